@@ -1,0 +1,122 @@
+import { LineIndex } from '../text/line-index.js';
+import { readFrontMatter } from '../parse/front-matter.js';
+import { validateAgainst } from '../schema/validate.js';
+import type { FileProblem } from '../model.js';
+import type { SeveritySetting } from '../types.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
+
+export const CONFIG_FILE = 'enablekit.yml';
+
+export type RevealPolicy = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
+
+export interface Role {
+  id: string;
+  title?: string;
+  learners: string[];
+  teams: string[];
+  reviewers: string[];
+}
+
+export interface Feature {
+  id: string;
+  name?: string;
+  aliases: string[];
+  labels: string[];
+  paths: string[];
+}
+
+export interface Policies {
+  passMark: number;
+  attempts: number;
+  retakeCooldown: string;
+  revealAnswers: RevealPolicy;
+  reviewEvery: string;
+}
+
+export interface Config {
+  /** Path of enablekit.yml as the adapter named it; undefined when there is none. */
+  file?: string;
+  productVersion?: string;
+  productRepository?: string;
+  roles: Map<string, Role>;
+  features: Map<string, Feature>;
+  policies: Policies;
+  rules: Record<string, SeveritySetting>;
+  ignore: string[];
+  maxFileSize: number;
+  problems: FileProblem[];
+}
+
+export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d' };
+
+export function defaultConfig(): Config {
+  return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Parse enablekit.yml. Problems are kept with positions; whatever is valid still applies. */
+export function parseConfig(file: string, text: string): Config {
+  const config = defaultConfig();
+  config.file = file;
+  const lines = new LineIndex(text);
+  // Reuse the front-matter reader: a YAML file is a front-matter block without fences.
+  const wrapped = `---\n${text}${text.endsWith('\n') ? '' : '\n'}---\n`;
+  const wrappedLines = new LineIndex(wrapped);
+  const result = readFrontMatter(wrapped, 0, wrapped.length - 1, wrappedLines);
+  const unwrap = (span: FileProblem['span']): FileProblem['span'] => {
+    const s = Math.max(0, span.start.offset - 4);
+    const e = Math.max(s, Math.min(text.length, span.end.offset - 4));
+    return lines.span(s, e);
+  };
+  if (!result.ok) {
+    config.problems.push({ code: 'yaml', span: unwrap(result.span), message: result.message.replace('front matter', 'enablekit.yml').replace('between the --- lines', 'in enablekit.yml') });
+    return config;
+  }
+  const data = result.value.data;
+  for (const p of validateAgainst('config', data, 'enablekit.yml')) {
+    const span = result.value.spans[p.pointer] ?? result.value.spans[p.pointer.replace(/#key$/, '')] ?? result.value.span;
+    config.problems.push({ code: 'schema', span: unwrap(span), message: p.message });
+  }
+  const product = obj(data.product);
+  if (typeof product.version === 'string') config.productVersion = product.version;
+  if (typeof product.repository === 'string') config.productRepository = product.repository;
+  for (const [id, raw] of Object.entries(obj(data.roles))) {
+    const r = obj(raw);
+    config.roles.set(id, { id, ...(typeof r.title === 'string' ? { title: r.title } : {}), learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers) });
+  }
+  for (const raw of Array.isArray(data.features) ? data.features : []) {
+    const f = obj(raw);
+    if (typeof f.id !== 'string') continue;
+    config.features.set(f.id, { id: f.id, ...(typeof f.name === 'string' ? { name: f.name } : {}), aliases: list(f.aliases), labels: list(f.labels), paths: list(f.paths) });
+  }
+  const p = obj(data.policies);
+  if (typeof p.pass_mark === 'number') config.policies.passMark = p.pass_mark;
+  if (typeof p.attempts === 'number') config.policies.attempts = p.attempts;
+  if (typeof p.retake_cooldown === 'string') config.policies.retakeCooldown = p.retake_cooldown;
+  if (typeof p.reveal_answers === 'string') config.policies.revealAnswers = p.reveal_answers as RevealPolicy;
+  if (typeof p.review_every === 'string') config.policies.reviewEvery = p.review_every;
+  const lint = obj(data.lint);
+  for (const [rule, sev] of Object.entries(obj(lint.rules))) {
+    if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;
+  }
+  config.ignore = list(lint.ignore);
+  if (typeof lint.max_file_size === 'number') config.maxFileSize = lint.max_file_size;
+  return config;
+}
+
+/** Where to look for enablekit.yml from a directory upward, nearest first (POSIX paths). */
+export function configCandidates(dir: string): string[] {
+  const out: string[] = [];
+  let cur = dir.replace(/\/+$/, '') || '/';
+  for (;;) {
+    out.push(cur === '/' ? `/${CONFIG_FILE}` : `${cur}/${CONFIG_FILE}`);
+    if (cur === '/' || cur === '.' || cur === '') break;
+    const up = cur.lastIndexOf('/');
+    cur = up <= 0 ? (cur.startsWith('/') ? '/' : '.') : cur.slice(0, up);
+    if (cur === '.' && out.at(-1) === `./${CONFIG_FILE}`) break;
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { TextEdit } from '../types.js';
+
+/**
+ * Apply edits to a text, last first so offsets stay valid. An edit that overlaps one
+ * already taken is skipped; running fixes again picks it up against the new text.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let applied = 0;
+  let floor = Infinity;
+  for (const e of sorted) {
+    if (e.end > floor) continue;
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    floor = e.start;
+    applied++;
+  }
+  return { text: out, applied };
+}

@@ -1,0 +1,38 @@
+import type { Config } from '../config/config.js';
+import type { Item } from '../model.js';
+import { diagnosticAt, type Diagnostic } from '../types.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import type { Rule } from './rule.js';
+
+export interface LintOptions {
+  today: string;
+  /** Report only on these files (cross-file rules still see every file). */
+  only?: ReadonlySet<string>;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Run rules over an indexed workspace; severities and `off` come from the config. */
+export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: Config, options: LintOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const only = options.only;
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
+    if (setting === 'off') continue;
+    rule.check({
+      index,
+      config,
+      today: options.today,
+      items: function* (): Iterable<Item> {
+        for (const item of index.items()) if (!only || only.has(item.file)) yield item;
+      },
+      report(r) {
+        if (only && !only.has(r.file) && r.file !== config.file) return;
+        out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+      },
+    });
+  }
+  return out.sort(compareDiagnostics);
+}

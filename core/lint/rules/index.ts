@@ -1,0 +1,36 @@
+import type { Rule } from '../rule.js';
+import { brokenLink } from './broken-link.js';
+import { duplicateId } from './duplicate-id.js';
+import { invalidFile } from './invalid-file.js';
+import { missingOwner } from './missing-owner.js';
+import { prerequisiteCycle } from './prerequisite-cycle.js';
+import { quizAnswer } from './quiz-answer.js';
+import { quizDuplicateChoice } from './quiz-duplicate-choice.js';
+import { quizFeedback } from './quiz-feedback.js';
+import { quizPassMark } from './quiz-pass-mark.js';
+import { quizQuestionId } from './quiz-question-id.js';
+import { quizSingleAnswer } from './quiz-single-answer.js';
+import { reflectionPrompts } from './reflection-prompts.js';
+import { scenarioRubric } from './scenario-rubric.js';
+import { scheduleWindow } from './schedule-window.js';
+import { schema } from './schema.js';
+import { unknownReference } from './unknown-reference.js';
+
+export const RULES: readonly Rule[] = [
+  invalidFile,
+  schema,
+  duplicateId,
+  unknownReference,
+  prerequisiteCycle,
+  quizQuestionId,
+  quizSingleAnswer,
+  quizDuplicateChoice,
+  quizAnswer,
+  quizFeedback,
+  quizPassMark,
+  scenarioRubric,
+  reflectionPrompts,
+  brokenLink,
+  scheduleWindow,
+  missingOwner,
+];

@@ -1,0 +1,61 @@
+import type { Item } from '../../model.js';
+import type { Rule } from '../rule.js';
+
+function prerequisitesOf(item: Item): string[] {
+  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
+}
+
+export const prerequisiteCycle: Rule = {
+  meta: {
+    id: 'prerequisite-cycle',
+    description: 'Prerequisites never form a cycle.',
+    severity: 'error',
+    rationale: 'If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good.',
+  },
+  examples: [
+    {
+      title: 'Two modules that need each other',
+      files: {
+        'a.md': '---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n',
+        'b.md': '---\ntype: module\nid: b\ntitle: B\nowner: alice\nprerequisites: [a]\n---\n# B\n',
+      },
+      expect: [
+        { at: 'a.md:6', message: 'Expected prerequisites without a cycle; found a → b → a' },
+        { at: 'b.md:6', message: 'found b → a → b' },
+      ],
+    },
+    {
+      title: 'A chain without a cycle',
+      files: {
+        'a.md': '---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n',
+        'b.md': '---\ntype: module\nid: b\ntitle: B\nowner: alice\n---\n# B\n',
+      },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    // Iterative DFS from each item: report the shortest cycle back to it, once per item.
+    for (const item of ctx.items()) {
+      const start = item.id;
+      const queue: string[][] = prerequisitesOf(item).map((p) => [start, p]);
+      const seen = new Set<string>();
+      let cycle: string[] | undefined;
+      while (queue.length && !cycle) {
+        const path = queue.shift()!;
+        const last = path.at(-1)!;
+        if (last === start) cycle = path;
+        else if (!seen.has(last)) {
+          seen.add(last);
+          const next = ctx.index.item(last);
+          if (next) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+        }
+      }
+      if (!cycle) continue;
+      ctx.report({
+        file: item.file,
+        span: item.fieldSpans['/prerequisites'] ?? item.idSpan,
+        message: `Expected prerequisites without a cycle; found ${cycle.join(' → ')}. Remove one of these prerequisites.`,
+      });
+    }
+  },
+};

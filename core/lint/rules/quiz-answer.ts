@@ -1,0 +1,65 @@
+import type { Question } from '../../model.js';
+import type { Rule } from '../rule.js';
+
+const PATTERN = /^\/(.+)\/([a-z]*)$/s;
+
+/** Why a question cannot be graded from its source, or undefined when it can. */
+export function answerProblem(q: Question): string | undefined {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return q.choices.length < 2 ? `Expected ${q.type}-choice question to offer at least 2 choices as a task list ("- [ ] ..."); found ${q.choices.length}. Add the choices.` : undefined;
+    case 'text':
+      return q.accepted.length === 0 ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.' : undefined;
+    case 'numeric':
+      return q.numeric ? undefined : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 ± 0.5"; found none. Add the answer line.';
+    case 'ordering':
+      return q.items.length < 2 ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.` : undefined;
+  }
+}
+
+export const quizAnswer: Rule = {
+  meta: {
+    id: 'quiz-answer',
+    description: 'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.',
+    severity: 'error',
+    rationale: 'A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.',
+  },
+  examples: [
+    {
+      title: 'A text question with no accepted answers and one with a broken pattern',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which header carries the request id?\n<!-- question id=header type=text -->\n\n## Which command restarts the agent?\n<!-- question id=restart type=text -->\n\nAccepted answers:\n\n- `/^agent restart(/`\n',
+      },
+      expect: [
+        { at: 'q.md:10', message: 'Expected a text question to list its accepted answers' },
+        { at: 'q.md:18', message: 'Expected a valid regular expression in question "restart"' },
+      ],
+    },
+    {
+      title: 'Every type with its answer',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Header?\n<!-- question id=header type=text -->\n\nAccepted answers:\n\n- `X-Request-Id`\n- `/^x-req(uest)?-id$/i`\n\n## P2 response hours?\n<!-- question id=p2 type=numeric -->\n\nAnswer: 4 ± 0.5\n\n## Order the steps\n<!-- question id=steps type=ordering -->\n\n1. Acknowledge\n2. Reproduce\n',
+      },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'quiz' || item.key) continue;
+      for (const q of item.questions) {
+        const problem = answerProblem(q);
+        if (problem) ctx.report({ file: item.file, span: q.span, message: problem });
+        for (const a of q.accepted) {
+          const m = PATTERN.exec(a.value);
+          if (!m) continue;
+          try {
+            new RegExp(m[1]!, m[2]);
+          } catch (e) {
+            ctx.report({ file: item.file, span: a.span, message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${(e as Error).message}). Fix the pattern, or drop the slashes to match plain text.` });
+          }
+        }
+      }
+    }
+  },
+};

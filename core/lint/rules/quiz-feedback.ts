@@ -1,0 +1,35 @@
+import type { Rule } from '../rule.js';
+
+export const quizFeedback: Rule = {
+  meta: {
+    id: 'quiz-feedback',
+    description: 'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.',
+    severity: 'error',
+    rationale: 'Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.',
+  },
+  examples: [
+    {
+      title: 'Feedback under a list item that is not a choice',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single weight=two -->\n\n- [x] Incident\n- Tier 1\n  > Tier 1 handles routine tickets.\n',
+      },
+      expect: [
+        { at: 'q.md:11', message: 'Expected weight= to be a positive number; found "two"' },
+        { at: 'q.md:14', message: 'Expected feedback to sit under a choice' },
+      ],
+    },
+    {
+      title: 'Feedback under each choice',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n  > Right: P1s page the on-call engineer.\n- [ ] Tier 1\n  > Tier 1 handles routine tickets.\n',
+      },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'quiz') continue;
+      for (const q of item.questions) for (const p of q.markupProblems) ctx.report({ file: item.file, span: p.span, message: p.message });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { Rule } from '../rule.js';
+import { answerProblem } from './quiz-answer.js';
+
+export const quizPassMark: Rule = {
+  meta: {
+    id: 'quiz-pass-mark',
+    description: 'A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.',
+    severity: 'error',
+    rationale: 'A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why.',
+  },
+  examples: [
+    {
+      title: 'An ungradable question puts the pass mark out of reach',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\npass_mark: 80\n---\n# Q\n\n## Pick one\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Explain\n<!-- question id=two type=text weight=3 -->\n',
+      },
+      expect: [{ at: 'q.md:7', message: 'Expected pass mark 80% to be reachable; found at most 25% can be scored' }],
+    },
+    {
+      title: 'A quiz with no questions',
+      files: { 'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n' },
+      expect: [{ at: 'q.md:3', message: 'Expected quiz "q" to have questions (level-2 headings); found none' }],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'quiz') continue;
+      if (item.questions.length === 0) {
+        ctx.report({ file: item.file, span: item.idSpan, message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.` });
+        continue;
+      }
+      if (item.key) continue;
+      const passMark = item.passMark ?? ctx.config.policies.passMark;
+      const total = item.questions.reduce((s, q) => s + q.weight, 0);
+      const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
+      const reachable = total === 0 ? 0 : Math.round((gradable / total) * 1000) / 10;
+      if (reachable + 1e-9 < passMark) {
+        ctx.report({
+          file: item.file,
+          span: item.fieldSpans['/pass_mark'] ?? item.idSpan,
+          message: `Expected pass mark ${passMark}% to be reachable; found at most ${reachable}% can be scored because some questions have no answer. Add their answers or lower pass_mark.`,
+        });
+      }
+    }
+  },
+};

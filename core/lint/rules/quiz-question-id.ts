@@ -1,0 +1,55 @@
+import { slug } from '../../parse/mdast-util.js';
+import type { Rule } from '../rule.js';
+
+export const quizQuestionId: Rule = {
+  meta: {
+    id: 'quiz-question-id',
+    description: 'Every quiz question has an id, unique within its quiz.',
+    severity: 'error',
+    rationale: 'Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it.',
+  },
+  examples: [
+    {
+      title: 'A question without an id',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n\n- [x] Incident\n- [ ] Tier 1\n',
+      },
+      expect: [{ at: 'q.md:10', message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none' }],
+      fixed: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=which-queue-takes-p1-tickets -->\n\n- [x] Incident\n- [ ] Tier 1\n',
+      },
+    },
+    {
+      title: 'Two questions with one id',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## First?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Second?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n',
+      },
+      expect: [{ at: 'q.md:17', message: 'Expected question ids to be unique in quiz "q"; found "one" again' }],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'quiz') continue;
+      const seen = new Set<string>();
+      for (const q of item.questions) {
+        if (q.id) {
+          if (seen.has(q.id)) ctx.report({ file: item.file, span: q.metaSpan ?? q.span, message: `Expected question ids to be unique in quiz "${item.id}"; found "${q.id}" again. Give this question its own id.` });
+          seen.add(q.id);
+          continue;
+        }
+        let id = slug(q.prompt) || 'question';
+        for (let n = 2; seen.has(id); n++) id = `${slug(q.prompt)}-${n}`;
+        seen.add(id);
+        const fix = q.metaSpan
+          ? { description: `Add id=${id} to the question comment`, edits: [{ start: q.metaSpan.start.offset + '<!-- question'.length, end: q.metaSpan.start.offset + '<!-- question'.length, text: ` id=${id}` }] }
+          : { description: `Add <!-- question id=${id} --> under the heading`, edits: [{ start: q.span.end.offset, end: q.span.end.offset, text: `\n<!-- question id=${id} -->` }] };
+        ctx.report({
+          file: item.file,
+          span: q.span,
+          message: `Expected question "${q.prompt}" to have an id; found none. Add <!-- question id=${id} --> under its heading.`,
+          fix,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from '../rule.js';
+
+export const quizSingleAnswer: Rule = {
+  meta: {
+    id: 'quiz-single-answer',
+    description: 'A single-choice question marks exactly one right choice; a multiple-choice one at least one.',
+    severity: 'error',
+    rationale: 'A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick.',
+  },
+  examples: [
+    {
+      title: 'Two right answers in a single-choice question',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [x] Tier 1\n- [ ] Backlog\n',
+      },
+      expect: [{ at: 'q.md:10', message: 'Expected exactly one right choice in single-choice question "p1"; found 2' }],
+    },
+    {
+      title: 'One right answer',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [ ] Tier 1\n',
+      },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'quiz' || item.key) continue;
+      for (const q of item.questions) {
+        if (q.type !== 'single' && q.type !== 'multiple') continue;
+        if (q.choices.length === 0) continue;
+        const right = q.choices.filter((c) => c.checked).length;
+        const name = q.id ?? q.prompt;
+        if (q.type === 'single' && right !== 1) {
+          ctx.report({ file: item.file, span: q.span, message: `Expected exactly one right choice in single-choice question "${name}"; found ${right}. Mark one choice [x], or set type=multiple.` });
+        } else if (q.type === 'multiple' && right === 0) {
+          ctx.report({ file: item.file, span: q.span, message: `Expected at least one right choice in multiple-choice question "${name}"; found none. Mark the right choices [x].` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule.js';
+
+export const reflectionPrompts: Rule = {
+  meta: {
+    id: 'reflection-prompts',
+    description: 'A reflection has a read check ("- [ ] I have read ...") and at least one prompt under "## Prompts".',
+    severity: 'error',
+    rationale: 'A reflection is the learner confirming they read the lesson and then sharing a strategy; without prompts there is nothing to answer.',
+  },
+  examples: [
+    {
+      title: 'No prompts',
+      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n' },
+      expect: [{ at: 'r.md:3', message: 'Expected reflection "r" to list prompts under a "## Prompts" heading; found none' }],
+    },
+    {
+      title: 'No read check',
+      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n## Prompts\n\n1. Share a strategy.\n' },
+      expect: [{ at: 'r.md:3', message: 'Expected reflection "r" to start with a read check' }],
+    },
+    {
+      title: 'A complete reflection',
+      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n\n## Prompts\n\n1. Share a strategy of your own, or one you will adopt, and why.\n' },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'reflection') continue;
+      if (!item.readCheck) ctx.report({ file: item.file, span: item.idSpan, message: `Expected reflection "${item.id}" to start with a read check such as "- [ ] I have read the lesson"; found none. Add it above the prompts.` });
+      if (item.prompts.length === 0) ctx.report({ file: item.file, span: item.idSpan, message: `Expected reflection "${item.id}" to list prompts under a "## Prompts" heading; found none. Add the heading and a numbered list of prompts.` });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { Rule } from '../rule.js';
+
+export const schema: Rule = {
+  meta: {
+    id: 'schema',
+    description: 'Front matter and enablekit.yml match their JSON Schemas (schemas/).',
+    severity: 'error',
+    rationale: 'Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written.',
+  },
+  examples: [
+    {
+      title: 'A missing title and a misspelt key',
+      files: { 'intro.md': '---\ntype: module\nid: intro\nowner: alice\nreview_evry: 90d\n---\n# Intro\n' },
+      expect: [
+        { at: 'intro.md:2', message: 'Expected a module to have "title"' },
+        { at: 'intro.md:5', message: 'found "review_evry"' },
+      ],
+    },
+    {
+      title: 'A bad value in enablekit.yml',
+      files: { 'enablekit.yml': 'version: 1\npolicies:\n  pass_mark: lots\n' },
+      expect: [{ at: 'enablekit.yml:3', message: 'Expected policies.pass_mark to be a number; found "lots"' }],
+    },
+    {
+      title: 'A valid module',
+      files: { 'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\nreview_every: 90d\n---\n# Intro\n' },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems) if (p.code === 'schema') ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+    if (ctx.config.file) for (const p of ctx.config.problems) if (p.code === 'schema') ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+  },
+};

@@ -1,0 +1,37 @@
+import { applyEdits } from './apply-fixes.js';
+import { lintInMemory } from './lint-in-memory.js';
+import type { Rule, RuleExample } from './rule.js';
+
+/** A fixed date for examples, so rules that compare with today give the same answer forever. */
+export const EXAMPLE_TODAY = '2026-11-22';
+
+export interface ExampleOutcome {
+  example: RuleExample;
+  /** What the rule reported, as `file:line message`. */
+  found: string[];
+  failures: string[];
+}
+
+/** Run one rule over its own examples and say where reality differs from the docs. */
+export function runRuleExamples(rule: Rule): ExampleOutcome[] {
+  return rule.examples.map((example) => {
+    const { diagnostics } = lintInMemory(example.files, EXAMPLE_TODAY, [rule]);
+    const found = diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`);
+    const failures: string[] = [];
+    const unmatched = [...diagnostics];
+    for (const e of example.expect) {
+      const i = unmatched.findIndex((d) => `${d.file}:${d.line}` === e.at && d.message.includes(e.message));
+      if (i === -1) failures.push(`expected ${e.at} "${e.message}"`);
+      else unmatched.splice(i, 1);
+    }
+    for (const d of unmatched) failures.push(`unexpected ${d.file}:${d.line} "${d.message}"`);
+    if (example.fixed) {
+      for (const [file, want] of Object.entries(example.fixed)) {
+        const edits = diagnostics.filter((d) => d.file === file && d.fix).flatMap((d) => d.fix!.edits);
+        const got = applyEdits(example.files[file] ?? '', edits).text;
+        if (got !== want) failures.push(`fix of ${file} gave:\n${got}\nexpected:\n${want}`);
+      }
+    }
+    return { example, found, failures };
+  });
+}

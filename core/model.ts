@@ -1,0 +1,173 @@
+import type { Span } from './types.js';
+
+export const ITEM_TYPES = ['track', 'module', 'quiz', 'scenario', 'reflection'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+export const CHECKPOINT_TYPES = ['quiz', 'scenario', 'reflection'] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+
+/** A reference from one item to another id, kept with where it was written. */
+export interface Reference {
+  /** What the id must name: an item of that type, a role or a feature of enablekit.yml. */
+  kind: 'module' | 'track' | 'checkpoint' | 'role' | 'feature';
+  /** The front-matter field it was written in, for messages. */
+  field: string;
+  id: string;
+  span: Span;
+}
+
+export interface Link {
+  url: string;
+  span: Span;
+  image: boolean;
+}
+
+export interface Window {
+  opens?: string;
+  due?: string;
+  span: Span;
+}
+
+export interface Freshness {
+  owner?: string;
+  covers: string[];
+  verified?: { version: string; date: string };
+  reviewEvery?: string;
+}
+
+interface ItemBase {
+  type: ItemType;
+  id: string;
+  title: string;
+  file: string;
+  /** Where `id:` is written; the place to report problems with the item as a whole. */
+  idSpan: Span;
+  /** Spans of front-matter values by JSON pointer (`/modules/2`). */
+  fieldSpans: Record<string, Span>;
+  /** The whole front-matter block, including its fences. */
+  frontMatterSpan: Span;
+  freshness: Freshness;
+  references: Reference[];
+  links: Link[];
+}
+
+export interface TrackModuleEntry {
+  module: string;
+  window?: Window;
+  optional: boolean;
+  span: Span;
+}
+
+export interface Track extends ItemBase {
+  type: 'track';
+  roles: string[];
+  phase: 'foundation' | 'advanced';
+  prerequisites: string[];
+  window?: Window;
+  modules: TrackModuleEntry[];
+  followUpWeeks?: number;
+}
+
+export interface Module extends ItemBase {
+  type: 'module';
+  prerequisites: string[];
+}
+
+export interface Feedback {
+  text: string;
+  span: Span;
+}
+
+export interface Choice {
+  /** a, b, c...: its place in the list, the name a key file uses for it. */
+  letter: string;
+  text: string;
+  /** Ticked `[x]` in the source; for a learner's sheet, ticked by the learner. */
+  checked: boolean;
+  span: Span;
+  feedback?: Feedback;
+}
+
+export const QUESTION_TYPES = ['single', 'multiple', 'text', 'numeric', 'ordering'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface Question {
+  id?: string;
+  type: QuestionType;
+  /** The heading text. */
+  prompt: string;
+  weight: number;
+  /** Multiple choice: score partially (right ticks minus wrong ticks), or all or nothing. */
+  partial: boolean;
+  span: Span;
+  /** Where the `<!-- question ... -->` comment is, when there is one. */
+  metaSpan?: Span;
+  /** Problems in the question's own markup, reported by the quiz rules. */
+  markupProblems: { span: Span; message: string }[];
+  choices: Choice[];
+  /** Text questions: accepted answers, `/re/flags` for a pattern. */
+  accepted: { value: string; span: Span }[];
+  numeric?: { value: number; tolerance: number; span: Span };
+  /** Ordering: items in the source order, which is the right order in the author's source. */
+  items: { letter: string; text: string; span: Span }[];
+  /** Question-level explanation, which may reveal the answer. */
+  explanation?: Feedback;
+  /** Learner's free text (answer sheets only). */
+  answerText?: { value: string; span: Span };
+}
+
+export interface Quiz extends ItemBase {
+  type: 'quiz';
+  module: string;
+  passMark?: number;
+  attempts?: number;
+  key?: string;
+  questions: Question[];
+}
+
+export interface Criterion {
+  id: string;
+  text: string;
+  required: boolean;
+  checked: boolean;
+  span: Span;
+}
+
+export interface Scenario extends ItemBase {
+  type: 'scenario';
+  module: string;
+  level: 'beginner' | 'advanced';
+  prerequisites: string[];
+  sections: string[];
+  rubric: Criterion[];
+  rubricSpan?: Span;
+}
+
+export interface Reflection extends ItemBase {
+  type: 'reflection';
+  module: string;
+  minWords?: number;
+  readCheck?: { text: string; span: Span };
+  prompts: { text: string; span: Span }[];
+  followUpWeeks?: number;
+}
+
+export type Item = Track | Module | Quiz | Scenario | Reflection;
+export type Checkpoint = Quiz | Scenario | Reflection;
+
+export function isCheckpoint(item: Item): item is Checkpoint {
+  return item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection';
+}
+
+/** A problem found while reading a file: structural, not a lint judgement. */
+export interface FileProblem {
+  code: 'binary' | 'encoding' | 'too-large' | 'empty' | 'no-front-matter' | 'yaml' | 'unknown-type' | 'too-deep' | 'schema';
+  span: Span;
+  message: string;
+}
+
+/** Everything one file contributes: serialisable, so workers and the cache can pass it around. */
+export interface FileModel {
+  file: string;
+  item?: Item;
+  problems: FileProblem[];
+}

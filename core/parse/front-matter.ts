@@ -1,0 +1,69 @@
+import { parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import type { LineIndex } from '../text/line-index.js';
+import type { Span } from '../types.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Spans of values by JSON pointer; `''` is the whole mapping. Keys' own spans are under `pointer#key`. */
+  spans: Record<string, Span>;
+  span: Span;
+}
+
+export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; span: Span; message: string };
+
+function escapePointer(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function collectSpans(node: YamlNode | null, pointer: string, base: number, lines: LineIndex, out: Record<string, Span>, depth: number): void {
+  if (!node || depth > 20) return;
+  if (node.range) out[pointer] = lines.span(base + node.range[0], base + node.range[1]);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const child = `${pointer}/${escapePointer(key)}`;
+      const keyNode = pair.key as YamlNode | null;
+      if (keyNode && keyNode.range) out[`${child}#key`] = lines.span(base + keyNode.range[0], base + keyNode.range[1]);
+      if (pair.value) collectSpans(pair.value as YamlNode, child, base, lines, out, depth + 1);
+      else if (keyNode?.range) out[child] = out[`${child}#key`]!;
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectSpans(item as YamlNode, `${pointer}/${i}`, base, lines, out, depth + 1));
+  }
+}
+
+/**
+ * Read the YAML between the opening `---` and closing `---`. `start`/`end` are the
+ * offsets of the whole block, fences included.
+ */
+export function readFrontMatter(text: string, start: number, end: number, lines: LineIndex): FrontMatterResult {
+  const firstBreak = text.indexOf('\n', start);
+  const contentStart = firstBreak === -1 ? end : firstBreak + 1;
+  const closing = text.lastIndexOf('\n', end - 1);
+  const contentEnd = Math.max(contentStart, closing === -1 ? end : closing);
+  const source = text.slice(contentStart, contentEnd);
+  const span = lines.span(start, end);
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const at = contentStart + (err.pos?.[0] ?? 0);
+    const reason = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      ok: false,
+      span: lines.span(at, Math.max(at, contentStart + (err.pos?.[1] ?? 0))),
+      message: `Expected valid YAML front matter; found a YAML error: ${reason}. Fix the YAML between the --- lines.`,
+    };
+  }
+  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  if (data === null || data === undefined) {
+    return { ok: true, value: { data: {}, spans: { '': span }, span } };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, span, message: 'Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines.' };
+  }
+  const spans: Record<string, Span> = {};
+  collectSpans(doc.contents as YamlNode | null, '', contentStart, lines, spans, 0);
+  spans[''] ??= span;
+  return { ok: true, value: { data: data as Record<string, unknown>, spans, span } };
+}

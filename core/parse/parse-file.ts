@@ -1,0 +1,211 @@
+import type { Root, Yaml } from 'mdast';
+import { LineIndex } from '../text/line-index.js';
+import { FILE_START, type Span } from '../types.js';
+import { ITEM_TYPES, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
+import { validateAgainst } from '../schema/validate.js';
+import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
+import { parseMarkdown } from './markdown.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { depthOf, visit, spanOf } from './mdast-util.js';
+import { parseQuestions } from './quiz-body.js';
+import { parseScenarioBody } from './scenario-body.js';
+import { parseReflectionBody } from './reflection-body.js';
+
+export interface ParseOptions {
+  maxFileSize?: number;
+}
+
+/** Nesting beyond this is not a curriculum; refusing it keeps every later walk cheap. */
+export const MAX_DEPTH = 200;
+
+export interface ParsedFile {
+  model: FileModel;
+  text?: string;
+  lines?: LineIndex;
+  tree?: Root;
+  frontMatter?: FrontMatter;
+}
+
+type Fm = Record<string, unknown>;
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function spanAt(fm: FrontMatter, pointer: string): Span {
+  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, '')] ?? fm.span;
+}
+
+function refs(fm: FrontMatter, field: string, kind: Reference['kind']): Reference[] {
+  const v = fm.data[field];
+  if (typeof v === 'string') return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
+  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
+}
+
+function windowOf(v: unknown, span: Span): Window | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const w = v as Fm;
+  return { opens: str(w.opens), due: str(w.due), span };
+}
+
+function followUpWeeks(v: unknown): number | undefined {
+  const w = v && typeof v === 'object' ? (v as Fm).after_weeks : undefined;
+  return typeof w === 'number' ? w : undefined;
+}
+
+function collectLinks(tree: Root, lines: LineIndex): Link[] {
+  const links: Link[] = [];
+  visit(tree, (n) => {
+    if (n.type === 'link' || n.type === 'image' || n.type === 'definition') {
+      const { url, label } = n as unknown as { url: string; label?: string | null };
+      // `[^1]: note` reads as a definition without the footnote extension lint parses with.
+      if (n.type === 'definition' && label?.startsWith('^')) return;
+      links.push({ url, span: spanOf(n, lines), image: n.type === 'image' });
+    }
+  });
+  return links;
+}
+
+function freshnessOf(d: Fm): Freshness {
+  const f: Freshness = { covers: strings(d.covers) };
+  if (typeof d.owner === 'string') f.owner = d.owner;
+  const v = d.verified as Fm | undefined;
+  if (v && typeof v.version === 'string' && typeof v.date === 'string') f.verified = { version: v.version, date: v.date };
+  if (typeof d.review_every === 'string') f.reviewEvery = d.review_every;
+  return f;
+}
+
+function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, lines: LineIndex): Item {
+  const d = fm.data;
+  const base = {
+    id: String(d.id ?? ''),
+    title: String(d.title ?? ''),
+    file,
+    idSpan: fm.spans['/id'] ?? fm.spans['/type'] ?? fm.span,
+    fieldSpans: fm.spans,
+    frontMatterSpan: fm.span,
+    freshness: freshnessOf(d),
+    references: refs(fm, 'covers', 'feature'),
+    links: collectLinks(tree, lines),
+  };
+  switch (type) {
+    case 'track': {
+      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry: unknown, i) => {
+        const span = spanAt(fm, `/modules/${i}`);
+        if (typeof entry === 'string') return [{ module: entry, optional: false, span }];
+        if (entry && typeof entry === 'object' && typeof (entry as Fm).module === 'string') {
+          const e = entry as Fm;
+          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
+          return [{ module: e.module as string, optional: e.optional === true, span, ...(w ? { window: w } : {}) }];
+        }
+        return [];
+      });
+      const window = windowOf(d.window, spanAt(fm, '/window'));
+      base.references.push(
+        ...refs(fm, 'roles', 'role'),
+        ...refs(fm, 'prerequisites', 'track'),
+        ...modules.map((m) => ({ kind: 'module' as const, field: 'modules', id: m.module, span: m.span })),
+      );
+      return {
+        ...base,
+        type,
+        roles: strings(d.roles),
+        phase: d.phase === 'advanced' ? 'advanced' : 'foundation',
+        prerequisites: strings(d.prerequisites),
+        modules,
+        ...(window ? { window } : {}),
+        ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
+      };
+    }
+    case 'module':
+      base.references.push(...refs(fm, 'prerequisites', 'module'));
+      return { ...base, type, prerequisites: strings(d.prerequisites) };
+    case 'quiz':
+      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
+      return {
+        ...base,
+        type,
+        module: String(d.module ?? ''),
+        ...(typeof d.pass_mark === 'number' ? { passMark: d.pass_mark } : {}),
+        ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
+        ...(typeof d.key === 'string' ? { key: d.key } : {}),
+        questions: parseQuestions(tree, lines),
+      };
+    case 'scenario':
+      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'), ...refs(fm, 'prerequisites', 'checkpoint'));
+      return {
+        ...base,
+        type,
+        module: String(d.module ?? ''),
+        level: d.level === 'advanced' ? 'advanced' : 'beginner',
+        prerequisites: strings(d.prerequisites),
+        ...parseScenarioBody(tree, lines),
+      };
+    case 'reflection': {
+      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
+      const body = parseReflectionBody(tree, lines);
+      return {
+        ...base,
+        type,
+        module: String(d.module ?? ''),
+        ...(typeof d.min_words === 'number' ? { minWords: d.min_words } : {}),
+        ...(body.readCheck ? { readCheck: body.readCheck } : {}),
+        prompts: body.prompts,
+        ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
+      };
+    }
+  }
+}
+
+function problem(file: string, p: FileProblem): ParsedFile {
+  return { model: { file, problems: [p] } };
+}
+
+/** Read one content file into its model; every way it can fail becomes a problem with a place. */
+export function parseFile(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParsedFile {
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+    if (text.trim() === '') return problem(file, { code: 'empty', span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' });
+  } else {
+    const decoded = decodeText(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if ('problem' in decoded) return problem(file, decoded.problem);
+    text = decoded.text;
+  }
+  const lines = new LineIndex(text);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (e) {
+    // micromark recurses on nesting; past what the stack holds it throws a RangeError.
+    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });
+    throw e;
+  }
+  if (depthOf(tree) > MAX_DEPTH) {
+    return { model: { file, problems: [{ code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text, lines };
+  }
+  const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  if (!yaml) {
+    return { model: { file, problems: [{ code: 'no-front-matter', span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text, lines, tree };
+  }
+  const fmResult = readFrontMatter(text, yaml.position!.start.offset!, yaml.position!.end.offset!, lines);
+  if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines, tree };
+  const fm = fmResult.value;
+  const type = fm.data.type;
+  if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
+    const found = type === undefined ? 'none' : JSON.stringify(type);
+    const span = fm.spans['/type'] ?? fm.span;
+    return { model: { file, problems: [{ code: 'unknown-type', span, message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.` }] }, text, lines, tree, frontMatter: fm };
+  }
+  const problems: FileProblem[] = validateAgainst(type as ItemType, fm.data, `a ${type}`).map((p) => ({
+    code: 'schema',
+    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span,
+    message: p.message,
+  }));
+  const item = buildItem(file, type as ItemType, fm, tree, lines);
+  return { model: { file, item, problems }, text, lines, tree, frontMatter: fm };
+}

@@ -1,0 +1,114 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import common from '../../schemas/common.schema.json' with { type: 'json' };
+import track from '../../schemas/track.schema.json' with { type: 'json' };
+import module from '../../schemas/module.schema.json' with { type: 'json' };
+import quiz from '../../schemas/quiz.schema.json' with { type: 'json' };
+import scenario from '../../schemas/scenario.schema.json' with { type: 'json' };
+import reflection from '../../schemas/reflection.schema.json' with { type: 'json' };
+import config from '../../schemas/config.schema.json' with { type: 'json' };
+import answerSheet from '../../schemas/answer-sheet.schema.json' with { type: 'json' };
+import quizKey from '../../schemas/quiz-key.schema.json' with { type: 'json' };
+
+const SCHEMAS = { track, module, quiz, scenario, reflection, config, 'answer-sheet': answerSheet, 'quiz-key': quizKey } as const;
+export type SchemaName = keyof typeof SCHEMAS;
+
+let ajv: Ajv | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** Compiled on first use and kept: compiling costs far more than validating. */
+function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common] });
+    v = ajv.compile(SCHEMAS[name]);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+export interface SchemaProblem {
+  /** JSON pointer of the value at fault; `#key` appended when the key itself is at fault. */
+  pointer: string;
+  message: string;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const s = JSON.stringify(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function at(data: unknown, pointer: string): unknown {
+  let cur = data;
+  for (const seg of pointer.split('/').slice(1)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return cur;
+}
+
+function fieldName(pointer: string): string {
+  return pointer === '' ? 'the front matter' : pointer.slice(1).replace(/\//g, '.');
+}
+
+function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
+  const path = err.instancePath;
+  const found = describe(at(data, path));
+  const field = fieldName(path);
+  const schemaDescription = (err.parentSchema as { description?: string } | undefined)?.description;
+  const hint = schemaDescription ? ` (${schemaDescription})` : '';
+  switch (err.keyword) {
+    case 'required': {
+      const key = (err.params as { missingProperty: string }).missingProperty;
+      return { pointer: path, message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.` };
+    }
+    case 'additionalProperties': {
+      const key = (err.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ');
+      return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.` };
+    }
+    case 'const':
+      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found}.` };
+    case 'enum':
+      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found}.` };
+    case 'pattern':
+      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}.` };
+    case 'type':
+      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found}.` };
+    case 'uniqueItems':
+      return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
+    case 'minItems':
+      return { pointer: path, message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found}. Add to it.` };
+    default:
+      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found}.` };
+  }
+}
+
+/** Validate data against a named schema; one problem per faulty value, most specific first. */
+export function validateAgainst(name: SchemaName, data: unknown, what: string): SchemaProblem[] {
+  const v = validator(name);
+  if (v(data)) return [];
+  const errors = v.errors ?? [];
+  // oneOf reports every branch's failure: where a value has other errors than a type
+  // mismatch, the type mismatch came from a branch the author did not mean.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const list of byPath.values()) {
+    const meant = list.some((e) => e.keyword !== 'type') ? list.filter((e) => e.keyword !== 'type') : list.slice(0, 1);
+    for (const e of meant) {
+      const problem = explain(e, data, what);
+      if (seen.has(problem.message)) continue;
+      seen.add(problem.message);
+      out.push(problem);
+    }
+  }
+  if (out.length === 0 && errors[0]) out.push(explain(errors[0], data, what));
+  return out;
+}

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { RULES } from '../core/lint/rules/index.js';
+import { runRuleExamples } from '../core/lint/run-examples.js';
+
+describe('every rule, by its own documented examples', () => {
+  for (const rule of RULES) {
+    describe(rule.meta.id, () => {
+      it('has at least one example that reports and its metadata', () => {
+        assert.ok(rule.examples.some((e) => e.expect.length > 0), 'no example shows the rule reporting');
+        assert.match(rule.meta.id, /^[a-z][a-z0-9-]*$/);
+        assert.ok(rule.meta.description.length > 10);
+      });
+      for (const outcome of runRuleExamples(rule)) {
+        it(outcome.example.title, () => {
+          assert.deepEqual(outcome.failures, [], `found:\n${outcome.found.join('\n')}`);
+        });
+      }
+    });
+  }
+});
