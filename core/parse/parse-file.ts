@@ -196,6 +196,10 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines, tree };
   const fm = fmResult.value;
   const type = fm.data.type;
+  if (type === 'answer-sheet') {
+    const problems: FileProblem[] = validateAgainst('answer-sheet', fm.data, 'an answer sheet').map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
+    return { model: { file, problems }, text, lines, tree, frontMatter: fm };
+  }
   if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type);
     const span = fm.spans['/type'] ?? fm.span;

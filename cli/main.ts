@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { lintCommand } from './lint-command.js';
+import { newCommand } from './new-command.js';
+import { UsageError } from './usage-error.js';
+
+const VERSION = '0.1.0';
+
+const HELP = `enablekit ${VERSION}: training as code
+
+Usage:
+  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
+  enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
+  enablekit --help | --version
+
+Options:
+  --format    output format of lint (default stylish); json and sarif are for tools
+  --fix       apply the fixes rules offer, then report what is left
+  --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --debug     show the stack trace of an internal error
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
+Docs: docs/format.md (the content format), docs/rules/ (one page per rule).
+`;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      dir: { type: 'string', default: '.' },
+      owner: { type: 'string' },
+      module: { type: 'string' },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const cwd = process.cwd();
+  switch (command) {
+    case 'lint': {
+      const { stdout, exitCode } = await lintCommand({
+        paths: rest,
+        format: values.format,
+        fix: values.fix,
+        cache: !values['no-cache'],
+        cwd,
+        today: today(),
+        version: VERSION,
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    case 'new':
+      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: today(), ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
+      return 0;
+    default:
+      throw new UsageError(`Expected a command (lint, new); found "${command}". Run "enablekit --help" for usage.`);
+  }
+}
+
+const debug = process.argv.includes('--debug');
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const err = e as Error & { code?: string };
+    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`enablekit: ${err.message}\n`);
+    } else {
+      process.stderr.write(`enablekit: internal error: ${err.message}. Re-run with --debug for details and report it.\n`);
+      if (debug) process.stderr.write(`${err.stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);
