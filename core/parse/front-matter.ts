@@ -55,7 +55,13 @@ export function readFrontMatter(text: string, start: number, end: number, lines:
       message: `Expected valid YAML front matter; found a YAML error: ${reason}. Fix the YAML between the --- lines.`,
     };
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // Aliases are resolved here, not while parsing: an unknown or runaway alias throws.
+    return { ok: false, span: lines.span(contentStart, contentEnd), message: `Expected valid YAML front matter; found a YAML error: ${(e as Error).message}. Fix the YAML between the --- lines.` };
+  }
   if (data === null || data === undefined) {
     return { ok: true, value: { data: {}, spans: { '': span }, span } };
   }

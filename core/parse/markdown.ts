@@ -107,10 +107,10 @@ function shift(node: Node, lines: number, offset: number): void {
 }
 
 /** Parse Markdown (with front matter) into mdast with positions in the whole text. */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
   const p = lintProcessor();
-  if (text.length <= CHUNK_TARGET * 2) return p.parse(text);
-  const chunks = splitAtTopLevel(text);
+  if (text.length <= chunkTarget * 2) return p.parse(text);
+  const chunks = splitAtTopLevel(text, chunkTarget);
   if (chunks.length === 1) return p.parse(text);
   // A link reference may be defined in another chunk: give every chunk all definitions,
   // appended after its own text, and drop what parsed from past its end.

@@ -68,19 +68,19 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
       return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.` };
     }
     case 'const':
-      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found}.` };
+      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found}. Set it to that value.` };
     case 'enum':
-      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found}.` };
+      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found}. Use one of those.` };
     case 'pattern':
-      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}.` };
+      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
     case 'type':
-      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found}.` };
+      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found}. Change the value.` };
     case 'uniqueItems':
       return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
     case 'minItems':
       return { pointer: path, message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found}. Add to it.` };
     default:
-      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found}.` };
+      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found}. Change the value.` };
   }
 }
 

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers/cli.js';
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+const FORBIDDEN = [
+  { what: 'vscode', re: /from\s+['"]vscode['"]|import\(\s*['"]vscode['"]|require\(\s*['"]vscode['"]/ },
+  { what: '@actions/*', re: /['"]@actions\/[^'"]*['"]/ },
+  { what: 'octokit', re: /['"](?:octokit|@octokit\/[^'"]*)['"]/ },
+  { what: 'process.env', re: /\bprocess\s*\.\s*env\b|\bprocess\s*\[\s*['"]env['"]\s*\]/ },
+  { what: 'node:fs', re: /['"](?:node:)?fs(?:\/promises)?['"]/ },
+  { what: 'child_process', re: /['"](?:node:)?child_process['"]/ },
+];
+
+describe('core/ stays pure', () => {
+  it('imports no adapter, reads no environment and does no I/O of its own', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(join(ROOT, 'core'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const f of FORBIDDEN) if (f.re.test(text)) offenders.push(`${file.slice(ROOT.length + 1)} uses ${f.what}`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the check itself catches a violation', () => {
+    const sample = "import * as vscode from 'vscode';\nconst t = process.env.TOKEN;\nimport { getOctokit } from '@actions/github';";
+    const hits = FORBIDDEN.filter((f) => f.re.test(sample)).map((f) => f.what);
+    assert.deepEqual(hits, ['vscode', '@actions/*', 'process.env']);
+  });
+});

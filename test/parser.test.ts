@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { parseFile } from '../core/parse/parse-file.js';
+import { parseMarkdown, splitAtTopLevel } from '../core/parse/markdown.js';
+import type { Quiz, Scenario, Track } from '../core/model.js';
+
+const QUIZ = `---
+type: quiz
+id: q
+title: Q
+module: m
+owner: alice
+---
+# Q
+
+## Which queue takes P1 tickets?
+<!-- question id=p1 type=single weight=2 -->
+
+- [ ] Tier 1
+  > Tier 1 handles routine work.
+- [x] Incident
+
+> P1s page the on-call engineer.
+
+## Order the steps
+<!-- question id=steps -->
+
+1. First
+2. Second
+`;
+
+describe('parser positions', () => {
+  it('keeps the position of every question, choice, feedback and front-matter value', () => {
+    const quiz = parseFile('q.md', QUIZ).model.item as Quiz;
+    const [p1, steps] = quiz.questions;
+    assert.equal(p1!.id, 'p1');
+    assert.equal(p1!.weight, 2);
+    assert.deepEqual([p1!.span.start.line, p1!.span.start.column], [10, 1]);
+    assert.deepEqual([p1!.metaSpan!.start.line], [11]);
+    assert.deepEqual(p1!.choices.map((c) => [c.letter, c.checked, c.span.start.line, c.span.start.column]), [['a', false, 13, 1], ['b', true, 15, 1]]);
+    assert.equal(p1!.choices[0]!.feedback!.span.start.line, 14);
+    assert.equal(p1!.choices[0]!.feedback!.span.start.column, 3);
+    assert.equal(p1!.explanation!.span.start.line, 17);
+    assert.equal(steps!.type, 'ordering');
+    assert.deepEqual(steps!.items.map((i) => i.span.start.line), [22, 23]);
+    assert.deepEqual(quiz.idSpan.start, { line: 3, column: 5, offset: 19 });
+    assert.equal(quiz.fieldSpans['/module']!.start.line, 5);
+    assert.equal(QUIZ.slice(quiz.fieldSpans['/owner']!.start.offset, quiz.fieldSpans['/owner']!.end.offset), 'alice');
+  });
+
+  it('keeps positions of list entries in front matter and rubric criteria', () => {
+    const track = parseFile('t.md', '---\ntype: track\nid: t\ntitle: T\nroles: [a]\nmodules:\n  - one\n  - module: two\n---\n# T\n').model.item as Track;
+    assert.deepEqual(track.modules.map((m) => [m.module, m.span.start.line, m.span.start.column]), [['one', 7, 5], ['two', 8, 5]]);
+    const s = parseFile('s.md', '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\n---\n# S\n\n## Rubric\n\n- [ ] Greets (required)\n- [ ] Closes <!-- criterion id=close -->\n').model.item as Scenario;
+    assert.deepEqual(s.rubric.map((c) => [c.id, c.required, c.span.start.line]), [['greets', true, 12], ['close', false, 13]]);
+  });
+
+  it('parses a large document in chunks to exactly the tree of a whole parse', () => {
+    let text = '---\ntype: module\nid: big\n---\n# Big\n\nSee [the ref][r].\n\n';
+    for (let i = 0; text.length < 60_000; i++) {
+      text += `## Part ${i}\n\nText with a [link](./p${i}.md) and *emphasis*.\n\n- item\n  continued\n\n\`\`\`md\n# not a heading ${i}\n\`\`\`\n\n<!--\n# not a heading either\n-->\n\n`;
+    }
+    text += '[r]: ./ref.md\n';
+    assert.ok(splitAtTopLevel(text).length > 3);
+    const whole = parseMarkdown(text, Infinity);
+    const chunked = parseMarkdown(text);
+    assert.deepEqual(chunked.children, whole.children);
+  });
+});
