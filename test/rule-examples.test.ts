@@ -18,3 +18,11 @@ describe('every rule, by its own documented examples', () => {
     });
   }
 });
+
+describe('docs/rules', () => {
+  it('every rule page is what its rule generates (run "npm run docs" after changing a rule)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderRuleDoc } = await import('../scripts/rule-doc.js');
+    for (const rule of RULES) assert.equal(readFileSync(`docs/rules/${rule.meta.id}.md`, 'utf8'), renderRuleDoc(rule), rule.meta.id);
+  });
+});
