@@ -1,10 +1,11 @@
-import type { Root, Yaml } from 'mdast';
+import type { Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { validateAgainst } from '../schema/validate.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
+import { blankLinkFreeBlocks } from './link-free-blocks.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { depthOf, visit, spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
@@ -13,6 +14,20 @@ import { parseReflectionBody } from './reflection-body.js';
 
 export interface ParseOptions {
   maxFileSize?: number;
+  /** Parse lesson bodies whole, not just their link-bearing blocks (for previews and tests). */
+  fullTree?: boolean;
+}
+
+/** The front-matter block as remark-frontmatter reads it: `---` on the first line to the next `---` line. */
+export function findFrontMatter(text: string): { start: number; end: number } | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /^---[ \t]*$/m;
+  close.lastIndex = 0;
+  const rest = text.slice(open[0].length);
+  const m = close.exec(rest);
+  if (!m) return undefined;
+  return { start: 0, end: open[0].length + m.index + m[0].length };
 }
 
 /** Nesting beyond this is not a curriculum; refusing it keeps every later walk cheap. */
@@ -177,33 +192,38 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     text = decoded.text;
   }
   const lines = new LineIndex(text);
+  const fence = findFrontMatter(text);
+  if (!fence && /^---[ \t]*\r?\n/.test(text)) {
+    return { model: { file, problems: [{ code: 'yaml', span: lines.lineSpan(1), message: 'Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key.' }] }, text, lines };
+  }
+  if (!fence) {
+    return { model: { file, problems: [{ code: 'no-front-matter', span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text, lines };
+  }
+  const fmResult = readFrontMatter(text, fence.start, fence.end, lines);
+  if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines };
+  const fm = fmResult.value;
+  const type = fm.data.type;
+  if (type === 'answer-sheet') {
+    const problems: FileProblem[] = validateAgainst('answer-sheet', fm.data, 'an answer sheet').map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
+    return { model: { file, problems }, text, lines, frontMatter: fm };
+  }
+  if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
+    const found = type === undefined ? 'none' : JSON.stringify(type);
+    const span = fm.spans['/type'] ?? fm.span;
+    return { model: { file, problems: [{ code: 'unknown-type', span, message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.` }] }, text, lines, frontMatter: fm };
+  }
   let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    // Lessons need only links from their body; checkpoints need their whole structure.
+    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(text, fence.end) : text;
+    tree = parseMarkdown(source);
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
     if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });
     throw e;
   }
   if (depthOf(tree) > MAX_DEPTH) {
-    return { model: { file, problems: [{ code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text, lines };
-  }
-  const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-  if (!yaml) {
-    return { model: { file, problems: [{ code: 'no-front-matter', span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text, lines, tree };
-  }
-  const fmResult = readFrontMatter(text, yaml.position!.start.offset!, yaml.position!.end.offset!, lines);
-  if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines, tree };
-  const fm = fmResult.value;
-  const type = fm.data.type;
-  if (type === 'answer-sheet') {
-    const problems: FileProblem[] = validateAgainst('answer-sheet', fm.data, 'an answer sheet').map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
-    return { model: { file, problems }, text, lines, tree, frontMatter: fm };
-  }
-  if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
-    const found = type === undefined ? 'none' : JSON.stringify(type);
-    const span = fm.spans['/type'] ?? fm.span;
-    return { model: { file, problems: [{ code: 'unknown-type', span, message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.` }] }, text, lines, tree, frontMatter: fm };
+    return { model: { file, problems: [{ code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text, lines, tree };
   }
   const problems: FileProblem[] = validateAgainst(type as ItemType, fm.data, `a ${type}`).map((p) => ({
     code: 'schema',

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseFile } from '../core/parse/parse-file.js';
+import { blankLinkFreeBlocks } from '../core/parse/link-free-blocks.js';
+import type { Module } from '../core/model.js';
+
+const BLOCKS = [
+  'Plain prose with **bold** and `code`.',
+  'A [link](./a.md) in prose.',
+  'See ![shot](img/s.png) here.',
+  '- item one\n- item [two](b.md)',
+  '- item\n\n  continued in the item with [c](c.md)',
+  '    indented code [not](x.md)',
+  '```\n[not a link](x.md)\n\nstill code\n```',
+  '~~~md\n<!-- not html -->\n~~~',
+  '<!--\n\n[hidden](h.md)\n\n-->',
+  '<div>\n[inside](d.md)\n</div>',
+  '> quote with [q](q.md)',
+  '> plain quote',
+  '# Heading',
+  'Setext\n===',
+  '| a | b |\n|---|---|\n| [t](t.md) | x |',
+  '[ref]: ./r.md',
+  'Uses [a reference][ref].',
+  '1. one\n2. two',
+  '  two-space indented [z](z.md)',
+  'line with < less than',
+  '* star [s](s.md)',
+  '<!--\n\nplain comment\n\n-->',
+  '<?php\n\necho 1;\n\n?>',
+  '<pre>\n\nno link\n\n</pre>',
+  '```\nunclosed fence',
+  'text then\n```\nfence in a paragraph\n\n```',
+  '- a\n\n      code in item [k](k.md)',
+  '>',
+  '<span>inline html start</span>',
+  'Term with trailing spaces   \nnext line',
+];
+
+const links = (text: string, fullTree: boolean) =>
+  ((parseFile('m.md', text, { fullTree }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
+
+describe('lessons parse only their link-bearing blocks', () => {
+  it('keeps offsets: the blanked text has the same length and line breaks', () => {
+    const text = '---\ntype: module\n---\nProse.\n\nA [l](x).\n';
+    const out = blankLinkFreeBlocks(text, 21);
+    assert.equal(out.length, text.length);
+    assert.equal(out.split('\n').length, text.split('\n').length);
+    assert.equal(out, '---\ntype: module\n---\n      \n\nA [l](x).\n');
+  });
+
+  it('finds exactly the links a whole parse finds, for any arrangement of blocks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...BLOCKS), { maxLength: 12 }), fc.array(fc.constantFrom('\n\n', '\n\n\n', '\n'), { minLength: 12, maxLength: 12 }), (blocks, seps) => {
+        const body = blocks.map((b, i) => b + seps[i]).join('');
+        const text = `---\ntype: module\nid: m\ntitle: M\n---\n${body}`;
+        assert.deepEqual(links(text, false), links(text, true));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
