@@ -1,9 +1,27 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
  * One ESM bundle per entry, with shared chunks: the CLI loads the parser chunk only when
  * a file is not in the cache, so a warm run never pays for remark or ajv start-up.
  */
+/** A hash of every source and schema: caches keyed on it are dropped when the rules change. */
+function sourceHash(): string {
+  const h = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(p).update(readFileSync(p));
+    }
+  };
+  ['core', 'cli', 'schemas'].forEach(walk);
+  return h.digest('hex').slice(0, 12);
+}
+
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { enablekit: 'cli/main.ts', 'parse-worker': 'cli/parse-worker.ts' },
   outdir: 'dist',
@@ -16,5 +34,6 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
+  define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()) },
   logLevel: 'warning',
 });

@@ -47,7 +47,7 @@ export function generateCorpus(dir: string, files = 2000, seed = 42): { files: n
     let body = `# Module ${i}\n\n${paragraph()}\n\n`;
     const sections = 3 + Math.floor(r() * 5);
     for (let s = 0; s < sections; s++) {
-      body += `## ${sentence().slice(0, 40)}\n\n${paragraph()}\n\n${paragraph()} See [the next lesson](../track-${(i + 1) % tracks}/${moduleIds[(i + 1) % modulesCount]}.md).\n\n`;
+      body += `## ${sentence().slice(0, 40)}\n\n${paragraph()}\n\n${paragraph()} See [the next lesson](../track-${((i + 1) % modulesCount) % tracks}/${moduleIds[(i + 1) % modulesCount]}.md).\n\n`;
       if (r() < 0.5) body += `- ${sentence()}\n- ${sentence()}\n- ${sentence()}\n\n`;
       if (r() < 0.25) body += `| Impact | Priority |\n|---|---|\n| all users | P1 |\n| some users | P3 |\n\n`;
       if (r() < 0.2) body += '```sh\ncurl -H "X-Request-Id: abc" https://api.example.com/tickets\n```\n\n';

@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runRules } from '../core/lint/engine.js';
 import { applyEdits } from '../core/lint/apply-fixes.js';
-import { RULES } from '../core/lint/rules/index.js';
 import { formatJson } from '../core/format/json.js';
-import { formatSarif } from '../core/format/sarif.js';
 import { formatStylish } from '../core/format/stylish.js';
 import type { Diagnostic, TextEdit } from '../core/types.js';
-import { loadWorkspace } from './load-workspace.js';
+import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from './result-cache.js';
 import { UsageError } from './usage-error.js';
+import { readWorkspace, resolveTargets } from './workspace-files.js';
 
 export interface LintArgs {
   paths: string[];
@@ -23,17 +21,36 @@ export interface LintArgs {
 
 const FORMATS = ['stylish', 'json', 'sarif'];
 
-async function lintOnce(a: LintArgs) {
-  const ws = await loadWorkspace({ cwd: a.cwd, paths: a.paths, cache: a.cache, version: a.version });
-  const diagnostics = runRules(RULES, ws.index, ws.config, { today: a.today, only: ws.only });
-  return { ws, diagnostics };
+/**
+ * A warm run with nothing changed is answered from .enablekit-cache/result.json: the key
+ * covers the engine version, the config text, today's date, the paths asked about, every
+ * file's path and every Markdown file's content hash, so any change misses. Only then are
+ * YAML, ajv and remark loaded.
+ */
+async function lintOnce(a: LintArgs): Promise<CachedResult> {
+  const t = resolveTargets(a.cwd, a.paths);
+  const resultPath = a.cache ? resolve(a.cwd, '.enablekit-cache', 'result.json') : undefined;
+  const cached = readResult(resultPath);
+  const configHash = hashText(t.configText ?? '');
+  let settings: WalkSettings | undefined = cached?.configHash === configHash ? cached.settings : undefined;
+  const heavy = settings ? undefined : await import('./analyse.js');
+  const config = heavy?.loadConfig(t);
+  settings ??= { ignore: config!.ignore, maxFileSize: config!.maxFileSize };
+  const files = readWorkspace(a.cwd, t, settings.ignore);
+  const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
+  if (cached && cached.key === key) return cached;
+  const { analyse, loadConfig } = heavy ?? (await import('./analyse.js'));
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
+  const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
+  writeResult(resultPath, result);
+  return result;
 }
 
 /** Write each file's fixes once; learners' answer sheets are never touched by --fix. */
 function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
   const byFile = new Map<string, TextEdit[]>();
   for (const d of diagnostics) {
-    if (!d.fix || d.file.includes('submissions/')) continue;
+    if (!d.fix || /(^|\/)submissions\//.test(d.file)) continue;
     byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.fix.edits]);
   }
   let fixed = 0;
@@ -48,18 +65,20 @@ function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
 
 export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCode: number }> {
   if (!FORMATS.includes(a.format)) throw new UsageError(`Expected --format to be one of ${FORMATS.join(', ')}; found "${a.format}". Pick one of those.`);
-  let { ws, diagnostics } = await lintOnce(a);
+  let result = await lintOnce(a);
   let fixedNote = '';
-  if (a.fix && diagnostics.some((d) => d.fix)) {
-    const fixed = applyFixes(diagnostics, a.cwd);
-    ({ ws, diagnostics } = await lintOnce(a));
+  if (a.fix && result.diagnostics.some((d) => d.fix)) {
+    const fixed = applyFixes(result.diagnostics, a.cwd);
+    result = await lintOnce(a);
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`;
   }
+  const { diagnostics, counts: c, files } = result;
   const exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   if (a.format === 'json') return { stdout: `${formatJson(diagnostics)}\n`, exitCode };
-  if (a.format === 'sarif') return { stdout: `${formatSarif(diagnostics, RULES, a.version)}\n`, exitCode };
-  const c = ws.counts;
-  const files = ws.only.size;
+  if (a.format === 'sarif') {
+    const [{ formatSarif }, { RULES }] = await Promise.all([import('../core/format/sarif.js'), import('../core/lint/rules/index.js')]);
+    return { stdout: `${formatSarif(diagnostics, RULES, a.version)}\n`, exitCode };
+  }
   const summary = `Linted ${files} file${files === 1 ? '' : 's'}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
   const body = formatStylish(diagnostics, { color: a.color });
   return { stdout: `${fixedNote}${body ? `${body}\n` : ''}${summary}${diagnostics.length ? '' : ' No problems.'}\n`, exitCode };

@@ -4,6 +4,9 @@ import { newCommand } from './new-command.js';
 import { UsageError } from './usage-error.js';
 
 const VERSION = '0.1.0';
+declare const __ENABLEKIT_BUILD__: string;
+/** The version plus a hash of the sources it was built from: what caches are keyed on. */
+const BUILD = typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKIT_BUILD__}` : `${VERSION}+dev`;
 
 const HELP = `enablekit ${VERSION}: training as code
 
@@ -62,7 +65,7 @@ async function run(argv: string[]): Promise<number> {
         cache: !values['no-cache'],
         cwd,
         today: today(),
-        version: VERSION,
+        version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       });
       process.stdout.write(stdout);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempWorkspace, MODULE, ROOT } from './helpers/cli.js';
 
@@ -68,11 +68,21 @@ describe('enablekit lint (the built CLI)', () => {
   it('serves a warm run from the cache, and a changed file invalidates its entry', () => {
     const dir = tempWorkspace({ 'a.md': MODULE('a'), 'b.md': MODULE('b') });
     assert.equal(cli(['lint'], dir).code, 0);
-    assert.ok(existsSync(join(dir, '.enablekit-cache', 'lint.json')));
+    assert.ok(existsSync(join(dir, '.enablekit-cache', 'result.json')));
     writeFileSync(join(dir, 'b.md'), MODULE('b', 'prerequisites: [gone]\n'));
     const r = cli(['lint', '--format', 'json'], dir);
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.stdout)[0].ruleId, 'unknown-reference');
+  });
+
+  it('adding a missing image fixes a broken link on the next (cached) run', () => {
+    const dir = tempWorkspace({ 'a.md': `${MODULE('a')}\n![shot](img/shot.png)\n` });
+    assert.equal(cli(['lint'], dir).code, 1);
+    writeFileSync(join(dir, 'shot.png'), 'x');
+    assert.equal(cli(['lint'], dir).code, 1, 'a file elsewhere does not count');
+    mkdirSync(join(dir, 'img'));
+    writeFileSync(join(dir, 'img', 'shot.png'), 'png');
+    assert.equal(cli(['lint'], dir).code, 0);
   });
 
   it('a changed config changes the result even when no content file changed', () => {

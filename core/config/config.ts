@@ -4,8 +4,9 @@ import { validateAgainst } from '../schema/validate.js';
 import type { FileProblem } from '../model.js';
 import type { SeveritySetting } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
+import { CONFIG_FILE } from './config-candidates.js';
 
-export const CONFIG_FILE = 'enablekit.yml';
+export { CONFIG_FILE };
 
 export type RevealPolicy = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
 
@@ -107,16 +108,4 @@ export function parseConfig(file: string, text: string): Config {
   return config;
 }
 
-/** Where to look for enablekit.yml from a directory upward, nearest first (POSIX paths). */
-export function configCandidates(dir: string): string[] {
-  const out: string[] = [];
-  let cur = dir.replace(/\/+$/, '') || '/';
-  for (;;) {
-    out.push(cur === '/' ? `/${CONFIG_FILE}` : `${cur}/${CONFIG_FILE}`);
-    if (cur === '/' || cur === '.' || cur === '') break;
-    const up = cur.lastIndexOf('/');
-    cur = up <= 0 ? (cur.startsWith('/') ? '/' : '.') : cur.slice(0, up);
-    if (cur === '.' && out.at(-1) === `./${CONFIG_FILE}`) break;
-  }
-  return out;
-}
+export { configCandidates } from './config-candidates.js';

@@ -56,3 +56,8 @@ export function blankLinkFreeBlocks(text: string, from: number): string {
   parts.push(text.slice(copied));
   return parts.join('');
 }
+
+/** The text with one range replaced by spaces, line breaks kept, so offsets do not move. */
+export function blankRange(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}

@@ -5,7 +5,7 @@ import { ITEM_TYPES, type FileModel, type FileProblem, type Freshness, type Item
 import { validateAgainst } from '../schema/validate.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
-import { blankLinkFreeBlocks } from './link-free-blocks.js';
+import { blankLinkFreeBlocks, blankRange } from './link-free-blocks.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { depthOf, visit, spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
@@ -215,7 +215,9 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   let tree: Root;
   try {
     // Lessons need only links from their body; checkpoints need their whole structure.
-    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(text, fence.end) : text;
+    // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
+    const body = blankRange(text, fence.start, fence.end);
+    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(body, fence.end) : body;
     tree = parseMarkdown(source);
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { defaultConfig, parseConfig, type Config } from '../core/config/config.js';
+import type { FileModel } from '../core/model.js';
+import { runRules } from '../core/lint/engine.js';
+import { RULES } from '../core/lint/rules/index.js';
+import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+import type { Diagnostic } from '../core/types.js';
+import { LintCache } from './lint-cache.js';
+import { parseAll } from './parse-pool.js';
+import { ProgressBar } from './progress.js';
+import type { ContentFiles, Targets } from './workspace-files.js';
+
+/** Bump when the model changes shape, so old caches are dropped. */
+export const MODEL_VERSION = 2;
+
+export function loadConfig(t: Targets): Config {
+  return t.configRel && t.configText !== undefined ? parseConfig(t.configRel, t.configText) : defaultConfig();
+}
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  counts: Record<string, number>;
+}
+
+/**
+ * The slow path: models from the per-file cache or a fresh parse (on every core), then
+ * the rules over the whole index. Loaded only when the result cache misses.
+ */
+export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles }): Promise<Analysis> {
+  const { config, files } = o;
+  const cache = new LintCache(o.cache ? resolve(o.cwd, '.enablekit-cache', 'models.json') : undefined, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const models: FileModel[] = [];
+  const misses: { file: string; bytes: Uint8Array }[] = [];
+  for (const file of files.markdown) {
+    const bytes = files.bytes.get(file);
+    if (!bytes) {
+      models.push({ file, problems: [{ code: 'encoding', span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, message: 'Expected a readable file; found one that could not be read. Check its permissions.' }] });
+      continue;
+    }
+    const hit = cache.get(file, files.hashes.get(file)!);
+    if (hit) models.push(hit);
+    else misses.push({ file, bytes });
+  }
+  if (misses.length) {
+    const bar = new ProgressBar(misses.length, 'Parsing');
+    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    bar.finish();
+    parsed.forEach((m, k) => {
+      models.push(m);
+      cache.set(misses[k]!.file, files.hashes.get(misses[k]!.file)!, m);
+    });
+  }
+  cache.retain(new Set(files.markdown));
+  cache.save();
+  const index = new WorkspaceIndex(models, files.all);
+  const diagnostics = runRules(RULES, index, config, { today: o.today, only: files.only });
+  const counts: Record<string, number> = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
+  for (const m of models) if (m.item && files.only.has(m.file)) counts[m.item.type]!++;
+  return { diagnostics, counts };
+}
