@@ -1,8 +1,9 @@
 /**
  * Lessons (modules and tracks) are mostly prose, and lint needs only their links and
  * images from the body. A top-level run of non-blank lines with no "[" cannot hold a
- * link or image, so it is replaced by spaces before parsing: the parser skips blank
- * lines almost for free, while every offset, line and column stays where it was.
+ * link or image, so it is replaced by empty lines before parsing: the parser skips them
+ * almost for free, and every kept line keeps its number and its columns. Offsets move,
+ * so positions are taken from line and column (see spanOf).
  *
  * Blanking must never change how the kept runs parse, so a run is kept when it could
  * open, close or continue a construct that spans blank lines: it is indented (a list
@@ -29,7 +30,7 @@ function runsOf(text: string, from: number): Run[] {
     if (next === -1) next = text.length;
     const lineEnd = Math.min(text.length, next + 1);
     const line = text.slice(pos, next);
-    if (line.trim() === '') {
+    if (!/\S/.test(line)) {
       if (cur) runs.push(cur);
       cur = undefined;
     } else {
@@ -49,7 +50,7 @@ export function blankLinkFreeBlocks(text: string, from: number): string {
   let copied = 0;
   runs.forEach((r, i) => {
     if (r.keep || r.indented || runs[i + 1]?.indented) return;
-    parts.push(text.slice(copied, r.start), text.slice(r.start, r.end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(copied, r.start), emptyLines(text, r.start, r.end));
     copied = r.end;
   });
   if (copied === 0) return text;
@@ -57,7 +58,14 @@ export function blankLinkFreeBlocks(text: string, from: number): string {
   return parts.join('');
 }
 
-/** The text with one range replaced by spaces, line breaks kept, so offsets do not move. */
+/** The range's line breaks alone: the parser then sees empty lines, at almost no cost. */
+function emptyLines(text: string, start: number, end: number): string {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return '\n'.repeat(n);
+}
+
+/** The text with one range emptied, its lines kept, so every line number stays. */
 export function blankRange(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  return text.slice(0, start) + emptyLines(text, start, end) + text.slice(end);
 }

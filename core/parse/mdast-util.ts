@@ -3,10 +3,14 @@ import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
 
+/**
+ * A node's span in the original text, from its line and column: lessons are parsed with
+ * link-free lines emptied, which moves offsets but never lines or columns.
+ */
 export function spanOf(node: Node, lines: LineIndex): Span {
   const p = node.position;
   if (!p) return lines.span(0, 0);
-  return lines.span(p.start.offset ?? 0, p.end.offset ?? p.start.offset ?? 0);
+  return lines.span(lines.offsetAt(p.start.line, p.start.column), lines.offsetAt(p.end.line, p.end.column));
 }
 
 export function textOf(node: Node): string {

@@ -85,6 +85,13 @@ function collectLinks(tree: Root, lines: LineIndex): Link[] {
   return links;
 }
 
+/** Rules report on top-level fields; nested spans are used while parsing and not kept in the model. */
+function topLevelSpans(spans: Record<string, Span>): Record<string, Span> {
+  const out: Record<string, Span> = {};
+  for (const [k, v] of Object.entries(spans)) if (k.lastIndexOf('/') === 0 && !k.includes('#')) out[k] = v;
+  return out;
+}
+
 function freshnessOf(d: Fm): Freshness {
   const f: Freshness = { covers: strings(d.covers) };
   if (typeof d.owner === 'string') f.owner = d.owner;
@@ -101,7 +108,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
     title: String(d.title ?? ''),
     file,
     idSpan: fm.spans['/id'] ?? fm.spans['/type'] ?? fm.span,
-    fieldSpans: fm.spans,
+    fieldSpans: topLevelSpans(fm.spans),
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
     references: refs(fm, 'covers', 'feature'),
@@ -217,7 +224,8 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     // Lessons need only links from their body; checkpoints need their whole structure.
     // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
     const body = blankRange(text, fence.start, fence.end);
-    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(body, fence.end) : body;
+    const bodyStart = fence.end - (text.length - body.length);
+    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(body, bodyStart) : body;
     tree = parseMarkdown(source);
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.

@@ -28,6 +28,11 @@ export class LineIndex {
     return { start: this.point(start), end: this.point(end) };
   }
 
+  /** The offset of a 1-based line and column, as a parser reports them. */
+  offsetAt(line: number, column: number): number {
+    return Math.min(this.text.length, this.lineStart(line) + column - 1);
+  }
+
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
   }
