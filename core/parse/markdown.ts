@@ -3,7 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import type { Root, RootContent, Node } from 'mdast';
+import type { Definition, Root, RootContent, Node } from 'mdast';
+import { visit } from './mdast-util.js';
 
 /**
  * Lint only needs block structure, links, images, comments and task lists, so it parses
@@ -27,8 +28,11 @@ function lintProcessor(): Processor<Root> {
 export const CHUNK_TARGET = 8 * 1024;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
+/**
+ * A line that starts a fresh top-level block after a blank line: not indented, not a list
+ * item, and not "---", which would read as front matter at the start of a chunk.
+ */
+const FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
 const HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
 const HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
 
@@ -39,9 +43,11 @@ interface Chunk {
 }
 
 /**
- * Cut a document before ATX headings at column 0 that follow a blank line outside
- * fenced code and HTML blocks. Such a heading cannot continue any open block, so the
- * pieces parse to exactly the blocks the whole would.
+ * Cut a document before lines that follow a blank line outside fenced code and HTML
+ * blocks and start at column 0 with something other than a list marker. Such a line
+ * cannot continue any open block (a paragraph ends at the blank line, list items and
+ * indented code need indentation, block quotes need ">"), so the pieces parse to
+ * exactly the blocks the whole would.
  */
 export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
   const chunks: Chunk[] = [];
@@ -64,7 +70,7 @@ export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
       const m = FENCE.exec(content);
       if (m) fence = m[1];
       else if (HTML_BLOCK_OPEN.test(content) && !HTML_BLOCK_CLOSE.test(content.slice(content.indexOf('<') + 2))) inHtml = true;
-      else if (previousBlank && ATX.test(content) && pos - chunkStart >= target) {
+      else if (previousBlank && FRESH_BLOCK.test(content) && pos - chunkStart >= target) {
         chunks.push({ start: chunkStart, end: pos, line: chunkLine });
         chunkStart = pos;
         chunkLine = line;
@@ -75,19 +81,6 @@ export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
   }
   chunks.push({ start: chunkStart, end: text.length, line: chunkLine });
   return chunks;
-}
-
-function collectDefinitions(text: string): string {
-  const defs: string[] = [];
-  let fence: string | undefined;
-  for (const content of text.split('\n')) {
-    const m = FENCE.exec(content);
-    if (fence) {
-      if (m && m[1]![0] === fence[0]) fence = undefined;
-    } else if (m) fence = m[1];
-    else if (DEFINITION.test(content)) defs.push(content);
-  }
-  return defs.join('\n');
 }
 
 function shift(node: Node, lines: number, offset: number): void {
@@ -106,26 +99,61 @@ function shift(node: Node, lines: number, offset: number): void {
   }
 }
 
+/**
+ * Parse each chunk, adding `defs` (definition lines) so references across chunks resolve:
+ * after the first chunk's text (before it they would hide its front matter), before every
+ * later chunk's (after it, an unclosed fence would swallow them). What parses from the
+ * added definitions is dropped.
+ */
+function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string): RootContent[] {
+  const chunks = [...cuts];
+  const prefix = defs ? `${defs}\n\n` : '';
+  const prefixLines = prefix ? prefix.split('\n').length - 1 : 0;
+  const children: RootContent[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const own = text.slice(chunk.start, chunk.end);
+    const before = i === 0 ? '' : prefix;
+    const tree = p.parse(i === 0 ? (defs ? `${own}\n\n${defs}` : own) : before + own);
+    const mine = tree.children.filter((c) => {
+      const start = c.position?.start.offset ?? 0;
+      return start >= before.length && start < before.length + own.length;
+    });
+    // The splitter reads fences and HTML by line patterns and can be fooled (a fence line
+    // inside an HTML block, say). A wrong cut leaves a block open into the chunk's
+    // trailing blank lines: then the cut is undone and the two chunks parse as one.
+    const last = mine.at(-1);
+    const trailingBlank = before.length + own.replace(/\s+$/, '').length;
+    if (i + 1 < chunks.length && last && (last.position?.end.offset ?? 0) > trailingBlank) {
+      chunks[i + 1] = { start: chunk.start, end: chunks[i + 1]!.end, line: chunk.line };
+      continue;
+    }
+    for (const child of mine) {
+      shift(child, chunk.line - 1 - (before ? prefixLines : 0), chunk.start - before.length);
+      children.push(child);
+    }
+  }
+  return children;
+}
+
+/** A definition written so it parses alone: the same label, destination and title. */
+function definitionLine(d: Definition): string {
+  const title = d.title ? ` "${d.title.replace(/["\\]/g, '\\$&')}"` : '';
+  return `[${(d.label ?? d.identifier).replace(/[[\]\\]/g, '\\$&')}]: <${d.url.replace(/[<>\\]/g, '\\$&')}>${title}`;
+}
+
 /** Parse Markdown (with front matter) into mdast with positions in the whole text. */
 export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
   const p = lintProcessor();
   if (text.length <= chunkTarget * 2) return p.parse(text);
   const chunks = splitAtTopLevel(text, chunkTarget);
   if (chunks.length === 1) return p.parse(text);
-  // A link reference may be defined in another chunk: give every chunk all definitions,
-  // appended after its own text, and drop what parsed from past its end.
-  const defs = collectDefinitions(text);
-  const children: RootContent[] = [];
-  for (const chunk of chunks) {
-    const own = text.slice(chunk.start, chunk.end);
-    const source = defs ? `${own}\n\n${defs}\n` : own;
-    const tree = p.parse(source);
-    for (const child of tree.children) {
-      if ((child.position?.start.offset ?? 0) >= own.length) continue;
-      shift(child, chunk.line - 1, chunk.start);
-      children.push(child);
-    }
-  }
+  let children = parseChunks(p, text, chunks, '');
+  // References resolve across the whole document: if any chunk defines one, parse again
+  // with every definition given to every chunk. Lessons rarely have any.
+  const defs: Definition[] = [];
+  for (const c of children) visit(c, (n) => void (n.type === 'definition' && defs.push(n as Definition)));
+  if (defs.length) children = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'));
   const end = children.at(-1)?.position?.end ?? { line: 1, column: 1, offset: 0 };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
