@@ -5,7 +5,7 @@ import { ITEM_TYPES, type FileModel, type FileProblem, type Freshness, type Item
 import { validateAgainst } from '../schema/validate.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
-import { blankLinkFreeBlocks, blankRange } from './link-free-blocks.js';
+import { blankRange, lessonSource, restoreColumns } from './lesson-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { depthOf, visit, spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
@@ -225,8 +225,9 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
     const body = blankRange(text, fence.start, fence.end);
     const bodyStart = fence.end - (text.length - body.length);
-    const source = (type === 'module' || type === 'track') && options.fullTree !== true ? blankLinkFreeBlocks(body, bodyStart) : body;
-    tree = parseMarkdown(source);
+    const lesson = (type === 'module' || type === 'track') && options.fullTree !== true ? lessonSource(body, bodyStart) : undefined;
+    tree = parseMarkdown(lesson ? lesson.text : body);
+    if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
     if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });

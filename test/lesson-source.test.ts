@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseFile } from '../core/parse/parse-file.js';
-import { blankLinkFreeBlocks } from '../core/parse/link-free-blocks.js';
+import { lessonSource } from '../core/parse/lesson-source.js';
 import type { Module } from '../core/model.js';
 
 const BLOCKS = [
@@ -35,17 +35,35 @@ const BLOCKS = [
   '>',
   '<span>inline html start</span>',
   'Term with trailing spaces   \nnext line',
+  'Text with `code [x](y.md)` inside.',
+  'Text **bold [b](b.md)** end.',
+  'Prefix text [foo]: bar',
+  'Prefix then ![img](i.png) and [l](l.md)',
+  'Prefix \\[not\\] then [y](y.md)',
+  'Prefix <b>[h](h.md)</b>',
+  'Lazy\nsecond line text [s](s.md)',
+  '- item\nlazy text [lz](lz.md)',
+  'Words [multi\nline](m.md) link',
+  'Heading text [ht](ht.md)\n===',
+  'Prefix ] then [pb](pb.md)',
+  'Prefix [foo] uses a definition',
+  '[foo]: ./def.md',
+  'Prefix *emph [e](e.md) more* and _x [u](u.md)_',
+  'Prefix text (paren [p](p.md))',
+  'Two [a](a.md) links [b](b.md) here',
+  'Prefix &amp; entity [en](en.md)',
 ];
 
 const links = (text: string, fullTree: boolean) =>
   ((parseFile('m.md', text, { fullTree }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
 
 describe('lessons parse only their link-bearing blocks', () => {
-  it('keeps every line: link-free runs become empty lines, kept lines are untouched', () => {
-    const text = '---\ntype: module\n---\nProse.\nMore prose.\n\nA [l](x).\n';
-    const out = blankLinkFreeBlocks(text, 21);
-    assert.equal(out.split('\n').length, text.split('\n').length);
-    assert.equal(out, '---\ntype: module\n---\n\n\n\nA [l](x).\n');
+  it('keeps every line: link-free runs become empty lines, prose before a link is cut and its columns recorded', () => {
+    const text = '---\ntype: module\n---\nProse.\nMore prose.\n\nA [l](x).\n- item `[k](k)`\n';
+    const out = lessonSource(text, 21);
+    assert.equal(out.text.split('\n').length, text.split('\n').length);
+    assert.equal(out.text, '---\ntype: module\n---\n\n\n\n[l](x).\n- item `[k](k)`\n');
+    assert.deepEqual([...out.cuts], [[7, 2]]);
   });
 
   it('finds exactly the links a whole parse finds, for any arrangement of blocks', () => {

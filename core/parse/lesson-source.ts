@@ -1,0 +1,128 @@
+import type { Node } from 'mdast';
+
+/**
+ * Lessons (modules and tracks) are mostly prose, and lint needs only their links and
+ * images from the body. A top-level run of non-blank lines with no "[" cannot hold a
+ * link or image, so it is replaced by empty lines before parsing: the parser skips them
+ * almost for free, and every kept line keeps its number and its columns. Offsets move,
+ * so positions are taken from line and column (see spanOf).
+ *
+ * Blanking must never change how the kept runs parse, so a run is kept when it could
+ * open, close or continue a construct that spans blank lines: it is indented (a list
+ * continuation or indented code), the next run is indented, or it holds a fence line,
+ * "<" (HTML, autolinks) or ">" (the end of an HTML comment, block quotes). In a kept
+ * run, plain prose before a line's first "[" is cut too (see CUTTABLE_LINE), and the
+ * columns are put back on the tree after parsing.
+ * test/lesson-source.test.ts checks all of this against a whole parse with fast-check.
+ */
+
+const KEEP_CHARS = /[[<>]/;
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
+
+interface Run {
+  start: number;
+  end: number;
+  indented: boolean;
+  keep: boolean;
+}
+
+function runsOf(text: string, from: number): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | undefined;
+  for (let pos = from; pos < text.length; ) {
+    let next = text.indexOf('\n', pos);
+    if (next === -1) next = text.length;
+    const lineEnd = Math.min(text.length, next + 1);
+    const line = text.slice(pos, next);
+    if (!/\S/.test(line)) {
+      if (cur) runs.push(cur);
+      cur = undefined;
+    } else {
+      cur ??= { start: pos, end: pos, indented: /^[ \t]/.test(line), keep: false };
+      cur.end = lineEnd;
+      if (!cur.keep && (KEEP_CHARS.test(line) || FENCE_LINE.test(line))) cur.keep = true;
+    }
+    pos = lineEnd;
+  }
+  if (cur) runs.push(cur);
+  return runs;
+}
+
+/**
+ * Text before the first "[" of a prose line is cut when nothing in it can change how the
+ * rest parses: no code span, HTML, autolink, escape or "!" (image) marker, no "]".
+ * The line must start at column 0 with a letter (a paragraph line, never a list marker,
+ * heading, quote or table), and what is left must not read as a definition.
+ */
+const CUTTABLE_LINE = /^[A-Za-z][^`<>\\!\[\]\r\n]*(?=\[)/;
+const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+
+export interface LessonSource {
+  text: string;
+  /** Columns cut from the start of a line (1-based line → characters cut). */
+  cuts: Map<number, number>;
+}
+
+export function lessonSource(text: string, from: number): LessonSource {
+  const runs = runsOf(text, from);
+  const parts: string[] = [];
+  const cuts = new Map<number, number>();
+  let copied = 0;
+  let line = 1 + emptyLines(text, 0, from).length;
+  let lineAt = from;
+  const lineOf = (offset: number) => {
+    line += emptyLines(text, lineAt, offset).length;
+    lineAt = offset;
+    return line;
+  };
+  runs.forEach((r, i) => {
+    const blank = !(r.keep || r.indented || runs[i + 1]?.indented);
+    if (blank) {
+      parts.push(text.slice(copied, r.start), emptyLines(text, r.start, r.end));
+      copied = r.end;
+      return;
+    }
+    if (r.indented) return;
+    for (let pos = r.start; pos < r.end; ) {
+      let nl = text.indexOf('\n', pos);
+      if (nl === -1 || nl > r.end) nl = r.end;
+      const m = CUTTABLE_LINE.exec(text.slice(pos, nl));
+      if (m && m[0].length > 0 && !DEFINITION_START.test(text.slice(pos + m[0].length, nl))) {
+        parts.push(text.slice(copied, pos));
+        copied = pos + m[0].length;
+        cuts.set(lineOf(pos), m[0].length);
+      }
+      pos = nl + 1;
+    }
+  });
+  if (copied === 0) return { text, cuts };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), cuts };
+}
+
+/** The range's line breaks alone: the parser then sees empty lines, at almost no cost. */
+function emptyLines(text: string, start: number, end: number): string {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return '\n'.repeat(n);
+}
+
+/** The text with one range emptied, its lines kept, so every line number stays. */
+export function blankRange(text: string, start: number, end: number): string {
+  return text.slice(0, start) + emptyLines(text, start, end) + text.slice(end);
+}
+
+/** Put back the columns cut from line starts, on every position of the tree. */
+export function restoreColumns(tree: Node, cuts: ReadonlyMap<number, number>): void {
+  const stack: Node[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const p = n.position;
+    if (p) {
+      p.start.column += cuts.get(p.start.line) ?? 0;
+      p.end.column += cuts.get(p.end.line) ?? 0;
+    }
+    const children = (n as { children?: Node[] }).children;
+    if (children) for (const c of children) stack.push(c);
+  }
+}
