@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/types.js';
 import { LintCache } from './lint-cache.js';
 import { parseAll } from './parse-pool.js';
 import { ProgressBar } from './progress.js';
-import type { ContentFiles, Targets } from './workspace-files.js';
+import { readWorkspace, type ContentFiles, type Targets } from './workspace-files.js';
 
 /** Bump when the model changes shape, so old caches are dropped. */
 export const MODEL_VERSION = 2;
@@ -22,11 +22,8 @@ export interface Analysis {
   counts: Record<string, number>;
 }
 
-/**
- * The slow path: models from the per-file cache or a fresh parse (on every core), then
- * the rules over the whole index. Loaded only when the result cache misses.
- */
-export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles }): Promise<Analysis> {
+/** Models of every Markdown file: from the per-file cache, or parsed (on every core). */
+export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles }): Promise<FileModel[]> {
   const { config, files } = o;
   const cache = new LintCache(o.cache ? resolve(o.cwd, '.enablekit-cache', 'models.json') : undefined, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models: FileModel[] = [];
@@ -52,9 +49,26 @@ export async function analyse(o: { cwd: string; cache: boolean; version: string;
   }
   cache.retain(new Set(files.markdown));
   cache.save();
-  const index = new WorkspaceIndex(models, files.all);
-  const diagnostics = runRules(RULES, index, config, { today: o.today, only: files.only });
+  return models;
+}
+
+/**
+ * The slow path of lint: models, then the rules over the whole index. Loaded only when
+ * the result cache misses.
+ */
+export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles }): Promise<Analysis> {
+  const models = await loadModels(o);
+  const index = new WorkspaceIndex(models, o.files.all);
+  const diagnostics = runRules(RULES, index, o.config, { today: o.today, only: o.files.only });
   const counts: Record<string, number> = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
-  for (const m of models) if (m.item && files.only.has(m.file)) counts[m.item.type]!++;
+  for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]!++;
   return { diagnostics, counts };
+}
+
+/** The whole workspace indexed, for commands that look items up (grade, take). */
+export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets }): Promise<{ config: Config; index: WorkspaceIndex }> {
+  const config = loadConfig(o.targets);
+  const files = readWorkspace(o.cwd, o.targets, config.ignore);
+  const models = await loadModels({ ...o, config, files });
+  return { config, index: new WorkspaceIndex(models, files.all) };
 }

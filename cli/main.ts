@@ -13,15 +13,18 @@ const HELP = `enablekit ${VERSION}: training as code
 Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
+  enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
+  enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit --help | --version
 
 Options:
-  --format    output format of lint (default stylish); json and sarif are for tools
+  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
   --debug     show the stack trace of an internal error
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.
+Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or not graded),
+2 usage or internal error.
 Docs: docs/format.md (the content format), docs/rules/ (one page per rule).
 `;
 
@@ -35,7 +38,10 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'stylish' },
+      format: { type: 'string' },
+      learner: { type: 'string' },
+      curricula: { type: 'string' },
+      submissions: { type: 'string', default: 'submissions' },
       fix: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       dir: { type: 'string', default: '.' },
@@ -60,7 +66,7 @@ async function run(argv: string[]): Promise<number> {
     case 'lint': {
       const { stdout, exitCode } = await lintCommand({
         paths: rest,
-        format: values.format,
+        format: values.format ?? 'stylish',
         fix: values.fix,
         cache: !values['no-cache'],
         cwd,
@@ -74,8 +80,20 @@ async function run(argv: string[]): Promise<number> {
     case 'new':
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: today(), ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
       return 0;
+    case 'take':
+    case 'grade': {
+      const { takeCommand, gradeCommand } = await import('./checkpoint-commands.js');
+      const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values['no-cache'], ...(values.curricula ? { curricula: values.curricula } : {}) };
+      if (command === 'take') {
+        process.stdout.write(await takeCommand({ ...common, ...(rest[0] ? { id: rest[0] } : {}), ...(values.learner ? { learner: values.learner } : {}) }));
+        return 0;
+      }
+      const { stdout, exitCode } = await gradeCommand({ ...common, ...(rest[0] ? { sheet: rest[0] } : {}), format: values.format ?? 'text', now: new Date().toISOString() });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     default:
-      throw new UsageError(`Expected a command (lint, new); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 

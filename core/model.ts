@@ -120,6 +120,8 @@ export interface Quiz extends ItemBase {
   module: string;
   passMark?: number;
   attempts?: number;
+  retakeCooldown?: string;
+  revealAnswers?: 'never' | 'after-pass' | 'after-last-attempt' | 'always';
   key?: string;
   questions: Question[];
 }

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { FILE_START, type Span } from '../types.js';
-import { ITEM_TYPES, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
+import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { validateAgainst } from '../schema/validate.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
@@ -154,6 +154,8 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         module: String(d.module ?? ''),
         ...(typeof d.pass_mark === 'number' ? { passMark: d.pass_mark } : {}),
         ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
+        ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
+        ...(typeof d.reveal_answers === 'string' ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] } : {}),
         ...(typeof d.key === 'string' ? { key: d.key } : {}),
         questions: parseQuestions(tree, lines),
       };

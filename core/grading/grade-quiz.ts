@@ -1,0 +1,72 @@
+import type { Config } from '../config/config.js';
+import type { Quiz } from '../model.js';
+import { durationMs } from '../text/duration.js';
+import { correctAnswerOf, gradeQuestion, plainMatcher } from './grade-question.js';
+import type { AnswerSheet } from './read-answer-sheet.js';
+import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
+
+/** The quiz's own settings over the repo's defaults. */
+export function policyFor(quiz: Quiz, config: Config): GradePolicy {
+  return {
+    passMark: quiz.passMark ?? config.policies.passMark,
+    attempts: quiz.attempts ?? config.policies.attempts,
+    retakeCooldownMs: durationMs(quiz.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
+    revealAnswers: quiz.revealAnswers ?? config.policies.revealAnswers,
+  };
+}
+
+export interface GradeInput {
+  sheet: AnswerSheet;
+  /** The quiz as it is on the base branch, with its answers. */
+  quiz: Quiz;
+  policy: GradePolicy;
+  prior: PriorAttempt[];
+  /** ISO time of this grading run. */
+  now: string;
+  match?: PatternMatcher;
+}
+
+function isoPlus(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Grade an answer sheet: a pure function of the sheet, the quiz and its key, the policy
+ * and the earlier attempts. Attempts past the limit, or inside the cooldown after a
+ * failure, get a refusal that says when (or whether) the learner may try again.
+ */
+export function gradeQuiz(input: GradeInput): GradeResult {
+  const { sheet, quiz, policy, prior, now } = input;
+  const who = { checkpoint: quiz.id, learner: sheet.learner };
+  const passedBefore = prior.some((p) => p.passed);
+  if (!passedBefore && prior.length >= policy.attempts) {
+    return { ok: false, refusal: { ...who, reason: 'no-attempts-left', message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };
+  }
+  const lastFail = [...prior].filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+  if (!passedBefore && lastFail && Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs) {
+    const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
+    return { ok: false, refusal: { ...who, reason: 'cooldown', message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.` } };
+  }
+  const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id!, q]));
+  const questions = quiz.questions.map((key) => {
+    const q = mine.get(key.id ?? '');
+    return gradeQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1);
+  });
+  const maxScore = questions.reduce((s, q) => s + q.weight, 0);
+  const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
+  const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
+  const passed = percent + 1e-9 >= policy.passMark;
+  const attempt = prior.length + 1;
+  const revealed =
+    policy.revealAnswers === 'always' ||
+    (policy.revealAnswers === 'after-pass' && passed) ||
+    (policy.revealAnswers === 'after-last-attempt' && (passed || attempt >= policy.attempts));
+  if (revealed) {
+    quiz.questions.forEach((key, i) => {
+      const r = questions[i]!;
+      if (r.outcome !== 'right') r.correctAnswer = correctAnswerOf(key);
+      if (key.explanation) r.feedback.push(key.explanation.text);
+    });
+  }
+  return { ok: true, grade: { ...who, attempt, attemptsAllowed: policy.attempts, score, maxScore, percent, passMark: policy.passMark, passed, revealed, questions } };
+}

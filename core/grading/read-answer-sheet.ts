@@ -1,0 +1,38 @@
+import type { Question } from '../model.js';
+import { findFrontMatter } from '../parse/parse-file.js';
+import { readFrontMatter } from '../parse/front-matter.js';
+import { blankRange } from '../parse/lesson-source.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { parseQuestions } from '../parse/quiz-body.js';
+import { validateAgainst } from '../schema/validate.js';
+import { LineIndex } from '../text/line-index.js';
+
+/** Answer sheets are small; anything bigger is not a sheet a person filled in. */
+export const MAX_SHEET_BYTES = 64 * 1024;
+
+export interface AnswerSheet {
+  checkpoint: string;
+  learner: string;
+  questions: Question[];
+}
+
+export type SheetResult = { ok: true; sheet: AnswerSheet } | { ok: false; line: number; message: string };
+
+/** Read a learner's answer sheet: front matter, then the questions with their ticks and text. */
+export function readAnswerSheet(text: string): SheetResult {
+  if (text.length > MAX_SHEET_BYTES) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${MAX_SHEET_BYTES / 1024} KB; found ${Math.round(text.length / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+  const lines = new LineIndex(text);
+  const fence = findFrontMatter(text);
+  if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
+  const fm = readFrontMatter(text, fence.start, fence.end, lines);
+  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
+  const problems = validateAgainst('answer-sheet', fm.value.data, 'an answer sheet');
+  if (problems.length) {
+    const p = problems[0]!;
+    const span = fm.value.spans[p.pointer] ?? fm.value.spans[p.pointer.replace(/#key$/, '')] ?? fm.value.span;
+    return { ok: false, line: span.start.line, message: p.message };
+  }
+  const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
+  const data = fm.value.data as { checkpoint: string; learner: string };
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
+}

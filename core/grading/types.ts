@@ -1,0 +1,63 @@
+import type { RevealPolicy } from '../config/config.js';
+import type { QuestionType } from '../model.js';
+
+/** How a pattern answer is matched: injected, so an adapter can run it with a time bound. */
+export type PatternMatcher = (pattern: string, flags: string, text: string) => boolean | 'timeout';
+
+export interface GradePolicy {
+  passMark: number;
+  attempts: number;
+  retakeCooldownMs: number;
+  revealAnswers: RevealPolicy;
+}
+
+/** An earlier graded attempt of this learner at this checkpoint, wherever it was recorded. */
+export interface PriorAttempt {
+  at: string;
+  passed: boolean;
+  percent: number;
+}
+
+export type Outcome = 'right' | 'partial' | 'wrong' | 'unanswered' | 'changed';
+
+export interface QuestionResult {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  /** The learner's answer as they gave it (raw; escape before writing it anywhere). */
+  answer: string;
+  outcome: Outcome;
+  points: number;
+  weight: number;
+  /** Feedback the learner may see: on the choices they picked, and about their answer. */
+  feedback: string[];
+  /** Only when the policy allows revealing it. */
+  correctAnswer?: string;
+  /** 1-based line of the question in the answer sheet, for annotations. */
+  line: number;
+}
+
+export interface Grade {
+  checkpoint: string;
+  learner: string;
+  attempt: number;
+  attemptsAllowed: number;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passMark: number;
+  passed: boolean;
+  revealed: boolean;
+  questions: QuestionResult[];
+}
+
+/** Why an answer sheet gets no grade: the learner is told this instead. */
+export interface Refusal {
+  checkpoint: string;
+  learner: string;
+  reason: 'no-attempts-left' | 'cooldown' | 'invalid-sheet' | 'unknown-checkpoint' | 'not-a-quiz';
+  message: string;
+  line?: number;
+}
+
+export type GradeResult = { ok: true; grade: Grade } | { ok: false; refusal: Refusal };

@@ -1,0 +1,11 @@
+/**
+ * Text made inert for one line of Markdown, such as a table cell (and the HTML GitHub
+ * allows in it): no mention, link, image, HTML, emphasis or cell break comes through.
+ * Characters that only matter at the start of a line (".", "-", "+") are left alone.
+ */
+export function escapeMarkdown(text: string, maxLength = 300): string {
+  const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+  return clipped
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

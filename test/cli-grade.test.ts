@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from './helpers/cli.js';
+
+function repoWithSampleCurricula(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'enablekit-grade-'));
+  cpSync(join(ROOT, 'curricula'), join(dir, 'curricula'), { recursive: true });
+  return dir;
+}
+
+describe('enablekit take and grade (the built CLI)', () => {
+  it('takes a quiz, grades the blank sheet as not passed, then the right answers as passed', () => {
+    const dir = repoWithSampleCurricula();
+    const take = cli(['take', 'product-foundations-quiz', '--learner', 'ana-support'], dir);
+    assert.equal(take.code, 0, take.stderr);
+    const path = join(dir, 'submissions', 'ana-support', 'product-foundations-quiz.md');
+    const blank = readFileSync(path, 'utf8');
+    assert.doesNotMatch(blank, /^- \[x\]/m);
+
+    const first = cli(['grade', 'submissions/ana-support/product-foundations-quiz.md', '--format', 'json'], dir);
+    assert.equal(first.code, 1);
+    const g1 = JSON.parse(first.stdout);
+    assert.equal(g1.passed, false);
+    assert.equal(g1.percent, 0);
+    assert.ok(g1.questions.every((q: { correctAnswer?: string }) => q.correctAnswer === undefined), 'no answers revealed on a fail');
+
+    const answered = blank
+      .replace('- [ ] Pending', '- [x] Pending')
+      .replace('- [ ] Time to first reply', '- [x] Time to first reply')
+      .replace('- [ ] Time to resolution', '- [x] Time to resolution')
+      .replace('Answer: ', 'Answer: 4');
+    writeFileSync(path, answered);
+    const second = cli(['grade', 'submissions/ana-support/product-foundations-quiz.md'], dir);
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    assert.match(second.stdout, /Passed: 100% \(pass mark 75%\)/);
+  });
+
+  it('never overwrites a sheet that exists', () => {
+    const dir = repoWithSampleCurricula();
+    assert.equal(cli(['take', 'triage-quiz', '--learner', 'kofi'], dir).code, 0);
+    const path = join(dir, 'submissions', 'kofi', 'triage-quiz.md');
+    writeFileSync(path, 'my answers');
+    const again = cli(['take', 'triage-quiz', '--learner', 'kofi'], dir);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /nothing was overwritten/);
+    assert.equal(readFileSync(path, 'utf8'), 'my answers');
+  });
+
+  it('refuses a sheet filed under someone else, and says why', () => {
+    const dir = repoWithSampleCurricula();
+    cli(['take', 'triage-quiz', '--learner', 'kofi'], dir);
+    const path = join(dir, 'submissions', 'kofi', 'triage-quiz.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('learner: kofi', 'learner: ana'));
+    const r = cli(['grade', 'submissions/kofi/triage-quiz.md'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Not graded: Expected the sheet at submissions\/ana\/triage-quiz.md/);
+  });
+
+  it('explains an unknown checkpoint and a scenario, without a stack trace', () => {
+    const dir = repoWithSampleCurricula();
+    const unknown = cli(['take', 'no-such-quiz', '--learner', 'kofi'], dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Expected a checkpoint with id "no-such-quiz"/);
+    const scenario = cli(['take', 'support-mock-beginner', '--learner', 'kofi'], dir);
+    assert.equal(scenario.code, 2);
+    assert.match(scenario.stderr, /found a scenario/);
+  });
+});
