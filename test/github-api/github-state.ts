@@ -1,0 +1,108 @@
+/** The in-memory world the local GitHub API server serves: repos, refs, pulls, issues, checks. */
+
+export interface PullFile {
+  filename: string;
+  status: 'added' | 'modified' | 'removed' | 'renamed';
+}
+
+export interface Pull {
+  number: number;
+  author: string;
+  title: string;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  files: PullFile[];
+  state: 'open' | 'closed';
+}
+
+export interface Comment {
+  id: number;
+  issue: number;
+  author: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  labels: string[];
+  assignees: string[];
+  state: 'open' | 'closed';
+  isPull: boolean;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string;
+  output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  annotations: unknown[];
+}
+
+export class Repo {
+  /** Files by ref (branch name or commit sha) → path → content. */
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly pulls = new Map<number, Pull>();
+  readonly issues = new Map<number, Issue>();
+  readonly comments: Comment[] = [];
+  readonly checkRuns: CheckRun[] = [];
+  readonly labels = new Set<string>();
+  private nextNumber = 1;
+
+  constructor(
+    readonly owner: string,
+    readonly name: string,
+  ) {}
+
+  setFiles(ref: string, files: Record<string, string>): void {
+    this.trees.set(ref, new Map(Object.entries(files)));
+  }
+
+  file(ref: string, path: string): string | undefined {
+    return this.trees.get(ref)?.get(path);
+  }
+
+  addPull(p: Omit<Pull, 'number' | 'state'> & { number?: number }): Pull {
+    const number = p.number ?? this.nextNumber;
+    this.nextNumber = Math.max(this.nextNumber, number + 1);
+    const pull: Pull = { ...p, number, state: 'open' };
+    this.pulls.set(number, pull);
+    this.issues.set(number, { number, title: p.title, body: '', author: p.author, labels: [], assignees: [], state: 'open', isPull: true });
+    return pull;
+  }
+
+  addIssue(title: string, body: string, author: string, labels: string[] = [], assignees: string[] = []): Issue {
+    const issue: Issue = { number: this.nextNumber++, title, body, author, labels, assignees, state: 'open', isPull: false };
+    this.issues.set(issue.number, issue);
+    return issue;
+  }
+}
+
+export class GitHubState {
+  readonly repos = new Map<string, Repo>();
+  private nextId = 1000;
+
+  repo(owner: string, name: string): Repo {
+    const key = `${owner}/${name}`.toLowerCase();
+    let r = this.repos.get(key);
+    if (!r) {
+      r = new Repo(owner, name);
+      this.repos.set(key, r);
+    }
+    return r;
+  }
+
+  find(owner: string, name: string): Repo | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+}

@@ -1,0 +1,118 @@
+import type { Comment, GitHubState, Repo } from './github-state.js';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  /** Items to page through; the server slices them and writes Link headers like GitHub. */
+  list?: unknown[];
+}
+
+type Params = Record<string, string>;
+type Handler = (state: GitHubState, p: Params, body: any, query: URLSearchParams, login: string) => Reply;
+
+const NOW = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const notFound: Reply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+const user = (login: string) => ({ login, id: login.length * 7919, type: 'User' });
+
+function repoOf(s: GitHubState, p: Params): Repo | undefined {
+  return s.find(p.owner!, p.repo!);
+}
+
+function commentJson(r: Repo, c: Comment) {
+  return { id: c.id, body: c.body, user: user(c.author), created_at: c.created_at, updated_at: c.updated_at, html_url: `https://github.com/${r.owner}/${r.name}/issues/${c.issue}#issuecomment-${c.id}`, issue_url: `https://api.github.com/repos/${r.owner}/${r.name}/issues/${c.issue}` };
+}
+
+function issueJson(r: Repo, n: number) {
+  const i = r.issues.get(n)!;
+  return { number: i.number, title: i.title, body: i.body, state: i.state, user: user(i.author), labels: i.labels.map((name) => ({ name })), assignees: i.assignees.map(user), html_url: `https://github.com/${r.owner}/${r.name}/issues/${i.number}`, ...(i.isPull ? { pull_request: { url: '' } } : {}) };
+}
+
+/** Handlers by operationId: only what enablekit uses; anything else is answered 501. */
+export const HANDLERS: Record<string, Handler> = {
+  'pulls/get': (s, p) => {
+    const r = repoOf(s, p);
+    const pull = r?.pulls.get(Number(p.pull_number));
+    if (!r || !pull) return notFound;
+    return { status: 200, body: { number: pull.number, title: pull.title, state: pull.state, user: user(pull.author), head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } }, base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
+  },
+  'pulls/list-files': (s, p) => {
+    const pull = repoOf(s, p)?.pulls.get(Number(p.pull_number));
+    if (!pull) return notFound;
+    return { status: 200, list: pull.files.map((f, i) => ({ sha: `f${i}`, filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1 })) };
+  },
+  'repos/get-content': (s, p, _b, q) => {
+    const r = repoOf(s, p);
+    const ref = q.get('ref') ?? 'main';
+    const text = r?.file(ref, p.path!);
+    if (!r || text === undefined) return notFound;
+    const content = Buffer.from(text, 'utf8');
+    return { status: 200, body: { type: 'file', encoding: 'base64', size: content.length, name: p.path!.split('/').pop(), path: p.path, content: content.toString('base64'), sha: `blob-${content.length}` } };
+  },
+  'issues/list-comments': (s, p) => {
+    const r = repoOf(s, p);
+    if (!r?.issues.has(Number(p.issue_number))) return notFound;
+    return { status: 200, list: r.comments.filter((c) => c.issue === Number(p.issue_number)).map((c) => commentJson(r, c)) };
+  },
+  'issues/create-comment': (s, p, body, _q, login) => {
+    const r = repoOf(s, p);
+    if (!r?.issues.has(Number(p.issue_number))) return notFound;
+    const c: Comment = { id: s.id(), issue: Number(p.issue_number), author: login, body: body.body, created_at: NOW(), updated_at: NOW() };
+    r.comments.push(c);
+    return { status: 201, body: commentJson(r, c) };
+  },
+  'issues/update-comment': (s, p, body) => {
+    const r = repoOf(s, p);
+    const c = r?.comments.find((x) => x.id === Number(p.comment_id));
+    if (!r || !c) return notFound;
+    c.body = body.body;
+    c.updated_at = NOW();
+    return { status: 200, body: commentJson(r, c) };
+  },
+  'issues/list-labels-on-issue': (s, p) => {
+    const i = repoOf(s, p)?.issues.get(Number(p.issue_number));
+    if (!i) return notFound;
+    return { status: 200, list: i.labels.map((name) => ({ name, color: 'ededed' })) };
+  },
+  'issues/add-labels': (s, p, body) => {
+    const r = repoOf(s, p);
+    const i = r?.issues.get(Number(p.issue_number));
+    if (!r || !i) return notFound;
+    for (const l of (body.labels ?? []) as string[]) {
+      r.labels.add(l);
+      if (!i.labels.includes(l)) i.labels.push(l);
+    }
+    return { status: 200, body: i.labels.map((name) => ({ name, color: 'ededed' })) };
+  },
+  'issues/remove-label': (s, p) => {
+    const i = repoOf(s, p)?.issues.get(Number(p.issue_number));
+    if (!i || !i.labels.includes(p.name!)) return notFound;
+    i.labels = i.labels.filter((l) => l !== p.name);
+    return { status: 200, body: i.labels.map((name) => ({ name })) };
+  },
+  'issues/get': (s, p) => {
+    const r = repoOf(s, p);
+    if (!r?.issues.has(Number(p.issue_number))) return notFound;
+    return { status: 200, body: issueJson(r, Number(p.issue_number)) };
+  },
+  'issues/create': (s, p, body, _q, login) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const i = r.addIssue(body.title, body.body ?? '', login, (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)), body.assignees ?? []);
+    return { status: 201, body: issueJson(r, i.number) };
+  },
+  'checks/create': (s, p, body) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const run = { id: s.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion, output: body.output, annotations: [...(body.output?.annotations ?? [])] };
+    r.checkRuns.push(run);
+    return { status: 201, body: { ...run, html_url: `https://github.com/${r.owner}/${r.name}/runs/${run.id}` } };
+  },
+  'checks/update': (s, p, body) => {
+    const r = repoOf(s, p);
+    const run = r?.checkRuns.find((x) => x.id === Number(p.check_run_id));
+    if (!r || !run) return notFound;
+    Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
+    run.annotations.push(...(body.output?.annotations ?? []));
+    return { status: 200, body: { ...run } };
+  },
+};

@@ -1,0 +1,128 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GitHubState } from './github-state.js';
+import { HANDLERS, type Reply } from './handlers.js';
+import { OpenApiValidator } from './openapi-validator.js';
+
+export interface Fault {
+  status: 500 | 502 | 403 | 404;
+  /** How many matching requests fail before the server answers normally again. */
+  times: number;
+  /** Only requests whose "METHOD /path" matches. */
+  match?: RegExp;
+  /** Seconds, for the 403 secondary rate limit. */
+  retryAfter?: number;
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  operationId?: string;
+  status: number;
+}
+
+let sharedValidator: OpenApiValidator | undefined;
+
+/**
+ * A local GitHub REST API for tests, on 127.0.0.1: in-memory state, every request checked
+ * against GitHub's OpenAPI description, GitHub-style pagination, call counts, and faults
+ * injected on demand. Requests that GitHub would not accept are recorded as violations;
+ * a test fails on any.
+ */
+export class LocalGitHub {
+  readonly state = new GitHubState();
+  readonly calls: Call[] = [];
+  readonly violations: string[] = [];
+  private faults: Fault[] = [];
+  /** Who a token acts as; any other token is the workflow's github-actions[bot]. */
+  readonly tokens = new Map<string, string>();
+  private server?: Server;
+  url = '';
+  private readonly validator: OpenApiValidator;
+
+  constructor() {
+    sharedValidator ??= new OpenApiValidator();
+    this.validator = sharedValidator;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  fault(f: Fault): void {
+    this.faults.push({ ...f });
+  }
+
+  callsTo(operationId: string): number {
+    return this.calls.filter((c) => c.operationId === operationId).length;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    // GitHub Enterprise Server serves the same API under /api/v3.
+    url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return this.send(res, method, url, undefined, { status: 400, body: { message: 'Problems parsing JSON' } });
+    }
+    const op = this.validator.match(method, url.pathname);
+    const errors = this.validator.validate(method, url, body);
+    if (errors.length) {
+      this.violations.push(...errors.map((e) => `${method} ${url.pathname}${url.search}: ${e}`));
+      return this.send(res, method, url, op?.operationId, { status: 422, body: { message: 'Validation Failed', errors } });
+    }
+    const key = `${method} ${url.pathname}`;
+    const fault = this.faults.find((f) => f.times > 0 && (!f.match || f.match.test(key)));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 403) {
+        res.setHeader('retry-after', String(fault.retryAfter ?? 1));
+        return this.send(res, method, url, op?.operationId, { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' } });
+      }
+      return this.send(res, method, url, op?.operationId, { status: fault.status, body: { message: fault.status === 404 ? 'Not Found' : 'Server Error' } });
+    }
+    const handler = op && HANDLERS[op.operationId];
+    if (!op || !handler) {
+      this.violations.push(`${key}: ${op?.operationId ?? 'unknown operation'} is valid but not implemented by the local server`);
+      return this.send(res, method, url, op?.operationId, { status: 501, body: { message: 'Not implemented by the local GitHub API server' } });
+    }
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    this.send(res, method, url, op.operationId, handler(this.state, op.params, body, url.searchParams, this.tokens.get(token) ?? 'github-actions[bot]'));
+  }
+
+  private send(res: ServerResponse, method: string, url: URL, operationId: string | undefined, reply: Reply): void {
+    let payload = reply.body;
+    if (reply.list) {
+      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+      const last = Math.max(1, Math.ceil(reply.list.length / perPage));
+      payload = reply.list.slice((page - 1) * perPage, page * perPage);
+      const link = (n: number, rel: string) => {
+        const u = new URL(url.toString());
+        u.searchParams.set('per_page', String(perPage));
+        u.searchParams.set('page', String(n));
+        return `<${u.toString()}>; rel="${rel}"`;
+      };
+      const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+      if (links.length) res.setHeader('link', links.join(', '));
+    }
+    this.calls.push({ method, path: url.pathname, ...(operationId ? { operationId } : {}), status: reply.status });
+    res.statusCode = reply.status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('x-ratelimit-remaining', '4999');
+    res.end(payload === undefined ? '' : JSON.stringify(payload));
+  }
+}
