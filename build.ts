@@ -17,7 +17,7 @@ function sourceHash(): string {
       else h.update(p).update(readFileSync(p));
     }
   };
-  ['core', 'cli', 'schemas'].forEach(walk);
+  ['core', 'cli', 'action', 'schemas'].forEach(walk);
   return h.digest('hex').slice(0, 12);
 }
 
@@ -35,5 +35,18 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
   define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()) },
+  logLevel: 'warning',
+});
+
+/** The Action is one file: GitHub runs dist/action.js as it is, from the committed tree. */
+await build({
+  entryPoints: { action: 'action/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

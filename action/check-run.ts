@@ -1,0 +1,24 @@
+import type { PullOutcome } from './grade-pull.js';
+
+/** GitHub accepts at most 50 annotations a request; the full table is in the comment and the summary. */
+export const MAX_ANNOTATIONS = 50;
+
+export function checkRunFor(o: PullOutcome, success: boolean) {
+  const annotations = o.results
+    .flatMap(({ path, result }) =>
+      result.ok
+        ? result.grade.questions.map((q) => ({
+            path,
+            start_line: q.line,
+            end_line: q.line,
+            annotation_level: (q.outcome === 'right' ? 'notice' : 'failure') as 'notice' | 'failure',
+            title: `${q.id}: ${q.outcome}`,
+            message: [`${q.points} of ${q.weight} points.`, ...q.feedback, ...(q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : [])].join(' '),
+          }))
+        : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: 'failure' as const, title: 'Not graded', message: result.refusal.message }],
+    )
+    .slice(0, MAX_ANNOTATIONS);
+  const title = o.refusals.length ? 'Not graded' : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const summary = o.refusals.length ? o.refusals.map((r) => `- ${r}`).join('\n') : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`).join('\n');
+  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: (success ? 'success' : 'failure') as 'success' | 'failure', output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
+}

@@ -1,0 +1,55 @@
+import { Octokit } from 'octokit';
+import type { RunContext } from './context.js';
+
+export type Client = InstanceType<typeof Octokit>;
+
+/** octokit with its retry and throttling plugins, pointed at GITHUB_API_URL (GitHub Enterprise Server too). */
+export function client(ctx: RunContext): Client {
+  return new Octokit({
+    auth: ctx.token,
+    baseUrl: ctx.apiUrl,
+    userAgent: 'enablekit-action',
+    retry: { retries: 3, retryAfterBaseValue: 500 },
+    throttle: {
+      onRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
+      onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
+    },
+  });
+}
+
+export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
+  return files.map((f) => ({ filename: f.filename, status: f.status }));
+}
+
+/** A file's text at a commit, read through the API: nothing from the PR is checked out. */
+export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+}
+
+/** The comment enablekit made before, found by its marker among the bot's comments. */
+export async function findComment(gh: Client, ctx: RunContext, pull: number, marker: string) {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
+  return comments.find((c) => c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]' ? (c.body ?? '').includes(marker) : false);
+}
+
+export async function upsertComment(gh: Client, ctx: RunContext, pull: number, existing: { id: number; body?: string | null } | undefined, body: string): Promise<void> {
+  if (existing) {
+    if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+  } else {
+    await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body });
+  }
+}
+
+/** Set one of two labels, touching nothing when it is already right. */
+export async function setOutcomeLabel(gh: Client, ctx: RunContext, pull: number, current: string[], want: string, other: string): Promise<void> {
+  if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
+  if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
+}

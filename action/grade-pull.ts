@@ -1,0 +1,77 @@
+import * as core from '@actions/core';
+import { classifyPull } from '../core/grading/classify-pull.js';
+import { COMMENT_MARKER, gradeCommentBody, readAttemptRecords, type AttemptRecord } from '../core/grading/grade-comment.js';
+import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
+import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import type { GradeResult, Refusal } from '../core/grading/types.js';
+import { loadIndex } from '../cli/analyse.js';
+import { timedMatcher } from '../cli/timed-matcher.js';
+import { resolveTargets } from '../cli/workspace-files.js';
+import { pullInfo, type PullInfo, type RunContext } from './context.js';
+import { changedFiles, fileAt, findComment, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
+import { checkRunFor } from './check-run.js';
+
+export interface PullOutcome {
+  pull: number;
+  graded: number;
+  passed: number;
+  failed: number;
+  refusals: string[];
+  results: { path: string; result: GradeResult }[];
+}
+
+const refuse = (checkpoint: string, learner: string, reason: Refusal['reason'], message: string): GradeResult => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
+
+/**
+ * Grade a checkpoint pull request. The answer sheets are read through the API at the
+ * PR's head; the quizzes come from the workspace, which the workflow checks out at the
+ * base branch (and which the PR cannot change: a PR touching the curricula is refused).
+ */
+export async function gradePull(ctx: RunContext, gh: Client, now: string): Promise<PullOutcome> {
+  let pull: PullInfo | undefined = ctx.pull;
+  if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
+  if (!pull) throw new Error('Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.');
+  const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
+  const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
+  const records: AttemptRecord[] = existing ? readAttemptRecords(existing.body ?? '') : [];
+  const results: { path: string; result: GradeResult }[] = [];
+  if (plan.refusals.length === 0) {
+    const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+    for (const s of plan.sheets) {
+      const text = await fileAt(gh, ctx, s.path, pull.headSha);
+      const read = text === undefined ? undefined : readAnswerSheet(text);
+      let result: GradeResult;
+      if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);
+      else if (!read.ok) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}:${read.line}: ${read.message}`);
+      else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {
+        result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
+      } else {
+        const item = index.item(s.checkpoint);
+        if (!item) result = refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found none. Check the file name against the quiz's id.`);
+        else if (item.type !== 'quiz') result = refuse(s.checkpoint, pull.author, 'not-a-quiz', `Expected "${s.checkpoint}" to be a quiz; found a ${item.type}, which a reviewer grades. Ask your trainer to review this pull request.`);
+        else {
+          const mine = records.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
+          const rerun = mine.find((r) => r.sha === pull.headSha);
+          const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
+          result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
+          if (result.ok && !rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+        }
+      }
+      results.push({ path: s.path, result });
+    }
+  }
+  const graded = results.filter((r) => r.result.ok);
+  const passed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
+  const outcome: PullOutcome = { pull: pull.number, graded: graded.length, passed, failed: graded.length - passed, refusals: [...plan.refusals, ...results.flatMap((r) => (r.result.ok ? [] : [r.result.refusal.message]))], results };
+  const body = gradeCommentBody(results, plan.refusals, records);
+  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.graded > 0;
+  if (ctx.dryRun) {
+    core.info(`Dry run: would comment on #${pull.number}, label it checkpoint:${allPassed ? 'passed' : 'failed'} and report a ${allPassed ? 'successful' : 'failing'} check.`);
+  } else {
+    await upsertComment(gh, ctx, pull.number, existing, body);
+    await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? 'checkpoint:passed' : 'checkpoint:failed', allPassed ? 'checkpoint:failed' : 'checkpoint:passed');
+    await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
+  }
+  await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
+  return outcome;
+}

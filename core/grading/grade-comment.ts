@@ -1,0 +1,36 @@
+import { gradeMarkdown, refusalMarkdown } from './render-grade.js';
+import type { GradeResult, PriorAttempt } from './types.js';
+import { escapeMarkdown } from '../text/markdown-escape.js';
+
+export const COMMENT_MARKER = '<!-- enablekit:grade -->';
+const RECORD = /<!-- enablekit:attempts (\{[^\n]*?\}) -->/;
+
+/** A graded attempt as kept in the pull request comment: keyed by head commit, so a re-run adds nothing. */
+export interface AttemptRecord extends PriorAttempt {
+  checkpoint: string;
+  learner: string;
+  sha: string;
+}
+
+/** The attempt records kept in a comment made by enablekit, or none. */
+export function readAttemptRecords(body: string): AttemptRecord[] {
+  const m = RECORD.exec(body);
+  if (!m) return [];
+  try {
+    const data = JSON.parse(m[1]!) as { records?: AttemptRecord[] };
+    return Array.isArray(data.records) ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The one comment enablekit keeps on a checkpoint pull request: results, then hidden records. */
+export function gradeCommentBody(results: { path: string; result: GradeResult }[], refusals: string[], records: AttemptRecord[]): string {
+  const parts = [COMMENT_MARKER, '## enablekit checkpoint results', ''];
+  if (refusals.length) parts.push('### Not graded', '', ...refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`), '');
+  for (const { path, result } of results) {
+    parts.push(`#### \`${path.replace(/`/g, '')}\``, '', result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
+  }
+  parts.push(`<!-- enablekit:attempts ${JSON.stringify({ records }).replace(/--/g, '-\\u002d')} -->`);
+  return parts.join('\n');
+}

@@ -1,0 +1,20 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
+} from "./chunk-WBKTZF3B.js";
+import "./chunk-V3EECONH.js";
+import "./chunk-HZAQXFEM.js";
+import "./chunk-IWGNLIEZ.js";
+import "./chunk-LWZLPCHA.js";
+import "./chunk-B5AU765K.js";
+export {
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
+};

@@ -1,0 +1,351 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  blankRange,
+  findFrontMatter,
+  parseMarkdown,
+  parseQuestions
+} from "./chunk-QXQOEG6T.js";
+import "./chunk-SO26IU7Z.js";
+import {
+  loadIndex
+} from "./chunk-WBKTZF3B.js";
+import {
+  UsageError,
+  resolveTargets
+} from "./chunk-V3EECONH.js";
+import "./chunk-HZAQXFEM.js";
+import {
+  LineIndex,
+  readFrontMatter,
+  validateAgainst
+} from "./chunk-IWGNLIEZ.js";
+import "./chunk-LWZLPCHA.js";
+import "./chunk-B5AU765K.js";
+
+// cli/checkpoint-commands.ts
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
+
+// core/text/duration.ts
+var UNIT_MS = { h: 36e5, d: 864e5, w: 7 * 864e5, m: 30 * 864e5, y: 365 * 864e5 };
+function durationMs(text) {
+  const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text.trim());
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
+}
+
+// core/grading/grade-question.ts
+var PATTERN = /^\/(.+)\/([a-z]*)$/s;
+var MAX_TEXT_ANSWER = 500;
+var normalise = (s) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+var plainMatcher = (pattern, flags, text) => new RegExp(pattern, flags.replace(/[gy]/g, "")).test(text);
+function scoreChoices(key, mine) {
+  const ticked = mine.choices.filter((c) => c.checked);
+  const answer = ticked.map((c) => `${c.letter}) ${c.text}`).join("; ");
+  const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i].text));
+  if (differs) return { outcome: "changed", points: 0, answer, feedback: [], changed: 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.' };
+  if (ticked.length === 0) return { outcome: "unanswered", points: 0, answer: "", feedback: [] };
+  const right = new Set(key.choices.filter((c) => c.checked).map((c) => c.letter));
+  const hits = ticked.filter((c) => right.has(c.letter)).length;
+  const misses = ticked.length - hits;
+  const feedback = ticked.flatMap((c) => {
+    const f = key.choices.find((k) => k.letter === c.letter)?.feedback?.text;
+    return f ? [f] : [];
+  });
+  let fraction;
+  if (key.type === "single") fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
+  else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
+  else fraction = Math.max(0, (hits - misses) / right.size);
+  return { outcome: fraction === 1 ? "right" : fraction > 0 ? "partial" : "wrong", points: fraction * key.weight, answer, feedback };
+}
+function scoreText(key, mine, match) {
+  const answer = mine.answerText?.value ?? "";
+  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  if (answer.length > MAX_TEXT_ANSWER) return { outcome: "wrong", points: 0, answer, feedback: [`Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`] };
+  const given = normalise(answer);
+  for (const a of key.accepted) {
+    const m = PATTERN.exec(a.value);
+    if (!m) {
+      if (normalise(a.value) === given) return { outcome: "right", points: key.weight, answer, feedback: [] };
+      continue;
+    }
+    let hit;
+    try {
+      hit = match(m[1], m[2], answer.trim());
+    } catch {
+      hit = false;
+    }
+    if (hit === "timeout") return { outcome: "wrong", points: 0, answer, feedback: ["This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."] };
+    if (hit) return { outcome: "right", points: key.weight, answer, feedback: [] };
+  }
+  return { outcome: "wrong", points: 0, answer, feedback: [] };
+}
+function scoreNumeric(key, mine) {
+  const answer = mine.answerText?.value ?? "";
+  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const m = /-?\d+(?:[.,]\d+)?/.exec(answer);
+  if (!m) return { outcome: "wrong", points: 0, answer, feedback: ['Expected a number after "Answer:".'] };
+  const value = Number(m[0].replace(",", "."));
+  const ok = key.numeric !== void 0 && Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
+  return { outcome: ok ? "right" : "wrong", points: ok ? key.weight : 0, answer, feedback: [] };
+}
+function scoreOrdering(key, mine) {
+  const order = mine.items.map((i) => i.text);
+  const answer = order.map((t, i) => `${i + 1}. ${t}`).join(" ");
+  if (order.length === 0) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const known = new Map(key.items.map((i) => [normalise(i.text), i.letter]));
+  const letters = order.map((t) => known.get(normalise(t)));
+  if (letters.some((l) => l === void 0) || new Set(letters).size !== key.items.length || letters.length !== key.items.length) {
+    return { outcome: "changed", points: 0, answer, feedback: [], changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".' };
+  }
+  const ok = letters.every((l, i) => l === key.items[i].letter);
+  return { outcome: ok ? "right" : "wrong", points: ok ? key.weight : 0, answer, feedback: [] };
+}
+function correctAnswerOf(q) {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join("; ");
+    case "text":
+      return q.accepted.find((a) => !PATTERN.test(a.value))?.value ?? q.accepted[0]?.value ?? "";
+    case "numeric":
+      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` \xB1 ${q.numeric.tolerance}` : ""}` : "";
+    case "ordering":
+      return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(" ");
+  }
+}
+function gradeQuestion(key, mine, match, line) {
+  const base = { id: key.id ?? "", type: key.type, prompt: key.prompt, weight: key.weight, line };
+  if (!mine) return { ...base, answer: "", outcome: "unanswered", points: 0, feedback: ["This question is missing from your sheet."] };
+  const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine) : scoreOrdering(key, mine);
+  return { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1e3) / 1e3, feedback: s.changed ? [s.changed] : s.feedback };
+}
+
+// core/grading/grade-quiz.ts
+function policyFor(quiz, config) {
+  return {
+    passMark: quiz.passMark ?? config.policies.passMark,
+    attempts: quiz.attempts ?? config.policies.attempts,
+    retakeCooldownMs: durationMs(quiz.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
+    revealAnswers: quiz.revealAnswers ?? config.policies.revealAnswers
+  };
+}
+function isoPlus(iso, ms) {
+  return new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function gradeQuiz(input) {
+  const { sheet, quiz, policy, prior, now } = input;
+  const who = { checkpoint: quiz.id, learner: sheet.learner };
+  const passedBefore = prior.some((p) => p.passed);
+  if (!passedBefore && prior.length >= policy.attempts) {
+    return { ok: false, refusal: { ...who, reason: "no-attempts-left", message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };
+  }
+  const lastFail = [...prior].filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+  if (!passedBefore && lastFail && Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs) {
+    const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
+    return { ok: false, refusal: { ...who, reason: "cooldown", message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.` } };
+  }
+  const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id, q]));
+  const questions = quiz.questions.map((key) => {
+    const q = mine.get(key.id ?? "");
+    return gradeQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1);
+  });
+  const maxScore = questions.reduce((s, q) => s + q.weight, 0);
+  const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1e3) / 1e3;
+  const percent = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
+  const passed = percent + 1e-9 >= policy.passMark;
+  const attempt = prior.length + 1;
+  const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && passed || policy.revealAnswers === "after-last-attempt" && (passed || attempt >= policy.attempts);
+  if (revealed) {
+    quiz.questions.forEach((key, i) => {
+      const r = questions[i];
+      if (r.outcome !== "right") r.correctAnswer = correctAnswerOf(key);
+      if (key.explanation) r.feedback.push(key.explanation.text);
+    });
+  }
+  return { ok: true, grade: { ...who, attempt, attemptsAllowed: policy.attempts, score, maxScore, percent, passMark: policy.passMark, passed, revealed, questions } };
+}
+
+// core/grading/read-answer-sheet.ts
+var MAX_SHEET_BYTES = 64 * 1024;
+function readAnswerSheet(text) {
+  if (text.length > MAX_SHEET_BYTES) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${MAX_SHEET_BYTES / 1024} KB; found ${Math.round(text.length / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+  const lines = new LineIndex(text);
+  const fence = findFrontMatter(text);
+  if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
+  const fm = readFrontMatter(text, fence.start, fence.end, lines);
+  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
+  const problems = validateAgainst("answer-sheet", fm.value.data, "an answer sheet");
+  if (problems.length) {
+    const p = problems[0];
+    const span = fm.value.spans[p.pointer] ?? fm.value.spans[p.pointer.replace(/#key$/, "")] ?? fm.value.span;
+    return { ok: false, line: span.start.line, message: p.message };
+  }
+  const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
+  const data = fm.value.data;
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
+}
+
+// core/text/markdown-escape.ts
+function escapeMarkdown(text, maxLength = 300) {
+  const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}\u2026` : text;
+  return clipped.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// core/grading/render-grade.ts
+var MARK = { right: "\u2705 right", partial: "\u{1F7E1} partly right", wrong: "\u274C wrong", unanswered: "\u2B1C no answer", changed: "\u26A0\uFE0F question changed" };
+function gradeMarkdown(g) {
+  const head = `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
+
+Attempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, "")}. Score ${g.score} of ${g.maxScore}.
+
+`;
+  const cols = g.revealed ? "| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n" : "| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n";
+  const rows = g.questions.map((q, i) => {
+    const cells = [String(i + 1), escapeMarkdown(q.prompt), q.answer ? escapeMarkdown(q.answer) : "\u2014", `${MARK[q.outcome]} (${q.points}/${q.weight})`];
+    if (g.revealed) cells.push(q.correctAnswer ? escapeMarkdown(q.correctAnswer) : "");
+    cells.push(q.feedback.map((f) => escapeMarkdown(f)).join("<br>"));
+    return `| ${cells.join(" | ")} |`;
+  }).join("\n");
+  const tail = g.passed ? "" : `
+
+${g.attempt < g.attemptsAllowed ? "Change your answers and push again to retake." : "That was your last attempt; talk to your trainer."}`;
+  return `${head}${cols}${rows}${tail}
+`;
+}
+function refusalMarkdown(r) {
+  return `### Not graded
+
+${escapeMarkdown(r.message, 1e3)}
+`;
+}
+function gradeText(g) {
+  const lines = g.questions.map((q, i) => {
+    const right = q.correctAnswer ? `
+      right answer: ${q.correctAnswer}` : "";
+    const fb = q.feedback.map((f) => `
+      ${f}`).join("");
+    return `  ${String(i + 1).padStart(2)}. ${MARK[q.outcome].padEnd(20)} ${q.points}/${q.weight}  ${q.prompt}
+      your answer: ${q.answer || "\u2014"}${right}${fb}`;
+  });
+  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}
+${lines.join("\n")}
+
+${g.passed ? "Passed" : "Not passed"}: ${g.percent}% (pass mark ${g.passMark}%)
+`;
+}
+
+// core/grading/sheet-template.ts
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function shuffledItems(q, seed) {
+  const items = q.items.map((i) => i.text);
+  let state = hash(`${seed}:${q.id ?? q.prompt}`);
+  for (let i = items.length - 1; i > 0; i--) {
+    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
+    const j = state % (i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
+  return items;
+}
+function questionBlock(q, learner) {
+  const meta = `<!-- question id=${q.id ?? ""} type=${q.type} -->`;
+  const head = `## ${q.prompt}
+${meta}
+
+`;
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
+`;
+    case "text":
+    case "numeric":
+      return `${head}Answer: 
+`;
+    case "ordering":
+      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
+`;
+  }
+}
+function answerSheetText(quiz, learner) {
+  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
+  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join("\n");
+  return `---
+type: answer-sheet
+checkpoint: ${quiz.id}
+learner: ${learner}
+---
+
+# ${quiz.title}: answers
+
+${instructions}
+
+${questions}`;
+}
+
+// cli/timed-matcher.ts
+import { runInNewContext } from "node:vm";
+var timedMatcher = (pattern, flags, text) => {
+  try {
+    return runInNewContext("new RegExp(p, f).test(t)", { p: pattern, f: flags.replace(/[gy]/g, ""), t: text }, { timeout: 50 });
+  } catch (e) {
+    if (e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return "timeout";
+    return false;
+  }
+};
+
+// cli/checkpoint-commands.ts
+async function findQuiz(a, id) {
+  const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
+  const item = index.item(id);
+  if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
+  if (item.type !== "quiz") throw new UsageError(`Expected "${id}" to be a quiz; found a ${item.type}. Only quizzes can be taken and graded from the CLI so far.`);
+  return { quiz: item, config };
+}
+async function takeCommand(a) {
+  if (!a.id) throw new UsageError('Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.');
+  if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner)) throw new UsageError(`Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : "none"}. Pass --learner <login>.`);
+  const { quiz } = await findQuiz(a, a.id);
+  const path = resolve(a.cwd, a.submissions, a.learner, `${quiz.id}.md`);
+  if (existsSync(path)) throw new UsageError(`Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, answerSheetText(quiz, a.learner), { flag: "wx" });
+  return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.
+`;
+}
+async function gradeCommand(a) {
+  if (!a.sheet) throw new UsageError('Expected "enablekit grade <answer-sheet>"; found no file. Name the sheet, such as submissions/<login>/<quiz-id>.md.');
+  if (!["text", "json", "markdown"].includes(a.format)) throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
+  const path = resolve(a.cwd, a.sheet);
+  if (!existsSync(path)) throw new UsageError(`Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`);
+  const read = readAnswerSheet(readFileSync(path, "utf8"));
+  let result;
+  if (!read.ok) {
+    result = { ok: false, refusal: { checkpoint: "", learner: "", reason: "invalid-sheet", message: `${a.sheet}:${read.line}: ${read.message}`, line: read.line } };
+  } else {
+    const { sheet } = read;
+    const folder = basename(dirname(path));
+    const file = basename(path, ".md");
+    if (sheet.learner !== folder || sheet.checkpoint !== file) {
+      result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: "invalid-sheet", message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
+    } else {
+      const { quiz, config } = await findQuiz(a, sheet.checkpoint);
+      result = gradeQuiz({ sheet, quiz, policy: policyFor(quiz, config), prior: [], now: a.now, match: timedMatcher });
+    }
+  }
+  const exitCode = result.ok && result.grade.passed ? 0 : 1;
+  if (a.format === "json") return { stdout: `${JSON.stringify(result.ok ? result.grade : result.refusal, null, 2)}
+`, exitCode };
+  if (a.format === "markdown") return { stdout: result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal), exitCode };
+  return { stdout: result.ok ? gradeText(result.grade) : `Not graded: ${result.refusal.message}
+`, exitCode };
+}
+export {
+  gradeCommand,
+  takeCommand
+};

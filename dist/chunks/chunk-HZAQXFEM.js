@@ -1,0 +1,771 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  slug
+} from "./chunk-LWZLPCHA.js";
+
+// core/lint/rules/broken-link.ts
+import { posix } from "node:path";
+var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+var brokenLink = {
+  meta: {
+    id: "broken-link",
+    description: "Relative links and images point at files that exist.",
+    severity: "error",
+    rationale: "A lesson that links to a renamed page or a missing screenshot breaks on github.com, in the preview and for every learner."
+  },
+  examples: [
+    {
+      title: "A link to a missing page and a missing image",
+      files: {
+        "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n\nRead [triage](./triage.md) first.\n\n![Queue view](img/queues.png)\n"
+      },
+      expect: [
+        { at: "intro.md:9", message: 'Expected the link target "./triage.md" to exist; found no such file' },
+        { at: "intro.md:11", message: 'Expected the image "img/queues.png" to exist; found no such file' }
+      ]
+    },
+    {
+      title: "Links that resolve, and external links",
+      files: {
+        "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n\nSee [triage](triage.md#queues), [the docs](https://example.com) and [below](#intro).\n",
+        "triage.md": "---\ntype: module\nid: triage\ntitle: Triage\nowner: alice\n---\n# Triage\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      for (const link of item.links) {
+        if (!link.url || EXTERNAL.test(link.url)) continue;
+        let target = link.url.replace(/[?#].*$/, "");
+        try {
+          target = decodeURIComponent(target);
+        } catch {
+        }
+        const resolved = target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(posix.dirname(item.file), target);
+        if (ctx.index.knownPaths.has(resolved) || ctx.index.knownPaths.has(resolved.replace(/\/$/, ""))) continue;
+        const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
+        ctx.report({ file: item.file, span: link.span, message: `Expected ${what} to exist; found no such file (looked for ${resolved}). Fix the path or add the file.` });
+      }
+    }
+  }
+};
+
+// core/lint/rules/duplicate-id.ts
+var duplicateId = {
+  meta: {
+    id: "duplicate-id",
+    description: "Every item id is used by one file only.",
+    severity: "error",
+    rationale: "Ids are how tracks, answer sheets and progress records name an item; two items with one id make every one of those ambiguous."
+  },
+  examples: [
+    {
+      title: "Two modules with the same id",
+      files: {
+        "a.md": "---\ntype: module\nid: intro\ntitle: A\nowner: alice\n---\n# A\n",
+        "b.md": "---\ntype: module\nid: intro\ntitle: B\nowner: alice\n---\n# B\n"
+      },
+      expect: [
+        { at: "a.md:3", message: 'Expected id "intro" to be unique; found it in 2 files (a.md, b.md)' },
+        { at: "b.md:3", message: 'Expected id "intro" to be unique' }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (!item.id) continue;
+      const same = ctx.index.itemsWithId(item.id);
+      if (same.length < 2) continue;
+      const files = same.map((i) => i.file).sort();
+      ctx.report({
+        file: item.file,
+        span: item.idSpan,
+        message: `Expected id "${item.id}" to be unique; found it in ${files.length} files (${files.join(", ")}). Give each item its own id.`
+      });
+    }
+  }
+};
+
+// core/lint/rules/invalid-file.ts
+var invalidFile = {
+  meta: {
+    id: "invalid-file",
+    description: "Every content file is readable UTF-8 Markdown with YAML front matter and a known type.",
+    severity: "error",
+    rationale: "A file enablekit cannot read is a lesson nobody sees and a checkpoint nobody can take; it is reported instead of skipped."
+  },
+  examples: [
+    {
+      title: "A file without front matter",
+      files: { "notes.md": "# Notes\n\nSome text.\n" },
+      expect: [{ at: "notes.md:1", message: "Expected YAML front matter" }]
+    },
+    {
+      title: "An unknown type",
+      files: { "lesson.md": "---\ntype: lesson\nid: intro\n---\n# Intro\n" },
+      expect: [{ at: "lesson.md:2", message: 'Expected type: to be one of track, module, quiz, scenario, reflection; found "lesson"' }]
+    },
+    {
+      title: "Broken YAML",
+      files: { "m.md": "---\ntype: module\nid: [intro\n---\n# Intro\n" },
+      expect: [{ at: "m.md:3", message: "Expected valid YAML front matter" }]
+    },
+    {
+      title: "A module with front matter",
+      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems) if (p.code !== "schema") ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+    if (ctx.config.file) {
+      for (const p of ctx.config.problems) if (p.code !== "schema") ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+    }
+  }
+};
+
+// core/lint/rules/missing-owner.ts
+var missingOwner = {
+  meta: {
+    id: "missing-owner",
+    description: "Every item names an owner: the login or team who keeps it true.",
+    severity: "warning",
+    rationale: "When a release makes a lesson stale, the stale issue is assigned to its owner; an item without one goes stale unnoticed."
+  },
+  examples: [
+    {
+      title: "A module without an owner",
+      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\n---\n# Intro\n" },
+      expect: [{ at: "intro.md:3", message: 'Expected module "intro" to name an owner; found none' }]
+    },
+    {
+      title: "A team as owner",
+      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: acme/support-leads\n---\n# Intro\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.freshness.owner) continue;
+      ctx.report({ file: item.file, span: item.idSpan, message: `Expected ${item.type} "${item.id}" to name an owner; found none. Add owner: with a GitHub login or org/team.` });
+    }
+  }
+};
+
+// core/lint/rules/prerequisite-cycle.ts
+function prerequisitesOf(item) {
+  return item.type === "track" || item.type === "module" || item.type === "scenario" ? item.prerequisites : [];
+}
+var prerequisiteCycle = {
+  meta: {
+    id: "prerequisite-cycle",
+    description: "Prerequisites never form a cycle.",
+    severity: "error",
+    rationale: "If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good."
+  },
+  examples: [
+    {
+      title: "Two modules that need each other",
+      files: {
+        "a.md": "---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n",
+        "b.md": "---\ntype: module\nid: b\ntitle: B\nowner: alice\nprerequisites: [a]\n---\n# B\n"
+      },
+      expect: [
+        { at: "a.md:6", message: "Expected prerequisites without a cycle; found a \u2192 b \u2192 a" },
+        { at: "b.md:6", message: "found b \u2192 a \u2192 b" }
+      ]
+    },
+    {
+      title: "A chain without a cycle",
+      files: {
+        "a.md": "---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n",
+        "b.md": "---\ntype: module\nid: b\ntitle: B\nowner: alice\n---\n# B\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      const start = item.id;
+      const queue = prerequisitesOf(item).map((p) => [start, p]);
+      const seen = /* @__PURE__ */ new Set();
+      let cycle;
+      while (queue.length && !cycle) {
+        const path = queue.shift();
+        const last = path.at(-1);
+        if (last === start) cycle = path;
+        else if (!seen.has(last)) {
+          seen.add(last);
+          const next = ctx.index.item(last);
+          if (next) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+        }
+      }
+      if (!cycle) continue;
+      ctx.report({
+        file: item.file,
+        span: item.fieldSpans["/prerequisites"] ?? item.idSpan,
+        message: `Expected prerequisites without a cycle; found ${cycle.join(" \u2192 ")}. Remove one of these prerequisites.`
+      });
+    }
+  }
+};
+
+// core/lint/rules/quiz-answer.ts
+var PATTERN = /^\/(.+)\/([a-z]*)$/s;
+function answerProblem(q) {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return q.choices.length < 2 ? `Expected ${q.type}-choice question to offer at least 2 choices as a task list ("- [ ] ..."); found ${q.choices.length}. Add the choices.` : void 0;
+    case "text":
+      return q.accepted.length === 0 ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.' : void 0;
+    case "numeric":
+      return q.numeric ? void 0 : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 \xB1 0.5"; found none. Add the answer line.';
+    case "ordering":
+      return q.items.length < 2 ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.` : void 0;
+  }
+}
+var quizAnswer = {
+  meta: {
+    id: "quiz-answer",
+    description: "Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.",
+    severity: "error",
+    rationale: "A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner."
+  },
+  examples: [
+    {
+      title: "A text question with no accepted answers and one with a broken pattern",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which header carries the request id?\n<!-- question id=header type=text -->\n\n## Which command restarts the agent?\n<!-- question id=restart type=text -->\n\nAccepted answers:\n\n- `/^agent restart(/`\n"
+      },
+      expect: [
+        { at: "q.md:10", message: "Expected a text question to list its accepted answers" },
+        { at: "q.md:18", message: 'Expected a valid regular expression in question "restart"' }
+      ]
+    },
+    {
+      title: "Every type with its answer",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Header?\n<!-- question id=header type=text -->\n\nAccepted answers:\n\n- `X-Request-Id`\n- `/^x-req(uest)?-id$/i`\n\n## P2 response hours?\n<!-- question id=p2 type=numeric -->\n\nAnswer: 4 \xB1 0.5\n\n## Order the steps\n<!-- question id=steps type=ordering -->\n\n1. Acknowledge\n2. Reproduce\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key) continue;
+      for (const q of item.questions) {
+        const problem = answerProblem(q);
+        if (problem) ctx.report({ file: item.file, span: q.span, message: problem });
+        for (const a of q.accepted) {
+          const m = PATTERN.exec(a.value);
+          if (!m) continue;
+          try {
+            new RegExp(m[1], m[2]);
+          } catch (e) {
+            ctx.report({ file: item.file, span: a.span, message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${e.message}). Fix the pattern, or drop the slashes to match plain text.` });
+          }
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-duplicate-choice.ts
+var quizDuplicateChoice = {
+  meta: {
+    id: "quiz-duplicate-choice",
+    description: "No question offers the same choice twice.",
+    severity: "error",
+    rationale: "Two identical choices, one right and one wrong, make a question a coin toss; two identical wrong ones are a copy-paste slip."
+  },
+  examples: [
+    {
+      title: "A choice written twice",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n- [ ] Tier 1\n- [ ] Tier 1\n"
+      },
+      expect: [{ at: "q.md:15", message: 'Expected each choice of question "p1" once; found "Tier 1" again (choice c repeats b)' }],
+      fixed: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n- [ ] Tier 1\n"
+      }
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      for (const q of item.questions) {
+        const first = /* @__PURE__ */ new Map();
+        for (const c of q.choices) {
+          const key = c.text.toLowerCase();
+          const earlier = first.get(key);
+          if (earlier === void 0) {
+            first.set(key, c.letter);
+            continue;
+          }
+          const fix = c.checked ? void 0 : { description: `Remove the repeated choice "${c.text}"`, edits: [{ start: c.span.start.offset - (c.span.start.column - 1), end: c.span.end.offset + 1, text: "" }] };
+          ctx.report({
+            file: item.file,
+            span: c.span,
+            message: `Expected each choice of question "${q.id ?? q.prompt}" once; found "${c.text}" again (choice ${c.letter} repeats ${earlier}). Remove or reword it.`,
+            ...fix ? { fix } : {}
+          });
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-feedback.ts
+var quizFeedback = {
+  meta: {
+    id: "quiz-feedback",
+    description: "Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.",
+    severity: "error",
+    rationale: "Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner."
+  },
+  examples: [
+    {
+      title: "Feedback under a list item that is not a choice",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single weight=two -->\n\n- [x] Incident\n- Tier 1\n  > Tier 1 handles routine tickets.\n"
+      },
+      expect: [
+        { at: "q.md:11", message: 'Expected weight= to be a positive number; found "two"' },
+        { at: "q.md:14", message: "Expected feedback to sit under a choice" }
+      ]
+    },
+    {
+      title: "Feedback under each choice",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n  > Right: P1s page the on-call engineer.\n- [ ] Tier 1\n  > Tier 1 handles routine tickets.\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      for (const q of item.questions) for (const p of q.markupProblems) ctx.report({ file: item.file, span: p.span, message: p.message });
+    }
+  }
+};
+
+// core/lint/rules/quiz-pass-mark.ts
+var quizPassMark = {
+  meta: {
+    id: "quiz-pass-mark",
+    description: "A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.",
+    severity: "error",
+    rationale: "A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why."
+  },
+  examples: [
+    {
+      title: "An ungradable question puts the pass mark out of reach",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\npass_mark: 80\n---\n# Q\n\n## Pick one\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Explain\n<!-- question id=two type=text weight=3 -->\n"
+      },
+      expect: [{ at: "q.md:7", message: "Expected pass mark 80% to be reachable; found at most 25% can be scored" }]
+    },
+    {
+      title: "A quiz with no questions",
+      files: { "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n" },
+      expect: [{ at: "q.md:3", message: 'Expected quiz "q" to have questions (level-2 headings); found none' }]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      if (item.questions.length === 0) {
+        ctx.report({ file: item.file, span: item.idSpan, message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.` });
+        continue;
+      }
+      if (item.key) continue;
+      const passMark = item.passMark ?? ctx.config.policies.passMark;
+      const total = item.questions.reduce((s, q) => s + q.weight, 0);
+      const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
+      const reachable = total === 0 ? 0 : Math.round(gradable / total * 1e3) / 10;
+      if (reachable + 1e-9 < passMark) {
+        ctx.report({
+          file: item.file,
+          span: item.fieldSpans["/pass_mark"] ?? item.idSpan,
+          message: `Expected pass mark ${passMark}% to be reachable; found at most ${reachable}% can be scored because some questions have no answer. Add their answers or lower pass_mark.`
+        });
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-question-id.ts
+var quizQuestionId = {
+  meta: {
+    id: "quiz-question-id",
+    description: "Every quiz question has an id, unique within its quiz.",
+    severity: "error",
+    rationale: "Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it."
+  },
+  examples: [
+    {
+      title: "A question without an id",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n\n- [x] Incident\n- [ ] Tier 1\n"
+      },
+      expect: [{ at: "q.md:10", message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none' }],
+      fixed: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=which-queue-takes-p1-tickets -->\n\n- [x] Incident\n- [ ] Tier 1\n"
+      }
+    },
+    {
+      title: "Two questions with one id",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## First?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Second?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n"
+      },
+      expect: [{ at: "q.md:17", message: 'Expected question ids to be unique in quiz "q"; found "one" again' }]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const q of item.questions) {
+        if (q.id) {
+          if (seen.has(q.id)) ctx.report({ file: item.file, span: q.metaSpan ?? q.span, message: `Expected question ids to be unique in quiz "${item.id}"; found "${q.id}" again. Give this question its own id.` });
+          seen.add(q.id);
+          continue;
+        }
+        let id = slug(q.prompt) || "question";
+        for (let n = 2; seen.has(id); n++) id = `${slug(q.prompt)}-${n}`;
+        seen.add(id);
+        const fix = q.metaSpan ? { description: `Add id=${id} to the question comment`, edits: [{ start: q.metaSpan.start.offset + "<!-- question".length, end: q.metaSpan.start.offset + "<!-- question".length, text: ` id=${id}` }] } : { description: `Add <!-- question id=${id} --> under the heading`, edits: [{ start: q.span.end.offset, end: q.span.end.offset, text: `
+<!-- question id=${id} -->` }] };
+        ctx.report({
+          file: item.file,
+          span: q.span,
+          message: `Expected question "${q.prompt}" to have an id; found none. Add <!-- question id=${id} --> under its heading.`,
+          fix
+        });
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-single-answer.ts
+var quizSingleAnswer = {
+  meta: {
+    id: "quiz-single-answer",
+    description: "A single-choice question marks exactly one right choice; a multiple-choice one at least one.",
+    severity: "error",
+    rationale: "A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick."
+  },
+  examples: [
+    {
+      title: "Two right answers in a single-choice question",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [x] Tier 1\n- [ ] Backlog\n"
+      },
+      expect: [{ at: "q.md:10", message: 'Expected exactly one right choice in single-choice question "p1"; found 2' }]
+    },
+    {
+      title: "One right answer",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [ ] Tier 1\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key) continue;
+      for (const q of item.questions) {
+        if (q.type !== "single" && q.type !== "multiple") continue;
+        if (q.choices.length === 0) continue;
+        const right = q.choices.filter((c) => c.checked).length;
+        const name = q.id ?? q.prompt;
+        if (q.type === "single" && right !== 1) {
+          ctx.report({ file: item.file, span: q.span, message: `Expected exactly one right choice in single-choice question "${name}"; found ${right}. Mark one choice [x], or set type=multiple.` });
+        } else if (q.type === "multiple" && right === 0) {
+          ctx.report({ file: item.file, span: q.span, message: `Expected at least one right choice in multiple-choice question "${name}"; found none. Mark the right choices [x].` });
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/reflection-prompts.ts
+var reflectionPrompts = {
+  meta: {
+    id: "reflection-prompts",
+    description: 'A reflection has a read check ("- [ ] I have read ...") and at least one prompt under "## Prompts".',
+    severity: "error",
+    rationale: "A reflection is the learner confirming they read the lesson and then sharing a strategy; without prompts there is nothing to answer."
+  },
+  examples: [
+    {
+      title: "No prompts",
+      files: { "r.md": "---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n" },
+      expect: [{ at: "r.md:3", message: 'Expected reflection "r" to list prompts under a "## Prompts" heading; found none' }]
+    },
+    {
+      title: "No read check",
+      files: { "r.md": "---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n## Prompts\n\n1. Share a strategy.\n" },
+      expect: [{ at: "r.md:3", message: 'Expected reflection "r" to start with a read check' }]
+    },
+    {
+      title: "A complete reflection",
+      files: { "r.md": "---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n\n## Prompts\n\n1. Share a strategy of your own, or one you will adopt, and why.\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "reflection") continue;
+      if (!item.readCheck) ctx.report({ file: item.file, span: item.idSpan, message: `Expected reflection "${item.id}" to start with a read check such as "- [ ] I have read the lesson"; found none. Add it above the prompts.` });
+      if (item.prompts.length === 0) ctx.report({ file: item.file, span: item.idSpan, message: `Expected reflection "${item.id}" to list prompts under a "## Prompts" heading; found none. Add the heading and a numbered list of prompts.` });
+    }
+  }
+};
+
+// core/lint/rules/scenario-rubric.ts
+var scenarioRubric = {
+  meta: {
+    id: "scenario-rubric",
+    description: 'A scenario has a rubric (a task list under "## Rubric") with at least one required criterion, each criterion once.',
+    severity: "error",
+    rationale: "Reviewers grade mocks against the rubric; without one, or without a required criterion, pass and fail are a matter of mood."
+  },
+  examples: [
+    {
+      title: "A rubric with no required criterion",
+      files: {
+        "s.md": "---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n\n## Rubric\n\n- [ ] Greets the customer\n- [ ] Confirms the account\n"
+      },
+      expect: [{ at: "s.md:15", message: 'Expected at least one required criterion in the rubric of scenario "s"; found none' }]
+    },
+    {
+      title: "No rubric at all",
+      files: { "s.md": "---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n" },
+      expect: [{ at: "s.md:3", message: 'Expected scenario "s" to have a "## Rubric" section with criteria as a task list; found none' }]
+    },
+    {
+      title: "A rubric with a required criterion",
+      files: {
+        "s.md": "---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Rubric\n\n- [ ] Confirms the account (required)\n- [ ] Offers a workaround\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "scenario") continue;
+      if (!item.rubricSpan || item.rubric.length === 0) {
+        ctx.report({ file: item.file, span: item.rubricSpan ?? item.idSpan, message: `Expected scenario "${item.id}" to have a "## Rubric" section with criteria as a task list; found none. Add "## Rubric" and "- [ ] criterion (required)" lines.` });
+        continue;
+      }
+      if (!item.rubric.some((c) => c.required)) {
+        ctx.report({ file: item.file, span: item.rubricSpan, message: `Expected at least one required criterion in the rubric of scenario "${item.id}"; found none. Add "(required)" to the criteria a learner must meet.` });
+      }
+      const seen = /* @__PURE__ */ new Set();
+      for (const c of item.rubric) {
+        if (seen.has(c.id)) ctx.report({ file: item.file, span: c.span, message: `Expected each rubric criterion once; found "${c.id}" again. Reword it or give it <!-- criterion id=... -->.` });
+        seen.add(c.id);
+      }
+    }
+  }
+};
+
+// core/lint/rules/schedule-window.ts
+function checkOrder(ctx, file, w, what) {
+  if (w.opens && w.due && w.opens >= w.due) {
+    ctx.report({ file, span: w.span, message: `Expected ${what} to open before it is due; found opens ${w.opens}, due ${w.due}. Move one of the dates.` });
+    return false;
+  }
+  return true;
+}
+function outside(ctx, file, span, inner, outer, module) {
+  if (outer.opens && inner.opens && inner.opens < outer.opens) {
+    ctx.report({ file, span, message: `Expected module "${module}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.` });
+  }
+  if (outer.due && inner.due && inner.due > outer.due) {
+    ctx.report({ file, span, message: `Expected module "${module}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.` });
+  }
+}
+var scheduleWindow = {
+  meta: {
+    id: "schedule-window",
+    description: "Schedule windows open before they are due, and a module's window lies inside its track's.",
+    severity: "error",
+    rationale: "Learners in other time zones plan around these dates; a window that closes before it opens, or outside its track, sends reminders nobody can act on."
+  },
+  examples: [
+    {
+      title: "A window due before it opens, and a module due after its track",
+      files: {
+        "t.md": "---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nwindow: {opens: 2027-01-04, due: 2027-02-26}\nmodules:\n  - module: a\n    window: {opens: 2027-01-18, due: 2027-01-11}\n  - module: b\n    window: {opens: 2027-02-01, due: 2027-03-12}\n---\n# T\n"
+      },
+      expect: [
+        { at: "t.md:10", message: 'Expected module "a" to open before it is due; found opens 2027-01-18, due 2027-01-11' },
+        { at: "t.md:11", message: `Expected module "b" to be due inside the track's window (by 2027-02-26); found due 2027-03-12` }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "track") continue;
+      const trackOk = item.window ? checkOrder(ctx, item.file, item.window, `track "${item.id}"`) : true;
+      for (const m of item.modules) {
+        if (!m.window) continue;
+        if (checkOrder(ctx, item.file, m.window, `module "${m.module}"`) && trackOk && item.window) outside(ctx, item.file, m.span, m.window, item.window, m.module);
+      }
+    }
+  }
+};
+
+// core/lint/rules/schema.ts
+var schema = {
+  meta: {
+    id: "schema",
+    description: "Front matter and enablekit.yml match their JSON Schemas (schemas/).",
+    severity: "error",
+    rationale: "Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written."
+  },
+  examples: [
+    {
+      title: "A missing title and a misspelt key",
+      files: { "intro.md": "---\ntype: module\nid: intro\nowner: alice\nreview_evry: 90d\n---\n# Intro\n" },
+      expect: [
+        { at: "intro.md:2", message: 'Expected a module to have "title"' },
+        { at: "intro.md:5", message: 'found "review_evry"' }
+      ]
+    },
+    {
+      title: "A bad value in enablekit.yml",
+      files: { "enablekit.yml": "version: 1\npolicies:\n  pass_mark: lots\n" },
+      expect: [{ at: "enablekit.yml:3", message: 'Expected policies.pass_mark to be a number; found "lots"' }]
+    },
+    {
+      title: "A valid module",
+      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\nreview_every: 90d\n---\n# Intro\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems) if (p.code === "schema") ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+    if (ctx.config.file) {
+      for (const p of ctx.config.problems) if (p.code === "schema") ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+    }
+  }
+};
+
+// core/text/did-you-mean.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(name, known2) {
+  let best;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known2) {
+    const d = distance(name, k);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+// core/lint/rules/unknown-reference.ts
+function known(ctx, ref) {
+  switch (ref.kind) {
+    case "role":
+      return { ok: ctx.config.roles.has(ref.id), names: () => ctx.config.roles.keys(), what: "a role defined under roles: in enablekit.yml" };
+    case "feature":
+      return { ok: ctx.config.features.has(ref.id), names: () => ctx.config.features.keys(), what: "a feature id from features: in enablekit.yml" };
+    default: {
+      const kind = ref.kind;
+      const matches = (i) => kind === "checkpoint" ? i.type === "quiz" || i.type === "scenario" || i.type === "reflection" : i.type === kind;
+      return {
+        ok: ctx.index.itemsWithId(ref.id).some(matches),
+        names: function* () {
+          for (const i of ctx.index.items()) if (matches(i)) yield i.id;
+        },
+        what: `the id of a ${kind}`
+      };
+    }
+  }
+}
+var unknownReference = {
+  meta: {
+    id: "unknown-reference",
+    description: "Every id an item refers to (modules, prerequisites, roles, covered features) exists.",
+    severity: "error",
+    rationale: "A track that lists a module nobody wrote, or a lesson that covers a feature the registry does not know, silently drops out of schedules and freshness checks."
+  },
+  examples: [
+    {
+      title: "A track with a misspelt module and an unknown role",
+      files: {
+        "enablekit.yml": "version: 1\nroles:\n  support: {}\n",
+        "track.md": "---\ntype: track\nid: onboarding\ntitle: Onboarding\nowner: alice\nroles: [suport]\nmodules:\n  - intro\n  - triag\n---\n# Onboarding\n",
+        "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n",
+        "triage.md": "---\ntype: module\nid: triage\ntitle: Triage\nowner: alice\n---\n# Triage\n"
+      },
+      expect: [
+        { at: "track.md:6", message: 'Expected roles to name a role defined under roles: in enablekit.yml; found "suport". Did you mean "support"?' },
+        { at: "track.md:9", message: 'Expected modules to name the id of a module; found "triag". Did you mean "triage"?' }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      for (const ref of item.references) {
+        const k = known(ctx, ref);
+        if (k.ok) continue;
+        const guess = didYouMean(ref.id, k.names());
+        ctx.report({
+          file: item.file,
+          span: ref.span,
+          message: `Expected ${ref.field} to name ${k.what}; found "${ref.id}".${guess ? ` Did you mean "${guess}"?` : " Fix the id or add what it names."}`
+        });
+      }
+    }
+  }
+};
+
+// core/lint/rules/index.ts
+var RULES = [
+  invalidFile,
+  schema,
+  duplicateId,
+  unknownReference,
+  prerequisiteCycle,
+  quizQuestionId,
+  quizSingleAnswer,
+  quizDuplicateChoice,
+  quizAnswer,
+  quizFeedback,
+  quizPassMark,
+  scenarioRubric,
+  reflectionPrompts,
+  brokenLink,
+  scheduleWindow,
+  missingOwner
+];
+
+export {
+  RULES
+};

@@ -1,0 +1,88 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+
+// node_modules/mdast-util-to-string/lib/index.js
+var emptyOptions = {};
+function toString(value, options) {
+  const settings = options || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value, includeImageAlt, includeHtml);
+}
+function one(value, includeImageAlt, includeHtml) {
+  if (node(value)) {
+    if ("value" in value) {
+      return value.type === "html" && !includeHtml ? "" : value.value;
+    }
+    if (includeImageAlt && "alt" in value && value.alt) {
+      return value.alt;
+    }
+    if ("children" in value) {
+      return all(value.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value)) {
+    return all(value, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index = -1;
+  while (++index < values.length) {
+    result[index] = one(values[index], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node(value) {
+  return Boolean(value && typeof value === "object");
+}
+
+// core/parse/mdast-util.ts
+function spanOf(node2, lines) {
+  const p = node2.position;
+  if (!p) return lines.span(0, 0);
+  return lines.span(lines.offsetAt(p.start.line, p.start.column), lines.offsetAt(p.end.line, p.end.column));
+}
+function textOf(node2) {
+  return toString(node2, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
+}
+function visit(root, fn) {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    fn(n);
+    const children = n.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+function depthOf(root) {
+  let max = 0;
+  const stack = [[root, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop();
+    if (d > max) max = d;
+    const children = n.children;
+    if (children) for (const c of children) stack.push([c, d + 1]);
+  }
+  return max;
+}
+function commentAttributes(html, keyword) {
+  const m = new RegExp(`^<!--\\s*${keyword}\\b([\\s\\S]*?)-->\\s*$`).exec(html.trim());
+  if (!m) return void 0;
+  const attrs = {};
+  for (const pair of m[1].matchAll(/([a-z_]+)=("[^"]*"|\S+)/g)) attrs[pair[1]] = pair[2].replace(/^"|"$/g, "");
+  return attrs;
+}
+function slug(text) {
+  return text.toLowerCase().replace(/\(required\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").split("-").slice(0, 6).join("-");
+}
+
+export {
+  toString,
+  spanOf,
+  textOf,
+  visit,
+  depthOf,
+  commentAttributes,
+  slug
+};

@@ -1,0 +1,10 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+
+// core/model.ts
+var ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
+var QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
+
+export {
+  ITEM_TYPES,
+  QUESTION_TYPES
+};

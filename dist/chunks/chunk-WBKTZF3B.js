@@ -1,0 +1,298 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  LintCache,
+  readWorkspace
+} from "./chunk-V3EECONH.js";
+import {
+  RULES
+} from "./chunk-HZAQXFEM.js";
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  LineIndex,
+  diagnosticAt,
+  readFrontMatter,
+  validateAgainst
+} from "./chunk-IWGNLIEZ.js";
+
+// cli/analyse.ts
+import { resolve } from "node:path";
+
+// core/config/config.ts
+var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };
+function defaultConfig() {
+  return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+}
+var obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
+var list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function parseConfig(file, text) {
+  const config = defaultConfig();
+  config.file = file;
+  const lines = new LineIndex(text);
+  const wrapped = `---
+${text}${text.endsWith("\n") ? "" : "\n"}---
+`;
+  const wrappedLines = new LineIndex(wrapped);
+  const result = readFrontMatter(wrapped, 0, wrapped.length - 1, wrappedLines);
+  const unwrap = (span) => {
+    const s = Math.max(0, span.start.offset - 4);
+    const e = Math.max(s, Math.min(text.length, span.end.offset - 4));
+    return lines.span(s, e);
+  };
+  if (!result.ok) {
+    config.problems.push({ code: "yaml", span: unwrap(result.span), message: result.message.replace("front matter", "enablekit.yml").replace("between the --- lines", "in enablekit.yml") });
+    return config;
+  }
+  const data = result.value.data;
+  for (const p2 of validateAgainst("config", data, "enablekit.yml")) {
+    const span = result.value.spans[p2.pointer] ?? result.value.spans[p2.pointer.replace(/#key$/, "")] ?? result.value.span;
+    config.problems.push({ code: "schema", span: unwrap(span), message: p2.message });
+  }
+  const product = obj(data.product);
+  if (typeof product.version === "string") config.productVersion = product.version;
+  if (typeof product.repository === "string") config.productRepository = product.repository;
+  for (const [id, raw] of Object.entries(obj(data.roles))) {
+    const r = obj(raw);
+    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers) });
+  }
+  for (const raw of Array.isArray(data.features) ? data.features : []) {
+    const f = obj(raw);
+    if (typeof f.id !== "string") continue;
+    config.features.set(f.id, { id: f.id, ...typeof f.name === "string" ? { name: f.name } : {}, aliases: list(f.aliases), labels: list(f.labels), paths: list(f.paths) });
+  }
+  const p = obj(data.policies);
+  if (typeof p.pass_mark === "number") config.policies.passMark = p.pass_mark;
+  if (typeof p.attempts === "number") config.policies.attempts = p.attempts;
+  if (typeof p.retake_cooldown === "string") config.policies.retakeCooldown = p.retake_cooldown;
+  if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
+  if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
+  const lint = obj(data.lint);
+  for (const [rule, sev] of Object.entries(obj(lint.rules))) {
+    if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
+  }
+  config.ignore = list(lint.ignore);
+  if (typeof lint.max_file_size === "number") config.maxFileSize = lint.max_file_size;
+  return config;
+}
+
+// core/lint/engine.ts
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+function runRules(rules, index, config, options) {
+  const out = [];
+  const only = options.only;
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
+    if (setting === "off") continue;
+    rule.check({
+      index,
+      config,
+      today: options.today,
+      items: function* () {
+        for (const item of index.items()) if (!only || only.has(item.file)) yield item;
+      },
+      report(r) {
+        if (only && !only.has(r.file) && r.file !== config.file) return;
+        out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+      }
+    });
+  }
+  return out.sort(compareDiagnostics);
+}
+
+// core/workspace/workspace-index.ts
+var WorkspaceIndex = class {
+  files = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  reverse = /* @__PURE__ */ new Map();
+  /** Every path that exists (content or not), for checking relative links. */
+  knownPaths = /* @__PURE__ */ new Set();
+  constructor(models = [], knownPaths = []) {
+    for (const p of knownPaths) this.addKnownPath(p);
+    for (const m of models) this.update(m);
+  }
+  /** A path and its folders: a link may name a folder. */
+  addKnownPath(path) {
+    for (let p = path; p && p !== "." && !this.knownPaths.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) this.knownPaths.add(p);
+  }
+  update(model) {
+    this.remove(model.file);
+    this.files.set(model.file, model);
+    this.addKnownPath(model.file);
+    const item = model.item;
+    if (!item) return;
+    push(this.byId, item.id, item);
+    for (const ref of item.references) push(this.reverse, ref.id, { from: item, ref });
+  }
+  remove(file) {
+    const old = this.files.get(file)?.item;
+    this.files.delete(file);
+    if (!old) return;
+    drop(this.byId, old.id, (i) => i === old);
+    for (const ref of old.references) drop(this.reverse, ref.id, (r) => r.from === old);
+  }
+  /** Every item with this id: more than one is a duplicate-id problem. */
+  itemsWithId(id) {
+    return this.byId.get(id) ?? [];
+  }
+  item(id) {
+    return this.byId.get(id)?.[0];
+  }
+  referencesTo(id) {
+    return this.reverse.get(id) ?? [];
+  }
+  *items() {
+    for (const m of this.files.values()) if (m.item) yield m.item;
+  }
+  /** Checkpoints whose `module:` is this module, in file order. */
+  checkpointsOf(moduleId) {
+    return this.referencesTo(moduleId).filter((r) => r.ref.field === "module" && r.from.type !== "track" && r.from.type !== "module").map((r) => r.from);
+  }
+};
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function drop(map, key, match) {
+  const list2 = map.get(key);
+  if (!list2) return;
+  const kept = list2.filter((v) => !match(v));
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}
+
+// cli/parse-pool.ts
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
+var BATCH = 16;
+async function parseAll(jobs, maxFileSize, onProgress) {
+  const { runParseJob } = await import("./parse-job-6ZUNXTSC.js");
+  const results = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const take = () => {
+    const batch = [];
+    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
+    return batch;
+  };
+  const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
+  const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Number(process.env.EK_W ?? Math.min(3, availableParallelism() - 1)) : 0;
+  const mainParses = process.env.EK_MAIN !== "0";
+  const workers = Array.from({ length: workerCount }, () => {
+    const worker = new Worker(workerFile, { workerData: { maxFileSize }, resourceLimits: process.env.EK_YG ? { maxYoungGenerationSizeMb: Number(process.env.EK_YG) } : {} });
+    return new Promise((resolve2, reject) => {
+      let batch = take();
+      const send = () => {
+        if (batch.length === 0) {
+          void worker.terminate().then(() => resolve2());
+          return;
+        }
+        worker.postMessage(batch.map((i) => jobs[i]));
+      };
+      worker.on("message", (models) => {
+        batch.forEach((i, k) => results[i] = models[k]);
+        done += batch.length;
+        onProgress(done);
+        batch = take();
+        send();
+      });
+      worker.on("error", reject);
+      send();
+    });
+  });
+  const local = (async () => {
+    for (let batch = mainParses ? take() : []; batch.length; batch = take()) {
+      for (const i of batch) results[i] = runParseJob(jobs[i], maxFileSize);
+      done += batch.length;
+      onProgress(done);
+      if (workerCount) await new Promise((r) => setImmediate(r));
+    }
+  })();
+  await Promise.all([local, ...workers]);
+  return results;
+}
+
+// cli/progress.ts
+var ProgressBar = class {
+  constructor(total, label, stream = process.stderr) {
+    this.total = total;
+    this.label = label;
+    this.stream = stream;
+  }
+  total;
+  label;
+  stream;
+  started = Date.now();
+  shown = false;
+  update(done) {
+    if (!this.stream.isTTY || Date.now() - this.started < 1e3) return;
+    this.shown = true;
+    const width = 30;
+    const filled = Math.round(done / Math.max(1, this.total) * width);
+    this.stream.write(`\r${this.label} [${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${this.total}`);
+  }
+  finish() {
+    if (this.shown) this.stream.write("\r\x1B[2K");
+  }
+};
+
+// cli/analyse.ts
+var MODEL_VERSION = 2;
+function loadConfig(t) {
+  return t.configRel && t.configText !== void 0 ? parseConfig(t.configRel, t.configText) : defaultConfig();
+}
+async function loadModels(o) {
+  const { config, files } = o;
+  const cache = new LintCache(o.cache ? resolve(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const models = [];
+  const misses = [];
+  for (const file of files.markdown) {
+    const bytes = files.bytes.get(file);
+    if (!bytes) {
+      models.push({ file, problems: [{ code: "encoding", span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, message: "Expected a readable file; found one that could not be read. Check its permissions." }] });
+      continue;
+    }
+    const hit = cache.get(file, files.hashes.get(file));
+    if (hit) models.push(hit);
+    else misses.push({ file, bytes });
+  }
+  if (misses.length) {
+    const bar = new ProgressBar(misses.length, "Parsing");
+    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    bar.finish();
+    parsed.forEach((m, k) => {
+      models.push(m);
+      cache.set(misses[k].file, files.hashes.get(misses[k].file), m);
+    });
+  }
+  cache.retain(new Set(files.markdown));
+  cache.save();
+  return models;
+}
+async function analyse(o) {
+  const models = await loadModels(o);
+  const index = new WorkspaceIndex(models, o.files.all);
+  const diagnostics = runRules(RULES, index, o.config, { today: o.today, only: o.files.only });
+  const counts = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
+  for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]++;
+  return { diagnostics, counts };
+}
+async function loadIndex(o) {
+  const config = loadConfig(o.targets);
+  const files = readWorkspace(o.cwd, o.targets, config.ignore);
+  const models = await loadModels({ ...o, config, files });
+  return { config, index: new WorkspaceIndex(models, files.all) };
+}
+
+export {
+  MODEL_VERSION,
+  loadConfig,
+  loadModels,
+  analyse,
+  loadIndex
+};

@@ -1,0 +1,417 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  ITEM_TYPES
+} from "./chunks/chunk-SO26IU7Z.js";
+import {
+  UsageError,
+  readWorkspace,
+  resolveTargets
+} from "./chunks/chunk-V3EECONH.js";
+import "./chunks/chunk-B5AU765K.js";
+
+// cli/main.ts
+import { parseArgs } from "node:util";
+
+// cli/lint-command.ts
+import { readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { resolve } from "node:path";
+
+// core/lint/apply-fixes.ts
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let applied = 0;
+  let floor = Infinity;
+  for (const e of sorted) {
+    if (e.end > floor) continue;
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    floor = e.start;
+    applied++;
+  }
+  return { text: out, applied };
+}
+
+// core/format/json.ts
+function formatJson(diagnostics) {
+  return JSON.stringify(
+    diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      severity: d.severity,
+      ruleId: d.ruleId,
+      message: d.message
+    })),
+    null,
+    2
+  );
+}
+
+// core/format/stylish.ts
+function formatStylish(diagnostics, options) {
+  const paint = (code, s) => options.color ? `\x1B[${code}m${s}\x1B[0m` : s;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  const out = [];
+  for (const [file, list] of byFile) {
+    out.push(paint("4", file));
+    const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of list) {
+      const sev = d.severity === "error" ? paint("31", "error  ") : paint("33", "warning");
+      out.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${paint("2", d.ruleId)}`);
+    }
+    out.push("");
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length) {
+    const fixable = diagnostics.filter((d) => d.fix).length;
+    out.push(paint(errors ? "31;1" : "33;1", `\u2716 ${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`));
+    if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
+  }
+  return out.join("\n");
+}
+
+// cli/result-cache.ts
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+function hashText(...parts) {
+  const h = createHash("sha1");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("base64");
+}
+function readResult(path) {
+  if (!path) return void 0;
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function writeResult(path, result) {
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(result));
+    renameSync(tmp, path);
+  } catch {
+  }
+}
+
+// cli/lint-command.ts
+var FORMATS = ["stylish", "json", "sarif"];
+async function lintOnce(a) {
+  const t = resolveTargets(a.cwd, a.paths);
+  const resultPath = a.cache ? resolve(a.cwd, ".enablekit-cache", "result.json") : void 0;
+  const cached = readResult(resultPath);
+  const configHash = hashText(t.configText ?? "");
+  let settings = cached?.configHash === configHash ? cached.settings : void 0;
+  const heavy = settings ? void 0 : await import("./chunks/analyse-ASDRXHIU.js");
+  const config = heavy?.loadConfig(t);
+  settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
+  const files = readWorkspace(a.cwd, t, settings.ignore);
+  const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
+  if (cached && cached.key === key) return cached;
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-ASDRXHIU.js");
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
+  const result = { configHash, settings, key, ...analysis, files: files.only.size };
+  writeResult(resultPath, result);
+  return result;
+}
+function applyFixes(diagnostics, cwd) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    if (!d.fix || /(^|\/)submissions\//.test(d.file)) continue;
+    byFile.set(d.file, [...byFile.get(d.file) ?? [], ...d.fix.edits]);
+  }
+  let fixed = 0;
+  for (const [file, edits] of byFile) {
+    const path = resolve(cwd, file);
+    const { text, applied } = applyEdits(readFileSync2(path, "utf8"), edits);
+    writeFileSync2(path, text);
+    fixed += applied;
+  }
+  return fixed;
+}
+async function lintCommand(a) {
+  if (!FORMATS.includes(a.format)) throw new UsageError(`Expected --format to be one of ${FORMATS.join(", ")}; found "${a.format}". Pick one of those.`);
+  let result = await lintOnce(a);
+  let fixedNote = "";
+  if (a.fix && result.diagnostics.some((d) => d.fix)) {
+    const fixed = applyFixes(result.diagnostics, a.cwd);
+    result = await lintOnce(a);
+    fixedNote = `Fixed ${fixed} problem${fixed === 1 ? "" : "s"}.
+`;
+  }
+  const { diagnostics, counts: c, files } = result;
+  const exitCode = diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  if (a.format === "json") return { stdout: `${formatJson(diagnostics)}
+`, exitCode };
+  if (a.format === "sarif") {
+    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-7FSNX5XQ.js")]);
+    return { stdout: `${formatSarif(diagnostics, RULES, a.version)}
+`, exitCode };
+  }
+  const summary = `Linted ${files} file${files === 1 ? "" : "s"}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
+  const body = formatStylish(diagnostics, { color: a.color });
+  return { stdout: `${fixedNote}${body ? `${body}
+` : ""}${summary}${diagnostics.length ? "" : " No problems."}
+`, exitCode };
+}
+
+// cli/new-command.ts
+import { existsSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname2, relative, resolve as resolve2 } from "node:path";
+
+// core/templates/new-item.ts
+var titleOf = (id) => id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+function freshness(o) {
+  return `owner: ${o.owner ?? "your-github-login"}
+covers: []
+verified:
+  version: ${o.productVersion ?? "1.0.0"}
+  date: ${o.today}
+review_every: 180d
+`;
+}
+function newItemText(type, o) {
+  const title = titleOf(o.id);
+  const module = o.module ?? "module-id";
+  switch (type) {
+    case "track":
+      return `---
+type: track
+id: ${o.id}
+title: ${title}
+roles: [${o.role ?? "support"}]
+phase: foundation
+modules:
+  - ${o.module ?? "first-module"}
+${freshness(o)}---
+
+# ${title}
+
+Who this track is for and what they can do at the end of it.
+`;
+    case "module":
+      return `---
+type: module
+id: ${o.id}
+title: ${title}
+duration: 20min
+${freshness(o)}---
+
+# ${title}
+
+What the learner will be able to do after this lesson.
+
+## Why it matters
+
+## How to do it
+
+## Try it
+`;
+    case "quiz":
+      return `---
+type: quiz
+id: ${o.id}
+title: ${title}
+module: ${module}
+pass_mark: 80
+${freshness(o)}---
+
+# ${title}
+
+## Which answer is right?
+<!-- question id=first-question type=single -->
+
+- [x] The right answer
+  > Feedback shown to a learner who picks it.
+- [ ] A wrong answer
+  > Why it is wrong, without giving the right one away.
+`;
+    case "scenario":
+      return `---
+type: scenario
+id: ${o.id}
+title: ${title}
+module: ${module}
+level: beginner
+submission: either
+${freshness(o)}---
+
+# ${title}
+
+## Situation
+
+What the customer says and what is going on.
+
+## Your task
+
+What the learner does in the role-play.
+
+## Rubric
+
+- [ ] Confirms the customer's problem in their own words (required)
+- [ ] Sets a clear next step and time
+
+## Reviewer notes
+
+What to look for when grading.
+`;
+    case "reflection":
+      return `---
+type: reflection
+id: ${o.id}
+title: ${title}
+module: ${module}
+min_words: 60
+follow_up:
+  after_weeks: 3
+  prompt: How did the strategy work out?
+${freshness(o)}---
+
+# ${title}
+
+- [ ] I have read the lesson
+
+## Prompts
+
+1. Share one strategy of your own, or one from the lesson you will adopt, and why.
+`;
+  }
+}
+
+// cli/new-command.ts
+function newCommand(a) {
+  if (!a.type || !ITEM_TYPES.includes(a.type)) {
+    throw new UsageError(`Expected "enablekit new <${ITEM_TYPES.join("|")}> <id>"; found type ${a.type ? `"${a.type}"` : "missing"}. Name one of those types.`);
+  }
+  if (!a.id || !/^[a-z0-9][a-z0-9-]*$/.test(a.id)) {
+    throw new UsageError(`Expected an id of lowercase letters, digits and dashes, such as ticket-triage; found ${a.id ? `"${a.id}"` : "none"}. Pass one after the type.`);
+  }
+  const path = resolve2(a.cwd, a.dir, `${a.id}.md`);
+  if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
+  mkdirSync2(dirname2(path), { recursive: true });
+  writeFileSync3(path, newItemText(a.type, { id: a.id, today: a.today, ...a.owner ? { owner: a.owner } : {}, ...a.module ? { module: a.module } : {} }), { flag: "wx" });
+  return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".
+`;
+}
+
+// cli/main.ts
+var VERSION = "0.1.0";
+var BUILD = true ? `${VERSION}+${"f6bae79211a2"}` : `${VERSION}+dev`;
+var HELP = `enablekit ${VERSION}: training as code
+
+Usage:
+  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
+  enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
+  enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
+  enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
+  enablekit --help | --version
+
+Options:
+  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
+  --fix       apply the fixes rules offer, then report what is left
+  --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --debug     show the stack trace of an internal error
+
+Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or not graded),
+2 usage or internal error.
+Docs: docs/format.md (the content format), docs/rules/ (one page per rule).
+`;
+function today() {
+  const d = /* @__PURE__ */ new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+async function run(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      learner: { type: "string" },
+      curricula: { type: "string" },
+      submissions: { type: "string", default: "submissions" },
+      fix: { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
+      dir: { type: "string", default: "." },
+      owner: { type: "string" },
+      module: { type: "string" },
+      debug: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", short: "v", default: false }
+    }
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    process.stdout.write(`${VERSION}
+`);
+    return 0;
+  }
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const cwd = process.cwd();
+  switch (command) {
+    case "lint": {
+      const { stdout, exitCode } = await lintCommand({
+        paths: rest,
+        format: values.format ?? "stylish",
+        fix: values.fix,
+        cache: !values["no-cache"],
+        cwd,
+        today: today(),
+        version: BUILD,
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+      });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    case "new":
+      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: today(), ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
+      return 0;
+    case "take":
+    case "grade": {
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-Z4MMDAYB.js");
+      const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
+      if (command === "take") {
+        process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
+        return 0;
+      }
+      const { stdout, exitCode } = await gradeCommand({ ...common, ...rest[0] ? { sheet: rest[0] } : {}, format: values.format ?? "text", now: (/* @__PURE__ */ new Date()).toISOString() });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    default:
+      throw new UsageError(`Expected a command (lint, new, take, grade); found "${command}". Run "enablekit --help" for usage.`);
+  }
+}
+var debug = process.argv.includes("--debug");
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    const err = e;
+    if (e instanceof UsageError || err.code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`enablekit: ${err.message}
+`);
+    } else {
+      process.stderr.write(`enablekit: internal error: ${err.message}. Re-run with --debug for details and report it.
+`);
+      if (debug) process.stderr.write(`${err.stack}
+`);
+    }
+    process.exitCode = 2;
+  }
+);

@@ -1,0 +1,16 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  runParseJob
+} from "./chunks/chunk-6ACR6D2S.js";
+import "./chunks/chunk-QXQOEG6T.js";
+import "./chunks/chunk-SO26IU7Z.js";
+import "./chunks/chunk-IWGNLIEZ.js";
+import "./chunks/chunk-LWZLPCHA.js";
+import "./chunks/chunk-B5AU765K.js";
+
+// cli/parse-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var { maxFileSize } = workerData;
+parentPort.on("message", (batch) => {
+  parentPort.postMessage(batch.map((job) => runParseJob(job, maxFileSize)));
+});

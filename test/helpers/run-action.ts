@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ROOT } from './cli.js';
+
+const require = createRequire(import.meta.url);
+
+/** A webhook payload from @octokit/webhooks-examples, adapted to our repo and pull request. */
+export function pullRequestEvent(action: string, pr: { number: number; author: string; headSha: string; baseSha?: string; labels?: string[] }, repo = 'acme/training') {
+  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, any>[] }[];
+  const base = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!);
+  const [owner, name] = repo.split('/');
+  base.action = action;
+  base.number = pr.number;
+  base.pull_request.number = pr.number;
+  base.pull_request.user.login = pr.author;
+  base.pull_request.head.sha = pr.headSha;
+  base.pull_request.base.sha = pr.baseSha ?? 'base-sha';
+  base.pull_request.labels = (pr.labels ?? []).map((l) => ({ name: l }));
+  base.repository.full_name = repo;
+  base.repository.name = name;
+  base.repository.owner.login = owner;
+  return base;
+}
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** The curricula the workflow checked out at the base branch. */
+export function workspaceWith(curricula: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'enablekit-action-ws-'));
+  cpSync(curricula, join(dir, 'curricula'), { recursive: true });
+  return dir;
+}
+
+/** Run the committed bundle as GitHub does: node dist/action.js with the environment a runner sets. */
+export function runAction(o: { apiUrl: string; workspace: string; eventName: string; payload: unknown; inputs?: Record<string, string> }): Promise<ActionRun> {
+  const tmp = mkdtempSync(join(tmpdir(), 'enablekit-action-'));
+  const eventPath = join(tmp, 'event.json');
+  const outputPath = join(tmp, 'output');
+  const summaryPath = join(tmp, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(o.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const inputs = Object.fromEntries(Object.entries({ 'github-token': 'ghs_test', curricula: 'curricula', submissions: 'submissions', 'dry-run': 'false', ...o.inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const env = { PATH: process.env.PATH, GITHUB_EVENT_NAME: o.eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/training', GITHUB_API_URL: o.apiUrl, GITHUB_WORKSPACE: o.workspace, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_OUTPUT: outputPath, RUNNER_TEMP: tmp, ...inputs };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'action.js')], { env, cwd: o.workspace });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      const outputs: Record<string, string> = {};
+      const raw = readFileSync(outputPath, 'utf8');
+      for (const m of raw.matchAll(/^(\w[\w-]*)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+      resolve({ code, stdout, stderr, outputs, summary: readFileSync(summaryPath, 'utf8') });
+    });
+  });
+}
+
+export { mkdirSync, dirname };
