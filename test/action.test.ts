@@ -147,6 +147,35 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
     assert.equal(repo().comments.filter((c) => c.issue === 30).length, 0, 'nothing written');
   });
 
+  it('refuses a sheet once every attempt is used, telling the learner what to do', async () => {
+    const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-4');
+    const records = [1, 2, 3].map((n) => ({ checkpoint: 'basics-quiz', learner: 'ana', sha: `old-${n}`, at: `2020-01-0${n}T00:00:00Z`, passed: false, percent: 0 }));
+    repo().comments.push({ id: 1, issue: 5, author: 'github-actions[bot]', body: `<!-- enablekit:grade -->\nold\n<!-- enablekit:attempts ${JSON.stringify({ records })} -->`, created_at: '2020-01-03T00:00:00Z', updated_at: '2020-01-03T00:00:00Z' });
+    const r = await run('synchronize', p);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(repo().comments[0]!.body, /found all 3 used\. Ask your trainer to reset your attempts/);
+    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].refused, 'no-attempts-left');
+  });
+
+  it('ignores attempt records in comments not written by the Action', async () => {
+    const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-5');
+    const records = [1, 2, 3].map((n) => ({ checkpoint: 'basics-quiz', learner: 'ana', sha: `old-${n}`, at: `2020-01-0${n}T00:00:00Z`, passed: false, percent: 0 }));
+    repo().comments.push({ id: 1, issue: 5, author: 'ana', body: `<!-- enablekit:grade -->\n<!-- enablekit:attempts ${JSON.stringify({ records })} -->`, created_at: '2020-01-03T00:00:00Z', updated_at: '2020-01-03T00:00:00Z' });
+    const r = await run('opened', p);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].attempt, 1);
+  });
+
+  it('regrades a pull request by number on workflow_dispatch', async () => {
+    const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-6');
+    const examples = (await import('@octokit/webhooks-examples/api.github.com/index.json', { with: { type: 'json' } })).default as { name: string; examples: Record<string, unknown>[] }[];
+    const payload = { ...examples.find((e) => e.name === 'workflow_dispatch')!.examples[0], inputs: { 'pull-number': String(p.number) } };
+    const r = await runAction({ apiUrl: gh.url, workspace, eventName: 'workflow_dispatch', payload });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(gh.callsTo('pulls/get'), 1);
+    assert.equal(r.outputs.passed, '1');
+  });
+
   it('dry-run grades and writes nothing to the pull request', async () => {
     const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-1');
     const r = await run('opened', p, { inputs: { 'dry-run': 'true' } });
