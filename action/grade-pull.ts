@@ -37,8 +37,10 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
   const results: { path: string; result: GradeResult }[] = [];
   if (plan.refusals.length === 0) {
     const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-    for (const s of plan.sheets) {
-      const text = await fileAt(gh, ctx, s.path, pull.headSha);
+    // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
+    const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
+    for (const [k, s] of plan.sheets.entries()) {
+      const text = texts[k];
       const read = text === undefined ? undefined : readAnswerSheet(text);
       let result: GradeResult;
       if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, largeModule } from './generate-corpus.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { parseMarkdown, CHUNK_TARGET } from '../core/parse/markdown.js';
+import { benchAction } from './action-bench.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -61,3 +62,5 @@ for (const kb of [50, 350, 1024]) {
   }
   console.log(`  ${String(kb).padStart(4)} KB  chunked (${CHUNK_TARGET / 1024} KB target) ${fmt(chunked)}${whole}`);
 }
+
+await benchAction();

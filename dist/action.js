@@ -56499,8 +56499,9 @@ async function gradePull(ctx, gh, now) {
   const results = [];
   if (plan.refusals.length === 0) {
     const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-    for (const s of plan.sheets) {
-      const text3 = await fileAt(gh, ctx, s.path, pull.headSha);
+    const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
+    for (const [k, s] of plan.sheets.entries()) {
+      const text3 = texts[k];
       const read = text3 === void 0 ? void 0 : readAnswerSheet(text3);
       let result;
       if (!read) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);

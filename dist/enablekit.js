@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"f6bae79211a2"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"bf42475ee6b7"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
