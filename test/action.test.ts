@@ -115,6 +115,8 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
       [{ 'submissions/ana/no-such-quiz.md': RIGHT('ana').replace('checkpoint: basics-quiz', 'checkpoint: no-such-quiz') }, /Expected a checkpoint "no-such-quiz"/],
       [{ [SHEET]: '# no front matter\n' }, /submissions\/ana\/basics-quiz.md:1: Expected the answer sheet to start with front matter/],
       [{ [SHEET]: RIGHT('ana').replace('learner: ana', 'learner: kofi') }, /found learner: kofi/],
+      [{ [SHEET]: RIGHT('ana'), 'keys/basics-quiz.key.yml': 'quiz: basics-quiz\n' }, /no change to configuration or answer keys; found keys\/basics-quiz.key.yml/],
+      [{ [SHEET]: `${RIGHT('ana')}\n${'x'.repeat(70_000)}\n` }, /at most 64 KB/],
     ];
     let n = 10;
     for (const [files, reason] of cases) {
@@ -174,6 +176,15 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(gh.callsTo('pulls/get'), 1);
     assert.equal(r.outputs.passed, '1');
+  });
+
+  it('a sheet that cannot be read (404) is refused with a failing check, not graded', async () => {
+    const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-7');
+    gh.fault({ status: 404, times: 1, match: /contents/ });
+    const r = await run('opened', p);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(repo().comments[0]!.body, /Expected submissions\/ana\/basics-quiz.md at the head of the pull request; found nothing/);
+    assert.equal(repo().checkRuns[0]!.conclusion, 'failure');
   });
 
   it('dry-run grades and writes nothing to the pull request', async () => {
