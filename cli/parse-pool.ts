@@ -25,11 +25,10 @@ export async function parseAll(jobs: ParseJob[], maxFileSize: number, onProgress
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Number(process.env.EK_W ?? Math.min(3, availableParallelism() - 1)) : 0;
-  const mainParses = process.env.EK_MAIN !== '0';
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
 
   const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile, { workerData: { maxFileSize }, resourceLimits: process.env.EK_YG ? { maxYoungGenerationSizeMb: Number(process.env.EK_YG) } : {} });
+    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
     return new Promise<void>((resolve, reject) => {
       let batch = take();
       const send = () => {
@@ -52,7 +51,7 @@ export async function parseAll(jobs: ParseJob[], maxFileSize: number, onProgress
   });
 
   const local = (async () => {
-    for (let batch = mainParses ? take() : []; batch.length; batch = take()) {
+    for (let batch = take(); batch.length; batch = take()) {
       for (const i of batch) results[i] = runParseJob(jobs[i]!, maxFileSize);
       done += batch.length;
       onProgress(done);

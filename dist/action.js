@@ -56266,10 +56266,9 @@ async function parseAll(jobs, maxFileSize, onProgress) {
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = fileURLToPath2(new URL("./parse-worker.js", import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Number(process.env.EK_W ?? Math.min(3, availableParallelism() - 1)) : 0;
-  const mainParses = process.env.EK_MAIN !== "0";
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile, { workerData: { maxFileSize }, resourceLimits: process.env.EK_YG ? { maxYoungGenerationSizeMb: Number(process.env.EK_YG) } : {} });
+    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
     return new Promise((resolve3, reject) => {
       let batch = take();
       const send = () => {
@@ -56291,7 +56290,7 @@ async function parseAll(jobs, maxFileSize, onProgress) {
     });
   });
   const local = (async () => {
-    for (let batch = mainParses ? take() : []; batch.length; batch = take()) {
+    for (let batch = take(); batch.length; batch = take()) {
       for (const i of batch) results[i] = runParseJob2(jobs[i], maxFileSize);
       done += batch.length;
       onProgress(done);

@@ -5,7 +5,7 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-WBKTZF3B.js";
+} from "./chunk-UFMIFNX5.js";
 import "./chunk-V3EECONH.js";
 import "./chunk-HZAQXFEM.js";
 import "./chunk-IWGNLIEZ.js";

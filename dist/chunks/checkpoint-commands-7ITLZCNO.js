@@ -8,7 +8,7 @@ import {
 import "./chunk-SO26IU7Z.js";
 import {
   loadIndex
-} from "./chunk-WBKTZF3B.js";
+} from "./chunk-UFMIFNX5.js";
 import {
   UsageError,
   resolveTargets
