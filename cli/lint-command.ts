@@ -50,7 +50,7 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
 function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
   const byFile = new Map<string, TextEdit[]>();
   for (const d of diagnostics) {
-    if (!d.fix || /(^|\/)submissions\//.test(d.file)) continue;
+    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
     byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.fix.edits]);
   }
   let fixed = 0;
@@ -67,7 +67,7 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCo
   if (!FORMATS.includes(a.format)) throw new UsageError(`Expected --format to be one of ${FORMATS.join(', ')}; found "${a.format}". Pick one of those.`);
   let result = await lintOnce(a);
   let fixedNote = '';
-  if (a.fix && result.diagnostics.some((d) => d.fix)) {
+  if (a.fix && result.diagnostics.some((d) => d.fix && !d.fix.suggestion)) {
     const fixed = applyFixes(result.diagnostics, a.cwd);
     result = await lintOnce(a);
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`;

@@ -15,12 +15,14 @@ Usage:
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
+  enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
 Options:
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
   --debug     show the stack trace of an internal error
 
 Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or not graded),
@@ -42,6 +44,10 @@ async function run(argv: string[]): Promise<number> {
       learner: { type: 'string' },
       curricula: { type: 'string' },
       submissions: { type: 'string', default: 'submissions' },
+      release: { type: 'string' },
+      features: { type: 'string' },
+      notes: { type: 'string' },
+      today: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       dir: { type: 'string', default: '.' },
@@ -62,6 +68,8 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`Expected --today as YYYY-MM-DD; found "${values.today}".`);
+  const day = values.today ?? today();
   switch (command) {
     case 'lint': {
       const { stdout, exitCode } = await lintCommand({
@@ -70,7 +78,7 @@ async function run(argv: string[]): Promise<number> {
         fix: values.fix,
         cache: !values['no-cache'],
         cwd,
-        today: today(),
+        today: day,
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       });
@@ -78,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
       return exitCode;
     }
     case 'new':
-      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: today(), ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
+      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
       return 0;
     case 'take':
     case 'grade': {
@@ -92,8 +100,24 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(stdout);
       return exitCode;
     }
+    case 'stale': {
+      const { staleCommand } = await import('./stale-command.js');
+      const { stdout, exitCode } = await staleCommand({
+        cwd,
+        paths: rest,
+        format: values.format ?? 'stylish',
+        today: day,
+        version: BUILD,
+        cache: !values['no-cache'],
+        ...(values.release ? { release: values.release } : {}),
+        ...(values.features ? { features: values.features } : {}),
+        ...(values.notes ? { notes: values.notes } : {}),
+      });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 

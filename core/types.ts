@@ -23,6 +23,11 @@ export interface TextEdit {
 export interface Fix {
   description: string;
   edits: TextEdit[];
+  /**
+   * A suggestion is applied one at a time by a person who means it (the editor's quick
+   * fix), never in bulk by `lint --fix`: marking an item verified claims someone checked it.
+   */
+  suggestion?: boolean;
 }
 
 export interface Diagnostic {

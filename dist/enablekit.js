@@ -71,7 +71,7 @@ function formatStylish(diagnostics, options) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (diagnostics.length) {
-    const fixable = diagnostics.filter((d) => d.fix).length;
+    const fixable = diagnostics.filter((d) => d.fix && !d.fix.suggestion).length;
     out.push(paint(errors ? "31;1" : "33;1", `\u2716 ${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`));
     if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
   }
@@ -114,13 +114,13 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-2C6UHRWN.js");
+  const heavy = settings ? void 0 : await import("./chunks/analyse-4TFXYRT2.js");
   const config = heavy?.loadConfig(t);
   settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-2C6UHRWN.js");
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-4TFXYRT2.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -129,7 +129,7 @@ async function lintOnce(a) {
 function applyFixes(diagnostics, cwd) {
   const byFile = /* @__PURE__ */ new Map();
   for (const d of diagnostics) {
-    if (!d.fix || /(^|\/)submissions\//.test(d.file)) continue;
+    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
     byFile.set(d.file, [...byFile.get(d.file) ?? [], ...d.fix.edits]);
   }
   let fixed = 0;
@@ -145,7 +145,7 @@ async function lintCommand(a) {
   if (!FORMATS.includes(a.format)) throw new UsageError(`Expected --format to be one of ${FORMATS.join(", ")}; found "${a.format}". Pick one of those.`);
   let result = await lintOnce(a);
   let fixedNote = "";
-  if (a.fix && result.diagnostics.some((d) => d.fix)) {
+  if (a.fix && result.diagnostics.some((d) => d.fix && !d.fix.suggestion)) {
     const fixed = applyFixes(result.diagnostics, a.cwd);
     result = await lintOnce(a);
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? "" : "s"}.
@@ -156,7 +156,7 @@ async function lintCommand(a) {
   if (a.format === "json") return { stdout: `${formatJson(diagnostics)}
 `, exitCode };
   if (a.format === "sarif") {
-    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-7FSNX5XQ.js")]);
+    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-OMYULQD2.js")]);
     return { stdout: `${formatSarif(diagnostics, RULES, a.version)}
 `, exitCode };
   }
@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"418f8a80e2df"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"b18b15265080"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -316,12 +316,14 @@ Usage:
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
+  enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
 Options:
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
   --debug     show the stack trace of an internal error
 
 Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or not graded),
@@ -341,6 +343,10 @@ async function run(argv) {
       learner: { type: "string" },
       curricula: { type: "string" },
       submissions: { type: "string", default: "submissions" },
+      release: { type: "string" },
+      features: { type: "string" },
+      notes: { type: "string" },
+      today: { type: "string" },
       fix: { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
       dir: { type: "string", default: "." },
@@ -362,6 +368,8 @@ async function run(argv) {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
+  if (values.today !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`Expected --today as YYYY-MM-DD; found "${values.today}".`);
+  const day = values.today ?? today();
   switch (command) {
     case "lint": {
       const { stdout, exitCode } = await lintCommand({
@@ -370,7 +378,7 @@ async function run(argv) {
         fix: values.fix,
         cache: !values["no-cache"],
         cwd,
-        today: today(),
+        today: day,
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
       });
@@ -378,11 +386,11 @@ async function run(argv) {
       return exitCode;
     }
     case "new":
-      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: today(), ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
+      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-7ITLZCNO.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-JERR7ZSH.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -392,8 +400,24 @@ async function run(argv) {
       process.stdout.write(stdout);
       return exitCode;
     }
+    case "stale": {
+      const { staleCommand } = await import("./chunks/stale-command-2GNUKRMF.js");
+      const { stdout, exitCode } = await staleCommand({
+        cwd,
+        paths: rest,
+        format: values.format ?? "stylish",
+        today: day,
+        version: BUILD,
+        cache: !values["no-cache"],
+        ...values.release ? { release: values.release } : {},
+        ...values.features ? { features: values.features } : {},
+        ...values.notes ? { notes: values.notes } : {}
+      });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 var debug = process.argv.includes("--debug");

@@ -27,7 +27,7 @@ export function renderRuleDoc(rule: Rule): string {
     parts.push(ex.expect.length ? 'Reported:' : 'Nothing is reported.', '');
     for (const e of ex.expect) parts.push(`- \`${e.at}\`: ${e.message}…`);
     if (ex.fixed) {
-      parts.push('', 'After `enablekit lint --fix`:', '');
+      parts.push('', rule.meta.fixes === 'suggestion' ? 'After applying the suggested fix (one item at a time, as the editor\'s quick fix; `lint --fix` does not apply it, since it claims someone checked the item):' : 'After `enablekit lint --fix`:', '');
       for (const [file, text] of Object.entries(ex.fixed)) parts.push(`\`${file}\`:`, '', fence(text, 'markdown'));
     }
   }

@@ -26,7 +26,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (diagnostics.length) {
-    const fixable = diagnostics.filter((d) => d.fix).length;
+    const fixable = diagnostics.filter((d) => d.fix && !d.fix.suggestion).length;
     out.push(paint(errors ? '31;1' : '33;1', `✖ ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`));
     if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
   }

@@ -11,6 +11,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Why the rule exists, for its docs page. */
   rationale: string;
+  /** Suggestions are applied one at a time in the editor, never by `lint --fix`. */
+  fixes?: 'auto' | 'suggestion';
 }
 
 /** A small workspace: file path → content. `enablekit.yml` in it is the config. */

@@ -14,6 +14,7 @@ import { reflectionPrompts } from './reflection-prompts.js';
 import { scenarioRubric } from './scenario-rubric.js';
 import { scheduleWindow } from './schedule-window.js';
 import { schema } from './schema.js';
+import { staleContent } from './stale-content.js';
 import { unknownReference } from './unknown-reference.js';
 
 export const RULES: readonly Rule[] = [
@@ -33,4 +34,5 @@ export const RULES: readonly Rule[] = [
   brokenLink,
   scheduleWindow,
   missingOwner,
+  staleContent,
 ];

@@ -5,7 +5,7 @@ import {
 } from "./chunk-V3EECONH.js";
 import {
   RULES
-} from "./chunk-HZAQXFEM.js";
+} from "./chunk-SBBOV6SF.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   LineIndex,

@@ -8,12 +8,14 @@ import {
 import "./chunk-SO26IU7Z.js";
 import {
   loadIndex
-} from "./chunk-UFMIFNX5.js";
+} from "./chunk-NHHLABSO.js";
 import {
   UsageError,
   resolveTargets
 } from "./chunk-V3EECONH.js";
-import "./chunk-HZAQXFEM.js";
+import {
+  durationMs
+} from "./chunk-SBBOV6SF.js";
 import {
   LineIndex,
   readFrontMatter,
@@ -25,13 +27,6 @@ import "./chunk-B5AU765K.js";
 // cli/checkpoint-commands.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-
-// core/text/duration.ts
-var UNIT_MS = { h: 36e5, d: 864e5, w: 7 * 864e5, m: 30 * 864e5, y: 365 * 864e5 };
-function durationMs(text) {
-  const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text.trim());
-  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
-}
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

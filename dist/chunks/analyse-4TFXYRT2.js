@@ -5,9 +5,9 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-UFMIFNX5.js";
+} from "./chunk-NHHLABSO.js";
 import "./chunk-V3EECONH.js";
-import "./chunk-HZAQXFEM.js";
+import "./chunk-SBBOV6SF.js";
 import "./chunk-IWGNLIEZ.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";

@@ -661,6 +661,134 @@ var schema = {
   }
 };
 
+// core/text/duration.ts
+var UNIT_MS = { h: 36e5, d: 864e5, w: 7 * 864e5, m: 30 * 864e5, y: 365 * 864e5 };
+function durationMs(text) {
+  const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text.trim());
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
+}
+
+// core/freshness/semver.ts
+function parseVersion(tag) {
+  const m = /(?:^|[^0-9.])v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(tag.trim());
+  if (!m) return void 0;
+  return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0), prerelease: m[4] ?? "", text: tag.trim() };
+}
+function compareVersions(a, b) {
+  const d = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  if (d) return d;
+  if (a.prerelease === b.prerelease) return 0;
+  if (!a.prerelease) return 1;
+  if (!b.prerelease) return -1;
+  return a.prerelease < b.prerelease ? -1 : 1;
+}
+function formatVersion(v) {
+  return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ""}`;
+}
+
+// core/freshness/verdict.ts
+var DAY = 864e5;
+function reviewDue(item, config) {
+  const v = item.freshness.verified;
+  const ms = durationMs(item.freshness.reviewEvery ?? config.policies.reviewEvery);
+  if (!v || ms === void 0) return void 0;
+  const t = Date.parse(`${v.date}T00:00:00Z`);
+  return Number.isNaN(t) ? void 0 : new Date(t + ms).toISOString().slice(0, 10);
+}
+function freshnessVerdict(item, config, today, release) {
+  const reasons = [];
+  const verified = item.freshness.verified;
+  if (!verified) reasons.push({ kind: "unverified", message: `Expected ${item.type} "${item.id}" to say which product version it was verified against; found no verified:. Check it and add verified: {version, date}.` });
+  if (release) {
+    const touched = item.freshness.covers.filter((f) => release.features.has(f));
+    const rel = parseVersion(release.tag);
+    const ver = verified ? parseVersion(verified.version) : void 0;
+    if (touched.length && rel && (!ver || compareVersions(ver, rel) < 0)) {
+      const how = touched.map((f) => `${f} (${release.features.get(f)})`).join(", ");
+      reasons.push({ kind: "release", features: touched, message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : "it never verified"}. Review it and mark it verified against ${formatVersion(rel)}.` });
+    }
+  }
+  const due = reviewDue(item, config);
+  if (due && due < today) {
+    const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+    reasons.push({ kind: "review-interval", message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? config.policies.reviewEvery}); found it ${days} day${days === 1 ? "" : "s"} overdue. Review it and mark it verified.` });
+  }
+  return { item, status: reasons.length ? "stale" : "fresh", reasons };
+}
+
+// core/lint/rules/stale-content.ts
+function markVerifiedFix(item, version, today, text) {
+  const value = `{version: ${version}, date: ${today}}`;
+  const span = item.fieldSpans["/verified"];
+  if (span) return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: span.start.offset, end: span.end.offset, text: span.end.column === 1 && span.end.line > span.start.line ? `${value}
+` : value }] };
+  const close = item.frontMatterSpan.end.offset - 3;
+  const eol = text && text[close - 2] === "\r" ? "\r\n" : "\n";
+  return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: close, end: close, text: `verified: ${value}${eol}` }] };
+}
+var staleContent = {
+  meta: {
+    id: "stale-content",
+    description: "Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.",
+    severity: "warning",
+    rationale: "Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.",
+    fixes: "suggestion"
+  },
+  examples: [
+    {
+      title: "Verified against an older version",
+      files: {
+        "enablekit.yml": "version: 1\nproduct:\n  version: 4.3.0\n",
+        "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.2.0, date: 2026-10-01}\n---\n# M\n"
+      },
+      expect: [{ at: "m.md:6", message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0' }],
+      fixed: { "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-22}\n---\n# M\n" }
+    },
+    {
+      title: "A review interval that has run out",
+      files: { "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  version: 4.2.0\n  date: 2026-01-05\nreview_every: 90d\n---\n# M\n" },
+      expect: [{ at: "m.md:7", message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue' }],
+      fixed: { "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  {version: 4.2.0, date: 2026-11-22}\nreview_every: 90d\n---\n# M\n" }
+    },
+    {
+      title: "Verified against the current version, within its interval",
+      files: {
+        "enablekit.yml": "version: 1\nproduct:\n  version: 4.3.0\n",
+        "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-01}\n---\n# M\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    const product = ctx.config.productVersion ? parseVersion(ctx.config.productVersion) : void 0;
+    for (const item of ctx.items()) {
+      const v = item.freshness.verified;
+      if (!v) continue;
+      const span = item.fieldSpans["/verified"] ?? item.idSpan;
+      const ver = parseVersion(v.version);
+      if (product && ver && compareVersions(ver, product) < 0) {
+        ctx.report({
+          file: item.file,
+          span,
+          message: `Expected ${item.type} "${item.id}" to be verified against ${ctx.config.productVersion} (product.version); found ${v.version}. Check it against ${ctx.config.productVersion}, then mark it verified.`,
+          fix: markVerifiedFix(item, ctx.config.productVersion, ctx.today)
+        });
+        continue;
+      }
+      const due = reviewDue(item, ctx.config);
+      if (due && due < ctx.today) {
+        const days = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 864e5);
+        ctx.report({
+          file: item.file,
+          span,
+          message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? ctx.config.policies.reviewEvery}); found it ${days} days overdue. Review it, then mark it verified.`,
+          fix: markVerifiedFix(item, v.version, ctx.today)
+        });
+      }
+    }
+  }
+};
+
 // core/text/did-you-mean.ts
 function distance(a, b) {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -763,9 +891,13 @@ var RULES = [
   reflectionPrompts,
   brokenLink,
   scheduleWindow,
-  missingOwner
+  missingOwner,
+  staleContent
 ];
 
 export {
+  durationMs,
+  parseVersion,
+  freshnessVerdict,
   RULES
 };

@@ -1,0 +1,80 @@
+import { reviewDue } from '../../freshness/verdict.js';
+import { compareVersions, parseVersion } from '../../freshness/semver.js';
+import type { Item } from '../../model.js';
+import type { Fix } from '../../types.js';
+import type { Rule } from '../rule.js';
+
+/** The fix authors apply after checking an item: verified: set to a version and today, as a text edit. */
+export function markVerifiedFix(item: Item, version: string, today: string, text?: string): Fix {
+  const value = `{version: ${version}, date: ${today}}`;
+  const span = item.fieldSpans['/verified'];
+  // A block mapping's span runs to the start of the next line; keep that line break.
+  if (span) return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: span.start.offset, end: span.end.offset, text: span.end.column === 1 && span.end.line > span.start.line ? `${value}\n` : value }] };
+  // No verified: yet: add it as the last front-matter line, before the closing ---.
+  const close = item.frontMatterSpan.end.offset - 3;
+  const eol = text && text[close - 2] === '\r' ? '\r\n' : '\n';
+  return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: close, end: close, text: `verified: ${value}${eol}` }] };
+}
+
+export const staleContent: Rule = {
+  meta: {
+    id: 'stale-content',
+    description: 'Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.',
+    severity: 'warning',
+    rationale: 'Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.',
+    fixes: 'suggestion',
+  },
+  examples: [
+    {
+      title: 'Verified against an older version',
+      files: {
+        'enablekit.yml': 'version: 1\nproduct:\n  version: 4.3.0\n',
+        'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.2.0, date: 2026-10-01}\n---\n# M\n',
+      },
+      expect: [{ at: 'm.md:6', message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0' }],
+      fixed: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-22}\n---\n# M\n' },
+    },
+    {
+      title: 'A review interval that has run out',
+      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  version: 4.2.0\n  date: 2026-01-05\nreview_every: 90d\n---\n# M\n' },
+      expect: [{ at: 'm.md:7', message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue' }],
+      fixed: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  {version: 4.2.0, date: 2026-11-22}\nreview_every: 90d\n---\n# M\n' },
+    },
+    {
+      title: 'Verified against the current version, within its interval',
+      files: {
+        'enablekit.yml': 'version: 1\nproduct:\n  version: 4.3.0\n',
+        'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-01}\n---\n# M\n',
+      },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    const product = ctx.config.productVersion ? parseVersion(ctx.config.productVersion) : undefined;
+    for (const item of ctx.items()) {
+      const v = item.freshness.verified;
+      if (!v) continue;
+      const span = item.fieldSpans['/verified'] ?? item.idSpan;
+      const ver = parseVersion(v.version);
+      if (product && ver && compareVersions(ver, product) < 0) {
+        ctx.report({
+          file: item.file,
+          span,
+          message: `Expected ${item.type} "${item.id}" to be verified against ${ctx.config.productVersion} (product.version); found ${v.version}. Check it against ${ctx.config.productVersion}, then mark it verified.`,
+          fix: markVerifiedFix(item, ctx.config.productVersion!, ctx.today),
+        });
+        continue;
+      }
+      const due = reviewDue(item, ctx.config);
+      if (due && due < ctx.today) {
+        const days = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
+        ctx.report({
+          file: item.file,
+          span,
+          message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? ctx.config.policies.reviewEvery}); found it ${days} days overdue. Review it, then mark it verified.`,
+          fix: markVerifiedFix(item, v.version, ctx.today),
+        });
+      }
+    }
+  },
+};

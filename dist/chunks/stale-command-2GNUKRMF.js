@@ -1,0 +1,74 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  loadIndex
+} from "./chunk-NHHLABSO.js";
+import {
+  UsageError,
+  resolveTargets
+} from "./chunk-V3EECONH.js";
+import {
+  freshnessVerdict,
+  parseVersion
+} from "./chunk-SBBOV6SF.js";
+import "./chunk-IWGNLIEZ.js";
+import "./chunk-LWZLPCHA.js";
+import "./chunk-B5AU765K.js";
+
+// cli/stale-command.ts
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+// core/freshness/touched-features.ts
+function touchedFeatures(config, explicit, notes) {
+  const features = /* @__PURE__ */ new Map();
+  const unknown = [];
+  for (const id of explicit.map((s) => s.trim()).filter(Boolean)) {
+    if (config.features.has(id)) features.set(id, "explicit list");
+    else unknown.push(id);
+  }
+  const text = ` ${notes.toLowerCase()} `;
+  for (const f of config.features.values()) {
+    if (features.has(f.id)) continue;
+    const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
+    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text));
+    if (hit) features.set(f.id, `release notes ("${hit}")`);
+  }
+  return { features, unknown };
+}
+
+// cli/stale-command.ts
+async function staleCommand(a) {
+  if (!["stylish", "json"].includes(a.format)) throw new UsageError(`Expected --format to be stylish or json; found "${a.format}".`);
+  if (a.release && !parseVersion(a.release)) throw new UsageError(`Expected --release to be a version tag such as v4.3.0; found "${a.release}". Pass the release's semver tag.`);
+  if (!a.release && (a.features || a.notes)) throw new UsageError("Expected --release with --features or --notes; found no release. Name the release they belong to.");
+  const notesPath = a.notes ? resolve(a.cwd, a.notes) : void 0;
+  if (notesPath && !existsSync(notesPath)) throw new UsageError(`Expected release notes at ${a.notes}; found nothing. Check the path.`);
+  const targets = resolveTargets(a.cwd, a.paths);
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  let release;
+  const notes = [];
+  if (a.release) {
+    const { features, unknown } = touchedFeatures(config, (a.features ?? "").split(","), notesPath ? readFileSync(notesPath, "utf8") : "");
+    if (unknown.length) notes.push(`Not in the feature registry, ignored: ${unknown.join(", ")}.`);
+    release = { tag: a.release, features };
+    notes.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${a.release} touched no feature in the registry.`);
+  }
+  const verdicts = [...index.items()].map((item) => freshnessVerdict(item, config, a.today, release)).filter((v) => v.status === "stale");
+  verdicts.sort((x, y) => x.item.file < y.item.file ? -1 : x.item.file > y.item.file ? 1 : 0);
+  const exitCode = verdicts.length ? 1 : 0;
+  if (a.format === "json") {
+    return {
+      stdout: `${JSON.stringify(verdicts.map((v) => ({ file: v.item.file, line: v.item.idSpan.start.line, id: v.item.id, type: v.item.type, owner: v.item.freshness.owner ?? null, reasons: v.reasons })), null, 2)}
+`,
+      exitCode
+    };
+  }
+  const lines = verdicts.map((v) => `${v.item.file}:${v.item.idSpan.start.line}  ${v.item.type} "${v.item.id}"  owner ${v.item.freshness.owner ?? "(none)"}
+${v.reasons.map((r) => `  - ${r.message}`).join("\n")}`);
+  const summary = verdicts.length ? `${verdicts.length} stale item${verdicts.length === 1 ? "" : "s"}. Review each against the release, then mark it verified: set verified: {version, date} (the editor's "Mark verified" quick fix does it).` : "No stale items.";
+  return { stdout: `${[...notes, ...lines, summary].join("\n")}
+`, exitCode };
+}
+export {
+  staleCommand
+};
