@@ -45989,6 +45989,9 @@ function buildItem(file, type, fm, tree, lines) {
 function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
+function schemaProblems(name, fm, what) {
+  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+}
 function parseFile(file, input, options = {}) {
   let text3;
   if (typeof input === "string") {
@@ -46012,8 +46015,7 @@ function parseFile(file, input, options = {}) {
   const fm = fmResult.value;
   const type = fm.data.type;
   if (type === "answer-sheet") {
-    const problems2 = validateAgainst("answer-sheet", fm.data, "an answer sheet").map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
-    return { model: { file, problems: problems2 }, text: text3, lines, frontMatter: fm };
+    return { model: { file, problems: schemaProblems("answer-sheet", fm, "an answer sheet") }, text: text3, lines, frontMatter: fm };
   }
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
@@ -46028,21 +46030,14 @@ function parseFile(file, input, options = {}) {
     tree = parseMarkdown(lesson ? lesson.text : body);
     if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
   } catch (e) {
-    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });
+    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
   }
-  if (depthOf(tree) > MAX_DEPTH) {
-    return { model: { file, problems: [{ code: "too-deep", span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text: text3, lines, tree };
-  }
-  const problems = validateAgainst(type, fm.data, `a ${type}`).map((p) => ({
-    code: "schema",
-    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
-    message: p.message
-  }));
+  if (depthOf(tree) > MAX_DEPTH) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
   const item = buildItem(file, type, fm, tree, lines);
-  return { model: { file, item, problems }, text: text3, lines, tree, frontMatter: fm };
+  return { model: { file, item, problems: schemaProblems(type, fm, `a ${type}`) }, text: text3, lines, tree, frontMatter: fm };
 }
-var MAX_DEPTH;
+var MAX_DEPTH, TOO_DEEP;
 var init_parse_file = __esm({
   "core/parse/parse-file.ts"() {
     "use strict";
@@ -46059,6 +46054,7 @@ var init_parse_file = __esm({
     init_scenario_body();
     init_reflection_body();
     MAX_DEPTH = 200;
+    TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
   }
 });
 
@@ -56026,7 +56022,6 @@ init_front_matter();
 init_lesson_source();
 init_markdown();
 init_quiz_body();
-init_validate();
 init_line_index();
 var MAX_SHEET_BYTES = 64 * 1024;
 function readAnswerSheet(text3) {
@@ -56036,12 +56031,8 @@ function readAnswerSheet(text3) {
   if (!fence3) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
   const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
-  const problems = validateAgainst("answer-sheet", fm.value.data, "an answer sheet");
-  if (problems.length) {
-    const p = problems[0];
-    const span = fm.value.spans[p.pointer] ?? fm.value.spans[p.pointer.replace(/#key$/, "")] ?? fm.value.span;
-    return { ok: false, line: span.start.line, message: p.message };
-  }
+  const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
+  if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
   const tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
   const data = fm.value.data;
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };

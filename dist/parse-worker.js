@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-6ACR6D2S.js";
-import "./chunks/chunk-QXQOEG6T.js";
+} from "./chunks/chunk-RIYKPP32.js";
+import "./chunks/chunk-SEQLG5AK.js";
 import "./chunks/chunk-SO26IU7Z.js";
 import "./chunks/chunk-IWGNLIEZ.js";
 import "./chunks/chunk-LWZLPCHA.js";

@@ -1,10 +1,9 @@
 import type { Question } from '../model.js';
-import { findFrontMatter } from '../parse/parse-file.js';
+import { findFrontMatter, schemaProblems } from '../parse/parse-file.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { blankRange } from '../parse/lesson-source.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { parseQuestions } from '../parse/quiz-body.js';
-import { validateAgainst } from '../schema/validate.js';
 import { LineIndex } from '../text/line-index.js';
 
 /** Answer sheets are small; anything bigger is not a sheet a person filled in. */
@@ -26,12 +25,8 @@ export function readAnswerSheet(text: string): SheetResult {
   if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
   const fm = readFrontMatter(text, fence.start, fence.end, lines);
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
-  const problems = validateAgainst('answer-sheet', fm.value.data, 'an answer sheet');
-  if (problems.length) {
-    const p = problems[0]!;
-    const span = fm.value.spans[p.pointer] ?? fm.value.spans[p.pointer.replace(/#key$/, '')] ?? fm.value.span;
-    return { ok: false, line: span.start.line, message: p.message };
-  }
+  const problem = schemaProblems('answer-sheet', fm.value, 'an answer sheet')[0];
+  if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
   const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
   const data = fm.value.data as { checkpoint: string; learner: string };
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };

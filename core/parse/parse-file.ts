@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
-import { validateAgainst } from '../schema/validate.js';
+import { validateAgainst, type SchemaName } from '../schema/validate.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
 import { blankRange, lessonSource, restoreColumns } from './lesson-source.js';
@@ -189,6 +189,13 @@ function problem(file: string, p: FileProblem): ParsedFile {
   return { model: { file, problems: [p] } };
 }
 
+const TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
+
+/** Schema problems of a front matter, each at the value (or key) it is about. */
+export function schemaProblems(name: SchemaName, fm: FrontMatter, what: string): FileProblem[] {
+  return validateAgainst(name, fm.data, what).map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
+}
+
 /** Read one content file into its model; every way it can fail becomes a problem with a place. */
 export function parseFile(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParsedFile {
   let text: string;
@@ -213,8 +220,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   const fm = fmResult.value;
   const type = fm.data.type;
   if (type === 'answer-sheet') {
-    const problems: FileProblem[] = validateAgainst('answer-sheet', fm.data, 'an answer sheet').map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
-    return { model: { file, problems }, text, lines, frontMatter: fm };
+    return { model: { file, problems: schemaProblems('answer-sheet', fm, 'an answer sheet') }, text, lines, frontMatter: fm };
   }
   if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type);
@@ -232,17 +238,10 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
-    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });
+    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
     throw e;
   }
-  if (depthOf(tree) > MAX_DEPTH) {
-    return { model: { file, problems: [{ code: 'too-deep', span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text, lines, tree };
-  }
-  const problems: FileProblem[] = validateAgainst(type as ItemType, fm.data, `a ${type}`).map((p) => ({
-    code: 'schema',
-    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span,
-    message: p.message,
-  }));
+  if (depthOf(tree) > MAX_DEPTH) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
   const item = buildItem(file, type as ItemType, fm, tree, lines);
-  return { model: { file, item, problems }, text, lines, tree, frontMatter: fm };
+  return { model: { file, item, problems: schemaProblems(type as ItemType, fm, `a ${type}`) }, text, lines, tree, frontMatter: fm };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-NHHLABSO.js";
+} from "./chunk-SHPMKWVI.js";
 import {
   UsageError,
   resolveTargets

@@ -1,20 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  MODEL_VERSION,
-  analyse,
-  loadConfig,
-  loadIndex,
-  loadModels
-} from "./chunk-NHHLABSO.js";
-import "./chunk-V3EECONH.js";
-import "./chunk-SBBOV6SF.js";
+  runParseJob
+} from "./chunk-RIYKPP32.js";
+import "./chunk-SEQLG5AK.js";
+import "./chunk-SO26IU7Z.js";
 import "./chunk-IWGNLIEZ.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {
-  MODEL_VERSION,
-  analyse,
-  loadConfig,
-  loadIndex,
-  loadModels
+  runParseJob
 };

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-QXQOEG6T.js";
+} from "./chunk-SEQLG5AK.js";
 import {
   FILE_START
 } from "./chunk-IWGNLIEZ.js";

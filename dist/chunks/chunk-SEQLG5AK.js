@@ -9679,6 +9679,10 @@ function buildItem(file, type, fm, tree, lines) {
 function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
+var TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
+function schemaProblems(name, fm, what) {
+  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+}
 function parseFile(file, input, options = {}) {
   let text3;
   if (typeof input === "string") {
@@ -9702,8 +9706,7 @@ function parseFile(file, input, options = {}) {
   const fm = fmResult.value;
   const type = fm.data.type;
   if (type === "answer-sheet") {
-    const problems2 = validateAgainst("answer-sheet", fm.data, "an answer sheet").map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
-    return { model: { file, problems: problems2 }, text: text3, lines, frontMatter: fm };
+    return { model: { file, problems: schemaProblems("answer-sheet", fm, "an answer sheet") }, text: text3, lines, frontMatter: fm };
   }
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
@@ -9718,19 +9721,12 @@ function parseFile(file, input, options = {}) {
     tree = parseMarkdown(lesson ? lesson.text : body);
     if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
   } catch (e) {
-    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting than can be read. Flatten the lists or block quotes.` });
+    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
   }
-  if (depthOf(tree) > MAX_DEPTH) {
-    return { model: { file, problems: [{ code: "too-deep", span: FILE_START, message: `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper. Flatten the lists or block quotes.` }] }, text: text3, lines, tree };
-  }
-  const problems = validateAgainst(type, fm.data, `a ${type}`).map((p) => ({
-    code: "schema",
-    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
-    message: p.message
-  }));
+  if (depthOf(tree) > MAX_DEPTH) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
   const item = buildItem(file, type, fm, tree, lines);
-  return { model: { file, item, problems }, text: text3, lines, tree, frontMatter: fm };
+  return { model: { file, item, problems: schemaProblems(type, fm, `a ${type}`) }, text: text3, lines, tree, frontMatter: fm };
 }
 
 export {
@@ -9738,5 +9734,6 @@ export {
   blankRange,
   parseQuestions,
   findFrontMatter,
+  schemaProblems,
   parseFile
 };

@@ -1,12 +1,20 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  runParseJob
-} from "./chunk-6ACR6D2S.js";
-import "./chunk-QXQOEG6T.js";
-import "./chunk-SO26IU7Z.js";
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
+} from "./chunk-SHPMKWVI.js";
+import "./chunk-V3EECONH.js";
+import "./chunk-SBBOV6SF.js";
 import "./chunk-IWGNLIEZ.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {
-  runParseJob
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
 };

@@ -3,12 +3,13 @@ import {
   blankRange,
   findFrontMatter,
   parseMarkdown,
-  parseQuestions
-} from "./chunk-QXQOEG6T.js";
+  parseQuestions,
+  schemaProblems
+} from "./chunk-SEQLG5AK.js";
 import "./chunk-SO26IU7Z.js";
 import {
   loadIndex
-} from "./chunk-NHHLABSO.js";
+} from "./chunk-SHPMKWVI.js";
 import {
   UsageError,
   resolveTargets
@@ -18,8 +19,7 @@ import {
 } from "./chunk-SBBOV6SF.js";
 import {
   LineIndex,
-  readFrontMatter,
-  validateAgainst
+  readFrontMatter
 } from "./chunk-IWGNLIEZ.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
@@ -169,12 +169,8 @@ function readAnswerSheet(text) {
   if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
   const fm = readFrontMatter(text, fence.start, fence.end, lines);
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
-  const problems = validateAgainst("answer-sheet", fm.value.data, "an answer sheet");
-  if (problems.length) {
-    const p = problems[0];
-    const span = fm.value.spans[p.pointer] ?? fm.value.spans[p.pointer.replace(/#key$/, "")] ?? fm.value.span;
-    return { ok: false, line: span.start.line, message: p.message };
-  }
+  const problem = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
+  if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
   const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
   const data = fm.value.data;
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
