@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-RIYKPP32.js";
-import "./chunks/chunk-SEQLG5AK.js";
+} from "./chunks/chunk-JVT3AZ3M.js";
+import "./chunks/chunk-DJ47PWCS.js";
 import "./chunks/chunk-SO26IU7Z.js";
-import "./chunks/chunk-IWGNLIEZ.js";
+import "./chunks/chunk-GJ3DSWD7.js";
 import "./chunks/chunk-LWZLPCHA.js";
 import "./chunks/chunk-B5AU765K.js";
 

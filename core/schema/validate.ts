@@ -75,6 +75,12 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
       return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
     case 'type':
       return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found}. Change the value.` };
+    case 'maximum':
+    case 'minimum': {
+      const limit = (err.params as { limit: number }).limit;
+      const most = err.keyword === 'maximum';
+      return { pointer: path, message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found}. ${most ? 'Lower' : 'Raise'} it.` };
+    }
     case 'uniqueItems':
       return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
     case 'minItems':

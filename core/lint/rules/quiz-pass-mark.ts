@@ -31,6 +31,8 @@ export const quizPassMark: Rule = {
       }
       if (item.key) continue;
       const passMark = item.passMark ?? ctx.config.policies.passMark;
+      // Above 100% is a schema error, reported there; here only answers can put it out of reach.
+      if (passMark > 100) continue;
       const total = item.questions.reduce((s, q) => s + q.weight, 0);
       const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
       const reachable = total === 0 ? 0 : Math.round((gradable / total) * 1000) / 10;

@@ -5,22 +5,22 @@ import {
   parseMarkdown,
   parseQuestions,
   schemaProblems
-} from "./chunk-SEQLG5AK.js";
+} from "./chunk-DJ47PWCS.js";
 import "./chunk-SO26IU7Z.js";
 import {
   loadIndex
-} from "./chunk-SHPMKWVI.js";
+} from "./chunk-JF7HMS75.js";
 import {
   UsageError,
   resolveTargets
 } from "./chunk-V3EECONH.js";
 import {
   durationMs
-} from "./chunk-SBBOV6SF.js";
+} from "./chunk-LZWIOYKD.js";
 import {
   LineIndex,
   readFrontMatter
-} from "./chunk-IWGNLIEZ.js";
+} from "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 

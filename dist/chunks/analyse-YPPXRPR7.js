@@ -5,10 +5,10 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-SHPMKWVI.js";
+} from "./chunk-JF7HMS75.js";
 import "./chunk-V3EECONH.js";
-import "./chunk-SBBOV6SF.js";
-import "./chunk-IWGNLIEZ.js";
+import "./chunk-LZWIOYKD.js";
+import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-SHPMKWVI.js";
+} from "./chunk-JF7HMS75.js";
 import {
   UsageError,
   resolveTargets
@@ -9,8 +9,8 @@ import {
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-SBBOV6SF.js";
-import "./chunk-IWGNLIEZ.js";
+} from "./chunk-LZWIOYKD.js";
+import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 

@@ -385,6 +385,7 @@ var quizPassMark = {
       }
       if (item.key) continue;
       const passMark = item.passMark ?? ctx.config.policies.passMark;
+      if (passMark > 100) continue;
       const total = item.questions.reduce((s, q) => s + q.weight, 0);
       const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
       const reachable = total === 0 ? 0 : Math.round(gradable / total * 1e3) / 10;

@@ -10,7 +10,7 @@ import {
   decodeText,
   readFrontMatter,
   validateAgainst
-} from "./chunk-IWGNLIEZ.js";
+} from "./chunk-GJ3DSWD7.js";
 import {
   commentAttributes,
   depthOf,

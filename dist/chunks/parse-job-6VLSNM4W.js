@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunk-RIYKPP32.js";
-import "./chunk-SEQLG5AK.js";
+} from "./chunk-JVT3AZ3M.js";
+import "./chunk-DJ47PWCS.js";
 import "./chunk-SO26IU7Z.js";
-import "./chunk-IWGNLIEZ.js";
+import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {

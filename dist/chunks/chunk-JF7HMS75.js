@@ -5,14 +5,14 @@ import {
 } from "./chunk-V3EECONH.js";
 import {
   RULES
-} from "./chunk-SBBOV6SF.js";
+} from "./chunk-LZWIOYKD.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   LineIndex,
   diagnosticAt,
   readFrontMatter,
   validateAgainst
-} from "./chunk-IWGNLIEZ.js";
+} from "./chunk-GJ3DSWD7.js";
 
 // cli/analyse.ts
 import { resolve } from "node:path";
@@ -170,7 +170,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-TGABFWVY.js");
+  const { runParseJob } = await import("./parse-job-6VLSNM4W.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

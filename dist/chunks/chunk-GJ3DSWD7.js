@@ -14992,6 +14992,12 @@ function explain(err, data, what) {
       return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
     case "type":
       return { pointer: path, message: `Expected ${field} to be ${err.params.type === "array" ? "a list" : `a ${err.params.type}`}; found ${found}. Change the value.` };
+    case "maximum":
+    case "minimum": {
+      const limit = err.params.limit;
+      const most = err.keyword === "maximum";
+      return { pointer: path, message: `Expected ${field} to be at ${most ? "most" : "least"} ${limit}; found ${found}. ${most ? "Lower" : "Raise"} it.` };
+    }
     case "uniqueItems":
       return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
     case "minItems":

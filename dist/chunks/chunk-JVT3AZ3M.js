@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-SEQLG5AK.js";
+} from "./chunk-DJ47PWCS.js";
 import {
   FILE_START
-} from "./chunk-IWGNLIEZ.js";
+} from "./chunk-GJ3DSWD7.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {
