@@ -50,7 +50,10 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
       } else {
         const item = index.item(s.checkpoint);
         if (!item) result = refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found none. Check the file name against the quiz's id.`);
-        else if (item.type !== 'quiz') result = refuse(s.checkpoint, pull.author, 'not-a-quiz', `Expected "${s.checkpoint}" to be a quiz; found a ${item.type}, which a reviewer grades. Ask your trainer to review this pull request.`);
+        else if (item.type !== 'quiz') {
+          const next = item.type === 'scenario' ? 'a reviewer grades it against its rubric: ask your trainer to review this pull request' : 'check it with "enablekit grade" locally; the Action records reflections in a later release';
+          result = refuse(s.checkpoint, pull.author, 'not-a-quiz', `Expected "${s.checkpoint}" to be a quiz for the Action to grade; found a ${item.type}. For now ${next}.`);
+        }
         else {
           const mine = records.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
           const rerun = mine.find((r) => r.sha === pull.headSha);

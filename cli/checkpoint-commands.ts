@@ -3,9 +3,10 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/render-grade.js';
-import { answerSheetText } from '../core/grading/sheet-template.js';
 import type { GradeResult } from '../core/grading/types.js';
-import type { Quiz } from '../core/model.js';
+import { isCheckpoint, type Checkpoint, type Reflection } from '../core/model.js';
+import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
+import { checkReflection } from '../core/grading/reflection-complete.js';
 import type { Config } from '../core/config/config.js';
 import { loadIndex } from './analyse.js';
 import { timedMatcher } from './timed-matcher.js';
@@ -20,25 +21,33 @@ export interface CheckpointArgs {
   cache: boolean;
 }
 
-async function findQuiz(a: CheckpointArgs, id: string): Promise<{ quiz: Quiz; config: Config }> {
+async function findCheckpoint(a: CheckpointArgs, id: string): Promise<{ checkpoint: Checkpoint; config: Config }> {
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
   const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
   const item = index.item(id);
   if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
-  if (item.type !== 'quiz') throw new UsageError(`Expected "${id}" to be a quiz; found a ${item.type}. Only quizzes can be taken and graded from the CLI so far.`);
-  return { quiz: item, config };
+  if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
+  return { checkpoint: item, config };
 }
 
 /** Write a blank answer sheet for a learner; an existing sheet is never overwritten. */
 export async function takeCommand(a: CheckpointArgs & { id?: string; learner?: string }): Promise<string> {
   if (!a.id) throw new UsageError('Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.');
   if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner)) throw new UsageError(`Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`);
-  const { quiz } = await findQuiz(a, a.id);
-  const path = resolve(a.cwd, a.submissions, a.learner, `${quiz.id}.md`);
+  const { checkpoint } = await findCheckpoint(a, a.id);
+  const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path)) throw new UsageError(`Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, answerSheetText(quiz, a.learner), { flag: 'wx' });
+  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
+}
+
+function reflectionReport(text: string, r: Reflection, format: string): { stdout: string; exitCode: number } {
+  const check = checkReflection(text, r);
+  const exitCode = check.complete ? 0 : 1;
+  if (format === 'json') return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}\n`, exitCode };
+  const head = check.complete ? `Complete: "${r.title}".` : `Not complete yet: "${r.title}".`;
+  return { stdout: `${[head, ...check.missing.map((m) => `  - ${m}`)].join('\n')}\n`, exitCode };
 }
 
 /** Grade a sheet against the quiz in the workspace (local practice: no earlier attempts). */
@@ -58,8 +67,10 @@ export async function gradeCommand(a: CheckpointArgs & { sheet?: string; format:
     if (sheet.learner !== folder || sheet.checkpoint !== file) {
       result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: 'invalid-sheet', message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
     } else {
-      const { quiz, config } = await findQuiz(a, sheet.checkpoint);
-      result = gradeQuiz({ sheet, quiz, policy: policyFor(quiz, config), prior: [], now: a.now, match: timedMatcher });
+      const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
+      if (checkpoint.type === 'scenario') throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
+      if (checkpoint.type === 'reflection') return reflectionReport(readFileSync(path, 'utf8'), checkpoint, a.format);
+      result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
     }
   }
   const exitCode = result.ok && result.grade.passed ? 0 : 1;

@@ -13,7 +13,7 @@ const HELP = `enablekit ${VERSION}: training as code
 Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
-  enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
+  enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   ITEM_TYPES
-} from "./chunks/chunk-SO26IU7Z.js";
+} from "./chunks/chunk-3ORVQXUS.js";
 import {
   UsageError,
   readWorkspace,
@@ -114,13 +114,13 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-YPPXRPR7.js");
+  const heavy = settings ? void 0 : await import("./chunks/analyse-VKC2OYHI.js");
   const config = heavy?.loadConfig(t);
   settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-YPPXRPR7.js");
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-VKC2OYHI.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -308,13 +308,13 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"e2648a379f4b"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"9a8b9ebc6ad1"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
-  enablekit take <quiz-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
+  enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
@@ -390,7 +390,7 @@ async function run(argv) {
       return 0;
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-VYHBL452.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-H5W2OIC7.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -401,7 +401,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-G43AVCAZ.js");
+      const { staleCommand } = await import("./chunks/stale-command-UDNBOCMN.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

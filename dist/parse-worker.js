@@ -1,9 +1,9 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-JVT3AZ3M.js";
-import "./chunks/chunk-DJ47PWCS.js";
-import "./chunks/chunk-SO26IU7Z.js";
+} from "./chunks/chunk-UCEO6236.js";
+import "./chunks/chunk-SYGGZFY5.js";
+import "./chunks/chunk-3ORVQXUS.js";
 import "./chunks/chunk-GJ3DSWD7.js";
 import "./chunks/chunk-LWZLPCHA.js";
 import "./chunks/chunk-B5AU765K.js";

@@ -58,13 +58,37 @@ describe('enablekit take and grade (the built CLI)', () => {
     assert.match(r.stdout, /Not graded: Expected the sheet at submissions\/ana\/triage-quiz.md/);
   });
 
-  it('explains an unknown checkpoint and a scenario, without a stack trace', () => {
+  it('explains an unknown checkpoint, and that a reviewer grades scenarios, without a stack trace', () => {
     const dir = repoWithSampleCurricula();
     const unknown = cli(['take', 'no-such-quiz', '--learner', 'kofi'], dir);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Expected a checkpoint with id "no-such-quiz"/);
-    const scenario = cli(['take', 'support-mock-beginner', '--learner', 'kofi'], dir);
+    assert.equal(cli(['take', 'support-mock-beginner', '--learner', 'kofi'], dir).code, 0);
+    const sheet = readFileSync(join(dir, 'submissions', 'kofi', 'support-mock-beginner.md'), 'utf8');
+    assert.match(sheet, /## Transcript/);
+    const scenario = cli(['grade', 'submissions/kofi/support-mock-beginner.md'], dir);
     assert.equal(scenario.code, 2);
-    assert.match(scenario.stderr, /found a scenario/);
+    assert.match(scenario.stderr, /a reviewer grades against its rubric/);
+    assert.doesNotMatch(scenario.stderr, /\n\s+at /);
+  });
+
+  it('takes a reflection and says what is missing until it is complete', () => {
+    const dir = repoWithSampleCurricula();
+    assert.equal(cli(['take', 'async-handoffs-reflection', '--learner', 'mei'], dir).code, 0);
+    const path = join(dir, 'submissions', 'mei', 'async-handoffs-reflection.md');
+    const blank = readFileSync(path, 'utf8');
+    const first = cli(['grade', 'submissions/mei/async-handoffs-reflection.md'], dir);
+    assert.equal(first.code, 1);
+    assert.match(first.stdout, /Expected the read check/);
+    assert.match(first.stdout, /Expected at least 60 words under prompt 1; found 0/);
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const done = blank
+      .replace('- [ ] I have read', '- [x] I have read')
+      .replace(/(### 1\.[^\n]*\n\n)/, `$1${words(60)}\n\n`)
+      .replace(/(### 2\.[^\n]*\n(?:[^\n]*\n)?\n)/, `$1${words(61)}\n\n`);
+    writeFileSync(path, done);
+    const second = cli(['grade', 'submissions/mei/async-handoffs-reflection.md', '--format', 'json'], dir);
+    assert.equal(second.code, 0, second.stdout);
+    assert.deepEqual(JSON.parse(second.stdout).words, [60, 61]);
   });
 });

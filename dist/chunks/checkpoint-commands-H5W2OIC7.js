@@ -4,12 +4,15 @@ import {
   findFrontMatter,
   parseMarkdown,
   parseQuestions,
+  parseReflectionBody,
   schemaProblems
-} from "./chunk-DJ47PWCS.js";
-import "./chunk-SO26IU7Z.js";
+} from "./chunk-SYGGZFY5.js";
+import {
+  isCheckpoint
+} from "./chunk-3ORVQXUS.js";
 import {
   loadIndex
-} from "./chunk-JF7HMS75.js";
+} from "./chunk-YFU7NG4J.js";
 import {
   UsageError,
   resolveTargets
@@ -278,6 +281,72 @@ ${instructions}
 ${questions}`;
 }
 
+// core/grading/checkpoint-sheets.ts
+var front = (id, learner) => `---
+type: answer-sheet
+checkpoint: ${id}
+learner: ${learner}
+---
+
+`;
+function scenarioSheet(s, learner) {
+  return `${front(s.id, learner)}# ${s.title}: submission
+
+Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
+
+## Transcript
+
+
+## Notes
+
+What you would do next, and anything the reviewer should know.
+`;
+}
+function reflectionSheet(r, learner) {
+  const read = r.readCheck ? `- [ ] ${r.readCheck.text}
+
+` : "";
+  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
+
+`).join("");
+  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
+  return `${front(r.id, learner)}# ${r.title}
+
+${read}## Your reflection
+
+Answer under each prompt.${min}
+
+${prompts}`;
+}
+function checkpointSheetText(c, learner) {
+  switch (c.type) {
+    case "quiz":
+      return answerSheetText(c, learner);
+    case "scenario":
+      return scenarioSheet(c, learner);
+    case "reflection":
+      return reflectionSheet(c, learner);
+  }
+}
+
+// core/grading/reflection-complete.ts
+var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+function checkReflection(sheetText, reflection) {
+  const fence = findFrontMatter(sheetText);
+  const lines = new LineIndex(sheetText);
+  const tree = parseMarkdown(fence ? blankRange(sheetText, fence.start, fence.end) : sheetText);
+  const body = parseReflectionBody(tree, lines);
+  const missing = [];
+  const readTicked = /^\s*[-*+] \[[xX]\]/m.test(sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0));
+  if (reflection.readCheck && !readTicked) missing.push(`Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`);
+  const min = reflection.minWords ?? 1;
+  const words = reflection.prompts.map((_, i) => wordsIn(body.answers[i]?.text ?? ""));
+  words.forEach((n, i) => {
+    if (n < min) missing.push(`Expected at least ${min} word${min === 1 ? "" : "s"} under prompt ${i + 1}; found ${n}. Say more: what you will do and why.`);
+  });
+  return { complete: missing.length === 0, missing, words };
+}
+
 // cli/timed-matcher.ts
 import { runInNewContext } from "node:vm";
 var timedMatcher = (pattern, flags, text) => {
@@ -290,24 +359,33 @@ var timedMatcher = (pattern, flags, text) => {
 };
 
 // cli/checkpoint-commands.ts
-async function findQuiz(a, id) {
+async function findCheckpoint(a, id) {
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
   const item = index.item(id);
   if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
-  if (item.type !== "quiz") throw new UsageError(`Expected "${id}" to be a quiz; found a ${item.type}. Only quizzes can be taken and graded from the CLI so far.`);
-  return { quiz: item, config };
+  if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
+  return { checkpoint: item, config };
 }
 async function takeCommand(a) {
   if (!a.id) throw new UsageError('Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.');
   if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner)) throw new UsageError(`Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : "none"}. Pass --learner <login>.`);
-  const { quiz } = await findQuiz(a, a.id);
-  const path = resolve(a.cwd, a.submissions, a.learner, `${quiz.id}.md`);
+  const { checkpoint } = await findCheckpoint(a, a.id);
+  const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path)) throw new UsageError(`Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, answerSheetText(quiz, a.learner), { flag: "wx" });
+  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: "wx" });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.
 `;
+}
+function reflectionReport(text, r, format) {
+  const check = checkReflection(text, r);
+  const exitCode = check.complete ? 0 : 1;
+  if (format === "json") return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}
+`, exitCode };
+  const head = check.complete ? `Complete: "${r.title}".` : `Not complete yet: "${r.title}".`;
+  return { stdout: `${[head, ...check.missing.map((m) => `  - ${m}`)].join("\n")}
+`, exitCode };
 }
 async function gradeCommand(a) {
   if (!a.sheet) throw new UsageError('Expected "enablekit grade <answer-sheet>"; found no file. Name the sheet, such as submissions/<login>/<quiz-id>.md.');
@@ -325,8 +403,10 @@ async function gradeCommand(a) {
     if (sheet.learner !== folder || sheet.checkpoint !== file) {
       result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: "invalid-sheet", message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
     } else {
-      const { quiz, config } = await findQuiz(a, sheet.checkpoint);
-      result = gradeQuiz({ sheet, quiz, policy: policyFor(quiz, config), prior: [], now: a.now, match: timedMatcher });
+      const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
+      if (checkpoint.type === "scenario") throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
+      if (checkpoint.type === "reflection") return reflectionReport(readFileSync(path, "utf8"), checkpoint, a.format);
+      result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
     }
   }
   const exitCode = result.ok && result.grade.passed ? 0 : 1;

@@ -3,8 +3,12 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 // core/model.ts
 var ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
 var QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
+function isCheckpoint(item) {
+  return item.type === "quiz" || item.type === "scenario" || item.type === "reflection";
+}
 
 export {
   ITEM_TYPES,
-  QUESTION_TYPES
+  QUESTION_TYPES,
+  isCheckpoint
 };

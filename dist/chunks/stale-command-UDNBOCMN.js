@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-JF7HMS75.js";
+} from "./chunk-YFU7NG4J.js";
 import {
   UsageError,
   resolveTargets

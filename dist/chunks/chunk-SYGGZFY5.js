@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   ITEM_TYPES,
   QUESTION_TYPES
-} from "./chunk-SO26IU7Z.js";
+} from "./chunk-3ORVQXUS.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   FILE_START,
@@ -9733,6 +9733,7 @@ export {
   parseMarkdown,
   blankRange,
   parseQuestions,
+  parseReflectionBody,
   findFrontMatter,
   schemaProblems,
   parseFile

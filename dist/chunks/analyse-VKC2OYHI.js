@@ -5,7 +5,7 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-JF7HMS75.js";
+} from "./chunk-YFU7NG4J.js";
 import "./chunk-V3EECONH.js";
 import "./chunk-LZWIOYKD.js";
 import "./chunk-GJ3DSWD7.js";
