@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../core/text/markdown-escape.js';
 import type { PullOutcome } from './grade-pull.js';
 
 /** GitHub accepts at most 50 annotations a request; the full table is in the comment and the summary. */
@@ -19,6 +20,7 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
     )
     .slice(0, MAX_ANNOTATIONS);
   const title = o.refusals.length ? 'Not graded' : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
-  const summary = o.refusals.length ? o.refusals.map((r) => `- ${r}`).join('\n') : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`).join('\n');
+  // The summary is Markdown; refusals quote file names from the pull request, so they are escaped.
+  const summary = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n') : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`).join('\n');
   return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: (success ? 'success' : 'failure') as 'success' | 'failure', output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
 }

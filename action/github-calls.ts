@@ -19,7 +19,7 @@ export function client(ctx: RunContext): Client {
 
 export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
-  return files.map((f) => ({ filename: f.filename, status: f.status }));
+  return files.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename ? { previous: f.previous_filename } : {}) }));
 }
 
 /** A file's text at a commit, read through the API: nothing from the PR is checked out. */

@@ -55766,7 +55766,7 @@ function client(ctx) {
 }
 async function changedFiles(gh, ctx, pull) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
-  return files.map((f) => ({ filename: f.filename, status: f.status }));
+  return files.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename ? { previous: f.previous_filename } : {} }));
 }
 async function fileAt(gh, ctx, path, ref) {
   try {
@@ -55803,6 +55803,10 @@ function classifyPull(files, author, submissionsDir, curriculaDir) {
   const mine = `${subs}${author}/`;
   for (const f of files) {
     const name = f.filename;
+    if (f.previous && !f.previous.toLowerCase().startsWith(mine.toLowerCase())) {
+      plan.refusals.push(`Expected changes only under your own folder ${mine}; found ${name} moved from ${f.previous}. Submitted work stays where it was; add your own sheet instead.`);
+      continue;
+    }
     if (curricula !== "" && (name.startsWith(curricula) || name === curricula.replace(/\/$/, ""))) {
       plan.refusals.push(`Expected a checkpoint pull request to change only your answer sheets; found a change to ${name}. Open curricula changes in a separate pull request.`);
     } else if (/(^|\/)enablekit\.yml$|\.key(\.enc)?\.ya?ml$|\.key$/.test(name)) {
@@ -56477,7 +56481,7 @@ function checkRunFor(o, success) {
     })) : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: "failure", title: "Not graded", message: result.refusal.message }]
   ).slice(0, MAX_ANNOTATIONS);
   const title = o.refusals.length ? "Not graded" : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
-  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${r}`).join("\n") : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`).join("\n");
+  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`).join("\n");
   return { name: "enablekit checkpoint", status: "completed", conclusion: success ? "success" : "failure", output: { title, summary: `${summary2}
 
 The full results are in the pull request comment.`, annotations } };

@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"9a8b9ebc6ad1"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"5803aa9292ce"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

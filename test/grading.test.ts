@@ -171,3 +171,25 @@ describe('grading a quiz answer sheet', () => {
     assert.equal(r.line, 2);
   });
 });
+
+describe('which files a checkpoint pull request may change', () => {
+  it('grades only the author\'s own sheets and refuses everything else with the reason', async () => {
+    const { classifyPull } = await import('../core/grading/classify-pull.js');
+    const ok = classifyPull([{ filename: 'submissions/Ana/q.md', status: 'added' }], 'ana', 'submissions', 'curricula');
+    assert.deepEqual(ok, { sheets: [{ path: 'submissions/Ana/q.md', checkpoint: 'q' }], refusals: [] });
+    const cases: [{ filename: string; status: string; previous?: string }, RegExp][] = [
+      [{ filename: 'submissions/kofi/q.md', status: 'added' }, /in kofi's folder/],
+      [{ filename: 'submissions/ana/q.md', status: 'renamed', previous: 'submissions/kofi/q.md' }, /moved from submissions\/kofi\/q.md/],
+      [{ filename: 'submissions/ana/q.md', status: 'removed' }, /never deleted/],
+      [{ filename: 'curricula/q.md', status: 'modified' }, /change to curricula\/q.md/],
+      [{ filename: 'enablekit.yml', status: 'modified' }, /configuration or answer keys/],
+      [{ filename: 'README.md', status: 'modified' }, /only answer sheets/],
+      [{ filename: 'submissions/ana/notes/q.md', status: 'added' }, /Move it there/],
+    ];
+    for (const [file, reason] of cases) {
+      const plan = classifyPull([file], 'ana', 'submissions', 'curricula');
+      assert.equal(plan.sheets.length, 0, file.filename);
+      assert.match(plan.refusals.join('\n'), reason);
+    }
+  });
+});

@@ -1,6 +1,8 @@
 export interface ChangedFile {
   filename: string;
   status: string;
+  /** For a rename: where the file was before. */
+  previous?: string;
 }
 
 export interface PullPlan {
@@ -24,6 +26,11 @@ export function classifyPull(files: ChangedFile[], author: string, submissionsDi
   const mine = `${subs}${author}/`;
   for (const f of files) {
     const name = f.filename;
+    // A rename takes a file away from where it was: that place must be the author's own too.
+    if (f.previous && !f.previous.toLowerCase().startsWith(mine.toLowerCase())) {
+      plan.refusals.push(`Expected changes only under your own folder ${mine}; found ${name} moved from ${f.previous}. Submitted work stays where it was; add your own sheet instead.`);
+      continue;
+    }
     if (curricula !== '' && (name.startsWith(curricula) || name === curricula.replace(/\/$/, ''))) {
       plan.refusals.push(`Expected a checkpoint pull request to change only your answer sheets; found a change to ${name}. Open curricula changes in a separate pull request.`);
     } else if (/(^|\/)enablekit\.yml$|\.key(\.enc)?\.ya?ml$|\.key$/.test(name)) {

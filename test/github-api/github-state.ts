@@ -3,6 +3,7 @@
 export interface PullFile {
   filename: string;
   status: 'added' | 'modified' | 'removed' | 'renamed';
+  previous_filename?: string;
 }
 
 export interface Pull {

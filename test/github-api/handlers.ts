@@ -38,7 +38,7 @@ export const HANDLERS: Record<string, Handler> = {
   'pulls/list-files': (s, p) => {
     const pull = repoOf(s, p)?.pulls.get(Number(p.pull_number));
     if (!pull) return notFound;
-    return { status: 200, list: pull.files.map((f, i) => ({ sha: `f${i}`, filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1 })) };
+    return { status: 200, list: pull.files.map((f, i) => ({ sha: `f${i}`, filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}) })) };
   },
   'repos/get-content': (s, p, _b, q) => {
     const r = repoOf(s, p);
