@@ -139,6 +139,8 @@ export interface Scenario extends ItemBase {
   module: string;
   level: 'beginner' | 'advanced';
   prerequisites: string[];
+  /** Roles, logins or org/teams allowed to grade it; empty means the learner's role's reviewers. */
+  reviewers: string[];
   sections: string[];
   rubric: Criterion[];
   rubricSpan?: Span;

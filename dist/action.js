@@ -45975,6 +45975,7 @@ function buildItem(file, type, fm, tree, lines) {
         module: String(d.module ?? ""),
         level: d.level === "advanced" ? "advanced" : "beginner",
         prerequisites: strings(d.prerequisites),
+        reviewers: strings(d.reviewers),
         ...parseScenarioBody(tree, lines)
       };
     case "reflection": {

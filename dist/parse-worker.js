@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-UCEO6236.js";
-import "./chunks/chunk-SYGGZFY5.js";
+} from "./chunks/chunk-JPCKFOIV.js";
+import "./chunks/chunk-TGY55LI5.js";
 import "./chunks/chunk-3ORVQXUS.js";
 import "./chunks/chunk-GJ3DSWD7.js";
 import "./chunks/chunk-LWZLPCHA.js";

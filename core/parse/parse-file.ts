@@ -167,6 +167,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         module: String(d.module ?? ''),
         level: d.level === 'advanced' ? 'advanced' : 'beginner',
         prerequisites: strings(d.prerequisites),
+        reviewers: strings(d.reviewers),
         ...parseScenarioBody(tree, lines),
       };
     case 'reflection': {

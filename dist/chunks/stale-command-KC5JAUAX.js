@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-YFU7NG4J.js";
+} from "./chunk-OSEQZOD4.js";
 import {
   UsageError,
   resolveTargets

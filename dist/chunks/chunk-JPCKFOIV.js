@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-SYGGZFY5.js";
+} from "./chunk-TGY55LI5.js";
 import {
   FILE_START
 } from "./chunk-GJ3DSWD7.js";

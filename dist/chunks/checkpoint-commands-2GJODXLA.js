@@ -6,13 +6,13 @@ import {
   parseQuestions,
   parseReflectionBody,
   schemaProblems
-} from "./chunk-SYGGZFY5.js";
+} from "./chunk-TGY55LI5.js";
 import {
   isCheckpoint
 } from "./chunk-3ORVQXUS.js";
 import {
   loadIndex
-} from "./chunk-YFU7NG4J.js";
+} from "./chunk-OSEQZOD4.js";
 import {
   UsageError,
   resolveTargets

@@ -170,7 +170,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-ISLR3QZJ.js");
+  const { runParseJob } = await import("./parse-job-UL2GSRFZ.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

@@ -1,20 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  MODEL_VERSION,
-  analyse,
-  loadConfig,
-  loadIndex,
-  loadModels
-} from "./chunk-YFU7NG4J.js";
-import "./chunk-V3EECONH.js";
-import "./chunk-LZWIOYKD.js";
+  runParseJob
+} from "./chunk-JPCKFOIV.js";
+import "./chunk-TGY55LI5.js";
+import "./chunk-3ORVQXUS.js";
 import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {
-  MODEL_VERSION,
-  analyse,
-  loadConfig,
-  loadIndex,
-  loadModels
+  runParseJob
 };

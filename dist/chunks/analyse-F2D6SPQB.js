@@ -1,12 +1,20 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  runParseJob
-} from "./chunk-UCEO6236.js";
-import "./chunk-SYGGZFY5.js";
-import "./chunk-3ORVQXUS.js";
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
+} from "./chunk-OSEQZOD4.js";
+import "./chunk-V3EECONH.js";
+import "./chunk-LZWIOYKD.js";
 import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 export {
-  runParseJob
+  MODEL_VERSION,
+  analyse,
+  loadConfig,
+  loadIndex,
+  loadModels
 };
