@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"5aed3ecd655b"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"263bc868bd02"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

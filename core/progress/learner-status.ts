@@ -1,0 +1,63 @@
+import type { Config } from '../config/config.js';
+import type { Track } from '../model.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { dedupeRecords, type ProgressRecord } from './records.js';
+
+export type ModuleState = 'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue';
+
+export interface ModuleStatus {
+  module: string;
+  state: ModuleState;
+  due?: string;
+  /** Per checkpoint of the module: passed, attempts so far and the best score. */
+  checkpoints: { id: string; passed: boolean; attempts: number; best?: number }[];
+}
+
+export interface TrackStatus {
+  track: string;
+  complete: boolean;
+  modules: ModuleStatus[];
+}
+
+/** The roles a learner is in, by login (teams are resolved by the adapter into `extraRoles`). */
+export function rolesOf(login: string, config: Config, extraRoles: string[] = []): string[] {
+  const l = login.toLowerCase();
+  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
+  return [...new Set([...roles, ...extraRoles])];
+}
+
+/**
+ * Where a learner stands on every track of their roles: per module, from the records of
+ * its checkpoints. `today` is YYYY-MM-DD; a module whose window is due and whose
+ * checkpoints are not all passed is overdue. A track is complete when every required
+ * module with checkpoints is passed.
+ */
+export function learnerStatus(login: string, roles: string[], index: WorkspaceIndex, records: readonly ProgressRecord[], today: string): TrackStatus[] {
+  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const tracks = [...index.items()].filter((i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)));
+  tracks.sort((a, b) => (a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1));
+  return tracks.map((t) => {
+    const modules = t.modules.map((entry): ModuleStatus => {
+      const checkpoints = index.checkpointsOf(entry.module).map((c) => {
+        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
+        return { id: c.id, passed: rs.some((r) => r.passed), attempts: rs.length, ...(scores.length ? { best: Math.max(...scores) } : {}) };
+      });
+      const due = entry.window?.due ?? t.window?.due;
+      const opens = entry.window?.opens ?? t.window?.opens;
+      const passed = checkpoints.length > 0 && checkpoints.every((c) => c.passed);
+      const tried = checkpoints.some((c) => c.attempts > 0);
+      let state: ModuleState;
+      // A lesson with no checkpoint has nothing to submit: it is open, never overdue.
+      if (checkpoints.length === 0) state = opens && opens > today ? 'not-started' : 'open';
+      else if (passed) state = 'passed';
+      else if (due && due < today) state = 'overdue';
+      else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = 'failed';
+      else if (tried) state = 'submitted';
+      else state = opens && opens > today ? 'not-started' : 'open';
+      return { module: entry.module, state, ...(due ? { due } : {}), checkpoints };
+    });
+    const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k]!.optional);
+    return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === 'passed'), modules };
+  });
+}
