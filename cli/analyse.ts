@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Diagnostic } from '../core/types.js';
 import { LintCache } from './lint-cache.js';
 import { parseAll } from './parse-pool.js';
-import { ProgressBar } from './progress.js';
+import { ProgressBar } from './progress-bar.js';
 import { readWorkspace, type ContentFiles, type Targets } from './workspace-files.js';
 
 /** Bump when the model changes shape, so old caches are dropped. */

@@ -114,13 +114,13 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-F2D6SPQB.js");
+  const heavy = settings ? void 0 : await import("./chunks/analyse-ST6EIGGT.js");
   const config = heavy?.loadConfig(t);
   settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-F2D6SPQB.js");
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-ST6EIGGT.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"263bc868bd02"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"42fcb5f31e98"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -390,7 +390,7 @@ async function run(argv) {
       return 0;
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-2GJODXLA.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-RU5P5M5C.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -401,7 +401,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-KC5JAUAX.js");
+      const { staleCommand } = await import("./chunks/stale-command-QZGQA66L.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-OSEQZOD4.js";
+} from "./chunk-JCKFN3V6.js";
 import {
   UsageError,
   resolveTargets

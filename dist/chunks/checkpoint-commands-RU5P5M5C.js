@@ -12,7 +12,7 @@ import {
 } from "./chunk-3ORVQXUS.js";
 import {
   loadIndex
-} from "./chunk-OSEQZOD4.js";
+} from "./chunk-JCKFN3V6.js";
 import {
   UsageError,
   resolveTargets

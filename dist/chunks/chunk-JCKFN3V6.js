@@ -216,7 +216,7 @@ async function parseAll(jobs, maxFileSize, onProgress) {
   return results;
 }
 
-// cli/progress.ts
+// cli/progress-bar.ts
 var ProgressBar = class {
   constructor(total, label, stream = process.stderr) {
     this.total = total;

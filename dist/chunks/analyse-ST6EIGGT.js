@@ -5,7 +5,7 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-OSEQZOD4.js";
+} from "./chunk-JCKFN3V6.js";
 import "./chunk-V3EECONH.js";
 import "./chunk-LZWIOYKD.js";
 import "./chunk-GJ3DSWD7.js";
