@@ -308,7 +308,7 @@ function newCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"42fcb5f31e98"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"b70884cf7f1d"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -390,7 +390,7 @@ async function run(argv) {
       return 0;
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-RU5P5M5C.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-PELKAPYB.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));

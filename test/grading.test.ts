@@ -164,6 +164,14 @@ describe('grading a quiz answer sheet', () => {
     assert.equal(row.split(' | ').length, 5, 'no extra table cells');
   });
 
+  it('refuses to grade a quiz whose answers live in a key file it was not given', () => {
+    const read = readAnswerSheet(sheetWith(allRight));
+    assert.ok(read.ok);
+    const r = gradeQuiz({ sheet: read.sheet, quiz: { ...quiz, key: 'q.key.yml' }, policy: POLICY, prior: [], now: NOW });
+    assert.ok(!r.ok && r.refusal.reason === 'key-unavailable');
+    assert.match(r.refusal.message, /your answers are kept/);
+  });
+
   it('refuses a malformed sheet with a line and what to do', () => {
     const r = readAnswerSheet('---\ntype: answer-sheet\ncheckpoint: q\n---\n');
     assert.ok(!r.ok);

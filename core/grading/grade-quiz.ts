@@ -24,6 +24,8 @@ export interface GradeInput {
   /** ISO time of this grading run. */
   now: string;
   match?: PatternMatcher;
+  /** Set by an adapter that merged the quiz's key file into it. */
+  keyApplied?: boolean;
 }
 
 function isoPlus(iso: string, ms: number): string {
@@ -38,6 +40,11 @@ function isoPlus(iso: string, ms: number): string {
 export function gradeQuiz(input: GradeInput): GradeResult {
   const { sheet, quiz, policy, prior, now } = input;
   const who = { checkpoint: quiz.id, learner: sheet.learner };
+  // Answers kept in a key file are merged into the quiz by the adapter that can read it;
+  // grading without them would mark every answer wrong.
+  if (quiz.key && !input.keyApplied) {
+    return { ok: false, refusal: { ...who, reason: 'key-unavailable', message: `Expected the answers of "${quiz.title}"; found them kept in its key file (${quiz.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.` } };
+  }
   const passedBefore = prior.some((p) => p.passed);
   if (!passedBefore && prior.length >= policy.attempts) {
     return { ok: false, refusal: { ...who, reason: 'no-attempts-left', message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };

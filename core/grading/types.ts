@@ -55,7 +55,7 @@ export interface Grade {
 export interface Refusal {
   checkpoint: string;
   learner: string;
-  reason: 'no-attempts-left' | 'cooldown' | 'invalid-sheet' | 'unknown-checkpoint' | 'not-a-quiz';
+  reason: 'no-attempts-left' | 'cooldown' | 'invalid-sheet' | 'unknown-checkpoint' | 'not-a-quiz' | 'key-unavailable';
   message: string;
   line?: number;
 }

@@ -133,6 +133,9 @@ function isoPlus(iso, ms) {
 function gradeQuiz(input) {
   const { sheet, quiz, policy, prior, now } = input;
   const who = { checkpoint: quiz.id, learner: sheet.learner };
+  if (quiz.key && !input.keyApplied) {
+    return { ok: false, refusal: { ...who, reason: "key-unavailable", message: `Expected the answers of "${quiz.title}"; found them kept in its key file (${quiz.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.` } };
+  }
   const passedBefore = prior.some((p) => p.passed);
   if (!passedBefore && prior.length >= policy.attempts) {
     return { ok: false, refusal: { ...who, reason: "no-attempts-left", message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };
