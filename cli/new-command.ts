@@ -1,4 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { configCandidates } from '../core/config/config-candidates.js';
+import { parseConfig } from '../core/config/config.js';
+import { toPosix } from './walk.js';
 import { dirname, relative, resolve } from 'node:path';
 import { ITEM_TYPES, type ItemType } from '../core/model.js';
 import { newItemText } from '../core/templates/new-item.js';
@@ -24,6 +27,9 @@ export function newCommand(a: NewArgs): string {
   const path = resolve(a.cwd, a.dir, `${a.id}.md`);
   if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, newItemText(a.type as ItemType, { id: a.id, today: a.today, ...(a.owner ? { owner: a.owner } : {}), ...(a.module ? { module: a.module } : {}) }), { flag: 'wx' });
+  // A new item is written against the product version it is about: the one enablekit.yml names.
+  const configPath = configCandidates(toPosix(dirname(path))).find((p) => existsSync(p));
+  const productVersion = configPath ? parseConfig(configPath, readFileSync(configPath, 'utf8')).productVersion : undefined;
+  writeFileSync(path, newItemText(a.type as ItemType, { id: a.id, today: a.today, ...(a.owner ? { owner: a.owner } : {}), ...(a.module ? { module: a.module } : {}), ...(productVersion ? { productVersion } : {}) }), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".\n`;
 }

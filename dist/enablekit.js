@@ -4,9 +4,13 @@ import {
 } from "./chunks/chunk-3ORVQXUS.js";
 import {
   UsageError,
+  configCandidates,
+  parseConfig,
   readWorkspace,
-  resolveTargets
-} from "./chunks/chunk-V3EECONH.js";
+  resolveTargets,
+  toPosix
+} from "./chunks/chunk-IHJC74N2.js";
+import "./chunks/chunk-GJ3DSWD7.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/main.ts
@@ -114,13 +118,13 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-ST6EIGGT.js");
+  const heavy = settings ? void 0 : await import("./chunks/analyse-M2JRHN5C.js");
   const config = heavy?.loadConfig(t);
   settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-ST6EIGGT.js");
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-M2JRHN5C.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -168,7 +172,7 @@ async function lintCommand(a) {
 }
 
 // cli/new-command.ts
-import { existsSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname2, relative, resolve as resolve2 } from "node:path";
 
 // core/templates/new-item.ts
@@ -301,14 +305,16 @@ function newCommand(a) {
   const path = resolve2(a.cwd, a.dir, `${a.id}.md`);
   if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
   mkdirSync2(dirname2(path), { recursive: true });
-  writeFileSync3(path, newItemText(a.type, { id: a.id, today: a.today, ...a.owner ? { owner: a.owner } : {}, ...a.module ? { module: a.module } : {} }), { flag: "wx" });
+  const configPath = configCandidates(toPosix(dirname2(path))).find((p) => existsSync(p));
+  const productVersion = configPath ? parseConfig(configPath, readFileSync3(configPath, "utf8")).productVersion : void 0;
+  writeFileSync3(path, newItemText(a.type, { id: a.id, today: a.today, ...a.owner ? { owner: a.owner } : {}, ...a.module ? { module: a.module } : {}, ...productVersion ? { productVersion } : {} }), { flag: "wx" });
   return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".
 `;
 }
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"b70884cf7f1d"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"2cfce94e077b"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -390,7 +396,7 @@ async function run(argv) {
       return 0;
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-PELKAPYB.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-USV3IZVX.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -401,7 +407,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-QZGQA66L.js");
+      const { staleCommand } = await import("./chunks/stale-command-ZWHQ5XRS.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

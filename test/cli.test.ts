@@ -105,6 +105,13 @@ describe('enablekit new', () => {
     });
   }
 
+  it('writes new items verified against the product version enablekit.yml names', () => {
+    const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\nproduct:\n  version: 4.2.0\n' });
+    assert.equal(cli(['new', 'module', 'fresh', '--dir', 'lessons'], dir).code, 0);
+    assert.match(readFileSync(join(dir, 'lessons', 'fresh.md'), 'utf8'), /verified:\n  version: 4\.2\.0\n/);
+    assert.deepEqual(JSON.parse(cli(['lint', '--format', 'json'], dir).stdout), []);
+  });
+
   it('never overwrites an existing file', () => {
     const dir = tempWorkspace({ 'intro.md': 'mine' });
     const r = cli(['new', 'module', 'intro'], dir);

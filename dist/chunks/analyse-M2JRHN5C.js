@@ -5,8 +5,8 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-JCKFN3V6.js";
-import "./chunk-V3EECONH.js";
+} from "./chunk-UBWWW3H7.js";
+import "./chunk-IHJC74N2.js";
 import "./chunk-LZWIOYKD.js";
 import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";

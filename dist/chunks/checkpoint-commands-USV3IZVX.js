@@ -12,11 +12,11 @@ import {
 } from "./chunk-3ORVQXUS.js";
 import {
   loadIndex
-} from "./chunk-JCKFN3V6.js";
+} from "./chunk-UBWWW3H7.js";
 import {
   UsageError,
   resolveTargets
-} from "./chunk-V3EECONH.js";
+} from "./chunk-IHJC74N2.js";
 import {
   durationMs
 } from "./chunk-LZWIOYKD.js";

@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-JCKFN3V6.js";
+} from "./chunk-UBWWW3H7.js";
 import {
   UsageError,
   resolveTargets
-} from "./chunk-V3EECONH.js";
+} from "./chunk-IHJC74N2.js";
 import {
   freshnessVerdict,
   parseVersion
