@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { lintCommand } from './lint-command.js';
-import { newCommand } from './new-command.js';
 import { UsageError } from './usage-error.js';
 
 const VERSION = '0.1.0';
@@ -85,9 +84,13 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(stdout);
       return exitCode;
     }
-    case 'new':
+    case 'new': {
+      // Loaded on demand like every command but lint: it reads enablekit.yml with YAML and
+      // ajv, which a warm lint must never pay for.
+      const { newCommand } = await import('./new-command.js');
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
       return 0;
+    }
     case 'take':
     case 'grade': {
       const { takeCommand, gradeCommand } = await import('./checkpoint-commands.js');

@@ -1,16 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  ITEM_TYPES
-} from "./chunks/chunk-3ORVQXUS.js";
-import {
-  UsageError,
-  configCandidates,
-  parseConfig,
   readWorkspace,
-  resolveTargets,
-  toPosix
-} from "./chunks/chunk-IHJC74N2.js";
-import "./chunks/chunk-GJ3DSWD7.js";
+  resolveTargets
+} from "./chunks/chunk-OUSMU3CJ.js";
+import {
+  UsageError
+} from "./chunks/chunk-27SLHMP5.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/main.ts
@@ -118,13 +113,13 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-M2JRHN5C.js");
+  const heavy = settings ? void 0 : await import("./chunks/analyse-5VUUO2KF.js");
   const config = heavy?.loadConfig(t);
   settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-M2JRHN5C.js");
+  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-5VUUO2KF.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -171,150 +166,9 @@ async function lintCommand(a) {
 `, exitCode };
 }
 
-// cli/new-command.ts
-import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname2, relative, resolve as resolve2 } from "node:path";
-
-// core/templates/new-item.ts
-var titleOf = (id) => id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
-function freshness(o) {
-  return `owner: ${o.owner ?? "your-github-login"}
-covers: []
-verified:
-  version: ${o.productVersion ?? "1.0.0"}
-  date: ${o.today}
-review_every: 180d
-`;
-}
-function newItemText(type, o) {
-  const title = titleOf(o.id);
-  const module = o.module ?? "module-id";
-  switch (type) {
-    case "track":
-      return `---
-type: track
-id: ${o.id}
-title: ${title}
-roles: [${o.role ?? "support"}]
-phase: foundation
-modules:
-  - ${o.module ?? "first-module"}
-${freshness(o)}---
-
-# ${title}
-
-Who this track is for and what they can do at the end of it.
-`;
-    case "module":
-      return `---
-type: module
-id: ${o.id}
-title: ${title}
-duration: 20min
-${freshness(o)}---
-
-# ${title}
-
-What the learner will be able to do after this lesson.
-
-## Why it matters
-
-## How to do it
-
-## Try it
-`;
-    case "quiz":
-      return `---
-type: quiz
-id: ${o.id}
-title: ${title}
-module: ${module}
-pass_mark: 80
-${freshness(o)}---
-
-# ${title}
-
-## Which answer is right?
-<!-- question id=first-question type=single -->
-
-- [x] The right answer
-  > Feedback shown to a learner who picks it.
-- [ ] A wrong answer
-  > Why it is wrong, without giving the right one away.
-`;
-    case "scenario":
-      return `---
-type: scenario
-id: ${o.id}
-title: ${title}
-module: ${module}
-level: beginner
-submission: either
-${freshness(o)}---
-
-# ${title}
-
-## Situation
-
-What the customer says and what is going on.
-
-## Your task
-
-What the learner does in the role-play.
-
-## Rubric
-
-- [ ] Confirms the customer's problem in their own words (required)
-- [ ] Sets a clear next step and time
-
-## Reviewer notes
-
-What to look for when grading.
-`;
-    case "reflection":
-      return `---
-type: reflection
-id: ${o.id}
-title: ${title}
-module: ${module}
-min_words: 60
-follow_up:
-  after_weeks: 3
-  prompt: How did the strategy work out?
-${freshness(o)}---
-
-# ${title}
-
-- [ ] I have read the lesson
-
-## Prompts
-
-1. Share one strategy of your own, or one from the lesson you will adopt, and why.
-`;
-  }
-}
-
-// cli/new-command.ts
-function newCommand(a) {
-  if (!a.type || !ITEM_TYPES.includes(a.type)) {
-    throw new UsageError(`Expected "enablekit new <${ITEM_TYPES.join("|")}> <id>"; found type ${a.type ? `"${a.type}"` : "missing"}. Name one of those types.`);
-  }
-  if (!a.id || !/^[a-z0-9][a-z0-9-]*$/.test(a.id)) {
-    throw new UsageError(`Expected an id of lowercase letters, digits and dashes, such as ticket-triage; found ${a.id ? `"${a.id}"` : "none"}. Pass one after the type.`);
-  }
-  const path = resolve2(a.cwd, a.dir, `${a.id}.md`);
-  if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
-  mkdirSync2(dirname2(path), { recursive: true });
-  const configPath = configCandidates(toPosix(dirname2(path))).find((p) => existsSync(p));
-  const productVersion = configPath ? parseConfig(configPath, readFileSync3(configPath, "utf8")).productVersion : void 0;
-  writeFileSync3(path, newItemText(a.type, { id: a.id, today: a.today, ...a.owner ? { owner: a.owner } : {}, ...a.module ? { module: a.module } : {}, ...productVersion ? { productVersion } : {} }), { flag: "wx" });
-  return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".
-`;
-}
-
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"2cfce94e077b"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"02c64ee1f1c3"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -391,12 +245,14 @@ async function run(argv) {
       process.stdout.write(stdout);
       return exitCode;
     }
-    case "new":
+    case "new": {
+      const { newCommand } = await import("./chunks/new-command-GOTBKQS3.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
+    }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-USV3IZVX.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-ND6OHKJ5.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -407,7 +263,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-ZWHQ5XRS.js");
+      const { staleCommand } = await import("./chunks/stale-command-QXJFE3RO.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

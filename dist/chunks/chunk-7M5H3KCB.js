@@ -1,5 +1,14 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  commentAttributes,
+  depthOf,
+  slug,
+  spanOf,
+  textOf,
+  toString,
+  visit
+} from "./chunk-LWZLPCHA.js";
+import {
   ITEM_TYPES,
   QUESTION_TYPES
 } from "./chunk-3ORVQXUS.js";
@@ -11,15 +20,6 @@ import {
   readFrontMatter,
   validateAgainst
 } from "./chunk-GJ3DSWD7.js";
-import {
-  commentAttributes,
-  depthOf,
-  slug,
-  spanOf,
-  textOf,
-  toString,
-  visit
-} from "./chunk-LWZLPCHA.js";
 import {
   __commonJS,
   __export,

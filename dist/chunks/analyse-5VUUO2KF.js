@@ -5,11 +5,13 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-UBWWW3H7.js";
-import "./chunk-IHJC74N2.js";
+} from "./chunk-HI6AHF3C.js";
+import "./chunk-OUSMU3CJ.js";
 import "./chunk-LZWIOYKD.js";
-import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
+import "./chunk-7JX74KIC.js";
+import "./chunk-27SLHMP5.js";
+import "./chunk-GJ3DSWD7.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

@@ -1,17 +1,20 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-UBWWW3H7.js";
+} from "./chunk-HI6AHF3C.js";
 import {
-  UsageError,
   resolveTargets
-} from "./chunk-IHJC74N2.js";
+} from "./chunk-OUSMU3CJ.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-LZWIOYKD.js";
-import "./chunk-GJ3DSWD7.js";
 import "./chunk-LWZLPCHA.js";
+import "./chunk-7JX74KIC.js";
+import {
+  UsageError
+} from "./chunk-27SLHMP5.js";
+import "./chunk-GJ3DSWD7.js";
 import "./chunk-B5AU765K.js";
 
 // cli/stale-command.ts

@@ -1,13 +1,15 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   LintCache,
-  defaultConfig,
-  parseConfig,
   readWorkspace
-} from "./chunk-IHJC74N2.js";
+} from "./chunk-OUSMU3CJ.js";
 import {
   RULES
 } from "./chunk-LZWIOYKD.js";
+import {
+  defaultConfig,
+  parseConfig
+} from "./chunk-7JX74KIC.js";
 import {
   diagnosticAt
 } from "./chunk-GJ3DSWD7.js";
@@ -111,7 +113,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-UL2GSRFZ.js");
+  const { runParseJob } = await import("./parse-job-DWI6LSTM.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

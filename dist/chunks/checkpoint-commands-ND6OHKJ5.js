@@ -6,25 +6,28 @@ import {
   parseQuestions,
   parseReflectionBody,
   schemaProblems
-} from "./chunk-TGY55LI5.js";
-import {
-  isCheckpoint
-} from "./chunk-3ORVQXUS.js";
+} from "./chunk-7M5H3KCB.js";
 import {
   loadIndex
-} from "./chunk-UBWWW3H7.js";
+} from "./chunk-HI6AHF3C.js";
 import {
-  UsageError,
   resolveTargets
-} from "./chunk-IHJC74N2.js";
+} from "./chunk-OUSMU3CJ.js";
 import {
   durationMs
 } from "./chunk-LZWIOYKD.js";
+import "./chunk-LWZLPCHA.js";
+import {
+  isCheckpoint
+} from "./chunk-3ORVQXUS.js";
+import "./chunk-7JX74KIC.js";
+import {
+  UsageError
+} from "./chunk-27SLHMP5.js";
 import {
   LineIndex,
   readFrontMatter
 } from "./chunk-GJ3DSWD7.js";
-import "./chunk-LWZLPCHA.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-TGY55LI5.js";
+} from "./chunk-7M5H3KCB.js";
 import {
   FILE_START
 } from "./chunk-GJ3DSWD7.js";

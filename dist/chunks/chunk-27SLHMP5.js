@@ -1,11 +1,5 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  DEFAULT_MAX_FILE_SIZE,
-  LineIndex,
-  readFrontMatter,
-  validateAgainst
-} from "./chunk-GJ3DSWD7.js";
-import {
   __commonJS,
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -1790,61 +1784,6 @@ var require_picomatch2 = __commonJS({
 var UsageError = class extends Error {
 };
 
-// cli/lint-cache.ts
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
-import { dirname } from "node:path";
-function hashBytes(bytes) {
-  return createHash("sha1").update(bytes).digest("base64");
-}
-var LintCache = class {
-  constructor(path, salt) {
-    this.path = path;
-    this.salt = salt;
-    if (!path) return;
-    try {
-      const data = JSON.parse(readFileSync(path, "utf8"));
-      if (data.salt === salt && data.entries) this.entries = data.entries;
-    } catch {
-    }
-  }
-  path;
-  salt;
-  entries = {};
-  dirty = false;
-  get(file, hash) {
-    const e = this.entries[file];
-    return e && e.hash === hash ? e.model : void 0;
-  }
-  set(file, hash, model) {
-    this.entries[file] = { hash, model };
-    this.dirty = true;
-  }
-  /** Drop entries for files that no longer exist. */
-  retain(files) {
-    for (const f of Object.keys(this.entries)) {
-      if (!files.has(f)) {
-        delete this.entries[f];
-        this.dirty = true;
-      }
-    }
-  }
-  save() {
-    if (!this.path || !this.dirty) return;
-    try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ salt: this.salt, entries: this.entries }));
-      renameSync(tmp, this.path);
-    } catch {
-    }
-  }
-};
-
-// cli/workspace-files.ts
-import { existsSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, relative as relative2, resolve } from "node:path";
-
 // core/config/config-candidates.ts
 var CONFIG_FILE = "enablekit.yml";
 function configCandidates(dir) {
@@ -1910,102 +1849,9 @@ function walk(roots, cwd, ignoreGlobs, ignoreBase) {
   return { markdown, all };
 }
 
-// cli/workspace-files.ts
-function resolveTargets(cwd, paths) {
-  const targets = (paths.length ? paths : ["."]).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder to lint; found nothing at ${relative2(cwd, t) || t}. Check the path.`);
-  const start = targets[0];
-  const dir = statSync2(start).isDirectory() ? start : dirname2(start);
-  const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
-  if (!configPath) return { targets };
-  return { targets, configPath, configRel: toPosix(relative2(cwd, configPath)), configText: readFileSync2(configPath, "utf8") };
-}
-function readWorkspace(cwd, t, ignore) {
-  const root = t.configPath ? dirname2(t.configPath) : void 0;
-  const roots = root ? [root, ...t.targets.filter((x) => relative2(root, x).startsWith(".."))] : t.targets;
-  const files = walk(roots, cwd, ignore, root ?? cwd);
-  const wanted = t.targets.map((x) => toPosix(relative2(cwd, x)));
-  const inTargets = (f) => wanted.some((w) => w === "" || f === w || f.startsWith(`${w}/`));
-  const only = new Set(files.markdown.filter(inTargets));
-  if (t.configRel && inTargets(t.configRel)) only.add(t.configRel);
-  const bytes = /* @__PURE__ */ new Map();
-  const hashes = /* @__PURE__ */ new Map();
-  for (const file of files.markdown) {
-    try {
-      const b = readFileSync2(resolve(cwd, file));
-      bytes.set(file, b);
-      hashes.set(file, hashBytes(b));
-    } catch {
-      hashes.set(file, "unreadable");
-    }
-  }
-  return { ...files, only, bytes, hashes };
-}
-
-// core/config/config.ts
-var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };
-function defaultConfig() {
-  return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
-}
-var obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
-var list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function parseConfig(file, text) {
-  const config = defaultConfig();
-  config.file = file;
-  const lines = new LineIndex(text);
-  const wrapped = `---
-${text}${text.endsWith("\n") ? "" : "\n"}---
-`;
-  const wrappedLines = new LineIndex(wrapped);
-  const result = readFrontMatter(wrapped, 0, wrapped.length - 1, wrappedLines);
-  const unwrap = (span) => {
-    const s = Math.max(0, span.start.offset - 4);
-    const e = Math.max(s, Math.min(text.length, span.end.offset - 4));
-    return lines.span(s, e);
-  };
-  if (!result.ok) {
-    config.problems.push({ code: "yaml", span: unwrap(result.span), message: result.message.replace("front matter", "enablekit.yml").replace("between the --- lines", "in enablekit.yml") });
-    return config;
-  }
-  const data = result.value.data;
-  for (const p2 of validateAgainst("config", data, "enablekit.yml")) {
-    const span = result.value.spans[p2.pointer] ?? result.value.spans[p2.pointer.replace(/#key$/, "")] ?? result.value.span;
-    config.problems.push({ code: "schema", span: unwrap(span), message: p2.message });
-  }
-  const product = obj(data.product);
-  if (typeof product.version === "string") config.productVersion = product.version;
-  if (typeof product.repository === "string") config.productRepository = product.repository;
-  for (const [id, raw] of Object.entries(obj(data.roles))) {
-    const r = obj(raw);
-    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers) });
-  }
-  for (const raw of Array.isArray(data.features) ? data.features : []) {
-    const f = obj(raw);
-    if (typeof f.id !== "string") continue;
-    config.features.set(f.id, { id: f.id, ...typeof f.name === "string" ? { name: f.name } : {}, aliases: list(f.aliases), labels: list(f.labels), paths: list(f.paths) });
-  }
-  const p = obj(data.policies);
-  if (typeof p.pass_mark === "number") config.policies.passMark = p.pass_mark;
-  if (typeof p.attempts === "number") config.policies.attempts = p.attempts;
-  if (typeof p.retake_cooldown === "string") config.policies.retakeCooldown = p.retake_cooldown;
-  if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
-  if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
-  const lint = obj(data.lint);
-  for (const [rule, sev] of Object.entries(obj(lint.rules))) {
-    if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
-  }
-  config.ignore = list(lint.ignore);
-  if (typeof lint.max_file_size === "number") config.maxFileSize = lint.max_file_size;
-  return config;
-}
-
 export {
   UsageError,
   configCandidates,
-  LintCache,
   toPosix,
-  resolveTargets,
-  readWorkspace,
-  defaultConfig,
-  parseConfig
+  walk
 };
