@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
-import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { readAnswerSheet, type SheetBody } from '../core/grading/read-answer-sheet.js';
 import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/render-grade.js';
 import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Reflection } from '../core/model.js';
@@ -42,8 +42,8 @@ export async function takeCommand(a: CheckpointArgs & { id?: string; learner?: s
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
 }
 
-function reflectionReport(text: string, r: Reflection, format: string): { stdout: string; exitCode: number } {
-  const check = checkReflection(text, r);
+function reflectionReport(body: SheetBody, r: Reflection, format: string): { stdout: string; exitCode: number } {
+  const check = checkReflection(body, r);
   const exitCode = check.complete ? 0 : 1;
   if (format === 'json') return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}\n`, exitCode };
   const head = check.complete ? `Complete: "${r.title}".` : `Not complete yet: "${r.title}".`;
@@ -69,7 +69,7 @@ export async function gradeCommand(a: CheckpointArgs & { sheet?: string; format:
     } else {
       const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
       if (checkpoint.type === 'scenario') throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
-      if (checkpoint.type === 'reflection') return reflectionReport(readFileSync(path, 'utf8'), checkpoint, a.format);
+      if (checkpoint.type === 'reflection') return reflectionReport(sheet.body, checkpoint, a.format);
       result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
     }
   }

@@ -4,6 +4,7 @@ import { applyEdits } from '../core/lint/apply-fixes.js';
 import { formatJson } from '../core/format/json.js';
 import { formatStylish } from '../core/format/stylish.js';
 import type { Diagnostic, TextEdit } from '../core/types.js';
+import type { Config } from '../core/config/config.js';
 import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from './result-cache.js';
 import { UsageError } from './usage-error.js';
 import { readWorkspace, resolveTargets } from './workspace-files.js';
@@ -33,13 +34,15 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? '');
   let settings: WalkSettings | undefined = cached?.configHash === configHash ? cached.settings : undefined;
-  const heavy = settings ? undefined : await import('./analyse.js');
-  const config = heavy?.loadConfig(t);
-  settings ??= { ignore: config!.ignore, maxFileSize: config!.maxFileSize };
+  let config: Config | undefined;
+  if (!settings) {
+    config = (await import('./analyse.js')).loadConfig(t);
+    settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
+  }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? (await import('./analyse.js'));
+  const { analyse, loadConfig } = await import('./analyse.js');
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);

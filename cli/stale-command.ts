@@ -29,12 +29,12 @@ export async function staleCommand(a: StaleArgs): Promise<{ stdout: string; exit
   const targets = resolveTargets(a.cwd, a.paths);
   const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
   let release: Release | undefined;
-  const notes: string[] = [];
+  const header: string[] = [];
   if (a.release) {
     const { features, unknown } = touchedFeatures(config, (a.features ?? '').split(','), notesPath ? readFileSync(notesPath, 'utf8') : '');
-    if (unknown.length) notes.push(`Not in the feature registry, ignored: ${unknown.join(', ')}.`);
+    if (unknown.length) header.push(`Not in the feature registry, ignored: ${unknown.join(', ')}.`);
     release = { tag: a.release, features };
-    notes.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.` : `Release ${a.release} touched no feature in the registry.`);
+    header.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.` : `Release ${a.release} touched no feature in the registry.`);
   }
   const verdicts = [...index.items()].map((item) => freshnessVerdict(item, config, a.today, release)).filter((v) => v.status === 'stale');
   verdicts.sort((x, y) => (x.item.file < y.item.file ? -1 : x.item.file > y.item.file ? 1 : 0));
@@ -49,5 +49,5 @@ export async function staleCommand(a: StaleArgs): Promise<{ stdout: string; exit
   const summary = verdicts.length
     ? `${verdicts.length} stale item${verdicts.length === 1 ? '' : 's'}. Review each against the release, then mark it verified: set verified: {version, date} (the editor's "Mark verified" quick fix does it).`
     : 'No stale items.';
-  return { stdout: `${[...notes, ...lines, summary].join('\n')}\n`, exitCode };
+  return { stdout: `${[...header, ...lines, summary].join('\n')}\n`, exitCode };
 }

@@ -16,7 +16,7 @@ export interface Targets {
 
 export function resolveTargets(cwd: string, paths: string[]): Targets {
   const targets = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder to lint; found nothing at ${relative(cwd, t) || t}. Check the path.`);
+  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder at ${relative(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
   const start = targets[0]!;
   const dir = statSync(start).isDirectory() ? start : dirname(start);
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));

@@ -28184,6 +28184,17 @@ var init_validate = __esm({
   }
 });
 
+// core/schema/schema-problems.ts
+function schemaProblems(name, fm, what) {
+  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+}
+var init_schema_problems = __esm({
+  "core/schema/schema-problems.ts"() {
+    "use strict";
+    init_validate();
+  }
+});
+
 // core/parse/decode.ts
 function lineOfByte(bytes, index2) {
   let line = 1;
@@ -45996,9 +46007,6 @@ function buildItem(file, type, fm, tree, lines) {
 function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
-function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
-}
 function parseFile(file, input, options = {}) {
   let text3;
   if (typeof input === "string") {
@@ -46051,7 +46059,7 @@ var init_parse_file = __esm({
     init_line_index();
     init_types();
     init_model();
-    init_validate();
+    init_schema_problems();
     init_decode();
     init_markdown();
     init_lesson_source();
@@ -56032,6 +56040,7 @@ function gradeQuiz(input) {
 
 // core/grading/read-answer-sheet.ts
 init_parse_file();
+init_schema_problems();
 init_front_matter();
 init_lesson_source();
 init_markdown();
@@ -56049,7 +56058,7 @@ function readAnswerSheet(text3) {
   if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
   const tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
   const data = fm.value.data;
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text: text3, tree, lines } } };
 }
 
 // cli/analyse.ts
@@ -56058,7 +56067,7 @@ import { resolve as resolve2 } from "node:path";
 // core/config/config.ts
 init_line_index();
 init_front_matter();
-init_validate();
+init_schema_problems();
 init_decode();
 
 // core/config/config-candidates.ts
@@ -56102,10 +56111,7 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
     return config;
   }
   const data = result.value.data;
-  for (const p2 of validateAgainst("config", data, "enablekit.yml")) {
-    const span = result.value.spans[p2.pointer] ?? result.value.spans[p2.pointer.replace(/#key$/, "")] ?? result.value.span;
-    config.problems.push({ code: "schema", span: unwrap(span), message: p2.message });
-  }
+  for (const p2 of schemaProblems("config", result.value, "enablekit.yml")) config.problems.push({ ...p2, span: unwrap(p2.span) });
   const product = obj(data.product);
   if (typeof product.version === "string") config.productVersion = product.version;
   if (typeof product.repository === "string") config.productRepository = product.repository;
@@ -56391,7 +56397,7 @@ function walk(roots, cwd, ignoreGlobs, ignoreBase) {
 // cli/workspace-files.ts
 function resolveTargets(cwd, paths) {
   const targets = (paths.length ? paths : ["."]).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync3(t)) throw new UsageError(`Expected a file or folder to lint; found nothing at ${relative2(cwd, t) || t}. Check the path.`);
+  for (const t of targets) if (!existsSync3(t)) throw new UsageError(`Expected a file or folder at ${relative2(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
   const start = targets[0];
   const dir = statSync2(start).isDirectory() ? start : dirname2(start);
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync3(p));

@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   readWorkspace,
   resolveTargets
-} from "./chunks/chunk-OUSMU3CJ.js";
+} from "./chunks/chunk-J2F2GO2H.js";
 import {
   UsageError
 } from "./chunks/chunk-27SLHMP5.js";
@@ -113,13 +113,15 @@ async function lintOnce(a) {
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
-  const heavy = settings ? void 0 : await import("./chunks/analyse-5VUUO2KF.js");
-  const config = heavy?.loadConfig(t);
-  settings ??= { ignore: config.ignore, maxFileSize: config.maxFileSize };
+  let config;
+  if (!settings) {
+    config = (await import("./chunks/analyse-SFOMZJRU.js")).loadConfig(t);
+    settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
+  }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = heavy ?? await import("./chunks/analyse-5VUUO2KF.js");
+  const { analyse, loadConfig } = await import("./chunks/analyse-SFOMZJRU.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -155,7 +157,7 @@ async function lintCommand(a) {
   if (a.format === "json") return { stdout: `${formatJson(diagnostics)}
 `, exitCode };
   if (a.format === "sarif") {
-    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-UMCZRDAT.js")]);
+    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-BDJM2BZZ.js")]);
     return { stdout: `${formatSarif(diagnostics, RULES, a.version)}
 `, exitCode };
   }
@@ -168,7 +170,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"02c64ee1f1c3"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"fec09fa439e6"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -246,13 +248,13 @@ async function run(argv) {
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-GOTBKQS3.js");
+      const { newCommand } = await import("./chunks/new-command-UYWGWCBV.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-ND6OHKJ5.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-ZCXVTKKL.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -263,7 +265,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-QXJFE3RO.js");
+      const { staleCommand } = await import("./chunks/stale-command-WW4QJNUC.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-RSSEA2MX.js";
-import "./chunks/chunk-7M5H3KCB.js";
+} from "./chunks/chunk-VVQMJFL4.js";
+import "./chunks/chunk-TVSHD5UW.js";
 import "./chunks/chunk-LWZLPCHA.js";
 import "./chunks/chunk-3ORVQXUS.js";
-import "./chunks/chunk-GJ3DSWD7.js";
+import "./chunks/chunk-H7I5A4RF.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

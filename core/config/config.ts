@@ -1,6 +1,6 @@
 import { LineIndex } from '../text/line-index.js';
 import { readFrontMatter } from '../parse/front-matter.js';
-import { validateAgainst } from '../schema/validate.js';
+import { schemaProblems } from '../schema/schema-problems.js';
 import type { FileProblem } from '../model.js';
 import type { SeveritySetting } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
@@ -77,10 +77,7 @@ export function parseConfig(file: string, text: string): Config {
     return config;
   }
   const data = result.value.data;
-  for (const p of validateAgainst('config', data, 'enablekit.yml')) {
-    const span = result.value.spans[p.pointer] ?? result.value.spans[p.pointer.replace(/#key$/, '')] ?? result.value.span;
-    config.problems.push({ code: 'schema', span: unwrap(span), message: p.message });
-  }
+  for (const p of schemaProblems('config', result.value, 'enablekit.yml')) config.problems.push({ ...p, span: unwrap(p.span) });
   const product = obj(data.product);
   if (typeof product.version === 'string') config.productVersion = product.version;
   if (typeof product.repository === 'string') config.productRepository = product.repository;

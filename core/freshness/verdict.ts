@@ -32,6 +32,14 @@ export function reviewDue(item: Item, config: Config): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t + ms).toISOString().slice(0, 10);
 }
 
+/** How far past its review interval an item is, or undefined while it is within it. */
+export function reviewOverdue(item: Item, config: Config, today: string): { due: string; days: number; every: string } | undefined {
+  const due = reviewDue(item, config);
+  if (!due || due >= today) return undefined;
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+  return { due, days, every: item.freshness.reviewEvery ?? config.policies.reviewEvery };
+}
+
 /**
  * Is an item still true? Stale when a release touched a feature it covers and it was
  * verified against an older version, when its review interval has run out, or when it
@@ -50,10 +58,11 @@ export function freshnessVerdict(item: Item, config: Config, today: string, rele
       reasons.push({ kind: 'release', features: touched, message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : 'it never verified'}. Review it and mark it verified against ${formatVersion(rel)}.` });
     }
   }
-  const due = reviewDue(item, config);
-  if (due && due < today) {
-    const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
-    reasons.push({ kind: 'review-interval', message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? config.policies.reviewEvery}); found it ${days} day${days === 1 ? '' : 's'} overdue. Review it and mark it verified.` });
-  }
+  const late = reviewOverdue(item, config, today);
+  if (late) reasons.push({ kind: 'review-interval', message: overdueMessage(item, late) });
   return { item, status: reasons.length ? 'stale' : 'fresh', reasons };
+}
+
+export function overdueMessage(item: Item, late: { due: string; days: number; every: string }): string {
+  return `Expected ${item.type} "${item.id}" to be reviewed by ${late.due} (every ${late.every}); found it ${late.days} day${late.days === 1 ? '' : 's'} overdue. Review it, then mark it verified.`;
 }

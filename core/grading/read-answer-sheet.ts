@@ -1,5 +1,7 @@
+import type { Root } from 'mdast';
 import type { Question } from '../model.js';
-import { findFrontMatter, schemaProblems } from '../parse/parse-file.js';
+import { findFrontMatter } from '../parse/parse-file.js';
+import { schemaProblems } from '../schema/schema-problems.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { blankRange } from '../parse/lesson-source.js';
 import { parseMarkdown } from '../parse/markdown.js';
@@ -9,10 +11,18 @@ import { LineIndex } from '../text/line-index.js';
 /** Answer sheets are small; anything bigger is not a sheet a person filled in. */
 export const MAX_SHEET_BYTES = 64 * 1024;
 
+/** The parsed body of a sheet, kept so reflections and scenarios read it without parsing again. */
+export interface SheetBody {
+  text: string;
+  tree: Root;
+  lines: LineIndex;
+}
+
 export interface AnswerSheet {
   checkpoint: string;
   learner: string;
   questions: Question[];
+  body: SheetBody;
 }
 
 export type SheetResult = { ok: true; sheet: AnswerSheet } | { ok: false; line: number; message: string };
@@ -29,5 +39,5 @@ export function readAnswerSheet(text: string): SheetResult {
   if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
   const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
   const data = fm.value.data as { checkpoint: string; learner: string };
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text, tree, lines } } };
 }

@@ -1,9 +1,6 @@
 import type { Reflection } from '../model.js';
-import { findFrontMatter } from '../parse/parse-file.js';
-import { blankRange } from '../parse/lesson-source.js';
-import { parseMarkdown } from '../parse/markdown.js';
 import { parseReflectionBody } from '../parse/reflection-body.js';
-import { LineIndex } from '../text/line-index.js';
+import type { SheetBody } from './read-answer-sheet.js';
 
 export interface ReflectionCheck {
   complete: boolean;
@@ -18,11 +15,9 @@ const wordsIn = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [
  * A reflection counts as complete when the read check is ticked and every prompt has an
  * answer of at least min_words words.
  */
-export function checkReflection(sheetText: string, reflection: Reflection): ReflectionCheck {
-  const fence = findFrontMatter(sheetText);
-  const lines = new LineIndex(sheetText);
-  const tree = parseMarkdown(fence ? blankRange(sheetText, fence.start, fence.end) : sheetText);
-  const body = parseReflectionBody(tree, lines);
+export function checkReflection(sheet: SheetBody, reflection: Reflection): ReflectionCheck {
+  const sheetText = sheet.text;
+  const body = parseReflectionBody(sheet.tree, sheet.lines);
   const missing: string[] = [];
   const readTicked = /^\s*[-*+] \[[xX]\]/m.test(sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0));
   if (reflection.readCheck && !readTicked) missing.push(`Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`);

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
-import { validateAgainst, type SchemaName } from '../schema/validate.js';
+import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdown } from './markdown.js';
 import { blankRange, lessonSource, restoreColumns } from './lesson-source.js';
@@ -192,10 +192,7 @@ function problem(file: string, p: FileProblem): ParsedFile {
 
 const TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
 
-/** Schema problems of a front matter, each at the value (or key) it is about. */
-export function schemaProblems(name: SchemaName, fm: FrontMatter, what: string): FileProblem[] {
-  return validateAgainst(name, fm.data, what).map((p) => ({ code: 'schema', span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, '')] ?? fm.span, message: p.message }));
-}
+
 
 /** Read one content file into its model; every way it can fail becomes a problem with a place. */
 export function parseFile(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParsedFile {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ROOT } from './cli.js';
 
 const require = createRequire(import.meta.url);
@@ -66,4 +66,3 @@ export function runAction(o: { apiUrl: string; workspace: string; eventName: str
   });
 }
 
-export { mkdirSync, dirname };

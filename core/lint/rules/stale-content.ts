@@ -1,4 +1,4 @@
-import { reviewDue } from '../../freshness/verdict.js';
+import { overdueMessage, reviewOverdue } from '../../freshness/verdict.js';
 import { compareVersions, parseVersion } from '../../freshness/semver.js';
 import type { Item } from '../../model.js';
 import type { Fix } from '../../types.js';
@@ -65,16 +65,8 @@ export const staleContent: Rule = {
         });
         continue;
       }
-      const due = reviewDue(item, ctx.config);
-      if (due && due < ctx.today) {
-        const days = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
-        ctx.report({
-          file: item.file,
-          span,
-          message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? ctx.config.policies.reviewEvery}); found it ${days} days overdue. Review it, then mark it verified.`,
-          fix: markVerifiedFix(item, v.version, ctx.today),
-        });
-      }
+      const late = reviewOverdue(item, ctx.config, ctx.today);
+      if (late) ctx.report({ file: item.file, span, message: overdueMessage(item, late), fix: markVerifiedFix(item, v.version, ctx.today) });
     }
   },
 };

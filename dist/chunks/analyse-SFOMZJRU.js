@@ -5,13 +5,13 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-HI6AHF3C.js";
-import "./chunk-OUSMU3CJ.js";
-import "./chunk-LZWIOYKD.js";
+} from "./chunk-EK4I3H6A.js";
+import "./chunk-J2F2GO2H.js";
+import "./chunk-QFWQOQIA.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-7JX74KIC.js";
+import "./chunk-4A2MWY4B.js";
 import "./chunk-27SLHMP5.js";
-import "./chunk-GJ3DSWD7.js";
+import "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

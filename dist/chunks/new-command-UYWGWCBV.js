@@ -4,13 +4,13 @@ import {
 } from "./chunk-3ORVQXUS.js";
 import {
   parseConfig
-} from "./chunk-7JX74KIC.js";
+} from "./chunk-4A2MWY4B.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-27SLHMP5.js";
-import "./chunk-GJ3DSWD7.js";
+import "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/new-command.ts

@@ -4,30 +4,30 @@ import {
   findFrontMatter,
   parseMarkdown,
   parseQuestions,
-  parseReflectionBody,
-  schemaProblems
-} from "./chunk-7M5H3KCB.js";
+  parseReflectionBody
+} from "./chunk-TVSHD5UW.js";
 import {
   loadIndex
-} from "./chunk-HI6AHF3C.js";
+} from "./chunk-EK4I3H6A.js";
 import {
   resolveTargets
-} from "./chunk-OUSMU3CJ.js";
+} from "./chunk-J2F2GO2H.js";
 import {
   durationMs
-} from "./chunk-LZWIOYKD.js";
+} from "./chunk-QFWQOQIA.js";
 import "./chunk-LWZLPCHA.js";
 import {
   isCheckpoint
 } from "./chunk-3ORVQXUS.js";
-import "./chunk-7JX74KIC.js";
+import "./chunk-4A2MWY4B.js";
 import {
   UsageError
 } from "./chunk-27SLHMP5.js";
 import {
   LineIndex,
-  readFrontMatter
-} from "./chunk-GJ3DSWD7.js";
+  readFrontMatter,
+  schemaProblems
+} from "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts
@@ -182,7 +182,7 @@ function readAnswerSheet(text) {
   if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
   const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
   const data = fm.value.data;
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines) } };
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text, tree, lines } } };
 }
 
 // core/text/markdown-escape.ts
@@ -337,11 +337,9 @@ function checkpointSheetText(c, learner) {
 
 // core/grading/reflection-complete.ts
 var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
-function checkReflection(sheetText, reflection) {
-  const fence = findFrontMatter(sheetText);
-  const lines = new LineIndex(sheetText);
-  const tree = parseMarkdown(fence ? blankRange(sheetText, fence.start, fence.end) : sheetText);
-  const body = parseReflectionBody(tree, lines);
+function checkReflection(sheet, reflection) {
+  const sheetText = sheet.text;
+  const body = parseReflectionBody(sheet.tree, sheet.lines);
   const missing = [];
   const readTicked = /^\s*[-*+] \[[xX]\]/m.test(sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0));
   if (reflection.readCheck && !readTicked) missing.push(`Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`);
@@ -384,8 +382,8 @@ async function takeCommand(a) {
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.
 `;
 }
-function reflectionReport(text, r, format) {
-  const check = checkReflection(text, r);
+function reflectionReport(body, r, format) {
+  const check = checkReflection(body, r);
   const exitCode = check.complete ? 0 : 1;
   if (format === "json") return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}
 `, exitCode };
@@ -411,7 +409,7 @@ async function gradeCommand(a) {
     } else {
       const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
       if (checkpoint.type === "scenario") throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
-      if (checkpoint.type === "reflection") return reflectionReport(readFileSync(path, "utf8"), checkpoint, a.format);
+      if (checkpoint.type === "reflection") return reflectionReport(sheet.body, checkpoint, a.format);
       result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
     }
   }

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-7M5H3KCB.js";
+} from "./chunk-TVSHD5UW.js";
 import {
   FILE_START
-} from "./chunk-GJ3DSWD7.js";
+} from "./chunk-H7I5A4RF.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -2,17 +2,17 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   LintCache,
   readWorkspace
-} from "./chunk-OUSMU3CJ.js";
+} from "./chunk-J2F2GO2H.js";
 import {
   RULES
-} from "./chunk-LZWIOYKD.js";
+} from "./chunk-QFWQOQIA.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-7JX74KIC.js";
+} from "./chunk-4A2MWY4B.js";
 import {
   diagnosticAt
-} from "./chunk-GJ3DSWD7.js";
+} from "./chunk-H7I5A4RF.js";
 
 // cli/analyse.ts
 import { resolve } from "node:path";
@@ -113,7 +113,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-DWI6LSTM.js");
+  const { runParseJob } = await import("./parse-job-QQGCP3DL.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

@@ -1,20 +1,20 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-HI6AHF3C.js";
+} from "./chunk-EK4I3H6A.js";
 import {
   resolveTargets
-} from "./chunk-OUSMU3CJ.js";
+} from "./chunk-J2F2GO2H.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-LZWIOYKD.js";
+} from "./chunk-QFWQOQIA.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-7JX74KIC.js";
+import "./chunk-4A2MWY4B.js";
 import {
   UsageError
 } from "./chunk-27SLHMP5.js";
-import "./chunk-GJ3DSWD7.js";
+import "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/stale-command.ts
@@ -49,12 +49,12 @@ async function staleCommand(a) {
   const targets = resolveTargets(a.cwd, a.paths);
   const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
   let release;
-  const notes = [];
+  const header = [];
   if (a.release) {
     const { features, unknown } = touchedFeatures(config, (a.features ?? "").split(","), notesPath ? readFileSync(notesPath, "utf8") : "");
-    if (unknown.length) notes.push(`Not in the feature registry, ignored: ${unknown.join(", ")}.`);
+    if (unknown.length) header.push(`Not in the feature registry, ignored: ${unknown.join(", ")}.`);
     release = { tag: a.release, features };
-    notes.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${a.release} touched no feature in the registry.`);
+    header.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${a.release} touched no feature in the registry.`);
   }
   const verdicts = [...index.items()].map((item) => freshnessVerdict(item, config, a.today, release)).filter((v) => v.status === "stale");
   verdicts.sort((x, y) => x.item.file < y.item.file ? -1 : x.item.file > y.item.file ? 1 : 0);
@@ -69,7 +69,7 @@ async function staleCommand(a) {
   const lines = verdicts.map((v) => `${v.item.file}:${v.item.idSpan.start.line}  ${v.item.type} "${v.item.id}"  owner ${v.item.freshness.owner ?? "(none)"}
 ${v.reasons.map((r) => `  - ${r.message}`).join("\n")}`);
   const summary = verdicts.length ? `${verdicts.length} stale item${verdicts.length === 1 ? "" : "s"}. Review each against the release, then mark it verified: set verified: {version, date} (the editor's "Mark verified" quick fix does it).` : "No stale items.";
-  return { stdout: `${[...notes, ...lines, summary].join("\n")}
+  return { stdout: `${[...header, ...lines, summary].join("\n")}
 `, exitCode };
 }
 export {

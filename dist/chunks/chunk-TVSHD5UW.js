@@ -18,8 +18,8 @@ import {
   LineIndex,
   decodeText,
   readFrontMatter,
-  validateAgainst
-} from "./chunk-GJ3DSWD7.js";
+  schemaProblems
+} from "./chunk-H7I5A4RF.js";
 import {
   __commonJS,
   __export,
@@ -9681,9 +9681,6 @@ function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
 var TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
-function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
-}
 function parseFile(file, input, options = {}) {
   let text3;
   if (typeof input === "string") {
@@ -9736,6 +9733,5 @@ export {
   parseQuestions,
   parseReflectionBody,
   findFrontMatter,
-  schemaProblems,
   parseFile
 };

@@ -696,6 +696,12 @@ function reviewDue(item, config) {
   const t = Date.parse(`${v.date}T00:00:00Z`);
   return Number.isNaN(t) ? void 0 : new Date(t + ms).toISOString().slice(0, 10);
 }
+function reviewOverdue(item, config, today) {
+  const due = reviewDue(item, config);
+  if (!due || due >= today) return void 0;
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+  return { due, days, every: item.freshness.reviewEvery ?? config.policies.reviewEvery };
+}
 function freshnessVerdict(item, config, today, release) {
   const reasons = [];
   const verified = item.freshness.verified;
@@ -709,12 +715,12 @@ function freshnessVerdict(item, config, today, release) {
       reasons.push({ kind: "release", features: touched, message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : "it never verified"}. Review it and mark it verified against ${formatVersion(rel)}.` });
     }
   }
-  const due = reviewDue(item, config);
-  if (due && due < today) {
-    const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
-    reasons.push({ kind: "review-interval", message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? config.policies.reviewEvery}); found it ${days} day${days === 1 ? "" : "s"} overdue. Review it and mark it verified.` });
-  }
+  const late = reviewOverdue(item, config, today);
+  if (late) reasons.push({ kind: "review-interval", message: overdueMessage(item, late) });
   return { item, status: reasons.length ? "stale" : "fresh", reasons };
+}
+function overdueMessage(item, late) {
+  return `Expected ${item.type} "${item.id}" to be reviewed by ${late.due} (every ${late.every}); found it ${late.days} day${late.days === 1 ? "" : "s"} overdue. Review it, then mark it verified.`;
 }
 
 // core/lint/rules/stale-content.ts
@@ -776,16 +782,8 @@ var staleContent = {
         });
         continue;
       }
-      const due = reviewDue(item, ctx.config);
-      if (due && due < ctx.today) {
-        const days = Math.round((Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 864e5);
-        ctx.report({
-          file: item.file,
-          span,
-          message: `Expected ${item.type} "${item.id}" to be reviewed by ${due} (every ${item.freshness.reviewEvery ?? ctx.config.policies.reviewEvery}); found it ${days} days overdue. Review it, then mark it verified.`,
-          fix: markVerifiedFix(item, v.version, ctx.today)
-        });
-      }
+      const late = reviewOverdue(item, ctx.config, ctx.today);
+      if (late) ctx.report({ file: item.file, span, message: overdueMessage(item, late), fix: markVerifiedFix(item, v.version, ctx.today) });
     }
   }
 };

@@ -3,8 +3,8 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   LineIndex,
   readFrontMatter,
-  validateAgainst
-} from "./chunk-GJ3DSWD7.js";
+  schemaProblems
+} from "./chunk-H7I5A4RF.js";
 
 // core/config/config.ts
 var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };
@@ -32,10 +32,7 @@ ${text}${text.endsWith("\n") ? "" : "\n"}---
     return config;
   }
   const data = result.value.data;
-  for (const p2 of validateAgainst("config", data, "enablekit.yml")) {
-    const span = result.value.spans[p2.pointer] ?? result.value.spans[p2.pointer.replace(/#key$/, "")] ?? result.value.span;
-    config.problems.push({ code: "schema", span: unwrap(span), message: p2.message });
-  }
+  for (const p2 of schemaProblems("config", result.value, "enablekit.yml")) config.problems.push({ ...p2, span: unwrap(p2.span) });
   const product = obj(data.product);
   if (typeof product.version === "string") config.productVersion = product.version;
   if (typeof product.repository === "string") config.productRepository = product.repository;

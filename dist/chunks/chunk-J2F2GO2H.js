@@ -62,7 +62,7 @@ import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
 import { dirname as dirname2, relative, resolve } from "node:path";
 function resolveTargets(cwd, paths) {
   const targets = (paths.length ? paths : ["."]).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder to lint; found nothing at ${relative(cwd, t) || t}. Check the path.`);
+  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder at ${relative(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
   const start = targets[0];
   const dir = statSync(start).isDirectory() ? start : dirname2(start);
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));

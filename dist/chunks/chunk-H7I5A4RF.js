@@ -15032,6 +15032,11 @@ function validateAgainst(name, data, what) {
   return out;
 }
 
+// core/schema/schema-problems.ts
+function schemaProblems(name, fm, what) {
+  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+}
+
 // core/parse/decode.ts
 var DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 var decoder = new TextDecoder("utf-8", { fatal: true });
@@ -15079,7 +15084,7 @@ function decodeText(bytes, maxFileSize = DEFAULT_MAX_FILE_SIZE) {
 export {
   LineIndex,
   readFrontMatter,
-  validateAgainst,
+  schemaProblems,
   diagnosticAt,
   FILE_START,
   DEFAULT_MAX_FILE_SIZE,
