@@ -170,7 +170,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"fec09fa439e6"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"ce7be520577a"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
