@@ -16,6 +16,30 @@ export interface RunContext {
   /** The pull request from the event; absent for workflow_dispatch, which names only its number. */
   pull?: PullInfo;
   pullNumber?: number;
+  /** Where links to files and commits point (GITHUB_SERVER_URL). */
+  serverUrl: string;
+  /** A product release to check the curricula against, from the event or the inputs. */
+  release?: ReleaseInfo;
+  /** For push: the branch pushed to, the commit, and the repository's default branch. */
+  push?: { ref: string; sha: string; defaultBranch: string };
+  freshness: FreshnessInputs;
+}
+
+export interface ReleaseInfo {
+  tag: string;
+  notes: string;
+  /** Feature ids named outright (dispatch payload or input). */
+  features: string[];
+  /** The release before it, when the sender knows it; otherwise found among the product's releases. */
+  previous?: string;
+  /** owner/name of the product repository, when the event says. */
+  productRepository?: string;
+}
+
+export interface FreshnessInputs {
+  productRepository?: string;
+  featureSources: string[];
+  operationsPerRun: number;
 }
 
 export interface PullInfo {
@@ -35,7 +59,22 @@ export function pullInfo(pr: Json): PullInfo {
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const event = (env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {}) as Json;
-  const dispatched = Number(event.inputs?.['pull-number'] ?? core.getInput('pull-number'));
+  const input = (name: string): string => String(event.inputs?.[name] ?? '') || core.getInput(name);
+  const dispatched = Number(input('pull-number'));
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((x) => x.trim()).filter(Boolean);
+  const payload = (event.client_payload ?? {}) as Json;
+  let release: ReleaseInfo | undefined;
+  const explicit = list(input('features'));
+  if (env.GITHUB_EVENT_NAME === 'release' && event.release) {
+    release = { tag: String(event.release.tag_name ?? ''), notes: String(event.release.body ?? ''), features: explicit };
+  } else if (env.GITHUB_EVENT_NAME === 'repository_dispatch') {
+    const tag = String(payload.release ?? payload.tag ?? payload.version ?? '');
+    if (tag) release = { tag, notes: String(payload.notes ?? payload.body ?? ''), features: [...list(payload.features), ...explicit], ...(payload.previous ? { previous: String(payload.previous) } : {}), ...(payload.repository ? { productRepository: String(payload.repository) } : {}) };
+  } else if (input('release')) {
+    release = { tag: input('release'), notes: input('notes'), features: explicit };
+  }
+  if (release && !release.previous && input('previous-release')) release.previous = input('previous-release');
+  const budget = Number(input('operations-per-run') || 100);
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ...(event.action ? { action: event.action as string } : {}),
@@ -49,5 +88,13 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     dryRun: /^true$/i.test(core.getInput('dry-run')),
     ...(event.pull_request ? { pull: pullInfo(event.pull_request) } : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    ...(release ? { release } : {}),
+    ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: String(event.ref ?? ''), sha: String(event.after ?? env.GITHUB_SHA ?? ''), defaultBranch: String(event.repository?.default_branch ?? '') } } : {}),
+    freshness: {
+      ...(input('product-repository') ? { productRepository: input('product-repository') } : {}),
+      featureSources: list(input('feature-sources') || 'explicit,notes,pulls'),
+      operationsPerRun: Number.isInteger(budget) && budget > 0 ? budget : 100,
+    },
   };
 }

@@ -12,7 +12,8 @@ export function client(ctx: RunContext): Client {
     userAgent: 'enablekit-action',
     retry: { retries: 3, retryAfterBaseValue: 500 },
     throttle: {
-      write: burstThenSpaced(),
+      write: bucket('enablekit-write', 1000),
+      notifications: bucket('enablekit-notifications', 800),
       onRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
       onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
     },
@@ -20,14 +21,14 @@ export function client(ctx: RunContext): Client {
 }
 
 /**
- * Writes as a token bucket: a run's first few writes (a grading run makes three, to three
- * different resources) go at once, and sustained writes are spaced a second apart as
- * GitHub asks, which is what octokit's default (every write a second after the last) does.
+ * Writes as token buckets: a run's first few go at once (a grading run makes three, to
+ * three different resources), and sustained writes settle at one a second, as GitHub asks.
+ * octokit's defaults space every write a second after the last, and every request that
+ * notifies people (issues, comments) three seconds after the last; GitHub documents at
+ * most 80 such requests a minute, so a burst of 3 and then one each 800 ms stays inside it.
  */
 export const WRITE_BURST = 3;
-function burstThenSpaced(): Bottleneck.Group {
-  return new Bottleneck.Group({ id: 'enablekit-write', maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: 1000, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
-}
+const bucket = (id: string, everyMs: number) => new Bottleneck.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
 
 export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });

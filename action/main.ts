@@ -1,22 +1,34 @@
 import * as core from '@actions/core';
-import { readContext } from './context.js';
+import { readContext, type RunContext } from './context.js';
 import { client } from './github-calls.js';
 import { gradePull } from './grade-pull.js';
+import { runFreshness, UsageProblem } from './freshness-run.js';
 
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
+const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-async function run(): Promise<void> {
-  const ctx = readContext();
-  const isPull = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
-  if (isPull && !GRADED_ACTIONS.has(ctx.action ?? '')) {
-    core.info(`Nothing to grade on pull_request ${ctx.action ?? ''}.`);
-    return;
+/** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
+function jobOf(ctx: RunContext): 'grade' | 'freshness' | string {
+  switch (ctx.eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+      return GRADED_ACTIONS.has(ctx.action ?? '') ? 'grade' : `Nothing to grade on pull_request ${ctx.action ?? ''}.`;
+    case 'workflow_dispatch':
+      return ctx.pullNumber ? 'grade' : 'freshness';
+    case 'release':
+      return ctx.action === 'published' ? 'freshness' : `Nothing to check on release ${ctx.action ?? ''}: only published releases are.`;
+    case 'repository_dispatch':
+      return ctx.release ? 'freshness' : 'Expected the dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Nothing checked.';
+    case 'schedule':
+    case 'push':
+      return 'freshness';
+    default:
+      return `enablekit runs on pull_request, pull_request_target, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
   }
-  if (!isPull && ctx.eventName !== 'workflow_dispatch') {
-    core.info(`enablekit grades pull_request, pull_request_target and workflow_dispatch events; this is ${ctx.eventName}.`);
-    return;
-  }
-  const outcome = await gradePull(ctx, client(ctx), new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+}
+
+async function grade(ctx: RunContext): Promise<void> {
+  const outcome = await gradePull(ctx, client(ctx), nowIso());
   core.setOutput('graded', outcome.graded);
   core.setOutput('passed', outcome.passed);
   core.setOutput('failed', outcome.failed);
@@ -34,7 +46,27 @@ async function run(): Promise<void> {
   core.info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ''}.`);
 }
 
+async function freshness(ctx: RunContext): Promise<void> {
+  const o = await runFreshness(ctx, client(ctx), nowIso().slice(0, 10));
+  core.setOutput('opened', o.opened);
+  core.setOutput('updated', o.updated);
+  core.setOutput('closed', o.closed);
+  core.setOutput('summary', JSON.stringify(o));
+  const line = `${o.mode === 'release' ? `Release ${o.release}: ` : ''}${o.opened} stale issue(s) opened, ${o.updated} updated, ${o.closed} closed${o.deferred ? `; ${o.deferred} left for the next run (operations-per-run reached)` : ''}${ctx.dryRun ? ' (dry run: nothing written)' : ''}.`;
+  core.info(line);
+  await core.summary.addRaw(`### enablekit freshness\n\n${line}\n`).write();
+}
+
+async function run(): Promise<void> {
+  const ctx = readContext();
+  const job = jobOf(ctx);
+  if (job === 'grade') await grade(ctx);
+  else if (job === 'freshness') await freshness(ctx);
+  else core.info(job);
+}
+
 run().catch((e: unknown) => {
   const err = e as Error & { status?: number };
-  core.setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
+  if (err instanceof UsageProblem) core.setFailed(err.message);
+  else core.setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
 });

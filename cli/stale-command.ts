@@ -31,7 +31,7 @@ export async function staleCommand(a: StaleArgs): Promise<{ stdout: string; exit
   let release: Release | undefined;
   const header: string[] = [];
   if (a.release) {
-    const { features, unknown } = touchedFeatures(config, (a.features ?? '').split(','), notesPath ? readFileSync(notesPath, 'utf8') : '');
+    const { features, unknown } = touchedFeatures(config, { explicit: (a.features ?? '').split(','), notes: notesPath ? readFileSync(notesPath, 'utf8') : '' });
     if (unknown.length) header.push(`Not in the feature registry, ignored: ${unknown.join(', ')}.`);
     release = { tag: a.release, features };
     header.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.` : `Release ${a.release} touched no feature in the registry.`);

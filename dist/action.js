@@ -18327,7 +18327,7 @@ var require_eventsource_stream = __commonJS({
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
-    var DATA = Buffer.from("data");
+    var DATA2 = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
@@ -18521,7 +18521,7 @@ var require_eventsource_stream = __commonJS({
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line, fieldLength, DATA2)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
@@ -42799,12 +42799,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports2.debug = debug2;
@@ -46274,9 +46274,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -46349,10 +46349,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -48394,7 +48394,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -50597,9 +50597,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils3();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
+    var picomatch3 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const fns = glob.map((input) => picomatch3(input, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -50615,16 +50615,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options2, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -50650,7 +50650,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -50667,24 +50667,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix);
+          match = picomatch3.matchBase(input, regex2, options2, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+    picomatch3.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
-    picomatch2.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+    picomatch3.isMatch = (str2, patterns, options2) => picomatch3(patterns, options2)(str2);
+    picomatch3.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
       return parse4(pattern, { ...options2, fastpaths: false });
     };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options2) => scan(input, options2);
+    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -50695,13 +50695,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options2);
+      const regex2 = picomatch3.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -50712,9 +50712,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options2);
       }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options2) => {
+    picomatch3.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -50723,8 +50723,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module2.exports = picomatch3;
   }
 });
 
@@ -50734,14 +50734,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils3();
-    function picomatch2(glob, options2, returnState = false) {
+    function picomatch3(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -51234,6 +51234,9 @@ function setFailed(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -51246,7 +51249,22 @@ function pullInfo(pr) {
 function readContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   const event = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
-  const dispatched = Number(event.inputs?.["pull-number"] ?? getInput("pull-number"));
+  const input = (name) => String(event.inputs?.[name] ?? "") || getInput(name);
+  const dispatched = Number(input("pull-number"));
+  const list3 = (v) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? v.split(",") : []).map((x) => x.trim()).filter(Boolean);
+  const payload = event.client_payload ?? {};
+  let release;
+  const explicit = list3(input("features"));
+  if (env.GITHUB_EVENT_NAME === "release" && event.release) {
+    release = { tag: String(event.release.tag_name ?? ""), notes: String(event.release.body ?? ""), features: explicit };
+  } else if (env.GITHUB_EVENT_NAME === "repository_dispatch") {
+    const tag = String(payload.release ?? payload.tag ?? payload.version ?? "");
+    if (tag) release = { tag, notes: String(payload.notes ?? payload.body ?? ""), features: [...list3(payload.features), ...explicit], ...payload.previous ? { previous: String(payload.previous) } : {}, ...payload.repository ? { productRepository: String(payload.repository) } : {} };
+  } else if (input("release")) {
+    release = { tag: input("release"), notes: input("notes"), features: explicit };
+  }
+  if (release && !release.previous && input("previous-release")) release.previous = input("previous-release");
+  const budget = Number(input("operations-per-run") || 100);
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     ...event.action ? { action: event.action } : {},
@@ -51259,7 +51277,15 @@ function readContext(env = process.env) {
     submissions: getInput("submissions") || "submissions",
     dryRun: /^true$/i.test(getInput("dry-run")),
     ...event.pull_request ? { pull: pullInfo(event.pull_request) } : {},
-    ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}
+    ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
+    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
+    ...release ? { release } : {},
+    ...env.GITHUB_EVENT_NAME === "push" ? { push: { ref: String(event.ref ?? ""), sha: String(event.after ?? env.GITHUB_SHA ?? ""), defaultBranch: String(event.repository?.default_branch ?? "") } } : {},
+    freshness: {
+      ...input("product-repository") ? { productRepository: input("product-repository") } : {},
+      featureSources: list3(input("feature-sources") || "explicit,notes,pulls"),
+      operationsPerRun: Number.isInteger(budget) && budget > 0 ? budget : 100
+    }
   };
 }
 
@@ -58644,16 +58670,15 @@ function client(ctx) {
     userAgent: "enablekit-action",
     retry: { retries: 3, retryAfterBaseValue: 500 },
     throttle: {
-      write: burstThenSpaced(),
+      write: bucket("enablekit-write", 1e3),
+      notifications: bucket("enablekit-notifications", 800),
       onRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2,
       onSecondaryRateLimit: (_after, _opts, _o, retryCount) => retryCount < 2
     }
   });
 }
 var WRITE_BURST = 3;
-function burstThenSpaced() {
-  return new import_bottleneck.default.Group({ id: "enablekit-write", maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: 1e3, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
-}
+var bucket = (id, everyMs) => new import_bottleneck.default.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
 async function changedFiles(gh, ctx, pull) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
   return files.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename ? { previous: f.previous_filename } : {} }));
@@ -59025,6 +59050,60 @@ init_types();
 
 // core/lint/rules/quiz-question-id.ts
 init_mdast_util();
+
+// core/freshness/semver.ts
+function parseVersion(tag) {
+  const m = /(?:^|[^0-9.])v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(tag.trim());
+  if (!m) return void 0;
+  return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0), prerelease: m[4] ?? "", text: tag.trim() };
+}
+function compareVersions(a, b) {
+  const d = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  if (d) return d;
+  if (a.prerelease === b.prerelease) return 0;
+  if (!a.prerelease) return 1;
+  if (!b.prerelease) return -1;
+  return a.prerelease < b.prerelease ? -1 : 1;
+}
+function formatVersion(v) {
+  return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ""}`;
+}
+
+// core/freshness/verdict.ts
+var DAY = 864e5;
+function reviewDue(item, config) {
+  const v = item.freshness.verified;
+  const ms = durationMs(item.freshness.reviewEvery ?? config.policies.reviewEvery);
+  if (!v || ms === void 0) return void 0;
+  const t = Date.parse(`${v.date}T00:00:00Z`);
+  return Number.isNaN(t) ? void 0 : new Date(t + ms).toISOString().slice(0, 10);
+}
+function reviewOverdue(item, config, today) {
+  const due = reviewDue(item, config);
+  if (!due || due >= today) return void 0;
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+  return { due, days, every: item.freshness.reviewEvery ?? config.policies.reviewEvery };
+}
+function freshnessVerdict(item, config, today, release) {
+  const reasons = [];
+  const verified = item.freshness.verified;
+  if (!verified) reasons.push({ kind: "unverified", message: `Expected ${item.type} "${item.id}" to say which product version it was verified against; found no verified:. Check it and add verified: {version, date}.` });
+  if (release) {
+    const touched = item.freshness.covers.filter((f) => release.features.has(f));
+    const rel = parseVersion(release.tag);
+    const ver = verified ? parseVersion(verified.version) : void 0;
+    if (touched.length && rel && (!ver || compareVersions(ver, rel) < 0)) {
+      const how = touched.map((f) => `${f} (${release.features.get(f)})`).join(", ");
+      reasons.push({ kind: "release", features: touched, message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : "it never verified"}. Review it and mark it verified against ${formatVersion(rel)}.` });
+    }
+  }
+  const late = reviewOverdue(item, config, today);
+  if (late) reasons.push({ kind: "review-interval", message: overdueMessage(item, late) });
+  return { item, status: reasons.length ? "stale" : "fresh", reasons };
+}
+function overdueMessage(item, late) {
+  return `Expected ${item.type} "${item.id}" to be reviewed by ${late.due} (every ${late.every}); found it ${late.days} day${late.days === 1 ? "" : "s"} overdue. Review it, then mark it verified.`;
+}
 
 // core/workspace/workspace-index.ts
 var WorkspaceIndex = class {
@@ -59432,20 +59511,408 @@ async function gradePull(ctx, gh, now) {
   return outcome;
 }
 
+// action/freshness-run.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// core/freshness/product-changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function pullNumbersIn(messages) {
+  const found = /* @__PURE__ */ new Set();
+  for (const m of messages) {
+    const first = m.split("\n", 1)[0];
+    const hit = /^Merge pull request #(\d+)/.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
+    if (hit) found.add(Number(hit[1]));
+  }
+  return [...found];
+}
+function previousRelease(tags, current) {
+  const now = parseVersion(current);
+  if (!now) return void 0;
+  let best;
+  for (const tag of tags) {
+    const v = parseVersion(tag);
+    if (!v || v.prerelease || compareVersions(v, now) >= 0) continue;
+    if (!best || compareVersions(v, best.v) > 0) best = { tag, v };
+  }
+  return best?.tag;
+}
+function featuresFromChanges(config, changes) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of config.features.values()) {
+    const labels = new Set(f.labels.map((l) => l.toLowerCase()));
+    const pull = labels.size ? changes.pulls.find((p) => p.labels.some((l) => labels.has(l.toLowerCase()))) : void 0;
+    if (pull) {
+      const label = pull.labels.find((l) => labels.has(l.toLowerCase()));
+      out.set(f.id, `pull request #${pull.number} labelled "${label}"`);
+      continue;
+    }
+    if (!f.paths.length) continue;
+    const match = (0, import_picomatch2.default)(f.paths, { dot: true });
+    const path = changes.paths.find((p) => match(p));
+    if (path) out.set(f.id, `changed path ${path}`);
+  }
+  return out;
+}
+
+// core/freshness/touched-features.ts
+var FEATURE_SOURCES = ["explicit", "notes", "pulls"];
+function touchedFeatures(config, evidence, order2 = FEATURE_SOURCES) {
+  const features = /* @__PURE__ */ new Map();
+  const unknown = [];
+  const add = (found) => {
+    for (const [id, from] of found) if (!features.has(id)) features.set(id, from);
+  };
+  for (const source of order2) {
+    if (source === "explicit") {
+      const found = /* @__PURE__ */ new Map();
+      for (const id of (evidence.explicit ?? []).map((s) => s.trim()).filter(Boolean)) {
+        if (config.features.has(id)) found.set(id, "explicit list");
+        else unknown.push(id);
+      }
+      add(found);
+    } else if (source === "notes") add(featuresInNotes(config, evidence.notes ?? ""));
+    else if (evidence.changes) add(featuresFromChanges(config, evidence.changes));
+  }
+  return { features, unknown };
+}
+function featuresInNotes(config, notes) {
+  const found = /* @__PURE__ */ new Map();
+  const text3 = ` ${notes.toLowerCase()} `;
+  for (const f of config.features.values()) {
+    const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
+    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text3));
+    if (hit) found.set(f.id, `release notes ("${hit}")`);
+  }
+  return found;
+}
+
+// core/freshness/stale-issue.ts
+var STALE_LABEL = "enablekit:stale";
+var REVIEW_LABEL = "enablekit:release-review";
+var DATA = /<!-- enablekit:stale (\{[^\n]*?\}) -->/;
+function readIssueData(body) {
+  const m = DATA.exec(body ?? "");
+  if (!m) return void 0;
+  try {
+    const d = JSON.parse(m[1]);
+    if (d.kind === "item" && typeof d.item === "string" && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
+    if (d.kind === "review" && typeof d.release === "string" && d.features && typeof d.features === "object") return d;
+  } catch {
+  }
+  return void 0;
+}
+var dataBlock = (d) => `<!-- enablekit:stale ${JSON.stringify(d).replace(/--/g, "-\\u002d")} -->`;
+function mentionLines(text3, names, limit = 10) {
+  const wanted = names.filter(Boolean).map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!wanted.length) return [];
+  const re = new RegExp(`(^|[^a-z0-9-])(?:${wanted.join("|")})([^a-z0-9-]|$)`, "i");
+  const out = [];
+  const lines = text3.split(/\r?\n/);
+  for (let k = 0; k < lines.length && out.length < limit; k++) if (re.test(lines[k])) out.push({ line: k + 1, text: lines[k].trim() });
+  return out;
+}
+function assigneeOf(owner) {
+  const o = owner?.replace(/^@/, "");
+  return o && !o.includes("/") ? o : void 0;
+}
+var staleIssueTitle = (item) => `Stale training: ${item.type} "${item.id}"`;
+function staleIssueBody(v) {
+  const { item, data } = v;
+  const owner = item.freshness.owner ? `@${item.freshness.owner.replace(/^@/, "")}` : "nobody (add `owner:` to its front matter)";
+  const file = v.fileUrl ? `[\`${item.file}\`](${v.fileUrl})` : `\`${item.file}\``;
+  const parts = [
+    dataBlock(data),
+    `The ${item.type} **${escapeMarkdown(item.title)}** (\`${item.id}\`, ${file}) may no longer be true of the product.`,
+    "",
+    `Owner: ${owner}`,
+    "",
+    "### Why",
+    "",
+    ...v.reasons.map((r) => `- ${r.message}`)
+  ];
+  if (v.mentions.length) {
+    parts.push("", "### Lines that mention what changed", "");
+    for (const m of v.mentions) parts.push(`- ${m.url ? `[line ${m.line}](${m.url})` : `line ${m.line}`}: ${escapeMarkdown(m.text, 160)}`);
+  }
+  const target = data.releases.at(-1);
+  parts.push(
+    "",
+    "### To close this issue",
+    "",
+    `Review the ${item.type} against the product${target ? ` as of ${target}` : ""}, then mark it verified: set \`verified: {version: ${target ?? "<version>"}, date: <today>}\` in its front matter (the "Mark verified against \u2026 today" fix of lint rule stale-content does it). Merge that to the default branch and this issue closes itself.`
+  );
+  return parts.join("\n");
+}
+var reviewIssueTitle = (release) => `Release ${release}: training to review`;
+function reviewIssueBody(data, entries) {
+  const features = Object.entries(data.features);
+  const sorted = [...entries].sort((a, b) => a.item.file < b.item.file ? -1 : a.item.file > b.item.file ? 1 : 0);
+  return [
+    dataBlock(data),
+    `Release ${data.release} changed ${features.length ? features.map(([f, from]) => `\`${f}\` (${escapeMarkdown(from)})`).join(", ") : "no feature in the registry"}.`,
+    "",
+    sorted.length ? `${sorted.length} training item${sorted.length === 1 ? "" : "s"} cover${sorted.length === 1 ? "s" : ""} what changed:` : "No training item covers what changed.",
+    "",
+    ...sorted.map((e) => `- [${e.closed ? "x" : " "}] ${e.number ? `#${e.number} ` : ""}${e.item.type} \`${e.item.id}\` (\`${e.item.file}\`)${e.item.freshness.owner ? `, owner @${e.item.freshness.owner.replace(/^@/, "")}` : ""}${e.number ? "" : ": issue not opened yet (operations budget); the next run opens it"}`)
+  ].join("\n");
+}
+
+// core/freshness/plan-stale-issues.ts
+var union = (a, b) => [.../* @__PURE__ */ new Set([...a, ...b])];
+function itemIssues(existing) {
+  const out = /* @__PURE__ */ new Map();
+  for (const e of [...existing].sort((a, b) => a.number - b.number)) if (e.data.kind === "item") out.set(e.data.item, e);
+  return out;
+}
+function planFlags(input) {
+  const { index: index2, config, today, release } = input;
+  const byItem = itemIssues(input.existing);
+  const ops = [];
+  const items = [...index2.items()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : 1);
+  for (const item of items) {
+    const verdict = freshnessVerdict(item, config, today, release);
+    const reasons = verdict.reasons.filter((r) => release ? r.kind === "release" : r.kind === "review-interval");
+    if (!reasons.length) continue;
+    const prior = byItem.get(item.id);
+    const features = reasons.flatMap((r) => r.features ?? []);
+    const due = release ? prior?.data.reviewDue : reviewDue(item, config);
+    if (prior?.open && (release ? prior.data.releases.includes(release.tag) : prior.data.reviewDue === due)) continue;
+    const data = {
+      kind: "item",
+      item: item.id,
+      releases: union(prior?.data.releases ?? [], release ? [release.tag] : []),
+      features: union(prior?.data.features ?? [], features),
+      ...due ? { reviewDue: due } : {}
+    };
+    const names = features.flatMap((f) => {
+      const feature = config.features.get(f);
+      return [f, ...feature?.name ? [feature.name] : [], ...feature?.aliases ?? []];
+    });
+    const body = staleIssueBody({ item, data, reasons, mentions: input.mentions(item, names), ...input.fileUrl ? { fileUrl: input.fileUrl(item) } : {} });
+    if (prior) ops.push({ kind: "update", number: prior.number, item, data, body, reopen: !prior.open });
+    else {
+      const assignee = assigneeOf(item.freshness.owner);
+      ops.push({ kind: "create", item, data, title: staleIssueTitle(item), body, labels: [STALE_LABEL], assignees: assignee ? [assignee] : [] });
+    }
+  }
+  return ops;
+}
+function closingReason(item, data, config, today) {
+  if (!item) return { reason: "not_planned", why: `The item \`${data.item}\` is no longer in the curricula.` };
+  const verified = item.freshness.verified;
+  const v = verified ? parseVersion(verified.version) : void 0;
+  const latest = data.releases.map((r) => parseVersion(r)).filter((x) => x !== void 0).sort(compareVersions).at(-1);
+  if (latest && (!v || compareVersions(v, latest) < 0)) return void 0;
+  if (data.reviewDue && reviewOverdue(item, config, today)) return void 0;
+  if (!verified) return void 0;
+  return { reason: "completed", why: `Verified against ${verified.version} on ${verified.date}` };
+}
+function planCloses(index2, config, today, existing, commitUrl) {
+  const ops = [];
+  for (const issue2 of itemIssues(existing).values()) {
+    if (!issue2.open) continue;
+    const close2 = closingReason(index2.item(issue2.data.item), issue2.data, config, today);
+    if (close2) ops.push({ kind: "close", number: issue2.number, itemId: issue2.data.item, reason: close2.reason, comment: `${close2.why} in ${commitUrl}. Closing.` });
+  }
+  return ops;
+}
+
+// action/product-changes.ts
+var MAX_PAGES = 10;
+async function readProductChanges(gh, productRepository, tag, previous2) {
+  const [owner = "", repo = ""] = productRepository.split("/");
+  try {
+    let base = previous2;
+    if (!base) {
+      const { data } = await gh.rest.repos.listReleases({ owner, repo, per_page: 100 });
+      base = previousRelease(data.filter((r) => !r.draft).map((r) => r.tag_name), tag);
+    }
+    if (!base) {
+      warning(`Expected a release of ${productRepository} before ${tag} to compare with; found none. Pull request labels and paths were not read; pass previous-release (or "previous" in the dispatch payload).`);
+      return void 0;
+    }
+    const messages = [];
+    const paths = /* @__PURE__ */ new Set();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { data, headers } = await gh.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${tag}`, per_page: 100, page });
+      for (const c of data.commits) messages.push(c.commit.message);
+      for (const f of data.files ?? []) paths.add(f.filename);
+      if (!/rel="next"/.test(headers.link ?? "")) break;
+    }
+    const wanted = new Set(pullNumbersIn(messages));
+    const pulls = [];
+    for (let page = 1; wanted.size && page <= MAX_PAGES; page++) {
+      const { data, headers } = await gh.rest.pulls.list({ owner, repo, state: "closed", sort: "updated", direction: "desc", per_page: 100, page });
+      for (const p of data) if (wanted.delete(p.number)) pulls.push({ number: p.number, labels: p.labels.map((l) => l.name) });
+      if (!/rel="next"/.test(headers.link ?? "")) break;
+    }
+    return { paths: [...paths], pulls };
+  } catch (e) {
+    const status = e.status;
+    if (status !== 404 && status !== 403) throw e;
+    warning(`Expected to read ${productRepository} to see which pull requests ${tag} brought; GitHub answered ${status}. Give the Action a token that can read that repository (input github-token), or name the features in the release notes or the features input.`);
+    return void 0;
+  }
+}
+
+// action/freshness-run.ts
+var UsageProblem = class extends Error {
+};
+async function runFreshness(ctx, gh, today) {
+  const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
+  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const outcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
+  let budget = ctx.freshness.operationsPerRun;
+  const owner = ctx.owner;
+  const repo = ctx.repo;
+  const ref = ctx.push?.sha || "HEAD";
+  const fileUrl = (item) => `${ctx.serverUrl}/${owner}/${repo}/blob/${ref}/${item.file}`;
+  const mentions = (item, names) => {
+    let text3 = "";
+    try {
+      text3 = readFileSync4(join2(ctx.workspace, item.file), "utf8");
+    } catch {
+      return [];
+    }
+    return mentionLines(text3, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
+  };
+  const listed = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: STALE_LABEL, state: "all", per_page: 100 });
+  const live = /* @__PURE__ */ new Map();
+  for (const i of listed) {
+    if (i.pull_request || i.user?.type !== "Bot") continue;
+    const data = readIssueData(i.body);
+    if (data) live.set(i.number, { number: i.number, open: i.state === "open", data, body: i.body ?? "" });
+  }
+  const existing = () => [...live.values()];
+  const write = async (what, call) => {
+    if (budget <= 0) return false;
+    budget--;
+    if (ctx.dryRun) info(`Dry run: would ${what}.`);
+    else await call();
+    return true;
+  };
+  const apply = async (ops, reserve) => {
+    for (const op of ops) {
+      if (budget <= reserve) {
+        outcome.deferred++;
+        continue;
+      }
+      if (op.kind === "create") {
+        let number = -(live.size + 1);
+        await write(`open "${op.title}"`, async () => {
+          number = (await gh.rest.issues.create({ owner, repo, title: op.title, body: op.body, labels: op.labels, ...op.assignees.length ? { assignees: op.assignees } : {} })).data.number;
+        });
+        live.set(number, { number, open: true, data: op.data });
+        outcome.opened++;
+        outcome.items.push({ id: op.item.id, issue: number, op: "create" });
+      } else if (op.kind === "update") {
+        await write(`update #${op.number} for ${op.item.id}${op.reopen ? " and reopen it" : ""}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...op.reopen ? { state: "open" } : {} }));
+        live.set(op.number, { number: op.number, open: true, data: op.data });
+        outcome.updated++;
+        outcome.items.push({ id: op.item.id, issue: op.number, op: "update" });
+      } else {
+        if (budget < 2 + reserve) {
+          outcome.deferred++;
+          continue;
+        }
+        await write(`comment on #${op.number}`, () => gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment }));
+        await write(`close #${op.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, state: "closed", state_reason: op.reason }));
+        const l = live.get(op.number);
+        if (l) l.open = false;
+        outcome.closed++;
+        outcome.items.push({ id: op.itemId, issue: op.number, op: "close" });
+      }
+    }
+  };
+  const review = async (release, pending) => {
+    const data = { kind: "review", release: release.tag, features: Object.fromEntries(release.features) };
+    const entries = [...itemIssues(existing()).values()].filter((i) => i.data.releases.includes(release.tag) && i.number > 0).flatMap((i) => {
+      const item = index2.item(i.data.item);
+      return item ? [{ item, number: i.number, closed: !i.open }] : [];
+    });
+    for (const op of pending) if (op.kind === "create" && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false });
+    const body = reviewIssueBody(data, entries);
+    const found = [...live.values()].find((l) => l.data.kind === "review" && l.data.release === release.tag);
+    if (!found) {
+      let n = -(live.size + 1);
+      await write(`open "${reviewIssueTitle(release.tag)}"`, async () => {
+        n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
+      });
+      live.set(n, { number: n, open: true, data, body });
+    } else if (found.body !== body) {
+      await write(`update release review #${found.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: found.number, body }));
+      found.body = body;
+    }
+  };
+  const scanRelease = async (release) => {
+    const ops = planFlags({ index: index2, config, today, release, existing: existing(), mentions, fileUrl });
+    const known = [...live.values()].some((l) => l.data.kind === "review" && l.data.release === release.tag);
+    if (!known && (ops.length || mode === "release")) await review(release, ops);
+    await apply(ops, 1);
+    const deferred = ops.filter((op) => op.kind === "create" && !outcome.items.some((i) => i.id === op.item.id));
+    if (known || ops.length) await review(release, deferred);
+  };
+  if (mode === "release") {
+    const release = await releaseOf(ctx, gh, index2, config);
+    outcome.release = release.tag;
+    outcome.features = Object.fromEntries(release.features);
+    await scanRelease(release);
+  } else if (mode === "schedule") {
+    for (const l of [...live.values()]) {
+      if (l.data.kind === "review" && l.open) await scanRelease({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) });
+    }
+    await apply(planFlags({ index: index2, config, today, existing: existing(), mentions, fileUrl }), 0);
+  } else {
+    const push3 = ctx.push;
+    if (push3.ref !== `refs/heads/${push3.defaultBranch}`) {
+      info(`Pushed to ${push3.ref}, not the default branch (${push3.defaultBranch}): nothing to close.`);
+      return outcome;
+    }
+    await apply(planCloses(index2, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push3.sha}`), 0);
+    if (outcome.closed) {
+      for (const l of [...live.values()]) if (l.data.kind === "review" && l.open) await review({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) }, []);
+    }
+  }
+  return outcome;
+}
+async function releaseOf(ctx, gh, index2, config) {
+  const r = ctx.release;
+  if (!parseVersion(r.tag)) throw new UsageProblem(`Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`);
+  const order2 = ctx.freshness.featureSources.filter((s) => FEATURE_SOURCES.includes(s));
+  const unknownSources = ctx.freshness.featureSources.filter((s) => !order2.includes(s));
+  if (unknownSources.length) throw new UsageProblem(`Expected feature-sources to list explicit, notes or pulls; found ${unknownSources.join(", ")}. Fix the input.`);
+  const productRepository = r.productRepository ?? ctx.freshness.productRepository ?? config.productRepository;
+  const changes = order2.includes("pulls") && productRepository ? await readProductChanges(gh, productRepository, r.tag, r.previous) : void 0;
+  const { features, unknown } = touchedFeatures(config, { explicit: r.features, notes: r.notes, ...changes ? { changes } : {} }, order2);
+  if (unknown.length) warning(`Not in the feature registry of enablekit.yml, ignored: ${unknown.join(", ")}. Add them to features: or fix the names.`);
+  info(features.size ? `Release ${r.tag} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${r.tag} touched no feature in the registry (${[...index2.items()].length} items checked).`);
+  return { tag: r.tag, features };
+}
+
 // action/main.ts
 var GRADED_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]);
-async function run() {
-  const ctx = readContext();
-  const isPull = ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
-  if (isPull && !GRADED_ACTIONS.has(ctx.action ?? "")) {
-    info(`Nothing to grade on pull_request ${ctx.action ?? ""}.`);
-    return;
+var nowIso = () => (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+function jobOf(ctx) {
+  switch (ctx.eventName) {
+    case "pull_request":
+    case "pull_request_target":
+      return GRADED_ACTIONS.has(ctx.action ?? "") ? "grade" : `Nothing to grade on pull_request ${ctx.action ?? ""}.`;
+    case "workflow_dispatch":
+      return ctx.pullNumber ? "grade" : "freshness";
+    case "release":
+      return ctx.action === "published" ? "freshness" : `Nothing to check on release ${ctx.action ?? ""}: only published releases are.`;
+    case "repository_dispatch":
+      return ctx.release ? "freshness" : 'Expected the dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Nothing checked.';
+    case "schedule":
+    case "push":
+      return "freshness";
+    default:
+      return `enablekit runs on pull_request, pull_request_target, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
   }
-  if (!isPull && ctx.eventName !== "workflow_dispatch") {
-    info(`enablekit grades pull_request, pull_request_target and workflow_dispatch events; this is ${ctx.eventName}.`);
-    return;
-  }
-  const outcome = await gradePull(ctx, client(ctx), (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"));
+}
+async function grade(ctx) {
+  const outcome = await gradePull(ctx, client(ctx), nowIso());
   setOutput("graded", outcome.graded);
   setOutput("passed", outcome.passed);
   setOutput("failed", outcome.failed);
@@ -59462,7 +59929,28 @@ async function run() {
   );
   info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`);
 }
+async function freshness(ctx) {
+  const o = await runFreshness(ctx, client(ctx), nowIso().slice(0, 10));
+  setOutput("opened", o.opened);
+  setOutput("updated", o.updated);
+  setOutput("closed", o.closed);
+  setOutput("summary", JSON.stringify(o));
+  const line = `${o.mode === "release" ? `Release ${o.release}: ` : ""}${o.opened} stale issue(s) opened, ${o.updated} updated, ${o.closed} closed${o.deferred ? `; ${o.deferred} left for the next run (operations-per-run reached)` : ""}${ctx.dryRun ? " (dry run: nothing written)" : ""}.`;
+  info(line);
+  await summary.addRaw(`### enablekit freshness
+
+${line}
+`).write();
+}
+async function run() {
+  const ctx = readContext();
+  const job = jobOf(ctx);
+  if (job === "grade") await grade(ctx);
+  else if (job === "freshness") await freshness(ctx);
+  else info(job);
+}
 run().catch((e) => {
   const err = e;
-  setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
+  if (err instanceof UsageProblem) setFailed(err.message);
+  else setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
 });

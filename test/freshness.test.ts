@@ -21,10 +21,10 @@ describe('freshness', () => {
 
   it('finds touched features in an explicit list and by id or alias in release notes, saying where', () => {
     const { config } = lintInMemory({ 'enablekit.yml': CONFIG }, '2026-11-22');
-    const { features, unknown } = touchedFeatures(config, ['routing', 'nope'], 'We changed how Service Levels pause on weekends.');
+    const { features, unknown } = touchedFeatures(config, { explicit: ['routing', 'nope'], notes: 'We changed how Service Levels pause on weekends.' });
     assert.deepEqual([...features], [['routing', 'explicit list'], ['sla-policies', 'release notes ("service levels")']]);
     assert.deepEqual(unknown, ['nope']);
-    assert.equal(touchedFeatures(config, [], 'Rerouting of emails').features.size, 0, 'whole words only');
+    assert.equal(touchedFeatures(config, { notes: 'Rerouting of emails' }).features.size, 0, 'whole words only');
   });
 
   it('gives verdicts: a covered feature changed, a review interval run out, never verified', () => {

@@ -33,7 +33,20 @@ export interface Issue {
   labels: string[];
   assignees: string[];
   state: 'open' | 'closed';
+  stateReason?: string;
   isPull: boolean;
+}
+
+export interface Release {
+  tag_name: string;
+  body: string;
+  draft: boolean;
+}
+
+/** What the compare API answers for `base...head`: commits (paginated) and changed files. */
+export interface Comparison {
+  commits: { sha: string; message: string }[];
+  files: string[];
 }
 
 export interface CheckRun {
@@ -54,6 +67,8 @@ export class Repo {
   readonly comments: Comment[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly labels = new Set<string>();
+  readonly releases: Release[] = [];
+  readonly comparisons = new Map<string, Comparison>();
   private nextNumber = 1;
 
   constructor(

@@ -5,6 +5,8 @@ export interface Reply {
   body?: unknown;
   /** Items to page through; the server slices them and writes Link headers like GitHub. */
   list?: unknown[];
+  /** For endpoints that page a list inside an object (compare): the page's slice → the body. */
+  wrap?: (page: unknown[]) => unknown;
 }
 
 type Params = Record<string, string>;
@@ -24,7 +26,7 @@ function commentJson(r: Repo, c: Comment) {
 
 function issueJson(r: Repo, n: number) {
   const i = r.issues.get(n)!;
-  return { number: i.number, title: i.title, body: i.body, state: i.state, user: user(i.author), labels: i.labels.map((name) => ({ name })), assignees: i.assignees.map(user), html_url: `https://github.com/${r.owner}/${r.name}/issues/${i.number}`, ...(i.isPull ? { pull_request: { url: '' } } : {}) };
+  return { number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.stateReason ?? null, user: user(i.author), labels: i.labels.map((name) => ({ name })), assignees: i.assignees.map(user), html_url: `https://github.com/${r.owner}/${r.name}/issues/${i.number}`, ...(i.isPull ? { pull_request: { url: '' } } : {}) };
 }
 
 /** Handlers by operationId: only what enablekit uses; anything else is answered 501. */
@@ -99,6 +101,48 @@ export const HANDLERS: Record<string, Handler> = {
     if (!r) return notFound;
     const i = r.addIssue(body.title, body.body ?? '', login, (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)), body.assignees ?? []);
     return { status: 201, body: issueJson(r, i.number) };
+  },
+  'issues/list-for-repo': (s, p, _b, q) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const state = q.get('state') ?? 'open';
+    const labels = (q.get('labels') ?? '').split(',').filter(Boolean);
+    // GitHub lists pull requests among issues, newest first.
+    const list = [...r.issues.values()].filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l))).sort((a, b) => b.number - a.number);
+    return { status: 200, list: list.map((i) => issueJson(r, i.number)) };
+  },
+  'issues/update': (s, p, body) => {
+    const r = repoOf(s, p);
+    const i = r?.issues.get(Number(p.issue_number));
+    if (!r || !i) return notFound;
+    if (typeof body.title === 'string') i.title = body.title;
+    if (typeof body.body === 'string') i.body = body.body;
+    if (body.state === 'open' || body.state === 'closed') {
+      i.state = body.state;
+      if (body.state === 'open') delete i.stateReason;
+    }
+    if (typeof body.state_reason === 'string') i.stateReason = body.state_reason;
+    if (Array.isArray(body.labels)) i.labels = body.labels.map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name));
+    if (Array.isArray(body.assignees)) i.assignees = body.assignees;
+    return { status: 200, body: issueJson(r, i.number) };
+  },
+  'repos/list-releases': (s, p) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    return { status: 200, list: r.releases.map((x, k) => ({ id: k + 1, tag_name: x.tag_name, name: x.tag_name, body: x.body, draft: x.draft, prerelease: false })) };
+  },
+  'repos/compare-commits-with-basehead': (s, p) => {
+    const r = repoOf(s, p);
+    const c = r?.comparisons.get(p.basehead!);
+    if (!r || !c) return notFound;
+    return { status: 200, list: c.commits, wrap: (commits) => ({ status: 'ahead', ahead_by: c.commits.length, behind_by: 0, total_commits: c.commits.length, commits: (commits as { sha: string; message: string }[]).map((x) => ({ sha: x.sha, commit: { message: x.message } })), files: c.files.map((filename) => ({ filename, status: 'modified' })) }) };
+  },
+  'pulls/list': (s, p, _b, q) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const state = q.get('state') ?? 'open';
+    const pulls = [...r.pulls.values()].filter((x) => state === 'all' || x.state === state).sort((a, b) => b.number - a.number);
+    return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
   },
   'checks/create': (s, p, body) => {
     const r = repoOf(s, p);

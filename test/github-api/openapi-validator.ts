@@ -37,7 +37,7 @@ export class OpenApiValidator {
     const require = createRequire(import.meta.url);
     const pkg = dirname(require.resolve('@octokit/openapi/package.json'));
     this.spec = JSON.parse(readFileSync(join(pkg, 'generated', 'api.github.com.json'), 'utf8')) as Json;
-    this.ajv.addSchema({ $id: SPEC_ID, components: this.spec.components });
+    this.ajv.addSchema({ $id: SPEC_ID, components: withoutBareNullable(this.spec.components) });
     for (const [template, item] of Object.entries(this.spec.paths as Json)) {
       const names: string[] = [];
       const regex = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), n === 'path' ? '(.+)' : '([^/]+)'))}$`);
@@ -97,7 +97,7 @@ export class OpenApiValidator {
       else if (body !== undefined) {
         let v = this.bodies.get(op.operationId);
         if (!v) {
-          const rooted = JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`));
+          const rooted = withoutBareNullable(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`)));
           v = this.ajv.compile(rooted);
           this.bodies.set(op.operationId, v);
         }
@@ -108,4 +108,20 @@ export class OpenApiValidator {
     }
     return errors;
   }
+}
+
+/**
+ * OpenAPI 3.0's `nullable` as JSON Schema: ajv reads it only beside `type`, and GitHub's
+ * description also puts it on bare `oneOf`s (issues/update's milestone, for one).
+ */
+function withoutBareNullable(schema: unknown): any {
+  if (Array.isArray(schema)) return schema.map(withoutBareNullable);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(schema as Json)) out[k] = withoutBareNullable(v);
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable;
+    return { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
 }

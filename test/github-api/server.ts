@@ -112,6 +112,7 @@ export class LocalGitHub {
       const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
       const last = Math.max(1, Math.ceil(reply.list.length / perPage));
       payload = reply.list.slice((page - 1) * perPage, page * perPage);
+      if (reply.wrap) payload = reply.wrap(payload as unknown[]);
       const link = (n: number, rel: string) => {
         const u = new URL(url.toString());
         u.searchParams.set('per_page', String(perPage));

@@ -9,7 +9,7 @@ import {
   UsageError,
   configCandidates,
   toPosix
-} from "./chunk-27SLHMP5.js";
+} from "./chunk-ZBVLYBTG.js";
 import "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 

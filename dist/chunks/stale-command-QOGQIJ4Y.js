@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-EK4I3H6A.js";
+} from "./chunk-EONRDI4I.js";
 import {
   resolveTargets
-} from "./chunk-J2F2GO2H.js";
+} from "./chunk-TXYMICIS.js";
 import {
   freshnessVerdict,
   parseVersion
@@ -12,31 +12,68 @@ import {
 import "./chunk-LWZLPCHA.js";
 import "./chunk-4A2MWY4B.js";
 import {
-  UsageError
-} from "./chunk-27SLHMP5.js";
+  UsageError,
+  require_picomatch
+} from "./chunk-ZBVLYBTG.js";
 import "./chunk-H7I5A4RF.js";
-import "./chunk-B5AU765K.js";
+import {
+  __toESM
+} from "./chunk-B5AU765K.js";
 
 // cli/stale-command.ts
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
+// core/freshness/product-changes.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+function featuresFromChanges(config, changes) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of config.features.values()) {
+    const labels = new Set(f.labels.map((l) => l.toLowerCase()));
+    const pull = labels.size ? changes.pulls.find((p) => p.labels.some((l) => labels.has(l.toLowerCase()))) : void 0;
+    if (pull) {
+      const label = pull.labels.find((l) => labels.has(l.toLowerCase()));
+      out.set(f.id, `pull request #${pull.number} labelled "${label}"`);
+      continue;
+    }
+    if (!f.paths.length) continue;
+    const match = (0, import_picomatch.default)(f.paths, { dot: true });
+    const path = changes.paths.find((p) => match(p));
+    if (path) out.set(f.id, `changed path ${path}`);
+  }
+  return out;
+}
+
 // core/freshness/touched-features.ts
-function touchedFeatures(config, explicit, notes) {
+var FEATURE_SOURCES = ["explicit", "notes", "pulls"];
+function touchedFeatures(config, evidence, order = FEATURE_SOURCES) {
   const features = /* @__PURE__ */ new Map();
   const unknown = [];
-  for (const id of explicit.map((s) => s.trim()).filter(Boolean)) {
-    if (config.features.has(id)) features.set(id, "explicit list");
-    else unknown.push(id);
-  }
-  const text = ` ${notes.toLowerCase()} `;
-  for (const f of config.features.values()) {
-    if (features.has(f.id)) continue;
-    const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
-    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text));
-    if (hit) features.set(f.id, `release notes ("${hit}")`);
+  const add = (found) => {
+    for (const [id, from] of found) if (!features.has(id)) features.set(id, from);
+  };
+  for (const source of order) {
+    if (source === "explicit") {
+      const found = /* @__PURE__ */ new Map();
+      for (const id of (evidence.explicit ?? []).map((s) => s.trim()).filter(Boolean)) {
+        if (config.features.has(id)) found.set(id, "explicit list");
+        else unknown.push(id);
+      }
+      add(found);
+    } else if (source === "notes") add(featuresInNotes(config, evidence.notes ?? ""));
+    else if (evidence.changes) add(featuresFromChanges(config, evidence.changes));
   }
   return { features, unknown };
+}
+function featuresInNotes(config, notes) {
+  const found = /* @__PURE__ */ new Map();
+  const text = ` ${notes.toLowerCase()} `;
+  for (const f of config.features.values()) {
+    const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
+    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text));
+    if (hit) found.set(f.id, `release notes ("${hit}")`);
+  }
+  return found;
 }
 
 // cli/stale-command.ts
@@ -51,7 +88,7 @@ async function staleCommand(a) {
   let release;
   const header = [];
   if (a.release) {
-    const { features, unknown } = touchedFeatures(config, (a.features ?? "").split(","), notesPath ? readFileSync(notesPath, "utf8") : "");
+    const { features, unknown } = touchedFeatures(config, { explicit: (a.features ?? "").split(","), notes: notesPath ? readFileSync(notesPath, "utf8") : "" });
     if (unknown.length) header.push(`Not in the feature registry, ignored: ${unknown.join(", ")}.`);
     release = { tag: a.release, features };
     header.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${a.release} touched no feature in the registry.`);

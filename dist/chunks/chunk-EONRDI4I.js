@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   LintCache,
   readWorkspace
-} from "./chunk-J2F2GO2H.js";
+} from "./chunk-TXYMICIS.js";
 import {
   RULES
 } from "./chunk-QFWQOQIA.js";

@@ -8,10 +8,10 @@ import {
 } from "./chunk-TVSHD5UW.js";
 import {
   loadIndex
-} from "./chunk-EK4I3H6A.js";
+} from "./chunk-EONRDI4I.js";
 import {
   resolveTargets
-} from "./chunk-J2F2GO2H.js";
+} from "./chunk-TXYMICIS.js";
 import {
   durationMs
 } from "./chunk-QFWQOQIA.js";
@@ -22,7 +22,7 @@ import {
 import "./chunk-4A2MWY4B.js";
 import {
   UsageError
-} from "./chunk-27SLHMP5.js";
+} from "./chunk-ZBVLYBTG.js";
 import {
   LineIndex,
   readFrontMatter,

@@ -4,7 +4,7 @@ import {
   configCandidates,
   toPosix,
   walk
-} from "./chunk-27SLHMP5.js";
+} from "./chunk-ZBVLYBTG.js";
 
 // cli/lint-cache.ts
 import { createHash } from "node:crypto";

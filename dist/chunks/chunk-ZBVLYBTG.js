@@ -1852,6 +1852,7 @@ function walk(roots, cwd, ignoreGlobs, ignoreBase) {
 export {
   UsageError,
   configCandidates,
+  require_picomatch2 as require_picomatch,
   toPosix,
   walk
 };

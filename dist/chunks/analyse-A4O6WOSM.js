@@ -5,12 +5,12 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-EK4I3H6A.js";
-import "./chunk-J2F2GO2H.js";
+} from "./chunk-EONRDI4I.js";
+import "./chunk-TXYMICIS.js";
 import "./chunk-QFWQOQIA.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-4A2MWY4B.js";
-import "./chunk-27SLHMP5.js";
+import "./chunk-ZBVLYBTG.js";
 import "./chunk-H7I5A4RF.js";
 import "./chunk-B5AU765K.js";
 export {
