@@ -44,7 +44,8 @@ interface Live {
  */
 export async function runFreshness(ctx: RunContext, gh: Client, today: string): Promise<FreshnessOutcome> {
   const mode = ctx.push ? 'push' : ctx.release ? 'release' : 'schedule';
-  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  // Freshness reads front matter only: no body is parsed.
+  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome: FreshnessOutcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
   let budget = ctx.freshness.operationsPerRun;
   const owner = ctx.owner;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultConfig, parseConfig, type Config } from '../core/config/config.js';
 import type { FileModel } from '../core/model.js';
+import { parseFile } from '../core/parse/parse-file.js';
 import { runRules } from '../core/lint/engine.js';
 import { RULES } from '../core/lint/rules/index.js';
 import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
@@ -23,8 +24,14 @@ export interface Analysis {
 }
 
 /** Models of every Markdown file: from the per-file cache, or parsed (on every core). */
-export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles }): Promise<FileModel[]> {
+export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean }): Promise<FileModel[]> {
   const { config, files } = o;
+  if (o.metadataOnly) {
+    return files.markdown.map((file) => {
+      const bytes = files.bytes.get(file);
+      return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
+    });
+  }
   const cache = new LintCache(o.cache ? resolve(o.cwd, '.enablekit-cache', 'models.json') : undefined, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models: FileModel[] = [];
   const misses: { file: string; bytes: Uint8Array }[] = [];
@@ -66,7 +73,7 @@ export async function analyse(o: { cwd: string; cache: boolean; version: string;
 }
 
 /** The whole workspace indexed, for commands that look items up (grade, take). */
-export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets }): Promise<{ config: Config; index: WorkspaceIndex }> {
+export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean }): Promise<{ config: Config; index: WorkspaceIndex }> {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });

@@ -27,7 +27,7 @@ export async function staleCommand(a: StaleArgs): Promise<{ stdout: string; exit
   const notesPath = a.notes ? resolve(a.cwd, a.notes) : undefined;
   if (notesPath && !existsSync(notesPath)) throw new UsageError(`Expected release notes at ${a.notes}; found nothing. Check the path.`);
   const targets = resolveTargets(a.cwd, a.paths);
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets, metadataOnly: true });
   let release: Release | undefined;
   const header: string[] = [];
   if (a.release) {

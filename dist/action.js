@@ -48910,6 +48910,10 @@ function parseFile(file, input, options2 = {}) {
     const span = fm.spans["/type"] ?? fm.span;
     return { model: { file, problems: [{ code: "unknown-type", span, message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.` }] }, text: text3, lines, frontMatter: fm };
   }
+  if (options2.metadataOnly) {
+    const item2 = buildItem(file, type, fm, { type: "root", children: [] }, lines);
+    return { model: { file, item: item2, problems: [] }, text: text3, lines, frontMatter: fm };
+  }
   let tree;
   try {
     const body = blankRange(text3, fence3.start, fence3.end);
@@ -59045,6 +59049,9 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
   return config;
 }
 
+// cli/analyse.ts
+init_parse_file();
+
 // core/lint/engine.ts
 init_types();
 
@@ -59393,6 +59400,12 @@ function loadConfig(t) {
 }
 async function loadModels(o) {
   const { config, files } = o;
+  if (o.metadataOnly) {
+    return files.markdown.map((file) => {
+      const bytes = files.bytes.get(file);
+      return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
+    });
+  }
   const cache = new LintCache(o.cache ? resolve2(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models = [];
   const misses = [];
@@ -59761,7 +59774,7 @@ var UsageProblem = class extends Error {
 };
 async function runFreshness(ctx, gh, today) {
   const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
-  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
   let budget = ctx.freshness.operationsPerRun;
   const owner = ctx.owner;

@@ -115,13 +115,13 @@ async function lintOnce(a) {
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-A4O6WOSM.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-B3ZOSKZ2.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-A4O6WOSM.js");
+  const { analyse, loadConfig } = await import("./chunks/analyse-B3ZOSKZ2.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -170,7 +170,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"4116ac33c518"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"648e3f2b9e24"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -248,13 +248,13 @@ async function run(argv) {
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-PPJTT5LF.js");
+      const { newCommand } = await import("./chunks/new-command-XIIOLNC4.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-IEKPMC2J.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-5FP2CUUI.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -265,7 +265,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-QOGQIJ4Y.js");
+      const { staleCommand } = await import("./chunks/stale-command-G7V23LCC.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -5,6 +5,9 @@ import { compareVersions, parseVersion } from '../core/freshness/semver.js';
 import { freshnessVerdict } from '../core/freshness/verdict.js';
 import { touchedFeatures } from '../core/freshness/touched-features.js';
 import { checkpointsToRecertify } from '../core/freshness/recertify.js';
+import { closingReason, planCloses, planFlags, type ExistingIssue, type ItemOp } from '../core/freshness/plan-stale-issues.js';
+import { featuresFromChanges, previousRelease, pullNumbersIn } from '../core/freshness/product-changes.js';
+import { dataBlock, mentionLines, readIssueData, type StaleIssueData } from '../core/freshness/stale-issue.js';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { cli, tempWorkspace } from './helpers/cli.js';
 
@@ -47,6 +50,63 @@ describe('freshness', () => {
     assert.equal(v('c').status, 'fresh');
     assert.deepEqual(v('d').reasons.map((r) => r.kind), ['unverified']);
     assert.deepEqual(checkpointsToRecertify(index, new Set(['sla-policies'])).map((c) => c.id), ['q']);
+  });
+});
+
+describe('freshness issues (pure planning)', () => {
+  const files = {
+    'enablekit.yml': `${CONFIG}  - id: inbox\n    labels: ["area: inbox"]\n    paths: [src/inbox/**]\n`,
+    'a.md': item('module', 'a', 'covers: [sla-policies]\nverified: {version: 4.2.0, date: 2026-11-01}\n'),
+    'b.md': item('module', 'b', 'covers: [routing]\nverified: {version: 4.2.0, date: 2026-11-01}\n'),
+  };
+  const release = { tag: 'v4.3.0', features: new Map([['sla-policies', 'explicit list']]) };
+  const plan = (existing: ExistingIssue[], r: typeof release | undefined = release) => {
+    const { index, config } = lintInMemory(files, '2026-11-22');
+    return planFlags({ index, config, today: '2026-11-22', ...(r ? { release: r } : {}), existing, mentions: () => [] });
+  };
+  const data = (releases: string[]): StaleIssueData => ({ kind: 'item', item: 'a', releases, features: ['sla-policies'] });
+
+  it('opens an issue for a stale item, leaves one already flagged for the release, updates or reopens otherwise', () => {
+    const fresh = plan([]);
+    assert.deepEqual(fresh.map((o) => [o.kind, o.kind === 'create' ? o.item.id : '']), [['create', 'a']]);
+    const created = fresh[0] as Extract<ItemOp, { kind: 'create' }>;
+    assert.deepEqual(created.assignees, ['lead']);
+    assert.deepEqual(readIssueData(created.body), created.data, 'the record round-trips through the body');
+    assert.deepEqual(plan([{ number: 4, open: true, data: data(['v4.3.0']) }]), []);
+    const later = plan([{ number: 4, open: true, data: data(['v4.2.0']) }]);
+    assert.deepEqual(later.map((o) => o.kind === 'update' && [o.number, o.reopen, o.data.releases]), [[4, false, ['v4.2.0', 'v4.3.0']]]);
+    const reopened = plan([{ number: 4, open: false, data: data(['v4.2.0']) }]);
+    assert.equal(reopened[0]!.kind === 'update' && reopened[0]!.reopen, true);
+  });
+
+  it('closes an issue once its item is verified at or past every release it was flagged for, or is gone', () => {
+    const { index, config } = lintInMemory({ ...files, 'a.md': item('module', 'a', 'covers: [sla-policies]\nverified: {version: 4.3.0, date: 2026-11-20}\n') }, '2026-11-22');
+    assert.equal(closingReason(index.item('a'), data(['v4.3.0']), config, '2026-11-22')?.reason, 'completed');
+    assert.equal(closingReason(index.item('a'), data(['v4.3.0', 'v4.4.0']), config, '2026-11-22'), undefined);
+    assert.equal(closingReason(undefined, data(['v4.3.0']), config, '2026-11-22')?.reason, 'not_planned');
+    const ops = planCloses(index, config, '2026-11-22', [{ number: 9, open: true, data: data(['v4.3.0']) }, { number: 10, open: false, data: { ...data(['v4.3.0']), item: 'b' } }], 'https://github.com/o/r/commit/abc');
+    assert.deepEqual(ops.map((o) => o.kind === 'close' && [o.number, o.comment]), [[9, 'Verified against 4.3.0 on 2026-11-20 in https://github.com/o/r/commit/abc. Closing.']]);
+  });
+
+  it('reads the product changes: pull numbers from merge and squash commits, the previous release by semver, features by label then path', () => {
+    assert.deepEqual(pullNumbersIn(['Merge pull request #12 from a/b\n\nbody', 'Fix the inbox (#31)', 'Mentions #5 in passing', 'Tidy']), [12, 31]);
+    assert.equal(previousRelease(['v4.1.0', 'v4.2.0', 'v4.3.0', 'v4.2.1-rc.1', 'nightly'], 'v4.3.0'), 'v4.2.0');
+    assert.equal(previousRelease(['v4.3.0'], 'v4.3.0'), undefined);
+    const { config } = lintInMemory(files, '2026-11-22');
+    const found = featuresFromChanges(config, { paths: ['docs/x.md', 'src/inbox/list.ts'], pulls: [{ number: 3, labels: ['area: inbox'] }] });
+    assert.deepEqual([...found], [['inbox', 'pull request #3 labelled "area: inbox"']]);
+    assert.deepEqual([...featuresFromChanges(config, { paths: ['src/inbox/list.ts'], pulls: [] })], [['inbox', 'changed path src/inbox/list.ts']]);
+    const ordered = touchedFeatures(config, { explicit: ['inbox'], changes: { paths: ['src/inbox/a.ts'], pulls: [] } }, ['pulls', 'explicit']);
+    assert.deepEqual([...ordered.features], [['inbox', 'changed path src/inbox/a.ts']], 'the first source in the order names it');
+  });
+
+  it('finds the lines that mention a feature, and ignores a damaged or foreign record', () => {
+    assert.deepEqual(mentionLines('# SLA\nnothing\nThe service levels page\nSLAs', ['SLA', 'service levels']).map((m) => m.line), [1, 3]);
+    assert.equal(readIssueData('<!-- enablekit:stale {"kind":"item"} -->'), undefined);
+    assert.equal(readIssueData('<!-- enablekit:stale {not json} -->'), undefined);
+    const hostile = { kind: 'item', item: 'x --> <script>', releases: [], features: [] } as StaleIssueData;
+    assert.deepEqual(readIssueData(`${dataBlock(hostile)}\ntext`), hostile);
+    assert.doesNotMatch(dataBlock(hostile), /x -->/);
   });
 });
 

@@ -16,6 +16,12 @@ export interface ParseOptions {
   maxFileSize?: number;
   /** Parse lesson bodies whole, not just their link-bearing blocks (for previews and tests). */
   fullTree?: boolean;
+  /**
+   * Read the front matter only; bodies are left unparsed (no links, questions or rubrics).
+   * Enough for freshness, which reads nothing below the front matter, at a fraction of the cost.
+   * Nor is the front matter checked against its schema.
+   */
+  metadataOnly?: boolean;
 }
 
 /** The front-matter block as remark-frontmatter reads it: `---` on the first line to the next `---` line. */
@@ -224,6 +230,11 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     const found = type === undefined ? 'none' : JSON.stringify(type);
     const span = fm.spans['/type'] ?? fm.span;
     return { model: { file, problems: [{ code: 'unknown-type', span, message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.` }] }, text, lines, frontMatter: fm };
+  }
+  if (options.metadataOnly) {
+    // Nor is the front matter checked against its schema: that is lint's job.
+    const item = buildItem(file, type as ItemType, fm, { type: 'root', children: [] }, lines);
+    return { model: { file, item, problems: [] }, text, lines, frontMatter: fm };
   }
   let tree: Root;
   try {

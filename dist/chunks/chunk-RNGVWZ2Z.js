@@ -7,12 +7,15 @@ import {
   RULES
 } from "./chunk-QFWQOQIA.js";
 import {
+  parseFile
+} from "./chunk-AJ45NHNN.js";
+import {
   defaultConfig,
   parseConfig
-} from "./chunk-4A2MWY4B.js";
+} from "./chunk-UFBA7Q3C.js";
 import {
   diagnosticAt
-} from "./chunk-H7I5A4RF.js";
+} from "./chunk-56QBKVWK.js";
 
 // cli/analyse.ts
 import { resolve } from "node:path";
@@ -113,7 +116,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-QQGCP3DL.js");
+  const { runParseJob } = await import("./parse-job-HM4Q72K2.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;
@@ -190,6 +193,12 @@ function loadConfig(t) {
 }
 async function loadModels(o) {
   const { config, files } = o;
+  if (o.metadataOnly) {
+    return files.markdown.map((file) => {
+      const bytes = files.bytes.get(file);
+      return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
+    });
+  }
   const cache = new LintCache(o.cache ? resolve(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models = [];
   const misses = [];

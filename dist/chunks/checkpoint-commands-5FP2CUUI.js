@@ -1,33 +1,31 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  blankRange,
-  findFrontMatter,
-  parseMarkdown,
-  parseQuestions,
-  parseReflectionBody
-} from "./chunk-TVSHD5UW.js";
-import {
   loadIndex
-} from "./chunk-EONRDI4I.js";
+} from "./chunk-RNGVWZ2Z.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import {
   durationMs
 } from "./chunk-QFWQOQIA.js";
-import "./chunk-LWZLPCHA.js";
 import {
-  isCheckpoint
-} from "./chunk-3ORVQXUS.js";
-import "./chunk-4A2MWY4B.js";
+  blankRange,
+  findFrontMatter,
+  parseMarkdown,
+  parseQuestions,
+  parseReflectionBody
+} from "./chunk-AJ45NHNN.js";
+import "./chunk-LWZLPCHA.js";
+import "./chunk-UFBA7Q3C.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
 import {
   LineIndex,
+  isCheckpoint,
   readFrontMatter,
   schemaProblems
-} from "./chunk-H7I5A4RF.js";
+} from "./chunk-56QBKVWK.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts

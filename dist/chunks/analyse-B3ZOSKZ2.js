@@ -5,13 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-EONRDI4I.js";
+} from "./chunk-RNGVWZ2Z.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-QFWQOQIA.js";
+import "./chunk-AJ45NHNN.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-4A2MWY4B.js";
+import "./chunk-UFBA7Q3C.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-H7I5A4RF.js";
+import "./chunk-56QBKVWK.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

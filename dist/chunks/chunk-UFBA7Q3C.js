@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-H7I5A4RF.js";
+} from "./chunk-56QBKVWK.js";
 
 // core/config/config.ts
 var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };

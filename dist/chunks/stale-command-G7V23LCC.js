@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-EONRDI4I.js";
+} from "./chunk-RNGVWZ2Z.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -9,13 +9,14 @@ import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-QFWQOQIA.js";
+import "./chunk-AJ45NHNN.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-4A2MWY4B.js";
+import "./chunk-UFBA7Q3C.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-H7I5A4RF.js";
+import "./chunk-56QBKVWK.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -84,7 +85,7 @@ async function staleCommand(a) {
   const notesPath = a.notes ? resolve(a.cwd, a.notes) : void 0;
   if (notesPath && !existsSync(notesPath)) throw new UsageError(`Expected release notes at ${a.notes}; found nothing. Check the path.`);
   const targets = resolveTargets(a.cwd, a.paths);
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets, metadataOnly: true });
   let release;
   const header = [];
   if (a.release) {

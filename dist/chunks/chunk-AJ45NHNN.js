@@ -9,17 +9,15 @@ import {
   visit
 } from "./chunk-LWZLPCHA.js";
 import {
-  ITEM_TYPES,
-  QUESTION_TYPES
-} from "./chunk-3ORVQXUS.js";
-import {
   DEFAULT_MAX_FILE_SIZE,
   FILE_START,
+  ITEM_TYPES,
   LineIndex,
+  QUESTION_TYPES,
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-H7I5A4RF.js";
+} from "./chunk-56QBKVWK.js";
 import {
   __commonJS,
   __export,
@@ -9710,6 +9708,10 @@ function parseFile(file, input, options = {}) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
     const span = fm.spans["/type"] ?? fm.span;
     return { model: { file, problems: [{ code: "unknown-type", span, message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.` }] }, text: text3, lines, frontMatter: fm };
+  }
+  if (options.metadataOnly) {
+    const item2 = buildItem(file, type, fm, { type: "root", children: [] }, lines);
+    return { model: { file, item: item2, problems: [] }, text: text3, lines, frontMatter: fm };
   }
   let tree;
   try {

@@ -1,16 +1,15 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  ITEM_TYPES
-} from "./chunk-3ORVQXUS.js";
-import {
   parseConfig
-} from "./chunk-4A2MWY4B.js";
+} from "./chunk-UFBA7Q3C.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-H7I5A4RF.js";
+import {
+  ITEM_TYPES
+} from "./chunk-56QBKVWK.js";
 import "./chunk-B5AU765K.js";
 
 // cli/new-command.ts

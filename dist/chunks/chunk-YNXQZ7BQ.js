@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-TVSHD5UW.js";
+} from "./chunk-AJ45NHNN.js";
 import {
   FILE_START
-} from "./chunk-H7I5A4RF.js";
+} from "./chunk-56QBKVWK.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {
