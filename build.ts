@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -50,3 +50,27 @@ await build({
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+/**
+ * The VS Code extension, CommonJS as the extension host loads it: a light entry that
+ * activates, the engine (core, remark, ajv) loaded on first need, and octokit only when
+ * a learner submits. `vscode` is the host's. Built into extension/dist (not committed).
+ */
+rmSync('extension/dist', { recursive: true, force: true });
+const cjs = {
+  bundle: true,
+  format: 'cjs' as const,
+  platform: 'node' as const,
+  target: 'node20',
+  legalComments: 'none' as const,
+  external: ['vscode'],
+  // Bundled ESM reads import.meta.url (createRequire, file lookups); give CommonJS its own.
+  define: { 'import.meta.url': '__ekImportMetaUrl' },
+  banner: { js: "const __ekImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning' as const,
+};
+// Only the entry leaves ./engine.js and ./github.js to run time; core's own ./engine.js (the lint engine) is bundled.
+await build({ ...cjs, entryPoints: { extension: 'extension/src/extension.ts' }, outdir: 'extension/dist', external: ['vscode', './engine.js', './github.js'] });
+await build({ ...cjs, entryPoints: { engine: 'extension/src/engine.ts', github: 'extension/src/github.ts' }, outdir: 'extension/dist' });
+await build({ ...cjs, entryPoints: { index: 'test/extension/suite/index.ts' }, outdir: 'extension/dist/test', external: ['vscode', 'mocha'] });
+cpSync('schemas', 'extension/schemas', { recursive: true });

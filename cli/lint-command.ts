@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyEdits } from '../core/lint/apply-fixes.js';
+import { applyEdits, bulkFixEdits } from '../core/lint/apply-fixes.js';
 import { formatJson } from '../core/format/json.js';
 import { formatStylish } from '../core/format/stylish.js';
-import type { Diagnostic, TextEdit } from '../core/types.js';
+import type { Diagnostic } from '../core/types.js';
 import type { Config } from '../core/config/config.js';
 import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from './result-cache.js';
 import { UsageError } from './usage-error.js';
@@ -51,13 +51,8 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
 
 /** Write each file's fixes once; learners' answer sheets are never touched by --fix. */
 function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const d of diagnostics) {
-    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
-    byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.fix.edits]);
-  }
   let fixed = 0;
-  for (const [file, edits] of byFile) {
+  for (const [file, edits] of bulkFixEdits(diagnostics)) {
     const path = resolve(cwd, file);
     const { text, applied } = applyEdits(readFileSync(path, 'utf8'), edits);
     writeFileSync(path, text);

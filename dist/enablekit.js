@@ -29,6 +29,14 @@ function applyEdits(text, edits) {
   }
   return { text: out, applied };
 }
+function bulkFixEdits(diagnostics) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
+    byFile.set(d.file, [...byFile.get(d.file) ?? [], ...d.fix.edits]);
+  }
+  return byFile;
+}
 
 // core/format/json.ts
 function formatJson(diagnostics) {
@@ -128,13 +136,8 @@ async function lintOnce(a) {
   return result;
 }
 function applyFixes(diagnostics, cwd) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const d of diagnostics) {
-    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
-    byFile.set(d.file, [...byFile.get(d.file) ?? [], ...d.fix.edits]);
-  }
   let fixed = 0;
-  for (const [file, edits] of byFile) {
+  for (const [file, edits] of bulkFixEdits(diagnostics)) {
     const path = resolve(cwd, file);
     const { text, applied } = applyEdits(readFileSync2(path, "utf8"), edits);
     writeFileSync2(path, text);
@@ -170,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"648e3f2b9e24"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"3b887313a69c"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../types.js';
+import type { Diagnostic, TextEdit } from '../types.js';
 
 /**
  * Apply edits to a text, last first so offsets stay valid. An edit that overlaps one
@@ -16,4 +16,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     applied++;
   }
   return { text: out, applied };
+}
+
+/**
+ * The edits "fix all" applies, by file: every fix but suggestions (a person applies those
+ * one at a time), and never in a learner's answer sheet. The CLI's --fix and the editor's
+ * fix-all both take these.
+ */
+export function bulkFixEdits(diagnostics: readonly Diagnostic[]): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const d of diagnostics) {
+    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
+    byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.fix.edits]);
+  }
+  return byFile;
 }

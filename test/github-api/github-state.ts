@@ -69,6 +69,9 @@ export class Repo {
   readonly labels = new Set<string>();
   readonly releases: Release[] = [];
   readonly comparisons = new Map<string, Comparison>();
+  /** Branch name → head sha, for pull requests opened by name (the extension's submit). */
+  readonly branches = new Map<string, string>();
+  defaultBranch = 'main';
   private nextNumber = 1;
 
   constructor(

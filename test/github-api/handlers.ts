@@ -37,6 +37,20 @@ export const HANDLERS: Record<string, Handler> = {
     if (!r || !pull) return notFound;
     return { status: 200, body: { number: pull.number, title: pull.title, state: pull.state, user: user(pull.author), head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } }, base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
   },
+  'pulls/create': (s, p, body, _q, login) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const head = String(body.head);
+    if ([...r.pulls.values()].some((x) => x.head.ref === head && x.state === 'open')) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${r.owner}:${head}.` }] } };
+    const pull = r.addPull({ author: login, title: body.title, head: { ref: head, sha: r.branches.get(head) ?? `sha-${head}` }, base: { ref: body.base, sha: r.branches.get(body.base) ?? 'base' }, files: [] });
+    r.issues.get(pull.number)!.body = body.body ?? '';
+    return { status: 201, body: { number: pull.number, title: pull.title, state: 'open', user: user(login), head: { ref: head, sha: pull.head.sha }, base: { ref: body.base, sha: pull.base.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
+  },
+  'repos/get': (s, p) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    return { status: 200, body: { id: 1, name: r.name, full_name: `${r.owner}/${r.name}`, owner: user(r.owner), private: false, default_branch: r.defaultBranch, html_url: `https://github.com/${r.owner}/${r.name}` } };
+  },
   'pulls/list-files': (s, p) => {
     const pull = repoOf(s, p)?.pulls.get(Number(p.pull_number));
     if (!pull) return notFound;
@@ -141,8 +155,9 @@ export const HANDLERS: Record<string, Handler> = {
     const r = repoOf(s, p);
     if (!r) return notFound;
     const state = q.get('state') ?? 'open';
-    const pulls = [...r.pulls.values()].filter((x) => state === 'all' || x.state === state).sort((a, b) => b.number - a.number);
-    return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
+    const head = q.get('head')?.split(':').pop();
+    const pulls = [...r.pulls.values()].filter((x) => (state === 'all' || x.state === state) && (!head || x.head.ref === head)).sort((a, b) => b.number - a.number);
+    return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), head: { ref: x.head.ref, sha: x.head.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${x.number}`, labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
   },
   'checks/create': (s, p, body) => {
     const r = repoOf(s, p);

@@ -1,0 +1,102 @@
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Item, Question, Quiz, Scenario } from '../model.js';
+import { findFrontMatter, parseFile } from '../parse/parse-file.js';
+
+/**
+ * Elements keep the source line they start on, so the preview can follow the editor.
+ * Only the data-line attribute survives sanitizing besides GitHub's own allowances.
+ */
+function lineAttributes() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.position) child.properties = { ...child.properties, dataLine: child.position.start.line };
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
+const SCHEMA = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] } };
+
+let processor: Processor<any, any, any, any, string> | undefined;
+function markdownToHtml(markdown: string): string {
+  // GitHub's sanitizing schema: no script, no event handler, no style, no iframe reaches the page.
+  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype).use(lineAttributes).use(rehypeSanitize, SCHEMA).use(rehypeStringify) as unknown as Processor<any, any, any, any, string>;
+  return String(processor.processSync(markdown));
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface Preview {
+  title: string;
+  type?: Item['type'];
+  /** A sanitized HTML fragment; model text is escaped, Markdown goes through GitHub's schema. */
+  html: string;
+}
+
+/**
+ * A file as a learner will see it: lessons as pages, quizzes as forms (self-check data
+ * only when the answers are in the file, never for a sealed quiz), scenarios as cards.
+ * Front matter is blanked, not removed, so line numbers stay the editor's.
+ */
+export function renderPreview(file: string, text: string): Preview {
+  const parsed = parseFile(file, text, { fullTree: true });
+  const item = parsed.model.item;
+  const fence = findFrontMatter(text);
+  const body = fence ? text.slice(0, fence.end).replace(/[^\n]/g, '') + text.slice(fence.end) : text;
+  if (!item) return { title: file, html: markdownToHtml(body) };
+  const header = `<header class="ek-item" data-line="1"><span class="ek-badge ek-${item.type}">${item.type}</span>${item.freshness.verified ? `<span class="ek-verified">verified against ${escapeHtml(item.freshness.verified.version)}</span>` : ''}</header>`;
+  switch (item.type) {
+    case 'quiz':
+      return { title: item.title, type: item.type, html: header + quizForm(item) };
+    case 'scenario':
+      return { title: item.title, type: item.type, html: header + scenarioCard(item, body) };
+    default:
+      return { title: item.title, type: item.type, html: header + markdownToHtml(body) };
+  }
+}
+
+function quizForm(quiz: Quiz): string {
+  const sealed = quiz.key !== undefined;
+  const parts = [`<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`, `<form class="ek-quiz" data-sealed="${sealed}">`];
+  quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed)));
+  parts.push(sealed ? '<p class="ek-note">The answers to this quiz are sealed: the grader checks them when you submit.</p>' : '<button type="button" class="ek-check">Check my answers</button>', '</form>');
+  return parts.join('\n');
+}
+
+function questionHtml(q: Question, k: number, sealed: boolean): string {
+  const name = `q${k}`;
+  const key = (data: string) => (sealed ? '' : ` ${data}`);
+  const out = [`<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}"><legend>${escapeHtml(q.prompt)}</legend>`];
+  if (q.type === 'single' || q.type === 'multiple') {
+    const input = q.type === 'single' ? 'radio' : 'checkbox';
+    for (const c of q.choices) {
+      const feedback = c.feedback ? key(`data-feedback="${escapeHtml(c.feedback.text)}"`) : '';
+      out.push(`<label class="ek-choice" data-line="${c.span.start.line}"><input type="${input}" name="${name}" value="${c.letter}"${key(`data-correct="${c.checked}"`)}${feedback}> ${escapeHtml(c.text)}</label>`);
+    }
+  } else if (q.type === 'ordering') {
+    out.push('<ol class="ek-ordering">', ...q.items.map((i) => `<li data-letter="${i.letter}">${escapeHtml(i.text)}</li>`), '</ol>');
+  } else if (q.type === 'numeric') {
+    out.push(`<input type="number" step="any" name="${name}"${q.numeric ? key(`data-value="${q.numeric.value}" data-tolerance="${q.numeric.tolerance}"`) : ''}>`);
+  } else {
+    const plain = q.accepted.filter((a) => !a.value.startsWith('/')).map((a) => a.value);
+    out.push(`<input type="text" name="${name}"${plain.length ? key(`data-accepted="${escapeHtml(JSON.stringify(plain))}"`) : ''}>`);
+  }
+  out.push('<p class="ek-result" aria-live="polite"></p></fieldset>');
+  return out.join('\n');
+}
+
+function scenarioCard(s: Scenario, body: string): string {
+  const rubric = s.rubric.map((c) => `<li data-line="${c.span.start.line}">${c.required ? '<strong>required</strong> ' : ''}${escapeHtml(c.text)}</li>`).join('');
+  return `<article class="ek-card ek-scenario"><p class="ek-level">${s.level} mock</p>${markdownToHtml(body)}${rubric ? `<section class="ek-rubric"><h2>What the reviewer looks for</h2><ul>${rubric}</ul></section>` : ''}</article>`;
+}

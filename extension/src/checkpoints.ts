@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { Checkpoint } from '../../core/model.js';
+import type { CurriculaWorkspace } from './curricula-workspace.js';
+import { submitCheckpoint } from './submit.js';
+
+export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
+
+/** "Take checkpoint" above every quiz, scenario and reflection; "Submit checkpoint" above an answer sheet. */
+export class CheckpointLens implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly ws: CurriculaWorkspace) {
+    ws.onDidLint(() => this.changed.fire());
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    if (SHEET_PATH.test(doc.uri.path)) return [new vscode.CodeLens(top, { title: '$(git-pull-request) Submit checkpoint', command: 'enablekit.submitCheckpoint', arguments: [doc.uri] })];
+    const item = checkpointAt(this.ws, doc.uri);
+    return item ? [new vscode.CodeLens(top, { title: `$(checklist) Take checkpoint: ${item.title}`, command: 'enablekit.takeCheckpoint', arguments: [doc.uri] })] : [];
+  }
+}
+
+function checkpointAt(ws: CurriculaWorkspace, uri: vscode.Uri | undefined): Checkpoint | undefined {
+  const path = uri && ws.relative(uri);
+  const item = path ? ws.lintSession?.index.files.get(path)?.item : undefined;
+  return item && ws.engine().isCheckpoint(item) ? item : undefined;
+}
+
+/** The learner's login: the setting, else the GitHub account VS Code is signed in with, else asked. */
+export async function learnerLogin(): Promise<string | undefined> {
+  const set = vscode.workspace.getConfiguration('enablekit').get<string>('login', '').trim();
+  if (set) return set;
+  try {
+    const session = await vscode.authentication.getSession('github', ['read:user'], { silent: true });
+    if (session) return session.account.label;
+  } catch {
+    /* no GitHub authentication provider here: ask */
+  }
+  const typed = await vscode.window.showInputBox({ prompt: 'Your GitHub login (your answer sheets go to submissions/<login>/)', validateInput: (v) => (/^[A-Za-z0-9-]+$/.test(v) ? undefined : 'Letters, digits and dashes, as on GitHub') });
+  return typed?.trim() || undefined;
+}
+
+/** Where answer sheets live: `submissions/` at the root of the workspace folder holding the curricula. */
+export function submissionsRoot(ws: CurriculaWorkspace): vscode.Uri | undefined {
+  const folder = ws.root && vscode.workspace.getWorkspaceFolder(ws.root);
+  return folder ? vscode.Uri.joinPath(folder.uri, 'submissions') : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Create the blank sheet (never over one that exists: a learner's answers are never lost) and open it. */
+export async function takeCheckpoint(ws: CurriculaWorkspace, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  await ws.ready;
+  const item = checkpointAt(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
+  if (!item) {
+    void vscode.window.showWarningMessage('enablekit: open a quiz, scenario or reflection first; "Take checkpoint" makes your answer sheet for it.');
+    return undefined;
+  }
+  const login = await learnerLogin();
+  const root = submissionsRoot(ws);
+  if (!login || !root) return undefined;
+  const sheet = vscode.Uri.joinPath(root, login, `${item.id}.md`);
+  if (!(await exists(sheet))) await vscode.workspace.fs.writeFile(sheet, new TextEncoder().encode(ws.engine().checkpointSheetText(item, login)));
+  await vscode.window.showTextDocument(sheet, { preview: false });
+  return sheet;
+}
+
+export function registerCheckpointCommands(ws: CurriculaWorkspace): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) => takeCheckpoint(ws, uri)),
+    vscode.commands.registerCommand('enablekit.submitCheckpoint', (uri?: vscode.Uri) => submitCheckpoint(ws, uri ?? vscode.window.activeTextEditor?.document.uri)),
+  ];
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { Item, Track } from '../../core/model.js';
+import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+
+type Node = { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
+
+const ICONS: Record<Item['type'], string> = { track: 'list-tree', module: 'book', quiz: 'checklist', scenario: 'comment-discussion', reflection: 'lightbulb' };
+
+/** Tracks → modules → checkpoints, filtered by role, with each file's problem count and freshness. */
+export class CurriculaTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  role: string | undefined;
+
+  constructor(private readonly ws: CurriculaWorkspace) {
+    ws.onDidLint(() => this.changed.fire(undefined));
+  }
+
+  async pickRole(): Promise<void> {
+    const config = this.ws.lintSession?.currentConfig;
+    const roles = config ? [...config.roles.values()].map((r) => ({ label: r.id, description: r.title ?? '' })) : [];
+    const pick = await vscode.window.showQuickPick([{ label: 'All roles', description: '' }, ...roles], { placeHolder: 'Show the curricula of which role?' });
+    if (!pick) return;
+    this.role = pick.label === 'All roles' ? undefined : pick.label;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const index = this.ws.lintSession?.index;
+    if (!index) return [];
+    if (!node) {
+      const tracks = [...index.items()].filter((i): i is Track => i.type === 'track' && (!this.role || i.roles.includes(this.role)));
+      tracks.sort((a, b) => (a.phase === b.phase ? a.title.localeCompare(b.title) : a.phase === 'foundation' ? -1 : 1));
+      const inTracks = new Set(tracks.flatMap((t) => t.modules.map((m) => m.module)));
+      const loose = this.role ? [] : [...index.items()].filter((i) => i.type === 'module' && !inTracks.has(i.id));
+      return [...tracks.map((item): Node => ({ kind: 'item', item })), ...(loose.length ? [{ kind: 'group' as const, label: 'Modules in no track', items: loose }] : [])];
+    }
+    if (node.kind === 'group') return node.items.map((item) => ({ kind: 'item', item }));
+    if (node.item.type === 'track') {
+      const track = node.item;
+      return track.modules.flatMap((m) => {
+        const item = index.item(m.module);
+        return item ? [{ kind: 'item' as const, item, parent: track }] : [];
+      });
+    }
+    if (node.item.type === 'module') return index.checkpointsOf(node.item.id).map((item) => ({ kind: 'item', item }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') return new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const { item } = node;
+    const ti = new vscode.TreeItem(item.title || item.id, item.type === 'track' || item.type === 'module' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const problems = this.ws.coreDiagnostics(item.file);
+    const errors = problems.filter((d) => d.severity === 'error').length;
+    const warnings = problems.length - errors;
+    const config = this.ws.lintSession?.currentConfig;
+    const stale = config ? this.ws.engine().freshnessVerdict(item, config, today()).status === 'stale' : false;
+    const notes = [item.type === 'track' ? (item as Track).phase : item.type, errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
+    ti.description = notes.join(' · ');
+    ti.tooltip = `${item.type} ${item.id}\n${item.file}${stale ? '\nNeeds review against the current product' : ''}`;
+    ti.iconPath = new vscode.ThemeIcon(errors ? 'error' : stale ? 'history' : ICONS[item.type], errors ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+    ti.resourceUri = this.ws.uriOf(item.file);
+    ti.command = { command: 'vscode.open', title: 'Open', arguments: [this.ws.uriOf(item.file)] };
+    ti.contextValue = item.type;
+    ti.id = `${node.parent?.id ?? ''}/${item.id}`;
+    return ti;
+  }
+}

@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
+import type { Engine } from './engine.js';
+import type { LintSession } from '../../core/lint/lint-session.js';
+import { toVsDiagnostic } from './diagnostic-map.js';
+
+const CONFIG = 'enablekit.yml';
+export const today = () => {
+  const fixed = vscode.workspace.getConfiguration('enablekit').get<string>('today', '');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * The curricula under one enablekit.yml, kept in core's LintSession: every file read once
+ * at start, then only the file that changed is parsed again (from the editor's buffer,
+ * saved or not). A lint whose document changed again before it ran is dropped.
+ */
+export class CurriculaWorkspace implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('enablekit');
+  private session: LintSession | undefined;
+  root: vscode.Uri | undefined;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after each lint: the tree and the status bar refresh from it. */
+  readonly onDidLint = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly core = new Map<string, CoreDiagnostic[]>();
+  private readyResolve!: () => void;
+  readonly ready = new Promise<void>((r) => (this.readyResolve = r));
+
+  constructor(readonly engine: () => Engine) {}
+
+  get lintSession(): LintSession | undefined {
+    return this.session;
+  }
+
+  /** Paths inside the curricula, as core names them: relative to the folder of enablekit.yml. */
+  relative(uri: vscode.Uri): string | undefined {
+    if (!this.root || uri.scheme !== this.root.scheme) return undefined;
+    const base = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.root!, path);
+  }
+
+  coreDiagnostics(path: string): CoreDiagnostic[] {
+    return this.core.get(path) ?? [];
+  }
+
+  async start(): Promise<void> {
+    const [config] = await vscode.workspace.findFiles(`**/${CONFIG}`, '**/node_modules/**', 1);
+    if (!config) return this.readyResolve();
+    this.root = vscode.Uri.joinPath(config, '..');
+    await vscode.commands.executeCommand('setContext', 'enablekit.active', true);
+    const { LintSession } = this.engine();
+    const session = new LintSession();
+    session.setConfig(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)));
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*'), '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}');
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    await Promise.all(
+      files.map(async (uri) => {
+        const path = this.relative(uri);
+        if (!path || path === CONFIG) return;
+        if (!path.endsWith('.md')) return session.index.addKnownPath(path);
+        const doc = open.get(uri.toString());
+        session.setFile(path, doc ? doc.getText() : await vscode.workspace.fs.readFile(uri));
+      }),
+    );
+    this.session = session;
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.reloadFromDisk(u))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.forget(f.oldUri), this.reloadFromDisk(f.newUri)))),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && this.publish()),
+    );
+    this.publish();
+    this.readyResolve();
+  }
+
+  /** Debounced: typing re-lints once the keys stop, and a lint superseded by a newer edit is dropped. */
+  private schedule(doc: vscode.TextDocument, delay = vscode.workspace.getConfiguration('enablekit').get<number>('lintDelay', 150)): void {
+    const path = this.relative(doc.uri);
+    if (!path || !this.session || !(path.endsWith('.md') || path === CONFIG)) return;
+    clearTimeout(this.pending.get(path));
+    const version = doc.version;
+    this.pending.set(
+      path,
+      setTimeout(() => {
+        this.pending.delete(path);
+        if (doc.version !== version) return;
+        this.session!.setFile(path, doc.getText());
+        this.publish();
+      }, delay),
+    );
+  }
+
+  /** Apply an edit's text now, without waiting for the debounce (tests and fix-all use it). */
+  lintNow(doc: vscode.TextDocument): void {
+    const path = this.relative(doc.uri);
+    if (!path || !this.session) return;
+    clearTimeout(this.pending.get(path));
+    this.session.setFile(path, doc.getText());
+    this.publish();
+  }
+
+  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    const path = this.relative(uri);
+    if (!path || !this.session) return;
+    if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
+    try {
+      this.session.setFile(path, await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.session.removeFile(path);
+    }
+    this.publish();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const path = this.relative(uri);
+    if (!path || !this.session) return;
+    this.session.removeFile(path);
+    this.diagnostics.delete(uri);
+    this.publish();
+  }
+
+  private publish(): void {
+    const results = this.session!.lint(today());
+    this.core.clear();
+    for (const [path, list] of results) {
+      this.core.set(path, list);
+      const uri = this.uriOf(path);
+      this.diagnostics.set(uri, list.map(toVsDiagnostic));
+    }
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Everything the extension takes from core, in one bundle loaded on first need. The
+ * extension has no lint, parse, grading or rendering logic of its own: it is all here.
+ */
+export { LintSession } from '../../core/lint/lint-session.js';
+export { renderPreview } from '../../core/render/render-preview.js';
+export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
+export { sheetProgress } from '../../core/grading/sheet-progress.js';
+export { newItemText } from '../../core/templates/new-item.js';
+export { applyEdits, bulkFixEdits } from '../../core/lint/apply-fixes.js';
+export { isCheckpoint } from '../../core/model.js';
+export { rolesOf } from '../../core/progress/learner-status.js';
+export { freshnessVerdict } from '../../core/freshness/verdict.js';
+
+import type * as self from './engine.js';
+export type Engine = typeof self;

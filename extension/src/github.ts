@@ -1,0 +1,17 @@
+import { Octokit } from 'octokit';
+
+/**
+ * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
+ * so octokit loads only when a learner submits.
+ */
+export async function openPullRequest(o: { baseUrl: string; token: string; repository: string; head: string; base?: string; title: string; body: string }): Promise<{ url: string; number: number }> {
+  const [owner = '', repo = ''] = o.repository.split('/');
+  // One retry: a learner waiting on a dead network wants the message soon; the sheet is safe either way.
+  const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
+  // A retake pushes to the branch of an open pull request: that one is the answer.
+  const [open] = (await gh.rest.pulls.list({ owner, repo, head: `${owner}:${o.head}`, state: 'open', per_page: 1 })).data;
+  if (open) return { url: open.html_url, number: open.number };
+  const base = o.base ?? (await gh.rest.repos.get({ owner, repo })).data.default_branch;
+  const { data } = await gh.rest.pulls.create({ owner, repo, head: o.head, base, title: o.title, body: o.body });
+  return { url: data.html_url, number: data.number };
+}

