@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
@@ -22,5 +23,21 @@ describe('the CLI bundle', () => {
     const heavy = graph.filter((f) => /micromark|class Ajv|new Composer|YAMLMap/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(heavy.map((f) => f.slice(ROOT.length + 1)), []);
     assert.ok(graph.length >= 2, 'the check follows imports');
+  });
+});
+
+describe('the VS Code extension package', () => {
+  it('activates from a light entry: core, remark and ajv load on first need, octokit only on submit', () => {
+    const entry = readFileSync(join(ROOT, 'extension', 'dist', 'extension.js'), 'utf8');
+    assert.doesNotMatch(entry, /micromark|class Ajv|YAMLMap|Octokit/);
+    assert.match(entry, /require\("\.\/engine\.js"\)/);
+  });
+
+  it('packs the bundles, media and schemas and no sources, tests or dependencies', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: join(ROOT, 'extension'), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const files = r.stdout.trim().split('\n').sort();
+    assert.ok(files.includes('dist/extension.js') && files.includes('dist/engine.js') && files.includes('media/preview.js') && files.includes('schemas/config.schema.json'), files.join(', '));
+    assert.deepEqual(files.filter((f) => /^src\/|^dist\/test\/|\.ts$|node_modules/.test(f)), []);
   });
 });

@@ -32,3 +32,14 @@ describe('core/ stays pure', () => {
     assert.deepEqual(hits, ['vscode', '@actions/*', 'process.env']);
   });
 });
+
+describe('extension/ stays a thin adapter', () => {
+  it('takes core only through its engine bundle (types aside): no lint, parse, grading or rendering of its own', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(join(ROOT, 'extension', 'src'))) {
+      if (file.endsWith('engine.ts')) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'(\.\.\/\.\.\/core\/[^']+)'/gm)) if (!m[1]) offenders.push(`${file.slice(ROOT.length + 1)} imports ${m[2]}`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+});

@@ -53,7 +53,7 @@ setsid env HOME="$RUN" TMPDIR="$RUN" "$NODE24/node" "$CACHE/cs/node_modules/code
   --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" > "$RUN/server.log" 2>&1 &
 CS=$!
 trap 'kill -- -$CS 2>/dev/null; wait $CS 2>/dev/null || true' EXIT
-for _ in $(seq 150); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
+for _ in $(seq 150); do "$NODE24/node" -e "fetch('http://127.0.0.1:$PORT/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break; sleep 0.2; done
 
 rc=0
 for ws in "${WORKSPACES[@]}"; do
@@ -61,5 +61,11 @@ for ws in "${WORKSPACES[@]}"; do
   HOME="$RUN" TMPDIR="$RUN" NODE_PATH="$CACHE/cs/node_modules" "$NODE24/node" "$REPO/test/extension/run-tests.cjs" \
     "http://127.0.0.1:$PORT" "$ws" "$REPO/extension" "$REPO/extension/dist/test" 300 || rc=$?
 done
+# A second copy of the sample, untouched by the suite, for the UI test a person would run.
+UI="$RUN/ui/ws"
+mkdir -p "$UI" && cp -r "$REPO/curricula" "$UI/curricula"
+echo "── UI test: the workbench driven like a person"
+HOME="$RUN" TMPDIR="$RUN" NODE_PATH="$CACHE/cs/node_modules" "$NODE24/node" "$REPO/test/extension/ui-screenshot.cjs" \
+  "http://127.0.0.1:$PORT" "$UI" "$REPO/extension" "$REPO/test-output/extension/preview-and-curricula.png" || rc=$?
 echo "extension suites: rc=$rc (logs: $RUN)"
 exit $rc
