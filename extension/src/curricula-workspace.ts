@@ -29,6 +29,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
   private readonly core = new Map<string, CoreDiagnostic[]>();
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
+  private readonly created = performance.now();
+  /** Milliseconds from activation to the first diagnostics published, for the benchmark. */
+  firstLintMs: number | undefined;
 
   constructor(readonly engine: () => Engine) {}
 
@@ -81,6 +84,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && this.publish()),
     );
     this.publish();
+    this.firstLintMs = performance.now() - this.created;
     this.readyResolve();
   }
 

@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { registerGoldenSuite } from './golden.js';
 import { registerAuthorSuite } from './author.js';
 import { registerLearnerSuite } from './learner.js';
+import { registerBench } from './bench.js';
 
 /**
  * The extension's integration suite, as @vscode/test-electron and the code-server runner
@@ -16,7 +17,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'enablekit-extension', mocha);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-  if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
+  if (existsSync(join(folder, '.enablekit-bench'))) registerBench(folder);
+  else if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
   else {
     registerAuthorSuite(folder);
     registerLearnerSuite(folder);
