@@ -13,6 +13,10 @@ export interface RunContext {
   curricula: string;
   submissions: string;
   dryRun: boolean;
+  /** Record results in each learner's progress issue (and count attempts across pull requests from it). */
+  progress: boolean;
+  /** workflow_dispatch with progress: rebuild: recompute every progress body from its records. */
+  rebuildProgress: boolean;
   /** The pull request from the event; absent for workflow_dispatch, which names only its number. */
   pull?: PullInfo;
   pullNumber?: number;
@@ -86,6 +90,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     curricula: core.getInput('curricula') || 'curricula',
     submissions: core.getInput('submissions') || 'submissions',
     dryRun: /^true$/i.test(core.getInput('dry-run')),
+    progress: !/^false$/i.test(input('progress')),
+    rebuildProgress: /^rebuild$/i.test(input('progress')),
     ...(event.pull_request ? { pull: pullInfo(event.pull_request) } : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',

@@ -10,6 +10,20 @@ import { resolveTargets } from '../cli/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
 import { changedFiles, fileAt, findComment, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
 import { checkRunFor } from './check-run.js';
+import { appendRecords, loadLedger } from './progress-ledger.js';
+import type { ProgressRecord } from '../core/progress/records.js';
+import { progressBody } from '../core/progress/progress-body.js';
+import { rolesOf } from '../core/progress/learner-status.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+import type { Config } from '../core/config/config.js';
+
+/** One attempt per checkpoint and commit: the progress issue's record wins over this PR's comment. */
+function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger: readonly ProgressRecord[]): AttemptRecord[] {
+  const out = new Map<string, AttemptRecord>();
+  for (const r of fromLedger) out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
+  for (const r of fromComment) if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  return [...out.values()];
+}
 
 export interface PullOutcome {
   pull: number;
@@ -34,9 +48,15 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
   const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
   const records: AttemptRecord[] = existing ? readAttemptRecords(existing.body ?? '') : [];
+  // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
+  const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : undefined;
+  const attempts = mergeAttempts(records, ledger?.records ?? []);
+  const fresh: ProgressRecord[] = [];
+  let roster: { index: WorkspaceIndex; config: Config } | undefined;
   const results: { path: string; result: GradeResult }[] = [];
   if (plan.refusals.length === 0) {
     const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+    roster = { index, config };
     // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
     const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
     for (const [k, s] of plan.sheets.entries()) {
@@ -55,11 +75,14 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
           result = refuse(s.checkpoint, pull.author, 'not-a-quiz', `Expected "${s.checkpoint}" to be a quiz for the Action to grade; found a ${item.type}. For now ${next}.`);
         }
         else {
-          const mine = records.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
+          const mine = attempts.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
           const rerun = mine.find((r) => r.sha === pull.headSha);
           const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
           result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-          if (result.ok && !rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+          if (result.ok && !rerun) {
+            records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+            fresh.push({ learner: pull.author, checkpoint: item.id, kind: 'quiz', pr: pull.number, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) });
+          }
         }
       }
       results.push({ path: s.path, result });
@@ -76,6 +99,10 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
     await upsertComment(gh, ctx, pull.number, existing, body);
     await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? 'checkpoint:passed' : 'checkpoint:failed', allPassed ? 'checkpoint:failed' : 'checkpoint:passed');
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
+  }
+  if (ledger && roster && fresh.length) {
+    const { index, config } = roster;
+    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, rolesOf(pull.author, config), index, l, now.slice(0, 10)));
   }
   await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
   return outcome;

@@ -3,18 +3,19 @@ import { readContext, type RunContext } from './context.js';
 import { client } from './github-calls.js';
 import { gradePull } from './grade-pull.js';
 import { runFreshness, UsageProblem } from './freshness-run.js';
+import { rebuildProgress } from './progress-rebuild.js';
 
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
-function jobOf(ctx: RunContext): 'grade' | 'freshness' | string {
+function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'rebuild' | string {
   switch (ctx.eventName) {
     case 'pull_request':
     case 'pull_request_target':
       return GRADED_ACTIONS.has(ctx.action ?? '') ? 'grade' : `Nothing to grade on pull_request ${ctx.action ?? ''}.`;
     case 'workflow_dispatch':
-      return ctx.pullNumber ? 'grade' : 'freshness';
+      return ctx.pullNumber ? 'grade' : ctx.rebuildProgress ? 'rebuild' : 'freshness';
     case 'release':
       return ctx.action === 'published' ? 'freshness' : `Nothing to check on release ${ctx.action ?? ''}: only published releases are.`;
     case 'repository_dispatch':
@@ -62,6 +63,11 @@ async function run(): Promise<void> {
   const job = jobOf(ctx);
   if (job === 'grade') await grade(ctx);
   else if (job === 'freshness') await freshness(ctx);
+  else if (job === 'rebuild') {
+    const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
+    core.setOutput('summary', JSON.stringify(r));
+    core.info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
+  }
   else core.info(job);
 }
 

@@ -51280,6 +51280,8 @@ function readContext(env = process.env) {
     curricula: getInput("curricula") || "curricula",
     submissions: getInput("submissions") || "submissions",
     dryRun: /^true$/i.test(getInput("dry-run")),
+    progress: !/^false$/i.test(input("progress")),
+    rebuildProgress: /^rebuild$/i.test(input("progress")),
     ...event.pull_request ? { pull: pullInfo(event.pull_request) } : {},
     ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
@@ -52215,12 +52217,12 @@ var serializeBigInts = (text3) => {
   return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
+      const isString2 = match[0] === '"';
+      const isNoise = isString2 && noiseValueWithQuotes.test(match);
       if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';
     }
@@ -59470,7 +59472,159 @@ function checkRunFor(o, success) {
 The full results are in the pull request comment.`, annotations } };
 }
 
+// core/progress/records.ts
+var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}`;
+function dedupeRecords(records) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
+  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
+}
+
+// core/progress/ledger.ts
+var PROGRESS_LABEL = "enablekit:progress";
+var RECORD2 = /<!-- enablekit:record (\{[^\n]*?\}) -->/;
+var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
+var progressTitle = (login) => `Training progress: @${login}`;
+function recordComment(r) {
+  const what = r.kind === "quiz" ? `${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}` : r.passed ? "Complete" : "Not complete yet";
+  return [`**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.`, `<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, "-\\u002d")} -->`].join("\n\n");
+}
+var isString = (v) => typeof v === "string";
+function readRecord(body) {
+  const m = RECORD2.exec(body ?? "");
+  if (!m) return void 0;
+  try {
+    const r = JSON.parse(m[1]);
+    const kinds = ["quiz", "mock", "reflection"];
+    if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== "boolean" || Number.isNaN(Date.parse(r.at))) return void 0;
+    return r;
+  } catch {
+    return void 0;
+  }
+}
+function readLedger(comments, learner) {
+  const records = [];
+  const flagged = [];
+  for (const c of comments) {
+    const r = readRecord(c.body);
+    if (!r) continue;
+    const note = c.url ? { url: c.url } : {};
+    if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
+    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
+    else if (r.learner.toLowerCase() === learner.toLowerCase()) records.push(r);
+  }
+  return { records: dedupeRecords(records), flagged };
+}
+
+// action/progress-ledger.ts
+async function listProgressIssues(gh, ctx) {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: PROGRESS_LABEL, state: "all", per_page: 100 });
+  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot");
+}
+async function loadLedger(gh, ctx, login, issues) {
+  const marker = progressMarker(login);
+  const mine = (issues ?? await listProgressIssues(gh, ctx)).filter((i) => (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
+  const comments = [];
+  for (const i of mine) {
+    const list3 = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
+    for (const c of list3) comments.push({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
+  }
+  const first = mine[0];
+  return { login, ...readLedger(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
+}
+async function appendRecords(gh, ctx, ledger, fresh, body) {
+  const known = new Set(ledger.records.map(recordKey));
+  const add = fresh.filter((r) => !known.has(recordKey(r)));
+  if (!add.length) return;
+  const after = { records: [...ledger.records, ...add], flagged: ledger.flagged };
+  const text3 = body(after);
+  if (ctx.dryRun) {
+    info(`Dry run: would record ${add.map(recordKey).join(", ")} in the progress issue of @${ledger.login}.`);
+    return;
+  }
+  let issue2 = ledger.issue;
+  if (!issue2) {
+    const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text3, labels: [PROGRESS_LABEL] });
+    issue2 = { number: data.number, body: text3 };
+  }
+  for (const r of add) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(r) });
+  if (issue2.body !== text3) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text3 });
+  ledger.records = after.records;
+  ledger.issue = { number: issue2.number, body: text3 };
+}
+
+// core/progress/learner-status.ts
+function rolesOf(login, config, extraRoles = []) {
+  const l = login.toLowerCase();
+  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
+  return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
+}
+function learnerStatus(login, roles, index2, records, today) {
+  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const tracks = [...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r)));
+  tracks.sort((a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1);
+  return tracks.map((t) => {
+    const modules = t.modules.map((entry) => {
+      const checkpoints = index2.checkpointsOf(entry.module).map((c) => {
+        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
+        return { id: c.id, passed: rs.some((r) => r.passed), attempts: rs.length, ...scores.length ? { best: Math.max(...scores) } : {} };
+      });
+      const due = entry.window?.due ?? t.window?.due;
+      const opens = entry.window?.opens ?? t.window?.opens;
+      const passed = checkpoints.length > 0 && checkpoints.every((c) => c.passed);
+      const tried = checkpoints.some((c) => c.attempts > 0);
+      let state;
+      if (checkpoints.length === 0) state = opens && opens > today ? "not-started" : "open";
+      else if (passed) state = "passed";
+      else if (due && due < today) state = "overdue";
+      else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
+      else if (tried) state = "submitted";
+      else state = opens && opens > today ? "not-started" : "open";
+      return { module: entry.module, state, ...due ? { due } : {}, checkpoints };
+    });
+    const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k].optional);
+    return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === "passed"), modules };
+  });
+}
+
+// core/progress/progress-body.ts
+var STATE = {
+  "not-started": "\u23F3 not open yet",
+  open: "\u{1F4D6} open",
+  submitted: "\u{1F4E8} submitted",
+  failed: "\u{1F501} not passed yet",
+  passed: "\u2705 passed",
+  overdue: "\u26A0\uFE0F overdue"
+};
+function progressBody(login, roles, index2, ledger, today) {
+  const tracks = learnerStatus(login, [...roles], index2, ledger.records, today);
+  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 120);
+  const parts = [progressMarker(login), `Training progress of @${login}${roles.length ? ` (${roles.join(", ")})` : ""}, as of ${today}. This body is rewritten from the records below each time a result comes in; edit nothing here.`, ""];
+  if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? "these roles" : "this learner: add them to a role in enablekit.yml"}.`);
+  for (const t of tracks) {
+    parts.push(`### ${t.complete ? "\u2705 " : ""}${title(t.track)}`, "", "| module | status | due | checkpoints |", "|---|---|---|---|");
+    for (const m of t.modules) {
+      const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`).join("<br>");
+      parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`);
+    }
+    parts.push("");
+  }
+  if (ledger.flagged.length) {
+    parts.push(`> [!WARNING]
+> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
+  }
+  parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? "" : "s"}.</sub>`);
+  return parts.join("\n");
+}
+
 // action/grade-pull.ts
+function mergeAttempts(fromComment, fromLedger) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of fromLedger) out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
+  for (const r of fromComment) if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  return [...out.values()];
+}
 var refuse = (checkpoint, learner, reason, message) => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
 async function gradePull(ctx, gh, now) {
   let pull = ctx.pull;
@@ -59479,9 +59633,14 @@ async function gradePull(ctx, gh, now) {
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
   const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
   const records = existing ? readAttemptRecords(existing.body ?? "") : [];
+  const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : void 0;
+  const attempts = mergeAttempts(records, ledger?.records ?? []);
+  const fresh = [];
+  let roster;
   const results = [];
   if (plan.refusals.length === 0) {
     const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+    roster = { index: index2, config };
     const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
     for (const [k, s] of plan.sheets.entries()) {
       const text3 = texts[k];
@@ -59498,11 +59657,14 @@ async function gradePull(ctx, gh, now) {
           const next = item.type === "scenario" ? "a reviewer grades it against its rubric: ask your trainer to review this pull request" : 'check it with "enablekit grade" locally; the Action records reflections in a later release';
           result = refuse(s.checkpoint, pull.author, "not-a-quiz", `Expected "${s.checkpoint}" to be a quiz for the Action to grade; found a ${item.type}. For now ${next}.`);
         } else {
-          const mine = records.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
+          const mine = attempts.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
           const rerun = mine.find((r) => r.sha === pull.headSha);
           const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
           result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-          if (result.ok && !rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+          if (result.ok && !rerun) {
+            records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+            fresh.push({ learner: pull.author, checkpoint: item.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
+          }
         }
       }
       results.push({ path: s.path, result });
@@ -59519,6 +59681,10 @@ async function gradePull(ctx, gh, now) {
     await upsertComment(gh, ctx, pull.number, existing, body);
     await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? "checkpoint:passed" : "checkpoint:failed", allPassed ? "checkpoint:failed" : "checkpoint:passed");
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
+  }
+  if (ledger && roster && fresh.length) {
+    const { index: index2, config } = roster;
+    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, rolesOf(pull.author, config), index2, l, now.slice(0, 10)));
   }
   await summary.addRaw(body.replace(COMMENT_MARKER, "")).write();
   return outcome;
@@ -59903,6 +60069,24 @@ async function releaseOf(ctx, gh, index2, config) {
   return { tag: r.tag, features };
 }
 
+// action/progress-rebuild.ts
+async function rebuildProgress(ctx, gh, today) {
+  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const issues = await listProgressIssues(gh, ctx);
+  const logins = [...new Set(issues.flatMap((i) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? "")?.[1] ?? []))].sort();
+  let rewritten = 0;
+  for (const login of logins) {
+    const ledger = await loadLedger(gh, ctx, login, issues);
+    if (!ledger.issue) continue;
+    const body = progressBody(login, rolesOf(login, config), index2, ledger, today);
+    if (body === ledger.issue.body) continue;
+    rewritten++;
+    if (ctx.dryRun) info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
+    else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
+  }
+  return { learners: logins.length, rewritten };
+}
+
 // action/main.ts
 var GRADED_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]);
 var nowIso = () => (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -59912,7 +60096,7 @@ function jobOf(ctx) {
     case "pull_request_target":
       return GRADED_ACTIONS.has(ctx.action ?? "") ? "grade" : `Nothing to grade on pull_request ${ctx.action ?? ""}.`;
     case "workflow_dispatch":
-      return ctx.pullNumber ? "grade" : "freshness";
+      return ctx.pullNumber ? "grade" : ctx.rebuildProgress ? "rebuild" : "freshness";
     case "release":
       return ctx.action === "published" ? "freshness" : `Nothing to check on release ${ctx.action ?? ""}: only published releases are.`;
     case "repository_dispatch":
@@ -59960,7 +60144,11 @@ async function run() {
   const job = jobOf(ctx);
   if (job === "grade") await grade(ctx);
   else if (job === "freshness") await freshness(ctx);
-  else info(job);
+  else if (job === "rebuild") {
+    const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
+    setOutput("summary", JSON.stringify(r));
+    info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
+  } else info(job);
 }
 run().catch((e) => {
   const err = e;

@@ -43,8 +43,9 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
     return repo.addPull({ number, author, title: 'Answers', head: { ref: `${author}/answers`, sha: head }, base: { ref: 'main', sha: 'base-sha' }, files: Object.keys(files).map((filename) => ({ filename, status: 'added' as const })) });
   }
 
+  // Grading alone, with attempts kept in the pull request's comment; test/action-progress.test.ts covers the progress issue.
   const run = (action: string, p: { number: number; author: string; head: { sha: string } }, extra: { inputs?: Record<string, string> } = {}) =>
-    runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent(action, { number: p.number, author: p.author, headSha: p.head.sha, labels: gh.state.repo('acme', 'training').issues.get(p.number)?.labels ?? [] }), ...extra });
+    runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent(action, { number: p.number, author: p.author, headSha: p.head.sha, labels: gh.state.repo('acme', 'training').issues.get(p.number)?.labels ?? [] }), inputs: { progress: 'false', ...extra.inputs } });
 
   const repo = () => gh.state.repo('acme', 'training');
 

@@ -12,6 +12,10 @@ export interface ProgressRecord {
   at: string;
   passed: boolean;
   percent?: number;
+  /** Which attempt this was, as graded. */
+  attempt?: number;
+  /** Ids of the questions not answered right: the cohort's most-missed questions come from these. */
+  missed?: string[];
 }
 
 export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;

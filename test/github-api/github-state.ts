@@ -89,6 +89,8 @@ export class Repo {
 
   addPull(p: Omit<Pull, 'number' | 'state'> & { number?: number }): Pull {
     const number = p.number ?? this.nextNumber;
+    // Issues and pull requests share numbers on GitHub; a test that reuses one has a bug.
+    if (this.issues.has(number) && !this.issues.get(number)!.isPull) throw new Error(`#${number} is already an issue in ${this.owner}/${this.name}; give the pull request another number.`);
     this.nextNumber = Math.max(this.nextNumber, number + 1);
     const pull: Pull = { ...p, number, state: 'open' };
     this.pulls.set(number, pull);

@@ -1,0 +1,62 @@
+import * as core from '@actions/core';
+import { PROGRESS_LABEL, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
+import { recordKey, type ProgressRecord } from '../core/progress/records.js';
+import type { RunContext } from './context.js';
+import type { Client } from './github-calls.js';
+
+export interface LearnerLedger extends Ledger {
+  login: string;
+  /** The learner's progress issue: the lowest-numbered one enablekit opened, should two ever exist. */
+  issue?: { number: number; body: string };
+}
+
+type Issue = { number: number; body?: string | null; pull_request?: unknown; user?: { type?: string } | null };
+
+/**
+ * Every learner's progress issue, in one paginated listing (by label), each with its records.
+ * Records are read from every issue carrying the learner's marker, so a record written to a
+ * duplicate (two runs racing to open the issue) is still counted.
+ */
+export async function listProgressIssues(gh: Client, ctx: RunContext): Promise<Issue[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 });
+  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot');
+}
+
+export async function loadLedger(gh: Client, ctx: RunContext, login: string, issues?: Issue[]): Promise<LearnerLedger> {
+  const marker = progressMarker(login);
+  const mine = (issues ?? (await listProgressIssues(gh, ctx))).filter((i) => (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
+  const comments: LedgerComment[] = [];
+  for (const i of mine) {
+    const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
+    for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
+  }
+  const first = mine[0];
+  return { login, ...readLedger(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };
+}
+
+/**
+ * Append each new record as its own comment (a record whose key is there already adds
+ * nothing), opening the learner's issue on first need, then rewrite the body from all
+ * records. Concurrent runs each append their own comments, so no record is lost; the
+ * body converges on the next run or a rebuild.
+ */
+export async function appendRecords(gh: Client, ctx: RunContext, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
+  const known = new Set(ledger.records.map(recordKey));
+  const add = fresh.filter((r) => !known.has(recordKey(r)));
+  if (!add.length) return;
+  const after: Ledger = { records: [...ledger.records, ...add], flagged: ledger.flagged };
+  const text = body(after);
+  if (ctx.dryRun) {
+    core.info(`Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`);
+    return;
+  }
+  let issue = ledger.issue;
+  if (!issue) {
+    const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
+    issue = { number: data.number, body: text };
+  }
+  for (const r of add) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(r) });
+  if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
+  ledger.records = after.records;
+  ledger.issue = { number: issue.number, body: text };
+}

@@ -1,0 +1,66 @@
+import { escapeMarkdown } from '../text/markdown-escape.js';
+import { dedupeRecords, type ProgressRecord } from './records.js';
+
+export const PROGRESS_LABEL = 'enablekit:progress';
+const RECORD = /<!-- enablekit:record (\{[^\n]*?\}) -->/;
+
+/** The hidden marker that names a learner's progress issue. Logins are case-insensitive on GitHub. */
+export const progressMarker = (login: string) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
+
+export const progressTitle = (login: string) => `Training progress: @${login}`;
+
+/** One result as its own comment: a line for people, the record hidden for the Action. */
+export function recordComment(r: ProgressRecord): string {
+  const what = r.kind === 'quiz' ? `${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}` : r.passed ? 'Complete' : 'Not complete yet';
+  return [`**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.`, `<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, '-\\u002d')} -->`].join('\n\n');
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+export function readRecord(body: string | null | undefined): ProgressRecord | undefined {
+  const m = RECORD.exec(body ?? '');
+  if (!m) return undefined;
+  try {
+    const r = JSON.parse(m[1]!) as ProgressRecord;
+    const kinds = ['quiz', 'mock', 'reflection'];
+    if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== 'boolean' || Number.isNaN(Date.parse(r.at))) return undefined;
+    return r;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A comment on a progress issue, as the adapter reads it from GitHub. */
+export interface LedgerComment {
+  id: number;
+  body: string;
+  authorIsBot: boolean;
+  createdAt: string;
+  updatedAt: string;
+  url?: string;
+}
+
+export interface Ledger {
+  records: ProgressRecord[];
+  /** Records that do not count: written by someone other than the Action, or edited since. */
+  flagged: { comment: number; url?: string; why: 'not-written-by-enablekit' | 'edited' }[];
+}
+
+/**
+ * The records of a learner's progress issues. Only the Action writes records: one in a
+ * comment by anyone else, or in a comment edited after it was written, is ignored and
+ * flagged. Records are a set (a re-run writes the same key), in time order.
+ */
+export function readLedger(comments: readonly LedgerComment[], learner: string): Ledger {
+  const records: ProgressRecord[] = [];
+  const flagged: Ledger['flagged'] = [];
+  for (const c of comments) {
+    const r = readRecord(c.body);
+    if (!r) continue;
+    const note = c.url ? { url: c.url } : {};
+    if (!c.authorIsBot) flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
+    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: 'edited', ...note });
+    else if (r.learner.toLowerCase() === learner.toLowerCase()) records.push(r);
+  }
+  return { records: dedupeRecords(records), flagged };
+}

@@ -1,0 +1,38 @@
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { escapeMarkdown } from '../text/markdown-escape.js';
+import { learnerStatus, type ModuleState } from './learner-status.js';
+import { progressMarker, type Ledger } from './ledger.js';
+
+const STATE: Record<ModuleState, string> = {
+  'not-started': '⏳ not open yet',
+  open: '📖 open',
+  submitted: '📨 submitted',
+  failed: '🔁 not passed yet',
+  passed: '✅ passed',
+  overdue: '⚠️ overdue',
+};
+
+/**
+ * A learner's progress issue body: a view recomputed from every record, never edited by
+ * hand, so any run (or a rebuild) that sees the same records on the same day writes the
+ * same body.
+ */
+export function progressBody(login: string, roles: readonly string[], index: WorkspaceIndex, ledger: Ledger, today: string): string {
+  const tracks = learnerStatus(login, [...roles], index, ledger.records, today);
+  const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 120);
+  const parts = [progressMarker(login), `Training progress of @${login}${roles.length ? ` (${roles.join(', ')})` : ''}, as of ${today}. This body is rewritten from the records below each time a result comes in; edit nothing here.`, ''];
+  if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? 'these roles' : 'this learner: add them to a role in enablekit.yml'}.`);
+  for (const t of tracks) {
+    parts.push(`### ${t.complete ? '✅ ' : ''}${title(t.track)}`, '', '| module | status | due | checkpoints |', '|---|---|---|---|');
+    for (const m of t.modules) {
+      const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? 'passed' : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`).join('<br>');
+      parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ''} | ${cps || '(reading only)'} |`);
+    }
+    parts.push('');
+  }
+  if (ledger.flagged.length) {
+    parts.push(`> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`), '');
+  }
+  parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`);
+  return parts.join('\n');
+}
