@@ -35,9 +35,9 @@ export async function loadLedger(gh: Client, ctx: RunContext, login: string, iss
 }
 
 /**
- * Append each new record as its own comment (a record whose key is there already adds
+ * Append this run's new records as one comment (a record whose key is there already adds
  * nothing), opening the learner's issue on first need, then rewrite the body from all
- * records. Concurrent runs each append their own comments, so no record is lost; the
+ * records. Concurrent runs each append their own comment, so no record is lost; the
  * body converges on the next run or a rebuild.
  */
 export async function appendRecords(gh: Client, ctx: RunContext, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
@@ -55,7 +55,7 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
     const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
     issue = { number: data.number, body: text };
   }
-  for (const r of add) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(r) });
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(add) });
   if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
   ledger.records = after.records;
   ledger.issue = { number: issue.number, body: text };

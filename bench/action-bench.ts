@@ -40,20 +40,34 @@ export async function benchAction(): Promise<void> {
   const gh = new LocalGitHub();
   await gh.start();
   const repo = gh.state.repo('acme', 'training');
-  const run = async (files: Record<string, string>, number: number) => {
+  const run = async (files: Record<string, string>, number: number, progress = 'false') => {
     repo.setFiles(`sha-${number}`, files);
     repo.addPull({ number, author: 'ana', title: 'answers', head: { ref: 'b', sha: `sha-${number}` }, base: { ref: 'main', sha: 'base' }, files: Object.keys(files).map((filename) => ({ filename, status: 'added' as const })) });
     const before = gh.calls.length;
     const t = performance.now();
-    const r = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number, author: 'ana', headSha: `sha-${number}` }) });
+    const r = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number, author: 'ana', headSha: `sha-${number}` }), inputs: { progress } });
     if (r.code !== 0) throw new Error(r.stdout + r.stderr);
     return { ms: performance.now() - t, calls: gh.calls.length - before, graded: r.outputs.graded };
   };
   const one = await run({ 'submissions/ana/quiz-0.md': sheets['submissions/ana/quiz-0.md']! }, 1);
+  const oneProgress = await run({ 'submissions/ana/quiz-1.md': sheets['submissions/ana/quiz-1.md']! }, 10, 'true');
   const hundred = await run(sheets, 2);
+  // The same, recorded in the learner's progress issue (the default): its own learner, so nothing is a retake.
+  const renamed = Object.fromEntries(Object.entries(sheets).map(([p, t]) => [p.replace('/ana/', '/bo/'), t.replace('learner: ana', 'learner: bo')]));
+  const repoB = gh.state.repo('acme', 'training');
+  repoB.setFiles('sha-3', renamed);
+  repoB.addPull({ number: 3, author: 'bo', title: 'answers', head: { ref: 'c', sha: 'sha-3' }, base: { ref: 'main', sha: 'base' }, files: Object.keys(renamed).map((filename) => ({ filename, status: 'added' as const })) });
+  const before = gh.calls.length;
+  const t = performance.now();
+  const withProgress = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number: 3, author: 'bo', headSha: 'sha-3' }), inputs: { progress: 'true' } });
+  const progressMs = performance.now() - t;
+  if (withProgress.code !== 0) throw new Error(withProgress.stdout + withProgress.stderr);
+  const progressCalls = gh.calls.length - before;
   await gh.stop();
   console.log('\nGitHub Action (node dist/action.js against the local GitHub API):');
   console.log(`  cold start (load, read event, exit)   ${fmt(median(cold))}  (target <= 250 ms)`);
   console.log(`  1 answer sheet                        ${fmt(one.ms)}, ${one.calls} API calls  (target <= 6 calls)`);
+  console.log(`  1 answer sheet, with progress issue   ${fmt(oneProgress.ms)}, ${oneProgress.calls} API calls (opens the issue)`);
   console.log(`  100 answer sheets, 10 questions each  ${fmt(hundred.ms)}, ${hundred.calls} API calls, ${hundred.graded} graded  (target <= 3 s)`);
+  console.log(`  the same, recorded in progress issue   ${fmt(progressMs)}, ${progressCalls} API calls, ${withProgress.outputs.graded} graded`);
 }

@@ -59482,36 +59482,40 @@ function dedupeRecords(records) {
 
 // core/progress/ledger.ts
 var PROGRESS_LABEL = "enablekit:progress";
-var RECORD2 = /<!-- enablekit:record (\{[^\n]*?\}) -->/;
+var RECORD2 = /<!-- enablekit:record (\{[^\n]*?\}) -->/g;
 var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 var progressTitle = (login) => `Training progress: @${login}`;
-function recordComment(r) {
-  const what = r.kind === "quiz" ? `${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}` : r.passed ? "Complete" : "Not complete yet";
-  return [`**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.`, `<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, "-\\u002d")} -->`].join("\n\n");
+function recordComment(records) {
+  return records.map((r) => {
+    const what = r.kind === "quiz" ? `${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}` : r.passed ? "Complete" : "Not complete yet";
+    return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.
+<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, "-\\u002d")} -->`;
+  }).join("\n\n");
 }
 var isString = (v) => typeof v === "string";
-function readRecord(body) {
-  const m = RECORD2.exec(body ?? "");
-  if (!m) return void 0;
-  try {
-    const r = JSON.parse(m[1]);
-    const kinds = ["quiz", "mock", "reflection"];
-    if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== "boolean" || Number.isNaN(Date.parse(r.at))) return void 0;
-    return r;
-  } catch {
-    return void 0;
+function readRecords(body) {
+  const out = [];
+  for (const m of (body ?? "").matchAll(RECORD2)) {
+    try {
+      const r = JSON.parse(m[1]);
+      const kinds = ["quiz", "mock", "reflection"];
+      if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== "boolean" || Number.isNaN(Date.parse(r.at))) continue;
+      out.push(r);
+    } catch {
+    }
   }
+  return out;
 }
 function readLedger(comments, learner) {
   const records = [];
   const flagged = [];
   for (const c of comments) {
-    const r = readRecord(c.body);
-    if (!r) continue;
+    const found = readRecords(c.body);
+    if (!found.length) continue;
     const note = c.url ? { url: c.url } : {};
     if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
     else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
-    else if (r.learner.toLowerCase() === learner.toLowerCase()) records.push(r);
+    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
   }
   return { records: dedupeRecords(records), flagged };
 }
@@ -59547,7 +59551,7 @@ async function appendRecords(gh, ctx, ledger, fresh, body) {
     const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text3, labels: [PROGRESS_LABEL] });
     issue2 = { number: data.number, body: text3 };
   }
-  for (const r of add) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(r) });
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(add) });
   if (issue2.body !== text3) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text3 });
   ledger.records = after.records;
   ledger.issue = { number: issue2.number, body: text3 };

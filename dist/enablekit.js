@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"4ac2d40a848c"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"feb10bdac6e4"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

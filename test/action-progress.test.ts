@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
-import { readRecord } from '../core/progress/ledger.js';
+import { readRecords } from '../core/progress/ledger.js';
 import { recordKey } from '../core/progress/records.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
@@ -21,7 +21,7 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
   let workspace: string;
   const repo = () => gh.state.repo('acme', 'training');
   const progressIssues = (login: string) => [...repo().issues.values()].filter((i) => !i.isPull && i.body.includes(`<!-- enablekit:progress learner=${login} -->`));
-  const recordsOf = (login: string) => repo().comments.filter((c) => progressIssues(login).some((i) => i.number === c.issue)).flatMap((c) => readRecord(c.body) ?? []);
+  const recordsOf = (login: string) => repo().comments.filter((c) => progressIssues(login).some((i) => i.number === c.issue)).flatMap((c) => readRecords(c.body));
   const pull = (number: number, author: string, sheet: string, sha: string) => {
     repo().setFiles(sha, { [`submissions/${author}/basics-quiz.md`]: sheet });
     const existing = repo().pulls.get(number);
@@ -83,7 +83,7 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
     const issue = progressIssues('ana')[0]!;
     const forged = { learner: 'ana', checkpoint: 'basics-quiz', kind: 'quiz', pr: 99, sha: 'forged', at: '2020-01-01T00:00:00Z', passed: true, percent: 100 };
     repo().comments.push({ id: 77, issue: issue.number, author: 'ana', body: `<!-- enablekit:record ${JSON.stringify(forged)} -->`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
-    const own = repo().comments.find((c) => c.issue === issue.number && readRecord(c.body)?.sha === 'sha-1')!;
+    const own = repo().comments.find((c) => c.issue === issue.number && readRecords(c.body)[0]?.sha === 'sha-1')!;
     own.body = own.body.replace('"passed":false', '"passed":true');
     own.updated_at = '2030-01-01T00:00:00Z';
     ageRecords();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
 import { dedupeRecords, type ProgressRecord } from '../core/progress/records.js';
+import { readLedger, readRecords, recordComment, type LedgerComment } from '../core/progress/ledger.js';
+import fc from 'fast-check';
 
 const files = {
   'enablekit.yml': 'version: 1\nroles:\n  support:\n    learners: [Ana]\n  sales:\n    learners: [bo]\n',
@@ -41,5 +43,26 @@ describe('learner progress from records', () => {
 
   it('lists only the tracks of the learner\'s roles', () => {
     assert.deepEqual(learnerStatus('bo', ['sales'], index, [], '2027-01-10'), []);
+  });
+});
+
+describe('progress ledger (records in issue comments)', () => {
+  const r = (checkpoint: string, sha: string, passed = true): ProgressRecord => ({ learner: 'ana', checkpoint, kind: 'quiz', pr: 3, sha, at: '2026-11-20T10:00:00Z', passed, percent: passed ? 100 : 0 });
+  const comment = (id: number, body: string, bot = true, edited = false): LedgerComment => ({ id, body, authorIsBot: bot, createdAt: '2026-11-20T10:00:00Z', updatedAt: edited ? '2026-11-21T10:00:00Z' : '2026-11-20T10:00:00Z' });
+
+  it('one comment holds a run\'s records, and they read back exactly, whatever the checkpoint is called', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }), (names) => {
+        const records = names.map((n, k) => r(n, `s${k}`));
+        assert.deepEqual(readRecords(recordComment(records)), records);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('counts only unedited records the Action wrote, flags the rest, and keeps one record per key', () => {
+    const ledger = readLedger([comment(1, recordComment([r('q', 'a'), r('q', 'a')])), comment(2, recordComment([r('q', 'b')]), false), comment(3, recordComment([r('q', 'c')]), true, true), comment(4, 'thanks!', false)], 'ANA');
+    assert.deepEqual(ledger.records.map((x) => x.sha), ['a']);
+    assert.deepEqual(ledger.flagged.map((f) => [f.comment, f.why]), [[2, 'not-written-by-enablekit'], [3, 'edited']]);
   });
 });

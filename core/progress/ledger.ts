@@ -2,32 +2,42 @@ import { escapeMarkdown } from '../text/markdown-escape.js';
 import { dedupeRecords, type ProgressRecord } from './records.js';
 
 export const PROGRESS_LABEL = 'enablekit:progress';
-const RECORD = /<!-- enablekit:record (\{[^\n]*?\}) -->/;
+const RECORD = /<!-- enablekit:record (\{[^\n]*?\}) -->/g;
 
 /** The hidden marker that names a learner's progress issue. Logins are case-insensitive on GitHub. */
 export const progressMarker = (login: string) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 
 export const progressTitle = (login: string) => `Training progress: @${login}`;
 
-/** One result as its own comment: a line for people, the record hidden for the Action. */
-export function recordComment(r: ProgressRecord): string {
-  const what = r.kind === 'quiz' ? `${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}` : r.passed ? 'Complete' : 'Not complete yet';
-  return [`**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.`, `<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, '-\\u002d')} -->`].join('\n\n');
+/**
+ * A run's results as one comment appended to the issue: a line for people per result,
+ * each record hidden beside it. A run never edits a comment, so concurrent runs lose nothing.
+ */
+export function recordComment(records: readonly ProgressRecord[]): string {
+  return records
+    .map((r) => {
+      const what = r.kind === 'quiz' ? `${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}` : r.passed ? 'Complete' : 'Not complete yet';
+      return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.\n<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, '-\\u002d')} -->`;
+    })
+    .join('\n\n');
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-export function readRecord(body: string | null | undefined): ProgressRecord | undefined {
-  const m = RECORD.exec(body ?? '');
-  if (!m) return undefined;
-  try {
-    const r = JSON.parse(m[1]!) as ProgressRecord;
-    const kinds = ['quiz', 'mock', 'reflection'];
-    if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== 'boolean' || Number.isNaN(Date.parse(r.at))) return undefined;
-    return r;
-  } catch {
-    return undefined;
+/** Every well-formed record in a comment; a damaged one is skipped. */
+export function readRecords(body: string | null | undefined): ProgressRecord[] {
+  const out: ProgressRecord[] = [];
+  for (const m of (body ?? '').matchAll(RECORD)) {
+    try {
+      const r = JSON.parse(m[1]!) as ProgressRecord;
+      const kinds = ['quiz', 'mock', 'reflection'];
+      if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== 'boolean' || Number.isNaN(Date.parse(r.at))) continue;
+      out.push(r);
+    } catch {
+      /* not a record */
+    }
   }
+  return out;
 }
 
 /** A comment on a progress issue, as the adapter reads it from GitHub. */
@@ -55,12 +65,12 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
   const records: ProgressRecord[] = [];
   const flagged: Ledger['flagged'] = [];
   for (const c of comments) {
-    const r = readRecord(c.body);
-    if (!r) continue;
+    const found = readRecords(c.body);
+    if (!found.length) continue;
     const note = c.url ? { url: c.url } : {};
     if (!c.authorIsBot) flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
     else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: 'edited', ...note });
-    else if (r.learner.toLowerCase() === learner.toLowerCase()) records.push(r);
+    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
   }
   return { records: dedupeRecords(records), flagged };
 }
