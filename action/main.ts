@@ -4,23 +4,25 @@ import { client } from './github-calls.js';
 import { gradePull } from './grade-pull.js';
 import { runFreshness, UsageProblem } from './freshness-run.js';
 import { rebuildProgress } from './progress-rebuild.js';
+import { runProgressSchedule } from './progress-schedule.js';
 
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
-function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'rebuild' | string {
+function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' | string {
   switch (ctx.eventName) {
     case 'pull_request':
     case 'pull_request_target':
       return GRADED_ACTIONS.has(ctx.action ?? '') ? 'grade' : `Nothing to grade on pull_request ${ctx.action ?? ''}.`;
     case 'workflow_dispatch':
-      return ctx.pullNumber ? 'grade' : ctx.rebuildProgress ? 'rebuild' : 'freshness';
+      return ctx.pullNumber ? 'grade' : ctx.rebuildProgress ? 'rebuild' : ctx.release ? 'freshness' : 'schedule';
     case 'release':
       return ctx.action === 'published' ? 'freshness' : `Nothing to check on release ${ctx.action ?? ''}: only published releases are.`;
     case 'repository_dispatch':
       return ctx.release ? 'freshness' : 'Expected the dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Nothing checked.';
     case 'schedule':
+      return 'schedule';
     case 'push':
       return 'freshness';
     default:
@@ -47,6 +49,15 @@ async function grade(ctx: RunContext): Promise<void> {
   core.info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ''}.`);
 }
 
+async function schedule(ctx: RunContext): Promise<void> {
+  await freshness(ctx);
+  const p = await runProgressSchedule(ctx, client(ctx), nowIso());
+  core.setOutput('progress', JSON.stringify(p));
+  const line = p.learners ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ''}.` : 'Progress: no learners in enablekit.yml or its teams yet.';
+  core.info(line);
+  await core.summary.addRaw(`${line}\n`).write();
+}
+
 async function freshness(ctx: RunContext): Promise<void> {
   const o = await runFreshness(ctx, client(ctx), nowIso().slice(0, 10));
   core.setOutput('opened', o.opened);
@@ -63,6 +74,7 @@ async function run(): Promise<void> {
   const job = jobOf(ctx);
   if (job === 'grade') await grade(ctx);
   else if (job === 'freshness') await freshness(ctx);
+  else if (job === 'schedule') await schedule(ctx);
   else if (job === 'rebuild') {
     const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
     core.setOutput('summary', JSON.stringify(r));

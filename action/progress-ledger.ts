@@ -1,11 +1,14 @@
 import * as core from '@actions/core';
 import { PROGRESS_LABEL, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
 import { recordKey, type ProgressRecord } from '../core/progress/records.js';
+import { readNotices, type Notice } from '../core/progress/notices.js';
 import type { RunContext } from './context.js';
 import type { Client } from './github-calls.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
+  /** Reminders and follow-ups already posted. */
+  notices: Notice[];
   /** The learner's progress issue: the lowest-numbered one enablekit opened, should two ever exist. */
   issue?: { number: number; body: string };
 }
@@ -31,7 +34,7 @@ export async function loadLedger(gh: Client, ctx: RunContext, login: string, iss
     for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
   }
   const first = mine[0];
-  return { login, ...readLedger(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };
+  return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };
 }
 
 /**

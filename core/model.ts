@@ -153,6 +153,8 @@ export interface Reflection extends ItemBase {
   readCheck?: { text: string; span: Span };
   prompts: { text: string; span: Span }[];
   followUpWeeks?: number;
+  /** What the follow-up asks, when the author wrote it. */
+  followUpPrompt?: string;
 }
 
 export type Item = Track | Module | Quiz | Scenario | Reflection;

@@ -21932,13 +21932,13 @@ var require_Bottleneck = __commonJS({
           return job.promise;
         }
         wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
+          var schedule2, wrapped;
+          schedule2 = this.schedule.bind(this);
           wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
+            return schedule2(fn.bind(this), ...args);
           };
           wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
+            return schedule2(options2, fn, ...args);
           };
           return wrapped;
         }
@@ -23260,13 +23260,13 @@ var require_light = __commonJS({
             return job.promise;
           }
           wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
+            var schedule2, wrapped;
+            schedule2 = this.schedule.bind(this);
             wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
+              return schedule2(fn.bind(this), ...args);
             };
             wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
+              return schedule2(options2, fn, ...args);
             };
             return wrapped;
           }
@@ -30867,7 +30867,8 @@ var init_config_schema = __esm({
             attempts: { type: "integer", minimum: 1, default: 3, description: "Graded attempts per checkpoint." },
             retake_cooldown: { $ref: "common.schema.json#/definitions/duration", default: "24h", description: "Wait after a failed attempt." },
             reveal_answers: { enum: ["never", "after-pass", "after-last-attempt", "always"], default: "after-pass", description: "When feedback may show the right answers." },
-            review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." }
+            review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." },
+            remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." }
           },
           additionalProperties: false
         },
@@ -48872,7 +48873,8 @@ function buildItem(file, type, fm, tree, lines) {
         ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
         ...body.readCheck ? { readCheck: body.readCheck } : {},
         prompts: body.prompts,
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
+        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
       };
     }
   }
@@ -58998,7 +59000,7 @@ function configCandidates(dir) {
 }
 
 // core/config/config.ts
-var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };
+var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };
 function defaultConfig() {
   return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
 }
@@ -59042,6 +59044,7 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
   if (typeof p.retake_cooldown === "string") config.policies.retakeCooldown = p.retake_cooldown;
   if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
   if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
+  if (typeof p.remind_every === "string") config.policies.remindEvery = p.remind_every;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
@@ -59520,6 +59523,26 @@ function readLedger(comments, learner) {
   return { records: dedupeRecords(records), flagged };
 }
 
+// core/progress/notices.ts
+var NOTICE = /<!-- enablekit:notice (\{[^\n]*?\}) -->/;
+var noticeComment = (n, text3) => `${text3}
+
+<!-- enablekit:notice ${JSON.stringify(n).replace(/--/g, "-\\u002d")} -->`;
+function readNotices(comments, learner) {
+  const out = [];
+  for (const c of comments) {
+    if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
+    const m = NOTICE.exec(c.body);
+    if (!m) continue;
+    try {
+      const n = JSON.parse(m[1]);
+      if (n.learner?.toLowerCase() === learner.toLowerCase() && (n.kind === "reminder" || n.kind === "follow-up") && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
+    } catch {
+    }
+  }
+  return out;
+}
+
 // action/progress-ledger.ts
 async function listProgressIssues(gh, ctx) {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: PROGRESS_LABEL, state: "all", per_page: 100 });
@@ -59534,7 +59557,7 @@ async function loadLedger(gh, ctx, login, issues) {
     for (const c of list3) comments.push({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
   }
   const first = mine[0];
-  return { login, ...readLedger(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
+  return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
 }
 async function appendRecords(gh, ctx, ledger, fresh, body) {
   const known = new Set(ledger.records.map(recordKey));
@@ -60091,6 +60114,196 @@ async function rebuildProgress(ctx, gh, today) {
   return { learners: logins.length, rewritten };
 }
 
+// core/progress/cohort.ts
+var DASHBOARD_LABEL = "enablekit:dashboard";
+var DASHBOARD_MARKER = "<!-- enablekit:dashboard -->";
+var median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+function cohort(index2, learners, today) {
+  const tracks = [];
+  const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
+  for (const role of roles) {
+    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
+    const byTrack = /* @__PURE__ */ new Map();
+    for (const l of members) {
+      for (const t of learnerStatus(l.login, [role], index2, l.records, today)) {
+        let row = byTrack.get(t.track);
+        if (!row) byTrack.set(t.track, row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] });
+        row.learners.push({ login: l.login, states: t.modules.map((m) => m.state), complete: t.complete });
+      }
+    }
+    tracks.push(...byTrack.values());
+  }
+  const all2 = learners.flatMap((l) => dedupeRecords(l.records).filter((r) => r.learner.toLowerCase() === l.login.toLowerCase()));
+  const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
+  const checkpoints = ids.map((id) => {
+    const per = /* @__PURE__ */ new Map();
+    for (const r of all2.filter((x) => x.checkpoint === id)) {
+      const k = r.learner.toLowerCase();
+      const s = per.get(k) ?? { attempts: 0, passed: false };
+      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
+    }
+    const v = [...per.values()];
+    const passed = v.filter((x) => x.passed).length;
+    return { id, attempted: v.length, passed, passRate: v.length ? Math.round(passed / v.length * 100) : 0, medianAttempts: median(v.map((x) => x.attempts)) };
+  });
+  const missed = /* @__PURE__ */ new Map();
+  for (const r of all2) {
+    for (const q of r.missed ?? []) {
+      const k = `${r.checkpoint}#${q}`;
+      const m = missed.get(k) ?? { checkpoint: r.checkpoint, question: q, count: 0 };
+      m.count++;
+      missed.set(k, m);
+    }
+  }
+  const mostMissed = [...missed.values()].sort((a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)).slice(0, 10);
+  return { tracks, checkpoints, mostMissed };
+}
+var ICON = { "not-started": "\xB7", open: "\u25CB", submitted: "\u25D0", failed: "\u2717", passed: "\u2713", overdue: "\u26A0" };
+function dashboardBody(c, index2, today) {
+  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
+  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
+  for (const t of c.tracks) {
+    const done = t.learners.filter((l) => l.complete).length;
+    parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, "", `| learner | ${t.modules.map(title).join(" | ")} |`, `|---|${t.modules.map(() => ":-:").join("|")}|`);
+    for (const l of t.learners) parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(" | ")} |`);
+    parts.push("");
+  }
+  if (!c.tracks.length) parts.push("No learner has a track yet: add learners to roles in enablekit.yml.", "");
+  parts.push("### Checkpoints", "", "| checkpoint | learners | passed | pass rate | median attempts |", "|---|--:|--:|--:|--:|");
+  for (const s of c.checkpoints) parts.push(`| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`);
+  if (c.mostMissed.length) {
+    parts.push("", "### Most-missed questions", "");
+    for (const m of c.mostMissed) parts.push(`- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`);
+  }
+  return parts.join("\n");
+}
+
+// core/progress/schedule-plan.ts
+var DAY2 = 864e5;
+var dayOf = (iso) => iso.slice(0, 10);
+function noticesDue(index2, config, l, now) {
+  const out = [];
+  const today = dayOf(now);
+  const every = durationMs(config.policies.remindEvery) ?? 7 * DAY2;
+  const last = (kind, item) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
+  const title = (id) => index2.item(id)?.title ?? id;
+  for (const track of learnerStatus(l.login, l.roles, index2, l.records, today)) {
+    for (const m of track.modules) {
+      if (m.state !== "overdue") continue;
+      const prev = last("reminder", m.module);
+      if (prev !== void 0 && Date.parse(now) - prev < every) continue;
+      const open2 = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
+      out.push({
+        notice: { learner: l.login, kind: "reminder", item: m.module, at: now },
+        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open2.length === 1 ? "its checkpoint" : "these checkpoints"} ${open2.length === 1 ? "is" : "are"} not passed yet: ${open2.join(", ")}. Take ${open2.length === 1 ? "it" : "them"} when you can, or tell your manager if the date does not work for you.`
+      });
+    }
+  }
+  const followUp = (item, doneAt, ask) => {
+    if (doneAt === void 0 || item.followUpWeeks === void 0 || last("follow-up", item.id) !== void 0) return;
+    if (doneAt + item.followUpWeeks * 7 * DAY2 > Date.parse(now)) return;
+    out.push({ notice: { learner: l.login, kind: "follow-up", item: item.id, at: now }, text: ask });
+  };
+  const passedAt = (checkpoint) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  for (const item of index2.items()) {
+    if (item.type === "reflection") {
+      const ask = item.followUpPrompt ?? "How did the technique work out in practice?";
+      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? "" : "s"} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
+    }
+  }
+  for (const t of learnerStatus(l.login, l.roles, index2, l.records, today)) {
+    const track = index2.item(t.track);
+    if (!track || !t.complete) continue;
+    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
+    followUp(track, Number.isFinite(done) && done > 0 ? done : void 0, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
+  }
+  return out;
+}
+
+// action/progress-schedule.ts
+async function teamRoles(gh, config) {
+  const out = /* @__PURE__ */ new Map();
+  for (const role of config.roles.values()) {
+    for (const team of role.teams) {
+      const [org = "", slug2 = ""] = team.replace(/^@/, "").split("/");
+      try {
+        const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug2, per_page: 100 });
+        for (const m of members) out.set(m.login.toLowerCase(), [...out.get(m.login.toLowerCase()) ?? [], role.id]);
+      } catch (e) {
+        const status = e.status;
+        if (status !== 404 && status !== 403) throw e;
+        warning(`Expected to read the members of team ${team} (role ${role.id}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the learners in enablekit.yml.`);
+      }
+    }
+  }
+  return out;
+}
+async function runProgressSchedule(ctx, gh, now) {
+  const today = now.slice(0, 10);
+  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const outcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, dashboard: "none", deferred: 0 };
+  const issues = await listProgressIssues(gh, ctx);
+  const fromTeams = await teamRoles(gh, config);
+  const logins = /* @__PURE__ */ new Map();
+  for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
+  for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
+  for (const i of issues) {
+    const l = /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? "")?.[1];
+    if (l && !logins.has(l)) logins.set(l, l);
+  }
+  outcome.learners = logins.size;
+  if (!logins.size) return outcome;
+  let budget = ctx.freshness.operationsPerRun;
+  const write = async (what, call) => {
+    if (budget <= 1) {
+      outcome.deferred++;
+      return false;
+    }
+    budget--;
+    if (ctx.dryRun) info(`Dry run: would ${what}.`);
+    else await call();
+    return true;
+  };
+  const facts = [];
+  for (const login of [...logins.values()].sort()) {
+    const roles = [.../* @__PURE__ */ new Set([...rolesOf(login, config), ...fromTeams.get(login.toLowerCase()) ?? []])];
+    const ledger = await loadLedger(gh, ctx, login, issues);
+    facts.push({ login, roles, records: ledger.records, notices: ledger.notices });
+    let number = ledger.issue?.number;
+    if (number === void 0) {
+      const body2 = progressBody(login, roles, index2, ledger, today);
+      const opened = await write(`open the progress issue of @${login}`, async () => {
+        number = (await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: body2, labels: [PROGRESS_LABEL] })).data.number;
+      });
+      if (!opened) continue;
+      outcome.opened++;
+    }
+    for (const due of noticesDue(index2, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
+      const posted = await write(`${due.notice.kind === "reminder" ? "remind" : "follow up with"} @${login} about ${due.notice.item}`, () => gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number, body: noticeComment(due.notice, due.text) }));
+      if (posted) outcome[due.notice.kind === "reminder" ? "reminded" : "followedUp"]++;
+    }
+  }
+  const body = dashboardBody(cohort(index2, facts, today), index2, today);
+  const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: "open", per_page: 100 })).filter((i) => i.user?.type === "Bot" && (i.body ?? "").includes(DASHBOARD_MARKER));
+  if (existing?.body === body) outcome.dashboard = "unchanged";
+  else if (budget < 1) outcome.dashboard = "deferred";
+  else if (ctx.dryRun) {
+    info(`Dry run: would ${existing ? "update" : "open"} the cohort dashboard.`);
+    outcome.dashboard = existing ? "updated" : "opened";
+  } else if (existing) {
+    await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body });
+    outcome.dashboard = "updated";
+  } else {
+    await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: "Training dashboard", body, labels: [DASHBOARD_LABEL] });
+    outcome.dashboard = "opened";
+  }
+  return outcome;
+}
+
 // action/main.ts
 var GRADED_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]);
 var nowIso = () => (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -60100,12 +60313,13 @@ function jobOf(ctx) {
     case "pull_request_target":
       return GRADED_ACTIONS.has(ctx.action ?? "") ? "grade" : `Nothing to grade on pull_request ${ctx.action ?? ""}.`;
     case "workflow_dispatch":
-      return ctx.pullNumber ? "grade" : ctx.rebuildProgress ? "rebuild" : "freshness";
+      return ctx.pullNumber ? "grade" : ctx.rebuildProgress ? "rebuild" : ctx.release ? "freshness" : "schedule";
     case "release":
       return ctx.action === "published" ? "freshness" : `Nothing to check on release ${ctx.action ?? ""}: only published releases are.`;
     case "repository_dispatch":
       return ctx.release ? "freshness" : 'Expected the dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Nothing checked.';
     case "schedule":
+      return "schedule";
     case "push":
       return "freshness";
     default:
@@ -60130,6 +60344,15 @@ async function grade(ctx) {
   );
   info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`);
 }
+async function schedule(ctx) {
+  await freshness(ctx);
+  const p = await runProgressSchedule(ctx, client(ctx), nowIso());
+  setOutput("progress", JSON.stringify(p));
+  const line = p.learners ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ""}.` : "Progress: no learners in enablekit.yml or its teams yet.";
+  info(line);
+  await summary.addRaw(`${line}
+`).write();
+}
 async function freshness(ctx) {
   const o = await runFreshness(ctx, client(ctx), nowIso().slice(0, 10));
   setOutput("opened", o.opened);
@@ -60148,6 +60371,7 @@ async function run() {
   const job = jobOf(ctx);
   if (job === "grade") await grade(ctx);
   else if (job === "freshness") await freshness(ctx);
+  else if (job === "schedule") await schedule(ctx);
   else if (job === "rebuild") {
     const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
     setOutput("summary", JSON.stringify(r));

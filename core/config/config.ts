@@ -32,6 +32,7 @@ export interface Policies {
   retakeCooldown: string;
   revealAnswers: RevealPolicy;
   reviewEvery: string;
+  remindEvery: string;
 }
 
 export interface Config {
@@ -48,7 +49,7 @@ export interface Config {
   problems: FileProblem[];
 }
 
-export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d' };
+export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d', remindEvery: '7d' };
 
 export function defaultConfig(): Config {
   return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
@@ -96,6 +97,7 @@ export function parseConfig(file: string, text: string): Config {
   if (typeof p.retake_cooldown === 'string') config.policies.retakeCooldown = p.retake_cooldown;
   if (typeof p.reveal_answers === 'string') config.policies.revealAnswers = p.reveal_answers as RevealPolicy;
   if (typeof p.review_every === 'string') config.policies.reviewEvery = p.review_every;
+  if (typeof p.remind_every === 'string') config.policies.remindEvery = p.remind_every;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;

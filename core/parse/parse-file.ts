@@ -187,6 +187,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         ...(body.readCheck ? { readCheck: body.readCheck } : {}),
         prompts: body.prompts,
         ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
+        ...(typeof (d.follow_up as Fm | undefined)?.prompt === 'string' ? { followUpPrompt: (d.follow_up as Fm).prompt as string } : {}),
       };
     }
   }

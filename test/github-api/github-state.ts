@@ -107,6 +107,8 @@ export class Repo {
 
 export class GitHubState {
   readonly repos = new Map<string, Repo>();
+  /** Team members by `org/team-slug`. */
+  readonly teams = new Map<string, string[]>();
   private nextId = 1000;
 
   repo(owner: string, name: string): Repo {

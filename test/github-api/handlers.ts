@@ -159,6 +159,11 @@ export const HANDLERS: Record<string, Handler> = {
     const pulls = [...r.pulls.values()].filter((x) => (state === 'all' || x.state === state) && (!head || x.head.ref === head)).sort((a, b) => b.number - a.number);
     return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), head: { ref: x.head.ref, sha: x.head.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${x.number}`, labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
   },
+  'teams/list-members-in-org': (s, p) => {
+    const members = s.teams.get(`${p.org}/${p.team_slug}`.toLowerCase());
+    if (!members) return notFound;
+    return { status: 200, list: members.map(user) };
+  },
   'checks/create': (s, p, body) => {
     const r = repoOf(s, p);
     if (!r) return notFound;

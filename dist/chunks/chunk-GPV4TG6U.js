@@ -17,7 +17,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-56QBKVWK.js";
+} from "./chunk-7LHAEY73.js";
 import {
   __commonJS,
   __export,
@@ -9670,7 +9670,8 @@ function buildItem(file, type, fm, tree, lines) {
         ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
         ...body.readCheck ? { readCheck: body.readCheck } : {},
         prompts: body.prompts,
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
+        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
       };
     }
   }

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-RNGVWZ2Z.js";
+} from "./chunk-VZ7FOYNT.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -9,14 +9,14 @@ import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-QFWQOQIA.js";
-import "./chunk-AJ45NHNN.js";
+import "./chunk-GPV4TG6U.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-UFBA7Q3C.js";
+import "./chunk-5QBB6OXH.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-56QBKVWK.js";
+import "./chunk-7LHAEY73.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

@@ -14876,7 +14876,8 @@ var config_schema_default = {
         attempts: { type: "integer", minimum: 1, default: 3, description: "Graded attempts per checkpoint." },
         retake_cooldown: { $ref: "common.schema.json#/definitions/duration", default: "24h", description: "Wait after a failed attempt." },
         reveal_answers: { enum: ["never", "after-pass", "after-last-attempt", "always"], default: "after-pass", description: "When feedback may show the right answers." },
-        review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." }
+        review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." },
+        remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." }
       },
       additionalProperties: false
     },

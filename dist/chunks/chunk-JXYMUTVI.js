@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-AJ45NHNN.js";
+} from "./chunk-GPV4TG6U.js";
 import {
   FILE_START
-} from "./chunk-56QBKVWK.js";
+} from "./chunk-7LHAEY73.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

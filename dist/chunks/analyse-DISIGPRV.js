@@ -5,14 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-RNGVWZ2Z.js";
+} from "./chunk-VZ7FOYNT.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-QFWQOQIA.js";
-import "./chunk-AJ45NHNN.js";
+import "./chunk-GPV4TG6U.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-UFBA7Q3C.js";
+import "./chunk-5QBB6OXH.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-56QBKVWK.js";
+import "./chunk-7LHAEY73.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

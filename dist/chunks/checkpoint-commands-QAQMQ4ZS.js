@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-RNGVWZ2Z.js";
+} from "./chunk-VZ7FOYNT.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -14,9 +14,9 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-AJ45NHNN.js";
+} from "./chunk-GPV4TG6U.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-UFBA7Q3C.js";
+import "./chunk-5QBB6OXH.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
@@ -25,7 +25,7 @@ import {
   isCheckpoint,
   readFrontMatter,
   schemaProblems
-} from "./chunk-56QBKVWK.js";
+} from "./chunk-7LHAEY73.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts

@@ -4,10 +4,10 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-56QBKVWK.js";
+} from "./chunk-7LHAEY73.js";
 
 // core/config/config.ts
-var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d" };
+var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };
 function defaultConfig() {
   return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
 }
@@ -51,6 +51,7 @@ ${text}${text.endsWith("\n") ? "" : "\n"}---
   if (typeof p.retake_cooldown === "string") config.policies.retakeCooldown = p.retake_cooldown;
   if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
   if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
+  if (typeof p.remind_every === "string") config.policies.remindEvery = p.remind_every;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;

@@ -1,0 +1,111 @@
+import * as core from '@actions/core';
+import type { Config } from '../core/config/config.js';
+import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
+import { PROGRESS_LABEL, progressTitle } from '../core/progress/ledger.js';
+import { rolesOf } from '../core/progress/learner-status.js';
+import { noticeComment } from '../core/progress/notices.js';
+import { progressBody } from '../core/progress/progress-body.js';
+import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js';
+import { loadIndex } from '../cli/analyse.js';
+import { resolveTargets } from '../cli/workspace-files.js';
+import type { RunContext } from './context.js';
+import type { Client } from './github-calls.js';
+import { listProgressIssues, loadLedger, type LearnerLedger } from './progress-ledger.js';
+
+export interface ScheduleOutcome {
+  learners: number;
+  opened: number;
+  reminded: number;
+  followedUp: number;
+  dashboard: 'opened' | 'updated' | 'unchanged' | 'none' | 'deferred';
+  /** Writes left for the next run: the operations budget ran out. */
+  deferred: number;
+}
+
+/** Members of the GitHub teams mapped to roles; a team the token cannot read is warned about and skipped. */
+async function teamRoles(gh: Client, config: Config): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const role of config.roles.values()) {
+    for (const team of role.teams) {
+      const [org = '', slug = ''] = team.replace(/^@/, '').split('/');
+      try {
+        const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+        for (const m of members) out.set(m.login.toLowerCase(), [...(out.get(m.login.toLowerCase()) ?? []), role.id]);
+      } catch (e) {
+        const status = (e as { status?: number }).status;
+        if (status !== 404 && status !== 403) throw e;
+        core.warning(`Expected to read the members of team ${team} (role ${role.id}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the learners in enablekit.yml.`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The scheduled progress run: open an issue for each learner who has none, remind those
+ * overdue (once per remind_every per module), follow up N weeks after a reflection or a
+ * track, and rewrite the cohort dashboard. At most operations-per-run writes, the dashboard
+ * last; what is left is done by the next run, which finds the same work still due.
+ */
+export async function runProgressSchedule(ctx: RunContext, gh: Client, now: string): Promise<ScheduleOutcome> {
+  const today = now.slice(0, 10);
+  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const outcome: ScheduleOutcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, dashboard: 'none', deferred: 0 };
+  const issues = await listProgressIssues(gh, ctx);
+  const fromTeams = await teamRoles(gh, config);
+  const logins = new Map<string, string>();
+  for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
+  for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
+  for (const i of issues) {
+    const l = /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? '')?.[1];
+    if (l && !logins.has(l)) logins.set(l, l);
+  }
+  outcome.learners = logins.size;
+  if (!logins.size) return outcome;
+  let budget = ctx.freshness.operationsPerRun;
+  const write = async (what: string, call: () => Promise<unknown>): Promise<boolean> => {
+    // One write is kept back for the dashboard.
+    if (budget <= 1) {
+      outcome.deferred++;
+      return false;
+    }
+    budget--;
+    if (ctx.dryRun) core.info(`Dry run: would ${what}.`);
+    else await call();
+    return true;
+  };
+  const facts: LearnerFacts[] = [];
+  for (const login of [...logins.values()].sort()) {
+    const roles = [...new Set([...rolesOf(login, config), ...(fromTeams.get(login.toLowerCase()) ?? [])])];
+    const ledger: LearnerLedger = await loadLedger(gh, ctx, login, issues);
+    facts.push({ login, roles, records: ledger.records, notices: ledger.notices });
+    let number = ledger.issue?.number;
+    if (number === undefined) {
+      const body = progressBody(login, roles, index, ledger, today);
+      const opened = await write(`open the progress issue of @${login}`, async () => {
+        number = (await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body, labels: [PROGRESS_LABEL] })).data.number;
+      });
+      if (!opened) continue;
+      outcome.opened++;
+    }
+    for (const due of noticesDue(index, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
+      const posted = await write(`${due.notice.kind === 'reminder' ? 'remind' : 'follow up with'} @${login} about ${due.notice.item}`, () => gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number!, body: noticeComment(due.notice, due.text) }));
+      if (posted) outcome[due.notice.kind === 'reminder' ? 'reminded' : 'followedUp']++;
+    }
+  }
+  const body = dashboardBody(cohort(index, facts, today), index, today);
+  const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: 'open', per_page: 100 })).filter((i) => i.user?.type === 'Bot' && (i.body ?? '').includes(DASHBOARD_MARKER));
+  if (existing?.body === body) outcome.dashboard = 'unchanged';
+  else if (budget < 1) outcome.dashboard = 'deferred';
+  else if (ctx.dryRun) {
+    core.info(`Dry run: would ${existing ? 'update' : 'open'} the cohort dashboard.`);
+    outcome.dashboard = existing ? 'updated' : 'opened';
+  } else if (existing) {
+    await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body });
+    outcome.dashboard = 'updated';
+  } else {
+    await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: 'Training dashboard', body, labels: [DASHBOARD_LABEL] });
+    outcome.dashboard = 'opened';
+  }
+  return outcome;
+}

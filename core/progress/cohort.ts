@@ -1,0 +1,95 @@
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { escapeMarkdown } from '../text/markdown-escape.js';
+import { learnerStatus, type ModuleState } from './learner-status.js';
+import { dedupeRecords } from './records.js';
+import type { LearnerFacts } from './schedule-plan.js';
+
+export const DASHBOARD_LABEL = 'enablekit:dashboard';
+export const DASHBOARD_MARKER = '<!-- enablekit:dashboard -->';
+
+export interface CheckpointStats {
+  id: string;
+  /** Learners with at least one graded attempt. */
+  attempted: number;
+  passed: number;
+  /** Percent of those who attempted that passed, rounded. */
+  passRate: number;
+  /** Median attempts per learner who attempted. */
+  medianAttempts: number;
+}
+
+export interface Cohort {
+  tracks: { role: string; track: string; modules: string[]; learners: { login: string; states: ModuleState[]; complete: boolean }[] }[];
+  checkpoints: CheckpointStats[];
+  mostMissed: { checkpoint: string; question: string; count: number }[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Per role and track, every learner's module states; per checkpoint, pass rate and median attempts; the questions most often missed. */
+export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[], today: string): Cohort {
+  const tracks: Cohort['tracks'] = [];
+  const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
+  for (const role of roles) {
+    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
+    const byTrack = new Map<string, Cohort['tracks'][number]>();
+    for (const l of members) {
+      for (const t of learnerStatus(l.login, [role], index, l.records, today)) {
+        let row = byTrack.get(t.track);
+        if (!row) byTrack.set(t.track, (row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }));
+        row.learners.push({ login: l.login, states: t.modules.map((m) => m.state), complete: t.complete });
+      }
+    }
+    tracks.push(...byTrack.values());
+  }
+  const all = learners.flatMap((l) => dedupeRecords(l.records).filter((r) => r.learner.toLowerCase() === l.login.toLowerCase()));
+  const ids = [...new Set(all.map((r) => r.checkpoint))].sort();
+  const checkpoints = ids.map((id): CheckpointStats => {
+    const per = new Map<string, { attempts: number; passed: boolean }>();
+    for (const r of all.filter((x) => x.checkpoint === id)) {
+      const k = r.learner.toLowerCase();
+      const s = per.get(k) ?? { attempts: 0, passed: false };
+      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
+    }
+    const v = [...per.values()];
+    const passed = v.filter((x) => x.passed).length;
+    return { id, attempted: v.length, passed, passRate: v.length ? Math.round((passed / v.length) * 100) : 0, medianAttempts: median(v.map((x) => x.attempts)) };
+  });
+  const missed = new Map<string, { checkpoint: string; question: string; count: number }>();
+  for (const r of all) {
+    for (const q of r.missed ?? []) {
+      const k = `${r.checkpoint}#${q}`;
+      const m = missed.get(k) ?? { checkpoint: r.checkpoint, question: q, count: 0 };
+      m.count++;
+      missed.set(k, m);
+    }
+  }
+  const mostMissed = [...missed.values()].sort((a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)).slice(0, 10);
+  return { tracks, checkpoints, mostMissed };
+}
+
+const ICON: Record<ModuleState, string> = { 'not-started': '·', open: '○', submitted: '◐', failed: '✗', passed: '✓', overdue: '⚠' };
+
+/** The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics, the most-missed questions. */
+export function dashboardBody(c: Cohort, index: WorkspaceIndex, today: string): string {
+  const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 60);
+  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`, ''];
+  for (const t of c.tracks) {
+    const done = t.learners.filter((l) => l.complete).length;
+    parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, '', `| learner | ${t.modules.map(title).join(' | ')} |`, `|---|${t.modules.map(() => ':-:').join('|')}|`);
+    for (const l of t.learners) parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(' | ')} |`);
+    parts.push('');
+  }
+  if (!c.tracks.length) parts.push('No learner has a track yet: add learners to roles in enablekit.yml.', '');
+  parts.push('### Checkpoints', '', '| checkpoint | learners | passed | pass rate | median attempts |', '|---|--:|--:|--:|--:|');
+  for (const s of c.checkpoints) parts.push(`| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`);
+  if (c.mostMissed.length) {
+    parts.push('', '### Most-missed questions', '');
+    for (const m of c.mostMissed) parts.push(`- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? '' : 's'}`);
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,31 @@
+import type { LedgerComment } from './ledger.js';
+
+/** A reminder or follow-up the Action posted, kept hidden in its comment so it is not repeated. */
+export interface Notice {
+  learner: string;
+  kind: 'reminder' | 'follow-up';
+  /** The module (reminder) or reflection or track (follow-up) it was about. */
+  item: string;
+  at: string;
+}
+
+const NOTICE = /<!-- enablekit:notice (\{[^\n]*?\}) -->/;
+
+export const noticeComment = (n: Notice, text: string) => `${text}\n\n<!-- enablekit:notice ${JSON.stringify(n).replace(/--/g, '-\\u002d')} -->`;
+
+/** Notices the Action wrote (unedited) on a learner's issue. */
+export function readNotices(comments: readonly LedgerComment[], learner: string): Notice[] {
+  const out: Notice[] = [];
+  for (const c of comments) {
+    if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
+    const m = NOTICE.exec(c.body);
+    if (!m) continue;
+    try {
+      const n = JSON.parse(m[1]!) as Notice;
+      if (n.learner?.toLowerCase() === learner.toLowerCase() && (n.kind === 'reminder' || n.kind === 'follow-up') && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
+    } catch {
+      /* not a notice */
+    }
+  }
+  return out;
+}

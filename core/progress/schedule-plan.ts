@@ -1,0 +1,66 @@
+import type { Config } from '../config/config.js';
+import type { Reflection, Track } from '../model.js';
+import { durationMs } from '../text/duration.js';
+import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { learnerStatus } from './learner-status.js';
+import type { Notice } from './notices.js';
+import type { ProgressRecord } from './records.js';
+
+export interface LearnerFacts {
+  login: string;
+  roles: string[];
+  records: readonly ProgressRecord[];
+  notices: readonly Notice[];
+}
+
+export interface ScheduledNotice {
+  notice: Notice;
+  text: string;
+}
+
+const DAY = 86_400_000;
+const dayOf = (iso: string) => iso.slice(0, 10);
+
+/**
+ * What a scheduled run owes one learner: a reminder per overdue module (at most once per
+ * `remind_every` for that module), and a follow-up N weeks after a completed reflection or
+ * track that asks for one (once). `now` is an ISO time.
+ */
+export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFacts, now: string): ScheduledNotice[] {
+  const out: ScheduledNotice[] = [];
+  const today = dayOf(now);
+  const every = durationMs(config.policies.remindEvery) ?? 7 * DAY;
+  const last = (kind: Notice['kind'], item: string) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
+  const title = (id: string) => index.item(id)?.title ?? id;
+  for (const track of learnerStatus(l.login, l.roles, index, l.records, today)) {
+    for (const m of track.modules) {
+      if (m.state !== 'overdue') continue;
+      const prev = last('reminder', m.module);
+      if (prev !== undefined && Date.parse(now) - prev < every) continue;
+      const open = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
+      out.push({
+        notice: { learner: l.login, kind: 'reminder', item: m.module, at: now },
+        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open.length === 1 ? 'its checkpoint' : 'these checkpoints'} ${open.length === 1 ? 'is' : 'are'} not passed yet: ${open.join(', ')}. Take ${open.length === 1 ? 'it' : 'them'} when you can, or tell your manager if the date does not work for you.`,
+      });
+    }
+  }
+  const followUp = (item: Reflection | Track, doneAt: number | undefined, ask: string) => {
+    if (doneAt === undefined || item.followUpWeeks === undefined || last('follow-up', item.id) !== undefined) return;
+    if (doneAt + item.followUpWeeks * 7 * DAY > Date.parse(now)) return;
+    out.push({ notice: { learner: l.login, kind: 'follow-up', item: item.id, at: now }, text: ask });
+  };
+  const passedAt = (checkpoint: string) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  for (const item of index.items()) {
+    if (item.type === 'reflection') {
+      const ask = item.followUpPrompt ?? 'How did the technique work out in practice?';
+      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? '' : 's'} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
+    }
+  }
+  for (const t of learnerStatus(l.login, l.roles, index, l.records, today)) {
+    const track = index.item(t.track) as Track | undefined;
+    if (!track || !t.complete) continue;
+    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
+    followUp(track, Number.isFinite(done) && done > 0 ? done : undefined, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? '' : 's'} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
+  }
+  return out;
+}
