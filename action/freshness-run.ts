@@ -44,6 +44,10 @@ interface Live {
  */
 export async function runFreshness(ctx: RunContext, gh: Client, today: string): Promise<FreshnessOutcome> {
   const mode = ctx.push ? 'push' : ctx.release ? 'release' : 'schedule';
+  if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
+    core.info(`Pushed to ${ctx.push.ref || 'no branch'}, not the default branch (${ctx.push.defaultBranch || 'unknown'}): nothing to close.`);
+    return { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
+  }
   // Freshness reads front matter only: no body is parsed.
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome: FreshnessOutcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
@@ -161,10 +165,6 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
     await apply(planFlags({ index, config, today, existing: existing(), mentions, fileUrl }), 0);
   } else {
     const push = ctx.push!;
-    if (push.ref !== `refs/heads/${push.defaultBranch}`) {
-      core.info(`Pushed to ${push.ref}, not the default branch (${push.defaultBranch}): nothing to close.`);
-      return outcome;
-    }
     await apply(planCloses(index, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push.sha}`), 0);
     if (outcome.closed) {
       for (const l of [...live.values()]) if (l.data.kind === 'review' && l.open) await review({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) }, []);

@@ -23,7 +23,7 @@ export async function benchAction(): Promise<void> {
   const cold: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    spawnSync(process.execPath, [join(ROOT, 'dist', 'action.js')], { env: { PATH: process.env.PATH, GITHUB_EVENT_NAME: 'push' } });
+    spawnSync(process.execPath, [join(ROOT, 'dist', 'action.js')], { env: { PATH: process.env.PATH, GITHUB_EVENT_NAME: 'issues' } });
     cold.push(performance.now() - t);
   }
   const workspace = mkdtempSync(join(tmpdir(), 'enablekit-bench-action-'));

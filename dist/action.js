@@ -59967,6 +59967,10 @@ var UsageProblem = class extends Error {
 };
 async function runFreshness(ctx, gh, today) {
   const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
+  if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
+    info(`Pushed to ${ctx.push.ref || "no branch"}, not the default branch (${ctx.push.defaultBranch || "unknown"}): nothing to close.`);
+    return { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
+  }
   const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
   let budget = ctx.freshness.operationsPerRun;
@@ -60071,10 +60075,6 @@ async function runFreshness(ctx, gh, today) {
     await apply(planFlags({ index: index2, config, today, existing: existing(), mentions, fileUrl }), 0);
   } else {
     const push3 = ctx.push;
-    if (push3.ref !== `refs/heads/${push3.defaultBranch}`) {
-      info(`Pushed to ${push3.ref}, not the default branch (${push3.defaultBranch}): nothing to close.`);
-      return outcome;
-    }
     await apply(planCloses(index2, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push3.sha}`), 0);
     if (outcome.closed) {
       for (const l of [...live.values()]) if (l.data.kind === "review" && l.open) await review({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) }, []);
