@@ -79,9 +79,10 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
           const rerun = mine.find((r) => r.sha === pull.headSha);
           const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
           result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-          if (result.ok && !rerun) {
-            records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
-            fresh.push({ learner: pull.author, checkpoint: item.id, kind: 'quiz', pr: pull.number, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) });
+          if (result.ok) {
+            if (!rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+            // A re-run offers the record again: the ledger keeps one per key, and a run cut short before recording it is made good.
+            fresh.push({ learner: pull.author, checkpoint: item.id, kind: 'quiz', pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) });
           }
         }
       }

@@ -86,5 +86,5 @@ async function run(): Promise<void> {
 run().catch((e: unknown) => {
   const err = e as Error & { status?: number };
   if (err instanceof UsageProblem) core.setFailed(err.message);
-  else core.setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
+  else core.setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. Re-run the job: it finds what this run wrote and carries on.` : err.message);
 });

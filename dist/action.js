@@ -59688,9 +59688,9 @@ async function gradePull(ctx, gh, now) {
           const rerun = mine.find((r) => r.sha === pull.headSha);
           const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
           result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-          if (result.ok && !rerun) {
-            records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
-            fresh.push({ learner: pull.author, checkpoint: item.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
+          if (result.ok) {
+            if (!rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+            fresh.push({ learner: pull.author, checkpoint: item.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
           }
         }
       }
@@ -60381,5 +60381,5 @@ async function run() {
 run().catch((e) => {
   const err = e;
   if (err instanceof UsageProblem) setFailed(err.message);
-  else setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. The results were not written; re-run the job.` : err.message);
+  else setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. Re-run the job: it finds what this run wrote and carries on.` : err.message);
 });

@@ -94,6 +94,17 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
     assert.match(progressIssues('ana')[0]!.body, /: edited/);
   });
 
+  it('a run that failed before recording is made good by its re-run, with the attempt it graded', async () => {
+    const p = pull(500, 'ana', WRONG('ana'), 'sha-1');
+    gh.fault({ status: 500, times: 4, match: /^POST \/repos\/acme\/training\/issues$/ });
+    const failed = await grade(p);
+    assert.equal(failed.code, 1, 'GitHub kept failing while opening the progress issue');
+    assert.equal(recordsOf('ana').length, 0);
+    const rerun = await grade(p, 'synchronize');
+    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+    assert.deepEqual(recordsOf('ana').map((x) => [x.sha, x.attempt]), [['sha-1', 1]]);
+  });
+
   it('20 concurrent grading runs with 5xx and rate-limit faults end with every record present exactly once; a rebuild then equals the bodies', async () => {
     const learners = Array.from({ length: 10 }, (_, k) => `learner-${k}`);
     const pulls = learners.flatMap((l, k) => [pull(100 + 2 * k, l, RIGHT(l), `sha-${l}-a`), pull(101 + 2 * k, l, WRONG(l), `sha-${l}-b`)]);
