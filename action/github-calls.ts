@@ -21,13 +21,14 @@ export function client(ctx: RunContext): Client {
 }
 
 /**
- * Writes as token buckets: a run's first few go at once (a grading run makes three, to
- * three different resources), and sustained writes settle at one a second, as GitHub asks.
+ * Writes as token buckets: a run's first few go at once (a grading run makes at most five,
+ * to five different resources: comment, label, check run, progress record, progress body),
+ * and sustained writes settle at one a second, as GitHub asks.
  * octokit's defaults space every write a second after the last, and every request that
  * notifies people (issues, comments) three seconds after the last; GitHub documents at
- * most 80 such requests a minute, so a burst of 3 and then one each 800 ms stays inside it.
+ * most 80 such requests a minute, so a burst of 5 and then one each 800 ms stays inside it.
  */
-export const WRITE_BURST = 3;
+export const WRITE_BURST = 5;
 const bucket = (id: string, everyMs: number) => new Bottleneck.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
 
 export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {

@@ -58685,7 +58685,7 @@ function client(ctx) {
     }
   });
 }
-var WRITE_BURST = 3;
+var WRITE_BURST = 5;
 var bucket = (id, everyMs) => new import_bottleneck.default.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
 async function changedFiles(gh, ctx, pull) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });

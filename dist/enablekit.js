@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"d5a760d6500c"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"f012aa4cb807"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
