@@ -10,7 +10,8 @@ import { resolveTargets } from '../cli/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
 import { changedFiles, fileAt, findComment, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
 import { checkRunFor } from './check-run.js';
-import { appendRecords, loadLedger } from './progress-ledger.js';
+import { appendRecords, loadLedger, postNotice } from './progress-ledger.js';
+import { noticesDue } from '../core/progress/schedule-plan.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { rolesOf } from '../core/progress/learner-status.js';
@@ -103,7 +104,11 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string): Promi
   }
   if (ledger && roster && fresh.length) {
     const { index, config } = roster;
-    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, rolesOf(pull.author, config), index, l, now.slice(0, 10)));
+    const roles = rolesOf(pull.author, config);
+    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, roles, index, l, now.slice(0, 10)));
+    // A track completed by this result gets its report card now, not on the next schedule.
+    const cards = noticesDue(index, config, { login: pull.author, roles, records: ledger.records, notices: ledger.notices }, now).filter((d) => d.notice.kind === 'report-card');
+    if (ledger.issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, ledger.issue.number, card);
   }
   await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
   return outcome;

@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { PROGRESS_LABEL, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
 import { recordKey, type ProgressRecord } from '../core/progress/records.js';
-import { readNotices, type Notice } from '../core/progress/notices.js';
+import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
+import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
+import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RunContext } from './context.js';
 import type { Client } from './github-calls.js';
 
@@ -62,4 +64,10 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
   if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
   ledger.records = after.records;
   ledger.issue = { number: issue.number, body: text };
+}
+
+/** Post a reminder, follow-up or report card on the learner's issue; a report card also labels the issue. */
+export async function postNotice(gh: Client, ctx: RunContext, issue: number, due: ScheduledNotice): Promise<void> {
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, body: noticeComment(due.notice, due.text) });
+  if (due.notice.kind === 'report-card') await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, labels: [TRACK_COMPLETE_LABEL] });
 }

@@ -3,20 +3,20 @@ import type { Config } from '../core/config/config.js';
 import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
 import { PROGRESS_LABEL, progressTitle } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
-import { noticeComment } from '../core/progress/notices.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js';
 import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
 import type { Client } from './github-calls.js';
-import { listProgressIssues, loadLedger, type LearnerLedger } from './progress-ledger.js';
+import { listProgressIssues, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
 
 export interface ScheduleOutcome {
   learners: number;
   opened: number;
   reminded: number;
   followedUp: number;
+  reportCards: number;
   dashboard: 'opened' | 'updated' | 'unchanged' | 'none' | 'deferred';
   /** Writes left for the next run: the operations budget ran out. */
   deferred: number;
@@ -50,7 +50,7 @@ async function teamRoles(gh: Client, config: Config): Promise<Map<string, string
 export async function runProgressSchedule(ctx: RunContext, gh: Client, now: string): Promise<ScheduleOutcome> {
   const today = now.slice(0, 10);
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-  const outcome: ScheduleOutcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, dashboard: 'none', deferred: 0 };
+  const outcome: ScheduleOutcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, reportCards: 0, dashboard: 'none', deferred: 0 };
   const issues = await listProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);
   const logins = new Map<string, string>();
@@ -63,13 +63,13 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   outcome.learners = logins.size;
   if (!logins.size) return outcome;
   let budget = ctx.freshness.operationsPerRun;
-  const write = async (what: string, call: () => Promise<unknown>): Promise<boolean> => {
+  const write = async (what: string, call: () => Promise<unknown>, cost = 1): Promise<boolean> => {
     // One write is kept back for the dashboard.
-    if (budget <= 1) {
+    if (budget - cost < 1) {
       outcome.deferred++;
       return false;
     }
-    budget--;
+    budget -= cost;
     if (ctx.dryRun) core.info(`Dry run: would ${what}.`);
     else await call();
     return true;
@@ -89,8 +89,9 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
       outcome.opened++;
     }
     for (const due of noticesDue(index, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
-      const posted = await write(`${due.notice.kind === 'reminder' ? 'remind' : 'follow up with'} @${login} about ${due.notice.item}`, () => gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number!, body: noticeComment(due.notice, due.text) }));
-      if (posted) outcome[due.notice.kind === 'reminder' ? 'reminded' : 'followedUp']++;
+      const verb = { reminder: 'remind', 'follow-up': 'follow up with', 'report-card': 'post the report card of' }[due.notice.kind];
+      const posted = await write(`${verb} @${login} about ${due.notice.item}`, () => postNotice(gh, ctx, number!, due), due.notice.kind === 'report-card' ? 2 : 1);
+      if (posted) outcome[({ reminder: 'reminded', 'follow-up': 'followedUp', 'report-card': 'reportCards' } as const)[due.notice.kind]]++;
     }
   }
   const body = dashboardBody(cohort(index, facts, today), index, today);

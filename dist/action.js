@@ -59536,11 +59536,40 @@ function readNotices(comments, learner) {
     if (!m) continue;
     try {
       const n = JSON.parse(m[1]);
-      if (n.learner?.toLowerCase() === learner.toLowerCase() && (n.kind === "reminder" || n.kind === "follow-up") && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
+      if (n.learner?.toLowerCase() === learner.toLowerCase() && ["reminder", "follow-up", "report-card"].includes(n.kind) && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
     } catch {
     }
   }
   return out;
+}
+
+// core/progress/report-card.ts
+var TRACK_COMPLETE_LABEL = "enablekit:track-complete";
+function reportCard(login, track, index2, records) {
+  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 100);
+  const rows = [];
+  const notes = [];
+  for (const entry of track.modules) {
+    for (const c of index2.checkpointsOf(entry.module)) {
+      const rs = mine.filter((r) => r.checkpoint === c.id);
+      const passed = rs.find((r) => r.passed);
+      const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
+      const result = passed ? c.type === "reflection" ? "complete" : "passed" : rs.length ? "not passed" : entry.optional ? "optional, not taken" : "not taken";
+      rows.push(`| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ""} | ${rs.length || ""} | ${passed ? passed.at.slice(0, 10) : ""} |`);
+      for (const r of rs) if (r.kind === "mock" && r.notes) notes.push(`- ${title(c.id)}, ${r.passed ? "pass" : "fail"}${r.reviewer ? ` (@${escapeMarkdown(r.reviewer, 40)})` : ""}: ${escapeMarkdown(r.notes, 500)}`);
+    }
+  }
+  return [
+    `## \u{1F393} Report card: ${title(track.id)}`,
+    "",
+    `@${login} completed **${title(track.id)}**.`,
+    "",
+    "| module | checkpoint | result | best | attempts | passed on |",
+    "|---|---|---|--:|--:|---|",
+    ...rows,
+    ...notes.length ? ["", "### Reviewer notes on the mock scenarios", "", ...notes] : []
+  ].join("\n");
 }
 
 // action/progress-ledger.ts
@@ -59579,6 +59608,10 @@ async function appendRecords(gh, ctx, ledger, fresh, body) {
   ledger.records = after.records;
   ledger.issue = { number: issue2.number, body: text3 };
 }
+async function postNotice(gh, ctx, issue2, due) {
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, body: noticeComment(due.notice, due.text) });
+  if (due.notice.kind === "report-card") await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, labels: [TRACK_COMPLETE_LABEL] });
+}
 
 // core/progress/learner-status.ts
 function rolesOf(login, config, extraRoles = []) {
@@ -59613,6 +59646,49 @@ function learnerStatus(login, roles, index2, records, today) {
     const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k].optional);
     return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === "passed"), modules };
   });
+}
+
+// core/progress/schedule-plan.ts
+var DAY2 = 864e5;
+var dayOf = (iso) => iso.slice(0, 10);
+function noticesDue(index2, config, l, now) {
+  const out = [];
+  const today = dayOf(now);
+  const every = durationMs(config.policies.remindEvery) ?? 7 * DAY2;
+  const last = (kind, item) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
+  const title = (id) => index2.item(id)?.title ?? id;
+  for (const track of learnerStatus(l.login, l.roles, index2, l.records, today)) {
+    for (const m of track.modules) {
+      if (m.state !== "overdue") continue;
+      const prev = last("reminder", m.module);
+      if (prev !== void 0 && Date.parse(now) - prev < every) continue;
+      const open2 = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
+      out.push({
+        notice: { learner: l.login, kind: "reminder", item: m.module, at: now },
+        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open2.length === 1 ? "its checkpoint" : "these checkpoints"} ${open2.length === 1 ? "is" : "are"} not passed yet: ${open2.join(", ")}. Take ${open2.length === 1 ? "it" : "them"} when you can, or tell your manager if the date does not work for you.`
+      });
+    }
+  }
+  const followUp = (item, doneAt, ask) => {
+    if (doneAt === void 0 || item.followUpWeeks === void 0 || last("follow-up", item.id) !== void 0) return;
+    if (doneAt + item.followUpWeeks * 7 * DAY2 > Date.parse(now)) return;
+    out.push({ notice: { learner: l.login, kind: "follow-up", item: item.id, at: now }, text: ask });
+  };
+  const passedAt = (checkpoint) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  for (const item of index2.items()) {
+    if (item.type === "reflection") {
+      const ask = item.followUpPrompt ?? "How did the technique work out in practice?";
+      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? "" : "s"} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
+    }
+  }
+  for (const t of learnerStatus(l.login, l.roles, index2, l.records, today)) {
+    const track = index2.item(t.track);
+    if (!track || !t.complete) continue;
+    if (last("report-card", track.id) === void 0) out.push({ notice: { learner: l.login, kind: "report-card", item: track.id, at: now }, text: reportCard(l.login, track, index2, l.records) });
+    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
+    followUp(track, Number.isFinite(done) && done > 0 ? done : void 0, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
+  }
+  return out;
 }
 
 // core/progress/progress-body.ts
@@ -59711,7 +59787,10 @@ async function gradePull(ctx, gh, now) {
   }
   if (ledger && roster && fresh.length) {
     const { index: index2, config } = roster;
-    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, rolesOf(pull.author, config), index2, l, now.slice(0, 10)));
+    const roles = rolesOf(pull.author, config);
+    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, roles, index2, l, now.slice(0, 10)));
+    const cards = noticesDue(index2, config, { login: pull.author, roles, records: ledger.records, notices: ledger.notices }, now).filter((d) => d.notice.kind === "report-card");
+    if (ledger.issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, ledger.issue.number, card);
   }
   await summary.addRaw(body.replace(COMMENT_MARKER, "")).write();
   return outcome;
@@ -60182,48 +60261,6 @@ function dashboardBody(c, index2, today) {
   return parts.join("\n");
 }
 
-// core/progress/schedule-plan.ts
-var DAY2 = 864e5;
-var dayOf = (iso) => iso.slice(0, 10);
-function noticesDue(index2, config, l, now) {
-  const out = [];
-  const today = dayOf(now);
-  const every = durationMs(config.policies.remindEvery) ?? 7 * DAY2;
-  const last = (kind, item) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
-  const title = (id) => index2.item(id)?.title ?? id;
-  for (const track of learnerStatus(l.login, l.roles, index2, l.records, today)) {
-    for (const m of track.modules) {
-      if (m.state !== "overdue") continue;
-      const prev = last("reminder", m.module);
-      if (prev !== void 0 && Date.parse(now) - prev < every) continue;
-      const open2 = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
-      out.push({
-        notice: { learner: l.login, kind: "reminder", item: m.module, at: now },
-        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open2.length === 1 ? "its checkpoint" : "these checkpoints"} ${open2.length === 1 ? "is" : "are"} not passed yet: ${open2.join(", ")}. Take ${open2.length === 1 ? "it" : "them"} when you can, or tell your manager if the date does not work for you.`
-      });
-    }
-  }
-  const followUp = (item, doneAt, ask) => {
-    if (doneAt === void 0 || item.followUpWeeks === void 0 || last("follow-up", item.id) !== void 0) return;
-    if (doneAt + item.followUpWeeks * 7 * DAY2 > Date.parse(now)) return;
-    out.push({ notice: { learner: l.login, kind: "follow-up", item: item.id, at: now }, text: ask });
-  };
-  const passedAt = (checkpoint) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
-  for (const item of index2.items()) {
-    if (item.type === "reflection") {
-      const ask = item.followUpPrompt ?? "How did the technique work out in practice?";
-      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? "" : "s"} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
-    }
-  }
-  for (const t of learnerStatus(l.login, l.roles, index2, l.records, today)) {
-    const track = index2.item(t.track);
-    if (!track || !t.complete) continue;
-    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
-    followUp(track, Number.isFinite(done) && done > 0 ? done : void 0, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
-  }
-  return out;
-}
-
 // action/progress-schedule.ts
 async function teamRoles(gh, config) {
   const out = /* @__PURE__ */ new Map();
@@ -60245,7 +60282,7 @@ async function teamRoles(gh, config) {
 async function runProgressSchedule(ctx, gh, now) {
   const today = now.slice(0, 10);
   const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-  const outcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, dashboard: "none", deferred: 0 };
+  const outcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, reportCards: 0, dashboard: "none", deferred: 0 };
   const issues = await listProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);
   const logins = /* @__PURE__ */ new Map();
@@ -60258,12 +60295,12 @@ async function runProgressSchedule(ctx, gh, now) {
   outcome.learners = logins.size;
   if (!logins.size) return outcome;
   let budget = ctx.freshness.operationsPerRun;
-  const write = async (what, call) => {
-    if (budget <= 1) {
+  const write = async (what, call, cost = 1) => {
+    if (budget - cost < 1) {
       outcome.deferred++;
       return false;
     }
-    budget--;
+    budget -= cost;
     if (ctx.dryRun) info(`Dry run: would ${what}.`);
     else await call();
     return true;
@@ -60283,8 +60320,9 @@ async function runProgressSchedule(ctx, gh, now) {
       outcome.opened++;
     }
     for (const due of noticesDue(index2, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
-      const posted = await write(`${due.notice.kind === "reminder" ? "remind" : "follow up with"} @${login} about ${due.notice.item}`, () => gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: number, body: noticeComment(due.notice, due.text) }));
-      if (posted) outcome[due.notice.kind === "reminder" ? "reminded" : "followedUp"]++;
+      const verb = { reminder: "remind", "follow-up": "follow up with", "report-card": "post the report card of" }[due.notice.kind];
+      const posted = await write(`${verb} @${login} about ${due.notice.item}`, () => postNotice(gh, ctx, number, due), due.notice.kind === "report-card" ? 2 : 1);
+      if (posted) outcome[{ reminder: "reminded", "follow-up": "followedUp", "report-card": "reportCards" }[due.notice.kind]]++;
     }
   }
   const body = dashboardBody(cohort(index2, facts, today), index2, today);
@@ -60348,7 +60386,7 @@ async function schedule(ctx) {
   await freshness(ctx);
   const p = await runProgressSchedule(ctx, client(ctx), nowIso());
   setOutput("progress", JSON.stringify(p));
-  const line = p.learners ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ""}.` : "Progress: no learners in enablekit.yml or its teams yet.";
+  const line = p.learners ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), ${p.reportCards} report card(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ""}.` : "Progress: no learners in enablekit.yml or its teams yet.";
   info(line);
   await summary.addRaw(`${line}
 `).write();

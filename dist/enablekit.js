@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"f012aa4cb807"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"eb28783cb88d"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

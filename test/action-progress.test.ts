@@ -53,7 +53,8 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
     const [issue] = progressIssues('ana');
     assert.ok(issue, 'a progress issue');
     assert.equal(issue.title, 'Training progress: @ana');
-    assert.deepEqual(issue.labels, ['enablekit:progress']);
+    assert.deepEqual(issue.labels, ['enablekit:progress', 'enablekit:track-complete'], 'the pass completed the track');
+    assert.match(repo().comments.filter((c) => c.issue === issue.number).at(-1)!.body, /## 🎓 Report card: Support basics[\s\S]*\| Basics \| Basics quiz \(quiz\) \| passed \| 100% \| 1 \|/);
     assert.match(issue.body, /Training progress of @ana \(support\)/);
     assert.match(issue.body, /\| Basics \| ✅ passed \|/);
     assert.deepEqual(recordsOf('ana').map((x) => [x.checkpoint, x.pr, x.sha, x.passed, x.percent, x.attempt]), [['basics-quiz', 500, 'sha-1', true, 100, 1]]);

@@ -3,8 +3,8 @@ import type { LedgerComment } from './ledger.js';
 /** A reminder or follow-up the Action posted, kept hidden in its comment so it is not repeated. */
 export interface Notice {
   learner: string;
-  kind: 'reminder' | 'follow-up';
-  /** The module (reminder) or reflection or track (follow-up) it was about. */
+  kind: 'reminder' | 'follow-up' | 'report-card';
+  /** The module (reminder), the reflection or track (follow-up), or the completed track (report card). */
   item: string;
   at: string;
 }
@@ -22,7 +22,7 @@ export function readNotices(comments: readonly LedgerComment[], learner: string)
     if (!m) continue;
     try {
       const n = JSON.parse(m[1]!) as Notice;
-      if (n.learner?.toLowerCase() === learner.toLowerCase() && (n.kind === 'reminder' || n.kind === 'follow-up') && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
+      if (n.learner?.toLowerCase() === learner.toLowerCase() && ['reminder', 'follow-up', 'report-card'].includes(n.kind) && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
     } catch {
       /* not a notice */
     }

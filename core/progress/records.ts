@@ -16,6 +16,9 @@ export interface ProgressRecord {
   attempt?: number;
   /** Ids of the questions not answered right: the cohort's most-missed questions come from these. */
   missed?: string[];
+  /** Mock scenarios: who graded it and what they wrote. */
+  reviewer?: string;
+  notes?: string;
 }
 
 export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;

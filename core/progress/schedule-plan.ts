@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { learnerStatus } from './learner-status.js';
 import type { Notice } from './notices.js';
 import type { ProgressRecord } from './records.js';
+import { reportCard } from './report-card.js';
 
 export interface LearnerFacts {
   login: string;
@@ -22,9 +23,10 @@ const DAY = 86_400_000;
 const dayOf = (iso: string) => iso.slice(0, 10);
 
 /**
- * What a scheduled run owes one learner: a reminder per overdue module (at most once per
- * `remind_every` for that module), and a follow-up N weeks after a completed reflection or
- * track that asks for one (once). `now` is an ISO time.
+ * What a run owes one learner: a reminder per overdue module (at most once per
+ * `remind_every` for that module), a report card for each track they completed (once),
+ * and a follow-up N weeks after a completed reflection or track that asks for one (once).
+ * `now` is an ISO time.
  */
 export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFacts, now: string): ScheduledNotice[] {
   const out: ScheduledNotice[] = [];
@@ -59,6 +61,7 @@ export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFact
   for (const t of learnerStatus(l.login, l.roles, index, l.records, today)) {
     const track = index.item(t.track) as Track | undefined;
     if (!track || !t.complete) continue;
+    if (last('report-card', track.id) === undefined) out.push({ notice: { learner: l.login, kind: 'report-card', item: track.id, at: now }, text: reportCard(l.login, track, index, l.records) });
     const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
     followUp(track, Number.isFinite(done) && done > 0 ? done : undefined, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? '' : 's'} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
   }
