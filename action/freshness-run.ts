@@ -128,18 +128,27 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
         const item = index.item(i.data.item);
         return item ? [{ item, number: i.number, closed: !i.open }] : [];
       });
-    for (const op of pending) if (op.kind === 'create' && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false });
+    // Items still to open or update for this release are tasks too, open ones.
+    for (const op of pending) if (op.kind !== 'close' && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false, ...(op.kind === 'update' ? { number: op.number } : {}) });
     const body = reviewIssueBody(data, entries);
-    const found = [...live.values()].find((l) => l.data.kind === 'review' && l.data.release === release.tag);
+    // Every task ticked (or none to do): the review is over and its issue closes.
+    const done = entries.every((e) => e.closed);
+    let found = [...live.values()].find((l) => l.data.kind === 'review' && l.data.release === release.tag);
     if (!found) {
       let n = -(live.size + 1);
       await write(`open "${reviewIssueTitle(release.tag)}"`, async () => {
         n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
       });
-      live.set(n, { number: n, open: true, data, body });
-    } else if (found.body !== body) {
-      await write(`update release review #${found.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: found.number, body }));
-      found.body = body;
+      found = { number: n, open: true, data, body };
+      live.set(n, found);
+      if (!done || n < 0) return;
+    }
+    if (found.body !== body || (done && found.open)) {
+      const close = done && found.open;
+      const target = found;
+      await write(`${close ? 'close' : 'update'} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...(close ? { state: 'closed' as const, state_reason: 'completed' as const } : {}) }));
+      target.body = body;
+      if (close) target.open = false;
     }
   };
 
@@ -149,7 +158,7 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
     // The review issue goes first, so the release is on record before anything else: a run cut short resumes from it.
     if (!known && (ops.length || mode === 'release')) await review(release, ops);
     await apply(ops, 1);
-    const deferred = ops.filter((op) => op.kind === 'create' && !outcome.items.some((i) => i.id === op.item.id));
+    const deferred = ops.filter((op) => op.kind !== 'close' && !outcome.items.some((i) => i.id === op.item.id));
     if (known || ops.length) await review(release, deferred);
   };
 

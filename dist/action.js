@@ -60120,18 +60120,25 @@ async function runFreshness(ctx, gh, today) {
       const item = index2.item(i.data.item);
       return item ? [{ item, number: i.number, closed: !i.open }] : [];
     });
-    for (const op of pending) if (op.kind === "create" && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false });
+    for (const op of pending) if (op.kind !== "close" && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false, ...op.kind === "update" ? { number: op.number } : {} });
     const body = reviewIssueBody(data, entries);
-    const found = [...live.values()].find((l) => l.data.kind === "review" && l.data.release === release.tag);
+    const done = entries.every((e) => e.closed);
+    let found = [...live.values()].find((l) => l.data.kind === "review" && l.data.release === release.tag);
     if (!found) {
       let n = -(live.size + 1);
       await write(`open "${reviewIssueTitle(release.tag)}"`, async () => {
         n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
       });
-      live.set(n, { number: n, open: true, data, body });
-    } else if (found.body !== body) {
-      await write(`update release review #${found.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: found.number, body }));
-      found.body = body;
+      found = { number: n, open: true, data, body };
+      live.set(n, found);
+      if (!done || n < 0) return;
+    }
+    if (found.body !== body || done && found.open) {
+      const close2 = done && found.open;
+      const target = found;
+      await write(`${close2 ? "close" : "update"} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...close2 ? { state: "closed", state_reason: "completed" } : {} }));
+      target.body = body;
+      if (close2) target.open = false;
     }
   };
   const scanRelease = async (release) => {
@@ -60139,7 +60146,7 @@ async function runFreshness(ctx, gh, today) {
     const known = [...live.values()].some((l) => l.data.kind === "review" && l.data.release === release.tag);
     if (!known && (ops.length || mode === "release")) await review(release, ops);
     await apply(ops, 1);
-    const deferred = ops.filter((op) => op.kind === "create" && !outcome.items.some((i) => i.id === op.item.id));
+    const deferred = ops.filter((op) => op.kind !== "close" && !outcome.items.some((i) => i.id === op.item.id));
     if (known || ops.length) await review(release, deferred);
   };
   if (mode === "release") {

@@ -106,6 +106,7 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(itemIssue('sla-basics').length, 0);
     assert.match(reviewIssue('v4.3.0')!.body, /changed no feature in the registry/);
+    assert.equal(reviewIssue('v4.3.0')!.state, 'closed', 'nothing to review: the issue records the check and closes');
     await run('release', releaseEvent('v4.3.1', 'SLA fixes.'), { 'feature-sources': 'notes' });
     const before = gh.calls.length;
     const again = await run('release', releaseEvent('v4.3.1', 'SLA fixes.'), { 'feature-sources': 'notes' });
@@ -138,6 +139,13 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
     assert.match(repo().comments.at(-1)!.body, /Verified against 4\.4\.0 .* in https:\/\/github.com\/acme\/training\/commit\/def456/);
     assert.match(reviewIssue('v4.4.0')!.body, new RegExp(`- \\[x\\] #${issue!.number} `), 'the review task is ticked');
     assert.equal(itemIssue('sla-quiz')[0]!.state, 'open');
+    assert.equal(reviewIssue('v4.4.0')!.state, 'open', 'one task left');
+
+    edit('sla-quiz.md', 'version: 4.2.0', 'version: 4.4.0');
+    await run('push', pushEvent('fed789'));
+    assert.equal(itemIssue('sla-quiz')[0]!.state, 'closed');
+    assert.equal(reviewIssue('v4.4.0')!.state, 'closed', 'every task ticked: the review is over');
+    assert.equal(reviewIssue('v4.3.0')!.state, 'closed');
   });
 
   it('stops at the operations budget and the next scheduled run resumes the release', async () => {
