@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { loadIndex } from '../cli/analyse.js';
@@ -15,7 +16,7 @@ import { listProgressIssues, loadLedger } from './progress-ledger.js';
 export async function rebuildProgress(ctx: RunContext, gh: Client, today: string): Promise<{ learners: number; rewritten: number }> {
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
   const issues = await listProgressIssues(gh, ctx);
-  const logins = [...new Set(issues.flatMap((i) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? '')?.[1] ?? []))].sort();
+  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   let rewritten = 0;
   for (const login of logins) {
     const ledger = await loadLedger(gh, ctx, login, issues);

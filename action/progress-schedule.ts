@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Config } from '../core/config/config.js';
 import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
-import { PROGRESS_LABEL, progressTitle } from '../core/progress/ledger.js';
+import { markedLearner, PROGRESS_LABEL, progressTitle } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js';
@@ -57,7 +57,7 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
   for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
   for (const i of issues) {
-    const l = /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? '')?.[1];
+    const l = markedLearner(i.body);
     if (l && !logins.has(l)) logins.set(l, l);
   }
   outcome.learners = logins.size;

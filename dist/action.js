@@ -18327,7 +18327,7 @@ var require_eventsource_stream = __commonJS({
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
-    var DATA2 = Buffer.from("data");
+    var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
@@ -18521,7 +18521,7 @@ var require_eventsource_stream = __commonJS({
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA2)) {
+        if (isFieldName(line, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
@@ -58787,18 +58787,26 @@ ${escapeMarkdown(r.message, 1e3)}
 `;
 }
 
+// core/text/hidden-json.ts
+function hiddenJson(tag, data) {
+  return `<!-- enablekit:${tag} ${JSON.stringify(data).replace(/--/g, "-\\u002d")} -->`;
+}
+function readHiddenJson(tag, body) {
+  const out = [];
+  for (const m of (body ?? "").matchAll(new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, "g"))) {
+    try {
+      out.push(JSON.parse(m[1]));
+    } catch {
+    }
+  }
+  return out;
+}
+
 // core/grading/grade-comment.ts
 var COMMENT_MARKER = "<!-- enablekit:grade -->";
-var RECORD = /<!-- enablekit:attempts (\{[^\n]*?\}) -->/;
 function readAttemptRecords(body) {
-  const m = RECORD.exec(body);
-  if (!m) return [];
-  try {
-    const data = JSON.parse(m[1]);
-    return Array.isArray(data.records) ? data.records.filter((r) => typeof r.checkpoint === "string" && typeof r.sha === "string") : [];
-  } catch {
-    return [];
-  }
+  const data = readHiddenJson("attempts", body)[0];
+  return Array.isArray(data?.records) ? data.records.filter((r) => typeof r.checkpoint === "string" && typeof r.sha === "string") : [];
 }
 function gradeCommentBody(results, refusals, records) {
   const parts = [COMMENT_MARKER, "## enablekit checkpoint results", ""];
@@ -58806,7 +58814,7 @@ function gradeCommentBody(results, refusals, records) {
   for (const { path, result } of results) {
     parts.push(`#### \`${path.replace(/`/g, "")}\``, "", result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
   }
-  parts.push(`<!-- enablekit:attempts ${JSON.stringify({ records }).replace(/--/g, "-\\u002d")} -->`);
+  parts.push(hiddenJson("attempts", { records }));
   return parts.join("\n");
 }
 
@@ -59485,29 +59493,22 @@ function dedupeRecords(records) {
 
 // core/progress/ledger.ts
 var PROGRESS_LABEL = "enablekit:progress";
-var RECORD2 = /<!-- enablekit:record (\{[^\n]*?\}) -->/g;
 var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 var progressTitle = (login) => `Training progress: @${login}`;
+var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
 function recordComment(records) {
   return records.map((r) => {
     const what = r.kind === "quiz" ? `${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}` : r.passed ? "Complete" : "Not complete yet";
     return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.
-<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, "-\\u002d")} -->`;
+${hiddenJson("record", r)}`;
   }).join("\n\n");
 }
 var isString = (v) => typeof v === "string";
 function readRecords(body) {
-  const out = [];
-  for (const m of (body ?? "").matchAll(RECORD2)) {
-    try {
-      const r = JSON.parse(m[1]);
-      const kinds = ["quiz", "mock", "reflection"];
-      if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== "boolean" || Number.isNaN(Date.parse(r.at))) continue;
-      out.push(r);
-    } catch {
-    }
-  }
-  return out;
+  const kinds = ["quiz", "mock", "reflection"];
+  return readHiddenJson("record", body).filter(
+    (r) => isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === "boolean" && !Number.isNaN(Date.parse(r.at))
+  );
 }
 function readLedger(comments, learner) {
   const records = [];
@@ -59524,20 +59525,15 @@ function readLedger(comments, learner) {
 }
 
 // core/progress/notices.ts
-var NOTICE = /<!-- enablekit:notice (\{[^\n]*?\}) -->/;
 var noticeComment = (n, text3) => `${text3}
 
-<!-- enablekit:notice ${JSON.stringify(n).replace(/--/g, "-\\u002d")} -->`;
+${hiddenJson("notice", n)}`;
 function readNotices(comments, learner) {
   const out = [];
   for (const c of comments) {
     if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
-    const m = NOTICE.exec(c.body);
-    if (!m) continue;
-    try {
-      const n = JSON.parse(m[1]);
+    for (const n of readHiddenJson("notice", c.body)) {
       if (n.learner?.toLowerCase() === learner.toLowerCase() && ["reminder", "follow-up", "report-card"].includes(n.kind) && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
-    } catch {
     }
   }
   return out;
@@ -59875,19 +59871,13 @@ function featuresInNotes(config, notes) {
 // core/freshness/stale-issue.ts
 var STALE_LABEL = "enablekit:stale";
 var REVIEW_LABEL = "enablekit:release-review";
-var DATA = /<!-- enablekit:stale (\{[^\n]*?\}) -->/;
 function readIssueData(body) {
-  const m = DATA.exec(body ?? "");
-  if (!m) return void 0;
-  try {
-    const d = JSON.parse(m[1]);
-    if (d.kind === "item" && typeof d.item === "string" && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
-    if (d.kind === "review" && typeof d.release === "string" && d.features && typeof d.features === "object") return d;
-  } catch {
-  }
+  const d = readHiddenJson("stale", body)[0];
+  if (d?.kind === "item" && typeof d.item === "string" && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
+  if (d?.kind === "review" && typeof d.release === "string" && d.features && typeof d.features === "object") return d;
   return void 0;
 }
-var dataBlock = (d) => `<!-- enablekit:stale ${JSON.stringify(d).replace(/--/g, "-\\u002d")} -->`;
+var dataBlock = (d) => hiddenJson("stale", d);
 function mentionLines(text3, names, limit = 10) {
   const wanted = names.filter(Boolean).map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   if (!wanted.length) return [];
@@ -60186,7 +60176,7 @@ async function releaseOf(ctx, gh, index2, config) {
 async function rebuildProgress(ctx, gh, today) {
   const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
   const issues = await listProgressIssues(gh, ctx);
-  const logins = [...new Set(issues.flatMap((i) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? "")?.[1] ?? []))].sort();
+  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   let rewritten = 0;
   for (const login of logins) {
     const ledger = await loadLedger(gh, ctx, login, issues);
@@ -60296,7 +60286,7 @@ async function runProgressSchedule(ctx, gh, now) {
   for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
   for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
   for (const i of issues) {
-    const l = /<!-- enablekit:progress learner=([^ ]+) -->/.exec(i.body ?? "")?.[1];
+    const l = markedLearner(i.body);
     if (l && !logins.has(l)) logins.set(l, l);
   }
   outcome.learners = logins.size;

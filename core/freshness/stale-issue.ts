@@ -1,10 +1,10 @@
 import type { Item } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import type { StaleReason } from './verdict.js';
 
 export const STALE_LABEL = 'enablekit:stale';
 export const REVIEW_LABEL = 'enablekit:release-review';
-const DATA = /<!-- enablekit:stale (\{[^\n]*?\}) -->/;
 
 /** What an item's stale issue records, hidden in its body, so later runs find it and flag nothing twice. */
 export interface StaleIssueData {
@@ -27,20 +27,13 @@ export interface ReviewIssueData {
 export type IssueData = StaleIssueData | ReviewIssueData;
 
 export function readIssueData(body: string | null | undefined): IssueData | undefined {
-  const m = DATA.exec(body ?? '');
-  if (!m) return undefined;
-  try {
-    const d = JSON.parse(m[1]!) as IssueData;
-    if (d.kind === 'item' && typeof d.item === 'string' && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
-    if (d.kind === 'review' && typeof d.release === 'string' && d.features && typeof d.features === 'object') return d;
-  } catch {
-    /* a damaged record is treated as none: the issue is not ours to update */
-  }
+  const d = readHiddenJson('stale', body)[0] as IssueData | undefined;
+  if (d?.kind === 'item' && typeof d.item === 'string' && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
+  if (d?.kind === 'review' && typeof d.release === 'string' && d.features && typeof d.features === 'object') return d;
   return undefined;
 }
 
-/** The hidden record; `--` is escaped so no text can end the HTML comment early. */
-export const dataBlock = (d: IssueData) => `<!-- enablekit:stale ${JSON.stringify(d).replace(/--/g, '-\\u002d')} -->`;
+export const dataBlock = (d: IssueData) => hiddenJson('stale', d);
 
 /** A line of the item's file that names a touched feature, with a link to it. */
 export interface Mention {

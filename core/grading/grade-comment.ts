@@ -1,9 +1,9 @@
 import { gradeMarkdown, refusalMarkdown } from './render-grade.js';
 import type { GradeResult, PriorAttempt } from './types.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 
 export const COMMENT_MARKER = '<!-- enablekit:grade -->';
-const RECORD = /<!-- enablekit:attempts (\{[^\n]*?\}) -->/;
 
 /** A graded attempt as kept in the pull request comment: keyed by head commit, so a re-run adds nothing. */
 export interface AttemptRecord extends PriorAttempt {
@@ -14,14 +14,8 @@ export interface AttemptRecord extends PriorAttempt {
 
 /** The attempt records kept in a comment made by enablekit, or none. */
 export function readAttemptRecords(body: string): AttemptRecord[] {
-  const m = RECORD.exec(body);
-  if (!m) return [];
-  try {
-    const data = JSON.parse(m[1]!) as { records?: AttemptRecord[] };
-    return Array.isArray(data.records) ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string') : [];
-  } catch {
-    return [];
-  }
+  const data = readHiddenJson('attempts', body)[0] as { records?: AttemptRecord[] } | undefined;
+  return Array.isArray(data?.records) ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string') : [];
 }
 
 /** The one comment enablekit keeps on a checkpoint pull request: results, then hidden records. */
@@ -31,6 +25,6 @@ export function gradeCommentBody(results: { path: string; result: GradeResult }[
   for (const { path, result } of results) {
     parts.push(`#### \`${path.replace(/`/g, '')}\``, '', result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
   }
-  parts.push(`<!-- enablekit:attempts ${JSON.stringify({ records }).replace(/--/g, '-\\u002d')} -->`);
+  parts.push(hiddenJson('attempts', { records }));
   return parts.join('\n');
 }

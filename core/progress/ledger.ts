@@ -1,13 +1,16 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import { dedupeRecords, type ProgressRecord } from './records.js';
 
 export const PROGRESS_LABEL = 'enablekit:progress';
-const RECORD = /<!-- enablekit:record (\{[^\n]*?\}) -->/g;
 
 /** The hidden marker that names a learner's progress issue. Logins are case-insensitive on GitHub. */
 export const progressMarker = (login: string) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 
 export const progressTitle = (login: string) => `Training progress: @${login}`;
+
+/** The learner a progress issue's body names in its marker, lower-cased; undefined for other bodies. */
+export const markedLearner = (body: string | null | undefined) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? '')?.[1];
 
 /**
  * A run's results as one comment appended to the issue: a line for people per result,
@@ -17,7 +20,7 @@ export function recordComment(records: readonly ProgressRecord[]): string {
   return records
     .map((r) => {
       const what = r.kind === 'quiz' ? `${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}` : r.passed ? 'Complete' : 'Not complete yet';
-      return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.\n<!-- enablekit:record ${JSON.stringify(r).replace(/--/g, '-\\u002d')} -->`;
+      return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.\n${hiddenJson('record', r)}`;
     })
     .join('\n\n');
 }
@@ -26,18 +29,10 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Every well-formed record in a comment; a damaged one is skipped. */
 export function readRecords(body: string | null | undefined): ProgressRecord[] {
-  const out: ProgressRecord[] = [];
-  for (const m of (body ?? '').matchAll(RECORD)) {
-    try {
-      const r = JSON.parse(m[1]!) as ProgressRecord;
-      const kinds = ['quiz', 'mock', 'reflection'];
-      if (!isString(r.learner) || !isString(r.checkpoint) || !kinds.includes(r.kind) || !Number.isInteger(r.pr) || !isString(r.sha) || !isString(r.at) || typeof r.passed !== 'boolean' || Number.isNaN(Date.parse(r.at))) continue;
-      out.push(r);
-    } catch {
-      /* not a record */
-    }
-  }
-  return out;
+  const kinds = ['quiz', 'mock', 'reflection'];
+  return (readHiddenJson('record', body) as ProgressRecord[]).filter(
+    (r) => isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)),
+  );
 }
 
 /** A comment on a progress issue, as the adapter reads it from GitHub. */

@@ -1,4 +1,5 @@
 import type { LedgerComment } from './ledger.js';
+import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 
 /** A reminder or follow-up the Action posted, kept hidden in its comment so it is not repeated. */
 export interface Notice {
@@ -9,22 +10,15 @@ export interface Notice {
   at: string;
 }
 
-const NOTICE = /<!-- enablekit:notice (\{[^\n]*?\}) -->/;
-
-export const noticeComment = (n: Notice, text: string) => `${text}\n\n<!-- enablekit:notice ${JSON.stringify(n).replace(/--/g, '-\\u002d')} -->`;
+export const noticeComment = (n: Notice, text: string) => `${text}\n\n${hiddenJson('notice', n)}`;
 
 /** Notices the Action wrote (unedited) on a learner's issue. */
 export function readNotices(comments: readonly LedgerComment[], learner: string): Notice[] {
   const out: Notice[] = [];
   for (const c of comments) {
     if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
-    const m = NOTICE.exec(c.body);
-    if (!m) continue;
-    try {
-      const n = JSON.parse(m[1]!) as Notice;
+    for (const n of readHiddenJson('notice', c.body) as Notice[]) {
       if (n.learner?.toLowerCase() === learner.toLowerCase() && ['reminder', 'follow-up', 'report-card'].includes(n.kind) && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
-    } catch {
-      /* not a notice */
     }
   }
   return out;
