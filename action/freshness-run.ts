@@ -13,6 +13,7 @@ import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
 import type { Client } from './github-calls.js';
+import { OperationBudget } from './operation-budget.js';
 import { readProductChanges } from './product-changes.js';
 
 export interface FreshnessOutcome {
@@ -51,7 +52,7 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
   // Freshness reads front matter only: no body is parsed.
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome: FreshnessOutcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
-  let budget = ctx.freshness.operationsPerRun;
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
   const owner = ctx.owner;
   const repo = ctx.repo;
   const ref = ctx.push?.sha || 'HEAD';
@@ -76,42 +77,40 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
   }
   const existing = (): ExistingIssue[] => [...live.values()];
 
-  const write = async (what: string, call: () => Promise<unknown>): Promise<boolean> => {
-    if (budget <= 0) return false;
-    budget--;
-    if (ctx.dryRun) core.info(`Dry run: would ${what}.`);
-    else await call();
-    return true;
-  };
-
   const apply = async (ops: ItemOp[], reserve: number) => {
     for (const op of ops) {
-      if (budget <= reserve) {
-        outcome.deferred++;
-        continue;
-      }
       if (op.kind === 'create') {
         let number = -(live.size + 1);
         // A dry run opens nothing: the placeholder number keeps the item out of the review's links.
-        await write(`open "${op.title}"`, async () => {
+        const done = await budget.spend(`open "${op.title}"`, async () => {
           number = (await gh.rest.issues.create({ owner, repo, title: op.title, body: op.body, labels: op.labels, ...(op.assignees.length ? { assignees: op.assignees } : {}) })).data.number;
-        });
+        }, { reserve });
+        if (!done) {
+          outcome.deferred++;
+          continue;
+        }
         live.set(number, { number, open: true, data: op.data });
         outcome.opened++;
         outcome.items.push({ id: op.item.id, issue: number, op: 'create' });
       } else if (op.kind === 'update') {
-        await write(`update #${op.number} for ${op.item.id}${op.reopen ? ' and reopen it' : ''}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...(op.reopen ? { state: 'open' as const } : {}) }));
+        const done = await budget.spend(`update #${op.number} for ${op.item.id}${op.reopen ? ' and reopen it' : ''}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...(op.reopen ? { state: 'open' as const } : {}) }), { reserve });
+        if (!done) {
+          outcome.deferred++;
+          continue;
+        }
         live.set(op.number, { number: op.number, open: true, data: op.data });
         outcome.updated++;
         outcome.items.push({ id: op.item.id, issue: op.number, op: 'update' });
       } else {
         // A comment says why and links the commit; then the issue closes. Two writes, so both fit or neither starts.
-        if (budget < 2 + reserve) {
+        const done = await budget.spend(`comment on and close #${op.number}`, async () => {
+          await gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment });
+          await gh.rest.issues.update({ owner, repo, issue_number: op.number, state: 'closed', state_reason: op.reason });
+        }, { cost: 2, reserve });
+        if (!done) {
           outcome.deferred++;
           continue;
         }
-        await write(`comment on #${op.number}`, () => gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment }));
-        await write(`close #${op.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, state: 'closed', state_reason: op.reason }));
         const l = live.get(op.number);
         if (l) l.open = false;
         outcome.closed++;
@@ -136,7 +135,7 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
     let found = [...live.values()].find((l) => l.data.kind === 'review' && l.data.release === release.tag);
     if (!found) {
       let n = -(live.size + 1);
-      await write(`open "${reviewIssueTitle(release.tag)}"`, async () => {
+      await budget.spend(`open "${reviewIssueTitle(release.tag)}"`, async () => {
         n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
       });
       found = { number: n, open: true, data, body };
@@ -146,7 +145,7 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
     if (found.body !== body || (done && found.open)) {
       const close = done && found.open;
       const target = found;
-      await write(`${close ? 'close' : 'update'} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...(close ? { state: 'closed' as const, state_reason: 'completed' as const } : {}) }));
+      await budget.spend(`${close ? 'close' : 'update'} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...(close ? { state: 'closed' as const, state_reason: 'completed' as const } : {}) }));
       target.body = body;
       if (close) target.open = false;
     }

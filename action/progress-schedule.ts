@@ -10,6 +10,7 @@ import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
 import type { Client } from './github-calls.js';
 import { listProgressIssues, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
+import { OperationBudget } from './operation-budget.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -62,17 +63,12 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   }
   outcome.learners = logins.size;
   if (!logins.size) return outcome;
-  let budget = ctx.freshness.operationsPerRun;
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
   const write = async (what: string, call: () => Promise<unknown>, cost = 1): Promise<boolean> => {
     // One write is kept back for the dashboard.
-    if (budget - cost < 1) {
-      outcome.deferred++;
-      return false;
-    }
-    budget -= cost;
-    if (ctx.dryRun) core.info(`Dry run: would ${what}.`);
-    else await call();
-    return true;
+    const done = await budget.spend(what, call, { cost, reserve: 1 });
+    if (!done) outcome.deferred++;
+    return done;
   };
   const facts: LearnerFacts[] = [];
   for (const login of [...logins.values()].sort()) {
@@ -97,16 +93,11 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   const body = dashboardBody(cohort(index, facts, today), index, today);
   const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: 'open', per_page: 100 })).filter((i) => i.user?.type === 'Bot' && (i.body ?? '').includes(DASHBOARD_MARKER));
   if (existing?.body === body) outcome.dashboard = 'unchanged';
-  else if (budget < 1) outcome.dashboard = 'deferred';
-  else if (ctx.dryRun) {
-    core.info(`Dry run: would ${existing ? 'update' : 'open'} the cohort dashboard.`);
-    outcome.dashboard = existing ? 'updated' : 'opened';
-  } else if (existing) {
-    await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body });
-    outcome.dashboard = 'updated';
-  } else {
-    await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: 'Training dashboard', body, labels: [DASHBOARD_LABEL] });
-    outcome.dashboard = 'opened';
+  else {
+    const written = await budget.spend(`${existing ? 'update' : 'open'} the cohort dashboard`, () =>
+      existing ? gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body }) : gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: 'Training dashboard', body, labels: [DASHBOARD_LABEL] }),
+    );
+    outcome.dashboard = !written ? 'deferred' : existing ? 'updated' : 'opened';
   }
   return outcome;
 }

@@ -59993,6 +59993,29 @@ function planCloses(index2, config, today, existing, commitUrl) {
   return ops;
 }
 
+// action/operation-budget.ts
+var OperationBudget = class {
+  constructor(left, dryRun) {
+    this.left = left;
+    this.dryRun = dryRun;
+  }
+  left;
+  dryRun;
+  /** Whether `cost` writes fit while `reserve` are kept back for later. */
+  fits(cost = 1, reserve = 0) {
+    return this.left - cost >= reserve;
+  }
+  /** Make the write (`what` says it for the log), or return false having done nothing. */
+  async spend(what, call, o = {}) {
+    const cost = o.cost ?? 1;
+    if (!this.fits(cost, o.reserve ?? 0)) return false;
+    this.left -= cost;
+    if (this.dryRun) info(`Dry run: would ${what}.`);
+    else await call();
+    return true;
+  }
+};
+
 // action/product-changes.ts
 var MAX_PAGES = 10;
 async function readProductChanges(gh, productRepository, tag, previous2) {
@@ -60042,7 +60065,7 @@ async function runFreshness(ctx, gh, today) {
   }
   const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
-  let budget = ctx.freshness.operationsPerRun;
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
   const owner = ctx.owner;
   const repo = ctx.repo;
   const ref = ctx.push?.sha || "HEAD";
@@ -60064,39 +60087,38 @@ async function runFreshness(ctx, gh, today) {
     if (data) live.set(i.number, { number: i.number, open: i.state === "open", data, body: i.body ?? "" });
   }
   const existing = () => [...live.values()];
-  const write = async (what, call) => {
-    if (budget <= 0) return false;
-    budget--;
-    if (ctx.dryRun) info(`Dry run: would ${what}.`);
-    else await call();
-    return true;
-  };
   const apply = async (ops, reserve) => {
     for (const op of ops) {
-      if (budget <= reserve) {
-        outcome.deferred++;
-        continue;
-      }
       if (op.kind === "create") {
         let number = -(live.size + 1);
-        await write(`open "${op.title}"`, async () => {
+        const done = await budget.spend(`open "${op.title}"`, async () => {
           number = (await gh.rest.issues.create({ owner, repo, title: op.title, body: op.body, labels: op.labels, ...op.assignees.length ? { assignees: op.assignees } : {} })).data.number;
-        });
+        }, { reserve });
+        if (!done) {
+          outcome.deferred++;
+          continue;
+        }
         live.set(number, { number, open: true, data: op.data });
         outcome.opened++;
         outcome.items.push({ id: op.item.id, issue: number, op: "create" });
       } else if (op.kind === "update") {
-        await write(`update #${op.number} for ${op.item.id}${op.reopen ? " and reopen it" : ""}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...op.reopen ? { state: "open" } : {} }));
+        const done = await budget.spend(`update #${op.number} for ${op.item.id}${op.reopen ? " and reopen it" : ""}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...op.reopen ? { state: "open" } : {} }), { reserve });
+        if (!done) {
+          outcome.deferred++;
+          continue;
+        }
         live.set(op.number, { number: op.number, open: true, data: op.data });
         outcome.updated++;
         outcome.items.push({ id: op.item.id, issue: op.number, op: "update" });
       } else {
-        if (budget < 2 + reserve) {
+        const done = await budget.spend(`comment on and close #${op.number}`, async () => {
+          await gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment });
+          await gh.rest.issues.update({ owner, repo, issue_number: op.number, state: "closed", state_reason: op.reason });
+        }, { cost: 2, reserve });
+        if (!done) {
           outcome.deferred++;
           continue;
         }
-        await write(`comment on #${op.number}`, () => gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment }));
-        await write(`close #${op.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, state: "closed", state_reason: op.reason }));
         const l = live.get(op.number);
         if (l) l.open = false;
         outcome.closed++;
@@ -60116,7 +60138,7 @@ async function runFreshness(ctx, gh, today) {
     let found = [...live.values()].find((l) => l.data.kind === "review" && l.data.release === release.tag);
     if (!found) {
       let n = -(live.size + 1);
-      await write(`open "${reviewIssueTitle(release.tag)}"`, async () => {
+      await budget.spend(`open "${reviewIssueTitle(release.tag)}"`, async () => {
         n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
       });
       found = { number: n, open: true, data, body };
@@ -60126,7 +60148,7 @@ async function runFreshness(ctx, gh, today) {
     if (found.body !== body || done && found.open) {
       const close2 = done && found.open;
       const target = found;
-      await write(`${close2 ? "close" : "update"} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...close2 ? { state: "closed", state_reason: "completed" } : {} }));
+      await budget.spend(`${close2 ? "close" : "update"} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...close2 ? { state: "closed", state_reason: "completed" } : {} }));
       target.body = body;
       if (close2) target.open = false;
     }
@@ -60291,16 +60313,11 @@ async function runProgressSchedule(ctx, gh, now) {
   }
   outcome.learners = logins.size;
   if (!logins.size) return outcome;
-  let budget = ctx.freshness.operationsPerRun;
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
   const write = async (what, call, cost = 1) => {
-    if (budget - cost < 1) {
-      outcome.deferred++;
-      return false;
-    }
-    budget -= cost;
-    if (ctx.dryRun) info(`Dry run: would ${what}.`);
-    else await call();
-    return true;
+    const done = await budget.spend(what, call, { cost, reserve: 1 });
+    if (!done) outcome.deferred++;
+    return done;
   };
   const facts = [];
   for (const login of [...logins.values()].sort()) {
@@ -60325,16 +60342,12 @@ async function runProgressSchedule(ctx, gh, now) {
   const body = dashboardBody(cohort(index2, facts, today), index2, today);
   const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: "open", per_page: 100 })).filter((i) => i.user?.type === "Bot" && (i.body ?? "").includes(DASHBOARD_MARKER));
   if (existing?.body === body) outcome.dashboard = "unchanged";
-  else if (budget < 1) outcome.dashboard = "deferred";
-  else if (ctx.dryRun) {
-    info(`Dry run: would ${existing ? "update" : "open"} the cohort dashboard.`);
-    outcome.dashboard = existing ? "updated" : "opened";
-  } else if (existing) {
-    await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body });
-    outcome.dashboard = "updated";
-  } else {
-    await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: "Training dashboard", body, labels: [DASHBOARD_LABEL] });
-    outcome.dashboard = "opened";
+  else {
+    const written = await budget.spend(
+      `${existing ? "update" : "open"} the cohort dashboard`,
+      () => existing ? gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body }) : gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: "Training dashboard", body, labels: [DASHBOARD_LABEL] })
+    );
+    outcome.dashboard = !written ? "deferred" : existing ? "updated" : "opened";
   }
   return outcome;
 }
