@@ -26,7 +26,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
   /** Fires after each lint: the tree and the status bar refresh from it. */
   readonly onDidLint = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly core = new Map<string, CoreDiagnostic[]>();
+  private core = new Map<string, CoreDiagnostic[]>();
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
   private readonly created = performance.now();
@@ -134,14 +134,17 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.publish();
   }
 
+  /** Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a few, not 2,000. */
   private publish(): void {
     const results = this.session!.lint(today());
-    this.core.clear();
+    const before = this.core;
+    this.core = results;
     for (const [path, list] of results) {
-      this.core.set(path, list);
-      const uri = this.uriOf(path);
-      this.diagnostics.set(uri, list.map(toVsDiagnostic));
+      const old = before.get(path) ?? [];
+      if (old.length === list.length && old.every((d, k) => JSON.stringify(d) === JSON.stringify(list[k]))) continue;
+      this.diagnostics.set(this.uriOf(path), list.map(toVsDiagnostic));
     }
+    for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
     this.changed.fire();
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemType } from '../../core/model.js';
-import type { CurriculaWorkspace } from './curricula-workspace.js';
+import { today, type CurriculaWorkspace } from './curricula-workspace.js';
 
 const TYPES: ItemType[] = ['track', 'module', 'quiz', 'scenario', 'reflection'];
 
@@ -27,8 +27,7 @@ export function registerNewItemCommands(ws: CurriculaWorkspace): vscode.Disposab
         /* free: write it */
       }
       const config = ws.lintSession?.currentConfig;
-      const today = new Date().toISOString().slice(0, 10);
-      const text = ws.engine().newItemText(type, { id, today, ...(config?.productVersion ? { productVersion: config.productVersion } : {}) });
+      const text = ws.engine().newItemText(type, { id, today: today(), ...(config?.productVersion ? { productVersion: config.productVersion } : {}) });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       await vscode.window.showTextDocument(uri);
       return uri;
