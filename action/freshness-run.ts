@@ -12,7 +12,7 @@ import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
-import type { Client } from './github-calls.js';
+import { botIssues, type Client } from './github-calls.js';
 import { OperationBudget } from './operation-budget.js';
 import { readProductChanges } from './product-changes.js';
 
@@ -68,10 +68,8 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
   };
 
   // One listing finds every issue enablekit opened: item issues and release reviews both carry the stale label.
-  const listed = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: STALE_LABEL, state: 'all', per_page: 100 });
   const live = new Map<number, Live>();
-  for (const i of listed) {
-    if (i.pull_request || i.user?.type !== 'Bot') continue;
+  for (const i of await botIssues(gh, ctx, STALE_LABEL, 'all')) {
     const data = readIssueData(i.body);
     if (data) live.set(i.number, { number: i.number, open: i.state === 'open', data, body: i.body ?? '' });
   }

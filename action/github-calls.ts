@@ -67,3 +67,12 @@ export async function setOutcomeLabel(gh: Client, ctx: RunContext, pull: number,
   if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
   if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
 }
+
+/**
+ * Issues with a label that enablekit itself opened (paginated): only issues a bot wrote
+ * carry records enablekit trusts, so a person copying a marker into an issue changes nothing.
+ */
+export async function botIssues(gh: Client, ctx: RunContext, label: string, state: 'open' | 'all') {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
+  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot');
+}

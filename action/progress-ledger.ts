@@ -5,7 +5,7 @@ import { noticeComment, readNotices, type Notice } from '../core/progress/notice
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RunContext } from './context.js';
-import type { Client } from './github-calls.js';
+import { botIssues, type Client } from './github-calls.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
@@ -23,8 +23,7 @@ type Issue = { number: number; body?: string | null; pull_request?: unknown; use
  * duplicate (two runs racing to open the issue) is still counted.
  */
 export async function listProgressIssues(gh: Client, ctx: RunContext): Promise<Issue[]> {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 });
-  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot');
+  return botIssues(gh, ctx, PROGRESS_LABEL, 'all');
 }
 
 export async function loadLedger(gh: Client, ctx: RunContext, login: string, issues?: Issue[]): Promise<LearnerLedger> {

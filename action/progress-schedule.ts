@@ -8,7 +8,7 @@ import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js
 import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
-import type { Client } from './github-calls.js';
+import { botIssues, type Client } from './github-calls.js';
 import { listProgressIssues, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
 import { OperationBudget } from './operation-budget.js';
 
@@ -91,7 +91,7 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
     }
   }
   const body = dashboardBody(cohort(index, facts, today), index, today);
-  const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: 'open', per_page: 100 })).filter((i) => i.user?.type === 'Bot' && (i.body ?? '').includes(DASHBOARD_MARKER));
+  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) => (i.body ?? '').includes(DASHBOARD_MARKER));
   if (existing?.body === body) outcome.dashboard = 'unchanged';
   else {
     const written = await budget.spend(`${existing ? 'update' : 'open'} the cohort dashboard`, () =>

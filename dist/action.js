@@ -58716,6 +58716,10 @@ async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
   if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
   if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
 }
+async function botIssues(gh, ctx, label, state) {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
+  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot");
+}
 
 // core/grading/classify-pull.ts
 var posixJoin = (a, b) => a === "" || a === "." ? b : `${a.replace(/\/+$/, "")}/${b}`;
@@ -59570,8 +59574,7 @@ function reportCard(login, track, index2, records) {
 
 // action/progress-ledger.ts
 async function listProgressIssues(gh, ctx) {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: PROGRESS_LABEL, state: "all", per_page: 100 });
-  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot");
+  return botIssues(gh, ctx, PROGRESS_LABEL, "all");
 }
 async function loadLedger(gh, ctx, login, issues) {
   const marker = progressMarker(login);
@@ -60079,10 +60082,8 @@ async function runFreshness(ctx, gh, today) {
     }
     return mentionLines(text3, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
   };
-  const listed = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: STALE_LABEL, state: "all", per_page: 100 });
   const live = /* @__PURE__ */ new Map();
-  for (const i of listed) {
-    if (i.pull_request || i.user?.type !== "Bot") continue;
+  for (const i of await botIssues(gh, ctx, STALE_LABEL, "all")) {
     const data = readIssueData(i.body);
     if (data) live.set(i.number, { number: i.number, open: i.state === "open", data, body: i.body ?? "" });
   }
@@ -60340,7 +60341,7 @@ async function runProgressSchedule(ctx, gh, now) {
     }
   }
   const body = dashboardBody(cohort(index2, facts, today), index2, today);
-  const [existing] = (await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: DASHBOARD_LABEL, state: "open", per_page: 100 })).filter((i) => i.user?.type === "Bot" && (i.body ?? "").includes(DASHBOARD_MARKER));
+  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, "open")).filter((i) => (i.body ?? "").includes(DASHBOARD_MARKER));
   if (existing?.body === body) outcome.dashboard = "unchanged";
   else {
     const written = await budget.spend(
