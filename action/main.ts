@@ -20,7 +20,8 @@ function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' 
     case 'release':
       return ctx.action === 'published' ? 'freshness' : `Nothing to check on release ${ctx.action ?? ''}: only published releases are.`;
     case 'repository_dispatch':
-      return ctx.release ? 'freshness' : 'Expected the dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Nothing checked.';
+      if (!ctx.release) throw new UsageProblem('Expected the repository_dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Fix the product repository\'s dispatch step (docs/action.md shows it).');
+      return 'freshness';
     case 'schedule':
       return 'schedule';
     case 'push':

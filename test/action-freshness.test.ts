@@ -196,5 +196,8 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /Expected the release tag to be a version such as v4.3.0; found "latest"/);
     assert.doesNotMatch(bad.stdout + bad.stderr, /at .*\.js:\d+/, 'no stack trace');
+    const empty = await run('repository_dispatch', dispatchEvent({}));
+    assert.equal(empty.code, 1, 'a dispatch that names no release is a broken sender, not a quiet success');
+    assert.match(empty.stdout, /Expected the repository_dispatch payload to name the release \(client_payload\.release/);
   });
 });
