@@ -19,8 +19,9 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
         : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: 'failure' as const, title: 'Not graded', message: result.refusal.message }],
     )
     .slice(0, MAX_ANNOTATIONS);
-  const title = o.refusals.length ? 'Not graded' : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const waiting = !o.refusals.length && !o.failed && o.pending > 0;
+  const title = o.refusals.length ? 'Not graded' : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
   // The summary is Markdown; refusals quote file names from the pull request, so they are escaped.
-  const summary = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n') : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`).join('\n');
-  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: (success ? 'success' : 'failure') as 'success' | 'failure', output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
+  const summary = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n') : [...o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`), ...o.reviews.map((r) => `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'passed' ? 'passed' : 'not passed yet'}`)].join('\n');
+  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: (success ? 'success' : waiting ? 'neutral' : 'failure') as 'success' | 'failure' | 'neutral', output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
 }

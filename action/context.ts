@@ -27,6 +27,23 @@ export interface RunContext {
   /** For push: the branch pushed to, the commit, and the repository's default branch. */
   push?: { ref: string; sha: string; defaultBranch: string };
   freshness: FreshnessInputs;
+  /** issue_comment: the comment and the issue or pull request it is on. */
+  comment?: CommentInfo;
+  /** pull_request_review: the review (the pull request is in `pull`). */
+  review?: { id: number; body: string; author: string; authorIsBot: boolean; at: string; state: string };
+}
+
+export interface CommentInfo {
+  id: number;
+  body: string;
+  author: string;
+  authorIsBot: boolean;
+  at: string;
+  issue: number;
+  isPull: boolean;
+  issueLabels: string[];
+  issueBody: string;
+  issueAuthorIsBot: boolean;
 }
 
 export interface ReleaseInfo {
@@ -97,6 +114,25 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     ...(release ? { release } : {}),
     ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: String(event.ref ?? ''), sha: String(event.after ?? env.GITHUB_SHA ?? ''), defaultBranch: String(event.repository?.default_branch ?? '') } } : {}),
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' && event.comment && event.issue
+      ? {
+          comment: {
+            id: Number(event.comment.id),
+            body: String(event.comment.body ?? ''),
+            author: String(event.comment.user?.login ?? ''),
+            authorIsBot: event.comment.user?.type === 'Bot',
+            at: String(event.comment.created_at ?? ''),
+            issue: Number(event.issue.number),
+            isPull: !!event.issue.pull_request,
+            issueLabels: (event.issue.labels ?? []).map((l: Json) => String(l.name)),
+            issueBody: String(event.issue.body ?? ''),
+            issueAuthorIsBot: event.issue.user?.type === 'Bot',
+          },
+        }
+      : {}),
+    ...(env.GITHUB_EVENT_NAME === 'pull_request_review' && event.review
+      ? { review: { id: Number(event.review.id), body: String(event.review.body ?? ''), author: String(event.review.user?.login ?? ''), authorIsBot: event.review.user?.type === 'Bot', at: String(event.review.submitted_at ?? ''), state: String(event.review.state ?? '') } }
+      : {}),
     freshness: {
       ...(input('product-repository') ? { productRepository: input('product-repository') } : {}),
       featureSources: list(input('feature-sources') || 'explicit,notes,pulls'),

@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { readContext, type RunContext } from './context.js';
 import { client } from './github-calls.js';
-import { gradePull } from './grade-pull.js';
+import { gradePull, type PullOutcome } from './grade-pull.js';
+import { onAppraise, onPullComment, onReview } from './review-events.js';
+import { PROGRESS_LABEL } from '../core/progress/ledger.js';
 import { runFreshness, UsageProblem } from './freshness-run.js';
 import { rebuildProgress } from './progress-rebuild.js';
 import { runProgressSchedule } from './progress-schedule.js';
@@ -10,7 +12,7 @@ const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
-function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' | string {
+function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' | 'pull-comment' | 'review' | 'appraise' | string {
   switch (ctx.eventName) {
     case 'pull_request':
     case 'pull_request_target':
@@ -26,13 +28,37 @@ function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' 
       return 'schedule';
     case 'push':
       return 'freshness';
+    case 'issue_comment':
+      // Only new comments: editing a comment must not grade or record anything again.
+      if (ctx.action !== 'created' || !ctx.comment) return `Nothing to do on issue_comment ${ctx.action ?? ''}: only new comments are read.`;
+      if (ctx.comment.authorIsBot) return 'A comment by a bot: ignored.';
+      return ctx.comment.isPull ? 'pull-comment' : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? 'appraise' : 'A comment on an issue that is not a progress issue: nothing to do.';
+    case 'pull_request_review':
+      if (ctx.action !== 'submitted' || !ctx.review) return `Nothing to do on pull_request_review ${ctx.action ?? ''}: only submitted reviews are read.`;
+      return ctx.review.authorIsBot ? 'A review by a bot: ignored.' : 'review';
     default:
-      return `enablekit runs on pull_request, pull_request_target, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
+      return `enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
   }
 }
 
 async function grade(ctx: RunContext): Promise<void> {
-  const outcome = await gradePull(ctx, client(ctx), nowIso());
+  report(await gradePull(ctx, client(ctx), nowIso()));
+}
+
+async function reviewEvent(ctx: RunContext, job: string): Promise<void> {
+  const gh = client(ctx);
+  const o = job === 'review' ? await onReview(ctx, gh, nowIso()) : job === 'appraise' ? await onAppraise(ctx, gh, nowIso()) : await onPullComment(ctx, gh, nowIso());
+  if (o.kind === 'graded') report(o.outcome);
+  else if (o.kind === 'participation') {
+    core.setOutput('summary', JSON.stringify(o));
+    core.info(`Participation: ${o.recorded} record(s) added.`);
+  } else if (o.kind === 'appraisal') {
+    core.setOutput('summary', JSON.stringify(o));
+    core.info(o.recorded ? 'Appraisal recorded.' : `Appraisal not recorded: ${o.reply ?? ''}`);
+  } else core.info(o.why);
+}
+
+function report(outcome: PullOutcome): void {
   core.setOutput('graded', outcome.graded);
   core.setOutput('passed', outcome.passed);
   core.setOutput('failed', outcome.failed);
@@ -45,9 +71,10 @@ async function grade(ctx: RunContext): Promise<void> {
       failed: outcome.failed,
       refusals: outcome.refusals,
       sheets: outcome.results.map(({ path, result }) => (result.ok ? { path, checkpoint: result.grade.checkpoint, percent: result.grade.percent, passed: result.grade.passed, attempt: result.grade.attempt } : { path, refused: result.refusal.reason })),
+      reviews: outcome.reviews,
     }),
   );
-  core.info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ''}.`);
+  core.info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.pending ? `, ${outcome.pending} waiting for a reviewer` : ''}${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ''}.`);
 }
 
 async function schedule(ctx: RunContext): Promise<void> {
@@ -76,6 +103,7 @@ async function run(): Promise<void> {
   if (job === 'grade') await grade(ctx);
   else if (job === 'freshness') await freshness(ctx);
   else if (job === 'schedule') await schedule(ctx);
+  else if (job === 'pull-comment' || job === 'review' || job === 'appraise') await reviewEvent(ctx, job);
   else if (job === 'rebuild') {
     const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
     core.setOutput('summary', JSON.stringify(r));

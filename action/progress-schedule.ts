@@ -9,6 +9,7 @@ import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
 import { botIssues, type Client } from './github-calls.js';
+import { teamMembers } from './team-members.js';
 import { listProgressIssues, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
 import { OperationBudget } from './operation-budget.js';
 
@@ -28,15 +29,7 @@ async function teamRoles(gh: Client, config: Config): Promise<Map<string, string
   const out = new Map<string, string[]>();
   for (const role of config.roles.values()) {
     for (const team of role.teams) {
-      const [org = '', slug = ''] = team.replace(/^@/, '').split('/');
-      try {
-        const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
-        for (const m of members) out.set(m.login.toLowerCase(), [...(out.get(m.login.toLowerCase()) ?? []), role.id]);
-      } catch (e) {
-        const status = (e as { status?: number }).status;
-        if (status !== 404 && status !== 403) throw e;
-        core.warning(`Expected to read the members of team ${team} (role ${role.id}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the learners in enablekit.yml.`);
-      }
+      for (const m of await teamMembers(gh, team, `role ${role.id}`)) out.set(m, [...(out.get(m) ?? []), role.id]);
     }
   }
   return out;

@@ -30838,7 +30838,8 @@ var init_config_schema = __esm({
               title: { type: "string" },
               learners: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$" }, uniqueItems: true, description: "GitHub logins of the learners in this role." },
               teams: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9._-]+/[A-Za-z0-9._-]+$" }, description: "GitHub teams (org/team-slug) whose members are learners in this role." },
-              reviewers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to grade this role's mock scenarios and appraise its learners." }
+              reviewers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to grade this role's mock scenarios and write trainer appraisals of its learners." },
+              managers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to write manager appraisals of this role's learners (/appraise manager <track>)." }
             },
             additionalProperties: false
           }
@@ -51289,6 +51290,21 @@ function readContext(env = process.env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     ...release ? { release } : {},
     ...env.GITHUB_EVENT_NAME === "push" ? { push: { ref: String(event.ref ?? ""), sha: String(event.after ?? env.GITHUB_SHA ?? ""), defaultBranch: String(event.repository?.default_branch ?? "") } } : {},
+    ...env.GITHUB_EVENT_NAME === "issue_comment" && event.comment && event.issue ? {
+      comment: {
+        id: Number(event.comment.id),
+        body: String(event.comment.body ?? ""),
+        author: String(event.comment.user?.login ?? ""),
+        authorIsBot: event.comment.user?.type === "Bot",
+        at: String(event.comment.created_at ?? ""),
+        issue: Number(event.issue.number),
+        isPull: !!event.issue.pull_request,
+        issueLabels: (event.issue.labels ?? []).map((l) => String(l.name)),
+        issueBody: String(event.issue.body ?? ""),
+        issueAuthorIsBot: event.issue.user?.type === "Bot"
+      }
+    } : {},
+    ...env.GITHUB_EVENT_NAME === "pull_request_review" && event.review ? { review: { id: Number(event.review.id), body: String(event.review.body ?? ""), author: String(event.review.user?.login ?? ""), authorIsBot: event.review.user?.type === "Bot", at: String(event.review.submitted_at ?? ""), state: String(event.review.state ?? "") } } : {},
     freshness: {
       ...input("product-repository") ? { productRepository: input("product-repository") } : {},
       featureSources: list3(input("feature-sources") || "explicit,notes,pulls"),
@@ -58806,19 +58822,84 @@ function readHiddenJson(tag, body) {
   return out;
 }
 
+// core/progress/records.ts
+var RESULT_KINDS = ["quiz", "mock", "reflection"];
+var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal"];
+var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ""}`;
+var isResult = (r) => RESULT_KINDS.includes(r.kind);
+function dedupeRecords(records) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
+  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
+}
+var resultsOf = (records, login) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());
+
+// core/progress/ledger.ts
+var PROGRESS_LABEL = "enablekit:progress";
+var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
+var progressTitle = (login) => `Training progress: @${login}`;
+var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
+function recordComment(records) {
+  return records.map((r) => `${recordLine(r)}
+${hiddenJson("record", r)}`).join("\n\n");
+}
+function recordLine(r) {
+  const id = `**${escapeMarkdown(r.checkpoint, 100)}**`;
+  const who = (login) => login ? `@${escapeMarkdown(login, 40)}` : "someone";
+  switch (r.kind) {
+    case "quiz":
+      return `${id}: ${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
+    case "mock":
+      return `${id}: ${r.passed ? "Pass" : "Fail"}${r.attempt ? ` (attempt ${r.attempt})` : ""}, graded by ${who(r.reviewer)} in #${r.pr}.`;
+    case "reflection":
+      return `${id}: ${r.passed ? "Complete" : "Not complete yet"}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
+    case "participation":
+      return `${id}: ${r.side === "gave" ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
+    case "appraisal":
+      return `${id}: ${r.as ?? ""} appraisal by ${who(r.reviewer)} recorded.`;
+  }
+}
+var isString = (v) => typeof v === "string";
+function isRecord(v) {
+  const r = v;
+  const kinds = RECORD_KINDS;
+  return !!r && typeof r === "object" && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === "boolean" && !Number.isNaN(Date.parse(r.at)) && (r.ref === void 0 || isString(r.ref));
+}
+function readRecords(body) {
+  return readHiddenJson("record", body).filter(isRecord);
+}
+function readLedger(comments, learner) {
+  const records = [];
+  const flagged = [];
+  for (const c of comments) {
+    const found = readRecords(c.body);
+    if (!found.length) continue;
+    const note = c.url ? { url: c.url } : {};
+    if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
+    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
+    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
+  }
+  return { records: dedupeRecords(records), flagged };
+}
+
 // core/grading/grade-comment.ts
 var COMMENT_MARKER = "<!-- enablekit:grade -->";
 function readAttemptRecords(body) {
   const data = readHiddenJson("attempts", body)[0];
   return Array.isArray(data?.records) ? data.records.filter((r) => typeof r.checkpoint === "string" && typeof r.sha === "string") : [];
 }
-function gradeCommentBody(results, refusals, records) {
+function readReviewRecords(body) {
+  const data = readHiddenJson("attempts", body)[0];
+  return Array.isArray(data?.reviews) ? data.reviews.filter(isRecord) : [];
+}
+function gradeCommentBody(results, refusals, records, sections = [], reviews = []) {
   const parts = [COMMENT_MARKER, "## enablekit checkpoint results", ""];
   if (refusals.length) parts.push("### Not graded", "", ...refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`), "");
   for (const { path, result } of results) {
     parts.push(`#### \`${path.replace(/`/g, "")}\``, "", result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
   }
-  parts.push(hiddenJson("attempts", { records }));
+  for (const { path, markdown } of sections) parts.push(`#### \`${path.replace(/`/g, "")}\``, "", markdown, "");
+  parts.push(hiddenJson("attempts", reviews.length ? { records, reviews } : { records }));
   return parts.join("\n");
 }
 
@@ -58987,6 +59068,125 @@ function readAnswerSheet(text3) {
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text: text3, tree, lines } } };
 }
 
+// core/review/rubric-verdict.ts
+function mayReview(r, s, learnerRoles, config) {
+  const fromRoles = (roles) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
+  const named = s.reviewers.length ? s.reviewers.flatMap((x) => config.roles.has(x) ? fromRoles([x]) : [x]) : fromRoles(learnerRoles);
+  const login = r.login.toLowerCase();
+  return named.some((n) => n.replace(/^@/, "").toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
+}
+function rubricVerdict(i) {
+  const s = i.scenario;
+  if ("error" in i.command) return { ok: false, reason: "bad-command", message: i.command.error };
+  if (i.reviewer.login.toLowerCase() === i.learner.toLowerCase()) return { ok: false, reason: "own-submission", message: `Expected a reviewer other than the learner; found @${i.learner} grading their own mock. Ask a trainer.` };
+  if (!mayReview(i.reviewer, s, i.learnerRoles, i.config)) {
+    return { ok: false, reason: "not-a-reviewer", message: `Expected a reviewer of "${s.id}" (its reviewers, or the reviewers of the learner's role in enablekit.yml); found @${i.reviewer.login}, who is not one. The comment was ignored.` };
+  }
+  const missing = s.prerequisites.filter((p) => !i.passed.has(p));
+  if (missing.length) return { ok: false, reason: "prerequisite", message: `Expected ${missing.join(", ")} passed before "${s.id}"; found ${missing.length === 1 ? "it" : "them"} not passed yet. Pass ${missing.length === 1 ? "it" : "them"} first.` };
+  const unmetRequired = s.rubric.filter((c) => c.required && !i.ticked.has(c.id)).map((c) => c.id);
+  if (i.command.verdict === "pass" && unmetRequired.length) {
+    return { ok: false, reason: "required-unmet", message: `Expected every required criterion ticked for a pass; found ${unmetRequired.join(", ")} not ticked. Tick them in the rubric, or comment /grade fail.` };
+  }
+  return {
+    ok: true,
+    verdict: { scenario: s.id, learner: i.learner, reviewer: i.reviewer.login, verdict: i.command.verdict, met: s.rubric.filter((c) => i.ticked.has(c.id)).map((c) => c.id), unmetRequired, notes: i.command.notes, attempt: i.attemptsBefore + 1 }
+  };
+}
+
+// core/review/mock-outcome.ts
+function mockOutcome(f) {
+  const s = f.scenario;
+  const learner = f.learner.toLowerCase();
+  const verdicts = f.records.filter((r) => r.kind === "mock" && r.checkpoint === s.id && r.learner.toLowerCase() === learner);
+  const passed = new Set(f.records.filter((r) => isResult(r) && r.passed && r.learner.toLowerCase() === learner).map((r) => r.checkpoint));
+  let record;
+  let reply;
+  if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review.ref)) {
+    const earlier = new Set(verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`));
+    const v = rubricVerdict({ scenario: s, learner: f.learner, learnerRoles: f.learnerRoles, reviewer: f.review.reviewer, command: f.review.command, ticked: f.review.ticked, config: f.config, attemptsBefore: earlier.size, passed });
+    if (v.ok) {
+      record = { learner: f.learner, checkpoint: s.id, kind: "mock", pr: f.pr, sha: f.sha, ref: f.review.ref, at: f.review.at, passed: v.verdict.verdict === "pass", attempt: v.verdict.attempt, reviewer: v.verdict.reviewer, met: v.verdict.met, ...v.verdict.notes ? { notes: v.verdict.notes } : {} };
+    } else {
+      reply = `@${f.review.reviewer.login}: ${v.message}`;
+    }
+  }
+  const onHead = [...verdicts, ...record ? [record] : []].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const latest = onHead.at(-1);
+  const missing = s.prerequisites.filter((p) => !passed.has(p) && !(record?.passed && record.checkpoint === p));
+  return { state: latest ? latest.passed ? "passed" : "failed" : "pending", ...record ? { record } : {}, ...reply ? { reply } : {}, markdown: mockMarkdown(s, latest, missing) };
+}
+function mockMarkdown(s, v, missing) {
+  const title = escapeMarkdown(s.title, 120);
+  const gate = missing.length ? `
+
+> [!NOTE]
+> ${missing.map((m) => `\`${escapeMarkdown(m, 80)}\``).join(", ")} must be passed first: until then this mock cannot be passed.` : "";
+  if (!v) {
+    return `**Mock scenario: ${title}** (${s.level}): waiting for a reviewer. A reviewer of this scenario ticks the criteria met in the rubric checklist and comments \`/grade pass\` or \`/grade fail\` with notes, or submits a review that starts with the command.${gate}`;
+  }
+  const criteria = s.rubric.map((c) => `- ${v.met?.includes(c.id) ? "\u2705" : "\u2B1C"} ${escapeMarkdown(c.text, 300)}`);
+  const notes = v.notes ? `
+
+Reviewer notes:
+
+${v.notes.split("\n").map((l) => `> ${escapeMarkdown(l, 2e3)}`).join("\n")}` : "";
+  const next = v.passed ? "" : "\n\nNot passed yet: practise with your trainer, then push a new attempt (a new commit on this branch, or a new pull request) and ask for another review.";
+  return `**Mock scenario: ${title}** (${s.level}): **${v.passed ? "pass" : "fail"}**${v.attempt ? ` (attempt ${v.attempt})` : ""}, graded by @${escapeMarkdown(v.reviewer ?? "", 40)}.
+
+${criteria.join("\n")}${notes}${next}${v.passed ? "" : gate}`;
+}
+
+// core/grading/reflection-complete.ts
+init_reflection_body();
+var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+function checkReflection(sheet, reflection) {
+  const sheetText = sheet.text;
+  const body = parseReflectionBody(sheet.tree, sheet.lines);
+  const missing = [];
+  const readTicked = /^\s*[-*+] \[[xX]\]/m.test(sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0));
+  if (reflection.readCheck && !readTicked) missing.push(`Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`);
+  const min = reflection.minWords ?? 1;
+  const words = reflection.prompts.map((_, i) => wordsIn(body.answers[i]?.text ?? ""));
+  words.forEach((n, i) => {
+    if (n < min) missing.push(`Expected at least ${min} word${min === 1 ? "" : "s"} under prompt ${i + 1}; found ${n}. Say more: what you will do and why.`);
+  });
+  return { complete: missing.length === 0, missing, words };
+}
+
+// core/review/reflection-outcome.ts
+function reflectionOutcome(r, sheet, learner, pr, sha, at3) {
+  const check = checkReflection(sheet, r);
+  const title = escapeMarkdown(r.title, 120);
+  const markdown = check.complete ? `**Reflection: ${title}**: complete. Teammates: reply here with a strategy of your own, or react; replies and reactions count as participation for you both.` : `**Reflection: ${title}**: not complete yet.
+
+${check.missing.map((m) => `- ${escapeMarkdown(m, 500)}`).join("\n")}
+
+Push the changes to this branch and it is checked again.`;
+  return { state: check.complete ? "passed" : "failed", record: { learner, checkpoint: r.id, kind: "reflection", pr, sha, at: at3, passed: check.complete }, markdown };
+}
+
+// core/review/rubric-checklist.ts
+var rubricMarker = (scenario) => `<!-- enablekit:rubric scenario=${scenario} -->`;
+function rubricChecklist(s) {
+  const items = s.rubric.map((c) => `- [ ] ${escapeMarkdown(c.text.replace(/\s*\(required\)\s*/i, " "), 500).trim()}${c.required ? " **(required)**" : ""} <!-- criterion:${c.id} -->`);
+  return `${rubricMarker(s.id)}
+### Rubric: ${escapeMarkdown(s.title)}
+
+Reviewers: tick each criterion the learner met, then comment \`/grade pass\` or \`/grade fail\` with your notes.
+
+${items.join("\n")}
+`;
+}
+function tickedCriteria(body, s) {
+  const known = new Set(s.rubric.map((c) => c.id));
+  const ticked = /* @__PURE__ */ new Set();
+  for (const m of body.matchAll(/^\s*[-*] \[([ xX])\] .*<!-- criterion:([a-z0-9-]+) -->\s*$/gm)) {
+    if (m[1] !== " " && known.has(m[2])) ticked.add(m[2]);
+  }
+  return ticked;
+}
+
 // cli/analyse.ts
 import { resolve as resolve2 } from "node:path";
 
@@ -59043,7 +59243,7 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
   if (typeof product.repository === "string") config.productRepository = product.repository;
   for (const [id, raw] of Object.entries(obj(data.roles))) {
     const r = obj(raw);
-    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list2(r.learners), teams: list2(r.teams), reviewers: list2(r.reviewers) });
+    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list2(r.learners), teams: list2(r.teams), reviewers: list2(r.reviewers), managers: list2(r.managers) });
   }
   for (const raw of Array.isArray(data.features) ? data.features : []) {
     const f = obj(raw);
@@ -59480,52 +59680,12 @@ function checkRunFor(o, success) {
       message: [`${q.points} of ${q.weight} points.`, ...q.feedback, ...q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : []].join(" ")
     })) : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: "failure", title: "Not graded", message: result.refusal.message }]
   ).slice(0, MAX_ANNOTATIONS);
-  const title = o.refusals.length ? "Not graded" : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
-  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`).join("\n");
-  return { name: "enablekit checkpoint", status: "completed", conclusion: success ? "success" : "failure", output: { title, summary: `${summary2}
+  const waiting = !o.refusals.length && !o.failed && o.pending > 0;
+  const title = o.refusals.length ? "Not graded" : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? "s" : ""})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : [...o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`), ...o.reviews.map((r) => `- ${r.path}: ${r.state === "pending" ? "waiting for a reviewer" : r.state === "passed" ? "passed" : "not passed yet"}`)].join("\n");
+  return { name: "enablekit checkpoint", status: "completed", conclusion: success ? "success" : waiting ? "neutral" : "failure", output: { title, summary: `${summary2}
 
 The full results are in the pull request comment.`, annotations } };
-}
-
-// core/progress/records.ts
-var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}`;
-function dedupeRecords(records) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
-  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
-}
-
-// core/progress/ledger.ts
-var PROGRESS_LABEL = "enablekit:progress";
-var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
-var progressTitle = (login) => `Training progress: @${login}`;
-var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
-function recordComment(records) {
-  return records.map((r) => {
-    const what = r.kind === "quiz" ? `${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}` : r.passed ? "Complete" : "Not complete yet";
-    return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.
-${hiddenJson("record", r)}`;
-  }).join("\n\n");
-}
-var isString = (v) => typeof v === "string";
-function readRecords(body) {
-  const kinds = ["quiz", "mock", "reflection"];
-  return readHiddenJson("record", body).filter(
-    (r) => isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === "boolean" && !Number.isNaN(Date.parse(r.at))
-  );
-}
-function readLedger(comments, learner) {
-  const records = [];
-  const flagged = [];
-  for (const c of comments) {
-    const found = readRecords(c.body);
-    if (!found.length) continue;
-    const note = c.url ? { url: c.url } : {};
-    if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
-    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
-    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
-  }
-  return { records: dedupeRecords(records), flagged };
 }
 
 // core/progress/notices.ts
@@ -59543,10 +59703,17 @@ function readNotices(comments, learner) {
   return out;
 }
 
+// core/progress/appraisal-lines.ts
+function appraisalLines(records, track, heading = "**Appraisals**") {
+  const appraisals = dedupeRecords(records).filter((r) => r.kind === "appraisal" && r.checkpoint === track);
+  if (!appraisals.length) return [];
+  return ["", heading, "", ...appraisals.map((a) => `- ${a.as ?? ""}, @${escapeMarkdown(a.reviewer ?? "", 40)} on ${a.at.slice(0, 10)}: ${escapeMarkdown((a.notes ?? "").replace(/\s+/g, " "), 1e3)}`)];
+}
+
 // core/progress/report-card.ts
 var TRACK_COMPLETE_LABEL = "enablekit:track-complete";
 function reportCard(login, track, index2, records) {
-  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const mine = resultsOf(records, login);
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 100);
   const rows = [];
   const notes = [];
@@ -59568,7 +59735,8 @@ function reportCard(login, track, index2, records) {
     "| module | checkpoint | result | best | attempts | passed on |",
     "|---|---|---|--:|--:|---|",
     ...rows,
-    ...notes.length ? ["", "### Reviewer notes on the mock scenarios", "", ...notes] : []
+    ...notes.length ? ["", "### Reviewer notes on the mock scenarios", "", ...notes] : [],
+    ...appraisalLines(records, track.id, "### Appraisals")
   ].join("\n");
 }
 
@@ -59619,7 +59787,7 @@ function rolesOf(login, config, extraRoles = []) {
   return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
 }
 function learnerStatus(login, roles, index2, records, today) {
-  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const mine = resultsOf(records, login);
   const tracks = [...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r)));
   tracks.sort((a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1);
   return tracks.map((t) => {
@@ -59673,7 +59841,7 @@ function noticesDue(index2, config, l, now) {
     if (doneAt + item.followUpWeeks * 7 * DAY2 > Date.parse(now)) return;
     out.push({ notice: { learner: l.login, kind: "follow-up", item: item.id, at: now }, text: ask });
   };
-  const passedAt = (checkpoint) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  const passedAt = (checkpoint) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
   for (const item of index2.items()) {
     if (item.type === "reflection") {
       const ask = item.followUpPrompt ?? "How did the technique work out in practice?";
@@ -59688,6 +59856,19 @@ function noticesDue(index2, config, l, now) {
     followUp(track, Number.isFinite(done) && done > 0 ? done : void 0, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
   }
   return out;
+}
+
+// core/review/participation.ts
+function participationRecords(a, actorIsLearner) {
+  if (a.actor.toLowerCase() === a.author.toLowerCase()) return [];
+  const base = { checkpoint: a.reflection, kind: "participation", pr: a.pr, sha: a.sha, ref: a.ref, at: a.at, passed: true };
+  const received = { ...base, learner: a.author, peer: a.actor, side: "received" };
+  return actorIsLearner ? [{ ...base, learner: a.actor, peer: a.author, side: "gave" }, received] : [received];
+}
+function participationOf(records, login) {
+  const mine = records.filter((r) => r.kind === "participation" && r.learner.toLowerCase() === login.toLowerCase());
+  const keys = (side) => new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
+  return { gave: keys("gave"), received: keys("received"), peers: [...new Set(mine.flatMap((r) => r.peer ? [r.peer.toLowerCase()] : []))].sort() };
 }
 
 // core/progress/progress-body.ts
@@ -59710,8 +59891,10 @@ function progressBody(login, roles, index2, ledger, today) {
       const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`).join("<br>");
       parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`);
     }
-    parts.push("");
+    parts.push(...appraisalLines(ledger.records, t.track), "");
   }
+  const p = participationOf(ledger.records, login);
+  if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? "y or reaction" : "ies or reactions"} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(", ")})` : ""}.`, "");
   if (ledger.flagged.length) {
     parts.push(`> [!WARNING]
 > ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
@@ -59720,79 +59903,244 @@ function progressBody(login, roles, index2, ledger, today) {
   return parts.join("\n");
 }
 
+// action/team-members.ts
+async function teamMembers(gh, team, purpose) {
+  const [org = "", slug2 = ""] = team.replace(/^@/, "").split("/");
+  try {
+    const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug2, per_page: 100 });
+    return members.map((m) => m.login.toLowerCase());
+  } catch (e) {
+    const status = e.status;
+    if (status !== 404 && status !== 403) throw e;
+    warning(`Expected to read the members of team ${team} (${purpose}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the people in enablekit.yml.`);
+    return [];
+  }
+}
+async function teamsOf(gh, login, candidates, purpose) {
+  const teams = [...new Set(candidates.filter((c) => /^@?[^/\s]+\/[^/\s]+$/.test(c)).map((c) => c.replace(/^@/, "")))];
+  const out = [];
+  for (const t of teams) if ((await teamMembers(gh, t, purpose)).includes(login.toLowerCase())) out.push(t);
+  return out;
+}
+
 // action/grade-pull.ts
 function mergeAttempts(fromComment, fromLedger) {
   const out = /* @__PURE__ */ new Map();
-  for (const r of fromLedger) out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
+  for (const r of fromLedger) if (r.kind === "quiz") out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
   for (const r of fromComment) if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
   return [...out.values()];
 }
 var refuse = (checkpoint, learner, reason, message) => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
-async function gradePull(ctx, gh, now) {
+async function gradePull(ctx, gh, now, review) {
   let pull = ctx.pull;
   if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
   if (!pull) throw new Error("Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.");
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
   const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
   const records = existing ? readAttemptRecords(existing.body ?? "") : [];
+  const reviews = existing ? readReviewRecords(existing.body ?? "") : [];
   const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : void 0;
   const attempts = mergeAttempts(records, ledger?.records ?? []);
   const fresh = [];
-  let roster;
+  const sections = [];
+  const replies = [];
+  const outcomeReviews = [];
+  let roster2;
   const results = [];
+  const keep = (r) => {
+    fresh.push(r);
+    if (!reviews.some((x) => recordKey(x) === recordKey(r))) reviews.push(r);
+  };
   if (plan.refusals.length === 0) {
     const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-    roster = { index: index2, config };
+    roster2 = { index: index2, config };
     const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
+    const mocks = plan.sheets.filter((s) => index2.item(s.checkpoint)?.type === "scenario");
+    if (review && mocks.length !== 1) replies.push(`@${review.login}: Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? "Ask the learner to submit each mock in its own pull request." : "Grade mocks on their own pull requests; quizzes and reflections are checked automatically."}`);
     for (const [k, s] of plan.sheets.entries()) {
       const text3 = texts[k];
       const read = text3 === void 0 ? void 0 : readAnswerSheet(text3);
+      const item = index2.item(s.checkpoint);
       let result;
       if (!read) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);
       else if (!read.ok) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}:${read.line}: ${read.message}`);
       else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {
         result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
+      } else if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection") {
+        result = refuse(s.checkpoint, pull.author, "unknown-checkpoint", `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${item ? `a ${item.type}` : "none"}. Check the file name against the checkpoint's id.`);
+      } else if (item.type === "quiz") {
+        result = gradeQuizSheet(item, read.sheet, pull, attempts, records, fresh, config, now);
+      } else if (item.type === "reflection") {
+        const prior = reviews.find((r) => r.kind === "reflection" && r.checkpoint === item.id && r.pr === pull.number && r.sha === pull.headSha);
+        const o = reflectionOutcome(item, read.sheet.body, pull.author, pull.number, pull.headSha, prior?.at ?? now);
+        keep(o.record);
+        sections.push({ path: s.path, markdown: o.markdown });
+        outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       } else {
-        const item = index2.item(s.checkpoint);
-        if (!item) result = refuse(s.checkpoint, pull.author, "unknown-checkpoint", `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found none. Check the file name against the quiz's id.`);
-        else if (item.type !== "quiz") {
-          const next = item.type === "scenario" ? "a reviewer grades it against its rubric: ask your trainer to review this pull request" : 'check it with "enablekit grade" locally; the Action records reflections in a later release';
-          result = refuse(s.checkpoint, pull.author, "not-a-quiz", `Expected "${s.checkpoint}" to be a quiz for the Action to grade; found a ${item.type}. For now ${next}.`);
-        } else {
-          const mine = attempts.filter((r) => r.checkpoint === item.id && r.learner.toLowerCase() === pull.author.toLowerCase());
-          const rerun = mine.find((r) => r.sha === pull.headSha);
-          const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
-          result = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-          if (result.ok) {
-            if (!rerun) records.push({ checkpoint: item.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
-            fresh.push({ learner: pull.author, checkpoint: item.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
-          }
-        }
+        const scenario = item;
+        const checklist = await findComment(gh, ctx, pull.number, rubricMarker(scenario.id));
+        if (!checklist && !ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: rubricChecklist(scenario) });
+        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, [...scenario.reviewers, ...[...config.roles.values()].flatMap((r) => r.reviewers)], `reviewers of ${scenario.id}`) } : void 0;
+        const o = mockOutcome({
+          scenario,
+          learner: pull.author,
+          learnerRoles: rolesOf(pull.author, config),
+          config,
+          pr: pull.number,
+          sha: pull.headSha,
+          records: [...ledger?.records ?? [], ...reviews],
+          ...review && reviewer ? { review: { reviewer, command: review.command, ref: review.ref, at: review.at, ticked: tickedCriteria(checklist?.body ?? "", scenario) } } : {}
+        });
+        if (o.record) keep(o.record);
+        if (o.reply) replies.push(o.reply);
+        sections.push({ path: s.path, markdown: o.markdown });
+        outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       }
-      results.push({ path: s.path, result });
+      if (result) results.push({ path: s.path, result });
     }
   }
   const graded = results.filter((r) => r.result.ok);
-  const passed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
-  const outcome = { pull: pull.number, graded: graded.length, passed, failed: graded.length - passed, refusals: [...plan.refusals, ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])], results };
-  const body = gradeCommentBody(results, plan.refusals, records);
-  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.graded > 0;
+  const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
+  const passed = quizPassed + outcomeReviews.filter((r) => r.state === "passed").length;
+  const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
+  const pending = outcomeReviews.filter((r) => r.state === "pending").length;
+  const outcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])], results, reviews: outcomeReviews };
+  const body = gradeCommentBody(results, plan.refusals, records, sections, reviews);
+  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
+  const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
   if (ctx.dryRun) {
-    info(`Dry run: would comment on #${pull.number}, label it checkpoint:${allPassed ? "passed" : "failed"} and report a ${allPassed ? "successful" : "failing"} check.`);
+    info(`Dry run: would comment on #${pull.number}, ${waiting ? "wait for a reviewer" : `label it checkpoint:${allPassed ? "passed" : "failed"}`} and report a ${allPassed ? "successful" : waiting ? "neutral" : "failing"} check.`);
   } else {
     await upsertComment(gh, ctx, pull.number, existing, body);
-    await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? "checkpoint:passed" : "checkpoint:failed", allPassed ? "checkpoint:failed" : "checkpoint:passed");
+    if (!waiting) await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? "checkpoint:passed" : "checkpoint:failed", allPassed ? "checkpoint:failed" : "checkpoint:passed");
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
+    for (const reply of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: escapeReply(reply) });
   }
-  if (ledger && roster && fresh.length) {
-    const { index: index2, config } = roster;
-    const roles = rolesOf(pull.author, config);
-    await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(pull.author, roles, index2, l, now.slice(0, 10)));
-    const cards = noticesDue(index2, config, { login: pull.author, roles, records: ledger.records, notices: ledger.notices }, now).filter((d) => d.notice.kind === "report-card");
-    if (ledger.issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, ledger.issue.number, card);
-  }
+  if (ledger && roster2 && fresh.length) await recordProgress(ctx, gh, ledger, roster2, pull.author, fresh, now);
   await summary.addRaw(body.replace(COMMENT_MARKER, "")).write();
   return outcome;
+}
+var escapeReply = (reply) => reply.replace(/^(@[A-Za-z0-9-]+: )?([\s\S]*)$/, (_m, who, rest) => `${who ?? ""}${escapeMarkdown(rest, 1e3)}`);
+function gradeQuizSheet(quiz, sheet, pull, attempts, records, fresh, config, now) {
+  const mine = attempts.filter((r) => r.checkpoint === quiz.id && r.learner.toLowerCase() === pull.author.toLowerCase());
+  const rerun = mine.find((r) => r.sha === pull.headSha);
+  const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
+  const result = gradeQuiz({ sheet, quiz, policy: policyFor(quiz, config), prior, now: rerun?.at ?? now, match: timedMatcher });
+  if (result.ok) {
+    if (!rerun) records.push({ checkpoint: quiz.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+    fresh.push({ learner: pull.author, checkpoint: quiz.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
+  }
+  return result;
+}
+async function recordProgress(ctx, gh, ledger, roster2, login, fresh, now) {
+  const { index: index2, config } = roster2;
+  const roles = rolesOf(login, config);
+  await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(login, roles, index2, l, now.slice(0, 10)));
+  const cards = noticesDue(index2, config, { login, roles, records: ledger.records, notices: ledger.notices }, now).filter((d) => d.notice.kind === "report-card");
+  if (ledger.issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, ledger.issue.number, card);
+}
+
+// core/review/grade-command.ts
+function parseGradeCommand(body) {
+  const text3 = body.replace(/\r\n/g, "\n").trim();
+  const first = text3.split("\n")[0].trim();
+  if (!/^\/grade\b/i.test(first)) return void 0;
+  const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first);
+  if (!m) return { error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.` };
+  const notes = [m[2], ...text3.split("\n").slice(1)].join("\n").trim();
+  return { verdict: m[1].toLowerCase(), notes };
+}
+
+// core/review/appraisal.ts
+function parseAppraiseCommand(body) {
+  const text3 = body.replace(/\r\n/g, "\n").trim();
+  const first = text3.split("\n")[0].trim();
+  if (!/^\/appraise\b/i.test(first)) return void 0;
+  const m = /^\/appraise[ \t]+(self|trainer|manager)[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(.*)$/i.exec(first);
+  if (!m) return { error: `Expected "/appraise self|trainer|manager <track-id>" on the first line, with the appraisal after it; found "${first.slice(0, 60)}". Write the command again.` };
+  const notes = [m[3], ...text3.split("\n").slice(1)].join("\n").trim();
+  if (!notes) return { error: "Expected an appraisal after the command (on the same line or below it); found none. Write what went well and what to work on." };
+  return { as: m[1].toLowerCase(), track: m[2], notes };
+}
+function mayAppraise(as, who, learner, learnerRoles, config) {
+  const login = who.login.toLowerCase();
+  if (as === "self") return login === learner.toLowerCase();
+  if (login === learner.toLowerCase()) return false;
+  const named = learnerRoles.flatMap((id) => (as === "trainer" ? config.roles.get(id)?.reviewers : config.roles.get(id)?.managers) ?? []);
+  return named.some((n) => n.replace(/^@/, "").toLowerCase() === login || who.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
+}
+
+// action/review-events.ts
+var roster = (ctx) => loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+async function onPullComment(ctx, gh, now) {
+  const c = ctx.comment;
+  const command = parseGradeCommand(c.body);
+  if (command) return { kind: "graded", outcome: await gradePull({ ...ctx, pullNumber: c.issue }, gh, now, { login: c.author, command, ref: `comment-${c.id}`, at: c.at || now }) };
+  if (!ctx.progress) return { kind: "ignored", why: "Participation is recorded in progress issues, and progress is off." };
+  return { kind: "participation", recorded: await recordParticipation(ctx, gh, c.issue, { login: c.author, ref: `comment-${c.id}`, at: c.at || now }, now) };
+}
+async function onReview(ctx, gh, now) {
+  const r = ctx.review;
+  const command = parseGradeCommand(r.body);
+  if (!command) return { kind: "ignored", why: `Review ${r.id} has no /grade command: nothing to record.` };
+  return { kind: "graded", outcome: await gradePull(ctx, gh, now, { login: r.author, command, ref: `review-${r.id}`, at: r.at || now }) };
+}
+async function recordParticipation(ctx, gh, pullNumber, reply, now) {
+  const { data: pr } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: pullNumber });
+  const author = pr.user?.login ?? "";
+  const plan = classifyPull(await changedFiles(gh, ctx, pullNumber), author, ctx.submissions, ctx.curricula);
+  if (plan.refusals.length) return 0;
+  const { index: index2, config } = await roster(ctx);
+  const reflections = plan.sheets.map((s) => index2.item(s.checkpoint)).filter((i) => i?.type === "reflection");
+  if (!reflections.length) return 0;
+  const reactions = await gh.paginate(gh.rest.reactions.listForIssue, { owner: ctx.owner, repo: ctx.repo, issue_number: pullNumber, per_page: 100 });
+  const activity = [reply, ...reactions.filter((x) => x.user && x.user.type !== "Bot").map((x) => ({ login: x.user.login, ref: `reaction-${x.user.login.toLowerCase()}`, at: x.created_at }))];
+  const byLearner = /* @__PURE__ */ new Map();
+  for (const item of reflections) {
+    for (const a of activity) {
+      for (const r of participationRecords({ reflection: item.id, pr: pullNumber, sha: "", author, actor: a.login, ref: a.ref, at: a.at }, rolesOf(a.login, config).length > 0)) {
+        byLearner.set(r.learner.toLowerCase(), [...byLearner.get(r.learner.toLowerCase()) ?? [], r]);
+      }
+    }
+  }
+  const issues = await listProgressIssues(gh, ctx);
+  let recorded = 0;
+  for (const [login, records] of byLearner) {
+    const ledger = await loadLedger(gh, ctx, login, issues);
+    const before = ledger.records.length;
+    const roles = rolesOf(login, config);
+    await appendRecords(gh, ctx, ledger, records, (l) => progressBody(login, roles, index2, l, now.slice(0, 10)));
+    recorded += ledger.records.length - before;
+  }
+  return recorded;
+}
+async function onAppraise(ctx, gh, now) {
+  const c = ctx.comment;
+  const command = parseAppraiseCommand(c.body);
+  const learner = markedLearner(c.issueBody);
+  if (!command || !learner || !c.issueAuthorIsBot || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: "ignored", why: "Not an /appraise command on a progress issue." };
+  const reply = async (text3) => {
+    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: `@${c.author}: ${escapeMarkdown(text3, 1e3)}` });
+    return { kind: "appraisal", recorded: false, reply: text3 };
+  };
+  if ("error" in command) return reply(command.error);
+  const { index: index2, config } = await roster(ctx);
+  const roles = rolesOf(learner, config);
+  const track = index2.item(command.track);
+  if (track?.type !== "track" || !track.roles.some((r) => roles.includes(r))) {
+    return reply(`Expected the id of a track assigned to @${learner} (${roles.join(", ") || "no role"}); found "${command.track}". Use one of: ${[...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r))).map((i) => i.id).join(", ") || "none"}.`);
+  }
+  const people = roles.flatMap((id) => [...config.roles.get(id)?.reviewers ?? [], ...config.roles.get(id)?.managers ?? []]);
+  const who = { login: c.author, teams: command.as === "self" ? [] : await teamsOf(gh, c.author, people, `appraisers of ${learner}`) };
+  if (!mayAppraise(command.as, who, learner, roles, config)) {
+    const allowed = command.as === "self" ? `@${learner} themselves` : `the ${command.as === "trainer" ? "reviewers" : "managers"} of their role in enablekit.yml`;
+    return reply(`Expected a ${command.as} appraisal of @${learner} from ${allowed}; found it from @${c.author}, who is not. The comment was ignored.`);
+  }
+  const record = { learner, checkpoint: track.id, kind: "appraisal", pr: c.issue, sha: "", ref: `comment-${c.id}`, at: c.at || now, passed: true, reviewer: c.author, as: command.as, notes: command.notes };
+  const ledger = await loadLedger(gh, ctx, learner);
+  await appendRecords(gh, ctx, ledger, [record], (l) => progressBody(learner, roles, index2, l, now.slice(0, 10)));
+  info(`Recorded a ${command.as} appraisal of @${learner} on ${track.id} by @${c.author}.`);
+  return { kind: "appraisal", recorded: true };
 }
 
 // action/freshness-run.ts
@@ -60236,7 +60584,7 @@ function cohort(index2, learners, today) {
     }
     tracks.push(...byTrack.values());
   }
-  const all2 = learners.flatMap((l) => dedupeRecords(l.records).filter((r) => r.learner.toLowerCase() === l.login.toLowerCase()));
+  const all2 = learners.flatMap((l) => resultsOf(l.records, l.login));
   const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
   const checkpoints = ids.map((id) => {
     const per = /* @__PURE__ */ new Map();
@@ -60286,15 +60634,7 @@ async function teamRoles(gh, config) {
   const out = /* @__PURE__ */ new Map();
   for (const role of config.roles.values()) {
     for (const team of role.teams) {
-      const [org = "", slug2 = ""] = team.replace(/^@/, "").split("/");
-      try {
-        const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug2, per_page: 100 });
-        for (const m of members) out.set(m.login.toLowerCase(), [...out.get(m.login.toLowerCase()) ?? [], role.id]);
-      } catch (e) {
-        const status = e.status;
-        if (status !== 404 && status !== 403) throw e;
-        warning(`Expected to read the members of team ${team} (role ${role.id}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the learners in enablekit.yml.`);
-      }
+      for (const m of await teamMembers(gh, team, `role ${role.id}`)) out.set(m, [...out.get(m) ?? [], role.id]);
     }
   }
   return out;
@@ -60372,12 +60712,33 @@ function jobOf(ctx) {
       return "schedule";
     case "push":
       return "freshness";
+    case "issue_comment":
+      if (ctx.action !== "created" || !ctx.comment) return `Nothing to do on issue_comment ${ctx.action ?? ""}: only new comments are read.`;
+      if (ctx.comment.authorIsBot) return "A comment by a bot: ignored.";
+      return ctx.comment.isPull ? "pull-comment" : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? "appraise" : "A comment on an issue that is not a progress issue: nothing to do.";
+    case "pull_request_review":
+      if (ctx.action !== "submitted" || !ctx.review) return `Nothing to do on pull_request_review ${ctx.action ?? ""}: only submitted reviews are read.`;
+      return ctx.review.authorIsBot ? "A review by a bot: ignored." : "review";
     default:
-      return `enablekit runs on pull_request, pull_request_target, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
+      return `enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
   }
 }
 async function grade(ctx) {
-  const outcome = await gradePull(ctx, client(ctx), nowIso());
+  report(await gradePull(ctx, client(ctx), nowIso()));
+}
+async function reviewEvent(ctx, job) {
+  const gh = client(ctx);
+  const o = job === "review" ? await onReview(ctx, gh, nowIso()) : job === "appraise" ? await onAppraise(ctx, gh, nowIso()) : await onPullComment(ctx, gh, nowIso());
+  if (o.kind === "graded") report(o.outcome);
+  else if (o.kind === "participation") {
+    setOutput("summary", JSON.stringify(o));
+    info(`Participation: ${o.recorded} record(s) added.`);
+  } else if (o.kind === "appraisal") {
+    setOutput("summary", JSON.stringify(o));
+    info(o.recorded ? "Appraisal recorded." : `Appraisal not recorded: ${o.reply ?? ""}`);
+  } else info(o.why);
+}
+function report(outcome) {
   setOutput("graded", outcome.graded);
   setOutput("passed", outcome.passed);
   setOutput("failed", outcome.failed);
@@ -60389,10 +60750,11 @@ async function grade(ctx) {
       passed: outcome.passed,
       failed: outcome.failed,
       refusals: outcome.refusals,
-      sheets: outcome.results.map(({ path, result }) => result.ok ? { path, checkpoint: result.grade.checkpoint, percent: result.grade.percent, passed: result.grade.passed, attempt: result.grade.attempt } : { path, refused: result.refusal.reason })
+      sheets: outcome.results.map(({ path, result }) => result.ok ? { path, checkpoint: result.grade.checkpoint, percent: result.grade.percent, passed: result.grade.passed, attempt: result.grade.attempt } : { path, refused: result.refusal.reason }),
+      reviews: outcome.reviews
     })
   );
-  info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`);
+  info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.pending ? `, ${outcome.pending} waiting for a reviewer` : ""}${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`);
 }
 async function schedule(ctx) {
   await freshness(ctx);
@@ -60422,6 +60784,7 @@ async function run() {
   if (job === "grade") await grade(ctx);
   else if (job === "freshness") await freshness(ctx);
   else if (job === "schedule") await schedule(ctx);
+  else if (job === "pull-comment" || job === "review" || job === "appraise") await reviewEvent(ctx, job);
   else if (job === "rebuild") {
     const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
     setOutput("summary", JSON.stringify(r));

@@ -123,13 +123,13 @@ async function lintOnce(a) {
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-DISIGPRV.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-MURWBZIV.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-DISIGPRV.js");
+  const { analyse, loadConfig } = await import("./chunks/analyse-MURWBZIV.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"6867a82b8377"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"51344ec87a06"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -251,13 +251,13 @@ async function run(argv) {
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-NY46DDSF.js");
+      const { newCommand } = await import("./chunks/new-command-CJJBPNC4.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-QAQMQ4ZS.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-UA7UYVQQ.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -268,7 +268,7 @@ async function run(argv) {
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-UHQ5FQSV.js");
+      const { staleCommand } = await import("./chunks/stale-command-Q7V7FLMB.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-JXYMUTVI.js";
-import "./chunks/chunk-GPV4TG6U.js";
+} from "./chunks/chunk-W2IRQ77A.js";
+import "./chunks/chunk-N3OL75BO.js";
 import "./chunks/chunk-LWZLPCHA.js";
-import "./chunks/chunk-7LHAEY73.js";
+import "./chunks/chunk-CNBQZD56.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

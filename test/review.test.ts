@@ -11,7 +11,7 @@ const { index, config } = lintInMemory({ 'enablekit.yml': CONFIG, 'b.md': scenar
 const get = (id: string) => index.item(id) as Scenario;
 
 function input(over: Partial<VerdictInput>): VerdictInput {
-  return { scenario: get('beginner'), learner: 'ana', learnerRoles: ['support'], reviewer: { login: 'lena', teams: [] }, command: { verdict: 'pass', notes: '' }, ticked: new Set(), config, prior: [], passed: new Set(), ...over };
+  return { scenario: get('beginner'), learner: 'ana', learnerRoles: ['support'], reviewer: { login: 'lena', teams: [] }, command: { verdict: 'pass', notes: '' }, ticked: new Set(), config, attemptsBefore: 0, passed: new Set(), ...over };
 }
 
 describe('mock scenarios graded by reviewers', () => {
@@ -30,7 +30,7 @@ describe('mock scenarios graded by reviewers', () => {
   });
 
   it('records a pass when every required criterion is met, and counts attempts', () => {
-    const r = rubricVerdict(input({ ticked: new Set(['acknowledges-the-impact', 'sets-a-next-step']), prior: [{ scenario: 'beginner', learner: 'ana', reviewer: 'lena', verdict: 'fail', met: [], unmetRequired: [], notes: '', attempt: 1 }], command: { verdict: 'pass', notes: 'ok' } }));
+    const r = rubricVerdict(input({ ticked: new Set(['acknowledges-the-impact', 'sets-a-next-step']), attemptsBefore: 1, command: { verdict: 'pass', notes: 'ok' } }));
     assert.ok(r.ok);
     assert.deepEqual([r.verdict.verdict, r.verdict.attempt, r.verdict.met], ['pass', 2, ['acknowledges-the-impact', 'sets-a-next-step']]);
   });

@@ -16,6 +16,8 @@ export interface Role {
   learners: string[];
   teams: string[];
   reviewers: string[];
+  /** Logins or org/teams who may write manager appraisals for this role's learners. */
+  managers: string[];
 }
 
 export interface Feature {
@@ -84,7 +86,7 @@ export function parseConfig(file: string, text: string): Config {
   if (typeof product.repository === 'string') config.productRepository = product.repository;
   for (const [id, raw] of Object.entries(obj(data.roles))) {
     const r = obj(raw);
-    config.roles.set(id, { id, ...(typeof r.title === 'string' ? { title: r.title } : {}), learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers) });
+    config.roles.set(id, { id, ...(typeof r.title === 'string' ? { title: r.title } : {}), learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers), managers: list(r.managers) });
   }
   for (const raw of Array.isArray(data.features) ? data.features : []) {
     const f = obj(raw);

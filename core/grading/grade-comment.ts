@@ -2,6 +2,8 @@ import { gradeMarkdown, refusalMarkdown } from './render-grade.js';
 import type { GradeResult, PriorAttempt } from './types.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
+import { isRecord } from '../progress/ledger.js';
+import type { ProgressRecord } from '../progress/records.js';
 
 export const COMMENT_MARKER = '<!-- enablekit:grade -->';
 
@@ -18,13 +20,26 @@ export function readAttemptRecords(body: string): AttemptRecord[] {
   return Array.isArray(data?.records) ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string') : [];
 }
 
+/** Mock verdicts and reflection results kept in the comment, for runs without progress issues. */
+export function readReviewRecords(body: string): ProgressRecord[] {
+  const data = readHiddenJson('attempts', body)[0] as { reviews?: unknown } | undefined;
+  return Array.isArray(data?.reviews) ? data.reviews.filter(isRecord) : [];
+}
+
+/** A mock or reflection on the pull request, already rendered by core/review. */
+export interface ReviewSection {
+  path: string;
+  markdown: string;
+}
+
 /** The one comment enablekit keeps on a checkpoint pull request: results, then hidden records. */
-export function gradeCommentBody(results: { path: string; result: GradeResult }[], refusals: string[], records: AttemptRecord[]): string {
+export function gradeCommentBody(results: { path: string; result: GradeResult }[], refusals: string[], records: AttemptRecord[], sections: ReviewSection[] = [], reviews: ProgressRecord[] = []): string {
   const parts = [COMMENT_MARKER, '## enablekit checkpoint results', ''];
   if (refusals.length) parts.push('### Not graded', '', ...refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`), '');
   for (const { path, result } of results) {
     parts.push(`#### \`${path.replace(/`/g, '')}\``, '', result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
   }
-  parts.push(hiddenJson('attempts', { records }));
+  for (const { path, markdown } of sections) parts.push(`#### \`${path.replace(/`/g, '')}\``, '', markdown, '');
+  parts.push(hiddenJson('attempts', reviews.length ? { records, reviews } : { records }));
   return parts.join('\n');
 }

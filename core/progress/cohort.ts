@@ -1,7 +1,7 @@
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
-import { dedupeRecords } from './records.js';
+import { resultsOf } from './records.js';
 import type { LearnerFacts } from './schedule-plan.js';
 
 export const DASHBOARD_LABEL = 'enablekit:dashboard';
@@ -46,7 +46,7 @@ export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[],
     }
     tracks.push(...byTrack.values());
   }
-  const all = learners.flatMap((l) => dedupeRecords(l.records).filter((r) => r.learner.toLowerCase() === l.login.toLowerCase()));
+  const all = learners.flatMap((l) => resultsOf(l.records, l.login));
   const ids = [...new Set(all.map((r) => r.checkpoint))].sort();
   const checkpoints = ids.map((id): CheckpointStats => {
     const per = new Map<string, { attempts: number; passed: boolean }>();

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Track } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
-import { dedupeRecords, type ProgressRecord } from './records.js';
+import { resultsOf, type ProgressRecord } from './records.js';
 
 export type ModuleState = 'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue';
 
@@ -33,7 +33,7 @@ export function rolesOf(login: string, config: Config, extraRoles: string[] = []
  * module with checkpoints is passed.
  */
 export function learnerStatus(login: string, roles: string[], index: WorkspaceIndex, records: readonly ProgressRecord[], today: string): TrackStatus[] {
-  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const mine = resultsOf(records, login);
   const tracks = [...index.items()].filter((i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)));
   tracks.sort((a, b) => (a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1));
   return tracks.map((t) => {

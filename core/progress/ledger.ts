@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
-import { dedupeRecords, type ProgressRecord } from './records.js';
+import { dedupeRecords, RECORD_KINDS, type ProgressRecord } from './records.js';
 
 export const PROGRESS_LABEL = 'enablekit:progress';
 
@@ -17,22 +17,39 @@ export const markedLearner = (body: string | null | undefined) => /<!-- enableki
  * each record hidden beside it. A run never edits a comment, so concurrent runs lose nothing.
  */
 export function recordComment(records: readonly ProgressRecord[]): string {
-  return records
-    .map((r) => {
-      const what = r.kind === 'quiz' ? `${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}` : r.passed ? 'Complete' : 'Not complete yet';
-      return `**${escapeMarkdown(r.checkpoint, 100)}**: ${what}, in #${r.pr} at ${r.sha.slice(0, 7)}.\n${hiddenJson('record', r)}`;
-    })
-    .join('\n\n');
+  return records.map((r) => `${recordLine(r)}\n${hiddenJson('record', r)}`).join('\n\n');
+}
+
+/** The line people read beside a record; logins and notes come from people, so they are escaped. */
+function recordLine(r: ProgressRecord): string {
+  const id = `**${escapeMarkdown(r.checkpoint, 100)}**`;
+  const who = (login?: string) => (login ? `@${escapeMarkdown(login, 40)}` : 'someone');
+  switch (r.kind) {
+    case 'quiz':
+      return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
+    case 'mock':
+      return `${id}: ${r.passed ? 'Pass' : 'Fail'}${r.attempt ? ` (attempt ${r.attempt})` : ''}, graded by ${who(r.reviewer)} in #${r.pr}.`;
+    case 'reflection':
+      return `${id}: ${r.passed ? 'Complete' : 'Not complete yet'}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
+    case 'participation':
+      return `${id}: ${r.side === 'gave' ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
+    case 'appraisal':
+      return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
+  }
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+/** A record as the Action writes it; anything else in a hidden block is skipped. */
+export function isRecord(v: unknown): v is ProgressRecord {
+  const r = v as ProgressRecord;
+  const kinds: readonly string[] = RECORD_KINDS;
+  return !!r && typeof r === 'object' && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)) && (r.ref === undefined || isString(r.ref));
+}
+
 /** Every well-formed record in a comment; a damaged one is skipped. */
 export function readRecords(body: string | null | undefined): ProgressRecord[] {
-  const kinds = ['quiz', 'mock', 'reflection'];
-  return (readHiddenJson('record', body) as ProgressRecord[]).filter(
-    (r) => isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)),
-  );
+  return readHiddenJson('record', body).filter(isRecord);
 }
 
 /** A comment on a progress issue, as the adapter reads it from GitHub. */

@@ -2,6 +2,8 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
 import { progressMarker, type Ledger } from './ledger.js';
+import { participationOf } from '../review/participation.js';
+import { appraisalLines } from './appraisal-lines.js';
 
 const STATE: Record<ModuleState, string> = {
   'not-started': '⏳ not open yet',
@@ -28,8 +30,10 @@ export function progressBody(login: string, roles: readonly string[], index: Wor
       const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? 'passed' : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`).join('<br>');
       parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ''} | ${cps || '(reading only)'} |`);
     }
-    parts.push('');
+    parts.push(...appraisalLines(ledger.records, t.track), '');
   }
+  const p = participationOf(ledger.records, login);
+  if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? 'y or reaction' : 'ies or reactions'} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(', ')})` : ''}.`, '');
   if (ledger.flagged.length) {
     parts.push(`> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`), '');
   }

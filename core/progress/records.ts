@@ -1,13 +1,25 @@
+/** Results count towards completion; activity (replies, appraisals) is recorded beside them. */
+export const RESULT_KINDS = ['quiz', 'mock', 'reflection'] as const;
+export const RECORD_KINDS = [...RESULT_KINDS, 'participation', 'appraisal'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type AppraisalRole = 'self' | 'trainer' | 'manager';
+
 /**
- * One result, as the Action appends it to a learner's progress issue. The key makes a
- * re-run add nothing: the same checkpoint, pull request and head commit is one record.
+ * One result or activity, as the Action appends it to a learner's progress issue. The key
+ * makes a re-run add nothing: the same checkpoint, pull request, head commit (and, for
+ * what a person did on it, the comment or review) is one record.
  */
 export interface ProgressRecord {
   learner: string;
+  /** The checkpoint; for an appraisal, the track. */
   checkpoint: string;
-  kind: 'quiz' | 'mock' | 'reflection';
+  kind: RecordKind;
+  /** The pull request, or for an appraisal the progress issue. */
   pr: number;
   sha: string;
+  /** What on the pull request made this record: `comment-<id>`, `review-<id>`, `reaction-<login>`. */
+  ref?: string;
   /** ISO time the result was produced. */
   at: string;
   passed: boolean;
@@ -16,12 +28,20 @@ export interface ProgressRecord {
   attempt?: number;
   /** Ids of the questions not answered right: the cohort's most-missed questions come from these. */
   missed?: string[];
-  /** Mock scenarios: who graded it and what they wrote. */
+  /** Mock scenarios: who graded it, the criteria met and what they wrote; appraisals: who wrote it. */
   reviewer?: string;
+  met?: string[];
   notes?: string;
+  /** Participation: the other side of the reply or reaction, and which side this learner was on. */
+  peer?: string;
+  side?: 'gave' | 'received';
+  /** Appraisals: in which capacity it was written. */
+  as?: AppraisalRole;
 }
 
-export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;
+export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ''}`;
+
+export const isResult = (r: ProgressRecord) => (RESULT_KINDS as readonly string[]).includes(r.kind);
 
 /** Records as a set: one per key (the first written wins), in time order. */
 export function dedupeRecords(records: readonly ProgressRecord[]): ProgressRecord[] {
@@ -29,3 +49,6 @@ export function dedupeRecords(records: readonly ProgressRecord[]): ProgressRecor
   for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
   return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
 }
+
+/** A learner's results only (no activity), one per key, in time order. */
+export const resultsOf = (records: readonly ProgressRecord[], login: string) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());

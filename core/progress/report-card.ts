@@ -1,7 +1,8 @@
 import type { Track } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
-import { dedupeRecords, type ProgressRecord } from './records.js';
+import { resultsOf, type ProgressRecord } from './records.js';
+import { appraisalLines } from './appraisal-lines.js';
 
 export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
 
@@ -11,7 +12,7 @@ export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
  * reviewer notes and reflections as recorded.
  */
 export function reportCard(login: string, track: Track, index: WorkspaceIndex, records: readonly ProgressRecord[]): string {
-  const mine = dedupeRecords(records).filter((r) => r.learner.toLowerCase() === login.toLowerCase());
+  const mine = resultsOf(records, login);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 100);
   const rows: string[] = [];
   const notes: string[] = [];
@@ -34,5 +35,6 @@ export function reportCard(login: string, track: Track, index: WorkspaceIndex, r
     '|---|---|---|--:|--:|---|',
     ...rows,
     ...(notes.length ? ['', '### Reviewer notes on the mock scenarios', '', ...notes] : []),
+    ...appraisalLines(records, track.id, '### Appraisals'),
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { durationMs } from '../text/duration.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { learnerStatus } from './learner-status.js';
 import type { Notice } from './notices.js';
-import type { ProgressRecord } from './records.js';
+import { resultsOf, type ProgressRecord } from './records.js';
 import { reportCard } from './report-card.js';
 
 export interface LearnerFacts {
@@ -51,7 +51,7 @@ export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFact
     if (doneAt + item.followUpWeeks * 7 * DAY > Date.parse(now)) return;
     out.push({ notice: { learner: l.login, kind: 'follow-up', item: item.id, at: now }, text: ask });
   };
-  const passedAt = (checkpoint: string) => l.records.filter((r) => r.checkpoint === checkpoint && r.passed && r.learner.toLowerCase() === l.login.toLowerCase()).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  const passedAt = (checkpoint: string) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
   for (const item of index.items()) {
     if (item.type === 'reflection') {
       const ask = item.followUpPrompt ?? 'How did the technique work out in practice?';

@@ -40,8 +40,8 @@ export interface VerdictInput {
   command: GradeCommand;
   ticked: Set<string>;
   config: Config;
-  /** Earlier verdicts on this scenario for this learner. */
-  prior: MockVerdict[];
+  /** Submissions of this mock by this learner graded before this one. */
+  attemptsBefore: number;
   /** Ids of checkpoints this learner has passed (for prerequisite gating). */
   passed: Set<string>;
 }
@@ -66,6 +66,6 @@ export function rubricVerdict(i: VerdictInput): VerdictResult {
   }
   return {
     ok: true,
-    verdict: { scenario: s.id, learner: i.learner, reviewer: i.reviewer.login, verdict: i.command.verdict, met: s.rubric.filter((c) => i.ticked.has(c.id)).map((c) => c.id), unmetRequired, notes: i.command.notes, attempt: i.prior.length + 1 },
+    verdict: { scenario: s.id, learner: i.learner, reviewer: i.reviewer.login, verdict: i.command.verdict, met: s.rubric.filter((c) => i.ticked.has(c.id)).map((c) => c.id), unmetRequired, notes: i.command.notes, attempt: i.attemptsBefore + 1 },
   };
 }

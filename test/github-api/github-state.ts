@@ -65,6 +65,8 @@ export class Repo {
   readonly pulls = new Map<number, Pull>();
   readonly issues = new Map<number, Issue>();
   readonly comments: Comment[] = [];
+  /** Reactions on issues and pull requests. */
+  readonly reactions: { issue: number; user: string; content: string; created_at: string }[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly labels = new Set<string>();
   readonly releases: Release[] = [];

@@ -35,7 +35,7 @@ export const HANDLERS: Record<string, Handler> = {
     const r = repoOf(s, p);
     const pull = r?.pulls.get(Number(p.pull_number));
     if (!r || !pull) return notFound;
-    return { status: 200, body: { number: pull.number, title: pull.title, state: pull.state, user: user(pull.author), head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } }, base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
+    return { status: 200, body: { number: pull.number, title: pull.title, state: pull.state, user: user(pull.author), head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } }, base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } }, labels: (r.issues.get(pull.number)?.labels ?? []).map((name) => ({ name })), html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
   },
   'pulls/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
@@ -158,6 +158,11 @@ export const HANDLERS: Record<string, Handler> = {
     const head = q.get('head')?.split(':').pop();
     const pulls = [...r.pulls.values()].filter((x) => (state === 'all' || x.state === state) && (!head || x.head.ref === head)).sort((a, b) => b.number - a.number);
     return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), head: { ref: x.head.ref, sha: x.head.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${x.number}`, labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
+  },
+  'reactions/list-for-issue': (s, p) => {
+    const r = repoOf(s, p);
+    if (!r?.issues.has(Number(p.issue_number))) return notFound;
+    return { status: 200, list: r.reactions.filter((x) => x.issue === Number(p.issue_number)).map((x, k) => ({ id: k + 1, node_id: `R${k}`, user: user(x.user), content: x.content, created_at: x.created_at })) };
   },
   'teams/list-members-in-org': (s, p) => {
     const members = s.teams.get(`${p.org}/${p.team_slug}`.toLowerCase());

@@ -25,6 +25,51 @@ export function pullRequestEvent(action: string, pr: { number: number; author: s
   return base;
 }
 
+const example = (name: string, action: string) => {
+  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, any>[] }[];
+  return structuredClone(examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!);
+};
+
+function ourRepo(event: Record<string, any>, repo: string) {
+  const [owner, name] = repo.split('/');
+  event.repository.full_name = repo;
+  event.repository.name = name;
+  event.repository.owner.login = owner;
+  return event;
+}
+
+/** An issue_comment (created) webhook from @octokit/webhooks-examples, on a pull request or an issue of ours. */
+export function issueCommentEvent(c: { id: number; author: string; body: string; issue: number; isPull: boolean; issueBody?: string; issueLabels?: string[]; issueAuthor?: string; action?: string }, repo = 'acme/training') {
+  const e = example('issue_comment', 'created');
+  e.action = c.action ?? 'created';
+  e.comment.id = c.id;
+  e.comment.body = c.body;
+  e.comment.user.login = c.author;
+  e.comment.user.type = c.author.endsWith('[bot]') ? 'Bot' : 'User';
+  e.comment.created_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  e.issue.number = c.issue;
+  e.issue.body = c.issueBody ?? '';
+  e.issue.labels = (c.issueLabels ?? []).map((name) => ({ name }));
+  e.issue.user.login = c.issueAuthor ?? 'github-actions[bot]';
+  e.issue.user.type = (c.issueAuthor ?? 'github-actions[bot]').endsWith('[bot]') ? 'Bot' : 'User';
+  if (c.isPull) e.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${c.issue}` };
+  else delete e.issue.pull_request;
+  return ourRepo(e, repo);
+}
+
+/** A pull_request_review (submitted) webhook from @octokit/webhooks-examples. */
+export function pullRequestReviewEvent(r: { id: number; reviewer: string; body: string; state?: string; pr: { number: number; author: string; headSha: string; labels?: string[] } }, repo = 'acme/training') {
+  const e = example('pull_request_review', 'submitted');
+  e.review.id = r.id;
+  e.review.body = r.body;
+  e.review.state = r.state ?? 'commented';
+  e.review.user.login = r.reviewer;
+  e.review.submitted_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const pr = pullRequestEvent('opened', r.pr, repo).pull_request;
+  e.pull_request = pr;
+  return ourRepo(e, repo);
+}
+
 export interface ActionRun {
   code: number | null;
   stdout: string;

@@ -17,7 +17,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-7LHAEY73.js";
+} from "./chunk-CNBQZD56.js";
 import {
   __commonJS,
   __export,

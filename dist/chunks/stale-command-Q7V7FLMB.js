@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-VZ7FOYNT.js";
+} from "./chunk-2IE446AW.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -9,14 +9,14 @@ import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-QFWQOQIA.js";
-import "./chunk-GPV4TG6U.js";
+import "./chunk-N3OL75BO.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-5QBB6OXH.js";
+import "./chunk-M2UM27YG.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-7LHAEY73.js";
+import "./chunk-CNBQZD56.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

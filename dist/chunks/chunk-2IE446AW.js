@@ -8,14 +8,14 @@ import {
 } from "./chunk-QFWQOQIA.js";
 import {
   parseFile
-} from "./chunk-GPV4TG6U.js";
+} from "./chunk-N3OL75BO.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-5QBB6OXH.js";
+} from "./chunk-M2UM27YG.js";
 import {
   diagnosticAt
-} from "./chunk-7LHAEY73.js";
+} from "./chunk-CNBQZD56.js";
 
 // cli/analyse.ts
 import { resolve } from "node:path";
@@ -116,7 +116,7 @@ import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-G6DVRTAX.js");
+  const { runParseJob } = await import("./parse-job-WNLQAIVX.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-7LHAEY73.js";
+} from "./chunk-CNBQZD56.js";
 
 // core/config/config.ts
 var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };
@@ -38,7 +38,7 @@ ${text}${text.endsWith("\n") ? "" : "\n"}---
   if (typeof product.repository === "string") config.productRepository = product.repository;
   for (const [id, raw] of Object.entries(obj(data.roles))) {
     const r = obj(raw);
-    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers) });
+    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers), managers: list(r.managers) });
   }
   for (const raw of Array.isArray(data.features) ? data.features : []) {
     const f = obj(raw);

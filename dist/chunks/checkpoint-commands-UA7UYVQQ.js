@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-VZ7FOYNT.js";
+} from "./chunk-2IE446AW.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -14,9 +14,9 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-GPV4TG6U.js";
+} from "./chunk-N3OL75BO.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-5QBB6OXH.js";
+import "./chunk-M2UM27YG.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
@@ -25,7 +25,7 @@ import {
   isCheckpoint,
   readFrontMatter,
   schemaProblems
-} from "./chunk-7LHAEY73.js";
+} from "./chunk-CNBQZD56.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts

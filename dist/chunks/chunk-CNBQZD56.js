@@ -14847,7 +14847,8 @@ var config_schema_default = {
           title: { type: "string" },
           learners: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$" }, uniqueItems: true, description: "GitHub logins of the learners in this role." },
           teams: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9._-]+/[A-Za-z0-9._-]+$" }, description: "GitHub teams (org/team-slug) whose members are learners in this role." },
-          reviewers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to grade this role's mock scenarios and appraise its learners." }
+          reviewers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to grade this role's mock scenarios and write trainer appraisals of its learners." },
+          managers: { type: "array", items: { type: "string" }, description: "Logins or org/team slugs allowed to write manager appraisals of this role's learners (/appraise manager <track>)." }
         },
         additionalProperties: false
       }

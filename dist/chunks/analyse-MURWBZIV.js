@@ -5,14 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-VZ7FOYNT.js";
+} from "./chunk-2IE446AW.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-QFWQOQIA.js";
-import "./chunk-GPV4TG6U.js";
+import "./chunk-N3OL75BO.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-5QBB6OXH.js";
+import "./chunk-M2UM27YG.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-7LHAEY73.js";
+import "./chunk-CNBQZD56.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-GPV4TG6U.js";
+} from "./chunk-N3OL75BO.js";
 import {
   FILE_START
-} from "./chunk-7LHAEY73.js";
+} from "./chunk-CNBQZD56.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {
