@@ -14,11 +14,15 @@ Usage:
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
+  enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
 Options:
-  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
+  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
+              progress: markdown (default) or json
+  --repo      progress: read the records from this repository's progress issues (token in
+              GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
   --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
@@ -46,6 +50,8 @@ async function run(argv: string[]): Promise<number> {
       release: { type: 'string' },
       features: { type: 'string' },
       notes: { type: 'string' },
+      repo: { type: 'string' },
+      'api-url': { type: 'string' },
       today: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
@@ -103,6 +109,26 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(stdout);
       return exitCode;
     }
+    case 'progress': {
+      const { progressCommand } = await import('./progress-command.js');
+      const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+      const { stdout, exitCode } = await progressCommand({
+        cwd,
+        submissions: values.submissions,
+        format: values.format ?? 'markdown',
+        apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        today: day,
+        now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        version: BUILD,
+        cache: !values['no-cache'],
+        ...(values.curricula ? { curricula: values.curricula } : {}),
+        ...(values.learner ? { learner: values.learner } : {}),
+        ...(values.repo ? { repo: values.repo } : {}),
+        ...(token ? { token } : {}),
+      });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     case 'stale': {
       const { staleCommand } = await import('./stale-command.js');
       const { stdout, exitCode } = await staleCommand({
@@ -120,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
       return exitCode;
     }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade, stale); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, progress, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 

@@ -59880,10 +59880,11 @@ var STATE = {
   passed: "\u2705 passed",
   overdue: "\u26A0\uFE0F overdue"
 };
-function progressBody(login, roles, index2, ledger, today) {
+function progressBody(login, roles, index2, ledger, today, forIssue = true) {
   const tracks = learnerStatus(login, [...roles], index2, ledger.records, today);
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 120);
-  const parts = [progressMarker(login), `Training progress of @${login}${roles.length ? ` (${roles.join(", ")})` : ""}, as of ${today}. This body is rewritten from the records below each time a result comes in; edit nothing here.`, ""];
+  const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(", ")})` : ""}, as of ${today}.`;
+  const parts = forIssue ? [progressMarker(login), `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`, ""] : [intro, ""];
   if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? "these roles" : "this learner: add them to a role in enablekit.yml"}.`);
   for (const t of tracks) {
     parts.push(`### ${t.complete ? "\u2705 " : ""}${title(t.track)}`, "", "| module | status | due | checkpoints |", "|---|---|---|---|");

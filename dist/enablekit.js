@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"51344ec87a06"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"3f7176e0456b"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -181,11 +181,15 @@ Usage:
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
+  enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
 Options:
-  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown
+  --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
+              progress: markdown (default) or json
+  --repo      progress: read the records from this repository's progress issues (token in
+              GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
   --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
@@ -211,6 +215,8 @@ async function run(argv) {
       release: { type: "string" },
       features: { type: "string" },
       notes: { type: "string" },
+      repo: { type: "string" },
+      "api-url": { type: "string" },
       today: { type: "string" },
       fix: { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
@@ -257,13 +263,33 @@ async function run(argv) {
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-UA7UYVQQ.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-OKE3M6UH.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
         return 0;
       }
       const { stdout, exitCode } = await gradeCommand({ ...common, ...rest[0] ? { sheet: rest[0] } : {}, format: values.format ?? "text", now: (/* @__PURE__ */ new Date()).toISOString() });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    case "progress": {
+      const { progressCommand } = await import("./chunks/progress-command-MHCQ4YHS.js");
+      const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
+      const { stdout, exitCode } = await progressCommand({
+        cwd,
+        submissions: values.submissions,
+        format: values.format ?? "markdown",
+        apiUrl: values["api-url"] ?? process.env.GITHUB_API_URL ?? "https://api.github.com",
+        today: day,
+        now: (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        version: BUILD,
+        cache: !values["no-cache"],
+        ...values.curricula ? { curricula: values.curricula } : {},
+        ...values.learner ? { learner: values.learner } : {},
+        ...values.repo ? { repo: values.repo } : {},
+        ...token ? { token } : {}
+      });
       process.stdout.write(stdout);
       return exitCode;
     }
@@ -284,7 +310,7 @@ async function run(argv) {
       return exitCode;
     }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade, stale); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, progress, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 var debug = process.argv.includes("--debug");

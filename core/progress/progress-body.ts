@@ -19,10 +19,11 @@ const STATE: Record<ModuleState, string> = {
  * hand, so any run (or a rebuild) that sees the same records on the same day writes the
  * same body.
  */
-export function progressBody(login: string, roles: readonly string[], index: WorkspaceIndex, ledger: Ledger, today: string): string {
+export function progressBody(login: string, roles: readonly string[], index: WorkspaceIndex, ledger: Ledger, today: string, forIssue = true): string {
   const tracks = learnerStatus(login, [...roles], index, ledger.records, today);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 120);
-  const parts = [progressMarker(login), `Training progress of @${login}${roles.length ? ` (${roles.join(', ')})` : ''}, as of ${today}. This body is rewritten from the records below each time a result comes in; edit nothing here.`, ''];
+  const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(', ')})` : ''}, as of ${today}.`;
+  const parts = forIssue ? [progressMarker(login), `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`, ''] : [intro, ''];
   if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? 'these roles' : 'this learner: add them to a role in enablekit.yml'}.`);
   for (const t of tracks) {
     parts.push(`### ${t.complete ? '✅ ' : ''}${title(t.track)}`, '', '| module | status | due | checkpoints |', '|---|---|---|---|');

@@ -1,11 +1,5 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  loadIndex
-} from "./chunk-2IE446AW.js";
-import {
-  resolveTargets
-} from "./chunk-TXYMICIS.js";
-import {
   durationMs
 } from "./chunk-QFWQOQIA.js";
 import {
@@ -15,22 +9,11 @@ import {
   parseQuestions,
   parseReflectionBody
 } from "./chunk-N3OL75BO.js";
-import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
-import {
-  UsageError
-} from "./chunk-ZBVLYBTG.js";
 import {
   LineIndex,
-  isCheckpoint,
   readFrontMatter,
   schemaProblems
 } from "./chunk-CNBQZD56.js";
-import "./chunk-B5AU765K.js";
-
-// cli/checkpoint-commands.ts
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, relative, resolve } from "node:path";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;
@@ -183,156 +166,6 @@ function readAnswerSheet(text) {
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text, tree, lines } } };
 }
 
-// core/text/markdown-escape.ts
-function escapeMarkdown(text, maxLength = 300) {
-  const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}\u2026` : text;
-  return clipped.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// core/grading/render-grade.ts
-var MARK = { right: "\u2705 right", partial: "\u{1F7E1} partly right", wrong: "\u274C wrong", unanswered: "\u2B1C no answer", changed: "\u26A0\uFE0F question changed" };
-function gradeMarkdown(g) {
-  const head = `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
-
-Attempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, "")}. Score ${g.score} of ${g.maxScore}.
-
-`;
-  const cols = g.revealed ? "| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n" : "| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n";
-  const rows = g.questions.map((q, i) => {
-    const cells = [String(i + 1), escapeMarkdown(q.prompt), q.answer ? escapeMarkdown(q.answer) : "\u2014", `${MARK[q.outcome]} (${q.points}/${q.weight})`];
-    if (g.revealed) cells.push(q.correctAnswer ? escapeMarkdown(q.correctAnswer) : "");
-    cells.push(q.feedback.map((f) => escapeMarkdown(f)).join("<br>"));
-    return `| ${cells.join(" | ")} |`;
-  }).join("\n");
-  const tail = g.passed ? "" : `
-
-${g.attempt < g.attemptsAllowed ? "Change your answers and push again to retake." : "That was your last attempt; talk to your trainer."}`;
-  return `${head}${cols}${rows}${tail}
-`;
-}
-function refusalMarkdown(r) {
-  return `### Not graded
-
-${escapeMarkdown(r.message, 1e3)}
-`;
-}
-function gradeText(g) {
-  const lines = g.questions.map((q, i) => {
-    const right = q.correctAnswer ? `
-      right answer: ${q.correctAnswer}` : "";
-    const fb = q.feedback.map((f) => `
-      ${f}`).join("");
-    return `  ${String(i + 1).padStart(2)}. ${MARK[q.outcome].padEnd(20)} ${q.points}/${q.weight}  ${q.prompt}
-      your answer: ${q.answer || "\u2014"}${right}${fb}`;
-  });
-  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}
-${lines.join("\n")}
-
-${g.passed ? "Passed" : "Not passed"}: ${g.percent}% (pass mark ${g.passMark}%)
-`;
-}
-
-// core/grading/sheet-template.ts
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function shuffledItems(q, seed) {
-  const items = q.items.map((i) => i.text);
-  let state = hash(`${seed}:${q.id ?? q.prompt}`);
-  for (let i = items.length - 1; i > 0; i--) {
-    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
-    const j = state % (i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
-  return items;
-}
-function questionBlock(q, learner) {
-  const meta = `<!-- question id=${q.id ?? ""} type=${q.type} -->`;
-  const head = `## ${q.prompt}
-${meta}
-
-`;
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
-`;
-    case "text":
-    case "numeric":
-      return `${head}Answer: 
-`;
-    case "ordering":
-      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
-`;
-  }
-}
-function answerSheetText(quiz, learner) {
-  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
-  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join("\n");
-  return `---
-type: answer-sheet
-checkpoint: ${quiz.id}
-learner: ${learner}
----
-
-# ${quiz.title}: answers
-
-${instructions}
-
-${questions}`;
-}
-
-// core/grading/checkpoint-sheets.ts
-var front = (id, learner) => `---
-type: answer-sheet
-checkpoint: ${id}
-learner: ${learner}
----
-
-`;
-function scenarioSheet(s, learner) {
-  return `${front(s.id, learner)}# ${s.title}: submission
-
-Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
-
-## Transcript
-
-
-## Notes
-
-What you would do next, and anything the reviewer should know.
-`;
-}
-function reflectionSheet(r, learner) {
-  const read = r.readCheck ? `- [ ] ${r.readCheck.text}
-
-` : "";
-  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
-
-`).join("");
-  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
-  return `${front(r.id, learner)}# ${r.title}
-
-${read}## Your reflection
-
-Answer under each prompt.${min}
-
-${prompts}`;
-}
-function checkpointSheetText(c, learner) {
-  switch (c.type) {
-    case "quiz":
-      return answerSheetText(c, learner);
-    case "scenario":
-      return scenarioSheet(c, learner);
-    case "reflection":
-      return reflectionSheet(c, learner);
-  }
-}
-
 // core/grading/reflection-complete.ts
 var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
 function checkReflection(sheet, reflection) {
@@ -360,65 +193,17 @@ var timedMatcher = (pattern, flags, text) => {
   }
 };
 
-// cli/checkpoint-commands.ts
-async function findCheckpoint(a, id) {
-  const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
-  const item = index.item(id);
-  if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
-  if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
-  return { checkpoint: item, config };
+// core/text/markdown-escape.ts
+function escapeMarkdown(text, maxLength = 300) {
+  const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}\u2026` : text;
+  return clipped.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-async function takeCommand(a) {
-  if (!a.id) throw new UsageError('Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.');
-  if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner)) throw new UsageError(`Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : "none"}. Pass --learner <login>.`);
-  const { checkpoint } = await findCheckpoint(a, a.id);
-  const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
-  if (existsSync(path)) throw new UsageError(`Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: "wx" });
-  return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.
-`;
-}
-function reflectionReport(body, r, format) {
-  const check = checkReflection(body, r);
-  const exitCode = check.complete ? 0 : 1;
-  if (format === "json") return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}
-`, exitCode };
-  const head = check.complete ? `Complete: "${r.title}".` : `Not complete yet: "${r.title}".`;
-  return { stdout: `${[head, ...check.missing.map((m) => `  - ${m}`)].join("\n")}
-`, exitCode };
-}
-async function gradeCommand(a) {
-  if (!a.sheet) throw new UsageError('Expected "enablekit grade <answer-sheet>"; found no file. Name the sheet, such as submissions/<login>/<quiz-id>.md.');
-  if (!["text", "json", "markdown"].includes(a.format)) throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
-  const path = resolve(a.cwd, a.sheet);
-  if (!existsSync(path)) throw new UsageError(`Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`);
-  const read = readAnswerSheet(readFileSync(path, "utf8"));
-  let result;
-  if (!read.ok) {
-    result = { ok: false, refusal: { checkpoint: "", learner: "", reason: "invalid-sheet", message: `${a.sheet}:${read.line}: ${read.message}`, line: read.line } };
-  } else {
-    const { sheet } = read;
-    const folder = basename(dirname(path));
-    const file = basename(path, ".md");
-    if (sheet.learner !== folder || sheet.checkpoint !== file) {
-      result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: "invalid-sheet", message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
-    } else {
-      const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
-      if (checkpoint.type === "scenario") throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
-      if (checkpoint.type === "reflection") return reflectionReport(sheet.body, checkpoint, a.format);
-      result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
-    }
-  }
-  const exitCode = result.ok && result.grade.passed ? 0 : 1;
-  if (a.format === "json") return { stdout: `${JSON.stringify(result.ok ? result.grade : result.refusal, null, 2)}
-`, exitCode };
-  if (a.format === "markdown") return { stdout: result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal), exitCode };
-  return { stdout: result.ok ? gradeText(result.grade) : `Not graded: ${result.refusal.message}
-`, exitCode };
-}
+
 export {
-  gradeCommand,
-  takeCommand
+  policyFor,
+  gradeQuiz,
+  readAnswerSheet,
+  escapeMarkdown,
+  checkReflection,
+  timedMatcher
 };

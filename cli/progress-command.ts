@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
+import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { checkReflection } from '../core/grading/reflection-complete.js';
+import { cohort, dashboardBody } from '../core/progress/cohort.js';
+import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
+import { markedLearner, PROGRESS_LABEL, readLedger, type LedgerComment } from '../core/progress/ledger.js';
+import { progressBody } from '../core/progress/progress-body.js';
+import type { ProgressRecord } from '../core/progress/records.js';
+import { participationOf } from '../core/review/participation.js';
+import type { Config } from '../core/config/config.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+import { loadIndex } from './analyse.js';
+import { timedMatcher } from './timed-matcher.js';
+import { UsageError } from './usage-error.js';
+import { resolveTargets } from './workspace-files.js';
+
+export interface ProgressArgs {
+  cwd: string;
+  curricula?: string;
+  submissions: string;
+  format: string;
+  learner?: string;
+  /** owner/name: read the records from the repository's progress issues instead of local sheets. */
+  repo?: string;
+  apiUrl: string;
+  token?: string;
+  today: string;
+  now: string;
+  version: string;
+  cache: boolean;
+}
+
+/**
+ * Where every learner stands, from the same pure core the Action uses: per learner the
+ * progress issue's body, then the cohort dashboard. Records come from the repository's
+ * progress issues (`--repo`), or else from grading the answer sheets on disk now.
+ */
+export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string; exitCode: number }> {
+  if (!['markdown', 'json'].includes(a.format)) throw new UsageError(`Expected --format to be markdown or json; found "${a.format}".`);
+  if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
+  if (a.repo && !a.token) throw new UsageError('Expected a token to read the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository\'s issues.');
+  const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
+  const records = a.repo ? await recordsFromGitHub(a) : recordsFromSheets(a, index, config);
+  const logins = new Set([...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())));
+  for (const login of records.keys()) logins.add(login);
+  const wanted = [...logins].filter((l) => !a.learner || l === a.learner.toLowerCase()).sort();
+  if (a.learner && !wanted.length) throw new UsageError(`Expected a learner "${a.learner}" in enablekit.yml or with records; found none. Check the login.`);
+  const learners = wanted.map((login) => ({ login, roles: rolesOf(login, config), records: records.get(login) ?? [], notices: [] }));
+  if (a.format === 'json') {
+    const out = {
+      today: a.today,
+      source: a.repo ? `github:${a.repo}` : 'answer-sheets',
+      learners: learners.map((l) => ({ login: l.login, roles: l.roles, tracks: learnerStatus(l.login, l.roles, index, l.records, a.today), participation: participationOf(l.records, l.login), records: l.records.length })),
+      ...(a.learner ? {} : { cohort: cohort(index, learners, a.today) }),
+    };
+    return { stdout: `${JSON.stringify(out, null, 2)}\n`, exitCode: 0 };
+  }
+  const strip = (body: string) => body.replace(/^<!-- enablekit:[^\n]*-->\n/, '');
+  const parts = learners.map((l) => `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, a.today, false)}`);
+  if (!a.learner) parts.push(`## Cohort\n\n${strip(dashboardBody(cohort(index, learners, a.today), index, a.today))}`);
+  return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
+}
+
+/** Every sheet under submissions/<login>/ graded as of now: quizzes scored, reflections checked; mocks wait for a reviewer. */
+function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Config): Map<string, ProgressRecord[]> {
+  const out = new Map<string, ProgressRecord[]>();
+  const root = resolve(a.cwd, a.submissions);
+  if (!existsSync(root)) return out;
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith('.md')).sort()) {
+      const text = readFileSync(join(root, folder.name, file), 'utf8');
+      const read = readAnswerSheet(text);
+      if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
+      const item = index.item(read.sheet.checkpoint);
+      const base = { learner: folder.name.toLowerCase(), checkpoint: read.sheet.checkpoint, pr: 0, sha: createHash('sha1').update(text).digest('hex').slice(0, 12), at: a.now };
+      let record: ProgressRecord | undefined;
+      if (item?.type === 'quiz') {
+        const g = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior: [], now: a.now, match: timedMatcher });
+        if (g.ok) record = { ...base, kind: 'quiz', passed: g.grade.passed, percent: g.grade.percent, attempt: 1, missed: g.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) };
+      } else if (item?.type === 'reflection') {
+        record = { ...base, kind: 'reflection', passed: checkReflection(read.sheet.body, item).complete };
+      }
+      if (record) out.set(record.learner, [...(out.get(record.learner) ?? []), record]);
+    }
+  }
+  return out;
+}
+
+type Json = Record<string, any>;
+
+/** The records of every progress issue enablekit opened in the repository, read as the Action reads them. */
+async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressRecord[]>> {
+  const { Octokit } = await import('octokit');
+  const gh = new Octokit({ auth: a.token, baseUrl: a.apiUrl, userAgent: 'enablekit-cli' });
+  const [owner = '', repo = ''] = a.repo!.split('/');
+  const out = new Map<string, ProgressRecord[]>();
+  let issues: Json[];
+  try {
+    issues = (await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 })) as Json[];
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    throw new UsageError(`Expected to read the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status ?? (e as Error).message}. Check --repo, --api-url and that the token can read issues.`);
+  }
+  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot')) {
+    const login = markedLearner(issue.body);
+    if (!login) continue;
+    const comments = (await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 })) as Json[];
+    const ledger = readLedger(
+      comments.map((c): LedgerComment => ({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at })),
+      login,
+    );
+    out.set(login, [...(out.get(login) ?? []), ...ledger.records]);
+  }
+  return out;
+}

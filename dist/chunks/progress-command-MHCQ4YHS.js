@@ -1,0 +1,314 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  checkReflection,
+  escapeMarkdown,
+  gradeQuiz,
+  policyFor,
+  readAnswerSheet,
+  timedMatcher
+} from "./chunk-5AWIQZJK.js";
+import {
+  loadIndex
+} from "./chunk-2IE446AW.js";
+import {
+  resolveTargets
+} from "./chunk-TXYMICIS.js";
+import "./chunk-QFWQOQIA.js";
+import "./chunk-N3OL75BO.js";
+import "./chunk-LWZLPCHA.js";
+import "./chunk-M2UM27YG.js";
+import {
+  UsageError
+} from "./chunk-ZBVLYBTG.js";
+import "./chunk-CNBQZD56.js";
+import "./chunk-B5AU765K.js";
+
+// cli/progress-command.ts
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+// core/progress/records.ts
+var RESULT_KINDS = ["quiz", "mock", "reflection"];
+var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal"];
+var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ""}`;
+var isResult = (r) => RESULT_KINDS.includes(r.kind);
+function dedupeRecords(records) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
+  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
+}
+var resultsOf = (records, login) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());
+
+// core/progress/learner-status.ts
+function rolesOf(login, config, extraRoles = []) {
+  const l = login.toLowerCase();
+  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
+  return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
+}
+function learnerStatus(login, roles, index, records, today) {
+  const mine = resultsOf(records, login);
+  const tracks = [...index.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r)));
+  tracks.sort((a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1);
+  return tracks.map((t) => {
+    const modules = t.modules.map((entry) => {
+      const checkpoints = index.checkpointsOf(entry.module).map((c) => {
+        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
+        return { id: c.id, passed: rs.some((r) => r.passed), attempts: rs.length, ...scores.length ? { best: Math.max(...scores) } : {} };
+      });
+      const due = entry.window?.due ?? t.window?.due;
+      const opens = entry.window?.opens ?? t.window?.opens;
+      const passed = checkpoints.length > 0 && checkpoints.every((c) => c.passed);
+      const tried = checkpoints.some((c) => c.attempts > 0);
+      let state;
+      if (checkpoints.length === 0) state = opens && opens > today ? "not-started" : "open";
+      else if (passed) state = "passed";
+      else if (due && due < today) state = "overdue";
+      else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
+      else if (tried) state = "submitted";
+      else state = opens && opens > today ? "not-started" : "open";
+      return { module: entry.module, state, ...due ? { due } : {}, checkpoints };
+    });
+    const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k].optional);
+    return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === "passed"), modules };
+  });
+}
+
+// core/progress/cohort.ts
+var DASHBOARD_MARKER = "<!-- enablekit:dashboard -->";
+var median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+function cohort(index, learners, today) {
+  const tracks = [];
+  const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
+  for (const role of roles) {
+    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
+    const byTrack = /* @__PURE__ */ new Map();
+    for (const l of members) {
+      for (const t of learnerStatus(l.login, [role], index, l.records, today)) {
+        let row = byTrack.get(t.track);
+        if (!row) byTrack.set(t.track, row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] });
+        row.learners.push({ login: l.login, states: t.modules.map((m) => m.state), complete: t.complete });
+      }
+    }
+    tracks.push(...byTrack.values());
+  }
+  const all = learners.flatMap((l) => resultsOf(l.records, l.login));
+  const ids = [...new Set(all.map((r) => r.checkpoint))].sort();
+  const checkpoints = ids.map((id) => {
+    const per = /* @__PURE__ */ new Map();
+    for (const r of all.filter((x) => x.checkpoint === id)) {
+      const k = r.learner.toLowerCase();
+      const s = per.get(k) ?? { attempts: 0, passed: false };
+      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
+    }
+    const v = [...per.values()];
+    const passed = v.filter((x) => x.passed).length;
+    return { id, attempted: v.length, passed, passRate: v.length ? Math.round(passed / v.length * 100) : 0, medianAttempts: median(v.map((x) => x.attempts)) };
+  });
+  const missed = /* @__PURE__ */ new Map();
+  for (const r of all) {
+    for (const q of r.missed ?? []) {
+      const k = `${r.checkpoint}#${q}`;
+      const m = missed.get(k) ?? { checkpoint: r.checkpoint, question: q, count: 0 };
+      m.count++;
+      missed.set(k, m);
+    }
+  }
+  const mostMissed = [...missed.values()].sort((a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)).slice(0, 10);
+  return { tracks, checkpoints, mostMissed };
+}
+var ICON = { "not-started": "\xB7", open: "\u25CB", submitted: "\u25D0", failed: "\u2717", passed: "\u2713", overdue: "\u26A0" };
+function dashboardBody(c, index, today) {
+  const title = (id) => escapeMarkdown(index.item(id)?.title ?? id, 60);
+  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
+  for (const t of c.tracks) {
+    const done = t.learners.filter((l) => l.complete).length;
+    parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, "", `| learner | ${t.modules.map(title).join(" | ")} |`, `|---|${t.modules.map(() => ":-:").join("|")}|`);
+    for (const l of t.learners) parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(" | ")} |`);
+    parts.push("");
+  }
+  if (!c.tracks.length) parts.push("No learner has a track yet: add learners to roles in enablekit.yml.", "");
+  parts.push("### Checkpoints", "", "| checkpoint | learners | passed | pass rate | median attempts |", "|---|--:|--:|--:|--:|");
+  for (const s of c.checkpoints) parts.push(`| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`);
+  if (c.mostMissed.length) {
+    parts.push("", "### Most-missed questions", "");
+    for (const m of c.mostMissed) parts.push(`- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`);
+  }
+  return parts.join("\n");
+}
+
+// core/text/hidden-json.ts
+function readHiddenJson(tag, body) {
+  const out = [];
+  for (const m of (body ?? "").matchAll(new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, "g"))) {
+    try {
+      out.push(JSON.parse(m[1]));
+    } catch {
+    }
+  }
+  return out;
+}
+
+// core/progress/ledger.ts
+var PROGRESS_LABEL = "enablekit:progress";
+var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
+var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
+var isString = (v) => typeof v === "string";
+function isRecord(v) {
+  const r = v;
+  const kinds = RECORD_KINDS;
+  return !!r && typeof r === "object" && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === "boolean" && !Number.isNaN(Date.parse(r.at)) && (r.ref === void 0 || isString(r.ref));
+}
+function readRecords(body) {
+  return readHiddenJson("record", body).filter(isRecord);
+}
+function readLedger(comments, learner) {
+  const records = [];
+  const flagged = [];
+  for (const c of comments) {
+    const found = readRecords(c.body);
+    if (!found.length) continue;
+    const note = c.url ? { url: c.url } : {};
+    if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
+    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
+    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
+  }
+  return { records: dedupeRecords(records), flagged };
+}
+
+// core/review/participation.ts
+function participationOf(records, login) {
+  const mine = records.filter((r) => r.kind === "participation" && r.learner.toLowerCase() === login.toLowerCase());
+  const keys = (side) => new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
+  return { gave: keys("gave"), received: keys("received"), peers: [...new Set(mine.flatMap((r) => r.peer ? [r.peer.toLowerCase()] : []))].sort() };
+}
+
+// core/progress/appraisal-lines.ts
+function appraisalLines(records, track, heading = "**Appraisals**") {
+  const appraisals = dedupeRecords(records).filter((r) => r.kind === "appraisal" && r.checkpoint === track);
+  if (!appraisals.length) return [];
+  return ["", heading, "", ...appraisals.map((a) => `- ${a.as ?? ""}, @${escapeMarkdown(a.reviewer ?? "", 40)} on ${a.at.slice(0, 10)}: ${escapeMarkdown((a.notes ?? "").replace(/\s+/g, " "), 1e3)}`)];
+}
+
+// core/progress/progress-body.ts
+var STATE = {
+  "not-started": "\u23F3 not open yet",
+  open: "\u{1F4D6} open",
+  submitted: "\u{1F4E8} submitted",
+  failed: "\u{1F501} not passed yet",
+  passed: "\u2705 passed",
+  overdue: "\u26A0\uFE0F overdue"
+};
+function progressBody(login, roles, index, ledger, today, forIssue = true) {
+  const tracks = learnerStatus(login, [...roles], index, ledger.records, today);
+  const title = (id) => escapeMarkdown(index.item(id)?.title ?? id, 120);
+  const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(", ")})` : ""}, as of ${today}.`;
+  const parts = forIssue ? [progressMarker(login), `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`, ""] : [intro, ""];
+  if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? "these roles" : "this learner: add them to a role in enablekit.yml"}.`);
+  for (const t of tracks) {
+    parts.push(`### ${t.complete ? "\u2705 " : ""}${title(t.track)}`, "", "| module | status | due | checkpoints |", "|---|---|---|---|");
+    for (const m of t.modules) {
+      const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`).join("<br>");
+      parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`);
+    }
+    parts.push(...appraisalLines(ledger.records, t.track), "");
+  }
+  const p = participationOf(ledger.records, login);
+  if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? "y or reaction" : "ies or reactions"} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(", ")})` : ""}.`, "");
+  if (ledger.flagged.length) {
+    parts.push(`> [!WARNING]
+> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
+  }
+  parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? "" : "s"}.</sub>`);
+  return parts.join("\n");
+}
+
+// cli/progress-command.ts
+async function progressCommand(a) {
+  if (!["markdown", "json"].includes(a.format)) throw new UsageError(`Expected --format to be markdown or json; found "${a.format}".`);
+  if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
+  if (a.repo && !a.token) throw new UsageError("Expected a token to read the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository's issues.");
+  const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
+  const records = a.repo ? await recordsFromGitHub(a) : recordsFromSheets(a, index, config);
+  const logins = new Set([...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())));
+  for (const login of records.keys()) logins.add(login);
+  const wanted = [...logins].filter((l) => !a.learner || l === a.learner.toLowerCase()).sort();
+  if (a.learner && !wanted.length) throw new UsageError(`Expected a learner "${a.learner}" in enablekit.yml or with records; found none. Check the login.`);
+  const learners = wanted.map((login) => ({ login, roles: rolesOf(login, config), records: records.get(login) ?? [], notices: [] }));
+  if (a.format === "json") {
+    const out = {
+      today: a.today,
+      source: a.repo ? `github:${a.repo}` : "answer-sheets",
+      learners: learners.map((l) => ({ login: l.login, roles: l.roles, tracks: learnerStatus(l.login, l.roles, index, l.records, a.today), participation: participationOf(l.records, l.login), records: l.records.length })),
+      ...a.learner ? {} : { cohort: cohort(index, learners, a.today) }
+    };
+    return { stdout: `${JSON.stringify(out, null, 2)}
+`, exitCode: 0 };
+  }
+  const strip = (body) => body.replace(/^<!-- enablekit:[^\n]*-->\n/, "");
+  const parts = learners.map((l) => `## @${l.login}
+
+${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, a.today, false)}`);
+  if (!a.learner) parts.push(`## Cohort
+
+${strip(dashboardBody(cohort(index, learners, a.today), index, a.today))}`);
+  return { stdout: `${parts.join("\n\n")}
+`, exitCode: 0 };
+}
+function recordsFromSheets(a, index, config) {
+  const out = /* @__PURE__ */ new Map();
+  const root = resolve(a.cwd, a.submissions);
+  if (!existsSync(root)) return out;
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith(".md")).sort()) {
+      const text = readFileSync(join(root, folder.name, file), "utf8");
+      const read = readAnswerSheet(text);
+      if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
+      const item = index.item(read.sheet.checkpoint);
+      const base = { learner: folder.name.toLowerCase(), checkpoint: read.sheet.checkpoint, pr: 0, sha: createHash("sha1").update(text).digest("hex").slice(0, 12), at: a.now };
+      let record;
+      if (item?.type === "quiz") {
+        const g = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior: [], now: a.now, match: timedMatcher });
+        if (g.ok) record = { ...base, kind: "quiz", passed: g.grade.passed, percent: g.grade.percent, attempt: 1, missed: g.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) };
+      } else if (item?.type === "reflection") {
+        record = { ...base, kind: "reflection", passed: checkReflection(read.sheet.body, item).complete };
+      }
+      if (record) out.set(record.learner, [...out.get(record.learner) ?? [], record]);
+    }
+  }
+  return out;
+}
+async function recordsFromGitHub(a) {
+  const { Octokit } = await import("./dist-bundle-N5A2LCMN.js");
+  const gh = new Octokit({ auth: a.token, baseUrl: a.apiUrl, userAgent: "enablekit-cli" });
+  const [owner = "", repo = ""] = a.repo.split("/");
+  const out = /* @__PURE__ */ new Map();
+  let issues;
+  try {
+    issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: "all", per_page: 100 });
+  } catch (e) {
+    const status = e.status;
+    throw new UsageError(`Expected to read the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status ?? e.message}. Check --repo, --api-url and that the token can read issues.`);
+  }
+  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === "Bot")) {
+    const login = markedLearner(issue.body);
+    if (!login) continue;
+    const comments = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
+    const ledger = readLedger(
+      comments.map((c) => ({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at })),
+      login
+    );
+    out.set(login, [...out.get(login) ?? [], ...ledger.records]);
+  }
+  return out;
+}
+export {
+  progressCommand
+};
