@@ -8,6 +8,7 @@ import { parseMarkdown, CHUNK_TARGET } from '../core/parse/markdown.js';
 import { benchAction } from './action-bench.js';
 import { benchFreshness } from './freshness-bench.js';
 import { benchExtension } from './extension-bench.js';
+import { benchProgress } from './progress-bench.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -67,4 +68,5 @@ for (const kb of [50, 350, 1024]) {
 
 await benchAction();
 await benchFreshness(CORPUS);
+await benchProgress();
 benchExtension(CORPUS);
