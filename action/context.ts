@@ -46,6 +46,9 @@ export interface CommentInfo {
   issueAuthorIsBot: boolean;
 }
 
+/** Where the Action (or the CLI, for `progress rebuild`) reads and writes: the repository, and whether to write at all. */
+export type RepoRef = Pick<RunContext, 'owner' | 'repo' | 'dryRun'>;
+
 export interface ReleaseInfo {
   tag: string;
   notes: string;

@@ -1,11 +1,11 @@
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
-import type { RunContext } from './context.js';
+import type { RepoRef, RunContext } from './context.js';
 
 export type Client = InstanceType<typeof Octokit>;
 
 /** octokit with its retry and throttling plugins, pointed at GITHUB_API_URL (GitHub Enterprise Server too). */
-export function client(ctx: RunContext): Client {
+export function client(ctx: Pick<RunContext, 'token' | 'apiUrl'>): Client {
   return new Octokit({
     auth: ctx.token,
     baseUrl: ctx.apiUrl,
@@ -72,7 +72,7 @@ export async function setOutcomeLabel(gh: Client, ctx: RunContext, pull: number,
  * Issues with a label that enablekit itself opened (paginated): only issues a bot wrote
  * carry records enablekit trusts, so a person copying a marker into an issue changes nothing.
  */
-export async function botIssues(gh: Client, ctx: RunContext, label: string, state: 'open' | 'all') {
+export async function botIssues(gh: Client, ctx: RepoRef, label: string, state: 'open' | 'all') {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
   return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot');
 }

@@ -4,7 +4,7 @@ import { recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
-import type { RunContext } from './context.js';
+import type { RepoRef, RunContext } from './context.js';
 import { botIssues, type Client } from './github-calls.js';
 
 export interface LearnerLedger extends Ledger {
@@ -22,11 +22,11 @@ type Issue = { number: number; body?: string | null; pull_request?: unknown; use
  * Records are read from every issue carrying the learner's marker, so a record written to a
  * duplicate (two runs racing to open the issue) is still counted.
  */
-export async function listProgressIssues(gh: Client, ctx: RunContext): Promise<Issue[]> {
+export async function listProgressIssues(gh: Client, ctx: RepoRef): Promise<Issue[]> {
   return botIssues(gh, ctx, PROGRESS_LABEL, 'all');
 }
 
-export async function loadLedger(gh: Client, ctx: RunContext, login: string, issues?: Issue[]): Promise<LearnerLedger> {
+export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues?: Issue[]): Promise<LearnerLedger> {
   const marker = progressMarker(login);
   const mine = (issues ?? (await listProgressIssues(gh, ctx))).filter((i) => (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
   const comments: LedgerComment[] = [];

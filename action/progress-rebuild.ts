@@ -4,7 +4,7 @@ import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
-import type { RunContext } from './context.js';
+import type { RepoRef, RunContext } from './context.js';
 import type { Client } from './github-calls.js';
 import { listProgressIssues, loadLedger } from './progress-ledger.js';
 
@@ -13,7 +13,7 @@ import { listProgressIssues, loadLedger } from './progress-ledger.js';
  * says what the records say is left untouched, so a rebuild after incremental runs on
  * the same day writes nothing.
  */
-export async function rebuildProgress(ctx: RunContext, gh: Client, today: string): Promise<{ learners: number; rewritten: number }> {
+export async function rebuildProgress(ctx: RepoRef & Pick<RunContext, 'workspace' | 'curricula'>, gh: Client, today: string, log: (line: string) => void = core.info): Promise<{ learners: number; rewritten: number }> {
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
   const issues = await listProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
@@ -24,7 +24,7 @@ export async function rebuildProgress(ctx: RunContext, gh: Client, today: string
     const body = progressBody(login, rolesOf(login, config), index, ledger, today);
     if (body === ledger.issue.body) continue;
     rewritten++;
-    if (ctx.dryRun) core.info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
+    if (ctx.dryRun) log(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
     else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
   }
   return { learners: logins.length, rewritten };

@@ -15,6 +15,7 @@ Usage:
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
+  enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
@@ -51,6 +52,7 @@ async function run(argv: string[]): Promise<number> {
       features: { type: 'string' },
       notes: { type: 'string' },
       repo: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       'api-url': { type: 'string' },
       today: { type: 'string' },
       fix: { type: 'boolean', default: false },
@@ -110,9 +112,10 @@ async function run(argv: string[]): Promise<number> {
       return exitCode;
     }
     case 'progress': {
-      const { progressCommand } = await import('./progress-command.js');
+      const { progressCommand, rebuildCommand } = await import('./progress-command.js');
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-      const { stdout, exitCode } = await progressCommand({
+      if (rest[0] !== undefined && rest[0] !== 'rebuild') throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
+      const { stdout, exitCode } = await (rest[0] === 'rebuild' ? (a: Parameters<typeof progressCommand>[0]) => rebuildCommand({ ...a, dryRun: values['dry-run'] }) : progressCommand)({
         cwd,
         submissions: values.submissions,
         format: values.format ?? 'markdown',

@@ -65,6 +65,30 @@ export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string
   return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
 }
 
+/**
+ * `enablekit progress rebuild --repo owner/name`: recompute every progress issue's body
+ * from its records, exactly as the Action's rebuild does (it is the same code); bodies that
+ * already say what the records say are left alone, and `--dry-run` writes nothing.
+ */
+export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Promise<{ stdout: string; exitCode: number }> {
+  if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : 'none'}.`);
+  if (!a.token) throw new UsageError('Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository\'s issues.');
+  const [owner = '', repo = ''] = a.repo.split('/');
+  const { client } = await import('../action/github-calls.js');
+  const { rebuildProgress } = await import('../action/progress-rebuild.js');
+  const lines: string[] = [];
+  const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
+  try {
+    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun, workspace: a.cwd, curricula: dir }, client({ token: a.token, apiUrl: a.apiUrl }), a.today, (l) => lines.push(l));
+    lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`);
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (!status) throw e;
+    throw new UsageError(`Expected to read and write the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can write issues. Run it again: it carries on from what is there.`);
+  }
+  return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
+}
+
 /** Every sheet under submissions/<login>/ graded as of now: quizzes scored, reflections checked; mocks wait for a reviewer. */
 function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Config): Map<string, ProgressRecord[]> {
   const out = new Map<string, ProgressRecord[]>();

@@ -60545,7 +60545,7 @@ async function releaseOf(ctx, gh, index2, config) {
 }
 
 // action/progress-rebuild.ts
-async function rebuildProgress(ctx, gh, today) {
+async function rebuildProgress(ctx, gh, today, log = info) {
   const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
   const issues = await listProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
@@ -60556,7 +60556,7 @@ async function rebuildProgress(ctx, gh, today) {
     const body = progressBody(login, rolesOf(login, config), index2, ledger, today);
     if (body === ledger.issue.body) continue;
     rewritten++;
-    if (ctx.dryRun) info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
+    if (ctx.dryRun) log(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
     else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
   }
   return { learners: logins.length, rewritten };

@@ -173,7 +173,7 @@ async function lintCommand(a) {
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"3f7176e0456b"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"30a59b191e55"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -182,6 +182,7 @@ Usage:
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
+  enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
@@ -216,6 +217,7 @@ async function run(argv) {
       features: { type: "string" },
       notes: { type: "string" },
       repo: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
       "api-url": { type: "string" },
       today: { type: "string" },
       fix: { type: "boolean", default: false },
@@ -263,7 +265,7 @@ async function run(argv) {
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-OKE3M6UH.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-UX752NE4.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -274,9 +276,10 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand } = await import("./chunks/progress-command-MHCQ4YHS.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-LVW6EMUC.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-      const { stdout, exitCode } = await progressCommand({
+      if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
+      const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
         cwd,
         submissions: values.submissions,
         format: values.format ?? "markdown",

@@ -10,6 +10,7 @@ import type { ProgressRecord } from '../core/progress/records.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
 import { BIN, cli, ROOT } from './helpers/cli.js';
+import { runAction } from './helpers/run-action.js';
 
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'progress-curricula');
 const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8')).model.item as Quiz;
@@ -102,6 +103,34 @@ describe('enablekit progress: the same status and dashboard as the Action, from 
       const wrong = await cliAsync(['progress', '--repo', 'acme/nothing', '--api-url', gh.url], dir, { GITHUB_TOKEN: 'ghs_test' });
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /Expected to read the issues of acme\/nothing .*GitHub answered 404/);
+    } finally {
+      await gh.stop();
+    }
+  });
+
+  it('progress rebuild recomputes every body from its records, as the Action does: then neither rewrites anything', async () => {
+    const gh = new LocalGitHub();
+    await gh.start();
+    try {
+      const repo = gh.state.repo('acme', 'training');
+      const ana = repo.addIssue('Training progress: @ana', `${progressMarker('ana')}\nsomeone edited this`, 'github-actions[bot]', ['enablekit:progress']);
+      const rec: ProgressRecord = { learner: 'ana', checkpoint: 'basics-quiz', kind: 'quiz', pr: 10, sha: 'sha-10', at: '2026-01-03T10:00:00Z', passed: true, percent: 100, attempt: 1 };
+      repo.comments.push({ id: 1, issue: ana.number, author: 'github-actions[bot]', body: recordComment([rec]), created_at: '2026-01-03T10:00:00Z', updated_at: '2026-01-03T10:00:00Z' });
+      const dir = workspace({});
+      const env = { GITHUB_TOKEN: 'ghs_test' };
+      const args = ['progress', 'rebuild', '--repo', 'acme/training', '--api-url', gh.url, '--today', new Date().toISOString().slice(0, 10)];
+      const dry = await cliAsync([...args, '--dry-run'], dir, env);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /1 body\(ies\) would be rewritten/);
+      assert.match(repo.issues.get(ana.number)!.body, /someone edited this/, 'a dry run writes nothing');
+      const r = await cliAsync(args, dir, env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Rebuilt the progress of 1 learner\(s\): 1 body\(ies\) rewritten/);
+      assert.match(repo.issues.get(ana.number)!.body, /\| Basics \| ⚠️ overdue \| 2026-01-10 \| Basics quiz: passed/);
+      assert.match((await cliAsync(args, dir, env)).stdout, /: 0 body\(ies\) rewritten/);
+      const action = await runAction({ apiUrl: gh.url, workspace: dir, eventName: 'workflow_dispatch', payload: { inputs: { progress: 'rebuild' } } });
+      assert.deepEqual(JSON.parse(action.outputs.summary!), { learners: 1, rewritten: 0 }, 'the Action agrees with the CLI, body for body');
+      assert.deepEqual(gh.violations, []);
     } finally {
       await gh.stop();
     }

@@ -9237,10 +9237,11 @@ function onSecondaryRateLimit(retryAfter, options, octokit) {
 }
 var App2 = App.defaults({ Octokit: Octokit2 });
 var OAuthApp2 = OAuthApp.defaults({ Octokit: Octokit2 });
+
 export {
-  App2 as App,
-  OAuthApp2 as OAuthApp,
-  Octokit2 as Octokit,
   RequestError,
-  createNodeMiddleware3 as createNodeMiddleware
+  createNodeMiddleware3 as createNodeMiddleware,
+  Octokit2 as Octokit,
+  App2 as App,
+  OAuthApp2 as OAuthApp
 };

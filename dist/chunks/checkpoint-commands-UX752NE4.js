@@ -1,12 +1,14 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   checkReflection,
-  escapeMarkdown,
   gradeQuiz,
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-5AWIQZJK.js";
+} from "./chunk-ISJZGUCX.js";
+import {
+  escapeMarkdown
+} from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
 } from "./chunk-2IE446AW.js";
