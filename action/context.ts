@@ -27,6 +27,8 @@ export interface RunContext {
   /** For push: the branch pushed to, the commit, and the repository's default branch. */
   push?: { ref: string; sha: string; defaultBranch: string };
   freshness: FreshnessInputs;
+  /** The secret sealed quizzes' keys open with (input answer-key, or ENABLEKIT_KEY). */
+  answerKey?: string;
   /** issue_comment: the comment and the issue or pull request it is on. */
   comment?: CommentInfo;
   /** pull_request_review: the review (the pull request is in `pull`). */
@@ -99,6 +101,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   }
   if (release && !release.previous && input('previous-release')) release.previous = input('previous-release');
   const budget = Number(input('operations-per-run') || 100);
+  const answerKey = core.getInput('answer-key') || env.ENABLEKIT_KEY || '';
+  // Masked before anything could print it.
+  if (answerKey) core.setSecret(answerKey);
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ...(event.action ? { action: event.action as string } : {}),
@@ -115,6 +120,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     ...(event.pull_request ? { pull: pullInfo(event.pull_request) } : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    ...(answerKey ? { answerKey } : {}),
     ...(release ? { release } : {}),
     ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: String(event.ref ?? ''), sha: String(event.after ?? env.GITHUB_SHA ?? ''), defaultBranch: String(event.repository?.default_branch ?? '') } } : {}),
     ...(env.GITHUB_EVENT_NAME === 'issue_comment' && event.comment && event.issue

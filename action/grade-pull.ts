@@ -24,6 +24,9 @@ import { rolesOf } from '../core/progress/learner-status.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Config } from '../core/config/config.js';
 import { teamsOf } from './team-members.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { keyFilePath, openSealed } from '../core/sealing/seal.js';
 
 /** One attempt per checkpoint and commit: the progress issue's record wins over this PR's comment. */
 function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger: readonly ProgressRecord[]): AttemptRecord[] {
@@ -53,6 +56,8 @@ export interface PullOutcome {
   results: { path: string; result: GradeResult }[];
   /** Mocks and reflections: their state on the head commit. */
   reviews: { path: string; checkpoint: string; state: 'pending' | 'passed' | 'failed' }[];
+  /** Sealed quizzes that could not be opened: what the maintainers must do. The run fails with these. */
+  keyFailures: string[];
 }
 
 const refuse = (checkpoint: string, learner: string, reason: Refusal['reason'], message: string): GradeResult => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
@@ -79,6 +84,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   const sections: ReviewSection[] = [];
   const replies: string[] = [];
   const outcomeReviews: PullOutcome['reviews'] = [];
+  const keyFailures: string[] = [];
   let roster: { index: WorkspaceIndex; config: Config } | undefined;
   const results: { path: string; result: GradeResult }[] = [];
   const keep = (r: ProgressRecord) => {
@@ -104,7 +110,12 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
       } else if (!item || (item.type !== 'quiz' && item.type !== 'scenario' && item.type !== 'reflection')) {
         result = refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${item ? `a ${item.type}` : 'none'}. Check the file name against the checkpoint's id.`);
       } else if (item.type === 'quiz') {
-        result = gradeQuizSheet(item, read.sheet, pull, attempts, records, fresh, config, now);
+        const keyed = withKey(ctx, item);
+        if (keyed.ok) result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
+        else {
+          result = refuse(s.checkpoint, pull.author, 'key-unavailable', keyed.learner);
+          keyFailures.push(keyed.maintainer);
+        }
       } else if (item.type === 'reflection') {
         const prior = reviews.find((r) => r.kind === 'reflection' && r.checkpoint === item.id && r.pr === pull.number && r.sha === pull.headSha);
         const o = reflectionOutcome(item as Reflection, read.sheet.body, pull.author, pull.number, pull.headSha, prior?.at ?? now);
@@ -139,7 +150,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === 'passed').length;
   const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === 'failed').length;
   const pending = outcomeReviews.filter((r) => r.state === 'pending').length;
-  const outcome: PullOutcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => (r.result.ok ? [] : [r.result.refusal.message]))], results, reviews: outcomeReviews };
+  const outcome: PullOutcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => (r.result.ok ? [] : [r.result.refusal.message]))], results, reviews: outcomeReviews, keyFailures: [...new Set(keyFailures)] };
   const body = gradeCommentBody(results, plan.refusals, records, sections, reviews);
   const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
   const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
@@ -158,6 +169,21 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
 
 /** Replies quote what people wrote (commands, logins): escaped, and never able to mention anyone but the reviewer. */
 const escapeReply = (reply: string) => reply.replace(/^(@[A-Za-z0-9-]+: )?([\s\S]*)$/, (_m, who: string | undefined, rest: string) => `${who ?? ''}${escapeMarkdown(rest, 1000)}`);
+
+/**
+ * A sealed quiz opened with the answer-key secret, from the key file on the base branch.
+ * Without the secret, or with a key that does not authenticate, the learner is told their
+ * answers are kept, and the maintainers what to fix.
+ */
+function withKey(ctx: RunContext, quiz: Quiz): { ok: true; quiz: Quiz } | { ok: false; learner: string; maintainer: string } {
+  if (!quiz.key) return { ok: true, quiz };
+  const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  if (!ctx.answerKey) return { ok: false, learner, maintainer: `Expected the answer-key secret to open sealed quiz "${quiz.id}"; found none. Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` };
+  const path = resolve(ctx.workspace, keyFilePath(quiz.file, quiz.key));
+  if (!existsSync(path)) return { ok: false, learner, maintainer: `Expected the key file ${keyFilePath(quiz.file, quiz.key)} of sealed quiz "${quiz.id}" on the base branch; found none. Restore it from git (enablekit seal writes it beside the quiz).` };
+  const opened = openSealed(quiz, readFileSync(path, 'utf8'), ctx.answerKey);
+  return opened.ok ? { ok: true, quiz: opened.quiz } : { ok: false, learner, maintainer: `${keyFilePath(quiz.file, quiz.key)}: ${opened.message}` };
+}
 
 function gradeQuizSheet(quiz: Quiz, sheet: Parameters<typeof gradeQuiz>[0]['sheet'], pull: PullInfo, attempts: AttemptRecord[], records: AttemptRecord[], fresh: ProgressRecord[], config: Config, now: string): GradeResult {
   const mine = attempts.filter((r) => r.checkpoint === quiz.id && r.learner.toLowerCase() === pull.author.toLowerCase());

@@ -59,6 +59,8 @@ async function reviewEvent(ctx: RunContext, job: string): Promise<void> {
 }
 
 function report(outcome: PullOutcome): void {
+  // The learner's comment is written; what the maintainers must fix fails the run.
+  if (outcome.keyFailures.length) core.setFailed(outcome.keyFailures.join('\n'));
   core.setOutput('graded', outcome.graded);
   core.setOutput('passed', outcome.passed);
   core.setOutput('failed', outcome.failed);

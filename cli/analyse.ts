@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultConfig, parseConfig, type Config } from '../core/config/config.js';
 import type { FileModel } from '../core/model.js';
@@ -7,6 +8,8 @@ import { RULES } from '../core/lint/rules/index.js';
 import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Diagnostic } from '../core/types.js';
 import { LintCache } from './lint-cache.js';
+import type { SealedNote } from './result-cache.js';
+import { keyFilePath, openSealed } from '../core/sealing/seal.js';
 import { parseAll } from './parse-pool.js';
 import { ProgressBar } from './progress-bar.js';
 import { readWorkspace, type ContentFiles, type Targets } from './workspace-files.js';
@@ -21,6 +24,7 @@ export function loadConfig(t: Targets): Config {
 export interface Analysis {
   diagnostics: Diagnostic[];
   counts: Record<string, number>;
+  sealed: SealedNote;
 }
 
 /** Models of every Markdown file: from the per-file cache, or parsed (on every core). */
@@ -63,13 +67,38 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
  * The slow path of lint: models, then the rules over the whole index. Loaded only when
  * the result cache misses.
  */
-export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles }): Promise<Analysis> {
-  const models = await loadModels(o);
+export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string }): Promise<Analysis> {
+  const sealed: SealedNote = { locked: 0, problems: [] };
+  const models = (await loadModels(o)).map((m) => withKey(m, o.cwd, o.secret, sealed));
   const index = new WorkspaceIndex(models, o.files.all);
   const diagnostics = runRules(RULES, index, o.config, { today: o.today, only: o.files.only });
   const counts: Record<string, number> = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
   for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]!++;
-  return { diagnostics, counts };
+  return { diagnostics, counts, sealed };
+}
+
+/**
+ * A sealed quiz with its key opened and merged in, so the answer rules check it: only in
+ * memory, after the model cache, so no answer is ever written to .enablekit-cache/.
+ */
+function withKey(m: FileModel, cwd: string, secret: string | undefined, note: SealedNote): FileModel {
+  const quiz = m.item;
+  if (quiz?.type !== 'quiz' || !quiz.key) return m;
+  if (!secret) {
+    note.locked++;
+    return m;
+  }
+  const path = resolve(cwd, keyFilePath(m.file, quiz.key));
+  if (!existsSync(path)) {
+    note.problems.push(`${m.file}: Expected its key file ${keyFilePath(m.file, quiz.key)}; found none. Restore it from git, or remove key: and mark the answers in the quiz.`);
+    return m;
+  }
+  const r = openSealed(quiz, readFileSync(path, 'utf8'), secret);
+  if (!r.ok) {
+    note.problems.push(`${m.file}: ${r.message}`);
+    return m;
+  }
+  return { ...m, item: r.quiz };
 }
 
 /** The whole workspace indexed, for commands that look items up (grade, take). */

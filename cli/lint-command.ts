@@ -18,6 +18,8 @@ export interface LintArgs {
   today: string;
   version: string;
   color: boolean;
+  /** ENABLEKIT_KEY: open sealed quizzes' keys and lint their answers (then nothing is cached). */
+  secret?: string;
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
@@ -30,7 +32,8 @@ const FORMATS = ['stylish', 'json', 'sarif'];
  */
 async function lintOnce(a: LintArgs): Promise<CachedResult> {
   const t = resolveTargets(a.cwd, a.paths);
-  const resultPath = a.cache ? resolve(a.cwd, '.enablekit-cache', 'result.json') : undefined;
+  // With the secret, answers are in play: the result is neither read from nor written to the cache.
+  const resultPath = a.cache && !a.secret ? resolve(a.cwd, '.enablekit-cache', 'result.json') : undefined;
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? '');
   let settings: WalkSettings | undefined = cached?.configHash === configHash ? cached.settings : undefined;
@@ -43,7 +46,7 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
   const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
   if (cached && cached.key === key) return cached;
   const { analyse, loadConfig } = await import('./analyse.js');
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}) });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return result;
@@ -71,7 +74,7 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCo
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`;
   }
   const { diagnostics, counts: c, files } = result;
-  const exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  const exitCode = diagnostics.some((d) => d.severity === 'error') || result.sealed?.problems.length ? 1 : 0;
   if (a.format === 'json') return { stdout: `${formatJson(diagnostics)}\n`, exitCode };
   if (a.format === 'sarif') {
     const [{ formatSarif }, { RULES }] = await Promise.all([import('../core/format/sarif.js'), import('../core/lint/rules/index.js')]);
@@ -79,5 +82,10 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCo
   }
   const summary = `Linted ${files} file${files === 1 ? '' : 's'}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
   const body = formatStylish(diagnostics, { color: a.color });
-  return { stdout: `${fixedNote}${body ? `${body}\n` : ''}${summary}${diagnostics.length ? '' : ' No problems.'}\n`, exitCode };
+  const locked = result.sealed?.locked ?? 0;
+  const sealedNote = [
+    ...(result.sealed?.problems ?? []).map((p) => `${p}\n`),
+    locked ? `${locked} sealed quiz${locked === 1 ? '' : 'zes'}: answers not checked. Set ENABLEKIT_KEY to the answer-key secret to check them too.\n` : '',
+  ].join('');
+  return { stdout: `${fixedNote}${body ? `${body}\n` : ''}${summary}${diagnostics.length ? '' : ' No problems.'}\n${sealedNote}`, exitCode };
 }

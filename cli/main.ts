@@ -16,6 +16,8 @@ Usage:
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
+  enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
+  enablekit seal --rotate [paths...]         (also ENABLEKIT_NEW_KEY; or: enablekit rotate)
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
@@ -53,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
       notes: { type: 'string' },
       repo: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      rotate: { type: 'boolean', default: false },
       'api-url': { type: 'string' },
       today: { type: 'string' },
       fix: { type: 'boolean', default: false },
@@ -88,6 +91,7 @@ async function run(argv: string[]): Promise<number> {
         today: day,
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
       });
       process.stdout.write(stdout);
       return exitCode;
@@ -132,6 +136,15 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(stdout);
       return exitCode;
     }
+    case 'seal':
+    case 'unseal':
+    case 'rotate': {
+      const { sealCommand } = await import('./seal-command.js');
+      const action = command === 'seal' && values.rotate ? 'rotate' : command;
+      const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}), ...(process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {}) });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     case 'stale': {
       const { staleCommand } = await import('./stale-command.js');
       const { stdout, exitCode } = await staleCommand({
@@ -149,7 +162,7 @@ async function run(argv: string[]): Promise<number> {
       return exitCode;
     }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade, progress, stale); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 

@@ -18,6 +18,13 @@ export interface CachedResult {
   diagnostics: Diagnostic[];
   counts: Record<string, number>;
   files: number;
+  /** Sealed quizzes whose answers were not checked (no secret), and keys that would not open. */
+  sealed?: SealedNote;
+}
+
+export interface SealedNote {
+  locked: number;
+  problems: string[];
 }
 
 export function hashText(...parts: string[]): string {

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client2[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module2.exports = {
@@ -19280,7 +19280,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -19289,7 +19289,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -19297,13 +19297,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -19495,7 +19495,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -19504,7 +19504,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -19512,13 +19512,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -19699,7 +19699,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -19708,7 +19708,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -19716,13 +19716,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -19791,8 +19791,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve3, reject) {
-          return setTimeout(resolve3, t);
+        return new this.Promise(function(resolve4, reject) {
+          return setTimeout(resolve4, t);
         });
       }
       computePenalty() {
@@ -20262,7 +20262,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -20271,7 +20271,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -20279,13 +20279,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20326,7 +20326,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client2, sub) {
           client2.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve4, reject) => {
             client2.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -20337,14 +20337,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client2.ready) {
-              return resolve3();
+              return resolve4();
             } else {
-              return client2.once("ready", resolve3);
+              return client2.once("ready", resolve4);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve4, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -20352,7 +20352,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve3(replies[0]);
+              return resolve4(replies[0]);
             });
           });
         }
@@ -20365,12 +20365,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve3, reject) => {
+            return new _this.Promise((resolve4, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve3(replies[0]);
+                  return resolve4(replies[0]);
                 }
               });
             });
@@ -20378,13 +20378,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve4, reject) => {
               var handler3;
               handler3 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler3);
                   this.limiters[channel] = instance;
-                  return resolve3();
+                  return resolve4();
                 }
               };
               this.subscriber.on("subscribe", handler3);
@@ -20398,13 +20398,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve3, reject) => {
+                  yield new _this2.Promise((resolve4, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve3();
+                        return resolve4();
                       }
                     });
                   });
@@ -20489,7 +20489,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -20498,7 +20498,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -20506,13 +20506,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20558,7 +20558,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client2, sub) {
           client2.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve4, reject) => {
             client2.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -20569,9 +20569,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client2.status === "ready") {
-              return resolve3();
+              return resolve4();
             } else {
-              return client2.once("ready", resolve3);
+              return client2.once("ready", resolve4);
             }
           });
         }
@@ -20597,10 +20597,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve4, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve3();
+                return resolve4();
               });
             });
           }));
@@ -20698,7 +20698,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -20707,7 +20707,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -20715,13 +20715,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20857,7 +20857,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve3, reject) => {
+          return new _this3.Promise((resolve4, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -20865,7 +20865,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve3(replies);
+              return resolve4(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -21096,7 +21096,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -21105,7 +21105,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -21113,13 +21113,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21142,19 +21142,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve3 = _this$_queue$shift.resolve;
+            resolve4 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -21170,16 +21170,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve3;
-        resolve3 = reject = null;
+        var promise, reject, resolve4;
+        resolve4 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve3 = _resolve;
+          resolve4 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve3,
+          resolve: resolve4,
           reject
         });
         this._tryToRun();
@@ -21232,7 +21232,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -21241,7 +21241,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -21249,13 +21249,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21518,7 +21518,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value2 = info2.value;
@@ -21527,7 +21527,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve3(value2);
+        resolve4(value2);
       } else {
         Promise.resolve(value2).then(_next, _throw);
       }
@@ -21535,13 +21535,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value2) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value2);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21779,14 +21779,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at3;
             };
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve4, reject) => {
               if (finished()) {
-                return resolve3();
+                return resolve4();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve3();
+                    return resolve4();
                   }
                 });
               }
@@ -21894,9 +21894,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve3, reject) {
+            return new this.Promise(function(resolve4, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve3)(args3);
+                return (args3[0] != null ? reject : resolve4)(args3);
               });
             });
           };
@@ -22487,8 +22487,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -22699,15 +22699,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22722,13 +22722,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -23129,14 +23129,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -23229,9 +23229,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -26373,7 +26373,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -26400,7 +26400,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -27264,7 +27264,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options2) {
+    function resolve4(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -27655,7 +27655,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -32372,7 +32372,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve3, reject) {
+        function executor(resolve4, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -32403,8 +32403,8 @@ var init_lib5 = __esm({
           function realDone(error2, file2) {
             if (error2 || !file2) {
               reject(error2);
-            } else if (resolve3) {
-              resolve3(file2);
+            } else if (resolve4) {
+              resolve4(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -32506,7 +32506,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve3, reject) {
+        function executor(resolve4, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -32520,8 +32520,8 @@ var init_lib5 = __esm({
             );
             if (error2) {
               reject(error2);
-            } else if (resolve3) {
-              resolve3(resultingTree);
+            } else if (resolve4) {
+              resolve4(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -35522,10 +35522,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve3 = constructs2[index2].resolveAll;
-    if (resolve3 && !called.includes(resolve3)) {
-      events = resolve3(events, context);
-      called.push(resolve3);
+    const resolve4 = constructs2[index2].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context);
+      called.push(resolve4);
     }
   }
   return events;
@@ -50914,11 +50914,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -50934,7 +50934,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51216,6 +51216,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options2) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options2 && options2.required && !val) {
@@ -51272,6 +51275,8 @@ function readContext(env = process.env) {
   }
   if (release && !release.previous && input("previous-release")) release.previous = input("previous-release");
   const budget = Number(input("operations-per-run") || 100);
+  const answerKey = getInput("answer-key") || env.ENABLEKIT_KEY || "";
+  if (answerKey) setSecret(answerKey);
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     ...event.action ? { action: event.action } : {},
@@ -51288,6 +51293,7 @@ function readContext(env = process.env) {
     ...event.pull_request ? { pull: pullInfo(event.pull_request) } : {},
     ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
+    ...answerKey ? { answerKey } : {},
     ...release ? { release } : {},
     ...env.GITHUB_EVENT_NAME === "push" ? { push: { ref: String(event.ref ?? ""), sha: String(event.after ?? env.GITHUB_SHA ?? ""), defaultBranch: String(event.repository?.default_branch ?? "") } } : {},
     ...env.GITHUB_EVENT_NAME === "issue_comment" && event.comment && event.issue ? {
@@ -56144,7 +56150,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
+  await new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -57150,7 +57156,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve3) => setTimeout(resolve3, awaitTime));
+    await new Promise((resolve4) => setTimeout(resolve4, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -59012,7 +59018,7 @@ function isoPlus(iso, ms) {
 function gradeQuiz(input) {
   const { sheet, quiz, policy, prior, now } = input;
   const who = { checkpoint: quiz.id, learner: sheet.learner };
-  if (quiz.key && !input.keyApplied) {
+  if (quiz.key && !input.keyApplied && !quiz.keyApplied) {
     return { ok: false, refusal: { ...who, reason: "key-unavailable", message: `Expected the answers of "${quiz.title}"; found them kept in its key file (${quiz.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.` } };
   }
   const passedBefore = prior.some((p) => p.passed);
@@ -59442,6 +59448,72 @@ var LintCache = class {
   }
 };
 
+// core/sealing/seal.ts
+init_parse_file();
+
+// core/sealing/key-file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+function derive(secret, salt) {
+  return scryptSync(secret, salt, 32, { N: 1 << 14, r: 8, p: 1 });
+}
+function openPayload(fileText, secret, quizId) {
+  let f;
+  try {
+    f = (0, import_yaml2.parse)(fileText) ?? {};
+  } catch {
+    return { ok: false, reason: "malformed", message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
+  }
+  const b64 = (k) => typeof f[k] === "string" ? Buffer.from(f[k], "base64") : void 0;
+  const [salt, iv, tag, data] = [b64("salt"), b64("iv"), b64("tag"), b64("data")];
+  if (f.enablekit !== "sealed-key" || f.version !== 1 || f.cipher !== "aes-256-gcm" || !salt || !iv || !tag || !data || tag.length !== 16) {
+    return { ok: false, reason: "malformed", message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.' };
+  }
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", derive(secret, salt), iv);
+    decipher.setAAD(Buffer.from(`enablekit:${quizId}`));
+    decipher.setAuthTag(tag);
+    const text3 = Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+    return { ok: true, payload: JSON.parse(text3) };
+  } catch {
+    return { ok: false, reason: "tampered", message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.` };
+  }
+}
+
+// core/sealing/quiz-key.ts
+function applyKey(quiz, key) {
+  const questions = quiz.questions.map((q) => {
+    const k = q.id ? key.answers[q.id] : void 0;
+    if (!k) return q;
+    const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {} }));
+    const byLetter = new Map(q.items.map((i) => [i.letter, i]));
+    const items = k.order ? k.order.flatMap((l) => byLetter.has(l) ? [byLetter.get(l)] : []) : q.items;
+    return {
+      ...q,
+      choices,
+      accepted: (k.accepted ?? []).map((value2) => ({ value: value2, span: q.span })),
+      ...k.value !== void 0 ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, span: q.span } } : {},
+      items,
+      ...k.explanation !== void 0 ? { explanation: { text: k.explanation, span: q.span } } : {}
+    };
+  });
+  return { ...quiz, questions, keyApplied: true };
+}
+function quizShape(quiz) {
+  return quiz.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`).join("\n");
+}
+
+// core/sealing/seal.ts
+var keyFilePath = (quizFile, key) => quizFile.includes("/") ? `${quizFile.slice(0, quizFile.lastIndexOf("/") + 1)}${key}` : key;
+function openSealed(quiz, keyText, secret) {
+  const r = openPayload(keyText, secret, quiz.id);
+  if (!r.ok) return r;
+  if (quizShape(quiz) !== r.payload.shape) {
+    return { ok: false, reason: "changed", message: `Expected "${quiz.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.` };
+  }
+  return { ok: true, quiz: applyKey(quiz, r.payload.key), source: r.payload.source };
+}
+
 // cli/parse-pool.ts
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
@@ -59464,11 +59536,11 @@ async function parseAll(jobs, maxFileSize, onProgress) {
   const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: { maxFileSize } });
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       let batch = take();
       const send = () => {
         if (batch.length === 0) {
-          void worker.terminate().then(() => resolve3());
+          void worker.terminate().then(() => resolve4());
           return;
         }
         worker.postMessage(batch.map((i) => jobs[i]));
@@ -59925,6 +59997,8 @@ async function teamsOf(gh, login, candidates, purpose) {
 }
 
 // action/grade-pull.ts
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 function mergeAttempts(fromComment, fromLedger) {
   const out = /* @__PURE__ */ new Map();
   for (const r of fromLedger) if (r.kind === "quiz") out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
@@ -59946,6 +60020,7 @@ async function gradePull(ctx, gh, now, review) {
   const sections = [];
   const replies = [];
   const outcomeReviews = [];
+  const keyFailures = [];
   let roster2;
   const results = [];
   const keep = (r) => {
@@ -59970,7 +60045,12 @@ async function gradePull(ctx, gh, now, review) {
       } else if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection") {
         result = refuse(s.checkpoint, pull.author, "unknown-checkpoint", `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${item ? `a ${item.type}` : "none"}. Check the file name against the checkpoint's id.`);
       } else if (item.type === "quiz") {
-        result = gradeQuizSheet(item, read.sheet, pull, attempts, records, fresh, config, now);
+        const keyed = withKey(ctx, item);
+        if (keyed.ok) result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
+        else {
+          result = refuse(s.checkpoint, pull.author, "key-unavailable", keyed.learner);
+          keyFailures.push(keyed.maintainer);
+        }
       } else if (item.type === "reflection") {
         const prior = reviews.find((r) => r.kind === "reflection" && r.checkpoint === item.id && r.pr === pull.number && r.sha === pull.headSha);
         const o = reflectionOutcome(item, read.sheet.body, pull.author, pull.number, pull.headSha, prior?.at ?? now);
@@ -60005,7 +60085,7 @@ async function gradePull(ctx, gh, now, review) {
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === "passed").length;
   const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
   const pending = outcomeReviews.filter((r) => r.state === "pending").length;
-  const outcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])], results, reviews: outcomeReviews };
+  const outcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])], results, reviews: outcomeReviews, keyFailures: [...new Set(keyFailures)] };
   const body = gradeCommentBody(results, plan.refusals, records, sections, reviews);
   const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
   const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
@@ -60022,6 +60102,15 @@ async function gradePull(ctx, gh, now, review) {
   return outcome;
 }
 var escapeReply = (reply) => reply.replace(/^(@[A-Za-z0-9-]+: )?([\s\S]*)$/, (_m, who, rest) => `${who ?? ""}${escapeMarkdown(rest, 1e3)}`);
+function withKey(ctx, quiz) {
+  if (!quiz.key) return { ok: true, quiz };
+  const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  if (!ctx.answerKey) return { ok: false, learner, maintainer: `Expected the answer-key secret to open sealed quiz "${quiz.id}"; found none. Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` };
+  const path = resolve3(ctx.workspace, keyFilePath(quiz.file, quiz.key));
+  if (!existsSync4(path)) return { ok: false, learner, maintainer: `Expected the key file ${keyFilePath(quiz.file, quiz.key)} of sealed quiz "${quiz.id}" on the base branch; found none. Restore it from git (enablekit seal writes it beside the quiz).` };
+  const opened = openSealed(quiz, readFileSync4(path, "utf8"), ctx.answerKey);
+  return opened.ok ? { ok: true, quiz: opened.quiz } : { ok: false, learner, maintainer: `${keyFilePath(quiz.file, quiz.key)}: ${opened.message}` };
+}
 function gradeQuizSheet(quiz, sheet, pull, attempts, records, fresh, config, now) {
   const mine = attempts.filter((r) => r.checkpoint === quiz.id && r.learner.toLowerCase() === pull.author.toLowerCase());
   const rerun = mine.find((r) => r.sha === pull.headSha);
@@ -60145,7 +60234,7 @@ async function onAppraise(ctx, gh, now) {
 }
 
 // action/freshness-run.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // core/freshness/product-changes.ts
@@ -60425,7 +60514,7 @@ async function runFreshness(ctx, gh, today) {
   const mentions = (item, names) => {
     let text3 = "";
     try {
-      text3 = readFileSync4(join2(ctx.workspace, item.file), "utf8");
+      text3 = readFileSync5(join2(ctx.workspace, item.file), "utf8");
     } catch {
       return [];
     }
@@ -60740,6 +60829,7 @@ async function reviewEvent(ctx, job) {
   } else info(o.why);
 }
 function report(outcome) {
+  if (outcome.keyFailures.length) setFailed(outcome.keyFailures.join("\n"));
   setOutput("graded", outcome.graded);
   setOutput("passed", outcome.passed);
   setOutput("failed", outcome.failed);

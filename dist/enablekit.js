@@ -117,20 +117,20 @@ function writeResult(path, result) {
 var FORMATS = ["stylish", "json", "sarif"];
 async function lintOnce(a) {
   const t = resolveTargets(a.cwd, a.paths);
-  const resultPath = a.cache ? resolve(a.cwd, ".enablekit-cache", "result.json") : void 0;
+  const resultPath = a.cache && !a.secret ? resolve(a.cwd, ".enablekit-cache", "result.json") : void 0;
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-MURWBZIV.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-J2NO633V.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-MURWBZIV.js");
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files });
+  const { analyse, loadConfig } = await import("./chunks/analyse-J2NO633V.js");
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {} });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return result;
@@ -156,24 +156,31 @@ async function lintCommand(a) {
 `;
   }
   const { diagnostics, counts: c, files } = result;
-  const exitCode = diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  const exitCode = diagnostics.some((d) => d.severity === "error") || result.sealed?.problems.length ? 1 : 0;
   if (a.format === "json") return { stdout: `${formatJson(diagnostics)}
 `, exitCode };
   if (a.format === "sarif") {
-    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-BDJM2BZZ.js")]);
+    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-R5MHZJP2.js")]);
     return { stdout: `${formatSarif(diagnostics, RULES, a.version)}
 `, exitCode };
   }
   const summary = `Linted ${files} file${files === 1 ? "" : "s"}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
   const body = formatStylish(diagnostics, { color: a.color });
+  const locked = result.sealed?.locked ?? 0;
+  const sealedNote = [
+    ...(result.sealed?.problems ?? []).map((p) => `${p}
+`),
+    locked ? `${locked} sealed quiz${locked === 1 ? "" : "zes"}: answers not checked. Set ENABLEKIT_KEY to the answer-key secret to check them too.
+` : ""
+  ].join("");
   return { stdout: `${fixedNote}${body ? `${body}
 ` : ""}${summary}${diagnostics.length ? "" : " No problems."}
-`, exitCode };
+${sealedNote}`, exitCode };
 }
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"30a59b191e55"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"32e4a31c6664"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -183,6 +190,8 @@ Usage:
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
+  enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
+  enablekit seal --rotate [paths...]         (also ENABLEKIT_NEW_KEY; or: enablekit rotate)
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
@@ -218,6 +227,7 @@ async function run(argv) {
       notes: { type: "string" },
       repo: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      rotate: { type: "boolean", default: false },
       "api-url": { type: "string" },
       today: { type: "string" },
       fix: { type: "boolean", default: false },
@@ -253,19 +263,20 @@ async function run(argv) {
         cwd,
         today: day,
         version: BUILD,
-        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}
       });
       process.stdout.write(stdout);
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-CJJBPNC4.js");
+      const { newCommand } = await import("./chunks/new-command-RPWSYA63.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-UX752NE4.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-OYAMNVHT.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -276,7 +287,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-LVW6EMUC.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-EKJL424M.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
@@ -296,8 +307,17 @@ async function run(argv) {
       process.stdout.write(stdout);
       return exitCode;
     }
+    case "seal":
+    case "unseal":
+    case "rotate": {
+      const { sealCommand } = await import("./chunks/seal-command-JA5BTJYO.js");
+      const action = command === "seal" && values.rotate ? "rotate" : command;
+      const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}, ...process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {} });
+      process.stdout.write(stdout);
+      return exitCode;
+    }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-Q7V7FLMB.js");
+      const { staleCommand } = await import("./chunks/stale-command-DT4XQKKL.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,
@@ -313,7 +333,7 @@ async function run(argv) {
       return exitCode;
     }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade, progress, stale); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(`Expected a command (lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`);
   }
 }
 var debug = process.argv.includes("--debug");

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-W2IRQ77A.js";
-import "./chunks/chunk-N3OL75BO.js";
+} from "./chunks/chunk-RBXW6M5S.js";
+import "./chunks/chunk-DJMIE3YH.js";
 import "./chunks/chunk-LWZLPCHA.js";
-import "./chunks/chunk-CNBQZD56.js";
+import "./chunks/chunk-3OM2A7VQ.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

@@ -46,7 +46,7 @@ export const quizAnswer: Rule = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== 'quiz' || item.key) continue;
+      if (item.type !== 'quiz' || (item.key && !item.keyApplied)) continue;
       for (const q of item.questions) {
         const problem = answerProblem(q);
         if (problem) ctx.report({ file: item.file, span: q.span, message: problem });

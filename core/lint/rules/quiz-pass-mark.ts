@@ -29,7 +29,7 @@ export const quizPassMark: Rule = {
         ctx.report({ file: item.file, span: item.idSpan, message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.` });
         continue;
       }
-      if (item.key) continue;
+      if (item.key && !item.keyApplied) continue;
       const passMark = item.passMark ?? ctx.config.policies.passMark;
       // Above 100% is a schema error, reported there; here only answers can put it out of reach.
       if (passMark > 100) continue;

@@ -25,7 +25,7 @@ export const quizSingleAnswer: Rule = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== 'quiz' || item.key) continue;
+      if (item.type !== 'quiz' || (item.key && !item.keyApplied)) continue;
       for (const q of item.questions) {
         if (q.type !== 'single' && q.type !== 'multiple') continue;
         if (q.choices.length === 0) continue;

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-M2UM27YG.js";
+} from "./chunk-CTDEDGK4.js";
 import {
   UsageError,
   configCandidates,
@@ -9,7 +9,7 @@ import {
 } from "./chunk-ZBVLYBTG.js";
 import {
   ITEM_TYPES
-} from "./chunk-CNBQZD56.js";
+} from "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";
 
 // cli/new-command.ts

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunk-W2IRQ77A.js";
-import "./chunk-N3OL75BO.js";
+} from "./chunk-RBXW6M5S.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-CNBQZD56.js";
+import "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";
 export {
   runParseJob

@@ -15,16 +15,16 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-2IE446AW.js";
+} from "./chunk-NXQ6CK5O.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-QFWQOQIA.js";
-import "./chunk-N3OL75BO.js";
+import "./chunk-HXAJKR5X.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
+import "./chunk-CTDEDGK4.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-CNBQZD56.js";
+import "./chunk-3OM2A7VQ.js";
 import {
   __commonJS,
   __require,

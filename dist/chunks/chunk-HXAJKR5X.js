@@ -256,7 +256,7 @@ var quizAnswer = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== "quiz" || item.key) continue;
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
       for (const q of item.questions) {
         const problem = answerProblem(q);
         if (problem) ctx.report({ file: item.file, span: q.span, message: problem });
@@ -383,7 +383,7 @@ var quizPassMark = {
         ctx.report({ file: item.file, span: item.idSpan, message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.` });
         continue;
       }
-      if (item.key) continue;
+      if (item.key && !item.keyApplied) continue;
       const passMark = item.passMark ?? ctx.config.policies.passMark;
       if (passMark > 100) continue;
       const total = item.questions.reduce((s, q) => s + q.weight, 0);
@@ -479,7 +479,7 @@ var quizSingleAnswer = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== "quiz" || item.key) continue;
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
       for (const q of item.questions) {
         if (q.type !== "single" && q.type !== "multiple") continue;
         if (q.choices.length === 0) continue;

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-N3OL75BO.js";
+} from "./chunk-DJMIE3YH.js";
 import {
   FILE_START
-} from "./chunk-CNBQZD56.js";
+} from "./chunk-3OM2A7VQ.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -17,7 +17,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-CNBQZD56.js";
+} from "./chunk-3OM2A7VQ.js";
 import {
   __commonJS,
   __export,

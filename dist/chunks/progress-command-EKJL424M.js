@@ -15,24 +15,24 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-ISJZGUCX.js";
+} from "./chunk-C6WAK63T.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-2IE446AW.js";
+} from "./chunk-NXQ6CK5O.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-QFWQOQIA.js";
-import "./chunk-N3OL75BO.js";
+import "./chunk-HXAJKR5X.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
+import "./chunk-CTDEDGK4.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-CNBQZD56.js";
+import "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";
 
 // cli/progress-command.ts
@@ -145,7 +145,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-6WLTRXNC.js");
-  const { rebuildProgress } = await import("./progress-rebuild-XWVTO6LV.js");
+  const { rebuildProgress } = await import("./progress-rebuild-R5U67BEM.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

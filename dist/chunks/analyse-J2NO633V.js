@@ -5,14 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-2IE446AW.js";
+} from "./chunk-NXQ6CK5O.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-QFWQOQIA.js";
-import "./chunk-N3OL75BO.js";
+import "./chunk-HXAJKR5X.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
+import "./chunk-CTDEDGK4.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-CNBQZD56.js";
+import "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

@@ -1,22 +1,22 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-2IE446AW.js";
+} from "./chunk-NXQ6CK5O.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-QFWQOQIA.js";
-import "./chunk-N3OL75BO.js";
+} from "./chunk-HXAJKR5X.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
+import "./chunk-CTDEDGK4.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-CNBQZD56.js";
+import "./chunk-3OM2A7VQ.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

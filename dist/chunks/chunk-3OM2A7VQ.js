@@ -15092,6 +15092,7 @@ function decodeText(bytes, maxFileSize = DEFAULT_MAX_FILE_SIZE) {
 
 export {
   LineIndex,
+  require_dist,
   readFrontMatter,
   schemaProblems,
   diagnosticAt,

@@ -5,26 +5,27 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-ISJZGUCX.js";
+} from "./chunk-C6WAK63T.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
+  answerSheetText,
   loadIndex
-} from "./chunk-2IE446AW.js";
+} from "./chunk-NXQ6CK5O.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-QFWQOQIA.js";
-import "./chunk-N3OL75BO.js";
+import "./chunk-HXAJKR5X.js";
+import "./chunk-DJMIE3YH.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-M2UM27YG.js";
+import "./chunk-CTDEDGK4.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
 import {
   isCheckpoint
-} from "./chunk-CNBQZD56.js";
+} from "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts
@@ -72,59 +73,6 @@ ${lines.join("\n")}
 
 ${g.passed ? "Passed" : "Not passed"}: ${g.percent}% (pass mark ${g.passMark}%)
 `;
-}
-
-// core/grading/sheet-template.ts
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function shuffledItems(q, seed) {
-  const items = q.items.map((i) => i.text);
-  let state = hash(`${seed}:${q.id ?? q.prompt}`);
-  for (let i = items.length - 1; i > 0; i--) {
-    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
-    const j = state % (i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
-  return items;
-}
-function questionBlock(q, learner) {
-  const meta = `<!-- question id=${q.id ?? ""} type=${q.type} -->`;
-  const head = `## ${q.prompt}
-${meta}
-
-`;
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
-`;
-    case "text":
-    case "numeric":
-      return `${head}Answer: 
-`;
-    case "ordering":
-      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
-`;
-  }
-}
-function answerSheetText(quiz, learner) {
-  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
-  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join("\n");
-  return `---
-type: answer-sheet
-checkpoint: ${quiz.id}
-learner: ${learner}
----
-
-# ${quiz.title}: answers
-
-${instructions}
-
-${questions}`;
 }
 
 // core/grading/checkpoint-sheets.ts

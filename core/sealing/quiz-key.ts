@@ -1,0 +1,114 @@
+import type { Question, Quiz } from '../model.js';
+import { shuffledItems } from '../grading/sheet-template.js';
+
+/** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
+export interface QuizKey {
+  quiz: string;
+  answers: Record<string, QuestionKey>;
+}
+
+export interface QuestionKey {
+  correct?: string[];
+  accepted?: string[];
+  value?: number;
+  tolerance?: number;
+  order?: string[];
+  explanation?: string;
+  feedback?: Record<string, string>;
+}
+
+export type SealResult = { ok: true; key: QuizKey; sealedText: string } | { ok: false; line: number; message: string };
+
+const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
+
+/**
+ * Move a quiz's answers out of its text: the ticks, accepted answers, `Answer:` lines,
+ * explanations and per-choice feedback go into the key; ordering items are shuffled (their
+ * source order is the answer) and the key keeps the right order by letter. Everything
+ * else (front matter, prose, questions, choices) stays as written, and `key:` names the
+ * key file. The quiz must be parsed from `text`.
+ */
+export function sealQuiz(quiz: Quiz, text: string, keyFile: string): SealResult {
+  if (quiz.key) return { ok: false, line: 1, message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.` };
+  const lines = text.split('\n');
+  const drop = new Set<number>();
+  const dropSpan = (s: { start: { line: number }; end: { line: number } }) => {
+    for (let l = s.start.line; l <= s.end.line; l++) drop.add(l - 1);
+  };
+  const key: QuizKey = { quiz: quiz.id, answers: {} };
+  for (const q of quiz.questions) {
+    if (!q.id) return { ok: false, line: q.span.start.line, message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.` };
+    const k: QuestionKey = {};
+    if (q.type === 'single' || q.type === 'multiple') {
+      k.correct = q.choices.filter((c) => c.checked).map((c) => c.letter);
+      for (const c of q.choices) {
+        const at = c.span.start.line - 1;
+        lines[at] = lines[at]!.replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]');
+        if (c.feedback) {
+          (k.feedback ??= {})[c.letter] = c.feedback.text;
+          dropSpan(c.feedback.span);
+        }
+      }
+    } else if (q.type === 'text') {
+      k.accepted = q.accepted.length ? q.accepted.map((a) => a.value) : q.answerText ? [q.answerText.value] : [];
+      if (q.accepted.length) {
+        let first = q.accepted[0]!.span.start.line - 1;
+        while (first > 0 && !ACCEPTED.test(lines[first]!)) first--;
+        for (let l = first; l < q.accepted.at(-1)!.span.end.line; l++) drop.add(l);
+      }
+      if (q.answerText) dropSpan(q.answerText.span);
+    } else if (q.type === 'numeric' && q.numeric) {
+      k.value = q.numeric.value;
+      if (q.numeric.tolerance) k.tolerance = q.numeric.tolerance;
+      dropSpan(q.numeric.span);
+    } else if (q.type === 'ordering') {
+      const shown = shuffledItems(q, `seal:${quiz.id}`);
+      k.order = q.items.map((i) => String.fromCharCode(97 + shown.indexOf(i.text)));
+      q.items.forEach((item, n) => {
+        const at = item.span.start.line - 1;
+        lines[at] = lines[at]!.replace(/^(\s*\d+[.)]\s+).*$/, `$1${shown[n]}`);
+      });
+    }
+    if (q.explanation) {
+      k.explanation = q.explanation.text;
+      dropSpan(q.explanation.span);
+    }
+    key.answers[q.id] = k;
+  }
+  const kept = lines.filter((_, i) => !drop.has(i));
+  // Removing blocks leaves runs of blank lines; one is enough.
+  const tidy = kept.filter((l, i) => !(l.trim() === '' && kept[i - 1]?.trim() === '' && i > 0));
+  const close = tidy.indexOf('---', 1);
+  if (close === -1) return { ok: false, line: 1, message: 'Expected front matter between --- lines; found none. Fix the quiz before sealing.' };
+  tidy.splice(close, 0, `key: ${keyFile}`);
+  return { ok: true, key, sealedText: tidy.join('\n') };
+}
+
+/**
+ * The sealed quiz with its key merged back in, for grading and for linting the answers:
+ * ticks, accepted answers, values, the right order and the feedback, placed at the
+ * questions they belong to. Questions the key does not name keep no answer.
+ */
+export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
+  const questions = quiz.questions.map((q): Question => {
+    const k = q.id ? key.answers[q.id] : undefined;
+    if (!k) return q;
+    const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...(k.feedback?.[c.letter] !== undefined ? { feedback: { text: k.feedback[c.letter]!, span: c.span } } : {}) }));
+    const byLetter = new Map(q.items.map((i) => [i.letter, i]));
+    const items = k.order ? k.order.flatMap((l) => (byLetter.has(l) ? [byLetter.get(l)!] : [])) : q.items;
+    return {
+      ...q,
+      choices,
+      accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
+      ...(k.value !== undefined ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, span: q.span } } : {}),
+      items,
+      ...(k.explanation !== undefined ? { explanation: { text: k.explanation, span: q.span } } : {}),
+    };
+  });
+  return { ...quiz, questions, keyApplied: true };
+}
+
+/** What the key's letters were made against: a quiz whose questions or choices changed since needs sealing again. */
+export function quizShape(quiz: Quiz): string {
+  return quiz.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}`).join('\n');
+}

@@ -1,0 +1,46 @@
+import type { Quiz } from '../model.js';
+import { parseFile } from '../parse/parse-file.js';
+import { openPayload, sealPayload } from './key-file.js';
+import { applyKey, quizShape, sealQuiz } from './quiz-key.js';
+
+/** The key file beside a quiz: `triage-quiz.md` → `triage-quiz.key.yml`, as `key:` names it (relative to the quiz). */
+export const keyFileName = (quizFile: string) => `${quizFile.split('/').pop()!.replace(/\.md$/i, '')}.key.yml`;
+
+/** Where a sealed quiz's key file is, from the quiz's path and its `key:`. */
+export const keyFilePath = (quizFile: string, key: string) => (quizFile.includes('/') ? `${quizFile.slice(0, quizFile.lastIndexOf('/') + 1)}${key}` : key);
+
+export type Sealed = { ok: true; sealedText: string; keyFile: string; keyText: string } | { ok: false; line: number; message: string };
+
+/** Seal a quiz: its text without answers, and the encrypted key file to write beside it. */
+export function seal(file: string, text: string, secret: string): Sealed {
+  const item = parseFile(file, text).model.item;
+  if (item?.type !== 'quiz') return { ok: false, line: 1, message: `Expected a quiz to seal; found ${item ? `a ${item.type}` : 'no item'}. Name quiz files only.` };
+  const keyFile = keyFileName(file);
+  const r = sealQuiz(item, text, keyFile);
+  if (!r.ok) return r;
+  const sealedModel = parseFile(file, r.sealedText).model.item as Quiz;
+  return { ok: true, sealedText: r.sealedText, keyFile, keyText: sealPayload({ key: r.key, shape: quizShape(sealedModel), source: text }, secret) };
+}
+
+export type Opened = { ok: true; quiz: Quiz; source: string } | { ok: false; reason: 'tampered' | 'malformed' | 'changed'; message: string };
+
+/**
+ * Open a sealed quiz's key: the quiz with its answers merged in (for lint and grading)
+ * and the author's source (for unsealing). A key made for other questions or choices
+ * than the quiz has now is refused: its letters would point at the wrong choices.
+ */
+export function openSealed(quiz: Quiz, keyText: string, secret: string): Opened {
+  const r = openPayload(keyText, secret, quiz.id);
+  if (!r.ok) return r;
+  if (quizShape(quiz) !== r.payload.shape) {
+    return { ok: false, reason: 'changed', message: `Expected "${quiz.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.` };
+  }
+  return { ok: true, quiz: applyKey(quiz, r.payload.key), source: r.payload.source };
+}
+
+/** Re-encrypt a key file under a new secret, unchanged inside. */
+export function rotate(quiz: Quiz, keyText: string, oldSecret: string, newSecret: string): { ok: true; keyText: string } | { ok: false; message: string } {
+  const r = openPayload(keyText, oldSecret, quiz.id);
+  if (!r.ok) return r;
+  return { ok: true, keyText: sealPayload(r.payload, newSecret) };
+}

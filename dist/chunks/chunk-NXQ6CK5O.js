@@ -1,0 +1,474 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  LintCache,
+  readWorkspace
+} from "./chunk-TXYMICIS.js";
+import {
+  RULES
+} from "./chunk-HXAJKR5X.js";
+import {
+  parseFile
+} from "./chunk-DJMIE3YH.js";
+import {
+  defaultConfig,
+  parseConfig
+} from "./chunk-CTDEDGK4.js";
+import {
+  diagnosticAt,
+  require_dist
+} from "./chunk-3OM2A7VQ.js";
+import {
+  __toESM
+} from "./chunk-B5AU765K.js";
+
+// cli/analyse.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+// core/lint/engine.ts
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+function runRules(rules, index, config, options) {
+  const out = [];
+  const only = options.only;
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
+    if (setting === "off") continue;
+    rule.check({
+      index,
+      config,
+      today: options.today,
+      items: function* () {
+        for (const item of index.items()) if (!only || only.has(item.file)) yield item;
+      },
+      report(r) {
+        if (only && !only.has(r.file) && r.file !== config.file) return;
+        out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+      }
+    });
+  }
+  return out.sort(compareDiagnostics);
+}
+
+// core/workspace/workspace-index.ts
+var WorkspaceIndex = class {
+  files = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  reverse = /* @__PURE__ */ new Map();
+  /** Every path that exists (content or not), for checking relative links. */
+  knownPaths = /* @__PURE__ */ new Set();
+  constructor(models = [], knownPaths = []) {
+    for (const p of knownPaths) this.addKnownPath(p);
+    for (const m of models) this.update(m);
+  }
+  /** A path and its folders: a link may name a folder. */
+  addKnownPath(path) {
+    for (let p = path; p && p !== "." && !this.knownPaths.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) this.knownPaths.add(p);
+  }
+  update(model) {
+    this.remove(model.file);
+    this.files.set(model.file, model);
+    this.addKnownPath(model.file);
+    const item = model.item;
+    if (!item) return;
+    push(this.byId, item.id, item);
+    for (const ref of item.references) push(this.reverse, ref.id, { from: item, ref });
+  }
+  remove(file) {
+    const old = this.files.get(file)?.item;
+    this.files.delete(file);
+    if (!old) return;
+    drop(this.byId, old.id, (i) => i === old);
+    for (const ref of old.references) drop(this.reverse, ref.id, (r) => r.from === old);
+  }
+  /** Every item with this id: more than one is a duplicate-id problem. */
+  itemsWithId(id) {
+    return this.byId.get(id) ?? [];
+  }
+  item(id) {
+    return this.byId.get(id)?.[0];
+  }
+  referencesTo(id) {
+    return this.reverse.get(id) ?? [];
+  }
+  *items() {
+    for (const m of this.files.values()) if (m.item) yield m.item;
+  }
+  /** Checkpoints whose `module:` is this module, in file order. */
+  checkpointsOf(moduleId) {
+    return this.referencesTo(moduleId).filter((r) => r.ref.field === "module" && r.from.type !== "track" && r.from.type !== "module").map((r) => r.from);
+  }
+};
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function drop(map, key, match) {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((v) => !match(v));
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}
+
+// core/sealing/key-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+var HEADER = "# enablekit sealed answer key. Encrypted with AES-256-GCM; do not edit: any change is detected and grading stops.";
+function derive(secret, salt) {
+  return scryptSync(secret, salt, 32, { N: 1 << 14, r: 8, p: 1 });
+}
+function sealPayload(payload, secret) {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", derive(secret, salt), iv);
+  cipher.setAAD(Buffer.from(`enablekit:${payload.key.quiz}`));
+  const data = Buffer.concat([cipher.update(JSON.stringify(payload), "utf8"), cipher.final()]);
+  return [HEADER, "enablekit: sealed-key", "version: 1", `quiz: ${payload.key.quiz}`, "cipher: aes-256-gcm", "kdf: scrypt", `salt: ${salt.toString("base64")}`, `iv: ${iv.toString("base64")}`, `tag: ${cipher.getAuthTag().toString("base64")}`, `data: ${data.toString("base64")}`, ""].join("\n");
+}
+function openPayload(fileText, secret, quizId) {
+  let f;
+  try {
+    f = (0, import_yaml.parse)(fileText) ?? {};
+  } catch {
+    return { ok: false, reason: "malformed", message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
+  }
+  const b64 = (k) => typeof f[k] === "string" ? Buffer.from(f[k], "base64") : void 0;
+  const [salt, iv, tag, data] = [b64("salt"), b64("iv"), b64("tag"), b64("data")];
+  if (f.enablekit !== "sealed-key" || f.version !== 1 || f.cipher !== "aes-256-gcm" || !salt || !iv || !tag || !data || tag.length !== 16) {
+    return { ok: false, reason: "malformed", message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.' };
+  }
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", derive(secret, salt), iv);
+    decipher.setAAD(Buffer.from(`enablekit:${quizId}`));
+    decipher.setAuthTag(tag);
+    const text = Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+    return { ok: true, payload: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "tampered", message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.` };
+  }
+}
+
+// core/grading/sheet-template.ts
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function shuffledItems(q, seed) {
+  const items = q.items.map((i) => i.text);
+  let state = hash(`${seed}:${q.id ?? q.prompt}`);
+  for (let i = items.length - 1; i > 0; i--) {
+    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
+    const j = state % (i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
+  return items;
+}
+function questionBlock(q, learner) {
+  const meta = `<!-- question id=${q.id ?? ""} type=${q.type} -->`;
+  const head = `## ${q.prompt}
+${meta}
+
+`;
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
+`;
+    case "text":
+    case "numeric":
+      return `${head}Answer: 
+`;
+    case "ordering":
+      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
+`;
+  }
+}
+function answerSheetText(quiz, learner) {
+  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
+  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join("\n");
+  return `---
+type: answer-sheet
+checkpoint: ${quiz.id}
+learner: ${learner}
+---
+
+# ${quiz.title}: answers
+
+${instructions}
+
+${questions}`;
+}
+
+// core/sealing/quiz-key.ts
+var ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
+function sealQuiz(quiz, text, keyFile) {
+  if (quiz.key) return { ok: false, line: 1, message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.` };
+  const lines = text.split("\n");
+  const drop2 = /* @__PURE__ */ new Set();
+  const dropSpan = (s) => {
+    for (let l = s.start.line; l <= s.end.line; l++) drop2.add(l - 1);
+  };
+  const key = { quiz: quiz.id, answers: {} };
+  for (const q of quiz.questions) {
+    if (!q.id) return { ok: false, line: q.span.start.line, message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.` };
+    const k = {};
+    if (q.type === "single" || q.type === "multiple") {
+      k.correct = q.choices.filter((c) => c.checked).map((c) => c.letter);
+      for (const c of q.choices) {
+        const at = c.span.start.line - 1;
+        lines[at] = lines[at].replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, "$1[ ]");
+        if (c.feedback) {
+          (k.feedback ??= {})[c.letter] = c.feedback.text;
+          dropSpan(c.feedback.span);
+        }
+      }
+    } else if (q.type === "text") {
+      k.accepted = q.accepted.length ? q.accepted.map((a) => a.value) : q.answerText ? [q.answerText.value] : [];
+      if (q.accepted.length) {
+        let first = q.accepted[0].span.start.line - 1;
+        while (first > 0 && !ACCEPTED.test(lines[first])) first--;
+        for (let l = first; l < q.accepted.at(-1).span.end.line; l++) drop2.add(l);
+      }
+      if (q.answerText) dropSpan(q.answerText.span);
+    } else if (q.type === "numeric" && q.numeric) {
+      k.value = q.numeric.value;
+      if (q.numeric.tolerance) k.tolerance = q.numeric.tolerance;
+      dropSpan(q.numeric.span);
+    } else if (q.type === "ordering") {
+      const shown = shuffledItems(q, `seal:${quiz.id}`);
+      k.order = q.items.map((i) => String.fromCharCode(97 + shown.indexOf(i.text)));
+      q.items.forEach((item, n) => {
+        const at = item.span.start.line - 1;
+        lines[at] = lines[at].replace(/^(\s*\d+[.)]\s+).*$/, `$1${shown[n]}`);
+      });
+    }
+    if (q.explanation) {
+      k.explanation = q.explanation.text;
+      dropSpan(q.explanation.span);
+    }
+    key.answers[q.id] = k;
+  }
+  const kept = lines.filter((_, i) => !drop2.has(i));
+  const tidy = kept.filter((l, i) => !(l.trim() === "" && kept[i - 1]?.trim() === "" && i > 0));
+  const close = tidy.indexOf("---", 1);
+  if (close === -1) return { ok: false, line: 1, message: "Expected front matter between --- lines; found none. Fix the quiz before sealing." };
+  tidy.splice(close, 0, `key: ${keyFile}`);
+  return { ok: true, key, sealedText: tidy.join("\n") };
+}
+function applyKey(quiz, key) {
+  const questions = quiz.questions.map((q) => {
+    const k = q.id ? key.answers[q.id] : void 0;
+    if (!k) return q;
+    const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {} }));
+    const byLetter = new Map(q.items.map((i) => [i.letter, i]));
+    const items = k.order ? k.order.flatMap((l) => byLetter.has(l) ? [byLetter.get(l)] : []) : q.items;
+    return {
+      ...q,
+      choices,
+      accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
+      ...k.value !== void 0 ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, span: q.span } } : {},
+      items,
+      ...k.explanation !== void 0 ? { explanation: { text: k.explanation, span: q.span } } : {}
+    };
+  });
+  return { ...quiz, questions, keyApplied: true };
+}
+function quizShape(quiz) {
+  return quiz.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`).join("\n");
+}
+
+// core/sealing/seal.ts
+var keyFileName = (quizFile) => `${quizFile.split("/").pop().replace(/\.md$/i, "")}.key.yml`;
+var keyFilePath = (quizFile, key) => quizFile.includes("/") ? `${quizFile.slice(0, quizFile.lastIndexOf("/") + 1)}${key}` : key;
+function seal(file, text, secret) {
+  const item = parseFile(file, text).model.item;
+  if (item?.type !== "quiz") return { ok: false, line: 1, message: `Expected a quiz to seal; found ${item ? `a ${item.type}` : "no item"}. Name quiz files only.` };
+  const keyFile = keyFileName(file);
+  const r = sealQuiz(item, text, keyFile);
+  if (!r.ok) return r;
+  const sealedModel = parseFile(file, r.sealedText).model.item;
+  return { ok: true, sealedText: r.sealedText, keyFile, keyText: sealPayload({ key: r.key, shape: quizShape(sealedModel), source: text }, secret) };
+}
+function openSealed(quiz, keyText, secret) {
+  const r = openPayload(keyText, secret, quiz.id);
+  if (!r.ok) return r;
+  if (quizShape(quiz) !== r.payload.shape) {
+    return { ok: false, reason: "changed", message: `Expected "${quiz.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.` };
+  }
+  return { ok: true, quiz: applyKey(quiz, r.payload.key), source: r.payload.source };
+}
+function rotate(quiz, keyText, oldSecret, newSecret) {
+  const r = openPayload(keyText, oldSecret, quiz.id);
+  if (!r.ok) return r;
+  return { ok: true, keyText: sealPayload(r.payload, newSecret) };
+}
+
+// cli/parse-pool.ts
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
+var BATCH = 16;
+async function parseAll(jobs, maxFileSize, onProgress) {
+  const { runParseJob } = await import("./parse-job-IEGDDPJX.js");
+  const results = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const take = () => {
+    const batch = [];
+    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
+    return batch;
+  };
+  const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
+  const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workers = Array.from({ length: workerCount }, () => {
+    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
+    return new Promise((resolve2, reject) => {
+      let batch = take();
+      const send = () => {
+        if (batch.length === 0) {
+          void worker.terminate().then(() => resolve2());
+          return;
+        }
+        worker.postMessage(batch.map((i) => jobs[i]));
+      };
+      worker.on("message", (models) => {
+        batch.forEach((i, k) => results[i] = models[k]);
+        done += batch.length;
+        onProgress(done);
+        batch = take();
+        send();
+      });
+      worker.on("error", reject);
+      send();
+    });
+  });
+  const local = (async () => {
+    for (let batch = take(); batch.length; batch = take()) {
+      for (const i of batch) results[i] = runParseJob(jobs[i], maxFileSize);
+      done += batch.length;
+      onProgress(done);
+      if (workerCount) await new Promise((r) => setImmediate(r));
+    }
+  })();
+  await Promise.all([local, ...workers]);
+  return results;
+}
+
+// cli/progress-bar.ts
+var ProgressBar = class {
+  constructor(total, label, stream = process.stderr) {
+    this.total = total;
+    this.label = label;
+    this.stream = stream;
+  }
+  total;
+  label;
+  stream;
+  started = Date.now();
+  shown = false;
+  update(done) {
+    if (!this.stream.isTTY || Date.now() - this.started < 1e3) return;
+    this.shown = true;
+    const width = 30;
+    const filled = Math.round(done / Math.max(1, this.total) * width);
+    this.stream.write(`\r${this.label} [${"=".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${this.total}`);
+  }
+  finish() {
+    if (this.shown) this.stream.write("\r\x1B[2K");
+  }
+};
+
+// cli/analyse.ts
+var MODEL_VERSION = 2;
+function loadConfig(t) {
+  return t.configRel && t.configText !== void 0 ? parseConfig(t.configRel, t.configText) : defaultConfig();
+}
+async function loadModels(o) {
+  const { config, files } = o;
+  if (o.metadataOnly) {
+    return files.markdown.map((file) => {
+      const bytes = files.bytes.get(file);
+      return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
+    });
+  }
+  const cache = new LintCache(o.cache ? resolve(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const models = [];
+  const misses = [];
+  for (const file of files.markdown) {
+    const bytes = files.bytes.get(file);
+    if (!bytes) {
+      models.push({ file, problems: [{ code: "encoding", span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, message: "Expected a readable file; found one that could not be read. Check its permissions." }] });
+      continue;
+    }
+    const hit = cache.get(file, files.hashes.get(file));
+    if (hit) models.push(hit);
+    else misses.push({ file, bytes });
+  }
+  if (misses.length) {
+    const bar = new ProgressBar(misses.length, "Parsing");
+    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    bar.finish();
+    parsed.forEach((m, k) => {
+      models.push(m);
+      cache.set(misses[k].file, files.hashes.get(misses[k].file), m);
+    });
+  }
+  cache.retain(new Set(files.markdown));
+  cache.save();
+  return models;
+}
+async function analyse(o) {
+  const sealed = { locked: 0, problems: [] };
+  const models = (await loadModels(o)).map((m) => withKey(m, o.cwd, o.secret, sealed));
+  const index = new WorkspaceIndex(models, o.files.all);
+  const diagnostics = runRules(RULES, index, o.config, { today: o.today, only: o.files.only });
+  const counts = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
+  for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]++;
+  return { diagnostics, counts, sealed };
+}
+function withKey(m, cwd, secret, note) {
+  const quiz = m.item;
+  if (quiz?.type !== "quiz" || !quiz.key) return m;
+  if (!secret) {
+    note.locked++;
+    return m;
+  }
+  const path = resolve(cwd, keyFilePath(m.file, quiz.key));
+  if (!existsSync2(path)) {
+    note.problems.push(`${m.file}: Expected its key file ${keyFilePath(m.file, quiz.key)}; found none. Restore it from git, or remove key: and mark the answers in the quiz.`);
+    return m;
+  }
+  const r = openSealed(quiz, readFileSync(path, "utf8"), secret);
+  if (!r.ok) {
+    note.problems.push(`${m.file}: ${r.message}`);
+    return m;
+  }
+  return { ...m, item: r.quiz };
+}
+async function loadIndex(o) {
+  const config = loadConfig(o.targets);
+  const files = readWorkspace(o.cwd, o.targets, config.ignore);
+  const models = await loadModels({ ...o, config, files });
+  return { config, index: new WorkspaceIndex(models, files.all) };
+}
+
+export {
+  answerSheetText,
+  keyFilePath,
+  seal,
+  openSealed,
+  rotate,
+  MODEL_VERSION,
+  loadConfig,
+  loadModels,
+  analyse,
+  loadIndex
+};
