@@ -186,6 +186,21 @@ describe('sealed answer keys', function () {
       assert.deepEqual(found, [], 'key material found');
     });
 
+    it('after rotation the Action grades with the new secret, and the old one no longer opens the key', async () => {
+      const { workspace, repo } = setUp();
+      const keyPath = join(workspace, 'curricula', 'sealed-quiz.key.yml');
+      const rotated = rotate(quizOf(readFileSync(join(workspace, 'curricula', 'sealed-quiz.md'), 'utf8')), readFileSync(keyPath, 'utf8'), SECRET, 'the rotated secret');
+      assert.ok(rotated.ok);
+      writeFileSync(keyPath, rotated.keyText);
+      const old = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number: 5, author: 'ana', headSha: 'sha-1' }), inputs: { 'answer-key': SECRET } });
+      assert.equal(old.code, 1);
+      assert.match(old.stdout, /does not authenticate/);
+      const fresh = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('synchronize', { number: 5, author: 'ana', headSha: 'sha-1' }), inputs: { 'answer-key': 'the rotated secret' } });
+      assert.equal(fresh.code, 0, fresh.stdout + fresh.stderr);
+      assert.equal(JSON.parse(fresh.outputs.summary!).sheets[0].percent, 100);
+      assert.ok(repo.comments.some((c) => /Score: 100%|100%/.test(c.body)));
+    });
+
     it('a tampered key fails grading with a clear error and keeps the sheet; a missing secret fails with instructions, not a crash', async () => {
       const { workspace, repo } = setUp();
       const keyPath = join(workspace, 'curricula', 'sealed-quiz.key.yml');
