@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"32e4a31c6664"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"df2bd406c18d"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

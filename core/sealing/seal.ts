@@ -44,3 +44,11 @@ export function rotate(quiz: Quiz, keyText: string, oldSecret: string, newSecret
   if (!r.ok) return r;
   return { ok: true, keyText: sealPayload(r.payload, newSecret) };
 }
+
+/** The author's text of a sealed quiz file, given its key file's text: what the editor shows them. */
+export function unsealText(file: string, sealedText: string, keyText: string, secret: string): { ok: true; source: string } | { ok: false; message: string } {
+  const item = parseFile(file, sealedText).model.item;
+  if (item?.type !== 'quiz' || !item.key) return { ok: false, message: `Expected a sealed quiz (with key:) at ${file}; found none. Open it as a normal file.` };
+  const r = openSealed(item, keyText, secret);
+  return r.ok ? { ok: true, source: r.source } : r;
+}

@@ -18,7 +18,10 @@ export class CheckpointLens implements vscode.CodeLensProvider {
     const top = new vscode.Range(0, 0, 0, 0);
     if (SHEET_PATH.test(doc.uri.path)) return [new vscode.CodeLens(top, { title: '$(git-pull-request) Submit checkpoint', command: 'enablekit.submitCheckpoint', arguments: [doc.uri] })];
     const item = checkpointAt(this.ws, doc.uri);
-    return item ? [new vscode.CodeLens(top, { title: `$(checklist) Take checkpoint: ${item.title}`, command: 'enablekit.takeCheckpoint', arguments: [doc.uri] })] : [];
+    if (!item) return [];
+    const take = new vscode.CodeLens(top, { title: `$(checklist) Take checkpoint: ${item.title}`, command: 'enablekit.takeCheckpoint', arguments: [doc.uri] });
+    const sealed = item.type === 'quiz' && item.key && doc.uri.scheme !== 'enablekit-answers';
+    return sealed ? [take, new vscode.CodeLens(top, { title: '$(key) Edit with answers', command: 'enablekit.editSealedQuiz', arguments: [doc.uri] })] : [take];
   }
 }
 

@@ -3,6 +3,7 @@ import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
 import type { Engine } from './engine.js';
 import type { LintSession } from '../../core/lint/lint-session.js';
 import { toVsDiagnostic } from './diagnostic-map.js';
+import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 
 const CONFIG = 'enablekit.yml';
 export const today = () => {
@@ -41,7 +42,8 @@ export class CurriculaWorkspace implements vscode.Disposable {
 
   /** Paths inside the curricula, as core names them: relative to the folder of enablekit.yml. */
   relative(uri: vscode.Uri): string | undefined {
-    if (!this.root || uri.scheme !== this.root.scheme) return undefined;
+    // A sealed quiz opened with its answers stands for the same file: it is linted in its place.
+    if (!this.root || (uri.scheme !== this.root.scheme && uri.scheme !== ANSWERS_SCHEME)) return undefined;
     const base = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
     return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
   }
@@ -118,8 +120,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const path = this.relative(uri);
     if (!path || !this.session) return;
     if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
+    if (uri.scheme === ANSWERS_SCHEME) this.diagnostics.delete(uri);
     try {
-      this.session.setFile(path, await vscode.workspace.fs.readFile(uri));
+      this.session.setFile(path, await vscode.workspace.fs.readFile(uri.with({ scheme: this.root!.scheme })));
     } catch {
       this.session.removeFile(path);
     }
@@ -145,6 +148,11 @@ export class CurriculaWorkspace implements vscode.Disposable {
       this.diagnostics.set(this.uriOf(path), list.map(toVsDiagnostic));
     }
     for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
+    // A sealed quiz open with its answers shows its problems where the author edits.
+    for (const doc of vscode.workspace.textDocuments) {
+      const path = doc.uri.scheme === ANSWERS_SCHEME ? this.relative(doc.uri) : undefined;
+      if (path) this.diagnostics.set(doc.uri, (results.get(path) ?? []).map(toVsDiagnostic));
+    }
     this.changed.fire();
   }
 

@@ -11,6 +11,7 @@ export { applyEdits, bulkFixEdits } from '../../core/lint/apply-fixes.js';
 export { isCheckpoint } from '../../core/model.js';
 export { rolesOf } from '../../core/progress/learner-status.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
+export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';
 
 import type * as self from './engine.js';
 export type Engine = typeof self;

@@ -7,6 +7,7 @@ import { CurriculaTree } from './curricula-tree.js';
 import { CheckpointLens, registerCheckpointCommands } from './checkpoints.js';
 import { SheetStatus } from './sheet-status.js';
 import { registerNewItemCommands } from './new-item-commands.js';
+import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
 
 let engine: Engine | undefined;
 /** The engine (core, remark, ajv) is a second bundle, loaded on first need, so activation stays light. */
@@ -21,6 +22,7 @@ export interface Api {
   tree: CurriculaTree;
   preview: PreviewPanel;
   sheetStatus: SheetStatus;
+  sealed: SealedQuizzes;
   /** How long activate() took, in ms: the benchmark and tests read it. */
   activationMs: number;
 }
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const tree = new CurriculaTree(workspace);
   const preview = new PreviewPanel(context.extensionUri, workspace);
   const sheetStatus = new SheetStatus(workspace);
+  const sealed = registerSealedQuizzes(workspace, context);
   context.subscriptions.push(
     workspace,
     preview,
@@ -42,10 +45,11 @@ export function activate(context: vscode.ExtensionContext): Api {
     vscode.commands.registerCommand('enablekit.filterRole', () => tree.pickRole()),
     ...registerCheckpointCommands(workspace),
     ...registerNewItemCommands(workspace),
+    ...sealed.disposables,
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   setTimeout(() => void workspace.start(), 0);
-  return { workspace, tree, preview, sheetStatus, activationMs: performance.now() - started };
+  return { workspace, tree, preview, sheetStatus, sealed: sealed.sealed, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

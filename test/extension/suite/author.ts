@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seal } from '../../../core/sealing/seal.js';
 import * as vscode from 'vscode';
 import { activated, codeOf, until } from './helpers.js';
 
@@ -104,7 +106,46 @@ export function registerAuthorSuite(folder: string): void {
       await until('the new module to be linted', () => (activatedSync()?.workspace.lintSession?.index.item('refunds-101') ? true : false));
       assert.deepEqual(vscode.languages.getDiagnostics(created).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
     });
+
+    it('edits a sealed quiz with its answers (linted as typed) and seals it again on save; the file on disk never holds an answer', async () => {
+      const api = await activated();
+      const quiz = uri('success-onboarding/success-plans-quiz.md');
+      const keyUri = uri('success-onboarding/success-plans-quiz.key.yml');
+      const original = readFileSync(quiz.fsPath, 'utf8');
+      const sealed = seal('success-onboarding/success-plans-quiz.md', original, 'ext-secret');
+      assert.ok(sealed.ok);
+      writeFileSync(quiz.fsPath, sealed.sealedText);
+      writeFileSync(keyUri.fsPath, sealed.keyText);
+      try {
+        await vscode.commands.executeCommand('enablekit.setAnswerKey', 'ext-secret');
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('enablekit.editSealedQuiz', quiz);
+        assert.equal(editor.document.uri.scheme, 'enablekit-answers');
+        assert.equal(editor.document.getText(), original, 'the author sees their text, answers and all');
+        await editor.edit((b) => b.replace(rangeOf(editor.document, "- [ ] The CSM's"), "- [x] The CSM's"));
+        await until('the answers linted as typed', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'quiz-single-answer'));
+        await editor.edit((b) => b.replace(rangeOf(editor.document, "- [x] The CSM's"), "- [ ] The CSM's"));
+        await editor.edit((b) => b.replace(rangeOf(editor.document, 'Whose words does a success plan use?'), 'Whose words does a good success plan use?'));
+        assert.ok(await editor.document.save(), 'saved');
+        const disk = readFileSync(quiz.fsPath, 'utf8');
+        assert.match(disk, /Whose words does a good success plan use\?/);
+        assert.doesNotMatch(disk, /\[x\]|Answer: 60|talk to the customer|their words/, 'no answer on disk');
+        assert.match(disk, /^key: success-plans-quiz\.key\.yml$/m);
+        const reopened = api.workspace.engine().unsealText('success-onboarding/success-plans-quiz.md', disk, readFileSync(keyUri.fsPath, 'utf8'), 'ext-secret');
+        assert.ok(reopened.ok && reopened.source.includes('- [x] The customer\'s') && reopened.source.includes('a good success plan'), 'the new key holds the edit and the answers');
+      } finally {
+        writeFileSync(quiz.fsPath, original);
+        rmSync(keyUri.fsPath, { force: true });
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        api.workspace.lintNow(await vscode.workspace.openTextDocument(quiz));
+      }
+    });
   });
+}
+
+function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
+  const at = doc.getText().indexOf(text);
+  assert.ok(at >= 0, `"${text}" in ${doc.uri.toString()}`);
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + text.length));
 }
 
 function activatedSync() {
