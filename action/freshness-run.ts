@@ -166,18 +166,21 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
     await scanRelease(release);
   } else if (mode === 'schedule') {
     for (const l of [...live.values()]) {
-      if (l.data.kind === 'review' && l.open) await scanRelease({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) });
+      if (l.data.kind === 'review' && l.open) await scanRelease(recordedRelease(l.data));
     }
     await apply(planFlags({ index, config, today, existing: existing(), mentions, fileUrl }), 0);
   } else {
     const push = ctx.push!;
     await apply(planCloses(index, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push.sha}`), 0);
     if (outcome.closed) {
-      for (const l of [...live.values()]) if (l.data.kind === 'review' && l.open) await review({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) }, []);
+      for (const l of [...live.values()]) if (l.data.kind === 'review' && l.open) await review(recordedRelease(l.data), []);
     }
   }
   return outcome;
 }
+
+/** The release a review issue was opened for, as its hidden record keeps it. */
+const recordedRelease = (d: ReviewIssueData): Release => ({ tag: d.release, features: new Map(Object.entries(d.features)) });
 
 async function releaseOf(ctx: RunContext, gh: Client, index: WorkspaceIndex, config: Config): Promise<Release> {
   const r = ctx.release!;

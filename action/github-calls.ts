@@ -48,11 +48,14 @@ export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: str
   }
 }
 
-/** The comment enablekit made before, found by its marker among the bot's comments. */
-export async function findComment(gh: Client, ctx: RunContext, pull: number, marker: string) {
+/** The comments enablekit made on a pull request or issue (paginated), to find its own by marker. */
+export async function botComments(gh: Client, ctx: RunContext, pull: number) {
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
-  return comments.find((c) => c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]' ? (c.body ?? '').includes(marker) : false);
+  return comments.filter((c) => c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]');
 }
+
+/** The comment enablekit made before, found by its marker among the bot's comments. */
+export const commentWith = <C extends { body?: string | null }>(comments: readonly C[], marker: string): C | undefined => comments.find((c) => (c.body ?? '').includes(marker));
 
 export async function upsertComment(gh: Client, ctx: RunContext, pull: number, existing: { id: number; body?: string | null } | undefined, body: string): Promise<void> {
   if (existing) {

@@ -6,15 +6,16 @@ import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import type { GradeResult, Refusal } from '../core/grading/types.js';
 import type { GradeCommand } from '../core/review/grade-command.js';
 import { mockOutcome } from '../core/review/mock-outcome.js';
+import { reviewersOf } from '../core/review/rubric-verdict.js';
 import { reflectionOutcome } from '../core/review/reflection-outcome.js';
 import { rubricChecklist, rubricMarker, tickedCriteria } from '../core/review/rubric-checklist.js';
-import { escapeMarkdown } from '../core/text/markdown-escape.js';
+import { replyBody } from '../core/review/reply.js';
 import type { Quiz, Reflection, Scenario } from '../core/model.js';
 import { loadIndex } from '../cli/analyse.js';
 import { timedMatcher } from '../cli/timed-matcher.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
-import { changedFiles, fileAt, findComment, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
+import { botComments, changedFiles, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
 import { checkRunFor } from './check-run.js';
 import { appendRecords, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
 import { noticesDue } from '../core/progress/schedule-plan.js';
@@ -24,9 +25,7 @@ import { rolesOf } from '../core/progress/learner-status.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Config } from '../core/config/config.js';
 import { teamsOf } from './team-members.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { keyFilePath, openSealed } from '../core/sealing/seal.js';
+import { openQuizKey } from '../cli/quiz-keys.js';
 
 /** One attempt per checkpoint and commit: the progress issue's record wins over this PR's comment. */
 function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger: readonly ProgressRecord[]): AttemptRecord[] {
@@ -74,7 +73,9 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
   if (!pull) throw new Error('Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.');
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
-  const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
+  // One listing serves the grade comment and every rubric checklist.
+  const ours = await botComments(gh, ctx, pull.number);
+  const existing = commentWith(ours, COMMENT_MARKER);
   const records: AttemptRecord[] = existing ? readAttemptRecords(existing.body ?? '') : [];
   const reviews: ProgressRecord[] = existing ? readReviewRecords(existing.body ?? '') : [];
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
@@ -82,7 +83,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   const attempts = mergeAttempts(records, ledger?.records ?? []);
   const fresh: ProgressRecord[] = [];
   const sections: ReviewSection[] = [];
-  const replies: string[] = [];
+  const replies: { to: string; text: string }[] = [];
   const outcomeReviews: PullOutcome['reviews'] = [];
   const keyFailures: string[] = [];
   let roster: { index: WorkspaceIndex; config: Config } | undefined;
@@ -97,7 +98,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
     const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
     const mocks = plan.sheets.filter((s) => index.item(s.checkpoint)?.type === 'scenario');
-    if (review && mocks.length !== 1) replies.push(`@${review.login}: Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? 'Ask the learner to submit each mock in its own pull request.' : 'Grade mocks on their own pull requests; quizzes and reflections are checked automatically.'}`);
+    if (review && mocks.length !== 1) replies.push({ to: review.login, text: `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? 'Ask the learner to submit each mock in its own pull request.' : 'Grade mocks on their own pull requests; quizzes and reflections are checked automatically.'}` });
     for (const [k, s] of plan.sheets.entries()) {
       const text = texts[k];
       const read = text === undefined ? undefined : readAnswerSheet(text);
@@ -124,13 +125,15 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
         outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       } else {
         const scenario = item as Scenario;
-        const checklist = await findComment(gh, ctx, pull.number, rubricMarker(scenario.id));
+        const checklist = commentWith(ours, rubricMarker(scenario.id));
         if (!checklist && !ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: rubricChecklist(scenario) });
-        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, [...scenario.reviewers, ...[...config.roles.values()].flatMap((r) => r.reviewers)], `reviewers of ${scenario.id}`) } : undefined;
+        const learnerRoles = rolesOf(pull.author, config);
+        // Only the teams that may grade this mock are looked up.
+        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, reviewersOf(scenario, learnerRoles, config), `reviewers of ${scenario.id}`) } : undefined;
         const o = mockOutcome({
           scenario,
           learner: pull.author,
-          learnerRoles: rolesOf(pull.author, config),
+          learnerRoles,
           config,
           pr: pull.number,
           sha: pull.headSha,
@@ -138,7 +141,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
           ...(review && reviewer ? { review: { reviewer, command: review.command, ref: review.ref, at: review.at, ticked: tickedCriteria(checklist?.body ?? '', scenario) } } : {}),
         });
         if (o.record) keep(o.record);
-        if (o.reply) replies.push(o.reply);
+        if (o.reply && review) replies.push({ to: review.login, text: o.reply });
         sections.push({ path: s.path, markdown: o.markdown });
         outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       }
@@ -160,29 +163,24 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     await upsertComment(gh, ctx, pull.number, existing, body);
     if (!waiting) await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? 'checkpoint:passed' : 'checkpoint:failed', allPassed ? 'checkpoint:failed' : 'checkpoint:passed');
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
-    for (const reply of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: escapeReply(reply) });
+    for (const r of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: replyBody(r.to, r.text) });
   }
   if (ledger && roster && fresh.length) await recordProgress(ctx, gh, ledger, roster, pull.author, fresh, now);
   await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
   return outcome;
 }
 
-/** Replies quote what people wrote (commands, logins): escaped, and never able to mention anyone but the reviewer. */
-const escapeReply = (reply: string) => reply.replace(/^(@[A-Za-z0-9-]+: )?([\s\S]*)$/, (_m, who: string | undefined, rest: string) => `${who ?? ''}${escapeMarkdown(rest, 1000)}`);
-
 /**
  * A sealed quiz opened with the answer-key secret, from the key file on the base branch.
- * Without the secret, or with a key that does not authenticate, the learner is told their
+ * Without the secret, or with a key that does not open, the learner is told their
  * answers are kept, and the maintainers what to fix.
  */
 function withKey(ctx: RunContext, quiz: Quiz): { ok: true; quiz: Quiz } | { ok: false; learner: string; maintainer: string } {
-  if (!quiz.key) return { ok: true, quiz };
+  const r = openQuizKey(ctx.workspace, quiz, ctx.answerKey);
+  if (r.ok) return r;
   const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  if (!ctx.answerKey) return { ok: false, learner, maintainer: `Expected the answer-key secret to open sealed quiz "${quiz.id}"; found none. Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` };
-  const path = resolve(ctx.workspace, keyFilePath(quiz.file, quiz.key));
-  if (!existsSync(path)) return { ok: false, learner, maintainer: `Expected the key file ${keyFilePath(quiz.file, quiz.key)} of sealed quiz "${quiz.id}" on the base branch; found none. Restore it from git (enablekit seal writes it beside the quiz).` };
-  const opened = openSealed(quiz, readFileSync(path, 'utf8'), ctx.answerKey);
-  return opened.ok ? { ok: true, quiz: opened.quiz } : { ok: false, learner, maintainer: `${keyFilePath(quiz.file, quiz.key)}: ${opened.message}` };
+  const maintainer = r.reason === 'no-secret' ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  return { ok: false, learner, maintainer };
 }
 
 function gradeQuizSheet(quiz: Quiz, sheet: Parameters<typeof gradeQuiz>[0]['sheet'], pull: PullInfo, attempts: AttemptRecord[], records: AttemptRecord[], fresh: ProgressRecord[], config: Config, now: string): GradeResult {

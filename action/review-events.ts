@@ -7,7 +7,7 @@ import { markedLearner, PROGRESS_LABEL } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
-import { escapeMarkdown } from '../core/text/markdown-escape.js';
+import { replyBody } from '../core/review/reply.js';
 import { loadIndex } from '../cli/analyse.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
@@ -90,7 +90,7 @@ export async function onAppraise(ctx: RunContext, gh: Client, now: string): Prom
   const learner = markedLearner(c.issueBody);
   if (!command || !learner || !c.issueAuthorIsBot || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: 'ignored', why: 'Not an /appraise command on a progress issue.' };
   const reply = async (text: string): Promise<ReviewEventOutcome> => {
-    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: `@${c.author}: ${escapeMarkdown(text, 1000)}` });
+    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: replyBody(c.author, text) });
     return { kind: 'appraisal', recorded: false, reply: text };
   };
   if ('error' in command) return reply(command.error);

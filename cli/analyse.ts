@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultConfig, parseConfig, type Config } from '../core/config/config.js';
 import type { FileModel } from '../core/model.js';
@@ -9,13 +8,13 @@ import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Diagnostic } from '../core/types.js';
 import { LintCache } from './lint-cache.js';
 import type { SealedNote } from './result-cache.js';
-import { keyFilePath, openSealed } from '../core/sealing/seal.js';
+import { openQuizKey } from './quiz-keys.js';
 import { parseAll } from './parse-pool.js';
 import { ProgressBar } from './progress-bar.js';
 import { readWorkspace, type ContentFiles, type Targets } from './workspace-files.js';
 
 /** Bump when the model changes shape, so old caches are dropped. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export function loadConfig(t: Targets): Config {
   return t.configRel && t.configText !== undefined ? parseConfig(t.configRel, t.configText) : defaultConfig();
@@ -84,27 +83,17 @@ export async function analyse(o: { cwd: string; cache: boolean; version: string;
 function withKey(m: FileModel, cwd: string, secret: string | undefined, note: SealedNote): FileModel {
   const quiz = m.item;
   if (quiz?.type !== 'quiz' || !quiz.key) return m;
-  if (!secret) {
-    note.locked++;
-    return m;
-  }
-  const path = resolve(cwd, keyFilePath(m.file, quiz.key));
-  if (!existsSync(path)) {
-    note.problems.push(`${m.file}: Expected its key file ${keyFilePath(m.file, quiz.key)}; found none. Restore it from git, or remove key: and mark the answers in the quiz.`);
-    return m;
-  }
-  const r = openSealed(quiz, readFileSync(path, 'utf8'), secret);
-  if (!r.ok) {
-    note.problems.push(`${m.file}: ${r.message}`);
-    return m;
-  }
-  return { ...m, item: r.quiz };
+  const r = openQuizKey(cwd, quiz, secret);
+  if (r.ok) return { ...m, item: r.quiz };
+  if (r.reason === 'no-secret') note.locked++;
+  else note.problems.push(r.message);
+  return m;
 }
 
-/** The whole workspace indexed, for commands that look items up (grade, take). */
-export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean }): Promise<{ config: Config; index: WorkspaceIndex }> {
+/** The whole workspace indexed, for commands that look items up (grade, take, seal); `only` is the files under the paths asked about. */
+export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean }): Promise<{ config: Config; index: WorkspaceIndex; only: ReadonlySet<string> }> {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });
-  return { config, index: new WorkspaceIndex(models, files.all) };
+  return { config, index: new WorkspaceIndex(models, files.all), only: files.only };
 }

@@ -6,7 +6,7 @@ import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
 import { cohort, dashboardBody } from '../core/progress/cohort.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
-import { markedLearner, PROGRESS_LABEL, readLedger, type LedgerComment } from '../core/progress/ledger.js';
+import { markedLearner } from '../core/progress/ledger.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { participationOf } from '../core/review/participation.js';
@@ -59,9 +59,8 @@ export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string
     };
     return { stdout: `${JSON.stringify(out, null, 2)}\n`, exitCode: 0 };
   }
-  const strip = (body: string) => body.replace(/^<!-- enablekit:[^\n]*-->\n/, '');
   const parts = learners.map((l) => `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, a.today, false)}`);
-  if (!a.learner) parts.push(`## Cohort\n\n${strip(dashboardBody(cohort(index, learners, a.today), index, a.today))}`);
+  if (!a.learner) parts.push(`## Cohort\n\n${dashboardBody(cohort(index, learners, a.today), index, a.today, false)}`);
   return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
 }
 
@@ -82,9 +81,7 @@ export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Pro
     const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun, workspace: a.cwd, curricula: dir }, client({ token: a.token, apiUrl: a.apiUrl }), a.today, (l) => lines.push(l));
     lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`);
   } catch (e) {
-    const status = (e as { status?: number }).status;
-    if (!status) throw e;
-    throw new UsageError(`Expected to read and write the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can write issues. Run it again: it carries on from what is there.`);
+    throw githubProblem(e, a, 'read and write', ' Run it again: it carries on from what is there.');
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
@@ -115,30 +112,29 @@ function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Confi
   return out;
 }
 
-type Json = Record<string, any>;
-
-/** The records of every progress issue enablekit opened in the repository, read as the Action reads them. */
+/**
+ * The records of every progress issue enablekit opened in the repository, read by the
+ * Action's own ledger code: only bot-written, unedited records count.
+ */
 async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressRecord[]>> {
-  const { Octokit } = await import('octokit');
-  const gh = new Octokit({ auth: a.token, baseUrl: a.apiUrl, userAgent: 'enablekit-cli' });
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import('../action/github-calls.js'), import('../action/progress-ledger.js')]);
   const [owner = '', repo = ''] = a.repo!.split('/');
+  const where = { owner, repo, dryRun: true };
+  const gh = client({ token: a.token!, apiUrl: a.apiUrl });
   const out = new Map<string, ProgressRecord[]>();
-  let issues: Json[];
   try {
-    issues = (await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 })) as Json[];
+    const issues = await listProgressIssues(gh, where);
+    const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))];
+    for (const login of logins) out.set(login, (await loadLedger(gh, where, login, issues)).records);
   } catch (e) {
-    const status = (e as { status?: number }).status;
-    throw new UsageError(`Expected to read the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status ?? (e as Error).message}. Check --repo, --api-url and that the token can read issues.`);
-  }
-  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot')) {
-    const login = markedLearner(issue.body);
-    if (!login) continue;
-    const comments = (await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 })) as Json[];
-    const ledger = readLedger(
-      comments.map((c): LedgerComment => ({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at })),
-      login,
-    );
-    out.set(login, [...(out.get(login) ?? []), ...ledger.records]);
+    throw githubProblem(e, a, 'read', '');
   }
   return out;
+}
+
+/** GitHub's answer as a message saying what to check; anything else stays an internal error. */
+function githubProblem(e: unknown, a: ProgressArgs, access: string, then: string): unknown {
+  const status = (e as { status?: number }).status;
+  if (!status) return e;
+  return new UsageError(`Expected to ${access} the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can ${access} issues.${then}`);
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Quiz } from '../core/model.js';
-import { keyFilePath, openSealed, rotate, seal } from '../core/sealing/seal.js';
+import { keyFilePath, rotate, seal } from '../core/sealing/seal.js';
+import { openQuizKey } from './quiz-keys.js';
 import { loadIndex } from './analyse.js';
 import { UsageError } from './usage-error.js';
 import { resolveTargets } from './workspace-files.js';
@@ -29,54 +30,42 @@ export async function sealCommand(a: SealArgs): Promise<{ stdout: string; exitCo
   if (a.action === 'rotate' && !a.newSecret) throw new UsageError('Expected the new secret in ENABLEKIT_NEW_KEY (and the current one in ENABLEKIT_KEY); found none. Set both, run rotate, then update the repository secret.');
   if (a.action === 'rotate' && a.newSecret === a.secret) throw new UsageError('Expected ENABLEKIT_NEW_KEY to differ from ENABLEKIT_KEY; found the same secret. Choose a new one.');
   const paths = a.paths.length ? a.paths : [existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.'];
-  const targets = resolveTargets(a.cwd, paths);
-  const { index } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets });
+  const { index, only } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets: resolveTargets(a.cwd, paths) });
   // Model paths are relative to the current directory, as lint reports them.
-  const root = a.cwd;
-  const wanted = targets.targets.map((t) => relative(a.cwd, t).split(sep).join('/'));
-  const inTargets = (f: string) => wanted.some((w) => w === '' || f === w || f.startsWith(`${w}/`));
-  const quizzes = [...index.items()].filter((i): i is Quiz => i.type === 'quiz' && inTargets(i.file));
+  const at = (path: string) => resolve(a.cwd, path);
+  const quizzes = [...index.items()].filter((i): i is Quiz => i.type === 'quiz' && only.has(i.file));
   const done: string[] = [];
   const problems: string[] = [];
   for (const quiz of quizzes) {
-    const path = resolve(root, quiz.file);
-    const shown = relative(a.cwd, path);
     if (a.action === 'seal') {
       if (quiz.key) continue;
-      const r = seal(quiz.file, readFileSync(path, 'utf8'), a.secret);
+      const r = seal(quiz.file, readFileSync(at(quiz.file), 'utf8'), a.secret);
       if (!r.ok) {
-        problems.push(`${shown}:${r.line}: ${r.message}`);
+        problems.push(`${quiz.file}:${r.line}: ${r.message}`);
         continue;
       }
-      writeFileSync(resolve(root, keyFilePath(quiz.file, r.keyFile)), r.keyText);
-      writeFileSync(path, r.sealedText);
-      done.push(`sealed ${shown} (key: ${relative(a.cwd, resolve(root, keyFilePath(quiz.file, r.keyFile)))})`);
-      continue;
-    }
-    if (!quiz.key) continue;
-    const keyPath = resolve(root, keyFilePath(quiz.file, quiz.key));
-    if (!existsSync(keyPath)) {
-      problems.push(`${shown}: Expected its key file ${relative(a.cwd, keyPath)}; found none. Restore it from git.`);
-      continue;
-    }
-    const keyText = readFileSync(keyPath, 'utf8');
-    if (a.action === 'rotate') {
-      const r = rotate(quiz, keyText, a.secret, a.newSecret!);
-      if (!r.ok) problems.push(`${relative(a.cwd, keyPath)}: ${r.message}`);
+      const keyPath = keyFilePath(quiz.file, r.keyFile);
+      // The key first: a quiz sealed without its key could not be graded.
+      writeFileSync(at(keyPath), r.keyText);
+      writeFileSync(at(quiz.file), r.sealedText);
+      done.push(`sealed ${quiz.file} (key: ${keyPath})`);
+    } else if (quiz.key && a.action === 'rotate') {
+      const keyPath = keyFilePath(quiz.file, quiz.key);
+      const r = existsSync(at(keyPath)) ? rotate(quiz, readFileSync(at(keyPath), 'utf8'), a.secret, a.newSecret!) : { ok: false as const, message: 'Expected the key file that key: names; found none. Restore it from git.' };
+      if (!r.ok) problems.push(`${keyPath}:1: ${r.message}`);
       else {
-        writeFileSync(keyPath, r.keyText);
-        done.push(`rotated ${relative(a.cwd, keyPath)}`);
+        writeFileSync(at(keyPath), r.keyText);
+        done.push(`rotated ${keyPath}`);
       }
-      continue;
+    } else if (quiz.key) {
+      const r = openQuizKey(a.cwd, quiz, a.secret);
+      if (!r.ok) problems.push(r.message);
+      else {
+        writeFileSync(at(quiz.file), r.source!);
+        rmSync(at(r.keyPath!));
+        done.push(`unsealed ${quiz.file}`);
+      }
     }
-    const r = openSealed(quiz, keyText, a.secret);
-    if (!r.ok) {
-      problems.push(`${shown}: ${r.message}`);
-      continue;
-    }
-    writeFileSync(path, r.source);
-    rmSync(keyPath);
-    done.push(`unsealed ${shown}`);
   }
   const verb = { seal: 'sealed', unseal: 'unsealed', rotate: 'rotated' }[a.action];
   const summary = done.length ? `${done.length} quiz${done.length === 1 ? '' : 'zes'} ${verb}.` : `No quiz ${verb}: ${a.action === 'seal' ? 'every quiz here is sealed already' : 'no sealed quiz here'}.`;

@@ -123,6 +123,8 @@ export interface Quiz extends ItemBase {
   retakeCooldown?: string;
   revealAnswers?: 'never' | 'after-pass' | 'after-last-attempt' | 'always';
   key?: string;
+  /** Where `key:` is written, for messages about the key file. */
+  keySpan?: Span;
   /** Set when a sealed quiz's key was opened and merged in: its answers are there to lint and grade. */
   keyApplied?: boolean;
   questions: Question[];

@@ -48850,7 +48850,7 @@ function buildItem(file, type, fm, tree, lines) {
         ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
         ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
-        ...typeof d.key === "string" ? { key: d.key } : {},
+        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
         questions: parseQuestions(tree, lines)
       };
     case "scenario":
@@ -58723,10 +58723,11 @@ async function fileAt(gh, ctx, path, ref) {
     throw e;
   }
 }
-async function findComment(gh, ctx, pull, marker) {
+async function botComments(gh, ctx, pull) {
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
-  return comments.find((c) => c.user?.type === "Bot" || c.user?.login === "github-actions[bot]" ? (c.body ?? "").includes(marker) : false);
+  return comments.filter((c) => c.user?.type === "Bot" || c.user?.login === "github-actions[bot]");
 }
+var commentWith = (comments, marker) => comments.find((c) => (c.body ?? "").includes(marker));
 async function upsertComment(gh, ctx, pull, existing, body) {
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
@@ -59075,9 +59076,12 @@ function readAnswerSheet(text3) {
 }
 
 // core/review/rubric-verdict.ts
-function mayReview(r, s, learnerRoles, config) {
+function reviewersOf(s, learnerRoles, config) {
   const fromRoles = (roles) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
-  const named = s.reviewers.length ? s.reviewers.flatMap((x) => config.roles.has(x) ? fromRoles([x]) : [x]) : fromRoles(learnerRoles);
+  return s.reviewers.length ? s.reviewers.flatMap((x) => config.roles.has(x) ? fromRoles([x]) : [x]) : fromRoles(learnerRoles);
+}
+function mayReview(r, s, learnerRoles, config) {
+  const named = reviewersOf(s, learnerRoles, config);
   const login = r.login.toLowerCase();
   return named.some((n) => n.replace(/^@/, "").toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
 }
@@ -59114,12 +59118,12 @@ function mockOutcome(f) {
     if (v.ok) {
       record = { learner: f.learner, checkpoint: s.id, kind: "mock", pr: f.pr, sha: f.sha, ref: f.review.ref, at: f.review.at, passed: v.verdict.verdict === "pass", attempt: v.verdict.attempt, reviewer: v.verdict.reviewer, met: v.verdict.met, ...v.verdict.notes ? { notes: v.verdict.notes } : {} };
     } else {
-      reply = `@${f.review.reviewer.login}: ${v.message}`;
+      reply = v.message;
     }
   }
   const onHead = [...verdicts, ...record ? [record] : []].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const latest = onHead.at(-1);
-  const missing = s.prerequisites.filter((p) => !passed.has(p) && !(record?.passed && record.checkpoint === p));
+  const missing = s.prerequisites.filter((p) => !passed.has(p));
   return { state: latest ? latest.passed ? "passed" : "failed" : "pending", ...record ? { record } : {}, ...reply ? { reply } : {}, markdown: mockMarkdown(s, latest, missing) };
 }
 function mockMarkdown(s, v, missing) {
@@ -59193,8 +59197,11 @@ function tickedCriteria(body, s) {
   return ticked;
 }
 
+// core/review/reply.ts
+var replyBody = (to, text3) => `@${to}: ${escapeMarkdown(text3, 1e3)}`;
+
 // cli/analyse.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // core/config/config.ts
 init_line_index();
@@ -59448,6 +59455,10 @@ var LintCache = class {
   }
 };
 
+// cli/quiz-keys.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { resolve } from "node:path";
+
 // core/sealing/seal.ts
 init_parse_file();
 
@@ -59514,10 +59525,22 @@ function openSealed(quiz, keyText, secret) {
   return { ok: true, quiz: applyKey(quiz, r.payload.key), source: r.payload.source };
 }
 
+// cli/quiz-keys.ts
+function openQuizKey(cwd, quiz, secret) {
+  if (!quiz.key) return { ok: true, quiz };
+  const keyPath = keyFilePath(quiz.file, quiz.key);
+  const at3 = `${quiz.file}:${quiz.keySpan?.start.line ?? 1}`;
+  if (!secret) return { ok: false, reason: "no-secret", keyPath, message: `${at3}: Expected the answer-key secret to open ${keyPath}; found none.` };
+  const full = resolve(cwd, keyPath);
+  if (!existsSync2(full)) return { ok: false, reason: "missing", keyPath, message: `${at3}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.` };
+  const r = openSealed(quiz, readFileSync3(full, "utf8"), secret);
+  return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at3}: ${r.message}` };
+}
+
 // cli/parse-pool.ts
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
@@ -59533,7 +59556,7 @@ async function parseAll(jobs, maxFileSize, onProgress) {
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = fileURLToPath2(new URL("./parse-worker.js", import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync3(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: { maxFileSize } });
     return new Promise((resolve4, reject) => {
@@ -59593,8 +59616,8 @@ var ProgressBar = class {
 };
 
 // cli/workspace-files.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, relative as relative2, resolve } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // cli/usage-error.ts
 var UsageError = class extends Error {
@@ -59652,13 +59675,13 @@ function walk(roots, cwd, ignoreGlobs, ignoreBase) {
 
 // cli/workspace-files.ts
 function resolveTargets(cwd, paths) {
-  const targets = (paths.length ? paths : ["."]).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync3(t)) throw new UsageError(`Expected a file or folder at ${relative2(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
+  const targets = (paths.length ? paths : ["."]).map((p) => resolve2(cwd, p));
+  for (const t of targets) if (!existsSync4(t)) throw new UsageError(`Expected a file or folder at ${relative2(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
   const start = targets[0];
   const dir = statSync2(start).isDirectory() ? start : dirname2(start);
-  const configPath = configCandidates(toPosix(dir)).find((p) => existsSync3(p));
+  const configPath = configCandidates(toPosix(dir)).find((p) => existsSync4(p));
   if (!configPath) return { targets };
-  return { targets, configPath, configRel: toPosix(relative2(cwd, configPath)), configText: readFileSync3(configPath, "utf8") };
+  return { targets, configPath, configRel: toPosix(relative2(cwd, configPath)), configText: readFileSync4(configPath, "utf8") };
 }
 function readWorkspace(cwd, t, ignore) {
   const root = t.configPath ? dirname2(t.configPath) : void 0;
@@ -59672,7 +59695,7 @@ function readWorkspace(cwd, t, ignore) {
   const hashes = /* @__PURE__ */ new Map();
   for (const file of files.markdown) {
     try {
-      const b = readFileSync3(resolve(cwd, file));
+      const b = readFileSync4(resolve2(cwd, file));
       bytes.set(file, b);
       hashes.set(file, hashBytes(b));
     } catch {
@@ -59683,7 +59706,7 @@ function readWorkspace(cwd, t, ignore) {
 }
 
 // cli/analyse.ts
-var MODEL_VERSION = 2;
+var MODEL_VERSION = 3;
 function loadConfig(t) {
   return t.configRel && t.configText !== void 0 ? parseConfig(t.configRel, t.configText) : defaultConfig();
 }
@@ -59695,7 +59718,7 @@ async function loadModels(o) {
       return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
     });
   }
-  const cache = new LintCache(o.cache ? resolve2(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const cache = new LintCache(o.cache ? resolve3(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models = [];
   const misses = [];
   for (const file of files.markdown) {
@@ -59725,7 +59748,7 @@ async function loadIndex(o) {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });
-  return { config, index: new WorkspaceIndex(models, files.all) };
+  return { config, index: new WorkspaceIndex(models, files.all), only: files.only };
 }
 
 // cli/timed-matcher.ts
@@ -59997,8 +60020,6 @@ async function teamsOf(gh, login, candidates, purpose) {
 }
 
 // action/grade-pull.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
 function mergeAttempts(fromComment, fromLedger) {
   const out = /* @__PURE__ */ new Map();
   for (const r of fromLedger) if (r.kind === "quiz") out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
@@ -60011,7 +60032,8 @@ async function gradePull(ctx, gh, now, review) {
   if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
   if (!pull) throw new Error("Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.");
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
-  const existing = await findComment(gh, ctx, pull.number, COMMENT_MARKER);
+  const ours = await botComments(gh, ctx, pull.number);
+  const existing = commentWith(ours, COMMENT_MARKER);
   const records = existing ? readAttemptRecords(existing.body ?? "") : [];
   const reviews = existing ? readReviewRecords(existing.body ?? "") : [];
   const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : void 0;
@@ -60032,7 +60054,7 @@ async function gradePull(ctx, gh, now, review) {
     roster2 = { index: index2, config };
     const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
     const mocks = plan.sheets.filter((s) => index2.item(s.checkpoint)?.type === "scenario");
-    if (review && mocks.length !== 1) replies.push(`@${review.login}: Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? "Ask the learner to submit each mock in its own pull request." : "Grade mocks on their own pull requests; quizzes and reflections are checked automatically."}`);
+    if (review && mocks.length !== 1) replies.push({ to: review.login, text: `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? "Ask the learner to submit each mock in its own pull request." : "Grade mocks on their own pull requests; quizzes and reflections are checked automatically."}` });
     for (const [k, s] of plan.sheets.entries()) {
       const text3 = texts[k];
       const read = text3 === void 0 ? void 0 : readAnswerSheet(text3);
@@ -60059,13 +60081,14 @@ async function gradePull(ctx, gh, now, review) {
         outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       } else {
         const scenario = item;
-        const checklist = await findComment(gh, ctx, pull.number, rubricMarker(scenario.id));
+        const checklist = commentWith(ours, rubricMarker(scenario.id));
         if (!checklist && !ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: rubricChecklist(scenario) });
-        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, [...scenario.reviewers, ...[...config.roles.values()].flatMap((r) => r.reviewers)], `reviewers of ${scenario.id}`) } : void 0;
+        const learnerRoles = rolesOf(pull.author, config);
+        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, reviewersOf(scenario, learnerRoles, config), `reviewers of ${scenario.id}`) } : void 0;
         const o = mockOutcome({
           scenario,
           learner: pull.author,
-          learnerRoles: rolesOf(pull.author, config),
+          learnerRoles,
           config,
           pr: pull.number,
           sha: pull.headSha,
@@ -60073,7 +60096,7 @@ async function gradePull(ctx, gh, now, review) {
           ...review && reviewer ? { review: { reviewer, command: review.command, ref: review.ref, at: review.at, ticked: tickedCriteria(checklist?.body ?? "", scenario) } } : {}
         });
         if (o.record) keep(o.record);
-        if (o.reply) replies.push(o.reply);
+        if (o.reply && review) replies.push({ to: review.login, text: o.reply });
         sections.push({ path: s.path, markdown: o.markdown });
         outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
       }
@@ -60095,21 +60118,18 @@ async function gradePull(ctx, gh, now, review) {
     await upsertComment(gh, ctx, pull.number, existing, body);
     if (!waiting) await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? "checkpoint:passed" : "checkpoint:failed", allPassed ? "checkpoint:failed" : "checkpoint:passed");
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
-    for (const reply of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: escapeReply(reply) });
+    for (const r of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: replyBody(r.to, r.text) });
   }
   if (ledger && roster2 && fresh.length) await recordProgress(ctx, gh, ledger, roster2, pull.author, fresh, now);
   await summary.addRaw(body.replace(COMMENT_MARKER, "")).write();
   return outcome;
 }
-var escapeReply = (reply) => reply.replace(/^(@[A-Za-z0-9-]+: )?([\s\S]*)$/, (_m, who, rest) => `${who ?? ""}${escapeMarkdown(rest, 1e3)}`);
 function withKey(ctx, quiz) {
-  if (!quiz.key) return { ok: true, quiz };
+  const r = openQuizKey(ctx.workspace, quiz, ctx.answerKey);
+  if (r.ok) return r;
   const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  if (!ctx.answerKey) return { ok: false, learner, maintainer: `Expected the answer-key secret to open sealed quiz "${quiz.id}"; found none. Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` };
-  const path = resolve3(ctx.workspace, keyFilePath(quiz.file, quiz.key));
-  if (!existsSync4(path)) return { ok: false, learner, maintainer: `Expected the key file ${keyFilePath(quiz.file, quiz.key)} of sealed quiz "${quiz.id}" on the base branch; found none. Restore it from git (enablekit seal writes it beside the quiz).` };
-  const opened = openSealed(quiz, readFileSync4(path, "utf8"), ctx.answerKey);
-  return opened.ok ? { ok: true, quiz: opened.quiz } : { ok: false, learner, maintainer: `${keyFilePath(quiz.file, quiz.key)}: ${opened.message}` };
+  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  return { ok: false, learner, maintainer };
 }
 function gradeQuizSheet(quiz, sheet, pull, attempts, records, fresh, config, now) {
   const mine = attempts.filter((r) => r.checkpoint === quiz.id && r.learner.toLowerCase() === pull.author.toLowerCase());
@@ -60210,7 +60230,7 @@ async function onAppraise(ctx, gh, now) {
   const learner = markedLearner(c.issueBody);
   if (!command || !learner || !c.issueAuthorIsBot || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: "ignored", why: "Not an /appraise command on a progress issue." };
   const reply = async (text3) => {
-    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: `@${c.author}: ${escapeMarkdown(text3, 1e3)}` });
+    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: replyBody(c.author, text3) });
     return { kind: "appraisal", recorded: false, reply: text3 };
   };
   if ("error" in command) return reply(command.error);
@@ -60607,18 +60627,19 @@ async function runFreshness(ctx, gh, today) {
     await scanRelease(release);
   } else if (mode === "schedule") {
     for (const l of [...live.values()]) {
-      if (l.data.kind === "review" && l.open) await scanRelease({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) });
+      if (l.data.kind === "review" && l.open) await scanRelease(recordedRelease(l.data));
     }
     await apply(planFlags({ index: index2, config, today, existing: existing(), mentions, fileUrl }), 0);
   } else {
     const push3 = ctx.push;
     await apply(planCloses(index2, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push3.sha}`), 0);
     if (outcome.closed) {
-      for (const l of [...live.values()]) if (l.data.kind === "review" && l.open) await review({ tag: l.data.release, features: new Map(Object.entries(l.data.features)) }, []);
+      for (const l of [...live.values()]) if (l.data.kind === "review" && l.open) await review(recordedRelease(l.data), []);
     }
   }
   return outcome;
 }
+var recordedRelease = (d) => ({ tag: d.release, features: new Map(Object.entries(d.features)) });
 async function releaseOf(ctx, gh, index2, config) {
   const r = ctx.release;
   if (!parseVersion(r.tag)) throw new UsageProblem(`Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`);
@@ -60700,9 +60721,10 @@ function cohort(index2, learners, today) {
   return { tracks, checkpoints, mostMissed };
 }
 var ICON = { "not-started": "\xB7", open: "\u25CB", submitted: "\u25D0", failed: "\u2717", passed: "\u2713", overdue: "\u26A0" };
-function dashboardBody(c, index2, today) {
+function dashboardBody(c, index2, today, forIssue = true) {
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
-  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
+  const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
+  const parts = [...forIssue ? [DASHBOARD_MARKER] : [], `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
   for (const t of c.tracks) {
     const done = t.learners.filter((l) => l.complete).length;
     parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, "", `| learner | ${t.modules.map(title).join(" | ")} |`, `|---|${t.modules.map(() => ":-:").join("|")}|`);

@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-RBXW6M5S.js";
-import "./chunks/chunk-DJMIE3YH.js";
+} from "./chunks/chunk-UL76RCXS.js";
+import "./chunks/chunk-LVPFM3YY.js";
 import "./chunks/chunk-LWZLPCHA.js";
 import "./chunks/chunk-3OM2A7VQ.js";
 import "./chunks/chunk-B5AU765K.js";

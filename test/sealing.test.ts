@@ -117,11 +117,7 @@ describe('sealed answer keys', function () {
 
   it('the CLI seals, lints without and with the key, rotates and unseals back to the author\'s text', () => {
     const dir = tempWorkspace({ 'curricula/enablekit.yml': 'version: 1\n', 'curricula/basics.md': MODULE('basics'), 'curricula/sealed-quiz.md': QUIZ.replace('- [x] Incident', '- [x] Incident\n- [x] Escalations') });
-    const env = (extra: Record<string, string>) => ({ ...process.env, ...extra });
-    const run = (args: string[], extra: Record<string, string> = {}) => {
-      const r = require('node:child_process').spawnSync(process.execPath, [join(__dirname_, '..', 'bin', 'enablekit.js'), ...args], { cwd: dir, encoding: 'utf8', env: env({ NO_COLOR: '1', ...extra }) });
-      return { code: r.status as number, stdout: r.stdout as string, stderr: r.stderr as string };
-    };
+    const run = (args: string[], env: Record<string, string> = {}) => cli(args, dir, env);
     const noSecret = run(['seal']);
     assert.equal(noSecret.code, 2);
     assert.match(noSecret.stderr, /Expected the secret in ENABLEKIT_KEY; found none/);
@@ -207,17 +203,16 @@ describe('sealed answer keys', function () {
       writeFileSync(keyPath, readFileSync(keyPath, 'utf8').replace(/^tag: (.)/m, (_m, c: string) => `tag: ${c === 'A' ? 'B' : 'A'}`));
       const tampered = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number: 5, author: 'ana', headSha: 'sha-1' }), inputs: { 'answer-key': SECRET } });
       assert.equal(tampered.code, 1);
-      assert.match(tampered.stdout, /::error::curricula\/sealed-quiz\.key\.yml: Expected the key of "sealed-quiz" to open with the configured secret; found it does not authenticate/);
+      assert.match(tampered.stdout, /::error::curricula\/sealed-quiz\.md:8: Expected the key of "sealed-quiz" to open with the configured secret; found it does not authenticate/);
       assert.doesNotMatch(tampered.stdout + tampered.stderr, /at \w+ \(|node:internal/, 'no stack trace');
       assert.match(repo.comments.at(-1)!.body, /found them sealed, and this run could not open them\. The maintainers are told; your answers are kept/);
       assert.equal(repo.file('sha-1', 'submissions/ana/sealed-quiz.md')?.length ? 'kept' : 'lost', 'kept');
 
       const missing = await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('synchronize', { number: 5, author: 'ana', headSha: 'sha-1' }) });
       assert.equal(missing.code, 1);
-      assert.match(missing.stdout, /::error::Expected the answer-key secret to open sealed quiz "sealed-quiz"; found none\. Add the secret .* as the repository secret ENABLEKIT_KEY, pass it to the Action \(with: answer-key: \$\{\{ secrets\.ENABLEKIT_KEY \}\}\)/);
+      assert.match(missing.stdout, /::error::curricula\/sealed-quiz\.md:8: Expected the answer-key secret to open curricula\/sealed-quiz\.key\.yml; found none\. Add the secret .* as the repository secret ENABLEKIT_KEY, pass it to the Action \(with: answer-key: \$\{\{ secrets\.ENABLEKIT_KEY \}\}\)/);
       assert.doesNotMatch(missing.stdout + missing.stderr, /at \w+ \(|node:internal/);
     });
   });
 });
 
-const __dirname_ = new URL('.', import.meta.url).pathname;

@@ -162,7 +162,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
         ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
         ...(typeof d.reveal_answers === 'string' ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] } : {}),
-        ...(typeof d.key === 'string' ? { key: d.key } : {}),
+        ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
         questions: parseQuestions(tree, lines),
       };
     case 'scenario':

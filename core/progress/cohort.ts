@@ -75,9 +75,10 @@ export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[],
 const ICON: Record<ModuleState, string> = { 'not-started': '·', open: '○', submitted: '◐', failed: '✗', passed: '✓', overdue: '⚠' };
 
 /** The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics, the most-missed questions. */
-export function dashboardBody(c: Cohort, index: WorkspaceIndex, today: string): string {
+export function dashboardBody(c: Cohort, index: WorkspaceIndex, today: string, forIssue = true): string {
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 60);
-  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`, ''];
+  const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ''}.`;
+  const parts = [...(forIssue ? [DASHBOARD_MARKER] : []), `${intro} ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`, ''];
   for (const t of c.tracks) {
     const done = t.learners.filter((l) => l.complete).length;
     parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, '', `| learner | ${t.modules.map(title).join(' | ')} |`, `|---|${t.modules.map(() => ':-:').join('|')}|`);

@@ -32,7 +32,7 @@ export interface MockOutcome {
   state: 'pending' | 'passed' | 'failed';
   /** A verdict this run adds. */
   record?: ProgressRecord;
-  /** Why the command was not taken, told to whoever wrote it. */
+  /** Why the command was not taken, told to the reviewer who wrote it. */
   reply?: string;
   markdown: string;
 }
@@ -56,12 +56,12 @@ export function mockOutcome(f: MockFacts): MockOutcome {
     if (v.ok) {
       record = { learner: f.learner, checkpoint: s.id, kind: 'mock', pr: f.pr, sha: f.sha, ref: f.review.ref, at: f.review.at, passed: v.verdict.verdict === 'pass', attempt: v.verdict.attempt, reviewer: v.verdict.reviewer, met: v.verdict.met, ...(v.verdict.notes ? { notes: v.verdict.notes } : {}) };
     } else {
-      reply = `@${f.review.reviewer.login}: ${v.message}`;
+      reply = v.message;
     }
   }
   const onHead = [...verdicts, ...(record ? [record] : [])].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const latest = onHead.at(-1);
-  const missing = s.prerequisites.filter((p) => !passed.has(p) && !(record?.passed && record.checkpoint === p));
+  const missing = s.prerequisites.filter((p) => !passed.has(p));
   return { state: latest ? (latest.passed ? 'passed' : 'failed') : 'pending', ...(record ? { record } : {}), ...(reply ? { reply } : {}), markdown: mockMarkdown(s, latest, missing) };
 }
 

@@ -21,13 +21,18 @@ export interface ReviewerFacts {
   teams: string[];
 }
 
+/** The logins and org/teams who may grade a learner's mock: the scenario's reviewers (role ids expanded), or else the learner's roles' reviewers. */
+export function reviewersOf(s: Scenario, learnerRoles: string[], config: Config): string[] {
+  const fromRoles = (roles: string[]) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
+  return s.reviewers.length ? s.reviewers.flatMap((x) => (config.roles.has(x) ? fromRoles([x]) : [x])) : fromRoles(learnerRoles);
+}
+
 /**
  * Who may grade a learner's mock: the scenario's own reviewers (logins, teams or role
  * ids), or else the reviewers of the learner's roles in enablekit.yml.
  */
 export function mayReview(r: ReviewerFacts, s: Scenario, learnerRoles: string[], config: Config): boolean {
-  const fromRoles = (roles: string[]) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
-  const named = s.reviewers.length ? s.reviewers.flatMap((x) => (config.roles.has(x) ? fromRoles([x]) : [x])) : fromRoles(learnerRoles);
+  const named = reviewersOf(s, learnerRoles, config);
   const login = r.login.toLowerCase();
   return named.some((n) => n.replace(/^@/, '').toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
 }

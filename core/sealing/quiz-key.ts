@@ -77,7 +77,7 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string): SealResult 
   }
   const kept = lines.filter((_, i) => !drop.has(i));
   // Removing blocks leaves runs of blank lines; one is enough.
-  const tidy = kept.filter((l, i) => !(l.trim() === '' && kept[i - 1]?.trim() === '' && i > 0));
+  const tidy = kept.filter((l, i) => !(l.trim() === '' && kept[i - 1]?.trim() === ''));
   const close = tidy.indexOf('---', 1);
   if (close === -1) return { ok: false, line: 1, message: 'Expected front matter between --- lines; found none. Fix the quiz before sealing.' };
   tidy.splice(close, 0, `key: ${keyFile}`);

@@ -1,30 +1,17 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   botIssues
-} from "./chunk-BC6CTZI5.js";
-import "./chunk-OVY75LB5.js";
+} from "./chunk-2POIRLGB.js";
 import {
   PROGRESS_LABEL,
-  markedLearner,
-  progressBody,
+  hiddenJson,
   progressMarker,
+  progressTitle,
   readHiddenJson,
   readLedger,
-  rolesOf
-} from "./chunk-NJLL3ANR.js";
-import "./chunk-4D2OE2KG.js";
-import {
-  loadIndex
-} from "./chunk-NXQ6CK5O.js";
-import {
-  resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
-import "./chunk-LWZLPCHA.js";
-import "./chunk-CTDEDGK4.js";
-import "./chunk-ZBVLYBTG.js";
-import "./chunk-3OM2A7VQ.js";
+  recordComment,
+  recordKey
+} from "./chunk-7Y7HGIR4.js";
 import {
   __commonJS,
   __require,
@@ -19514,6 +19501,9 @@ function info(message) {
 }
 
 // core/progress/notices.ts
+var noticeComment = (n, text) => `${text}
+
+${hiddenJson("notice", n)}`;
 function readNotices(comments, learner) {
   const out = [];
   for (const c of comments) {
@@ -19524,6 +19514,9 @@ function readNotices(comments, learner) {
   }
   return out;
 }
+
+// core/progress/report-card.ts
+var TRACK_COMPLETE_LABEL = "enablekit:track-complete";
 
 // action/progress-ledger.ts
 async function listProgressIssues(gh, ctx) {
@@ -19540,24 +19533,35 @@ async function loadLedger(gh, ctx, login, issues) {
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
 }
-
-// action/progress-rebuild.ts
-async function rebuildProgress(ctx, gh, today, log = info) {
-  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-  const issues = await listProgressIssues(gh, ctx);
-  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
-  let rewritten = 0;
-  for (const login of logins) {
-    const ledger = await loadLedger(gh, ctx, login, issues);
-    if (!ledger.issue) continue;
-    const body = progressBody(login, rolesOf(login, config), index, ledger, today);
-    if (body === ledger.issue.body) continue;
-    rewritten++;
-    if (ctx.dryRun) log(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
-    else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
+async function appendRecords(gh, ctx, ledger, fresh, body) {
+  const known = new Set(ledger.records.map(recordKey));
+  const add = fresh.filter((r) => !known.has(recordKey(r)));
+  if (!add.length) return;
+  const after = { records: [...ledger.records, ...add], flagged: ledger.flagged };
+  const text = body(after);
+  if (ctx.dryRun) {
+    info(`Dry run: would record ${add.map(recordKey).join(", ")} in the progress issue of @${ledger.login}.`);
+    return;
   }
-  return { learners: logins.length, rewritten };
+  let issue2 = ledger.issue;
+  if (!issue2) {
+    const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
+    issue2 = { number: data.number, body: text };
+  }
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(add) });
+  if (issue2.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text });
+  ledger.records = after.records;
+  ledger.issue = { number: issue2.number, body: text };
 }
+async function postNotice(gh, ctx, issue2, due) {
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, body: noticeComment(due.notice, due.text) });
+  if (due.notice.kind === "report-card") await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, labels: [TRACK_COMPLETE_LABEL] });
+}
+
 export {
-  rebuildProgress
+  info,
+  listProgressIssues,
+  loadLedger,
+  appendRecords,
+  postNotice
 };

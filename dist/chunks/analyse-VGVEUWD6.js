@@ -5,10 +5,10 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-NXQ6CK5O.js";
+} from "./chunk-KY25VJDL.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import "./chunk-ZBVLYBTG.js";

@@ -5,19 +5,19 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-C6WAK63T.js";
+} from "./chunk-N3JG3L4Y.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-NXQ6CK5O.js";
+} from "./chunk-KY25VJDL.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-DJMIE3YH.js";
+} from "./chunk-LVPFM3YY.js";
 import {
   FILE_START
 } from "./chunk-3OM2A7VQ.js";

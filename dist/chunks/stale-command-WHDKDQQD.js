@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-NXQ6CK5O.js";
+} from "./chunk-KY25VJDL.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -9,7 +9,7 @@ import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {

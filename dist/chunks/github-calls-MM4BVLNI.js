@@ -1,23 +1,24 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   WRITE_BURST,
+  botComments,
   botIssues,
   changedFiles,
   client,
+  commentWith,
   fileAt,
-  findComment,
   setOutcomeLabel,
   upsertComment
-} from "./chunk-BC6CTZI5.js";
-import "./chunk-OVY75LB5.js";
+} from "./chunk-2POIRLGB.js";
 import "./chunk-B5AU765K.js";
 export {
   WRITE_BURST,
+  botComments,
   botIssues,
   changedFiles,
   client,
+  commentWith,
   fileAt,
-  findComment,
   setOutcomeLabel,
   upsertComment
 };

@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunk-RBXW6M5S.js";
-import "./chunk-DJMIE3YH.js";
+} from "./chunk-UL76RCXS.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";

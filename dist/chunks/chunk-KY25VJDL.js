@@ -8,7 +8,7 @@ import {
 } from "./chunk-HXAJKR5X.js";
 import {
   parseFile
-} from "./chunk-DJMIE3YH.js";
+} from "./chunk-LVPFM3YY.js";
 import {
   defaultConfig,
   parseConfig
@@ -22,8 +22,7 @@ import {
 } from "./chunk-B5AU765K.js";
 
 // cli/analyse.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // core/lint/engine.ts
 function compareDiagnostics(a, b) {
@@ -112,6 +111,10 @@ function drop(map, key, match) {
   if (kept.length) map.set(key, kept);
   else map.delete(key);
 }
+
+// cli/quiz-keys.ts
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 // core/sealing/key-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -254,7 +257,7 @@ function sealQuiz(quiz, text, keyFile) {
     key.answers[q.id] = k;
   }
   const kept = lines.filter((_, i) => !drop2.has(i));
-  const tidy = kept.filter((l, i) => !(l.trim() === "" && kept[i - 1]?.trim() === "" && i > 0));
+  const tidy = kept.filter((l, i) => !(l.trim() === "" && kept[i - 1]?.trim() === ""));
   const close = tidy.indexOf("---", 1);
   if (close === -1) return { ok: false, line: 1, message: "Expected front matter between --- lines; found none. Fix the quiz before sealing." };
   tidy.splice(close, 0, `key: ${keyFile}`);
@@ -308,15 +311,27 @@ function rotate(quiz, keyText, oldSecret, newSecret) {
   return { ok: true, keyText: sealPayload(r.payload, newSecret) };
 }
 
+// cli/quiz-keys.ts
+function openQuizKey(cwd, quiz, secret) {
+  if (!quiz.key) return { ok: true, quiz };
+  const keyPath = keyFilePath(quiz.file, quiz.key);
+  const at = `${quiz.file}:${quiz.keySpan?.start.line ?? 1}`;
+  if (!secret) return { ok: false, reason: "no-secret", keyPath, message: `${at}: Expected the answer-key secret to open ${keyPath}; found none.` };
+  const full = resolve(cwd, keyPath);
+  if (!existsSync(full)) return { ok: false, reason: "missing", keyPath, message: `${at}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.` };
+  const r = openSealed(quiz, readFileSync(full, "utf8"), secret);
+  return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at}: ${r.message}` };
+}
+
 // cli/parse-pool.ts
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-IEGDDPJX.js");
+  const { runParseJob } = await import("./parse-job-IKJLCIV7.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;
@@ -327,14 +342,14 @@ async function parseAll(jobs, maxFileSize, onProgress) {
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: { maxFileSize } });
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       let batch = take();
       const send = () => {
         if (batch.length === 0) {
-          void worker.terminate().then(() => resolve2());
+          void worker.terminate().then(() => resolve3());
           return;
         }
         worker.postMessage(batch.map((i) => jobs[i]));
@@ -387,7 +402,7 @@ var ProgressBar = class {
 };
 
 // cli/analyse.ts
-var MODEL_VERSION = 2;
+var MODEL_VERSION = 3;
 function loadConfig(t) {
   return t.configRel && t.configText !== void 0 ? parseConfig(t.configRel, t.configText) : defaultConfig();
 }
@@ -399,7 +414,7 @@ async function loadModels(o) {
       return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
     });
   }
-  const cache = new LintCache(o.cache ? resolve(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const cache = new LintCache(o.cache ? resolve2(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
   const models = [];
   const misses = [];
   for (const file of files.markdown) {
@@ -437,35 +452,25 @@ async function analyse(o) {
 function withKey(m, cwd, secret, note) {
   const quiz = m.item;
   if (quiz?.type !== "quiz" || !quiz.key) return m;
-  if (!secret) {
-    note.locked++;
-    return m;
-  }
-  const path = resolve(cwd, keyFilePath(m.file, quiz.key));
-  if (!existsSync2(path)) {
-    note.problems.push(`${m.file}: Expected its key file ${keyFilePath(m.file, quiz.key)}; found none. Restore it from git, or remove key: and mark the answers in the quiz.`);
-    return m;
-  }
-  const r = openSealed(quiz, readFileSync(path, "utf8"), secret);
-  if (!r.ok) {
-    note.problems.push(`${m.file}: ${r.message}`);
-    return m;
-  }
-  return { ...m, item: r.quiz };
+  const r = openQuizKey(cwd, quiz, secret);
+  if (r.ok) return { ...m, item: r.quiz };
+  if (r.reason === "no-secret") note.locked++;
+  else note.problems.push(r.message);
+  return m;
 }
 async function loadIndex(o) {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });
-  return { config, index: new WorkspaceIndex(models, files.all) };
+  return { config, index: new WorkspaceIndex(models, files.all), only: files.only };
 }
 
 export {
   answerSheetText,
   keyFilePath,
   seal,
-  openSealed,
   rotate,
+  openQuizKey,
   MODEL_VERSION,
   loadConfig,
   loadModels,

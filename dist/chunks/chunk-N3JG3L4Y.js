@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-DJMIE3YH.js";
+} from "./chunk-LVPFM3YY.js";
 import {
   LineIndex,
   readFrontMatter,

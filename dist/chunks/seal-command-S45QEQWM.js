@@ -2,15 +2,15 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   keyFilePath,
   loadIndex,
-  openSealed,
+  openQuizKey,
   rotate,
   seal
-} from "./chunk-NXQ6CK5O.js";
+} from "./chunk-KY25VJDL.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {
@@ -21,60 +21,47 @@ import "./chunk-B5AU765K.js";
 
 // cli/seal-command.ts
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 var NO_SECRET = "Set ENABLEKIT_KEY to the answer-key secret (a long random passphrase; keep it in a password manager, and as the repository secret ENABLEKIT_KEY for the Action).";
 async function sealCommand(a) {
   if (!a.secret) throw new UsageError(`Expected the secret in ENABLEKIT_KEY; found none. ${NO_SECRET}`);
   if (a.action === "rotate" && !a.newSecret) throw new UsageError("Expected the new secret in ENABLEKIT_NEW_KEY (and the current one in ENABLEKIT_KEY); found none. Set both, run rotate, then update the repository secret.");
   if (a.action === "rotate" && a.newSecret === a.secret) throw new UsageError("Expected ENABLEKIT_NEW_KEY to differ from ENABLEKIT_KEY; found the same secret. Choose a new one.");
   const paths = a.paths.length ? a.paths : [existsSync(resolve(a.cwd, "curricula")) ? "curricula" : "."];
-  const targets = resolveTargets(a.cwd, paths);
-  const { index } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets });
-  const root = a.cwd;
-  const wanted = targets.targets.map((t) => relative(a.cwd, t).split(sep).join("/"));
-  const inTargets = (f) => wanted.some((w) => w === "" || f === w || f.startsWith(`${w}/`));
-  const quizzes = [...index.items()].filter((i) => i.type === "quiz" && inTargets(i.file));
+  const { index, only } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets: resolveTargets(a.cwd, paths) });
+  const at = (path) => resolve(a.cwd, path);
+  const quizzes = [...index.items()].filter((i) => i.type === "quiz" && only.has(i.file));
   const done = [];
   const problems = [];
   for (const quiz of quizzes) {
-    const path = resolve(root, quiz.file);
-    const shown = relative(a.cwd, path);
     if (a.action === "seal") {
       if (quiz.key) continue;
-      const r2 = seal(quiz.file, readFileSync(path, "utf8"), a.secret);
-      if (!r2.ok) {
-        problems.push(`${shown}:${r2.line}: ${r2.message}`);
+      const r = seal(quiz.file, readFileSync(at(quiz.file), "utf8"), a.secret);
+      if (!r.ok) {
+        problems.push(`${quiz.file}:${r.line}: ${r.message}`);
         continue;
       }
-      writeFileSync(resolve(root, keyFilePath(quiz.file, r2.keyFile)), r2.keyText);
-      writeFileSync(path, r2.sealedText);
-      done.push(`sealed ${shown} (key: ${relative(a.cwd, resolve(root, keyFilePath(quiz.file, r2.keyFile)))})`);
-      continue;
-    }
-    if (!quiz.key) continue;
-    const keyPath = resolve(root, keyFilePath(quiz.file, quiz.key));
-    if (!existsSync(keyPath)) {
-      problems.push(`${shown}: Expected its key file ${relative(a.cwd, keyPath)}; found none. Restore it from git.`);
-      continue;
-    }
-    const keyText = readFileSync(keyPath, "utf8");
-    if (a.action === "rotate") {
-      const r2 = rotate(quiz, keyText, a.secret, a.newSecret);
-      if (!r2.ok) problems.push(`${relative(a.cwd, keyPath)}: ${r2.message}`);
+      const keyPath = keyFilePath(quiz.file, r.keyFile);
+      writeFileSync(at(keyPath), r.keyText);
+      writeFileSync(at(quiz.file), r.sealedText);
+      done.push(`sealed ${quiz.file} (key: ${keyPath})`);
+    } else if (quiz.key && a.action === "rotate") {
+      const keyPath = keyFilePath(quiz.file, quiz.key);
+      const r = existsSync(at(keyPath)) ? rotate(quiz, readFileSync(at(keyPath), "utf8"), a.secret, a.newSecret) : { ok: false, message: "Expected the key file that key: names; found none. Restore it from git." };
+      if (!r.ok) problems.push(`${keyPath}:1: ${r.message}`);
       else {
-        writeFileSync(keyPath, r2.keyText);
-        done.push(`rotated ${relative(a.cwd, keyPath)}`);
+        writeFileSync(at(keyPath), r.keyText);
+        done.push(`rotated ${keyPath}`);
       }
-      continue;
+    } else if (quiz.key) {
+      const r = openQuizKey(a.cwd, quiz, a.secret);
+      if (!r.ok) problems.push(r.message);
+      else {
+        writeFileSync(at(quiz.file), r.source);
+        rmSync(at(r.keyPath));
+        done.push(`unsealed ${quiz.file}`);
+      }
     }
-    const r = openSealed(quiz, keyText, a.secret);
-    if (!r.ok) {
-      problems.push(`${shown}: ${r.message}`);
-      continue;
-    }
-    writeFileSync(path, r.source);
-    rmSync(keyPath);
-    done.push(`unsealed ${shown}`);
   }
   const verb = { seal: "sealed", unseal: "unsealed", rotate: "rotated" }[a.action];
   const summary = done.length ? `${done.length} quiz${done.length === 1 ? "" : "zes"} ${verb}.` : `No quiz ${verb}: ${a.action === "seal" ? "every quiz here is sealed already" : "no sealed quiz here"}.`;

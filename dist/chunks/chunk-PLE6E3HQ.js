@@ -1,19 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  appraisalLines,
+  progressMarker,
+  resultsOf
+} from "./chunk-7Y7HGIR4.js";
+import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
-
-// core/progress/records.ts
-var RESULT_KINDS = ["quiz", "mock", "reflection"];
-var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal"];
-var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ""}`;
-var isResult = (r) => RESULT_KINDS.includes(r.kind);
-function dedupeRecords(records) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
-  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
-}
-var resultsOf = (records, login) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());
 
 // core/progress/learner-status.ts
 function rolesOf(login, config, extraRoles = []) {
@@ -50,57 +43,11 @@ function learnerStatus(login, roles, index, records, today) {
   });
 }
 
-// core/text/hidden-json.ts
-function readHiddenJson(tag, body) {
-  const out = [];
-  for (const m of (body ?? "").matchAll(new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, "g"))) {
-    try {
-      out.push(JSON.parse(m[1]));
-    } catch {
-    }
-  }
-  return out;
-}
-
-// core/progress/ledger.ts
-var PROGRESS_LABEL = "enablekit:progress";
-var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
-var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
-var isString = (v) => typeof v === "string";
-function isRecord(v) {
-  const r = v;
-  const kinds = RECORD_KINDS;
-  return !!r && typeof r === "object" && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === "boolean" && !Number.isNaN(Date.parse(r.at)) && (r.ref === void 0 || isString(r.ref));
-}
-function readRecords(body) {
-  return readHiddenJson("record", body).filter(isRecord);
-}
-function readLedger(comments, learner) {
-  const records = [];
-  const flagged = [];
-  for (const c of comments) {
-    const found = readRecords(c.body);
-    if (!found.length) continue;
-    const note = c.url ? { url: c.url } : {};
-    if (!c.authorIsBot) flagged.push({ comment: c.id, why: "not-written-by-enablekit", ...note });
-    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: "edited", ...note });
-    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
-  }
-  return { records: dedupeRecords(records), flagged };
-}
-
 // core/review/participation.ts
 function participationOf(records, login) {
   const mine = records.filter((r) => r.kind === "participation" && r.learner.toLowerCase() === login.toLowerCase());
   const keys = (side) => new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
   return { gave: keys("gave"), received: keys("received"), peers: [...new Set(mine.flatMap((r) => r.peer ? [r.peer.toLowerCase()] : []))].sort() };
-}
-
-// core/progress/appraisal-lines.ts
-function appraisalLines(records, track, heading = "**Appraisals**") {
-  const appraisals = dedupeRecords(records).filter((r) => r.kind === "appraisal" && r.checkpoint === track);
-  if (!appraisals.length) return [];
-  return ["", heading, "", ...appraisals.map((a) => `- ${a.as ?? ""}, @${escapeMarkdown(a.reviewer ?? "", 40)} on ${a.at.slice(0, 10)}: ${escapeMarkdown((a.notes ?? "").replace(/\s+/g, " "), 1e3)}`)];
 }
 
 // core/progress/progress-body.ts
@@ -137,14 +84,8 @@ function progressBody(login, roles, index, ledger, today, forIssue = true) {
 }
 
 export {
-  resultsOf,
   rolesOf,
   learnerStatus,
-  readHiddenJson,
-  PROGRESS_LABEL,
-  progressMarker,
-  markedLearner,
-  readLedger,
   participationOf,
   progressBody
 };

@@ -1,32 +1,32 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  PROGRESS_LABEL,
   learnerStatus,
-  markedLearner,
   participationOf,
   progressBody,
-  readLedger,
-  resultsOf,
   rolesOf
-} from "./chunk-NJLL3ANR.js";
+} from "./chunk-PLE6E3HQ.js";
+import {
+  markedLearner,
+  resultsOf
+} from "./chunk-7Y7HGIR4.js";
 import {
   checkReflection,
   gradeQuiz,
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-C6WAK63T.js";
+} from "./chunk-N3JG3L4Y.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-NXQ6CK5O.js";
+} from "./chunk-KY25VJDL.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-DJMIE3YH.js";
+import "./chunk-LVPFM3YY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {
@@ -88,9 +88,10 @@ function cohort(index, learners, today) {
   return { tracks, checkpoints, mostMissed };
 }
 var ICON = { "not-started": "\xB7", open: "\u25CB", submitted: "\u25D0", failed: "\u2717", passed: "\u2713", overdue: "\u26A0" };
-function dashboardBody(c, index, today) {
+function dashboardBody(c, index, today, forIssue = true) {
   const title = (id) => escapeMarkdown(index.item(id)?.title ?? id, 60);
-  const parts = [DASHBOARD_MARKER, `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
+  const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
+  const parts = [...forIssue ? [DASHBOARD_MARKER] : [], `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
   for (const t of c.tracks) {
     const done = t.learners.filter((l) => l.complete).length;
     parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, "", `| learner | ${t.modules.map(title).join(" | ")} |`, `|---|${t.modules.map(() => ":-:").join("|")}|`);
@@ -130,13 +131,12 @@ async function progressCommand(a) {
     return { stdout: `${JSON.stringify(out, null, 2)}
 `, exitCode: 0 };
   }
-  const strip = (body) => body.replace(/^<!-- enablekit:[^\n]*-->\n/, "");
   const parts = learners.map((l) => `## @${l.login}
 
 ${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, a.today, false)}`);
   if (!a.learner) parts.push(`## Cohort
 
-${strip(dashboardBody(cohort(index, learners, a.today), index, a.today))}`);
+${dashboardBody(cohort(index, learners, a.today), index, a.today, false)}`);
   return { stdout: `${parts.join("\n\n")}
 `, exitCode: 0 };
 }
@@ -144,17 +144,15 @@ async function rebuildCommand(a) {
   if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : "none"}.`);
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
-  const { client } = await import("./github-calls-6WLTRXNC.js");
-  const { rebuildProgress } = await import("./progress-rebuild-R5U67BEM.js");
+  const { client } = await import("./github-calls-MM4BVLNI.js");
+  const { rebuildProgress } = await import("./progress-rebuild-WFTZ2LCT.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {
     const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun, workspace: a.cwd, curricula: dir }, client({ token: a.token, apiUrl: a.apiUrl }), a.today, (l) => lines.push(l));
     lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? "would be " : ""}rewritten.`);
   } catch (e) {
-    const status = e.status;
-    if (!status) throw e;
-    throw new UsageError(`Expected to read and write the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can write issues. Run it again: it carries on from what is there.`);
+    throw githubProblem(e, a, "read and write", " Run it again: it carries on from what is there.");
   }
   return { stdout: `${lines.join("\n")}
 `, exitCode: 0 };
@@ -184,28 +182,24 @@ function recordsFromSheets(a, index, config) {
   return out;
 }
 async function recordsFromGitHub(a) {
-  const { Octokit } = await import("./dist-bundle-HI4YTU32.js");
-  const gh = new Octokit({ auth: a.token, baseUrl: a.apiUrl, userAgent: "enablekit-cli" });
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-MM4BVLNI.js"), import("./progress-ledger-TI7SJCZV.js")]);
   const [owner = "", repo = ""] = a.repo.split("/");
+  const where = { owner, repo, dryRun: true };
+  const gh = client({ token: a.token, apiUrl: a.apiUrl });
   const out = /* @__PURE__ */ new Map();
-  let issues;
   try {
-    issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: "all", per_page: 100 });
+    const issues = await listProgressIssues(gh, where);
+    const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))];
+    for (const login of logins) out.set(login, (await loadLedger(gh, where, login, issues)).records);
   } catch (e) {
-    const status = e.status;
-    throw new UsageError(`Expected to read the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status ?? e.message}. Check --repo, --api-url and that the token can read issues.`);
-  }
-  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === "Bot")) {
-    const login = markedLearner(issue.body);
-    if (!login) continue;
-    const comments = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
-    const ledger = readLedger(
-      comments.map((c) => ({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at })),
-      login
-    );
-    out.set(login, [...out.get(login) ?? [], ...ledger.records]);
+    throw githubProblem(e, a, "read", "");
   }
   return out;
+}
+function githubProblem(e, a, access, then) {
+  const status = e.status;
+  if (!status) return e;
+  return new UsageError(`Expected to ${access} the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can ${access} issues.${then}`);
 }
 export {
   progressCommand,

@@ -9646,7 +9646,7 @@ function buildItem(file, type, fm, tree, lines) {
         ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
         ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
-        ...typeof d.key === "string" ? { key: d.key } : {},
+        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
         questions: parseQuestions(tree, lines)
       };
     case "scenario":

@@ -1,0 +1,17 @@
+import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
+import {
+  appendRecords,
+  listProgressIssues,
+  loadLedger,
+  postNotice
+} from "./chunk-SPZNQGLA.js";
+import "./chunk-2POIRLGB.js";
+import "./chunk-7Y7HGIR4.js";
+import "./chunk-4D2OE2KG.js";
+import "./chunk-B5AU765K.js";
+export {
+  appendRecords,
+  listProgressIssues,
+  loadLedger,
+  postNotice
+};
