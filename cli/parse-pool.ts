@@ -9,6 +9,11 @@ import type { ParseJob } from './parse-job.js';
 const PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 const BATCH = 16;
 
+/** The pool is bundled into dist/chunks/ (the CLI) or dist/ (the Action); the worker sits in dist/. */
+export function parseWorkerFile(moduleUrl: string): string | undefined {
+  return ['./parse-worker.js', '../parse-worker.js'].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
+}
+
 /**
  * Parse files on every core: the main thread and one worker per other core pull batches
  * from one queue, so a few large files cannot leave a core idle.
@@ -24,11 +29,11 @@ export async function parseAll(jobs: ParseJob[], maxFileSize: number, onProgress
     return batch;
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerFile = parseWorkerFile(import.meta.url);
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
 
   const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
+    const worker = new Worker(workerFile!, { workerData: { maxFileSize } });
     return new Promise<void>((resolve, reject) => {
       let batch = take();
       const send = () => {

@@ -59544,6 +59544,9 @@ import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
+function parseWorkerFile(moduleUrl) {
+  return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath2(new URL(p, moduleUrl))).find((f) => existsSync3(f));
+}
 async function parseAll(jobs, maxFileSize, onProgress) {
   const { runParseJob: runParseJob2 } = await Promise.resolve().then(() => (init_parse_job(), parse_job_exports));
   const results = new Array(jobs.length);
@@ -59555,8 +59558,8 @@ async function parseAll(jobs, maxFileSize, onProgress) {
     return batch;
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = fileURLToPath2(new URL("./parse-worker.js", import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync3(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerFile = parseWorkerFile(import.meta.url);
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: { maxFileSize } });
     return new Promise((resolve4, reject) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
@@ -23,6 +24,15 @@ describe('the CLI bundle', () => {
     const heavy = graph.filter((f) => /micromark|class Ajv|new Composer|YAMLMap/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(heavy.map((f) => f.slice(ROOT.length + 1)), []);
     assert.ok(graph.length >= 2, 'the check follows imports');
+  });
+
+  it('finds its parse worker from the chunk the pool is bundled into, so large runs use every core', async () => {
+    const { parseWorkerFile } = await import('../cli/parse-pool.js');
+    const poolChunk = readdirSync(join(ROOT, 'dist', 'chunks')).find((f) => readFileSync(join(ROOT, 'dist', 'chunks', f), 'utf8').includes('parse-worker.js'));
+    assert.ok(poolChunk, 'the pool is in a chunk');
+    const url = pathToFileURL(join(ROOT, 'dist', 'chunks', poolChunk)).href;
+    assert.equal(parseWorkerFile(url), join(ROOT, 'dist', 'parse-worker.js'));
+    assert.equal(parseWorkerFile(pathToFileURL(join(ROOT, 'dist', 'action.js')).href), join(ROOT, 'dist', 'parse-worker.js'));
   });
 });
 

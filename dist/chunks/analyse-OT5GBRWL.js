@@ -5,7 +5,7 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
 import "./chunk-LVPFM3YY.js";

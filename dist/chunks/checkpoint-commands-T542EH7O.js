@@ -12,7 +12,7 @@ import {
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

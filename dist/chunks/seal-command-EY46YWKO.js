@@ -5,7 +5,7 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

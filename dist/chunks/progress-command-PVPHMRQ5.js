@@ -21,7 +21,7 @@ import {
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -145,7 +145,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-WFTZ2LCT.js");
+  const { rebuildProgress } = await import("./progress-rebuild-CYOQO6QZ.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -330,6 +330,9 @@ import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 var BATCH = 16;
+function parseWorkerFile(moduleUrl) {
+  return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync2(f));
+}
 async function parseAll(jobs, maxFileSize, onProgress) {
   const { runParseJob } = await import("./parse-job-IKJLCIV7.js");
   const results = new Array(jobs.length);
@@ -341,8 +344,8 @@ async function parseAll(jobs, maxFileSize, onProgress) {
     return batch;
   };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && existsSync2(workerFile) ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerFile = parseWorkerFile(import.meta.url);
+  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: { maxFileSize } });
     return new Promise((resolve3, reject) => {

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

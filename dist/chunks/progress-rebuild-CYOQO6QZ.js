@@ -15,7 +15,7 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-KY25VJDL.js";
+} from "./chunk-J3YFE7G3.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
