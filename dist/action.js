@@ -40943,129 +40943,6 @@ var init_mdast_util = __esm({
   }
 });
 
-// core/parse/markdown.ts
-function remarkTaskList() {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
-}
-function lintProcessor() {
-  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
-  return processor;
-}
-function splitAtTopLevel(text3, target = CHUNK_TARGET) {
-  const chunks = [];
-  let chunkStart = 0;
-  let chunkLine = 1;
-  let fence3;
-  let inHtml = false;
-  let previousBlank = true;
-  let line = 1;
-  for (let pos = 0; pos < text3.length; line++) {
-    let next = text3.indexOf("\n", pos);
-    if (next === -1) next = text3.length;
-    const content3 = text3.slice(pos, next);
-    if (fence3) {
-      const m = FENCE.exec(content3);
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim()) fence3 = void 0;
-    } else if (inHtml) {
-      if (HTML_BLOCK_CLOSE.test(content3)) inHtml = false;
-    } else {
-      const m = FENCE.exec(content3);
-      if (m) fence3 = m[1];
-      else if (HTML_BLOCK_OPEN.test(content3) && !HTML_BLOCK_CLOSE.test(content3.slice(content3.indexOf("<") + 2))) inHtml = true;
-      else if (previousBlank && FRESH_BLOCK.test(content3) && pos - chunkStart >= target) {
-        chunks.push({ start: chunkStart, end: pos, line: chunkLine });
-        chunkStart = pos;
-        chunkLine = line;
-      }
-    }
-    previousBlank = content3.trim() === "";
-    pos = next + 1;
-  }
-  chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
-  return chunks;
-}
-function shift(node2, lines, offset) {
-  const stack = [node2];
-  while (stack.length) {
-    const n = stack.pop();
-    const p = n.position;
-    if (p) {
-      p.start.line += lines;
-      p.end.line += lines;
-      if (p.start.offset !== void 0) p.start.offset += offset;
-      if (p.end.offset !== void 0) p.end.offset += offset;
-    }
-    const children = n.children;
-    if (children) for (const c of children) stack.push(c);
-  }
-}
-function parseChunks(p, text3, cuts, defs) {
-  const chunks = [...cuts];
-  const prefix = defs ? `${defs}
-
-` : "";
-  const prefixLines = prefix ? prefix.split("\n").length - 1 : 0;
-  const children = [];
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i];
-    const own5 = text3.slice(chunk.start, chunk.end);
-    const before = i === 0 ? "" : prefix;
-    const tree = p.parse(i === 0 ? defs ? `${own5}
-
-${defs}` : own5 : before + own5);
-    const mine = tree.children.filter((c) => {
-      const start = c.position?.start.offset ?? 0;
-      return start >= before.length && start < before.length + own5.length;
-    });
-    const last = mine.at(-1);
-    const trailingBlank = before.length + own5.replace(/\s+$/, "").length;
-    if (i + 1 < chunks.length && last && (last.position?.end.offset ?? 0) > trailingBlank) {
-      chunks[i + 1] = { start: chunk.start, end: chunks[i + 1].end, line: chunk.line };
-      continue;
-    }
-    for (const child of mine) {
-      shift(child, chunk.line - 1 - (before ? prefixLines : 0), chunk.start - before.length);
-      children.push(child);
-    }
-  }
-  return children;
-}
-function definitionLine(d) {
-  const title = d.title ? ` "${d.title.replace(/["\\]/g, "\\$&")}"` : "";
-  return `[${(d.label ?? d.identifier).replace(/[[\]\\]/g, "\\$&")}]: <${d.url.replace(/[<>\\]/g, "\\$&")}>${title}`;
-}
-function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
-  const p = lintProcessor();
-  if (text3.length <= chunkTarget * 2) return p.parse(text3);
-  const chunks = splitAtTopLevel(text3, chunkTarget);
-  if (chunks.length === 1) return p.parse(text3);
-  let children = parseChunks(p, text3, chunks, "");
-  const defs = [];
-  for (const c of children) visit(c, (n) => void (n.type === "definition" && defs.push(n)));
-  if (defs.length) children = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"));
-  const end = children.at(-1)?.position?.end ?? { line: 1, column: 1, offset: 0 };
-  return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
-}
-var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE;
-var init_markdown = __esm({
-  "core/parse/markdown.ts"() {
-    "use strict";
-    init_unified();
-    init_remark_parse();
-    init_remark_frontmatter();
-    init_micromark_extension_gfm_task_list_item();
-    init_mdast_util_gfm_task_list_item();
-    init_mdast_util();
-    CHUNK_TARGET = 8 * 1024;
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
-    FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
-    HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
-    HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
-  }
-});
-
 // core/parse/lesson-source.ts
 function runsOf(text3, from) {
   const runs = [];
@@ -41153,6 +41030,238 @@ var init_lesson_source = __esm({
     FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
     CUTTABLE_LINE = /^[A-Za-z][^`<>\\!\[\]\r\n]*(?=\[)/;
     DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+  }
+});
+
+// core/parse/markdown.ts
+function remarkTaskList() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+}
+function lintProcessor() {
+  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
+  return processor;
+}
+function scanCuts(text3, from, fromLine, target, isSync) {
+  const chunks = [];
+  let chunkStart = from;
+  let chunkLine = fromLine;
+  let fence3;
+  let inHtml = false;
+  let previousBlank = true;
+  let line = fromLine;
+  for (let pos = from; pos < text3.length; line++) {
+    let next = text3.indexOf("\n", pos);
+    if (next === -1) next = text3.length;
+    const content3 = text3.slice(pos, next);
+    if (fence3) {
+      const m = FENCE.exec(content3);
+      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim()) fence3 = void 0;
+    } else if (inHtml) {
+      if (HTML_BLOCK_CLOSE.test(content3)) inHtml = false;
+    } else {
+      const m = FENCE.exec(content3);
+      if (m) fence3 = m[1];
+      else if (HTML_BLOCK_OPEN.test(content3) && !HTML_BLOCK_CLOSE.test(content3.slice(content3.indexOf("<") + 2))) inHtml = true;
+      else if (previousBlank && pos > chunkStart && FRESH_BLOCK.test(content3)) {
+        if (isSync?.(pos)) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          return { chunks, sync: { at: pos, line } };
+        }
+        if (pos - chunkStart >= target) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          chunkStart = pos;
+          chunkLine = line;
+        }
+      }
+    }
+    previousBlank = content3.trim() === "";
+    pos = next + 1;
+  }
+  chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
+  return { chunks };
+}
+function splitAtTopLevel(text3, target = CHUNK_TARGET) {
+  return scanCuts(text3, 0, 1, target).chunks;
+}
+function shift(node2, lines, offset) {
+  if (lines === 0 && offset === 0) return;
+  const stack = [node2];
+  while (stack.length) {
+    const n = stack.pop();
+    const p = n.position;
+    if (p) {
+      p.start.line += lines;
+      p.end.line += lines;
+      if (p.start.offset !== void 0) p.start.offset += offset;
+      if (p.end.offset !== void 0) p.end.offset += offset;
+    }
+    const children = n.children;
+    if (children) for (const c of children) stack.push(c);
+  }
+}
+function restoreCuts(nodes, cuts, lineOffset) {
+  if (!cuts.size) return;
+  if (!lineOffset) return nodes.forEach((n) => restoreColumns(n, cuts));
+  const moved = new Map([...cuts].map(([line, n]) => [line + lineOffset, n]));
+  nodes.forEach((n) => restoreColumns(n, moved));
+}
+function depthOfBlocks(children) {
+  let depth = 0;
+  for (const c of children) depth = Math.max(depth, depthOf(c));
+  return depth;
+}
+function parseChunks(p, text3, cuts, defs, lesson, more = false) {
+  const chunks = [...cuts];
+  const prefix = defs ? `${defs}
+
+` : "";
+  const prefixLines = prefix ? prefix.split("\n").length - 1 : 0;
+  const out = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    const raw = text3.slice(chunk.start, chunk.end);
+    const source = lesson ? lessonSource(raw, 0) : void 0;
+    const own5 = source ? source.text : raw;
+    const before = chunk.start === 0 ? "" : prefix;
+    const tree = p.parse(chunk.start === 0 ? defs ? `${own5}
+
+${defs}` : own5 : before + own5);
+    const mine = tree.children.filter((c) => {
+      const start = c.position?.start.offset ?? 0;
+      return start >= before.length && start < before.length + own5.length;
+    });
+    const last = mine.at(-1);
+    const trailingBlank = before.length + own5.replace(/\s+$/, "").length;
+    if ((i + 1 < chunks.length || more) && last && (last.position?.end.offset ?? 0) > trailingBlank) {
+      if (i + 1 === chunks.length) return void 0;
+      chunks[i + 1] = { start: chunk.start, end: chunks[i + 1].end, line: chunk.line };
+      continue;
+    }
+    const lineShift = before ? prefixLines : 0;
+    if (source) restoreCuts(mine, source.cuts, lineShift);
+    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
+    const links = [];
+    for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
+    out.push({ ...chunk, children: mine, depth: depthOfBlocks(mine), links });
+  }
+  return out;
+}
+function definitionLine(d) {
+  const title = d.title ? ` "${d.title.replace(/["\\]/g, "\\$&")}"` : "";
+  return `[${(d.label ?? d.identifier).replace(/[[\]\\]/g, "\\$&")}]: <${d.url.replace(/[<>\\]/g, "\\$&")}>${title}`;
+}
+function definitionsIn(chunks) {
+  return chunks.flatMap((c) => c.links.filter((n) => n.type === "definition"));
+}
+function rootOf(chunks) {
+  const children = chunks.flatMap((c) => c.children);
+  const end = children.at(-1)?.position?.end ?? { line: 1, column: 1, offset: 0 };
+  return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+function parseWhole(text3, lesson, target) {
+  const p = lintProcessor();
+  const base = { text: text3, lesson, target };
+  const cuts = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
+  let chunks = parseChunks(p, text3, cuts, "", lesson);
+  if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
+  const defs = definitionsIn(chunks);
+  if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson);
+  return { ...base, definitions: defs.length > 0, chunks };
+}
+function commonPrefix(a, b) {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+function commonSuffix(a, b, head) {
+  const max = Math.min(a.length, b.length) - head;
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+function reparse(prev, text3) {
+  const old = prev.text;
+  if (prev.definitions) return void 0;
+  const head = commonPrefix(old, text3);
+  const tail = commonSuffix(old, text3, head);
+  const delta = text3.length - old.length;
+  const oldEditEnd = old.length - tail;
+  const chunks = prev.chunks;
+  const editLine = text3.lastIndexOf("\n", head - 1) + 1;
+  let first = 0;
+  while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+  const oldChunkAt = (pos) => {
+    const want = pos - delta;
+    if (want < oldEditEnd) return -1;
+    let lo = first + 1;
+    let hi = chunks.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const start = chunks[mid].start;
+      if (start === want) return mid;
+      if (start < want) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const from = chunks[first];
+  const scan = scanCuts(text3, from.start, from.line, prev.target, (pos) => oldChunkAt(pos) !== -1);
+  const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, scan.sync !== void 0);
+  if (!fresh || definitionsIn(fresh).length) return void 0;
+  const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
+  const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0].line : 0;
+  const offsetDelta = prev.lesson ? 0 : delta;
+  for (const c of kept) {
+    for (const child of c.children) shift(child, lineDelta, offsetDelta);
+    c.start += delta;
+    c.end += delta;
+    c.line += lineDelta;
+  }
+  return { ...prev, text: text3, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+}
+function parseMarkdownState(text3, options2 = {}) {
+  const lesson = options2.lesson ?? false;
+  const target = options2.chunkTarget ?? CHUNK_TARGET;
+  const prev = options2.previous;
+  const state = prev && prev.lesson === lesson && prev.target === target && (prev.text === text3 ? prev : reparse(prev, text3)) || parseWhole(text3, lesson, target);
+  const depth = state.chunks.reduce((d, c) => Math.max(d, c.children.length ? c.depth + 1 : 0), 0);
+  let root;
+  return {
+    // A lesson's model needs only its links: the tree is put together only when asked for.
+    get root() {
+      return root ??= rootOf(state.chunks);
+    },
+    state,
+    depth,
+    links: state.chunks.flatMap((c) => c.links)
+  };
+}
+function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
+  if (text3.length <= chunkTarget * 2) return lintProcessor().parse(text3);
+  return parseMarkdownState(text3, { chunkTarget }).root;
+}
+var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, BLOCK;
+var init_markdown = __esm({
+  "core/parse/markdown.ts"() {
+    "use strict";
+    init_unified();
+    init_remark_parse();
+    init_remark_frontmatter();
+    init_micromark_extension_gfm_task_list_item();
+    init_mdast_util_gfm_task_list_item();
+    init_mdast_util();
+    init_lesson_source();
+    CHUNK_TARGET = 8 * 1024;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
+    HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
+    HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
+    BLOCK = 4096;
   }
 });
 
@@ -48771,15 +48880,13 @@ function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
   return typeof w === "number" ? w : void 0;
 }
-function collectLinks(tree, lines) {
+function collectLinks(nodes, lines) {
   const links = [];
-  visit(tree, (n) => {
-    if (n.type === "link" || n.type === "image" || n.type === "definition") {
-      const { url, label } = n;
-      if (n.type === "definition" && label?.startsWith("^")) return;
-      links.push({ url, span: spanOf(n, lines), image: n.type === "image" });
-    }
-  });
+  for (const n of nodes) {
+    const { url, label } = n;
+    if (n.type === "definition" && label?.startsWith("^")) continue;
+    links.push({ url, span: spanOf(n, lines), image: n.type === "image" });
+  }
   return links;
 }
 function topLevelSpans(spans) {
@@ -48795,7 +48902,7 @@ function freshnessOf(d) {
   if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
   return f;
 }
-function buildItem(file, type, fm, tree, lines) {
+function buildItem(file, type, fm, body, lines) {
   const d = fm.data;
   const base = {
     id: String(d.id ?? ""),
@@ -48806,7 +48913,7 @@ function buildItem(file, type, fm, tree, lines) {
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
     references: refs(fm, "covers", "feature"),
-    links: collectLinks(tree, lines)
+    links: collectLinks(body.links, lines)
   };
   switch (type) {
     case "track": {
@@ -48851,7 +48958,7 @@ function buildItem(file, type, fm, tree, lines) {
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
         ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
         ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
-        questions: parseQuestions(tree, lines)
+        questions: parseQuestions(body.root, lines)
       };
     case "scenario":
       base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"), ...refs(fm, "prerequisites", "checkpoint"));
@@ -48862,18 +48969,18 @@ function buildItem(file, type, fm, tree, lines) {
         level: d.level === "advanced" ? "advanced" : "beginner",
         prerequisites: strings(d.prerequisites),
         reviewers: strings(d.reviewers),
-        ...parseScenarioBody(tree, lines)
+        ...parseScenarioBody(body.root, lines)
       };
     case "reflection": {
       base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
-      const body = parseReflectionBody(tree, lines);
+      const reflection = parseReflectionBody(body.root, lines);
       return {
         ...base,
         type,
         module: String(d.module ?? ""),
         ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
-        ...body.readCheck ? { readCheck: body.readCheck } : {},
-        prompts: body.prompts,
+        ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
+        prompts: reflection.prompts,
         ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
         ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
       };
@@ -48914,23 +49021,29 @@ function parseFile(file, input, options2 = {}) {
     return { model: { file, problems: [{ code: "unknown-type", span, message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.` }] }, text: text3, lines, frontMatter: fm };
   }
   if (options2.metadataOnly) {
-    const item2 = buildItem(file, type, fm, { type: "root", children: [] }, lines);
+    const item2 = buildItem(file, type, fm, { root: { type: "root", children: [] }, links: [] }, lines);
     return { model: { file, item: item2, problems: [] }, text: text3, lines, frontMatter: fm };
   }
-  let tree;
+  let parsed;
   try {
-    const body = blankRange(text3, fence3.start, fence3.end);
-    const bodyStart = fence3.end - (text3.length - body.length);
-    const lesson = (type === "module" || type === "track") && options2.fullTree !== true ? lessonSource(body, bodyStart) : void 0;
-    tree = parseMarkdown(lesson ? lesson.text : body);
-    if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
+    const lesson = (type === "module" || type === "track") && options2.fullTree !== true;
+    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options2.chunkTarget ? { chunkTarget: options2.chunkTarget } : {}, ...options2.previous ? { previous: options2.previous } : {} });
   } catch (e) {
     if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
   }
-  if (depthOf(tree) > MAX_DEPTH) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
-  const item = buildItem(file, type, fm, tree, lines);
-  return { model: { file, item, problems: schemaProblems(type, fm, `a ${type}`) }, text: text3, lines, tree, frontMatter: fm };
+  if (parsed.depth > MAX_DEPTH) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
+  const item = buildItem(file, type, fm, parsed, lines);
+  return {
+    model: { file, item, problems: schemaProblems(type, fm, `a ${type}`) },
+    text: text3,
+    lines,
+    get tree() {
+      return parsed.root;
+    },
+    frontMatter: fm,
+    markdown: parsed.state
+  };
 }
 var MAX_DEPTH, TOO_DEEP;
 var init_parse_file = __esm({

@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-UL76RCXS.js";
-import "./chunks/chunk-LVPFM3YY.js";
+} from "./chunks/chunk-6NIU6F25.js";
+import "./chunks/chunk-SDCVGLSY.js";
 import "./chunks/chunk-LWZLPCHA.js";
 import "./chunks/chunk-3OM2A7VQ.js";
 import "./chunks/chunk-B5AU765K.js";

@@ -20,14 +20,14 @@ describe('the editor engine (core, as the extension drives it)', () => {
     session.setConfig(CONFIG);
     session.setFile('a.md', mod('a'));
     session.setFile('b.md', mod('b', 'prerequisites: [a]\n'));
-    const clean = session.lint('2026-11-22');
+    const clean = session.lint('2026-11-22').diagnostics;
     assert.deepEqual([...clean.values()].flat(), []);
     session.setFile('a.md', mod('a-renamed'));
-    const after = session.lint('2026-11-22');
+    const after = session.lint('2026-11-22').diagnostics;
     assert.deepEqual(after.get('b.md')!.map((d) => d.ruleId), ['unknown-reference'], 'b.md learns of the change without being read again');
     assert.deepEqual(after.get('b.md'), lintInMemory({ 'enablekit.yml': CONFIG, 'a.md': mod('a-renamed'), 'b.md': mod('b', 'prerequisites: [a]\n') }, '2026-11-22').diagnostics.filter((d) => d.file === 'b.md'));
     session.removeFile('a.md');
-    assert.equal(session.lint('2026-11-22').has('a.md'), false);
+    assert.equal(session.lint('2026-11-22').diagnostics.has('a.md'), false);
   });
 
   it('renders a lesson sanitized, with source lines, and a quiz as a form that carries no key when sealed', () => {

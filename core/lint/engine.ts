@@ -18,6 +18,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: Config, options: LintOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const only = options.only;
+  // With a few files to report on (an editor's change), their items are looked up, not filtered from all.
+  const items: Item[] | undefined = only ? [...only].flatMap((f) => index.files.get(f)?.item ?? []) : undefined;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
@@ -25,9 +27,7 @@ export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: 
       index,
       config,
       today: options.today,
-      items: function* (): Iterable<Item> {
-        for (const item of index.items()) if (!only || only.has(item.file)) yield item;
-      },
+      items: () => items ?? index.items(),
       report(r) {
         if (only && !only.has(r.file) && r.file !== config.file) return;
         out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));

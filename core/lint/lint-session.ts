@@ -1,4 +1,6 @@
 import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '../config/config.js';
+import type { Item } from '../model.js';
+import type { MarkdownState } from '../parse/markdown.js';
 import { parseFile } from '../parse/parse-file.js';
 import type { Diagnostic } from '../types.js';
 import { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -7,14 +9,38 @@ import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
 /**
+ * Pieces an open document's body is cut into: an edit then parses one small piece again
+ * (see markdown.ts), at the cost of a little more work when the file is first opened.
+ */
+export const EDITING_CHUNK_TARGET = 256;
+
+export interface SessionLint {
+  /** Every file's diagnostics; a file with none maps to an empty list, so stale ones can be cleared. */
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  /** The files whose diagnostics were computed again: the others are as last time. */
+  relinted: ReadonlySet<string>;
+}
+
+/**
  * A workspace kept in memory and linted again as files change: the editor's engine.
- * Paths are relative to the folder of enablekit.yml. A change re-parses only that file;
- * the rules then run over the whole index, so cross-file problems (unknown references,
- * duplicate ids) move with it, without reading any other file again.
+ * Paths are relative to the folder of enablekit.yml. A change re-parses only that file
+ * (only the edited pieces of an open document), and the next lint runs the rules over
+ * only the files whose diagnostics it can change: the file itself, files sharing or
+ * referring to its old or new id, its prerequisite chain (cycles), and, when an id
+ * appears or goes, files with unknown references (their "did you mean" may change).
+ * A new or deleted file, the config or another day lints everything.
+ * test/lint-session.test.ts holds this to a full lint after random edits.
  */
 export class LintSession {
   private config: Config = defaultConfig();
   readonly index = new WorkspaceIndex();
+  private readonly bodies = new Map<string, MarkdownState>();
+  private last: { today: string; diagnostics: Map<string, Diagnostic[]> } | undefined;
+  private everything = true;
+  private readonly touchedFiles = new Set<string>();
+  private readonly touchedIds = new Set<string>();
+  private readonly touchedItems: Item[] = [];
+  private idsChanged = false;
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
@@ -25,33 +51,111 @@ export class LintSession {
   setConfig(text: string | undefined): void {
     this.config = text === undefined ? defaultConfig() : parseConfig(CONFIG_FILE, text);
     this.index.addKnownPath(CONFIG_FILE);
+    this.everything = true;
   }
 
-  /** Parse one file (saved or not) into the index. */
-  setFile(path: string, text: string | Uint8Array): void {
+  /**
+   * Parse one file (saved or not) into the index. `editing`: the file is open in an
+   * editor and will change again, so its parse is kept for the next edit.
+   */
+  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
     if (path === CONFIG_FILE) {
       this.setConfig(typeof text === 'string' ? text : new TextDecoder().decode(text));
       return;
     }
+    if (!this.index.knownPaths.has(path)) this.everything = true;
     this.index.addKnownPath(path);
-    if (path.endsWith('.md')) this.index.update(parseFile(path, text, { maxFileSize: this.config.maxFileSize }).model);
+    if (!path.endsWith('.md')) return;
+    const previous = options.editing ? this.bodies.get(path) : undefined;
+    const parsed = parseFile(path, text, {
+      maxFileSize: this.config.maxFileSize,
+      ...(options.editing ? { chunkTarget: EDITING_CHUNK_TARGET } : {}),
+      ...(previous ? { previous } : {}),
+    });
+    if (options.editing && parsed.markdown) this.bodies.set(path, parsed.markdown);
+    else this.bodies.delete(path);
+    this.touch(path, parsed.model.item);
+    this.index.update(parsed.model);
   }
 
   removeFile(path: string): void {
     this.index.remove(path);
     this.index.knownPaths.delete(path);
+    this.bodies.delete(path);
+    this.everything = true;
   }
 
-  /** Every file's diagnostics; a file with none maps to an empty list, so stale ones can be cleared. */
-  lint(today: string): Map<string, Diagnostic[]> {
-    const out = new Map<string, Diagnostic[]>();
-    for (const file of this.index.files.keys()) out.set(file, []);
-    if (this.config.file) out.set(this.config.file, []);
-    for (const d of runRules(this.rules, this.index, this.config, { today })) {
-      let list = out.get(d.file);
-      if (!list) out.set(d.file, (list = []));
-      list.push(d);
+  /** Note what a file's change can reach, from its item before and after. */
+  private touch(path: string, next: Item | undefined): void {
+    const before = this.index.files.get(path)?.item;
+    this.touchedFiles.add(path);
+    for (const item of [before, next]) {
+      if (!item) continue;
+      this.touchedIds.add(item.id);
+      this.touchedItems.push(item);
     }
-    return out;
+    if (before?.id !== next?.id || before?.type !== next?.type) this.idsChanged = true;
   }
+
+  /** Lint what changed since the last lint (everything, the first time). */
+  lint(today: string): SessionLint {
+    if (this.everything || !this.last || this.last.today !== today) return this.lintEverything(today);
+    const only = this.reach();
+    // Problems of enablekit.yml are reported whatever the files asked about.
+    if (this.config.file) only.add(this.config.file);
+    const diagnostics = new Map(this.last.diagnostics);
+    for (const file of only) {
+      if (this.index.files.has(file) || file === this.config.file) diagnostics.set(file, []);
+      else diagnostics.delete(file);
+    }
+    for (const d of runRules(this.rules, this.index, this.config, { today, only })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    return this.done(today, diagnostics, only);
+  }
+
+  private lintEverything(today: string): SessionLint {
+    const diagnostics = new Map<string, Diagnostic[]>();
+    for (const file of this.index.files.keys()) diagnostics.set(file, []);
+    if (this.config.file) diagnostics.set(this.config.file, []);
+    for (const d of runRules(this.rules, this.index, this.config, { today })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    return this.done(today, diagnostics, new Set(diagnostics.keys()));
+  }
+
+  private done(today: string, diagnostics: Map<string, Diagnostic[]>, relinted: ReadonlySet<string>): SessionLint {
+    this.last = { today, diagnostics };
+    this.everything = false;
+    this.idsChanged = false;
+    this.touchedFiles.clear();
+    this.touchedIds.clear();
+    this.touchedItems.length = 0;
+    return { diagnostics, relinted };
+  }
+
+  /** The files whose diagnostics the changes since the last lint can have changed. */
+  private reach(): Set<string> {
+    const files = new Set(this.touchedFiles);
+    for (const id of this.touchedIds) {
+      for (const item of this.index.itemsWithId(id)) files.add(item.file);
+      for (const r of this.index.referencesTo(id)) files.add(r.from.file);
+    }
+    // A cycle through a changed item runs along its prerequisites, old or new.
+    const seen = new Set<string>();
+    const queue = this.touchedItems.flatMap(prerequisitesOf);
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const item of this.index.itemsWithId(id)) {
+        files.add(item.file);
+        queue.push(...prerequisitesOf(item));
+      }
+    }
+    if (this.idsChanged) {
+      for (const [file, list] of this.last!.diagnostics) if (list.some((d) => d.ruleId === 'unknown-reference')) files.add(file);
+    }
+    return files;
+  }
+}
+
+function prerequisitesOf(item: Item): string[] {
+  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
 }

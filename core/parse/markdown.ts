@@ -4,7 +4,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Definition, Root, RootContent, Node } from 'mdast';
-import { visit } from './mdast-util.js';
+import { depthOf, visit } from './mdast-util.js';
+import { lessonSource, restoreColumns } from './lesson-source.js';
 
 /**
  * Lint only needs block structure, links, images, comments and task lists, so it parses
@@ -36,10 +37,16 @@ const FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
 const HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
 const HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
 
-interface Chunk {
+export interface Chunk {
   start: number;
   end: number;
   line: number;
+}
+
+interface Scan {
+  chunks: Chunk[];
+  /** Where the scan stopped at a cut the caller already has (and that cut's line). */
+  sync?: { at: number; line: number };
 }
 
 /**
@@ -47,17 +54,18 @@ interface Chunk {
  * blocks and start at column 0 with something other than a list marker. Such a line
  * cannot continue any open block (a paragraph ends at the blank line, list items and
  * indented code need indentation, block quotes need ">"), so the pieces parse to
- * exactly the blocks the whole would.
+ * exactly the blocks the whole would. The scan starts at `from`, which must itself be
+ * such a cut (or 0); it stops early at the first cut `isSync` accepts.
  */
-export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
+function scanCuts(text: string, from: number, fromLine: number, target: number, isSync?: (pos: number) => boolean): Scan {
   const chunks: Chunk[] = [];
-  let chunkStart = 0;
-  let chunkLine = 1;
+  let chunkStart = from;
+  let chunkLine = fromLine;
   let fence: string | undefined;
   let inHtml = false;
   let previousBlank = true;
-  let line = 1;
-  for (let pos = 0; pos < text.length; line++) {
+  let line = fromLine;
+  for (let pos = from; pos < text.length; line++) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
     const content = text.slice(pos, next);
@@ -70,20 +78,31 @@ export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
       const m = FENCE.exec(content);
       if (m) fence = m[1];
       else if (HTML_BLOCK_OPEN.test(content) && !HTML_BLOCK_CLOSE.test(content.slice(content.indexOf('<') + 2))) inHtml = true;
-      else if (previousBlank && FRESH_BLOCK.test(content) && pos - chunkStart >= target) {
-        chunks.push({ start: chunkStart, end: pos, line: chunkLine });
-        chunkStart = pos;
-        chunkLine = line;
+      else if (previousBlank && pos > chunkStart && FRESH_BLOCK.test(content)) {
+        if (isSync?.(pos)) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          return { chunks, sync: { at: pos, line } };
+        }
+        if (pos - chunkStart >= target) {
+          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+          chunkStart = pos;
+          chunkLine = line;
+        }
       }
     }
     previousBlank = content.trim() === '';
     pos = next + 1;
   }
   chunks.push({ start: chunkStart, end: text.length, line: chunkLine });
-  return chunks;
+  return { chunks };
+}
+
+export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
+  return scanCuts(text, 0, 1, target).chunks;
 }
 
 function shift(node: Node, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
   const stack: Node[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
@@ -99,22 +118,69 @@ function shift(node: Node, lines: number, offset: number): void {
   }
 }
 
+/** A chunk with its parsed blocks, in the whole text's lines. */
+export interface ParsedChunk extends Chunk {
+  children: RootContent[];
+  /** How deep the chunk's blocks nest (a block alone is 0). */
+  depth: number;
+  /** Its links, images and definitions, so a lesson's links are read without walking the tree. */
+  links: Node[];
+}
+
+/**
+ * What an incremental parse keeps between versions of one document: the text, how it
+ * was cut and each piece's blocks. The blocks are reused (and moved) by the next parse.
+ */
+export interface MarkdownState {
+  text: string;
+  lesson: boolean;
+  target: number;
+  /** Reference definitions resolve across pieces; with any, every edit parses the whole again. */
+  definitions: boolean;
+  chunks: ParsedChunk[];
+}
+
+export interface MarkdownOptions {
+  chunkTarget?: number;
+  /** A lesson: only link-bearing blocks are parsed (see lesson-source.ts). */
+  lesson?: boolean;
+  /** The state of the previous version of this document, to parse only what changed. */
+  previous?: MarkdownState;
+}
+
+/** Columns a lesson's prose cut from line starts, put back; the parsed text's lines are `lineOffset` below the cuts' lines. */
+function restoreCuts(nodes: readonly Node[], cuts: ReadonlyMap<number, number>, lineOffset: number): void {
+  if (!cuts.size) return;
+  if (!lineOffset) return nodes.forEach((n) => restoreColumns(n, cuts));
+  const moved = new Map([...cuts].map(([line, n]) => [line + lineOffset, n]));
+  nodes.forEach((n) => restoreColumns(n, moved));
+}
+
+function depthOfBlocks(children: readonly RootContent[]): number {
+  let depth = 0;
+  for (const c of children) depth = Math.max(depth, depthOf(c));
+  return depth;
+}
+
 /**
  * Parse each chunk, adding `defs` (definition lines) so references across chunks resolve:
  * after the first chunk's text (before it they would hide its front matter), before every
  * later chunk's (after it, an unclosed fence would swallow them). What parses from the
- * added definitions is dropped.
+ * added definitions is dropped. With `more`, text follows the last chunk: a block left
+ * open there cannot be joined to it, and undefined is returned.
  */
-function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string): RootContent[] {
+function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string, lesson: boolean, more = false): ParsedChunk[] | undefined {
   const chunks = [...cuts];
   const prefix = defs ? `${defs}\n\n` : '';
   const prefixLines = prefix ? prefix.split('\n').length - 1 : 0;
-  const children: RootContent[] = [];
+  const out: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
-    const own = text.slice(chunk.start, chunk.end);
-    const before = i === 0 ? '' : prefix;
-    const tree = p.parse(i === 0 ? (defs ? `${own}\n\n${defs}` : own) : before + own);
+    const raw = text.slice(chunk.start, chunk.end);
+    const source = lesson ? lessonSource(raw, 0) : undefined;
+    const own = source ? source.text : raw;
+    const before = chunk.start === 0 ? '' : prefix;
+    const tree = p.parse(chunk.start === 0 ? (defs ? `${own}\n\n${defs}` : own) : before + own);
     const mine = tree.children.filter((c) => {
       const start = c.position?.start.offset ?? 0;
       return start >= before.length && start < before.length + own.length;
@@ -124,16 +190,19 @@ function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], d
     // trailing blank lines: then the cut is undone and the two chunks parse as one.
     const last = mine.at(-1);
     const trailingBlank = before.length + own.replace(/\s+$/, '').length;
-    if (i + 1 < chunks.length && last && (last.position?.end.offset ?? 0) > trailingBlank) {
+    if ((i + 1 < chunks.length || more) && last && (last.position?.end.offset ?? 0) > trailingBlank) {
+      if (i + 1 === chunks.length) return undefined;
       chunks[i + 1] = { start: chunk.start, end: chunks[i + 1]!.end, line: chunk.line };
       continue;
     }
-    for (const child of mine) {
-      shift(child, chunk.line - 1 - (before ? prefixLines : 0), chunk.start - before.length);
-      children.push(child);
-    }
+    const lineShift = before ? prefixLines : 0;
+    if (source) restoreCuts(mine, source.cuts, lineShift);
+    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
+    const links: Node[] = [];
+    for (const child of mine) visit(child, (n) => void ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && links.push(n)));
+    out.push({ ...chunk, children: mine, depth: depthOfBlocks(mine), links });
   }
-  return children;
+  return out;
 }
 
 /** A definition written so it parses alone: the same label, destination and title. */
@@ -142,18 +211,136 @@ function definitionLine(d: Definition): string {
   return `[${(d.label ?? d.identifier).replace(/[[\]\\]/g, '\\$&')}]: <${d.url.replace(/[<>\\]/g, '\\$&')}>${title}`;
 }
 
-/** Parse Markdown (with front matter) into mdast with positions in the whole text. */
-export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
-  const p = lintProcessor();
-  if (text.length <= chunkTarget * 2) return p.parse(text);
-  const chunks = splitAtTopLevel(text, chunkTarget);
-  if (chunks.length === 1) return p.parse(text);
-  let children = parseChunks(p, text, chunks, '');
-  // References resolve across the whole document: if any chunk defines one, parse again
-  // with every definition given to every chunk. Lessons rarely have any.
-  const defs: Definition[] = [];
-  for (const c of children) visit(c, (n) => void (n.type === 'definition' && defs.push(n as Definition)));
-  if (defs.length) children = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'));
+function definitionsIn(chunks: readonly ParsedChunk[]): Definition[] {
+  return chunks.flatMap((c) => c.links.filter((n): n is Definition => n.type === 'definition'));
+}
+
+function rootOf(chunks: readonly ParsedChunk[]): Root {
+  const children = chunks.flatMap((c) => c.children);
   const end = children.at(-1)?.position?.end ?? { line: 1, column: 1, offset: 0 };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+function parseWhole(text: string, lesson: boolean, target: number): MarkdownState {
+  const p = lintProcessor();
+  const base = { text, lesson, target };
+  const cuts = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target);
+  let chunks = parseChunks(p, text, cuts, '', lesson)!;
+  if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
+  // References resolve across the whole document: if any chunk defines one, parse again
+  // with every definition given to every chunk. Lessons rarely have any.
+  const defs = definitionsIn(chunks);
+  if (defs.length) chunks = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'), lesson)!;
+  return { ...base, definitions: defs.length > 0, chunks };
+}
+
+/** Compared a block at a time: string equality is native, a loop over characters is not. */
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How many characters a and b end with alike, not reaching into the first `head`. */
+function commonSuffix(a: string, b: string, head: number): number {
+  const max = Math.min(a.length, b.length) - head;
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * Parse again only the pieces an edit touched: the text before the edit keeps its cuts;
+ * from the chunk the edit starts in, the text is cut afresh (in pieces of the target
+ * size) until a cut that the old text also had, past the edit, from which on every old
+ * chunk is reused and moved. Undefined when the whole must be parsed again.
+ */
+function reparse(prev: MarkdownState, text: string): MarkdownState | undefined {
+  const old = prev.text;
+  if (prev.definitions) return undefined;
+  const head = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, head);
+  const delta = text.length - old.length;
+  const oldEditEnd = old.length - tail;
+  const chunks = prev.chunks;
+  // The chunk the edit's first line is in; if that line starts a chunk, the one before,
+  // since the edit may undo that cut.
+  const editLine = text.lastIndexOf('\n', head - 1) + 1;
+  let first = 0;
+  while (first + 1 < chunks.length && chunks[first + 1]!.start < editLine) first++;
+  // Old chunks that start past the edit, by their start in the new text (chunks are in order).
+  const oldChunkAt = (pos: number): number => {
+    const want = pos - delta;
+    if (want < oldEditEnd) return -1;
+    let lo = first + 1;
+    let hi = chunks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = chunks[mid]!.start;
+      if (start === want) return mid;
+      if (start < want) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const from = chunks[first]!;
+  const scan = scanCuts(text, from.start, from.line, prev.target, (pos) => oldChunkAt(pos) !== -1);
+  const fresh = parseChunks(lintProcessor(), text, scan.chunks, '', prev.lesson, scan.sync !== undefined);
+  if (!fresh || definitionsIn(fresh).length) return undefined;
+  const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
+  const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0]!.line : 0;
+  // A lesson's offsets are not the text's anyway (its prose is cut; spans come from lines
+  // and columns), so they are not moved: typing within a line then moves nothing.
+  const offsetDelta = prev.lesson ? 0 : delta;
+  // The previous state is given up to this one: its chunks move in place.
+  for (const c of kept) {
+    for (const child of c.children) shift(child, lineDelta, offsetDelta);
+    c.start += delta;
+    c.end += delta;
+    c.line += lineDelta;
+  }
+  return { ...prev, text, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+}
+
+export interface ParsedMarkdown {
+  root: Root;
+  state: MarkdownState;
+  /** How deep the tree nests, root included. */
+  depth: number;
+  /** The tree's links, images and definitions, in document order. */
+  links: Node[];
+}
+
+/**
+ * Parse Markdown into mdast with positions in the whole text, big documents in chunks.
+ * Given the previous version's state (same lesson mode and chunk size), only the
+ * pieces an edit touched are parsed again; the result is the tree a fresh parse gives.
+ */
+export function parseMarkdownState(text: string, options: MarkdownOptions = {}): ParsedMarkdown {
+  const lesson = options.lesson ?? false;
+  const target = options.chunkTarget ?? CHUNK_TARGET;
+  const prev = options.previous;
+  const state = (prev && prev.lesson === lesson && prev.target === target && (prev.text === text ? prev : reparse(prev, text))) || parseWhole(text, lesson, target);
+  const depth = state.chunks.reduce((d, c) => Math.max(d, c.children.length ? c.depth + 1 : 0), 0);
+  let root: Root | undefined;
+  return {
+    // A lesson's model needs only its links: the tree is put together only when asked for.
+    get root() {
+      return (root ??= rootOf(state.chunks));
+    },
+    state,
+    depth,
+    links: state.chunks.flatMap((c) => c.links),
+  };
+}
+
+/** Parse Markdown (with front matter) into mdast with positions in the whole text. */
+export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
+  if (text.length <= chunkTarget * 2) return lintProcessor().parse(text);
+  return parseMarkdownState(text, { chunkTarget }).root;
 }

@@ -1,13 +1,13 @@
-import type { Root } from 'mdast';
+import type { Node, Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
-import { parseMarkdown } from './markdown.js';
-import { blankRange, lessonSource, restoreColumns } from './lesson-source.js';
+import { parseMarkdownState, type MarkdownState, type ParsedMarkdown } from './markdown.js';
+import { blankRange } from './lesson-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { depthOf, visit, spanOf } from './mdast-util.js';
+import { spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
 import { parseScenarioBody } from './scenario-body.js';
 import { parseReflectionBody } from './reflection-body.js';
@@ -22,6 +22,10 @@ export interface ParseOptions {
    * Nor is the front matter checked against its schema.
    */
   metadataOnly?: boolean;
+  /** Cut big bodies into pieces of about this many characters (an editor wants small ones). */
+  chunkTarget?: number;
+  /** The previous version's body state: only the pieces an edit touched are parsed again. */
+  previous?: MarkdownState;
 }
 
 /** The front-matter block as remark-frontmatter reads it: `---` on the first line to the next `---` line. */
@@ -45,6 +49,8 @@ export interface ParsedFile {
   lines?: LineIndex;
   tree?: Root;
   frontMatter?: FrontMatter;
+  /** The body's parse, for the next version's incremental parse. */
+  markdown?: MarkdownState;
 }
 
 type Fm = Record<string, unknown>;
@@ -78,16 +84,14 @@ function followUpWeeks(v: unknown): number | undefined {
   return typeof w === 'number' ? w : undefined;
 }
 
-function collectLinks(tree: Root, lines: LineIndex): Link[] {
+function collectLinks(nodes: readonly Node[], lines: LineIndex): Link[] {
   const links: Link[] = [];
-  visit(tree, (n) => {
-    if (n.type === 'link' || n.type === 'image' || n.type === 'definition') {
-      const { url, label } = n as unknown as { url: string; label?: string | null };
-      // `[^1]: note` reads as a definition without the footnote extension lint parses with.
-      if (n.type === 'definition' && label?.startsWith('^')) return;
-      links.push({ url, span: spanOf(n, lines), image: n.type === 'image' });
-    }
-  });
+  for (const n of nodes) {
+    const { url, label } = n as unknown as { url: string; label?: string | null };
+    // `[^1]: note` reads as a definition without the footnote extension lint parses with.
+    if (n.type === 'definition' && label?.startsWith('^')) continue;
+    links.push({ url, span: spanOf(n, lines), image: n.type === 'image' });
+  }
   return links;
 }
 
@@ -107,7 +111,8 @@ function freshnessOf(d: Fm): Freshness {
   return f;
 }
 
-function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, lines: LineIndex): Item {
+/** `body.root` is read for checkpoints only: a lesson needs its links alone. */
+function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readonly root: Root; links: readonly Node[] }, lines: LineIndex): Item {
   const d = fm.data;
   const base = {
     id: String(d.id ?? ''),
@@ -118,7 +123,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
     references: refs(fm, 'covers', 'feature'),
-    links: collectLinks(tree, lines),
+    links: collectLinks(body.links, lines),
   };
   switch (type) {
     case 'track': {
@@ -163,7 +168,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
         ...(typeof d.reveal_answers === 'string' ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] } : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
-        questions: parseQuestions(tree, lines),
+        questions: parseQuestions(body.root, lines),
       };
     case 'scenario':
       base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'), ...refs(fm, 'prerequisites', 'checkpoint'));
@@ -174,18 +179,18 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, tree: Root, li
         level: d.level === 'advanced' ? 'advanced' : 'beginner',
         prerequisites: strings(d.prerequisites),
         reviewers: strings(d.reviewers),
-        ...parseScenarioBody(tree, lines),
+        ...parseScenarioBody(body.root, lines),
       };
     case 'reflection': {
       base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
-      const body = parseReflectionBody(tree, lines);
+      const reflection = parseReflectionBody(body.root, lines);
       return {
         ...base,
         type,
         module: String(d.module ?? ''),
         ...(typeof d.min_words === 'number' ? { minWords: d.min_words } : {}),
-        ...(body.readCheck ? { readCheck: body.readCheck } : {}),
-        prompts: body.prompts,
+        ...(reflection.readCheck ? { readCheck: reflection.readCheck } : {}),
+        prompts: reflection.prompts,
         ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
         ...(typeof (d.follow_up as Fm | undefined)?.prompt === 'string' ? { followUpPrompt: (d.follow_up as Fm).prompt as string } : {}),
       };
@@ -234,24 +239,30 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   }
   if (options.metadataOnly) {
     // Nor is the front matter checked against its schema: that is lint's job.
-    const item = buildItem(file, type as ItemType, fm, { type: 'root', children: [] }, lines);
+    const item = buildItem(file, type as ItemType, fm, { root: { type: 'root', children: [] }, links: [] }, lines);
     return { model: { file, item, problems: [] }, text, lines, frontMatter: fm };
   }
-  let tree: Root;
+  let parsed: ParsedMarkdown;
   try {
     // Lessons need only links from their body; checkpoints need their whole structure.
     // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
-    const body = blankRange(text, fence.start, fence.end);
-    const bodyStart = fence.end - (text.length - body.length);
-    const lesson = (type === 'module' || type === 'track') && options.fullTree !== true ? lessonSource(body, bodyStart) : undefined;
-    tree = parseMarkdown(lesson ? lesson.text : body);
-    if (lesson?.cuts.size) restoreColumns(tree, lesson.cuts);
+    const lesson = (type === 'module' || type === 'track') && options.fullTree !== true;
+    parsed = parseMarkdownState(blankRange(text, fence.start, fence.end), { lesson, ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}), ...(options.previous ? { previous: options.previous } : {}) });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
     if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
     throw e;
   }
-  if (depthOf(tree) > MAX_DEPTH) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
-  const item = buildItem(file, type as ItemType, fm, tree, lines);
-  return { model: { file, item, problems: schemaProblems(type as ItemType, fm, `a ${type}`) }, text, lines, tree, frontMatter: fm };
+  if (parsed.depth > MAX_DEPTH) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
+  const item = buildItem(file, type as ItemType, fm, parsed, lines);
+  return {
+    model: { file, item, problems: schemaProblems(type as ItemType, fm, `a ${type}`) },
+    text,
+    lines,
+    get tree() {
+      return parsed.root;
+    },
+    frontMatter: fm,
+    markdown: parsed.state,
+  };
 }

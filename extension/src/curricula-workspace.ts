@@ -27,7 +27,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
   /** Fires after each lint: the tree and the status bar refresh from it. */
   readonly onDidLint = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private core = new Map<string, CoreDiagnostic[]>();
+  private core: ReadonlyMap<string, CoreDiagnostic[]> = new Map();
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
   private readonly created = performance.now();
@@ -72,7 +72,8 @@ export class CurriculaWorkspace implements vscode.Disposable {
         if (!path || path === CONFIG) return;
         if (!path.endsWith('.md')) return session.index.addKnownPath(path);
         const doc = open.get(uri.toString());
-        session.setFile(path, doc ? doc.getText() : await vscode.workspace.fs.readFile(uri));
+        if (doc) session.setFile(path, doc.getText(), { editing: true });
+        else session.setFile(path, await vscode.workspace.fs.readFile(uri));
       }),
     );
     this.session = session;
@@ -101,7 +102,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(path);
         if (doc.version !== version) return;
-        this.session!.setFile(path, doc.getText());
+        this.session!.setFile(path, doc.getText(), { editing: true });
         this.publish();
       }, delay),
     );
@@ -112,7 +113,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const path = this.relative(doc.uri);
     if (!path || !this.session) return;
     clearTimeout(this.pending.get(path));
-    this.session.setFile(path, doc.getText());
+    this.session.setFile(path, doc.getText(), { editing: true });
     this.publish();
   }
 
@@ -139,12 +140,14 @@ export class CurriculaWorkspace implements vscode.Disposable {
 
   /** Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a few, not 2,000. */
   private publish(): void {
-    const results = this.session!.lint(today());
+    const { diagnostics: results, relinted } = this.session!.lint(today());
     const before = this.core;
     this.core = results;
-    for (const [path, list] of results) {
+    for (const path of relinted) {
+      const list = results.get(path);
+      if (!list) continue;
       const old = before.get(path) ?? [];
-      if (old.length === list.length && old.every((d, k) => JSON.stringify(d) === JSON.stringify(list[k]))) continue;
+      if (old.length === list.length && old.every((d, k) => shownAlike(d, list[k]!))) continue;
       this.diagnostics.set(this.uriOf(path), list.map(toVsDiagnostic));
     }
     for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
@@ -162,4 +165,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.diagnostics.dispose();
     this.changed.dispose();
   }
+}
+
+/** What VS Code shows of a diagnostic; a fix's offsets are read from core when asked for. */
+function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message;
 }

@@ -15,12 +15,12 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-J3YFE7G3.js";
+} from "./chunk-3Q3P55CO.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-LVPFM3YY.js";
+import "./chunk-SDCVGLSY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import "./chunk-ZBVLYBTG.js";

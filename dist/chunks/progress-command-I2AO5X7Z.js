@@ -15,18 +15,18 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-N3JG3L4Y.js";
+} from "./chunk-LL5GWGY6.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-J3YFE7G3.js";
+} from "./chunk-3Q3P55CO.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-LVPFM3YY.js";
+import "./chunk-SDCVGLSY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {
@@ -145,7 +145,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-CYOQO6QZ.js");
+  const { rebuildProgress } = await import("./progress-rebuild-7UQ67NXW.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

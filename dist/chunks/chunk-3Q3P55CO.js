@@ -8,7 +8,7 @@ import {
 } from "./chunk-HXAJKR5X.js";
 import {
   parseFile
-} from "./chunk-LVPFM3YY.js";
+} from "./chunk-SDCVGLSY.js";
 import {
   defaultConfig,
   parseConfig
@@ -31,6 +31,7 @@ function compareDiagnostics(a, b) {
 function runRules(rules, index, config, options) {
   const out = [];
   const only = options.only;
+  const items = only ? [...only].flatMap((f) => index.files.get(f)?.item ?? []) : void 0;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
     if (setting === "off") continue;
@@ -38,9 +39,7 @@ function runRules(rules, index, config, options) {
       index,
       config,
       today: options.today,
-      items: function* () {
-        for (const item of index.items()) if (!only || only.has(item.file)) yield item;
-      },
+      items: () => items ?? index.items(),
       report(r) {
         if (only && !only.has(r.file) && r.file !== config.file) return;
         out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
@@ -334,7 +333,7 @@ function parseWorkerFile(moduleUrl) {
   return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync2(f));
 }
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-IKJLCIV7.js");
+  const { runParseJob } = await import("./parse-job-3CO2VUNU.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

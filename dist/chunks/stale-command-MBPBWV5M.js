@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-J3YFE7G3.js";
+} from "./chunk-3Q3P55CO.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -9,7 +9,7 @@ import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-HXAJKR5X.js";
-import "./chunk-LVPFM3YY.js";
+import "./chunk-SDCVGLSY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import {

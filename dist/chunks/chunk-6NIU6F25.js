@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-LVPFM3YY.js";
+} from "./chunk-SDCVGLSY.js";
 import {
   FILE_START
 } from "./chunk-3OM2A7VQ.js";

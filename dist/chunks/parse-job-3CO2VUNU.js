@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunk-UL76RCXS.js";
-import "./chunk-LVPFM3YY.js";
+} from "./chunk-6NIU6F25.js";
+import "./chunk-SDCVGLSY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-3OM2A7VQ.js";
 import "./chunk-B5AU765K.js";

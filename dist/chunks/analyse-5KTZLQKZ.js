@@ -5,10 +5,10 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-J3YFE7G3.js";
+} from "./chunk-3Q3P55CO.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-HXAJKR5X.js";
-import "./chunk-LVPFM3YY.js";
+import "./chunk-SDCVGLSY.js";
 import "./chunk-LWZLPCHA.js";
 import "./chunk-CTDEDGK4.js";
 import "./chunk-ZBVLYBTG.js";

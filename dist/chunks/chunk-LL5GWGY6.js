@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-LVPFM3YY.js";
+} from "./chunk-SDCVGLSY.js";
 import {
   LineIndex,
   readFrontMatter,
