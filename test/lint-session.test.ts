@@ -9,16 +9,16 @@ import { ROOT } from './helpers/cli.js';
 const TODAY = '2026-11-23';
 const CURRICULA = join(ROOT, 'curricula');
 
-function sampleFiles(): Map<string, string> {
+function sampleFiles(root = CURRICULA): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(CURRICULA, path), readFileSync(path, 'utf8'));
+      else if (!name.endsWith('.json')) files.set(relative(root, path), readFileSync(path, 'utf8'));
     }
   };
-  walk(CURRICULA);
+  walk(root);
   return files;
 }
 
@@ -114,6 +114,18 @@ describe('the editor\'s lint session, incremental', function () {
     session.setFile('d.md', mod('d', 'a'), { editing: true });
     const cycles = [...session.lint(TODAY).diagnostics].filter(([, list]) => list.some((d) => d.ruleId === 'prerequisite-cycle')).map(([file]) => file);
     assert.deepEqual(cycles.sort(), ['a.md', 'b.md', 'c.md', 'd.md']);
+  });
+
+  it('lints a file finally while every other file is read for its front matter only', () => {
+    for (const root of [CURRICULA, ...['broken-curriculum', 'config-and-links'].map((g) => join(ROOT, 'test', 'fixtures', 'golden', g))]) {
+      const files = sampleFiles(root);
+      const full = fullLint(files);
+      for (const path of [...files.keys()].filter((p) => p.endsWith('.md'))) {
+        const session = new LintSession();
+        for (const [other, text] of files) session.setFile(other, text, { metadataOnly: other !== path });
+        assert.deepEqual(session.lintOnly(TODAY, [path]).get(path), full.get(path) ?? [], path);
+      }
+    }
   });
 
   it('relints the changed file and the files it reaches, not the workspace', () => {

@@ -58,7 +58,7 @@ export class LintSession {
    * Parse one file (saved or not) into the index. `editing`: the file is open in an
    * editor and will change again, so its parse is kept for the next edit.
    */
-  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
+  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean; metadataOnly?: boolean } = {}): void {
     if (path === CONFIG_FILE) {
       this.setConfig(typeof text === 'string' ? text : new TextDecoder().decode(text));
       return;
@@ -69,6 +69,7 @@ export class LintSession {
     const previous = options.editing ? this.bodies.get(path) : undefined;
     const parsed = parseFile(path, text, {
       maxFileSize: this.config.maxFileSize,
+      ...(options.metadataOnly ? { metadataOnly: true } : {}),
       ...(options.editing ? { chunkTarget: EDITING_CHUNK_TARGET } : {}),
       ...(previous ? { previous } : {}),
     });
@@ -110,6 +111,20 @@ export class LintSession {
     }
     for (const d of runRules(this.rules, this.index, this.config, { today, only })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
     return this.done(today, diagnostics, only);
+  }
+
+  /**
+   * Lint these files alone, while the others may still be read for their front matter
+   * only (`metadataOnly`): no rule reads another file's body, so their diagnostics are
+   * final (test/lint-session.test.ts holds this). The next lint() starts afresh.
+   */
+  lintOnly(today: string, files: Iterable<string>): Map<string, Diagnostic[]> {
+    const only = new Set(files);
+    const diagnostics = new Map<string, Diagnostic[]>();
+    for (const file of only) if (this.index.files.has(file)) diagnostics.set(file, []);
+    for (const d of runRules(this.rules, this.index, this.config, { today, only })) if (only.has(d.file)) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    this.everything = true;
+    return diagnostics;
   }
 
   private lintEverything(today: string): SessionLint {

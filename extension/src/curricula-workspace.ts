@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
 import type { Engine } from './engine.js';
@@ -33,6 +34,10 @@ export class CurriculaWorkspace implements vscode.Disposable {
   private readonly created = performance.now();
   /** Milliseconds from activation to the first diagnostics published, for the benchmark. */
   firstLintMs: number | undefined;
+  /** Milliseconds from activation to every file's diagnostics published. */
+  allLintMs: number | undefined;
+  /** While the workspace is first read: the files read whole so far (open documents, then slices). */
+  private partial: Set<string> | undefined = new Set();
 
   constructor(readonly engine: () => Engine) {}
 
@@ -66,14 +71,22 @@ export class CurriculaWorkspace implements vscode.Disposable {
     session.setConfig(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)));
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*'), '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}');
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    // First every file's front matter (ids and references: all that crosses files), and
+    // the open documents whole: their diagnostics are then final and shown at once.
+    const bodies: [string, Uint8Array][] = [];
     await Promise.all(
       files.map(async (uri) => {
         const path = this.relative(uri);
         if (!path || path === CONFIG) return;
         if (!path.endsWith('.md')) return session.index.addKnownPath(path);
         const doc = open.get(uri.toString());
-        if (doc) session.setFile(path, doc.getText(), { editing: true });
-        else session.setFile(path, await vscode.workspace.fs.readFile(uri));
+        if (doc) {
+          session.setFile(path, doc.getText(), { editing: true });
+          return void this.partial?.add(path);
+        }
+        const bytes = await readBytes(uri);
+        session.setFile(path, bytes, { metadataOnly: true });
+        bodies.push([path, bytes]);
       }),
     );
     this.session = session;
@@ -87,7 +100,23 @@ export class CurriculaWorkspace implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && this.publish()),
     );
     this.publish();
-    this.firstLintMs = performance.now() - this.created;
+    // Then the other bodies, a slice at a time so the editor stays responsive, each
+    // slice's diagnostics shown as it is read.
+    for (let next = 0; next < bodies.length; ) {
+      const slice: string[] = [];
+      for (const until = performance.now() + 40; next < bodies.length && performance.now() < until; next++) {
+        const [path, bytes] = bodies[next]!;
+        // A document opened meanwhile is read from its editor instead.
+        if (this.partial?.has(path)) continue;
+        session.setFile(path, bytes);
+        slice.push(path);
+      }
+      this.publish(slice);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    this.partial = undefined;
+    this.publish();
+    this.allLintMs = performance.now() - this.created;
     this.readyResolve();
   }
 
@@ -103,7 +132,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
         this.pending.delete(path);
         if (doc.version !== version) return;
         this.session!.setFile(path, doc.getText(), { editing: true });
-        this.publish();
+        this.publish([path]);
       }, delay),
     );
   }
@@ -114,7 +143,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (!path || !this.session) return;
     clearTimeout(this.pending.get(path));
     this.session.setFile(path, doc.getText(), { editing: true });
-    this.publish();
+    this.publish([path]);
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
@@ -127,7 +156,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     } catch {
       this.session.removeFile(path);
     }
-    this.publish();
+    this.publish(path === CONFIG ? [] : [path]);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -139,8 +168,19 @@ export class CurriculaWorkspace implements vscode.Disposable {
   }
 
   /** Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a few, not 2,000. */
-  private publish(): void {
-    const { diagnostics: results, relinted } = this.session!.lint(today());
+  /**
+   * While bodies are still being read (`partial` holds the files read whole), only those
+   * files are linted: the others' diagnostics would be missing what their bodies hold.
+   */
+  private publish(more: readonly string[] = []): void {
+    let results: ReadonlyMap<string, CoreDiagnostic[]>;
+    let relinted: ReadonlySet<string>;
+    if (this.partial) {
+      for (const path of more) this.partial.add(path);
+      const fresh = this.session!.lintOnly(today(), more.length ? more : this.partial);
+      results = new Map([...this.core, ...fresh]);
+      relinted = new Set(fresh.keys());
+    } else ({ diagnostics: results, relinted } = this.session!.lint(today()));
     const before = this.core;
     this.core = results;
     for (const path of relinted) {
@@ -150,6 +190,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
       if (old.length === list.length && old.every((d, k) => shownAlike(d, list[k]!))) continue;
       this.diagnostics.set(this.uriOf(path), list.map(toVsDiagnostic));
     }
+    if (this.firstLintMs === undefined && relinted.size) this.firstLintMs = performance.now() - this.created;
     for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
     // A sealed quiz open with its answers shows its problems where the author edits.
     for (const doc of vscode.workspace.textDocuments) {
@@ -170,4 +211,13 @@ export class CurriculaWorkspace implements vscode.Disposable {
 /** What VS Code shows of a diagnostic; a fix's offsets are read from core when asked for. */
 function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
   return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message;
+}
+
+/**
+ * A local file straight from the disk: through vscode.workspace.fs each read is a round
+ * trip to the window, which for 2,000 files costs about a second. Virtual workspaces
+ * (other schemes) are read through VS Code.
+ */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }

@@ -15,8 +15,10 @@ export function registerBench(folder: string): void {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(folder, 'curricula', 'large.md')));
       const editor = await vscode.window.showTextDocument(doc);
       const files = api.workspace.lintSession!.index.files.size;
+      // Opening the document parses it whole into small pieces (the open event does this too): not a keystroke.
+      api.workspace.lintNow(doc);
       const relint: number[] = [];
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 100; i++) {
         await editor.edit((b) => b.insert(new vscode.Position(10 + i, 0), 'x'));
         const t = performance.now();
         api.workspace.lintNow(doc);
@@ -25,7 +27,7 @@ export function registerBench(folder: string): void {
       relint.sort((a, b) => a - b);
       const p = (q: number) => relint[Math.min(relint.length - 1, Math.floor(q * relint.length))]!;
       assert.ok(files >= 2000);
-      console.log(`BENCH ${JSON.stringify({ files, activationMs: api.activationMs, firstLintMs: api.workspace.firstLintMs, relintMedianMs: p(0.5), relintP95Ms: p(0.95), largeKB: Math.round(doc.getText().length / 1024) })}`);
+      console.log(`BENCH ${JSON.stringify({ files, activationMs: api.activationMs, firstLintMs: api.workspace.firstLintMs, allLintMs: api.workspace.allLintMs, relintMedianMs: p(0.5), relintP95Ms: p(0.95), largeKB: Math.round(doc.getText().length / 1024) })}`);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
   });
