@@ -3,6 +3,7 @@ import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
 import { dedupeRecords, type ProgressRecord } from '../core/progress/records.js';
 import { readLedger, readRecords, recordComment, type LedgerComment } from '../core/progress/ledger.js';
+import { checkpointResults, resultLine } from '../core/progress/checkpoint-results.js';
 import fc from 'fast-check';
 
 const files = {
@@ -39,6 +40,20 @@ describe('learner progress from records', () => {
     assert.deepEqual(status[0]!.modules.map((m) => m.state), ['open', 'passed', 'passed']);
     assert.deepEqual(status[0]!.modules[1]!.checkpoints, [{ id: 'q1', passed: true, attempts: 2, best: 100 }]);
     assert.equal(status[0]!.complete, true);
+  });
+
+  it('gives each checkpoint\'s standing for the editor: passed once is passed, and the latest attempt otherwise', () => {
+    const fail = { ...rec('q1', 'h1', '2027-01-05T10:00:00Z', false, 50), pr: 3, attempt: 1 };
+    const results = checkpointResults([fail, { ...rec('r2', 'h9', '2027-01-06T10:00:00Z', true), learner: 'bo' }], 'Ana');
+    assert.deepEqual([...results.keys()], ['q1'], 'only this learner\'s results');
+    assert.equal(resultLine(results.get('q1')!), 'Not passed yet · 50% · attempt 1 · pull request #3');
+    const pass = { ...rec('q1', 'h2', '2027-01-07T10:00:00Z', true, 87.5), pr: 4, attempt: 2 };
+    const retake = { ...rec('q1', 'h3', '2027-01-08T10:00:00Z', false, 40), pr: 5, attempt: 3 };
+    const after = checkpointResults([retake, fail, pass], 'ana').get('q1')!;
+    assert.deepEqual([after.passed, after.attempts, after.best, after.latest.pr], [true, 3, 87.5, 5]);
+    assert.equal(resultLine(after), 'Passed · best 87.5% · 3 attempts · pull request #5');
+    const mock = checkpointResults([{ ...rec('m', 'h4', '2027-01-09T10:00:00Z', false), kind: 'mock', pr: 7, attempt: 1, reviewer: 'lead' }], 'ana').get('m')!;
+    assert.equal(resultLine(mock), 'Not passed yet · attempt 1 · graded by @lead · pull request #7');
   });
 
   it('lists only the tracks of the learner\'s roles', () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Checkpoint } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { submitCheckpoint } from './submit.js';
+import type { LearnerProgress } from './learner-progress.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
 
@@ -10,18 +11,31 @@ export class CheckpointLens implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly ws: CurriculaWorkspace) {
+  constructor(
+    private readonly ws: CurriculaWorkspace,
+    private readonly progress: LearnerProgress,
+  ) {
     ws.onDidLint(() => this.changed.fire());
+    progress.onDidChange(() => this.changed.fire());
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
-    if (SHEET_PATH.test(doc.uri.path)) return [new vscode.CodeLens(top, { title: '$(git-pull-request) Submit checkpoint', command: 'enablekit.submitCheckpoint', arguments: [doc.uri] })];
+    const sheet = SHEET_PATH.exec(doc.uri.path);
+    if (sheet) return [new vscode.CodeLens(top, { title: '$(git-pull-request) Submit checkpoint', command: 'enablekit.submitCheckpoint', arguments: [doc.uri] }), ...this.grade(top, sheet[3]!)];
     const item = checkpointAt(this.ws, doc.uri);
     if (!item) return [];
     const take = new vscode.CodeLens(top, { title: `$(checklist) Take checkpoint: ${item.title}`, command: 'enablekit.takeCheckpoint', arguments: [doc.uri] });
     const sealed = item.type === 'quiz' && item.key && doc.uri.scheme !== 'enablekit-answers';
-    return sealed ? [take, new vscode.CodeLens(top, { title: '$(key) Edit with answers', command: 'enablekit.editSealedQuiz', arguments: [doc.uri] })] : [take];
+    return [take, ...(sealed ? [new vscode.CodeLens(top, { title: '$(key) Edit with answers', command: 'enablekit.editSealedQuiz', arguments: [doc.uri] })] : []), ...this.grade(top, item.id)];
+  }
+
+  /** The learner's grade from their pull request, once their progress has been read. */
+  private grade(top: vscode.Range, checkpoint: string): vscode.CodeLens[] {
+    const result = this.progress.resultOf(checkpoint);
+    if (!result) return [];
+    const title = `$(${result.passed ? 'pass-filled' : 'circle-slash'}) ${this.ws.engine().resultLine(result)}`;
+    return [new vscode.CodeLens(top, { title, command: 'enablekit.openPullRequest', arguments: [result.latest.pr] })];
   }
 }
 
@@ -77,9 +91,25 @@ export async function takeCheckpoint(ws: CurriculaWorkspace, uri?: vscode.Uri): 
   return sheet;
 }
 
-export function registerCheckpointCommands(ws: CurriculaWorkspace): vscode.Disposable[] {
+/** The web address of a pull request: github.com for api.github.com, the server itself for GitHub Enterprise Server. */
+export function pullRequestUrl(apiUrl: string, repository: string, pr: number): string {
+  const web = apiUrl.replace(/\/+$/, '').replace(/^https:\/\/api\.github\.com$/, 'https://github.com').replace(/\/api\/v3$/, '');
+  return `${web}/${repository}/pull/${pr}`;
+}
+
+export function registerCheckpointCommands(ws: CurriculaWorkspace, progress: LearnerProgress): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) => takeCheckpoint(ws, uri)),
-    vscode.commands.registerCommand('enablekit.submitCheckpoint', (uri?: vscode.Uri) => submitCheckpoint(ws, uri ?? vscode.window.activeTextEditor?.document.uri)),
+    vscode.commands.registerCommand('enablekit.submitCheckpoint', async (uri?: vscode.Uri) => {
+      const submitted = await submitCheckpoint(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
+      if (submitted) void progress.refresh(false);
+      return submitted;
+    }),
+    vscode.commands.registerCommand('enablekit.refreshProgress', () => progress.refresh(true)),
+    vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number) => {
+      if (typeof pr !== 'number') return undefined;
+      const api = vscode.workspace.getConfiguration('enablekit').get<string>('githubApiUrl', 'https://api.github.com');
+      return progress.repository && vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(api, progress.repository, pr)));
+    }),
   ];
 }

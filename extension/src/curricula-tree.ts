@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Item, Track } from '../../core/model.js';
 import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+import type { LearnerProgress } from './learner-progress.js';
 
 type Node = { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
 
@@ -12,8 +13,12 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   role: string | undefined;
 
-  constructor(private readonly ws: CurriculaWorkspace) {
+  constructor(
+    private readonly ws: CurriculaWorkspace,
+    private readonly progress: LearnerProgress,
+  ) {
     ws.onDidLint(() => this.changed.fire(undefined));
+    progress.onDidChange(() => this.changed.fire(undefined));
   }
 
   async pickRole(): Promise<void> {
@@ -56,14 +61,39 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
     const warnings = problems.length - errors;
     const config = this.ws.lintSession?.currentConfig;
     const stale = config ? this.ws.engine().freshnessVerdict(item, config, today()).status === 'stale' : false;
-    const notes = [item.type === 'track' ? (item as Track).phase : item.type, errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
+    const mine = this.learnerState(item);
+    const notes = [item.type === 'track' ? (item as Track).phase : item.type, mine?.label ?? '', errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
     ti.description = notes.join(' · ');
-    ti.tooltip = `${item.type} ${item.id}\n${item.file}${stale ? '\nNeeds review against the current product' : ''}`;
-    ti.iconPath = new vscode.ThemeIcon(errors ? 'error' : stale ? 'history' : ICONS[item.type], errors ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+    ti.tooltip = `${item.type} ${item.id}\n${item.file}${stale ? '\nNeeds review against the current product' : ''}${mine?.detail ? `\n${mine.detail}` : ''}`;
+    // An author's problems come first; then the learner's own progress; then staleness.
+    ti.iconPath = errors
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+      : mine
+        ? new vscode.ThemeIcon(mine.icon, mine.color ? new vscode.ThemeColor(mine.color) : undefined)
+        : new vscode.ThemeIcon(stale ? 'history' : ICONS[item.type]);
     ti.resourceUri = this.ws.uriOf(item.file);
     ti.command = { command: 'vscode.open', title: 'Open', arguments: [this.ws.uriOf(item.file)] };
     ti.contextValue = item.type;
     ti.id = `${node.parent?.id ?? ''}/${item.id}`;
     return ti;
   }
+
+  /** The learner's standing on a checkpoint or module, when their progress has been read. */
+  private learnerState(item: Item): { label: string; icon: string; color?: string; detail?: string } | undefined {
+    if (item.type === 'module') {
+      const state = this.progress.moduleState(item.id);
+      return state && state !== 'not-started' && state !== 'open' ? STATES[state] : undefined;
+    }
+    const result = this.progress.resultOf(item.id);
+    if (!result) return undefined;
+    const look = result.passed ? STATES.passed : STATES.failed;
+    return { ...look, detail: this.ws.engine().resultLine(result) };
+  }
 }
+
+const STATES = {
+  passed: { label: 'passed', icon: 'pass-filled', color: 'testing.iconPassed' },
+  failed: { label: 'not passed yet', icon: 'circle-slash', color: 'testing.iconFailed' },
+  submitted: { label: 'submitted', icon: 'clock' },
+  overdue: { label: 'overdue', icon: 'warning', color: 'problemsWarningIcon.foreground' },
+};

@@ -9,7 +9,8 @@ export { sheetProgress } from '../../core/grading/sheet-progress.js';
 export { newItemText } from '../../core/templates/new-item.js';
 export { applyEdits, bulkFixEdits } from '../../core/lint/apply-fixes.js';
 export { isCheckpoint } from '../../core/model.js';
-export { rolesOf } from '../../core/progress/learner-status.js';
+export { rolesOf, learnerStatus } from '../../core/progress/learner-status.js';
+export { checkpointResults, resultLine } from '../../core/progress/checkpoint-results.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';
 

@@ -6,6 +6,7 @@ import { PreviewPanel } from './preview-panel.js';
 import { CurriculaTree } from './curricula-tree.js';
 import { CheckpointLens, registerCheckpointCommands } from './checkpoints.js';
 import { SheetStatus } from './sheet-status.js';
+import { LearnerProgress } from './learner-progress.js';
 import { registerNewItemCommands } from './new-item-commands.js';
 import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
 
@@ -22,6 +23,7 @@ export interface Api {
   tree: CurriculaTree;
   preview: PreviewPanel;
   sheetStatus: SheetStatus;
+  progress: LearnerProgress;
   sealed: SealedQuizzes;
   /** How long activate() took, in ms: the benchmark and tests read it. */
   activationMs: number;
@@ -30,7 +32,8 @@ export interface Api {
 export function activate(context: vscode.ExtensionContext): Api {
   const started = performance.now();
   const workspace = new CurriculaWorkspace(loadEngine);
-  const tree = new CurriculaTree(workspace);
+  const progress = new LearnerProgress(workspace);
+  const tree = new CurriculaTree(workspace, progress);
   const preview = new PreviewPanel(context.extensionUri, workspace);
   const sheetStatus = new SheetStatus(workspace);
   const sealed = registerSealedQuizzes(workspace, context);
@@ -39,17 +42,19 @@ export function activate(context: vscode.ExtensionContext): Api {
     preview,
     vscode.window.registerTreeDataProvider('enablekit.curricula', tree),
     registerCodeActions(workspace),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new CheckpointLens(workspace)),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new CheckpointLens(workspace, progress)),
     sheetStatus,
     vscode.commands.registerCommand('enablekit.openPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri)),
     vscode.commands.registerCommand('enablekit.filterRole', () => tree.pickRole()),
-    ...registerCheckpointCommands(workspace),
+    ...registerCheckpointCommands(workspace, progress),
+    progress,
     ...registerNewItemCommands(workspace),
     ...sealed.disposables,
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
-  setTimeout(() => void workspace.start(), 0);
-  return { workspace, tree, preview, sheetStatus, sealed: sealed.sealed, activationMs: performance.now() - started };
+  // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
+  setTimeout(() => void workspace.start().then(() => progress.refresh(false)), 0);
+  return { workspace, tree, preview, sheetStatus, progress, sealed: sealed.sealed, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

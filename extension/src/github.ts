@@ -1,4 +1,6 @@
 import { Octokit } from 'octokit';
+import { PROGRESS_LABEL, progressMarker, readLedger, type LedgerComment } from '../../core/progress/ledger.js';
+import type { ProgressRecord } from '../../core/progress/records.js';
 
 /**
  * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
@@ -14,4 +16,21 @@ export async function openPullRequest(o: { baseUrl: string; token: string; repos
   const base = o.base ?? (await gh.rest.repos.get({ owner, repo })).data.default_branch;
   const { data } = await gh.rest.pulls.create({ owner, repo, head: o.head, base, title: o.title, body: o.body });
   return { url: data.html_url, number: data.number };
+}
+
+/**
+ * The learner's records from their progress issue (label enablekit:progress, opened by the
+ * Action), read with core's ledger: only the Action's own unedited records count.
+ */
+export async function learnerRecords(o: { baseUrl: string; token: string; repository: string; login: string }): Promise<ProgressRecord[]> {
+  const [owner = '', repo = ''] = o.repository.split('/');
+  const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
+  const marker = progressMarker(o.login);
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 });
+  const comments: LedgerComment[] = [];
+  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(marker))) {
+    const list = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
+    for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at });
+  }
+  return readLedger(comments, o.login).records;
 }

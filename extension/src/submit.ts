@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { SHEET_PATH } from './checkpoints.js';
 import { gitApi, githubRepoOf, type GitRepository } from './git-api.js';
+import { githubToken } from './github-session.js';
 
 export interface Submitted {
   branch: string;
@@ -13,16 +14,6 @@ const fail = (message: string): undefined => {
   void vscode.window.showErrorMessage(`enablekit: ${message}`);
   return undefined;
 };
-
-async function tokenFor(): Promise<string | undefined> {
-  const set = vscode.workspace.getConfiguration('enablekit').get<string>('token', '').trim();
-  if (set) return set;
-  try {
-    return (await vscode.authentication.getSession('github', ['repo'], { createIfNone: true }))?.accessToken;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A branch name not taken yet: a second attempt gets `-attempt-2`, and so on. */
 async function freeBranch(repo: GitRepository, base: string): Promise<string> {
@@ -55,7 +46,7 @@ export async function submitCheckpoint(ws: CurriculaWorkspace, uri: vscode.Uri |
   const repository = settings.get<string>('repository', '').trim() || githubRepoOf(origin?.pushUrl ?? origin?.fetchUrl);
   if (!origin) return fail('this repository has no remote. Add the GitHub repository as "origin" (git remote add origin …) and submit again.');
   if (!repository) return fail(`the remote "${origin.name}" (${origin.fetchUrl ?? ''}) is not on GitHub. Set enablekit.repository to owner/name, or add the GitHub remote.`);
-  const token = await tokenFor();
+  const token = await githubToken(true);
   if (!token) return fail('not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token, and submit again.');
   await repo.status();
   const others = repo.state.indexChanges.filter((c) => c.uri.toString() !== uri.toString());

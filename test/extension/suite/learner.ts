@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LocalGitHub } from '../../github-api/server.js';
 import { activated, until } from './helpers.js';
+import { PROGRESS_LABEL, progressMarker, progressTitle, recordComment } from '../../../core/progress/ledger.js';
+import type { ProgressRecord } from '../../../core/progress/records.js';
 
 /** What a learner does: take a checkpoint, answer it with the status bar counting, submit it as a pull request. */
 export function registerLearnerSuite(folder: string): void {
@@ -85,6 +87,45 @@ export function registerLearnerSuite(folder: string): void {
       const again = await vscode.commands.executeCommand<{ branch: string; number: number }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
       assert.equal(again?.branch, 'enablekit/ana-support/triage-quiz-attempt-2');
       assert.notEqual(again?.number, result.number);
+    });
+
+    it('shows the learner\'s grade from the pull request, on the checkpoint and in the Curricula view', async () => {
+      const api = await activated();
+      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Workspace);
+      // What the Action writes when it grades the pull request: a progress issue with the learner's records.
+      const repo = gh.state.repo('acme', 'training');
+      const issue = repo.addIssue(progressTitle('ana-support'), `${progressMarker('ana-support')}\nTraining progress`, 'github-actions[bot]', [PROGRESS_LABEL]);
+      const at = '2026-11-20T10:00:00Z';
+      const records: ProgressRecord[] = [
+        { learner: 'ana-support', checkpoint: 'triage-quiz', kind: 'quiz', pr: 1, sha: 'a1', at, passed: false, percent: 50, attempt: 1 },
+        { learner: 'ana-support', checkpoint: 'triage-quiz', kind: 'quiz', pr: 1, sha: 'b2', at: '2026-11-21T10:00:00Z', passed: true, percent: 90, attempt: 2 },
+      ];
+      repo.comments.push({ id: gh.state.id(), issue: issue.number, author: 'github-actions[bot]', body: recordComment(records), created_at: at, updated_at: at });
+      // Someone else's comment with a record of a pass counts for nothing.
+      const forged: ProgressRecord = { learner: 'ana-support', checkpoint: 'product-foundations-quiz', kind: 'quiz', pr: 9, sha: 'c3', at, passed: true, percent: 100 };
+      repo.comments.push({ id: gh.state.id(), issue: issue.number, author: 'ana-support', body: recordComment([forged]), created_at: at, updated_at: at });
+
+      assert.equal(await vscode.commands.executeCommand('enablekit.refreshProgress'), true);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', quiz);
+      const grade = lenses.find((l) => l.command?.command === 'enablekit.openPullRequest');
+      assert.equal(grade?.command?.title, '$(pass-filled) Passed · best 90% · 2 attempts · pull request #1');
+      const sheetLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(sheetPath));
+      assert.ok(sheetLenses.some((l) => l.command?.title === grade?.command?.title), 'on the answer sheet too');
+
+      const find = (nodes: ReturnType<typeof api.tree.getChildren>, id: string): (typeof nodes)[number] | undefined => {
+        for (const n of nodes) {
+          if (n.kind === 'item' && n.item.id === id) return n;
+          const inner = find(api.tree.getChildren(n), id);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const quizNode = find(api.tree.getChildren(), 'triage-quiz')!;
+      const item = api.tree.getTreeItem(quizNode);
+      assert.match(String(item.description), /passed/);
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+      const other = api.tree.getTreeItem(find(api.tree.getChildren(), 'product-foundations-quiz')!);
+      assert.doesNotMatch(String(other.description), /passed/, 'a forged record is not read');
     });
 
     it('a network failure loses nothing: the sheet stays on disk and the branch is kept', async () => {

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
+import type { ModuleState } from '../../core/progress/learner-status.js';
+import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+import { githubRepository, githubToken } from './github-session.js';
+
+/**
+ * The learner's own standing, from the grades the Action recorded in their progress issue
+ * on GitHub: read when the workspace opens (if VS Code is signed in to GitHub or a token is
+ * set), after each submit, and on "Refresh my progress". The tree and the checkpoint
+ * lenses show it. Nothing is computed here: core reads the records.
+ */
+export class LearnerProgress implements vscode.Disposable {
+  private results = new Map<string, CheckpointResult>();
+  private modules = new Map<string, ModuleState>();
+  login: string | undefined;
+  repository: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly ws: CurriculaWorkspace) {}
+
+  resultOf(checkpoint: string): CheckpointResult | undefined {
+    return this.results.get(checkpoint);
+  }
+
+  moduleState(module: string): ModuleState | undefined {
+    return this.modules.get(module);
+  }
+
+  /** Read the records again. `interactive`: the user asked, so sign-in may be requested and failures are shown. */
+  async refresh(interactive: boolean): Promise<boolean> {
+    await this.ws.ready;
+    const session = this.ws.lintSession;
+    const settings = vscode.workspace.getConfiguration('enablekit');
+    const say = (message: string) => (interactive ? void vscode.window.showWarningMessage(`enablekit: ${message}`) : undefined, false);
+    if (!session) return say('open a folder with an enablekit.yml first.');
+    const login = settings.get<string>('login', '').trim() || (await signedInLogin());
+    if (!login) return say('no GitHub login known. Sign in to GitHub from the Accounts menu, or set enablekit.login.');
+    const repository = await githubRepository(this.ws.root);
+    if (!repository) return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
+    const token = await githubToken(interactive);
+    if (!token) return say('not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token.');
+    let records;
+    try {
+      records = await (require('./github.js') as typeof import('./github.js')).learnerRecords({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, login });
+    } catch (e) {
+      return say(`could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`);
+    }
+    const engine = this.ws.engine();
+    this.login = login;
+    this.repository = repository;
+    this.results = engine.checkpointResults(records, login);
+    const roles = engine.rolesOf(login, session.currentConfig);
+    this.modules = new Map(engine.learnerStatus(login, roles, session.index, records, today()).flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)));
+    this.changed.fire();
+    return true;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+async function signedInLogin(): Promise<string | undefined> {
+  try {
+    return (await vscode.authentication.getSession('github', ['read:user'], { silent: true }))?.account.label;
+  } catch {
+    return undefined;
+  }
+}
