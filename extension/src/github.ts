@@ -1,6 +1,5 @@
 import { Octokit } from 'octokit';
-import { PROGRESS_LABEL, progressMarker, readLedger, type LedgerComment } from '../../core/progress/ledger.js';
-import type { ProgressRecord } from '../../core/progress/records.js';
+import type { LedgerComment } from '../../core/progress/ledger.js';
 
 /**
  * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
@@ -19,18 +18,17 @@ export async function openPullRequest(o: { baseUrl: string; token: string; repos
 }
 
 /**
- * The learner's records from their progress issue (label enablekit:progress, opened by the
- * Action), read with core's ledger: only the Action's own unedited records count.
+ * The comments of the learner's progress issues (those with `label`, opened by the Action
+ * and carrying `marker`), for core's ledger to read records from.
  */
-export async function learnerRecords(o: { baseUrl: string; token: string; repository: string; login: string }): Promise<ProgressRecord[]> {
+export async function progressComments(o: { baseUrl: string; token: string; repository: string; label: string; marker: string }): Promise<LedgerComment[]> {
   const [owner = '', repo = ''] = o.repository.split('/');
   const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
-  const marker = progressMarker(o.login);
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: PROGRESS_LABEL, state: 'all', per_page: 100 });
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: o.label, state: 'all', per_page: 100 });
   const comments: LedgerComment[] = [];
-  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(marker))) {
+  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(o.marker))) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
     for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at });
   }
-  return readLedger(comments, o.login).records;
+  return comments;
 }

@@ -41,13 +41,16 @@ export class LearnerProgress implements vscode.Disposable {
     if (!repository) return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
     const token = await githubToken(interactive);
     if (!token) return say('not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token.');
-    let records;
+    const engine = this.ws.engine();
+    let comments;
     try {
-      records = await (require('./github.js') as typeof import('./github.js')).learnerRecords({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, login });
+      const github = require('./github.js') as typeof import('./github.js');
+      comments = await github.progressComments({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, label: engine.PROGRESS_LABEL, marker: engine.progressMarker(login) });
     } catch (e) {
       return say(`could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`);
     }
-    const engine = this.ws.engine();
+    // Only the Action's own, unedited records count: a forged pass in someone's comment is ignored.
+    const records = engine.readLedger(comments, login).records;
     this.login = login;
     this.repository = repository;
     this.results = engine.checkpointResults(records, login);
