@@ -9,6 +9,7 @@ import { sheetProgress } from '../core/grading/sheet-progress.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import type { Quiz } from '../core/model.js';
+import { frontMatterCompletions, type KnownIds } from '../core/schema/front-matter-completion.js';
 import { ROOT } from './helpers/cli.js';
 
 const CONFIG = 'version: 1\nfeatures:\n  - id: inbox\n';
@@ -64,5 +65,30 @@ describe('the editor engine (core, as the extension drives it)', () => {
     const one = sheetProgress(blank.replace('- [ ] ', '- [x] '))!;
     assert.equal(one.answered, ordering + 1);
     assert.equal(sheetProgress('# not a sheet'), undefined);
+  });
+});
+
+describe('front-matter completion from the schemas', () => {
+  const ids: KnownIds = (kind) => ({ module: ['intro', 'triage'], track: ['onboarding'], checkpoint: ['triage-quiz'], role: ['support'], feature: ['inbox'] })[kind];
+  const labels = (line: string, type: string | undefined, present: string[] = []) => frontMatterCompletions({ type, line, present, ids }).map((c) => c.label);
+
+  it('offers the keys of the file\'s type not written yet, with their descriptions', () => {
+    const keys = frontMatterCompletions({ type: 'scenario', line: 'le', present: ['type', 'id'], ids });
+    assert.ok(keys.some((k) => k.label === 'level' && k.detail === 'required' && k.insertText === 'level: '));
+    assert.ok(!keys.some((k) => k.label === 'id'), 'id is written already');
+    assert.match(keys.find((k) => k.label === 'covers')!.documentation!, /Feature ids/, 'descriptions followed through $ref');
+    assert.deepEqual(labels('', undefined), ['type'], 'without a type, the type first');
+  });
+
+  it('offers the values a key allows, and the workspace\'s ids for fields that name one', () => {
+    assert.deepEqual(labels('type: ', undefined), ['track', 'module', 'quiz', 'scenario', 'reflection']);
+    assert.deepEqual(labels('level: ', 'scenario'), ['beginner', 'advanced']);
+    assert.deepEqual(labels('phase: fo', 'track'), ['foundation', 'advanced']);
+    assert.deepEqual(labels('module: tr', 'quiz'), ['intro', 'triage']);
+    assert.deepEqual(labels('prerequisites: [intro, ', 'module'), ['intro', 'triage']);
+    assert.deepEqual(labels('prerequisites: [', 'scenario'), ['triage-quiz']);
+    assert.deepEqual(labels('covers: [', 'module'), ['inbox']);
+    assert.deepEqual(labels('title: A', 'module'), []);
+    assert.deepEqual(labels('  - intro', 'track'), [], 'nested lines are left to the author');
   });
 });

@@ -7,6 +7,7 @@ import { CurriculaTree } from './curricula-tree.js';
 import { CheckpointLens, registerCheckpointCommands } from './checkpoints.js';
 import { SheetStatus } from './sheet-status.js';
 import { LearnerProgress } from './learner-progress.js';
+import { registerFrontMatterCompletion } from './front-matter-completion.js';
 import { registerNewItemCommands } from './new-item-commands.js';
 import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
 
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     ...registerCheckpointCommands(workspace, progress),
     progress,
     ...registerNewItemCommands(workspace),
+    registerFrontMatterCompletion(workspace),
     ...sealed.disposables,
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.

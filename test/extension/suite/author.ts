@@ -47,6 +47,24 @@ export function registerAuthorSuite(folder: string): void {
       await until('the track to be clean again', () => problems(track, 'unknown-reference').length === 0);
     });
 
+    it('completes front matter from the schemas, without the YAML extension: keys, allowed values and the workspace\'s ids', async () => {
+      const u = uri('support-onboarding/escalations.md');
+      const editor = await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routing, ');
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('prerequisites:'));
+      const at = (l: number, c: number) => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', u, new vscode.Position(l, c));
+      const ids = (await at(line, editor.document.lineAt(line).text.length)).items.map((i) => String(i.label));
+      assert.ok(ids.includes('product-tour') && ids.includes('triage-and-routing'), `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')}`);
+      // The author clears the duration line and starts a key there.
+      const durationLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('duration:'));
+      await editor.edit((b) => b.replace(editor.document.lineAt(durationLine).range, 'du'));
+      const keys = (await at(durationLine, 2)).items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
+      const labels = keys.map((i) => String(i.label));
+      assert.ok(labels.includes('duration'), labels.join(', '));
+      assert.ok(!labels.includes('id') && !labels.includes('owner'), 'keys written already are not offered');
+      assert.match((keys.find((k) => k.label === 'duration')!.documentation as vscode.MarkdownString).value, /How long/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     it('offers the rule\'s fix as a quick fix, and fix-all applies every fix of the file', async () => {
       const quiz = uri('support-onboarding/triage-quiz.md');
       const editor = await edit(quiz, '<!-- question id=request-id-header type=text -->\n', '');

@@ -1,0 +1,89 @@
+import common from '../../schemas/common.schema.json' with { type: 'json' };
+import track from '../../schemas/track.schema.json' with { type: 'json' };
+import module from '../../schemas/module.schema.json' with { type: 'json' };
+import quiz from '../../schemas/quiz.schema.json' with { type: 'json' };
+import scenario from '../../schemas/scenario.schema.json' with { type: 'json' };
+import reflection from '../../schemas/reflection.schema.json' with { type: 'json' };
+import config from '../../schemas/config.schema.json' with { type: 'json' };
+import { ITEM_TYPES, type ItemType } from '../model.js';
+
+interface SchemaNode {
+  $ref?: string;
+  description?: string;
+  const?: unknown;
+  enum?: unknown[];
+  type?: string;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+}
+
+const SCHEMAS: Record<ItemType | 'config', SchemaNode> = { track, module, quiz, scenario, reflection, config } as Record<ItemType | 'config', SchemaNode>;
+
+export interface Completion {
+  label: string;
+  kind: 'key' | 'value';
+  /** What the schema says of it. */
+  documentation?: string;
+  detail?: string;
+  insertText: string;
+}
+
+/** Ids the workspace knows, for fields that name one: modules, tracks, checkpoints, roles, features. */
+export type KnownIds = (kind: 'module' | 'track' | 'checkpoint' | 'role' | 'feature') => readonly string[];
+
+/** Which kind of id a field names, per item type (as the unknown-reference rule checks them). */
+function idKind(type: ItemType | 'config', key: string): Parameters<KnownIds>[0] | undefined {
+  if (key === 'covers') return 'feature';
+  if (key === 'roles') return 'role';
+  if (key === 'module') return 'module';
+  if (key === 'modules') return type === 'track' ? 'module' : undefined;
+  if (key === 'prerequisites') return type === 'track' ? 'track' : type === 'scenario' ? 'checkpoint' : type === 'module' ? 'module' : undefined;
+  return undefined;
+}
+
+/** A schema node with its `$ref` (into common.schema.json) followed, keeping the nearer description. */
+function resolve(node: SchemaNode): SchemaNode {
+  let n = node;
+  for (let hops = 0; n.$ref && hops < 5; hops++) {
+    const path = n.$ref.replace(/^common\.schema\.json#\/|^#\//, '').split('/');
+    let target: unknown = common;
+    for (const segment of path) target = (target as Record<string, unknown> | undefined)?.[segment];
+    if (!target) break;
+    n = { ...(target as SchemaNode), description: n.description ?? (target as SchemaNode).description };
+  }
+  return n;
+}
+
+/**
+ * Completions in front matter (or enablekit.yml) from the schemas that validate it: at the
+ * start of a top-level line, the keys not written yet; after `key:`, the values the key
+ * allows, or the ids the workspace knows for fields that name one. `line` is the text of
+ * the line before the cursor; `type` the file's `type:` (undefined for enablekit.yml).
+ */
+export function frontMatterCompletions(o: { type: string | undefined; config?: boolean; line: string; present: readonly string[]; ids: KnownIds }): Completion[] {
+  const name = o.config ? 'config' : (ITEM_TYPES as readonly string[]).includes(o.type ?? '') ? (o.type as ItemType) : undefined;
+  const keyAt = /^([A-Za-z_]*)$/.exec(o.line);
+  if (keyAt) {
+    if (!name) return o.present.includes('type') ? [] : [{ label: 'type', kind: 'key', documentation: `What this file is: ${ITEM_TYPES.join(', ')}.`, insertText: 'type: ' }];
+    const schema = SCHEMAS[name];
+    return Object.entries(schema.properties ?? {})
+      .filter(([key]) => !o.present.includes(key))
+      .map(([key, node]) => {
+        const doc = resolve(node).description;
+        return { label: key, kind: 'key', ...(doc ? { documentation: doc } : {}), ...(schema.required?.includes(key) ? { detail: 'required' } : {}), insertText: `${key}: ` };
+      });
+  }
+  const valueAt = /^([A-Za-z_]+):\s*(\[(?:[^\]]*,)?)?\s*[\w.-]*$/.exec(o.line);
+  if (!valueAt) return [];
+  const key = valueAt[1]!;
+  const value = (label: string, documentation?: string): Completion => ({ label, kind: 'value', insertText: label, ...(documentation ? { documentation } : {}) });
+  if (key === 'type' && !o.config) return ITEM_TYPES.map((t) => value(t));
+  if (!name) return [];
+  const kind = idKind(name, key);
+  if (kind && !o.config) return [...new Set(o.ids(kind))].sort().map((id) => value(id));
+  const node = resolve(SCHEMAS[name].properties?.[key] ?? {});
+  if (node.const !== undefined) return [value(String(node.const), node.description)];
+  if (node.enum) return node.enum.map((v) => value(String(v), node.description));
+  if (node.type === 'boolean') return [value('true'), value('false')];
+  return [];
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { CurriculaWorkspace } from './curricula-workspace.js';
+
+const FENCE = /^---\s*$/;
+
+/**
+ * Completion in front matter and enablekit.yml from the same schemas lint validates with
+ * (core's frontMatterCompletions): keys with their descriptions, allowed values, and the
+ * ids the workspace knows. enablekit.yml is left to the YAML extension when it is
+ * installed: it reads the schema through yamlValidation.
+ */
+export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Disposable {
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(doc, position) {
+      const session = ws.lintSession;
+      if (!session || !ws.relative(doc.uri)) return [];
+      const config = doc.uri.path.endsWith('/enablekit.yml');
+      if (config && vscode.extensions.getExtension('redhat.vscode-yaml')) return [];
+      let end = doc.lineCount;
+      if (!config) {
+        if (!FENCE.test(doc.lineAt(0).text) || position.line === 0) return [];
+        end = 1;
+        while (end < doc.lineCount && !FENCE.test(doc.lineAt(end).text)) end++;
+        if (position.line >= end) return [];
+      }
+      const lines = Array.from({ length: end }, (_, i) => doc.lineAt(i).text);
+      const present = lines.flatMap((l, i) => (i === position.line ? [] : (/^([A-Za-z_]+):/.exec(l)?.slice(1, 2) ?? [])));
+      const type = lines.map((l) => /^type:\s*([\w-]+)/.exec(l)?.[1]).find(Boolean);
+      const index = session.index;
+      const cfg = session.currentConfig;
+      const ofType = (...types: string[]) => [...index.items()].filter((i) => types.includes(i.type)).map((i) => i.id);
+      const found = ws.engine().frontMatterCompletions({
+        type,
+        config,
+        line: doc.lineAt(position.line).text.slice(0, position.character),
+        present,
+        ids: (kind) => (kind === 'role' ? [...cfg.roles.keys()] : kind === 'feature' ? [...cfg.features.keys()] : kind === 'checkpoint' ? ofType('quiz', 'scenario', 'reflection') : ofType(kind)),
+      });
+      return found.map((c) => {
+        const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);
+        item.insertText = c.insertText;
+        if (c.detail) item.detail = c.detail;
+        if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+        return item;
+      });
+    },
+  };
+  return vscode.languages.registerCompletionItemProvider([{ language: 'markdown' }, { pattern: '**/enablekit.yml' }], provider, ':', ' ', '[', ',');
+}
