@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { PROGRESS_LABEL, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
+import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
 import { recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
@@ -27,12 +27,11 @@ export async function listProgressIssues(gh: Client, ctx: RepoRef): Promise<Issu
 }
 
 export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues?: Issue[]): Promise<LearnerLedger> {
-  const marker = progressMarker(login);
-  const mine = (issues ?? (await listProgressIssues(gh, ctx))).filter((i) => (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
+  const mine = progressIssuesOf(issues ?? (await listProgressIssues(gh, ctx)), login);
   const comments: LedgerComment[] = [];
   for (const i of mine) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
+    comments.push(...list.map(ledgerComment));
   }
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };

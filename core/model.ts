@@ -168,6 +168,11 @@ export function isCheckpoint(item: Item): item is Checkpoint {
   return item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection';
 }
 
+/** What must be done before an item: tracks, modules and scenarios have prerequisites. */
+export function prerequisitesOf(item: Item): string[] {
+  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
+}
+
 /** A problem found while reading a file: structural, not a lint judgement. */
 export interface FileProblem {
   code: 'binary' | 'encoding' | 'too-large' | 'empty' | 'no-front-matter' | 'yaml' | 'unknown-type' | 'too-deep' | 'schema';

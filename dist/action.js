@@ -41163,8 +41163,8 @@ function rootOf(chunks) {
 function parseWhole(text3, lesson, target) {
   const p = lintProcessor();
   const base = { text: text3, lesson, target };
-  const cuts = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
-  let chunks = parseChunks(p, text3, cuts, "", lesson);
+  const pieces = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
+  let chunks = parseChunks(p, text3, pieces, "", lesson);
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
   if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson);
@@ -41242,7 +41242,6 @@ function parseMarkdownState(text3, options2 = {}) {
   };
 }
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
-  if (text3.length <= chunkTarget * 2) return lintProcessor().parse(text3);
   return parseMarkdownState(text3, { chunkTarget }).root;
 }
 var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, BLOCK;
@@ -58959,6 +58958,13 @@ var PROGRESS_LABEL = "enablekit:progress";
 var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 var progressTitle = (login) => `Training progress: @${login}`;
 var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
+function progressIssuesOf(issues, login) {
+  const marker = progressMarker(login);
+  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot" && (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
+}
+function ledgerComment(c) {
+  return { id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, ...c.html_url ? { url: c.html_url } : {} };
+}
 function recordComment(records) {
   return records.map((r) => `${recordLine(r)}
 ${hiddenJson("record", r)}`).join("\n\n");
@@ -59397,6 +59403,9 @@ init_parse_file();
 
 // core/lint/engine.ts
 init_types();
+
+// core/lint/rules/prerequisite-cycle.ts
+init_model();
 
 // core/lint/rules/quiz-question-id.ts
 init_mdast_util();
@@ -59956,12 +59965,11 @@ async function listProgressIssues(gh, ctx) {
   return botIssues(gh, ctx, PROGRESS_LABEL, "all");
 }
 async function loadLedger(gh, ctx, login, issues) {
-  const marker = progressMarker(login);
-  const mine = (issues ?? await listProgressIssues(gh, ctx)).filter((i) => (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
+  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login);
   const comments = [];
   for (const i of mine) {
     const list3 = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    for (const c of list3) comments.push({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
+    comments.push(...list3.map(ledgerComment));
   }
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };

@@ -1,10 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-6NIU6F25.js";
-import "./chunks/chunk-SDCVGLSY.js";
+} from "./chunks/chunk-I5IHM5FX.js";
+import "./chunks/chunk-H22MUDKY.js";
 import "./chunks/chunk-LWZLPCHA.js";
-import "./chunks/chunk-3OM2A7VQ.js";
+import "./chunks/chunk-VFOSS6QU.js";
+import "./chunks/chunk-UHH7OAYF.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '../config/config.js';
-import type { Item } from '../model.js';
+import { prerequisitesOf, type Item } from '../model.js';
 import type { MarkdownState } from '../parse/markdown.js';
 import { parseFile } from '../parse/parse-file.js';
 import type { Diagnostic } from '../types.js';
@@ -38,7 +38,6 @@ export class LintSession {
   private last: { today: string; diagnostics: Map<string, Diagnostic[]> } | undefined;
   private everything = true;
   private readonly touchedFiles = new Set<string>();
-  private readonly touchedIds = new Set<string>();
   private readonly touchedItems: Item[] = [];
   private idsChanged = false;
 
@@ -90,11 +89,7 @@ export class LintSession {
   private touch(path: string, next: Item | undefined): void {
     const before = this.index.files.get(path)?.item;
     this.touchedFiles.add(path);
-    for (const item of [before, next]) {
-      if (!item) continue;
-      this.touchedIds.add(item.id);
-      this.touchedItems.push(item);
-    }
+    for (const item of [before, next]) if (item) this.touchedItems.push(item);
     if (before?.id !== next?.id || before?.type !== next?.type) this.idsChanged = true;
   }
 
@@ -140,7 +135,6 @@ export class LintSession {
     this.everything = false;
     this.idsChanged = false;
     this.touchedFiles.clear();
-    this.touchedIds.clear();
     this.touchedItems.length = 0;
     return { diagnostics, relinted };
   }
@@ -148,7 +142,7 @@ export class LintSession {
   /** The files whose diagnostics the changes since the last lint can have changed. */
   private reach(): Set<string> {
     const files = new Set(this.touchedFiles);
-    for (const id of this.touchedIds) {
+    for (const id of new Set(this.touchedItems.map((i) => i.id))) {
       for (const item of this.index.itemsWithId(id)) files.add(item.file);
       for (const r of this.index.referencesTo(id)) files.add(r.from.file);
     }
@@ -169,8 +163,4 @@ export class LintSession {
     }
     return files;
   }
-}
-
-function prerequisitesOf(item: Item): string[] {
-  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
 }

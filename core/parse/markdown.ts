@@ -224,8 +224,8 @@ function rootOf(chunks: readonly ParsedChunk[]): Root {
 function parseWhole(text: string, lesson: boolean, target: number): MarkdownState {
   const p = lintProcessor();
   const base = { text, lesson, target };
-  const cuts = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target);
-  let chunks = parseChunks(p, text, cuts, '', lesson)!;
+  const pieces = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target);
+  let chunks = parseChunks(p, text, pieces, '', lesson)!;
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   // References resolve across the whole document: if any chunk defines one, parse again
   // with every definition given to every chunk. Lessons rarely have any.
@@ -341,6 +341,5 @@ export function parseMarkdownState(text: string, options: MarkdownOptions = {}):
 
 /** Parse Markdown (with front matter) into mdast with positions in the whole text. */
 export function parseMarkdown(text: string, chunkTarget = CHUNK_TARGET): Root {
-  if (text.length <= chunkTarget * 2) return lintProcessor().parse(text);
   return parseMarkdownState(text, { chunkTarget }).root;
 }

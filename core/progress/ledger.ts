@@ -12,6 +12,36 @@ export const progressTitle = (login: string) => `Training progress: @${login}`;
 /** The learner a progress issue's body names in its marker, lower-cased; undefined for other bodies. */
 export const markedLearner = (body: string | null | undefined) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? '')?.[1];
 
+/** An issue or comment as GitHub's REST API returns it, as far as the ledger reads it. */
+interface ApiIssue {
+  number: number;
+  body?: string | null;
+  pull_request?: unknown;
+  user?: { type?: string } | null;
+}
+interface ApiComment {
+  id: number;
+  body?: string;
+  user?: { type?: string } | null;
+  created_at: string;
+  updated_at: string;
+  html_url?: string;
+}
+
+/**
+ * A learner's progress issues among a listing: opened by the Action (a bot), carrying the
+ * learner's marker, lowest number first. Records are read from all of them, so a record
+ * written to a duplicate (two runs racing to open the issue) still counts.
+ */
+export function progressIssuesOf<T extends ApiIssue>(issues: readonly T[], login: string): T[] {
+  const marker = progressMarker(login);
+  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
+}
+
+export function ledgerComment(c: ApiComment): LedgerComment {
+  return { id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, ...(c.html_url ? { url: c.html_url } : {}) };
+}
+
 /**
  * A run's results as one comment appended to the issue: a line for people per result,
  * each record hidden beside it. A run never edits a comment, so concurrent runs lose nothing.

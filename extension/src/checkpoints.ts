@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Checkpoint } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { submitCheckpoint } from './submit.js';
+import { learnerLogin } from './github-session.js';
 import type { LearnerProgress } from './learner-progress.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
@@ -45,20 +46,6 @@ function checkpointAt(ws: CurriculaWorkspace, uri: vscode.Uri | undefined): Chec
   return item && ws.engine().isCheckpoint(item) ? item : undefined;
 }
 
-/** The learner's login: the setting, else the GitHub account VS Code is signed in with, else asked. */
-export async function learnerLogin(): Promise<string | undefined> {
-  const set = vscode.workspace.getConfiguration('enablekit').get<string>('login', '').trim();
-  if (set) return set;
-  try {
-    const session = await vscode.authentication.getSession('github', ['read:user'], { silent: true });
-    if (session) return session.account.label;
-  } catch {
-    /* no GitHub authentication provider here: ask */
-  }
-  const typed = await vscode.window.showInputBox({ prompt: 'Your GitHub login (your answer sheets go to submissions/<login>/)', validateInput: (v) => (/^[A-Za-z0-9-]+$/.test(v) ? undefined : 'Letters, digits and dashes, as on GitHub') });
-  return typed?.trim() || undefined;
-}
-
 /** Where answer sheets live: `submissions/` at the root of the workspace folder holding the curricula. */
 export function submissionsRoot(ws: CurriculaWorkspace): vscode.Uri | undefined {
   const folder = ws.root && vscode.workspace.getWorkspaceFolder(ws.root);
@@ -82,7 +69,7 @@ export async function takeCheckpoint(ws: CurriculaWorkspace, uri?: vscode.Uri): 
     void vscode.window.showWarningMessage('enablekit: open a quiz, scenario or reflection first; "Take checkpoint" makes your answer sheet for it.');
     return undefined;
   }
-  const login = await learnerLogin();
+  const login = await learnerLogin(true);
   const root = submissionsRoot(ws);
   if (!login || !root) return undefined;
   const sheet = vscode.Uri.joinPath(root, login, `${item.id}.md`);

@@ -152,7 +152,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
     if (uri.scheme === ANSWERS_SCHEME) this.diagnostics.delete(uri);
     try {
-      this.session.setFile(path, await vscode.workspace.fs.readFile(uri.with({ scheme: this.root!.scheme })));
+      this.session.setFile(path, await readBytes(uri.with({ scheme: this.root!.scheme })));
     } catch {
       this.session.removeFile(path);
     }

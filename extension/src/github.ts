@@ -1,5 +1,6 @@
 import { Octokit } from 'octokit';
 import type { LedgerComment } from '../../core/progress/ledger.js';
+import type { Engine } from './engine.js';
 
 /**
  * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
@@ -18,17 +19,17 @@ export async function openPullRequest(o: { baseUrl: string; token: string; repos
 }
 
 /**
- * The comments of the learner's progress issues (those with `label`, opened by the Action
- * and carrying `marker`), for core's ledger to read records from.
+ * The comments of the learner's progress issues, picked and read by core's ledger helpers
+ * (the Action reads them with the same ones, and the engine bundle brings them).
  */
-export async function progressComments(o: { baseUrl: string; token: string; repository: string; label: string; marker: string }): Promise<LedgerComment[]> {
+export async function progressComments(o: { baseUrl: string; token: string; repository: string; login: string }, ledger: Pick<Engine, 'PROGRESS_LABEL' | 'progressIssuesOf' | 'ledgerComment'>): Promise<LedgerComment[]> {
   const [owner = '', repo = ''] = o.repository.split('/');
   const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: o.label, state: 'all', per_page: 100 });
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: ledger.PROGRESS_LABEL, state: 'all', per_page: 100 });
   const comments: LedgerComment[] = [];
-  for (const issue of issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(o.marker))) {
+  for (const issue of ledger.progressIssuesOf(issues, o.login)) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
-    for (const c of list) comments.push({ id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at });
+    comments.push(...list.map(ledger.ledgerComment));
   }
   return comments;
 }

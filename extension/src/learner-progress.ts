@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
 import type { ModuleState } from '../../core/progress/learner-status.js';
 import { today, type CurriculaWorkspace } from './curricula-workspace.js';
-import { githubRepository, githubToken } from './github-session.js';
+import { githubRepository, githubToken, learnerLogin } from './github-session.js';
 
 /**
  * The learner's own standing, from the grades the Action recorded in their progress issue
@@ -35,7 +35,7 @@ export class LearnerProgress implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('enablekit');
     const say = (message: string) => (interactive ? void vscode.window.showWarningMessage(`enablekit: ${message}`) : undefined, false);
     if (!session) return say('open a folder with an enablekit.yml first.');
-    const login = settings.get<string>('login', '').trim() || (await signedInLogin());
+    const login = await learnerLogin(false);
     if (!login) return say('no GitHub login known. Sign in to GitHub from the Accounts menu, or set enablekit.login.');
     const repository = await githubRepository(this.ws.root);
     if (!repository) return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
@@ -45,7 +45,7 @@ export class LearnerProgress implements vscode.Disposable {
     let comments;
     try {
       const github = require('./github.js') as typeof import('./github.js');
-      comments = await github.progressComments({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, label: engine.PROGRESS_LABEL, marker: engine.progressMarker(login) });
+      comments = await github.progressComments({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, login }, engine);
     } catch (e) {
       return say(`could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`);
     }
@@ -62,13 +62,5 @@ export class LearnerProgress implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
-  }
-}
-
-async function signedInLogin(): Promise<string | undefined> {
-  try {
-    return (await vscode.authentication.getSession('github', ['read:user'], { silent: true }))?.account.label;
-  } catch {
-    return undefined;
   }
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { SHEET_PATH } from './checkpoints.js';
-import { gitApi, githubRepoOf, type GitRepository } from './git-api.js';
-import { githubToken } from './github-session.js';
+import { gitApi, type GitRepository } from './git-api.js';
+import { githubToken, originOf, repositoryOf } from './github-session.js';
 
 export interface Submitted {
   branch: string;
@@ -42,8 +42,8 @@ export async function submitCheckpoint(ws: CurriculaWorkspace, uri: vscode.Uri |
   const repo = git.getRepository(uri) ?? (git.openRepository ? await git.openRepository(vscode.Uri.joinPath(ws.root ?? uri, '..')) : null);
   if (!repo) return fail('this folder is not a git repository. Clone the curricula repository from GitHub and take the checkpoint there.');
   const settings = vscode.workspace.getConfiguration('enablekit');
-  const origin = repo.state.remotes.find((r) => r.name === 'origin') ?? repo.state.remotes[0];
-  const repository = settings.get<string>('repository', '').trim() || githubRepoOf(origin?.pushUrl ?? origin?.fetchUrl);
+  const origin = originOf(repo);
+  const repository = repositoryOf(origin);
   if (!origin) return fail('this repository has no remote. Add the GitHub repository as "origin" (git remote add origin …) and submit again.');
   if (!repository) return fail(`the remote "${origin.name}" (${origin.fetchUrl ?? ''}) is not on GitHub. Set enablekit.repository to owner/name, or add the GitHub remote.`);
   const token = await githubToken(true);

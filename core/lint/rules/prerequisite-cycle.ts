@@ -1,9 +1,5 @@
-import type { Item } from '../../model.js';
+import { prerequisitesOf } from '../../model.js';
 import type { Rule } from '../rule.js';
-
-function prerequisitesOf(item: Item): string[] {
-  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
-}
 
 export const prerequisiteCycle: Rule = {
   meta: {

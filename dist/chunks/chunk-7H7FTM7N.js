@@ -5,18 +5,18 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   RULES
-} from "./chunk-HXAJKR5X.js";
+} from "./chunk-JQNAGXRZ.js";
 import {
   parseFile
-} from "./chunk-SDCVGLSY.js";
+} from "./chunk-H22MUDKY.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-CTDEDGK4.js";
+} from "./chunk-TTI67MMT.js";
 import {
   diagnosticAt,
   require_dist
-} from "./chunk-3OM2A7VQ.js";
+} from "./chunk-VFOSS6QU.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -333,7 +333,7 @@ function parseWorkerFile(moduleUrl) {
   return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync2(f));
 }
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-3CO2VUNU.js");
+  const { runParseJob } = await import("./parse-job-MWTQE6PF.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

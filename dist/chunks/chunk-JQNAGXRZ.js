@@ -2,6 +2,9 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   slug
 } from "./chunk-LWZLPCHA.js";
+import {
+  prerequisitesOf
+} from "./chunk-UHH7OAYF.js";
 
 // core/lint/rules/broken-link.ts
 import { posix } from "node:path";
@@ -156,9 +159,6 @@ var missingOwner = {
 };
 
 // core/lint/rules/prerequisite-cycle.ts
-function prerequisitesOf(item) {
-  return item.type === "track" || item.type === "module" || item.type === "scenario" ? item.prerequisites : [];
-}
 var prerequisiteCycle = {
   meta: {
     id: "prerequisite-cycle",

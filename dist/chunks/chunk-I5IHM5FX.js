@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-SDCVGLSY.js";
+} from "./chunk-H22MUDKY.js";
 import {
   FILE_START
-} from "./chunk-3OM2A7VQ.js";
+} from "./chunk-VFOSS6QU.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

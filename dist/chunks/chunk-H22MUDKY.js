@@ -11,13 +11,15 @@ import {
 import {
   DEFAULT_MAX_FILE_SIZE,
   FILE_START,
-  ITEM_TYPES,
   LineIndex,
-  QUESTION_TYPES,
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-3OM2A7VQ.js";
+} from "./chunk-VFOSS6QU.js";
+import {
+  ITEM_TYPES,
+  QUESTION_TYPES
+} from "./chunk-UHH7OAYF.js";
 import {
   __commonJS,
   __export,
@@ -9390,8 +9392,8 @@ function rootOf(chunks) {
 function parseWhole(text3, lesson, target) {
   const p = lintProcessor();
   const base = { text: text3, lesson, target };
-  const cuts = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
-  let chunks = parseChunks(p, text3, cuts, "", lesson);
+  const pieces = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
+  let chunks = parseChunks(p, text3, pieces, "", lesson);
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
   if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson);
@@ -9470,7 +9472,6 @@ function parseMarkdownState(text3, options = {}) {
   };
 }
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
-  if (text3.length <= chunkTarget * 2) return lintProcessor().parse(text3);
   return parseMarkdownState(text3, { chunkTarget }).root;
 }
 

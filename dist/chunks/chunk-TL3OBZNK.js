@@ -1,19 +1,19 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   durationMs
-} from "./chunk-HXAJKR5X.js";
+} from "./chunk-JQNAGXRZ.js";
 import {
   blankRange,
   findFrontMatter,
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-SDCVGLSY.js";
+} from "./chunk-H22MUDKY.js";
 import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-3OM2A7VQ.js";
+} from "./chunk-VFOSS6QU.js";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

@@ -3,28 +3,29 @@ import {
   info,
   listProgressIssues,
   loadLedger
-} from "./chunk-SPZNQGLA.js";
+} from "./chunk-EY66ZIR2.js";
 import "./chunk-2POIRLGB.js";
 import {
   progressBody,
   rolesOf
-} from "./chunk-PLE6E3HQ.js";
+} from "./chunk-2N3NEAFC.js";
 import {
   markedLearner
-} from "./chunk-7Y7HGIR4.js";
+} from "./chunk-JNDRBQNW.js";
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-3Q3P55CO.js";
+} from "./chunk-7H7FTM7N.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-HXAJKR5X.js";
-import "./chunk-SDCVGLSY.js";
+import "./chunk-JQNAGXRZ.js";
+import "./chunk-H22MUDKY.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-CTDEDGK4.js";
+import "./chunk-TTI67MMT.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-3OM2A7VQ.js";
+import "./chunk-VFOSS6QU.js";
+import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
 // action/progress-rebuild.ts

@@ -4,9 +4,9 @@ import {
   listProgressIssues,
   loadLedger,
   postNotice
-} from "./chunk-SPZNQGLA.js";
+} from "./chunk-EY66ZIR2.js";
 import "./chunk-2POIRLGB.js";
-import "./chunk-7Y7HGIR4.js";
+import "./chunk-JNDRBQNW.js";
 import "./chunk-4D2OE2KG.js";
 import "./chunk-B5AU765K.js";
 export {

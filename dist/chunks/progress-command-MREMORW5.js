@@ -4,35 +4,36 @@ import {
   participationOf,
   progressBody,
   rolesOf
-} from "./chunk-PLE6E3HQ.js";
+} from "./chunk-2N3NEAFC.js";
 import {
   markedLearner,
   resultsOf
-} from "./chunk-7Y7HGIR4.js";
+} from "./chunk-JNDRBQNW.js";
 import {
   checkReflection,
   gradeQuiz,
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-LL5GWGY6.js";
+} from "./chunk-TL3OBZNK.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-3Q3P55CO.js";
+} from "./chunk-7H7FTM7N.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-HXAJKR5X.js";
-import "./chunk-SDCVGLSY.js";
+import "./chunk-JQNAGXRZ.js";
+import "./chunk-H22MUDKY.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-CTDEDGK4.js";
+import "./chunk-TTI67MMT.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-3OM2A7VQ.js";
+import "./chunk-VFOSS6QU.js";
+import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/progress-command.ts
@@ -145,7 +146,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-7UQ67NXW.js");
+  const { rebuildProgress } = await import("./progress-rebuild-CPNPC3JE.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {
@@ -182,7 +183,7 @@ function recordsFromSheets(a, index, config) {
   return out;
 }
 async function recordsFromGitHub(a) {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-MM4BVLNI.js"), import("./progress-ledger-TI7SJCZV.js")]);
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-MM4BVLNI.js"), import("./progress-ledger-EB6KS6OV.js")]);
   const [owner = "", repo = ""] = a.repo.split("/");
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token, apiUrl: a.apiUrl });

@@ -1,15 +1,16 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-CTDEDGK4.js";
+} from "./chunk-TTI67MMT.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
+import "./chunk-VFOSS6QU.js";
 import {
   ITEM_TYPES
-} from "./chunk-3OM2A7VQ.js";
+} from "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/new-command.ts

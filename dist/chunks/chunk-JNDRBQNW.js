@@ -35,6 +35,13 @@ var PROGRESS_LABEL = "enablekit:progress";
 var progressMarker = (login) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 var progressTitle = (login) => `Training progress: @${login}`;
 var markedLearner = (body) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? "")?.[1];
+function progressIssuesOf(issues, login) {
+  const marker = progressMarker(login);
+  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot" && (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
+}
+function ledgerComment(c) {
+  return { id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, ...c.html_url ? { url: c.html_url } : {} };
+}
 function recordComment(records) {
   return records.map((r) => `${recordLine(r)}
 ${hiddenJson("record", r)}`).join("\n\n");
@@ -94,6 +101,8 @@ export {
   progressMarker,
   progressTitle,
   markedLearner,
+  progressIssuesOf,
+  ledgerComment,
   recordComment,
   readLedger,
   appraisalLines

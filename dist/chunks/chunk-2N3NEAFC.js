@@ -3,7 +3,7 @@ import {
   appraisalLines,
   progressMarker,
   resultsOf
-} from "./chunk-7Y7HGIR4.js";
+} from "./chunk-JNDRBQNW.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";

@@ -5,18 +5,19 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-3Q3P55CO.js";
+} from "./chunk-7H7FTM7N.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-HXAJKR5X.js";
-import "./chunk-SDCVGLSY.js";
+import "./chunk-JQNAGXRZ.js";
+import "./chunk-H22MUDKY.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-CTDEDGK4.js";
+import "./chunk-TTI67MMT.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-3OM2A7VQ.js";
+import "./chunk-VFOSS6QU.js";
+import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
 // cli/seal-command.ts

@@ -1,8 +1,9 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   RULES
-} from "./chunk-HXAJKR5X.js";
+} from "./chunk-JQNAGXRZ.js";
 import "./chunk-LWZLPCHA.js";
+import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {
   RULES

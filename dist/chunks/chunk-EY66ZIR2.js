@@ -5,13 +5,14 @@ import {
 import {
   PROGRESS_LABEL,
   hiddenJson,
-  progressMarker,
+  ledgerComment,
+  progressIssuesOf,
   progressTitle,
   readHiddenJson,
   readLedger,
   recordComment,
   recordKey
-} from "./chunk-7Y7HGIR4.js";
+} from "./chunk-JNDRBQNW.js";
 import {
   __commonJS,
   __require,
@@ -19523,12 +19524,11 @@ async function listProgressIssues(gh, ctx) {
   return botIssues(gh, ctx, PROGRESS_LABEL, "all");
 }
 async function loadLedger(gh, ctx, login, issues) {
-  const marker = progressMarker(login);
-  const mine = (issues ?? await listProgressIssues(gh, ctx)).filter((i) => (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
+  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login);
   const comments = [];
   for (const i of mine) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    for (const c of list) comments.push({ id: c.id, body: c.body ?? "", authorIsBot: c.user?.type === "Bot", createdAt: c.created_at, updatedAt: c.updated_at, url: c.html_url });
+    comments.push(...list.map(ledgerComment));
   }
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };

@@ -1,22 +1,23 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-3Q3P55CO.js";
+} from "./chunk-7H7FTM7N.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-HXAJKR5X.js";
-import "./chunk-SDCVGLSY.js";
+} from "./chunk-JQNAGXRZ.js";
+import "./chunk-H22MUDKY.js";
 import "./chunk-LWZLPCHA.js";
-import "./chunk-CTDEDGK4.js";
+import "./chunk-TTI67MMT.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-3OM2A7VQ.js";
+import "./chunk-VFOSS6QU.js";
+import "./chunk-UHH7OAYF.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

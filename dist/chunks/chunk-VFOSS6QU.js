@@ -14260,13 +14260,6 @@ var FILE_START = {
   end: { line: 1, column: 1, offset: 0 }
 };
 
-// core/model.ts
-var ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
-var QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
-function isCheckpoint(item) {
-  return item.type === "quiz" || item.type === "scenario" || item.type === "reflection";
-}
-
 // core/text/line-index.ts
 var LineIndex = class {
   constructor(text) {
@@ -15098,8 +15091,5 @@ export {
   diagnosticAt,
   FILE_START,
   DEFAULT_MAX_FILE_SIZE,
-  decodeText,
-  ITEM_TYPES,
-  QUESTION_TYPES,
-  isCheckpoint
+  decodeText
 };
