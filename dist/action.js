@@ -23382,6 +23382,19 @@ var init_line_index = __esm({
       span(start, end) {
         return { start: this.point(start), end: this.point(end) };
       }
+      /**
+       * The point at a 1-based line and column, as a parser reports them: when the column is
+       * on its line, no search is needed.
+       */
+      pointAt(line, column) {
+        const start = this.starts[line - 1];
+        if (start !== void 0 && column >= 1) {
+          const next = line < this.starts.length ? this.starts[line] : this.text.length + 1;
+          const offset = start + column - 1;
+          if (offset < next) return { line, column, offset };
+        }
+        return this.point(this.offsetAt(line, column));
+      }
       /** The offset of a 1-based line and column, as a parser reports them. */
       offsetAt(line, column) {
         return Math.min(this.text.length, this.lineStart(line) + column - 1);
@@ -40901,7 +40914,7 @@ var init_mdast_util_gfm_task_list_item = __esm({
 function spanOf(node2, lines) {
   const p = node2.position;
   if (!p) return lines.span(0, 0);
-  return lines.span(lines.offsetAt(p.start.line, p.start.column), lines.offsetAt(p.end.line, p.end.column));
+  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
 }
 function textOf(node2) {
   return toString(node2, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
@@ -40965,6 +40978,16 @@ function runsOf(text3, from) {
   if (cur) runs.push(cur);
   return runs;
 }
+function codeSpansClosed(prefix) {
+  const runs = prefix.match(BACKTICKS);
+  if (!runs) return true;
+  for (let i = 0; i < runs.length; i++) {
+    const close2 = runs.indexOf(runs[i], i + 1);
+    if (close2 === -1) return false;
+    i = close2;
+  }
+  return true;
+}
 function lessonSource(text3, from) {
   const runs = runsOf(text3, from);
   const parts = [];
@@ -40985,11 +41008,15 @@ function lessonSource(text3, from) {
       return;
     }
     if (r.indented) return;
+    let spanMayBeOpen = false;
     for (let pos = r.start; pos < r.end; ) {
       let nl = text3.indexOf("\n", pos);
       if (nl === -1 || nl > r.end) nl = r.end;
-      const m = CUTTABLE_LINE.exec(text3.slice(pos, nl));
-      if (m && m[0].length > 0 && !DEFINITION_START.test(text3.slice(pos + m[0].length, nl))) {
+      const line2 = text3.slice(pos, nl);
+      const m = CUTTABLE_LINE.exec(line2);
+      const spansOk = m !== null && (m[0].indexOf("`") === -1 || !spanMayBeOpen && codeSpansClosed(m[0]));
+      if (line2.indexOf("`") !== -1) spanMayBeOpen = true;
+      if (m && spansOk && m[0].length > 0 && !DEFINITION_START.test(line2.slice(m[0].length))) {
         parts.push(text3.slice(copied, pos));
         copied = pos + m[0].length;
         cuts.set(lineOf(pos), m[0].length);
@@ -41022,14 +41049,15 @@ function restoreColumns(tree, cuts) {
     if (children) for (const c of children) stack.push(c);
   }
 }
-var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START;
+var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START, BACKTICKS;
 var init_lesson_source = __esm({
   "core/parse/lesson-source.ts"() {
     "use strict";
     KEEP_CHARS = /[[<>]/;
     FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
-    CUTTABLE_LINE = /^[A-Za-z][^`<>\\!\[\]\r\n]*(?=\[)/;
+    CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
     DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+    BACKTICKS = /`+/g;
   }
 });
 
@@ -41144,7 +41172,7 @@ ${defs}` : own5 : before + own5);
     for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
     const links = [];
     for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
-    out.push({ ...chunk, children: mine, depth: depthOfBlocks(mine), links });
+    out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
   }
   return out;
 }
@@ -41229,7 +41257,12 @@ function parseMarkdownState(text3, options2 = {}) {
   const target = options2.chunkTarget ?? CHUNK_TARGET;
   const prev = options2.previous;
   const state = prev && prev.lesson === lesson && prev.target === target && (prev.text === text3 ? prev : reparse(prev, text3)) || parseWhole(text3, lesson, target);
-  const depth = state.chunks.reduce((d, c) => Math.max(d, c.children.length ? c.depth + 1 : 0), 0);
+  let depth = 0;
+  const links = [];
+  for (const c of state.chunks) {
+    if (c.children.length && c.depth + 1 > depth) depth = c.depth + 1;
+    for (const l of c.links) links.push(l);
+  }
   let root;
   return {
     // A lesson's model needs only its links: the tree is put together only when asked for.
@@ -41238,7 +41271,7 @@ function parseMarkdownState(text3, options2 = {}) {
     },
     state,
     depth,
-    links: state.chunks.flatMap((c) => c.links)
+    links
   };
 }
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
@@ -49007,7 +49040,9 @@ function parseFile(file, input, options2 = {}) {
   if (!fence3) {
     return { model: { file, problems: [{ code: "no-front-matter", span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text: text3, lines };
   }
-  const fmResult = readFrontMatter(text3, fence3.start, fence3.end, lines);
+  const block = text3.slice(0, fence3.end);
+  const kept = options2.previous?.frontMatter;
+  const fmResult = kept && kept.block === block ? { ok: true, value: kept.value } : readFrontMatter(text3, fence3.start, fence3.end, lines);
   if (!fmResult.ok) return { model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] }, text: text3, lines };
   const fm = fmResult.value;
   const type = fm.data.type;
@@ -49026,7 +49061,7 @@ function parseFile(file, input, options2 = {}) {
   let parsed;
   try {
     const lesson = (type === "module" || type === "track") && options2.fullTree !== true;
-    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options2.chunkTarget ? { chunkTarget: options2.chunkTarget } : {}, ...options2.previous ? { previous: options2.previous } : {} });
+    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options2.chunkTarget ? { chunkTarget: options2.chunkTarget } : {}, ...options2.previous?.markdown ? { previous: options2.previous.markdown } : {} });
   } catch (e) {
     if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
@@ -49041,7 +49076,7 @@ function parseFile(file, input, options2 = {}) {
       return parsed.root;
     },
     frontMatter: fm,
-    markdown: parsed.state
+    edit: { markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
 var MAX_DEPTH, TOO_DEEP;

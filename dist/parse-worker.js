@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-I5IHM5FX.js";
-import "./chunks/chunk-H22MUDKY.js";
-import "./chunks/chunk-LWZLPCHA.js";
-import "./chunks/chunk-VFOSS6QU.js";
+} from "./chunks/chunk-6W7HC3WX.js";
+import "./chunks/chunk-ROXXJTFF.js";
+import "./chunks/chunk-I6GSWM5T.js";
+import "./chunks/chunk-KI4B5LZO.js";
 import "./chunks/chunk-UHH7OAYF.js";
 import "./chunks/chunk-B5AU765K.js";
 

@@ -52,6 +52,14 @@ const BLOCKS = [
   'Prefix text (paren [p](p.md))',
   'Two [a](a.md) links [b](b.md) here',
   'Prefix &amp; entity [en](en.md)',
+  'Prefix `code` and **bold** then [cs](cs.md)',
+  'Prefix `open then [hid](hid.md) close` end',
+  'Prefix ``a`b`` pairs [dbl](dbl.md)',
+  'Prefix `` unmatched ` [um](um.md) ``',
+  'Line one `opens\nline two` closes [lt](lt.md)',
+  'Line one `x` closed\nline `two` then [l2](l2.md)',
+  'Prefix `a` `b [x](x.md) c` d',
+  'Prefix ` single [sg](sg.md)',
 ];
 
 const links = (text: string, fullTree: boolean) =>

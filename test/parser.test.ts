@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseFile } from '../core/parse/parse-file.js';
 import { parseMarkdown, splitAtTopLevel } from '../core/parse/markdown.js';
 import type { Quiz, Scenario, Track } from '../core/model.js';
+import { LineIndex } from '../core/text/line-index.js';
 
 const QUIZ = `---
 type: quiz
@@ -83,6 +84,18 @@ describe('chunked parsing, property', () => {
         assert.deepEqual(parseMarkdown(text, 8).children, parseMarkdown(text, Infinity).children);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('line index', () => {
+  it('gives the point at a line and column exactly as searching for its offset does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ' ') }), fc.nat(12), fc.nat(12), (text, line, column) => {
+        const lines = new LineIndex(text);
+        assert.deepEqual(lines.pointAt(line + 1, column + 1), lines.point(lines.offsetAt(line + 1, column + 1)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '../config/config.js';
 import { prerequisitesOf, type Item } from '../model.js';
-import type { MarkdownState } from '../parse/markdown.js';
+import type { EditState } from '../parse/parse-file.js';
 import { parseFile } from '../parse/parse-file.js';
 import type { Diagnostic } from '../types.js';
 import { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -34,7 +34,7 @@ export interface SessionLint {
 export class LintSession {
   private config: Config = defaultConfig();
   readonly index = new WorkspaceIndex();
-  private readonly bodies = new Map<string, MarkdownState>();
+  private readonly edits = new Map<string, EditState>();
   private last: { today: string; diagnostics: Map<string, Diagnostic[]> } | undefined;
   private everything = true;
   private readonly touchedFiles = new Set<string>();
@@ -65,15 +65,15 @@ export class LintSession {
     if (!this.index.knownPaths.has(path)) this.everything = true;
     this.index.addKnownPath(path);
     if (!path.endsWith('.md')) return;
-    const previous = options.editing ? this.bodies.get(path) : undefined;
+    const previous = options.editing ? this.edits.get(path) : undefined;
     const parsed = parseFile(path, text, {
       maxFileSize: this.config.maxFileSize,
       ...(options.metadataOnly ? { metadataOnly: true } : {}),
       ...(options.editing ? { chunkTarget: EDITING_CHUNK_TARGET } : {}),
       ...(previous ? { previous } : {}),
     });
-    if (options.editing && parsed.markdown) this.bodies.set(path, parsed.markdown);
-    else this.bodies.delete(path);
+    if (options.editing && parsed.edit) this.edits.set(path, parsed.edit);
+    else this.edits.delete(path);
     this.touch(path, parsed.model.item);
     this.index.update(parsed.model);
   }
@@ -81,7 +81,7 @@ export class LintSession {
   removeFile(path: string): void {
     this.index.remove(path);
     this.index.knownPaths.delete(path);
-    this.bodies.delete(path);
+    this.edits.delete(path);
     this.everything = true;
   }
 

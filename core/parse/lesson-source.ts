@@ -50,12 +50,30 @@ function runsOf(text: string, from: number): Run[] {
 
 /**
  * Text before the first "[" of a prose line is cut when nothing in it can change how the
- * rest parses: no code span, HTML, autolink, escape or "!" (image) marker, no "]".
+ * rest parses: no HTML, autolink, escape or "!" (image) marker, no "]", and code spans
+ * only when they open and close inside it (see codeSpansClosed).
  * The line must start at column 0 with a letter (a paragraph line, never a list marker,
  * heading, quote or table), and what is left must not read as a definition.
  */
-const CUTTABLE_LINE = /^[A-Za-z][^`<>\\!\[\]\r\n]*(?=\[)/;
+const CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
 const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+const BACKTICKS = /`+/g;
+
+/**
+ * A code span runs from a backtick string to the next one of the same length. With no
+ * span open where the prefix starts, the prefix may go when its strings pair up inside
+ * it; an unpaired one could close after the "[" and hide the link.
+ */
+function codeSpansClosed(prefix: string): boolean {
+  const runs = prefix.match(BACKTICKS);
+  if (!runs) return true;
+  for (let i = 0; i < runs.length; i++) {
+    const close = runs.indexOf(runs[i]!, i + 1);
+    if (close === -1) return false;
+    i = close;
+  }
+  return true;
+}
 
 export interface LessonSource {
   text: string;
@@ -83,11 +101,16 @@ export function lessonSource(text: string, from: number): LessonSource {
       return;
     }
     if (r.indented) return;
+    // Once a line of the paragraph has a backtick, a span may be open where the next starts.
+    let spanMayBeOpen = false;
     for (let pos = r.start; pos < r.end; ) {
       let nl = text.indexOf('\n', pos);
       if (nl === -1 || nl > r.end) nl = r.end;
-      const m = CUTTABLE_LINE.exec(text.slice(pos, nl));
-      if (m && m[0].length > 0 && !DEFINITION_START.test(text.slice(pos + m[0].length, nl))) {
+      const line = text.slice(pos, nl);
+      const m = CUTTABLE_LINE.exec(line);
+      const spansOk = m !== null && (m[0].indexOf('`') === -1 || (!spanMayBeOpen && codeSpansClosed(m[0])));
+      if (line.indexOf('`') !== -1) spanMayBeOpen = true;
+      if (m && spansOk && m[0].length > 0 && !DEFINITION_START.test(line.slice(m[0].length))) {
         parts.push(text.slice(copied, pos));
         copied = pos + m[0].length;
         cuts.set(lineOf(pos), m[0].length);

@@ -10,7 +10,7 @@ import type { Span } from '../types.js';
 export function spanOf(node: Node, lines: LineIndex): Span {
   const p = node.position;
   if (!p) return lines.span(0, 0);
-  return lines.span(lines.offsetAt(p.start.line, p.start.column), lines.offsetAt(p.end.line, p.end.column));
+  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
 }
 
 export function textOf(node: Node): string {

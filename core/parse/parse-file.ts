@@ -24,8 +24,16 @@ export interface ParseOptions {
   metadataOnly?: boolean;
   /** Cut big bodies into pieces of about this many characters (an editor wants small ones). */
   chunkTarget?: number;
-  /** The previous version's body state: only the pieces an edit touched are parsed again. */
-  previous?: MarkdownState;
+  /** What the previous version's parse kept: only what an edit touched is parsed again. */
+  previous?: EditState;
+}
+
+/** What an editor keeps of one version of a file for the next version's parse. */
+export interface EditState {
+  /** The body's pieces, for an incremental parse. */
+  markdown?: MarkdownState;
+  /** The front matter as read, and the text it was read from (fences included). */
+  frontMatter?: { block: string; value: FrontMatter };
 }
 
 /** The front-matter block as remark-frontmatter reads it: `---` on the first line to the next `---` line. */
@@ -49,8 +57,8 @@ export interface ParsedFile {
   lines?: LineIndex;
   tree?: Root;
   frontMatter?: FrontMatter;
-  /** The body's parse, for the next version's incremental parse. */
-  markdown?: MarkdownState;
+  /** What the next version's parse can reuse. */
+  edit?: EditState;
 }
 
 type Fm = Record<string, unknown>;
@@ -225,7 +233,10 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   if (!fence) {
     return { model: { file, problems: [{ code: 'no-front-matter', span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text, lines };
   }
-  const fmResult = readFrontMatter(text, fence.start, fence.end, lines);
+  // Typing in the body leaves the front matter as it was: read it again only when it changed.
+  const block = text.slice(0, fence.end);
+  const kept = options.previous?.frontMatter;
+  const fmResult = kept && kept.block === block ? ({ ok: true, value: kept.value } as const) : readFrontMatter(text, fence.start, fence.end, lines);
   if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines };
   const fm = fmResult.value;
   const type = fm.data.type;
@@ -247,7 +258,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     // Lessons need only links from their body; checkpoints need their whole structure.
     // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
     const lesson = (type === 'module' || type === 'track') && options.fullTree !== true;
-    parsed = parseMarkdownState(blankRange(text, fence.start, fence.end), { lesson, ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}), ...(options.previous ? { previous: options.previous } : {}) });
+    parsed = parseMarkdownState(blankRange(text, fence.start, fence.end), { lesson, ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}), ...(options.previous?.markdown ? { previous: options.previous.markdown } : {}) });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
     if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
@@ -263,6 +274,6 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
       return parsed.root;
     },
     frontMatter: fm,
-    markdown: parsed.state,
+    edit: { markdown: parsed.state, frontMatter: { block, value: fm } },
   };
 }

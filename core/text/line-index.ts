@@ -28,6 +28,20 @@ export class LineIndex {
     return { start: this.point(start), end: this.point(end) };
   }
 
+  /**
+   * The point at a 1-based line and column, as a parser reports them: when the column is
+   * on its line, no search is needed.
+   */
+  pointAt(line: number, column: number): Point {
+    const start = this.starts[line - 1];
+    if (start !== undefined && column >= 1) {
+      const next = line < this.starts.length ? this.starts[line]! : this.text.length + 1;
+      const offset = start + column - 1;
+      if (offset < next) return { line, column, offset };
+    }
+    return this.point(this.offsetAt(line, column));
+  }
+
   /** The offset of a 1-based line and column, as a parser reports them. */
   offsetAt(line: number, column: number): number {
     return Math.min(this.text.length, this.lineStart(line) + column - 1);

@@ -3,6 +3,29 @@ import type { Rule } from '../rule.js';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
+/**
+ * Where a relative link points, from the folder of the file it is in. Remembered: an editor
+ * lints a big lesson's ~1,000 links on every keystroke, and they rarely change.
+ */
+const resolvedLinks = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
+function resolveLink(dir: string, url: string): string {
+  const key = `${dir}\0${url}`;
+  let resolved = resolvedLinks.get(key);
+  if (resolved !== undefined) return resolved;
+  let target = url.replace(/[?#].*$/, '');
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // Keep the raw form: a stray % is still a path to look for.
+  }
+  resolved = target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join(dir, target);
+  if (resolvedLinks.size >= MAX_REMEMBERED) resolvedLinks.clear();
+  resolvedLinks.set(key, resolved);
+  return resolved;
+}
+
 export const brokenLink: Rule = {
   meta: {
     id: 'broken-link',
@@ -32,15 +55,10 @@ export const brokenLink: Rule = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
+      const dir = posix.dirname(item.file);
       for (const link of item.links) {
         if (!link.url || EXTERNAL.test(link.url)) continue;
-        let target = link.url.replace(/[?#].*$/, '');
-        try {
-          target = decodeURIComponent(target);
-        } catch {
-          // Keep the raw form: a stray % is still a path to look for.
-        }
-        const resolved = target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join(posix.dirname(item.file), target);
+        const resolved = resolveLink(dir, link.url);
         if (ctx.index.knownPaths.has(resolved) || ctx.index.knownPaths.has(resolved.replace(/\/$/, ''))) continue;
         const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
         ctx.report({ file: item.file, span: link.span, message: `Expected ${what} to exist; found no such file (looked for ${resolved}). Fix the path or add the file.` });

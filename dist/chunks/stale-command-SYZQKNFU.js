@@ -1,22 +1,22 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-7H7FTM7N.js";
+} from "./chunk-P7ARE6AU.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-JQNAGXRZ.js";
-import "./chunk-H22MUDKY.js";
-import "./chunk-LWZLPCHA.js";
-import "./chunk-TTI67MMT.js";
+} from "./chunk-AM6BTBRX.js";
+import "./chunk-ROXXJTFF.js";
+import "./chunk-I6GSWM5T.js";
+import "./chunk-HITUE5RO.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-VFOSS6QU.js";
+import "./chunk-KI4B5LZO.js";
 import "./chunk-UHH7OAYF.js";
 import {
   __toESM

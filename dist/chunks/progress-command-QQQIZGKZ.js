@@ -15,24 +15,24 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-TL3OBZNK.js";
+} from "./chunk-7PJFSUE5.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-7H7FTM7N.js";
+} from "./chunk-P7ARE6AU.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-JQNAGXRZ.js";
-import "./chunk-H22MUDKY.js";
-import "./chunk-LWZLPCHA.js";
-import "./chunk-TTI67MMT.js";
+import "./chunk-AM6BTBRX.js";
+import "./chunk-ROXXJTFF.js";
+import "./chunk-I6GSWM5T.js";
+import "./chunk-HITUE5RO.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-VFOSS6QU.js";
+import "./chunk-KI4B5LZO.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
@@ -146,7 +146,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-CPNPC3JE.js");
+  const { rebuildProgress } = await import("./progress-rebuild-UPCG7QGT.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

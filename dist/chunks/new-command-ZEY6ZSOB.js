@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-TTI67MMT.js";
+} from "./chunk-HITUE5RO.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-VFOSS6QU.js";
+import "./chunk-KI4B5LZO.js";
 import {
   ITEM_TYPES
 } from "./chunk-UHH7OAYF.js";

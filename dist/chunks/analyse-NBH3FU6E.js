@@ -5,14 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-7H7FTM7N.js";
+} from "./chunk-P7ARE6AU.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-JQNAGXRZ.js";
-import "./chunk-H22MUDKY.js";
-import "./chunk-LWZLPCHA.js";
-import "./chunk-TTI67MMT.js";
+import "./chunk-AM6BTBRX.js";
+import "./chunk-ROXXJTFF.js";
+import "./chunk-I6GSWM5T.js";
+import "./chunk-HITUE5RO.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-VFOSS6QU.js";
+import "./chunk-KI4B5LZO.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {

@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   slug
-} from "./chunk-LWZLPCHA.js";
+} from "./chunk-I6GSWM5T.js";
 import {
   prerequisitesOf
 } from "./chunk-UHH7OAYF.js";
@@ -9,6 +9,22 @@ import {
 // core/lint/rules/broken-link.ts
 import { posix } from "node:path";
 var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+var resolvedLinks = /* @__PURE__ */ new Map();
+var MAX_REMEMBERED = 5e4;
+function resolveLink(dir, url) {
+  const key = `${dir}\0${url}`;
+  let resolved = resolvedLinks.get(key);
+  if (resolved !== void 0) return resolved;
+  let target = url.replace(/[?#].*$/, "");
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+  }
+  resolved = target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(dir, target);
+  if (resolvedLinks.size >= MAX_REMEMBERED) resolvedLinks.clear();
+  resolvedLinks.set(key, resolved);
+  return resolved;
+}
 var brokenLink = {
   meta: {
     id: "broken-link",
@@ -38,14 +54,10 @@ var brokenLink = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
+      const dir = posix.dirname(item.file);
       for (const link of item.links) {
         if (!link.url || EXTERNAL.test(link.url)) continue;
-        let target = link.url.replace(/[?#].*$/, "");
-        try {
-          target = decodeURIComponent(target);
-        } catch {
-        }
-        const resolved = target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(posix.dirname(item.file), target);
+        const resolved = resolveLink(dir, link.url);
         if (ctx.index.knownPaths.has(resolved) || ctx.index.knownPaths.has(resolved.replace(/\/$/, ""))) continue;
         const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
         ctx.report({ file: item.file, span: link.span, message: `Expected ${what} to exist; found no such file (looked for ${resolved}). Fix the path or add the file.` });

@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   RULES
-} from "./chunk-JQNAGXRZ.js";
-import "./chunk-LWZLPCHA.js";
+} from "./chunk-AM6BTBRX.js";
+import "./chunk-I6GSWM5T.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-H22MUDKY.js";
+} from "./chunk-ROXXJTFF.js";
 import {
   FILE_START
-} from "./chunk-VFOSS6QU.js";
+} from "./chunk-KI4B5LZO.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -5,18 +5,18 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   RULES
-} from "./chunk-JQNAGXRZ.js";
+} from "./chunk-AM6BTBRX.js";
 import {
   parseFile
-} from "./chunk-H22MUDKY.js";
+} from "./chunk-ROXXJTFF.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-TTI67MMT.js";
+} from "./chunk-HITUE5RO.js";
 import {
   diagnosticAt,
   require_dist
-} from "./chunk-VFOSS6QU.js";
+} from "./chunk-KI4B5LZO.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -333,7 +333,7 @@ function parseWorkerFile(moduleUrl) {
   return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync2(f));
 }
 async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-MWTQE6PF.js");
+  const { runParseJob } = await import("./parse-job-C5NCW2UX.js");
   const results = new Array(jobs.length);
   let next = 0;
   let done = 0;

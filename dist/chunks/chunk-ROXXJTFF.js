@@ -7,7 +7,7 @@ import {
   textOf,
   toString,
   visit
-} from "./chunk-LWZLPCHA.js";
+} from "./chunk-I6GSWM5T.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   FILE_START,
@@ -15,7 +15,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-VFOSS6QU.js";
+} from "./chunk-KI4B5LZO.js";
 import {
   ITEM_TYPES,
   QUESTION_TYPES
@@ -9196,8 +9196,19 @@ function runsOf(text3, from) {
   if (cur) runs.push(cur);
   return runs;
 }
-var CUTTABLE_LINE = /^[A-Za-z][^`<>\\!\[\]\r\n]*(?=\[)/;
+var CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
 var DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
+var BACKTICKS = /`+/g;
+function codeSpansClosed(prefix) {
+  const runs = prefix.match(BACKTICKS);
+  if (!runs) return true;
+  for (let i = 0; i < runs.length; i++) {
+    const close2 = runs.indexOf(runs[i], i + 1);
+    if (close2 === -1) return false;
+    i = close2;
+  }
+  return true;
+}
 function lessonSource(text3, from) {
   const runs = runsOf(text3, from);
   const parts = [];
@@ -9218,11 +9229,15 @@ function lessonSource(text3, from) {
       return;
     }
     if (r.indented) return;
+    let spanMayBeOpen = false;
     for (let pos = r.start; pos < r.end; ) {
       let nl = text3.indexOf("\n", pos);
       if (nl === -1 || nl > r.end) nl = r.end;
-      const m = CUTTABLE_LINE.exec(text3.slice(pos, nl));
-      if (m && m[0].length > 0 && !DEFINITION_START.test(text3.slice(pos + m[0].length, nl))) {
+      const line2 = text3.slice(pos, nl);
+      const m = CUTTABLE_LINE.exec(line2);
+      const spansOk = m !== null && (m[0].indexOf("`") === -1 || !spanMayBeOpen && codeSpansClosed(m[0]));
+      if (line2.indexOf("`") !== -1) spanMayBeOpen = true;
+      if (m && spansOk && m[0].length > 0 && !DEFINITION_START.test(line2.slice(m[0].length))) {
         parts.push(text3.slice(copied, pos));
         copied = pos + m[0].length;
         cuts.set(lineOf(pos), m[0].length);
@@ -9373,7 +9388,7 @@ ${defs}` : own5 : before + own5);
     for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
     const links = [];
     for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
-    out.push({ ...chunk, children: mine, depth: depthOfBlocks(mine), links });
+    out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
   }
   return out;
 }
@@ -9459,7 +9474,12 @@ function parseMarkdownState(text3, options = {}) {
   const target = options.chunkTarget ?? CHUNK_TARGET;
   const prev = options.previous;
   const state = prev && prev.lesson === lesson && prev.target === target && (prev.text === text3 ? prev : reparse(prev, text3)) || parseWhole(text3, lesson, target);
-  const depth = state.chunks.reduce((d, c) => Math.max(d, c.children.length ? c.depth + 1 : 0), 0);
+  let depth = 0;
+  const links = [];
+  for (const c of state.chunks) {
+    if (c.children.length && c.depth + 1 > depth) depth = c.depth + 1;
+    for (const l of c.links) links.push(l);
+  }
   let root;
   return {
     // A lesson's model needs only its links: the tree is put together only when asked for.
@@ -9468,7 +9488,7 @@ function parseMarkdownState(text3, options = {}) {
     },
     state,
     depth,
-    links: state.chunks.flatMap((c) => c.links)
+    links
   };
 }
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
@@ -9805,7 +9825,9 @@ function parseFile(file, input, options = {}) {
   if (!fence3) {
     return { model: { file, problems: [{ code: "no-front-matter", span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text: text3, lines };
   }
-  const fmResult = readFrontMatter(text3, fence3.start, fence3.end, lines);
+  const block = text3.slice(0, fence3.end);
+  const kept = options.previous?.frontMatter;
+  const fmResult = kept && kept.block === block ? { ok: true, value: kept.value } : readFrontMatter(text3, fence3.start, fence3.end, lines);
   if (!fmResult.ok) return { model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] }, text: text3, lines };
   const fm = fmResult.value;
   const type = fm.data.type;
@@ -9824,7 +9846,7 @@ function parseFile(file, input, options = {}) {
   let parsed;
   try {
     const lesson = (type === "module" || type === "track") && options.fullTree !== true;
-    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}, ...options.previous ? { previous: options.previous } : {} });
+    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}, ...options.previous?.markdown ? { previous: options.previous.markdown } : {} });
   } catch (e) {
     if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
@@ -9839,7 +9861,7 @@ function parseFile(file, input, options = {}) {
       return parsed.root;
     },
     frontMatter: fm,
-    markdown: parsed.state
+    edit: { markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
 

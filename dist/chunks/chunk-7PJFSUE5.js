@@ -1,19 +1,19 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   durationMs
-} from "./chunk-JQNAGXRZ.js";
+} from "./chunk-AM6BTBRX.js";
 import {
   blankRange,
   findFrontMatter,
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-H22MUDKY.js";
+} from "./chunk-ROXXJTFF.js";
 import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-VFOSS6QU.js";
+} from "./chunk-KI4B5LZO.js";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

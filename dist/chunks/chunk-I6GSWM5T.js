@@ -41,7 +41,7 @@ function node(value) {
 function spanOf(node2, lines) {
   const p = node2.position;
   if (!p) return lines.span(0, 0);
-  return lines.span(lines.offsetAt(p.start.line, p.start.column), lines.offsetAt(p.end.line, p.end.column));
+  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
 }
 function textOf(node2) {
   return toString(node2, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
