@@ -27,7 +27,7 @@ export interface Analysis {
 }
 
 /** Models of every Markdown file: from the per-file cache, or parsed (on every core). */
-export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean }): Promise<FileModel[]> {
+export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean; jobs?: number }): Promise<FileModel[]> {
   const { config, files } = o;
   if (o.metadataOnly) {
     return files.markdown.map((file) => {
@@ -50,7 +50,7 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
   }
   if (misses.length) {
     const bar = new ProgressBar(misses.length, 'Parsing');
-    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...(o.jobs ? { threads: o.jobs } : {}) }, (n) => bar.update(n));
     bar.finish();
     parsed.forEach((m, k) => {
       models.push(m);
@@ -66,7 +66,7 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
  * The slow path of lint: models, then the rules over the whole index. Loaded only when
  * the result cache misses.
  */
-export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string }): Promise<Analysis> {
+export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string; jobs?: number }): Promise<Analysis> {
   const sealed: SealedNote = { locked: 0, problems: [] };
   const models = (await loadModels(o)).map((m) => withKey(m, o.cwd, o.secret, sealed));
   const index = new WorkspaceIndex(models, o.files.all);

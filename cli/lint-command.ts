@@ -20,6 +20,8 @@ export interface LintArgs {
   color: boolean;
   /** ENABLEKIT_KEY: open sealed quizzes' keys and lint their answers (then nothing is cached). */
   secret?: string;
+  /** Threads to parse on (--jobs); by default, what the machine's cores allow. */
+  jobs?: number;
 }
 
 const FORMATS = ['stylish', 'json', 'sarif'];
@@ -46,7 +48,7 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
   const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
   if (cached && cached.key === key) return cached;
   const { analyse, loadConfig } = await import('./analyse.js');
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}) });
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return result;

@@ -10,7 +10,7 @@ const BUILD = typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKI
 const HELP = `enablekit ${VERSION}: training as code
 
 Usage:
-  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
+  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
@@ -28,6 +28,7 @@ Options:
               GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --jobs      lint: parse on this many threads (default: cores - 1 from 4 cores up, else 1)
   --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
   --debug     show the stack trace of an internal error
 
@@ -60,6 +61,7 @@ async function run(argv: string[]): Promise<number> {
       today: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
       dir: { type: 'string', default: '.' },
       owner: { type: 'string' },
       module: { type: 'string' },
@@ -82,6 +84,7 @@ async function run(argv: string[]): Promise<number> {
   const day = values.today ?? today();
   switch (command) {
     case 'lint': {
+      if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
       const { stdout, exitCode } = await lintCommand({
         paths: rest,
         format: values.format ?? 'stylish',
@@ -92,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+        ...(values.jobs ? { jobs: Number(values.jobs) } : {}),
       });
       process.stdout.write(stdout);
       return exitCode;

@@ -7,64 +7,85 @@ import type { ParseJob } from './parse-job.js';
 
 /** Below this many bytes a worker's start-up costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 256 * 1024;
-const BATCH = 16;
+
+/**
+ * How many threads parse when --jobs is not given. V8 already keeps about one core busy
+ * with garbage collection and compilation beside the main thread (a cold lint uses ~1.45
+ * cores on one thread; without those helpers it is 40% slower), so a worker pays only
+ * with a core to spare beyond that: on 2 cores a worker made the benchmark 10% slower.
+ */
+export function defaultJobs(cores: number): number {
+  return cores >= 4 ? Math.min(4, cores - 1) : 1;
+}
 
 /** The pool is bundled into dist/chunks/ (the CLI) or dist/ (the Action); the worker sits in dist/. */
 export function parseWorkerFile(moduleUrl: string): string | undefined {
   return ['./parse-worker.js', '../parse-worker.js'].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
 }
 
+/** What a worker is given: every job, and the shared counter both sides claim jobs from. */
+export interface WorkerInput {
+  maxFileSize: number;
+  jobs: ParseJob[];
+  claim: Int32Array;
+}
+
+/** Results go back in batches: one message per file would cost more than the parse. */
+export const RESULT_BATCH = 16;
+
 /**
- * Parse files on every core: the main thread and one worker per other core pull batches
- * from one queue, so a few large files cannot leave a core idle.
+ * Parse files on `threads` threads (the main one and workers). Each thread claims the next job from one shared counter, so
+ * no thread ever waits for another to hand it work, and a few large files cannot leave a
+ * core idle. Workers send their models back in batches as they go.
  */
-export async function parseAll(jobs: ParseJob[], maxFileSize: number, onProgress: (done: number) => void): Promise<FileModel[]> {
+export interface PoolOptions {
+  maxFileSize: number;
+  threads?: number;
+  /** The worker script, when not the one beside the bundle (tests). */
+  workerFile?: string;
+  /** Filled in with how many files the workers parsed. */
+  stats?: { byWorkers: number };
+}
+
+export async function parseAll(jobs: ParseJob[], o: PoolOptions, onProgress: (done: number) => void): Promise<FileModel[]> {
+  const { maxFileSize } = o;
   const { runParseJob } = await import('./parse-job.js');
   const results: FileModel[] = new Array(jobs.length);
-  let next = 0;
   let done = 0;
-  const take = (): number[] => {
-    const batch: number[] = [];
-    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
-    return batch;
-  };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = parseWorkerFile(import.meta.url);
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerFile = o.workerFile ?? parseWorkerFile(import.meta.url);
+  const threads = o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
+  const workerCount = workerFile ? Math.min(threads - 1, jobs.length) : 0;
+  const claim = new Int32Array(new SharedArrayBuffer(4));
 
   const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile!, { workerData: { maxFileSize } });
+    const input: WorkerInput = { maxFileSize, jobs, claim };
+    const worker = new Worker(workerFile!, { workerData: input });
     return new Promise<void>((resolve, reject) => {
-      let batch = take();
-      const send = () => {
-        if (batch.length === 0) {
+      worker.on('message', (batch: [number, FileModel][] | 'done') => {
+        if (batch === 'done') {
           void worker.terminate().then(() => resolve());
           return;
         }
-        worker.postMessage(batch.map((i) => jobs[i]!));
-      };
-      worker.on('message', (models: FileModel[]) => {
-        batch.forEach((i, k) => (results[i] = models[k]!));
+        for (const [i, model] of batch) results[i] = model;
         done += batch.length;
+        if (o.stats) o.stats.byWorkers += batch.length;
         onProgress(done);
-        batch = take();
-        send();
       });
       worker.on('error', reject);
-      send();
     });
   });
 
-  const local = (async () => {
-    for (let batch = take(); batch.length; batch = take()) {
-      for (const i of batch) results[i] = runParseJob(jobs[i]!, maxFileSize);
-      done += batch.length;
+  for (let i = Atomics.add(claim, 0, 1), n = 0; i < jobs.length; i = Atomics.add(claim, 0, 1)) {
+    results[i] = runParseJob(jobs[i]!, maxFileSize);
+    done++;
+    // Let worker results and progress in now and then; the workers never wait for this.
+    if (++n % RESULT_BATCH === 0) {
       onProgress(done);
-      // Let worker replies in, so they get their next batch without waiting for ours.
       if (workerCount) await new Promise((r) => setImmediate(r));
     }
-  })();
-
-  await Promise.all([local, ...workers]);
+  }
+  onProgress(done);
+  await Promise.all(workers);
   return results;
 }

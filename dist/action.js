@@ -59700,54 +59700,50 @@ import { availableParallelism } from "node:os";
 import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
-var BATCH = 16;
+function defaultJobs(cores) {
+  return cores >= 4 ? Math.min(4, cores - 1) : 1;
+}
 function parseWorkerFile(moduleUrl) {
   return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath2(new URL(p, moduleUrl))).find((f) => existsSync3(f));
 }
-async function parseAll(jobs, maxFileSize, onProgress) {
+var RESULT_BATCH = 16;
+async function parseAll(jobs, o, onProgress) {
+  const { maxFileSize } = o;
   const { runParseJob: runParseJob2 } = await Promise.resolve().then(() => (init_parse_job(), parse_job_exports));
   const results = new Array(jobs.length);
-  let next = 0;
   let done = 0;
-  const take = () => {
-    const batch = [];
-    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
-    return batch;
-  };
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = parseWorkerFile(import.meta.url);
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
+  const workerFile = o.workerFile ?? parseWorkerFile(import.meta.url);
+  const threads = o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
+  const workerCount = workerFile ? Math.min(threads - 1, jobs.length) : 0;
+  const claim = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
+    const input = { maxFileSize, jobs, claim };
+    const worker = new Worker(workerFile, { workerData: input });
     return new Promise((resolve4, reject) => {
-      let batch = take();
-      const send = () => {
-        if (batch.length === 0) {
+      worker.on("message", (batch) => {
+        if (batch === "done") {
           void worker.terminate().then(() => resolve4());
           return;
         }
-        worker.postMessage(batch.map((i) => jobs[i]));
-      };
-      worker.on("message", (models) => {
-        batch.forEach((i, k) => results[i] = models[k]);
+        for (const [i, model] of batch) results[i] = model;
         done += batch.length;
+        if (o.stats) o.stats.byWorkers += batch.length;
         onProgress(done);
-        batch = take();
-        send();
       });
       worker.on("error", reject);
-      send();
     });
   });
-  const local = (async () => {
-    for (let batch = take(); batch.length; batch = take()) {
-      for (const i of batch) results[i] = runParseJob2(jobs[i], maxFileSize);
-      done += batch.length;
+  for (let i = Atomics.add(claim, 0, 1), n = 0; i < jobs.length; i = Atomics.add(claim, 0, 1)) {
+    results[i] = runParseJob2(jobs[i], maxFileSize);
+    done++;
+    if (++n % RESULT_BATCH === 0) {
       onProgress(done);
       if (workerCount) await new Promise((r) => setImmediate(r));
     }
-  })();
-  await Promise.all([local, ...workers]);
+  }
+  onProgress(done);
+  await Promise.all(workers);
   return results;
 }
 
@@ -59893,7 +59889,7 @@ async function loadModels(o) {
   }
   if (misses.length) {
     const bar = new ProgressBar(misses.length, "Parsing");
-    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...o.jobs ? { threads: o.jobs } : {} }, (n) => bar.update(n));
     bar.finish();
     parsed.forEach((m, k) => {
       models.push(m);

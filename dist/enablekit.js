@@ -123,14 +123,14 @@ async function lintOnce(a) {
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-NBH3FU6E.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-VZJSLW3Y.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-NBH3FU6E.js");
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {} });
+  const { analyse, loadConfig } = await import("./chunks/analyse-VZJSLW3Y.js");
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {}, ...a.jobs ? { jobs: a.jobs } : {} });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return result;
@@ -180,11 +180,11 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"d04448b2fe63"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"1fea9877f55e"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
-  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache]
+  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
@@ -202,6 +202,7 @@ Options:
               GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
+  --jobs      lint: parse on this many threads (default: cores - 1 from 4 cores up, else 1)
   --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
   --debug     show the stack trace of an internal error
 
@@ -232,6 +233,7 @@ async function run(argv) {
       today: { type: "string" },
       fix: { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
+      jobs: { type: "string" },
       dir: { type: "string", default: "." },
       owner: { type: "string" },
       module: { type: "string" },
@@ -255,6 +257,7 @@ async function run(argv) {
   const day = values.today ?? today();
   switch (command) {
     case "lint": {
+      if (values.jobs !== void 0 && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
       const { stdout, exitCode } = await lintCommand({
         paths: rest,
         format: values.format ?? "stylish",
@@ -264,7 +267,8 @@ async function run(argv) {
         today: day,
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-        ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}
+        ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {},
+        ...values.jobs ? { jobs: Number(values.jobs) } : {}
       });
       process.stdout.write(stdout);
       return exitCode;
@@ -276,7 +280,7 @@ async function run(argv) {
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-S5F3Y7XO.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-6HAW5GY3.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -287,7 +291,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-QQQIZGKZ.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-6AAYBAAV.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
@@ -310,14 +314,14 @@ async function run(argv) {
     case "seal":
     case "unseal":
     case "rotate": {
-      const { sealCommand } = await import("./chunks/seal-command-TZTAHRHI.js");
+      const { sealCommand } = await import("./chunks/seal-command-54V6YKAY.js");
       const action = command === "seal" && values.rotate ? "rotate" : command;
       const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}, ...process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {} });
       process.stdout.write(stdout);
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-SYZQKNFU.js");
+      const { staleCommand } = await import("./chunks/stale-command-OIMAHGFL.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -2,6 +2,9 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   runParseJob
 } from "./chunks/chunk-6W7HC3WX.js";
+import {
+  RESULT_BATCH
+} from "./chunks/chunk-2M5PRMPH.js";
 import "./chunks/chunk-ROXXJTFF.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-KI4B5LZO.js";
@@ -10,7 +13,14 @@ import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { maxFileSize } = workerData;
-parentPort.on("message", (batch) => {
-  parentPort.postMessage(batch.map((job) => runParseJob(job, maxFileSize)));
-});
+var { maxFileSize, jobs, claim } = workerData;
+var batch = [];
+for (let i = Atomics.add(claim, 0, 1); i < jobs.length; i = Atomics.add(claim, 0, 1)) {
+  batch.push([i, runParseJob(jobs[i], maxFileSize)]);
+  if (batch.length === RESULT_BATCH) {
+    parentPort.postMessage(batch);
+    batch = [];
+  }
+}
+if (batch.length) parentPort.postMessage(batch);
+parentPort.postMessage("done");

@@ -6,6 +6,13 @@ import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
 /** Every file the entry loads before running: its static imports, followed through chunks. */
+/** Every Markdown file of the sample curricula, as text. */
+function sampleFiles(): string[] {
+  return readdirSync(join(ROOT, 'curricula'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(ROOT, 'curricula', f), 'utf8'));
+}
+
 function staticGraph(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -33,6 +40,20 @@ describe('the CLI bundle', () => {
     const url = pathToFileURL(join(ROOT, 'dist', 'chunks', poolChunk)).href;
     assert.equal(parseWorkerFile(url), join(ROOT, 'dist', 'parse-worker.js'));
     assert.equal(parseWorkerFile(pathToFileURL(join(ROOT, 'dist', 'action.js')).href), join(ROOT, 'dist', 'parse-worker.js'));
+  });
+
+  it('parses with the built worker to exactly the models one thread gives, each file once', async () => {
+    const { parseAll } = await import('../cli/parse-pool.js');
+    const sample = sampleFiles();
+    const jobs = Array.from({ length: 600 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
+    const stats = { byWorkers: 0 };
+    const seen: number[] = [];
+    const threaded = await parseAll(jobs, { maxFileSize: 1 << 20, threads: 2, workerFile: join(ROOT, 'dist', 'parse-worker.js'), stats }, (n) => seen.push(n));
+    const single = await parseAll(jobs, { maxFileSize: 1 << 20, threads: 1 }, () => {});
+    assert.ok(stats.byWorkers > 0, 'the worker took part');
+    assert.ok(stats.byWorkers < jobs.length, 'so did the main thread');
+    assert.deepEqual(threaded, single);
+    assert.equal(seen.at(-1), jobs.length);
   });
 });
 

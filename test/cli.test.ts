@@ -10,6 +10,16 @@ describe('enablekit lint (the built CLI)', () => {
     assert.match(r.stdout, /Linted \d+ files: 6 tracks, 16 modules, 6 quizzes, 3 scenarios, 5 reflections\. No problems\./);
   });
 
+  it('parses on the threads --jobs asks for, to the same result, and refuses a count that is not one', () => {
+    const one = cli(['lint', 'curricula', '--no-cache', '--format', 'json', '--jobs', '1', '--today', '2026-11-22'], ROOT);
+    const three = cli(['lint', 'curricula', '--no-cache', '--format', 'json', '--jobs', '3', '--today', '2026-11-22'], ROOT);
+    assert.equal(three.code, one.code, three.stderr);
+    assert.equal(three.stdout, one.stdout);
+    const bad = cli(['lint', 'curricula', '--jobs', '0'], ROOT);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Expected --jobs to be a whole number of threads from 1 up; found "0"/);
+  });
+
   it('exits 1 with file:line on errors, and keeps the JSON contract exactly', () => {
     const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\n', 'a.md': MODULE('a', 'prerequisites: [missing]\n') });
     const r = cli(['lint', '--format', 'json'], dir);

@@ -4,6 +4,9 @@ import {
   readWorkspace
 } from "./chunk-TXYMICIS.js";
 import {
+  parseAll
+} from "./chunk-2M5PRMPH.js";
+import {
   RULES
 } from "./chunk-AM6BTBRX.js";
 import {
@@ -322,63 +325,6 @@ function openQuizKey(cwd, quiz, secret) {
   return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at}: ${r.message}` };
 }
 
-// cli/parse-pool.ts
-import { Worker } from "node:worker_threads";
-import { availableParallelism } from "node:os";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
-var BATCH = 16;
-function parseWorkerFile(moduleUrl) {
-  return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync2(f));
-}
-async function parseAll(jobs, maxFileSize, onProgress) {
-  const { runParseJob } = await import("./parse-job-C5NCW2UX.js");
-  const results = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  const take = () => {
-    const batch = [];
-    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
-    return batch;
-  };
-  const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
-  const workerFile = parseWorkerFile(import.meta.url);
-  const workerCount = totalBytes >= PARALLEL_THRESHOLD_BYTES && workerFile ? Math.min(3, availableParallelism() - 1) : 0;
-  const workers = Array.from({ length: workerCount }, () => {
-    const worker = new Worker(workerFile, { workerData: { maxFileSize } });
-    return new Promise((resolve3, reject) => {
-      let batch = take();
-      const send = () => {
-        if (batch.length === 0) {
-          void worker.terminate().then(() => resolve3());
-          return;
-        }
-        worker.postMessage(batch.map((i) => jobs[i]));
-      };
-      worker.on("message", (models) => {
-        batch.forEach((i, k) => results[i] = models[k]);
-        done += batch.length;
-        onProgress(done);
-        batch = take();
-        send();
-      });
-      worker.on("error", reject);
-      send();
-    });
-  });
-  const local = (async () => {
-    for (let batch = take(); batch.length; batch = take()) {
-      for (const i of batch) results[i] = runParseJob(jobs[i], maxFileSize);
-      done += batch.length;
-      onProgress(done);
-      if (workerCount) await new Promise((r) => setImmediate(r));
-    }
-  })();
-  await Promise.all([local, ...workers]);
-  return results;
-}
-
 // cli/progress-bar.ts
 var ProgressBar = class {
   constructor(total, label, stream = process.stderr) {
@@ -431,7 +377,7 @@ async function loadModels(o) {
   }
   if (misses.length) {
     const bar = new ProgressBar(misses.length, "Parsing");
-    const parsed = await parseAll(misses, config.maxFileSize, (n) => bar.update(n));
+    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...o.jobs ? { threads: o.jobs } : {} }, (n) => bar.update(n));
     bar.finish();
     parsed.forEach((m, k) => {
       models.push(m);

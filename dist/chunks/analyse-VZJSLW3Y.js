@@ -5,8 +5,9 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-P7ARE6AU.js";
+} from "./chunk-MIVSN2RZ.js";
 import "./chunk-TXYMICIS.js";
+import "./chunk-2M5PRMPH.js";
 import "./chunk-AM6BTBRX.js";
 import "./chunk-ROXXJTFF.js";
 import "./chunk-I6GSWM5T.js";

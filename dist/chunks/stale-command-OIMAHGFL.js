@@ -1,10 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-P7ARE6AU.js";
+} from "./chunk-MIVSN2RZ.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
+import "./chunk-2M5PRMPH.js";
 import {
   freshnessVerdict,
   parseVersion

@@ -21,10 +21,11 @@ import {
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-P7ARE6AU.js";
+} from "./chunk-MIVSN2RZ.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
+import "./chunk-2M5PRMPH.js";
 import "./chunk-AM6BTBRX.js";
 import "./chunk-ROXXJTFF.js";
 import "./chunk-I6GSWM5T.js";
@@ -146,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-UPCG7QGT.js");
+  const { rebuildProgress } = await import("./progress-rebuild-G53UWIJ7.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

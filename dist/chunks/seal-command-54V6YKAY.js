@@ -5,10 +5,11 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-P7ARE6AU.js";
+} from "./chunk-MIVSN2RZ.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
+import "./chunk-2M5PRMPH.js";
 import "./chunk-AM6BTBRX.js";
 import "./chunk-ROXXJTFF.js";
 import "./chunk-I6GSWM5T.js";
