@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-6W7HC3WX.js";
+} from "./chunks/chunk-XPBDLHZT.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-2M5PRMPH.js";
-import "./chunks/chunk-ROXXJTFF.js";
+} from "./chunks/chunk-ENYKO72E.js";
+import "./chunks/chunk-GO4FVZQD.js";
 import "./chunks/chunk-I6GSWM5T.js";
-import "./chunks/chunk-KI4B5LZO.js";
+import "./chunks/chunk-JOLOLI4E.js";
 import "./chunks/chunk-UHH7OAYF.js";
 import "./chunks/chunk-B5AU765K.js";
 

@@ -1,6 +1,7 @@
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
+import { readSimpleMapping } from './simple-yaml.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -44,6 +45,17 @@ export function readFrontMatter(text: string, start: number, end: number, lines:
   const contentEnd = Math.max(contentStart, closing === -1 ? end : closing);
   const source = text.slice(contentStart, contentEnd);
   const span = lines.span(start, end);
+  const simple = readSimpleMapping(source);
+  if (simple) {
+    const spans: Record<string, Span> = {};
+    for (const [pointer, [from, to]] of simple.ranges) spans[pointer] = lines.span(contentStart + from, contentStart + to);
+    return { ok: true, value: { data: simple.data, spans, span } };
+  }
+  return readWithYaml(source, contentStart, contentEnd, span, lines);
+}
+
+/** The yaml library's reading, for everything readSimpleMapping leaves to it. */
+export function readWithYaml(source: string, contentStart: number, contentEnd: number, span: Span, lines: LineIndex): FrontMatterResult {
   const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;

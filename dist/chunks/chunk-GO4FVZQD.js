@@ -15,7 +15,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-KI4B5LZO.js";
+} from "./chunk-JOLOLI4E.js";
 import {
   ITEM_TYPES,
   QUESTION_TYPES

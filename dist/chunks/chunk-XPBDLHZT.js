@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-ROXXJTFF.js";
+} from "./chunk-GO4FVZQD.js";
 import {
   FILE_START
-} from "./chunk-KI4B5LZO.js";
+} from "./chunk-JOLOLI4E.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -8,12 +8,12 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-ROXXJTFF.js";
+} from "./chunk-GO4FVZQD.js";
 import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-KI4B5LZO.js";
+} from "./chunk-JOLOLI4E.js";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

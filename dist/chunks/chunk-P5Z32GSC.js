@@ -5,21 +5,21 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-2M5PRMPH.js";
+} from "./chunk-ENYKO72E.js";
 import {
   RULES
 } from "./chunk-AM6BTBRX.js";
 import {
   parseFile
-} from "./chunk-ROXXJTFF.js";
+} from "./chunk-GO4FVZQD.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-HITUE5RO.js";
+} from "./chunk-CONUUEHS.js";
 import {
   diagnosticAt,
   require_dist
-} from "./chunk-KI4B5LZO.js";
+} from "./chunk-JOLOLI4E.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

@@ -15,25 +15,25 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-7PJFSUE5.js";
+} from "./chunk-42OITDSY.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-MIVSN2RZ.js";
+} from "./chunk-P5Z32GSC.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-2M5PRMPH.js";
+import "./chunk-ENYKO72E.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-ROXXJTFF.js";
+import "./chunk-GO4FVZQD.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-HITUE5RO.js";
+import "./chunk-CONUUEHS.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-KI4B5LZO.js";
+import "./chunk-JOLOLI4E.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-G53UWIJ7.js");
+  const { rebuildProgress } = await import("./progress-rebuild-76NH53HN.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

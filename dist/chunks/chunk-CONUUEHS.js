@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-KI4B5LZO.js";
+} from "./chunk-JOLOLI4E.js";
 
 // core/config/config.ts
 var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };

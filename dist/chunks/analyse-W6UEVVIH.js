@@ -5,15 +5,15 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-MIVSN2RZ.js";
+} from "./chunk-P5Z32GSC.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-2M5PRMPH.js";
+import "./chunk-ENYKO72E.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-ROXXJTFF.js";
+import "./chunk-GO4FVZQD.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-HITUE5RO.js";
+import "./chunk-CONUUEHS.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-KI4B5LZO.js";
+import "./chunk-JOLOLI4E.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {

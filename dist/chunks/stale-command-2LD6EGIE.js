@@ -1,23 +1,23 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-MIVSN2RZ.js";
+} from "./chunk-P5Z32GSC.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-2M5PRMPH.js";
+import "./chunk-ENYKO72E.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-AM6BTBRX.js";
-import "./chunk-ROXXJTFF.js";
+import "./chunk-GO4FVZQD.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-HITUE5RO.js";
+import "./chunk-CONUUEHS.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-KI4B5LZO.js";
+import "./chunk-JOLOLI4E.js";
 import "./chunk-UHH7OAYF.js";
 import {
   __toESM

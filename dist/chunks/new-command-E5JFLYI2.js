@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-HITUE5RO.js";
+} from "./chunk-CONUUEHS.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-KI4B5LZO.js";
+import "./chunk-JOLOLI4E.js";
 import {
   ITEM_TYPES
 } from "./chunk-UHH7OAYF.js";

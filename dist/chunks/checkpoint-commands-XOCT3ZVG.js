@@ -5,26 +5,26 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-7PJFSUE5.js";
+} from "./chunk-42OITDSY.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-MIVSN2RZ.js";
+} from "./chunk-P5Z32GSC.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-2M5PRMPH.js";
+import "./chunk-ENYKO72E.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-ROXXJTFF.js";
+import "./chunk-GO4FVZQD.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-HITUE5RO.js";
+import "./chunk-CONUUEHS.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-KI4B5LZO.js";
+import "./chunk-JOLOLI4E.js";
 import {
   isCheckpoint
 } from "./chunk-UHH7OAYF.js";
