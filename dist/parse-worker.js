@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-XPBDLHZT.js";
+} from "./chunks/chunk-PPYQMP3F.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-ENYKO72E.js";
-import "./chunks/chunk-GO4FVZQD.js";
+} from "./chunks/chunk-MGWJJTCJ.js";
+import "./chunks/chunk-5H4X3EV2.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-JOLOLI4E.js";
 import "./chunks/chunk-UHH7OAYF.js";

@@ -60,18 +60,23 @@ const BLOCKS = [
   'Line one `x` closed\nline `two` then [l2](l2.md)',
   'Prefix `a` `b [x](x.md) c` d',
   'Prefix ` single [sg](sg.md)',
+  '- a\n\n\n  b after two empty lines [la](la.md)',
+  '```\n\n\n[in code](c.md)\n```',
+  '-\n\n\n  [after empty item](e.md)',
+  '> q\n\n\n> [second quote](q2.md)',
+  '1. one\n\n\n\n2. two [l2](l2.md)',
 ];
 
 const links = (text: string, fullTree: boolean) =>
   ((parseFile('m.md', text, { fullTree }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
 
 describe('lessons parse only their link-bearing blocks', () => {
-  it('keeps every line: link-free runs become empty lines, prose before a link is cut and its columns recorded', () => {
+  it('empties link-free runs and closes up empty lines, cuts prose before a link, and records both', () => {
     const text = '---\ntype: module\n---\nProse.\nMore prose.\n\nA [l](x).\n- item `[k](k)`\n';
     const out = lessonSource(text, 21);
-    assert.equal(out.text.split('\n').length, text.split('\n').length);
-    assert.equal(out.text, '---\ntype: module\n---\n\n\n\n[l](x).\n- item `[k](k)`\n');
+    assert.equal(out.text, '---\ntype: module\n---\n\n[l](x).\n- item `[k](k)`\n');
     assert.deepEqual([...out.cuts], [[7, 2]]);
+    assert.deepEqual([...out.lines!], [0, 1, 2, 3, 4, 7, 8, 9]);
   });
 
   it('finds exactly the links a whole parse finds, for any arrangement of blocks', () => {

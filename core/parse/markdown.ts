@@ -5,7 +5,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Definition, Root, RootContent, Node } from 'mdast';
 import { depthOf, visit } from './mdast-util.js';
-import { lessonSource, restoreColumns } from './lesson-source.js';
+import { lessonSource, restorePositions } from './lesson-source.js';
 
 /**
  * Lint only needs block structure, links, images, comments and task lists, so it parses
@@ -148,14 +148,6 @@ export interface MarkdownOptions {
   previous?: MarkdownState;
 }
 
-/** Columns a lesson's prose cut from line starts, put back; the parsed text's lines are `lineOffset` below the cuts' lines. */
-function restoreCuts(nodes: readonly Node[], cuts: ReadonlyMap<number, number>, lineOffset: number): void {
-  if (!cuts.size) return;
-  if (!lineOffset) return nodes.forEach((n) => restoreColumns(n, cuts));
-  const moved = new Map([...cuts].map(([line, n]) => [line + lineOffset, n]));
-  nodes.forEach((n) => restoreColumns(n, moved));
-}
-
 function depthOfBlocks(children: readonly RootContent[]): number {
   let depth = 0;
   for (const c of children) depth = Math.max(depth, depthOf(c));
@@ -196,7 +188,7 @@ function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], d
       continue;
     }
     const lineShift = before ? prefixLines : 0;
-    if (source) restoreCuts(mine, source.cuts, lineShift);
+    if (source) restorePositions(mine, source, lineShift);
     for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
     const links: Node[] = [];
     for (const child of mine) visit(child, (n) => void ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && links.push(n)));

@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-GO4FVZQD.js";
+} from "./chunk-5H4X3EV2.js";
 import {
   LineIndex,
   readFrontMatter,

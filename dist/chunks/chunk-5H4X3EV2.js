@@ -9245,9 +9245,27 @@ function lessonSource(text3, from) {
       pos = nl + 1;
     }
   });
-  if (copied === 0) return { text: text3, cuts };
-  parts.push(text3.slice(copied));
-  return { text: parts.join(""), cuts };
+  if (copied !== 0) parts.push(text3.slice(copied));
+  return { ...closeUpEmptyLines(copied === 0 ? text3 : parts.join("")), cuts };
+}
+function closeUpEmptyLines(text3) {
+  if (text3.indexOf("\n\n\n") === -1) return { text: text3 };
+  const kept = [];
+  const lines = [0];
+  let previousEmpty = false;
+  for (let pos = 0, line = 1; ; line++) {
+    const nl = text3.indexOf("\n", pos);
+    const end = nl === -1 ? text3.length : nl;
+    const empty = end === pos;
+    if (!(empty && previousEmpty)) {
+      kept.push(text3.slice(pos, end));
+      lines.push(line);
+    }
+    previousEmpty = empty;
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  return { text: kept.join("\n"), lines: Int32Array.from(lines) };
 }
 function emptyLines(text3, start, end) {
   let n = 0;
@@ -9257,14 +9275,21 @@ function emptyLines(text3, start, end) {
 function blankRange(text3, start, end) {
   return text3.slice(0, start) + emptyLines(text3, start, end) + text3.slice(end);
 }
-function restoreColumns(tree, cuts) {
-  const stack = [tree];
+function restorePositions(nodes, source, lineShift) {
+  const { cuts, lines } = source;
+  if (!cuts.size && !lines) return;
+  const restore = (point3) => {
+    const own5 = point3.line - lineShift;
+    const original = lines ? lines[own5] ?? own5 : own5;
+    point3.column += cuts.get(original) ?? 0;
+    point3.line = original + lineShift;
+  };
+  const stack = [...nodes];
   while (stack.length) {
     const n = stack.pop();
-    const p = n.position;
-    if (p) {
-      p.start.column += cuts.get(p.start.line) ?? 0;
-      p.end.column += cuts.get(p.end.line) ?? 0;
+    if (n.position) {
+      restore(n.position.start);
+      restore(n.position.end);
     }
     const children = n.children;
     if (children) for (const c of children) stack.push(c);
@@ -9345,12 +9370,6 @@ function shift(node, lines, offset) {
     if (children) for (const c of children) stack.push(c);
   }
 }
-function restoreCuts(nodes, cuts, lineOffset) {
-  if (!cuts.size) return;
-  if (!lineOffset) return nodes.forEach((n) => restoreColumns(n, cuts));
-  const moved = new Map([...cuts].map(([line, n]) => [line + lineOffset, n]));
-  nodes.forEach((n) => restoreColumns(n, moved));
-}
 function depthOfBlocks(children) {
   let depth = 0;
   for (const c of children) depth = Math.max(depth, depthOf(c));
@@ -9384,7 +9403,7 @@ ${defs}` : own5 : before + own5);
       continue;
     }
     const lineShift = before ? prefixLines : 0;
-    if (source) restoreCuts(mine, source.cuts, lineShift);
+    if (source) restorePositions(mine, source, lineShift);
     for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
     const links = [];
     for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));

@@ -5,11 +5,11 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-P5Z32GSC.js";
+} from "./chunk-FUSFHRKT.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-ENYKO72E.js";
+import "./chunk-MGWJJTCJ.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-GO4FVZQD.js";
+import "./chunk-5H4X3EV2.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import "./chunk-ZBVLYBTG.js";

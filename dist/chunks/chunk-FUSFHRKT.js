@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-ENYKO72E.js";
+} from "./chunk-MGWJJTCJ.js";
 import {
   RULES
 } from "./chunk-AM6BTBRX.js";
 import {
   parseFile
-} from "./chunk-GO4FVZQD.js";
+} from "./chunk-5H4X3EV2.js";
 import {
   defaultConfig,
   parseConfig

@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-42OITDSY.js";
+} from "./chunk-OWUAJ73U.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-P5Z32GSC.js";
+} from "./chunk-FUSFHRKT.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ENYKO72E.js";
+import "./chunk-MGWJJTCJ.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-GO4FVZQD.js";
+import "./chunk-5H4X3EV2.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import {
