@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { fromMarkdownOneContext } from './build-plugins/from-markdown-one-context.js';
 
 /**
  * One ESM bundle per entry, with shared chunks: the CLI loads the parser chunk only when
@@ -35,6 +36,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
   define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()) },
+  plugins: [fromMarkdownOneContext],
   logLevel: 'warning',
 });
 
@@ -48,6 +50,7 @@ await build({
   target: 'node20',
   legalComments: 'none',
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
+  plugins: [fromMarkdownOneContext],
   logLevel: 'warning',
 });
 
@@ -67,6 +70,7 @@ const cjs = {
   // Bundled ESM reads import.meta.url (createRequire, file lookups); give CommonJS its own.
   define: { 'import.meta.url': '__ekImportMetaUrl' },
   banner: { js: "const __ekImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [fromMarkdownOneContext],
   logLevel: 'warning' as const,
 };
 // Only the entry leaves ./engine.js and ./github.js to run time; core's own ./engine.js (the lint engine) is bundled.

@@ -39609,10 +39609,8 @@ function compiler(options2) {
         }, events[index2][1]);
       }
       if (own3.call(handler3, events[index2][1].type)) {
-        handler3[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        context.sliceSerialize = events[index2][2].sliceSerialize;
+        handler3[events[index2][1].type].call(context, events[index2][1]);
       }
       if (events[index2][0] === "exit" && config.afterExit.length > 0) {
         callListeners(config.afterExit, {

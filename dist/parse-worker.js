@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-PPYQMP3F.js";
+} from "./chunks/chunk-CUISYI45.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-MGWJJTCJ.js";
-import "./chunks/chunk-5H4X3EV2.js";
+} from "./chunks/chunk-PPLERNKZ.js";
+import "./chunks/chunk-UV2NVA6P.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-JOLOLI4E.js";
 import "./chunks/chunk-UHH7OAYF.js";

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
@@ -54,6 +56,34 @@ describe('the CLI bundle', () => {
     assert.ok(stats.byWorkers < jobs.length, 'so did the main thread');
     assert.deepEqual(threaded, single);
     assert.equal(seen.at(-1), jobs.length);
+  });
+});
+
+describe('the bundled Markdown parser (build-plugins/from-markdown-one-context.ts)', () => {
+  const FRAGMENTS = ['# Title', 'Text with **bold**, _em_, `code` and [a link](a.md "t").', '- [x] done\n- [ ] open\n  > why', '1. one\n2. two', '> quote\n> more', '```js\ncode\n```', '<!-- question id=q1 type=single -->', '| a | b |\n|---|---|\n| 1 | 2 |', '![img](i.png)', '[ref]: ./r.md', 'See [ref] and [x][ref].', '<div>html</div>', 'Setext\n---', '    indented', 'Auto <https://example.com> and www.example.com', '~~strike~~ and a footnote[^1]\n\n[^1]: note', '\\* escaped &amp; entity'];
+
+  it('gives the trees the library as published gives: previews and diagnostics alike', async () => {
+    const bundled = createRequire(import.meta.url)(join(ROOT, 'extension', 'dist', 'engine.js')) as typeof import('../extension/src/engine.js');
+    const source = await import('../extension/src/engine.js');
+    const files = readdirSync(join(ROOT, 'curricula'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length > 20);
+    const lint = (engine: typeof source) => {
+      const session = new engine.LintSession();
+      for (const f of files) session.setFile(f, readFileSync(join(ROOT, 'curricula', f), 'utf8'));
+      return JSON.stringify([...session.lint('2026-11-23').diagnostics]);
+    };
+    assert.equal(lint(bundled), lint(source));
+    for (const f of files) {
+      const text = readFileSync(join(ROOT, 'curricula', f), 'utf8');
+      assert.deepEqual(bundled.renderPreview(f, text), source.renderPreview(f, text), f);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 10 }), fc.constantFrom('module', 'quiz'), (blocks, type) => {
+        const text = `---\ntype: ${type}\nid: x\ntitle: X\n---\n${blocks.join('\n\n')}\n`;
+        assert.deepEqual(bundled.renderPreview('x.md', text), source.renderPreview('x.md', text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

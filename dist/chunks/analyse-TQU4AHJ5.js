@@ -5,11 +5,11 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-FUSFHRKT.js";
+} from "./chunk-QAAQTKY5.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-MGWJJTCJ.js";
+import "./chunk-PPLERNKZ.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-5H4X3EV2.js";
+import "./chunk-UV2NVA6P.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import "./chunk-ZBVLYBTG.js";

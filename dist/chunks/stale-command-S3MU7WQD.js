@@ -1,16 +1,16 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-FUSFHRKT.js";
+} from "./chunk-QAAQTKY5.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-MGWJJTCJ.js";
+import "./chunk-PPLERNKZ.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-AM6BTBRX.js";
-import "./chunk-5H4X3EV2.js";
+import "./chunk-UV2NVA6P.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import {

@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-5H4X3EV2.js";
+} from "./chunk-UV2NVA6P.js";
 import {
   LineIndex,
   readFrontMatter,

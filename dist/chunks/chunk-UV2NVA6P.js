@@ -8084,10 +8084,8 @@ function compiler(options) {
         }, events[index2][1]);
       }
       if (own3.call(handler2, events[index2][1].type)) {
-        handler2[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
+        context.sliceSerialize = events[index2][2].sliceSerialize;
+        handler2[events[index2][1].type].call(context, events[index2][1]);
       }
       if (events[index2][0] === "exit" && config.afterExit.length > 0) {
         callListeners(config.afterExit, {

@@ -15,19 +15,19 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-OWUAJ73U.js";
+} from "./chunk-DRWXRUYW.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-FUSFHRKT.js";
+} from "./chunk-QAAQTKY5.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-MGWJJTCJ.js";
+import "./chunk-PPLERNKZ.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-5H4X3EV2.js";
+import "./chunk-UV2NVA6P.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import {
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-7O76LDWD.js");
+  const { rebuildProgress } = await import("./progress-rebuild-DU3UHROM.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-OWUAJ73U.js";
+} from "./chunk-DRWXRUYW.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-FUSFHRKT.js";
+} from "./chunk-QAAQTKY5.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-MGWJJTCJ.js";
+import "./chunk-PPLERNKZ.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-5H4X3EV2.js";
+import "./chunk-UV2NVA6P.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-CONUUEHS.js";
 import {

@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-MGWJJTCJ.js";
+} from "./chunk-PPLERNKZ.js";
 import {
   RULES
 } from "./chunk-AM6BTBRX.js";
 import {
   parseFile
-} from "./chunk-5H4X3EV2.js";
+} from "./chunk-UV2NVA6P.js";
 import {
   defaultConfig,
   parseConfig

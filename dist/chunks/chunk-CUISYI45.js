@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-5H4X3EV2.js";
+} from "./chunk-UV2NVA6P.js";
 import {
   FILE_START
 } from "./chunk-JOLOLI4E.js";
