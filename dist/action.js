@@ -48688,8 +48688,8 @@ function value2(text3, start, pointer, ranges) {
     }
     const map = {};
     for (const p of parts) {
-      const m = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/.exec(p.text);
-      if (!m || !KEY.test(m[1]) || FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(map, m[1])) return void 0;
+      const m = FLOW_ENTRY.exec(p.text);
+      if (!m || FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(map, m[1])) return void 0;
       const v2 = scalar(m[2]);
       if (!v2) return void 0;
       const valueStart = p.start + p.text.length - m[2].length;
@@ -48723,12 +48723,12 @@ function readSimpleMapping(source) {
   }
   return { data, ranges };
 }
-var LINE, KEY, PLAIN, DOUBLE, SINGLE, KEYWORDS, DECIMAL, FLOAT, FORBIDDEN_KEYS;
+var LINE, FLOW_ENTRY, PLAIN, DOUBLE, SINGLE, KEYWORDS, DECIMAL, FLOAT, FORBIDDEN_KEYS;
 var init_simple_yaml = __esm({
   "core/parse/simple-yaml.ts"() {
     "use strict";
     LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*)$/;
-    KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+    FLOW_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/;
     PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
     DOUBLE = /^"[^"\\]*"$/;
     SINGLE = /^'[^']*'$/;

@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-CUISYI45.js";
+} from "./chunks/chunk-VB2ZHOHV.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-PPLERNKZ.js";
-import "./chunks/chunk-UV2NVA6P.js";
+} from "./chunks/chunk-QV2GO3CU.js";
+import "./chunks/chunk-GOSVXU2S.js";
 import "./chunks/chunk-I6GSWM5T.js";
-import "./chunks/chunk-JOLOLI4E.js";
+import "./chunks/chunk-GLSHZFB4.js";
 import "./chunks/chunk-UHH7OAYF.js";
 import "./chunks/chunk-B5AU765K.js";
 

@@ -18,7 +18,7 @@ export interface SimpleMapping {
 }
 
 const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*)$/;
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const FLOW_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/;
 /** Plain text that YAML's core schema cannot read as anything but itself, a number or a keyword. */
 const PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
 const DOUBLE = /^"[^"\\]*"$/;
@@ -76,8 +76,8 @@ function value(text: string, start: number, pointer: string, ranges: Map<string,
     }
     const map: Record<string, unknown> = {};
     for (const p of parts) {
-      const m = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/.exec(p.text);
-      if (!m || !KEY.test(m[1]!) || FORBIDDEN_KEYS.has(m[1]!) || Object.hasOwn(map, m[1]!)) return undefined;
+      const m = FLOW_ENTRY.exec(p.text);
+      if (!m || FORBIDDEN_KEYS.has(m[1]!) || Object.hasOwn(map, m[1]!)) return undefined;
       const v = scalar(m[2]!);
       if (!v) return undefined;
       const valueStart = p.start + p.text.length - m[2]!.length;

@@ -5,19 +5,19 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-QAAQTKY5.js";
+} from "./chunk-EKBKQ2WF.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-PPLERNKZ.js";
+import "./chunk-QV2GO3CU.js";
 import "./chunk-AM6BTBRX.js";
-import "./chunk-UV2NVA6P.js";
+import "./chunk-GOSVXU2S.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-CONUUEHS.js";
+import "./chunk-64GPTWX6.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-JOLOLI4E.js";
+import "./chunk-GLSHZFB4.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 

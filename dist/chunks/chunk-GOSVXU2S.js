@@ -15,7 +15,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-JOLOLI4E.js";
+} from "./chunk-GLSHZFB4.js";
 import {
   ITEM_TYPES,
   QUESTION_TYPES

@@ -14319,7 +14319,7 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // core/parse/simple-yaml.ts
 var LINE = /^([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*)$/;
-var KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+var FLOW_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/;
 var PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
 var DOUBLE = /^"[^"\\]*"$/;
 var SINGLE = /^'[^']*'$/;
@@ -14370,8 +14370,8 @@ function value(text, start, pointer, ranges) {
     }
     const map = {};
     for (const p of parts) {
-      const m = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/.exec(p.text);
-      if (!m || !KEY.test(m[1]) || FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(map, m[1])) return void 0;
+      const m = FLOW_ENTRY.exec(p.text);
+      if (!m || FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(map, m[1])) return void 0;
       const v2 = scalar(m[2]);
       if (!v2) return void 0;
       const valueStart = p.start + p.text.length - m[2].length;

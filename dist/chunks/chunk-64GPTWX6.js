@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-JOLOLI4E.js";
+} from "./chunk-GLSHZFB4.js";
 
 // core/config/config.ts
 var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };

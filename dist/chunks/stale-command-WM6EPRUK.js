@@ -1,23 +1,23 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-QAAQTKY5.js";
+} from "./chunk-EKBKQ2WF.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-PPLERNKZ.js";
+import "./chunk-QV2GO3CU.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-AM6BTBRX.js";
-import "./chunk-UV2NVA6P.js";
+import "./chunk-GOSVXU2S.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-CONUUEHS.js";
+import "./chunk-64GPTWX6.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-JOLOLI4E.js";
+import "./chunk-GLSHZFB4.js";
 import "./chunk-UHH7OAYF.js";
 import {
   __toESM

@@ -5,21 +5,21 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-PPLERNKZ.js";
+} from "./chunk-QV2GO3CU.js";
 import {
   RULES
 } from "./chunk-AM6BTBRX.js";
 import {
   parseFile
-} from "./chunk-UV2NVA6P.js";
+} from "./chunk-GOSVXU2S.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-CONUUEHS.js";
+} from "./chunk-64GPTWX6.js";
 import {
   diagnosticAt,
   require_dist
-} from "./chunk-JOLOLI4E.js";
+} from "./chunk-GLSHZFB4.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

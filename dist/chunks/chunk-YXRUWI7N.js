@@ -8,12 +8,12 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-UV2NVA6P.js";
+} from "./chunk-GOSVXU2S.js";
 import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-JOLOLI4E.js";
+} from "./chunk-GLSHZFB4.js";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-CONUUEHS.js";
+} from "./chunk-64GPTWX6.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-JOLOLI4E.js";
+import "./chunk-GLSHZFB4.js";
 import {
   ITEM_TYPES
 } from "./chunk-UHH7OAYF.js";

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-UV2NVA6P.js";
+} from "./chunk-GOSVXU2S.js";
 import {
   FILE_START
-} from "./chunk-JOLOLI4E.js";
+} from "./chunk-GLSHZFB4.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {
