@@ -33,11 +33,6 @@ export interface WorkerInput {
 /** Results go back in batches: one message per file would cost more than the parse. */
 export const RESULT_BATCH = 16;
 
-/**
- * Parse files on `threads` threads (the main one and workers). Each thread claims the next job from one shared counter, so
- * no thread ever waits for another to hand it work, and a few large files cannot leave a
- * core idle. Workers send their models back in batches as they go.
- */
 export interface PoolOptions {
   maxFileSize: number;
   threads?: number;
@@ -47,6 +42,12 @@ export interface PoolOptions {
   stats?: { byWorkers: number };
 }
 
+/**
+ * Parse files on `threads` threads (the main one and workers). Each thread claims the
+ * next job from one shared counter, so no thread ever waits for another to hand it work,
+ * and a few large files cannot leave a core idle. Workers send their models back in
+ * batches as they go.
+ */
 export async function parseAll(jobs: ParseJob[], o: PoolOptions, onProgress: (done: number) => void): Promise<FileModel[]> {
   const { maxFileSize } = o;
   const { runParseJob } = await import('./parse-job.js');

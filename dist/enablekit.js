@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"0f8ed5ce3186"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"5cc6d6dbb74e"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
