@@ -26,7 +26,7 @@ export interface Analysis {
   sealed: SealedNote;
 }
 
-/** Models of every Markdown file: from the per-file cache, or parsed (on every core). */
+/** Models of every Markdown file: from the per-file cache, or parsed (on as many threads as --jobs or the cores allow). */
 export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean; jobs?: number }): Promise<FileModel[]> {
   const { config, files } = o;
   if (o.metadataOnly) {

@@ -28,7 +28,7 @@ Options:
               GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
-  --jobs      lint: parse on this many threads (default: cores - 1 from 4 cores up, else 1)
+  --jobs      lint: parse on this many threads (default: cores - 1, at most 4, from 4 cores up; else 1)
   --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
   --debug     show the stack trace of an internal error
 

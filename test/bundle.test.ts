@@ -5,16 +5,9 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { ROOT } from './helpers/cli.js';
+import { folderFiles, ROOT } from './helpers/cli.js';
 
 /** Every file the entry loads before running: its static imports, followed through chunks. */
-/** Every Markdown file of the sample curricula, as text. */
-function sampleFiles(): string[] {
-  return readdirSync(join(ROOT, 'curricula'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => readFileSync(join(ROOT, 'curricula', f), 'utf8'));
-}
-
 function staticGraph(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -46,7 +39,7 @@ describe('the CLI bundle', () => {
 
   it('parses with the built worker to exactly the models one thread gives, each file once', async () => {
     const { parseAll } = await import('../cli/parse-pool.js');
-    const sample = sampleFiles();
+    const sample = [...folderFiles()].filter(([f]) => f.endsWith('.md')).map(([, text]) => text);
     const jobs = Array.from({ length: 600 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
     const stats = { byWorkers: 0 };
     const seen: number[] = [];
@@ -65,18 +58,15 @@ describe('the bundled Markdown parser (build-plugins/from-markdown-one-context.t
   it('gives the trees the library as published gives: previews and diagnostics alike', async () => {
     const bundled = createRequire(import.meta.url)(join(ROOT, 'extension', 'dist', 'engine.js')) as typeof import('../extension/src/engine.js');
     const source = await import('../extension/src/engine.js');
-    const files = readdirSync(join(ROOT, 'curricula'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    const files = [...folderFiles()].filter(([f]) => f.endsWith('.md'));
     assert.ok(files.length > 20);
     const lint = (engine: Pick<typeof source, 'LintSession'>) => {
       const session = new engine.LintSession();
-      for (const f of files) session.setFile(f, readFileSync(join(ROOT, 'curricula', f), 'utf8'));
+      for (const [f, text] of files) session.setFile(f, text);
       return JSON.stringify([...session.lint('2026-11-23').diagnostics]);
     };
     assert.equal(lint(bundled), lint(source));
-    for (const f of files) {
-      const text = readFileSync(join(ROOT, 'curricula', f), 'utf8');
-      assert.deepEqual(bundled.renderPreview(f, text), source.renderPreview(f, text), f);
-    }
+    for (const [f, text] of files) assert.deepEqual(bundled.renderPreview(f, text), source.renderPreview(f, text), f);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 10 }), fc.constantFrom('module', 'quiz'), (blocks, type) => {
         const text = `---\ntype: ${type}\nid: x\ntitle: X\n---\n${blocks.join('\n\n')}\n`;

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { LintSession } from '../core/lint/lint-session.js';
 import { parseMarkdownState } from '../core/parse/markdown.js';
-import { ROOT } from './helpers/cli.js';
+import { folderFiles, ROOT } from './helpers/cli.js';
 
 const TODAY = '2026-11-23';
 const CURRICULA = join(ROOT, 'curricula');
-
-function sampleFiles(root = CURRICULA): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!name.endsWith('.json')) files.set(relative(root, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 function fullLint(files: ReadonlyMap<string, string>) {
   const session = new LintSession();
@@ -49,7 +35,7 @@ describe('the editor\'s lint session, incremental', function () {
   // Each property run lints the sample curricula in full once per step, to compare.
   this.timeout(180_000);
   it('after any run of edits, as typed, gives exactly what a full lint of the same files gives', () => {
-    const base = sampleFiles();
+    const base = folderFiles();
     const paths = [...base.keys()].filter((p) => p.endsWith('.md'));
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.nat(EDITS.length - 1), fc.boolean()), { minLength: 1, maxLength: 6 }), (edits) => {
@@ -71,7 +57,7 @@ describe('the editor\'s lint session, incremental', function () {
   });
 
   it('follows what reaches across files: prerequisite cycles of any length, renamed ids, "did you mean" suggestions', () => {
-    const base = sampleFiles();
+    const base = folderFiles();
     const modules = [...base].filter(([, text]) => /^type: module$/m.test(text)).slice(0, 5);
     const idOf = (text: string) => /^id: (.*)$/m.exec(text)![1]!;
     const ids = modules.map(([, text]) => idOf(text));
@@ -118,7 +104,7 @@ describe('the editor\'s lint session, incremental', function () {
 
   it('lints a file finally while every other file is read for its front matter only', () => {
     for (const root of [CURRICULA, ...['broken-curriculum', 'config-and-links'].map((g) => join(ROOT, 'test', 'fixtures', 'golden', g))]) {
-      const files = sampleFiles(root);
+      const files = folderFiles(root);
       const full = fullLint(files);
       for (const path of [...files.keys()].filter((p) => p.endsWith('.md'))) {
         const session = new LintSession();
@@ -129,7 +115,7 @@ describe('the editor\'s lint session, incremental', function () {
   });
 
   it('relints the changed file and the files it reaches, not the workspace', () => {
-    const files = sampleFiles();
+    const files = folderFiles();
     const session = new LintSession();
     for (const [path, text] of files) session.setFile(path, text);
     session.lint(TODAY);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,3 +23,13 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): strin
 }
 
 export const MODULE = (id: string, extra = '') => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: alice\n${extra}---\n# ${id}\n`;
+
+/** Every file under a folder (the sample curricula unless told) as text, by its path in the folder; JSON left out. */
+export function folderFiles(root = join(ROOT, 'curricula')): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(root, name);
+    if (!name.endsWith('.json') && statSync(path).isFile()) files.set(relative(root, path), readFileSync(path, 'utf8'));
+  }
+  return files;
+}
