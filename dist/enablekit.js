@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"d28b33df3601"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"1740d957cbbb"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

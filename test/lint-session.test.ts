@@ -125,6 +125,25 @@ describe('the editor\'s lint session, incremental', function () {
     assert.ok(relinted.has(path));
     assert.ok(relinted.size < files.size / 2, `${relinted.size} of ${files.size} relinted`);
   });
+
+  it('hands back last time\'s list and diagnostics where they did not change', () => {
+    const session = new LintSession();
+    const links = Array.from({ length: 40 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join('\n\n');
+    let text = `---\ntype: module\nid: big\ntitle: Big\nowner: lead\n---\n# Big\n\n${links}\n`;
+    const relint = (edit: (t: string) => string) => {
+      text = edit(text);
+      session.setFile('big.md', text, { editing: true });
+      return session.lint(TODAY).diagnostics.get('big.md')!;
+    };
+    const first = relint((t) => t);
+    assert.equal(first.length, 40);
+    const second = relint((t) => t.replace('See [page 3]', 'Now see [page 3]'));
+    assert.equal(second.filter((d, k) => d !== first[k]).length, 1, 'only the diagnostic on the edited line is new');
+    const third = relint((t) => t.replace('Big\n\n', 'Big\n\nA new paragraph.\n\n'));
+    assert.ok(third.every((d, k) => d !== second[k]), 'two lines inserted above move every diagnostic');
+    assert.equal(relint((t) => t.replace('# Big', '# Bigger')), third, 'an edit that moves none: the same list');
+    assert.deepEqual(third, fullLint(new Map([['big.md', text]])).get('big.md'));
+  });
 });
 
 describe('incremental Markdown parsing, property', () => {

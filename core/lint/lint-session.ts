@@ -5,6 +5,7 @@ import { parseFile } from '../parse/parse-file.js';
 import type { Diagnostic } from '../types.js';
 import { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { runRules } from './engine.js';
+import { reuseAlike } from './reuse-alike.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -17,7 +18,11 @@ export const EDITING_CHUNK_TARGET = 256;
 export interface SessionLint {
   /** Every file's diagnostics; a file with none maps to an empty list, so stale ones can be cleared. */
   diagnostics: ReadonlyMap<string, Diagnostic[]>;
-  /** The files whose diagnostics were computed again: the others are as last time. */
+  /**
+   * The files whose diagnostics were computed again: the others are as last time. A list
+   * equal to last time's is that same array, and a diagnostic equal to one of last time's
+   * is that same object (see reuse-alike.ts).
+   */
   relinted: ReadonlySet<string>;
 }
 
@@ -105,6 +110,10 @@ export class LintSession {
       else diagnostics.delete(file);
     }
     for (const d of runRules(this.rules, this.index, this.config, { today, only })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    for (const file of only) {
+      const list = diagnostics.get(file);
+      if (list) diagnostics.set(file, reuseAlike(this.last.diagnostics.get(file), list));
+    }
     return this.done(today, diagnostics, only);
   }
 
@@ -127,6 +136,7 @@ export class LintSession {
     for (const file of this.index.files.keys()) diagnostics.set(file, []);
     if (this.config.file) diagnostics.set(this.config.file, []);
     for (const d of runRules(this.rules, this.index, this.config, { today })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    if (this.last) for (const [file, list] of diagnostics) diagnostics.set(file, reuseAlike(this.last.diagnostics.get(file), list));
     return this.done(today, diagnostics, new Set(diagnostics.keys()));
   }
 

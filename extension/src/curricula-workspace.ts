@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
 import type { Engine } from './engine.js';
 import type { LintSession } from '../../core/lint/lint-session.js';
-import { toVsDiagnostic } from './diagnostic-map.js';
+import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 
 const CONFIG = 'enablekit.yml';
@@ -20,7 +20,7 @@ export const today = () => {
  * saved or not). A lint whose document changed again before it ran is dropped.
  */
 export class CurriculaWorkspace implements vscode.Disposable {
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('enablekit');
+  readonly diagnostics = new DiagnosticShards('enablekit');
   private session: LintSession | undefined;
   root: vscode.Uri | undefined;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -167,9 +167,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.publish();
   }
 
-  /** Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a few, not 2,000. */
   /**
-   * While bodies are still being read (`partial` holds the files read whole), only those
+   * Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a
+   * few, not 2,000 (the session hands back an unchanged file's very list). While bodies are still being read (`partial` holds the files read whole), only those
    * files are linted: the others' diagnostics would be missing what their bodies hold.
    */
   private publish(more: readonly string[] = []): void {
@@ -185,17 +185,14 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.core = results;
     for (const path of relinted) {
       const list = results.get(path);
-      if (!list) continue;
-      const old = before.get(path) ?? [];
-      if (old.length === list.length && old.every((d, k) => shownAlike(d, list[k]!))) continue;
-      this.diagnostics.set(this.uriOf(path), list.map(toVsDiagnostic));
+      if (list && list !== before.get(path)) this.diagnostics.set(this.uriOf(path), list);
     }
     if (this.firstLintMs === undefined && relinted.size) this.firstLintMs = performance.now() - this.created;
     for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
     // A sealed quiz open with its answers shows its problems where the author edits.
     for (const doc of vscode.workspace.textDocuments) {
       const path = doc.uri.scheme === ANSWERS_SCHEME ? this.relative(doc.uri) : undefined;
-      if (path) this.diagnostics.set(doc.uri, (results.get(path) ?? []).map(toVsDiagnostic));
+      if (path) this.diagnostics.set(doc.uri, results.get(path) ?? []);
     }
     this.changed.fire();
   }
@@ -206,11 +203,6 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.diagnostics.dispose();
     this.changed.dispose();
   }
-}
-
-/** What VS Code shows of a diagnostic; a fix's offsets are read from core when asked for. */
-function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
-  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message;
 }
 
 /**

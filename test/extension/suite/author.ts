@@ -47,6 +47,43 @@ export function registerAuthorSuite(folder: string): void {
       await until('the track to be clean again', () => problems(track, 'unknown-reference').length === 0);
     });
 
+    it('keeps a long lesson\'s many problems whole and in place as the author types', async () => {
+      const api = await activated();
+      const path = 'support-onboarding/long-lesson.md';
+      const u = uri(path);
+      const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nRead [part ${i}](./missing-${i}.md) first.\n\nThen practise.\n`);
+      writeFileSync(u.fsPath, `---\ntype: module\nid: long-lesson\ntitle: Long lesson\nowner: lead\n---\n# Long lesson\n\n${sections.join('\n')}`);
+      const shown = () =>
+        vscode.languages
+          .getDiagnostics(u)
+          .filter((d) => d.source === 'enablekit')
+          .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+          .sort();
+      const core = () => api.workspace.coreDiagnostics(path).map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).sort();
+      // Settled: core's lint of the latest text has the problems looked for, and VS Code shows exactly those.
+      const settled = (what: string, wanted: (problems: string[]) => boolean) => until(what, () => wanted(core()) && JSON.stringify(shown()) === JSON.stringify(core()));
+      const links = (problems: string[]) => problems.filter((s) => s.includes('broken-link'));
+      try {
+        const editor = await vscode.window.showTextDocument(u);
+        await settled('every broken link shown', (p) => links(p).length === 150);
+        const firstLine = () => Number(links(core())[0]!.split(':')[0]);
+        const before = firstLine();
+        await editor.edit((b) => b.insert(new vscode.Position(8, 0), 'An opening paragraph.\n\n'));
+        await settled('every problem moved down two lines', () => firstLine() === before + 2);
+        const middle = editor.document.getText().indexOf('./missing-75.md');
+        await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(middle), editor.document.positionAt(middle + 15)), 'https://example.com'));
+        await settled('the fixed link gone, the others kept', (p) => links(p).length === 149 && !p.some((s) => s.includes('missing-75')));
+        await editor.edit((b) => b.insert(new vscode.Position(600, 0), 'See [more](./more.md).\n\n'));
+        await settled('a new broken link near the end', (p) => links(p).length === 150 && p.some((s) => s.startsWith('601:') && s.includes('more.md')));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(u);
+        await vscode.workspace.applyEdit(remove);
+      }
+      await until('its problems cleared with the file', () => vscode.languages.getDiagnostics(u).length === 0);
+    });
+
     it('completes front matter from the schemas, without the YAML extension: keys, allowed values and the workspace\'s ids', async () => {
       const u = uri('support-onboarding/escalations.md');
       const editor = await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routing, ');
