@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-VB2ZHOHV.js";
+} from "./chunks/chunk-GXQ6M6QR.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-QV2GO3CU.js";
-import "./chunks/chunk-GOSVXU2S.js";
+} from "./chunks/chunk-ZX7TXQU5.js";
+import "./chunks/chunk-APHDZOVC.js";
 import "./chunks/chunk-I6GSWM5T.js";
-import "./chunks/chunk-GLSHZFB4.js";
+import "./chunks/chunk-G2VFSW4V.js";
 import "./chunks/chunk-UHH7OAYF.js";
 import "./chunks/chunk-B5AU765K.js";
 

@@ -102,6 +102,19 @@ describe('the editor\'s lint session, incremental', function () {
     assert.deepEqual(cycles.sort(), ['a.md', 'b.md', 'c.md', 'd.md']);
   });
 
+  it('finds the same cycles through a duplicated id whatever order the files were read in', () => {
+    const mod = (id: string, needs: string) => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
+    const files: [string, string][] = [['a.md', mod('shared', 'elsewhere')], ['b.md', mod('shared', 'c')], ['c.md', mod('c', 'shared')]];
+    const lint = (order: [string, string][]) => {
+      const session = new LintSession();
+      for (const [path, text] of order) session.setFile(path, text);
+      return sorted(session.lint(TODAY).diagnostics);
+    };
+    const forwards = lint(files);
+    assert.ok(forwards.some(([, list]) => (list as { ruleId: string }[]).some((d) => d.ruleId === 'prerequisite-cycle')));
+    assert.deepEqual(lint([...files].reverse()), forwards);
+  });
+
   it('lints a file finally while every other file is read for its front matter only', () => {
     for (const root of [CURRICULA, ...['broken-curriculum', 'config-and-links'].map((g) => join(ROOT, 'test', 'fixtures', 'golden', g))]) {
       const files = folderFiles(root);

@@ -4,6 +4,7 @@ import { parseFile } from '../core/parse/parse-file.js';
 import { parseMarkdown, splitAtTopLevel } from '../core/parse/markdown.js';
 import type { Quiz, Scenario, Track } from '../core/model.js';
 import { LineIndex } from '../core/text/line-index.js';
+import { textChange } from '../core/text/text-change.js';
 
 const QUIZ = `---
 type: quiz
@@ -96,6 +97,21 @@ describe('line index', () => {
         assert.deepEqual(lines.pointAt(line + 1, column + 1), lines.point(lines.offsetAt(line + 1, column + 1)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('follows an edit exactly as building it afresh does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' '), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.nat(40), fc.nat(8), text, (old, at, removed, inserted) => {
+        const start = Math.min(at, old.length);
+        const next = old.slice(0, start) + inserted + old.slice(Math.min(old.length, start + removed));
+        const edited = new LineIndex(old).edited(next, textChange(old, next));
+        const fresh = new LineIndex(next);
+        assert.equal(edited.lineCount, fresh.lineCount);
+        for (let line = 1; line <= fresh.lineCount; line++) assert.equal(edited.lineStart(line), fresh.lineStart(line), `line ${line}`);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

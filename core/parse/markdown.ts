@@ -5,7 +5,8 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Definition, Root, RootContent, Node } from 'mdast';
 import { depthOf, visit } from './mdast-util.js';
-import { lessonSource, restorePositions } from './lesson-source.js';
+import { blankRange, lessonSource, restorePositions } from './lesson-source.js';
+import { textChange, type TextChange } from '../text/text-change.js';
 
 /**
  * Lint only needs block structure, links, images, comments and task lists, so it parses
@@ -57,7 +58,7 @@ interface Scan {
  * exactly the blocks the whole would. The scan starts at `from`, which must itself be
  * such a cut (or 0); it stops early at the first cut `isSync` accepts.
  */
-function scanCuts(text: string, from: number, fromLine: number, target: number, isSync?: (pos: number) => boolean): Scan {
+function scanCuts(text: string, from: number, fromLine: number, target: number, frontMatterEnd: number, isSync?: (pos: number) => boolean): Scan {
   const chunks: Chunk[] = [];
   let chunkStart = from;
   let chunkLine = fromLine;
@@ -65,7 +66,13 @@ function scanCuts(text: string, from: number, fromLine: number, target: number, 
   let inHtml = false;
   let previousBlank = true;
   let line = fromLine;
-  for (let pos = from; pos < text.length; line++) {
+  let pos = from;
+  // The front matter reads as empty lines: nothing in it opens a block or may be cut.
+  if (pos < frontMatterEnd) {
+    for (let i = text.indexOf('\n', pos); i !== -1 && i < frontMatterEnd; i = text.indexOf('\n', i + 1)) line++;
+    pos = frontMatterEnd;
+  }
+  for (; pos < text.length; line++) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
     const content = text.slice(pos, next);
@@ -97,8 +104,8 @@ function scanCuts(text: string, from: number, fromLine: number, target: number, 
   return { chunks };
 }
 
-export function splitAtTopLevel(text: string, target = CHUNK_TARGET): Chunk[] {
-  return scanCuts(text, 0, 1, target).chunks;
+export function splitAtTopLevel(text: string, target = CHUNK_TARGET, frontMatterEnd = 0): Chunk[] {
+  return scanCuts(text, 0, 1, target, frontMatterEnd).chunks;
 }
 
 function shift(node: Node, lines: number, offset: number): void {
@@ -133,6 +140,8 @@ export interface ParsedChunk extends Chunk {
  */
 export interface MarkdownState {
   text: string;
+  /** Where the front matter ends (0 without one). */
+  frontMatterEnd: number;
   lesson: boolean;
   target: number;
   /** Reference definitions resolve across pieces; with any, every edit parses the whole again. */
@@ -146,6 +155,13 @@ export interface MarkdownOptions {
   lesson?: boolean;
   /** The state of the previous version of this document, to parse only what changed. */
   previous?: MarkdownState;
+  /**
+   * The text before this offset is front matter, read already: the parser sees empty
+   * lines there, and positions stay the whole text's.
+   */
+  frontMatterEnd?: number;
+  /** Where the text differs from the previous version's, when the caller knows already. */
+  change?: TextChange;
 }
 
 function depthOfBlocks(children: readonly RootContent[]): number {
@@ -161,14 +177,21 @@ function depthOfBlocks(children: readonly RootContent[]): number {
  * added definitions is dropped. With `more`, text follows the last chunk: a block left
  * open there cannot be joined to it, and undefined is returned.
  */
-function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string, lesson: boolean, more = false): ParsedChunk[] | undefined {
+function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string, lesson: boolean, frontMatterEnd: number, more = false): ParsedChunk[] | undefined {
   const chunks = [...cuts];
   const prefix = defs ? `${defs}\n\n` : '';
   const prefixLines = prefix ? prefix.split('\n').length - 1 : 0;
   const out: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
-    const raw = text.slice(chunk.start, chunk.end);
+    let raw = text.slice(chunk.start, chunk.end);
+    // How many characters shorter the front matter is as empty lines: the parse's offsets are moved back by it.
+    let hidden = 0;
+    if (chunk.start < frontMatterEnd) {
+      const blanked = blankRange(raw, 0, frontMatterEnd - chunk.start);
+      hidden = raw.length - blanked.length;
+      raw = blanked;
+    }
     const source = lesson ? lessonSource(raw, 0) : undefined;
     const own = source ? source.text : raw;
     const before = chunk.start === 0 ? '' : prefix;
@@ -189,7 +212,7 @@ function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], d
     }
     const lineShift = before ? prefixLines : 0;
     if (source) restorePositions(mine, source, lineShift);
-    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
+    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
     const links: Node[] = [];
     for (const child of mine) visit(child, (n) => void ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && links.push(n)));
     // Written out, not spread: spread copies here each got a map of their own, and the
@@ -215,37 +238,17 @@ function rootOf(chunks: readonly ParsedChunk[]): Root {
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
 
-function parseWhole(text: string, lesson: boolean, target: number): MarkdownState {
+function parseWhole(text: string, lesson: boolean, target: number, frontMatterEnd: number): MarkdownState {
   const p = lintProcessor();
-  const base = { text, lesson, target };
-  const pieces = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target);
-  let chunks = parseChunks(p, text, pieces, '', lesson)!;
+  const base = { text, frontMatterEnd, lesson, target };
+  const pieces = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target, frontMatterEnd);
+  let chunks = parseChunks(p, text, pieces, '', lesson, frontMatterEnd)!;
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   // References resolve across the whole document: if any chunk defines one, parse again
   // with every definition given to every chunk. Lessons rarely have any.
   const defs = definitionsIn(chunks);
-  if (defs.length) chunks = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'), lesson)!;
+  if (defs.length) chunks = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'), lesson, frontMatterEnd)!;
   return { ...base, definitions: defs.length > 0, chunks };
-}
-
-/** Compared a block at a time: string equality is native, a loop over characters is not. */
-const BLOCK = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let n = 0;
-  while (n + BLOCK <= max && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
-  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** How many characters a and b end with alike, not reaching into the first `head`. */
-function commonSuffix(a: string, b: string, head: number): number {
-  const max = Math.min(a.length, b.length) - head;
-  let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 /**
@@ -254,11 +257,10 @@ function commonSuffix(a: string, b: string, head: number): number {
  * size) until a cut that the old text also had, past the edit, from which on every old
  * chunk is reused and moved. Undefined when the whole must be parsed again.
  */
-function reparse(prev: MarkdownState, text: string): MarkdownState | undefined {
+function reparse(prev: MarkdownState, text: string, frontMatterEnd: number, change = textChange(prev.text, text)): MarkdownState | undefined {
   const old = prev.text;
   if (prev.definitions) return undefined;
-  const head = commonPrefix(old, text);
-  const tail = commonSuffix(old, text, head);
+  const { head, tail } = change;
   const delta = text.length - old.length;
   const oldEditEnd = old.length - tail;
   const chunks = prev.chunks;
@@ -266,7 +268,8 @@ function reparse(prev: MarkdownState, text: string): MarkdownState | undefined {
   // since the edit may undo that cut.
   const editLine = text.lastIndexOf('\n', head - 1) + 1;
   let first = 0;
-  while (first + 1 < chunks.length && chunks[first + 1]!.start < editLine) first++;
+  // A changed front matter is read again with the first piece, where it is.
+  if (frontMatterEnd === prev.frontMatterEnd) while (first + 1 < chunks.length && chunks[first + 1]!.start < editLine) first++;
   // Old chunks that start past the edit, by their start in the new text (chunks are in order).
   const oldChunkAt = (pos: number): number => {
     const want = pos - delta;
@@ -283,8 +286,8 @@ function reparse(prev: MarkdownState, text: string): MarkdownState | undefined {
     return -1;
   };
   const from = chunks[first]!;
-  const scan = scanCuts(text, from.start, from.line, prev.target, (pos) => oldChunkAt(pos) !== -1);
-  const fresh = parseChunks(lintProcessor(), text, scan.chunks, '', prev.lesson, scan.sync !== undefined);
+  const scan = scanCuts(text, from.start, from.line, prev.target, frontMatterEnd, (pos) => oldChunkAt(pos) !== -1);
+  const fresh = parseChunks(lintProcessor(), text, scan.chunks, '', prev.lesson, frontMatterEnd, scan.sync !== undefined);
   if (!fresh || definitionsIn(fresh).length) return undefined;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
   const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0]!.line : 0;
@@ -298,7 +301,7 @@ function reparse(prev: MarkdownState, text: string): MarkdownState | undefined {
     c.end += delta;
     c.line += lineDelta;
   }
-  return { ...prev, text, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+  return { ...prev, text, frontMatterEnd, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
 }
 
 export interface ParsedMarkdown {
@@ -319,7 +322,8 @@ export function parseMarkdownState(text: string, options: MarkdownOptions = {}):
   const lesson = options.lesson ?? false;
   const target = options.chunkTarget ?? CHUNK_TARGET;
   const prev = options.previous;
-  const state = (prev && prev.lesson === lesson && prev.target === target && (prev.text === text ? prev : reparse(prev, text))) || parseWhole(text, lesson, target);
+  const frontMatterEnd = options.frontMatterEnd ?? 0;
+  const state = (prev && prev.lesson === lesson && prev.target === target && (prev.text === text ? prev : reparse(prev, text, frontMatterEnd, options.change))) || parseWhole(text, lesson, target, frontMatterEnd);
   // Plain loops: this runs on every keystroke over every chunk of the document.
   let depth = 0;
   const links: Node[] = [];

@@ -1,11 +1,11 @@
 import type { Node, Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
+import { textChange } from '../text/text-change.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import { parseMarkdownState, type MarkdownState, type ParsedMarkdown } from './markdown.js';
-import { blankRange } from './lesson-source.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
@@ -30,6 +30,9 @@ export interface ParseOptions {
 
 /** What an editor keeps of one version of a file for the next version's parse. */
 export interface EditState {
+  /** The whole text and its lines. */
+  text: string;
+  lines: LineIndex;
   /** The body's pieces, for an incremental parse. */
   markdown?: MarkdownState;
   /** The front matter as read, and the text it was read from (fences included). */
@@ -92,13 +95,32 @@ function followUpWeeks(v: unknown): number | undefined {
   return typeof w === 'number' ? w : undefined;
 }
 
+/**
+ * An editor's parse keeps the nodes of pieces an edit did not touch (moving them when lines
+ * come or go), so a node's link is kept too while its line and column stay: a big lesson's
+ * ~1,000 links are then not made again on every keystroke. Like the node, a kept link is
+ * moved in place: its offsets follow the text typed before it.
+ */
+const linkOfNode = new WeakMap<Node, Link>();
+
+function keptAt(link: Link, node: Node, lines: LineIndex): boolean {
+  const p = node.position!;
+  const { start, end } = link.span;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column) return false;
+  start.offset = lines.offsetAt(start.line, start.column);
+  end.offset = lines.offsetAt(end.line, end.column);
+  return true;
+}
+
 function collectLinks(nodes: readonly Node[], lines: LineIndex): Link[] {
   const links: Link[] = [];
   for (const n of nodes) {
     const { url, label } = n as unknown as { url: string; label?: string | null };
     // `[^1]: note` reads as a definition without the footnote extension lint parses with.
     if (n.type === 'definition' && label?.startsWith('^')) continue;
-    links.push({ url, span: spanOf(n, lines), image: n.type === 'image' });
+    let link = linkOfNode.get(n);
+    if (!link || !n.position || !keptAt(link, n, lines)) linkOfNode.set(n, (link = { url, span: spanOf(n, lines), image: n.type === 'image' }));
+    links.push(link);
   }
   return links;
 }
@@ -225,7 +247,9 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     if ('problem' in decoded) return problem(file, decoded.problem);
     text = decoded.text;
   }
-  const lines = new LineIndex(text);
+  const previous = options.previous;
+  const change = previous ? textChange(previous.text, text) : undefined;
+  const lines = previous && change ? previous.lines.edited(text, change) : new LineIndex(text);
   const fence = findFrontMatter(text);
   if (!fence && /^---[ \t]*\r?\n/.test(text)) {
     return { model: { file, problems: [{ code: 'yaml', span: lines.lineSpan(1), message: 'Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key.' }] }, text, lines };
@@ -235,7 +259,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   }
   // Typing in the body leaves the front matter as it was: read it again only when it changed.
   const block = text.slice(0, fence.end);
-  const kept = options.previous?.frontMatter;
+  const kept = previous?.frontMatter;
   const fmResult = kept && kept.block === block ? ({ ok: true, value: kept.value } as const) : readFrontMatter(text, fence.start, fence.end, lines);
   if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines };
   const fm = fmResult.value;
@@ -258,7 +282,12 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     // Lessons need only links from their body; checkpoints need their whole structure.
     // The front matter is already read; remark would only tokenize it again, so it sees blank lines.
     const lesson = (type === 'module' || type === 'track') && options.fullTree !== true;
-    parsed = parseMarkdownState(blankRange(text, fence.start, fence.end), { lesson, ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}), ...(options.previous?.markdown ? { previous: options.previous.markdown } : {}) });
+    parsed = parseMarkdownState(text, {
+      lesson,
+      frontMatterEnd: fence.end,
+      ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}),
+      ...(previous?.markdown ? { previous: previous.markdown, ...(change ? { change } : {}) } : {}),
+    });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
     if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
@@ -274,6 +303,6 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
       return parsed.root;
     },
     frontMatter: fm,
-    edit: { markdown: parsed.state, frontMatter: { block, value: fm } },
+    edit: { text, lines, markdown: parsed.state, frontMatter: { block, value: fm } },
   };
 }

@@ -1,29 +1,41 @@
 import { posix } from 'node:path';
+import type { Link } from '../../model.js';
 import type { Rule } from '../rule.js';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
-/**
- * Where a relative link points, from the folder of the file it is in. Remembered: an editor
- * lints a big lesson's ~1,000 links on every keystroke, and they rarely change.
- */
-const resolvedLinks = new Map<string, string>();
-const MAX_REMEMBERED = 50_000;
-
-function resolveLink(dir: string, url: string): string {
-  const key = `${dir}\0${url}`;
-  let resolved = resolvedLinks.get(key);
-  if (resolved !== undefined) return resolved;
+/** Where a relative link points, from the folder of the file it is in; undefined for external links. */
+function resolveLink(dir: string, url: string): string | undefined {
+  if (!url || EXTERNAL.test(url)) return undefined;
   let target = url.replace(/[?#].*$/, '');
   try {
     target = decodeURIComponent(target);
   } catch {
     // Keep the raw form: a stray % is still a path to look for.
   }
-  resolved = target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join(dir, target);
-  if (resolvedLinks.size >= MAX_REMEMBERED) resolvedLinks.clear();
-  resolvedLinks.set(key, resolved);
-  return resolved;
+  return target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join(dir, target);
+}
+
+interface Target {
+  dir: string;
+  resolved: string | undefined;
+  message?: string;
+}
+
+/**
+ * Kept per link: an editor keeps a big lesson's ~1,000 links while they stay put, and this
+ * rule runs over them all on every keystroke.
+ */
+const targets = new WeakMap<Link, Target>();
+
+function targetOf(link: Link, dir: string): Target {
+  let target = targets.get(link);
+  if (target?.dir !== dir) targets.set(link, (target = { dir, resolved: resolveLink(dir, link.url) }));
+  return target;
+}
+
+function exists(paths: ReadonlySet<string>, resolved: string): boolean {
+  return paths.has(resolved) || (resolved.endsWith('/') && paths.has(resolved.slice(0, -1)));
 }
 
 export const brokenLink: Rule = {
@@ -57,11 +69,11 @@ export const brokenLink: Rule = {
     for (const item of ctx.items()) {
       const dir = posix.dirname(item.file);
       for (const link of item.links) {
-        if (!link.url || EXTERNAL.test(link.url)) continue;
-        const resolved = resolveLink(dir, link.url);
-        if (ctx.index.knownPaths.has(resolved) || ctx.index.knownPaths.has(resolved.replace(/\/$/, ''))) continue;
+        const target = targetOf(link, dir);
+        if (target.resolved === undefined || exists(ctx.index.knownPaths, target.resolved)) continue;
         const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
-        ctx.report({ file: item.file, span: link.span, message: `Expected ${what} to exist; found no such file (looked for ${resolved}). Fix the path or add the file.` });
+        target.message ??= `Expected ${what} to exist; found no such file (looked for ${target.resolved}). Fix the path or add the file.`;
+        ctx.report({ file: item.file, span: link.span, message: target.message });
       }
     }
   },

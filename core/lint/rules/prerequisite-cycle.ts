@@ -42,8 +42,10 @@ export const prerequisiteCycle: Rule = {
         if (last === start) cycle = path;
         else if (!seen.has(last)) {
           seen.add(last);
-          const next = ctx.index.item(last);
-          if (next) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+          // Every item with the id, in file order: with a duplicated id, the order files were
+          // read in (an editor's differs from the CLI's) must not change what is found.
+          const items = ctx.index.itemsWithId(last);
+          for (const next of items.length > 1 ? [...items].sort((a, b) => (a.file < b.file ? -1 : 1)) : items) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
         }
       }
       if (!cycle) continue;

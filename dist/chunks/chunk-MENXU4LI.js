@@ -1,19 +1,19 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   durationMs
-} from "./chunk-AM6BTBRX.js";
+} from "./chunk-X7AHJ7VS.js";
 import {
   blankRange,
   findFrontMatter,
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-GOSVXU2S.js";
+} from "./chunk-APHDZOVC.js";
 import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-GLSHZFB4.js";
+} from "./chunk-G2VFSW4V.js";
 
 // core/grading/grade-question.ts
 var PATTERN = /^\/(.+)\/([a-z]*)$/s;

@@ -1,23 +1,23 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-EKBKQ2WF.js";
+} from "./chunk-FMN7GHXN.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-QV2GO3CU.js";
+import "./chunk-ZX7TXQU5.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-AM6BTBRX.js";
-import "./chunk-GOSVXU2S.js";
+} from "./chunk-X7AHJ7VS.js";
+import "./chunk-APHDZOVC.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-64GPTWX6.js";
+import "./chunk-ZRGVDCSS.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-GLSHZFB4.js";
+import "./chunk-G2VFSW4V.js";
 import "./chunk-UHH7OAYF.js";
 import {
   __toESM

@@ -9,21 +9,23 @@ import {
 // core/lint/rules/broken-link.ts
 import { posix } from "node:path";
 var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
-var resolvedLinks = /* @__PURE__ */ new Map();
-var MAX_REMEMBERED = 5e4;
 function resolveLink(dir, url) {
-  const key = `${dir}\0${url}`;
-  let resolved = resolvedLinks.get(key);
-  if (resolved !== void 0) return resolved;
+  if (!url || EXTERNAL.test(url)) return void 0;
   let target = url.replace(/[?#].*$/, "");
   try {
     target = decodeURIComponent(target);
   } catch {
   }
-  resolved = target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(dir, target);
-  if (resolvedLinks.size >= MAX_REMEMBERED) resolvedLinks.clear();
-  resolvedLinks.set(key, resolved);
-  return resolved;
+  return target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(dir, target);
+}
+var targets = /* @__PURE__ */ new WeakMap();
+function targetOf(link, dir) {
+  let target = targets.get(link);
+  if (target?.dir !== dir) targets.set(link, target = { dir, resolved: resolveLink(dir, link.url) });
+  return target;
+}
+function exists(paths, resolved) {
+  return paths.has(resolved) || resolved.endsWith("/") && paths.has(resolved.slice(0, -1));
 }
 var brokenLink = {
   meta: {
@@ -56,11 +58,11 @@ var brokenLink = {
     for (const item of ctx.items()) {
       const dir = posix.dirname(item.file);
       for (const link of item.links) {
-        if (!link.url || EXTERNAL.test(link.url)) continue;
-        const resolved = resolveLink(dir, link.url);
-        if (ctx.index.knownPaths.has(resolved) || ctx.index.knownPaths.has(resolved.replace(/\/$/, ""))) continue;
+        const target = targetOf(link, dir);
+        if (target.resolved === void 0 || exists(ctx.index.knownPaths, target.resolved)) continue;
         const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
-        ctx.report({ file: item.file, span: link.span, message: `Expected ${what} to exist; found no such file (looked for ${resolved}). Fix the path or add the file.` });
+        target.message ??= `Expected ${what} to exist; found no such file (looked for ${target.resolved}). Fix the path or add the file.`;
+        ctx.report({ file: item.file, span: link.span, message: target.message });
       }
     }
   }
@@ -211,8 +213,8 @@ var prerequisiteCycle = {
         if (last === start) cycle = path;
         else if (!seen.has(last)) {
           seen.add(last);
-          const next = ctx.index.item(last);
-          if (next) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+          const items = ctx.index.itemsWithId(last);
+          for (const next of items.length > 1 ? [...items].sort((a, b) => a.file < b.file ? -1 : 1) : items) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
         }
       }
       if (!cycle) continue;

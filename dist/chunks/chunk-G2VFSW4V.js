@@ -14261,13 +14261,52 @@ var FILE_START = {
 };
 
 // core/text/line-index.ts
-var LineIndex = class {
-  constructor(text) {
+var LineIndex = class _LineIndex {
+  constructor(text, starts) {
     this.text = text;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    let line = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
   }
   text;
-  starts = [0];
+  /** Each line's start offset. Typed: an editor builds one per keystroke, and a growing array left ~6× the garbage. */
+  starts;
+  /**
+   * The index of a new version of the text from this one's: lines before the change are
+   * kept, lines after it moved; only the changed stretch is searched for line breaks.
+   */
+  edited(text, { head, tail }) {
+    const old = this.starts;
+    const oldEnd = this.text.length - tail;
+    const newEnd = text.length - tail;
+    const delta = text.length - this.text.length;
+    let kept = 0;
+    for (let lo = 0, hi = old.length; lo < hi; ) {
+      const mid = lo + hi >> 1;
+      if (old[mid] <= head) lo = kept = mid + 1;
+      else hi = mid;
+    }
+    let after = old.length;
+    for (let lo = kept, hi = old.length; lo < hi; ) {
+      const mid = lo + hi >> 1;
+      if (old[mid] > oldEnd) hi = after = mid;
+      else lo = mid + 1;
+    }
+    let added = 0;
+    for (let i = text.indexOf("\n", head); i !== -1 && i < newEnd; i = text.indexOf("\n", i + 1)) added++;
+    const starts = new Int32Array(kept + added + old.length - after);
+    starts.set(old.subarray(0, kept));
+    let k = kept;
+    for (let i = text.indexOf("\n", head); i !== -1 && i < newEnd; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+    for (let j = after; j < old.length; j++) starts[k++] = old[j] + delta;
+    return new _LineIndex(text, starts);
+  }
   get lineCount() {
     return this.starts.length;
   }

@@ -5,21 +5,21 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-QV2GO3CU.js";
+} from "./chunk-ZX7TXQU5.js";
 import {
   RULES
-} from "./chunk-AM6BTBRX.js";
+} from "./chunk-X7AHJ7VS.js";
 import {
   parseFile
-} from "./chunk-GOSVXU2S.js";
+} from "./chunk-APHDZOVC.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-64GPTWX6.js";
+} from "./chunk-ZRGVDCSS.js";
 import {
   diagnosticAt,
   require_dist
-} from "./chunk-GLSHZFB4.js";
+} from "./chunk-G2VFSW4V.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

@@ -5,15 +5,15 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-EKBKQ2WF.js";
+} from "./chunk-FMN7GHXN.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-QV2GO3CU.js";
-import "./chunk-AM6BTBRX.js";
-import "./chunk-GOSVXU2S.js";
+import "./chunk-ZX7TXQU5.js";
+import "./chunk-X7AHJ7VS.js";
+import "./chunk-APHDZOVC.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-64GPTWX6.js";
+import "./chunk-ZRGVDCSS.js";
 import "./chunk-ZBVLYBTG.js";
-import "./chunk-GLSHZFB4.js";
+import "./chunk-G2VFSW4V.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {

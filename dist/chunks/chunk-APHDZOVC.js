@@ -15,7 +15,7 @@ import {
   decodeText,
   readFrontMatter,
   schemaProblems
-} from "./chunk-GLSHZFB4.js";
+} from "./chunk-G2VFSW4V.js";
 import {
   ITEM_TYPES,
   QUESTION_TYPES
@@ -214,6 +214,27 @@ var require_format = __commonJS({
     })();
   }
 });
+
+// core/text/text-change.ts
+var BLOCK = 4096;
+function commonPrefix(a, b) {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+function commonSuffix(a, b, head) {
+  const max = Math.min(a.length, b.length) - head;
+  let n = 0;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+function textChange(old, text3) {
+  const head = commonPrefix(old, text3);
+  return { head, tail: commonSuffix(old, text3, head) };
+}
 
 // node_modules/bail/index.js
 function bail(error) {
@@ -9310,7 +9331,7 @@ var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 var FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
 var HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
 var HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
-function scanCuts(text3, from, fromLine, target, isSync) {
+function scanCuts(text3, from, fromLine, target, frontMatterEnd, isSync) {
   const chunks = [];
   let chunkStart = from;
   let chunkLine = fromLine;
@@ -9318,7 +9339,12 @@ function scanCuts(text3, from, fromLine, target, isSync) {
   let inHtml = false;
   let previousBlank = true;
   let line = fromLine;
-  for (let pos = from; pos < text3.length; line++) {
+  let pos = from;
+  if (pos < frontMatterEnd) {
+    for (let i = text3.indexOf("\n", pos); i !== -1 && i < frontMatterEnd; i = text3.indexOf("\n", i + 1)) line++;
+    pos = frontMatterEnd;
+  }
+  for (; pos < text3.length; line++) {
     let next = text3.indexOf("\n", pos);
     if (next === -1) next = text3.length;
     const content3 = text3.slice(pos, next);
@@ -9349,8 +9375,8 @@ function scanCuts(text3, from, fromLine, target, isSync) {
   chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
   return { chunks };
 }
-function splitAtTopLevel(text3, target = CHUNK_TARGET) {
-  return scanCuts(text3, 0, 1, target).chunks;
+function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0) {
+  return scanCuts(text3, 0, 1, target, frontMatterEnd).chunks;
 }
 function shift(node, lines, offset) {
   if (lines === 0 && offset === 0) return;
@@ -9373,7 +9399,7 @@ function depthOfBlocks(children) {
   for (const c of children) depth = Math.max(depth, depthOf(c));
   return depth;
 }
-function parseChunks(p, text3, cuts, defs, lesson, more = false) {
+function parseChunks(p, text3, cuts, defs, lesson, frontMatterEnd, more = false) {
   const chunks = [...cuts];
   const prefix = defs ? `${defs}
 
@@ -9382,7 +9408,13 @@ function parseChunks(p, text3, cuts, defs, lesson, more = false) {
   const out = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
-    const raw = text3.slice(chunk.start, chunk.end);
+    let raw = text3.slice(chunk.start, chunk.end);
+    let hidden = 0;
+    if (chunk.start < frontMatterEnd) {
+      const blanked = blankRange(raw, 0, frontMatterEnd - chunk.start);
+      hidden = raw.length - blanked.length;
+      raw = blanked;
+    }
     const source = lesson ? lessonSource(raw, 0) : void 0;
     const own5 = source ? source.text : raw;
     const before = chunk.start === 0 ? "" : prefix;
@@ -9402,7 +9434,7 @@ ${defs}` : own5 : before + own5);
     }
     const lineShift = before ? prefixLines : 0;
     if (source) restorePositions(mine, source, lineShift);
-    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length);
+    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
     const links = [];
     for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
     out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
@@ -9421,42 +9453,26 @@ function rootOf(chunks) {
   const end = children.at(-1)?.position?.end ?? { line: 1, column: 1, offset: 0 };
   return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
-function parseWhole(text3, lesson, target) {
+function parseWhole(text3, lesson, target, frontMatterEnd) {
   const p = lintProcessor();
-  const base = { text: text3, lesson, target };
-  const pieces = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target);
-  let chunks = parseChunks(p, text3, pieces, "", lesson);
+  const base = { text: text3, frontMatterEnd, lesson, target };
+  const pieces = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target, frontMatterEnd);
+  let chunks = parseChunks(p, text3, pieces, "", lesson, frontMatterEnd);
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
-  if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson);
+  if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson, frontMatterEnd);
   return { ...base, definitions: defs.length > 0, chunks };
 }
-var BLOCK = 4096;
-function commonPrefix(a, b) {
-  const max = Math.min(a.length, b.length);
-  let n = 0;
-  while (n + BLOCK <= max && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
-  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-function commonSuffix(a, b, head) {
-  const max = Math.min(a.length, b.length) - head;
-  let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
-}
-function reparse(prev, text3) {
+function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, text3)) {
   const old = prev.text;
   if (prev.definitions) return void 0;
-  const head = commonPrefix(old, text3);
-  const tail = commonSuffix(old, text3, head);
+  const { head, tail } = change;
   const delta = text3.length - old.length;
   const oldEditEnd = old.length - tail;
   const chunks = prev.chunks;
   const editLine = text3.lastIndexOf("\n", head - 1) + 1;
   let first = 0;
-  while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+  if (frontMatterEnd === prev.frontMatterEnd) while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
   const oldChunkAt = (pos) => {
     const want = pos - delta;
     if (want < oldEditEnd) return -1;
@@ -9472,8 +9488,8 @@ function reparse(prev, text3) {
     return -1;
   };
   const from = chunks[first];
-  const scan = scanCuts(text3, from.start, from.line, prev.target, (pos) => oldChunkAt(pos) !== -1);
-  const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, scan.sync !== void 0);
+  const scan = scanCuts(text3, from.start, from.line, prev.target, frontMatterEnd, (pos) => oldChunkAt(pos) !== -1);
+  const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, frontMatterEnd, scan.sync !== void 0);
   if (!fresh || definitionsIn(fresh).length) return void 0;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
   const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0].line : 0;
@@ -9484,13 +9500,14 @@ function reparse(prev, text3) {
     c.end += delta;
     c.line += lineDelta;
   }
-  return { ...prev, text: text3, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+  return { ...prev, text: text3, frontMatterEnd, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
 }
 function parseMarkdownState(text3, options = {}) {
   const lesson = options.lesson ?? false;
   const target = options.chunkTarget ?? CHUNK_TARGET;
   const prev = options.previous;
-  const state = prev && prev.lesson === lesson && prev.target === target && (prev.text === text3 ? prev : reparse(prev, text3)) || parseWhole(text3, lesson, target);
+  const frontMatterEnd = options.frontMatterEnd ?? 0;
+  const state = prev && prev.lesson === lesson && prev.target === target && (prev.text === text3 ? prev : reparse(prev, text3, frontMatterEnd, options.change)) || parseWhole(text3, lesson, target, frontMatterEnd);
   let depth = 0;
   const links = [];
   for (const c of state.chunks) {
@@ -9713,12 +9730,23 @@ function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
   return typeof w === "number" ? w : void 0;
 }
+var linkOfNode = /* @__PURE__ */ new WeakMap();
+function keptAt(link, node, lines) {
+  const p = node.position;
+  const { start, end } = link.span;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column) return false;
+  start.offset = lines.offsetAt(start.line, start.column);
+  end.offset = lines.offsetAt(end.line, end.column);
+  return true;
+}
 function collectLinks(nodes, lines) {
   const links = [];
   for (const n of nodes) {
     const { url, label } = n;
     if (n.type === "definition" && label?.startsWith("^")) continue;
-    links.push({ url, span: spanOf(n, lines), image: n.type === "image" });
+    let link = linkOfNode.get(n);
+    if (!link || !n.position || !keptAt(link, n, lines)) linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
+    links.push(link);
   }
   return links;
 }
@@ -9834,7 +9862,9 @@ function parseFile(file, input, options = {}) {
     if ("problem" in decoded) return problem(file, decoded.problem);
     text3 = decoded.text;
   }
-  const lines = new LineIndex(text3);
+  const previous2 = options.previous;
+  const change = previous2 ? textChange(previous2.text, text3) : void 0;
+  const lines = previous2 && change ? previous2.lines.edited(text3, change) : new LineIndex(text3);
   const fence3 = findFrontMatter(text3);
   if (!fence3 && /^---[ \t]*\r?\n/.test(text3)) {
     return { model: { file, problems: [{ code: "yaml", span: lines.lineSpan(1), message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key." }] }, text: text3, lines };
@@ -9843,7 +9873,7 @@ function parseFile(file, input, options = {}) {
     return { model: { file, problems: [{ code: "no-front-matter", span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text: text3, lines };
   }
   const block = text3.slice(0, fence3.end);
-  const kept = options.previous?.frontMatter;
+  const kept = previous2?.frontMatter;
   const fmResult = kept && kept.block === block ? { ok: true, value: kept.value } : readFrontMatter(text3, fence3.start, fence3.end, lines);
   if (!fmResult.ok) return { model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] }, text: text3, lines };
   const fm = fmResult.value;
@@ -9863,7 +9893,12 @@ function parseFile(file, input, options = {}) {
   let parsed;
   try {
     const lesson = (type === "module" || type === "track") && options.fullTree !== true;
-    parsed = parseMarkdownState(blankRange(text3, fence3.start, fence3.end), { lesson, ...options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}, ...options.previous?.markdown ? { previous: options.previous.markdown } : {} });
+    parsed = parseMarkdownState(text3, {
+      lesson,
+      frontMatterEnd: fence3.end,
+      ...options.chunkTarget ? { chunkTarget: options.chunkTarget } : {},
+      ...previous2?.markdown ? { previous: previous2.markdown, ...change ? { change } : {} } : {}
+    });
   } catch (e) {
     if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
     throw e;
@@ -9878,7 +9913,7 @@ function parseFile(file, input, options = {}) {
       return parsed.root;
     },
     frontMatter: fm,
-    edit: { markdown: parsed.state, frontMatter: { block, value: fm } }
+    edit: { text: text3, lines, markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
 

@@ -15,25 +15,25 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-YXRUWI7N.js";
+} from "./chunk-MENXU4LI.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-EKBKQ2WF.js";
+} from "./chunk-FMN7GHXN.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-QV2GO3CU.js";
-import "./chunk-AM6BTBRX.js";
-import "./chunk-GOSVXU2S.js";
+import "./chunk-ZX7TXQU5.js";
+import "./chunk-X7AHJ7VS.js";
+import "./chunk-APHDZOVC.js";
 import "./chunk-I6GSWM5T.js";
-import "./chunk-64GPTWX6.js";
+import "./chunk-ZRGVDCSS.js";
 import {
   UsageError
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-GLSHZFB4.js";
+import "./chunk-G2VFSW4V.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-GHJNESGX.js");
+  const { rebuildProgress } = await import("./progress-rebuild-F4LIPZHM.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -1,10 +1,10 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-GOSVXU2S.js";
+} from "./chunk-APHDZOVC.js";
 import {
   FILE_START
-} from "./chunk-GLSHZFB4.js";
+} from "./chunk-G2VFSW4V.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -1,10 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  RULES
-} from "./chunk-AM6BTBRX.js";
+  runParseJob
+} from "./chunk-GXQ6M6QR.js";
+import "./chunk-APHDZOVC.js";
 import "./chunk-I6GSWM5T.js";
+import "./chunk-G2VFSW4V.js";
 import "./chunk-UHH7OAYF.js";
 import "./chunk-B5AU765K.js";
 export {
-  RULES
+  runParseJob
 };

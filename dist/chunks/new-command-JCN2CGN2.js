@@ -1,13 +1,13 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseConfig
-} from "./chunk-64GPTWX6.js";
+} from "./chunk-ZRGVDCSS.js";
 import {
   UsageError,
   configCandidates,
   toPosix
 } from "./chunk-ZBVLYBTG.js";
-import "./chunk-GLSHZFB4.js";
+import "./chunk-G2VFSW4V.js";
 import {
   ITEM_TYPES
 } from "./chunk-UHH7OAYF.js";
