@@ -41052,10 +41052,23 @@ function codeSpansClosed(prefix) {
   }
   return true;
 }
+function parensOpen(line, depth) {
+  for (let i = line.indexOf("("), j = line.indexOf(")"); i !== -1 || j !== -1; ) {
+    if (j === -1 || i !== -1 && i < j) {
+      depth++;
+      i = line.indexOf("(", i + 1);
+    } else {
+      if (depth > 0) depth--;
+      j = line.indexOf(")", j + 1);
+    }
+  }
+  return depth;
+}
 function lessonSource(text3, from) {
   const runs = runsOf(text3, from);
   const parts = [];
   const cuts = /* @__PURE__ */ new Map();
+  const dropped = /* @__PURE__ */ new Set();
   let copied = 0;
   let line = 1 + emptyLines(text3, 0, from).length;
   let lineAt = from;
@@ -41073,10 +41086,22 @@ function lessonSource(text3, from) {
     }
     if (r.indented) return;
     let spanMayBeOpen = false;
+    const mayDrop = !DROP_BLOCKERS.test(text3.slice(r.start, r.end));
+    let previousContinues = false;
+    let parens = 0;
     for (let pos = r.start; pos < r.end; ) {
       let nl = text3.indexOf("\n", pos);
       if (nl === -1 || nl > r.end) nl = r.end;
       const line2 = text3.slice(pos, nl);
+      parens = parensOpen(line2, parens);
+      const continues = mayDrop && parens === 0 && CONTINUED_LINE.test(line2);
+      if (previousContinues && INERT_LINE.test(line2)) {
+        dropped.add(lineOf(pos));
+        previousContinues = continues;
+        pos = nl + 1;
+        continue;
+      }
+      previousContinues = continues;
       const m = CUTTABLE_LINE.exec(line2);
       const spansOk = m !== null && (m[0].indexOf("`") === -1 || !spanMayBeOpen && codeSpansClosed(m[0]));
       if (line2.indexOf("`") !== -1) spanMayBeOpen = true;
@@ -41089,10 +41114,10 @@ function lessonSource(text3, from) {
     }
   });
   if (copied !== 0) parts.push(text3.slice(copied));
-  return { ...closeUpEmptyLines(copied === 0 ? text3 : parts.join("")), cuts };
+  return { ...closeUpEmptyLines(copied === 0 ? text3 : parts.join(""), dropped), cuts };
 }
-function closeUpEmptyLines(text3) {
-  if (text3.indexOf("\n\n\n") === -1) return { text: text3 };
+function closeUpEmptyLines(text3, dropped) {
+  if (!dropped.size && text3.indexOf("\n\n\n") === -1) return { text: text3 };
   const kept = [];
   const lines = [0];
   let previousEmpty = false;
@@ -41100,11 +41125,12 @@ function closeUpEmptyLines(text3) {
     const nl = text3.indexOf("\n", pos);
     const end = nl === -1 ? text3.length : nl;
     const empty = end === pos;
-    if (!(empty && previousEmpty)) {
+    if (dropped.has(line)) {
+    } else if (!(empty && previousEmpty)) {
       kept.push(text3.slice(pos, end));
       lines.push(line);
-    }
-    previousEmpty = empty;
+      previousEmpty = empty;
+    } else previousEmpty = empty;
     if (nl === -1) break;
     pos = nl + 1;
   }
@@ -41138,7 +41164,7 @@ function restorePositions(nodes, source, lineShift) {
     if (children) for (const c of children) stack.push(c);
   }
 }
-var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START, BACKTICKS;
+var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START, BACKTICKS, INERT_LINE, CONTINUED_LINE, DROP_BLOCKERS;
 var init_lesson_source = __esm({
   "core/parse/lesson-source.ts"() {
     "use strict";
@@ -41147,6 +41173,9 @@ var init_lesson_source = __esm({
     CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
     DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
     BACKTICKS = /`+/g;
+    INERT_LINE = /^[A-Za-z][^[\]()<>`\\"'\r]*$/;
+    CONTINUED_LINE = /^[A-Za-z](?:.*[^:\s])?\s*$/;
+    DROP_BLOCKERS = /[<`]|\]:/;
   }
 });
 

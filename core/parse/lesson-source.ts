@@ -75,6 +75,39 @@ function codeSpansClosed(prefix: string): boolean {
   return true;
 }
 
+/**
+ * A line of a kept paragraph that holds nothing a link could be made of is dropped, and
+ * the lines around it meet: it starts with a letter at column 0 (so it continues the
+ * paragraph whatever comes before it) and has no bracket, parenthesis, quote or escape.
+ * Only after a line that also starts with a letter (paragraph text, never a definition
+ * or a list item) after which no parenthesis is open and that does not end with ":" (a link's
+ * or definition's destination may follow on the next line), and never in a run with "<"
+ * or "`" (HTML and code spans may span lines) or "]:" (a definition's last line may
+ * start with a letter, and what follows it must not become a definition too). In a big lesson's long paragraph this
+ * leaves the parser a third of the lines.
+ */
+const INERT_LINE = /^[A-Za-z][^[\]()<>`\\"'\r]*$/;
+const CONTINUED_LINE = /^[A-Za-z](?:.*[^:\s])?\s*$/;
+const DROP_BLOCKERS = /[<`]|\]:/;
+
+/**
+ * How many parentheses are open after the line, from `depth` open before it. A ")" with
+ * none open closes nothing (such as "1)"). Open ones may be a link's destination and
+ * title, which run over lines.
+ */
+function parensOpen(line: string, depth: number): number {
+  for (let i = line.indexOf('('), j = line.indexOf(')'); i !== -1 || j !== -1; ) {
+    if (j === -1 || (i !== -1 && i < j)) {
+      depth++;
+      i = line.indexOf('(', i + 1);
+    } else {
+      if (depth > 0) depth--;
+      j = line.indexOf(')', j + 1);
+    }
+  }
+  return depth;
+}
+
 export interface LessonSource {
   text: string;
   /** Columns cut from the start of a line (1-based line of the given text → characters cut). */
@@ -87,6 +120,7 @@ export function lessonSource(text: string, from: number): LessonSource {
   const runs = runsOf(text, from);
   const parts: string[] = [];
   const cuts = new Map<number, number>();
+  const dropped = new Set<number>();
   let copied = 0;
   let line = 1 + emptyLines(text, 0, from).length;
   let lineAt = from;
@@ -105,10 +139,22 @@ export function lessonSource(text: string, from: number): LessonSource {
     if (r.indented) return;
     // Once a line of the paragraph has a backtick, a span may be open where the next starts.
     let spanMayBeOpen = false;
+    const mayDrop = !DROP_BLOCKERS.test(text.slice(r.start, r.end));
+    let previousContinues = false;
+    let parens = 0;
     for (let pos = r.start; pos < r.end; ) {
       let nl = text.indexOf('\n', pos);
       if (nl === -1 || nl > r.end) nl = r.end;
       const line = text.slice(pos, nl);
+      parens = parensOpen(line, parens);
+      const continues = mayDrop && parens === 0 && CONTINUED_LINE.test(line);
+      if (previousContinues && INERT_LINE.test(line)) {
+        dropped.add(lineOf(pos));
+        previousContinues = continues;
+        pos = nl + 1;
+        continue;
+      }
+      previousContinues = continues;
       const m = CUTTABLE_LINE.exec(line);
       const spansOk = m !== null && (m[0].indexOf('`') === -1 || (!spanMayBeOpen && codeSpansClosed(m[0])));
       if (line.indexOf('`') !== -1) spanMayBeOpen = true;
@@ -121,7 +167,7 @@ export function lessonSource(text: string, from: number): LessonSource {
     }
   });
   if (copied !== 0) parts.push(text.slice(copied));
-  return { ...closeUpEmptyLines(copied === 0 ? text : parts.join('')), cuts };
+  return { ...closeUpEmptyLines(copied === 0 ? text : parts.join(''), dropped), cuts };
 }
 
 /**
@@ -130,8 +176,8 @@ export function lessonSource(text: string, from: number): LessonSource {
  * CommonMark gives a run of empty lines no meaning its first does not, so runs become one
  * empty line, and the line each kept line came from is recorded.
  */
-function closeUpEmptyLines(text: string): { text: string; lines?: Int32Array } {
-  if (text.indexOf('\n\n\n') === -1) return { text };
+function closeUpEmptyLines(text: string, dropped: ReadonlySet<number>): { text: string; lines?: Int32Array } {
+  if (!dropped.size && text.indexOf('\n\n\n') === -1) return { text };
   const kept: string[] = [];
   const lines: number[] = [0];
   let previousEmpty = false;
@@ -139,11 +185,13 @@ function closeUpEmptyLines(text: string): { text: string; lines?: Int32Array } {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 ? text.length : nl;
     const empty = end === pos;
-    if (!(empty && previousEmpty)) {
+    if (dropped.has(line)) {
+      // Gone as if never there: the lines around it meet.
+    } else if (!(empty && previousEmpty)) {
       kept.push(text.slice(pos, end));
       lines.push(line);
-    }
-    previousEmpty = empty;
+      previousEmpty = empty;
+    } else previousEmpty = empty;
     if (nl === -1) break;
     pos = nl + 1;
   }

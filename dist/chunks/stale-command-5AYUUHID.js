@@ -1,16 +1,16 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-FMN7GHXN.js";
+} from "./chunk-U6TIRIYI.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ZX7TXQU5.js";
+import "./chunk-OS2RW7IR.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-X7AHJ7VS.js";
-import "./chunk-APHDZOVC.js";
+import "./chunk-VHP65CXH.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

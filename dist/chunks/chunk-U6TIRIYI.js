@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-ZX7TXQU5.js";
+} from "./chunk-OS2RW7IR.js";
 import {
   RULES
 } from "./chunk-X7AHJ7VS.js";
 import {
   parseFile
-} from "./chunk-APHDZOVC.js";
+} from "./chunk-VHP65CXH.js";
 import {
   defaultConfig,
   parseConfig

@@ -1,8 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunk-GXQ6M6QR.js";
-import "./chunk-APHDZOVC.js";
+} from "./chunk-DYFBLTPW.js";
+import "./chunk-VHP65CXH.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-G2VFSW4V.js";
 import "./chunk-UHH7OAYF.js";

@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-APHDZOVC.js";
+} from "./chunk-VHP65CXH.js";
 import {
   LineIndex,
   readFrontMatter,

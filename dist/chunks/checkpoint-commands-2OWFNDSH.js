@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-MENXU4LI.js";
+} from "./chunk-VGEOIU44.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-FMN7GHXN.js";
+} from "./chunk-U6TIRIYI.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ZX7TXQU5.js";
+import "./chunk-OS2RW7IR.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-APHDZOVC.js";
+import "./chunk-VHP65CXH.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

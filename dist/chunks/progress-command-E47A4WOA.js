@@ -15,19 +15,19 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-MENXU4LI.js";
+} from "./chunk-VGEOIU44.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-FMN7GHXN.js";
+} from "./chunk-U6TIRIYI.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ZX7TXQU5.js";
+import "./chunk-OS2RW7IR.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-APHDZOVC.js";
+import "./chunk-VHP65CXH.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-F4LIPZHM.js");
+  const { rebuildProgress } = await import("./progress-rebuild-5WLAAOU4.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {
