@@ -36,6 +36,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
   firstLintMs: number | undefined;
   /** Milliseconds from activation to every file's diagnostics published. */
   allLintMs: number | undefined;
+  /** How long the last re-lint after typing took (parse, lint and publish), and how many there were: for the benchmark. */
+  lastRelintMs: number | undefined;
+  relints = 0;
   /** While the workspace is first read: the files read whole so far (open documents, then slices). */
   private partial: Set<string> | undefined = new Set();
 
@@ -131,8 +134,11 @@ export class CurriculaWorkspace implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(path);
         if (doc.version !== version) return;
+        const start = performance.now();
         this.session!.setFile(path, doc.getText(), { editing: true });
         this.publish([path]);
+        this.lastRelintMs = performance.now() - start;
+        this.relints++;
       }, delay),
     );
   }
