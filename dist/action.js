@@ -41189,13 +41189,29 @@ function lintProcessor() {
   processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
   return processor;
 }
-function scanCuts(text3, from, fromLine, target, frontMatterEnd, isSync) {
+function readProse(prose, line) {
+  if (!PROSE_LINE.test(line) || PROSE_SPANNING.test(line)) {
+    prose.plain = false;
+    return;
+  }
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 91) prose.brackets++;
+    else if (c === 93) prose.brackets -= prose.brackets > 0 ? 1 : 0;
+    else if (c === 40) prose.parens++;
+    else if (c === 41) prose.parens -= prose.parens > 0 ? 1 : 0;
+  }
+  prose.colonEnd = /:\s*$/.test(line);
+}
+function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync) {
   const chunks = [];
   let chunkStart = from;
   let chunkLine = fromLine;
   let fence3;
   let inHtml = false;
   let previousBlank = true;
+  let previousHeading = false;
+  let prose;
   let line = fromLine;
   let pos = from;
   if (pos < frontMatterEnd) {
@@ -41207,23 +41223,41 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, isSync) {
     if (next === -1) next = text3.length;
     const content3 = text3.slice(pos, next);
     if (fence3) {
+      previousHeading = false;
       const m = FENCE.exec(content3);
       if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim()) fence3 = void 0;
     } else if (inHtml) {
+      previousHeading = false;
       if (HTML_BLOCK_CLOSE.test(content3)) inHtml = false;
     } else {
       const m = FENCE.exec(content3);
-      if (m) fence3 = m[1];
-      else if (HTML_BLOCK_OPEN.test(content3) && !HTML_BLOCK_CLOSE.test(content3.slice(content3.indexOf("<") + 2))) inHtml = true;
-      else if (previousBlank && pos > chunkStart && FRESH_BLOCK.test(content3)) {
-        if (isSync?.(pos)) {
-          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
-          return { chunks, sync: { at: pos, line } };
+      if (m) {
+        fence3 = m[1];
+        prose = void 0;
+        previousHeading = false;
+      } else if (HTML_BLOCK_OPEN.test(content3) && !HTML_BLOCK_CLOSE.test(content3.slice(content3.indexOf("<") + 2))) {
+        inHtml = true;
+        prose = void 0;
+        previousHeading = false;
+      } else {
+        const fresh = (previousBlank || previousHeading) && FRESH_BLOCK.test(content3);
+        const inProse = !fresh && prose !== void 0 && prose.plain && prose.brackets === 0 && prose.parens === 0 && !prose.colonEnd && PROSE_START.test(content3);
+        if ((fresh || inProse) && pos > chunkStart) {
+          if (isSync?.(pos)) {
+            chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+            return { chunks, sync: { at: pos, line } };
+          }
+          if (pos - chunkStart >= target) {
+            chunks.push({ start: chunkStart, end: pos, line: chunkLine });
+            chunkStart = pos;
+            chunkLine = line;
+          }
         }
-        if (pos - chunkStart >= target) {
-          chunks.push({ start: chunkStart, end: pos, line: chunkLine });
-          chunkStart = pos;
-          chunkLine = line;
+        previousHeading = fresh && ATX_HEADING.test(content3);
+        if (lesson) {
+          if (fresh) prose = PROSE_START.test(content3) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : void 0;
+          else if (content3.trim() === "") prose = void 0;
+          if (prose?.plain) readProse(prose, content3);
         }
       }
     }
@@ -41233,8 +41267,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, isSync) {
   chunks.push({ start: chunkStart, end: text3.length, line: chunkLine });
   return { chunks };
 }
-function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0) {
-  return scanCuts(text3, 0, 1, target, frontMatterEnd).chunks;
+function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesson = false) {
+  return scanCuts(text3, 0, 1, target, frontMatterEnd, lesson).chunks;
 }
 function shift(node2, lines, offset) {
   if (lines === 0 && offset === 0) return;
@@ -41314,7 +41348,7 @@ function rootOf(chunks) {
 function parseWhole(text3, lesson, target, frontMatterEnd) {
   const p = lintProcessor();
   const base = { text: text3, frontMatterEnd, lesson, target };
-  const pieces2 = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target, frontMatterEnd);
+  const pieces2 = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target, frontMatterEnd, lesson);
   let chunks = parseChunks(p, text3, pieces2, "", lesson, frontMatterEnd);
   if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
@@ -41346,7 +41380,7 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     return -1;
   };
   const from = chunks[first];
-  const scan = scanCuts(text3, from.start, from.line, prev.target, frontMatterEnd, (pos) => oldChunkAt(pos) !== -1);
+  const scan = scanCuts(text3, from.start, from.line, prev.target, frontMatterEnd, prev.lesson, (pos) => oldChunkAt(pos) !== -1);
   const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, frontMatterEnd, scan.sync !== void 0);
   if (!fresh || definitionsIn(fresh).length) return void 0;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
@@ -41386,7 +41420,7 @@ function parseMarkdownState(text3, options2 = {}) {
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
   return parseMarkdownState(text3, { chunkTarget }).root;
 }
-var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE;
+var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
 var init_markdown = __esm({
   "core/parse/markdown.ts"() {
     "use strict";
@@ -41401,8 +41435,12 @@ var init_markdown = __esm({
     CHUNK_TARGET = 8 * 1024;
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
     FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
+    ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
     HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
     HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
+    PROSE_START = /^[A-Za-z]/;
+    PROSE_LINE = /^[A-Za-z[]/;
+    PROSE_SPANNING = /[<`\\]/;
   }
 });
 

@@ -88,10 +88,32 @@ const BLOCKS = [
   'Words [label\nwords\n][ref]',
   '- item words\nlazy words\nmore lazy [l](l.md)',
   '> quote words\nlazy words\nmore lazy [l](l.md)',
+  'Long prose line one\nline two [a](a.md)\nline three\nline [b](b.md) four\nline five',
+  'Prose [open\nbracket line\nclosed](br.md)',
+  'Prose ![alt\ntext line](img.png)',
+  'Prose (paren\nline [pl](pl.md)\nclosed)',
+  'Prose words\n- interrupting item [it](it.md)\nlazy [lz](lz.md)',
+  'Prose words\n    indented continuation [ic](ic.md)\nnext',
+  'Prose words\n# heading [h](h.md)\nafter heading [ah](ah.md)',
+  'Prose words\n---\nafter break [ab](ab.md)',
+  'Prose words\n[ref]: ./r.md\nmore [r2](r2.md)',
+  'Prose words\n<span>\n[inner](in.md)\n</span>',
+  'Prose words\n```\n[code](c.md)\n```\nafter [af](af.md)',
+  'Prose ending colon:\n[c2](c2.md)',
+  '# H\n- list after heading',
+  '## H\ntext right after [t](t.md)',
+  '# H\n===',
+  '# H\n    indented [i](i.md)',
+  '#\nafter empty heading',
+  '   # indented heading\ntext [n](n.md)',
+  '- item\n# H\ntext [x](x.md)',
+  '> q\n# H\nlazy? [y](y.md)',
+  '#hashtag not heading\nmore',
 ];
 
-const links = (text: string, fullTree: boolean) =>
-  ((parseFile('m.md', text, { fullTree }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
+/** A lesson's links; `chunkTarget` small cuts it into pieces wherever it may be cut, as an editor does. */
+const links = (text: string, fullTree: boolean, chunkTarget?: number) =>
+  ((parseFile('m.md', text, { fullTree, ...(chunkTarget ? { chunkTarget } : {}) }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
 
 describe('lessons parse only their link-bearing blocks', () => {
   it('empties link-free runs and closes up empty lines, cuts prose before a link, and records both', () => {
@@ -107,7 +129,9 @@ describe('lessons parse only their link-bearing blocks', () => {
       fc.property(fc.array(fc.constantFrom(...BLOCKS), { maxLength: 12 }), fc.array(fc.constantFrom('\n\n', '\n\n\n', '\n'), { minLength: 12, maxLength: 12 }), (blocks, seps) => {
         const body = blocks.map((b, i) => b + seps[i]).join('');
         const text = `---\ntype: module\nid: m\ntitle: M\n---\n${body}`;
-        assert.deepEqual(links(text, false), links(text, true));
+        const whole = links(text, true);
+        assert.deepEqual(links(text, false), whole);
+        assert.deepEqual(links(text, false, 8), whole, 'in pieces');
       }),
       { numRuns: 1500 },
     );

@@ -60,16 +60,18 @@ export class LintSession {
 
   /**
    * Parse one file (saved or not) into the index. `editing`: the file is open in an
-   * editor and will change again, so its parse is kept for the next edit.
+   * editor and will change again, so its parse is kept for the next edit. Returns false
+   * when an edit left the front matter as it was (the item's id, title and fields): a
+   * view of the items need not be drawn again.
    */
-  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean; metadataOnly?: boolean } = {}): void {
+  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean; metadataOnly?: boolean } = {}): boolean {
     if (path === CONFIG_FILE) {
       this.setConfig(typeof text === 'string' ? text : new TextDecoder().decode(text));
-      return;
+      return true;
     }
     if (!this.index.knownPaths.has(path)) this.everything = true;
     this.index.addKnownPath(path);
-    if (!path.endsWith('.md')) return;
+    if (!path.endsWith('.md')) return true;
     const previous = options.editing ? this.edits.get(path) : undefined;
     const parsed = parseFile(path, text, {
       maxFileSize: this.config.maxFileSize,
@@ -81,6 +83,8 @@ export class LintSession {
     else this.edits.delete(path);
     this.touch(path, parsed.model.item);
     this.index.update(parsed.model);
+    const before = previous?.frontMatter;
+    return !before || before.block !== parsed.edit?.frontMatter?.block;
   }
 
   removeFile(path: string): void {

@@ -25,8 +25,13 @@ export class CurriculaWorkspace implements vscode.Disposable {
   root: vscode.Uri | undefined;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after each lint: the tree and the status bar refresh from it. */
+  /**
+   * Fires after a lint that changed what the tree and the lenses show: an item's front
+   * matter, or a file's problems. Typing in a lesson's prose changes neither.
+   */
   readonly onDidLint = this.changed.event;
+  /** Since the last lint, a file came, went, or had its front matter changed. */
+  private itemsChanged = true;
   private readonly subscriptions: vscode.Disposable[] = [];
   private core: ReadonlyMap<string, CoreDiagnostic[]> = new Map();
   private readyResolve!: () => void;
@@ -100,7 +105,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.reloadFromDisk(u))),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.forget(f.oldUri), this.reloadFromDisk(f.newUri)))),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && this.publish()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && ((this.itemsChanged = true), this.publish())),
     );
     this.publish();
     // Then the other bodies, a slice at a time so the editor stays responsive, each
@@ -135,7 +140,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
         this.pending.delete(path);
         if (doc.version !== version) return;
         const start = performance.now();
-        this.session!.setFile(path, doc.getText(), { editing: true });
+        this.setFile(path, doc.getText(), { editing: true });
         this.publish([path]);
         this.lastRelintMs = performance.now() - start;
         this.relints++;
@@ -148,7 +153,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const path = this.relative(doc.uri);
     if (!path || !this.session) return;
     clearTimeout(this.pending.get(path));
-    this.session.setFile(path, doc.getText(), { editing: true });
+    this.setFile(path, doc.getText(), { editing: true });
     this.publish([path]);
   }
 
@@ -158,9 +163,10 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
     if (uri.scheme === ANSWERS_SCHEME) this.diagnostics.delete(uri);
     try {
-      this.session.setFile(path, await readBytes(uri.with({ scheme: this.root!.scheme })));
+      this.setFile(path, await readBytes(uri.with({ scheme: this.root!.scheme })));
     } catch {
       this.session.removeFile(path);
+      this.itemsChanged = true;
     }
     this.publish(path === CONFIG ? [] : [path]);
   }
@@ -169,6 +175,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const path = this.relative(uri);
     if (!path || !this.session) return;
     this.session.removeFile(path);
+    this.itemsChanged = true;
     this.diagnostics.delete(uri);
     this.publish();
   }
@@ -189,9 +196,12 @@ export class CurriculaWorkspace implements vscode.Disposable {
     } else ({ diagnostics: results, relinted } = this.session!.lint(today()));
     const before = this.core;
     this.core = results;
+    let shownChanged = this.itemsChanged || this.partial !== undefined;
     for (const path of relinted) {
       const list = results.get(path);
-      if (list && list !== before.get(path)) this.diagnostics.set(this.uriOf(path), list);
+      if (!list || list === before.get(path)) continue;
+      this.diagnostics.set(this.uriOf(path), list);
+      shownChanged = true;
     }
     if (this.firstLintMs === undefined && relinted.size) this.firstLintMs = performance.now() - this.created;
     for (const path of before.keys()) if (!results.has(path)) this.diagnostics.delete(this.uriOf(path));
@@ -200,7 +210,12 @@ export class CurriculaWorkspace implements vscode.Disposable {
       const path = doc.uri.scheme === ANSWERS_SCHEME ? this.relative(doc.uri) : undefined;
       if (path) this.diagnostics.set(doc.uri, results.get(path) ?? []);
     }
-    this.changed.fire();
+    this.itemsChanged = false;
+    if (shownChanged) this.changed.fire();
+  }
+
+  private setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
+    if (this.session!.setFile(path, text, options)) this.itemsChanged = true;
   }
 
   dispose(): void {

@@ -5,11 +5,11 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-U6TIRIYI.js";
+} from "./chunk-KAPUUR6I.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-OS2RW7IR.js";
+import "./chunk-TYXPWZNW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-VHP65CXH.js";
+import "./chunk-ZFS6I7YL.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import "./chunk-ZBVLYBTG.js";

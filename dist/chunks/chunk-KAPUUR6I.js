@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-OS2RW7IR.js";
+} from "./chunk-TYXPWZNW.js";
 import {
   RULES
 } from "./chunk-X7AHJ7VS.js";
 import {
   parseFile
-} from "./chunk-VHP65CXH.js";
+} from "./chunk-ZFS6I7YL.js";
 import {
   defaultConfig,
   parseConfig

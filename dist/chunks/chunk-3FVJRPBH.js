@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-VHP65CXH.js";
+} from "./chunk-ZFS6I7YL.js";
 import {
   LineIndex,
   readFrontMatter,

@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-VGEOIU44.js";
+} from "./chunk-3FVJRPBH.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-U6TIRIYI.js";
+} from "./chunk-KAPUUR6I.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-OS2RW7IR.js";
+import "./chunk-TYXPWZNW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-VHP65CXH.js";
+import "./chunk-ZFS6I7YL.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

@@ -1,16 +1,16 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-U6TIRIYI.js";
+} from "./chunk-KAPUUR6I.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-OS2RW7IR.js";
+import "./chunk-TYXPWZNW.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-X7AHJ7VS.js";
-import "./chunk-VHP65CXH.js";
+import "./chunk-ZFS6I7YL.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {
