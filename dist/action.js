@@ -41179,16 +41179,7 @@ var init_lesson_source = __esm({
   }
 });
 
-// core/parse/markdown.ts
-function remarkTaskList() {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
-}
-function lintProcessor() {
-  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
-  return processor;
-}
+// core/parse/cut-points.ts
 function readProse(prose, line) {
   if (!PROSE_LINE.test(line) || PROSE_SPANNING.test(line)) {
     prose.plain = false;
@@ -41269,6 +41260,32 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
 }
 function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesson = false) {
   return scanCuts(text3, 0, 1, target, frontMatterEnd, lesson).chunks;
+}
+var CHUNK_TARGET, FENCE, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
+var init_cut_points = __esm({
+  "core/parse/cut-points.ts"() {
+    "use strict";
+    CHUNK_TARGET = 8 * 1024;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
+    ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+    HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
+    HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
+    PROSE_START = /^[A-Za-z]/;
+    PROSE_LINE = /^[A-Za-z[]/;
+    PROSE_SPANNING = /[<`\\]/;
+  }
+});
+
+// core/parse/markdown.ts
+function remarkTaskList() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+}
+function lintProcessor() {
+  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
+  return processor;
 }
 function shift(node2, lines, offset) {
   if (lines === 0 && offset === 0) return;
@@ -41420,7 +41437,7 @@ function parseMarkdownState(text3, options2 = {}) {
 function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
   return parseMarkdownState(text3, { chunkTarget }).root;
 }
-var processor, CHUNK_TARGET, FENCE, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
+var processor;
 var init_markdown = __esm({
   "core/parse/markdown.ts"() {
     "use strict";
@@ -41432,15 +41449,7 @@ var init_markdown = __esm({
     init_mdast_util();
     init_lesson_source();
     init_text_change();
-    CHUNK_TARGET = 8 * 1024;
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
-    FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
-    ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
-    HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
-    HTML_BLOCK_CLOSE = /-->|<\/(?:script|pre|style|textarea)>|\?>|>|\]\]>/i;
-    PROSE_START = /^[A-Za-z]/;
-    PROSE_LINE = /^[A-Za-z[]/;
-    PROSE_SPANNING = /[<`\\]/;
+    init_cut_points();
   }
 });
 

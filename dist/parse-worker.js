@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-WR64Q2OC.js";
+} from "./chunks/chunk-IHTKMKHV.js";
 import {
   RESULT_BATCH
-} from "./chunks/chunk-TYXPWZNW.js";
-import "./chunks/chunk-ZFS6I7YL.js";
+} from "./chunks/chunk-5LN4KUDY.js";
+import "./chunks/chunk-TZDOFKHI.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-G2VFSW4V.js";
 import "./chunks/chunk-UHH7OAYF.js";

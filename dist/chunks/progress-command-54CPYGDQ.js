@@ -15,19 +15,19 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-3FVJRPBH.js";
+} from "./chunk-DLMNZQJN.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-KAPUUR6I.js";
+} from "./chunk-URXXMYNR.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-TYXPWZNW.js";
+import "./chunk-5LN4KUDY.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-ZFS6I7YL.js";
+import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-CUEHTXSI.js");
+  const { rebuildProgress } = await import("./progress-rebuild-DODJT6TW.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

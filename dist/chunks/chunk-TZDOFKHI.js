@@ -9344,17 +9344,7 @@ function restorePositions(nodes, source, lineShift) {
   }
 }
 
-// core/parse/markdown.ts
-function remarkTaskList() {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
-}
-var processor;
-function lintProcessor() {
-  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
-  return processor;
-}
+// core/parse/cut-points.ts
 var CHUNK_TARGET = 8 * 1024;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 var FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
@@ -9444,6 +9434,18 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
 }
 function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesson = false) {
   return scanCuts(text3, 0, 1, target, frontMatterEnd, lesson).chunks;
+}
+
+// core/parse/markdown.ts
+function remarkTaskList() {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+}
+var processor;
+function lintProcessor() {
+  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ["yaml"]).freeze();
+  return processor;
 }
 function shift(node, lines, offset) {
   if (lines === 0 && offset === 0) return;

@@ -5,11 +5,11 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-KAPUUR6I.js";
+} from "./chunk-URXXMYNR.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-TYXPWZNW.js";
+import "./chunk-5LN4KUDY.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-ZFS6I7YL.js";
+import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import "./chunk-ZBVLYBTG.js";

@@ -1,16 +1,16 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-KAPUUR6I.js";
+} from "./chunk-URXXMYNR.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-TYXPWZNW.js";
+import "./chunk-5LN4KUDY.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-X7AHJ7VS.js";
-import "./chunk-ZFS6I7YL.js";
+import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-TYXPWZNW.js";
+} from "./chunk-5LN4KUDY.js";
 import {
   RULES
 } from "./chunk-X7AHJ7VS.js";
 import {
   parseFile
-} from "./chunk-ZFS6I7YL.js";
+} from "./chunk-TZDOFKHI.js";
 import {
   defaultConfig,
   parseConfig

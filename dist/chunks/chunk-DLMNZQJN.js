@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-ZFS6I7YL.js";
+} from "./chunk-TZDOFKHI.js";
 import {
   LineIndex,
   readFrontMatter,

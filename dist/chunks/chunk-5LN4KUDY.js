@@ -15,7 +15,7 @@ function parseWorkerFile(moduleUrl) {
 var RESULT_BATCH = 16;
 async function parseAll(jobs, o, onProgress) {
   const { maxFileSize } = o;
-  const { runParseJob } = await import("./parse-job-JZ67UUBU.js");
+  const { runParseJob } = await import("./parse-job-FLEUWJAH.js");
   const results = new Array(jobs.length);
   let done = 0;
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);

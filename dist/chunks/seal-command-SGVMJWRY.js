@@ -5,13 +5,13 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-KAPUUR6I.js";
+} from "./chunk-URXXMYNR.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-TYXPWZNW.js";
+import "./chunk-5LN4KUDY.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-ZFS6I7YL.js";
+import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-3FVJRPBH.js";
+} from "./chunk-DLMNZQJN.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-KAPUUR6I.js";
+} from "./chunk-URXXMYNR.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-TYXPWZNW.js";
+import "./chunk-5LN4KUDY.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-ZFS6I7YL.js";
+import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {
