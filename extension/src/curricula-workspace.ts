@@ -182,7 +182,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
 
   /**
    * Hand VS Code only the files whose diagnostics changed: a keystroke changes one or a
-   * few, not 2,000 (the session hands back an unchanged file's very list). While bodies are still being read (`partial` holds the files read whole), only those
+   * few, not 2,000 (the session hands back an unchanged file's very list).
+   *
+   * While bodies are still being read (`partial` holds the files read whole), only those
    * files are linted: the others' diagnostics would be missing what their bodies hold.
    */
   private publish(more: readonly string[] = []): void {
