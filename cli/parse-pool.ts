@@ -23,11 +23,30 @@ export function parseWorkerFile(moduleUrl: string): string | undefined {
   return ['./parse-worker.js', '../parse-worker.js'].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
 }
 
-/** What a worker is given: every job, and the shared counter both sides claim jobs from. */
+/**
+ * What a worker is given: every job's file name, their bytes in one shared buffer (job i
+ * is `bytes[offsets[i]..offsets[i + 1]]`), and the shared counter every thread claims
+ * jobs from. Shared, the corpus is copied once, not once per worker.
+ */
 export interface WorkerInput {
   maxFileSize: number;
-  jobs: ParseJob[];
+  files: string[];
+  offsets: Int32Array;
+  bytes: Uint8Array;
   claim: Int32Array;
+}
+
+function workerInput(jobs: readonly ParseJob[], maxFileSize: number, claim: Int32Array): WorkerInput {
+  const offsets = new Int32Array(jobs.length + 1);
+  jobs.forEach((j, i) => (offsets[i + 1] = offsets[i]! + j.bytes.length));
+  const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]!));
+  jobs.forEach((j, i) => bytes.set(j.bytes, offsets[i]));
+  return { maxFileSize, files: jobs.map((j) => j.file), offsets, bytes, claim };
+}
+
+/** Job i as a worker reads it, in place in the shared buffer. */
+export function sharedJob(input: WorkerInput, i: number): ParseJob {
+  return { file: input.files[i]!, bytes: input.bytes.subarray(input.offsets[i], input.offsets[i + 1]) };
 }
 
 /** Results go back in batches: one message per file would cost more than the parse. */
@@ -58,9 +77,9 @@ export async function parseAll(jobs: ParseJob[], o: PoolOptions, onProgress: (do
   const threads = o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
   const workerCount = workerFile ? Math.min(threads - 1, jobs.length) : 0;
   const claim = new Int32Array(new SharedArrayBuffer(4));
+  const input = workerCount ? workerInput(jobs, maxFileSize, claim) : undefined;
 
   const workers = Array.from({ length: workerCount }, () => {
-    const input: WorkerInput = { maxFileSize, jobs, claim };
     const worker = new Worker(workerFile!, { workerData: input });
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (batch: [number, FileModel][] | 'done') => {

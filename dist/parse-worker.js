@@ -3,8 +3,9 @@ import {
   runParseJob
 } from "./chunks/chunk-IHTKMKHV.js";
 import {
-  RESULT_BATCH
-} from "./chunks/chunk-5LN4KUDY.js";
+  RESULT_BATCH,
+  sharedJob
+} from "./chunks/chunk-ATTS2BSP.js";
 import "./chunks/chunk-TZDOFKHI.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-G2VFSW4V.js";
@@ -13,10 +14,11 @@ import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { maxFileSize, jobs, claim } = workerData;
+var input = workerData;
+var { maxFileSize, files, claim } = input;
 var batch = [];
-for (let i = Atomics.add(claim, 0, 1); i < jobs.length; i = Atomics.add(claim, 0, 1)) {
-  batch.push([i, runParseJob(jobs[i], maxFileSize)]);
+for (let i = Atomics.add(claim, 0, 1); i < files.length; i = Atomics.add(claim, 0, 1)) {
+  batch.push([i, runParseJob(sharedJob(input, i), maxFileSize)]);
   if (batch.length === RESULT_BATCH) {
     parentPort.postMessage(batch);
     batch = [];

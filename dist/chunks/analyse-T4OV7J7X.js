@@ -5,9 +5,9 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-URXXMYNR.js";
+} from "./chunk-DUVFSVKE.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-5LN4KUDY.js";
+import "./chunk-ATTS2BSP.js";
 import "./chunk-X7AHJ7VS.js";
 import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";

@@ -1,11 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-URXXMYNR.js";
+} from "./chunk-DUVFSVKE.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-5LN4KUDY.js";
+import "./chunk-ATTS2BSP.js";
 import {
   freshnessVerdict,
   parseVersion

@@ -21,11 +21,11 @@ import {
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-URXXMYNR.js";
+} from "./chunk-DUVFSVKE.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-5LN4KUDY.js";
+import "./chunk-ATTS2BSP.js";
 import "./chunk-X7AHJ7VS.js";
 import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-DODJT6TW.js");
+  const { rebuildProgress } = await import("./progress-rebuild-3YB5UFF7.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -15,11 +15,11 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-URXXMYNR.js";
+} from "./chunk-DUVFSVKE.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-5LN4KUDY.js";
+import "./chunk-ATTS2BSP.js";
 import "./chunk-X7AHJ7VS.js";
 import "./chunk-TZDOFKHI.js";
 import "./chunk-I6GSWM5T.js";

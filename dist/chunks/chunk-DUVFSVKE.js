@@ -5,7 +5,7 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-5LN4KUDY.js";
+} from "./chunk-ATTS2BSP.js";
 import {
   RULES
 } from "./chunk-X7AHJ7VS.js";

@@ -12,6 +12,16 @@ function defaultJobs(cores) {
 function parseWorkerFile(moduleUrl) {
   return ["./parse-worker.js", "../parse-worker.js"].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
 }
+function workerInput(jobs, maxFileSize, claim) {
+  const offsets = new Int32Array(jobs.length + 1);
+  jobs.forEach((j, i) => offsets[i + 1] = offsets[i] + j.bytes.length);
+  const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]));
+  jobs.forEach((j, i) => bytes.set(j.bytes, offsets[i]));
+  return { maxFileSize, files: jobs.map((j) => j.file), offsets, bytes, claim };
+}
+function sharedJob(input, i) {
+  return { file: input.files[i], bytes: input.bytes.subarray(input.offsets[i], input.offsets[i + 1]) };
+}
 var RESULT_BATCH = 16;
 async function parseAll(jobs, o, onProgress) {
   const { maxFileSize } = o;
@@ -23,8 +33,8 @@ async function parseAll(jobs, o, onProgress) {
   const threads = o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
   const workerCount = workerFile ? Math.min(threads - 1, jobs.length) : 0;
   const claim = new Int32Array(new SharedArrayBuffer(4));
+  const input = workerCount ? workerInput(jobs, maxFileSize, claim) : void 0;
   const workers = Array.from({ length: workerCount }, () => {
-    const input = { maxFileSize, jobs, claim };
     const worker = new Worker(workerFile, { workerData: input });
     return new Promise((resolve, reject) => {
       worker.on("message", (batch) => {
@@ -54,6 +64,7 @@ async function parseAll(jobs, o, onProgress) {
 }
 
 export {
+  sharedJob,
   RESULT_BATCH,
   parseAll
 };
