@@ -1,12 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-IHTKMKHV.js";
+} from "./chunks/chunk-RAIXZZK3.js";
 import {
   RESULT_BATCH,
   sharedJob
-} from "./chunks/chunk-ATTS2BSP.js";
-import "./chunks/chunk-TZDOFKHI.js";
+} from "./chunks/chunk-VGWVQOPW.js";
+import "./chunks/chunk-7MLHL3EW.js";
 import "./chunks/chunk-I6GSWM5T.js";
 import "./chunks/chunk-G2VFSW4V.js";
 import "./chunks/chunk-UHH7OAYF.js";

@@ -113,11 +113,7 @@ export class LintSession {
       if (this.index.files.has(file) || file === this.config.file) diagnostics.set(file, []);
       else diagnostics.delete(file);
     }
-    for (const d of runRules(this.rules, this.index, this.config, { today, only })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
-    for (const file of only) {
-      const list = diagnostics.get(file);
-      if (list) diagnostics.set(file, reuseAlike(this.last.diagnostics.get(file), list));
-    }
+    byFile(diagnostics, runRules(this.rules, this.index, this.config, { today, only }));
     return this.done(today, diagnostics, only);
   }
 
@@ -130,7 +126,7 @@ export class LintSession {
     const only = new Set(files);
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const file of only) if (this.index.files.has(file)) diagnostics.set(file, []);
-    for (const d of runRules(this.rules, this.index, this.config, { today, only })) if (only.has(d.file)) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
+    byFile(diagnostics, runRules(this.rules, this.index, this.config, { today, only }).filter((d) => only.has(d.file)));
     this.everything = true;
     return diagnostics;
   }
@@ -139,12 +135,15 @@ export class LintSession {
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const file of this.index.files.keys()) diagnostics.set(file, []);
     if (this.config.file) diagnostics.set(this.config.file, []);
-    for (const d of runRules(this.rules, this.index, this.config, { today })) diagnostics.get(d.file)?.push(d) ?? diagnostics.set(d.file, [d]);
-    if (this.last) for (const [file, list] of diagnostics) diagnostics.set(file, reuseAlike(this.last.diagnostics.get(file), list));
+    byFile(diagnostics, runRules(this.rules, this.index, this.config, { today }));
     return this.done(today, diagnostics, new Set(diagnostics.keys()));
   }
 
   private done(today: string, diagnostics: Map<string, Diagnostic[]>, relinted: ReadonlySet<string>): SessionLint {
+    for (const file of relinted) {
+      const list = diagnostics.get(file);
+      if (list) diagnostics.set(file, reuseAlike(this.last?.diagnostics.get(file), list));
+    }
     this.last = { today, diagnostics };
     this.everything = false;
     this.idsChanged = false;
@@ -177,4 +176,9 @@ export class LintSession {
     }
     return files;
   }
+}
+
+/** Add each diagnostic to its file's list. */
+function byFile(lists: Map<string, Diagnostic[]>, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) lists.get(d.file)?.push(d) ?? lists.set(d.file, [d]);
 }

@@ -80,11 +80,11 @@ function codeSpansClosed(prefix: string): boolean {
  * the lines around it meet: it starts with a letter at column 0 (so it continues the
  * paragraph whatever comes before it) and has no bracket, parenthesis, quote or escape.
  * Only after a line that also starts with a letter (paragraph text, never a definition
- * or a list item) after which no parenthesis is open and that does not end with ":" (a link's
- * or definition's destination may follow on the next line), and never in a run with "<"
- * or "`" (HTML and code spans may span lines) or "]:" (a definition's last line may
- * start with a letter, and what follows it must not become a definition too). In a big lesson's long paragraph this
- * leaves the parser a third of the lines.
+ * or a list item), after which no parenthesis is open, and that does not end with ":"
+ * (a link's or definition's destination may follow on the next line). Never in a run
+ * with "<" or "`" (HTML and code spans may span lines) or "]:" (a definition's last line
+ * may start with a letter, and what follows it must not become a definition too). In a
+ * big lesson's long paragraph this leaves the parser a third of the lines.
  */
 const INERT_LINE = /^[A-Za-z][^[\]()<>`\\"'\r]*$/;
 const CONTINUED_LINE = /^[A-Za-z](?:.*[^:\s])?\s*$/;

@@ -238,7 +238,8 @@ export interface ParsedMarkdown {
 /**
  * Parse Markdown into mdast with positions in the whole text, big documents in chunks.
  * Given the previous version's state (same lesson mode and chunk size), only the
- * pieces an edit touched are parsed again; the result is the tree a fresh parse gives.
+ * pieces an edit touched are parsed again; the result is the tree a fresh parse gives
+ * (for a lesson, the links: its paragraphs may be cut where a piece ended).
  */
 export function parseMarkdownState(text: string, options: MarkdownOptions = {}): ParsedMarkdown {
   const lesson = options.lesson ?? false;

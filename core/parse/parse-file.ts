@@ -249,7 +249,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   }
   const previous = options.previous;
   const change = previous ? textChange(previous.text, text) : undefined;
-  const lines = previous && change ? previous.lines.edited(text, change) : new LineIndex(text);
+  const lines = change ? previous!.lines.edited(text, change) : new LineIndex(text);
   const fence = findFrontMatter(text);
   if (!fence && /^---[ \t]*\r?\n/.test(text)) {
     return { model: { file, problems: [{ code: 'yaml', span: lines.lineSpan(1), message: 'Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key.' }] }, text, lines };
@@ -286,7 +286,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
       lesson,
       frontMatterEnd: fence.end,
       ...(options.chunkTarget ? { chunkTarget: options.chunkTarget } : {}),
-      ...(previous?.markdown ? { previous: previous.markdown, ...(change ? { change } : {}) } : {}),
+      ...(previous?.markdown && change ? { previous: previous.markdown, change } : {}),
     });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.

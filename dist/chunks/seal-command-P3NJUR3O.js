@@ -5,13 +5,13 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-DUVFSVKE.js";
+} from "./chunk-OKUJXHIX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ATTS2BSP.js";
+import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-TZDOFKHI.js";
+import "./chunk-7MLHL3EW.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

@@ -5,20 +5,20 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-DLMNZQJN.js";
+} from "./chunk-JX5M75E4.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-DUVFSVKE.js";
+} from "./chunk-OKUJXHIX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ATTS2BSP.js";
+import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-TZDOFKHI.js";
+import "./chunk-7MLHL3EW.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {

@@ -5,11 +5,11 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-DUVFSVKE.js";
+} from "./chunk-OKUJXHIX.js";
 import "./chunk-TXYMICIS.js";
-import "./chunk-ATTS2BSP.js";
+import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-TZDOFKHI.js";
+import "./chunk-7MLHL3EW.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import "./chunk-ZBVLYBTG.js";

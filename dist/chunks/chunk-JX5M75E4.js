@@ -8,7 +8,7 @@ import {
   parseMarkdown,
   parseQuestions,
   parseReflectionBody
-} from "./chunk-TZDOFKHI.js";
+} from "./chunk-7MLHL3EW.js";
 import {
   LineIndex,
   readFrontMatter,

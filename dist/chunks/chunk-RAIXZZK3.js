@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   parseFile
-} from "./chunk-TZDOFKHI.js";
+} from "./chunk-7MLHL3EW.js";
 import {
   FILE_START
 } from "./chunk-G2VFSW4V.js";

@@ -5,13 +5,13 @@ import {
 } from "./chunk-TXYMICIS.js";
 import {
   parseAll
-} from "./chunk-ATTS2BSP.js";
+} from "./chunk-VGWVQOPW.js";
 import {
   RULES
 } from "./chunk-X7AHJ7VS.js";
 import {
   parseFile
-} from "./chunk-TZDOFKHI.js";
+} from "./chunk-7MLHL3EW.js";
 import {
   defaultConfig,
   parseConfig

@@ -15,13 +15,13 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-DUVFSVKE.js";
+} from "./chunk-OKUJXHIX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ATTS2BSP.js";
+import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-TZDOFKHI.js";
+import "./chunk-7MLHL3EW.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import "./chunk-ZBVLYBTG.js";

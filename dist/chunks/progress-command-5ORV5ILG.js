@@ -15,19 +15,19 @@ import {
   policyFor,
   readAnswerSheet,
   timedMatcher
-} from "./chunk-DLMNZQJN.js";
+} from "./chunk-JX5M75E4.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-DUVFSVKE.js";
+} from "./chunk-OKUJXHIX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
-import "./chunk-ATTS2BSP.js";
+import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";
-import "./chunk-TZDOFKHI.js";
+import "./chunk-7MLHL3EW.js";
 import "./chunk-I6GSWM5T.js";
 import "./chunk-ZRGVDCSS.js";
 import {
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-3YB5UFF7.js");
+  const { rebuildProgress } = await import("./progress-rebuild-4QALCQDI.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -9933,7 +9933,7 @@ function parseFile(file, input, options = {}) {
   }
   const previous2 = options.previous;
   const change = previous2 ? textChange(previous2.text, text3) : void 0;
-  const lines = previous2 && change ? previous2.lines.edited(text3, change) : new LineIndex(text3);
+  const lines = change ? previous2.lines.edited(text3, change) : new LineIndex(text3);
   const fence3 = findFrontMatter(text3);
   if (!fence3 && /^---[ \t]*\r?\n/.test(text3)) {
     return { model: { file, problems: [{ code: "yaml", span: lines.lineSpan(1), message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key." }] }, text: text3, lines };
@@ -9966,7 +9966,7 @@ function parseFile(file, input, options = {}) {
       lesson,
       frontMatterEnd: fence3.end,
       ...options.chunkTarget ? { chunkTarget: options.chunkTarget } : {},
-      ...previous2?.markdown ? { previous: previous2.markdown, ...change ? { change } : {} } : {}
+      ...previous2?.markdown && change ? { previous: previous2.markdown, change } : {}
     });
   } catch (e) {
     if (e instanceof RangeError) return problem(file, { code: "too-deep", span: FILE_START, message: TOO_DEEP });
