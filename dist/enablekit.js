@@ -123,13 +123,13 @@ async function lintOnce(a) {
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-SPBJNDNK.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-NNC3UWS2.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-SPBJNDNK.js");
+  const { analyse, loadConfig } = await import("./chunks/analyse-NNC3UWS2.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {}, ...a.jobs ? { jobs: a.jobs } : {} });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"ac857c4916bb"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"58c8d920cbed"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -280,7 +280,7 @@ async function run(argv) {
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-QSUJWLQQ.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-EHHWCI7V.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -291,7 +291,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-5ORV5ILG.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-566Q6JVJ.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
@@ -314,14 +314,14 @@ async function run(argv) {
     case "seal":
     case "unseal":
     case "rotate": {
-      const { sealCommand } = await import("./chunks/seal-command-P3NJUR3O.js");
+      const { sealCommand } = await import("./chunks/seal-command-J4OKGA5B.js");
       const action = command === "seal" && values.rotate ? "rotate" : command;
       const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}, ...process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {} });
       process.stdout.write(stdout);
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-UTSQGCUJ.js");
+      const { staleCommand } = await import("./chunks/stale-command-GV77YYSD.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

@@ -35,20 +35,23 @@ const EDITS: [RegExp, string][] = [
 describe('the editor\'s lint session, incremental', function () {
   // Each property run lints the sample curricula in full once per step, to compare.
   this.timeout(180_000);
-  it('after any run of edits, as typed, gives exactly what a full lint of the same files gives', () => {
+  it('after any run of edits, as typed and with the edit path rehearsed between them, gives exactly what a full lint of the same files gives', () => {
     const base = folderFiles();
     const paths = [...base.keys()].filter((p) => p.endsWith('.md'));
+    // Where a rehearsal types, in tenths of the body; none when undefined.
+    const rehearsal = fc.option(fc.nat(10), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.nat(EDITS.length - 1), fc.boolean()), { minLength: 1, maxLength: 6 }), (edits) => {
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.nat(EDITS.length - 1), fc.boolean(), rehearsal), { minLength: 1, maxLength: 6 }), (edits) => {
         const files = new Map(base);
         const session = new LintSession();
         for (const [path, text] of files) session.setFile(path, text);
         session.lint(TODAY);
-        for (const [path, k, lintBetween] of edits) {
+        for (const [path, k, lintBetween, at] of edits) {
           const [pattern, replacement] = EDITS[k]!;
           const text = files.get(path)!.replace(pattern, replacement);
           files.set(path, text);
           session.setFile(path, text, { editing: true });
+          if (at !== undefined) session.rehearseEdit(path, at / 10);
           if (lintBetween) assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
         }
         assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
@@ -166,6 +169,22 @@ describe('the editor\'s lint session, incremental', function () {
     assert.ok(third.every((d, k) => d !== second[k]), 'two lines inserted above move every diagnostic');
     assert.equal(relint((t) => t.replace('# Big', '# Bigger')), third, 'an edit that moves none: the same list');
     assert.deepEqual(third, fullLint(new Map([['big.md', text]])).get('big.md'));
+  });
+
+  it('rehearses an open document\'s edit path and leaves the document, and its very diagnostics, as they were', () => {
+    const session = new LintSession();
+    const links = Array.from({ length: 60 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join('\n\n');
+    const text = `---\ntype: module\nid: big\ntitle: Big\nowner: lead\n---\n# Big\n\n${links}\n`;
+    session.setFile('big.md', text, { editing: true });
+    session.setFile('closed.md', text.replace('id: big', 'id: closed'));
+    const before = session.lint(TODAY).diagnostics.get('big.md')!;
+    for (const at of [0, 0.5, 0.9, 1]) assert.equal(session.rehearseEdit('big.md', at), true, `rehearsed at ${at}`);
+    assert.equal(session.rehearseEdit('closed.md'), false, 'a file not open for editing is not rehearsed');
+    assert.equal(session.lint(TODAY).diagnostics.get('big.md'), before);
+    // The next keystroke is parsed from the state the rehearsal left.
+    const typed = text.replace('See [page 30]', 'See [page 30](./missing-30.md) and [page 30]');
+    session.setFile('big.md', typed, { editing: true });
+    assert.deepEqual(session.lint(TODAY).diagnostics.get('big.md'), fullLint(new Map([['big.md', typed]])).get('big.md'));
   });
 });
 

@@ -1,8 +1,24 @@
 import type { Config } from '../config/config.js';
 import type { Item } from '../model.js';
-import { diagnosticAt, type Diagnostic } from '../types.js';
+import { diagnosticAt, type Diagnostic, type Fix, type Severity, type Span } from '../types.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Rule } from './rule.js';
+
+/**
+ * An editor's re-lint reports mostly what it reported last time, on the same span objects
+ * (a kept link's, an unchanged front matter's). The diagnostic made last time is handed
+ * out again when it says the same thing at the same place: a big lesson's ~1,000 broken
+ * links then cost no allocation per keystroke, and callers tell unchanged ones by identity.
+ */
+const lastOnSpan = new WeakMap<Span, Diagnostic>();
+
+function reportedAgain(file: string, span: Span, ruleId: string, severity: Severity, message: string, fix: Fix | undefined): Diagnostic {
+  const d = lastOnSpan.get(span);
+  if (d && d.fix === fix && d.message === message && d.ruleId === ruleId && d.severity === severity && d.file === file && d.line === span.start.line && d.column === span.start.column && d.endLine === span.end.line && d.endColumn === span.end.column) return d;
+  const fresh = diagnosticAt(file, span, ruleId, severity, message, fix);
+  lastOnSpan.set(span, fresh);
+  return fresh;
+}
 
 export interface LintOptions {
   today: string;
@@ -30,7 +46,7 @@ export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: 
       items: () => items ?? index.items(),
       report(r) {
         if (only && !only.has(r.file) && r.file !== config.file) return;
-        out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+        out.push(only ? reportedAgain(r.file, r.span, rule.meta.id, setting, r.message, r.fix) : diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
       },
     });
   }

@@ -8,7 +8,7 @@ function sameFix(a: Fix | undefined, b: Fix | undefined): boolean {
 }
 
 function same(a: Diagnostic, b: Diagnostic): boolean {
-  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message && a.file === b.file && sameFix(a.fix, b.fix);
+  return a === b || (a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message && a.file === b.file && sameFix(a.fix, b.fix));
 }
 
 /**

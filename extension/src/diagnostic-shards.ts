@@ -19,33 +19,38 @@ function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
  */
 export class DiagnosticShards implements vscode.Disposable {
   private readonly collections: vscode.DiagnosticCollection[];
-  /** Per file, what each collection was last given. */
-  private readonly shown = new Map<string, CoreDiagnostic[][]>();
+  /** Per file, the list last set and what each collection was given of it. */
+  private readonly shown = new Map<string, { list: readonly CoreDiagnostic[]; shards: CoreDiagnostic[][] }>();
   private readonly converted = new WeakMap<CoreDiagnostic, vscode.Diagnostic>();
 
   constructor(name: string) {
     this.collections = Array.from({ length: SHARDS }, (_, k) => vscode.languages.createDiagnosticCollection(k ? `${name}-${k}` : name));
   }
 
-  set(uri: vscode.Uri, list: readonly CoreDiagnostic[]): void {
+  /** Show a file's diagnostics; false when VS Code was shown them already (the very list, or its equal). */
+  set(uri: vscode.Uri, list: readonly CoreDiagnostic[]): boolean {
     const key = uri.toString();
     const before = this.shown.get(key);
-    if (!before && !list.length) return;
+    if (before?.list === list || (!before && !list.length)) return false;
     const now: CoreDiagnostic[][] = Array.from({ length: SHARDS }, () => []);
     for (const d of list) now[Math.floor((d.line - 1) / BLOCK_LINES) % SHARDS]!.push(d);
+    let changed = false;
     for (let k = 0; k < SHARDS; k++) {
       const fresh = now[k]!;
-      const old = before?.[k] ?? [];
+      const old = before?.shards[k] ?? [];
       if (fresh.length === old.length && fresh.every((d, i) => shownAlike(d, old[i]!))) continue;
       this.collections[k]!.set(uri, fresh.length ? fresh.map((d) => this.convert(d)) : undefined);
+      changed = true;
     }
-    if (list.length) this.shown.set(key, now);
+    if (list.length) this.shown.set(key, { list, shards: now });
     else this.shown.delete(key);
+    return changed;
   }
 
-  delete(uri: vscode.Uri): void {
-    if (!this.shown.delete(uri.toString())) return;
+  delete(uri: vscode.Uri): boolean {
+    if (!this.shown.delete(uri.toString())) return false;
     for (const c of this.collections) c.delete(uri);
+    return true;
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seal } from '../../../core/sealing/seal.js';
+import { REHEARSALS } from '../../../extension/src/curricula-workspace.js';
 import * as vscode from 'vscode';
 import { activated, codeOf, until } from './helpers.js';
 
@@ -51,7 +52,9 @@ export function registerAuthorSuite(folder: string): void {
       const api = await activated();
       const path = 'support-onboarding/long-lesson.md';
       const u = uri(path);
-      const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nRead [part ${i}](./missing-${i}.md) first.\n\nThen practise.\n`);
+      // Long enough (over 64 KB) that opening it rehearses the edit path before the author types.
+      const practice = 'Then practise the steps with a colleague, write down what surprised you, and compare notes at the end of the week. '.repeat(4);
+      const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nRead [part ${i}](./missing-${i}.md) first.\n\n${practice}\n`);
       writeFileSync(u.fsPath, `---\ntype: module\nid: long-lesson\ntitle: Long lesson\nowner: lead\n---\n# Long lesson\n\n${sections.join('\n')}`);
       const shown = () =>
         vscode.languages
@@ -66,6 +69,8 @@ export function registerAuthorSuite(folder: string): void {
       try {
         const editor = await vscode.window.showTextDocument(u);
         await settled('every broken link shown', (p) => links(p).length === 150);
+        await until('the edit path rehearsed at each place', () => api.workspace.rehearsals === REHEARSALS.length);
+        assert.equal(links(core()).length, 150, 'the rehearsal leaves the problems as they were');
         const firstLine = () => Number(links(core())[0]!.split(':')[0]);
         const before = firstLine();
         await editor.edit((b) => b.insert(new vscode.Position(8, 0), 'An opening paragraph.\n\n'));

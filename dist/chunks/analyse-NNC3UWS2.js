@@ -5,7 +5,7 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import "./chunk-TXYMICIS.js";
 import "./chunk-VGWVQOPW.js";
 import "./chunk-X7AHJ7VS.js";

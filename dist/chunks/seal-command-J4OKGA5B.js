@@ -5,7 +5,7 @@ import {
   openQuizKey,
   rotate,
   seal
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

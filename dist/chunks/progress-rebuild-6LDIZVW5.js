@@ -15,7 +15,7 @@ import {
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

@@ -12,7 +12,7 @@ import {
 import {
   answerSheetText,
   loadIndex
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";

@@ -21,7 +21,7 @@ import {
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
@@ -147,7 +147,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-4QALCQDI.js");
+  const { rebuildProgress } = await import("./progress-rebuild-6LDIZVW5.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

@@ -28,6 +28,14 @@ import {
 import { resolve as resolve2 } from "node:path";
 
 // core/lint/engine.ts
+var lastOnSpan = /* @__PURE__ */ new WeakMap();
+function reportedAgain(file, span, ruleId, severity, message, fix) {
+  const d = lastOnSpan.get(span);
+  if (d && d.fix === fix && d.message === message && d.ruleId === ruleId && d.severity === severity && d.file === file && d.line === span.start.line && d.column === span.start.column && d.endLine === span.end.line && d.endColumn === span.end.column) return d;
+  const fresh = diagnosticAt(file, span, ruleId, severity, message, fix);
+  lastOnSpan.set(span, fresh);
+  return fresh;
+}
 function compareDiagnostics(a, b) {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
@@ -45,7 +53,7 @@ function runRules(rules, index, config, options) {
       items: () => items ?? index.items(),
       report(r) {
         if (only && !only.has(r.file) && r.file !== config.file) return;
-        out.push(diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+        out.push(only ? reportedAgain(r.file, r.span, rule.meta.id, setting, r.message, r.fix) : diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
       }
     });
   }

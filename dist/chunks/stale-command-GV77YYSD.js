@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-OKUJXHIX.js";
+} from "./chunk-J4HSKOYX.js";
 import {
   resolveTargets
 } from "./chunk-TXYMICIS.js";
