@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"58c8d920cbed"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"8636e90c4a7c"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

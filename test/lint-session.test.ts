@@ -51,7 +51,7 @@ describe('the editor\'s lint session, incremental', function () {
           const text = files.get(path)!.replace(pattern, replacement);
           files.set(path, text);
           session.setFile(path, text, { editing: true });
-          if (at !== undefined) session.rehearseEdit(path, at / 10);
+          if (at !== undefined) session.rehearseEdit(path, at / 10, at % 2 ? TODAY : undefined);
           if (lintBetween) assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
         }
         assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
@@ -178,7 +178,8 @@ describe('the editor\'s lint session, incremental', function () {
     session.setFile('big.md', text, { editing: true });
     session.setFile('closed.md', text.replace('id: big', 'id: closed'));
     const before = session.lint(TODAY).diagnostics.get('big.md')!;
-    for (const at of [0, 0.5, 0.9, 1]) assert.equal(session.rehearseEdit('big.md', at), true, `rehearsed at ${at}`);
+    for (const at of [0, 0.5, 0.9, 1]) assert.equal(session.rehearseEdit('big.md', at, TODAY), true, `rehearsed at ${at}, linted`);
+    assert.equal(session.rehearseEdit('big.md', 0.3), true, 'rehearsed, not linted');
     assert.equal(session.rehearseEdit('closed.md'), false, 'a file not open for editing is not rehearsed');
     assert.equal(session.lint(TODAY).diagnostics.get('big.md'), before);
     // The next keystroke is parsed from the state the rehearsal left.

@@ -243,7 +243,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const rounds = [...REHEARSALS];
     const next = () => {
       const at = rounds.shift();
-      if (at === undefined || !this.session?.rehearseEdit(path, at)) return;
+      if (at === undefined || !this.session?.rehearseEdit(path, at, today())) return;
       this.publish([path]);
       this.rehearsals++;
       setTimeout(next, 0);
