@@ -180,7 +180,7 @@ ${sealedNote}`, exitCode };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"8636e90c4a7c"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"4c6864527d1b"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:

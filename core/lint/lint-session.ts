@@ -111,9 +111,9 @@ export class LintSession {
     const newline = text.indexOf('\n', body + Math.floor((text.length - body) * at));
     const line = newline === -1 ? text.length : newline + 1;
     this.setFile(path, `${text.slice(0, line)}x${text.slice(line)}`, { editing: true });
-    if (today !== undefined && this.last && !this.everything && this.last.today === today) {
-      const only = this.reach();
-      for (const [file, list] of this.lintFiles(today, only)) reuseAlike(this.last.diagnostics.get(file), list);
+    if (today !== undefined && this.incremental(today)) {
+      // What lint() would do, reuseAlike included, without keeping it.
+      for (const [file, list] of this.lintFiles(today, this.reach())) reuseAlike(this.last!.diagnostics.get(file), list);
     }
     this.setFile(path, text, { editing: true });
     return true;
@@ -136,11 +136,11 @@ export class LintSession {
 
   /** Lint what changed since the last lint (everything, the first time). */
   lint(today: string): SessionLint {
-    if (this.everything || !this.last || this.last.today !== today) return this.lintEverything(today);
+    if (!this.incremental(today)) return this.lintEverything(today);
     const only = this.reach();
     // Problems of enablekit.yml are reported whatever the files asked about.
     if (this.config.file) only.add(this.config.file);
-    const diagnostics = this.last.diagnostics;
+    const diagnostics = this.last!.diagnostics;
     const previous = new Map<string, Diagnostic[] | undefined>();
     const fresh = this.lintFiles(today, only);
     for (const file of only) {
@@ -150,6 +150,11 @@ export class LintSession {
       else diagnostics.delete(file);
     }
     return this.done(today, diagnostics, only, previous);
+  }
+
+  /** Whether the next lint need only cover what changed since the last. */
+  private incremental(today: string): boolean {
+    return !this.everything && this.last?.today === today;
   }
 
   /** These files' diagnostics (each file still in the workspace has a list, maybe empty). */

@@ -54,7 +54,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
    */
   lastRelintCpuMs: number | undefined;
   relints = 0;
-  private rehearsed = false;
+  /** The big document whose edit path is (or is to be) rehearsed, once per window. */
+  private rehearsing: string | undefined;
+  private rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rounds of the edit path's rehearsal run so far, for the tests. */
   rehearsals = 0;
   /** While the workspace is first read: the files read whole so far (open documents, then slices). */
@@ -102,7 +104,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
         if (!path.endsWith('.md')) return session.index.addKnownPath(path);
         const doc = open.get(uri.toString());
         if (doc) {
-          session.setFile(path, doc.getText(), { editing: true });
+          const text = doc.getText();
+          session.setFile(path, text, { editing: true });
+          this.rehearseIfBig(path, text);
           return void this.partial?.add(path);
         }
         const bytes = await readBytes(uri);
@@ -112,7 +116,8 @@ export class CurriculaWorkspace implements vscode.Disposable {
     );
     this.session = session;
     this.subscriptions.push(
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      // An event with no content change (the document saved, or its dirty state changed) leaves the text as linted.
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.reloadFromDisk(u))),
@@ -137,6 +142,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     }
     this.partial = undefined;
     this.publish();
+    if (this.rehearsing) this.rehearse();
     this.allLintMs = performance.now() - this.created;
     this.readyResolve();
   }
@@ -229,7 +235,18 @@ export class CurriculaWorkspace implements vscode.Disposable {
 
   private setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
     if (this.session!.setFile(path, text, options)) this.itemsChanged = true;
-    if (options.editing && !this.rehearsed && text.length >= REHEARSE_FROM) this.rehearse(path);
+    if (options.editing) this.rehearseIfBig(path, text);
+  }
+
+  /**
+   * The first big document opened (restored with the window, too) is rehearsed once the
+   * workspace has been read: until then lints are of the files read whole only, and the
+   * keystroke's lint path would not run.
+   */
+  private rehearseIfBig(path: string, text: string | Uint8Array): void {
+    if (this.rehearsing !== undefined || text.length < REHEARSE_FROM) return;
+    this.rehearsing = path;
+    if (!this.partial) this.rehearse();
   }
 
   /**
@@ -238,21 +255,27 @@ export class CurriculaWorkspace implements vscode.Disposable {
    * keystrokes run code V8 has already compiled for them (see LintSession.rehearseEdit).
    * The file is left as it was; its diagnostics come out the same and are not handed on again.
    */
-  private rehearse(path: string): void {
-    this.rehearsed = true;
+  private rehearse(): void {
+    const path = this.rehearsing!;
     const rounds = [...REHEARSALS];
     const next = () => {
       const at = rounds.shift();
-      if (at === undefined || !this.session?.rehearseEdit(path, at, today())) return;
+      if (at === undefined) return;
+      if (!this.session?.rehearseEdit(path, at, today())) {
+        // Closed before its turn came: the next big document opened is rehearsed instead.
+        if (!this.rehearsals) this.rehearsing = undefined;
+        return;
+      }
       this.publish([path]);
       this.rehearsals++;
-      setTimeout(next, 0);
+      this.rehearsalTimer = setTimeout(next, 0);
     };
-    setTimeout(next, 0);
+    this.rehearsalTimer = setTimeout(next, 0);
   }
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    clearTimeout(this.rehearsalTimer);
     this.subscriptions.forEach((s) => s.dispose());
     this.diagnostics.dispose();
     this.changed.dispose();

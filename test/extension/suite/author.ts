@@ -80,6 +80,17 @@ export function registerAuthorSuite(folder: string): void {
         await settled('the fixed link gone, the others kept', (p) => links(p).length === 149 && !p.some((s) => s.includes('missing-75')));
         await editor.edit((b) => b.insert(new vscode.Position(600, 0), 'See [more](./more.md).\n\n'));
         await settled('a new broken link near the end', (p) => links(p).length === 150 && p.some((s) => s.startsWith('601:') && s.includes('more.md')));
+        // A window opened with the lesson restored: it is open while the workspace is read,
+        // and its edit path is rehearsed once the reading is done.
+        const Workspace = api.workspace.constructor as new (engine: typeof api.workspace.engine) => typeof api.workspace;
+        const restored = new Workspace(api.workspace.engine);
+        try {
+          await restored.start();
+          await until('the restored lesson rehearsed at each place', () => restored.rehearsals === REHEARSALS.length);
+          assert.equal(restored.coreDiagnostics(path).filter((d) => d.ruleId === 'broken-link').length, 150);
+        } finally {
+          restored.dispose();
+        }
       } finally {
         await vscode.commands.executeCommand('workbench.action.files.revert');
         const remove = new vscode.WorkspaceEdit();
