@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyEdits, bulkFixEdits } from '../core/lint/apply-fixes.js';
+import { bulkFixEdits, fixText } from '../core/lint/apply-fixes.js';
 import { formatJson } from '../core/format/json.js';
 import { formatStylish } from '../core/format/stylish.js';
 import type { Diagnostic } from '../core/types.js';
@@ -59,7 +59,7 @@ function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
   let fixed = 0;
   for (const [file, edits] of bulkFixEdits(diagnostics)) {
     const path = resolve(cwd, file);
-    const { text, applied } = applyEdits(readFileSync(path, 'utf8'), edits);
+    const { text, applied } = fixText(readFileSync(path, 'utf8'), edits);
     writeFileSync(path, text);
     fixed += applied;
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Quiz } from '../core/model.js';
-import { keyFilePath, rotate, seal } from '../core/sealing/seal.js';
+import { keyFilePath, rotate, seal, unsealedFile } from '../core/sealing/seal.js';
 import { openQuizKey } from './quiz-keys.js';
 import { loadIndex } from './analyse.js';
 import { UsageError } from './usage-error.js';
@@ -61,7 +61,7 @@ export async function sealCommand(a: SealArgs): Promise<{ stdout: string; exitCo
       const r = openQuizKey(a.cwd, quiz, a.secret);
       if (!r.ok) problems.push(r.message);
       else {
-        writeFileSync(at(quiz.file), r.source!);
+        writeFileSync(at(quiz.file), unsealedFile(r.source!, readFileSync(at(quiz.file), 'utf8')));
         rmSync(at(r.keyPath!));
         done.push(`unsealed ${quiz.file}`);
       }

@@ -1,10 +1,12 @@
 import { LineIndex } from '../text/line-index.js';
+import { toLf } from '../text/line-endings.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import type { FileProblem } from '../model.js';
 import type { SeveritySetting } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
 import { CONFIG_FILE } from './config-candidates.js';
+import type { DecimalMark } from '../grading/read-number.js';
 
 export { CONFIG_FILE };
 
@@ -35,6 +37,8 @@ export interface Policies {
   revealAnswers: RevealPolicy;
   reviewEvery: string;
   remindEvery: string;
+  /** How numeric answers are read: `.` (2.5, 5,000) or `,` (2,5, 5.000). */
+  decimalMark: DecimalMark;
 }
 
 export interface Config {
@@ -51,7 +55,7 @@ export interface Config {
   problems: FileProblem[];
 }
 
-export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d', remindEvery: '7d' };
+export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d', remindEvery: '7d', decimalMark: '.' };
 
 export function defaultConfig(): Config {
   return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
@@ -62,7 +66,8 @@ const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Parse enablekit.yml. Problems are kept with positions; whatever is valid still applies. */
-export function parseConfig(file: string, text: string): Config {
+export function parseConfig(file: string, source: string): Config {
+  const text = toLf(source);
   const config = defaultConfig();
   config.file = file;
   const lines = new LineIndex(text);
@@ -100,6 +105,7 @@ export function parseConfig(file: string, text: string): Config {
   if (typeof p.reveal_answers === 'string') config.policies.revealAnswers = p.reveal_answers as RevealPolicy;
   if (typeof p.review_every === 'string') config.policies.reviewEvery = p.review_every;
   if (typeof p.remind_every === 'string') config.policies.remindEvery = p.remind_every;
+  if (p.decimal_mark === '.' || p.decimal_mark === ',') config.policies.decimalMark = p.decimal_mark;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;

@@ -2,6 +2,7 @@ import type { Item } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import type { StaleReason } from './verdict.js';
+import { toLf } from '../text/line-endings.js';
 
 export const STALE_LABEL = 'enablekit:stale';
 export const REVIEW_LABEL = 'enablekit:release-review';
@@ -48,7 +49,7 @@ export function mentionLines(text: string, names: readonly string[], limit = 10)
   if (!wanted.length) return [];
   const re = new RegExp(`(^|[^a-z0-9-])(?:${wanted.join('|')})([^a-z0-9-]|$)`, 'i');
   const out: Mention[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = toLf(text).split('\n');
   for (let k = 0; k < lines.length && out.length < limit; k++) if (re.test(lines[k]!)) out.push({ line: k + 1, text: lines[k]!.trim() });
   return out;
 }

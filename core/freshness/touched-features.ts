@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { toLf } from '../text/line-endings.js';
 import { featuresFromChanges, type ProductChanges } from './product-changes.js';
 
 /** Where the features a release touched may be read from, in the order they are asked. */
@@ -38,7 +39,7 @@ export function touchedFeatures(config: Config, evidence: ReleaseEvidence, order
 
 function featuresInNotes(config: Config, notes: string): Map<string, string> {
   const found = new Map<string, string>();
-  const text = ` ${notes.toLowerCase()} `;
+  const text = ` ${toLf(notes).toLowerCase()} `;
   for (const f of config.features.values()) {
     const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
     const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9-]|$)`).test(text));

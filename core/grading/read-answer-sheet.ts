@@ -7,9 +7,11 @@ import { blankRange } from '../parse/lesson-source.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { parseQuestions } from '../parse/quiz-body.js';
 import { LineIndex } from '../text/line-index.js';
+import { toLf } from '../text/line-endings.js';
+import { MAX_SHEET_BYTES } from './sheet-limit.js';
+import { sheetProblems, type SheetProblem } from './sheet-problems.js';
 
-/** Answer sheets are small; anything bigger is not a sheet a person filled in. */
-export const MAX_SHEET_BYTES = 64 * 1024;
+export { MAX_SHEET_BYTES };
 
 /** The parsed body of a sheet, kept so reflections and scenarios read it without parsing again. */
 export interface SheetBody {
@@ -22,14 +24,30 @@ export interface AnswerSheet {
   checkpoint: string;
   learner: string;
   questions: Question[];
+  /** What the sheet says unclearly on its own (sheetProblems): a quiz sheet with any is not graded. */
+  problems: SheetProblem[];
   body: SheetBody;
 }
 
 export type SheetResult = { ok: true; sheet: AnswerSheet } | { ok: false; line: number; message: string };
 
-/** Read a learner's answer sheet: front matter, then the questions with their ticks and text. */
-export function readAnswerSheet(text: string): SheetResult {
-  if (text.length > MAX_SHEET_BYTES) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${MAX_SHEET_BYTES / 1024} KB; found ${Math.round(text.length / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+/** Size in UTF-8 bytes, without encoding a text that is clearly within or past the limit. */
+function overLimit(text: string, maxBytes: number): number | undefined {
+  // Each UTF-16 unit is 1 to 3 bytes in UTF-8.
+  if (text.length * 3 <= maxBytes) return undefined;
+  const size = text.length > maxBytes ? text.length : new TextEncoder().encode(text).length;
+  return size > maxBytes ? size : undefined;
+}
+
+/**
+ * Read a learner's answer sheet: front matter, then the questions with their ticks and text.
+ * `maxBytes` is the limit for its checkpoint (sheetLimit), checked before anything is parsed.
+ */
+export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYTES): SheetResult {
+  const size = overLimit(source, maxBytes);
+  if (size !== undefined) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+  // A sheet saved on Windows (CRLF) or with a BOM is read as the LF sheet `take` wrote.
+  const text = toLf(source);
   const lines = new LineIndex(text);
   const fence = findFrontMatter(text);
   if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
@@ -39,5 +57,6 @@ export function readAnswerSheet(text: string): SheetResult {
   if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
   const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
   const data = fm.value.data as { checkpoint: string; learner: string };
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions: parseQuestions(tree, lines), body: { text, tree, lines } } };
+  const questions = parseQuestions(tree, lines);
+  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions, problems: sheetProblems(questions), body: { text, tree, lines } } };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, TextEdit } from '../types.js';
+import { inForm, textForm, toLf } from '../text/line-endings.js';
 
 /**
  * Apply edits to a text, last first so offsets stay valid. An edit that overlaps one
@@ -16,6 +17,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     applied++;
   }
   return { text: out, applied };
+}
+
+/**
+ * A file's text with edits made against its LF reading (as every diagnostic is), written
+ * back in the file's own form: a CRLF file stays CRLF, a BOM stays.
+ */
+export function fixText(fileText: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const { text, applied } = applyEdits(toLf(fileText), edits);
+  return { text: inForm(text, textForm(fileText)), applied };
 }
 
 /**

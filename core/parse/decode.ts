@@ -1,5 +1,6 @@
 import type { FileProblem } from '../model.js';
 import { FILE_START } from '../types.js';
+import { toLf } from '../text/line-endings.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -44,7 +45,7 @@ export function decodeText(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE_SIZ
     const bad = firstInvalidByte(bytes);
     return { problem: { code: 'encoding', span: at(lineOfByte(bytes, bad)), message: `Expected UTF-8 text; found an invalid byte (0x${(bytes[bad] ?? 0).toString(16)}) at byte ${bad}. Save the file as UTF-8.` } };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = toLf(text);
   if (text.trim() === '') {
     return { problem: { code: 'empty', span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' } };
   }

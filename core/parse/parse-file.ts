@@ -1,6 +1,7 @@
 import type { Node, Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { textChange } from '../text/text-change.js';
+import { toLf } from '../text/line-endings.js';
 import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
@@ -11,6 +12,8 @@ import { spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
 import { parseScenarioBody } from './scenario-body.js';
 import { parseReflectionBody } from './reflection-body.js';
+import { findUnclosedBlock } from './unclosed-block.js';
+import { withAcceptedFeedback } from './accepted-feedback.js';
 
 export interface ParseOptions {
   maxFileSize?: number;
@@ -198,7 +201,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
         ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
         ...(typeof d.reveal_answers === 'string' ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] } : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
-        questions: parseQuestions(body.root, lines),
+        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':
       base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'), ...refs(fm, 'prerequisites', 'checkpoint'));
@@ -240,7 +243,8 @@ const TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; fou
 export function parseFile(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParsedFile {
   let text: string;
   if (typeof input === 'string') {
-    text = input;
+    // An editor's CRLF document, or one with a BOM, is read as the LF file a checkout gives.
+    text = toLf(input);
     if (text.trim() === '') return problem(file, { code: 'empty', span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' });
   } else {
     const decoded = decodeText(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -295,6 +299,8 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   }
   if (parsed.depth > MAX_DEPTH) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
   const item = buildItem(file, type as ItemType, fm, parsed, lines);
+  const unclosed = findUnclosedBlock(parsed.state, lines);
+  if (unclosed) item.unclosed = unclosed;
   return {
     model: { file, item, problems: schemaProblems(type as ItemType, fm, `a ${type}`) },
     text,

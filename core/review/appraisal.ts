@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { AppraisalRole } from '../progress/records.js';
+import { toLf } from '../text/line-endings.js';
 
 export type AppraiseCommand = { as: AppraisalRole; track: string; notes: string } | { error: string };
 
@@ -11,7 +12,7 @@ const ROLES: readonly AppraisalRole[] = ['self', 'trainer', 'manager'];
  * to answer; any other comment is not a command (undefined).
  */
 export function parseAppraiseCommand(body: string): AppraiseCommand | undefined {
-  const text = body.replace(/\r\n/g, '\n').trim();
+  const text = toLf(body).trim();
   const first = text.split('\n')[0]!.trim();
   if (!/^\/appraise\b/i.test(first)) return undefined;
   const m = /^\/appraise[ \t]+(self|trainer|manager)[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(.*)$/i.exec(first);

@@ -1,3 +1,5 @@
+import { toLf } from '../text/line-endings.js';
+
 export type GradeCommand = { verdict: 'pass' | 'fail'; notes: string } | { error: string };
 
 /**
@@ -6,7 +8,7 @@ export type GradeCommand = { verdict: 'pass' | 'fail'; notes: string } | { error
  * /grade is an error to answer, and any other comment is not a command (undefined).
  */
 export function parseGradeCommand(body: string): GradeCommand | undefined {
-  const text = body.replace(/\r\n/g, '\n').trim();
+  const text = toLf(body).trim();
   const first = text.split('\n')[0]!.trim();
   if (!/^\/grade\b/i.test(first)) return undefined;
   const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first);

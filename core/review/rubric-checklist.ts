@@ -1,5 +1,6 @@
 import type { Scenario } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { toLf } from '../text/line-endings.js';
 
 /** One checklist per scenario on a pull request, found again by this marker. */
 export const rubricMarker = (scenario: string) => `<!-- enablekit:rubric scenario=${scenario} -->`;
@@ -14,7 +15,7 @@ export function rubricChecklist(s: Scenario): string {
 export function tickedCriteria(body: string, s: Scenario): Set<string> {
   const known = new Set(s.rubric.map((c) => c.id));
   const ticked = new Set<string>();
-  for (const m of body.matchAll(/^\s*[-*] \[([ xX])\] .*<!-- criterion:([a-z0-9-]+) -->\s*$/gm)) {
+  for (const m of toLf(body).matchAll(/^\s*[-*] \[([ xX])\] .*<!-- criterion:([a-z0-9-]+) -->\s*$/gm)) {
     if (m[1] !== ' ' && known.has(m[2]!)) ticked.add(m[2]!);
   }
   return ticked;

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { QuizKey } from './quiz-key.js';
+import { toLf } from '../text/line-endings.js';
 
 /**
  * What a sealed key file holds, encrypted: the answers, the shape of the quiz they were
@@ -39,7 +40,7 @@ export function sealPayload(payload: SealedPayload, secret: string): string {
 export function openPayload(fileText: string, secret: string, quizId: string): OpenResult {
   let f: Record<string, unknown>;
   try {
-    f = (parseYaml(fileText) ?? {}) as Record<string, unknown>;
+    f = (parseYaml(toLf(fileText)) ?? {}) as Record<string, unknown>;
   } catch {
     return { ok: false, reason: 'malformed', message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
   }

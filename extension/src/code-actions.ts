@@ -4,10 +4,15 @@ import type { CurriculaWorkspace } from './curricula-workspace.js';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('enablekit');
 
-/** Core's text edits (offsets) as a WorkspaceEdit on the document. */
-export function workspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+/**
+ * Core's text edits as a WorkspaceEdit on the document. Core's offsets are into the text
+ * read as LF; a CRLF document's own offsets run one further per line, so they are mapped
+ * (VS Code writes the edit's line breaks in the document's ending).
+ */
+export function workspaceEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const at = doc.eol === vscode.EndOfLine.CRLF ? ws.engine().originalOffsets(doc.getText()) : (offset: number) => offset;
   const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(at(e.start)), doc.positionAt(at(e.end))), e.text);
   return we;
 }
 
@@ -20,7 +25,7 @@ export function fixAllEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument): vs
   if (!edits?.length) return undefined;
   const text = doc.getText();
   const we = new vscode.WorkspaceEdit();
-  we.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)), engine.applyEdits(text, edits).text);
+  we.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)), engine.fixText(text, edits).text);
   return we;
 }
 
@@ -41,7 +46,7 @@ class Provider implements vscode.CodeActionProvider {
       const at = new vscode.Range(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1);
       if (!at.intersection(range) && !range.contains(at.start)) continue;
       const action = new vscode.CodeAction(d.fix.description, vscode.CodeActionKind.QuickFix);
-      action.edit = workspaceEdit(doc, d.fix.edits);
+      action.edit = workspaceEdit(this.ws, doc, d.fix.edits);
       action.diagnostics = context.diagnostics.filter((v) => typeof v.code === 'object' && v.code.value === d.ruleId && v.range.start.line === d.line - 1);
       action.isPreferred = !d.fix.suggestion;
       actions.push(action);
