@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { lintCommand } from './lint-command.js';
 import { UsageError } from './usage-error.js';
+import { isCalendarDate } from '../core/text/calendar-date.js';
 
 const VERSION = '0.1.0';
 declare const __ENABLEKIT_BUILD__: string;
@@ -80,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`Expected --today as YYYY-MM-DD; found "${values.today}".`);
+  if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`Expected --today to be a date on the calendar, YYYY-MM-DD; found "${values.today}". Pass a date such as 2026-11-22, or leave --today out for today.`);
   const day = values.today ?? today();
   switch (command) {
     case 'lint': {

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { configCandidates } from '../core/config/config-candidates.js';
-import { parseConfig } from '../core/config/config.js';
-import { toPosix } from './walk.js';
+import { defaultConfig, parseConfig } from '../core/config/config.js';
+import { toPosix, walk } from './walk.js';
 import { dirname, relative, resolve } from 'node:path';
 import { ITEM_TYPES, type ItemType } from '../core/model.js';
-import { newItemText } from '../core/templates/new-item.js';
+import { parseFile } from '../core/parse/parse-file.js';
+import { didYouMean } from '../core/text/did-you-mean.js';
+import { newItemText, PLACEHOLDER_OWNER } from '../core/templates/new-item.js';
 import { UsageError } from './usage-error.js';
 
 export interface NewArgs {
@@ -17,6 +19,58 @@ export interface NewArgs {
   module?: string;
 }
 
+interface KnownModule {
+  id: string;
+  /** Absolute path of its file. */
+  path: string;
+}
+
+/** The modules of the curricula: under enablekit.yml's folder, or under `root` without one. */
+function modulesUnder(root: string, cwd: string, ignore: string[]): KnownModule[] {
+  const out: KnownModule[] = [];
+  for (const file of walk([root], cwd, ignore, root).markdown) {
+    const path = resolve(cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    // Front matter only: whether it is a module, and its id.
+    if (!/^type:[ \t]*['"]?module\b/m.test(text)) continue;
+    const item = parseFile(file, text, { metadataOnly: true }).model.item;
+    if (item?.type === 'module' && item.id) out.push({ id: item.id, path });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function listed(ids: string[]): string {
+  return ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
+}
+
+/**
+ * The module a new checkpoint (or track) names: --module when it names a known module;
+ * without it, for a checkpoint, the only module in --dir. Anything else is refused, since a
+ * placeholder or a typo there leaves the checkpoint out of every track's progress.
+ */
+function moduleFor(type: ItemType, given: string | undefined, dir: string, curricula: string, cwd: string, ignore: string[]): { module?: string; note?: string } {
+  if (type === 'module' || (type === 'track' && given === undefined)) return {};
+  const modules = modulesUnder(curricula, cwd, ignore);
+  const where = toPosix(relative(cwd, curricula)) || '.';
+  if (given !== undefined) {
+    if (modules.some((m) => m.id === given)) return { module: given };
+    if (!modules.length) throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${given}", and no modules there. Create it first with "enablekit new module ${given}".`);
+    const near = didYouMean(given, modules.map((m) => m.id));
+    throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${given}".${near ? ` Did you mean "${near}"?` : ''} Known modules: ${listed(modules.map((m) => m.id))}.`);
+  }
+  const inDir = modules.filter((m) => !relative(dir, m.path).startsWith('..'));
+  const dirRel = toPosix(relative(cwd, dir)) || '.';
+  if (inDir.length === 1) return { module: inDir[0]!.id, note: `Set module: ${inDir[0]!.id}, the only module in ${dirRel}; pass --module <id> to name another.` };
+  const found = inDir.length ? `${inDir.length} modules in ${dirRel} (${listed(inDir.map((m) => m.id))})` : modules.length ? `no module in ${dirRel}` : `no modules in the curricula (${where})`;
+  const todo = modules.length ? 'Pass --module <id>' : `Create one first with "enablekit new module <id>", then pass --module <id>`;
+  throw new UsageError(`Expected --module <id> naming the module this ${type} checks; found none given and ${found}. ${todo}.`);
+}
+
 export function newCommand(a: NewArgs): string {
   if (!a.type || !(ITEM_TYPES as readonly string[]).includes(a.type)) {
     throw new UsageError(`Expected "enablekit new <${ITEM_TYPES.join('|')}> <id>"; found type ${a.type ? `"${a.type}"` : 'missing'}. Name one of those types.`);
@@ -24,12 +78,16 @@ export function newCommand(a: NewArgs): string {
   if (!a.id || !/^[a-z0-9][a-z0-9-]*$/.test(a.id)) {
     throw new UsageError(`Expected an id of lowercase letters, digits and dashes, such as ticket-triage; found ${a.id ? `"${a.id}"` : 'none'}. Pass one after the type.`);
   }
-  const path = resolve(a.cwd, a.dir, `${a.id}.md`);
+  const type = a.type as ItemType;
+  const dir = resolve(a.cwd, a.dir);
+  const path = resolve(dir, `${a.id}.md`);
   if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
+  // A new item is written against the product version enablekit.yml names, and its modules are that curricula's.
+  const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
+  const config = configPath ? parseConfig(configPath, readFileSync(configPath, 'utf8')) : defaultConfig();
+  const { module, note } = moduleFor(type, a.module, dir, configPath ? dirname(configPath) : dir, a.cwd, config.ignore);
   mkdirSync(dirname(path), { recursive: true });
-  // A new item is written against the product version it is about: the one enablekit.yml names.
-  const configPath = configCandidates(toPosix(dirname(path))).find((p) => existsSync(p));
-  const productVersion = configPath ? parseConfig(configPath, readFileSync(configPath, 'utf8')).productVersion : undefined;
-  writeFileSync(path, newItemText(a.type as ItemType, { id: a.id, today: a.today, ...(a.owner ? { owner: a.owner } : {}), ...(a.module ? { module: a.module } : {}), ...(productVersion ? { productVersion } : {}) }), { flag: 'wx' });
-  return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".\n`;
+  writeFileSync(path, newItemText(type, { id: a.id, today: a.today, ...(a.owner ? { owner: a.owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) }), { flag: 'wx' });
+  const notes = [note, a.owner ? undefined : `owner: is the placeholder "${PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team, or pass --owner <login> (lint warns until then).`];
+  return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".\n${notes.filter(Boolean).map((n) => `${n}\n`).join('')}`;
 }

@@ -48,6 +48,20 @@ interface ItemBase {
   freshness: Freshness;
   references: Reference[];
   links: Link[];
+  /** A block in the body left open to the end of the file, hiding what follows it. */
+  unclosed?: UnclosedBlock;
+}
+
+/** A code fence, raw HTML block or HTML comment never closed: it swallows the rest of the body. */
+export interface UnclosedBlock {
+  kind: 'fence' | 'html' | 'comment';
+  /** What would close it: the fence's own backticks or tildes, `-->`, `</pre>`... */
+  closer: string;
+  /** Its opening line. */
+  span: Span;
+  /** Headings after the opening line, all levels, and of those the level-2 ones (questions, sections). */
+  headings: number;
+  sections: number;
 }
 
 export interface TrackModuleEntry {
@@ -104,8 +118,11 @@ export interface Question {
   /** Problems in the question's own markup, reported by the quiz rules. */
   markupProblems: { span: Span; message: string }[];
   choices: Choice[];
-  /** Text questions: accepted answers, `/re/flags` for a pattern. */
-  accepted: { value: string; span: Span }[];
+  /**
+   * Text questions: accepted answers, `/re/flags` for a pattern. Feedback quoted under one
+   * is never shown (accepted answers are not revealed one by one); it is kept for lint.
+   */
+  accepted: { value: string; span: Span; feedback?: Feedback }[];
   numeric?: { value: number; tolerance: number; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */
   items: { letter: string; text: string; span: Span }[];

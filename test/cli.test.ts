@@ -107,8 +107,8 @@ describe('enablekit new', () => {
   for (const type of ['track', 'module', 'quiz', 'scenario', 'reflection']) {
     it(`writes a ${type} that passes the schema and the content rules`, () => {
       const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\nroles:\n  support: {}\n' });
-      cli(['new', 'module', 'first-module'], dir);
-      const r = cli(['new', type, `my-${type}`, '--module', 'first-module'], dir);
+      cli(['new', 'module', 'first-module', '--owner', 'alice'], dir);
+      const r = cli(['new', type, `my-${type}`, '--module', 'first-module', '--owner', 'alice'], dir);
       assert.equal(r.code, 0, r.stderr);
       const lint = cli(['lint', '--format', 'json'], dir);
       assert.deepEqual(JSON.parse(lint.stdout), []);
@@ -117,7 +117,7 @@ describe('enablekit new', () => {
 
   it('writes new items verified against the product version enablekit.yml names', () => {
     const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\nproduct:\n  version: 4.2.0\n' });
-    assert.equal(cli(['new', 'module', 'fresh', '--dir', 'lessons'], dir).code, 0);
+    assert.equal(cli(['new', 'module', 'fresh', '--dir', 'lessons', '--owner', 'alice'], dir).code, 0);
     assert.match(readFileSync(join(dir, 'lessons', 'fresh.md'), 'utf8'), /verified:\n  version: 4\.2\.0\n/);
     assert.deepEqual(JSON.parse(cli(['lint', '--format', 'json'], dir).stdout), []);
   });

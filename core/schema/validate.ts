@@ -8,6 +8,7 @@ import reflection from '../../schemas/reflection.schema.json' with { type: 'json
 import config from '../../schemas/config.schema.json' with { type: 'json' };
 import answerSheet from '../../schemas/answer-sheet.schema.json' with { type: 'json' };
 import quizKey from '../../schemas/quiz-key.schema.json' with { type: 'json' };
+import { isCalendarDate } from '../text/calendar-date.js';
 
 const SCHEMAS = { track, module, quiz, scenario, reflection, config, 'answer-sheet': answerSheet, 'quiz-key': quizKey } as const;
 export type SchemaName = keyof typeof SCHEMAS;
@@ -19,7 +20,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common] });
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common], formats: { date: isCalendarDate } });
     v = ajv.compile(SCHEMAS[name]);
     compiled.set(name, v);
   }
@@ -57,6 +58,14 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
   const field = fieldName(path);
   const schemaDescription = (err.parentSchema as { description?: string } | undefined)?.description;
   const hint = schemaDescription ? ` (${schemaDescription})` : '';
+  // A key at fault (propertyNames): the key is named, and the problem sits on its line.
+  if (err.propertyName !== undefined) {
+    const key = err.propertyName;
+    return {
+      pointer: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}#key`,
+      message: `Expected each id under ${field} to be lowercase letters, digits and dashes, starting with a letter or digit (such as tier-2); found ${JSON.stringify(key)}. Rename it, here and wherever it is used.`,
+    };
+  }
   switch (err.keyword) {
     case 'required': {
       const key = (err.params as { missingProperty: string }).missingProperty;
@@ -81,6 +90,9 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
       const most = err.keyword === 'maximum';
       return { pointer: path, message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found}. ${most ? 'Lower' : 'Raise'} it.` };
     }
+    case 'format':
+      if ((err.params as { format: string }).format === 'date') return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found}, which does not exist. Correct the day or the month.` };
+      return { pointer: path, message: `Expected ${field} in the form ${(err.params as { format: string }).format}${hint}; found ${found}. Rewrite it in that form.` };
     case 'uniqueItems':
       return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
     case 'minItems':
@@ -99,7 +111,8 @@ export function validateAgainst(name: SchemaName, data: unknown, what: string): 
   // mismatch, the type mismatch came from a branch the author did not mean.
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    // propertyNames only says a key failed; the key's own error, which names it, follows.
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     const list = byPath.get(e.instancePath) ?? [];
     list.push(e);
     byPath.set(e.instancePath, list);

@@ -9,10 +9,14 @@ export interface TemplateOptions {
   productVersion?: string;
 }
 
+/** The owner a template writes when none was given: lint flags it until it is replaced. */
+export const PLACEHOLDER_OWNER = 'your-github-login';
+
 const titleOf = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
+// No review_every, nor a quiz's pass_mark: left out, enablekit.yml's policies apply.
 function freshness(o: TemplateOptions): string {
-  return `owner: ${o.owner ?? 'your-github-login'}\ncovers: []\nverified:\n  version: ${o.productVersion ?? '1.0.0'}\n  date: ${o.today}\nreview_every: 180d\n`;
+  return `owner: ${o.owner ?? PLACEHOLDER_OWNER}\ncovers: []\nverified:\n  version: ${o.productVersion ?? '1.0.0'}\n  date: ${o.today}\n`;
 }
 
 /** A new item that passes the schema: the text `enablekit new` writes and the editor's commands insert. */
@@ -25,7 +29,7 @@ export function newItemText(type: ItemType, o: TemplateOptions): string {
     case 'module':
       return `---\ntype: module\nid: ${o.id}\ntitle: ${title}\nduration: 20min\n${freshness(o)}---\n\n# ${title}\n\nWhat the learner will be able to do after this lesson.\n\n## Why it matters\n\n## How to do it\n\n## Try it\n`;
     case 'quiz':
-      return `---\ntype: quiz\nid: ${o.id}\ntitle: ${title}\nmodule: ${module}\npass_mark: 80\n${freshness(o)}---\n\n# ${title}\n\n## Which answer is right?\n<!-- question id=first-question type=single -->\n\n- [x] The right answer\n  > Feedback shown to a learner who picks it.\n- [ ] A wrong answer\n  > Why it is wrong, without giving the right one away.\n`;
+      return `---\ntype: quiz\nid: ${o.id}\ntitle: ${title}\nmodule: ${module}\n${freshness(o)}---\n\n# ${title}\n\n## Which answer is right?\n<!-- question id=first-question type=single -->\n\n- [x] The right answer\n  > Feedback shown to a learner who picks it.\n- [ ] A wrong answer\n  > Why it is wrong, without giving the right one away.\n`;
     case 'scenario':
       return `---\ntype: scenario\nid: ${o.id}\ntitle: ${title}\nmodule: ${module}\nlevel: beginner\nsubmission: either\n${freshness(o)}---\n\n# ${title}\n\n## Situation\n\nWhat the customer says and what is going on.\n\n## Your task\n\nWhat the learner does in the role-play.\n\n## Rubric\n\n- [ ] Confirms the customer's problem in their own words (required)\n- [ ] Sets a clear next step and time\n\n## Reviewer notes\n\nWhat to look for when grading.\n`;
     case 'reflection':

@@ -16,6 +16,12 @@ import { scheduleWindow } from './schedule-window.js';
 import { schema } from './schema.js';
 import { staleContent } from './stale-content.js';
 import { unknownReference } from './unknown-reference.js';
+import { lessonUnclosedBlock } from './lesson-unclosed-block.js';
+import { quizAcceptedFeedback } from './quiz-accepted-feedback.js';
+import { scenarioSituation } from './scenario-situation.js';
+import { trackDuplicateModule } from './track-duplicate-module.js';
+import { trackOrder } from './track-order.js';
+import { unclosedBlock } from './unclosed-block.js';
 
 export const RULES: readonly Rule[] = [
   invalidFile,
@@ -23,13 +29,19 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   unknownReference,
   prerequisiteCycle,
+  trackDuplicateModule,
+  trackOrder,
+  unclosedBlock,
+  lessonUnclosedBlock,
   quizQuestionId,
   quizSingleAnswer,
   quizDuplicateChoice,
   quizAnswer,
   quizFeedback,
+  quizAcceptedFeedback,
   quizPassMark,
   scenarioRubric,
+  scenarioSituation,
   reflectionPrompts,
   brokenLink,
   scheduleWindow,

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule.js';
+import { unclosedMessage } from './unclosed-block.js';
+
+export const lessonUnclosedBlock: Rule = {
+  meta: {
+    id: 'lesson-unclosed-block',
+    description: 'A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.',
+    severity: 'warning',
+    rationale: 'An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails.',
+  },
+  examples: [
+    {
+      title: 'A fence left open in a lesson',
+      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n\n## Try it\n\nOpen the inbox.\n' },
+      expect: [{ at: 'm.md:9', message: 'Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading' }],
+    },
+    {
+      title: 'A closed fence',
+      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n~~~\n\n## Try it\n' },
+      expect: [],
+    },
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== 'module' && item.type !== 'track') continue;
+      const message = unclosedMessage(item);
+      if (message) ctx.report({ file: item.file, span: item.unclosed!.span, message });
+    }
+  },
+};
