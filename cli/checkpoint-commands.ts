@@ -11,7 +11,8 @@ import type { Config } from '../core/config/config.js';
 import { loadIndex } from './analyse.js';
 import { timedMatcher } from './timed-matcher.js';
 import { UsageError } from './usage-error.js';
-import { resolveTargets } from './workspace-files.js';
+import { findCurricula, resolveTargets } from './workspace-files.js';
+import { CONFIG_FILE } from '../core/config/config-candidates.js';
 
 export interface CheckpointArgs {
   cwd: string;
@@ -21,10 +22,23 @@ export interface CheckpointArgs {
   cache: boolean;
 }
 
+/**
+ * The checkpoint to take or grade against, from the curricula of the enablekit.yml found
+ * as lint finds it (upward from --curricula, or from here, where a repository's
+ * `curricula/` counts too), never from whichever folder the command was run in: a
+ * checkpoint id more than one file claims is refused, never picked from.
+ */
 async function findCheckpoint(a: CheckpointArgs, id: string): Promise<{ checkpoint: Checkpoint; config: Config }> {
-  const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
-  const item = index.item(id);
+  const from = resolve(a.cwd, a.curricula ?? '.');
+  if (a.curricula && !existsSync(from)) throw new UsageError(`Expected the curricula folder ${a.curricula}; found nothing there. Check --curricula.`);
+  const root = findCurricula(from);
+  if (!root) throw new UsageError(`Expected ${CONFIG_FILE} in ${relative(a.cwd, from) || '.'} or a folder above it (or in a curricula/ folder there); found none, so there are no curricula to take from or grade against. Run this inside your curricula repository, or pass --curricula <folder with ${CONFIG_FILE}>.`);
+  const targets = resolveTargets(a.cwd, [root]);
+  const dir = relative(a.cwd, root) || '.';
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  const claims = index.itemsWithId(id);
+  if (claims.length > 1) throw new UsageError(`Expected one item with id "${id}" in ${dir}; found ${claims.length}: ${claims.map((i) => i.file).sort().join(', ')}. Give each its own id ("enablekit lint" reports duplicate-id), then run this again.`);
+  const item = claims[0];
   if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
   if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
   return { checkpoint: item, config };

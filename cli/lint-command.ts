@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/types.js';
 import type { Config } from '../core/config/config.js';
 import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from './result-cache.js';
 import { UsageError } from './usage-error.js';
-import { readWorkspace, resolveTargets } from './workspace-files.js';
+import { noConfigMessage, readWorkspace, resolveTargets } from './workspace-files.js';
 
 export interface LintArgs {
   paths: string[];
@@ -32,8 +32,11 @@ const FORMATS = ['stylish', 'json', 'sarif'];
  * file's path and every Markdown file's content hash, so any change misses. Only then are
  * YAML, ajv and remark loaded.
  */
-async function lintOnce(a: LintArgs): Promise<CachedResult> {
+async function lintOnce(a: LintArgs): Promise<CachedResult & { noConfig?: string }> {
   const t = resolveTargets(a.cwd, a.paths);
+  // Said once, up front, instead of an unknown role or feature on every file.
+  const noConfig = t.lookedFrom !== undefined ? noConfigMessage(t.lookedFrom) : undefined;
+  const withNote = (r: CachedResult) => (noConfig ? { ...r, noConfig } : r);
   // With the secret, answers are in play: the result is neither read from nor written to the cache.
   const resultPath = a.cache && !a.secret ? resolve(a.cwd, '.enablekit-cache', 'result.json') : undefined;
   const cached = readResult(resultPath);
@@ -46,12 +49,12 @@ async function lintOnce(a: LintArgs): Promise<CachedResult> {
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
-  if (cached && cached.key === key) return cached;
+  if (cached && cached.key === key) return withNote(cached);
   const { analyse, loadConfig } = await import('./analyse.js');
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
-  return result;
+  return withNote(result);
 }
 
 /** Write each file's fixes once; learners' answer sheets are never touched by --fix. */
@@ -66,7 +69,7 @@ function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
   return fixed;
 }
 
-export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCode: number }> {
+export async function lintCommand(a: LintArgs): Promise<{ stdout: string; stderr?: string; exitCode: number }> {
   if (!FORMATS.includes(a.format)) throw new UsageError(`Expected --format to be one of ${FORMATS.join(', ')}; found "${a.format}". Pick one of those.`);
   let result = await lintOnce(a);
   let fixedNote = '';
@@ -76,11 +79,13 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCo
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`;
   }
   const { diagnostics, counts: c, files } = result;
+  // On stderr, so JSON and SARIF on stdout stay as they are.
+  const note = result.noConfig ? { stderr: `enablekit: ${result.noConfig}\n` } : {};
   const exitCode = diagnostics.some((d) => d.severity === 'error') || result.sealed?.problems.length ? 1 : 0;
-  if (a.format === 'json') return { stdout: `${formatJson(diagnostics)}\n`, exitCode };
+  if (a.format === 'json') return { stdout: `${formatJson(diagnostics)}\n`, exitCode, ...note };
   if (a.format === 'sarif') {
     const [{ formatSarif }, { RULES }] = await Promise.all([import('../core/format/sarif.js'), import('../core/lint/rules/index.js')]);
-    return { stdout: `${formatSarif(diagnostics, RULES, a.version)}\n`, exitCode };
+    return { stdout: `${formatSarif(diagnostics, RULES, a.version)}\n`, exitCode, ...note };
   }
   const summary = `Linted ${files} file${files === 1 ? '' : 's'}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
   const body = formatStylish(diagnostics, { color: a.color });
@@ -89,5 +94,5 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; exitCo
     ...(result.sealed?.problems ?? []).map((p) => `${p}\n`),
     locked ? `${locked} sealed quiz${locked === 1 ? '' : 'zes'}: answers not checked. Set ENABLEKIT_KEY to the answer-key secret to check them too.\n` : '',
   ].join('');
-  return { stdout: `${fixedNote}${body ? `${body}\n` : ''}${summary}${diagnostics.length ? '' : ' No problems.'}\n${sealedNote}`, exitCode };
+  return { stdout: `${fixedNote}${body ? `${body}\n` : ''}${summary}${diagnostics.length ? '' : ' No problems.'}\n${sealedNote}`, exitCode, ...note };
 }

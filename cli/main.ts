@@ -86,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'lint': {
       if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
-      const { stdout, exitCode } = await lintCommand({
+      const { stdout, stderr, exitCode } = await lintCommand({
         paths: rest,
         format: values.format ?? 'stylish',
         fix: values.fix,
@@ -98,6 +98,7 @@ async function run(argv: string[]): Promise<number> {
         ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
         ...(values.jobs ? { jobs: Number(values.jobs) } : {}),
       });
+      if (stderr) process.stderr.write(stderr);
       process.stdout.write(stdout);
       return exitCode;
     }

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { GitIgnore } from './gitignore.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.enablekit-cache']);
 
@@ -15,9 +16,14 @@ export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** List files under the roots, skipping dot folders, node_modules and the config's ignores. */
+/**
+ * List files under the roots, skipping dot folders, node_modules, what git ignores
+ * (.gitignore) and the config's `lint.ignore` globs (relative to `ignoreBase`, the folder
+ * of enablekit.yml). A root itself is listed even when ignored: it was asked for.
+ */
 export function walk(roots: string[], cwd: string, ignoreGlobs: string[], ignoreBase: string): WalkResult {
   const isIgnored = ignoreGlobs.length ? picomatch(ignoreGlobs, { dot: true }) : () => false;
+  const git = new GitIgnore(roots);
   const markdown: string[] = [];
   const all: string[] = [];
   const seen = new Set<string>();
@@ -44,13 +50,14 @@ export function walk(roots: string[], cwd: string, ignoreGlobs: string[], ignore
       }
       continue;
     }
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) git.enter(abs);
     for (const e of entries) {
       const child = join(abs, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !e.name.startsWith('.')) stack.push(child);
+        if (!ALWAYS_SKIPPED.has(e.name) && !e.name.startsWith('.') && !git.ignored(child, true)) stack.push(child);
       } else if (e.isFile()) {
         const childRel = rel === '.' ? e.name : `${rel}/${e.name}`;
-        if (isIgnored(toPosix(relative(ignoreBase, child)))) continue;
+        if (isIgnored(toPosix(relative(ignoreBase, child))) || git.ignored(child, false)) continue;
         all.push(childRel);
         if (e.name.endsWith('.md')) markdown.push(childRel);
       }
