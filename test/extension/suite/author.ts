@@ -136,6 +136,26 @@ export function registerAuthorSuite(folder: string): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('places quick fixes and fix-all right in a CRLF document (core\'s offsets are into the LF reading)', async () => {
+      const quiz = uri('support-onboarding/triage-quiz.md');
+      const editor = await vscode.window.showTextDocument(quiz);
+      await editor.edit((b) => b.setEndOfLine(vscode.EndOfLine.CRLF));
+      await edit(quiz, '<!-- question id=request-id-header type=text -->', '');
+      const [d] = await until('a quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'));
+      assert.equal(d!.range.start.line, editor.document.getText().split('\r\n').findIndex((l) => l.startsWith('## Which header')), 'the same line as in LF');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', quiz, d!.range);
+      const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
+      assert.ok(fix, 'a quick fix');
+      await vscode.workspace.applyEdit(fix.edit!);
+      assert.match(editor.document.getText(), /## Which header carries the request id of an API error\?\r\n<!-- question id=which-header-carries[a-z-]* -->\r\n/);
+      await edit(quiz, '<!-- question id=triage-order type=ordering weight=2 -->', '');
+      await until('a second quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0);
+      assert.equal(await vscode.commands.executeCommand('enablekit.fixAll'), true);
+      assert.match(editor.document.getText(), /## Put the triage steps in order\r\n<!-- question id=put-the-triage[a-z-]* -->\r\n/);
+      assert.doesNotMatch(editor.document.getText(), /[^\r]\n/, 'CRLF throughout');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     it('previews a quiz as a form and a lesson as a page, sanitized, with source lines for scroll sync', async () => {
       const quizHtml = await vscode.commands.executeCommand<string>('enablekit.openPreview', uri('support-onboarding/triage-quiz.md'));
       assert.match(quizHtml, /<form class="ek-quiz" data-sealed="false">/);
