@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 function read(path: string): string | undefined {
@@ -51,7 +51,7 @@ export class GitIgnore {
     }
     // A folder named on the command line is linted even where git ignores it (a scratch
     // copy, a benchmark corpus): then only the .gitignore files inside it apply.
-    for (const root of roots) if (this.ignored(root, true)) this.asked.push(root);
+    for (const root of roots) if (this.in(dirname(root))?.(basename(root), true)) this.asked.push(root);
   }
 
   /** Read a folder's own `.gitignore`, when the walk enters it. */
@@ -64,23 +64,32 @@ export class GitIgnore {
     this.rules.set(dir, (existing ?? ignore()).add(text));
   }
 
-  ignored(path: string, isDir: boolean): boolean {
-    if (!this.rules.size) return false;
-    let verdict = false;
-    const top = this.asked.find((root) => path.startsWith(`${root}${sep}`));
-    const chain: string[] = [];
-    for (let cur = dirname(path); ; cur = dirname(cur)) {
+  /**
+   * Whether git ignores an entry of a folder, for every entry of that folder (the walk
+   * reads a folder at a time): undefined when no rule applies there, the common case.
+   */
+  in(dir: string): ((name: string, isDir: boolean) => boolean) | undefined {
+    if (!this.rules.size) return undefined;
+    const top = this.asked.find((root) => dir === root || dir.startsWith(`${root}${sep}`));
+    const levels: { rules: Ignore; prefix: string }[] = [];
+    for (let cur = dir; ; cur = dirname(cur)) {
       if (top !== undefined && cur.length < top.length) break;
-      if (this.rules.has(cur)) chain.push(cur);
+      const rules = this.rules.get(cur);
+      if (rules) {
+        const rel = relative(cur, dir).split(sep).join('/');
+        levels.unshift({ rules, prefix: rel ? `${rel}/` : '' });
+      }
       if (dirname(cur) === cur) break;
     }
-    for (let k = chain.length - 1; k >= 0; k--) {
-      const dir = chain[k]!;
-      const rel = relative(dir, path).split(sep).join('/');
-      const r = this.rules.get(dir)!.test(isDir ? `${rel}/` : rel);
-      if (r.ignored) verdict = true;
-      else if (r.unignored) verdict = false;
-    }
-    return verdict;
+    if (!levels.length) return undefined;
+    return (name, isDir) => {
+      let verdict = false;
+      for (const { rules, prefix } of levels) {
+        const r = rules.test(`${prefix}${name}${isDir ? '/' : ''}`);
+        if (r.ignored) verdict = true;
+        else if (r.unignored) verdict = false;
+      }
+      return verdict;
+    };
   }
 }

@@ -51,13 +51,14 @@ export function walk(roots: string[], cwd: string, ignoreGlobs: string[], ignore
       continue;
     }
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) git.enter(abs);
+    const gitIgnores = git.in(abs);
     for (const e of entries) {
       const child = join(abs, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !e.name.startsWith('.') && !git.ignored(child, true)) stack.push(child);
+        if (!ALWAYS_SKIPPED.has(e.name) && !e.name.startsWith('.') && !gitIgnores?.(e.name, true)) stack.push(child);
       } else if (e.isFile()) {
         const childRel = rel === '.' ? e.name : `${rel}/${e.name}`;
-        if (isIgnored(toPosix(relative(ignoreBase, child))) || git.ignored(child, false)) continue;
+        if (isIgnored(toPosix(relative(ignoreBase, child))) || gitIgnores?.(e.name, false)) continue;
         all.push(childRel);
         if (e.name.endsWith('.md')) markdown.push(childRel);
       }
