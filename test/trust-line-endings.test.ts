@@ -12,6 +12,8 @@ import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { applyEdits } from '../core/lint/apply-fixes.js';
 import { seal, unsealText, rotate } from '../core/sealing/seal.js';
 import type { Quiz } from '../core/model.js';
+import { LintSession } from '../core/lint/lint-session.js';
+import { parseGradeCommand } from '../core/review/grade-command.js';
 import { cli, tempWorkspace, MODULE, ROOT } from './helpers/cli.js';
 
 const TODAY = '2026-11-22';
@@ -245,7 +247,7 @@ describe('CRLF and a BOM read as LF everywhere (issue #17, section 1)', () => {
         assert.equal(s.sealedText, inForm(lfSealed.sealedText, form), name);
         assert.equal(toLf(s.keyText).split('\n').length, lfSealed.keyText.split('\n').length);
         if (form.eol === '\r\n') assert.doesNotMatch(s.keyText.replace(/\r\n/g, ''), /\n/, 'the key file in the quiz\'s ending');
-        const opened = unsealText('q/triage-quiz.md', s.sealedText, s.keyText, SECRET);
+        const opened = unsealText('q/triage-quiz.md', s.sealedText, `\ufeff${s.keyText}`, SECRET);
         assert.ok(opened.ok);
         assert.equal(opened.source, source, `${name}: unsealed exactly`);
         // The same commit checked out with LF: the key opens, and the quiz comes back LF.
@@ -275,6 +277,27 @@ describe('CRLF and a BOM read as LF everywhere (issue #17, section 1)', () => {
         assert.equal(readFileSync(join(dir, 'curricula', 'triage-quiz.md'), 'utf8'), original);
       }
     });
+  });
+
+  it('an editor\'s CRLF document, typed in, lints as the LF file does (the incremental parse sees LF)', () => {
+    const quiz = readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8').replace('<!-- question id=blocked-priority type=single -->\n', '');
+    const session = new LintSession();
+    session.setConfig(inForm('version: 1\nfeatures:\n  - id: routing-rules\n', FORMS.crlf!));
+    session.setFile('m.md', inForm(MODULE('triage-and-routing'), FORMS.crlf!));
+    const crlf = inForm(quiz, FORMS.crlf!);
+    session.setFile('q.md', crlf, { editing: true });
+    session.lint(TODAY);
+    // A keystroke in the body, then one in the front matter.
+    const typed = crlf.replace('## Put the triage', '## Now put the triage').replace('title: ', 'title: The ');
+    session.setFile('q.md', typed, { editing: true });
+    const got = session.lint(TODAY).diagnostics.get('q.md');
+    const want = lintInMemory({ 'enablekit.yml': 'version: 1\nfeatures:\n  - id: routing-rules\n', 'm.md': MODULE('triage-and-routing'), 'q.md': toLf(typed) }, TODAY).diagnostics.filter((d) => d.file === 'q.md');
+    assert.ok(want.some((d) => d.ruleId === 'quiz-question-id'), JSON.stringify(want));
+    assert.deepEqual(got, want);
+  });
+
+  it('a reviewer\'s comment reads alike with CRLF or lone CR line breaks', () => {
+    for (const eol of ['\n', '\r\n', '\r']) assert.deepEqual(parseGradeCommand(`/grade pass${eol}Clear and kind.${eol}Good escalation.`), { verdict: 'pass', notes: 'Clear and kind.\nGood escalation.' }, JSON.stringify(eol));
   });
 
   it('release notes, and a file\'s mentions of a feature, read alike in any line ending', () => {
