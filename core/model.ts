@@ -92,7 +92,7 @@ export interface Feedback {
 }
 
 export interface Choice {
-  /** a, b, c...: its place in the list, the name a key file uses for it. */
+  /** a, b, c … z, aa, ab …: its place in the list (choiceLabel), the name a key file uses for it. */
   letter: string;
   text: string;
   /** Ticked `[x]` in the source; for a learner's sheet, ticked by the learner. */
@@ -123,7 +123,8 @@ export interface Question {
    * is never shown (accepted answers are not revealed one by one); it is kept for lint.
    */
   accepted: { value: string; span: Span; feedback?: Feedback }[];
-  numeric?: { value: number; tolerance: number; span: Span };
+  /** Numeric: the value, how far an answer may be from it, and the unit the key writes after it (`4 h`), if any. */
+  numeric?: { value: number; tolerance: number; unit?: string; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */
   items: { letter: string; text: string; span: Span }[];
   /** Question-level explanation, which may reveal the answer. */
@@ -192,7 +193,8 @@ export function prerequisitesOf(item: Item): string[] {
 
 /** A problem found while reading a file: structural, not a lint judgement. */
 export interface FileProblem {
-  code: 'binary' | 'encoding' | 'too-large' | 'empty' | 'no-front-matter' | 'yaml' | 'unknown-type' | 'too-deep' | 'schema';
+  /** `answer-sheet`: a sheet that does not match its place or says unclearly what was meant (the answer-sheet rule). */
+  code: 'binary' | 'encoding' | 'too-large' | 'empty' | 'no-front-matter' | 'yaml' | 'unknown-type' | 'too-deep' | 'schema' | 'answer-sheet';
   span: Span;
   message: string;
 }

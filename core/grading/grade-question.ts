@@ -1,11 +1,14 @@
 import type { Question } from '../model.js';
+import { foldText } from '../text/fold-text.js';
+import { numberHint, readNumber, type DecimalMark } from './read-number.js';
 import type { Outcome, PatternMatcher, QuestionResult } from './types.js';
 
 const PATTERN = /^\/(.+)\/([a-z]*)$/s;
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
 
-export const normalise = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** How a learner's text and the key's compare: typographic forms folded, case ignored. */
+export const normalise = (s: string) => foldText(s).toLowerCase();
 
 /** The default matcher: plain RegExp on a length-capped answer. Adapters may add a time bound. */
 export const plainMatcher: PatternMatcher = (pattern, flags, text) => new RegExp(pattern, flags.replace(/[gy]/g, '')).test(text);
@@ -14,29 +17,40 @@ interface Scored {
   outcome: Outcome;
   points: number;
   answer: string;
+  /** Shown whatever the policy: they say nothing about the right answer the grade does not. */
   feedback: string[];
+  /** Feedback under the choices the learner ticked that would tell which choices are right: shown only once answers are revealed. */
+  held?: string[];
   changed?: string;
 }
 
+const CHANGED_CHOICES = 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
+
 function scoreChoices(key: Question, mine: Question): Scored {
-  const ticked = mine.choices.filter((c) => c.checked);
-  const answer = ticked.map((c) => `${c.letter}) ${c.text}`).join('; ');
+  // Choices are compared by position: the sheet's choice n is the quiz's choice n, checked by text.
+  const ticked = mine.choices.flatMap((c, i) => (c.checked ? [i] : []));
+  const answer = ticked.map((i) => `${mine.choices[i]!.letter}) ${mine.choices[i]!.text}`).join('; ');
   // A sheet made for an older version of the quiz is reported, never graded wrongly.
   const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i]!.text));
-  if (differs) return { outcome: 'changed', points: 0, answer, feedback: [], changed: 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.' };
+  if (differs) return { outcome: 'changed', points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
   if (ticked.length === 0) return { outcome: 'unanswered', points: 0, answer: '', feedback: [] };
-  const right = new Set(key.choices.filter((c) => c.checked).map((c) => c.letter));
-  const hits = ticked.filter((c) => right.has(c.letter)).length;
+  const right = new Set(key.choices.flatMap((c, i) => (c.checked ? [i] : [])));
+  const hits = ticked.filter((i) => right.has(i)).length;
   const misses = ticked.length - hits;
-  const feedback = ticked.flatMap((c) => {
-    const f = key.choices.find((k) => k.letter === c.letter)?.feedback?.text;
-    return f ? [f] : [];
-  });
+  const choiceFeedback = ticked.flatMap((i) => (key.choices[i]!.feedback ? [key.choices[i]!.feedback!.text] : []));
   let fraction: number;
-  if (key.type === 'single') fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
-  else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
+  const notes: string[] = [];
+  if (key.type === 'single') {
+    fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
+    if (ticked.length > 1) notes.push(`Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i]!.letter).join(', ')}). It takes one answer, so it was graded wrong; tick only one next time.`);
+  } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
   else fraction = Math.max(0, (hits - misses) / right.size);
-  return { outcome: fraction === 1 ? 'right' : fraction > 0 ? 'partial' : 'wrong', points: fraction * key.weight, answer, feedback };
+  // Feedback under a ticked choice tells whether that choice is right. It is shown now only
+  // when the grade already says as much: the whole question is right, or one tick on a
+  // single-choice question is wrong. Otherwise (two ticks, multiple choice not fully right)
+  // it would point at the right choices, so it waits until the answers are revealed.
+  const safe = fraction === 1 || (key.type === 'single' && ticked.length === 1);
+  return { outcome: fraction === 1 ? 'right' : fraction > 0 ? 'partial' : 'wrong', points: fraction * key.weight, answer, feedback: safe ? [...notes, ...choiceFeedback] : notes, held: safe ? [] : choiceFeedback };
 }
 
 function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored {
@@ -52,7 +66,8 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
     }
     let hit: boolean | 'timeout';
     try {
-      hit = match(m[1]!, m[2]!, answer.trim());
+      // Both sides folded, so a pattern written with ' matches an answer typed with ’.
+      hit = match(foldText(m[1]!), m[2]!, foldText(answer));
     } catch {
       hit = false;
     }
@@ -62,12 +77,11 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
   return { outcome: 'wrong', points: 0, answer, feedback: [] };
 }
 
-function scoreNumeric(key: Question, mine: Question): Scored {
+function scoreNumeric(key: Question, mine: Question, mark: DecimalMark): Scored {
   const answer = mine.answerText?.value ?? '';
   if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
-  const m = /-?\d+(?:[.,]\d+)?/.exec(answer);
-  if (!m) return { outcome: 'wrong', points: 0, answer, feedback: ['Expected a number after "Answer:".'] };
-  const value = Number(m[0].replace(',', '.'));
+  const value = readNumber(answer, mark, key.numeric?.unit);
+  if (value === undefined) return { outcome: 'not-a-number', points: 0, answer, feedback: [numberHint(mark, key.numeric?.unit)] };
   const ok = key.numeric !== undefined && Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
 }
@@ -76,12 +90,13 @@ function scoreOrdering(key: Question, mine: Question): Scored {
   const order = mine.items.map((i) => i.text);
   const answer = order.map((t, i) => `${i + 1}. ${t}`).join(' ');
   if (order.length === 0) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
-  const known = new Map(key.items.map((i) => [normalise(i.text), i.letter]));
-  const letters = order.map((t) => known.get(normalise(t)));
-  if (letters.some((l) => l === undefined) || new Set(letters).size !== key.items.length || letters.length !== key.items.length) {
+  // Items are known by their text; each stands for its place in the key.
+  const known = new Map(key.items.map((i, n) => [normalise(i.text), n]));
+  const places = order.map((t) => known.get(normalise(t)));
+  if (places.some((p) => p === undefined) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
     return { outcome: 'changed', points: 0, answer, feedback: [], changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".' };
   }
-  const ok = letters.every((l, i) => l === key.items[i]!.letter);
+  const ok = places.every((p, i) => p === i);
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
 }
 
@@ -93,23 +108,34 @@ export function correctAnswerOf(q: Question): string {
     case 'text':
       return q.accepted.find((a) => !PATTERN.test(a.value))?.value ?? q.accepted[0]?.value ?? '';
     case 'numeric':
-      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}` : '';
+      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}` : '';
     case 'ordering':
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(' ');
   }
 }
 
-/** Grade one question of a sheet against the key question (from the base branch's quiz). */
-export function gradeQuestion(key: Question, mine: Question | undefined, match: PatternMatcher, line: number): QuestionResult {
+export interface ScoredQuestion {
+  result: QuestionResult;
+  /** Feedback to add to the result only if the grade reveals the answers. */
+  held: string[];
+}
+
+/** Grade one question, keeping apart the feedback only a reveal may show. */
+export function scoreQuestion(key: Question, mine: Question | undefined, match: PatternMatcher, line: number, mark: DecimalMark = '.'): ScoredQuestion {
   const base = { id: key.id ?? '', type: key.type, prompt: key.prompt, weight: key.weight, line };
-  if (!mine) return { ...base, answer: '', outcome: 'unanswered', points: 0, feedback: ['This question is missing from your sheet.'] };
+  if (!mine) return { result: { ...base, answer: '', outcome: 'unanswered', points: 0, feedback: ['This question is missing from your sheet.'] }, held: [] };
   const s =
     key.type === 'single' || key.type === 'multiple'
       ? scoreChoices(key, mine)
       : key.type === 'text'
         ? scoreText(key, mine, match)
         : key.type === 'numeric'
-          ? scoreNumeric(key, mine)
+          ? scoreNumeric(key, mine, mark)
           : scoreOrdering(key, mine);
-  return { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1000) / 1000, feedback: s.changed ? [s.changed] : s.feedback };
+  return { result: { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1000) / 1000, feedback: s.changed ? [s.changed] : s.feedback }, held: s.held ?? [] };
+}
+
+/** Grade one question of a sheet against the key question (from the base branch's quiz), as if the answers stay hidden. */
+export function gradeQuestion(key: Question, mine: Question | undefined, match: PatternMatcher, line: number, mark: DecimalMark = '.'): QuestionResult {
+  return scoreQuestion(key, mine, match, line, mark).result;
 }

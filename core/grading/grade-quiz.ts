@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Quiz } from '../model.js';
 import { durationMs } from '../text/duration.js';
-import { correctAnswerOf, gradeQuestion, plainMatcher } from './grade-question.js';
+import { correctAnswerOf, plainMatcher, scoreQuestion } from './grade-question.js';
+import { sheetProblemMessage, unknownQuestions } from './sheet-problems.js';
 import type { AnswerSheet } from './read-answer-sheet.js';
 import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
 
@@ -12,6 +13,7 @@ export function policyFor(quiz: Quiz, config: Config): GradePolicy {
     attempts: quiz.attempts ?? config.policies.attempts,
     retakeCooldownMs: durationMs(quiz.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
     revealAnswers: quiz.revealAnswers ?? config.policies.revealAnswers,
+    decimalMark: config.policies.decimalMark,
   };
 }
 
@@ -54,11 +56,17 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
     return { ok: false, refusal: { ...who, reason: 'cooldown', message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.` } };
   }
+  // A sheet that gives a question twice, one the quiz does not have, or a tick or answer written
+  // so that what was meant is unclear is not graded: refusing uses no attempt, so the learner
+  // loses nothing by fixing it, and gains nothing: no score and no answer is shown.
+  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz)].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  if (problems.length) return { ok: false, refusal: { ...who, reason: 'invalid-sheet', message: sheetProblemMessage(problems), line: problems[0]!.span.start.line } };
   const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id!, q]));
-  const questions = quiz.questions.map((key) => {
+  const scored = quiz.questions.map((key) => {
     const q = mine.get(key.id ?? '');
-    return gradeQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1);
+    return scoreQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1, policy.decimalMark ?? '.');
   });
+  const questions = scored.map((s) => s.result);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
@@ -72,6 +80,8 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     quiz.questions.forEach((key, i) => {
       const r = questions[i]!;
       if (r.outcome !== 'right') r.correctAnswer = correctAnswerOf(key);
+      // Feedback that points at the right choices waits for the reveal (scoreChoices says which).
+      r.feedback.push(...scored[i]!.held);
       if (key.explanation) r.feedback.push(key.explanation.text);
     });
   }

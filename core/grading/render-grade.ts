@@ -1,7 +1,7 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { Grade, Outcome, Refusal } from './types.js';
 
-const MARK: Record<Outcome, string> = { right: '✅ right', partial: '🟡 partly right', wrong: '❌ wrong', unanswered: '⬜ no answer', changed: '⚠️ question changed' };
+const MARK: Record<Outcome, string> = { right: '✅ right', partial: '🟡 partly right', wrong: '❌ wrong', unanswered: '⬜ no answer', changed: '⚠️ question changed', 'not-a-number': '❌ not a number' };
 
 /**
  * The grade as Markdown for a pull request comment or job summary: one table, learner

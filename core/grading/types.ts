@@ -1,5 +1,6 @@
 import type { RevealPolicy } from '../config/config.js';
 import type { QuestionType } from '../model.js';
+import type { DecimalMark } from './read-number.js';
 
 /** How a pattern answer is matched: injected, so an adapter can run it with a time bound. */
 export type PatternMatcher = (pattern: string, flags: string, text: string) => boolean | 'timeout';
@@ -9,6 +10,8 @@ export interface GradePolicy {
   attempts: number;
   retakeCooldownMs: number;
   revealAnswers: RevealPolicy;
+  /** How numeric answers are read: `2.5` or `2,5` (policies.decimal_mark); `.` when left out. */
+  decimalMark?: DecimalMark;
 }
 
 /** An earlier graded attempt of this learner at this checkpoint, wherever it was recorded. */
@@ -18,7 +21,8 @@ export interface PriorAttempt {
   percent: number;
 }
 
-export type Outcome = 'right' | 'partial' | 'wrong' | 'unanswered' | 'changed';
+/** `not-a-number`: a numeric answer that is not one number (graded wrong, with a hint). */
+export type Outcome = 'right' | 'partial' | 'wrong' | 'unanswered' | 'changed' | 'not-a-number';
 
 export interface QuestionResult {
   id: string;

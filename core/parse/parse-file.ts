@@ -12,6 +12,7 @@ import { spanOf } from './mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
 import { parseScenarioBody } from './scenario-body.js';
 import { parseReflectionBody } from './reflection-body.js';
+import { sheetFileProblems } from '../grading/sheet-file-problems.js';
 import { findUnclosedBlock } from './unclosed-block.js';
 import { withAcceptedFeedback } from './accepted-feedback.js';
 
@@ -269,7 +270,7 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   const fm = fmResult.value;
   const type = fm.data.type;
   if (type === 'answer-sheet') {
-    return { model: { file, problems: schemaProblems('answer-sheet', fm, 'an answer sheet') }, text, lines, frontMatter: fm };
+    return { model: { file, problems: [...schemaProblems('answer-sheet', fm, 'an answer sheet'), ...sheetFileProblems(file, text, fm, fence.end, lines)] }, text, lines, frontMatter: fm };
   }
   if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type);

@@ -2,12 +2,20 @@ import type { Root, RootContent, List, ListItem, Html, Paragraph, Blockquote } f
 import type { LineIndex } from '../text/line-index.js';
 import type { Choice, Question, QuestionType } from '../model.js';
 import { QUESTION_TYPES } from '../model.js';
-import { commentAttributes, spanOf, textOf } from './mdast-util.js';
+import { choiceLabel } from '../text/choice-label.js';
+import { didYouMean } from '../text/did-you-mean.js';
+import { spanOf, textOf } from './mdast-util.js';
+import { tickVariant } from './tick-variant.js';
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
-const NUMBER_WITH_TOLERANCE = /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*[a-z%]*$/i;
+/** The key's number: `4`, `4 ± 0.5`, `4 +/- 0.5`, with an optional unit after it (`4 h`, `80%`). */
+const NUMBER_WITH_TOLERANCE = /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
+const QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
+
+/** The attributes a `<!-- question … -->` comment may carry, and the values `scoring=` takes. */
+export const QUESTION_ATTRIBUTES = ['id', 'type', 'weight', 'scoring'] as const;
+export const SCORING_VALUES = ['partial', 'all-or-nothing'] as const;
 
 function choiceText(item: ListItem): string {
   const first = item.children.find((c) => c.type === 'paragraph');
@@ -17,16 +25,25 @@ function choiceText(item: ListItem): string {
 function parseChoices(list: List, lines: LineIndex, q: Question): void {
   for (const item of list.children) {
     const quote = item.children.find((c): c is Blockquote => c.type === 'blockquote');
-    if (item.checked === null || item.checked === undefined) {
-      q.markupProblems.push({
-        span: spanOf(item, lines),
-        message: quote
-          ? 'Expected feedback to sit under a choice (a "- [ ]" item); found it under a list item without a checkbox. Add the checkbox or move the feedback.'
-          : 'Expected every item of a choice list to be a choice ("- [ ]" or "- [x]"); found one without a checkbox. Add "[ ] " after the dash.',
-      });
-      continue;
+    let checked = item.checked;
+    let text = choiceText(item);
+    if (checked === null || checked === undefined) {
+      // `[✓]`, `(x)`, `[]`: the learner (or author) meant a choice; keep it in its place and say how to write it.
+      const variant = tickVariant(text);
+      if (!variant) {
+        q.markupProblems.push({
+          span: spanOf(item, lines),
+          message: quote
+            ? 'Expected feedback to sit under a choice (a "- [ ]" item); found it under a list item without a checkbox. Add the checkbox or move the feedback.'
+            : 'Expected every item of a choice list to be a choice ("- [ ]" or "- [x]"); found one without a checkbox. Add "[ ] " after the dash.',
+        });
+        continue;
+      }
+      q.markupProblems.push({ span: spanOf(item, lines), message: variant.message });
+      checked = variant.ticked;
+      text = variant.text;
     }
-    const choice: Choice = { letter: LETTERS[q.choices.length] ?? '?', text: choiceText(item), checked: item.checked, span: spanOf(item, lines) };
+    const choice: Choice = { letter: choiceLabel(q.choices.length), text, checked, span: spanOf(item, lines) };
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
@@ -39,22 +56,60 @@ function newQuestion(prompt: string, span: Question['span']): Question {
   return { type: 'single', prompt, weight: 1, partial: true, span, markupProblems: [], choices: [], accepted: [], items: [] };
 }
 
+const suggestion = (found: string, known: readonly string[], write: (k: string) => string, otherwise: string) => {
+  const near = didYouMean(found.toLowerCase(), known);
+  return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
+};
+
+/** `name=value` words of a question comment, in order, with the words that are not `name=value`. */
+function metaWords(inner: string): { name: string; value: string; raw: string }[] {
+  const out: { name: string; value: string; raw: string }[] = [];
+  for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
+    if (m[3] !== undefined) out.push({ name: '', value: m[3], raw: m[3] });
+    else out.push({ name: m[1]!, value: m[2]!.replace(/^"|"$/g, ''), raw: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Read a `<!-- question … -->` comment. A misspelled attribute or value would fall back to
+ * the default and change how the question is graded without a word, so each one is a
+ * markup problem that names it.
+ */
 function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
-  const attrs = commentAttributes(html.value, 'question');
-  if (!attrs) return false;
+  const m = QUESTION_COMMENT.exec(html.value.trim());
+  if (!m) return false;
   q.metaSpan = spanOf(html, lines);
-  if (attrs.id) q.id = attrs.id;
-  if (attrs.type) {
-    if ((QUESTION_TYPES as readonly string[]).includes(attrs.type)) q.type = attrs.type as QuestionType;
-    else q.markupProblems.push({ span: q.metaSpan, message: `Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${attrs.type}". Fix the question comment.` });
+  const problem = (message: string) => q.markupProblems.push({ span: q.metaSpan!, message });
+  const seen = new Set<string>();
+  for (const { name, value, raw } of metaWords(m[1]!)) {
+    if (name === '') {
+      problem(`Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(', ')}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=…`, 'Write it as name=value, or remove it.')}`);
+      continue;
+    }
+    if (!(QUESTION_ATTRIBUTES as readonly string[]).includes(name)) {
+      problem(`Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(', ')}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value}`, 'Remove it.')}`);
+      continue;
+    }
+    if (seen.has(name)) {
+      problem(`Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`);
+      continue;
+    }
+    seen.add(name);
+    if (name === 'id') {
+      if (value) q.id = value;
+    } else if (name === 'type') {
+      if ((QUESTION_TYPES as readonly string[]).includes(value)) {
+        q.type = value as QuestionType;
+        typed.add(q);
+      } else problem(`Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(value, QUESTION_TYPES, (k) => `type=${k}`, 'Fix the question comment.')}`);
+    } else if (name === 'weight') {
+      const w = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (Number.isFinite(w) && w > 0) q.weight = w;
+      else problem(`Expected weight= to be a positive number; found "${value}". Fix the question comment.`);
+    } else if (value === 'all-or-nothing') q.partial = false;
+    else if (value !== 'partial') problem(`Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(value, SCORING_VALUES, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`);
   }
-  if (attrs.weight !== undefined) {
-    const w = Number(attrs.weight);
-    if (Number.isFinite(w) && w > 0) q.weight = w;
-    else q.markupProblems.push({ span: q.metaSpan, message: `Expected weight= to be a positive number; found "${attrs.weight}". Fix the question comment.` });
-  }
-  if (attrs.scoring === 'all-or-nothing') q.partial = false;
-  if (attrs.type) typed.add(q);
   return true;
 }
 
@@ -71,10 +126,13 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
   if (!ANSWER.test(text)) return false;
   const value = text.replace(ANSWER, '').trim();
   const m = NUMBER_WITH_TOLERANCE.exec(value);
-  if (m && q.type !== 'text') q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, span: spanOf(p, lines) };
+  if (m && q.type !== 'text') q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, ...(m[3] ? { unit: m[3] } : {}), span: spanOf(p, lines) };
   q.answerText = { value, span: spanOf(p, lines) };
   return true;
 }
+
+/** A list whose items all start with a tick written another way (`[✓]`, `(x)`, `[]`): choices, not prose. */
+const allTickVariants = (list: List) => list.children.length > 0 && list.children.every((i) => tickVariant(choiceText(i)) !== undefined);
 
 /**
  * Questions are the level-2 headings of a quiz (and of an answer sheet). Under each:
@@ -87,6 +145,8 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   const questions: Question[] = [];
   let q: Question | undefined;
   let expectAccepted = false;
+  // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
+  let emptyAnswer = false;
   const body: RootContent[] = tree.children;
   for (const node of body) {
     if (node.type === 'heading' && node.depth <= 2) {
@@ -94,14 +154,23 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       q = node.depth === 2 ? newQuestion(textOf(node), spanOf(node, lines)) : undefined;
       if (q) questions.push(q);
       expectAccepted = false;
+      emptyAnswer = false;
       continue;
     }
     if (!q) continue;
+    const afterEmptyAnswer = emptyAnswer;
+    emptyAnswer = false;
+    if (afterEmptyAnswer && (node.type === 'paragraph' || node.type === 'code') && !ANSWER.test(textOf(node)) && !ACCEPTED.test(textOf(node))) {
+      const below = textOf(node);
+      const shown = below.length > 40 ? `${below.slice(0, 40)}…` : below;
+      q.markupProblems.push({ span: spanOf(node, lines), message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".` });
+      continue;
+    }
     if (node.type === 'html') {
       applyMeta(q, node, lines);
     } else if (node.type === 'paragraph') {
       if (ACCEPTED.test(textOf(node))) expectAccepted = true;
-      else readAnswerParagraph(node, lines, q);
+      else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
     } else if (node.type === 'list') {
       if (expectAccepted) {
         for (const item of node.children) {
@@ -110,10 +179,10 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
           q.accepted.push({ value, span: spanOf(item, lines) });
         }
         expectAccepted = false;
-      } else if (node.children.some((i) => typeof i.checked === 'boolean')) {
+      } else if (node.children.some((i) => typeof i.checked === 'boolean') || allTickVariants(node)) {
         parseChoices(node, lines, q);
       } else if (node.ordered) {
-        node.children.forEach((item) => q!.items.push({ letter: LETTERS[q!.items.length] ?? '?', text: choiceText(item), span: spanOf(item, lines) }));
+        node.children.forEach((item) => q!.items.push({ letter: choiceLabel(q!.items.length), text: choiceText(item), span: spanOf(item, lines) }));
       }
     } else if (node.type === 'blockquote') {
       q.explanation = { text: textOf(node), span: spanOf(node, lines) };

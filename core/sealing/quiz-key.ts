@@ -1,5 +1,6 @@
 import type { Question, Quiz } from '../model.js';
 import { shuffledItems } from '../grading/sheet-template.js';
+import { choiceLabel } from '../text/choice-label.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
 export interface QuizKey {
@@ -12,6 +13,8 @@ export interface QuestionKey {
   accepted?: string[];
   value?: number;
   tolerance?: number;
+  /** The unit written after the value (`4 h`): a learner may write it too. */
+  unit?: string;
   order?: string[];
   explanation?: string;
   feedback?: Record<string, string>;
@@ -60,10 +63,11 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string): SealResult 
     } else if (q.type === 'numeric' && q.numeric) {
       k.value = q.numeric.value;
       if (q.numeric.tolerance) k.tolerance = q.numeric.tolerance;
+      if (q.numeric.unit) k.unit = q.numeric.unit;
       dropSpan(q.numeric.span);
     } else if (q.type === 'ordering') {
       const shown = shuffledItems(q, `seal:${quiz.id}`);
-      k.order = q.items.map((i) => String.fromCharCode(97 + shown.indexOf(i.text)));
+      k.order = q.items.map((i) => choiceLabel(shown.indexOf(i.text)));
       q.items.forEach((item, n) => {
         const at = item.span.start.line - 1;
         lines[at] = lines[at]!.replace(/^(\s*\d+[.)]\s+).*$/, `$1${shown[n]}`);
@@ -100,7 +104,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       ...q,
       choices,
       accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
-      ...(k.value !== undefined ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, span: q.span } } : {}),
+      ...(k.value !== undefined ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, ...(k.unit ? { unit: k.unit } : {}), span: q.span } } : {}),
       items,
       ...(k.explanation !== undefined ? { explanation: { text: k.explanation, span: q.span } } : {}),
     };

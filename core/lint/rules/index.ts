@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { answerSheet } from './answer-sheet.js';
 import { brokenLink } from './broken-link.js';
 import { duplicateId } from './duplicate-id.js';
 import { invalidFile } from './invalid-file.js';
@@ -47,4 +48,5 @@ export const RULES: readonly Rule[] = [
   scheduleWindow,
   missingOwner,
   staleContent,
+  answerSheet,
 ];

@@ -31,7 +31,7 @@ export const invalidFile: Rule = {
   ],
   check(ctx) {
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems) if (p.code !== 'schema') ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems) if (p.code !== 'schema' && p.code !== 'answer-sheet') ctx.report({ file: model.file, span: p.span, message: p.message });
     }
     if (ctx.config.file) for (const p of ctx.config.problems) if (p.code !== 'schema') ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
   },

@@ -19,6 +19,16 @@ export const quizFeedback: Rule = {
       ],
     },
     {
+      title: 'A misspelt attribute and a misspelt value in the question comment',
+      files: {
+        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which numbers do customers judge us by?\n<!-- question id=numbers type=multiple wieght=2 scoring=all-or-nothin -->\n\n- [x] Time to first reply\n- [x] Time to resolution\n- [ ] Page load time\n',
+      },
+      expect: [
+        { at: 'q.md:11', message: 'found "wieght". Did you mean weight? Write weight=2.' },
+        { at: 'q.md:11', message: 'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?' },
+      ],
+    },
+    {
       title: 'Feedback under each choice',
       files: {
         'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n  > Right: P1s page the on-call engineer.\n- [ ] Tier 1\n  > Tier 1 handles routine tickets.\n',

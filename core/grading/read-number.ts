@@ -1,0 +1,42 @@
+import { foldText } from '../text/fold-text.js';
+
+/** The decimal mark of the quiz's language: `2.5` or `2,5`. The other one groups thousands. */
+export type DecimalMark = '.' | ',';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const patterns = new Map<DecimalMark, RegExp>();
+function numberPattern(mark: DecimalMark): RegExp {
+  let re = patterns.get(mark);
+  if (!re) {
+    const group = escape(mark === '.' ? ',' : '.');
+    // Thousands in groups of three, all with one separator (the other mark, or a space), or no grouping at all.
+    const whole = `\\d{1,3}(?:${group}\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+`;
+    re = new RegExp(`^([+-]?)(${whole})?(?:${escape(mark)}(\\d+))?$`);
+    patterns.set(mark, re);
+  }
+  return re;
+}
+
+/**
+ * The answer as one number, read as a person reading the quiz's language would: an optional
+ * sign, digits with thousands grouped in threes (`5,000`, or `5 000`), the decimal mark with
+ * digits after it (`.3` is 0.3), and, only when the key writes one, the key's unit after it
+ * (`4 h`, `4h`). Anything else (`3 or 4`, `3abc`, `2.5.5`, `2½`, `1,5` with a `.` mark) is
+ * not a number: undefined.
+ */
+export function readNumber(answer: string, mark: DecimalMark, unit?: string): number | undefined {
+  let s = foldText(answer);
+  if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length).trimEnd();
+  const m = numberPattern(mark).exec(s);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
+  const whole = (m[2] ?? '0').replace(/\D/g, '');
+  const value = Number(`${m[1]}${whole}.${m[3] ?? '0'}`);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** How to write a number for this quiz: the hint given with "not a number". */
+export function numberHint(mark: DecimalMark, unit?: string): string {
+  const examples = mark === '.' ? '2.5, -3 or 5,000' : '2,5, -3 or 5.000';
+  return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ''}; found something else. Write the number alone, with ${mark === '.' ? 'a point' : 'a comma'} as the decimal mark.`;
+}
