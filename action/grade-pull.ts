@@ -3,6 +3,8 @@ import { classifyPull } from '../core/grading/classify-pull.js';
 import { COMMENT_MARKER, gradeCommentBody, readAttemptRecords, readReviewRecords, type AttemptRecord, type ReviewSection } from '../core/grading/grade-comment.js';
 import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { sheetLimit } from '../core/grading/sheet-limit.js';
+import { placeProblems } from '../core/grading/sheet-problems.js';
 import type { GradeResult, Refusal } from '../core/grading/types.js';
 import type { GradeCommand } from '../core/review/grade-command.js';
 import { mockOutcome } from '../core/review/mock-outcome.js';
@@ -101,19 +103,24 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     if (review && mocks.length !== 1) replies.push({ to: review.login, text: `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? 'Ask the learner to submit each mock in its own pull request.' : 'Grade mocks on their own pull requests; quizzes and reflections are checked automatically.'}` });
     for (const [k, s] of plan.sheets.entries()) {
       const text = texts[k];
-      const read = text === undefined ? undefined : readAnswerSheet(text);
       const item = index.item(s.checkpoint);
+      // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
+      const read = text === undefined ? undefined : readAnswerSheet(text, sheetLimit(item));
+      const misplaced = read?.ok ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint) : [];
       let result: GradeResult | undefined;
       if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);
       else if (!read.ok) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}:${read.line}: ${read.message}`);
+      else if (misplaced.length) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${misplaced.join(' ')}`);
       else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {
         result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
       } else if (!item || (item.type !== 'quiz' && item.type !== 'scenario' && item.type !== 'reflection')) {
         result = refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${item ? `a ${item.type}` : 'none'}. Check the file name against the checkpoint's id.`);
       } else if (item.type === 'quiz') {
         const keyed = withKey(ctx, item);
-        if (keyed.ok) result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
-        else {
+        if (keyed.ok) {
+          result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
+          if (!result.ok && result.refusal.line) result.refusal.message = `${s.path}: ${result.refusal.message}`;
+        } else {
           result = refuse(s.checkpoint, pull.author, 'key-unavailable', keyed.learner);
           keyFailures.push(keyed.maintainer);
         }

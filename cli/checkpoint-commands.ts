@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet, type SheetBody } from '../core/grading/read-answer-sheet.js';
+import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/render-grade.js';
 import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Reflection } from '../core/model.js';
@@ -70,21 +71,27 @@ export async function gradeCommand(a: CheckpointArgs & { sheet?: string; format:
   if (!['text', 'json', 'markdown'].includes(a.format)) throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
   const path = resolve(a.cwd, a.sheet);
   if (!existsSync(path)) throw new UsageError(`Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`);
-  const read = readAnswerSheet(readFileSync(path, 'utf8'));
+  const folder = basename(dirname(path));
+  const file = basename(path, '.md');
+  // The sheet's size limit follows from its quiz, found by the file's name before the sheet is read.
+  const named = await findCheckpoint(a, file).catch((e: unknown) => {
+    if (e instanceof UsageError) return undefined;
+    throw e;
+  });
+  const read = readAnswerSheet(readFileSync(path, 'utf8'), sheetLimit(named?.checkpoint));
   let result: GradeResult;
   if (!read.ok) {
     result = { ok: false, refusal: { checkpoint: '', learner: '', reason: 'invalid-sheet', message: `${a.sheet}:${read.line}: ${read.message}`, line: read.line } };
   } else {
     const { sheet } = read;
-    const folder = basename(dirname(path));
-    const file = basename(path, '.md');
     if (sheet.learner !== folder || sheet.checkpoint !== file) {
       result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: 'invalid-sheet', message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
     } else {
-      const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
+      const { checkpoint, config } = named ?? (await findCheckpoint(a, sheet.checkpoint));
       if (checkpoint.type === 'scenario') throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
       if (checkpoint.type === 'reflection') return reflectionReport(sheet.body, checkpoint, a.format);
       result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
+      if (!result.ok && result.refusal.line) result.refusal.message = `${a.sheet}: ${result.refusal.message}`;
     }
   }
   const exitCode = result.ok && result.grade.passed ? 0 : 1;

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
 import { cohort, dashboardBody } from '../core/progress/cohort.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
@@ -95,7 +96,7 @@ function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Confi
     if (!folder.isDirectory()) continue;
     for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith('.md')).sort()) {
       const text = readFileSync(join(root, folder.name, file), 'utf8');
-      const read = readAnswerSheet(text);
+      const read = readAnswerSheet(text, sheetLimit(index.item(file.replace(/\.md$/, ''))));
       if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
       const item = index.item(read.sheet.checkpoint);
       const base = { learner: folder.name.toLowerCase(), checkpoint: read.sheet.checkpoint, pr: 0, sha: createHash('sha1').update(text).digest('hex').slice(0, 12), at: a.now };

@@ -1,4 +1,5 @@
 import type { Question } from '../model.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
 
 export interface SheetProgress {
@@ -16,9 +17,12 @@ function isAnswered(q: Question): boolean {
   return (q.answerText?.value ?? '').trim() !== '';
 }
 
-/** How far a learner is through a quiz answer sheet; undefined for a file that is not one. */
-export function sheetProgress(text: string): SheetProgress | undefined {
-  const read = readAnswerSheet(text);
+/**
+ * How far a learner is through a quiz answer sheet; undefined for a file that is not one.
+ * Only shown, never graded: any sheet the editor lints (up to lint's file size) is read.
+ */
+export function sheetProgress(text: string, maxBytes = DEFAULT_MAX_FILE_SIZE): SheetProgress | undefined {
+  const read = readAnswerSheet(text, maxBytes);
   if (!read.ok || read.sheet.questions.length === 0) return undefined;
   const qs = read.sheet.questions;
   const unanswered = qs.filter((q) => !isAnswered(q)).map((q) => ({ prompt: q.prompt, line: q.span.start.line }));
