@@ -132,6 +132,10 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.match(r.message, /Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it\. Write it as "Answer: 4"\./);
     });
 
+    it('reads an answer on the very next line (one paragraph) as written after "Answer:"', () => {
+      assert.equal(graded(quiz, blank.replace('Answer: \n', 'Answer:\n4\n')).questions[1]!.outcome, 'right');
+    });
+
     it('explains two ticks on a single-choice question in the grade, and shows no feedback that would tell which was right', () => {
       const fb = quizOf('## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n  > Tier 1 handles routine work.\n- [x] Incident\n  > RIGHT-FEEDBACK: incidents page the on-call.\n');
       const g = graded(fb, answerSheetText(fb, 'ana').replace('- [ ] Tier 1', '- [x] Tier 1').replace('- [ ] Incident', '- [x] Incident'));
@@ -191,6 +195,15 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.equal(outcome('4 ± 0.5 h', '4 hours'), 'not-a-number');
       assert.equal(outcome('4', '4 h'), 'not-a-number');
       assert.equal(outcome('80%', '80 %'), 'right');
+    });
+
+    it('keeps the unit through a sealed key', () => {
+      const text = `${FRONT}## How long?\n<!-- question id=n type=numeric -->\n\nAnswer: 4 ± 0.5 h\n`;
+      const sealed = sealQuiz(parseFile('q.md', text).model.item as Quiz, text, 'q.key.yml');
+      assert.ok(sealed.ok);
+      assert.equal(sealed.key.answers.n!.unit, 'h');
+      const reopened = applyKey(parseFile('q.md', sealed.sealedText).model.item as Quiz, sealed.key);
+      assert.equal(only(graded(reopened, answering(reopened, '4h'))).outcome, 'right');
     });
   });
 
