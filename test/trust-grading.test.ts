@@ -116,7 +116,7 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.match(r.message, /Expected only the questions of "Q"; found question "bonus" \("Bonus"\), which it does not have/);
     });
 
-    for (const [tick, shown] of [['[✓]', '[✓]'], ['[v]', '[v]'], ['(x)', '(x)'], ['[✔️]', '[✔️]']] as const) {
+    for (const [tick, shown] of [['[✓]', '[✓]'], ['[v]', '[v]'], ['(x)', '(x)'], ['[✔️]', '[✔️]'], ['[х]', '[х]'], ['[ x ]', '[ x ]']] as const) {
       it(`says what ${tick} was meant to be, rather than reading it as unanswered`, () => {
         const sheet = blank.replace('- [ ] Incident', `- ${tick} Incident`);
         const r = refusal(sheet);

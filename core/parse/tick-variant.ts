@@ -1,5 +1,6 @@
 /** Marks people use for a tick that GitHub does not read as one: only `[x]` and `[X]` tick a task. */
-const TICKS = new Set(['x', 'X', '✓', '✔', '☑', '✅', '✗', '✘', '×', '⨯', 'v', 'V', '*', '●', '•', '■']);
+// Look-alikes of x from other scripts (Cyrillic х, Greek χ, full-width ｘ) included.
+const TICKS = new Set(['x', 'X', 'х', 'Х', 'χ', 'ｘ', 'Ｘ', '✓', '✔', '☑', '☒', '✅', '✗', '✘', '✕', '×', '⨯', 'v', 'V', '*', '●', '•', '■']);
 const VARIANT = /^([[(])[ \t]*(\S{0,2}?)[ \t]*([\])])([ \t]*)([\s\S]*)$/u;
 
 export interface TickVariant {
