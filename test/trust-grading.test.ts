@@ -125,6 +125,15 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       });
     }
 
+    it('keeps a refusal with many problems readable: four in full, then the lines of the rest', () => {
+      const many = quizOf(`## Which?\n<!-- question id=w type=multiple -->\n\n${Array.from({ length: 12 }, (_, i) => `- [${i < 2 ? 'x' : ' '}] C${i}`).join('\n')}\n`);
+      const r = gradeSheet(many, answerSheetText(many, 'ana').replace(/- \[ \]/g, '- [✓]'));
+      assert.ok(!r.ok);
+      assert.equal(r.refusal.message.match(/Expected \[x\] to tick/g)!.length, 4);
+      assert.match(r.refusal.message, /And 8 more like these \(lines \d+(, \d+){7}\); "enablekit lint" on the sheet lists them all\. Not graded, and no attempt used/);
+      assert.ok(r.refusal.message.length < 1000);
+    });
+
     it('says what an answer on the line after "Answer:" was meant to be', () => {
       const sheet = blank.replace('Answer: \n', 'Answer:\n\n4\n');
       const r = refusal(sheet);

@@ -57,8 +57,12 @@ export function placeProblems(path: string, learner: string, checkpoint: string)
   return out;
 }
 
+/** Shown in full; the rest are counted, so the message stays readable in a pull request comment. */
+const SHOWN = 4;
+
 /** Problems as one message: each with its line, then what happens now. */
 export function sheetProblemMessage(problems: readonly SheetProblem[]): string {
-  const each = problems.map((p) => `line ${p.span.start.line}: ${p.message}`).join(' ');
-  return `${each} Not graded, and no attempt used: fix the sheet and submit it again.`;
+  const each = problems.slice(0, SHOWN).map((p) => `line ${p.span.start.line}: ${p.message}`).join(' ');
+  const more = problems.length > SHOWN ? ` And ${problems.length - SHOWN} more like these (lines ${problems.slice(SHOWN).map((p) => p.span.start.line).slice(0, 20).join(', ')}${problems.length - SHOWN > 20 ? ', …' : ''}); "enablekit lint" on the sheet lists them all.` : '';
+  return `${each}${more} Not graded, and no attempt used: fix the sheet and submit it again.`;
 }

@@ -104,7 +104,7 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
         typed.add(q);
       } else problem(`Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(value, QUESTION_TYPES, (k) => `type=${k}`, 'Fix the question comment.')}`);
     } else if (name === 'weight') {
-      const w = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+      const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
       else problem(`Expected weight= to be a positive number; found "${value}". Fix the question comment.`);
     } else if (value === 'all-or-nothing') q.partial = false;
