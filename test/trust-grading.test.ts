@@ -171,7 +171,7 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
     it('is "not a number", with a hint, for 3 or 4, 3abc, 2.5.5 and 2½ against 2.5 ± 0.5', () => {
       for (const a of ['3 or 4', '3abc', '2.5.5', '2½', '3 4', '~3', '1e0']) assert.equal(outcome('2.5 ± 0.5', a), 'not-a-number', a);
       const g = graded(q('2.5 ± 0.5'), answering(q('2.5 ± 0.5'), '3 or 4'));
-      assert.deepEqual(only(g).feedback, ['Expected one number after "Answer:", such as 2.5, -3 or 5,000; found something else. Write the number alone, with a point as the decimal mark.']);
+      assert.deepEqual(only(g).feedback, ['Expected one number after "Answer:", such as 2.5, -3 or 5,000; found "3 or 4". Write the number alone, with a point as the decimal mark.']);
       assert.equal(only(g).points, 0);
       assert.match(gradeMarkdown(g), /❌ not a number/);
       for (const a of ['3', '2', '2.0', '+2.9', ' 3 ']) assert.equal(outcome('2.5 ± 0.5', a), 'right', a);

@@ -81,7 +81,7 @@ function scoreNumeric(key: Question, mine: Question, mark: DecimalMark): Scored 
   const answer = mine.answerText?.value ?? '';
   if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
   const value = readNumber(answer, mark, key.numeric?.unit);
-  if (value === undefined) return { outcome: 'not-a-number', points: 0, answer, feedback: [numberHint(mark, key.numeric?.unit)] };
+  if (value === undefined) return { outcome: 'not-a-number', points: 0, answer, feedback: [numberHint(mark, key.numeric?.unit, answer)] };
   const ok = key.numeric !== undefined && Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
 }

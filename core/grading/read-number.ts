@@ -36,7 +36,8 @@ export function readNumber(answer: string, mark: DecimalMark, unit?: string): nu
 }
 
 /** How to write a number for this quiz: the hint given with "not a number". */
-export function numberHint(mark: DecimalMark, unit?: string): string {
+export function numberHint(mark: DecimalMark, unit: string | undefined, answer: string): string {
   const examples = mark === '.' ? '2.5, -3 or 5,000' : '2,5, -3 or 5.000';
-  return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ''}; found something else. Write the number alone, with ${mark === '.' ? 'a point' : 'a comma'} as the decimal mark.`;
+  const found = answer.trim().length > 40 ? `${answer.trim().slice(0, 40)}…` : answer.trim();
+  return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ''}; found "${found}". Write the number alone, with ${mark === '.' ? 'a point' : 'a comma'} as the decimal mark.`;
 }
