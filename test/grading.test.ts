@@ -183,7 +183,7 @@ describe('grading a quiz answer sheet', () => {
 describe('which files a checkpoint pull request may change', () => {
   it('grades only the author\'s own sheets and refuses everything else with the reason', async () => {
     const { classifyPull } = await import('../core/grading/classify-pull.js');
-    const ok = classifyPull([{ filename: 'submissions/Ana/q.md', status: 'added' }], 'ana', 'submissions', 'curricula');
+    const ok = classifyPull([{ filename: 'submissions/Ana/q.md', status: 'added' }], 'Ana', 'submissions', 'curricula');
     assert.deepEqual(ok, { sheets: [{ path: 'submissions/Ana/q.md', checkpoint: 'q' }], refusals: [] });
     const cases: [{ filename: string; status: string; previous?: string }, RegExp][] = [
       [{ filename: 'submissions/kofi/q.md', status: 'added' }, /in kofi's folder/],
