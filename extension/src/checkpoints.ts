@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Checkpoint } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { submitCheckpoint } from './submit.js';
-import { learnerLogin } from './github-session.js';
+import { githubApiUrl, learnerLogin } from './github-session.js';
 import type { LearnerProgress } from './learner-progress.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
@@ -95,7 +95,7 @@ export function registerCheckpointCommands(ws: CurriculaWorkspace, progress: Lea
     vscode.commands.registerCommand('enablekit.refreshProgress', () => progress.refresh(true)),
     vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number) => {
       if (typeof pr !== 'number') return undefined;
-      const api = vscode.workspace.getConfiguration('enablekit').get<string>('githubApiUrl', 'https://api.github.com');
+      const api = githubApiUrl();
       return progress.repository && vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(api, progress.repository, pr)));
     }),
   ];

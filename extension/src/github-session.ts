@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
 import { gitApi, githubRepoOf, type GitRepository } from './git-api.js';
 
+/**
+ * A setting from the user's own settings, never from a workspace: a cloned repository's
+ * .vscode/settings.json could otherwise point the user's GitHub token at its own server.
+ * package.json gives these settings machine scope too; this holds even where that is not honoured.
+ */
+function userSetting(key: 'githubApiUrl' | 'token', fallback: string): string {
+  const v = vscode.workspace.getConfiguration('enablekit').inspect<string>(key);
+  return (v?.globalValue ?? v?.defaultValue ?? fallback).trim() || fallback;
+}
+
+/** Where the user's GitHub token is sent: enablekit.githubApiUrl from user settings only. */
+export const githubApiUrl = (): string => userSetting('githubApiUrl', 'https://api.github.com');
+
 /** The token the user set (enablekit.token), else VS Code's GitHub sign-in: asked for only when the user acted. */
 export async function githubToken(interactive: boolean): Promise<string | undefined> {
-  const set = vscode.workspace.getConfiguration('enablekit').get<string>('token', '').trim();
+  const set = userSetting('token', '');
   if (set) return set;
   try {
     return (await vscode.authentication.getSession('github', ['repo'], interactive ? { createIfNone: true } : { silent: true }))?.accessToken;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
 import type { ModuleState } from '../../core/progress/learner-status.js';
 import { today, type CurriculaWorkspace } from './curricula-workspace.js';
-import { githubRepository, githubToken, learnerLogin } from './github-session.js';
+import { githubApiUrl, githubRepository, githubToken, learnerLogin } from './github-session.js';
 
 /**
  * The learner's own standing, from the grades the Action recorded in their progress issue
@@ -32,7 +32,6 @@ export class LearnerProgress implements vscode.Disposable {
   async refresh(interactive: boolean): Promise<boolean> {
     await this.ws.ready;
     const session = this.ws.lintSession;
-    const settings = vscode.workspace.getConfiguration('enablekit');
     const say = (message: string) => (interactive ? void vscode.window.showWarningMessage(`enablekit: ${message}`) : undefined, false);
     if (!session) return say('open a folder with an enablekit.yml first.');
     const login = await learnerLogin(false);
@@ -45,7 +44,7 @@ export class LearnerProgress implements vscode.Disposable {
     let comments;
     try {
       const github = require('./github.js') as typeof import('./github.js');
-      comments = await github.progressComments({ baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'), token, repository, login }, engine);
+      comments = await github.progressComments({ baseUrl: githubApiUrl(), token, repository, login }, engine);
     } catch (e) {
       return say(`could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`);
     }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { SHEET_PATH } from './checkpoints.js';
 import { gitApi, type GitRepository } from './git-api.js';
-import { githubToken, originOf, repositoryOf } from './github-session.js';
+import { githubApiUrl, githubToken, originOf, repositoryOf } from './github-session.js';
 
 export interface Submitted {
   branch: string;
@@ -41,7 +41,6 @@ export async function submitCheckpoint(ws: CurriculaWorkspace, uri: vscode.Uri |
   if (!git) return fail('the built-in Git extension is not available, so the sheet cannot be committed. Enable Git (git.enabled) and try again.');
   const repo = git.getRepository(uri) ?? (git.openRepository ? await git.openRepository(vscode.Uri.joinPath(ws.root ?? uri, '..')) : null);
   if (!repo) return fail('this folder is not a git repository. Clone the curricula repository from GitHub and take the checkpoint there.');
-  const settings = vscode.workspace.getConfiguration('enablekit');
   const origin = originOf(repo);
   const repository = repositoryOf(origin);
   if (!origin) return fail('this repository has no remote. Add the GitHub repository as "origin" (git remote add origin …) and submit again.');
@@ -67,7 +66,7 @@ export async function submitCheckpoint(ws: CurriculaWorkspace, uri: vscode.Uri |
   try {
     await repo.push(origin.name, branch, true);
     const pr = await (require('./github.js') as typeof import('./github.js')).openPullRequest({
-      baseUrl: settings.get<string>('githubApiUrl', 'https://api.github.com'),
+      baseUrl: githubApiUrl(),
       token,
       repository,
       head: branch,

@@ -23,7 +23,7 @@ export function registerLearnerSuite(folder: string): void {
       gh.tokens.set('ghs_ana', 'ana-support');
       const settings = vscode.workspace.getConfiguration('enablekit');
       await settings.update('login', 'ana-support', vscode.ConfigurationTarget.Workspace);
-      await settings.update('token', 'ghs_ana', vscode.ConfigurationTarget.Workspace);
+      await settings.update('token', 'ghs_ana', vscode.ConfigurationTarget.Global);
       await settings.update('repository', 'acme/training', vscode.ConfigurationTarget.Workspace);
     });
     after(async () => {
@@ -62,7 +62,7 @@ export function registerLearnerSuite(folder: string): void {
     });
 
     it('"Submit" commits the sheet on a new branch, pushes it and opens a pull request; a second submit is a new attempt branch', async () => {
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
       const result = await vscode.commands.executeCommand<{ branch: string; url: string; number: number }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
       assert.ok(result, 'submitted');
       assert.equal(result.branch, 'enablekit/ana-support/triage-quiz');
@@ -91,7 +91,7 @@ export function registerLearnerSuite(folder: string): void {
 
     it('shows the learner\'s grade from the pull request, on the checkpoint and in the Curricula view', async () => {
       const api = await activated();
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
       // What the Action writes when it grades the pull request: a progress issue with the learner's records.
       const repo = gh.state.repo('acme', 'training');
       const issue = repo.addIssue(progressTitle('ana-support'), `${progressMarker('ana-support')}\nTraining progress`, 'github-actions[bot]', [PROGRESS_LABEL]);
@@ -131,7 +131,7 @@ export function registerLearnerSuite(folder: string): void {
     it('a network failure loses nothing: the sheet stays on disk and the branch is kept', async () => {
       git('checkout', '-q', 'main');
       await vscode.commands.executeCommand('enablekit.takeCheckpoint', quiz);
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
       const result = await vscode.commands.executeCommand('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
       assert.equal(result, undefined);
       assert.ok(existsSync(sheetPath));
