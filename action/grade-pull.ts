@@ -8,7 +8,7 @@ import { placeProblems } from '../core/grading/sheet-problems.js';
 import type { GradeResult, Refusal } from '../core/grading/types.js';
 import type { GradeCommand } from '../core/review/grade-command.js';
 import { mockOutcome } from '../core/review/mock-outcome.js';
-import { reviewersOf } from '../core/review/rubric-verdict.js';
+import { commandRefusal, reviewersOf } from '../core/review/rubric-verdict.js';
 import { reflectionOutcome } from '../core/review/reflection-outcome.js';
 import { rubricChecklist, rubricMarker, tickedCriteria } from '../core/review/rubric-checklist.js';
 import { replyBody } from '../core/review/reply.js';
@@ -97,13 +97,34 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   if (plan.refusals.length === 0) {
     const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
     roster = { index, config };
-    // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
-    const texts = await Promise.all(plan.sheets.map((s) => fileAt(gh, ctx, s.path, pull.headSha)));
     const mocks = plan.sheets.filter((s) => index.item(s.checkpoint)?.type === 'scenario');
-    if (review && mocks.length !== 1) replies.push({ to: review.login, text: `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? 'Ask the learner to submit each mock in its own pull request.' : 'Grade mocks on their own pull requests; quizzes and reflections are checked automatically.'}` });
+    // A reviewer's command is checked against who wrote it before any sheet is read: anyone
+    // may comment `/grade`, and only a reviewer's may cost the grader a parse.
+    let reviewer: { login: string; teams: string[] } | undefined;
+    if (review) {
+      const scenario = mocks.length === 1 ? (index.item(mocks[0]!.checkpoint) as Scenario) : undefined;
+      const roles = rolesOf(pull.author, config);
+      reviewer = scenario ? { login: review.login, teams: await teamsOf(gh, review.login, reviewersOf(scenario, roles, config), `reviewers of ${scenario.id}`) } : undefined;
+      const refused = !scenario
+        ? `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? 'Ask the learner to submit each mock in its own pull request.' : 'Grade mocks on their own pull requests; quizzes and reflections are checked automatically.'}`
+        : commandRefusal({ scenario, learner: pull.author, learnerRoles: roles, reviewer: reviewer!, command: review.command, config })?.message;
+      if (refused) return refuseCommand(ctx, gh, pull.number, review.login, refused);
+    }
+    // Only sheets of checkpoints the base branch knows are fetched and parsed; the rest are refused by name.
+    const checkpointOf = (id: string) => {
+      const item = index.item(id);
+      return item && (item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection') ? item : undefined;
+    };
+    // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
+    const texts = await Promise.all(plan.sheets.map((s) => (checkpointOf(s.checkpoint) ? fileAt(gh, ctx, s.path, pull.headSha) : undefined)));
     for (const [k, s] of plan.sheets.entries()) {
       const text = texts[k];
-      const item = index.item(s.checkpoint);
+      const item = checkpointOf(s.checkpoint);
+      if (!item) {
+        const other = index.item(s.checkpoint);
+        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${other ? `a ${other.type}` : 'none'}. Check the file name against the checkpoint's id.`) });
+        continue;
+      }
       // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
       const read = text === undefined ? undefined : readAnswerSheet(text, sheetLimit(item));
       const misplaced = read?.ok ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint) : [];
@@ -113,8 +134,6 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
       else if (misplaced.length) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${misplaced.join(' ')}`);
       else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {
         result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
-      } else if (!item || (item.type !== 'quiz' && item.type !== 'scenario' && item.type !== 'reflection')) {
-        result = refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${item ? `a ${item.type}` : 'none'}. Check the file name against the checkpoint's id.`);
       } else if (item.type === 'quiz') {
         const keyed = withKey(ctx, item);
         if (keyed.ok) {
@@ -135,8 +154,6 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
         const checklist = commentWith(ours, rubricMarker(scenario.id));
         if (!checklist && !ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: rubricChecklist(scenario) });
         const learnerRoles = rolesOf(pull.author, config);
-        // Only the teams that may grade this mock are looked up.
-        const reviewer = review && mocks.length === 1 ? { login: review.login, teams: await teamsOf(gh, review.login, reviewersOf(scenario, learnerRoles, config), `reviewers of ${scenario.id}`) } : undefined;
         const o = mockOutcome({
           scenario,
           learner: pull.author,
@@ -175,6 +192,13 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   if (ledger && roster && fresh.length) await recordProgress(ctx, gh, ledger, roster, pull.author, fresh, now);
   await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
   return outcome;
+}
+
+/** A `/grade` command not taken: its writer is told why, and nothing of the pull request is read or changed. */
+async function refuseCommand(ctx: RunContext, gh: Client, pull: number, to: string, text: string): Promise<PullOutcome> {
+  if (ctx.dryRun) core.info(`Dry run: would reply to @${to} on #${pull}: ${text}`);
+  else await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body: replyBody(to, text) });
+  return { pull, graded: 0, passed: 0, failed: 0, pending: 0, refusals: [], results: [], reviews: [], keyFailures: [] };
 }
 
 /**

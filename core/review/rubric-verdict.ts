@@ -37,6 +37,20 @@ export function mayReview(r: ReviewerFacts, s: Scenario, learnerRoles: string[],
   return named.some((n) => n.replace(/^@/, '').toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
 }
 
+/**
+ * Whether a command may be taken at all, from who wrote it and what it says: checked before
+ * anything the learner submitted is read, so anyone's `/grade` costs the grader nothing.
+ */
+export function commandRefusal(i: Pick<VerdictInput, 'scenario' | 'learner' | 'learnerRoles' | 'reviewer' | 'command' | 'config'>): Extract<VerdictResult, { ok: false }> | undefined {
+  const s = i.scenario;
+  if ('error' in i.command) return { ok: false, reason: 'bad-command', message: i.command.error };
+  if (i.reviewer.login.toLowerCase() === i.learner.toLowerCase()) return { ok: false, reason: 'own-submission', message: `Expected a reviewer other than the learner; found @${i.learner} grading their own mock. Ask a trainer.` };
+  if (!mayReview(i.reviewer, s, i.learnerRoles, i.config)) {
+    return { ok: false, reason: 'not-a-reviewer', message: `Expected a reviewer of "${s.id}" (its reviewers, or the reviewers of the learner's role in enablekit.yml); found @${i.reviewer.login}, who is not one. The comment was ignored.` };
+  }
+  return undefined;
+}
+
 export interface VerdictInput {
   scenario: Scenario;
   learner: string;
@@ -58,11 +72,10 @@ export interface VerdictInput {
  */
 export function rubricVerdict(i: VerdictInput): VerdictResult {
   const s = i.scenario;
+  const refused = commandRefusal(i);
+  if (refused) return refused;
+  // Already refused above; repeated so that the type of the command narrows here.
   if ('error' in i.command) return { ok: false, reason: 'bad-command', message: i.command.error };
-  if (i.reviewer.login.toLowerCase() === i.learner.toLowerCase()) return { ok: false, reason: 'own-submission', message: `Expected a reviewer other than the learner; found @${i.learner} grading their own mock. Ask a trainer.` };
-  if (!mayReview(i.reviewer, s, i.learnerRoles, i.config)) {
-    return { ok: false, reason: 'not-a-reviewer', message: `Expected a reviewer of "${s.id}" (its reviewers, or the reviewers of the learner's role in enablekit.yml); found @${i.reviewer.login}, who is not one. The comment was ignored.` };
-  }
   const missing = s.prerequisites.filter((p) => !i.passed.has(p));
   if (missing.length) return { ok: false, reason: 'prerequisite', message: `Expected ${missing.join(', ')} passed before "${s.id}"; found ${missing.length === 1 ? 'it' : 'them'} not passed yet. Pass ${missing.length === 1 ? 'it' : 'them'} first.` };
   const unmetRequired = s.rubric.filter((c) => c.required && !i.ticked.has(c.id)).map((c) => c.id);
