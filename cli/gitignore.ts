@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { dirname, join, sep } from 'node:path';
+import { GitIgnoreRules } from '../core/workspace/git-ignore.js';
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 function read(path: string): string | undefined {
   try {
@@ -20,25 +22,23 @@ function gitRoot(dir: string): string | undefined {
 
 /**
  * What git ignores, as the walk meets it: the `.gitignore` of every folder from the
- * repository's root down (and `.git/info/exclude`), each read relative to its folder with
- * git's own rules (the `ignore` package), a deeper file overriding a shallower one. A
- * build folder or a scratch copy of the curricula is then not content. Outside a git
- * repository, the `.gitignore` files from the walk's root down still apply.
+ * repository's root down (and `.git/info/exclude`), read here and judged by core's
+ * GitIgnoreRules (the editor's listing judges with the same). Outside a git repository,
+ * the `.gitignore` files from the walk's root down still apply.
  */
 export class GitIgnore {
-  /** Rules by the folder whose `.gitignore` they came from. */
-  private readonly rules = new Map<string, Ignore>();
+  private readonly rules = new GitIgnoreRules();
   private readonly entered = new Set<string>();
-  /** Roots git ignores, which were asked for all the same. */
-  private readonly asked: string[] = [];
+  private readonly excluded = new Set<string>();
 
   constructor(roots: readonly string[]) {
     for (const root of roots) {
       const top = gitRoot(root);
       if (!top) continue;
-      if (!this.rules.has(top)) {
+      if (!this.excluded.has(top)) {
+        this.excluded.add(top);
         const exclude = read(join(top, '.git', 'info', 'exclude'));
-        if (exclude) this.rules.set(top, ignore().add(exclude));
+        if (exclude) this.rules.add(toPosix(top), exclude);
       }
       // The folders from the repository's root down to the walk's root (which the walk enters itself): their rules reach down.
       const chain: string[] = [];
@@ -51,7 +51,7 @@ export class GitIgnore {
     }
     // A folder named on the command line is linted even where git ignores it (a scratch
     // copy, a benchmark corpus): then only the .gitignore files inside it apply.
-    for (const root of roots) if (this.in(dirname(root))?.(basename(root), true)) this.asked.push(root);
+    for (const root of roots) this.rules.ask(toPosix(root));
   }
 
   /** Read a folder's own `.gitignore`, when the walk enters it. */
@@ -59,37 +59,11 @@ export class GitIgnore {
     if (this.entered.has(dir)) return;
     this.entered.add(dir);
     const text = read(join(dir, '.gitignore'));
-    if (text === undefined) return;
-    const existing = this.rules.get(dir);
-    this.rules.set(dir, (existing ?? ignore()).add(text));
+    if (text !== undefined) this.rules.add(toPosix(dir), text);
   }
 
-  /**
-   * Whether git ignores an entry of a folder, for every entry of that folder (the walk
-   * reads a folder at a time): undefined when no rule applies there, the common case.
-   */
+  /** Whether git ignores an entry of a folder, for every entry of it: undefined when no rule applies there. */
   in(dir: string): ((name: string, isDir: boolean) => boolean) | undefined {
-    if (!this.rules.size) return undefined;
-    const top = this.asked.find((root) => dir === root || dir.startsWith(`${root}${sep}`));
-    const levels: { rules: Ignore; prefix: string }[] = [];
-    for (let cur = dir; ; cur = dirname(cur)) {
-      if (top !== undefined && cur.length < top.length) break;
-      const rules = this.rules.get(cur);
-      if (rules) {
-        const rel = relative(cur, dir).split(sep).join('/');
-        levels.unshift({ rules, prefix: rel ? `${rel}/` : '' });
-      }
-      if (dirname(cur) === cur) break;
-    }
-    if (!levels.length) return undefined;
-    return (name, isDir) => {
-      let verdict = false;
-      for (const { rules, prefix } of levels) {
-        const r = rules.test(`${prefix}${name}${isDir ? '/' : ''}`);
-        if (r.ignored) verdict = true;
-        else if (r.unignored) verdict = false;
-      }
-      return verdict;
-    };
+    return this.rules.in(toPosix(dir));
   }
 }

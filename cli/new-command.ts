@@ -5,7 +5,7 @@ import { toPosix, walk } from './walk.js';
 import { dirname, relative, resolve } from 'node:path';
 import { ITEM_TYPES, type ItemType } from '../core/model.js';
 import { parseFile } from '../core/parse/parse-file.js';
-import { didYouMean } from '../core/text/did-you-mean.js';
+import { chooseModule } from '../core/templates/module-choice.js';
 import { newItemText, PLACEHOLDER_OWNER } from '../core/templates/new-item.js';
 import { UsageError } from './usage-error.js';
 
@@ -49,26 +49,32 @@ function listed(ids: string[]): string {
 }
 
 /**
- * The module a new checkpoint (or track) names: --module when it names a known module;
- * without it, for a checkpoint, the only module in --dir. Anything else is refused, since a
- * placeholder or a typo there leaves the checkpoint out of every track's progress.
+ * The module a new checkpoint (or track) names, chosen by core's chooseModule: --module when
+ * it names a known module; without it, for a checkpoint, the only module in --dir. Anything
+ * else is refused, since a placeholder or a typo there leaves the checkpoint out of every track's progress.
  */
 function moduleFor(type: ItemType, given: string | undefined, dir: string, curricula: string, cwd: string, ignore: string[]): { module?: string; note?: string } {
   if (type === 'module' || (type === 'track' && given === undefined)) return {};
   const modules = modulesUnder(curricula, cwd, ignore);
   const where = toPosix(relative(cwd, curricula)) || '.';
-  if (given !== undefined) {
-    if (modules.some((m) => m.id === given)) return { module: given };
-    if (!modules.length) throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${given}", and no modules there. Create it first with "enablekit new module ${given}".`);
-    const near = didYouMean(given, modules.map((m) => m.id));
-    throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${given}".${near ? ` Did you mean "${near}"?` : ''} Known modules: ${listed(modules.map((m) => m.id))}.`);
-  }
-  const inDir = modules.filter((m) => !relative(dir, m.path).startsWith('..'));
   const dirRel = toPosix(relative(cwd, dir)) || '.';
-  if (inDir.length === 1) return { module: inDir[0]!.id, note: `Set module: ${inDir[0]!.id}, the only module in ${dirRel}; pass --module <id> to name another.` };
-  const found = inDir.length ? `${inDir.length} modules in ${dirRel} (${listed(inDir.map((m) => m.id))})` : modules.length ? `no module in ${dirRel}` : `no modules in the curricula (${where})`;
-  const todo = modules.length ? 'Pass --module <id>' : `Create one first with "enablekit new module <id>", then pass --module <id>`;
-  throw new UsageError(`Expected --module <id> naming the module this ${type} checks; found none given and ${found}. ${todo}.`);
+  const choice = chooseModule(type, given, modules.map((m) => ({ id: m.id, file: toPosix(relative(curricula, m.path)) })), toPosix(relative(curricula, dir)));
+  switch (choice.kind) {
+    case 'none':
+      return {};
+    case 'given':
+      return { module: choice.module };
+    case 'unknown':
+      if (!choice.known.length) throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${choice.given}", and no modules there. Create it first with "enablekit new module ${choice.given}".`);
+      throw new UsageError(`Expected --module to name a module of the curricula in ${where}; found "${choice.given}".${choice.near ? ` Did you mean "${choice.near}"?` : ''} Known modules: ${listed(choice.known)}.`);
+    case 'only-in-folder':
+      return { module: choice.module, note: `Set module: ${choice.module}, the only module in ${dirRel}; pass --module <id> to name another.` };
+    case 'ask': {
+      const found = choice.inFolder.length ? `${choice.inFolder.length} modules in ${dirRel} (${listed(choice.inFolder)})` : modules.length ? `no module in ${dirRel}` : `no modules in the curricula (${where})`;
+      const todo = modules.length ? 'Pass --module <id>' : `Create one first with "enablekit new module <id>", then pass --module <id>`;
+      throw new UsageError(`Expected --module <id> naming the module this ${type} checks; found none given and ${found}. ${todo}.`);
+    }
+  }
 }
 
 export function newCommand(a: NewArgs): string {

@@ -1,9 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { ignoreGlobs, skippedFolder } from '../core/workspace/listing.js';
 import { GitIgnore } from './gitignore.js';
-
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.enablekit-cache']);
 
 export interface WalkResult {
   /** Markdown files, as paths relative to the current directory with forward slashes. */
@@ -21,8 +19,8 @@ export function toPosix(p: string): string {
  * (.gitignore) and the config's `lint.ignore` globs (relative to `ignoreBase`, the folder
  * of enablekit.yml). A root itself is listed even when ignored: it was asked for.
  */
-export function walk(roots: string[], cwd: string, ignoreGlobs: string[], ignoreBase: string): WalkResult {
-  const isIgnored = ignoreGlobs.length ? picomatch(ignoreGlobs, { dot: true }) : () => false;
+export function walk(roots: string[], cwd: string, globs: string[], ignoreBase: string): WalkResult {
+  const isIgnored = ignoreGlobs(globs);
   const git = new GitIgnore(roots);
   const markdown: string[] = [];
   const all: string[] = [];
@@ -55,7 +53,7 @@ export function walk(roots: string[], cwd: string, ignoreGlobs: string[], ignore
     for (const e of entries) {
       const child = join(abs, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !e.name.startsWith('.') && !gitIgnores?.(e.name, true)) stack.push(child);
+        if (!skippedFolder(e.name) && !gitIgnores?.(e.name, true)) stack.push(child);
       } else if (e.isFile()) {
         const childRel = rel === '.' ? e.name : `${rel}/${e.name}`;
         if (isIgnored(toPosix(relative(ignoreBase, child))) || gitIgnores?.(e.name, false)) continue;

@@ -20,6 +20,7 @@ export function workspaceEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument, 
 export function fixAllEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
   const path = ws.relative(doc.uri);
   if (!path) return undefined;
+  ws.lintIfPending(doc);
   const engine = ws.engine();
   const edits = engine.bulkFixEdits(ws.coreDiagnostics(path)).get(path);
   if (!edits?.length) return undefined;
@@ -36,6 +37,7 @@ class Provider implements vscode.CodeActionProvider {
     const path = this.ws.relative(doc.uri);
     if (!path) return [];
     const actions: vscode.CodeAction[] = [];
+    this.ws.lintIfPending(doc);
     if (context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
       const edit = fixAllEdit(this.ws, doc);
       if (edit) actions.push(Object.assign(new vscode.CodeAction('Fix all enablekit problems', FIX_ALL), { edit }));

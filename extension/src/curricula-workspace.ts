@@ -5,6 +5,7 @@ import type { Engine } from './engine.js';
 import type { LintSession } from '../../core/lint/lint-session.js';
 import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
+import { contentFilter } from './workspace-listing.js';
 
 const CONFIG = 'enablekit.yml';
 /** Documents from this size on have their edit path rehearsed when first opened (smaller ones' keystrokes cost little either way). */
@@ -59,6 +60,11 @@ export class CurriculaWorkspace implements vscode.Disposable {
   private rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rounds of the edit path's rehearsal run so far, for the tests. */
   rehearsals = 0;
+  /** Whether a path inside the curricula is content (not left out by .gitignore or lint.ignore). */
+  private listed: (path: string) => boolean = () => true;
+  /** Times the workspace was read again after a .gitignore or lint.ignore changed: for the tests. */
+  relists = 0;
+  private relistTimer: ReturnType<typeof setTimeout> | undefined;
   /** While the workspace is first read: the files read whole so far (open documents, then slices). */
   private partial: Set<string> | undefined = new Set();
 
@@ -89,33 +95,15 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (!config) return this.readyResolve();
     this.root = vscode.Uri.joinPath(config, '..');
     await vscode.commands.executeCommand('setContext', 'enablekit.active', true);
-    const { LintSession } = this.engine();
-    const session = new LintSession();
-    session.setConfig(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)));
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*'), '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}');
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    // First every file's front matter (ids and references: all that crosses files), and
-    // the open documents whole: their diagnostics are then final and shown at once.
-    const bodies: [string, Uint8Array][] = [];
-    await Promise.all(
-      files.map(async (uri) => {
-        const path = this.relative(uri);
-        if (!path || path === CONFIG) return;
-        if (!path.endsWith('.md')) return session.index.addKnownPath(path);
-        const doc = open.get(uri.toString());
-        if (doc) {
-          const text = doc.getText();
-          session.setFile(path, text, { editing: true });
-          this.rehearseIfBig(path, text);
-          return void this.partial?.add(path);
-        }
-        const bytes = await readBytes(uri);
-        session.setFile(path, bytes, { metadataOnly: true });
-        bodies.push([path, bytes]);
-      }),
-    );
+    const { session, bodies } = await this.read(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)));
     this.session = session;
+    const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
+    const relist = () => this.scheduleRelist();
     this.subscriptions.push(
+      gitignores,
+      gitignores.onDidCreate(relist),
+      gitignores.onDidChange(relist),
+      gitignores.onDidDelete(relist),
       // An event with no content change (the document saved, or its dirty state changed) leaves the text as linted.
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -147,10 +135,68 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.readyResolve();
   }
 
+  /**
+   * A new session over the files of the curricula: every file's front matter (ids and
+   * references: all that crosses files), and the open documents whole, so their diagnostics
+   * are final at the first lint; the other bodies are returned to be read after. The files
+   * are those the CLI's walk would meet: not what `.gitignore` or `lint.ignore` leaves out.
+   */
+  private async read(configText: string): Promise<{ session: LintSession; bodies: [string, Uint8Array][] }> {
+    const { LintSession } = this.engine();
+    const session = new LintSession();
+    session.setConfig(configText);
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root!, '**/*'), '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}');
+    this.listed = await contentFilter(this.engine(), this.root!, files, session.currentConfig.ignore);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const bodies: [string, Uint8Array][] = [];
+    await Promise.all(
+      files.map(async (uri) => {
+        const path = this.relative(uri);
+        if (!path || path === CONFIG || !this.listed(path)) return;
+        if (!path.endsWith('.md')) return session.index.addKnownPath(path);
+        const doc = open.get(uri.toString());
+        if (doc) {
+          const text = doc.getText();
+          session.setFile(path, text, { editing: true });
+          this.rehearseIfBig(path, text);
+          return void this.partial?.add(path);
+        }
+        const bytes = await readBytes(uri);
+        session.setFile(path, bytes, { metadataOnly: true });
+        bodies.push([path, bytes]);
+      }),
+    );
+    return { session, bodies };
+  }
+
+  /**
+   * Read the workspace again when what is content changed: a `.gitignore`, or enablekit.yml's
+   * `lint.ignore`. Files now left out lose their diagnostics; files now in are read.
+   */
+  private scheduleRelist(): void {
+    clearTimeout(this.relistTimer);
+    this.relistTimer = setTimeout(() => void this.relist(), 100);
+  }
+
+  private async relist(): Promise<void> {
+    await this.ready;
+    if (!this.root || !this.session) return;
+    const configUri = this.uriOf(CONFIG);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
+    const { session, bodies } = await this.read(open ? open.getText() : new TextDecoder().decode(await readBytes(configUri).catch(() => new Uint8Array())));
+    for (const [path, bytes] of bodies) session.setFile(path, bytes);
+    const before = [...this.core.keys()];
+    this.session = session;
+    this.itemsChanged = true;
+    this.publish();
+    for (const path of before) if (!this.core.has(path)) this.diagnostics.delete(this.uriOf(path));
+    this.relists++;
+  }
+
   /** Debounced: typing re-lints once the keys stop, and a lint superseded by a newer edit is dropped. */
   private schedule(doc: vscode.TextDocument, delay = vscode.workspace.getConfiguration('enablekit').get<number>('lintDelay', 150)): void {
     const path = this.relative(doc.uri);
-    if (!path || !this.session || !(path.endsWith('.md') || path === CONFIG)) return;
+    if (!path || !this.session || !(path.endsWith('.md') || path === CONFIG) || !this.listed(path)) return;
     clearTimeout(this.pending.get(path));
     const version = doc.version;
     this.pending.set(
@@ -169,18 +215,28 @@ export class CurriculaWorkspace implements vscode.Disposable {
     );
   }
 
+  /**
+   * Lint the document now when an edit of it is still waiting for its debounced lint: a fix
+   * computed from the lint before the edit would land at offsets the edit has moved.
+   */
+  lintIfPending(doc: vscode.TextDocument): void {
+    const path = this.relative(doc.uri);
+    if (path && this.pending.has(path)) this.lintNow(doc);
+  }
+
   /** Apply an edit's text now, without waiting for the debounce (tests and fix-all use it). */
   lintNow(doc: vscode.TextDocument): void {
     const path = this.relative(doc.uri);
     if (!path || !this.session) return;
     clearTimeout(this.pending.get(path));
+    this.pending.delete(path);
     this.setFile(path, doc.getText(), { editing: true });
     this.publish([path]);
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
     const path = this.relative(uri);
-    if (!path || !this.session) return;
+    if (!path || !this.session || !this.listed(path)) return;
     if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
     if (uri.scheme === ANSWERS_SCHEME) this.diagnostics.delete(uri);
     try {
@@ -234,7 +290,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
   }
 
   private setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
+    const ignore = path === CONFIG ? JSON.stringify(this.session!.currentConfig.ignore) : undefined;
     if (this.session!.setFile(path, text, options)) this.itemsChanged = true;
+    if (ignore !== undefined && ignore !== JSON.stringify(this.session!.currentConfig.ignore)) this.scheduleRelist();
     if (options.editing) this.rehearseIfBig(path, text);
   }
 
@@ -276,6 +334,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     clearTimeout(this.rehearsalTimer);
+    clearTimeout(this.relistTimer);
     this.subscriptions.forEach((s) => s.dispose());
     this.diagnostics.dispose();
     this.changed.dispose();

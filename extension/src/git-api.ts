@@ -16,6 +16,8 @@ export interface GitRepository {
   commit(message: string, opts?: { all?: boolean }): Promise<void>;
   push(remoteName?: string, branchName?: string, setUpstream?: boolean): Promise<void>;
   status(): Promise<void>;
+  /** `git config --get` in the repository (local, then global): for the login to offer as an owner. */
+  getConfig?(key: string): Promise<string>;
 }
 
 export interface GitApi {

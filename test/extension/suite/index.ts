@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import Mocha from 'mocha';
 import { registerGoldenSuite } from './golden.js';
 import { registerAuthorSuite } from './author.js';
+import { registerAuthorItemsSuite } from './author-items.js';
 import { registerLearnerSuite } from './learner.js';
 import { registerBench } from './bench.js';
 
@@ -21,6 +22,7 @@ export function run(): Promise<void> {
   else if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
   else {
     registerAuthorSuite(folder);
+    registerAuthorItemsSuite(folder);
     registerLearnerSuite(folder);
   }
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve())));
