@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { writerNamed, writtenBy, type Writer } from '../core/progress/writer.js';
 
 /** Everything the Action reads from its environment, read in this one place. */
 export interface RunContext {
@@ -29,6 +30,8 @@ export interface RunContext {
   freshness: FreshnessInputs;
   /** The secret sealed quizzes' keys open with (input answer-key, or ENABLEKIT_KEY). */
   answerKey?: string;
+  /** Who this run writes as: only what this identity wrote (records, grade comments, progress issues) is trusted. */
+  writer: Writer;
   /** issue_comment: the comment and the issue or pull request it is on. */
   comment?: CommentInfo;
   /** pull_request_review: the review (the pull request is in `pull`). */
@@ -45,11 +48,12 @@ export interface CommentInfo {
   isPull: boolean;
   issueLabels: string[];
   issueBody: string;
-  issueAuthorIsBot: boolean;
+  /** The issue was opened by the identity the Action writes as. */
+  issueByEnablekit: boolean;
 }
 
 /** Where the Action (or the CLI, for `progress rebuild`) reads and writes: the repository, and whether to write at all. */
-export type RepoRef = Pick<RunContext, 'owner' | 'repo' | 'dryRun'>;
+export type RepoRef = Pick<RunContext, 'owner' | 'repo' | 'dryRun'> & Partial<Pick<RunContext, 'writer'>>;
 
 export interface ReleaseInfo {
   tag: string;
@@ -104,7 +108,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const answerKey = core.getInput('answer-key') || env.ENABLEKIT_KEY || '';
   // Masked before anything could print it.
   if (answerKey) core.setSecret(answerKey);
+  const writer = writerNamed(core.getInput('writer-login'));
   return {
+    writer,
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ...(event.action ? { action: event.action as string } : {}),
     owner,
@@ -135,7 +141,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
             isPull: !!event.issue.pull_request,
             issueLabels: (event.issue.labels ?? []).map((l: Json) => String(l.name)),
             issueBody: String(event.issue.body ?? ''),
-            issueAuthorIsBot: event.issue.user?.type === 'Bot',
+            issueByEnablekit: writtenBy(event.issue.user, writer),
           },
         }
       : {}),

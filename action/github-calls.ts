@@ -1,5 +1,7 @@
+import * as core from '@actions/core';
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
+import { ACTIONS_BOT, writtenBy } from '../core/progress/writer.js';
 import type { RepoRef, RunContext } from './context.js';
 
 export type Client = InstanceType<typeof Octokit>;
@@ -48,10 +50,21 @@ export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: str
   }
 }
 
-/** The comments enablekit made on a pull request or issue (paginated), to find its own by marker. */
+/** The comments enablekit made on a pull request or issue (paginated), to find its own by marker: another bot's are not. */
 export async function botComments(gh: Client, ctx: RunContext, pull: number) {
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
-  return comments.filter((c) => c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]');
+  return comments.filter((c) => writtenBy(c.user, ctx.writer));
+}
+
+/**
+ * What GitHub says wrote a comment or issue this run just made. Were it not the configured
+ * writer, every record written would be ignored on the next run and attempts would never
+ * run out, so the run fails and says which input to set.
+ */
+export function checkWriter(ctx: RepoRef, user: { login?: string; id?: number } | null | undefined): void {
+  const writer = ctx.writer ?? ACTIONS_BOT;
+  if (!user?.login || writtenBy(user, writer)) return;
+  core.setFailed(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ''}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
 }
 
 /** The comment enablekit made before, found by its marker among the bot's comments. */
@@ -61,7 +74,7 @@ export async function upsertComment(gh: Client, ctx: RunContext, pull: number, e
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
   } else {
-    await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body });
+    checkWriter(ctx, (await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body })).data.user);
   }
 }
 
@@ -72,10 +85,11 @@ export async function setOutcomeLabel(gh: Client, ctx: RunContext, pull: number,
 }
 
 /**
- * Issues with a label that enablekit itself opened (paginated): only issues a bot wrote
- * carry records enablekit trusts, so a person copying a marker into an issue changes nothing.
+ * Issues with a label that enablekit itself opened (paginated): only issues its own identity
+ * wrote carry records enablekit trusts, so a person or another bot copying a marker into an
+ * issue changes nothing.
  */
 export async function botIssues(gh: Client, ctx: RepoRef, label: string, state: 'open' | 'all') {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
-  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot');
+  return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }

@@ -5,7 +5,7 @@ import { noticeComment, readNotices, type Notice } from '../core/progress/notice
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RepoRef, RunContext } from './context.js';
-import { botIssues, type Client } from './github-calls.js';
+import { botIssues, checkWriter, type Client } from './github-calls.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
@@ -15,7 +15,7 @@ export interface LearnerLedger extends Ledger {
   issue?: { number: number; body: string };
 }
 
-type Issue = { number: number; body?: string | null; pull_request?: unknown; user?: { type?: string } | null };
+type Issue = { number: number; body?: string | null; pull_request?: unknown; user?: { login?: string; id?: number } | null };
 
 /**
  * Every learner's progress issue, in one paginated listing (by label), each with its records.
@@ -27,11 +27,11 @@ export async function listProgressIssues(gh: Client, ctx: RepoRef): Promise<Issu
 }
 
 export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues?: Issue[]): Promise<LearnerLedger> {
-  const mine = progressIssuesOf(issues ?? (await listProgressIssues(gh, ctx)), login);
+  const mine = progressIssuesOf(issues ?? (await listProgressIssues(gh, ctx)), login, ctx.writer);
   const comments: LedgerComment[] = [];
   for (const i of mine) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    comments.push(...list.map(ledgerComment));
+    comments.push(...list.map((c) => ledgerComment(c, ctx.writer)));
   }
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };
@@ -58,7 +58,8 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
     const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
     issue = { number: data.number, body: text };
   }
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(add) });
+  const { data: written } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(add) });
+  checkWriter(ctx, written.user);
   if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
   ledger.records = after.records;
   ledger.issue = { number: issue.number, body: text };

@@ -88,7 +88,7 @@ export async function onAppraise(ctx: RunContext, gh: Client, now: string): Prom
   const c = ctx.comment!;
   const command = parseAppraiseCommand(c.body);
   const learner = markedLearner(c.issueBody);
-  if (!command || !learner || !c.issueAuthorIsBot || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: 'ignored', why: 'Not an /appraise command on a progress issue.' };
+  if (!command || !learner || !c.issueByEnablekit || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: 'ignored', why: 'Not an /appraise command on a progress issue.' };
   const reply = async (text: string): Promise<ReviewEventOutcome> => {
     if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: replyBody(c.author, text) });
     return { kind: 'appraisal', recorded: false, reply: text };

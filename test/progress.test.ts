@@ -63,7 +63,7 @@ describe('learner progress from records', () => {
 
 describe('progress ledger (records in issue comments)', () => {
   const r = (checkpoint: string, sha: string, passed = true): ProgressRecord => ({ learner: 'ana', checkpoint, kind: 'quiz', pr: 3, sha, at: '2026-11-20T10:00:00Z', passed, percent: passed ? 100 : 0 });
-  const comment = (id: number, body: string, bot = true, edited = false): LedgerComment => ({ id, body, authorIsBot: bot, createdAt: '2026-11-20T10:00:00Z', updatedAt: edited ? '2026-11-21T10:00:00Z' : '2026-11-20T10:00:00Z' });
+  const comment = (id: number, body: string, bot = true, edited = false): LedgerComment => ({ id, body, byEnablekit: bot, createdAt: '2026-11-20T10:00:00Z', updatedAt: edited ? '2026-11-21T10:00:00Z' : '2026-11-20T10:00:00Z' });
 
   it('one comment holds a run\'s records, and they read back exactly, whatever the checkpoint is called', () => {
     fc.assert(

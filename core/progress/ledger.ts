@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import { dedupeRecords, RECORD_KINDS, type ProgressRecord } from './records.js';
+import { ACTIONS_BOT, writtenBy, type Writer } from './writer.js';
 
 export const PROGRESS_LABEL = 'enablekit:progress';
 
@@ -17,29 +18,29 @@ interface ApiIssue {
   number: number;
   body?: string | null;
   pull_request?: unknown;
-  user?: { type?: string } | null;
+  user?: { login?: string; id?: number } | null;
 }
 interface ApiComment {
   id: number;
   body?: string;
-  user?: { type?: string } | null;
+  user?: { login?: string; id?: number } | null;
   created_at: string;
   updated_at: string;
   html_url?: string;
 }
 
 /**
- * A learner's progress issues among a listing: opened by the Action (a bot), carrying the
- * learner's marker, lowest number first. Records are read from all of them, so a record
+ * A learner's progress issues among a listing: opened by the Action's own identity, carrying
+ * the learner's marker, lowest number first. Records are read from all of them, so a record
  * written to a duplicate (two runs racing to open the issue) still counts.
  */
-export function progressIssuesOf<T extends ApiIssue>(issues: readonly T[], login: string): T[] {
+export function progressIssuesOf<T extends ApiIssue>(issues: readonly T[], login: string, writer: Writer = ACTIONS_BOT): T[] {
   const marker = progressMarker(login);
-  return issues.filter((i) => !i.pull_request && i.user?.type === 'Bot' && (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
+  return issues.filter((i) => !i.pull_request && writtenBy(i.user, writer) && (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
 }
 
-export function ledgerComment(c: ApiComment): LedgerComment {
-  return { id: c.id, body: c.body ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, ...(c.html_url ? { url: c.html_url } : {}) };
+export function ledgerComment(c: ApiComment, writer: Writer = ACTIONS_BOT): LedgerComment {
+  return { id: c.id, body: c.body ?? '', byEnablekit: writtenBy(c.user, writer), createdAt: c.created_at, updatedAt: c.updated_at, ...(c.html_url ? { url: c.html_url } : {}) };
 }
 
 /**
@@ -86,7 +87,8 @@ export function readRecords(body: string | null | undefined): ProgressRecord[] {
 export interface LedgerComment {
   id: number;
   body: string;
-  authorIsBot: boolean;
+  /** Written by the identity the Action writes as (not merely by some bot). */
+  byEnablekit: boolean;
   createdAt: string;
   updatedAt: string;
   url?: string;
@@ -110,7 +112,7 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
     const found = readRecords(c.body);
     if (!found.length) continue;
     const note = c.url ? { url: c.url } : {};
-    if (!c.authorIsBot) flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
+    if (!c.byEnablekit) flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
     else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: 'edited', ...note });
     else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
   }

@@ -16,7 +16,7 @@ export const noticeComment = (n: Notice, text: string) => `${text}\n\n${hiddenJs
 export function readNotices(comments: readonly LedgerComment[], learner: string): Notice[] {
   const out: Notice[] = [];
   for (const c of comments) {
-    if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
+    if (!c.byEnablekit || c.updatedAt !== c.createdAt) continue;
     for (const n of readHiddenJson('notice', c.body) as Notice[]) {
       if (n.learner?.toLowerCase() === learner.toLowerCase() && ['reminder', 'follow-up', 'report-card'].includes(n.kind) && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
     }

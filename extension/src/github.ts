@@ -29,7 +29,7 @@ export async function progressComments(o: { baseUrl: string; token: string; repo
   const comments: LedgerComment[] = [];
   for (const issue of ledger.progressIssuesOf(issues, o.login)) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
-    comments.push(...list.map(ledger.ledgerComment));
+    comments.push(...list.map((c) => ledger.ledgerComment(c)));
   }
   return comments;
 }

@@ -14,7 +14,8 @@ type Handler = (state: GitHubState, p: Params, body: any, query: URLSearchParams
 
 const NOW = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const notFound: Reply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
-const user = (login: string) => ({ login, id: login.length * 7919, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+// github-actions[bot] has GitHub's own id for it, which the Action checks; other ids are made up.
+const user = (login: string) => ({ login, id: login === 'github-actions[bot]' ? 41898282 : login.length * 7919, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
 
 function repoOf(s: GitHubState, p: Params): Repo | undefined {
   return s.find(p.owner!, p.repo!);

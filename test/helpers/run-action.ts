@@ -52,6 +52,7 @@ export function issueCommentEvent(c: { id: number; author: string; body: string;
   e.issue.labels = (c.issueLabels ?? []).map((name) => ({ name }));
   e.issue.user.login = c.issueAuthor ?? 'github-actions[bot]';
   e.issue.user.type = (c.issueAuthor ?? 'github-actions[bot]').endsWith('[bot]') ? 'Bot' : 'User';
+  e.issue.user.id = e.issue.user.login === 'github-actions[bot]' ? 41898282 : e.issue.user.login.length * 7919;
   if (c.isPull) e.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${c.issue}` };
   else delete e.issue.pull_request;
   return ourRepo(e, repo);
