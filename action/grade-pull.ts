@@ -19,7 +19,9 @@ import { resolveTargets } from '../cli/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
 import { botComments, changedFiles, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
 import { checkRunFor } from './check-run.js';
-import { appendRecords, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
+import { appendRecords, loadLedger, postNotice, rewriteBody, type LearnerLedger } from './progress-ledger.js';
+import { attemptPlaces } from '../core/grading/attempt-order.js';
+import type { Ledger } from '../core/progress/ledger.js';
 import { noticesDue } from '../core/progress/schedule-plan.js';
 import { recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { progressBody } from '../core/progress/progress-body.js';
@@ -90,6 +92,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   const keyFailures: string[] = [];
   let roster: { index: WorkspaceIndex; config: Config } | undefined;
   const results: { path: string; result: GradeResult }[] = [];
+  const quizSheets: QuizSheet[] = [];
   const keep = (r: ProgressRecord) => {
     fresh.push(r);
     if (!reviews.some((x) => recordKey(x) === recordKey(r))) reviews.push(r);
@@ -138,6 +141,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
         const keyed = withKey(ctx, item);
         if (keyed.ok) {
           result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
+          if (result.ok) quizSheets.push({ path: s.path, quiz: keyed.quiz, sheet: read.sheet });
           if (!result.ok && result.refusal.line) result.refusal.message = `${s.path}: ${result.refusal.message}`;
         } else {
           result = refuse(s.checkpoint, pull.author, 'key-unavailable', keyed.learner);
@@ -172,6 +176,8 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
       if (result) results.push({ path: s.path, result });
     }
   }
+  // Recorded before anything is shown: a quiz attempt counts only at its place among the stored records.
+  if (ledger && roster && fresh.length && !ctx.dryRun) await recordProgress(ctx, gh, ledger, roster, pull, fresh, { quizSheets, results, records }, now);
   const graded = results.filter((r) => r.result.ok);
   const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === 'passed').length;
@@ -189,7 +195,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
     for (const r of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: replyBody(r.to, r.text) });
   }
-  if (ledger && roster && fresh.length) await recordProgress(ctx, gh, ledger, roster, pull.author, fresh, now);
+  if (ledger && roster && fresh.length && ctx.dryRun) await appendRecords(gh, ctx, ledger, fresh, () => '');
   await core.summary.addRaw(body.replace(COMMENT_MARKER, '')).write();
   return outcome;
 }
@@ -227,11 +233,50 @@ function gradeQuizSheet(quiz: Quiz, sheet: Parameters<typeof gradeQuiz>[0]['shee
   return result;
 }
 
-/** Append this run's results to the learner's progress issue; a track completed by them gets its report card now. */
-async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger, roster: { index: WorkspaceIndex; config: Config }, login: string, fresh: ProgressRecord[], now: string): Promise<void> {
+/**
+ * Append this run's results to the learner's progress issue, then read the records back and
+ * settle each quiz attempt at its place in the order GitHub stored them (see attemptPlaces):
+ * a run that raced others is graded as the attempt it turned out to be, or refused, with a
+ * record voiding it. A track completed by the learner gets its report card now.
+ */
+async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger, roster: { index: WorkspaceIndex; config: Config }, pull: PullInfo, fresh: ProgressRecord[], graded: { quizSheets: QuizSheet[]; results: { path: string; result: GradeResult }[]; records: AttemptRecord[] }, now: string): Promise<void> {
   const { index, config } = roster;
+  const login = pull.author;
   const roles = rolesOf(login, config);
-  await appendRecords(gh, ctx, ledger, fresh, (l) => progressBody(login, roles, index, l, now.slice(0, 10)));
-  const cards = noticesDue(index, config, { login, roles, records: ledger.records, notices: ledger.notices }, now).filter((d) => d.notice.kind === 'report-card');
-  if (ledger.issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, ledger.issue.number, card);
+  const body = (l: Ledger) => progressBody(login, roles, index, l, now.slice(0, 10));
+  await appendRecords(gh, ctx, ledger, fresh, body);
+  let settled = ledger;
+  if (graded.quizSheets.length) {
+    const stored = await loadLedger(gh, ctx, login);
+    const voids: ProgressRecord[] = [];
+    for (const q of graded.quizSheets) {
+      const mine = (stored.stored ?? []).filter((r) => r.kind === 'quiz').map((r) => ({ checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0, pr: r.pr }));
+      const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, config)).get(pull.headSha);
+      const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
+      if (!place || !ours) continue;
+      // Graded as of its record, and no earlier than the attempts placed before it (see attemptPlaces).
+      const asOf = new Date(Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const result = gradeQuiz({ sheet: q.sheet, quiz: q.quiz, policy: policyFor(q.quiz, config), prior: place.prior, now: asOf, match: timedMatcher });
+      const k = graded.results.findIndex((r) => r.path === q.path);
+      if (k >= 0) graded.results[k] = { path: q.path, result };
+      if (!result.ok && (result.refusal.reason === 'no-attempts-left' || result.refusal.reason === 'cooldown')) {
+        const at = graded.records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
+        if (at >= 0) graded.records.splice(at, 1);
+        voids.push({ learner: login, checkpoint: q.quiz.id, kind: 'quiz', pr: ours.pr, sha: pull.headSha, ref: 'refused', at: now, passed: false, refused: result.refusal.reason });
+      }
+    }
+    // The voiding records are appended after the attempt they void, and the body is rewritten from what is stored.
+    if (voids.length) await appendRecords(gh, ctx, stored, voids, body);
+    settled = voids.length ? await loadLedger(gh, ctx, login) : stored;
+    if (settled.issue) await rewriteBody(gh, ctx, settled.issue, body(settled));
+  }
+  const cards = noticesDue(index, config, { login, roles, records: settled.records, notices: settled.notices }, now).filter((d) => d.notice.kind === 'report-card');
+  const issue = settled.issue ?? ledger.issue;
+  if (issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, issue.number, card);
+}
+
+interface QuizSheet {
+  path: string;
+  quiz: Quiz;
+  sheet: Parameters<typeof gradeQuiz>[0]['sheet'];
 }

@@ -54,15 +54,32 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
     return;
   }
   let issue = ledger.issue;
-  if (!issue) {
-    const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
-    issue = { number: data.number, body: text };
-  }
+  if (!issue) issue = await openProgressIssue(gh, ctx, ledger.login, text);
   const { data: written } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(add) });
   checkWriter(ctx, written.user);
   if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
   ledger.records = after.records;
   ledger.issue = { number: issue.number, body: text };
+}
+
+/**
+ * Open the learner's progress issue, converging when runs race to open it: after opening,
+ * list again and write to the oldest; a newer one this run opened is closed as its duplicate.
+ * Every run that opened one lists after its own was stored, so all of them pick the same.
+ */
+async function openProgressIssue(gh: Client, ctx: RunContext, login: string, text: string): Promise<{ number: number; body: string }> {
+  const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] });
+  checkWriter(ctx, data.user);
+  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
+  if (!oldest || oldest.number >= data.number) return { number: data.number, body: text };
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.` });
+  await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, state: 'closed', state_reason: 'not_planned' });
+  return { number: oldest.number, body: oldest.body ?? '' };
+}
+
+/** Rewrite a progress issue's body from its records, when it differs. */
+export async function rewriteBody(gh: Client, ctx: RunContext, issue: { number: number; body: string }, text: string): Promise<void> {
+  if (!ctx.dryRun && issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
 }
 
 /** Post a reminder, follow-up or report card on the learner's issue; a report card also labels the issue. */

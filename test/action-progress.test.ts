@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
@@ -33,8 +33,12 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
   };
   const grade = (p: { number: number; author: string; head: { sha: string } }, action = 'opened') =>
     runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent(action, { number: p.number, author: p.author, headSha: p.head.sha }) });
-  /** Pretend every earlier attempt was long ago, past the retake cooldown. */
-  const ageRecords = () => repo().comments.forEach((c) => (c.body = c.body.replace(/"at":"[^"]+"/g, '"at":"2020-01-01T00:00:00Z"')));
+  /**
+   * Pretend two hours (past the retake cooldown) passed since every earlier attempt. Each
+   * ageing moves all records back, so they stay as far apart as runs that waited: attempts
+   * are counted from the stored records, and two failures at one instant would be one inside the other's cooldown.
+   */
+  const ageRecords = () => repo().comments.forEach((c) => (c.body = c.body.replace(/"at":"([^"]+)"/g, (_, at: string) => `"at":"${new Date(Date.parse(at) - 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')}"`)));
 
   beforeEach(async () => {
     gh = new LocalGitHub();
@@ -107,6 +111,8 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
   });
 
   it('20 concurrent grading runs with 5xx and rate-limit faults end with every record present exactly once; a rebuild then equals the bodies', async () => {
+    // No cooldown: both of a learner's racing attempts count in either stored order, so each must be there exactly once.
+    writeFileSync(join(workspace, 'curricula', 'enablekit.yml'), readFileSync(join(workspace, 'curricula', 'enablekit.yml'), 'utf8').replace('retake_cooldown: 1h', 'retake_cooldown: 0m'));
     const learners = Array.from({ length: 10 }, (_, k) => `learner-${k}`);
     const pulls = learners.flatMap((l, k) => [pull(100 + 2 * k, l, RIGHT(l), `sha-${l}-a`), pull(101 + 2 * k, l, WRONG(l), `sha-${l}-b`)]);
     gh.fault({ status: 502, times: 3, match: /^POST \/repos\/acme\/training\/issues\/\d+\/comments$/ });

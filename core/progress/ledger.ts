@@ -57,6 +57,7 @@ function recordLine(r: ProgressRecord): string {
   const who = (login?: string) => (login ? `@${escapeMarkdown(login, 40)}` : 'someone');
   switch (r.kind) {
     case 'quiz':
+      if (r.refused) return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'mock':
       return `${id}: ${r.passed ? 'Pass' : 'Fail'}${r.attempt ? ` (attempt ${r.attempt})` : ''}, graded by ${who(r.reviewer)} in #${r.pr}.`;
@@ -96,6 +97,8 @@ export interface LedgerComment {
 
 export interface Ledger {
   records: ProgressRecord[];
+  /** Every trusted record in the order GitHub stored it (comment by comment), voided attempts included: attempts are counted from this. */
+  stored?: ProgressRecord[];
   /** Records that do not count: written by someone other than the Action, or edited since. */
   flagged: { comment: number; url?: string; why: 'not-written-by-enablekit' | 'edited' }[];
 }
@@ -108,7 +111,7 @@ export interface Ledger {
 export function readLedger(comments: readonly LedgerComment[], learner: string): Ledger {
   const records: ProgressRecord[] = [];
   const flagged: Ledger['flagged'] = [];
-  for (const c of comments) {
+  for (const c of [...comments].sort((a, b) => a.id - b.id)) {
     const found = readRecords(c.body);
     if (!found.length) continue;
     const note = c.url ? { url: c.url } : {};
@@ -116,5 +119,10 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
     else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: 'edited', ...note });
     else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
   }
-  return { records: dedupeRecords(records), flagged };
+  // An attempt voided by a later `refused` record is not a result, and neither is the voiding record.
+  const voided = new Set(records.filter((r) => r.refused && r.kind === 'quiz').map(attemptKey));
+  const counted = records.filter((r) => !r.refused && !(r.kind === 'quiz' && voided.has(attemptKey(r))));
+  return { records: dedupeRecords(counted), stored: records.filter((r) => !r.refused), flagged };
 }
+
+const attemptKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;

@@ -37,6 +37,12 @@ export interface ProgressRecord {
   side?: 'gave' | 'received';
   /** Appraisals: in which capacity it was written. */
   as?: AppraisalRole;
+  /**
+   * A quiz attempt recorded, then found past the attempts allowed or inside the retake
+   * cooldown once the records were read back in the order GitHub stored them (runs that
+   * raced). This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
+   */
+  refused?: 'no-attempts-left' | 'cooldown';
 }
 
 export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ''}`;

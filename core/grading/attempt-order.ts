@@ -1,0 +1,37 @@
+import type { GradePolicy, PriorAttempt } from './types.js';
+
+/** A quiz attempt as recorded, in the order GitHub stored the records. */
+export interface StoredAttempt extends PriorAttempt {
+  checkpoint: string;
+  learner: string;
+  sha: string;
+}
+
+export type AttemptPlace = { attempt: number; prior: PriorAttempt[] } | { refused: 'no-attempts-left' | 'cooldown'; prior: PriorAttempt[] };
+
+/**
+ * Each recorded attempt's place, decided from the records in the order they were stored,
+ * never from what a run saw before it wrote: runs racing each other all append first and
+ * then read the same sequence back, so each finds the same answer and no race grants an
+ * attempt more than the policy allows. The rules are gradeQuiz's: past the limit, or inside
+ * the cooldown after the last counted failure, an attempt does not count. The same commit
+ * recorded twice (a re-run, another pull request) is one attempt, at its first record.
+ */
+export function attemptPlaces(stored: readonly StoredAttempt[], checkpoint: string, learner: string, policy: Pick<GradePolicy, 'attempts' | 'retakeCooldownMs'>): Map<string, AttemptPlace> {
+  const places = new Map<string, AttemptPlace>();
+  const counted: PriorAttempt[] = [];
+  for (const r of stored) {
+    if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha)) continue;
+    const prior = [...counted];
+    const passedBefore = prior.some((p) => p.passed);
+    const lastFail = prior.filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+    if (!passedBefore && prior.length >= policy.attempts) places.set(r.sha, { refused: 'no-attempts-left', prior });
+    // Racing runs can store records out of time order: one stored later with an earlier time is no sooner than the failure before it.
+    else if (!passedBefore && lastFail && policy.retakeCooldownMs > 0 && Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs) places.set(r.sha, { refused: 'cooldown', prior });
+    else {
+      counted.push({ at: r.at, passed: r.passed, percent: r.percent });
+      places.set(r.sha, { attempt: counted.length, prior });
+    }
+  }
+  return places;
+}
