@@ -250,7 +250,7 @@ async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger
     const stored = await loadLedger(gh, ctx, login);
     const voids: ProgressRecord[] = [];
     for (const q of graded.quizSheets) {
-      const mine = (stored.stored ?? []).filter((r) => r.kind === 'quiz').map((r) => ({ checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0, pr: r.pr }));
+      const mine = (stored.stored ?? []).filter((r) => r.kind === 'quiz' && !r.refused).map((r) => ({ checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0, pr: r.pr }));
       const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, config)).get(pull.headSha);
       const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
       if (!place || !ours) continue;

@@ -44,7 +44,8 @@ export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues
  * body converges on the next run or a rebuild.
  */
 export async function appendRecords(gh: Client, ctx: RunContext, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
-  const known = new Set(ledger.records.map(recordKey));
+  // A voided attempt and its voiding record are stored too: a re-run adds neither again.
+  const known = new Set([...ledger.records, ...(ledger.stored ?? [])].map(recordKey));
   const add = fresh.filter((r) => !known.has(recordKey(r)));
   if (!add.length) return;
   const after: Ledger = { records: [...ledger.records, ...add], flagged: ledger.flagged };

@@ -81,6 +81,12 @@ describe('concurrent pull requests of one learner are graded no more often than 
     const records = repo().comments.filter((c) => progressIssues('ana').some((i) => i.number === c.issue)).flatMap((c) => readRecords(c.body));
     assert.equal(records.filter((r) => r.refused === 'cooldown').length, 4, 'each refused attempt is marked by a record');
     assert.match(progressIssues('ana').find((i) => i.state === 'open')!.body, /not passed, best 0%, 1 attempt\b/, 'the body counts the one attempt');
+
+    const refused = pulls.find((_, k) => sheets[k]!.refused)!;
+    const comments = repo().comments.length;
+    const rerun = await runAction({ apiUrl: gh.url, workspace: ws, eventName: 'pull_request_target', payload: pullRequestEvent('synchronize', { number: refused.number, author: 'ana', headSha: refused.head.sha }) });
+    assert.equal(JSON.parse(rerun.outputs.summary!).sheets[0].refused, 'cooldown', 'a re-run of a refused attempt is refused again');
+    assert.equal(repo().comments.length, comments, 'and records nothing new');
   });
 
   it('five at once with no cooldown: at most 3 graded, as attempts 1, 2 and 3, and no answers shown to a refused one', async () => {

@@ -97,7 +97,7 @@ export interface LedgerComment {
 
 export interface Ledger {
   records: ProgressRecord[];
-  /** Every trusted record in the order GitHub stored it (comment by comment), voided attempts included: attempts are counted from this. */
+  /** Every trusted record in the order GitHub stored it (comment by comment), voided attempts and voiding records included: attempts are counted from this. */
   stored?: ProgressRecord[];
   /** Records that do not count: written by someone other than the Action, or edited since. */
   flagged: { comment: number; url?: string; why: 'not-written-by-enablekit' | 'edited' }[];
@@ -122,7 +122,7 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
   // An attempt voided by a later `refused` record is not a result, and neither is the voiding record.
   const voided = new Set(records.filter((r) => r.refused && r.kind === 'quiz').map(attemptKey));
   const counted = records.filter((r) => !r.refused && !(r.kind === 'quiz' && voided.has(attemptKey(r))));
-  return { records: dedupeRecords(counted), stored: records.filter((r) => !r.refused), flagged };
+  return { records: dedupeRecords(counted), stored: records, flagged };
 }
 
 const attemptKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;
