@@ -27,12 +27,28 @@ function derive(secret: string, salt: Buffer): Buffer {
   return scryptSync(secret, salt, 32, { N: 1 << 14, r: 8, p: 1 });
 }
 
+/** The smallest size a sealed payload is padded to; beyond it, the next power of two. */
+export const PAD_BUCKET_MIN = 1024;
+
+/**
+ * The payload's JSON padded to its bucket's size, so the ciphertext's length (which AES-GCM
+ * keeps equal to the plaintext's) no longer tells how long the answers are: all quizzes
+ * whose payload falls in one bucket seal to the same length. Readers ignore `pad`.
+ */
+export function paddedJson(payload: SealedPayload): string {
+  const json = JSON.stringify({ key: payload.key, shape: payload.shape, source: payload.source });
+  const size = new TextEncoder().encode(json).length + ',"pad":""'.length;
+  let bucket = PAD_BUCKET_MIN;
+  while (bucket < size) bucket *= 2;
+  return `${json.slice(0, -1)},"pad":"${' '.repeat(bucket - size)}"}`;
+}
+
 export function sealPayload(payload: SealedPayload, secret: string): string {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', derive(secret, salt), iv);
   cipher.setAAD(Buffer.from(`enablekit:${payload.key.quiz}`));
-  const data = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
+  const data = Buffer.concat([cipher.update(paddedJson(payload), 'utf8'), cipher.final()]);
   return [HEADER, 'enablekit: sealed-key', 'version: 1', `quiz: ${payload.key.quiz}`, 'cipher: aes-256-gcm', 'kdf: scrypt', `salt: ${salt.toString('base64')}`, `iv: ${iv.toString('base64')}`, `tag: ${cipher.getAuthTag().toString('base64')}`, `data: ${data.toString('base64')}`, ''].join('\n');
 }
 

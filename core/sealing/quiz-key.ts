@@ -1,5 +1,4 @@
 import type { Question, Quiz } from '../model.js';
-import { shuffledItems } from '../grading/sheet-template.js';
 import { choiceLabel } from '../text/choice-label.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
@@ -22,6 +21,33 @@ export interface QuestionKey {
 
 export type SealResult = { ok: true; key: QuizKey; sealedText: string } | { ok: false; line: number; message: string };
 
+/** Fills an array with random 32-bit values: Web Crypto's getRandomValues, or a test's own. */
+export type RandomSource = (into: Uint32Array) => Uint32Array;
+
+const cryptoRandom: RandomSource = (into) => globalThis.crypto.getRandomValues(into);
+
+/**
+ * A uniformly random order of the items, drawn at seal time. It must not follow from
+ * anything public: an order seeded by the quiz id could be replayed and undone from the
+ * sealed file. The right order is kept only in the encrypted key. Any order may come out,
+ * the written one too: ruling it out would give the answer away for two items.
+ */
+export function randomOrder<T>(items: readonly T[], random: RandomSource = cryptoRandom): T[] {
+  const out = [...items];
+  const word = new Uint32Array(1);
+  for (let i = out.length - 1; i > 0; i--) {
+    // Rejection sampling keeps every order equally likely.
+    const bound = i + 1;
+    const limit = 0x1_0000_0000 - (0x1_0000_0000 % bound);
+    let r: number;
+    do r = random(word)[0]!;
+    while (r >= limit);
+    const j = r % bound;
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
 
 /**
@@ -31,7 +57,7 @@ const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
  * else (front matter, prose, questions, choices) stays as written, and `key:` names the
  * key file. The quiz must be parsed from `text`.
  */
-export function sealQuiz(quiz: Quiz, text: string, keyFile: string): SealResult {
+export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: RandomSource = cryptoRandom): SealResult {
   if (quiz.key) return { ok: false, line: 1, message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.` };
   const lines = text.split('\n');
   const drop = new Set<number>();
@@ -66,7 +92,7 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string): SealResult 
       if (q.numeric.unit) k.unit = q.numeric.unit;
       dropSpan(q.numeric.span);
     } else if (q.type === 'ordering') {
-      const shown = shuffledItems(q, `seal:${quiz.id}`);
+      const shown = randomOrder(q.items.map((i) => i.text), random);
       k.order = q.items.map((i) => choiceLabel(shown.indexOf(i.text)));
       q.items.forEach((item, n) => {
         const at = item.span.start.line - 1;
