@@ -5,6 +5,7 @@ import { schemaProblems } from '../schema/schema-problems.js';
 import { readFrontMatter } from '../parse/front-matter.js';
 import { blankRange } from '../parse/lesson-source.js';
 import { parseMarkdown } from '../parse/markdown.js';
+import { findSlowShape } from '../parse/parse-guard.js';
 import { parseQuestions } from '../parse/quiz-body.js';
 import { LineIndex } from '../text/line-index.js';
 import { toLf } from '../text/line-endings.js';
@@ -55,8 +56,19 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
   const problem = schemaProblems('answer-sheet', fm.value, 'an answer sheet')[0];
   if (problem) return { ok: false, line: problem.span.start.line, message: problem.message };
-  const tree = parseMarkdown(blankRange(text, fence.start, fence.end));
+  // Shapes whose parse time grows with their square would tie up the grader, and deep
+  // nesting overflows the recursive walks: refused at their line before parsing.
+  const slow = findSlowShape(text, fence.end);
+  if (slow) return { ok: false, line: slow.line, message: slow.message };
+  let tree: Root;
+  let questions: Question[];
+  try {
+    tree = parseMarkdown(blankRange(text, fence.start, fence.end));
+    questions = parseQuestions(tree, lines);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, line: 1, message: 'Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read. Recreate it with "enablekit take <checkpoint>" and copy your answers over.' };
+    throw e;
+  }
   const data = fm.value.data as { checkpoint: string; learner: string };
-  const questions = parseQuestions(tree, lines);
   return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions, problems: sheetProblems(questions), body: { text, tree, lines } } };
 }

@@ -54,9 +54,37 @@ export function readFrontMatter(text: string, start: number, end: number, lines:
   return readWithYaml(source, contentStart, contentEnd, span, lines);
 }
 
+/** The line nesting deepest (by its brackets and indentation), where a flattening starts. */
+function tooDeep(source: string, contentStart: number, lines: LineIndex): FrontMatterResult {
+  let deepest = 0;
+  let at = 0;
+  let depth = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (i === source.length || c === 10) {
+      const indent = /^[ \t-]*/.exec(source.slice(lineStart, Math.min(i, lineStart + 10_000)))![0].length;
+      if (depth + indent > deepest) [deepest, at] = [depth + indent, lineStart];
+      lineStart = i + 1;
+    } else if (c === 91 || c === 123) depth++;
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  const line = lines.span(contentStart + at, contentStart + at);
+  return { ok: false, span: lines.lineSpan(line.start.line), message: 'Expected YAML front matter nested a few levels deep; found it nested too deep to read. Flatten the lists and mappings there.' };
+}
+
 /** The yaml library's reading, for everything readSimpleMapping leaves to it. */
 export function readWithYaml(source: string, contentStart: number, contentEnd: number, span: Span, lines: LineIndex): FrontMatterResult {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    // The yaml library recurses on nesting (`a: [[[[…`): past what the stack holds it throws.
+    if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
+    throw e;
+  }
+  // The yaml library also catches its own stack overflow and reports it as an error.
+  if (doc.errors.some((e) => e.message.includes('call stack'))) return tooDeep(source, contentStart, lines);
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const at = contentStart + (err.pos?.[0] ?? 0);
@@ -71,6 +99,7 @@ export function readWithYaml(source: string, contentStart: number, contentEnd: n
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
+    if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
     // Aliases are resolved here, not while parsing: an unknown or runaway alias throws.
     return { ok: false, span: lines.span(contentStart, contentEnd), message: `Expected valid YAML front matter; found a YAML error: ${(e as Error).message}. Fix the YAML between the --- lines.` };
   }

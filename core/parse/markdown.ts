@@ -7,6 +7,7 @@ import type { Definition, Root, RootContent, Node } from 'mdast';
 import { depthOf, visit } from './mdast-util.js';
 import { blankRange, lessonSource, restorePositions } from './lesson-source.js';
 import { textChange, type TextChange } from '../text/text-change.js';
+import { installLinearEditMap } from './linear-edit-map.js';
 import { CHUNK_TARGET, scanCuts, splitAtTopLevel, type Chunk } from './cut-points.js';
 
 export { CHUNK_TARGET, splitAtTopLevel, type Chunk };
@@ -25,6 +26,7 @@ function remarkTaskList(this: Processor) {
 
 let processor: Processor<Root> | undefined;
 function lintProcessor(): Processor<Root> {
+  installLinearEditMap();
   processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor<Root>;
   return processor;
 }
@@ -126,7 +128,8 @@ function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], d
     // inside an HTML block, say). A wrong cut leaves a block open into the chunk's
     // trailing blank lines: then the cut is undone and the two chunks parse as one.
     const last = mine.at(-1);
-    const trailingBlank = before.length + own.replace(/\s+$/, '').length;
+    // trimEnd, not /\s+$/: the regex retries at every space of a long run (quadratic).
+    const trailingBlank = before.length + own.trimEnd().length;
     if ((i + 1 < chunks.length || more) && last && (last.position?.end.offset ?? 0) > trailingBlank) {
       if (i + 1 === chunks.length) return undefined;
       chunks[i + 1] = { start: chunk.start, end: chunks[i + 1]!.end, line: chunk.line };

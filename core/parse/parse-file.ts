@@ -15,6 +15,7 @@ import { parseReflectionBody } from './reflection-body.js';
 import { sheetFileProblems } from '../grading/sheet-file-problems.js';
 import { findUnclosedBlock } from './unclosed-block.js';
 import { withAcceptedFeedback } from './accepted-feedback.js';
+import { findSlowShape } from './parse-guard.js';
 
 export interface ParseOptions {
   maxFileSize?: number;
@@ -269,6 +270,10 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines };
   const fm = fmResult.value;
   const type = fm.data.type;
+  // Refused before any Markdown parser sees the body: these shapes cost them time that
+  // grows with the square of their size, and deep trees are walked recursively.
+  const slow = options.metadataOnly ? undefined : findSlowShape(text, fence.end);
+  if (slow) return { model: { file, problems: [{ code: 'too-deep', span: lines.lineSpan(slow.line), message: slow.message }] }, text, lines, frontMatter: fm };
   if (type === 'answer-sheet') {
     return { model: { file, problems: [...schemaProblems('answer-sheet', fm, 'an answer sheet'), ...sheetFileProblems(file, text, fm, fence.end, lines)] }, text, lines, frontMatter: fm };
   }

@@ -8,6 +8,8 @@ import rehypeStringify from 'rehype-stringify';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Item, Question, Quiz, Scenario } from '../model.js';
 import { findFrontMatter, parseFile } from '../parse/parse-file.js';
+import { installLinearEditMap } from '../parse/linear-edit-map.js';
+import { findSlowShape } from '../parse/parse-guard.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -30,6 +32,7 @@ const SCHEMA = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*
 
 let processor: Processor<any, any, any, any, string> | undefined;
 function markdownToHtml(markdown: string): string {
+  installLinearEditMap();
   // GitHub's sanitizing schema: no script, no event handler, no style, no iframe reaches the page.
   processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype).use(lineAttributes).use(rehypeSanitize, SCHEMA).use(rehypeStringify) as unknown as Processor<any, any, any, any, string>;
   return String(processor.processSync(markdown));
@@ -50,10 +53,28 @@ export interface Preview {
  * Front matter is blanked, not removed, so line numbers stay the editor's.
  */
 export function renderPreview(file: string, text: string): Preview {
+  try {
+    return renderItem(file, text);
+  } catch (e) {
+    // The renderers recurse over the tree; a nesting the guard let through must not throw on
+    // the editor's thread, nor blank the preview without a word.
+    if (e instanceof RangeError) return problemPreview(file, 1, 'Expected Markdown the preview can render; found it nested too deep. Flatten the lists or block quotes.');
+    throw e;
+  }
+}
+
+/** A preview that says why the file cannot be shown, at the line to fix. */
+function problemPreview(file: string, line: number, message: string): Preview {
+  return { title: file, html: `<p class="ek-problem" data-line="${line}">${escapeHtml(`Line ${line}: ${message}`)}</p>` };
+}
+
+function renderItem(file: string, text: string): Preview {
   const parsed = parseFile(file, text, { fullTree: true });
   const item = parsed.model.item;
   const fence = findFrontMatter(text);
   const body = fence ? text.slice(0, fence.end).replace(/[^\n]/g, '') + text.slice(fence.end) : text;
+  const slow = findSlowShape(body);
+  if (slow) return problemPreview(file, slow.line, slow.message);
   if (!item) return { title: file, html: markdownToHtml(body) };
   const header = `<header class="ek-item" data-line="1"><span class="ek-badge ek-${item.type}">${item.type}</span>${item.freshness.verified ? `<span class="ek-verified">verified against ${escapeHtml(item.freshness.verified.version)}</span>` : ''}</header>`;
   switch (item.type) {
