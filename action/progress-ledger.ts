@@ -68,7 +68,7 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
  * list again and write to the oldest; a newer one this run opened is closed as its duplicate.
  * Every run that opened one lists after its own was stored, so all of them pick the same.
  */
-async function openProgressIssue(gh: Client, ctx: RunContext, login: string, text: string): Promise<{ number: number; body: string }> {
+export async function openProgressIssue(gh: Client, ctx: RunContext, login: string, text: string): Promise<{ number: number; body: string }> {
   const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] });
   checkWriter(ctx, data.user);
   const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Config } from '../core/config/config.js';
 import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
-import { markedLearner, PROGRESS_LABEL, progressTitle } from '../core/progress/ledger.js';
+import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js';
@@ -10,7 +10,7 @@ import { resolveTargets } from '../cli/workspace-files.js';
 import type { RunContext } from './context.js';
 import { botIssues, type Client } from './github-calls.js';
 import { teamMembers } from './team-members.js';
-import { listProgressIssues, loadLedger, postNotice, type LearnerLedger } from './progress-ledger.js';
+import { listProgressIssues, loadLedger, openProgressIssue, postNotice, type LearnerLedger } from './progress-ledger.js';
 import { OperationBudget } from './operation-budget.js';
 
 export interface ScheduleOutcome {
@@ -72,7 +72,7 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
     if (number === undefined) {
       const body = progressBody(login, roles, index, ledger, today);
       const opened = await write(`open the progress issue of @${login}`, async () => {
-        number = (await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body, labels: [PROGRESS_LABEL] })).data.number;
+        number = (await openProgressIssue(gh, ctx, login, body)).number;
       });
       if (!opened) continue;
       outcome.opened++;
