@@ -72,6 +72,11 @@ describe('concurrent pull requests of one learner are graded no more often than 
     assert.deepEqual(sheets.filter((s) => s.attempt).map((s) => s.attempt), [1], 'exactly one attempt graded');
     assert.deepEqual(sheets.filter((s) => s.refused).map((s) => s.refused), ['cooldown', 'cooldown', 'cooldown', 'cooldown']);
     assert.equal(progressIssues('ana').filter((i) => i.state === 'open').length, 1, 'one open progress issue');
+    for (const dup of progressIssues('ana').filter((i) => i.state === 'closed')) {
+      const on = repo().comments.filter((c) => c.issue === dup.number);
+      assert.deepEqual(on.flatMap((c) => readRecords(c.body)), [], 'a duplicate closed by a racing run holds no records');
+      assert.match(on[0]!.body, /^Duplicate of #\d+/);
+    }
     const graded = pulls.filter((_, k) => sheets[k]!.attempt).map((p) => p.number);
     for (const p of pulls) {
       const comment = repo().comments.find((c) => c.issue === p.number && c.body.includes('<!-- enablekit:grade -->'))!.body;
