@@ -114,15 +114,28 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
       if (refused) return refuseCommand(ctx, gh, pull.number, review.login, refused);
     }
     // Only sheets of checkpoints the base branch knows are fetched and parsed; the rest are refused by name.
+    // Without enablekit.yml, or with an id two files claim, there is nothing certain to grade against.
+    const claims = (id: string) => index.itemsWithId(id);
     const checkpointOf = (id: string) => {
       const item = index.item(id);
-      return item && (item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection') ? item : undefined;
+      return config.file && claims(id).length === 1 && item && (item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection') ? item : undefined;
     };
+    if (!config.file) keyFailures.push(`Expected enablekit.yml in ${ctx.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`);
     // Read every sheet at once: octokit's throttling keeps it to GitHub's concurrency.
     const texts = await Promise.all(plan.sheets.map((s) => (checkpointOf(s.checkpoint) ? fileAt(gh, ctx, s.path, pull.headSha) : undefined)));
     for (const [k, s] of plan.sheets.entries()) {
       const text = texts[k];
       const item = checkpointOf(s.checkpoint);
+      if (!config.file) {
+        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'no-config', `Expected the curricula's enablekit.yml on the base branch to grade against; found none. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
+        continue;
+      }
+      if (claims(s.checkpoint).length > 1) {
+        const files = claims(s.checkpoint).map((i) => i.file).join(', ');
+        keyFailures.push(`Expected one checkpoint with id "${s.checkpoint}" on the base branch; found ${claims(s.checkpoint).length}: ${files}. Give each its own id (enablekit lint reports it as duplicate-id), then re-run this job.`);
+        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'ambiguous-checkpoint', `Expected one checkpoint "${s.checkpoint}" on the base branch to grade against; found ${claims(s.checkpoint).length}. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
+        continue;
+      }
       if (!item) {
         const other = index.item(s.checkpoint);
         results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${other ? `a ${other.type}` : 'none'}. Check the file name against the checkpoint's id.`) });
