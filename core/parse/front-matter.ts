@@ -77,7 +77,7 @@ function tooDeep(source: string, contentStart: number, lines: LineIndex): FrontM
 export function readWithYaml(source: string, contentStart: number, contentEnd: number, span: Span, lines: LineIndex): FrontMatterResult {
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (e) {
     // The yaml library recurses on nesting (`a: [[[[…`): past what the stack holds it throws.
     if (e instanceof RangeError) return tooDeep(source, contentStart, lines);

@@ -2,7 +2,8 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers } from 'remark-rehype';
+import type { List, ListItem } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, Root as HastRoot } from 'hast';
@@ -28,13 +29,28 @@ function lineAttributes() {
   };
 }
 
+/**
+ * mdast-util-to-hast asks, for every list item, whether its whole list is loose, reading
+ * every item of the list each time: a list of n items took n² steps (a 1 MB list, minutes).
+ * The answer is the same for every item of a list, so it is worked out once per list and the
+ * library's handler is given a stand-in list that answers at once.
+ */
+const looseLists = new WeakMap<List, List>();
+const itemLoose = (item: ListItem) => (item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread);
+const listItem: typeof defaultHandlers.listItem = (state, node, parent) => {
+  if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
+  let standIn = looseLists.get(parent);
+  if (!standIn) looseLists.set(parent, (standIn = { type: 'list', spread: Boolean(parent.spread) || parent.children.some(itemLoose), children: [] }));
+  return defaultHandlers.listItem(state, node, standIn);
+};
+
 const SCHEMA = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] } };
 
 let processor: Processor<any, any, any, any, string> | undefined;
 function markdownToHtml(markdown: string): string {
   installLinearEditMap();
   // GitHub's sanitizing schema: no script, no event handler, no style, no iframe reaches the page.
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype).use(lineAttributes).use(rehypeSanitize, SCHEMA).use(rehypeStringify) as unknown as Processor<any, any, any, any, string>;
+  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype, { handlers: { listItem } }).use(lineAttributes).use(rehypeSanitize, SCHEMA).use(rehypeStringify) as unknown as Processor<any, any, any, any, string>;
   return String(processor.processSync(markdown));
 }
 
