@@ -9,6 +9,8 @@ import { benchAction } from './action-bench.js';
 import { benchFreshness } from './freshness-bench.js';
 import { benchExtension } from './extension-bench.js';
 import { benchProgress } from './progress-bench.js';
+import { benchSlowShapes } from './slow-shapes-bench.js';
+import { runFuzz } from './fuzz.js';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -70,3 +72,5 @@ await benchAction();
 await benchFreshness(CORPUS);
 await benchProgress();
 benchExtension(CORPUS);
+benchSlowShapes();
+runFuzz();
