@@ -33,6 +33,15 @@ function marksIn(text: string, from: number, to: number): number {
   return n;
 }
 
+/** NEW_INLINE, tested only on a line whose first mark (past spaces and >) could start it. */
+function startsInline(text: string, pos: number, next: number): boolean {
+  let k = pos;
+  for (let c = text.charCodeAt(k); k < next && (c === 32 || c === 9 || c === 62); c = text.charCodeAt(++k));
+  const c = text.charCodeAt(k);
+  const could = c === 35 || c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57);
+  return could && NEW_INLINE.test(text.slice(pos, Math.min(next, pos + 256)));
+}
+
 /** The first paragraph from `from` on with more than `limit` marks, if any. */
 export function findDenseParagraph(text: string, from = 0, limit = MAX_INLINE_MARKS): DenseParagraph | undefined {
   let line = 1;
@@ -43,9 +52,11 @@ export function findDenseParagraph(text: string, from = 0, limit = MAX_INLINE_MA
   for (let pos = from; pos < text.length; line++) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
-    // A fence line is short to test: only its first few characters are read.
-    const head = text.slice(pos, Math.min(next, pos + 16));
-    const m = FENCE.exec(head);
+    // Only a line whose first mark is a backtick or tilde can be a fence: the rest skip the regex.
+    let k = pos;
+    while (k < next && k - pos < 4 && text.charCodeAt(k) === 32) k++;
+    const first = text.charCodeAt(k);
+    const m = first === 96 || first === 126 ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16))) : null;
     if (fence) {
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = undefined;
     } else if (m) {
@@ -56,7 +67,7 @@ export function findDenseParagraph(text: string, from = 0, limit = MAX_INLINE_MA
       for (let i = pos; i < next && blank; i++) blank = text.charCodeAt(i) <= 32;
       if (blank) marks = 0;
       else {
-        if (marks === 0 || NEW_INLINE.test(text.slice(pos, Math.min(next, pos + 256)))) [marks, start] = [0, line];
+        if (marks === 0 || startsInline(text, pos, next)) [marks, start] = [0, line];
         marks += marksIn(text, pos, next);
         if (marks > limit) return { line: start, marks };
       }
