@@ -21,8 +21,12 @@ export function shuffledItems(q: Question, seed: string): string[] {
 }
 
 function questionBlock(q: Question, learner: string): string {
-  const meta = `<!-- question id=${q.id ?? ''} type=${q.type} -->`;
+  // A quiz sealed before sealing wrote the type down reads an untyped text or numeric question
+  // as single choice with no choices: it still takes an "Answer:" line, and its key says which.
+  const answerOnly = q.type === 'single' && q.choices.length === 0 && q.items.length === 0;
+  const meta = `<!-- question id=${q.id ?? ''}${answerOnly ? '' : ` type=${q.type}`} -->`;
   const head = `## ${q.prompt}\n${meta}\n\n`;
+  if (answerOnly) return `${head}Answer: \n`;
   switch (q.type) {
     case 'single':
     case 'multiple':

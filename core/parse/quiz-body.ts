@@ -52,6 +52,9 @@ function parseChoices(list: List, lines: LineIndex, q: Question): void {
 /** Questions whose comment names their type; the others get one from their markup. */
 const typed = new WeakSet<Question>();
 
+/** Whether the question's comment gave its type (`type=…`), rather than its markup. */
+export const hasWrittenType = (q: Question): boolean => typed.has(q);
+
 function newQuestion(prompt: string, span: Question['span']): Question {
   return { type: 'single', prompt, weight: 1, partial: true, span, markupProblems: [], choices: [], accepted: [], items: [] };
 }
@@ -125,6 +128,11 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
   const text = textOf(p);
   if (!ANSWER.test(text)) return false;
   const value = text.replace(ANSWER, '').trim();
+  if (q.answerText) {
+    // Keeping either one would grade (or key) an answer without a word about the other.
+    q.markupProblems.push({ span: spanOf(p, lines), message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.` });
+    return true;
+  }
   const m = NUMBER_WITH_TOLERANCE.exec(value);
   if (m && q.type !== 'text') q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, ...(m[3] ? { unit: m[3] } : {}), span: spanOf(p, lines) };
   q.answerText = { value, span: spanOf(p, lines) };

@@ -1,5 +1,7 @@
-import type { Question, Quiz } from '../model.js';
+import type { Question, QuestionType, Quiz } from '../model.js';
+import { QUESTION_TYPES } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
+import { hasWrittenType } from '../parse/quiz-body.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
 export interface QuizKey {
@@ -8,6 +10,12 @@ export interface QuizKey {
 }
 
 export interface QuestionKey {
+  /**
+   * The question's type as the author's file gave it. A quiz may leave `type=` out and let
+   * the ticks, `Answer:` line or list say it; sealed, those are gone, so the key says it.
+   * Keys sealed before it was kept have none: see typeFromKey.
+   */
+  type?: QuestionType;
   correct?: string[];
   accepted?: string[];
   value?: number;
@@ -67,12 +75,14 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
   const key: QuizKey = { quiz: quiz.id, answers: {} };
   for (const q of quiz.questions) {
     if (!q.id) return { ok: false, line: q.span.start.line, message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.` };
-    const k: QuestionKey = {};
+    const k: QuestionKey = { type: q.type };
     if (q.type === 'single' || q.type === 'multiple') {
       k.correct = q.choices.filter((c) => c.checked).map((c) => c.letter);
       for (const c of q.choices) {
-        const at = c.span.start.line - 1;
-        lines[at] = lines[at]!.replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]');
+        // The checkbox may sit on a later line of the item (`-` alone, then `  [x] A`): untick it wherever it is.
+        const from = c.span.start.line - 1;
+        const item = lines.slice(from, c.span.end.line).join('\n').replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]').split('\n');
+        lines.splice(from, item.length, ...item);
         if (c.feedback) {
           (k.feedback ??= {})[c.letter] = c.feedback.text;
           dropSpan(c.feedback.span);
@@ -92,6 +102,9 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
       if (q.numeric.unit) k.unit = q.numeric.unit;
       dropSpan(q.numeric.span);
     } else if (q.type === 'ordering') {
+      // An item's later lines would stay where they are when its first line is swapped for another item: refused, not guessed.
+      const long = q.items.find((i) => i.span.end.line > i.span.start.line);
+      if (long) return { ok: false, line: long.span.start.line, message: `Expected each item to put in order on one line before sealing; found "${long.text.replace(/\s+/g, ' ')}" on lines ${long.span.start.line}-${long.span.end.line} of question "${q.id}". Write each item on one line, and seal again.` };
       const shown = randomOrder(q.items.map((i) => i.text), random);
       k.order = q.items.map((i) => choiceLabel(shown.indexOf(i.text)));
       q.items.forEach((item, n) => {
@@ -104,6 +117,12 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
       dropSpan(q.explanation.span);
     }
     key.answers[q.id] = k;
+    // A type the markup gave (ticks, "Answer:", a list) goes with the markup: written down, so
+    // the sealed file, and the sheets made from it, ask for the same kind of answer.
+    if (!hasWrittenType(q) && q.metaSpan && !lines.slice(q.metaSpan.start.line - 1, q.metaSpan.end.line).some((l) => /\btype=/.test(l))) {
+      const at = q.metaSpan.start.line - 1;
+      lines[at] = lines[at]!.replace(/<!--(\s*)question\b/, `<!--$1question type=${q.type}`);
+    }
   }
   const kept = lines.filter((_, i) => !drop.has(i));
   // Removing blocks leaves runs of blank lines; one is enough.
@@ -123,11 +142,14 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
   const questions = quiz.questions.map((q): Question => {
     const k = q.id ? key.answers[q.id] : undefined;
     if (!k) return q;
+    const kept = k.type && (QUESTION_TYPES as readonly string[]).includes(k.type) ? k.type : undefined;
+    const type = kept ?? (hasWrittenType(q) ? q.type : (typeFromKey(k) ?? q.type));
     const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...(k.feedback?.[c.letter] !== undefined ? { feedback: { text: k.feedback[c.letter]!, span: c.span } } : {}) }));
     const byLetter = new Map(q.items.map((i) => [i.letter, i]));
     const items = k.order ? k.order.flatMap((l) => (byLetter.has(l) ? [byLetter.get(l)!] : [])) : q.items;
     return {
       ...q,
+      type,
       choices,
       accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
       ...(k.value !== undefined ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, ...(k.unit ? { unit: k.unit } : {}), span: q.span } } : {}),
@@ -136,6 +158,18 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
     };
   });
   return { ...quiz, questions, keyApplied: true };
+}
+
+/**
+ * The type of a question sealed before keys kept it, from what its key holds: the sealed file
+ * has no ticks or answers left to tell, so it reads every question as single choice.
+ */
+export function typeFromKey(k: QuestionKey): QuestionType | undefined {
+  if (k.order) return 'ordering';
+  if (k.value !== undefined) return 'numeric';
+  if (k.accepted) return 'text';
+  if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';
+  return undefined;
 }
 
 /** What the key's letters were made against: a quiz whose questions or choices changed since needs sealing again. */

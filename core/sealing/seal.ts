@@ -3,6 +3,7 @@ import { parseFile } from '../parse/parse-file.js';
 import { inForm, textForm, toLf } from '../text/line-endings.js';
 import { openPayload, sealPayload } from './key-file.js';
 import { applyKey, quizShape, sealQuiz } from './quiz-key.js';
+import { sealedLeak } from './sealed-leaks.js';
 
 /** The key file beside a quiz: `triage-quiz.md` → `triage-quiz.key.yml`, as `key:` names it (relative to the quiz). */
 export const keyFileName = (quizFile: string) => `${quizFile.split('/').pop()!.replace(/\.md$/i, '')}.key.yml`;
@@ -23,6 +24,9 @@ export function seal(file: string, source: string, secret: string): Sealed {
   const r = sealQuiz(item, text, keyFile);
   if (!r.ok) return r;
   const sealedModel = parseFile(file, r.sealedText).model.item as Quiz;
+  const leak = sealedLeak(sealedModel);
+  // Lines of the sealed text are not the author's: point at the question in the author's file.
+  if (leak) return { ok: false, line: item.questions.find((q) => (q.id ?? q.prompt) === leak.question)?.span.start.line ?? 1, message: leak.message };
   const keyText = sealPayload({ key: r.key, shape: quizShape(sealedModel), source: text }, secret);
   return { ok: true, sealedText: inForm(r.sealedText, form), keyFile, keyText: inForm(keyText, { eol: form.eol, bom: false }) };
 }
