@@ -237,12 +237,14 @@ describe('CRLF and a BOM read as LF everywhere (issue #17, section 1)', () => {
 
     it('seal and unseal (core and CLI) keep CRLF, a BOM and LF; a CRLF seal unseals in an LF checkout as LF', () => {
       const quiz = readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8');
-      const lfSealed = seal('q/triage-quiz.md', quiz, SECRET);
+      // Ordering items are shuffled at random when sealed: every seal here draws the same numbers, so the texts compare.
+      const sameDraw = (into: Uint32Array) => into.map((_, i) => (i * 2654435761) >>> 0);
+      const lfSealed = seal('q/triage-quiz.md', quiz, SECRET, sameDraw);
       assert.ok(lfSealed.ok);
       assert.doesNotMatch(lfSealed.sealedText + lfSealed.keyText, /\r/);
       for (const [name, form] of Object.entries(FORMS)) {
         const source = inForm(quiz, form);
-        const s = seal('q/triage-quiz.md', source, SECRET);
+        const s = seal('q/triage-quiz.md', source, SECRET, sameDraw);
         assert.ok(s.ok, name);
         assert.equal(s.sealedText, inForm(lfSealed.sealedText, form), name);
         assert.equal(toLf(s.keyText).split('\n').length, lfSealed.keyText.split('\n').length);

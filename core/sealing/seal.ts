@@ -2,7 +2,7 @@ import type { Quiz } from '../model.js';
 import { parseFile } from '../parse/parse-file.js';
 import { inForm, textForm, toLf } from '../text/line-endings.js';
 import { openPayload, sealPayload } from './key-file.js';
-import { applyKey, quizShape, sealQuiz } from './quiz-key.js';
+import { applyKey, quizShape, sealQuiz, type RandomSource } from './quiz-key.js';
 import { sealedLeak } from './sealed-leaks.js';
 
 /** The key file beside a quiz: `triage-quiz.md` → `triage-quiz.key.yml`, as `key:` names it (relative to the quiz). */
@@ -13,15 +13,18 @@ export const keyFilePath = (quizFile: string, key: string) => (quizFile.includes
 
 export type Sealed = { ok: true; sealedText: string; keyFile: string; keyText: string } | { ok: false; line: number; message: string };
 
-/** Seal a quiz: its text without answers, and the encrypted key file to write beside it. */
-export function seal(file: string, source: string, secret: string): Sealed {
+/**
+ * Seal a quiz: its text without answers, and the encrypted key file to write beside it.
+ * `random` is for tests that must compare two seals; the default is the platform's CSPRNG.
+ */
+export function seal(file: string, source: string, secret: string, random?: RandomSource): Sealed {
   // Sealed as LF, so the key opens alike in a CRLF and an LF checkout; both files are written in the quiz's own form.
   const form = textForm(source);
   const text = toLf(source);
   const item = parseFile(file, text).model.item;
   if (item?.type !== 'quiz') return { ok: false, line: 1, message: `Expected a quiz to seal; found ${item ? `a ${item.type}` : 'no item'}. Name quiz files only.` };
   const keyFile = keyFileName(file);
-  const r = sealQuiz(item, text, keyFile);
+  const r = sealQuiz(item, text, keyFile, random);
   if (!r.ok) return r;
   const sealedModel = parseFile(file, r.sealedText).model.item as Quiz;
   const leak = sealedLeak(sealedModel);
