@@ -20,6 +20,13 @@ const SHAPES: Record<string, (n: number) => string> = {
   '[a]( repeated': (n) => `${fill('[a](', n)}\n`,
   '- - x lines': (n) => fill('- - x\n', n),
   '- ×90 x lines': (n) => fill(`${'- '.repeat(90)}x\n`, n),
+  'a <? <? … (one paragraph)': (n) => `a ${fill('<? ', n)}\n`,
+  'a <!X <!X … (inline)': (n) => `a ${fill('<!X ', n)}\n`,
+  'a <!-- <!-- … (inline)': (n) => `a ${fill('<!-- ', n)}\n`,
+  'closed inline HTML': (n) => fill('a <kbd>x</kbd> <!-- c --> <?p?>\nb <br> c\n\n', n),
+  '> a, then b lines (lazy)': (n) => `> a\n${fill('b\n', n)}`,
+  '- a, then b lines (lazy)': (n) => `- a\n${fill('b\n', n)}`,
+  '> a + 100 lazy lines, repeated': (n) => fill(`> a\n${'b\n'.repeat(100)}\n`, n),
   'indented list': (n) => {
     const lines: string[] = [];
     for (let size = 0, d = 0; size < n; d = (d + 1) % 90) lines.push(`${'  '.repeat(d)}- a`), (size += 2 * d + 4);
@@ -57,6 +64,17 @@ export function benchSlowShapes(): void {
     const cells = Object.values(READERS).map((read) => bodies.map((b) => msPerMb(read, b).toFixed(0)).join(' / ').padStart(22));
     console.log(`  ${name.padEnd(width)}  ${cells.join('')}`);
   }
+  benchUnknownKeys();
+}
+
+/** Front matter of many unknown keys: each was an error that stringified the whole front matter. */
+function benchUnknownKeys(): void {
+  console.log('\nfront matter of kN: v lines (unknown keys), ms per MB at 10 KB / 100 KB / 1 MB');
+  const cells = SIZES.map((n) => {
+    const keys = Array.from({ length: Math.ceil(n / 10) }, (_, i) => `k${i}: v`).join('\n');
+    return msPerMb((fm) => readAnswerSheet(`---\ntype: answer-sheet\ncheckpoint: q\nlearner: ana\n${fm}\n---\n`, 8 * 1024 * 1024), keys).toFixed(0);
+  });
+  console.log(`  ${'sheet'.padEnd(8)}  ${cells.join(' / ')}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) benchSlowShapes();

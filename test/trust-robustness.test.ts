@@ -30,12 +30,22 @@ const SLOW = {
   'nested block quotes (> > > …)': (n: number) => `${fill('> ', n)}x\n`,
   'emphasis marks (**a* repeated)': (n: number) => `${fill('**a*', n)}\n`,
   'unclosed links ([a]( repeated)': (n: number) => `${fill('[a](', n)}\n`,
+  'inline HTML instructions (a <? <? … in one paragraph)': (n: number) => `a ${fill('<? ', n)}\n`,
+  'inline HTML declarations (a <!X <!X …)': (n: number) => `a ${fill('<!X ', n)}\n`,
+  'inline HTML comments (a <!-- <!-- …)': (n: number) => `a ${fill('<!-- ', n)}\n`,
+  'lazy lines under a block quote (> a, then b lines)': (n: number) => `> a\n${fill('b\n', n)}`,
+  'lazy lines under a list item (- a, then b lines)': (n: number) => `- a\n${fill('b\n', n)}`,
 };
+/** What each refusal starts with. */
+const REFUSED = /^Expected (Markdown nested at most 100|a paragraph of at most 1000|inline HTML \(<!--, <\?, <!, <tag\) in a paragraph to be closed|a paragraph in a block quote or list item to keep its ">")/;
 /** Shapes that were slow but are fine Markdown: parsed in full, with no problem. */
 const FINE = {
   'a long run of spaces': (n: number) => `a${' '.repeat(n)}b\n`,
   'comment openers (<!-- repeated)': (n: number) => `${fill('<!--', n)}\n`,
   'lists two deep on every line (- - x)': (n: number) => fill('- - x\n', n),
+  'closed inline HTML (<kbd>, <!-- -->, <?p?> in every paragraph)': (n: number) => fill('a <kbd>x</kbd> <!-- c --> <?p?>\nb <br> c\n\n', n),
+  'block quotes each with 100 lazy lines': (n: number) => fill(`> a\n${'b\n'.repeat(100)}\n`, n),
+  'HTML blocks of comments and instructions (<!-- and <? at line starts)': (n: number) => fill('<!-- a\n<? b\n-->\n<? c <!-- d\n?>\n\n', n),
 };
 const MB = 1024 * 1024 - 4096;
 
@@ -48,7 +58,7 @@ describe('slow input cannot tie up lint, the grader, the editor or the preview (
       const d = diagnostics.find((x) => x.file === 'audit.md');
       assert.ok(d, JSON.stringify(diagnostics.slice(0, 3)));
       assert.equal(d.line, lineAfter(MODULE));
-      assert.match(d.message, /^Expected (Markdown nested at most 100|a paragraph of at most 1000)/);
+      assert.match(d.message, REFUSED);
     });
 
     it(`a sheet of ${name} is refused at its line before it is parsed`, () => {
@@ -56,7 +66,7 @@ describe('slow input cannot tie up lint, the grader, the editor or the preview (
       assert.equal(r.ok, false);
       if (r.ok) return;
       assert.equal(r.line, lineAfter(SHEET_HEAD));
-      assert.match(r.message, /^Expected (Markdown nested|a paragraph of at most)/);
+      assert.match(r.message, REFUSED);
     });
 
     it(`the preview of ${name} says what is wrong instead of hanging or throwing`, () => {
@@ -194,5 +204,68 @@ describe('stack overflows become problems with a file and line (issue #17, secti
         });
       }
     });
+  });
+});
+
+describe('the shapes the review of issue #17 found still slow, and the line of a stack overflow', function () {
+  this.timeout(60_000);
+
+  it('a sheet at its size limit with 6,500 unknown front matter keys is refused naming the first, without reading the whole for each', () => {
+    const keys = Array.from({ length: 6500 }, (_, i) => `k${i}: v`).join('\n');
+    const r = readAnswerSheet(`---\ntype: answer-sheet\ncheckpoint: audit-quiz\nlearner: ana\n${keys}\n---\n`, 1024 * 1024);
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    assert.equal(r.line, 5);
+    assert.match(r.message, /^Expected only known keys in the front matter; found "k0"/);
+  });
+
+  it('lint of a module with 6,500 unknown front matter keys stops at 100 problems, each at its key', () => {
+    const keys = Array.from({ length: 6500 }, (_, i) => `k${i}: v`).join('\n');
+    const r = parseFile('audit.md', `---\ntype: module\nid: audit\ntitle: A\n${keys}\n---\n\n# A\n`);
+    assert.equal(r.model.problems.length, 100);
+    assert.deepEqual(r.model.problems.slice(0, 2).map((p) => [p.code, p.span.start.line]), [['schema', 5], ['schema', 6]]);
+  });
+
+  it('a value at fault is quoted clipped, as before: the first 57 characters of its JSON', () => {
+    const r = parseFile('audit.md', `---\ntype: module\nid: audit\ntitle: [${Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(', ')}]\n---\n\n# A\n`);
+    const p = r.model.problems.find((x) => x.message.includes('title'));
+    assert.ok(p, JSON.stringify(r.model.problems));
+    const json = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => `w${i}`));
+    assert.ok(p.message.includes(`found ${json.slice(0, 57)}...`), p.message);
+  });
+
+  it('a preview whose render overflows the stack is refused at the deepest line, not line 1', () => {
+    const module = `${MODULE}ok\n\n${'> '.repeat(60)}x\n\n`;
+    // Rendered with little stack left: the renderer's recursion overflows past the guard.
+    assert.doesNotMatch(renderPreview('audit.md', module).html, /ek-problem/);
+    const nest = (d: number, f: () => unknown): unknown => (d === 0 ? f() : nest(d - 1, f));
+    let max = 0;
+    try {
+      for (;; max += 100) nest(max, () => 0);
+    } catch {
+      // max frames is about all the stack holds.
+    }
+    let line = 0;
+    for (let d = max - 100; d > 0 && !line; d -= 25) {
+      try {
+        const p = nest(d, () => renderPreview('audit.md', module)) as ReturnType<typeof renderPreview>;
+        if (/found it nested too deep here/.test(p.html)) line = Number(/data-line="(\d+)"/.exec(p.html)![1]);
+      } catch {
+        // Overflowed in the caller's frames: try with more stack.
+      }
+    }
+    assert.equal(line, lineAfter(MODULE) + 2);
+  });
+
+  it('a sheet with 100 lazy lines in a quoted paragraph is read; with 101 it is refused at the paragraph', () => {
+    const ok = readAnswerSheet(`${SHEET_HEAD}> a\n${'b\n'.repeat(100)}`);
+    assert.equal(ok.ok, true);
+    const refused = readAnswerSheet(`${SHEET_HEAD}> a\n${'b\n'.repeat(101)}`);
+    assert.deepEqual(refused.ok ? undefined : refused.line, lineAfter(SHEET_HEAD));
+  });
+
+  it('a list of 500 items, each with a lazy line, is not one lazy paragraph', () => {
+    const r = readAnswerSheet(`${SHEET_HEAD}${'- a\nb\n'.repeat(500)}`);
+    assert.equal(r.ok, true);
   });
 });

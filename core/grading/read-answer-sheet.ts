@@ -6,6 +6,7 @@ import { readFrontMatter } from '../parse/front-matter.js';
 import { blankRange } from '../parse/lesson-source.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { findSlowShape } from '../parse/parse-guard.js';
+import { deepestLine } from '../parse/nesting-guard.js';
 import { parseQuestions } from '../parse/quiz-body.js';
 import { LineIndex } from '../text/line-index.js';
 import { toLf } from '../text/line-endings.js';
@@ -66,7 +67,10 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
     tree = parseMarkdown(blankRange(text, fence.start, fence.end));
     questions = parseQuestions(tree, lines);
   } catch (e) {
-    if (e instanceof RangeError) return { ok: false, line: 1, message: 'Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read. Recreate it with "enablekit take <checkpoint>" and copy your answers over.' };
+    if (e instanceof RangeError) {
+      const line = deepestLine(text, fence.end);
+      return { ok: false, line, message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.` };
+    }
     throw e;
   }
   const data = fm.value.data as { checkpoint: string; learner: string };

@@ -13,7 +13,7 @@
 /** Emphasis marks and brackets one paragraph may hold. */
 export const MAX_INLINE_MARKS = 1000;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A line that starts inline content of its own: a heading or a list item (in a quote or not). */
 const NEW_INLINE = /^[ \t>]*(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|\d{1,9}[.)][ \t]+\S)/;
 
@@ -34,7 +34,7 @@ function marksIn(text: string, from: number, to: number): number {
 }
 
 /** NEW_INLINE, tested only on a line whose first mark (past spaces and >) could start it. */
-function startsInline(text: string, pos: number, next: number): boolean {
+export function startsInline(text: string, pos: number, next: number): boolean {
   let k = pos;
   for (let c = text.charCodeAt(k); k < next && (c === 32 || c === 9 || c === 62); c = text.charCodeAt(++k));
   const c = text.charCodeAt(k);

@@ -42,8 +42,8 @@ export interface DeepNesting {
   depth: number;
 }
 
-/** The first line from `from` on whose prefix nests more than `limit` containers, if any. */
-export function findDeepNesting(text: string, from = 0, limit = MAX_NESTING): DeepNesting | undefined {
+/** Each line's depth from `from` on, as far as its prefix tells, until `stop` says so. */
+function eachDepth(text: string, from: number, stop: (line: number, depth: number) => boolean): void {
   let line = 1;
   for (let i = 0; i < from && i < text.length; i++) if (text.charCodeAt(i) === NEWLINE) line++;
   let i = from;
@@ -79,17 +79,37 @@ export function findDeepNesting(text: string, from = 0, limit = MAX_NESTING): De
         if (text.charCodeAt(i) === SPACE) [i, column] = [i + 1, column + 1];
       } else break;
     }
-    const depth = markers + (whitespace >> 1);
-    if (depth > limit) return { line, depth };
+    if (stop(line, markers + (whitespace >> 1))) return;
     const next = text.indexOf('\n', i);
     if (next === -1) break;
     i = next + 1;
     line++;
   }
-  return undefined;
+}
+
+/** The first line from `from` on whose prefix nests more than `limit` containers, if any. */
+export function findDeepNesting(text: string, from = 0, limit = MAX_NESTING): DeepNesting | undefined {
+  let found: DeepNesting | undefined;
+  eachDepth(text, from, (line, depth) => depth > limit && (found = { line, depth }) !== undefined);
+  return found;
+}
+
+/**
+ * The first of the lines nested deepest, for a refusal that came from a parser's stack
+ * rather than from this guard: the line to fix, not line 1.
+ */
+export function deepestLine(text: string, from = 0): number {
+  let best = 1;
+  let max = -1;
+  eachDepth(text, from, (line, depth) => {
+    if (depth > max) [best, max] = [line, depth];
+    return false;
+  });
+  return best;
 }
 
 /** The problem's message, one for every reader (lint, sheets, preview). */
 export function deepNestingMessage(found: DeepNesting): string {
   return `Expected Markdown nested at most ${MAX_NESTING} lists or block quotes deep; found ${found.depth} on line ${found.line}. Flatten the lists or block quotes there.`;
 }
+

@@ -11,6 +11,7 @@ import type { Item, Question, Quiz, Scenario } from '../model.js';
 import { findFrontMatter, parseFile } from '../parse/parse-file.js';
 import { installLinearEditMap } from '../parse/linear-edit-map.js';
 import { findSlowShape } from '../parse/parse-guard.js';
+import { deepestLine } from '../parse/nesting-guard.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -74,7 +75,10 @@ export function renderPreview(file: string, text: string): Preview {
   } catch (e) {
     // The renderers recurse over the tree; a nesting the guard let through must not throw on
     // the editor's thread, nor blank the preview without a word.
-    if (e instanceof RangeError) return problemPreview(file, 1, 'Expected Markdown the preview can render; found it nested too deep. Flatten the lists or block quotes.');
+    if (e instanceof RangeError) {
+      const line = deepestLine(text, findFrontMatter(text)?.end ?? 0);
+      return problemPreview(file, line, 'Expected Markdown the preview can render; found it nested too deep here. Flatten the lists or block quotes.');
+    }
     throw e;
   }
 }

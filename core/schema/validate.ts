@@ -33,9 +33,36 @@ export interface SchemaProblem {
   message: string;
 }
 
+/** At most this many problems are explained: past it, a front matter is clearly not the author's intent. */
+export const MAX_SCHEMA_PROBLEMS = 100;
+
+/**
+ * A value as JSON, clipped to 60 characters without stringifying more than that: an error
+ * on the whole front matter (an unknown key among 6,500) stringified all of it each time.
+ */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const s = JSON.stringify(value);
+  let s = '';
+  const put = (v: unknown): void => {
+    if (s.length > 60) return;
+    if (v === null || typeof v !== 'object' || typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      s += JSON.stringify(v) ?? 'null';
+      return;
+    }
+    const array = Array.isArray(v);
+    s += array ? '[' : '{';
+    let first = true;
+    for (const [k, item] of Object.entries(v)) {
+      if (s.length > 60) return;
+      if (!array && item === undefined) continue;
+      s += first ? '' : ',';
+      first = false;
+      if (!array) s += `${JSON.stringify(k)}:`;
+      put(item === undefined ? null : item);
+    }
+    s += array ? ']' : '}';
+  };
+  put(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -54,7 +81,8 @@ function fieldName(pointer: string): string {
 
 function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
   const path = err.instancePath;
-  const found = describe(at(data, path));
+  // Worked out only for the messages that name it.
+  const found = { toString: () => describe(at(data, path)) };
   const field = fieldName(path);
   const schemaDescription = (err.parentSchema as { description?: string } | undefined)?.description;
   const hint = schemaDescription ? ` (${schemaDescription})` : '';
@@ -122,6 +150,7 @@ export function validateAgainst(name: SchemaName, data: unknown, what: string): 
   for (const list of byPath.values()) {
     const meant = list.some((e) => e.keyword !== 'type') ? list.filter((e) => e.keyword !== 'type') : list.slice(0, 1);
     for (const e of meant) {
+      if (out.length >= MAX_SCHEMA_PROBLEMS) return out;
       const problem = explain(e, data, what);
       if (seen.has(problem.message)) continue;
       seen.add(problem.message);
