@@ -59,12 +59,14 @@ export async function botComments(gh: Client, ctx: RunContext, pull: number) {
 /**
  * What GitHub says wrote a comment or issue this run just made. Were it not the configured
  * writer, every record written would be ignored on the next run and attempts would never
- * run out, so the run fails and says which input to set.
+ * run out, so the run stops there (writing nothing more: no grade is shown) and says which
+ * input to set. A run's first write carries no result (an attempt's claim, or a grade comment
+ * still empty), so a wrong writer is caught before any grade is shown.
  */
 export function checkWriter(ctx: RepoRef, user: { login?: string; id?: number } | null | undefined): void {
   const writer = ctx.writer ?? ACTIONS_BOT;
   if (!user?.login || writtenBy(user, writer)) return;
-  core.setFailed(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ''}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
+  throw new Error(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ''}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
 }
 
 /** The comment enablekit made before, found by its marker among the bot's comments. */

@@ -17,13 +17,13 @@ import { loadIndex } from '../cli/analyse.js';
 import { timedMatcher } from '../cli/timed-matcher.js';
 import { resolveTargets } from '../cli/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
-import { botComments, changedFiles, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
+import { botComments, changedFiles, checkWriter, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
 import { checkRunFor } from './check-run.js';
 import { appendRecords, loadLedger, postNotice, rewriteBody, type LearnerLedger } from './progress-ledger.js';
-import { attemptPlaces } from '../core/grading/attempt-order.js';
+import { attemptPlaces, storedAttempts } from '../core/grading/attempt-order.js';
 import type { Ledger } from '../core/progress/ledger.js';
 import { noticesDue } from '../core/progress/schedule-plan.js';
-import { recordKey, type ProgressRecord } from '../core/progress/records.js';
+import { CLAIM_REF, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
@@ -79,11 +79,20 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
   const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
   // One listing serves the grade comment and every rubric checklist.
   const ours = await botComments(gh, ctx, pull.number);
-  const existing = commentWith(ours, COMMENT_MARKER);
+  let existing = commentWith(ours, COMMENT_MARKER);
+  // The writer is checked on the run's first write, before anything is graded or shown: with
+  // progress on that is an attempt's claim, which holds no result; without, the grade comment, opened empty.
+  if (!existing && !ctx.progress && !ctx.dryRun && (plan.sheets.length || plan.refusals.length)) {
+    const { data } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: `${COMMENT_MARKER}\nGrading…` });
+    checkWriter(ctx, data.user);
+    existing = data;
+  }
   const records: AttemptRecord[] = existing ? readAttemptRecords(existing.body ?? '') : [];
   const reviews: ProgressRecord[] = existing ? readReviewRecords(existing.body ?? '') : [];
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
   const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : undefined;
+  const edited = ledger?.flagged.filter((f) => f.why === 'edited') ?? [];
+  if (edited.length) core.warning(`Expected the enablekit record comments on the progress issue of ${pull.author} to be as the Action wrote them; found ${edited.length} edited since: ${edited.map((f) => f.url ?? `comment ${f.comment}`).join(', ')}. Their attempts still count, none of them as a pass. See who edited them in each comment's history.`);
   const attempts = mergeAttempts(records, ledger?.records ?? []);
   const fresh: ProgressRecord[] = [];
   const sections: ReviewSection[] = [];
@@ -152,9 +161,18 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
         result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
       } else if (item.type === 'quiz') {
         const keyed = withKey(ctx, item);
-        if (keyed.ok) {
+        if (ledger?.missing?.length) {
+          const where = ledger.issue ? `#${ledger.issue.number}` : 'their progress issue';
+          result = refuse(s.checkpoint, pull.author, 'ledger-damaged', `Expected every record of your attempts on ${where} to grade "${s.checkpoint}" against; found some deleted. The maintainers are told; your answers are kept and are graded once they have looked.`);
+          keyFailures.push(`Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`);
+        } else if (keyed.ok) {
           result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, records, fresh, config, now);
-          if (result.ok) quizSheets.push({ path: s.path, quiz: keyed.quiz, sheet: read.sheet });
+          if (result.ok) {
+            // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
+            const graded = fresh.pop()!;
+            fresh.push({ learner: graded.learner, checkpoint: graded.checkpoint, kind: 'quiz', pr: graded.pr, sha: graded.sha, ref: CLAIM_REF, at: graded.at, passed: false });
+            quizSheets.push({ path: s.path, quiz: keyed.quiz, sheet: read.sheet, record: graded });
+          }
           if (!result.ok && result.refusal.line) result.refusal.message = `${s.path}: ${result.refusal.message}`;
         } else {
           result = refuse(s.checkpoint, pull.author, 'key-unavailable', keyed.learner);
@@ -261,26 +279,29 @@ async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger
   let settled = ledger;
   if (graded.quizSheets.length) {
     const stored = await loadLedger(gh, ctx, login);
-    const voids: ProgressRecord[] = [];
+    const settle: ProgressRecord[] = [];
     for (const q of graded.quizSheets) {
-      const mine = (stored.stored ?? []).filter((r) => r.kind === 'quiz' && !r.refused).map((r) => ({ checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0, pr: r.pr }));
+      const mine = storedAttempts(stored.stored ?? []);
       const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, config)).get(pull.headSha);
       const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
       if (!place || !ours) continue;
-      // Graded as of its record, and no earlier than the attempts placed before it (see attemptPlaces).
+      // Graded as of its first record, and no earlier than the attempts placed before it (see attemptPlaces).
       const asOf = new Date(Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const result = gradeQuiz({ sheet: q.sheet, quiz: q.quiz, policy: policyFor(q.quiz, config), prior: place.prior, now: asOf, match: timedMatcher });
       const k = graded.results.findIndex((r) => r.path === q.path);
       if (k >= 0) graded.results[k] = { path: q.path, result };
-      if (!result.ok && (result.refusal.reason === 'no-attempts-left' || result.refusal.reason === 'cooldown')) {
+      if (result.ok) {
+        settle.push({ ...q.record, at: ours.at, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((x) => x.outcome !== 'right').flatMap((x) => (x.id ? [x.id] : [])) });
+      } else if (result.refusal.reason === 'no-attempts-left' || result.refusal.reason === 'cooldown') {
         const at = graded.records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
         if (at >= 0) graded.records.splice(at, 1);
-        voids.push({ learner: login, checkpoint: q.quiz.id, kind: 'quiz', pr: ours.pr, sha: pull.headSha, ref: 'refused', at: now, passed: false, refused: result.refusal.reason });
+        // Keyed by this pull request, so its re-run adds nothing; it voids the commit's attempt in every pull request.
+        settle.push({ learner: login, checkpoint: q.quiz.id, kind: 'quiz', pr: pull.number, sha: pull.headSha, ref: 'refused', at: now, passed: false, refused: result.refusal.reason });
       }
     }
-    // The voiding records are appended after the attempt they void, and the body is rewritten from what is stored.
-    if (voids.length) await appendRecords(gh, ctx, stored, voids, body);
-    settled = voids.length ? await loadLedger(gh, ctx, login) : stored;
+    // Results and voiding records are appended after the claims they settle, and the body is rewritten from what is stored.
+    if (settle.length) await appendRecords(gh, ctx, stored, settle, body);
+    settled = settle.length ? await loadLedger(gh, ctx, login) : stored;
     if (settled.issue) await rewriteBody(gh, ctx, settled.issue, body(settled));
   }
   const cards = noticesDue(index, config, { login, roles, records: settled.records, notices: settled.notices }, now).filter((d) => d.notice.kind === 'report-card');
@@ -292,4 +313,6 @@ interface QuizSheet {
   path: string;
   quiz: Quiz;
   sheet: Parameters<typeof gradeQuiz>[0]['sheet'];
+  /** The result as graded before placement: recorded only once the attempt is placed and counts. */
+  record: ProgressRecord;
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
-import { recordKey, type ProgressRecord } from '../core/progress/records.js';
+import { isClaim, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
@@ -46,9 +46,10 @@ export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues
 export async function appendRecords(gh: Client, ctx: RunContext, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
   // A voided attempt and its voiding record are stored too: a re-run adds neither again.
   const known = new Set([...ledger.records, ...(ledger.stored ?? [])].map(recordKey));
-  const add = fresh.filter((r) => !known.has(recordKey(r)));
+  const seq = ledger.nextSeq ?? 1;
+  const add = fresh.filter((r) => !known.has(recordKey(r))).map((r) => ({ ...r, seq }));
   if (!add.length) return;
-  const after: Ledger = { records: [...ledger.records, ...add], flagged: ledger.flagged };
+  const after: Ledger = { records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)], flagged: ledger.flagged };
   const text = body(after);
   if (ctx.dryRun) {
     core.info(`Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`);
@@ -60,6 +61,7 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
   checkWriter(ctx, written.user);
   if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
   ledger.records = after.records;
+  ledger.nextSeq = seq + 1;
   ledger.issue = { number: issue.number, body: text };
 }
 

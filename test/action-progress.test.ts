@@ -21,7 +21,8 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
   let workspace: string;
   const repo = () => gh.state.repo('acme', 'training');
   const progressIssues = (login: string) => [...repo().issues.values()].filter((i) => !i.isPull && i.body.includes(`<!-- enablekit:progress learner=${login} -->`));
-  const recordsOf = (login: string) => repo().comments.filter((c) => progressIssues(login).some((i) => i.number === c.issue)).flatMap((c) => readRecords(c.body));
+  /** Results (and refusals) recorded: an attempt's claim, stored before its result, is left out. */
+  const recordsOf = (login: string) => repo().comments.filter((c) => progressIssues(login).some((i) => i.number === c.issue)).flatMap((c) => readRecords(c.body)).filter((r) => r.ref !== 'claim');
   const pull = (number: number, author: string, sheet: string, sha: string) => {
     repo().setFiles(sha, { [`submissions/${author}/basics-quiz.md`]: sheet });
     const existing = repo().pulls.get(number);
@@ -78,7 +79,7 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
     assert.match(progressIssues('ana')[0]!.body, /🔁 not passed yet .*3 attempts/);
   });
 
-  it('a re-run adds no record, and records written by anyone else or edited are ignored and flagged', async () => {
+  it('a re-run adds no record; records written by anyone else are ignored, and edited ones flagged, their attempt counted as not passed', async () => {
     const p = pull(500, 'ana', WRONG('ana'), 'sha-1');
     await grade(p);
     const comments = repo().comments.length;
@@ -88,12 +89,13 @@ describe('the GitHub Action records progress in each learner\'s issue (real bund
     const issue = progressIssues('ana')[0]!;
     const forged = { learner: 'ana', checkpoint: 'basics-quiz', kind: 'quiz', pr: 99, sha: 'forged', at: '2020-01-01T00:00:00Z', passed: true, percent: 100 };
     repo().comments.push({ id: 77, issue: issue.number, author: 'ana', body: `<!-- enablekit:record ${JSON.stringify(forged)} -->`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
-    const own = repo().comments.find((c) => c.issue === issue.number && readRecords(c.body)[0]?.sha === 'sha-1')!;
+    const own = repo().comments.find((c) => c.issue === issue.number && readRecords(c.body)[0]?.sha === 'sha-1' && !readRecords(c.body)[0]?.ref)!;
     own.body = own.body.replace('"passed":false', '"passed":true');
     own.updated_at = '2030-01-01T00:00:00Z';
     ageRecords();
     const r = await grade(pull(600, 'ana', WRONG('ana'), 'sha-2'));
-    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].attempt, 1, 'neither the forged nor the edited record counts');
+    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].attempt, 2, 'the forged record is no attempt; the edited one is still an attempt');
+    assert.doesNotMatch(progressIssues('ana')[0]!.body, /✅ passed/, 'the pass written into the edited record is not trusted');
     assert.match(progressIssues('ana')[0]!.body, /2 records were ignored/);
     assert.match(progressIssues('ana')[0]!.body, /not written by enablekit/);
     assert.match(progressIssues('ana')[0]!.body, /: edited/);

@@ -49,7 +49,8 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
 
   const repo = () => gh.state.repo('acme', 'training');
 
-  it('passes a right sheet: one comment, a passed label, a successful check, outputs; within 6 API calls', async () => {
+  // 7: the grade comment is opened empty first, so a run writing as the wrong identity stops before it shows a grade.
+  it('passes a right sheet: one comment, a passed label, a successful check, outputs; within 7 API calls', async () => {
     const p = pull({ [SHEET]: RIGHT('ana') }, 'sha-1');
     const r = await run('opened', p);
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -60,7 +61,7 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
     assert.equal(r.outputs.graded, '1');
     assert.equal(JSON.parse(r.outputs.summary!).sheets[0].percent, 100);
     assert.match(r.summary, /Passed: 100%/);
-    assert.ok(gh.calls.length <= 6, `${gh.calls.length} calls: ${gh.calls.map((c) => c.operationId).join(', ')}`);
+    assert.ok(gh.calls.length <= 7, `${gh.calls.length} calls: ${gh.calls.map((c) => c.operationId).join(', ')}`);
   });
 
   it('fails a wrong sheet without revealing the key anywhere, then a retake after the cooldown updates the same comment', async () => {

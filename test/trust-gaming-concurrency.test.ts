@@ -85,6 +85,14 @@ describe('concurrent pull requests of one learner are graded no more often than 
     }
     const records = repo().comments.filter((c) => progressIssues('ana').some((i) => i.number === c.issue)).flatMap((c) => readRecords(c.body));
     assert.equal(records.filter((r) => r.refused === 'cooldown').length, 4, 'each refused attempt is marked by a record');
+    // A refused attempt's score and wrong questions are nowhere on the issue the learner reads: only its claim and its refusal.
+    const refusedShas = pulls.filter((_, k) => sheets[k]!.refused).map((p) => p.head.sha);
+    const issueText = repo().comments.filter((c) => progressIssues('ana').some((i) => i.number === c.issue)).map((c) => c.body).join('\n');
+    for (const sha of refusedShas) {
+      assert.deepEqual(records.filter((r) => r.sha === sha && (r.percent !== undefined || r.missed !== undefined || r.attempt !== undefined || r.passed)), [], `no result recorded for the refused ${sha}`);
+      assert.doesNotMatch(issueText, new RegExp(`(Not passed yet|Passed)[^\\n]*at ${sha.slice(0, 7)}`), `no score shown for the refused ${sha}`);
+    }
+    assert.equal(records.filter((r) => r.percent !== undefined).length, 1, 'one result recorded: the attempt that counts');
     assert.match(progressIssues('ana').find((i) => i.state === 'open')!.body, /not passed, best 0%, 1 attempt\b/, 'the body counts the one attempt');
 
     const refused = pulls.find((_, k) => sheets[k]!.refused)!;
@@ -105,6 +113,10 @@ describe('concurrent pull requests of one learner are graded no more often than 
       const comment = repo().comments.find((c) => c.issue === p.number && c.body.includes('<!-- enablekit:grade -->'))!.body;
       if (sheets[k]!.refused) assert.doesNotMatch(comment, /X-Request-Id|Correct answer|Right answer/i, 'a refused attempt reveals nothing');
     });
+    const issues = progressIssues('kofi').map((i) => i.number);
+    const records = repo().comments.filter((c) => issues.includes(c.issue)).flatMap((c) => readRecords(c.body));
+    const refusedShas = pulls.filter((_, k) => sheets[k]!.refused).map((p) => p.head.sha);
+    assert.deepEqual(records.filter((r) => refusedShas.includes(r.sha) && (r.percent !== undefined || r.missed !== undefined)), [], 'a refused attempt\'s score and missed questions are not recorded');
   });
 
   it('a pass among racing runs is never followed by more failed attempts than allowed', async () => {

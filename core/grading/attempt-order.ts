@@ -1,4 +1,5 @@
 import type { GradePolicy, PriorAttempt } from './types.js';
+import { isClaim, type ProgressRecord } from '../progress/records.js';
 
 /** A quiz attempt as recorded, in the order GitHub stored the records. */
 export interface StoredAttempt extends PriorAttempt {
@@ -34,4 +35,20 @@ export function attemptPlaces(stored: readonly StoredAttempt[], checkpoint: stri
     }
   }
   return places;
+}
+
+/**
+ * The quiz attempts among stored records, in stored order, for attemptPlaces: each takes its
+ * place at its first record (a claim, which carries no result), and its result from the result
+ * record of the same checkpoint and commit, once one is stored. An attempt whose result is not
+ * stored yet (its run still grading, or cut short) counts as not passed: that only ever refuses more.
+ */
+export function storedAttempts(stored: readonly ProgressRecord[]): (StoredAttempt & { pr: number })[] {
+  const quiz = stored.filter((r) => r.kind === 'quiz' && !r.refused);
+  const result = new Map<string, ProgressRecord>();
+  for (const r of quiz) if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`)) result.set(`${r.checkpoint}@${r.sha}`, r);
+  return quiz.map((r) => {
+    const got = result.get(`${r.checkpoint}@${r.sha}`);
+    return { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: got?.passed ?? false, percent: got?.percent ?? 0, pr: r.pr };
+  });
 }

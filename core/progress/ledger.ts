@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
-import { dedupeRecords, RECORD_KINDS, type ProgressRecord } from './records.js';
+import { dedupeRecords, isClaim, RECORD_KINDS, type ProgressRecord } from './records.js';
 import { ACTIONS_BOT, writtenBy, type Writer } from './writer.js';
 
 export const PROGRESS_LABEL = 'enablekit:progress';
@@ -57,6 +57,7 @@ function recordLine(r: ProgressRecord): string {
   const who = (login?: string) => (login ? `@${escapeMarkdown(login, 40)}` : 'someone');
   switch (r.kind) {
     case 'quiz':
+      if (isClaim(r)) return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
       if (r.refused) return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'mock':
@@ -76,7 +77,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 export function isRecord(v: unknown): v is ProgressRecord {
   const r = v as ProgressRecord;
   const kinds: readonly string[] = RECORD_KINDS;
-  return !!r && typeof r === 'object' && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)) && (r.ref === undefined || isString(r.ref));
+  return !!r && typeof r === 'object' && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)) && (r.ref === undefined || isString(r.ref)) && (r.seq === undefined || (Number.isInteger(r.seq) && r.seq > 0));
 }
 
 /** Every well-formed record in a comment; a damaged one is skipped. */
@@ -97,32 +98,56 @@ export interface LedgerComment {
 
 export interface Ledger {
   records: ProgressRecord[];
-  /** Every trusted record in the order GitHub stored it (comment by comment), voided attempts and voiding records included: attempts are counted from this. */
+  /**
+   * Every quiz record that takes a place, in the order GitHub stored it (comment by comment):
+   * claims, results, refusals and voided attempts. Attempts are counted from this. A record in
+   * a comment edited since the Action wrote it is here too, with its pass not trusted.
+   */
   stored?: ProgressRecord[];
-  /** Records that do not count: written by someone other than the Action, or edited since. */
+  /** Records that do not count as results: written by someone other than the Action, or edited since. */
   flagged: { comment: number; url?: string; why: 'not-written-by-enablekit' | 'edited' }[];
+  /** Sequence numbers of the Action's record comments missing below the highest: those comments were deleted. */
+  missing?: number[];
+  /** The sequence number the next record comment takes: one past the highest stored. */
+  nextSeq?: number;
 }
 
 /**
  * The records of a learner's progress issues. Only the Action writes records: one in a
- * comment by anyone else, or in a comment edited after it was written, is ignored and
- * flagged. Records are a set (a re-run writes the same key), in time order.
+ * comment by anyone else is ignored and flagged. One in a comment edited after it was written
+ * is flagged and is no result, yet its quiz attempt still counts, as not passed: an edit must
+ * not give an attempt back. A record comment deleted shows as a gap in the sequence numbers
+ * (`missing`). Records are a set (a re-run writes the same key), in time order.
  */
 export function readLedger(comments: readonly LedgerComment[], learner: string): Ledger {
   const records: ProgressRecord[] = [];
+  const stored: ProgressRecord[] = [];
   const flagged: Ledger['flagged'] = [];
+  const seqs = new Set<number>();
   for (const c of [...comments].sort((a, b) => a.id - b.id)) {
     const found = readRecords(c.body);
     if (!found.length) continue;
     const note = c.url ? { url: c.url } : {};
-    if (!c.byEnablekit) flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
-    else if (c.updatedAt !== c.createdAt) flagged.push({ comment: c.id, why: 'edited', ...note });
-    else records.push(...found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase()));
+    if (!c.byEnablekit) {
+      flagged.push({ comment: c.id, why: 'not-written-by-enablekit', ...note });
+      continue;
+    }
+    for (const r of found) if (r.seq) seqs.add(r.seq);
+    const mine = found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase());
+    if (c.updatedAt !== c.createdAt) {
+      flagged.push({ comment: c.id, why: 'edited', ...note });
+      stored.push(...mine.filter((r) => r.kind === 'quiz' && !r.refused).map((r) => ({ ...r, passed: false })));
+    } else {
+      records.push(...mine);
+      stored.push(...mine.filter((r) => r.kind === 'quiz'));
+    }
   }
-  // An attempt voided by a later `refused` record is not a result, and neither is the voiding record.
+  // An attempt voided by a `refused` record is not a result, whichever pull request offered that commit, and neither is the voiding record; a claim is no result.
   const voided = new Set(records.filter((r) => r.refused && r.kind === 'quiz').map(attemptKey));
-  const counted = records.filter((r) => !r.refused && !(r.kind === 'quiz' && voided.has(attemptKey(r))));
-  return { records: dedupeRecords(counted), stored: records, flagged };
+  const counted = records.filter((r) => !r.refused && !isClaim(r) && !(r.kind === 'quiz' && voided.has(attemptKey(r))));
+  const top = Math.max(0, ...seqs);
+  const missing = Array.from({ length: top }, (_, k) => k + 1).filter((n) => !seqs.has(n));
+  return { records: dedupeRecords(counted), stored, flagged, nextSeq: top + 1, ...(missing.length ? { missing } : {}) };
 }
 
-const attemptKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}`;
+const attemptKey = (r: ProgressRecord) => `${r.checkpoint}@${r.sha}`;

@@ -36,7 +36,7 @@ export function progressBody(login: string, roles: readonly string[], index: Wor
   const p = participationOf(ledger.records, login);
   if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? 'y or reaction' : 'ies or reactions'} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(', ')})` : ''}.`, '');
   if (ledger.flagged.length) {
-    parts.push(`> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`), '');
+    parts.push(`> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`), '');
   }
   parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`);
   return parts.join('\n');

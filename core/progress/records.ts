@@ -43,7 +43,20 @@ export interface ProgressRecord {
    * raced). This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
    */
   refused?: 'no-attempts-left' | 'cooldown';
+  /**
+   * The comment's place among the Action's record comments on the issue (1, 2, …): a number
+   * missing below the highest one seen means a record comment was deleted.
+   */
+  seq?: number;
 }
+
+/**
+ * A quiz attempt's claim (ref `claim`): appended before the attempt is placed, carrying no
+ * result, so an attempt later refused has shown its score nowhere. Its result, appended only
+ * once the attempt counts, is the record of the same checkpoint, pull request and commit without a ref.
+ */
+export const CLAIM_REF = 'claim';
+export const isClaim = (r: ProgressRecord) => r.kind === 'quiz' && r.ref === CLAIM_REF;
 
 export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ''}`;
 
