@@ -284,7 +284,8 @@ async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger
       const mine = storedAttempts(stored.stored ?? []);
       const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, config)).get(pull.headSha);
       const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
-      if (!place || !ours) continue;
+      // The claim was just stored: not finding it means the records cannot be trusted, and nothing graded is shown.
+      if (!place || !ours) throw new Error(`Expected the claim of ${q.quiz.id} at ${pull.headSha.slice(0, 7)} among the records of ${login} read back; found none. Re-run this job.`);
       // Graded as of its first record, and no earlier than the attempts placed before it (see attemptPlaces).
       const asOf = new Date(Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const result = gradeQuiz({ sheet: q.sheet, quiz: q.quiz, policy: policyFor(q.quiz, config), prior: place.prior, now: asOf, match: timedMatcher });

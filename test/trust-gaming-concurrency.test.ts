@@ -93,6 +93,10 @@ describe('concurrent pull requests of one learner are graded no more often than 
       assert.doesNotMatch(issueText, new RegExp(`(Not passed yet|Passed)[^\\n]*at ${sha.slice(0, 7)}`), `no score shown for the refused ${sha}`);
     }
     assert.equal(records.filter((r) => r.percent !== undefined).length, 1, 'one result recorded: the attempt that counts');
+    for (const p of pulls.filter((_, k) => sheets[k]!.refused)) {
+      const check = repo().checkRuns.find((c) => c.head_sha === p.head.sha)!;
+      assert.doesNotMatch(JSON.stringify(check.output), /\d+%|attempt \d/i, 'the check run of a refused attempt shows no score');
+    }
     assert.match(progressIssues('ana').find((i) => i.state === 'open')!.body, /not passed, best 0%, 1 attempt\b/, 'the body counts the one attempt');
 
     const refused = pulls.find((_, k) => sheets[k]!.refused)!;
