@@ -1,11 +1,18 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  noConfigMessage,
   readWorkspace,
   resolveTargets
-} from "./chunks/chunk-TXYMICIS.js";
+} from "./chunks/chunk-E3FWTF4R.js";
 import {
   UsageError
-} from "./chunks/chunk-ZBVLYBTG.js";
+} from "./chunks/chunk-S6DZV6XD.js";
+import {
+  inForm,
+  isCalendarDate,
+  textForm,
+  toLf
+} from "./chunks/chunk-62XP5XG5.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/main.ts
@@ -28,6 +35,10 @@ function applyEdits(text, edits) {
     applied++;
   }
   return { text: out, applied };
+}
+function fixText(fileText, edits) {
+  const { text, applied } = applyEdits(toLf(fileText), edits);
+  return { text: inForm(text, textForm(fileText)), applied };
 }
 function bulkFixEdits(diagnostics) {
   const byFile = /* @__PURE__ */ new Map();
@@ -117,29 +128,31 @@ function writeResult(path, result) {
 var FORMATS = ["stylish", "json", "sarif"];
 async function lintOnce(a) {
   const t = resolveTargets(a.cwd, a.paths);
+  const noConfig = t.lookedFrom !== void 0 ? noConfigMessage(t.lookedFrom) : void 0;
+  const withNote = (r) => noConfig ? { ...r, noConfig } : r;
   const resultPath = a.cache && !a.secret ? resolve(a.cwd, ".enablekit-cache", "result.json") : void 0;
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? "");
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-NNC3UWS2.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-BVTTMOFP.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
-  if (cached && cached.key === key) return cached;
-  const { analyse, loadConfig } = await import("./chunks/analyse-NNC3UWS2.js");
+  if (cached && cached.key === key) return withNote(cached);
+  const { analyse, loadConfig } = await import("./chunks/analyse-BVTTMOFP.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {}, ...a.jobs ? { jobs: a.jobs } : {} });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
-  return result;
+  return withNote(result);
 }
 function applyFixes(diagnostics, cwd) {
   let fixed = 0;
   for (const [file, edits] of bulkFixEdits(diagnostics)) {
     const path = resolve(cwd, file);
-    const { text, applied } = applyEdits(readFileSync2(path, "utf8"), edits);
+    const { text, applied } = fixText(readFileSync2(path, "utf8"), edits);
     writeFileSync2(path, text);
     fixed += applied;
   }
@@ -156,13 +169,15 @@ async function lintCommand(a) {
 `;
   }
   const { diagnostics, counts: c, files } = result;
+  const note = result.noConfig ? { stderr: `enablekit: ${result.noConfig}
+` } : {};
   const exitCode = diagnostics.some((d) => d.severity === "error") || result.sealed?.problems.length ? 1 : 0;
   if (a.format === "json") return { stdout: `${formatJson(diagnostics)}
-`, exitCode };
+`, exitCode, ...note };
   if (a.format === "sarif") {
-    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-GBWC2UI7.js")]);
+    const [{ formatSarif }, { RULES }] = await Promise.all([import("./chunks/sarif-4OMZNBBF.js"), import("./chunks/rules-2JLYAMEJ.js")]);
     return { stdout: `${formatSarif(diagnostics, RULES, a.version)}
-`, exitCode };
+`, exitCode, ...note };
   }
   const summary = `Linted ${files} file${files === 1 ? "" : "s"}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
   const body = formatStylish(diagnostics, { color: a.color });
@@ -175,12 +190,12 @@ async function lintCommand(a) {
   ].join("");
   return { stdout: `${fixedNote}${body ? `${body}
 ` : ""}${summary}${diagnostics.length ? "" : " No problems."}
-${sealedNote}`, exitCode };
+${sealedNote}`, exitCode, ...note };
 }
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"4c6864527d1b"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"a7230ce8e832"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -253,12 +268,12 @@ async function run(argv) {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
-  if (values.today !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`Expected --today as YYYY-MM-DD; found "${values.today}".`);
+  if (values.today !== void 0 && !isCalendarDate(values.today)) throw new UsageError(`Expected --today to be a date on the calendar, YYYY-MM-DD; found "${values.today}". Pass a date such as 2026-11-22, or leave --today out for today.`);
   const day = values.today ?? today();
   switch (command) {
     case "lint": {
       if (values.jobs !== void 0 && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
-      const { stdout, exitCode } = await lintCommand({
+      const { stdout, stderr, exitCode } = await lintCommand({
         paths: rest,
         format: values.format ?? "stylish",
         fix: values.fix,
@@ -270,17 +285,18 @@ async function run(argv) {
         ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {},
         ...values.jobs ? { jobs: Number(values.jobs) } : {}
       });
+      if (stderr) process.stderr.write(stderr);
       process.stdout.write(stdout);
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-JCN2CGN2.js");
+      const { newCommand } = await import("./chunks/new-command-YEJA5MBR.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-EHHWCI7V.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-IG5VRIV2.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -291,7 +307,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-566Q6JVJ.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-FPO3JWZH.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
@@ -314,14 +330,14 @@ async function run(argv) {
     case "seal":
     case "unseal":
     case "rotate": {
-      const { sealCommand } = await import("./chunks/seal-command-J4OKGA5B.js");
+      const { sealCommand } = await import("./chunks/seal-command-CM5PV56E.js");
       const action = command === "seal" && values.rotate ? "rotate" : command;
       const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}, ...process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {} });
       process.stdout.write(stdout);
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-GV77YYSD.js");
+      const { staleCommand } = await import("./chunks/stale-command-4Q54UNHN.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

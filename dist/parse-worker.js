@@ -1,15 +1,14 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-RAIXZZK3.js";
+} from "./chunks/chunk-X2TF3SSF.js";
 import {
   RESULT_BATCH,
   sharedJob
-} from "./chunks/chunk-VGWVQOPW.js";
-import "./chunks/chunk-7MLHL3EW.js";
-import "./chunks/chunk-I6GSWM5T.js";
-import "./chunks/chunk-G2VFSW4V.js";
-import "./chunks/chunk-UHH7OAYF.js";
+} from "./chunks/chunk-S7FFZWWQ.js";
+import "./chunks/chunk-7TGXK7M4.js";
+import "./chunks/chunk-62XP5XG5.js";
+import "./chunks/chunk-463AT2KH.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

@@ -1,33 +1,36 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   checkReflection,
+  checkpointSheetText,
   gradeQuiz,
   policyFor,
   readAnswerSheet,
+  sheetLimit,
   timedMatcher
-} from "./chunk-JX5M75E4.js";
+} from "./chunk-NB6TVNTF.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
-  answerSheetText,
   loadIndex
-} from "./chunk-J4HSKOYX.js";
+} from "./chunk-FILSSZDS.js";
 import {
+  findCurricula,
   resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
-import "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
+} from "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
+import "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
 import {
+  CONFIG_FILE,
   UsageError
-} from "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
+} from "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
 import {
   isCheckpoint
-} from "./chunk-UHH7OAYF.js";
+} from "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts
@@ -35,7 +38,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 
 // core/grading/render-grade.ts
-var MARK = { right: "\u2705 right", partial: "\u{1F7E1} partly right", wrong: "\u274C wrong", unanswered: "\u2B1C no answer", changed: "\u26A0\uFE0F question changed" };
+var MARK = { right: "\u2705 right", partial: "\u{1F7E1} partly right", wrong: "\u274C wrong", unanswered: "\u2B1C no answer", changed: "\u26A0\uFE0F question changed", "not-a-number": "\u274C not a number" };
 function gradeMarkdown(g) {
   const head = `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
 
@@ -77,59 +80,18 @@ ${g.passed ? "Passed" : "Not passed"}: ${g.percent}% (pass mark ${g.passMark}%)
 `;
 }
 
-// core/grading/checkpoint-sheets.ts
-var front = (id, learner) => `---
-type: answer-sheet
-checkpoint: ${id}
-learner: ${learner}
----
-
-`;
-function scenarioSheet(s, learner) {
-  return `${front(s.id, learner)}# ${s.title}: submission
-
-Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
-
-## Transcript
-
-
-## Notes
-
-What you would do next, and anything the reviewer should know.
-`;
-}
-function reflectionSheet(r, learner) {
-  const read = r.readCheck ? `- [ ] ${r.readCheck.text}
-
-` : "";
-  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
-
-`).join("");
-  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
-  return `${front(r.id, learner)}# ${r.title}
-
-${read}## Your reflection
-
-Answer under each prompt.${min}
-
-${prompts}`;
-}
-function checkpointSheetText(c, learner) {
-  switch (c.type) {
-    case "quiz":
-      return answerSheetText(c, learner);
-    case "scenario":
-      return scenarioSheet(c, learner);
-    case "reflection":
-      return reflectionSheet(c, learner);
-  }
-}
-
 // cli/checkpoint-commands.ts
 async function findCheckpoint(a, id) {
-  const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
-  const item = index.item(id);
+  const from = resolve(a.cwd, a.curricula ?? ".");
+  if (a.curricula && !existsSync(from)) throw new UsageError(`Expected the curricula folder ${a.curricula}; found nothing there. Check --curricula.`);
+  const root = findCurricula(from);
+  if (!root) throw new UsageError(`Expected ${CONFIG_FILE} in ${relative(a.cwd, from) || "."} or a folder above it (or in a curricula/ folder there); found none, so there are no curricula to take from or grade against. Run this inside your curricula repository, or pass --curricula <folder with ${CONFIG_FILE}>.`);
+  const targets = resolveTargets(a.cwd, [root]);
+  const dir = relative(a.cwd, root) || ".";
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  const claims = index.itemsWithId(id);
+  if (claims.length > 1) throw new UsageError(`Expected one item with id "${id}" in ${dir}; found ${claims.length}: ${claims.map((i) => i.file).sort().join(", ")}. Give each its own id ("enablekit lint" reports duplicate-id), then run this again.`);
+  const item = claims[0];
   if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
   if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
   return { checkpoint: item, config };
@@ -159,21 +121,26 @@ async function gradeCommand(a) {
   if (!["text", "json", "markdown"].includes(a.format)) throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
   const path = resolve(a.cwd, a.sheet);
   if (!existsSync(path)) throw new UsageError(`Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`);
-  const read = readAnswerSheet(readFileSync(path, "utf8"));
+  const folder = basename(dirname(path));
+  const file = basename(path, ".md");
+  const named = await findCheckpoint(a, file).catch((e) => {
+    if (e instanceof UsageError) return void 0;
+    throw e;
+  });
+  const read = readAnswerSheet(readFileSync(path, "utf8"), sheetLimit(named?.checkpoint));
   let result;
   if (!read.ok) {
     result = { ok: false, refusal: { checkpoint: "", learner: "", reason: "invalid-sheet", message: `${a.sheet}:${read.line}: ${read.message}`, line: read.line } };
   } else {
     const { sheet } = read;
-    const folder = basename(dirname(path));
-    const file = basename(path, ".md");
     if (sheet.learner !== folder || sheet.checkpoint !== file) {
       result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: "invalid-sheet", message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
     } else {
-      const { checkpoint, config } = await findCheckpoint(a, sheet.checkpoint);
+      const { checkpoint, config } = named ?? await findCheckpoint(a, sheet.checkpoint);
       if (checkpoint.type === "scenario") throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
       if (checkpoint.type === "reflection") return reflectionReport(sheet.body, checkpoint, a.format);
       result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
+      if (!result.ok && result.refusal.line) result.refusal.message = `${a.sheet}: ${result.refusal.message}`;
     }
   }
   const exitCode = result.ok && result.grade.passed ? 0 : 1;

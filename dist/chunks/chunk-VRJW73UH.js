@@ -1,10 +1,64 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  slug
-} from "./chunk-I6GSWM5T.js";
+  PLACEHOLDER_OWNER
+} from "./chunk-LWN357S5.js";
 import {
-  prerequisitesOf
-} from "./chunk-UHH7OAYF.js";
+  didYouMean,
+  prerequisitesOf,
+  slug
+} from "./chunk-463AT2KH.js";
+
+// core/lint/rules/answer-sheet.ts
+var front = (learner, checkpoint = "triage-quiz") => `---
+type: answer-sheet
+checkpoint: ${checkpoint}
+learner: ${learner}
+---
+
+# Triage quiz: answers
+
+`;
+var answerSheet = {
+  meta: {
+    id: "answer-sheet",
+    description: `An answer sheet sits in its learner's folder under its checkpoint's name, and says plainly what the learner meant: [x] ticks, answers on the "Answer:" line, each question once, one tick on a single-choice question.`,
+    severity: "error",
+    rationale: "A sheet that names another learner, or whose ticks and answers can be read two ways, is not graded (or is graded wrong); saying so before the pull request costs the learner nothing."
+  },
+  examples: [
+    {
+      title: `Another learner's name, a tick written [\u2713], an answer below "Answer:" and two ticks on a single-choice question`,
+      files: {
+        "submissions/ana/triage-quiz.md": front("bob") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [\u2713] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer:\n\n4\n\n## Which queue?\n<!-- question id=queue type=single -->\n\n- [x] Incident\n- [x] Tier 1\n"
+      },
+      expect: [
+        { at: "submissions/ana/triage-quiz.md:4", message: "Expected learner: ana, the name of the sheet's folder" },
+        { at: "submissions/ana/triage-quiz.md:12", message: "Expected [x] to tick a choice; found [\u2713]. Write [x]." },
+        { at: "submissions/ana/triage-quiz.md:20", message: 'Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it' },
+        { at: "submissions/ana/triage-quiz.md:22", message: 'Expected one tick on single-choice question "queue"; found 2 (a, b)' }
+      ]
+    },
+    {
+      title: "A question given twice",
+      files: {
+        "submissions/ana/triage-quiz.md": front("ana") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [ ] P1\n- [x] P2\n\n## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n"
+      },
+      expect: [{ at: "submissions/ana/triage-quiz.md:15", message: 'Expected question "priority" once in the sheet; found it again here, after line 9' }]
+    },
+    {
+      title: 'A sheet as "enablekit take" writes it, answered',
+      files: {
+        "submissions/ana/triage-quiz.md": front("ana") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer: 4\n"
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems) if (p.code === "answer-sheet") ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+  }
+};
 
 // core/lint/rules/broken-link.ts
 import { posix } from "node:path";
@@ -136,7 +190,7 @@ var invalidFile = {
   ],
   check(ctx) {
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems) if (p.code !== "schema") ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems) if (p.code !== "schema" && p.code !== "answer-sheet") ctx.report({ file: model.file, span: p.span, message: p.message });
     }
     if (ctx.config.file) {
       for (const p of ctx.config.problems) if (p.code !== "schema") ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
@@ -148,7 +202,7 @@ var invalidFile = {
 var missingOwner = {
   meta: {
     id: "missing-owner",
-    description: "Every item names an owner: the login or team who keeps it true.",
+    description: "Every item names an owner: the login or team who keeps it true, not the placeholder a template writes.",
     severity: "warning",
     rationale: "When a release makes a lesson stale, the stale issue is assigned to its owner; an item without one goes stale unnoticed."
   },
@@ -159,6 +213,18 @@ var missingOwner = {
       expect: [{ at: "intro.md:3", message: 'Expected module "intro" to name an owner; found none' }]
     },
     {
+      title: 'The placeholder "enablekit new" writes without --owner',
+      files: { "intro.md": `---
+type: module
+id: intro
+title: Intro
+owner: ${PLACEHOLDER_OWNER}
+---
+# Intro
+` },
+      expect: [{ at: "intro.md:5", message: `Expected module "intro" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}"` }]
+    },
+    {
       title: "A team as owner",
       files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: acme/support-leads\n---\n# Intro\n" },
       expect: []
@@ -166,6 +232,10 @@ var missingOwner = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
+      if (item.freshness.owner === PLACEHOLDER_OWNER) {
+        ctx.report({ file: item.file, span: item.fieldSpans["/owner"] ?? item.idSpan, message: `Expected ${item.type} "${item.id}" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}". Replace it with a GitHub login or org/team.` });
+        continue;
+      }
       if (item.freshness.owner) continue;
       ctx.report({ file: item.file, span: item.idSpan, message: `Expected ${item.type} "${item.id}" to name an owner; found none. Add owner: with a GitHub login or org/team.` });
     }
@@ -350,6 +420,16 @@ var quizFeedback = {
       expect: [
         { at: "q.md:11", message: 'Expected weight= to be a positive number; found "two"' },
         { at: "q.md:14", message: "Expected feedback to sit under a choice" }
+      ]
+    },
+    {
+      title: "A misspelt attribute and a misspelt value in the question comment",
+      files: {
+        "q.md": "---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which numbers do customers judge us by?\n<!-- question id=numbers type=multiple wieght=2 scoring=all-or-nothin -->\n\n- [x] Time to first reply\n- [x] Time to resolution\n- [ ] Page load time\n"
+      },
+      expect: [
+        { at: "q.md:11", message: 'found "wieght". Did you mean weight? Write weight=2.' },
+        { at: "q.md:11", message: 'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?' }
       ]
     },
     {
@@ -599,12 +679,12 @@ function checkOrder(ctx, file, w, what) {
   }
   return true;
 }
-function outside(ctx, file, span, inner, outer, module) {
+function outside(ctx, file, span, inner, outer, module2) {
   if (outer.opens && inner.opens && inner.opens < outer.opens) {
-    ctx.report({ file, span, message: `Expected module "${module}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.` });
+    ctx.report({ file, span, message: `Expected module "${module2}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.` });
   }
   if (outer.due && inner.due && inner.due > outer.due) {
-    ctx.report({ file, span, message: `Expected module "${module}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.` });
+    ctx.report({ file, span, message: `Expected module "${module2}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.` });
   }
 }
 var scheduleWindow = {
@@ -802,33 +882,6 @@ var staleContent = {
   }
 };
 
-// core/text/did-you-mean.ts
-function distance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-function didYouMean(name, known2) {
-  let best;
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const k of known2) {
-    const d = distance(name, k);
-    if (d < bestD) {
-      best = k;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
 // core/lint/rules/unknown-reference.ts
 function known(ctx, ref) {
   switch (ref.kind) {
@@ -874,6 +927,7 @@ var unknownReference = {
   check(ctx) {
     for (const item of ctx.items()) {
       for (const ref of item.references) {
+        if ((ref.kind === "role" || ref.kind === "feature") && ctx.config.file === void 0) continue;
         const k = known(ctx, ref);
         if (k.ok) continue;
         const guess = didYouMean(ref.id, k.names());
@@ -887,6 +941,388 @@ var unknownReference = {
   }
 };
 
+// core/lint/rules/unclosed-block.ts
+var WHAT = { fence: "code fence", html: "HTML block", comment: "HTML comment" };
+function plural(n, one) {
+  return `${n} ${one}${n === 1 ? "" : "s"}`;
+}
+function hidden(item, headings, sections) {
+  if (item.type === "quiz") return sections ? `, hiding ${plural(sections, "question")}` : "";
+  if (item.type === "scenario") return sections ? `, hiding ${plural(sections, "section")}` : "";
+  return headings ? `, hiding ${plural(headings, "heading")}` : "";
+}
+function unclosedMessage(item) {
+  const u = item.unclosed;
+  if (!u) return void 0;
+  return `Expected the ${WHAT[u.kind]} opened here to be closed with ${u.closer}; found it open to the end of the file${hidden(item, u.headings, u.sections)}. Close it with a line holding ${u.closer}.`;
+}
+var head = (type) => `---
+type: ${type}
+id: q
+title: Q
+module: m
+owner: alice
+---
+# Q
+
+`;
+var unclosedBlock = {
+  meta: {
+    id: "unclosed-block",
+    description: "A code fence, HTML block or HTML comment in a quiz, scenario or reflection is closed before the end of the file.",
+    severity: "error",
+    rationale: "An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so."
+  },
+  examples: [
+    {
+      title: "A code fence left open hides the questions after it",
+      files: {
+        "q.md": `${head("quiz")}## Which command lists queues?
+<!-- question id=list -->
+
+\`\`\`sh
+beacon queues
+
+- [x] beacon queues
+- [ ] beacon list
+
+## Which queue takes P1s?
+<!-- question id=p1 -->
+
+- [x] Incident
+- [ ] Tier 1
+`
+      },
+      expect: [{ at: "q.md:13", message: "Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it" }]
+    },
+    {
+      title: "A question comment left open",
+      files: {
+        "q.md": `${head("quiz")}## Which queue takes P1s?
+<!-- question id=p1
+
+- [x] Incident
+- [ ] Tier 1
+
+## Who is paged?
+
+- [x] On-call
+- [ ] Nobody
+`
+      },
+      expect: [{ at: "q.md:11", message: "Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question" }]
+    },
+    {
+      title: "A <pre> block left open in a reflection",
+      files: { "r.md": `${head("reflection")}- [ ] I have read the lesson
+
+<pre>
+notes
+
+## Prompts
+
+1. What will you change?
+` },
+      expect: [{ at: "r.md:12", message: "Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading" }]
+    },
+    {
+      title: "Closed blocks",
+      files: {
+        "q.md": `${head("quiz")}## Which command lists queues?
+<!-- question id=list -->
+
+\`\`\`sh
+beacon queues
+\`\`\`
+
+- [x] beacon queues
+- [ ] beacon list
+
+<!--
+a note
+-->
+`
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection") continue;
+      const message = unclosedMessage(item);
+      if (message) ctx.report({ file: item.file, span: item.unclosed.span, message });
+    }
+  }
+};
+
+// core/lint/rules/lesson-unclosed-block.ts
+var lessonUnclosedBlock = {
+  meta: {
+    id: "lesson-unclosed-block",
+    description: "A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.",
+    severity: "warning",
+    rationale: "An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails."
+  },
+  examples: [
+    {
+      title: "A fence left open in a lesson",
+      files: { "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n\n## Try it\n\nOpen the inbox.\n" },
+      expect: [{ at: "m.md:9", message: "Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading" }]
+    },
+    {
+      title: "A closed fence",
+      files: { "m.md": "---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n~~~\n\n## Try it\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "module" && item.type !== "track") continue;
+      const message = unclosedMessage(item);
+      if (message) ctx.report({ file: item.file, span: item.unclosed.span, message });
+    }
+  }
+};
+
+// core/lint/rules/quiz-accepted-feedback.ts
+var quiz = (body) => `---
+type: quiz
+id: q
+title: Q
+module: m
+owner: alice
+---
+# Q
+
+## Which header carries the request id?
+<!-- question id=header type=text -->
+
+Accepted answers:
+
+${body}`;
+var quizAcceptedFeedback = {
+  meta: {
+    id: "quiz-accepted-feedback",
+    description: "No feedback is quoted under an accepted answer of a text question, where it is never shown.",
+    severity: "error",
+    rationale: "A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows."
+  },
+  examples: [
+    {
+      title: "Feedback under an accepted answer",
+      files: { "q.md": quiz("- `X-Request-Id`\n  > Right: support asks for it first.\n- `Request-Id`\n") },
+      expect: [{ at: "q.md:16", message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner' }]
+    },
+    {
+      title: "An explanation under the question",
+      files: { "q.md": quiz("- `X-Request-Id`\n\n> Support asks for the request id first.\n") },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      for (const q of item.questions) {
+        q.accepted.forEach((a, i) => {
+          if (!a.feedback) return;
+          ctx.report({
+            file: item.file,
+            span: a.feedback.span,
+            message: `Expected no feedback under accepted answer ${i + 1} of question "${q.id ?? q.prompt}"; found a quote that is never shown to a learner. Move it under the question as its explanation ("> ..." after the list), or delete it.`
+          });
+        });
+      }
+    }
+  }
+};
+
+// core/lint/rules/scenario-situation.ts
+var SITUATION = /^situation\b/i;
+var scenarioSituation = {
+  meta: {
+    id: "scenario-situation",
+    description: 'A scenario has a "## Situation" section: what the learner walks into.',
+    severity: "error",
+    rationale: "The situation is the part of a mock a learner is given to act on; without it, learners are graded against a rubric for a scene nobody described."
+  },
+  examples: [
+    {
+      title: "A scenario with no situation",
+      files: { "s.md": "---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Your task\n\nCalm the customer.\n\n## Rubric\n\n- [ ] Confirms the account (required)\n" },
+      expect: [{ at: "s.md:3", message: 'Expected scenario "s" to have a "## Situation" section; found none (sections: Your task, Rubric)' }]
+    },
+    {
+      title: "A scenario with its situation",
+      files: { "s.md": "---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n\n## Rubric\n\n- [ ] Confirms the account (required)\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "scenario" || item.sections.some((s) => SITUATION.test(s))) continue;
+      const found = item.sections.length ? `none (sections: ${item.sections.join(", ")})` : "no sections";
+      ctx.report({ file: item.file, span: item.idSpan, message: `Expected scenario "${item.id}" to have a "## Situation" section; found ${found}. Add "## Situation" with what the learner walks into.` });
+    }
+  }
+};
+
+// core/lint/rules/track-duplicate-module.ts
+var trackDuplicateModule = {
+  meta: {
+    id: "track-duplicate-module",
+    description: "A track lists each module once.",
+    severity: "error",
+    rationale: "A module listed twice is scheduled twice, with two windows and two reminders, and its place in the order is ambiguous."
+  },
+  examples: [
+    {
+      title: "A module listed twice, once with a window",
+      files: {
+        "t.md": "---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nmodules:\n  - intro\n  - triage\n  - module: intro\n    window: {opens: 2027-01-04, due: 2027-01-18}\n---\n# T\n"
+      },
+      expect: [{ at: "t.md:10", message: 'Expected track "t" to list each module once; found "intro" again (first on line 8)' }]
+    },
+    {
+      title: "Each module once",
+      files: { "t.md": "---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nmodules: [intro, triage]\n---\n# T\n" },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "track") continue;
+      const first = /* @__PURE__ */ new Map();
+      for (const m of item.modules) {
+        const line = first.get(m.module);
+        if (line === void 0) first.set(m.module, m.span.start.line);
+        else ctx.report({ file: item.file, span: m.span, message: `Expected track "${item.id}" to list each module once; found "${m.module}" again (first on line ${line}). Remove one of them.` });
+      }
+    }
+  }
+};
+
+// core/lint/rules/track-order.ts
+function prerequisiteChains(index, moduleId) {
+  const out = /* @__PURE__ */ new Map();
+  const queue = [[moduleId]];
+  while (queue.length) {
+    const path = queue.shift();
+    const m = index.itemsWithId(path.at(-1)).find((i) => i.type === "module");
+    if (!m || m.type !== "module") continue;
+    for (const p of m.prerequisites) {
+      if (p === moduleId || out.has(p)) continue;
+      const chain = [...path, p];
+      out.set(p, chain);
+      queue.push(chain);
+    }
+  }
+  return out;
+}
+function tracksBefore(index, track2) {
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [...track2.prerequisites];
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const t of index.itemsWithId(id)) if (t.type === "track") stack.push(...t.prerequisites);
+  }
+  return seen;
+}
+function takenAfter(index, later, track2) {
+  if (tracksBefore(index, later).has(track2.id)) return `track "${later.id}" lists "${track2.id}" as a prerequisite`;
+  if (later.phase === "advanced" && track2.phase === "foundation" && later.roles.some((r) => track2.roles.includes(r))) {
+    return `advanced track "${later.id}" comes after foundation track "${track2.id}" for the same role`;
+  }
+  return void 0;
+}
+var track = (id, extra, modules) => `---
+type: track
+id: ${id}
+title: T
+owner: alice
+roles: [support]
+${extra}modules: [${modules}]
+---
+# T
+`;
+var module = (id, prerequisites) => `---
+type: module
+id: ${id}
+title: M
+owner: alice
+prerequisites: [${prerequisites}]
+---
+# M
+`;
+var trackOrder = {
+  meta: {
+    id: "track-order",
+    description: "A track puts every module after the modules it needs, within the track and across phases.",
+    severity: "error",
+    rationale: "Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on."
+  },
+  examples: [
+    {
+      title: "A module listed before its prerequisite",
+      files: { "t.md": track("t", "", "escalations, triage"), "escalations.md": module("escalations", "triage"), "triage.md": module("triage", "") },
+      expect: [{ at: "t.md:7", message: 'Expected module "triage" before "escalations" in track "t", since escalations needs triage; found it after. Move "escalations" below "triage"' }]
+    },
+    {
+      title: "A prerequisite only in a later phase",
+      files: {
+        "basics.md": track("basics", "phase: foundation\n", "escalations"),
+        "deep.md": track("deep", "phase: advanced\nprerequisites: [basics]\n", "triage"),
+        "escalations.md": module("escalations", "triage"),
+        "triage.md": module("triage", "")
+      },
+      expect: [{ at: "basics.md:8", message: 'Expected module "triage", which "escalations" needs (escalations \u2192 triage), to be taken before it; found it only in track "deep", and track "deep" lists "basics" as a prerequisite' }]
+    },
+    {
+      title: "Prerequisites first",
+      files: { "t.md": track("t", "", "triage, escalations"), "escalations.md": module("escalations", "triage"), "triage.md": module("triage", "") },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    const mine = [];
+    for (const i of ctx.items()) if (i.type === "track") mine.push(i);
+    if (!mine.length) return;
+    const tracksWith = /* @__PURE__ */ new Map();
+    for (const t of ctx.index.items()) {
+      if (t.type !== "track") continue;
+      for (const m of t.modules) {
+        const list = tracksWith.get(m.module);
+        if (!list) tracksWith.set(m.module, [t]);
+        else if (list.at(-1) !== t) list.push(t);
+      }
+    }
+    for (const item of mine) {
+      const place = /* @__PURE__ */ new Map();
+      item.modules.forEach((m, i) => void (place.has(m.module) || place.set(m.module, i)));
+      item.modules.forEach((entry, j) => {
+        for (const [needed, chain] of prerequisiteChains(ctx.index, entry.module)) {
+          if (prerequisiteChains(ctx.index, needed).has(entry.module)) continue;
+          const via = chain.join(" \u2192 ");
+          const i = place.get(needed);
+          if (i !== void 0) {
+            if (i > j) ctx.report({ file: item.file, span: entry.span, message: `Expected module "${needed}" before "${entry.module}" in track "${item.id}", since ${chain.length > 2 ? `${via} needs it` : `${entry.module} needs ${needed}`}; found it after. Move "${entry.module}" below "${needed}", or drop the prerequisite.` });
+            continue;
+          }
+          const holders = (tracksWith.get(needed) ?? []).filter((t) => t !== item);
+          const reasons = holders.map((h) => takenAfter(ctx.index, h, item));
+          if (!holders.length || reasons.some((r) => r === void 0)) continue;
+          ctx.report({
+            file: item.file,
+            span: entry.span,
+            message: `Expected module "${needed}", which "${entry.module}" needs (${via}), to be taken before it; found it only in ${holders.map((h) => `track "${h.id}"`).join(", ")}, and ${reasons.join("; ")}. Add "${needed}" to track "${item.id}" before "${entry.module}", or drop the prerequisite.`
+          });
+        }
+      });
+    }
+  }
+};
+
 // core/lint/rules/index.ts
 var RULES = [
   invalidFile,
@@ -894,18 +1330,25 @@ var RULES = [
   duplicateId,
   unknownReference,
   prerequisiteCycle,
+  trackDuplicateModule,
+  trackOrder,
+  unclosedBlock,
+  lessonUnclosedBlock,
   quizQuestionId,
   quizSingleAnswer,
   quizDuplicateChoice,
   quizAnswer,
   quizFeedback,
+  quizAcceptedFeedback,
   quizPassMark,
   scenarioRubric,
+  scenarioSituation,
   reflectionPrompts,
   brokenLink,
   scheduleWindow,
   missingOwner,
-  staleContent
+  staleContent,
+  answerSheet
 ];
 
 export {

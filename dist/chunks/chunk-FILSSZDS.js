@@ -2,24 +2,32 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   LintCache,
   readWorkspace
-} from "./chunk-TXYMICIS.js";
+} from "./chunk-E3FWTF4R.js";
 import {
   parseAll
-} from "./chunk-VGWVQOPW.js";
+} from "./chunk-S7FFZWWQ.js";
 import {
   RULES
-} from "./chunk-X7AHJ7VS.js";
-import {
-  parseFile
-} from "./chunk-7MLHL3EW.js";
+} from "./chunk-VRJW73UH.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-ZRGVDCSS.js";
+} from "./chunk-IH227OQC.js";
 import {
+  choiceLabel,
   diagnosticAt,
+  hasWrittenType,
+  parseFile,
   require_dist
-} from "./chunk-G2VFSW4V.js";
+} from "./chunk-7TGXK7M4.js";
+import {
+  inForm,
+  textForm,
+  toLf
+} from "./chunk-62XP5XG5.js";
+import {
+  QUESTION_TYPES
+} from "./chunk-463AT2KH.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -133,18 +141,26 @@ var HEADER = "# enablekit sealed answer key. Encrypted with AES-256-GCM; do not 
 function derive(secret, salt) {
   return scryptSync(secret, salt, 32, { N: 1 << 14, r: 8, p: 1 });
 }
+var PAD_BUCKET_MIN = 1024;
+function paddedJson(payload) {
+  const json = JSON.stringify({ key: payload.key, shape: payload.shape, source: payload.source });
+  const size = new TextEncoder().encode(json).length + ',"pad":""'.length;
+  let bucket = PAD_BUCKET_MIN;
+  while (bucket < size) bucket *= 2;
+  return `${json.slice(0, -1)},"pad":"${" ".repeat(bucket - size)}"}`;
+}
 function sealPayload(payload, secret) {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", derive(secret, salt), iv);
   cipher.setAAD(Buffer.from(`enablekit:${payload.key.quiz}`));
-  const data = Buffer.concat([cipher.update(JSON.stringify(payload), "utf8"), cipher.final()]);
+  const data = Buffer.concat([cipher.update(paddedJson(payload), "utf8"), cipher.final()]);
   return [HEADER, "enablekit: sealed-key", "version: 1", `quiz: ${payload.key.quiz}`, "cipher: aes-256-gcm", "kdf: scrypt", `salt: ${salt.toString("base64")}`, `iv: ${iv.toString("base64")}`, `tag: ${cipher.getAuthTag().toString("base64")}`, `data: ${data.toString("base64")}`, ""].join("\n");
 }
 function openPayload(fileText, secret, quizId) {
   let f;
   try {
-    f = (0, import_yaml.parse)(fileText) ?? {};
+    f = (0, import_yaml.parse)(toLf(fileText)) ?? {};
   } catch {
     return { ok: false, reason: "malformed", message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
   }
@@ -164,62 +180,25 @@ function openPayload(fileText, secret, quizId) {
   }
 }
 
-// core/grading/sheet-template.ts
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function shuffledItems(q, seed) {
-  const items = q.items.map((i) => i.text);
-  let state = hash(`${seed}:${q.id ?? q.prompt}`);
-  for (let i = items.length - 1; i > 0; i--) {
-    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
-    const j = state % (i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
-  return items;
-}
-function questionBlock(q, learner) {
-  const meta = `<!-- question id=${q.id ?? ""} type=${q.type} -->`;
-  const head = `## ${q.prompt}
-${meta}
-
-`;
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
-`;
-    case "text":
-    case "numeric":
-      return `${head}Answer: 
-`;
-    case "ordering":
-      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
-`;
-  }
-}
-function answerSheetText(quiz, learner) {
-  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
-  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join("\n");
-  return `---
-type: answer-sheet
-checkpoint: ${quiz.id}
-learner: ${learner}
----
-
-# ${quiz.title}: answers
-
-${instructions}
-
-${questions}`;
-}
-
 // core/sealing/quiz-key.ts
+var cryptoRandom = (into) => globalThis.crypto.getRandomValues(into);
+function randomOrder(items, random = cryptoRandom) {
+  const out = [...items];
+  const word = new Uint32Array(1);
+  for (let i = out.length - 1; i > 0; i--) {
+    const bound = i + 1;
+    const limit = 4294967296 - 4294967296 % bound;
+    let r;
+    do
+      r = random(word)[0];
+    while (r >= limit);
+    const j = r % bound;
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
 var ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
-function sealQuiz(quiz, text, keyFile) {
+function sealQuiz(quiz, text, keyFile, random = cryptoRandom) {
   if (quiz.key) return { ok: false, line: 1, message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.` };
   const lines = text.split("\n");
   const drop2 = /* @__PURE__ */ new Set();
@@ -229,12 +208,13 @@ function sealQuiz(quiz, text, keyFile) {
   const key = { quiz: quiz.id, answers: {} };
   for (const q of quiz.questions) {
     if (!q.id) return { ok: false, line: q.span.start.line, message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.` };
-    const k = {};
+    const k = { type: q.type };
     if (q.type === "single" || q.type === "multiple") {
       k.correct = q.choices.filter((c) => c.checked).map((c) => c.letter);
       for (const c of q.choices) {
-        const at = c.span.start.line - 1;
-        lines[at] = lines[at].replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, "$1[ ]");
+        const from = c.span.start.line - 1;
+        const item = lines.slice(from, c.span.end.line).join("\n").replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, "$1[ ]").split("\n");
+        lines.splice(from, item.length, ...item);
         if (c.feedback) {
           (k.feedback ??= {})[c.letter] = c.feedback.text;
           dropSpan(c.feedback.span);
@@ -251,10 +231,13 @@ function sealQuiz(quiz, text, keyFile) {
     } else if (q.type === "numeric" && q.numeric) {
       k.value = q.numeric.value;
       if (q.numeric.tolerance) k.tolerance = q.numeric.tolerance;
+      if (q.numeric.unit) k.unit = q.numeric.unit;
       dropSpan(q.numeric.span);
     } else if (q.type === "ordering") {
-      const shown = shuffledItems(q, `seal:${quiz.id}`);
-      k.order = q.items.map((i) => String.fromCharCode(97 + shown.indexOf(i.text)));
+      const long = q.items.find((i) => i.span.end.line > i.span.start.line);
+      if (long) return { ok: false, line: long.span.start.line, message: `Expected each item to put in order on one line before sealing; found "${long.text.replace(/\s+/g, " ")}" on lines ${long.span.start.line}-${long.span.end.line} of question "${q.id}". Write each item on one line, and seal again.` };
+      const shown = randomOrder(q.items.map((i) => i.text), random);
+      k.order = q.items.map((i) => choiceLabel(shown.indexOf(i.text)));
       q.items.forEach((item, n) => {
         const at = item.span.start.line - 1;
         lines[at] = lines[at].replace(/^(\s*\d+[.)]\s+).*$/, `$1${shown[n]}`);
@@ -265,6 +248,10 @@ function sealQuiz(quiz, text, keyFile) {
       dropSpan(q.explanation.span);
     }
     key.answers[q.id] = k;
+    if (!hasWrittenType(q) && q.metaSpan && !lines.slice(q.metaSpan.start.line - 1, q.metaSpan.end.line).some((l) => /\btype=/.test(l))) {
+      const at = q.metaSpan.start.line - 1;
+      lines[at] = lines[at].replace(/<!--(\s*)question\b/, `<!--$1question type=${q.type}`);
+    }
   }
   const kept = lines.filter((_, i) => !drop2.has(i));
   const tidy = kept.filter((l, i) => !(l.trim() === "" && kept[i - 1]?.trim() === ""));
@@ -277,35 +264,66 @@ function applyKey(quiz, key) {
   const questions = quiz.questions.map((q) => {
     const k = q.id ? key.answers[q.id] : void 0;
     if (!k) return q;
+    const kept = k.type && QUESTION_TYPES.includes(k.type) ? k.type : void 0;
+    const type = kept ?? (hasWrittenType(q) ? q.type : typeFromKey(k) ?? q.type);
     const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {} }));
     const byLetter = new Map(q.items.map((i) => [i.letter, i]));
     const items = k.order ? k.order.flatMap((l) => byLetter.has(l) ? [byLetter.get(l)] : []) : q.items;
     return {
       ...q,
+      type,
       choices,
       accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
-      ...k.value !== void 0 ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, span: q.span } } : {},
+      ...k.value !== void 0 ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, ...k.unit ? { unit: k.unit } : {}, span: q.span } } : {},
       items,
       ...k.explanation !== void 0 ? { explanation: { text: k.explanation, span: q.span } } : {}
     };
   });
   return { ...quiz, questions, keyApplied: true };
 }
+function typeFromKey(k) {
+  if (k.order) return "ordering";
+  if (k.value !== void 0) return "numeric";
+  if (k.accepted) return "text";
+  if (k.correct) return k.correct.length > 1 ? "multiple" : "single";
+  return void 0;
+}
 function quizShape(quiz) {
   return quiz.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`).join("\n");
+}
+
+// core/sealing/sealed-leaks.ts
+function sealedLeak(sealed) {
+  for (const q of sealed.questions) {
+    const name = q.id ?? q.prompt;
+    const leak = (what) => ({ question: name, message: `Expected no answers left in the sealed quiz; found ${what} of question "${name}" still in it, written in a way sealing does not take out. Write it the usual way ("enablekit lint" on the quiz says how), and seal again.` });
+    const ticked = q.choices.find((c) => c.checked);
+    if (ticked) return leak(`the tick of choice ${ticked.letter}`);
+    const fed = q.choices.find((c) => c.feedback);
+    if (fed?.feedback) return leak(`the feedback under choice ${fed.letter}`);
+    if (q.accepted[0]) return leak("an accepted answer");
+    if (q.answerText) return leak('the "Answer:" line');
+    if (q.explanation) return leak("the explanation");
+  }
+  return void 0;
 }
 
 // core/sealing/seal.ts
 var keyFileName = (quizFile) => `${quizFile.split("/").pop().replace(/\.md$/i, "")}.key.yml`;
 var keyFilePath = (quizFile, key) => quizFile.includes("/") ? `${quizFile.slice(0, quizFile.lastIndexOf("/") + 1)}${key}` : key;
-function seal(file, text, secret) {
+function seal(file, source, secret, random) {
+  const form = textForm(source);
+  const text = toLf(source);
   const item = parseFile(file, text).model.item;
   if (item?.type !== "quiz") return { ok: false, line: 1, message: `Expected a quiz to seal; found ${item ? `a ${item.type}` : "no item"}. Name quiz files only.` };
   const keyFile = keyFileName(file);
-  const r = sealQuiz(item, text, keyFile);
+  const r = sealQuiz(item, text, keyFile, random);
   if (!r.ok) return r;
   const sealedModel = parseFile(file, r.sealedText).model.item;
-  return { ok: true, sealedText: r.sealedText, keyFile, keyText: sealPayload({ key: r.key, shape: quizShape(sealedModel), source: text }, secret) };
+  const leak = sealedLeak(sealedModel);
+  if (leak) return { ok: false, line: item.questions.find((q) => (q.id ?? q.prompt) === leak.question)?.span.start.line ?? 1, message: leak.message };
+  const keyText = sealPayload({ key: r.key, shape: quizShape(sealedModel), source: text }, secret);
+  return { ok: true, sealedText: inForm(r.sealedText, form), keyFile, keyText: inForm(keyText, { eol: form.eol, bom: false }) };
 }
 function openSealed(quiz, keyText, secret) {
   const r = openPayload(keyText, secret, quiz.id);
@@ -313,12 +331,16 @@ function openSealed(quiz, keyText, secret) {
   if (quizShape(quiz) !== r.payload.shape) {
     return { ok: false, reason: "changed", message: `Expected "${quiz.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.` };
   }
-  return { ok: true, quiz: applyKey(quiz, r.payload.key), source: r.payload.source };
+  return { ok: true, quiz: applyKey(quiz, r.payload.key), source: toLf(r.payload.source) };
+}
+function unsealedFile(source, sealedText) {
+  return inForm(toLf(source), textForm(sealedText));
 }
 function rotate(quiz, keyText, oldSecret, newSecret) {
   const r = openPayload(keyText, oldSecret, quiz.id);
   if (!r.ok) return r;
-  return { ok: true, keyText: sealPayload(r.payload, newSecret) };
+  const form = textForm(keyText);
+  return { ok: true, keyText: inForm(sealPayload(r.payload, newSecret), form) };
 }
 
 // cli/quiz-keys.ts
@@ -422,9 +444,9 @@ async function loadIndex(o) {
 }
 
 export {
-  answerSheetText,
   keyFilePath,
   seal,
+  unsealedFile,
   rotate,
   openQuizKey,
   MODEL_VERSION,

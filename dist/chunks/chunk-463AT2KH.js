@@ -1,5 +1,15 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 
+// core/model.ts
+var ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
+var QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
+function isCheckpoint(item) {
+  return item.type === "quiz" || item.type === "scenario" || item.type === "reflection";
+}
+function prerequisitesOf(item) {
+  return item.type === "track" || item.type === "module" || item.type === "scenario" ? item.prerequisites : [];
+}
+
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
 function toString(value, options) {
@@ -77,12 +87,44 @@ function slug(text) {
   return text.toLowerCase().replace(/\(required\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").split("-").slice(0, 6).join("-");
 }
 
+// core/text/did-you-mean.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(name, known) {
+  let best;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(name, k);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
 export {
+  ITEM_TYPES,
+  QUESTION_TYPES,
+  isCheckpoint,
+  prerequisitesOf,
   toString,
   spanOf,
   textOf,
   visit,
   depthOf,
   commentAttributes,
-  slug
+  slug,
+  didYouMean
 };

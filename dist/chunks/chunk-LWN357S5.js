@@ -1,31 +1,14 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
-import {
-  parseConfig
-} from "./chunk-ZRGVDCSS.js";
-import {
-  UsageError,
-  configCandidates,
-  toPosix
-} from "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import {
-  ITEM_TYPES
-} from "./chunk-UHH7OAYF.js";
-import "./chunk-B5AU765K.js";
-
-// cli/new-command.ts
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
 
 // core/templates/new-item.ts
+var PLACEHOLDER_OWNER = "your-github-login";
 var titleOf = (id) => id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 function freshness(o) {
-  return `owner: ${o.owner ?? "your-github-login"}
+  return `owner: ${o.owner ?? PLACEHOLDER_OWNER}
 covers: []
 verified:
   version: ${o.productVersion ?? "1.0.0"}
   date: ${o.today}
-review_every: 180d
 `;
 }
 function newItemText(type, o) {
@@ -71,7 +54,6 @@ type: quiz
 id: ${o.id}
 title: ${title}
 module: ${module}
-pass_mark: 80
 ${freshness(o)}---
 
 # ${title}
@@ -136,23 +118,7 @@ ${freshness(o)}---
   }
 }
 
-// cli/new-command.ts
-function newCommand(a) {
-  if (!a.type || !ITEM_TYPES.includes(a.type)) {
-    throw new UsageError(`Expected "enablekit new <${ITEM_TYPES.join("|")}> <id>"; found type ${a.type ? `"${a.type}"` : "missing"}. Name one of those types.`);
-  }
-  if (!a.id || !/^[a-z0-9][a-z0-9-]*$/.test(a.id)) {
-    throw new UsageError(`Expected an id of lowercase letters, digits and dashes, such as ticket-triage; found ${a.id ? `"${a.id}"` : "none"}. Pass one after the type.`);
-  }
-  const path = resolve(a.cwd, a.dir, `${a.id}.md`);
-  if (existsSync(path)) throw new UsageError(`Expected no file at ${relative(a.cwd, path)}; found one already. Pick another id or delete that file; nothing was overwritten.`);
-  mkdirSync(dirname(path), { recursive: true });
-  const configPath = configCandidates(toPosix(dirname(path))).find((p) => existsSync(p));
-  const productVersion = configPath ? parseConfig(configPath, readFileSync(configPath, "utf8")).productVersion : void 0;
-  writeFileSync(path, newItemText(a.type, { id: a.id, today: a.today, ...a.owner ? { owner: a.owner } : {}, ...a.module ? { module: a.module } : {}, ...productVersion ? { productVersion } : {} }), { flag: "wx" });
-  return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".
-`;
-}
 export {
-  newCommand
+  PLACEHOLDER_OWNER,
+  newItemText
 };

@@ -4,21 +4,22 @@ import {
   loadIndex,
   openQuizKey,
   rotate,
-  seal
-} from "./chunk-J4HSKOYX.js";
+  seal,
+  unsealedFile
+} from "./chunk-FILSSZDS.js";
 import {
   resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
-import "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
+} from "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
+import "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
 import {
   UsageError
-} from "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import "./chunk-UHH7OAYF.js";
+} from "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 
 // cli/seal-command.ts
@@ -59,7 +60,7 @@ async function sealCommand(a) {
       const r = openQuizKey(a.cwd, quiz, a.secret);
       if (!r.ok) problems.push(r.message);
       else {
-        writeFileSync(at(quiz.file), r.source);
+        writeFileSync(at(quiz.file), unsealedFile(r.source, readFileSync(at(quiz.file), "utf8")));
         rmSync(at(r.keyPath));
         done.push(`unsealed ${quiz.file}`);
       }

@@ -4,16 +4,20 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-G2VFSW4V.js";
+} from "./chunk-7TGXK7M4.js";
+import {
+  toLf
+} from "./chunk-62XP5XG5.js";
 
 // core/config/config.ts
-var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d" };
+var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d", decimalMark: "." };
 function defaultConfig() {
   return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
 }
 var obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
 var list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function parseConfig(file, text) {
+function parseConfig(file, source) {
+  const text = toLf(source);
   const config = defaultConfig();
   config.file = file;
   const lines = new LineIndex(text);
@@ -52,6 +56,7 @@ ${text}${text.endsWith("\n") ? "" : "\n"}---
   if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
   if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
   if (typeof p.remind_every === "string") config.policies.remindEvery = p.remind_every;
+  if (p.decimal_mark === "." || p.decimal_mark === ",") config.policies.decimalMark = p.decimal_mark;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;

@@ -4,37 +4,39 @@ import {
   participationOf,
   progressBody,
   rolesOf
-} from "./chunk-2N3NEAFC.js";
+} from "./chunk-EGJOPX3H.js";
 import {
   markedLearner,
   resultsOf
-} from "./chunk-JNDRBQNW.js";
+} from "./chunk-2GDN6ZWL.js";
+import "./chunk-4XER3IFK.js";
 import {
   checkReflection,
   gradeQuiz,
   policyFor,
   readAnswerSheet,
+  sheetLimit,
   timedMatcher
-} from "./chunk-JX5M75E4.js";
+} from "./chunk-NB6TVNTF.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-J4HSKOYX.js";
+} from "./chunk-FILSSZDS.js";
 import {
   resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
-import "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
+} from "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
+import "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
 import {
   UsageError
-} from "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import "./chunk-UHH7OAYF.js";
+} from "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 
 // cli/progress-command.ts
@@ -146,8 +148,8 @@ async function rebuildCommand(a) {
   if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : "none"}.`);
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
-  const { client } = await import("./github-calls-MM4BVLNI.js");
-  const { rebuildProgress } = await import("./progress-rebuild-6LDIZVW5.js");
+  const { client } = await import("./github-calls-W4PQLYCE.js");
+  const { rebuildProgress } = await import("./progress-rebuild-5GDKFX5Y.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {
@@ -167,7 +169,7 @@ function recordsFromSheets(a, index, config) {
     if (!folder.isDirectory()) continue;
     for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith(".md")).sort()) {
       const text = readFileSync(join(root, folder.name, file), "utf8");
-      const read = readAnswerSheet(text);
+      const read = readAnswerSheet(text, sheetLimit(index.item(file.replace(/\.md$/, ""))));
       if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
       const item = index.item(read.sheet.checkpoint);
       const base = { learner: folder.name.toLowerCase(), checkpoint: read.sheet.checkpoint, pr: 0, sha: createHash("sha1").update(text).digest("hex").slice(0, 12), at: a.now };
@@ -184,7 +186,7 @@ function recordsFromSheets(a, index, config) {
   return out;
 }
 async function recordsFromGitHub(a) {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-MM4BVLNI.js"), import("./progress-ledger-EB6KS6OV.js")]);
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-W4PQLYCE.js"), import("./progress-ledger-46YTI6BS.js")]);
   const [owner = "", repo = ""] = a.repo.split("/");
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token, apiUrl: a.apiUrl });

@@ -3,30 +3,31 @@ import {
   info,
   listProgressIssues,
   loadLedger
-} from "./chunk-EY66ZIR2.js";
-import "./chunk-2POIRLGB.js";
+} from "./chunk-WJBZOEIR.js";
+import "./chunk-WZPFBEPD.js";
 import {
   progressBody,
   rolesOf
-} from "./chunk-2N3NEAFC.js";
+} from "./chunk-EGJOPX3H.js";
 import {
   markedLearner
-} from "./chunk-JNDRBQNW.js";
+} from "./chunk-2GDN6ZWL.js";
+import "./chunk-4XER3IFK.js";
 import "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-J4HSKOYX.js";
+} from "./chunk-FILSSZDS.js";
 import {
   resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
-import "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
-import "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import "./chunk-UHH7OAYF.js";
+} from "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
+import "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
+import "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 
 // action/progress-rebuild.ts

@@ -1,10 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  CONFIG_FILE,
   UsageError,
   configCandidates,
   toPosix,
   walk
-} from "./chunk-ZBVLYBTG.js";
+} from "./chunk-S6DZV6XD.js";
 
 // cli/lint-cache.ts
 import { createHash } from "node:crypto";
@@ -59,15 +60,31 @@ var LintCache = class {
 
 // cli/workspace-files.ts
 import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname2, relative, resolve } from "node:path";
+import { dirname as dirname2, join, relative, resolve } from "node:path";
+var CURRICULA_FOLDER = "curricula";
+function withConfig(cwd, targets, configPath) {
+  return { targets, configPath, configRel: toPosix(relative(cwd, configPath)), configText: readFileSync2(configPath, "utf8") };
+}
 function resolveTargets(cwd, paths) {
   const targets = (paths.length ? paths : ["."]).map((p) => resolve(cwd, p));
   for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder at ${relative(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
   const start = targets[0];
   const dir = statSync(start).isDirectory() ? start : dirname2(start);
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
-  if (!configPath) return { targets };
-  return { targets, configPath, configRel: toPosix(relative(cwd, configPath)), configText: readFileSync2(configPath, "utf8") };
+  if (configPath) return withConfig(cwd, targets, configPath);
+  const nested = join(dir, CURRICULA_FOLDER, CONFIG_FILE);
+  if (targets.length === 1 && dir === start && existsSync(nested)) return withConfig(cwd, [dirname2(nested)], nested);
+  return { targets, lookedFrom: toPosix(relative(cwd, dir)) || "." };
+}
+function findCurricula(dir) {
+  for (let cur = resolve(dir); ; cur = dirname2(cur)) {
+    if (existsSync(join(cur, CONFIG_FILE))) return cur;
+    if (existsSync(join(cur, CURRICULA_FOLDER, CONFIG_FILE))) return join(cur, CURRICULA_FOLDER);
+    if (dirname2(cur) === cur) return void 0;
+  }
+}
+function noConfigMessage(lookedFrom) {
+  return `Expected ${CONFIG_FILE} in ${lookedFrom} or a folder above it; found none, so roles, features and policies are the defaults and roles: and covers: are not checked. Create ${CONFIG_FILE} at the root of your curricula (see docs/format.md#enablekityml), or run from inside a curricula folder.`;
 }
 function readWorkspace(cwd, t, ignore) {
   const root = t.configPath ? dirname2(t.configPath) : void 0;
@@ -94,5 +111,7 @@ function readWorkspace(cwd, t, ignore) {
 export {
   LintCache,
   resolveTargets,
+  findCurricula,
+  noConfigMessage,
   readWorkspace
 };

@@ -1,10 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  botIssues
-} from "./chunk-2POIRLGB.js";
+  botIssues,
+  checkWriter
+} from "./chunk-WZPFBEPD.js";
 import {
   PROGRESS_LABEL,
   hiddenJson,
+  isClaim,
   ledgerComment,
   progressIssuesOf,
   progressTitle,
@@ -12,7 +14,7 @@ import {
   readLedger,
   recordComment,
   recordKey
-} from "./chunk-JNDRBQNW.js";
+} from "./chunk-2GDN6ZWL.js";
 import {
   __commonJS,
   __require,
@@ -19508,7 +19510,7 @@ ${hiddenJson("notice", n)}`;
 function readNotices(comments, learner) {
   const out = [];
   for (const c of comments) {
-    if (!c.authorIsBot || c.updatedAt !== c.createdAt) continue;
+    if (!c.byEnablekit || c.updatedAt !== c.createdAt) continue;
     for (const n of readHiddenJson("notice", c.body)) {
       if (n.learner?.toLowerCase() === learner.toLowerCase() && ["reminder", "follow-up", "report-card"].includes(n.kind) && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
     }
@@ -19524,34 +19526,46 @@ async function listProgressIssues(gh, ctx) {
   return botIssues(gh, ctx, PROGRESS_LABEL, "all");
 }
 async function loadLedger(gh, ctx, login, issues) {
-  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login);
+  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login, ctx.writer);
   const comments = [];
   for (const i of mine) {
     const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    comments.push(...list.map(ledgerComment));
+    comments.push(...list.map((c) => ledgerComment(c, ctx.writer)));
   }
   const first = mine[0];
   return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
 }
 async function appendRecords(gh, ctx, ledger, fresh, body) {
-  const known = new Set(ledger.records.map(recordKey));
-  const add = fresh.filter((r) => !known.has(recordKey(r)));
+  const known = new Set([...ledger.records, ...ledger.stored ?? []].map(recordKey));
+  const seq = ledger.nextSeq ?? 1;
+  const add = fresh.filter((r) => !known.has(recordKey(r))).map((r) => ({ ...r, seq }));
   if (!add.length) return;
-  const after = { records: [...ledger.records, ...add], flagged: ledger.flagged };
+  const after = { records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)], flagged: ledger.flagged };
   const text = body(after);
   if (ctx.dryRun) {
     info(`Dry run: would record ${add.map(recordKey).join(", ")} in the progress issue of @${ledger.login}.`);
     return;
   }
   let issue2 = ledger.issue;
-  if (!issue2) {
-    const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(ledger.login), body: text, labels: [PROGRESS_LABEL] });
-    issue2 = { number: data.number, body: text };
-  }
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(add) });
+  if (!issue2) issue2 = await openProgressIssue(gh, ctx, ledger.login, text);
+  const { data: written } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(add) });
+  checkWriter(ctx, written.user);
   if (issue2.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text });
   ledger.records = after.records;
+  ledger.nextSeq = seq + 1;
   ledger.issue = { number: issue2.number, body: text };
+}
+async function openProgressIssue(gh, ctx, login, text) {
+  const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] });
+  checkWriter(ctx, data.user);
+  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
+  if (!oldest || oldest.number >= data.number) return { number: data.number, body: text };
+  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.` });
+  await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, state: "closed", state_reason: "not_planned" });
+  return { number: oldest.number, body: oldest.body ?? "" };
+}
+async function rewriteBody(gh, ctx, issue2, text) {
+  if (!ctx.dryRun && issue2.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text });
 }
 async function postNotice(gh, ctx, issue2, due) {
   await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, body: noticeComment(due.notice, due.text) });
@@ -19563,5 +19577,7 @@ export {
   listProgressIssues,
   loadLedger,
   appendRecords,
+  openProgressIssue,
+  rewriteBody,
   postNotice
 };

@@ -3,7 +3,7 @@ import {
   appraisalLines,
   progressMarker,
   resultsOf
-} from "./chunk-JNDRBQNW.js";
+} from "./chunk-2GDN6ZWL.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
@@ -77,7 +77,7 @@ function progressBody(login, roles, index, ledger, today, forIssue = true) {
   if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? "y or reaction" : "ies or reactions"} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(", ")})` : ""}.`, "");
   if (ledger.flagged.length) {
     parts.push(`> [!WARNING]
-> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written does not count.`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
+> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
   }
   parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? "" : "s"}.</sub>`);
   return parts.join("\n");

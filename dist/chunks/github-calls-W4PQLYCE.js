@@ -4,18 +4,21 @@ import {
   botComments,
   botIssues,
   changedFiles,
+  checkWriter,
   client,
   commentWith,
   fileAt,
   setOutcomeLabel,
   upsertComment
-} from "./chunk-2POIRLGB.js";
+} from "./chunk-WZPFBEPD.js";
+import "./chunk-4XER3IFK.js";
 import "./chunk-B5AU765K.js";
 export {
   WRITE_BURST,
   botComments,
   botIssues,
   changedFiles,
+  checkWriter,
   client,
   commentWith,
   fileAt,

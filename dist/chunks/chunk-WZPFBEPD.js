@@ -1,5 +1,9 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  ACTIONS_BOT,
+  writtenBy
+} from "./chunk-4XER3IFK.js";
+import {
   __commonJS,
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -11602,14 +11606,19 @@ async function fileAt(gh, ctx, path, ref) {
 }
 async function botComments(gh, ctx, pull) {
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
-  return comments.filter((c) => c.user?.type === "Bot" || c.user?.login === "github-actions[bot]");
+  return comments.filter((c) => writtenBy(c.user, ctx.writer));
+}
+function checkWriter(ctx, user) {
+  const writer = ctx.writer ?? ACTIONS_BOT;
+  if (!user?.login || writtenBy(user, writer)) return;
+  throw new Error(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ""}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
 }
 var commentWith = (comments, marker) => comments.find((c) => (c.body ?? "").includes(marker));
 async function upsertComment(gh, ctx, pull, existing, body) {
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
   } else {
-    await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body });
+    checkWriter(ctx, (await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body })).data.user);
   }
 }
 async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
@@ -11618,7 +11627,7 @@ async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
 }
 async function botIssues(gh, ctx, label, state) {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
-  return issues.filter((i) => !i.pull_request && i.user?.type === "Bot");
+  return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }
 
 export {
@@ -11627,6 +11636,7 @@ export {
   changedFiles,
   fileAt,
   botComments,
+  checkWriter,
   commentWith,
   upsertComment,
   setOutcomeLabel,

@@ -5,16 +5,16 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-J4HSKOYX.js";
-import "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
-import "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
-import "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import "./chunk-UHH7OAYF.js";
+} from "./chunk-FILSSZDS.js";
+import "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
+import "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
+import "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

@@ -1,10 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  RULES
-} from "./chunk-X7AHJ7VS.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-UHH7OAYF.js";
+  runParseJob
+} from "./chunk-X2TF3SSF.js";
+import "./chunk-7TGXK7M4.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import "./chunk-B5AU765K.js";
 export {
-  RULES
+  runParseJob
 };

@@ -3,15 +3,20 @@ import {
   appendRecords,
   listProgressIssues,
   loadLedger,
-  postNotice
-} from "./chunk-EY66ZIR2.js";
-import "./chunk-2POIRLGB.js";
-import "./chunk-JNDRBQNW.js";
+  openProgressIssue,
+  postNotice,
+  rewriteBody
+} from "./chunk-WJBZOEIR.js";
+import "./chunk-WZPFBEPD.js";
+import "./chunk-2GDN6ZWL.js";
+import "./chunk-4XER3IFK.js";
 import "./chunk-4D2OE2KG.js";
 import "./chunk-B5AU765K.js";
 export {
   appendRecords,
   listProgressIssues,
   loadLedger,
-  postNotice
+  openProgressIssue,
+  postNotice,
+  rewriteBody
 };

@@ -1,10 +1,8 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
+  FILE_START,
   parseFile
-} from "./chunk-7MLHL3EW.js";
-import {
-  FILE_START
-} from "./chunk-G2VFSW4V.js";
+} from "./chunk-7TGXK7M4.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

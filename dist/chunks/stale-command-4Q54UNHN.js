@@ -1,24 +1,26 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-J4HSKOYX.js";
+} from "./chunk-FILSSZDS.js";
 import {
   resolveTargets
-} from "./chunk-TXYMICIS.js";
-import "./chunk-VGWVQOPW.js";
+} from "./chunk-E3FWTF4R.js";
+import "./chunk-S7FFZWWQ.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-X7AHJ7VS.js";
-import "./chunk-7MLHL3EW.js";
-import "./chunk-I6GSWM5T.js";
-import "./chunk-ZRGVDCSS.js";
+} from "./chunk-VRJW73UH.js";
+import "./chunk-IH227OQC.js";
 import {
   UsageError,
   require_picomatch
-} from "./chunk-ZBVLYBTG.js";
-import "./chunk-G2VFSW4V.js";
-import "./chunk-UHH7OAYF.js";
+} from "./chunk-S6DZV6XD.js";
+import "./chunk-LWN357S5.js";
+import "./chunk-7TGXK7M4.js";
+import {
+  toLf
+} from "./chunk-62XP5XG5.js";
+import "./chunk-463AT2KH.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";
@@ -70,7 +72,7 @@ function touchedFeatures(config, evidence, order = FEATURE_SOURCES) {
 }
 function featuresInNotes(config, notes) {
   const found = /* @__PURE__ */ new Map();
-  const text = ` ${notes.toLowerCase()} `;
+  const text = ` ${toLf(notes).toLowerCase()} `;
   for (const f of config.features.values()) {
     const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
     const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text));
