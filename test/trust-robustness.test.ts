@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { parseFile } from '../core/parse/parse-file.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { renderPreview } from '../core/render/render-preview.js';
@@ -236,25 +237,14 @@ describe('the shapes the review of issue #17 found still slow, and the line of a
 
   it('a preview whose render overflows the stack is refused at the deepest line, not line 1', () => {
     const module = `${MODULE}ok\n\n${'> '.repeat(60)}x\n\n`;
-    // Rendered with little stack left: the renderer's recursion overflows past the guard.
     assert.doesNotMatch(renderPreview('audit.md', module).html, /ek-problem/);
-    const nest = (d: number, f: () => unknown): unknown => (d === 0 ? f() : nest(d - 1, f));
-    let max = 0;
-    try {
-      for (;; max += 100) nest(max, () => 0);
-    } catch {
-      // max frames is about all the stack holds.
-    }
-    let line = 0;
-    for (let d = max - 100; d > 0 && !line; d -= 25) {
-      try {
-        const p = nest(d, () => renderPreview('audit.md', module)) as ReturnType<typeof renderPreview>;
-        if (/found it nested too deep here/.test(p.html)) line = Number(/data-line="(\d+)"/.exec(p.html)![1]);
-      } catch {
-        // Overflowed in the caller's frames: try with more stack.
-      }
-    }
-    assert.equal(line, lineAfter(MODULE) + 2);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/helpers/preview-low-stack.ts'), 'audit.md', module], { encoding: 'utf8' });
+    assert.equal(Number(out.trim()), lineAfter(MODULE) + 2);
+  });
+
+  it('lint of emphasis nested 250 deep (within the mark limit) names the line it is on, not line 1', () => {
+    const r = parseFile('audit-quiz.md', `${QUIZ}\nok\n\n${'*a '.repeat(250)}x${'* a'.repeat(250)}*\n`);
+    assert.deepEqual(r.model.problems.map((p) => [p.code, p.span.start.line]), [['too-deep', lineAfter(QUIZ) + 3]]);
   });
 
   it('a sheet with 100 lazy lines in a quoted paragraph is read; with 101 it is refused at the paragraph', () => {

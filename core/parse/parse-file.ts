@@ -16,6 +16,7 @@ import { sheetFileProblems } from '../grading/sheet-file-problems.js';
 import { findUnclosedBlock } from './unclosed-block.js';
 import { withAcceptedFeedback } from './accepted-feedback.js';
 import { findSlowShape } from './parse-guard.js';
+import { deepestLine } from './nesting-guard.js';
 
 export interface ParseOptions {
   maxFileSize?: number;
@@ -237,6 +238,18 @@ function problem(file: string, p: FileProblem): ParsedFile {
   return { model: { file, problems: [p] } };
 }
 
+/** The line of the first node nested deeper than `limit` (emphasis in emphasis counts too), walked without recursion. */
+function lineDeeperThan(blocks: readonly Node[], limit: number): number | undefined {
+  const stack: [Node, number][] = blocks.map((b) => [b, 1] as [Node, number]).reverse();
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (depth > limit) return n.position?.start.line;
+    const children = (n as { children?: Node[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
+  return undefined;
+}
+
 const TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
 
 
@@ -300,10 +313,10 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
-    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
+    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: lines.lineSpan(deepestLine(text, fence.end)), message: TOO_DEEP });
     throw e;
   }
-  if (parsed.depth > MAX_DEPTH) return problem(file, { code: 'too-deep', span: FILE_START, message: TOO_DEEP });
+  if (parsed.depth > MAX_DEPTH) return problem(file, { code: 'too-deep', span: lines.lineSpan(lineDeeperThan(parsed.state.chunks.flatMap((c) => c.children), MAX_DEPTH) ?? deepestLine(text, fence.end)), message: TOO_DEEP });
   const item = buildItem(file, type as ItemType, fm, parsed, lines);
   const unclosed = findUnclosedBlock(parsed.state, lines);
   if (unclosed) item.unclosed = unclosed;
