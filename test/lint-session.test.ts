@@ -152,6 +152,35 @@ describe('the editor\'s lint session, incremental', function () {
     assert.ok(relinted.size < files.size / 2, `${relinted.size} of ${files.size} relinted`);
   });
 
+  it('re-lints a track when a prerequisite of one of its modules\' prerequisites changes, and agrees with a full lint whichever copy of a duplicated id came first (track-order)', () => {
+    const mod = (id: string, needs: string) => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
+    const files = new Map([
+      ['enablekit.yml', 'version: 1\nroles:\n  support:\n    learners: [ana]\n'],
+      ['t.md', '---\ntype: track\nid: t\ntitle: T\nowner: lead\nroles: [support]\nmodules: [a, c, b]\n---\n# T\n'],
+      ['a.md', mod('a', '')],
+      ['b.md', mod('b', 'a')],
+      ['c.md', mod('c', '')],
+      ['d.md', mod('d', '')],
+    ]);
+    const session = new LintSession();
+    for (const [path, text] of files) session.setFile(path, text);
+    session.lint(TODAY);
+    const trackOrder = (m: ReadonlyMap<string, { ruleId: string; message: string }[]>) => (m.get('t.md') ?? []).filter((d) => d.ruleId === 'track-order').map((d) => d.message);
+    const edits: [string, string][] = [
+      ['c.md', mod('c', 'd')], // d is in no track: nothing to say yet
+      ['d.md', mod('d', 'b')], // now c → d → b, and t lists b after c: t names neither d nor what changed
+      ['a.md', mod('d', '')], // a second module d: the session holds it last, a fresh lint first
+    ];
+    for (const [path, text] of edits) {
+      files.set(path, text);
+      session.setFile(path, text, { editing: true });
+      const incremental = session.lint(TODAY).diagnostics;
+      assert.deepEqual(trackOrder(incremental), trackOrder(fullLint(files)), `after ${path}: ${text.split('\n')[5]}`);
+      assert.deepEqual(sorted(incremental), sorted(fullLint(files)));
+    }
+    assert.ok(trackOrder(fullLint(files)).length > 0, 'the case reaches a track-order problem');
+  });
+
   it('hands back last time\'s list and diagnostics where they did not change', () => {
     const session = new LintSession();
     const links = Array.from({ length: 40 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join('\n\n');

@@ -49,6 +49,8 @@ export class LintSession {
   private readonly touchedFiles = new Set<string>();
   private readonly touchedItems: Item[] = [];
   private idsChanged = false;
+  /** A track, or a module's prerequisites, changed: track-order reads every track against them. */
+  private tracksChanged = false;
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
@@ -132,6 +134,7 @@ export class LintSession {
     this.touchedFiles.add(path);
     for (const item of [before, next]) if (item) this.touchedItems.push(item);
     if (before?.id !== next?.id || before?.type !== next?.type) this.idsChanged = true;
+    if (orderOfTracksMoves(before, next)) this.tracksChanged = true;
   }
 
   /** Lint what changed since the last lint (everything, the first time). */
@@ -197,6 +200,7 @@ export class LintSession {
     this.last = { today, diagnostics };
     this.everything = false;
     this.idsChanged = false;
+    this.tracksChanged = false;
     this.touchedFiles.clear();
     this.touchedItems.length = 0;
     return { diagnostics, relinted };
@@ -221,11 +225,21 @@ export class LintSession {
         queue.push(...prerequisitesOf(item));
       }
     }
+    if (this.tracksChanged) for (const [file, model] of this.index.files) if (model.item?.type === 'track') files.add(file);
     if (this.idsChanged) {
       for (const [file, list] of this.last!.diagnostics) if (list.some((d) => d.ruleId === 'unknown-reference')) files.add(file);
     }
     return files;
   }
+}
+
+/** Whether a change can move what track-order says: a track changed, or a module's prerequisites did. */
+function orderOfTracksMoves(before: Item | undefined, next: Item | undefined): boolean {
+  if (before?.type === 'track' || next?.type === 'track') return true;
+  if (before?.type !== 'module' && next?.type !== 'module') return false;
+  const a = before ? prerequisitesOf(before) : [];
+  const b = next ? prerequisitesOf(next) : [];
+  return before?.id !== next?.id || a.length !== b.length || a.some((p, i) => p !== b[i]);
 }
 
 /** Add each diagnostic to its file's list. */

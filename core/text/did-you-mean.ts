@@ -12,13 +12,17 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest known name, when it is close enough to be a likely typo. */
+/**
+ * The closest known name, when it is close enough to be a likely typo. A tie goes to the
+ * name first in code-point order, never to the one met first: the editor and the CLI
+ * hold the same names in different orders and must suggest the same one.
+ */
 export function didYouMean(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const k of known) {
     const d = distance(name, k);
-    if (d < bestD) {
+    if (d < bestD || (d === bestD && best !== undefined && k < best)) {
       best = k;
       bestD = d;
     }

@@ -9,9 +9,10 @@ function prerequisiteChains(index: WorkspaceIndex, moduleId: string): Map<string
   // Breadth first, so each module's chain is its shortest; a cycle is prerequisite-cycle's to report.
   while (queue.length) {
     const path = queue.shift()!;
-    const m = index.itemsWithId(path.at(-1)!).find((i) => i.type === 'module');
-    if (!m || m.type !== 'module') continue;
-    for (const p of m.prerequisites) {
+    // Every module with the id, sorted by file: with a duplicated id, following the first one
+    // found would make the answer depend on the order files were read (the editor's is not the CLI's).
+    const needs = [...index.itemsWithId(path.at(-1)!)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).flatMap((m) => (m.type === 'module' ? m.prerequisites : []));
+    for (const p of needs) {
       if (p === moduleId || out.has(p)) continue;
       const chain = [...path, p];
       out.set(p, chain);
