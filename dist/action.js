@@ -49167,7 +49167,7 @@ function didYouMean(name, known) {
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const k of known) {
     const d = distance(name, k);
-    if (d < bestD) {
+    if (d < bestD || d === bestD && best !== void 0 && k < best) {
       best = k;
       bestD = d;
     }
@@ -61938,9 +61938,8 @@ function prerequisiteChains(index2, moduleId) {
   const queue = [[moduleId]];
   while (queue.length) {
     const path = queue.shift();
-    const m = index2.itemsWithId(path.at(-1)).find((i) => i.type === "module");
-    if (!m || m.type !== "module") continue;
-    for (const p of m.prerequisites) {
+    const needs = [...index2.itemsWithId(path.at(-1))].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0).flatMap((m) => m.type === "module" ? m.prerequisites : []);
+    for (const p of needs) {
       if (p === moduleId || out.has(p)) continue;
       const chain = [...path, p];
       out.set(p, chain);

@@ -1,14 +1,14 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-X2TF3SSF.js";
+} from "./chunks/chunk-LM4LRQQA.js";
 import {
   RESULT_BATCH,
   sharedJob
-} from "./chunks/chunk-S7FFZWWQ.js";
-import "./chunks/chunk-7TGXK7M4.js";
+} from "./chunks/chunk-WQP7HMXK.js";
+import "./chunks/chunk-Q4VM4VZW.js";
 import "./chunks/chunk-62XP5XG5.js";
-import "./chunks/chunk-463AT2KH.js";
+import "./chunks/chunk-N6VMDUHI.js";
 import "./chunks/chunk-B5AU765K.js";
 
 // cli/parse-worker.ts

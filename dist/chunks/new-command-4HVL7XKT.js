@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-IH227OQC.js";
+} from "./chunk-4XYFHQJH.js";
 import {
   UsageError,
   configCandidates,
@@ -15,12 +15,12 @@ import {
 } from "./chunk-LWN357S5.js";
 import {
   parseFile
-} from "./chunk-7TGXK7M4.js";
+} from "./chunk-Q4VM4VZW.js";
 import "./chunk-62XP5XG5.js";
 import {
   ITEM_TYPES,
   didYouMean
-} from "./chunk-463AT2KH.js";
+} from "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
 
 // cli/new-command.ts

@@ -5,16 +5,16 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-FILSSZDS.js";
+} from "./chunk-HRBWLNPA.js";
 import "./chunk-E3FWTF4R.js";
-import "./chunk-S7FFZWWQ.js";
-import "./chunk-VRJW73UH.js";
-import "./chunk-IH227OQC.js";
+import "./chunk-WQP7HMXK.js";
+import "./chunk-EIFYVTYX.js";
+import "./chunk-4XYFHQJH.js";
 import "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-7TGXK7M4.js";
+import "./chunk-Q4VM4VZW.js";
 import "./chunk-62XP5XG5.js";
-import "./chunk-463AT2KH.js";
+import "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
 export {
   MODEL_VERSION,

@@ -14,7 +14,7 @@ import {
   textOf,
   toString,
   visit
-} from "./chunk-463AT2KH.js";
+} from "./chunk-N6VMDUHI.js";
 import {
   __commonJS,
   __export,

@@ -6,7 +6,7 @@ import {
   didYouMean,
   prerequisitesOf,
   slug
-} from "./chunk-463AT2KH.js";
+} from "./chunk-N6VMDUHI.js";
 
 // core/lint/rules/answer-sheet.ts
 var front = (learner, checkpoint = "triage-quiz") => `---
@@ -1207,9 +1207,8 @@ function prerequisiteChains(index, moduleId) {
   const queue = [[moduleId]];
   while (queue.length) {
     const path = queue.shift();
-    const m = index.itemsWithId(path.at(-1)).find((i) => i.type === "module");
-    if (!m || m.type !== "module") continue;
-    for (const p of m.prerequisites) {
+    const needs = [...index.itemsWithId(path.at(-1))].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0).flatMap((m) => m.type === "module" ? m.prerequisites : []);
+    for (const p of needs) {
       if (p === moduleId || out.has(p)) continue;
       const chain = [...path, p];
       out.set(p, chain);

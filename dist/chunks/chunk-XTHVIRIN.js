@@ -1,7 +1,7 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   durationMs
-} from "./chunk-VRJW73UH.js";
+} from "./chunk-EIFYVTYX.js";
 import {
   LineIndex,
   blankRange,
@@ -16,7 +16,7 @@ import {
   sheetProblemMessage,
   sheetProblems,
   unknownQuestions
-} from "./chunk-7TGXK7M4.js";
+} from "./chunk-Q4VM4VZW.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";

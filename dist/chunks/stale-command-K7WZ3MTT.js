@@ -1,26 +1,26 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-FILSSZDS.js";
+} from "./chunk-HRBWLNPA.js";
 import {
   resolveTargets
 } from "./chunk-E3FWTF4R.js";
-import "./chunk-S7FFZWWQ.js";
+import "./chunk-WQP7HMXK.js";
 import {
   freshnessVerdict,
   parseVersion
-} from "./chunk-VRJW73UH.js";
-import "./chunk-IH227OQC.js";
+} from "./chunk-EIFYVTYX.js";
+import "./chunk-4XYFHQJH.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-7TGXK7M4.js";
+import "./chunk-Q4VM4VZW.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";
-import "./chunk-463AT2KH.js";
+import "./chunk-N6VMDUHI.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

@@ -106,7 +106,7 @@ function didYouMean(name, known) {
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const k of known) {
     const d = distance(name, k);
-    if (d < bestD) {
+    if (d < bestD || d === bestD && best !== void 0 && k < best) {
       best = k;
       bestD = d;
     }

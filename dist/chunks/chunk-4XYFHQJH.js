@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-7TGXK7M4.js";
+} from "./chunk-Q4VM4VZW.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";

@@ -5,21 +5,21 @@ import {
 } from "./chunk-E3FWTF4R.js";
 import {
   parseAll
-} from "./chunk-S7FFZWWQ.js";
+} from "./chunk-WQP7HMXK.js";
 import {
   RULES
-} from "./chunk-VRJW73UH.js";
+} from "./chunk-EIFYVTYX.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-IH227OQC.js";
+} from "./chunk-4XYFHQJH.js";
 import {
   choiceLabel,
   diagnosticAt,
   hasWrittenType,
   parseFile,
   require_dist
-} from "./chunk-7TGXK7M4.js";
+} from "./chunk-Q4VM4VZW.js";
 import {
   inForm,
   textForm,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-62XP5XG5.js";
 import {
   QUESTION_TYPES
-} from "./chunk-463AT2KH.js";
+} from "./chunk-N6VMDUHI.js";
 import {
   __toESM
 } from "./chunk-B5AU765K.js";

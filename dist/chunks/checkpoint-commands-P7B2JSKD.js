@@ -7,30 +7,30 @@ import {
   readAnswerSheet,
   sheetLimit,
   timedMatcher
-} from "./chunk-NB6TVNTF.js";
+} from "./chunk-XTHVIRIN.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-FILSSZDS.js";
+} from "./chunk-HRBWLNPA.js";
 import {
   findCurricula,
   resolveTargets
 } from "./chunk-E3FWTF4R.js";
-import "./chunk-S7FFZWWQ.js";
-import "./chunk-VRJW73UH.js";
-import "./chunk-IH227OQC.js";
+import "./chunk-WQP7HMXK.js";
+import "./chunk-EIFYVTYX.js";
+import "./chunk-4XYFHQJH.js";
 import {
   CONFIG_FILE,
   UsageError
 } from "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-7TGXK7M4.js";
+import "./chunk-Q4VM4VZW.js";
 import "./chunk-62XP5XG5.js";
 import {
   isCheckpoint
-} from "./chunk-463AT2KH.js";
+} from "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
 
 // cli/checkpoint-commands.ts

@@ -17,26 +17,26 @@ import {
   readAnswerSheet,
   sheetLimit,
   timedMatcher
-} from "./chunk-NB6TVNTF.js";
+} from "./chunk-XTHVIRIN.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-FILSSZDS.js";
+} from "./chunk-HRBWLNPA.js";
 import {
   resolveTargets
 } from "./chunk-E3FWTF4R.js";
-import "./chunk-S7FFZWWQ.js";
-import "./chunk-VRJW73UH.js";
-import "./chunk-IH227OQC.js";
+import "./chunk-WQP7HMXK.js";
+import "./chunk-EIFYVTYX.js";
+import "./chunk-4XYFHQJH.js";
 import {
   UsageError
 } from "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-7TGXK7M4.js";
+import "./chunk-Q4VM4VZW.js";
 import "./chunk-62XP5XG5.js";
-import "./chunk-463AT2KH.js";
+import "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
 
 // cli/progress-command.ts
@@ -149,7 +149,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-W4PQLYCE.js");
-  const { rebuildProgress } = await import("./progress-rebuild-5GDKFX5Y.js");
+  const { rebuildProgress } = await import("./progress-rebuild-CL3SVMN7.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

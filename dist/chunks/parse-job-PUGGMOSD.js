@@ -1,10 +1,11 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
-  RULES
-} from "./chunk-VRJW73UH.js";
-import "./chunk-LWN357S5.js";
-import "./chunk-463AT2KH.js";
+  runParseJob
+} from "./chunk-LM4LRQQA.js";
+import "./chunk-Q4VM4VZW.js";
+import "./chunk-62XP5XG5.js";
+import "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
 export {
-  RULES
+  runParseJob
 };
