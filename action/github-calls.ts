@@ -39,13 +39,22 @@ export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {
 }
 
 /** A file's text at a commit, read through the API: nothing from the PR is checked out. */
-export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: string): Promise<string | undefined> {
+/** A file at a commit: its text, or what was found instead (for the message to the learner). */
+export type FileAt = { text: string } | { found: string };
+
+/**
+ * Read a file at a commit. GitHub sends no content for a file over 1 MB (encoding "none"),
+ * and a symlink or folder is not a sheet: each is said as what was found, not as nothing.
+ */
+export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: string): Promise<FileAt> {
   try {
     const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
-    return Buffer.from(data.content, 'base64').toString('utf8');
+    if (Array.isArray(data)) return { found: 'a folder' };
+    if (data.type !== 'file' || !('content' in data)) return { found: `a ${data.type}` };
+    if (data.encoding !== 'base64') return { found: `a file of ${data.size} bytes, too large to read through the API` };
+    return { text: Buffer.from(data.content, 'base64').toString('utf8') };
   } catch (e) {
-    if ((e as { status?: number }).status === 404) return undefined;
+    if ((e as { status?: number }).status === 404) return { found: 'nothing' };
     throw e;
   }
 }

@@ -151,10 +151,10 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
         continue;
       }
       // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
-      const read = text === undefined ? undefined : readAnswerSheet(text, sheetLimit(item));
+      const read = text === undefined || 'found' in text ? undefined : readAnswerSheet(text.text, sheetLimit(item));
       const misplaced = read?.ok ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint) : [];
       let result: GradeResult | undefined;
-      if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);
+      if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text && 'found' in text ? text.found : 'nothing'}. Push the sheet again as a plain file.`);
       else if (!read.ok) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}:${read.line}: ${read.message}`);
       else if (misplaced.length) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${misplaced.join(' ')}`);
       else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {

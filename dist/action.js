@@ -60785,10 +60785,12 @@ async function changedFiles(gh, ctx, pull) {
 async function fileAt(gh, ctx, path, ref) {
   try {
     const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
-    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-    return Buffer.from(data.content, "base64").toString("utf8");
+    if (Array.isArray(data)) return { found: "a folder" };
+    if (data.type !== "file" || !("content" in data)) return { found: `a ${data.type}` };
+    if (data.encoding !== "base64") return { found: `a file of ${data.size} bytes, too large to read through the API` };
+    return { text: Buffer.from(data.content, "base64").toString("utf8") };
   } catch (e) {
-    if (e.status === 404) return void 0;
+    if (e.status === 404) return { found: "nothing" };
     throw e;
   }
 }
@@ -62998,10 +63000,10 @@ Grading\u2026` });
         results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, "unknown-checkpoint", `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${other ? `a ${other.type}` : "none"}. Check the file name against the checkpoint's id.`) });
         continue;
       }
-      const read2 = text3 === void 0 ? void 0 : readAnswerSheet(text3, sheetLimit(item));
+      const read2 = text3 === void 0 || "found" in text3 ? void 0 : readAnswerSheet(text3.text, sheetLimit(item));
       const misplaced = read2?.ok ? placeProblems(s.path, read2.sheet.learner, read2.sheet.checkpoint) : [];
       let result;
-      if (!read2) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected ${s.path} at the head of the pull request; found nothing. Push the file again.`);
+      if (!read2) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text3 && "found" in text3 ? text3.found : "nothing"}. Push the sheet again as a plain file.`);
       else if (!read2.ok) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}:${read2.line}: ${read2.message}`);
       else if (misplaced.length) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}: ${misplaced.join(" ")}`);
       else if (read2.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read2.sheet.checkpoint !== s.checkpoint) {

@@ -195,7 +195,7 @@ ${sealedNote}`, exitCode, ...note };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"fc7676b1ff25"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"e6b8a5f725de"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -307,7 +307,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-2MR7ME6J.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-KY4HFIBU.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({

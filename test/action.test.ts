@@ -185,7 +185,7 @@ describe('the GitHub Action grades checkpoint pull requests (real bundle, local 
     gh.fault({ status: 404, times: 1, match: /contents/ });
     const r = await run('opened', p);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(repo().comments[0]!.body, /Expected submissions\/ana\/basics-quiz.md at the head of the pull request; found nothing/);
+    assert.match(repo().comments[0]!.body, /Expected submissions\/ana\/basics-quiz.md at the head of the pull request to be an answer sheet of at most \d+ KB; found nothing\. Push the sheet again/);
     assert.equal(repo().checkRuns[0]!.conclusion, 'failure');
   });
 

@@ -63,7 +63,9 @@ export const HANDLERS: Record<string, Handler> = {
     const text = r?.file(ref, p.path!);
     if (!r || text === undefined) return notFound;
     const content = Buffer.from(text, 'utf8');
-    return { status: 200, body: { type: 'file', encoding: 'base64', size: content.length, name: p.path!.split('/').pop(), path: p.path, content: content.toString('base64'), sha: `blob-${content.length}` } };
+    // As GitHub does: a file over 1 MB comes with its size and no content.
+    const big = content.length > 1024 * 1024;
+    return { status: 200, body: { type: 'file', encoding: big ? 'none' : 'base64', size: content.length, name: p.path!.split('/').pop(), path: p.path, content: big ? '' : content.toString('base64'), sha: `blob-${content.length}` } };
   },
   'issues/list-comments': (s, p) => {
     const r = repoOf(s, p);

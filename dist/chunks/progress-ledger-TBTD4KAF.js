@@ -6,8 +6,8 @@ import {
   openProgressIssue,
   postNotice,
   rewriteBody
-} from "./chunk-WJBZOEIR.js";
-import "./chunk-WZPFBEPD.js";
+} from "./chunk-SZPXPGKT.js";
+import "./chunk-VS3ERUQG.js";
 import "./chunk-2GDN6ZWL.js";
 import "./chunk-4XER3IFK.js";
 import "./chunk-4D2OE2KG.js";

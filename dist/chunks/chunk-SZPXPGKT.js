@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   botIssues,
   checkWriter
-} from "./chunk-WZPFBEPD.js";
+} from "./chunk-VS3ERUQG.js";
 import {
   PROGRESS_LABEL,
   hiddenJson,

@@ -3,8 +3,8 @@ import {
   info,
   listProgressIssues,
   loadLedger
-} from "./chunk-WJBZOEIR.js";
-import "./chunk-WZPFBEPD.js";
+} from "./chunk-SZPXPGKT.js";
+import "./chunk-VS3ERUQG.js";
 import {
   progressBody,
   rolesOf

@@ -10,7 +10,7 @@ import {
   fileAt,
   setOutcomeLabel,
   upsertComment
-} from "./chunk-WZPFBEPD.js";
+} from "./chunk-VS3ERUQG.js";
 import "./chunk-4XER3IFK.js";
 import "./chunk-B5AU765K.js";
 export {

@@ -148,8 +148,8 @@ async function rebuildCommand(a) {
   if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : "none"}.`);
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
-  const { client } = await import("./github-calls-W4PQLYCE.js");
-  const { rebuildProgress } = await import("./progress-rebuild-CL3SVMN7.js");
+  const { client } = await import("./github-calls-DTSBYVSM.js");
+  const { rebuildProgress } = await import("./progress-rebuild-HVIQAQEW.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {
@@ -186,7 +186,7 @@ function recordsFromSheets(a, index, config) {
   return out;
 }
 async function recordsFromGitHub(a) {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-W4PQLYCE.js"), import("./progress-ledger-46YTI6BS.js")]);
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import("./github-calls-DTSBYVSM.js"), import("./progress-ledger-TBTD4KAF.js")]);
   const [owner = "", repo = ""] = a.repo.split("/");
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token, apiUrl: a.apiUrl });

@@ -11597,10 +11597,12 @@ async function changedFiles(gh, ctx, pull) {
 async function fileAt(gh, ctx, path, ref) {
   try {
     const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
-    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
-    return Buffer.from(data.content, "base64").toString("utf8");
+    if (Array.isArray(data)) return { found: "a folder" };
+    if (data.type !== "file" || !("content" in data)) return { found: `a ${data.type}` };
+    if (data.encoding !== "base64") return { found: `a file of ${data.size} bytes, too large to read through the API` };
+    return { text: Buffer.from(data.content, "base64").toString("utf8") };
   } catch (e) {
-    if (e.status === 404) return void 0;
+    if (e.status === 404) return { found: "nothing" };
     throw e;
   }
 }
