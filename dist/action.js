@@ -41190,10 +41190,10 @@ function lessonSource(text3, from) {
   const dropped = /* @__PURE__ */ new Set();
   let copied = 0;
   let line = 1 + emptyLines(text3, 0, from).length;
-  let lineAt = from;
+  let lineAt2 = from;
   const lineOf = (offset) => {
-    line += emptyLines(text3, lineAt, offset).length;
-    lineAt = offset;
+    line += emptyLines(text3, lineAt2, offset).length;
+    lineAt2 = offset;
     return line;
   };
   runs.forEach((r, i) => {
@@ -41331,6 +41331,27 @@ var init_linear_edit_map = __esm({
   }
 });
 
+// core/parse/fence-line.ts
+function fenceMarker(text3, pos, next) {
+  let k = pos;
+  while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
+  const first = text3.charCodeAt(k);
+  return first === 96 || first === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
+}
+function lineAt(text3, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+var FENCE, closesFence;
+var init_fence_line = __esm({
+  "core/parse/fence-line.ts"() {
+    "use strict";
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    closesFence = (marker, fence3) => marker[0] === fence3[0] && marker.length >= fence3.length;
+  }
+});
+
 // core/parse/cut-points.ts
 function readProse(prose, line) {
   if (!PROSE_LINE.test(line) || PROSE_SPANNING.test(line)) {
@@ -41413,12 +41434,12 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
 function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesson = false) {
   return scanCuts(text3, 0, 1, target, frontMatterEnd, lesson).chunks;
 }
-var CHUNK_TARGET, FENCE, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
+var CHUNK_TARGET, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
 var init_cut_points = __esm({
   "core/parse/cut-points.ts"() {
     "use strict";
+    init_fence_line();
     CHUNK_TARGET = 8 * 1024;
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
     FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
     ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
     HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
@@ -49518,7 +49539,7 @@ function findUnclosedBlock(state, lines) {
   const open2 = lineText(lines, p.start.line);
   let found;
   if (last.type === "code") {
-    const fence3 = FENCE_OPEN.exec(open2)?.[1];
+    const fence3 = FENCE.exec(open2)?.[1];
     if (!fence3) return void 0;
     const closing = new RegExp(`^ {0,3}${fence3[0] === "`" ? "`" : "~"}{${fence3.length},}[ \\t]*$`);
     if (p.end.line > p.start.line && closing.test(lineText(lines, p.end.line))) return void 0;
@@ -49532,11 +49553,11 @@ function findUnclosedBlock(state, lines) {
   const after = p.start.line < lines.lineCount ? lines.lineStart(p.start.line + 1) : lines.text.length;
   return { ...found, span, ...hiddenHeadings(lines.text, after) };
 }
-var FENCE_OPEN, RAW_TAG, HEADING;
+var RAW_TAG, HEADING;
 var init_unclosed_block = __esm({
   "core/parse/unclosed-block.ts"() {
     "use strict";
-    FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+    init_fence_line();
     RAW_TAG = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
     HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/gm;
   }
@@ -49577,8 +49598,7 @@ function endsMarker(text3, i) {
   return i >= text3.length || c === SPACE || c === TAB || c === NEWLINE || c === 13;
 }
 function eachDepth(text3, from, stop) {
-  let line = 1;
-  for (let i2 = 0; i2 < from && i2 < text3.length; i2++) if (text3.charCodeAt(i2) === NEWLINE) line++;
+  let line = lineAt(text3, from);
   let i = from;
   while (i < text3.length) {
     let column = 0;
@@ -49639,6 +49659,7 @@ var MAX_NESTING, SPACE, TAB, NEWLINE, GT;
 var init_nesting_guard = __esm({
   "core/parse/nesting-guard.ts"() {
     "use strict";
+    init_fence_line();
     MAX_NESTING = 100;
     SPACE = 32;
     TAB = 9;
@@ -49664,22 +49685,18 @@ function startsInline(text3, pos, next) {
   return could && NEW_INLINE.test(text3.slice(pos, Math.min(next, pos + 256)));
 }
 function findDenseParagraph(text3, from = 0, limit = MAX_INLINE_MARKS) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let start = line;
   let marks = 0;
   for (let pos = from; pos < text3.length; line++) {
     let next = text3.indexOf("\n", pos);
     if (next === -1) next = text3.length;
-    let k = pos;
-    while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-    const first = text3.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (m) {
-      fence3 = m[1];
+      fence3 = m;
       marks = 0;
     } else {
       let blank = true;
@@ -49698,12 +49715,12 @@ function findDenseParagraph(text3, from = 0, limit = MAX_INLINE_MARKS) {
 function denseParagraphMessage(found) {
   return `Expected a paragraph of at most ${MAX_INLINE_MARKS} emphasis marks and brackets (* _ [ ]); found ${found.marks} in the one from line ${found.line}. Split it with blank lines, or put the text in a code block.`;
 }
-var MAX_INLINE_MARKS, FENCE2, NEW_INLINE;
+var MAX_INLINE_MARKS, NEW_INLINE;
 var init_inline_marks_guard = __esm({
   "core/parse/inline-marks-guard.ts"() {
     "use strict";
+    init_fence_line();
     MAX_INLINE_MARKS = 1e3;
-    FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
     NEW_INLINE = /^[ \t>]*(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|\d{1,9}[.)][ \t]+\S)/;
   }
 });
@@ -49741,8 +49758,7 @@ function htmlBlockEnd(text3, i) {
   return void 0;
 }
 function findCostlyInlineHtml(text3, from = 0) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let htmlEnd;
   let start = -1;
@@ -49765,11 +49781,11 @@ function findCostlyInlineHtml(text3, from = 0) {
     let k = pos;
     while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
     const first = text3.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (htmlEnd) {
       if (text3.slice(pos, next).includes(htmlEnd)) htmlEnd = void 0;
     } else if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (first === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
       const found = close2(pos);
       if (found) return found;
@@ -49780,7 +49796,7 @@ function findCostlyInlineHtml(text3, from = 0) {
       if (blank || m || startsInline(text3, pos, next)) {
         const found = close2(pos);
         if (found) return found;
-        if (m) fence3 = m[1];
+        if (m) fence3 = m;
       }
       if (!blank && !m) {
         if (start === -1) [start, startLine] = [pos, line];
@@ -49799,6 +49815,7 @@ var MAX_HTML_READS, ALLOWANCE, ENDS;
 var init_inline_html_guard = __esm({
   "core/parse/inline-html-guard.ts"() {
     "use strict";
+    init_fence_line();
     init_inline_marks_guard();
     MAX_HTML_READS = 32;
     ALLOWANCE = 4096;
@@ -49815,8 +49832,7 @@ function prefixed(text3, pos, next) {
   return text3.charCodeAt(k) === 62 || startsInline(text3, pos, next);
 }
 function findLazyParagraph(text3, from = 0, limit = MAX_LAZY_LINES) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let start = 0;
   let open2 = false;
@@ -49824,11 +49840,11 @@ function findLazyParagraph(text3, from = 0, limit = MAX_LAZY_LINES) {
   for (let pos = from; pos < text3.length; line++) {
     let next = text3.indexOf("\n", pos);
     if (next === -1) next = text3.length;
-    const m = text3.charCodeAt(pos) === 96 || text3.charCodeAt(pos) === 126 || text3.charCodeAt(pos) === 32 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (m) {
-      fence3 = m[1];
+      fence3 = m;
       open2 = false;
     } else {
       let blank = true;
@@ -49854,6 +49870,7 @@ var MAX_LAZY_LINES;
 var init_lazy_lines_guard = __esm({
   "core/parse/lazy-lines-guard.ts"() {
     "use strict";
+    init_fence_line();
     init_inline_marks_guard();
     MAX_LAZY_LINES = 100;
   }

@@ -136,13 +136,13 @@ async function lintOnce(a) {
   let settings = cached?.configHash === configHash ? cached.settings : void 0;
   let config;
   if (!settings) {
-    config = (await import("./chunks/analyse-5Z5J5DVV.js")).loadConfig(t);
+    config = (await import("./chunks/analyse-KPVG6QPS.js")).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join("\n"), files.all.join("\n"), ...files.markdown.map((f) => files.hashes.get(f)));
   if (cached && cached.key === key) return withNote(cached);
-  const { analyse, loadConfig } = await import("./chunks/analyse-5Z5J5DVV.js");
+  const { analyse, loadConfig } = await import("./chunks/analyse-KPVG6QPS.js");
   const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...a.secret ? { secret: a.secret } : {}, ...a.jobs ? { jobs: a.jobs } : {} });
   const result = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
@@ -195,7 +195,7 @@ ${sealedNote}`, exitCode, ...note };
 
 // cli/main.ts
 var VERSION = "0.1.0";
-var BUILD = true ? `${VERSION}+${"e6b8a5f725de"}` : `${VERSION}+dev`;
+var BUILD = true ? `${VERSION}+${"9092ed53f20c"}` : `${VERSION}+dev`;
 var HELP = `enablekit ${VERSION}: training as code
 
 Usage:
@@ -290,13 +290,13 @@ async function run(argv) {
       return exitCode;
     }
     case "new": {
-      const { newCommand } = await import("./chunks/new-command-4HVL7XKT.js");
+      const { newCommand } = await import("./chunks/new-command-RXBAUXO3.js");
       process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...values.owner ? { owner: values.owner } : {}, ...values.module ? { module: values.module } : {} }));
       return 0;
     }
     case "take":
     case "grade": {
-      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-P7B2JSKD.js");
+      const { takeCommand, gradeCommand } = await import("./chunks/checkpoint-commands-OVZIBSZF.js");
       const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values["no-cache"], ...values.curricula ? { curricula: values.curricula } : {} };
       if (command === "take") {
         process.stdout.write(await takeCommand({ ...common, ...rest[0] ? { id: rest[0] } : {}, ...values.learner ? { learner: values.learner } : {} }));
@@ -307,7 +307,7 @@ async function run(argv) {
       return exitCode;
     }
     case "progress": {
-      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-KY4HFIBU.js");
+      const { progressCommand, rebuildCommand } = await import("./chunks/progress-command-3ALAX4LL.js");
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
       if (rest[0] !== void 0 && rest[0] !== "rebuild") throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
       const { stdout, exitCode } = await (rest[0] === "rebuild" ? (a) => rebuildCommand({ ...a, dryRun: values["dry-run"] }) : progressCommand)({
@@ -330,14 +330,14 @@ async function run(argv) {
     case "seal":
     case "unseal":
     case "rotate": {
-      const { sealCommand } = await import("./chunks/seal-command-PTXEGJC3.js");
+      const { sealCommand } = await import("./chunks/seal-command-CFUXHSAE.js");
       const action = command === "seal" && values.rotate ? "rotate" : command;
       const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}, ...process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {} });
       process.stdout.write(stdout);
       return exitCode;
     }
     case "stale": {
-      const { staleCommand } = await import("./chunks/stale-command-K7WZ3MTT.js");
+      const { staleCommand } = await import("./chunks/stale-command-PTJPESY4.js");
       const { stdout, exitCode } = await staleCommand({
         cwd,
         paths: rest,

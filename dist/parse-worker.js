@@ -1,12 +1,12 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   runParseJob
-} from "./chunks/chunk-LM4LRQQA.js";
+} from "./chunks/chunk-AHQTOSLU.js";
 import {
   RESULT_BATCH,
   sharedJob
-} from "./chunks/chunk-WQP7HMXK.js";
-import "./chunks/chunk-Q4VM4VZW.js";
+} from "./chunks/chunk-3EZ7HMQY.js";
+import "./chunks/chunk-JEF32JUO.js";
 import "./chunks/chunk-62XP5XG5.js";
 import "./chunks/chunk-N6VMDUHI.js";
 import "./chunks/chunk-B5AU765K.js";

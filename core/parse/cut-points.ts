@@ -1,3 +1,5 @@
+import { FENCE } from './fence-line.js';
+
 /**
  * Where a Markdown document may be cut into pieces that each parse alone to the blocks
  * the whole would give (in a lesson, to the links): big documents parse faster in pieces,
@@ -7,7 +9,6 @@
 /** Parsing cost grows faster than linearly with document size, so big files are parsed in chunks. */
 export const CHUNK_TARGET = 8 * 1024;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /**
  * A line that starts a fresh top-level block after a blank line: not indented, not a list
  * item, and not "---", which would read as front matter at the start of a chunk.

@@ -1,4 +1,5 @@
-import { FENCE, startsInline } from './inline-marks-guard.js';
+import { closesFence, fenceMarker, lineAt } from './fence-line.js';
+import { startsInline } from './inline-marks-guard.js';
 
 /**
  * micromark tries each inline HTML opener (`<?`, `<!--`, `<![CDATA[`, `<!X`, `<a`) by
@@ -72,8 +73,7 @@ function htmlBlockEnd(text: string, i: number): string | undefined {
 
 /** The first paragraph from `from` on whose inline HTML openers would be read too long, if any. */
 export function findCostlyInlineHtml(text: string, from = 0): CostlyInlineHtml | undefined {
-  let line = 1;
-  for (let i = 0; i < from && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  let line = lineAt(text, from);
   let fence: string | undefined;
   let htmlEnd: string | undefined;
   let start = -1;
@@ -96,11 +96,11 @@ export function findCostlyInlineHtml(text: string, from = 0): CostlyInlineHtml |
     let k = pos;
     while (k < next && k - pos < 4 && text.charCodeAt(k) === 32) k++;
     const first = text.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text, pos, next);
     if (htmlEnd) {
       if (text.slice(pos, next).includes(htmlEnd)) htmlEnd = undefined;
     } else if (fence) {
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = undefined;
+      if (m && closesFence(m, fence)) fence = undefined;
     } else if (first === 60 /* < */ && (htmlEnd = htmlBlockEnd(text, k)) !== undefined) {
       // An HTML block is not read as inline content: its lines are left out up to its end.
       const found = close(pos);
@@ -112,7 +112,7 @@ export function findCostlyInlineHtml(text: string, from = 0): CostlyInlineHtml |
       if (blank || m || startsInline(text, pos, next)) {
         const found = close(pos);
         if (found) return found;
-        if (m) fence = m[1]!;
+        if (m) fence = m;
       }
       if (!blank && !m) {
         if (start === -1) [start, startLine] = [pos, line];

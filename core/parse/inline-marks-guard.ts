@@ -10,10 +10,11 @@
  * which is safe. A list of 500 links is 500 paragraphs, not one.
  */
 
+import { closesFence, fenceMarker, lineAt } from './fence-line.js';
+
 /** Emphasis marks and brackets one paragraph may hold. */
 export const MAX_INLINE_MARKS = 1000;
 
-export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A line that starts inline content of its own: a heading or a list item (in a quote or not). */
 const NEW_INLINE = /^[ \t>]*(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|\d{1,9}[.)][ \t]+\S)/;
 
@@ -44,23 +45,18 @@ export function startsInline(text: string, pos: number, next: number): boolean {
 
 /** The first paragraph from `from` on with more than `limit` marks, if any. */
 export function findDenseParagraph(text: string, from = 0, limit = MAX_INLINE_MARKS): DenseParagraph | undefined {
-  let line = 1;
-  for (let i = 0; i < from && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  let line = lineAt(text, from);
   let fence: string | undefined;
   let start = line;
   let marks = 0;
   for (let pos = from; pos < text.length; line++) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
-    // Only a line whose first mark is a backtick or tilde can be a fence: the rest skip the regex.
-    let k = pos;
-    while (k < next && k - pos < 4 && text.charCodeAt(k) === 32) k++;
-    const first = text.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text, pos, next);
     if (fence) {
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = undefined;
+      if (m && closesFence(m, fence)) fence = undefined;
     } else if (m) {
-      fence = m[1]!;
+      fence = m;
       marks = 0;
     } else {
       let blank = true;

@@ -1,4 +1,5 @@
-import { FENCE, startsInline } from './inline-marks-guard.js';
+import { closesFence, fenceMarker, lineAt } from './fence-line.js';
+import { startsInline } from './inline-marks-guard.js';
 
 /**
  * A paragraph in a block quote or list item may go on over lines without the `>` or the
@@ -33,8 +34,7 @@ function prefixed(text: string, pos: number, next: number): boolean {
 
 /** The first paragraph from `from` on with more than `limit` lazy lines, if any. */
 export function findLazyParagraph(text: string, from = 0, limit = MAX_LAZY_LINES): LazyParagraph | undefined {
-  let line = 1;
-  for (let i = 0; i < from && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  let line = lineAt(text, from);
   let fence: string | undefined;
   /** The paragraph's first line when it is in a container, else 0 (none, or at top level). */
   let start = 0;
@@ -43,11 +43,11 @@ export function findLazyParagraph(text: string, from = 0, limit = MAX_LAZY_LINES
   for (let pos = from; pos < text.length; line++) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
-    const m = text.charCodeAt(pos) === 96 || text.charCodeAt(pos) === 126 || text.charCodeAt(pos) === 32 ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text, pos, next);
     if (fence) {
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = undefined;
+      if (m && closesFence(m, fence)) fence = undefined;
     } else if (m) {
-      fence = m[1]!;
+      fence = m;
       open = false;
     } else {
       // Blank, in a quote too: `>` and spaces only.

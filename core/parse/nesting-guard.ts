@@ -1,3 +1,4 @@
+import { lineAt } from './fence-line.js';
 /**
  * A linear pre-scan for Markdown nested too deep to parse in time. micromark's work on a
  * line grows with the square of the containers opened on it (`- - - … x` took 179 s at
@@ -44,8 +45,7 @@ export interface DeepNesting {
 
 /** Each line's depth from `from` on, as far as its prefix tells, until `stop` says so. */
 function eachDepth(text: string, from: number, stop: (line: number, depth: number) => boolean): void {
-  let line = 1;
-  for (let i = 0; i < from && i < text.length; i++) if (text.charCodeAt(i) === NEWLINE) line++;
+  let line = lineAt(text, from);
   let i = from;
   while (i < text.length) {
     let column = 0;

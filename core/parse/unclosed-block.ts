@@ -2,8 +2,8 @@ import type { Node } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { UnclosedBlock } from '../model.js';
 import type { MarkdownState } from './markdown.js';
+import { FENCE } from './fence-line.js';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks that end only at their closer, not at a blank line (CommonMark kinds 1 to 5). */
 const RAW_TAG = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
 const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/gm;
@@ -51,7 +51,7 @@ export function findUnclosedBlock(state: MarkdownState, lines: LineIndex): Unclo
   const open = lineText(lines, p.start.line);
   let found: Omit<UnclosedBlock, 'span' | 'headings' | 'sections'> | undefined;
   if (last.type === 'code') {
-    const fence = FENCE_OPEN.exec(open)?.[1];
+    const fence = FENCE.exec(open)?.[1];
     if (!fence) return undefined; // indented code ends at the first line that is not
     const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
     if (p.end.line > p.start.line && closing.test(lineText(lines, p.end.line))) return undefined;

@@ -1,22 +1,22 @@
 import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);
 import {
   loadIndex
-} from "./chunk-HRBWLNPA.js";
+} from "./chunk-YMXA3CNF.js";
 import {
   resolveTargets
 } from "./chunk-E3FWTF4R.js";
-import "./chunk-WQP7HMXK.js";
+import "./chunk-3EZ7HMQY.js";
 import {
   freshnessVerdict,
   parseVersion
 } from "./chunk-EIFYVTYX.js";
-import "./chunk-4XYFHQJH.js";
+import "./chunk-MJ7R2TOD.js";
 import {
   UsageError,
   require_picomatch
 } from "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-Q4VM4VZW.js";
+import "./chunk-JEF32JUO.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";

@@ -24353,10 +24353,10 @@ function lessonSource(text3, from) {
   const dropped = /* @__PURE__ */ new Set();
   let copied = 0;
   let line = 1 + emptyLines(text3, 0, from).length;
-  let lineAt = from;
+  let lineAt2 = from;
   const lineOf = (offset) => {
-    line += emptyLines(text3, lineAt, offset).length;
-    lineAt = offset;
+    line += emptyLines(text3, lineAt2, offset).length;
+    lineAt2 = offset;
     return line;
   };
   runs.forEach((r, i) => {
@@ -24473,9 +24473,23 @@ function installLinearEditMap() {
   EditMap.prototype.consume = consume;
 }
 
+// core/parse/fence-line.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function fenceMarker(text3, pos, next) {
+  let k = pos;
+  while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
+  const first = text3.charCodeAt(k);
+  return first === 96 || first === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
+}
+var closesFence = (marker, fence3) => marker[0] === fence3[0] && marker.length >= fence3.length;
+function lineAt(text3, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 // core/parse/cut-points.ts
 var CHUNK_TARGET = 8 * 1024;
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
 var FRESH_BLOCK = /^(?![ \t]|[-+*][ \t]|[-+*]$|\d{1,9}[.)](?:[ \t]|$)|---)\S/;
 var ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 var HTML_BLOCK_OPEN = /^ {0,3}<(?:!--|script|pre|style|textarea|\?|![A-Z]|!\[CDATA\[)/i;
@@ -25230,7 +25244,6 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
 }
 
 // core/parse/unclosed-block.ts
-var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 var RAW_TAG = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
 var HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/gm;
 function lineText(lines, line) {
@@ -25268,7 +25281,7 @@ function findUnclosedBlock(state, lines) {
   const open = lineText(lines, p.start.line);
   let found;
   if (last.type === "code") {
-    const fence3 = FENCE_OPEN.exec(open)?.[1];
+    const fence3 = FENCE.exec(open)?.[1];
     if (!fence3) return void 0;
     const closing = new RegExp(`^ {0,3}${fence3[0] === "`" ? "`" : "~"}{${fence3.length},}[ \\t]*$`);
     if (p.end.line > p.start.line && closing.test(lineText(lines, p.end.line))) return void 0;
@@ -25317,8 +25330,7 @@ function endsMarker(text3, i) {
   return i >= text3.length || c === SPACE || c === TAB || c === NEWLINE || c === 13;
 }
 function eachDepth(text3, from, stop) {
-  let line = 1;
-  for (let i2 = 0; i2 < from && i2 < text3.length; i2++) if (text3.charCodeAt(i2) === NEWLINE) line++;
+  let line = lineAt(text3, from);
   let i = from;
   while (i < text3.length) {
     let column = 0;
@@ -25378,7 +25390,6 @@ function deepNestingMessage(found) {
 
 // core/parse/inline-marks-guard.ts
 var MAX_INLINE_MARKS = 1e3;
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
 var NEW_INLINE = /^[ \t>]*(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]+\S|\d{1,9}[.)][ \t]+\S)/;
 function marksIn(text3, from, to) {
   let n = 0;
@@ -25396,22 +25407,18 @@ function startsInline(text3, pos, next) {
   return could && NEW_INLINE.test(text3.slice(pos, Math.min(next, pos + 256)));
 }
 function findDenseParagraph(text3, from = 0, limit = MAX_INLINE_MARKS) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let start = line;
   let marks = 0;
   for (let pos = from; pos < text3.length; line++) {
     let next = text3.indexOf("\n", pos);
     if (next === -1) next = text3.length;
-    let k = pos;
-    while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-    const first = text3.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (m) {
-      fence3 = m[1];
+      fence3 = m;
       marks = 0;
     } else {
       let blank = true;
@@ -25467,8 +25474,7 @@ function htmlBlockEnd(text3, i) {
   return void 0;
 }
 function findCostlyInlineHtml(text3, from = 0) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let htmlEnd;
   let start = -1;
@@ -25491,11 +25497,11 @@ function findCostlyInlineHtml(text3, from = 0) {
     let k = pos;
     while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
     const first = text3.charCodeAt(k);
-    const m = first === 96 || first === 126 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (htmlEnd) {
       if (text3.slice(pos, next).includes(htmlEnd)) htmlEnd = void 0;
     } else if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (first === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
       const found = close2(pos);
       if (found) return found;
@@ -25506,7 +25512,7 @@ function findCostlyInlineHtml(text3, from = 0) {
       if (blank || m || startsInline(text3, pos, next)) {
         const found = close2(pos);
         if (found) return found;
-        if (m) fence3 = m[1];
+        if (m) fence3 = m;
       }
       if (!blank && !m) {
         if (start === -1) [start, startLine] = [pos, line];
@@ -25532,8 +25538,7 @@ function prefixed(text3, pos, next) {
   return text3.charCodeAt(k) === 62 || startsInline(text3, pos, next);
 }
 function findLazyParagraph(text3, from = 0, limit = MAX_LAZY_LINES) {
-  let line = 1;
-  for (let i = 0; i < from && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  let line = lineAt(text3, from);
   let fence3;
   let start = 0;
   let open = false;
@@ -25541,11 +25546,11 @@ function findLazyParagraph(text3, from = 0, limit = MAX_LAZY_LINES) {
   for (let pos = from; pos < text3.length; line++) {
     let next = text3.indexOf("\n", pos);
     if (next === -1) next = text3.length;
-    const m = text3.charCodeAt(pos) === 96 || text3.charCodeAt(pos) === 126 || text3.charCodeAt(pos) === 32 ? FENCE2.exec(text3.slice(pos, Math.min(next, pos + 16))) : null;
+    const m = fenceMarker(text3, pos, next);
     if (fence3) {
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length) fence3 = void 0;
+      if (m && closesFence(m, fence3)) fence3 = void 0;
     } else if (m) {
-      fence3 = m[1];
+      fence3 = m;
       open = false;
     } else {
       let blank = true;

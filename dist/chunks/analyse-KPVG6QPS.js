@@ -5,14 +5,14 @@ import {
   loadConfig,
   loadIndex,
   loadModels
-} from "./chunk-HRBWLNPA.js";
+} from "./chunk-YMXA3CNF.js";
 import "./chunk-E3FWTF4R.js";
-import "./chunk-WQP7HMXK.js";
+import "./chunk-3EZ7HMQY.js";
 import "./chunk-EIFYVTYX.js";
-import "./chunk-4XYFHQJH.js";
+import "./chunk-MJ7R2TOD.js";
 import "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-Q4VM4VZW.js";
+import "./chunk-JEF32JUO.js";
 import "./chunk-62XP5XG5.js";
 import "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";

@@ -5,21 +5,21 @@ import {
 } from "./chunk-E3FWTF4R.js";
 import {
   parseAll
-} from "./chunk-WQP7HMXK.js";
+} from "./chunk-3EZ7HMQY.js";
 import {
   RULES
 } from "./chunk-EIFYVTYX.js";
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-4XYFHQJH.js";
+} from "./chunk-MJ7R2TOD.js";
 import {
   choiceLabel,
   diagnosticAt,
   hasWrittenType,
   parseFile,
   require_dist
-} from "./chunk-Q4VM4VZW.js";
+} from "./chunk-JEF32JUO.js";
 import {
   inForm,
   textForm,

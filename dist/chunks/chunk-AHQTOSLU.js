@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   FILE_START,
   parseFile
-} from "./chunk-Q4VM4VZW.js";
+} from "./chunk-JEF32JUO.js";
 
 // cli/parse-job.ts
 function runParseJob(job, maxFileSize) {

@@ -25,7 +25,7 @@ function sharedJob(input, i) {
 var RESULT_BATCH = 16;
 async function parseAll(jobs, o, onProgress) {
   const { maxFileSize } = o;
-  const { runParseJob } = await import("./parse-job-PUGGMOSD.js");
+  const { runParseJob } = await import("./parse-job-HNLY5S3F.js");
   const results = new Array(jobs.length);
   let done = 0;
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);

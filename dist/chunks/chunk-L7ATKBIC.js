@@ -16,7 +16,7 @@ import {
   sheetProblemMessage,
   sheetProblems,
   unknownQuestions
-} from "./chunk-Q4VM4VZW.js";
+} from "./chunk-JEF32JUO.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";

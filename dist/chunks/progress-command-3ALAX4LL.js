@@ -17,24 +17,24 @@ import {
   readAnswerSheet,
   sheetLimit,
   timedMatcher
-} from "./chunk-XTHVIRIN.js";
+} from "./chunk-L7ATKBIC.js";
 import {
   escapeMarkdown
 } from "./chunk-4D2OE2KG.js";
 import {
   loadIndex
-} from "./chunk-HRBWLNPA.js";
+} from "./chunk-YMXA3CNF.js";
 import {
   resolveTargets
 } from "./chunk-E3FWTF4R.js";
-import "./chunk-WQP7HMXK.js";
+import "./chunk-3EZ7HMQY.js";
 import "./chunk-EIFYVTYX.js";
-import "./chunk-4XYFHQJH.js";
+import "./chunk-MJ7R2TOD.js";
 import {
   UsageError
 } from "./chunk-S6DZV6XD.js";
 import "./chunk-LWN357S5.js";
-import "./chunk-Q4VM4VZW.js";
+import "./chunk-JEF32JUO.js";
 import "./chunk-62XP5XG5.js";
 import "./chunk-N6VMDUHI.js";
 import "./chunk-B5AU765K.js";
@@ -149,7 +149,7 @@ async function rebuildCommand(a) {
   if (!a.token) throw new UsageError("Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.");
   const [owner = "", repo = ""] = a.repo.split("/");
   const { client } = await import("./github-calls-DTSBYVSM.js");
-  const { rebuildProgress } = await import("./progress-rebuild-HVIQAQEW.js");
+  const { rebuildProgress } = await import("./progress-rebuild-VIGMDPKT.js");
   const lines = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, "curricula")) ? "curricula" : ".");
   try {

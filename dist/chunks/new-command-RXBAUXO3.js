@@ -2,7 +2,7 @@ import { createRequire as __ekCreateRequire } from 'node:module'; const require 
 import {
   defaultConfig,
   parseConfig
-} from "./chunk-4XYFHQJH.js";
+} from "./chunk-MJ7R2TOD.js";
 import {
   UsageError,
   configCandidates,
@@ -15,7 +15,7 @@ import {
 } from "./chunk-LWN357S5.js";
 import {
   parseFile
-} from "./chunk-Q4VM4VZW.js";
+} from "./chunk-JEF32JUO.js";
 import "./chunk-62XP5XG5.js";
 import {
   ITEM_TYPES,

@@ -4,7 +4,7 @@ import {
   LineIndex,
   readFrontMatter,
   schemaProblems
-} from "./chunk-Q4VM4VZW.js";
+} from "./chunk-JEF32JUO.js";
 import {
   toLf
 } from "./chunk-62XP5XG5.js";
