@@ -18,13 +18,13 @@ function sourceHash(): string {
       else h.update(p).update(readFileSync(p));
     }
   };
-  ['core', 'cli', 'action', 'schemas'].forEach(walk);
+  ['core', 'host', 'github', 'cli', 'action', 'schemas'].forEach(walk);
   return h.digest('hex').slice(0, 12);
 }
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { enablekit: 'cli/main.ts', 'parse-worker': 'cli/parse-worker.ts' },
+  entryPoints: { enablekit: 'cli/main.ts', 'parse-worker': 'host/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -40,9 +40,13 @@ await build({
   logLevel: 'warning',
 });
 
-/** The Action is one file: GitHub runs dist/action.js as it is, from the committed tree. */
+/**
+ * The Action is the one bundle committed: GitHub runs dist/action.js as it is, from the
+ * committed tree, so it and its parse worker are each self-contained (no shared chunks).
+ * The CLI above and the extension below are built on install (npm's prepare).
+ */
 await build({
-  entryPoints: { action: 'action/main.ts' },
+  entryPoints: { action: 'action/main.ts', 'action-parse-worker': 'host/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',

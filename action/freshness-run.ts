@@ -9,12 +9,12 @@ import type { Config } from '../core/config/config.js';
 import type { Release } from '../core/freshness/verdict.js';
 import type { Item } from '../core/model.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
-import { loadIndex } from '../cli/analyse.js';
-import { resolveTargets } from '../cli/workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
-import { botIssues, type Client } from './github-calls.js';
-import { OperationBudget } from './operation-budget.js';
-import { readProductChanges } from './product-changes.js';
+import { botIssues, type Client } from '../github/calls.js';
+import { OperationBudget } from '../github/operation-budget.js';
+import { readProductChanges } from '../github/product-changes.js';
 
 export interface FreshnessOutcome {
   mode: 'release' | 'schedule' | 'push';
@@ -52,7 +52,7 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
   // Freshness reads front matter only: no body is parsed.
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
   const outcome: FreshnessOutcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
-  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun, core.info);
   const owner = ctx.owner;
   const repo = ctx.repo;
   const ref = ctx.push?.sha || 'HEAD';

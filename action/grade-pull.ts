@@ -13,13 +13,13 @@ import { reflectionOutcome } from '../core/review/reflection-outcome.js';
 import { rubricChecklist, rubricMarker, tickedCriteria } from '../core/review/rubric-checklist.js';
 import { replyBody } from '../core/review/reply.js';
 import type { Quiz, Reflection, Scenario } from '../core/model.js';
-import { loadIndex } from '../cli/analyse.js';
-import { timedMatcher } from '../cli/timed-matcher.js';
-import { resolveTargets } from '../cli/workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { timedMatcher } from '../host/timed-matcher.js';
+import { resolveTargets } from '../host/workspace-files.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
-import { botComments, changedFiles, checkWriter, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from './github-calls.js';
+import { botComments, changedFiles, checkWriter, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client } from '../github/calls.js';
 import { checkRunFor } from './check-run.js';
-import { appendRecords, loadLedger, postNotice, rewriteBody, type LearnerLedger } from './progress-ledger.js';
+import { appendRecords, loadLedger, postNotice, rewriteBody, type LearnerLedger } from '../github/progress-ledger.js';
 import { attemptPlaces, storedAttempts } from '../core/grading/attempt-order.js';
 import type { Ledger } from '../core/progress/ledger.js';
 import { noticesDue } from '../core/progress/schedule-plan.js';
@@ -28,8 +28,8 @@ import { progressBody } from '../core/progress/progress-body.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Config } from '../core/config/config.js';
-import { teamsOf } from './team-members.js';
-import { openQuizKey } from '../cli/quiz-keys.js';
+import { teamsOf } from '../github/team-members.js';
+import { openQuizKey } from '../host/quiz-keys.js';
 
 /** One attempt per checkpoint and commit: the progress issue's record wins over this PR's comment. */
 function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger: readonly ProgressRecord[]): AttemptRecord[] {

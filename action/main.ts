@@ -1,14 +1,18 @@
 import * as core from '@actions/core';
 import { readContext, type RunContext } from './context.js';
-import { client } from './github-calls.js';
+import { client as githubClient } from '../github/calls.js';
+import { loadIndex } from '../host/analyse.js';
+import { resolveTargets } from '../host/workspace-files.js';
 import { gradePull, type PullOutcome } from './grade-pull.js';
 import { onAppraise, onPullComment, onReview } from './review-events.js';
 import { PROGRESS_LABEL } from '../core/progress/ledger.js';
 import { runFreshness, UsageProblem } from './freshness-run.js';
-import { rebuildProgress } from './progress-rebuild.js';
+import { rebuildProgress } from '../github/progress-rebuild.js';
 import { runProgressSchedule } from './progress-schedule.js';
 
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
+/** The Action's GitHub client: what the GitHub layer says goes to the workflow log, warnings as annotations. */
+const client = (ctx: RunContext) => githubClient({ token: ctx.token, apiUrl: ctx.apiUrl, log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error } });
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
@@ -107,7 +111,8 @@ async function run(): Promise<void> {
   else if (job === 'schedule') await schedule(ctx);
   else if (job === 'pull-comment' || job === 'review' || job === 'appraise') await reviewEvent(ctx, job);
   else if (job === 'rebuild') {
-    const r = await rebuildProgress(ctx, client(ctx), nowIso().slice(0, 10));
+    const curricula = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+    const r = await rebuildProgress(ctx, client(ctx), curricula, nowIso().slice(0, 10));
     core.setOutput('summary', JSON.stringify(r));
     core.info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
   }

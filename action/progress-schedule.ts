@@ -5,13 +5,13 @@ import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { noticesDue, type LearnerFacts } from '../core/progress/schedule-plan.js';
-import { loadIndex } from '../cli/analyse.js';
-import { resolveTargets } from '../cli/workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
-import { botIssues, type Client } from './github-calls.js';
-import { teamMembers } from './team-members.js';
-import { listProgressIssues, loadLedger, openProgressIssue, postNotice, type LearnerLedger } from './progress-ledger.js';
-import { OperationBudget } from './operation-budget.js';
+import { botIssues, type Client } from '../github/calls.js';
+import { teamMembers } from '../github/team-members.js';
+import { listProgressIssues, loadLedger, openProgressIssue, postNotice, type LearnerLedger } from '../github/progress-ledger.js';
+import { OperationBudget } from '../github/operation-budget.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -56,7 +56,7 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   }
   outcome.learners = logins.size;
   if (!logins.size) return outcome;
-  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun);
+  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun, core.info);
   const write = async (what: string, call: () => Promise<unknown>, cost = 1): Promise<boolean> => {
     // One write is kept back for the dashboard.
     const done = await budget.spend(what, call, { cost, reserve: 1 });

@@ -8,13 +8,13 @@ import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { replyBody } from '../core/review/reply.js';
-import { loadIndex } from '../cli/analyse.js';
-import { resolveTargets } from '../cli/workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
-import { changedFiles, type Client } from './github-calls.js';
+import { changedFiles, type Client } from '../github/calls.js';
 import { gradePull, type PullOutcome } from './grade-pull.js';
-import { appendRecords, listProgressIssues, loadLedger } from './progress-ledger.js';
-import { teamsOf } from './team-members.js';
+import { appendRecords, listProgressIssues, loadLedger } from '../github/progress-ledger.js';
+import { teamsOf } from '../github/team-members.js';
 
 export type ReviewEventOutcome =
   | { kind: 'graded'; outcome: PullOutcome }

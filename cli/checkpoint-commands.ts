@@ -9,11 +9,12 @@ import { isCheckpoint, type Checkpoint, type Reflection } from '../core/model.js
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
 import type { Config } from '../core/config/config.js';
-import { loadIndex } from './analyse.js';
-import { timedMatcher } from './timed-matcher.js';
-import { UsageError } from './usage-error.js';
-import { findCurricula, resolveTargets } from './workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { timedMatcher } from '../host/timed-matcher.js';
+import { UsageError } from '../host/usage-error.js';
+import { findCurricula, resolveTargets } from '../host/workspace-files.js';
 import { CONFIG_FILE } from '../core/config/config-candidates.js';
+import { ProgressBar } from './progress-bar.js';
 
 export interface CheckpointArgs {
   cwd: string;
@@ -36,7 +37,7 @@ async function findCheckpoint(a: CheckpointArgs, id: string): Promise<{ checkpoi
   if (!root) throw new UsageError(`Expected ${CONFIG_FILE} in ${relative(a.cwd, from) || '.'} or a folder above it (or in a curricula/ folder there); found none, so there are no curricula to take from or grade against. Run this inside your curricula repository, or pass --curricula <folder with ${CONFIG_FILE}>.`);
   const targets = resolveTargets(a.cwd, [root]);
   const dir = relative(a.cwd, root) || '.';
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets });
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets, progress: ProgressBar.onTerminal });
   const claims = index.itemsWithId(id);
   if (claims.length > 1) throw new UsageError(`Expected one item with id "${id}" in ${dir}; found ${claims.length}: ${claims.map((i) => i.file).sort().join(', ')}. Give each its own id ("enablekit lint" reports duplicate-id), then run this again.`);
   const item = claims[0];

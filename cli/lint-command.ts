@@ -5,9 +5,10 @@ import { formatJson } from '../core/format/json.js';
 import { formatStylish } from '../core/format/stylish.js';
 import type { Diagnostic } from '../core/types.js';
 import type { Config } from '../core/config/config.js';
-import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from './result-cache.js';
-import { UsageError } from './usage-error.js';
-import { noConfigMessage, readWorkspace, resolveTargets } from './workspace-files.js';
+import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from '../host/result-cache.js';
+import { UsageError } from '../host/usage-error.js';
+import { noConfigMessage, readWorkspace, resolveTargets } from '../host/workspace-files.js';
+import { ProgressBar } from './progress-bar.js';
 
 export interface LintArgs {
   paths: string[];
@@ -44,14 +45,14 @@ async function lintOnce(a: LintArgs): Promise<CachedResult & { noConfig?: string
   let settings: WalkSettings | undefined = cached?.configHash === configHash ? cached.settings : undefined;
   let config: Config | undefined;
   if (!settings) {
-    config = (await import('./analyse.js')).loadConfig(t);
+    config = (await import('../host/analyse.js')).loadConfig(t);
     settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
   }
   const files = readWorkspace(a.cwd, t, settings.ignore);
   const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
   if (cached && cached.key === key) return withNote(cached);
-  const { analyse, loadConfig } = await import('./analyse.js');
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) });
+  const { analyse, loadConfig } = await import('../host/analyse.js');
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}), progress: ProgressBar.onTerminal });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return withNote(result);

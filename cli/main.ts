@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lintCommand } from './lint-command.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../host/usage-error.js';
 import { isCalendarDate } from '../core/text/calendar-date.js';
 
 const VERSION = '0.1.0';

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { configCandidates } from '../core/config/config-candidates.js';
 import { defaultConfig, parseConfig } from '../core/config/config.js';
-import { toPosix, walk } from './walk.js';
+import { toPosix, walk } from '../host/walk.js';
 import { dirname, relative, resolve } from 'node:path';
 import { ITEM_TYPES, type ItemType } from '../core/model.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { chooseModule } from '../core/templates/module-choice.js';
 import { newItemText, PLACEHOLDER_OWNER } from '../core/templates/new-item.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../host/usage-error.js';
 
 export interface NewArgs {
   type: string | undefined;

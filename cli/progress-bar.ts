@@ -1,5 +1,8 @@
 /** A progress bar on stderr, shown only on a terminal and only once a run has taken over a second. */
 export class ProgressBar {
+  /** The progress the host's loaders take: a bar on a terminal. */
+  static readonly onTerminal = (total: number, label: string) => new ProgressBar(total, label);
+
   private readonly started = Date.now();
   private shown = false;
 

@@ -13,10 +13,11 @@ import type { ProgressRecord } from '../core/progress/records.js';
 import { participationOf } from '../core/review/participation.js';
 import type { Config } from '../core/config/config.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
-import { loadIndex } from './analyse.js';
-import { timedMatcher } from './timed-matcher.js';
-import { UsageError } from './usage-error.js';
-import { resolveTargets } from './workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { timedMatcher } from '../host/timed-matcher.js';
+import { UsageError } from '../host/usage-error.js';
+import { resolveTargets } from '../host/workspace-files.js';
+import { ProgressBar } from './progress-bar.js';
 
 export interface ProgressArgs {
   cwd: string;
@@ -44,7 +45,7 @@ export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string
   if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
   if (a.repo && !a.token) throw new UsageError('Expected a token to read the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository\'s issues.');
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]) });
+  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]), progress: ProgressBar.onTerminal });
   const records = a.repo ? await recordsFromGitHub(a) : recordsFromSheets(a, index, config);
   const logins = new Set([...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())));
   for (const login of records.keys()) logins.add(login);
@@ -74,12 +75,14 @@ export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Pro
   if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : 'none'}.`);
   if (!a.token) throw new UsageError('Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository\'s issues.');
   const [owner = '', repo = ''] = a.repo.split('/');
-  const { client } = await import('../action/github-calls.js');
-  const { rebuildProgress } = await import('../action/progress-rebuild.js');
+  const { client } = await import('../github/calls.js');
+  const { rebuildProgress } = await import('../github/progress-rebuild.js');
   const lines: string[] = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
+  const curricula = await loadIndex({ cwd: a.cwd, cache: false, version: 'action', targets: resolveTargets(a.cwd, [dir]) });
+  const log = { debug: () => {}, info: (l: string) => lines.push(l), warn: (l: string) => console.error(`Warning: ${l}`), error: (l: string) => console.error(l) };
   try {
-    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun, workspace: a.cwd, curricula: dir }, client({ token: a.token, apiUrl: a.apiUrl }), a.today, (l) => lines.push(l));
+    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun }, client({ token: a.token, apiUrl: a.apiUrl, log }), curricula, a.today);
     lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`);
   } catch (e) {
     throw githubProblem(e, a, 'read and write', ' Run it again: it carries on from what is there.');
@@ -118,7 +121,7 @@ function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Confi
  * Action's own ledger code: only bot-written, unedited records count.
  */
 async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressRecord[]>> {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import('../action/github-calls.js'), import('../action/progress-ledger.js')]);
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import('../github/calls.js'), import('../github/progress-ledger.js')]);
   const [owner = '', repo = ''] = a.repo!.split('/');
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token!, apiUrl: a.apiUrl });

@@ -2,10 +2,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Quiz } from '../core/model.js';
 import { keyFilePath, rotate, seal, unsealedFile } from '../core/sealing/seal.js';
-import { openQuizKey } from './quiz-keys.js';
-import { loadIndex } from './analyse.js';
-import { UsageError } from './usage-error.js';
-import { resolveTargets } from './workspace-files.js';
+import { openQuizKey } from '../host/quiz-keys.js';
+import { loadIndex } from '../host/analyse.js';
+import { UsageError } from '../host/usage-error.js';
+import { resolveTargets } from '../host/workspace-files.js';
+import { ProgressBar } from './progress-bar.js';
 
 export interface SealArgs {
   action: 'seal' | 'unseal' | 'rotate';
@@ -30,7 +31,7 @@ export async function sealCommand(a: SealArgs): Promise<{ stdout: string; exitCo
   if (a.action === 'rotate' && !a.newSecret) throw new UsageError('Expected the new secret in ENABLEKIT_NEW_KEY (and the current one in ENABLEKIT_KEY); found none. Set both, run rotate, then update the repository secret.');
   if (a.action === 'rotate' && a.newSecret === a.secret) throw new UsageError('Expected ENABLEKIT_NEW_KEY to differ from ENABLEKIT_KEY; found the same secret. Choose a new one.');
   const paths = a.paths.length ? a.paths : [existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.'];
-  const { index, only } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets: resolveTargets(a.cwd, paths) });
+  const { index, only } = await loadIndex({ cwd: a.cwd, cache: false, version: a.version, targets: resolveTargets(a.cwd, paths), progress: ProgressBar.onTerminal });
   // Model paths are relative to the current directory, as lint reports them.
   const at = (path: string) => resolve(a.cwd, path);
   const quizzes = [...index.items()].filter((i): i is Quiz => i.type === 'quiz' && only.has(i.file));

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { touchedFeatures } from '../core/freshness/touched-features.js';
 import { freshnessVerdict, type Release } from '../core/freshness/verdict.js';
 import { parseVersion } from '../core/freshness/semver.js';
-import { loadIndex } from './analyse.js';
-import { UsageError } from './usage-error.js';
-import { resolveTargets } from './workspace-files.js';
+import { loadIndex } from '../host/analyse.js';
+import { UsageError } from '../host/usage-error.js';
+import { resolveTargets } from '../host/workspace-files.js';
 
 export interface StaleArgs {
   cwd: string;

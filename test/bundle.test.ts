@@ -29,16 +29,32 @@ describe('the CLI bundle', () => {
   });
 
   it('finds its parse worker from the chunk the pool is bundled into, so large runs use every core', async () => {
-    const { parseWorkerFile } = await import('../cli/parse-pool.js');
+    const { parseWorkerFile } = await import('../host/parse-pool.js');
     const poolChunk = readdirSync(join(ROOT, 'dist', 'chunks')).find((f) => readFileSync(join(ROOT, 'dist', 'chunks', f), 'utf8').includes('parse-worker.js'));
     assert.ok(poolChunk, 'the pool is in a chunk');
     const url = pathToFileURL(join(ROOT, 'dist', 'chunks', poolChunk)).href;
     assert.equal(parseWorkerFile(url), join(ROOT, 'dist', 'parse-worker.js'));
-    assert.equal(parseWorkerFile(pathToFileURL(join(ROOT, 'dist', 'action.js')).href), join(ROOT, 'dist', 'parse-worker.js'));
+    assert.equal(parseWorkerFile(pathToFileURL(join(ROOT, 'dist', 'action.js')).href), join(ROOT, 'dist', 'action-parse-worker.js'));
+  });
+
+  it('commits only the Action, and the Action and its worker load nothing beside themselves', () => {
+    const tracked = spawnSync('git', ['ls-files', 'dist'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim().split('\n').sort();
+    assert.deepEqual(tracked, ['dist/action-parse-worker.js', 'dist/action.js']);
+    for (const f of tracked) assert.deepEqual(staticGraph(join(ROOT, f)), [join(ROOT, f)], `${f} imports another file of dist/`);
+  });
+
+  it('the Action parses on workers with its own worker, to the models one thread gives', async () => {
+    const { parseAll } = await import('../host/parse-pool.js');
+    const sample = [...folderFiles()].filter(([f]) => f.endsWith('.md')).map(([, text]) => text);
+    const jobs = Array.from({ length: 200 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
+    const stats = { byWorkers: 0 };
+    const threaded = await parseAll(jobs, { maxFileSize: 1 << 20, threads: 2, workerFile: join(ROOT, 'dist', 'action-parse-worker.js'), stats }, () => {});
+    assert.ok(stats.byWorkers > 0, 'the worker took part');
+    assert.deepEqual(threaded, await parseAll(jobs, { maxFileSize: 1 << 20, threads: 1 }, () => {}));
   });
 
   it('parses with the built worker to exactly the models one thread gives, each file once', async () => {
-    const { parseAll } = await import('../cli/parse-pool.js');
+    const { parseAll } = await import('../host/parse-pool.js');
     const sample = [...folderFiles()].filter(([f]) => f.endsWith('.md')).map(([, text]) => text);
     const jobs = Array.from({ length: 600 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
     const stats = { byWorkers: 0 };

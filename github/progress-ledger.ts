@@ -1,11 +1,10 @@
-import * as core from '@actions/core';
 import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
 import { isClaim, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
-import type { RepoRef, RunContext } from './context.js';
-import { botIssues, checkWriter, type Client } from './github-calls.js';
+import type { RepoRef } from './repo-ref.js';
+import { botIssues, checkWriter, type Client } from './calls.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
@@ -43,7 +42,7 @@ export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues
  * records. Concurrent runs each append their own comment, so no record is lost; the
  * body converges on the next run or a rebuild.
  */
-export async function appendRecords(gh: Client, ctx: RunContext, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
+export async function appendRecords(gh: Client, ctx: RepoRef, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
   // A voided attempt and its voiding record are stored too: a re-run adds neither again.
   const known = new Set([...ledger.records, ...(ledger.stored ?? [])].map(recordKey));
   const seq = ledger.nextSeq ?? 1;
@@ -52,7 +51,7 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
   const after: Ledger = { records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)], flagged: ledger.flagged };
   const text = body(after);
   if (ctx.dryRun) {
-    core.info(`Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`);
+    gh.log.info(`Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`);
     return;
   }
   let issue = ledger.issue;
@@ -70,7 +69,7 @@ export async function appendRecords(gh: Client, ctx: RunContext, ledger: Learner
  * list again and write to the oldest; a newer one this run opened is closed as its duplicate.
  * Every run that opened one lists after its own was stored, so all of them pick the same.
  */
-export async function openProgressIssue(gh: Client, ctx: RunContext, login: string, text: string): Promise<{ number: number; body: string }> {
+export async function openProgressIssue(gh: Client, ctx: RepoRef, login: string, text: string): Promise<{ number: number; body: string }> {
   const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] });
   checkWriter(ctx, data.user);
   const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
@@ -81,12 +80,12 @@ export async function openProgressIssue(gh: Client, ctx: RunContext, login: stri
 }
 
 /** Rewrite a progress issue's body from its records, when it differs. */
-export async function rewriteBody(gh: Client, ctx: RunContext, issue: { number: number; body: string }, text: string): Promise<void> {
+export async function rewriteBody(gh: Client, ctx: RepoRef, issue: { number: number; body: string }, text: string): Promise<void> {
   if (!ctx.dryRun && issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
 }
 
 /** Post a reminder, follow-up or report card on the learner's issue; a report card also labels the issue. */
-export async function postNotice(gh: Client, ctx: RunContext, issue: number, due: ScheduledNotice): Promise<void> {
+export async function postNotice(gh: Client, ctx: RepoRef, issue: number, due: ScheduledNotice): Promise<void> {
   await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, body: noticeComment(due.notice, due.text) });
   if (due.notice.kind === 'report-card') await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, labels: [TRACK_COMPLETE_LABEL] });
 }

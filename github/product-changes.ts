@@ -1,6 +1,5 @@
-import * as core from '@actions/core';
 import { previousRelease, pullNumbersIn, type ProductChanges } from '../core/freshness/product-changes.js';
-import type { Client } from './github-calls.js';
+import type { Client } from './calls.js';
 
 const MAX_PAGES = 10;
 
@@ -19,7 +18,7 @@ export async function readProductChanges(gh: Client, productRepository: string, 
       base = previousRelease(data.filter((r) => !r.draft).map((r) => r.tag_name), tag);
     }
     if (!base) {
-      core.warning(`Expected a release of ${productRepository} before ${tag} to compare with; found none. Pull request labels and paths were not read; pass previous-release (or "previous" in the dispatch payload).`);
+      gh.log.warn(`Expected a release of ${productRepository} before ${tag} to compare with; found none. Pull request labels and paths were not read; pass previous-release (or "previous" in the dispatch payload).`);
       return undefined;
     }
     const messages: string[] = [];
@@ -41,7 +40,7 @@ export async function readProductChanges(gh: Client, productRepository: string, 
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status !== 404 && status !== 403) throw e;
-    core.warning(`Expected to read ${productRepository} to see which pull requests ${tag} brought; GitHub answered ${status}. Give the Action a token that can read that repository (input github-token), or name the features in the release notes or the features input.`);
+    gh.log.warn(`Expected to read ${productRepository} to see which pull requests ${tag} brought; GitHub answered ${status}. Give the Action a token that can read that repository (input github-token), or name the features in the release notes or the features input.`);
     return undefined;
   }
 }

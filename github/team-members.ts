@@ -1,5 +1,4 @@
-import * as core from '@actions/core';
-import type { Client } from './github-calls.js';
+import type { Client } from './calls.js';
 
 /**
  * The members of an org/team, paginated. A token that cannot read organisation teams
@@ -13,7 +12,7 @@ export async function teamMembers(gh: Client, team: string, purpose: string): Pr
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status !== 404 && status !== 403) throw e;
-    core.warning(`Expected to read the members of team ${team} (${purpose}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the people in enablekit.yml.`);
+    gh.log.warn(`Expected to read the members of team ${team} (${purpose}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the people in enablekit.yml.`);
     return [];
   }
 }

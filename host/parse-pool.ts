@@ -18,9 +18,14 @@ export function defaultJobs(cores: number): number {
   return cores >= 4 ? Math.min(4, cores - 1) : 1;
 }
 
-/** The pool is bundled into dist/chunks/ (the CLI) or dist/ (the Action); the worker sits in dist/. */
+/**
+ * The worker beside the bundle the pool is in: the CLI's pool is in dist/chunks/ and its
+ * worker in dist/; the Action is dist/action.js, committed with its own self-contained
+ * worker, dist/action-parse-worker.js (the runner runs only the committed files).
+ */
 export function parseWorkerFile(moduleUrl: string): string | undefined {
-  return ['./parse-worker.js', '../parse-worker.js'].map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
+  const candidates = moduleUrl.endsWith('/action.js') ? ['./action-parse-worker.js'] : ['./parse-worker.js', '../parse-worker.js'];
+  return candidates.map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
 }
 
 /**

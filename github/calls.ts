@@ -1,16 +1,28 @@
-import * as core from '@actions/core';
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
 import { ACTIONS_BOT, writtenBy } from '../core/progress/writer.js';
-import type { RepoRef, RunContext } from './context.js';
+import type { RepoRef } from './repo-ref.js';
 
 export type Client = InstanceType<typeof Octokit>;
 
-/** octokit with its retry and throttling plugins, pointed at GITHUB_API_URL (GitHub Enterprise Server too). */
-export function client(ctx: Pick<RunContext, 'token' | 'apiUrl'>): Client {
+/** Where a client's warnings and dry-run lines go: the Action's log, or the CLI's stderr. */
+export interface ClientLog {
+  debug: (message: string) => void;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+  error: (message: string) => void;
+}
+
+/**
+ * octokit with its retry and throttling plugins, pointed at the API URL (GitHub Enterprise
+ * Server too). What the GitHub layer says goes through the client's log (`gh.log`), so the
+ * layer never depends on the program that runs it.
+ */
+export function client(o: { token: string; apiUrl: string; log?: ClientLog }): Client {
   return new Octokit({
-    auth: ctx.token,
-    baseUrl: ctx.apiUrl,
+    auth: o.token,
+    baseUrl: o.apiUrl,
+    ...(o.log ? { log: o.log } : {}),
     userAgent: 'enablekit-action',
     retry: { retries: 3, retryAfterBaseValue: 500 },
     throttle: {
@@ -33,7 +45,7 @@ export function client(ctx: Pick<RunContext, 'token' | 'apiUrl'>): Client {
 export const WRITE_BURST = 5;
 const bucket = (id: string, everyMs: number) => new Bottleneck.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
 
-export async function changedFiles(gh: Client, ctx: RunContext, pull: number) {
+export async function changedFiles(gh: Client, ctx: RepoRef, pull: number) {
   const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
   return files.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename ? { previous: f.previous_filename } : {}) }));
 }
@@ -46,7 +58,7 @@ export type FileAt = { text: string } | { found: string };
  * Read a file at a commit. GitHub sends no content for a file over 1 MB (encoding "none"),
  * and a symlink or folder is not a sheet: each is said as what was found, not as nothing.
  */
-export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: string): Promise<FileAt> {
+export async function fileAt(gh: Client, ctx: RepoRef, path: string, ref: string): Promise<FileAt> {
   try {
     const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
     if (Array.isArray(data)) return { found: 'a folder' };
@@ -60,7 +72,7 @@ export async function fileAt(gh: Client, ctx: RunContext, path: string, ref: str
 }
 
 /** The comments enablekit made on a pull request or issue (paginated), to find its own by marker: another bot's are not. */
-export async function botComments(gh: Client, ctx: RunContext, pull: number) {
+export async function botComments(gh: Client, ctx: RepoRef, pull: number) {
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
   return comments.filter((c) => writtenBy(c.user, ctx.writer));
 }
@@ -81,7 +93,7 @@ export function checkWriter(ctx: RepoRef, user: { login?: string; id?: number } 
 /** The comment enablekit made before, found by its marker among the bot's comments. */
 export const commentWith = <C extends { body?: string | null }>(comments: readonly C[], marker: string): C | undefined => comments.find((c) => (c.body ?? '').includes(marker));
 
-export async function upsertComment(gh: Client, ctx: RunContext, pull: number, existing: { id: number; body?: string | null } | undefined, body: string): Promise<void> {
+export async function upsertComment(gh: Client, ctx: RepoRef, pull: number, existing: { id: number; body?: string | null } | undefined, body: string): Promise<void> {
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
   } else {
@@ -90,7 +102,7 @@ export async function upsertComment(gh: Client, ctx: RunContext, pull: number, e
 }
 
 /** Set one of two labels, touching nothing when it is already right. */
-export async function setOutcomeLabel(gh: Client, ctx: RunContext, pull: number, current: string[], want: string, other: string): Promise<void> {
+export async function setOutcomeLabel(gh: Client, ctx: RepoRef, pull: number, current: string[], want: string, other: string): Promise<void> {
   if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
   if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
 }

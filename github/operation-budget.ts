@@ -1,5 +1,3 @@
-import * as core from '@actions/core';
-
 /**
  * The writes a run may make (operations-per-run, as actions/stale has it). A write that
  * does not fit is not started, so the next run, finding the same work still due, does it.
@@ -9,6 +7,7 @@ export class OperationBudget {
   constructor(
     private left: number,
     private readonly dryRun: boolean,
+    private readonly log: (line: string) => void,
   ) {}
 
   /** Whether `cost` writes fit while `reserve` are kept back for later. */
@@ -21,7 +20,7 @@ export class OperationBudget {
     const cost = o.cost ?? 1;
     if (!this.fits(cost, o.reserve ?? 0)) return false;
     this.left -= cost;
-    if (this.dryRun) core.info(`Dry run: would ${what}.`);
+    if (this.dryRun) this.log(`Dry run: would ${what}.`);
     else await call();
     return true;
   }

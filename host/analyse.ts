@@ -10,8 +10,14 @@ import { LintCache } from './lint-cache.js';
 import type { SealedNote } from './result-cache.js';
 import { openQuizKey } from './quiz-keys.js';
 import { parseAll } from './parse-pool.js';
-import { ProgressBar } from './progress-bar.js';
 import { readWorkspace, type ContentFiles, type Targets } from './workspace-files.js';
+
+/** Shows how far parsing has got: the CLI's progress bar; nothing in the Action or the editor. */
+export interface Progress {
+  update(done: number): void;
+  finish(): void;
+}
+export type ProgressFactory = (total: number, label: string) => Progress;
 
 /** Bump when the model changes shape, so old caches are dropped. */
 export const MODEL_VERSION = 3;
@@ -27,7 +33,7 @@ export interface Analysis {
 }
 
 /** Models of every Markdown file: from the per-file cache, or parsed (on as many threads as --jobs or the cores allow). */
-export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean; jobs?: number }): Promise<FileModel[]> {
+export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean; jobs?: number; progress?: ProgressFactory }): Promise<FileModel[]> {
   const { config, files } = o;
   if (o.metadataOnly) {
     return files.markdown.map((file) => {
@@ -49,9 +55,9 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
     else misses.push({ file, bytes });
   }
   if (misses.length) {
-    const bar = new ProgressBar(misses.length, 'Parsing');
-    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...(o.jobs ? { threads: o.jobs } : {}) }, (n) => bar.update(n));
-    bar.finish();
+    const bar = o.progress?.(misses.length, 'Parsing');
+    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...(o.jobs ? { threads: o.jobs } : {}) }, (n) => bar?.update(n));
+    bar?.finish();
     parsed.forEach((m, k) => {
       models.push(m);
       cache.set(misses[k]!.file, files.hashes.get(misses[k]!.file)!, m);
@@ -66,7 +72,7 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
  * The slow path of lint: models, then the rules over the whole index. Loaded only when
  * the result cache misses.
  */
-export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string; jobs?: number }): Promise<Analysis> {
+export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string; jobs?: number; progress?: ProgressFactory }): Promise<Analysis> {
   const sealed: SealedNote = { locked: 0, problems: [] };
   const models = (await loadModels(o)).map((m) => withKey(m, o.cwd, o.secret, sealed));
   const index = new WorkspaceIndex(models, o.files.all);
@@ -91,7 +97,7 @@ function withKey(m: FileModel, cwd: string, secret: string | undefined, note: Se
 }
 
 /** The whole workspace indexed, for commands that look items up (grade, take, seal); `only` is the files under the paths asked about. */
-export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean }): Promise<{ config: Config; index: WorkspaceIndex; only: ReadonlySet<string> }> {
+export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean; progress?: ProgressFactory }): Promise<{ config: Config; index: WorkspaceIndex; only: ReadonlySet<string> }> {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });

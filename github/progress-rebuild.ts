@@ -1,11 +1,10 @@
-import * as core from '@actions/core';
 import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
-import { loadIndex } from '../cli/analyse.js';
-import { resolveTargets } from '../cli/workspace-files.js';
-import type { RepoRef, RunContext } from './context.js';
-import type { Client } from './github-calls.js';
+import type { Config } from '../core/config/config.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
+import type { RepoRef } from './repo-ref.js';
+import type { Client } from './calls.js';
 import { listProgressIssues, loadLedger } from './progress-ledger.js';
 
 /**
@@ -13,8 +12,8 @@ import { listProgressIssues, loadLedger } from './progress-ledger.js';
  * says what the records say is left untouched, so a rebuild after incremental runs on
  * the same day writes nothing.
  */
-export async function rebuildProgress(ctx: RepoRef & Pick<RunContext, 'workspace' | 'curricula'>, gh: Client, today: string, log: (line: string) => void = core.info): Promise<{ learners: number; rewritten: number }> {
-  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+export async function rebuildProgress(ctx: RepoRef, gh: Client, curricula: { index: WorkspaceIndex; config: Config }, today: string): Promise<{ learners: number; rewritten: number }> {
+  const { index, config } = curricula;
   const issues = await listProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   let rewritten = 0;
@@ -24,7 +23,7 @@ export async function rebuildProgress(ctx: RepoRef & Pick<RunContext, 'workspace
     const body = progressBody(login, rolesOf(login, config), index, ledger, today);
     if (body === ledger.issue.body) continue;
     rewritten++;
-    if (ctx.dryRun) log(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
+    if (ctx.dryRun) gh.log.info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
     else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
   }
   return { learners: logins.length, rewritten };
