@@ -3,7 +3,6 @@ import type { Span } from './types.js';
 export const ITEM_TYPES = ['track', 'module', 'quiz', 'scenario', 'reflection'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 export const CHECKPOINT_TYPES = ['quiz', 'scenario', 'reflection'] as const;
-export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
 
 /** A reference from one item to another id, kept with where it was written. */
 export interface Reference {
@@ -183,7 +182,7 @@ export type Item = Track | Module | Quiz | Scenario | Reflection;
 export type Checkpoint = Quiz | Scenario | Reflection;
 
 export function isCheckpoint(item: Item): item is Checkpoint {
-  return item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection';
+  return (CHECKPOINT_TYPES as readonly string[]).includes(item.type);
 }
 
 /** What must be done before an item: tracks, modules and scenarios have prerequisites. */

@@ -5,7 +5,7 @@ import { parseFile } from '../core/parse/parse-file.js';
 import { runRules } from '../core/lint/engine.js';
 import { RULES } from '../core/lint/rules/index.js';
 import { WorkspaceIndex } from '../core/workspace/workspace-index.js';
-import type { Diagnostic } from '../core/types.js';
+import { FILE_START, type Diagnostic } from '../core/types.js';
 import { LintCache } from './lint-cache.js';
 import type { SealedNote } from './result-cache.js';
 import { openQuizKey } from './quiz-keys.js';
@@ -47,7 +47,7 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
   for (const file of files.markdown) {
     const bytes = files.bytes.get(file);
     if (!bytes) {
-      models.push({ file, problems: [{ code: 'encoding', span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, message: 'Expected a readable file; found one that could not be read. Check its permissions.' }] });
+      models.push({ file, problems: [{ code: 'encoding', span: FILE_START, message: 'Expected a readable file; found one that could not be read. Check its permissions.' }] });
       continue;
     }
     const hit = cache.get(file, files.hashes.get(file)!);

@@ -2,8 +2,8 @@ import type { Question } from '../model.js';
 import { foldText } from '../text/fold-text.js';
 import { numberHint, readNumber, type DecimalMark } from './read-number.js';
 import type { Outcome, PatternMatcher, QuestionResult } from './types.js';
+import { answerPattern, matchFlags } from './answer-pattern.js';
 
-const PATTERN = /^\/(.+)\/([a-z]*)$/s;
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
 
@@ -11,7 +11,7 @@ export const MAX_TEXT_ANSWER = 500;
 export const normalise = (s: string) => foldText(s).toLowerCase();
 
 /** The default matcher: plain RegExp on a length-capped answer. Adapters may add a time bound. */
-export const plainMatcher: PatternMatcher = (pattern, flags, text) => new RegExp(pattern, flags.replace(/[gy]/g, '')).test(text);
+export const plainMatcher: PatternMatcher = (pattern, flags, text) => new RegExp(pattern, matchFlags(flags)).test(text);
 
 interface Scored {
   outcome: Outcome;
@@ -59,7 +59,7 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
   if (answer.length > MAX_TEXT_ANSWER) return { outcome: 'wrong', points: 0, answer, feedback: [`Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`] };
   const given = normalise(answer);
   for (const a of key.accepted) {
-    const m = PATTERN.exec(a.value);
+    const m = answerPattern(a.value);
     if (!m) {
       if (normalise(a.value) === given) return { outcome: 'right', points: key.weight, answer, feedback: [] };
       continue;
@@ -67,7 +67,7 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
     let hit: boolean | 'timeout';
     try {
       // Both sides folded, so a pattern written with ' matches an answer typed with ’.
-      hit = match(foldText(m[1]!), m[2]!, foldText(answer));
+      hit = match(foldText(m.source), m.flags, foldText(answer));
     } catch {
       hit = false;
     }
@@ -106,7 +106,7 @@ export function correctAnswerOf(q: Question): string {
     case 'multiple':
       return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join('; ');
     case 'text':
-      return q.accepted.find((a) => !PATTERN.test(a.value))?.value ?? q.accepted[0]?.value ?? '';
+      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? '';
     case 'numeric':
       return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}` : '';
     case 'ordering':

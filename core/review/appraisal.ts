@@ -4,8 +4,6 @@ import { toLf } from '../text/line-endings.js';
 
 export type AppraiseCommand = { as: AppraisalRole; track: string; notes: string } | { error: string };
 
-const ROLES: readonly AppraisalRole[] = ['self', 'trainer', 'manager'];
-
 /**
  * Read `/appraise <self|trainer|manager> <track-id>` on a comment's first line, with the
  * appraisal as the rest of the comment. Anything else starting with /appraise is an error
@@ -30,5 +28,3 @@ export function mayAppraise(as: AppraisalRole, who: { login: string; teams: stri
   const named = learnerRoles.flatMap((id) => (as === 'trainer' ? config.roles.get(id)?.reviewers : config.roles.get(id)?.managers) ?? []);
   return named.some((n) => n.replace(/^@/, '').toLowerCase() === login || who.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
 }
-
-export const isAppraisalRole = (s: string): s is AppraisalRole => (ROLES as readonly string[]).includes(s);

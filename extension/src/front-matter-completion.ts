@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Item } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 
 const FENCE = /^---\s*$/;
@@ -28,13 +29,13 @@ export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Di
       const type = lines.map((l) => /^type:\s*([\w-]+)/.exec(l)?.[1]).find(Boolean);
       const index = session.index;
       const cfg = session.currentConfig;
-      const ofType = (...types: string[]) => [...index.items()].filter((i) => types.includes(i.type)).map((i) => i.id);
+      const idsOf = (keep: (i: Item) => boolean) => [...index.items()].filter(keep).map((i) => i.id);
       const found = ws.engine().frontMatterCompletions({
         type,
         config,
         line: doc.lineAt(position.line).text.slice(0, position.character),
         present,
-        ids: (kind) => (kind === 'role' ? [...cfg.roles.keys()] : kind === 'feature' ? [...cfg.features.keys()] : kind === 'checkpoint' ? ofType('quiz', 'scenario', 'reflection') : ofType(kind)),
+        ids: (kind) => (kind === 'role' ? [...cfg.roles.keys()] : kind === 'feature' ? [...cfg.features.keys()] : kind === 'checkpoint' ? idsOf(ws.engine().isCheckpoint) : idsOf((i) => i.type === kind)),
       });
       return found.map((c) => {
         const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { ItemType } from '../../core/model.js';
+import { ITEM_TYPES, type ItemType } from '../../core/model.js';
 import type { ModuleOption } from '../../core/templates/module-choice.js';
 import { today, type CurriculaWorkspace } from './curricula-workspace.js';
 import { gitApi } from './git-api.js';
 import { learnerLogin } from './github-session.js';
 
-const TYPES: ItemType[] = ['track', 'module', 'quiz', 'scenario', 'reflection'];
 
 /** What a caller (a test, a keybinding's args) may decide instead of being asked. */
 export interface NewItemOptions {
@@ -20,7 +19,7 @@ export interface NewItemOptions {
  * and the owner is asked for, offered from the GitHub sign-in or git's settings.
  */
 export function registerNewItemCommands(ws: CurriculaWorkspace): vscode.Disposable[] {
-  return TYPES.map((type) =>
+  return ITEM_TYPES.map((type) =>
     vscode.commands.registerCommand(`enablekit.new${type[0]!.toUpperCase()}${type.slice(1)}`, async (givenId?: string, options: NewItemOptions = {}) => {
       await ws.ready;
       if (!ws.root || !ws.lintSession) {
