@@ -6,7 +6,7 @@ import type { Diagnostic } from '../types.js';
 import { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { runRules } from './engine.js';
 import { reuseAlike } from './reuse-alike.js';
-import type { Rule } from './rule.js';
+import type { Reach, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
 /**
@@ -34,9 +34,10 @@ export interface SessionLint {
  * A workspace kept in memory and linted again as files change: the editor's engine.
  * Paths are relative to the folder of enablekit.yml. A change re-parses only that file
  * (only the edited pieces of an open document), and the next lint runs the rules over
- * only the files whose diagnostics it can change: the file itself, files sharing or
- * referring to its old or new id, its prerequisite chain (cycles), and, when an id
- * appears or goes, files with unknown references (their "did you mean" may change).
+ * only the files whose diagnostics it can change: the file itself and as far as the rules
+ * declare their findings reach (RuleMeta.reach): files sharing or referring to its old or
+ * new id, its prerequisite chain (cycles), every track, and, when an id appears or goes,
+ * files with unknown references (their "did you mean" may change).
  * A new or deleted file, the config or another day lints everything.
  * test/lint-session.test.ts holds this to a full lint after random edits.
  */
@@ -49,10 +50,18 @@ export class LintSession {
   private readonly touchedFiles = new Set<string>();
   private readonly touchedItems: Item[] = [];
   private idsChanged = false;
-  /** A track, or a module's prerequisites, changed: track-order reads every track against them. */
+  /** A track, or a module's id or prerequisites, changed: a rule of reach `tracks` reads every track against them. */
   private tracksChanged = false;
 
-  constructor(private readonly rules: readonly Rule[] = RULES) {}
+  /** How far the rules' findings reach across files, from their metadata. */
+  private readonly reaches: ReadonlySet<Reach>;
+  /** Rules whose messages name the nearest known id: their files are re-linted when an id appears or goes. */
+  private readonly namingKnownIds: ReadonlySet<string>;
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {
+    this.reaches = new Set(rules.map((r) => r.meta.reach));
+    this.namingKnownIds = new Set(rules.filter((r) => r.meta.reach === 'known-ids').map((r) => r.meta.id));
+  }
 
   get currentConfig(): Config {
     return this.config;
@@ -206,34 +215,43 @@ export class LintSession {
     return { diagnostics, relinted };
   }
 
-  /** The files whose diagnostics the changes since the last lint can have changed. */
+  /**
+   * The files whose diagnostics the changes since the last lint can have changed: the
+   * changed files, and as far as the rules' declared reaches go (see Reach in rule.ts).
+   */
   private reach(): Set<string> {
     const files = new Set(this.touchedFiles);
-    for (const id of new Set(this.touchedItems.map((i) => i.id))) {
-      for (const item of this.index.itemsWithId(id)) files.add(item.file);
-      for (const r of this.index.referencesTo(id)) files.add(r.from.file);
-    }
-    // A cycle through a changed item runs along its prerequisites, old or new.
-    const seen = new Set<string>();
-    const queue = this.touchedItems.flatMap(prerequisitesOf);
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      for (const item of this.index.itemsWithId(id)) {
-        files.add(item.file);
-        queue.push(...prerequisitesOf(item));
+    const reaches = this.reaches;
+    if (reaches.has('workspace')) for (const file of this.index.files.keys()) files.add(file);
+    if (reaches.has('ids') || reaches.has('known-ids')) {
+      for (const id of new Set(this.touchedItems.map((i) => i.id))) {
+        for (const item of this.index.itemsWithId(id)) files.add(item.file);
+        for (const r of this.index.referencesTo(id)) files.add(r.from.file);
       }
     }
-    if (this.tracksChanged) for (const [file, model] of this.index.files) if (model.item?.type === 'track') files.add(file);
-    if (this.idsChanged) {
-      for (const [file, list] of this.last!.diagnostics) if (list.some((d) => d.ruleId === 'unknown-reference')) files.add(file);
+    if (reaches.has('prerequisites')) {
+      // A cycle through a changed item runs along its prerequisites, old or new.
+      const seen = new Set<string>();
+      const queue = this.touchedItems.flatMap(prerequisitesOf);
+      while (queue.length) {
+        const id = queue.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const item of this.index.itemsWithId(id)) {
+          files.add(item.file);
+          queue.push(...prerequisitesOf(item));
+        }
+      }
+    }
+    if (this.tracksChanged && reaches.has('tracks')) for (const [file, model] of this.index.files) if (model.item?.type === 'track') files.add(file);
+    if (this.idsChanged && this.namingKnownIds.size) {
+      for (const [file, list] of this.last!.diagnostics) if (list.some((d) => this.namingKnownIds.has(d.ruleId))) files.add(file);
     }
     return files;
   }
 }
 
-/** Whether a change can move what track-order says: a track changed, or a module's prerequisites did. */
+/** Whether a change can move what a rule of reach `tracks` reads: a track changed, or a module's id or prerequisites did. */
 function orderOfTracksMoves(before: Item | undefined, next: Item | undefined): boolean {
   if (before?.type === 'track' || next?.type === 'track') return true;
   if (before?.type !== 'module' && next?.type !== 'module') return false;

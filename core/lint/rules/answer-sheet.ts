@@ -8,6 +8,7 @@ export const answerSheet: Rule = {
     description: 'An answer sheet sits in its learner\'s folder under its checkpoint\'s name, and says plainly what the learner meant: [x] ticks, answers on the "Answer:" line, each question once, one tick on a single-choice question.',
     severity: 'error',
     rationale: 'A sheet that names another learner, or whose ticks and answers can be read two ways, is not graded (or is graded wrong); saying so before the pull request costs the learner nothing.',
+    reach: 'file',
   },
   examples: [
     {

@@ -44,6 +44,7 @@ export const brokenLink: Rule = {
     description: 'Relative links and images point at files that exist.',
     severity: 'error',
     rationale: 'A lesson that links to a renamed page or a missing screenshot breaks on github.com, in the preview and for every learner.',
+    reach: 'file',
   },
   examples: [
     {

@@ -6,6 +6,7 @@ export const duplicateId: Rule = {
     description: 'Every item id is used by one file only.',
     severity: 'error',
     rationale: 'Ids are how tracks, answer sheets and progress records name an item; two items with one id make every one of those ambiguous.',
+    reach: 'ids',
   },
   examples: [
     {

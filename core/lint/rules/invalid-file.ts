@@ -6,6 +6,7 @@ export const invalidFile: Rule = {
     description: 'Every content file is readable UTF-8 Markdown with YAML front matter and a known type.',
     severity: 'error',
     rationale: 'A file enablekit cannot read is a lesson nobody sees and a checkpoint nobody can take; it is reported instead of skipped.',
+    reach: 'file',
   },
   examples: [
     {

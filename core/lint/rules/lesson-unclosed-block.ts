@@ -7,6 +7,7 @@ export const lessonUnclosedBlock: Rule = {
     description: 'A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.',
     severity: 'warning',
     rationale: 'An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails.',
+    reach: 'file',
   },
   examples: [
     {

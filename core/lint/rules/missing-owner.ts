@@ -7,6 +7,7 @@ export const missingOwner: Rule = {
     description: 'Every item names an owner: the login or team who keeps it true, not the placeholder a template writes.',
     severity: 'warning',
     rationale: 'When a release makes a lesson stale, the stale issue is assigned to its owner; an item without one goes stale unnoticed.',
+    reach: 'file',
   },
   examples: [
     {

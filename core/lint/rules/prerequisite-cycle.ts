@@ -7,6 +7,7 @@ export const prerequisiteCycle: Rule = {
     description: 'Prerequisites never form a cycle.',
     severity: 'error',
     rationale: 'If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good.',
+    reach: 'prerequisites',
   },
   examples: [
     {

@@ -8,6 +8,7 @@ export const quizAcceptedFeedback: Rule = {
     description: 'No feedback is quoted under an accepted answer of a text question, where it is never shown.',
     severity: 'error',
     rationale: 'A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.',
+    reach: 'file',
   },
   examples: [
     {

@@ -24,6 +24,7 @@ export const quizAnswer: Rule = {
     description: 'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.',
     severity: 'error',
     rationale: 'A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.',
+    reach: 'file',
   },
   examples: [
     {

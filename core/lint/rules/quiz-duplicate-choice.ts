@@ -6,6 +6,7 @@ export const quizDuplicateChoice: Rule = {
     description: 'No question offers the same choice twice.',
     severity: 'error',
     rationale: 'Two identical choices, one right and one wrong, make a question a coin toss; two identical wrong ones are a copy-paste slip.',
+    reach: 'file',
   },
   examples: [
     {

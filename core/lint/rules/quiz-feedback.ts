@@ -6,6 +6,7 @@ export const quizFeedback: Rule = {
     description: 'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.',
     severity: 'error',
     rationale: 'Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.',
+    reach: 'file',
   },
   examples: [
     {

@@ -7,6 +7,7 @@ export const quizPassMark: Rule = {
     description: 'A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.',
     severity: 'error',
     rationale: 'A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why.',
+    reach: 'file',
   },
   examples: [
     {

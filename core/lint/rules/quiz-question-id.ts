@@ -7,6 +7,7 @@ export const quizQuestionId: Rule = {
     description: 'Every quiz question has an id, unique within its quiz.',
     severity: 'error',
     rationale: 'Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it.',
+    reach: 'file',
   },
   examples: [
     {

@@ -6,6 +6,7 @@ export const quizSingleAnswer: Rule = {
     description: 'A single-choice question marks exactly one right choice; a multiple-choice one at least one.',
     severity: 'error',
     rationale: 'A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick.',
+    reach: 'file',
   },
   examples: [
     {

@@ -6,6 +6,7 @@ export const reflectionPrompts: Rule = {
     description: 'A reflection has a read check ("- [ ] I have read ...") and at least one prompt under "## Prompts".',
     severity: 'error',
     rationale: 'A reflection is the learner confirming they read the lesson and then sharing a strategy; without prompts there is nothing to answer.',
+    reach: 'file',
   },
   examples: [
     {

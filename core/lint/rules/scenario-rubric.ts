@@ -6,6 +6,7 @@ export const scenarioRubric: Rule = {
     description: 'A scenario has a rubric (a task list under "## Rubric") with at least one required criterion, each criterion once.',
     severity: 'error',
     rationale: 'Reviewers grade mocks against the rubric; without one, or without a required criterion, pass and fail are a matter of mood.',
+    reach: 'file',
   },
   examples: [
     {

@@ -8,6 +8,7 @@ export const scenarioSituation: Rule = {
     description: 'A scenario has a "## Situation" section: what the learner walks into.',
     severity: 'error',
     rationale: 'The situation is the part of a mock a learner is given to act on; without it, learners are graded against a rubric for a scene nobody described.',
+    reach: 'file',
   },
   examples: [
     {

@@ -25,6 +25,7 @@ export const scheduleWindow: Rule = {
     description: 'Schedule windows open before they are due, and a module\'s window lies inside its track\'s.',
     severity: 'error',
     rationale: 'Learners in other time zones plan around these dates; a window that closes before it opens, or outside its track, sends reminders nobody can act on.',
+    reach: 'file',
   },
   examples: [
     {

@@ -6,6 +6,7 @@ export const schema: Rule = {
     description: 'Front matter and enablekit.yml match their JSON Schemas (schemas/).',
     severity: 'error',
     rationale: 'Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written.',
+    reach: 'file',
   },
   examples: [
     {

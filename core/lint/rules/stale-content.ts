@@ -22,6 +22,7 @@ export const staleContent: Rule = {
     description: 'Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.',
     severity: 'warning',
     rationale: 'Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.',
+    reach: 'file',
     fixes: 'suggestion',
   },
   examples: [

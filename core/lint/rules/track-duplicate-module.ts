@@ -6,6 +6,7 @@ export const trackDuplicateModule: Rule = {
     description: 'A track lists each module once.',
     severity: 'error',
     rationale: 'A module listed twice is scheduled twice, with two windows and two reminders, and its place in the order is ambiguous.',
+    reach: 'file',
   },
   examples: [
     {

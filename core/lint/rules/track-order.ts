@@ -53,6 +53,7 @@ export const trackOrder: Rule = {
     description: 'A track puts every module after the modules it needs, within the track and across phases.',
     severity: 'error',
     rationale: 'Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on.',
+    reach: 'tracks',
   },
   examples: [
     {

@@ -29,6 +29,7 @@ export const unclosedBlock: Rule = {
     description: 'A code fence, HTML block or HTML comment in a quiz, scenario or reflection is closed before the end of the file.',
     severity: 'error',
     rationale: 'An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so.',
+    reach: 'file',
   },
   examples: [
     {

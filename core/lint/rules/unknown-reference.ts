@@ -28,6 +28,7 @@ export const unknownReference: Rule = {
     description: 'Every id an item refers to (modules, prerequisites, roles, covered features) exists.',
     severity: 'error',
     rationale: 'A track that lists a module nobody wrote, or a lesson that covers a feature the registry does not know, silently drops out of schedules and freshness checks.',
+    reach: 'known-ids',
   },
   examples: [
     {
