@@ -80,26 +80,33 @@ export interface PullInfo {
   labels: string[];
 }
 
-type Json = Record<string, any>;
+/** A field of an event payload by its path: whatever is missing or of another shape reads as undefined. */
+const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
+/** A payload scalar as text (workflow_dispatch inputs may be booleans or numbers); anything else as ''. */
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const labelNames = (v: unknown): string[] => (Array.isArray(v) ? v.map((l) => str(at(l, 'name'))) : []);
 
-export function pullInfo(pr: Json): PullInfo {
-  return { number: pr.number, author: pr.user?.login ?? '', headSha: pr.head?.sha ?? '', baseSha: pr.base?.sha ?? '', labels: (pr.labels ?? []).map((l: Json) => l.name) };
+export function pullInfo(pr: unknown): PullInfo {
+  return { number: Number(at(pr, 'number')), author: str(at(pr, 'user', 'login')), headSha: str(at(pr, 'head', 'sha')), baseSha: str(at(pr, 'base', 'sha')), labels: labelNames(at(pr, 'labels')) };
 }
 
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const event = (env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {}) as Json;
-  const input = (name: string): string => String(event.inputs?.[name] ?? '') || core.getInput(name);
+  const event: unknown = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {};
+  const input = (name: string): string => str(at(event, 'inputs', name)) || core.getInput(name);
   const dispatched = Number(input('pull-number'));
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((x) => x.trim()).filter(Boolean);
-  const payload = (event.client_payload ?? {}) as Json;
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => str(x)) : typeof v === 'string' ? v.split(',') : []).map((x) => x.trim()).filter(Boolean);
+  const payload = at(event, 'client_payload');
+  const fromPayload = (...names: string[]) => names.map((n) => str(at(payload, n))).find(Boolean) ?? '';
   let release: ReleaseInfo | undefined;
   const explicit = list(input('features'));
-  if (env.GITHUB_EVENT_NAME === 'release' && event.release) {
-    release = { tag: String(event.release.tag_name ?? ''), notes: String(event.release.body ?? ''), features: explicit };
+  if (env.GITHUB_EVENT_NAME === 'release' && at(event, 'release')) {
+    release = { tag: str(at(event, 'release', 'tag_name')), notes: str(at(event, 'release', 'body')), features: explicit };
   } else if (env.GITHUB_EVENT_NAME === 'repository_dispatch') {
-    const tag = String(payload.release ?? payload.tag ?? payload.version ?? '');
-    if (tag) release = { tag, notes: String(payload.notes ?? payload.body ?? ''), features: [...list(payload.features), ...explicit], ...(payload.previous ? { previous: String(payload.previous) } : {}), ...(payload.repository ? { productRepository: String(payload.repository) } : {}) };
+    const tag = fromPayload('release', 'tag', 'version');
+    const previous = fromPayload('previous');
+    const productRepository = fromPayload('repository');
+    if (tag) release = { tag, notes: fromPayload('notes', 'body'), features: [...list(at(payload, 'features')), ...explicit], ...(previous ? { previous } : {}), ...(productRepository ? { productRepository } : {}) };
   } else if (input('release')) {
     release = { tag: input('release'), notes: input('notes'), features: explicit };
   }
@@ -109,10 +116,14 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   // Masked before anything could print it.
   if (answerKey) core.setSecret(answerKey);
   const writer = writerNamed(core.getInput('writer-login'));
+  const action = str(at(event, 'action'));
+  const comment = at(event, 'comment');
+  const issue = at(event, 'issue');
+  const review = at(event, 'review');
   return {
     writer,
     eventName: env.GITHUB_EVENT_NAME ?? '',
-    ...(event.action ? { action: event.action as string } : {}),
+    ...(action ? { action } : {}),
     owner,
     repo,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -123,30 +134,30 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     dryRun: /^true$/i.test(core.getInput('dry-run')),
     progress: !/^false$/i.test(input('progress')),
     rebuildProgress: /^rebuild$/i.test(input('progress')),
-    ...(event.pull_request ? { pull: pullInfo(event.pull_request) } : {}),
+    ...(at(event, 'pull_request') ? { pull: pullInfo(at(event, 'pull_request')) } : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     ...(answerKey ? { answerKey } : {}),
     ...(release ? { release } : {}),
-    ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: String(event.ref ?? ''), sha: String(event.after ?? env.GITHUB_SHA ?? ''), defaultBranch: String(event.repository?.default_branch ?? '') } } : {}),
-    ...(env.GITHUB_EVENT_NAME === 'issue_comment' && event.comment && event.issue
+    ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: str(at(event, 'ref')), sha: str(at(event, 'after')) || env.GITHUB_SHA || '', defaultBranch: str(at(event, 'repository', 'default_branch')) } } : {}),
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' && comment && issue
       ? {
           comment: {
-            id: Number(event.comment.id),
-            body: String(event.comment.body ?? ''),
-            author: String(event.comment.user?.login ?? ''),
-            authorIsBot: event.comment.user?.type === 'Bot',
-            at: String(event.comment.created_at ?? ''),
-            issue: Number(event.issue.number),
-            isPull: !!event.issue.pull_request,
-            issueLabels: (event.issue.labels ?? []).map((l: Json) => String(l.name)),
-            issueBody: String(event.issue.body ?? ''),
-            issueByEnablekit: writtenBy(event.issue.user, writer),
+            id: Number(at(comment, 'id')),
+            body: str(at(comment, 'body')),
+            author: str(at(comment, 'user', 'login')),
+            authorIsBot: at(comment, 'user', 'type') === 'Bot',
+            at: str(at(comment, 'created_at')),
+            issue: Number(at(issue, 'number')),
+            isPull: !!at(issue, 'pull_request'),
+            issueLabels: labelNames(at(issue, 'labels')),
+            issueBody: str(at(issue, 'body')),
+            issueByEnablekit: writtenBy(at(issue, 'user') as { login?: string; id?: number } | null | undefined, writer),
           },
         }
       : {}),
-    ...(env.GITHUB_EVENT_NAME === 'pull_request_review' && event.review
-      ? { review: { id: Number(event.review.id), body: String(event.review.body ?? ''), author: String(event.review.user?.login ?? ''), authorIsBot: event.review.user?.type === 'Bot', at: String(event.review.submitted_at ?? ''), state: String(event.review.state ?? '') } }
+    ...(env.GITHUB_EVENT_NAME === 'pull_request_review' && review
+      ? { review: { id: Number(at(review, 'id')), body: str(at(review, 'body')), author: str(at(review, 'user', 'login')), authorIsBot: at(review, 'user', 'type') === 'Bot', at: str(at(review, 'submitted_at')), state: str(at(review, 'state')) } }
       : {}),
     freshness: {
       ...(input('product-repository') ? { productRepository: input('product-repository') } : {}),
