@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, largeModule } from './generate-corpus.js';
 import { parseFile } from '../core/parse/parse-file.js';
-import { parseMarkdown, CHUNK_TARGET } from '../core/parse/markdown.js';
+import { parseMarkdown, CHUNK_TARGET } from '../core/markdown/markdown.js';
 import { benchAction } from './action-bench.js';
 import { benchFreshness } from './freshness-bench.js';
 import { benchExtension } from './extension-bench.js';

@@ -6,7 +6,7 @@ import { renderPreview } from '../core/render/render-preview.js';
  * The shapes issue #17 found slow (seconds at 8 KB, minutes at 32 KB), from 10 KB to 1 MB,
  * through each reader: lint's parse of a module and of a quiz, the grader's sheet reading
  * and the preview. Linear time shows as a flat ms/MB down each column; refused shapes are
- * refused by a linear pre-scan (core/parse/parse-guard.ts), parsed ones by the parser.
+ * refused by a linear pre-scan (core/markdown/parse-guard.ts), parsed ones by the parser.
  */
 const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
 const SHAPES: Record<string, (n: number) => string> = {

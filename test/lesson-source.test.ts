@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseFile } from '../core/parse/parse-file.js';
-import { lessonSource } from '../core/parse/lesson-source.js';
+import { lessonSource } from '../core/markdown/lesson-source.js';
 import type { Module } from '../core/model.js';
 
 const BLOCKS = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { LintSession } from '../core/lint/lint-session.js';
-import { parseMarkdownState } from '../core/parse/markdown.js';
+import { parseMarkdownState } from '../core/markdown/markdown.js';
 import { findFrontMatter } from '../core/parse/parse-file.js';
 import { folderFiles, ROOT } from './helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseFile } from '../core/parse/parse-file.js';
-import { parseMarkdown, splitAtTopLevel } from '../core/parse/markdown.js';
+import { parseMarkdown, splitAtTopLevel } from '../core/markdown/markdown.js';
 import type { Quiz, Scenario, Track } from '../core/model.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { textChange } from '../core/text/text-change.js';

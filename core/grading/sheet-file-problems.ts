@@ -1,7 +1,7 @@
 import type { FileProblem } from '../model.js';
 import type { FrontMatter } from '../parse/front-matter.js';
-import { blankRange } from '../parse/lesson-source.js';
-import { parseMarkdown } from '../parse/markdown.js';
+import { blankRange } from '../markdown/lesson-source.js';
+import { parseMarkdown } from '../markdown/markdown.js';
 import { parseQuestions } from '../parse/quiz-body.js';
 import type { LineIndex } from '../text/line-index.js';
 import { doubleTicks, placeProblems, sheetProblems } from './sheet-problems.js';

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Question } from '../model.js';
-import { spanOf, textOf } from './mdast-util.js';
+import { spanOf, textOf } from '../markdown/mdast-util.js';
 
 /**
  * A block quote written under an accepted answer of a text question: the quiz parser

@@ -6,17 +6,17 @@ import { FILE_START, type Span } from '../types.js';
 import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
-import { parseMarkdownState, type MarkdownState, type ParsedMarkdown } from './markdown.js';
+import { parseMarkdownState, type MarkdownState, type ParsedMarkdown } from '../markdown/markdown.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { spanOf } from './mdast-util.js';
+import { spanOf } from '../markdown/mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
 import { parseScenarioBody } from './scenario-body.js';
 import { parseReflectionBody } from './reflection-body.js';
 import { sheetFileProblems } from '../grading/sheet-file-problems.js';
 import { findUnclosedBlock } from './unclosed-block.js';
 import { withAcceptedFeedback } from './accepted-feedback.js';
-import { findSlowShape } from './parse-guard.js';
-import { deepestLine } from './nesting-guard.js';
+import { findSlowShape } from '../markdown/parse-guard.js';
+import { deepestLine } from '../markdown/nesting-guard.js';
 
 export interface ParseOptions {
   maxFileSize?: number;

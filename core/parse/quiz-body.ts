@@ -4,7 +4,7 @@ import type { Choice, Question, QuestionType } from '../model.js';
 import { QUESTION_TYPES } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { spanOf, textOf } from './mdast-util.js';
+import { spanOf, textOf } from '../markdown/mdast-util.js';
 import { tickVariant } from './tick-variant.js';
 
 const ANSWER = /^answer\s*:\s*/i;

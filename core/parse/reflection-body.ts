@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
-import { spanOf, textOf } from './mdast-util.js';
+import { spanOf, textOf } from '../markdown/mdast-util.js';
 
 export interface ReflectionBody {
   readCheck?: { text: string; span: Span };

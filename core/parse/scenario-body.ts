@@ -2,7 +2,7 @@ import type { Root, List } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Criterion } from '../model.js';
 import type { Span } from '../types.js';
-import { commentAttributes, slug, spanOf, textOf } from './mdast-util.js';
+import { commentAttributes, slug, spanOf, textOf } from '../markdown/mdast-util.js';
 
 const REQUIRED = /\(required\)/i;
 

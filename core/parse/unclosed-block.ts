@@ -1,8 +1,8 @@
 import type { Node } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { UnclosedBlock } from '../model.js';
-import type { MarkdownState } from './markdown.js';
-import { FENCE } from './fence-line.js';
+import type { MarkdownState } from '../markdown/markdown.js';
+import { FENCE } from '../markdown/fence-line.js';
 
 /** HTML blocks that end only at their closer, not at a blank line (CommonMark kinds 1 to 5). */
 const RAW_TAG = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;

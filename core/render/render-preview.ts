@@ -9,9 +9,9 @@ import rehypeStringify from 'rehype-stringify';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Item, Question, Quiz, Scenario } from '../model.js';
 import { findFrontMatter, parseFile } from '../parse/parse-file.js';
-import { installLinearEditMap } from '../parse/linear-edit-map.js';
-import { findSlowShape } from '../parse/parse-guard.js';
-import { deepestLine } from '../parse/nesting-guard.js';
+import { installLinearEditMap } from '../markdown/linear-edit-map.js';
+import { findSlowShape } from '../markdown/parse-guard.js';
+import { deepestLine } from '../markdown/nesting-guard.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.

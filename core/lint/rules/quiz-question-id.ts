@@ -1,4 +1,4 @@
-import { slug } from '../../parse/mdast-util.js';
+import { slug } from '../../markdown/mdast-util.js';
 import type { Rule } from '../rule.js';
 
 export const quizQuestionId: Rule = {
