@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../core/text/markdown-escape.js';
-import type { PullOutcome } from './grade-pull.js';
+import { escapeMarkdown } from '../text/markdown-escape.js';
+import type { PullOutcome } from './pull-outcome.js';
 
 /** GitHub accepts at most 50 annotations a request; the full table is in the comment and the summary. */
 export const MAX_ANNOTATIONS = 50;
