@@ -1,6 +1,16 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
-const front = (learner: string, checkpoint = 'triage-quiz') => `---\ntype: answer-sheet\ncheckpoint: ${checkpoint}\nlearner: ${learner}\n---\n\n# Triage quiz: answers\n\n`;
+const front = (learner: string, checkpoint = 'triage-quiz') => dedent`
+  ---
+  type: answer-sheet
+  checkpoint: ${checkpoint}
+  learner: ${learner}
+  ---
+
+  # Triage quiz: answers
+
+`;
 
 export const answerSheet: Rule = {
   meta: {
@@ -16,7 +26,26 @@ export const answerSheet: Rule = {
       files: {
         'submissions/ana/triage-quiz.md':
           front('bob') +
-          '## Which priority?\n<!-- question id=priority type=single -->\n\n- [✓] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer:\n\n4\n\n## Which queue?\n<!-- question id=queue type=single -->\n\n- [x] Incident\n- [x] Tier 1\n',
+          dedent`
+            ## Which priority?
+            <!-- question id=priority type=single -->
+
+            - [✓] P1
+            - [ ] P2
+
+            ## Within how many hours?
+            <!-- question id=hours type=numeric -->
+
+            Answer:
+
+            4
+
+            ## Which queue?
+            <!-- question id=queue type=single -->
+
+            - [x] Incident
+            - [x] Tier 1
+          `,
       },
       expect: [
         { at: 'submissions/ana/triage-quiz.md:4', message: 'Expected learner: ana, the name of the sheet\'s folder' },
@@ -28,14 +57,37 @@ export const answerSheet: Rule = {
     {
       title: 'A question given twice',
       files: {
-        'submissions/ana/triage-quiz.md': front('ana') + '## Which priority?\n<!-- question id=priority type=single -->\n\n- [ ] P1\n- [x] P2\n\n## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n',
+        'submissions/ana/triage-quiz.md': front('ana') + dedent`
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [ ] P1
+          - [x] P2
+
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [x] P1
+          - [ ] P2
+        `,
       },
       expect: [{ at: 'submissions/ana/triage-quiz.md:15', message: 'Expected question "priority" once in the sheet; found it again here, after line 9' }],
     },
     {
       title: 'A sheet as "enablekit take" writes it, answered',
       files: {
-        'submissions/ana/triage-quiz.md': front('ana') + '## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer: 4\n',
+        'submissions/ana/triage-quiz.md': front('ana') + dedent`
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [x] P1
+          - [ ] P2
+
+          ## Within how many hours?
+          <!-- question id=hours type=numeric -->
+
+          Answer: 4
+        `,
       },
       expect: [],
     },

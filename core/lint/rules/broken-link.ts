@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Link } from '../../model.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
@@ -50,7 +51,19 @@ export const brokenLink: Rule = {
     {
       title: 'A link to a missing page and a missing image',
       files: {
-        'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n\nRead [triage](./triage.md) first.\n\n![Queue view](img/queues.png)\n',
+        'intro.md': dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+
+          Read [triage](./triage.md) first.
+
+          ![Queue view](img/queues.png)
+        `,
       },
       expect: [
         { at: 'intro.md:9', message: 'Expected the link target "./triage.md" to exist; found no such file' },
@@ -60,8 +73,26 @@ export const brokenLink: Rule = {
     {
       title: 'Links that resolve, and external links',
       files: {
-        'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n\nSee [triage](triage.md#queues), [the docs](https://example.com) and [below](#intro).\n',
-        'triage.md': '---\ntype: module\nid: triage\ntitle: Triage\nowner: alice\n---\n# Triage\n',
+        'intro.md': dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+
+          See [triage](triage.md#queues), [the docs](https://example.com) and [below](#intro).
+        `,
+        'triage.md': dedent`
+          ---
+          type: module
+          id: triage
+          title: Triage
+          owner: alice
+          ---
+          # Triage
+        `,
       },
       expect: [],
     },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const duplicateId: Rule = {
   meta: {
@@ -12,8 +13,24 @@ export const duplicateId: Rule = {
     {
       title: 'Two modules with the same id',
       files: {
-        'a.md': '---\ntype: module\nid: intro\ntitle: A\nowner: alice\n---\n# A\n',
-        'b.md': '---\ntype: module\nid: intro\ntitle: B\nowner: alice\n---\n# B\n',
+        'a.md': dedent`
+          ---
+          type: module
+          id: intro
+          title: A
+          owner: alice
+          ---
+          # A
+        `,
+        'b.md': dedent`
+          ---
+          type: module
+          id: intro
+          title: B
+          owner: alice
+          ---
+          # B
+        `,
       },
       expect: [
         { at: 'a.md:3', message: 'Expected id "intro" to be unique; found it in 2 files (a.md, b.md)' },

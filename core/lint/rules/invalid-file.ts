@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const invalidFile: Rule = {
   meta: {
@@ -11,22 +12,46 @@ export const invalidFile: Rule = {
   examples: [
     {
       title: 'A file without front matter',
-      files: { 'notes.md': '# Notes\n\nSome text.\n' },
+      files: { 'notes.md': dedent`
+        # Notes
+
+        Some text.
+      ` },
       expect: [{ at: 'notes.md:1', message: 'Expected YAML front matter' }],
     },
     {
       title: 'An unknown type',
-      files: { 'lesson.md': '---\ntype: lesson\nid: intro\n---\n# Intro\n' },
+      files: { 'lesson.md': dedent`
+        ---
+        type: lesson
+        id: intro
+        ---
+        # Intro
+      ` },
       expect: [{ at: 'lesson.md:2', message: 'Expected type: to be one of track, module, quiz, scenario, reflection; found "lesson"' }],
     },
     {
       title: 'Broken YAML',
-      files: { 'm.md': '---\ntype: module\nid: [intro\n---\n# Intro\n' },
+      files: { 'm.md': dedent`
+        ---
+        type: module
+        id: [intro
+        ---
+        # Intro
+      ` },
       expect: [{ at: 'm.md:3', message: 'Expected valid YAML front matter' }],
     },
     {
       title: 'A module with front matter',
-      files: { 'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n' },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      ` },
       expect: [],
     },
   ],

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { unclosedMessage } from './unclosed-block.js';
+import { dedent } from '../../text/dedent.js';
 
 export const lessonUnclosedBlock: Rule = {
   meta: {
@@ -12,12 +13,41 @@ export const lessonUnclosedBlock: Rule = {
   examples: [
     {
       title: 'A fence left open in a lesson',
-      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n\n## Try it\n\nOpen the inbox.\n' },
+      files: { 'm.md': dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        ---
+        # M
+
+        ~~~
+        beacon queues
+
+        ## Try it
+
+        Open the inbox.
+      ` },
       expect: [{ at: 'm.md:9', message: 'Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading' }],
     },
     {
       title: 'A closed fence',
-      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\n---\n# M\n\n~~~\nbeacon queues\n~~~\n\n## Try it\n' },
+      files: { 'm.md': dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        ---
+        # M
+
+        ~~~
+        beacon queues
+        ~~~
+
+        ## Try it
+      ` },
       expect: [],
     },
   ],

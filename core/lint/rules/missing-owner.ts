@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { PLACEHOLDER_OWNER } from '../../templates/new-item.js';
+import { dedent } from '../../text/dedent.js';
 
 export const missingOwner: Rule = {
   meta: {
@@ -12,17 +13,40 @@ export const missingOwner: Rule = {
   examples: [
     {
       title: 'A module without an owner',
-      files: { 'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\n---\n# Intro\n' },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        ---
+        # Intro
+      ` },
       expect: [{ at: 'intro.md:3', message: 'Expected module "intro" to name an owner; found none' }],
     },
     {
       title: 'The placeholder "enablekit new" writes without --owner',
-      files: { 'intro.md': `---\ntype: module\nid: intro\ntitle: Intro\nowner: ${PLACEHOLDER_OWNER}\n---\n# Intro\n` },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: ${PLACEHOLDER_OWNER}
+        ---
+        # Intro
+      ` },
       expect: [{ at: 'intro.md:5', message: `Expected module "intro" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}"` }],
     },
     {
       title: 'A team as owner',
-      files: { 'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: acme/support-leads\n---\n# Intro\n' },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: acme/support-leads
+        ---
+        # Intro
+      ` },
       expect: [],
     },
   ],

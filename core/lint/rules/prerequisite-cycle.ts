@@ -1,5 +1,6 @@
 import { prerequisitesOf } from '../../model.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const prerequisiteCycle: Rule = {
   meta: {
@@ -13,8 +14,26 @@ export const prerequisiteCycle: Rule = {
     {
       title: 'Two modules that need each other',
       files: {
-        'a.md': '---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n',
-        'b.md': '---\ntype: module\nid: b\ntitle: B\nowner: alice\nprerequisites: [a]\n---\n# B\n',
+        'a.md': dedent`
+          ---
+          type: module
+          id: a
+          title: A
+          owner: alice
+          prerequisites: [b]
+          ---
+          # A
+        `,
+        'b.md': dedent`
+          ---
+          type: module
+          id: b
+          title: B
+          owner: alice
+          prerequisites: [a]
+          ---
+          # B
+        `,
       },
       expect: [
         { at: 'a.md:6', message: 'Expected prerequisites without a cycle; found a → b → a' },
@@ -24,8 +43,25 @@ export const prerequisiteCycle: Rule = {
     {
       title: 'A chain without a cycle',
       files: {
-        'a.md': '---\ntype: module\nid: a\ntitle: A\nowner: alice\nprerequisites: [b]\n---\n# A\n',
-        'b.md': '---\ntype: module\nid: b\ntitle: B\nowner: alice\n---\n# B\n',
+        'a.md': dedent`
+          ---
+          type: module
+          id: a
+          title: A
+          owner: alice
+          prerequisites: [b]
+          ---
+          # A
+        `,
+        'b.md': dedent`
+          ---
+          type: module
+          id: b
+          title: B
+          owner: alice
+          ---
+          # B
+        `,
       },
       expect: [],
     },

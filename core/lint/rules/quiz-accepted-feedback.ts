@@ -1,6 +1,22 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
-const quiz = (body: string) => `---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which header carries the request id?\n<!-- question id=header type=text -->\n\nAccepted answers:\n\n${body}`;
+const quiz = (body: string) => dedent`
+  ---
+  type: quiz
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
+
+  ## Which header carries the request id?
+  <!-- question id=header type=text -->
+
+  Accepted answers:
+
+  ${body}`;
 
 export const quizAcceptedFeedback: Rule = {
   meta: {
@@ -13,12 +29,20 @@ export const quizAcceptedFeedback: Rule = {
   examples: [
     {
       title: 'Feedback under an accepted answer',
-      files: { 'q.md': quiz('- `X-Request-Id`\n  > Right: support asks for it first.\n- `Request-Id`\n') },
+      files: { 'q.md': quiz(dedent`
+        - \`X-Request-Id\`
+          > Right: support asks for it first.
+        - \`Request-Id\`
+      `) },
       expect: [{ at: 'q.md:16', message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner' }],
     },
     {
       title: 'An explanation under the question',
-      files: { 'q.md': quiz('- `X-Request-Id`\n\n> Support asks for the request id first.\n') },
+      files: { 'q.md': quiz(dedent`
+        - \`X-Request-Id\`
+
+        > Support asks for the request id first.
+      `) },
       expect: [],
     },
   ],

@@ -1,5 +1,6 @@
 import type { Question } from '../../model.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 const PATTERN = /^\/(.+)\/([a-z]*)$/s;
 
@@ -30,7 +31,26 @@ export const quizAnswer: Rule = {
     {
       title: 'A text question with no accepted answers and one with a broken pattern',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which header carries the request id?\n<!-- question id=header type=text -->\n\n## Which command restarts the agent?\n<!-- question id=restart type=text -->\n\nAccepted answers:\n\n- `/^agent restart(/`\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          ## Which command restarts the agent?
+          <!-- question id=restart type=text -->
+
+          Accepted answers:
+
+          - \`/^agent restart(/\`
+        `,
       },
       expect: [
         { at: 'q.md:10', message: 'Expected a text question to list its accepted answers' },
@@ -40,7 +60,35 @@ export const quizAnswer: Rule = {
     {
       title: 'Every type with its answer',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Header?\n<!-- question id=header type=text -->\n\nAccepted answers:\n\n- `X-Request-Id`\n- `/^x-req(uest)?-id$/i`\n\n## P2 response hours?\n<!-- question id=p2 type=numeric -->\n\nAnswer: 4 ± 0.5\n\n## Order the steps\n<!-- question id=steps type=ordering -->\n\n1. Acknowledge\n2. Reproduce\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Header?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - \`/^x-req(uest)?-id$/i\`
+
+          ## P2 response hours?
+          <!-- question id=p2 type=numeric -->
+
+          Answer: 4 ± 0.5
+
+          ## Order the steps
+          <!-- question id=steps type=ordering -->
+
+          1. Acknowledge
+          2. Reproduce
+        `,
       },
       expect: [],
     },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const quizDuplicateChoice: Rule = {
   meta: {
@@ -12,11 +13,42 @@ export const quizDuplicateChoice: Rule = {
     {
       title: 'A choice written twice',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n- [ ] Tier 1\n- [ ] Tier 1\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+          - [ ] Tier 1
+        `,
       },
       expect: [{ at: 'q.md:15', message: 'Expected each choice of question "p1" once; found "Tier 1" again (choice c repeats b)' }],
       fixed: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n- [ ] Tier 1\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
       },
     },
   ],

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const quizFeedback: Rule = {
   meta: {
@@ -12,7 +13,23 @@ export const quizFeedback: Rule = {
     {
       title: 'Feedback under a list item that is not a choice',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single weight=two -->\n\n- [x] Incident\n- Tier 1\n  > Tier 1 handles routine tickets.\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single weight=two -->
+
+          - [x] Incident
+          - Tier 1
+            > Tier 1 handles routine tickets.
+        `,
       },
       expect: [
         { at: 'q.md:11', message: 'Expected weight= to be a positive number; found "two"' },
@@ -22,7 +39,23 @@ export const quizFeedback: Rule = {
     {
       title: 'A misspelt attribute and a misspelt value in the question comment',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which numbers do customers judge us by?\n<!-- question id=numbers type=multiple wieght=2 scoring=all-or-nothin -->\n\n- [x] Time to first reply\n- [x] Time to resolution\n- [ ] Page load time\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which numbers do customers judge us by?
+          <!-- question id=numbers type=multiple wieght=2 scoring=all-or-nothin -->
+
+          - [x] Time to first reply
+          - [x] Time to resolution
+          - [ ] Page load time
+        `,
       },
       expect: [
         { at: 'q.md:11', message: 'found "wieght". Did you mean weight? Write weight=2.' },
@@ -32,7 +65,24 @@ export const quizFeedback: Rule = {
     {
       title: 'Feedback under each choice',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 -->\n\n- [x] Incident\n  > Right: P1s page the on-call engineer.\n- [ ] Tier 1\n  > Tier 1 handles routine tickets.\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+            > Right: P1s page the on-call engineer.
+          - [ ] Tier 1
+            > Tier 1 handles routine tickets.
+        `,
       },
       expect: [],
     },

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { answerProblem } from './quiz-answer.js';
+import { dedent } from '../../text/dedent.js';
 
 export const quizPassMark: Rule = {
   meta: {
@@ -13,13 +14,41 @@ export const quizPassMark: Rule = {
     {
       title: 'An ungradable question puts the pass mark out of reach',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\npass_mark: 80\n---\n# Q\n\n## Pick one\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Explain\n<!-- question id=two type=text weight=3 -->\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          pass_mark: 80
+          ---
+          # Q
+
+          ## Pick one
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+
+          ## Explain
+          <!-- question id=two type=text weight=3 -->
+        `,
       },
       expect: [{ at: 'q.md:7', message: 'Expected pass mark 80% to be reachable; found at most 25% can be scored' }],
     },
     {
       title: 'A quiz with no questions',
-      files: { 'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n' },
+      files: { 'q.md': dedent`
+        ---
+        type: quiz
+        id: q
+        title: Q
+        module: m
+        owner: alice
+        ---
+        # Q
+      ` },
       expect: [{ at: 'q.md:3', message: 'Expected quiz "q" to have questions (level-2 headings); found none' }],
     },
   ],

@@ -1,5 +1,6 @@
 import { slug } from '../../markdown/mdast-util.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const quizQuestionId: Rule = {
   meta: {
@@ -13,17 +14,67 @@ export const quizQuestionId: Rule = {
     {
       title: 'A question without an id',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n\n- [x] Incident\n- [ ] Tier 1\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
       },
       expect: [{ at: 'q.md:10', message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none' }],
       fixed: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=which-queue-takes-p1-tickets -->\n\n- [x] Incident\n- [ ] Tier 1\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=which-queue-takes-p1-tickets -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
       },
     },
     {
       title: 'Two questions with one id',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## First?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Second?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## First?
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+
+          ## Second?
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+        `,
       },
       expect: [{ at: 'q.md:17', message: 'Expected question ids to be unique in quiz "q"; found "one" again' }],
     },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const quizSingleAnswer: Rule = {
   meta: {
@@ -12,14 +13,45 @@ export const quizSingleAnswer: Rule = {
     {
       title: 'Two right answers in a single-choice question',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [x] Tier 1\n- [ ] Backlog\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single -->
+
+          - [x] Incident
+          - [x] Tier 1
+          - [ ] Backlog
+        `,
       },
       expect: [{ at: 'q.md:10', message: 'Expected exactly one right choice in single-choice question "p1"; found 2' }],
     },
     {
       title: 'One right answer',
       files: {
-        'q.md': '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=p1 type=single -->\n\n- [x] Incident\n- [ ] Tier 1\n',
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
       },
       expect: [],
     },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const reflectionPrompts: Rule = {
   meta: {
@@ -11,17 +12,56 @@ export const reflectionPrompts: Rule = {
   examples: [
     {
       title: 'No prompts',
-      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n' },
+      files: { 'r.md': dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        - [ ] I have read the lesson
+      ` },
       expect: [{ at: 'r.md:3', message: 'Expected reflection "r" to list prompts under a "## Prompts" heading; found none' }],
     },
     {
       title: 'No read check',
-      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n## Prompts\n\n1. Share a strategy.\n' },
+      files: { 'r.md': dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        ## Prompts
+
+        1. Share a strategy.
+      ` },
       expect: [{ at: 'r.md:3', message: 'Expected reflection "r" to start with a read check' }],
     },
     {
       title: 'A complete reflection',
-      files: { 'r.md': '---\ntype: reflection\nid: r\ntitle: R\nmodule: m\nowner: alice\n---\n# R\n\n- [ ] I have read the lesson\n\n## Prompts\n\n1. Share a strategy of your own, or one you will adopt, and why.\n' },
+      files: { 'r.md': dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        - [ ] I have read the lesson
+
+        ## Prompts
+
+        1. Share a strategy of your own, or one you will adopt, and why.
+      ` },
       expect: [],
     },
   ],

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const scenarioRubric: Rule = {
   meta: {
@@ -12,19 +13,67 @@ export const scenarioRubric: Rule = {
     {
       title: 'A rubric with no required criterion',
       files: {
-        's.md': '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n\n## Rubric\n\n- [ ] Greets the customer\n- [ ] Confirms the account\n',
+        's.md': dedent`
+          ---
+          type: scenario
+          id: s
+          title: S
+          module: m
+          level: beginner
+          owner: alice
+          ---
+          # S
+
+          ## Situation
+
+          A customer cannot log in.
+
+          ## Rubric
+
+          - [ ] Greets the customer
+          - [ ] Confirms the account
+        `,
       },
       expect: [{ at: 's.md:15', message: 'Expected at least one required criterion in the rubric of scenario "s"; found none' }],
     },
     {
       title: 'No rubric at all',
-      files: { 's.md': '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n' },
+      files: { 's.md': dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Situation
+
+        A customer cannot log in.
+      ` },
       expect: [{ at: 's.md:3', message: 'Expected scenario "s" to have a "## Rubric" section with criteria as a task list; found none' }],
     },
     {
       title: 'A rubric with a required criterion',
       files: {
-        's.md': '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Rubric\n\n- [ ] Confirms the account (required)\n- [ ] Offers a workaround\n',
+        's.md': dedent`
+          ---
+          type: scenario
+          id: s
+          title: S
+          module: m
+          level: beginner
+          owner: alice
+          ---
+          # S
+
+          ## Rubric
+
+          - [ ] Confirms the account (required)
+          - [ ] Offers a workaround
+        `,
       },
       expect: [],
     },

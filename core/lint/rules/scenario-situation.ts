@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 const SITUATION = /^situation\b/i;
 
@@ -13,12 +14,48 @@ export const scenarioSituation: Rule = {
   examples: [
     {
       title: 'A scenario with no situation',
-      files: { 's.md': '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Your task\n\nCalm the customer.\n\n## Rubric\n\n- [ ] Confirms the account (required)\n' },
+      files: { 's.md': dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Your task
+
+        Calm the customer.
+
+        ## Rubric
+
+        - [ ] Confirms the account (required)
+      ` },
       expect: [{ at: 's.md:3', message: 'Expected scenario "s" to have a "## Situation" section; found none (sections: Your task, Rubric)' }],
     },
     {
       title: 'A scenario with its situation',
-      files: { 's.md': '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\nowner: alice\n---\n# S\n\n## Situation\n\nA customer cannot log in.\n\n## Rubric\n\n- [ ] Confirms the account (required)\n' },
+      files: { 's.md': dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Situation
+
+        A customer cannot log in.
+
+        ## Rubric
+
+        - [ ] Confirms the account (required)
+      ` },
       expect: [],
     },
   ],

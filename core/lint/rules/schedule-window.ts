@@ -1,6 +1,7 @@
 import type { Span } from '../../types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import type { Window } from '../../model.js';
+import { dedent } from '../../text/dedent.js';
 
 function checkOrder(ctx: RuleContext, file: string, w: Window, what: string): boolean {
   if (w.opens && w.due && w.opens >= w.due) {
@@ -31,7 +32,22 @@ export const scheduleWindow: Rule = {
     {
       title: 'A window due before it opens, and a module due after its track',
       files: {
-        't.md': '---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nwindow: {opens: 2027-01-04, due: 2027-02-26}\nmodules:\n  - module: a\n    window: {opens: 2027-01-18, due: 2027-01-11}\n  - module: b\n    window: {opens: 2027-02-01, due: 2027-03-12}\n---\n# T\n',
+        't.md': dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          window: {opens: 2027-01-04, due: 2027-02-26}
+          modules:
+            - module: a
+              window: {opens: 2027-01-18, due: 2027-01-11}
+            - module: b
+              window: {opens: 2027-02-01, due: 2027-03-12}
+          ---
+          # T
+        `,
       },
       expect: [
         { at: 't.md:10', message: 'Expected module "a" to open before it is due; found opens 2027-01-18, due 2027-01-11' },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const schema: Rule = {
   meta: {
@@ -11,7 +12,15 @@ export const schema: Rule = {
   examples: [
     {
       title: 'A missing title and a misspelt key',
-      files: { 'intro.md': '---\ntype: module\nid: intro\nowner: alice\nreview_evry: 90d\n---\n# Intro\n' },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        owner: alice
+        review_evry: 90d
+        ---
+        # Intro
+      ` },
       expect: [
         { at: 'intro.md:2', message: 'Expected a module to have "title"' },
         { at: 'intro.md:5', message: 'found "review_evry"' },
@@ -19,12 +28,25 @@ export const schema: Rule = {
     },
     {
       title: 'A bad value in enablekit.yml',
-      files: { 'enablekit.yml': 'version: 1\npolicies:\n  pass_mark: lots\n' },
+      files: { 'enablekit.yml': dedent`
+        version: 1
+        policies:
+          pass_mark: lots
+      ` },
       expect: [{ at: 'enablekit.yml:3', message: 'Expected policies.pass_mark to be a number; found "lots"' }],
     },
     {
       title: 'A valid module',
-      files: { 'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\nreview_every: 90d\n---\n# Intro\n' },
+      files: { 'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        review_every: 90d
+        ---
+        # Intro
+      ` },
       expect: [],
     },
   ],

@@ -3,6 +3,7 @@ import { compareVersions, parseVersion } from '../../freshness/semver.js';
 import type { Item } from '../../model.js';
 import type { Fix } from '../../types.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 /** The fix authors apply after checking an item: verified: set to a version and today, as a text edit. */
 export function markVerifiedFix(item: Item, version: string, today: string, text?: string): Fix {
@@ -29,23 +30,81 @@ export const staleContent: Rule = {
     {
       title: 'Verified against an older version',
       files: {
-        'enablekit.yml': 'version: 1\nproduct:\n  version: 4.3.0\n',
-        'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.2.0, date: 2026-10-01}\n---\n# M\n',
+        'enablekit.yml': dedent`
+          version: 1
+          product:
+            version: 4.3.0
+        `,
+        'm.md': dedent`
+          ---
+          type: module
+          id: m
+          title: M
+          owner: alice
+          verified: {version: 4.2.0, date: 2026-10-01}
+          ---
+          # M
+        `,
       },
       expect: [{ at: 'm.md:6', message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0' }],
-      fixed: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-22}\n---\n# M\n' },
+      fixed: { 'm.md': dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified: {version: 4.3.0, date: 2026-11-22}
+        ---
+        # M
+      ` },
     },
     {
       title: 'A review interval that has run out',
-      files: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  version: 4.2.0\n  date: 2026-01-05\nreview_every: 90d\n---\n# M\n' },
+      files: { 'm.md': dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified:
+          version: 4.2.0
+          date: 2026-01-05
+        review_every: 90d
+        ---
+        # M
+      ` },
       expect: [{ at: 'm.md:7', message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue' }],
-      fixed: { 'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified:\n  {version: 4.2.0, date: 2026-11-22}\nreview_every: 90d\n---\n# M\n' },
+      fixed: { 'm.md': dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified:
+          {version: 4.2.0, date: 2026-11-22}
+        review_every: 90d
+        ---
+        # M
+      ` },
     },
     {
       title: 'Verified against the current version, within its interval',
       files: {
-        'enablekit.yml': 'version: 1\nproduct:\n  version: 4.3.0\n',
-        'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: alice\nverified: {version: 4.3.0, date: 2026-11-01}\n---\n# M\n',
+        'enablekit.yml': dedent`
+          version: 1
+          product:
+            version: 4.3.0
+        `,
+        'm.md': dedent`
+          ---
+          type: module
+          id: m
+          title: M
+          owner: alice
+          verified: {version: 4.3.0, date: 2026-11-01}
+          ---
+          # M
+        `,
       },
       expect: [],
     },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 export const trackDuplicateModule: Rule = {
   meta: {
@@ -12,13 +13,37 @@ export const trackDuplicateModule: Rule = {
     {
       title: 'A module listed twice, once with a window',
       files: {
-        't.md': '---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nmodules:\n  - intro\n  - triage\n  - module: intro\n    window: {opens: 2027-01-04, due: 2027-01-18}\n---\n# T\n',
+        't.md': dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          modules:
+            - intro
+            - triage
+            - module: intro
+              window: {opens: 2027-01-04, due: 2027-01-18}
+          ---
+          # T
+        `,
       },
       expect: [{ at: 't.md:10', message: 'Expected track "t" to list each module once; found "intro" again (first on line 8)' }],
     },
     {
       title: 'Each module once',
-      files: { 't.md': '---\ntype: track\nid: t\ntitle: T\nowner: alice\nroles: [support]\nmodules: [intro, triage]\n---\n# T\n' },
+      files: { 't.md': dedent`
+        ---
+        type: track
+        id: t
+        title: T
+        owner: alice
+        roles: [support]
+        modules: [intro, triage]
+        ---
+        # T
+      ` },
       expect: [],
     },
   ],

@@ -1,6 +1,7 @@
 import type { Track } from '../../model.js';
 import type { WorkspaceIndex } from '../../workspace/workspace-index.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 /** Every module that must be done before this one, each with the chain that makes it so. */
 function prerequisiteChains(index: WorkspaceIndex, moduleId: string): Map<string, string[]> {
@@ -44,8 +45,27 @@ function takenAfter(index: WorkspaceIndex, later: Track, track: Track): string |
   return undefined;
 }
 
-const track = (id: string, extra: string, modules: string) => `---\ntype: track\nid: ${id}\ntitle: T\nowner: alice\nroles: [support]\n${extra}modules: [${modules}]\n---\n# T\n`;
-const module = (id: string, prerequisites: string) => `---\ntype: module\nid: ${id}\ntitle: M\nowner: alice\nprerequisites: [${prerequisites}]\n---\n# M\n`;
+const track = (id: string, extra: string, modules: string) => dedent`
+  ---
+  type: track
+  id: ${id}
+  title: T
+  owner: alice
+  roles: [support]
+  ${extra}modules: [${modules}]
+  ---
+  # T
+`;
+const module = (id: string, prerequisites: string) => dedent`
+  ---
+  type: module
+  id: ${id}
+  title: M
+  owner: alice
+  prerequisites: [${prerequisites}]
+  ---
+  # M
+`;
 
 export const trackOrder: Rule = {
   meta: {

@@ -1,5 +1,6 @@
 import type { Item } from '../../model.js';
 import type { Rule } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 const WHAT = { fence: 'code fence', html: 'HTML block', comment: 'HTML comment' } as const;
 
@@ -21,7 +22,17 @@ export function unclosedMessage(item: Item): string | undefined {
   return `Expected the ${WHAT[u.kind]} opened here to be closed with ${u.closer}; found it open to the end of the file${hidden(item, u.headings, u.sections)}. Close it with a line holding ${u.closer}.`;
 }
 
-const head = (type: string) => `---\ntype: ${type}\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n`;
+const head = (type: string) => dedent`
+  ---
+  type: ${type}
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
+
+`;
 
 export const unclosedBlock: Rule = {
   meta: {
@@ -35,26 +46,75 @@ export const unclosedBlock: Rule = {
     {
       title: 'A code fence left open hides the questions after it',
       files: {
-        'q.md': `${head('quiz')}## Which command lists queues?\n<!-- question id=list -->\n\n\`\`\`sh\nbeacon queues\n\n- [x] beacon queues\n- [ ] beacon list\n\n## Which queue takes P1s?\n<!-- question id=p1 -->\n\n- [x] Incident\n- [ ] Tier 1\n`,
+        'q.md': dedent`
+          ${head('quiz')}## Which command lists queues?
+          <!-- question id=list -->
+
+          \`\`\`sh
+          beacon queues
+
+          - [x] beacon queues
+          - [ ] beacon list
+
+          ## Which queue takes P1s?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
       },
       expect: [{ at: 'q.md:13', message: 'Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it' }],
     },
     {
       title: 'A question comment left open',
       files: {
-        'q.md': `${head('quiz')}## Which queue takes P1s?\n<!-- question id=p1\n\n- [x] Incident\n- [ ] Tier 1\n\n## Who is paged?\n\n- [x] On-call\n- [ ] Nobody\n`,
+        'q.md': dedent`
+          ${head('quiz')}## Which queue takes P1s?
+          <!-- question id=p1
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## Who is paged?
+
+          - [x] On-call
+          - [ ] Nobody
+        `,
       },
       expect: [{ at: 'q.md:11', message: 'Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question' }],
     },
     {
       title: 'A <pre> block left open in a reflection',
-      files: { 'r.md': `${head('reflection')}- [ ] I have read the lesson\n\n<pre>\nnotes\n\n## Prompts\n\n1. What will you change?\n` },
+      files: { 'r.md': dedent`
+        ${head('reflection')}- [ ] I have read the lesson
+
+        <pre>
+        notes
+
+        ## Prompts
+
+        1. What will you change?
+      ` },
       expect: [{ at: 'r.md:12', message: 'Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading' }],
     },
     {
       title: 'Closed blocks',
       files: {
-        'q.md': `${head('quiz')}## Which command lists queues?\n<!-- question id=list -->\n\n\`\`\`sh\nbeacon queues\n\`\`\`\n\n- [x] beacon queues\n- [ ] beacon list\n\n<!--\na note\n-->\n`,
+        'q.md': dedent`
+          ${head('quiz')}## Which command lists queues?
+          <!-- question id=list -->
+
+          \`\`\`sh
+          beacon queues
+          \`\`\`
+
+          - [x] beacon queues
+          - [ ] beacon list
+
+          <!--
+          a note
+          -->
+        `,
       },
       expect: [],
     },

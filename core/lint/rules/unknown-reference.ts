@@ -1,6 +1,7 @@
 import type { Item, Reference } from '../../model.js';
 import { didYouMean } from '../../text/did-you-mean.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { dedent } from '../../text/dedent.js';
 
 function known(ctx: RuleContext, ref: Reference): { ok: boolean; names: () => Iterable<string>; what: string } {
   switch (ref.kind) {
@@ -34,10 +35,42 @@ export const unknownReference: Rule = {
     {
       title: 'A track with a misspelt module and an unknown role',
       files: {
-        'enablekit.yml': 'version: 1\nroles:\n  support: {}\n',
-        'track.md': '---\ntype: track\nid: onboarding\ntitle: Onboarding\nowner: alice\nroles: [suport]\nmodules:\n  - intro\n  - triag\n---\n# Onboarding\n',
-        'intro.md': '---\ntype: module\nid: intro\ntitle: Intro\nowner: alice\n---\n# Intro\n',
-        'triage.md': '---\ntype: module\nid: triage\ntitle: Triage\nowner: alice\n---\n# Triage\n',
+        'enablekit.yml': dedent`
+          version: 1
+          roles:
+            support: {}
+        `,
+        'track.md': dedent`
+          ---
+          type: track
+          id: onboarding
+          title: Onboarding
+          owner: alice
+          roles: [suport]
+          modules:
+            - intro
+            - triag
+          ---
+          # Onboarding
+        `,
+        'intro.md': dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+        `,
+        'triage.md': dedent`
+          ---
+          type: module
+          id: triage
+          title: Triage
+          owner: alice
+          ---
+          # Triage
+        `,
       },
       expect: [
         { at: 'track.md:6', message: 'Expected roles to name a role defined under roles: in enablekit.yml; found "suport". Did you mean "support"?' },
