@@ -52,9 +52,6 @@ export interface CommentInfo {
   issueByEnablekit: boolean;
 }
 
-/** Where the Action (or the CLI, for `progress rebuild`) reads and writes: the repository, and whether to write at all. */
-export type RepoRef = Pick<RunContext, 'owner' | 'repo' | 'dryRun'> & Partial<Pick<RunContext, 'writer'>>;
-
 export interface ReleaseInfo {
   tag: string;
   notes: string;

@@ -1,5 +1,5 @@
 import type { Rule } from '../lint/rule.js';
-import { DOCS_BASE } from '../lint/rule.js';
+import { ruleDocsUrl } from '../lint/rule.js';
 import type { Diagnostic } from '../types.js';
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules described, URIs relative to the repo. */
@@ -20,7 +20,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly 
               name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: r.meta.description },
               fullDescription: { text: r.meta.rationale },
-              helpUri: `${DOCS_BASE}/${r.meta.id}.md`,
+              helpUri: ruleDocsUrl(r.meta.id),
               defaultConfiguration: { level: r.meta.severity === 'error' ? 'error' : 'warning' },
             })),
           },

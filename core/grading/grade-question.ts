@@ -134,8 +134,3 @@ export function scoreQuestion(key: Question, mine: Question | undefined, match: 
           : scoreOrdering(key, mine);
   return { result: { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1000) / 1000, feedback: s.changed ? [s.changed] : s.feedback }, held: s.held ?? [] };
 }
-
-/** Grade one question of a sheet against the key question (from the base branch's quiz), as if the answers stay hidden. */
-export function gradeQuestion(key: Question, mine: Question | undefined, match: PatternMatcher, line: number, mark: DecimalMark = '.'): QuestionResult {
-  return scoreQuestion(key, mine, match, line, mark).result;
-}

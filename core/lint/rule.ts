@@ -3,7 +3,8 @@ import type { Item } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Fix, Severity, Span } from '../types.js';
 
-export const DOCS_BASE = 'https://github.com/enablekit/enablekit/blob/main/docs/rules';
+/** A rule's page in docs/rules/, where SARIF and the editor link each diagnostic. */
+export const ruleDocsUrl = (id: string) => `https://github.com/enablekit/enablekit/blob/main/docs/rules/${id}.md`;
 
 export interface RuleMeta {
   id: string;

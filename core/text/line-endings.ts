@@ -13,8 +13,6 @@ export interface TextForm {
   bom: boolean;
 }
 
-export const LF_FORM: TextForm = { eol: '\n', bom: false };
-
 const BOM = 0xfeff;
 
 /** The text with its BOM dropped and CRLF and lone CR as LF. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/types.js';
-
-export const RULE_DOCS = 'https://github.com/enablekit/enablekit/blob/main/docs/rules/';
+import { ruleDocsUrl } from '../../core/lint/rule.js';
 
 /** Core's 1-based line and column (UTF-16, as VS Code counts) to a VS Code range. */
 export function rangeOf(d: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>): vscode.Range {
@@ -11,6 +10,6 @@ export function rangeOf(d: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'end
 export function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const v = new vscode.Diagnostic(rangeOf(d), d.message, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   v.source = 'enablekit';
-  v.code = { value: d.ruleId, target: vscode.Uri.parse(`${RULE_DOCS}${d.ruleId}.md`) };
+  v.code = { value: d.ruleId, target: vscode.Uri.parse(ruleDocsUrl(d.ruleId)) };
   return v;
 }

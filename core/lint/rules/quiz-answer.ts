@@ -1,8 +1,7 @@
 import type { Question } from '../../model.js';
 import type { Rule } from '../rule.js';
+import { answerPattern } from '../../grading/answer-pattern.js';
 import { dedent } from '../../text/dedent.js';
-
-const PATTERN = /^\/(.+)\/([a-z]*)$/s;
 
 /** Why a question cannot be graded from its source, or undefined when it can. */
 export function answerProblem(q: Question): string | undefined {
@@ -100,10 +99,10 @@ export const quizAnswer: Rule = {
         const problem = answerProblem(q);
         if (problem) ctx.report({ file: item.file, span: q.span, message: problem });
         for (const a of q.accepted) {
-          const m = PATTERN.exec(a.value);
+          const m = answerPattern(a.value);
           if (!m) continue;
           try {
-            new RegExp(m[1]!, m[2]);
+            new RegExp(m.source, m.flags);
           } catch (e) {
             ctx.report({ file: item.file, span: a.span, message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${(e as Error).message}). Fix the pattern, or drop the slashes to match plain text.` });
           }
