@@ -1,4 +1,4 @@
-import type { Item, Reference } from '../../model.js';
+import { isCheckpoint, type Item, type Reference } from '../../model.js';
 import { didYouMean } from '../../text/did-you-mean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { dedent } from '../../text/dedent.js';
@@ -11,7 +11,7 @@ function known(ctx: RuleContext, ref: Reference): { ok: boolean; names: () => It
       return { ok: ctx.config.features.has(ref.id), names: () => ctx.config.features.keys(), what: 'a feature id from features: in enablekit.yml' };
     default: {
       const kind = ref.kind;
-      const matches = (i: Item) => (kind === 'checkpoint' ? i.type === 'quiz' || i.type === 'scenario' || i.type === 'reflection' : i.type === kind);
+      const matches = (i: Item) => (kind === 'checkpoint' ? isCheckpoint(i) : i.type === kind);
       return {
         ok: ctx.index.itemsWithId(ref.id).some(matches),
         names: function* () {
