@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { readContext, type RunContext } from './context.js';
 import { client as githubClient } from '../github/calls.js';
-import { loadIndex } from '../host/analyse.js';
+import { loadConfig, loadIndex } from '../host/analyse.js';
+import { curriculaToday } from '../core/config/clock.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import { gradePull, type PullOutcome } from './grade-pull.js';
 import { onAppraise, onPullComment, onReview } from './review-events.js';
@@ -13,7 +14,18 @@ import { runProgressSchedule } from './progress-schedule.js';
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
 /** The Action's GitHub client: what the GitHub layer says goes to the workflow log, warnings as annotations. */
 const client = (ctx: RunContext) => githubClient({ token: ctx.token, apiUrl: ctx.apiUrl, log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error } });
-const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * The current instant, to the second. ENABLEKIT_NOW (an ISO time) is a testing hook that
+ * fixes it, so a test can put the clock at 23:30 in some zone; workflows leave it unset.
+ */
+function nowIso(): string {
+  const fixed = process.env.ENABLEKIT_NOW;
+  const at = fixed ? new Date(fixed) : new Date();
+  if (fixed && (!/^\d{4}-\d{2}-\d{2}T/.test(fixed) || Number.isNaN(at.getTime()))) throw new UsageProblem(`Expected ENABLEKIT_NOW (a testing hook) to be an ISO time such as 2026-03-05T07:30:00Z; found "${fixed}". Remove it from the workflow's env.`);
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** Today in the curricula's time zone (enablekit.yml `timezone:`), for the jobs that are handed only the day. */
+const curriculaDay = (ctx: RunContext) => curriculaToday(loadConfig(resolveTargets(ctx.workspace, [ctx.curricula])), new Date(nowIso()));
 
 /** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
 function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' | 'pull-comment' | 'review' | 'appraise' | string {
@@ -93,7 +105,7 @@ async function schedule(ctx: RunContext): Promise<void> {
 }
 
 async function freshness(ctx: RunContext): Promise<void> {
-  const o = await runFreshness(ctx, client(ctx), nowIso().slice(0, 10));
+  const o = await runFreshness(ctx, client(ctx), curriculaDay(ctx));
   core.setOutput('opened', o.opened);
   core.setOutput('updated', o.updated);
   core.setOutput('closed', o.closed);
@@ -112,7 +124,7 @@ async function run(): Promise<void> {
   else if (job === 'pull-comment' || job === 'review' || job === 'appraise') await reviewEvent(ctx, job);
   else if (job === 'rebuild') {
     const curricula = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-    const r = await rebuildProgress(ctx, client(ctx), curricula, nowIso().slice(0, 10));
+    const r = await rebuildProgress(ctx, client(ctx), curricula, curriculaToday(curricula.config, new Date(nowIso())));
     core.setOutput('summary', JSON.stringify(r));
     core.info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
   }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Config } from '../core/config/config.js';
+import { curriculaToday } from '../core/config/clock.js';
 import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
 import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
@@ -42,8 +43,8 @@ async function teamRoles(gh: Client, config: Config): Promise<Map<string, string
  * last; what is left is done by the next run, which finds the same work still due.
  */
 export async function runProgressSchedule(ctx: RunContext, gh: Client, now: string): Promise<ScheduleOutcome> {
-  const today = now.slice(0, 10);
   const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  const today = curriculaToday(config, new Date(now));
   const outcome: ScheduleOutcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, reportCards: 0, dashboard: 'none', deferred: 0 };
   const issues = await listProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);

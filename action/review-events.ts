@@ -15,6 +15,7 @@ import { changedFiles, type Client } from '../github/calls.js';
 import { gradePull, type PullOutcome } from './grade-pull.js';
 import { appendRecords, listProgressIssues, loadLedger } from '../github/progress-ledger.js';
 import { teamsOf } from '../github/team-members.js';
+import { curriculaToday } from '../core/config/clock.js';
 
 export type ReviewEventOutcome =
   | { kind: 'graded'; outcome: PullOutcome }
@@ -73,7 +74,7 @@ export async function recordParticipation(ctx: RunContext, gh: Client, pullNumbe
     const ledger = await loadLedger(gh, ctx, login, issues);
     const before = ledger.records.length;
     const roles = rolesOf(login, config);
-    await appendRecords(gh, ctx, ledger, records, (l) => progressBody(login, roles, index, l, now.slice(0, 10)));
+    await appendRecords(gh, ctx, ledger, records, (l) => progressBody(login, roles, index, l, curriculaToday(config, new Date(now))));
     recorded += ledger.records.length - before;
   }
   return recorded;
@@ -108,7 +109,7 @@ export async function onAppraise(ctx: RunContext, gh: Client, now: string): Prom
   }
   const record: ProgressRecord = { learner, checkpoint: track.id, kind: 'appraisal', pr: c.issue, sha: '', ref: `comment-${c.id}`, at: c.at || now, passed: true, reviewer: c.author, as: command.as, notes: command.notes };
   const ledger = await loadLedger(gh, ctx, learner);
-  await appendRecords(gh, ctx, ledger, [record], (l) => progressBody(learner, roles, index, l, now.slice(0, 10)));
+  await appendRecords(gh, ctx, ledger, [record], (l) => progressBody(learner, roles, index, l, curriculaToday(config, new Date(now))));
   core.info(`Recorded a ${command.as} appraisal of @${learner} on ${track.id} by @${c.author}.`);
   return { kind: 'appraisal', recorded: true };
 }

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { bulkFixEdits, fixText } from '../core/lint/apply-fixes.js';
 import { formatJson } from '../core/format/json.js';
 import { formatStylish } from '../core/format/stylish.js';
 import type { Diagnostic } from '../core/types.js';
 import type { Config } from '../core/config/config.js';
+import { curriculaToday } from '../core/config/clock.js';
 import { hashText, readResult, writeResult, type CachedResult, type WalkSettings } from '../host/result-cache.js';
 import { UsageError } from '../host/usage-error.js';
 import { noConfigMessage, readWorkspace, resolveTargets } from '../host/workspace-files.js';
@@ -16,7 +17,11 @@ export interface LintArgs {
   fix: boolean;
   cache: boolean;
   cwd: string;
-  today: string;
+  /** --submissions: learners' answer sheets, which --fix never edits. */
+  submissions: string;
+  /** --today: judge dates as of this day instead of today in the curricula's time zone. */
+  today?: string;
+  now: Date;
   version: string;
   color: boolean;
   /** ENABLEKIT_KEY: open sealed quizzes' keys and lint their answers (then nothing is cached). */
@@ -42,26 +47,28 @@ async function lintOnce(a: LintArgs): Promise<CachedResult & { noConfig?: string
   const resultPath = a.cache && !a.secret ? resolve(a.cwd, '.enablekit-cache', 'result.json') : undefined;
   const cached = readResult(resultPath);
   const configHash = hashText(t.configText ?? '');
-  let settings: WalkSettings | undefined = cached?.configHash === configHash ? cached.settings : undefined;
+  // A cache written before settings held the time zone is read again from the config.
+  let settings: WalkSettings | undefined = cached?.configHash === configHash && typeof cached.settings.timeZone === 'string' ? cached.settings : undefined;
   let config: Config | undefined;
   if (!settings) {
     config = (await import('../host/analyse.js')).loadConfig(t);
-    settings = { ignore: config.ignore, maxFileSize: config.maxFileSize };
+    settings = { ignore: config.ignore, maxFileSize: config.maxFileSize, timeZone: config.timeZone };
   }
+  const today = curriculaToday(settings, a.now, a.today);
   const files = readWorkspace(a.cwd, t, settings.ignore);
-  const key = hashText(a.version, configHash, a.today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
+  const key = hashText(a.version, configHash, today, t.targets.join('\n'), files.all.join('\n'), ...files.markdown.map((f) => files.hashes.get(f)!));
   if (cached && cached.key === key) return withNote(cached);
   const { analyse, loadConfig } = await import('../host/analyse.js');
-  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today: a.today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}), progress: ProgressBar.onTerminal });
+  const analysis = await analyse({ cwd: a.cwd, cache: a.cache, version: a.version, today, config: config ?? loadConfig(t), files, ...(a.secret ? { secret: a.secret } : {}), ...(a.jobs ? { jobs: a.jobs } : {}), progress: ProgressBar.onTerminal });
   const result: CachedResult = { configHash, settings, key, ...analysis, files: files.only.size };
   writeResult(resultPath, result);
   return withNote(result);
 }
 
 /** Write each file's fixes once; learners' answer sheets are never touched by --fix. */
-function applyFixes(diagnostics: Diagnostic[], cwd: string): number {
+function applyFixes(diagnostics: Diagnostic[], cwd: string, submissions: string): number {
   let fixed = 0;
-  for (const [file, edits] of bulkFixEdits(diagnostics)) {
+  for (const [file, edits] of bulkFixEdits(diagnostics, relative(cwd, resolve(cwd, submissions)))) {
     const path = resolve(cwd, file);
     const { text, applied } = fixText(readFileSync(path, 'utf8'), edits);
     writeFileSync(path, text);
@@ -75,7 +82,7 @@ export async function lintCommand(a: LintArgs): Promise<{ stdout: string; stderr
   let result = await lintOnce(a);
   let fixedNote = '';
   if (a.fix && result.diagnostics.some((d) => d.fix && !d.fix.suggestion)) {
-    const fixed = applyFixes(result.diagnostics, a.cwd);
+    const fixed = applyFixes(result.diagnostics, a.cwd, a.submissions);
     result = await lintOnce(a);
     fixedNote = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`;
   }

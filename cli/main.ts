@@ -3,7 +3,9 @@ import { lintCommand } from './lint-command.js';
 import { UsageError } from '../host/usage-error.js';
 import { isCalendarDate } from '../core/text/calendar-date.js';
 
-const VERSION = '0.1.0';
+declare const __ENABLEKIT_VERSION__: string;
+/** package.json's version, put in by the build (build.ts); a run from the sources has none. */
+const VERSION = typeof __ENABLEKIT_VERSION__ === 'string' ? __ENABLEKIT_VERSION__ : 'dev';
 declare const __ENABLEKIT_BUILD__: string;
 /** The version plus a hash of the sources it was built from: what caches are keyed on. */
 const BUILD = typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKIT_BUILD__}` : `${VERSION}+dev`;
@@ -11,7 +13,7 @@ const BUILD = typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKI
 const HELP = `enablekit ${VERSION}: training as code
 
 Usage:
-  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--no-cache] [--jobs <n>]
+  enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
@@ -30,7 +32,8 @@ Options:
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
   --jobs      lint: parse on this many threads (default: cores - 1, at most 4, from 4 cores up; else 1)
-  --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD
+  --today     evaluate dates (review intervals, schedules) as of YYYY-MM-DD (default: today in
+              enablekit.yml's timezone, UTC unless set)
   --debug     show the stack trace of an internal error
 
 Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or not graded),
@@ -38,9 +41,17 @@ Exit codes: 0 no errors (grade: passed), 1 errors found (grade: not passed or no
 Docs: docs/format.md (the content format), docs/rules/ (one page per rule).
 `;
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/**
+ * The current instant. ENABLEKIT_NOW (an ISO time) is a testing hook that fixes it, so a
+ * test can put the clock at 23:30 in some zone; real use leaves it unset. Today itself is
+ * read from this instant in the curricula's time zone, by each command once it has the config.
+ */
+function now(): Date {
+  const fixed = process.env.ENABLEKIT_NOW;
+  if (fixed === undefined || fixed === '') return new Date();
+  const at = new Date(fixed);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(fixed) || Number.isNaN(at.getTime())) throw new UsageError(`Expected ENABLEKIT_NOW (a testing hook) to be an ISO time such as 2026-03-05T07:30:00Z; found "${fixed}". Correct it, or unset it to use the clock.`);
+  return at;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -82,7 +93,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`Expected --today to be a date on the calendar, YYYY-MM-DD; found "${values.today}". Pass a date such as 2026-11-22, or leave --today out for today.`);
-  const day = values.today ?? today();
+  const at = now();
+  const day = values.today;
   switch (command) {
     case 'lint': {
       if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
@@ -92,7 +104,9 @@ async function run(argv: string[]): Promise<number> {
         fix: values.fix,
         cache: !values['no-cache'],
         cwd,
-        today: day,
+        submissions: values.submissions,
+        ...(day ? { today: day } : {}),
+        now: at,
         version: BUILD,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
@@ -106,7 +120,7 @@ async function run(argv: string[]): Promise<number> {
       // Loaded on demand like every command but lint: it reads enablekit.yml with YAML and
       // ajv, which a warm lint must never pay for.
       const { newCommand } = await import('./new-command.js');
-      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, today: day, ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
+      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, ...(day ? { today: day } : {}), now: at, ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
       return 0;
     }
     case 'take':
@@ -117,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(await takeCommand({ ...common, ...(rest[0] ? { id: rest[0] } : {}), ...(values.learner ? { learner: values.learner } : {}) }));
         return 0;
       }
-      const { stdout, exitCode } = await gradeCommand({ ...common, ...(rest[0] ? { sheet: rest[0] } : {}), format: values.format ?? 'text', now: new Date().toISOString() });
+      const { stdout, exitCode } = await gradeCommand({ ...common, ...(rest[0] ? { sheet: rest[0] } : {}), format: values.format ?? 'text', now: at.toISOString() });
       process.stdout.write(stdout);
       return exitCode;
     }
@@ -130,8 +144,8 @@ async function run(argv: string[]): Promise<number> {
         submissions: values.submissions,
         format: values.format ?? 'markdown',
         apiUrl: values['api-url'] ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-        today: day,
-        now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        ...(day ? { today: day } : {}),
+        now: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
         version: BUILD,
         cache: !values['no-cache'],
         ...(values.curricula ? { curricula: values.curricula } : {}),
@@ -157,7 +171,8 @@ async function run(argv: string[]): Promise<number> {
         cwd,
         paths: rest,
         format: values.format ?? 'stylish',
-        today: day,
+        ...(day ? { today: day } : {}),
+        now: at,
         version: BUILD,
         cache: !values['no-cache'],
         ...(values.release ? { release: values.release } : {}),

@@ -8,13 +8,16 @@ import { parseFile } from '../core/parse/parse-file.js';
 import { chooseModule } from '../core/templates/module-choice.js';
 import { newItemText, PLACEHOLDER_OWNER } from '../core/templates/new-item.js';
 import { UsageError } from '../host/usage-error.js';
+import { curriculaToday } from '../core/config/clock.js';
 
 export interface NewArgs {
   type: string | undefined;
   id: string | undefined;
   dir: string;
   cwd: string;
-  today: string;
+  /** --today: date the item as of this day instead of today in the curricula's time zone. */
+  today?: string;
+  now: Date;
   owner?: string;
   module?: string;
 }
@@ -93,7 +96,7 @@ export function newCommand(a: NewArgs): string {
   const config = configPath ? parseConfig(configPath, readFileSync(configPath, 'utf8')) : defaultConfig();
   const { module, note } = moduleFor(type, a.module, dir, configPath ? dirname(configPath) : dir, a.cwd, config.ignore);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, newItemText(type, { id: a.id, today: a.today, ...(a.owner ? { owner: a.owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) }), { flag: 'wx' });
+  writeFileSync(path, newItemText(type, { id: a.id, today: curriculaToday(config, a.now, a.today), ...(a.owner ? { owner: a.owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) }), { flag: 'wx' });
   const notes = [note, a.owner ? undefined : `owner: is the placeholder "${PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team, or pass --owner <login> (lint warns until then).`];
   return `Created ${relative(a.cwd, path)}. Edit it, then run "enablekit lint".\n${notes.filter(Boolean).map((n) => `${n}\n`).join('')}`;
 }

@@ -18,6 +18,7 @@ import { timedMatcher } from '../host/timed-matcher.js';
 import { UsageError } from '../host/usage-error.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import { ProgressBar } from './progress-bar.js';
+import { curriculaToday } from '../core/config/clock.js';
 
 export interface ProgressArgs {
   cwd: string;
@@ -29,7 +30,8 @@ export interface ProgressArgs {
   repo?: string;
   apiUrl: string;
   token?: string;
-  today: string;
+  /** --today: judge dates as of this day instead of today (at `now`) in the curricula's time zone. */
+  today?: string;
   now: string;
   version: string;
   cache: boolean;
@@ -52,17 +54,18 @@ export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string
   const wanted = [...logins].filter((l) => !a.learner || l === a.learner.toLowerCase()).sort();
   if (a.learner && !wanted.length) throw new UsageError(`Expected a learner "${a.learner}" in enablekit.yml or with records; found none. Check the login.`);
   const learners = wanted.map((login) => ({ login, roles: rolesOf(login, config), records: records.get(login) ?? [], notices: [] }));
+  const today = curriculaToday(config, new Date(a.now), a.today);
   if (a.format === 'json') {
     const out = {
-      today: a.today,
+      today,
       source: a.repo ? `github:${a.repo}` : 'answer-sheets',
-      learners: learners.map((l) => ({ login: l.login, roles: l.roles, tracks: learnerStatus(l.login, l.roles, index, l.records, a.today), participation: participationOf(l.records, l.login), records: l.records.length })),
-      ...(a.learner ? {} : { cohort: cohort(index, learners, a.today) }),
+      learners: learners.map((l) => ({ login: l.login, roles: l.roles, tracks: learnerStatus(l.login, l.roles, index, l.records, today), participation: participationOf(l.records, l.login), records: l.records.length })),
+      ...(a.learner ? {} : { cohort: cohort(index, learners, today) }),
     };
     return { stdout: `${JSON.stringify(out, null, 2)}\n`, exitCode: 0 };
   }
-  const parts = learners.map((l) => `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, a.today, false)}`);
-  if (!a.learner) parts.push(`## Cohort\n\n${dashboardBody(cohort(index, learners, a.today), index, a.today, false)}`);
+  const parts = learners.map((l) => `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, today, false)}`);
+  if (!a.learner) parts.push(`## Cohort\n\n${dashboardBody(cohort(index, learners, today), index, today, false)}`);
   return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
 }
 
@@ -82,7 +85,7 @@ export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Pro
   const curricula = await loadIndex({ cwd: a.cwd, cache: false, version: 'action', targets: resolveTargets(a.cwd, [dir]) });
   const log = { debug: () => {}, info: (l: string) => lines.push(l), warn: (l: string) => console.error(`Warning: ${l}`), error: (l: string) => console.error(l) };
   try {
-    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun }, client({ token: a.token, apiUrl: a.apiUrl, log }), curricula, a.today);
+    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun }, client({ token: a.token, apiUrl: a.apiUrl, log }), curricula, curriculaToday(curricula.config, new Date(a.now), a.today));
     lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`);
   } catch (e) {
     throw githubProblem(e, a, 'read and write', ' Run it again: it carries on from what is there.');

@@ -6,6 +6,7 @@ import { parseVersion } from '../core/freshness/semver.js';
 import { loadIndex } from '../host/analyse.js';
 import { UsageError } from '../host/usage-error.js';
 import { resolveTargets } from '../host/workspace-files.js';
+import { curriculaToday } from '../core/config/clock.js';
 
 export interface StaleArgs {
   cwd: string;
@@ -14,7 +15,9 @@ export interface StaleArgs {
   features?: string;
   notes?: string;
   format: string;
-  today: string;
+  /** --today: judge dates as of this day instead of today in the curricula's time zone. */
+  today?: string;
+  now: Date;
   version: string;
   cache: boolean;
 }
@@ -36,7 +39,8 @@ export async function staleCommand(a: StaleArgs): Promise<{ stdout: string; exit
     release = { tag: a.release, features };
     header.push(features.size ? `Release ${a.release} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.` : `Release ${a.release} touched no feature in the registry.`);
   }
-  const verdicts = [...index.items()].map((item) => freshnessVerdict(item, config, a.today, release)).filter((v) => v.status === 'stale');
+  const today = curriculaToday(config, a.now, a.today);
+  const verdicts = [...index.items()].map((item) => freshnessVerdict(item, config, today, release)).filter((v) => v.status === 'stale');
   verdicts.sort((x, y) => (x.item.file < y.item.file ? -1 : x.item.file > y.item.file ? 1 : 0));
   const exitCode = verdicts.length ? 1 : 0;
   if (a.format === 'json') {

@@ -7,6 +7,8 @@ import type { Diagnostic } from '../core/types.js';
 export interface WalkSettings {
   ignore: string[];
   maxFileSize: number;
+  /** enablekit.yml's time zone: a warm lint reads today in it without parsing the config. */
+  timeZone: string;
 }
 
 export interface CachedResult {

@@ -7,6 +7,8 @@ import type { SeveritySetting } from '../types.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
 import { CONFIG_FILE } from './config-candidates.js';
 import type { DecimalMark } from '../grading/read-number.js';
+import { isTimeZone, knownTimeZones } from '../text/today.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 export { CONFIG_FILE };
 
@@ -52,13 +54,15 @@ export interface Config {
   rules: Record<string, SeveritySetting>;
   ignore: string[];
   maxFileSize: number;
+  /** IANA time zone "today" is read in (enablekit.yml `timezone:`); UTC when unset or unknown. */
+  timeZone: string;
   problems: FileProblem[];
 }
 
 export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d', remindEvery: '7d', decimalMark: '.' };
 
 export function defaultConfig(): Config {
-  return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+  return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, timeZone: 'UTC', problems: [] };
 }
 
 type Obj = Record<string, unknown>;
@@ -112,7 +116,14 @@ export function parseConfig(file: string, source: string): Config {
   }
   config.ignore = list(lint.ignore);
   if (typeof lint.max_file_size === 'number') config.maxFileSize = lint.max_file_size;
+  if (typeof data.timezone === 'string') {
+    if (isTimeZone(data.timezone)) config.timeZone = data.timezone;
+    else {
+      // A zone the runtime does not know would move every date by hours at most: say so, and read today in UTC meanwhile.
+      const near = didYouMean(data.timezone, knownTimeZones());
+      const span = result.value.spans['/timezone'] ?? result.value.span;
+      config.problems.push({ code: 'schema', span: unwrap(span), message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ''}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.` });
+    }
+  }
   return config;
 }
-
-export { configCandidates } from './config-candidates.js';

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { curriculaToday } from '../config/clock.js';
 import type { Reflection, Track } from '../model.js';
 import { durationMs } from '../text/duration.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
@@ -20,7 +21,6 @@ export interface ScheduledNotice {
 }
 
 const DAY = 86_400_000;
-const dayOf = (iso: string) => iso.slice(0, 10);
 
 /**
  * What a run owes one learner: a reminder per overdue module (at most once per
@@ -30,7 +30,7 @@ const dayOf = (iso: string) => iso.slice(0, 10);
  */
 export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFacts, now: string): ScheduledNotice[] {
   const out: ScheduledNotice[] = [];
-  const today = dayOf(now);
+  const today = curriculaToday(config, new Date(now));
   const every = durationMs(config.policies.remindEvery) ?? 7 * DAY;
   const last = (kind: Notice['kind'], item: string) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
   const title = (id: string) => index.item(id)?.title ?? id;

@@ -6,18 +6,16 @@ import type { LintSession } from '../../core/lint/lint-session.js';
 import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 import { contentFilter } from './workspace-listing.js';
+import { editorToday } from './editor-today.js';
 
 const CONFIG = 'enablekit.yml';
 /** Documents from this size on have their edit path rehearsed when first opened (smaller ones' keystrokes cost little either way). */
 const REHEARSE_FROM = 64 * 1024;
 /** Where in the body the rehearsal types: near the top, the middle and the end take different paths. */
 export const REHEARSALS = [0, 0.5, 0.9, 0.25, 0.75, 0.1];
-export const today = () => {
-  const fixed = vscode.workspace.getConfiguration('enablekit').get<string>('today', '');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** The window's curricula (there is one, made at activation): its enablekit.yml, as last read, names the time zone today is read in. */
+let curricula: CurriculaWorkspace | undefined;
+export const today = () => editorToday(curricula!.engine(), vscode.workspace.getConfiguration('enablekit').get<string>('today', ''), curricula!.lintSession?.currentConfig, new Date());
 
 /**
  * The curricula under one enablekit.yml, kept in core's LintSession: every file read once
@@ -68,7 +66,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
   /** While the workspace is first read: the files read whole so far (open documents, then slices). */
   private partial: Set<string> | undefined = new Set();
 
-  constructor(readonly engine: () => Engine) {}
+  constructor(readonly engine: () => Engine) {
+    curricula = this;
+  }
 
   get lintSession(): LintSession | undefined {
     return this.session;

@@ -19,6 +19,7 @@ export { checkpointResults, resultLine } from '../../core/progress/checkpoint-re
 export { frontMatterCompletions } from '../../core/schema/front-matter-completion.js';
 export { ledgerComment, PROGRESS_LABEL, progressIssuesOf, readLedger } from '../../core/progress/ledger.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
+export { curriculaToday } from '../../core/config/clock.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';
 
 import type * as self from './engine.js';

@@ -87,7 +87,7 @@ export function workspaceWith(curricula: string): string {
 }
 
 /** Run the committed bundle as GitHub does: node dist/action.js with the environment a runner sets. */
-export function runAction(o: { apiUrl: string; workspace: string; eventName: string; payload: unknown; inputs?: Record<string, string> }): Promise<ActionRun> {
+export function runAction(o: { apiUrl: string; workspace: string; eventName: string; payload: unknown; inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'enablekit-action-'));
   const eventPath = join(tmp, 'event.json');
   const outputPath = join(tmp, 'output');
@@ -96,7 +96,7 @@ export function runAction(o: { apiUrl: string; workspace: string; eventName: str
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
   const inputs = Object.fromEntries(Object.entries({ 'github-token': 'ghs_test', curricula: 'curricula', submissions: 'submissions', 'dry-run': 'false', ...o.inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-  const env = { PATH: process.env.PATH, GITHUB_EVENT_NAME: o.eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/training', GITHUB_API_URL: o.apiUrl, GITHUB_WORKSPACE: o.workspace, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_OUTPUT: outputPath, RUNNER_TEMP: tmp, ...inputs };
+  const env = { PATH: process.env.PATH, GITHUB_EVENT_NAME: o.eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/training', GITHUB_API_URL: o.apiUrl, GITHUB_WORKSPACE: o.workspace, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_OUTPUT: outputPath, RUNNER_TEMP: tmp, ...inputs, ...o.env };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'action.js')], { env, cwd: o.workspace });
     let stdout = '';
