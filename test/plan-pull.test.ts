@@ -167,6 +167,26 @@ describe('planning the grading of a pull request (core, no I/O)', function () {
     assert.deepEqual(taken.reviewer, { login: 'lena-trainer', teams: [] });
   });
 
+  it('a quiz whose key could not be opened is refused with the answers kept, and the maintainers are told what to fix', () => {
+    const keys = new Map<string, QuizKey>([[QUIZ, { ok: false, reason: 'no-secret', message: 'curricula/x.md:7: Expected the answer-key secret; found none.' }]]);
+    const g = planPull(reads({ [`submissions/${ANA}/${QUIZ}.md`]: { text: sheetOf(ANA, 'right') } }, { keys }));
+    const result = g.results[0]!.result;
+    assert.ok(!result.ok);
+    assert.equal(result.refusal.reason, 'key-unavailable');
+    assert.equal(g.keyFailures.length, 1);
+    assert.match(g.keyFailures[0]!, /ENABLEKIT_KEY/);
+    assert.deepEqual([g.fresh, g.records], [[], []]);
+  });
+
+  it('a quiz is not graded while records are missing from the learner\'s progress issue', () => {
+    const g = planPull(reads({ [`submissions/${ANA}/${QUIZ}.md`]: { text: sheetOf(ANA, 'right') } }, { ledger: { records: [], missing: [2], issue: { number: 41 } } }));
+    const result = g.results[0]!.result;
+    assert.ok(!result.ok);
+    assert.equal(result.refusal.reason, 'ledger-damaged');
+    assert.match(g.keyFailures[0]!, /#41.*record number 2 missing/);
+    assert.deepEqual([g.fresh, g.quizSheets], [[], []]);
+  });
+
   for (const [what, read, found] of [
     ['too large', { found: 'a file of 1.2 MB, sent without its content' }, /found a file of 1\.2 MB, sent without its content/],
     ['missing', undefined, /found nothing/],

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Quiz, Reflection, Scenario } from '../model.js';
+import { isCheckpoint, type Quiz, type Reflection, type Scenario } from '../model.js';
 import { rolesOf } from '../progress/learner-status.js';
 import { CLAIM_REF, recordKey, type ProgressRecord } from '../progress/records.js';
 import { mockOutcome } from '../review/mock-outcome.js';
@@ -87,7 +87,7 @@ const refuse = (checkpoint: string, learner: string, reason: Refusal['reason'], 
 /** A checkpoint a sheet may be graded against: one the base branch's config knows, one file claims, and of a gradable type. */
 export function gradableCheckpoint(index: WorkspaceIndex, config: Config, id: string): Quiz | Scenario | Reflection | undefined {
   const item = index.item(id);
-  return config.file && index.itemsWithId(id).length === 1 && item && (item.type === 'quiz' || item.type === 'scenario' || item.type === 'reflection') ? (item as Quiz | Scenario | Reflection) : undefined;
+  return config.file && index.itemsWithId(id).length === 1 && item && isCheckpoint(item) ? item : undefined;
 }
 
 /**
@@ -209,8 +209,9 @@ export function planPull(r: PullReads): GradedPull {
  * answers are kept, and the maintainers what to fix.
  */
 function withKey(quiz: Quiz, key: QuizKey | undefined): { ok: true; quiz: Quiz } | { ok: false; learner: string; maintainer: string } {
-  // An open quiz needs no key file: the adapter may pass none for it.
-  const r: QuizKey = key ?? (quiz.key ? { ok: false, reason: 'unopened', message: `Expected the key of "${quiz.id}" to have been opened; found it not read.` } : { ok: true, quiz });
+  // An open quiz needs no key file; a sealed one must have been opened by the adapter before planning.
+  if (!key && quiz.key) throw new Error(`Expected the key of "${quiz.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`);
+  const r: QuizKey = key ?? { ok: true, quiz };
   if (r.ok) return r;
   const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
   const maintainer = r.reason === 'no-secret' ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
