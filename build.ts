@@ -35,7 +35,7 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
-  define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()) },
+  define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()), __ENABLEKIT_VERSION__: JSON.stringify((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version) },
   plugins: [fromMarkdownOneContext],
   logLevel: 'warning',
 });

@@ -75,6 +75,15 @@ describe('enablekit lint (the built CLI)', () => {
     assert.equal(readFileSync(join(dir, 'q.md'), 'utf8'), '---\ntype: quiz\nid: q\ntitle: Q\nmodule: a\nowner: alice\n---\n# Q\n\n## Pick one?\n<!-- question id=pick-one -->\n\n- [x] Yes\n- [ ] No\n');
   });
 
+  it('--fix leaves a file in a learner\'s folder untouched when --submissions names another folder', () => {
+    const quiz = (id: string) => `---\ntype: quiz\nid: ${id}\ntitle: Q\nmodule: a\nowner: alice\n---\n# Q\n\n## Pick one?\n\n- [x] Yes\n- [ ] No\n- [ ] No\n`;
+    const dir = tempWorkspace({ 'a.md': MODULE('a'), 'q.md': quiz('q'), 'answers/ana/q-notes.md': quiz('q-notes') });
+    const r = cli(['lint', '--fix', '--submissions', 'answers'], dir);
+    assert.match(r.stdout, /Fixed 2 problems\./, r.stdout + r.stderr);
+    assert.notEqual(readFileSync(join(dir, 'q.md'), 'utf8'), quiz('q'), 'the curricula are fixed');
+    assert.equal(readFileSync(join(dir, 'answers/ana/q-notes.md'), 'utf8'), quiz('q-notes'), 'the learner\'s file is as they wrote it');
+  });
+
   it('serves a warm run from the cache, and a changed file invalidates its entry', () => {
     const dir = tempWorkspace({ 'a.md': MODULE('a'), 'b.md': MODULE('b') });
     assert.equal(cli(['lint'], dir).code, 0);

@@ -29,14 +29,26 @@ export function fixText(fileText: string, edits: readonly TextEdit[]): { text: s
 }
 
 /**
- * The edits "fix all" applies, by file: every fix but suggestions (a person applies those
- * one at a time), and never in a learner's answer sheet. The CLI's --fix and the editor's
- * fix-all both take these.
+ * Whether a path (relative, as diagnostics name files) is in the answer-sheet folder: the
+ * folder as given (relative to the same place), or a folder of that path deeper down.
  */
-export function bulkFixEdits(diagnostics: readonly Diagnostic[]): Map<string, TextEdit[]> {
+function inFolder(file: string, folder: string): boolean {
+  const f = folder.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  if (f === '' || f === '.') return true;
+  const path = file.replace(/\\/g, '/');
+  return path.startsWith(`${f}/`) || path.includes(`/${f}/`);
+}
+
+/**
+ * The edits "fix all" applies, by file: every fix but suggestions (a person applies those
+ * one at a time), and never in a learner's answer sheet, under `submissions` (the folder
+ * the CLI's --submissions or the editor names). The CLI's --fix and the editor's fix-all
+ * both take these.
+ */
+export function bulkFixEdits(diagnostics: readonly Diagnostic[], submissions: string): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
   for (const d of diagnostics) {
-    if (!d.fix || d.fix.suggestion || /(^|\/)submissions\//.test(d.file)) continue;
+    if (!d.fix || d.fix.suggestion || inFolder(d.file, submissions)) continue;
     byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.fix.edits]);
   }
   return byFile;

@@ -46,10 +46,13 @@ function checkpointAt(ws: CurriculaWorkspace, uri: vscode.Uri | undefined): Chec
   return item && ws.engine().isCheckpoint(item) ? item : undefined;
 }
 
+/** The folder of answer sheets, as the CLI's and the Action's default: the editor has no setting for another. */
+export const SUBMISSIONS = 'submissions';
+
 /** Where answer sheets live: `submissions/` at the root of the workspace folder holding the curricula. */
 export function submissionsRoot(ws: CurriculaWorkspace): vscode.Uri | undefined {
   const folder = ws.root && vscode.workspace.getWorkspaceFolder(ws.root);
-  return folder ? vscode.Uri.joinPath(folder.uri, 'submissions') : undefined;
+  return folder ? vscode.Uri.joinPath(folder.uri, SUBMISSIONS) : undefined;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

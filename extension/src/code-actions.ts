@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/types.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
+import { SUBMISSIONS } from './checkpoints.js';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('enablekit');
 
@@ -22,7 +23,7 @@ export function fixAllEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument): vs
   if (!path) return undefined;
   ws.lintIfPending(doc);
   const engine = ws.engine();
-  const edits = engine.bulkFixEdits(ws.coreDiagnostics(path)).get(path);
+  const edits = engine.bulkFixEdits(ws.coreDiagnostics(path), SUBMISSIONS).get(path);
   if (!edits?.length) return undefined;
   const text = doc.getText();
   const we = new vscode.WorkspaceEdit();
