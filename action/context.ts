@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { context as run } from '@actions/github';
 import { writerNamed, writtenBy, type Writer } from '../core/progress/writer.js';
 
 /** Everything the Action reads from its environment, read in this one place. */
@@ -89,7 +89,8 @@ export function pullInfo(pr: unknown): PullInfo {
 
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const event: unknown = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {};
+  // @actions/github has read the event's payload (GITHUB_EVENT_PATH), its name and the run's URLs.
+  const event: unknown = run.payload;
   const input = (name: string): string => str(at(event, 'inputs', name)) || core.getInput(name);
   const dispatched = Number(input('pull-number'));
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => str(x)) : typeof v === 'string' ? v.split(',') : []).map((x) => x.trim()).filter(Boolean);
@@ -97,9 +98,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const fromPayload = (...names: string[]) => names.map((n) => str(at(payload, n))).find(Boolean) ?? '';
   let release: ReleaseInfo | undefined;
   const explicit = list(input('features'));
-  if (env.GITHUB_EVENT_NAME === 'release' && at(event, 'release')) {
+  if (run.eventName === 'release' && at(event, 'release')) {
     release = { tag: str(at(event, 'release', 'tag_name')), notes: str(at(event, 'release', 'body')), features: explicit };
-  } else if (env.GITHUB_EVENT_NAME === 'repository_dispatch') {
+  } else if (run.eventName === 'repository_dispatch') {
     const tag = fromPayload('release', 'tag', 'version');
     const previous = fromPayload('previous');
     const productRepository = fromPayload('repository');
@@ -119,11 +120,11 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const review = at(event, 'review');
   return {
     writer,
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName: run.eventName ?? '',
     ...(action ? { action } : {}),
     owner,
     repo,
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    apiUrl: run.apiUrl,
     token: core.getInput('github-token') || env.GITHUB_TOKEN || '',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     curricula: core.getInput('curricula') || 'curricula',
@@ -133,11 +134,11 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     rebuildProgress: /^rebuild$/i.test(input('progress')),
     ...(at(event, 'pull_request') ? { pull: pullInfo(at(event, 'pull_request')) } : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    serverUrl: run.serverUrl,
     ...(answerKey ? { answerKey } : {}),
     ...(release ? { release } : {}),
-    ...(env.GITHUB_EVENT_NAME === 'push' ? { push: { ref: str(at(event, 'ref')), sha: str(at(event, 'after')) || env.GITHUB_SHA || '', defaultBranch: str(at(event, 'repository', 'default_branch')) } } : {}),
-    ...(env.GITHUB_EVENT_NAME === 'issue_comment' && comment && issue
+    ...(run.eventName === 'push' ? { push: { ref: str(at(event, 'ref')), sha: str(at(event, 'after')) || run.sha || '', defaultBranch: str(at(event, 'repository', 'default_branch')) } } : {}),
+    ...(run.eventName === 'issue_comment' && comment && issue
       ? {
           comment: {
             id: Number(at(comment, 'id')),
@@ -153,7 +154,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
           },
         }
       : {}),
-    ...(env.GITHUB_EVENT_NAME === 'pull_request_review' && review
+    ...(run.eventName === 'pull_request_review' && review
       ? { review: { id: Number(at(review, 'id')), body: str(at(review, 'body')), author: str(at(review, 'user', 'login')), authorIsBot: at(review, 'user', 'type') === 'Bot', at: str(at(review, 'submitted_at')), state: str(at(review, 'state')) } }
       : {}),
     freshness: {

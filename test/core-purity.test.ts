@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
 function tsFiles(dir: string): string[] {
@@ -33,13 +33,29 @@ describe('core/ stays pure', () => {
   });
 });
 
+/**
+ * A core file the extension's light entry may import for a fact (the item types, the
+ * rule-docs URL): it imports nothing at run time itself, so no lint, parse, grading or
+ * rendering comes with it.
+ */
+const factOnly = (coreFile: string) => [...readFileSync(coreFile, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'[^']+'/gm)].every((m) => m[1]);
+
 describe('extension/ stays a thin adapter', () => {
-  it('takes core only through its engine bundle (types aside): no lint, parse, grading or rendering of its own', () => {
+  it('takes core only through its engine bundle (types and fact-only files aside): no lint, parse, grading or rendering of its own', () => {
     const offenders: string[] = [];
     for (const file of tsFiles(join(ROOT, 'extension', 'src'))) {
       if (file.endsWith('engine.ts')) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'(\.\.\/\.\.\/core\/[^']+)'/gm)) if (!m[1]) offenders.push(`${file.slice(ROOT.length + 1)} imports ${m[2]}`);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*?from\s+'(\.\.\/\.\.\/core\/[^']+)'/gm)) {
+        if (m[1] || factOnly(join(dirname(file), m[2]!.replace(/\.js$/, '.ts')))) continue;
+        offenders.push(`${file.slice(ROOT.length + 1)} imports ${m[2]}`);
+      }
     }
     assert.deepEqual(offenders, []);
+  });
+
+  it('a core file with logic is not fact-only', () => {
+    assert.ok(factOnly(join(ROOT, 'core', 'model.ts')));
+    assert.ok(!factOnly(join(ROOT, 'core', 'lint', 'engine.ts')));
+    assert.ok(!factOnly(join(ROOT, 'core', 'lint', 'lint-session.ts')));
   });
 });
