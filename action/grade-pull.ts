@@ -65,7 +65,7 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     }
     // Only sheets of checkpoints the base branch knows are fetched; read every one at once: octokit's throttling keeps it to GitHub's concurrency.
     const headSha = pull.headSha;
-    texts.push(...(await Promise.all(classified.sheets.map((s) => (gradableCheckpoint(index, config, s.checkpoint) ? fileAt(gh, ctx, s.path, headSha) : undefined)))));
+    texts.push(...(await Promise.all(classified.sheets.map((s) => (gradableCheckpoint(index, config, s.checkpoint) ? fileAt(gh, ctx, s.path, headSha) : Promise.resolve(undefined))))));
     for (const [k, s] of classified.sheets.entries()) {
       const item = gradableCheckpoint(index, config, s.checkpoint);
       const text = texts[k];

@@ -27,16 +27,21 @@ function nowIso(): string {
 /** Today in the curricula's time zone (enablekit.yml `timezone:`), for the jobs that are handed only the day. */
 const curriculaDay = (ctx: RunContext) => curriculaToday(loadConfig(resolveTargets(ctx.workspace, [ctx.curricula])), new Date(nowIso()));
 
-/** Which job an event asks for: grading a pull request, or the freshness of the curricula. */
-function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' | 'pull-comment' | 'review' | 'appraise' | string {
+type Job = 'grade' | 'freshness' | 'schedule' | 'rebuild' | 'pull-comment' | 'review' | 'appraise';
+/** An event with nothing to do, and the line that says why. */
+type Nothing = { nothing: string };
+const nothing = (why: string): Nothing => ({ nothing: why });
+
+/** Which job an event asks for: grading a pull request, the freshness of the curricula, progress, or a reviewer's command. */
+function jobOf(ctx: RunContext): Job | Nothing {
   switch (ctx.eventName) {
     case 'pull_request':
     case 'pull_request_target':
-      return GRADED_ACTIONS.has(ctx.action ?? '') ? 'grade' : `Nothing to grade on pull_request ${ctx.action ?? ''}.`;
+      return GRADED_ACTIONS.has(ctx.action ?? '') ? 'grade' : nothing(`Nothing to grade on pull_request ${ctx.action ?? ''}.`);
     case 'workflow_dispatch':
       return ctx.pullNumber ? 'grade' : ctx.rebuildProgress ? 'rebuild' : ctx.release ? 'freshness' : 'schedule';
     case 'release':
-      return ctx.action === 'published' ? 'freshness' : `Nothing to check on release ${ctx.action ?? ''}: only published releases are.`;
+      return ctx.action === 'published' ? 'freshness' : nothing(`Nothing to check on release ${ctx.action ?? ''}: only published releases are.`);
     case 'repository_dispatch':
       if (!ctx.release) throw new UsageProblem('Expected the repository_dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Fix the product repository\'s dispatch step (docs/action.md shows it).');
       return 'freshness';
@@ -46,14 +51,14 @@ function jobOf(ctx: RunContext): 'grade' | 'freshness' | 'schedule' | 'rebuild' 
       return 'freshness';
     case 'issue_comment':
       // Only new comments: editing a comment must not grade or record anything again.
-      if (ctx.action !== 'created' || !ctx.comment) return `Nothing to do on issue_comment ${ctx.action ?? ''}: only new comments are read.`;
-      if (ctx.comment.authorIsBot) return 'A comment by a bot: ignored.';
-      return ctx.comment.isPull ? 'pull-comment' : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? 'appraise' : 'A comment on an issue that is not a progress issue: nothing to do.';
+      if (ctx.action !== 'created' || !ctx.comment) return nothing(`Nothing to do on issue_comment ${ctx.action ?? ''}: only new comments are read.`);
+      if (ctx.comment.authorIsBot) return nothing('A comment by a bot: ignored.');
+      return ctx.comment.isPull ? 'pull-comment' : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? 'appraise' : nothing('A comment on an issue that is not a progress issue: nothing to do.');
     case 'pull_request_review':
-      if (ctx.action !== 'submitted' || !ctx.review) return `Nothing to do on pull_request_review ${ctx.action ?? ''}: only submitted reviews are read.`;
-      return ctx.review.authorIsBot ? 'A review by a bot: ignored.' : 'review';
+      if (ctx.action !== 'submitted' || !ctx.review) return nothing(`Nothing to do on pull_request_review ${ctx.action ?? ''}: only submitted reviews are read.`);
+      return ctx.review.authorIsBot ? nothing('A review by a bot: ignored.') : 'review';
     default:
-      return `enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
+      return nothing(`enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`);
   }
 }
 
@@ -61,7 +66,7 @@ async function grade(ctx: RunContext): Promise<void> {
   report(await gradePull(ctx, client(ctx), nowIso()));
 }
 
-async function reviewEvent(ctx: RunContext, job: string): Promise<void> {
+async function reviewEvent(ctx: RunContext, job: 'pull-comment' | 'review' | 'appraise'): Promise<void> {
   const gh = client(ctx);
   const o = job === 'review' ? await onReview(ctx, gh, nowIso()) : job === 'appraise' ? await onAppraise(ctx, gh, nowIso()) : await onPullComment(ctx, gh, nowIso());
   if (o.kind === 'graded') report(o.outcome);
@@ -128,7 +133,7 @@ async function run(): Promise<void> {
     core.setOutput('summary', JSON.stringify(r));
     core.info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
   }
-  else core.info(job);
+  else core.info(job.nothing);
 }
 
 run().catch((e: unknown) => {

@@ -63,7 +63,7 @@ export async function recordParticipation(ctx: RunContext, gh: Client, pullNumbe
   const byLearner = new Map<string, ProgressRecord[]>();
   for (const item of reflections) {
     for (const a of activity) {
-      for (const r of participationRecords({ reflection: item!.id, pr: pullNumber, sha: '', author, actor: a.login, ref: a.ref, at: a.at }, rolesOf(a.login, config).length > 0)) {
+      for (const r of participationRecords({ reflection: item.id, pr: pullNumber, sha: '', author, actor: a.login, ref: a.ref, at: a.at }, rolesOf(a.login, config).length > 0)) {
         byLearner.set(r.learner.toLowerCase(), [...(byLearner.get(r.learner.toLowerCase()) ?? []), r]);
       }
     }

@@ -15,7 +15,7 @@ export function runFuzz(runs = 2000, seed = Date.now() % 2 ** 31): void {
     ['preview', fc.property(mutatedSample(20_000), ({ sample, text }) => previewProperty(sample, text))],
   ] as const) {
     const t = performance.now();
-    fc.assert(property as fc.IRawProperty<unknown>, { ...options, numRuns: name === 'lint' ? Math.ceil(runs / 4) : runs });
+    void fc.assert(property as fc.IRawProperty<unknown>, { ...options, numRuns: name === 'lint' ? Math.ceil(runs / 4) : runs });
     console.log(`  ${name.padEnd(20)} ok  ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }

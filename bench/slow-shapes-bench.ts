@@ -29,7 +29,10 @@ const SHAPES: Record<string, (n: number) => string> = {
   '> a + 100 lazy lines, repeated': (n) => fill(`> a\n${'b\n'.repeat(100)}\n`, n),
   'indented list': (n) => {
     const lines: string[] = [];
-    for (let size = 0, d = 0; size < n; d = (d + 1) % 90) lines.push(`${'  '.repeat(d)}- a`), (size += 2 * d + 4);
+    for (let size = 0, d = 0; size < n; d = (d + 1) % 90) {
+      lines.push(`${'  '.repeat(d)}- a`);
+      size += 2 * d + 4;
+    }
     return `${lines.join('\n')}\n`;
   },
 };

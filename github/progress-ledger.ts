@@ -1,4 +1,4 @@
-import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressMarker, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
+import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
 import { isClaim, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';

@@ -44,7 +44,7 @@ export interface WorkerInput {
 function workerInput(jobs: readonly ParseJob[], maxFileSize: number, claim: Int32Array): WorkerInput {
   const offsets = new Int32Array(jobs.length + 1);
   jobs.forEach((j, i) => (offsets[i + 1] = offsets[i]! + j.bytes.length));
-  const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]!));
+  const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]));
   jobs.forEach((j, i) => bytes.set(j.bytes, offsets[i]));
   return { maxFileSize, files: jobs.map((j) => j.file), offsets, bytes, claim };
 }
@@ -75,7 +75,7 @@ export interface PoolOptions {
 export async function parseAll(jobs: ParseJob[], o: PoolOptions, onProgress: (done: number) => void): Promise<FileModel[]> {
   const { maxFileSize } = o;
   const { runParseJob } = await import('./parse-job.js');
-  const results: FileModel[] = new Array(jobs.length);
+  const results = new Array<FileModel>(jobs.length);
   let done = 0;
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = o.workerFile ?? parseWorkerFile(import.meta.url);

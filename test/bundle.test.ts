@@ -46,7 +46,7 @@ describe('the CLI bundle', () => {
   it('the Action parses on workers with its own worker, to the models one thread gives', async () => {
     const { parseAll } = await import('../host/parse-pool.js');
     const sample = [...folderFiles()].filter(([f]) => f.endsWith('.md')).map(([, text]) => text);
-    const jobs = Array.from({ length: 200 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
+    const jobs = Array.from({ length: 200 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]) }));
     const stats = { byWorkers: 0 };
     const threaded = await parseAll(jobs, { maxFileSize: 1 << 20, threads: 2, workerFile: join(ROOT, 'dist', 'action-parse-worker.js'), stats }, () => {});
     assert.ok(stats.byWorkers > 0, 'the worker took part');
@@ -56,7 +56,7 @@ describe('the CLI bundle', () => {
   it('parses with the built worker to exactly the models one thread gives, each file once', async () => {
     const { parseAll } = await import('../host/parse-pool.js');
     const sample = [...folderFiles()].filter(([f]) => f.endsWith('.md')).map(([, text]) => text);
-    const jobs = Array.from({ length: 600 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]!) }));
+    const jobs = Array.from({ length: 600 }, (_, i) => ({ file: `f${i}.md`, bytes: new TextEncoder().encode(sample[i % sample.length]) }));
     const stats = { byWorkers: 0 };
     const seen: number[] = [];
     const threaded = await parseAll(jobs, { maxFileSize: 1 << 20, threads: 2, workerFile: join(ROOT, 'dist', 'parse-worker.js'), stats }, (n) => seen.push(n));

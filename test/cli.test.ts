@@ -127,7 +127,7 @@ describe('enablekit new', () => {
   it('writes new items verified against the product version enablekit.yml names', () => {
     const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\nproduct:\n  version: 4.2.0\n' });
     assert.equal(cli(['new', 'module', 'fresh', '--dir', 'lessons', '--owner', 'alice'], dir).code, 0);
-    assert.match(readFileSync(join(dir, 'lessons', 'fresh.md'), 'utf8'), /verified:\n  version: 4\.2\.0\n/);
+    assert.match(readFileSync(join(dir, 'lessons', 'fresh.md'), 'utf8'), /verified:\n {2}version: 4\.2\.0\n/);
     assert.deepEqual(JSON.parse(cli(['lint', '--format', 'json'], dir).stdout), []);
   });
 

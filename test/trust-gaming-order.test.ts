@@ -41,7 +41,7 @@ describe('the Action checks checkpoint ids and commenters before it reads a shee
 
   it('answers a /grade from someone who is not a reviewer without reading the sheets again', async () => {
     const workspace = workspaceWith(join(ROOT, 'test', 'fixtures', 'review-curricula'));
-    const p = open(41, { 'submissions/ana/mock-beginner.md': MOCK }, 'sha-m');
+    open(41, { 'submissions/ana/mock-beginner.md': MOCK }, 'sha-m');
     assert.equal((await runAction({ apiUrl: gh.url, workspace, eventName: 'pull_request_target', payload: pullRequestEvent('opened', { number: 41, author: 'ana', headSha: 'sha-m' }) })).code, 0);
     const gradeComment = repo().comments.find((c) => c.issue === 41 && c.body.includes('<!-- enablekit:grade -->'))!;
     const before = gradeComment.body;

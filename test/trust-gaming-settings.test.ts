@@ -10,7 +10,7 @@ describe('a workspace cannot send the user\'s GitHub token to its own server', (
   for (const key of ['enablekit.githubApiUrl', 'enablekit.token']) {
     it(`${key} can be set in user settings only (machine or application scope)`, () => {
       assert.ok(properties[key], `${key} is contributed`);
-      assert.ok(['machine', 'application'].includes(properties[key]!.scope ?? 'window'), `${key} has scope ${properties[key]!.scope ?? 'window (the default, which a workspace can set)'}`);
+      assert.ok(['machine', 'application'].includes(properties[key].scope ?? 'window'), `${key} has scope ${properties[key].scope ?? 'window (the default, which a workspace can set)'}`);
     });
   }
 

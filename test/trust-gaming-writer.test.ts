@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
-import { ledgerComment, progressIssuesOf, readLedger, readRecords, recordComment } from '../core/progress/ledger.js';
+import { ledgerComment, progressIssuesOf, readLedger, recordComment } from '../core/progress/ledger.js';
 import { ACTIONS_BOT, writerNamed, writtenBy } from '../core/progress/writer.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import type { Quiz } from '../core/model.js';

@@ -173,9 +173,9 @@ describe('CRLF and a BOM read as LF everywhere (issue #17, section 1)', () => {
       const lfDir = copyAs(join(ROOT, 'curricula'), { eol: '\n', bom: false });
       const sheets = new Map<string, string>();
       for (const item of items) {
-        assert.equal(cli(['take', item!.id, '--learner', 'ana', '--curricula', '.'], lfDir).code, 0, item!.id);
-        const path = join(lfDir, 'submissions', 'ana', `${item!.id}.md`);
-        sheets.set(item!.id, fill(readFileSync(path, 'utf8'), item!.type === 'quiz' ? (item as Quiz) : undefined));
+        assert.equal(cli(['take', item.id, '--learner', 'ana', '--curricula', '.'], lfDir).code, 0, item.id);
+        const path = join(lfDir, 'submissions', 'ana', `${item.id}.md`);
+        sheets.set(item.id, fill(readFileSync(path, 'utf8'), item.type === 'quiz' ? (item) : undefined));
       }
       const gradeAll = (dir: string, form: TextForm) => {
         const out = new Map<string, unknown>();
@@ -215,7 +215,8 @@ describe('CRLF and a BOM read as LF everywhere (issue #17, section 1)', () => {
     const QUIZ = '---\ntype: quiz\nid: q\ntitle: Q\nmodule: a\nowner: alice\n---\n# Q\n\n## Pick one?\n\n- [x] Yes\n- [ ] No\n- [ ] No\n';
     const FIXED = '---\ntype: quiz\nid: q\ntitle: Q\nmodule: a\nowner: alice\n---\n# Q\n\n## Pick one?\n<!-- question id=pick-one -->\n\n- [x] Yes\n- [ ] No\n';
 
-    for (const [name, form] of Object.entries({ lf: { eol: '\n', bom: false } as TextForm, ...FORMS })) {
+    const LF: TextForm = { eol: '\n', bom: false };
+    for (const [name, form] of Object.entries({ lf: LF, ...FORMS })) {
       it(`lint --fix on a ${name} file writes ${name}`, () => {
         const dir = tempWorkspace({ 'enablekit.yml': inForm('version: 1\n', form), 'a.md': inForm(MODULE('a'), form), 'q.md': inForm(QUIZ, form) });
         const r = cli(['lint', '--fix'], dir);

@@ -41,7 +41,7 @@ Answer: 4 ± 0.5 h
 3. Close
 `;
 
-const policy: GradePolicy = { passMark: 80, attempts: 3, retakeCooldownMs: 0, revealAnswers: 'never' } as GradePolicy;
+const policy: GradePolicy = { passMark: 80, attempts: 3, retakeCooldownMs: 0, revealAnswers: 'never' };
 const quizOf = (text: string) => parseFile('q.md', text).model.item as Quiz;
 
 interface Answers {

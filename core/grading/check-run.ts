@@ -12,7 +12,7 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
             path,
             start_line: q.line,
             end_line: q.line,
-            annotation_level: (q.outcome === 'right' ? 'notice' : 'failure') as 'notice' | 'failure',
+            annotation_level: q.outcome === 'right' ? ('notice' as const) : ('failure' as const),
             title: `${q.id}: ${q.outcome}`,
             message: [`${q.points} of ${q.weight} points.`, ...q.feedback, ...(q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : [])].join(' '),
           }))
@@ -23,5 +23,5 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
   const title = o.refusals.length ? 'Not graded' : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
   // The summary is Markdown; refusals quote file names from the pull request, so they are escaped.
   const summary = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n') : [...o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`), ...o.reviews.map((r) => `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'passed' ? 'passed' : 'not passed yet'}`)].join('\n');
-  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: (success ? 'success' : waiting ? 'neutral' : 'failure') as 'success' | 'failure' | 'neutral', output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
+  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: success ? ('success' as const) : waiting ? ('neutral' as const) : ('failure' as const), output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
 }

@@ -37,7 +37,7 @@ function scoreChoices(key: Question, mine: Question): Scored {
   const right = new Set(key.choices.flatMap((c, i) => (c.checked ? [i] : [])));
   const hits = ticked.filter((i) => right.has(i)).length;
   const misses = ticked.length - hits;
-  const choiceFeedback = ticked.flatMap((i) => (key.choices[i]!.feedback ? [key.choices[i]!.feedback!.text] : []));
+  const choiceFeedback = ticked.flatMap((i) => (key.choices[i]!.feedback ? [key.choices[i]!.feedback.text] : []));
   let fraction: number;
   const notes: string[] = [];
   if (key.type === 'single') {

@@ -262,5 +262,9 @@ function orderOfTracksMoves(before: Item | undefined, next: Item | undefined): b
 
 /** Add each diagnostic to its file's list. */
 function byFile(lists: Map<string, Diagnostic[]>, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) lists.get(d.file)?.push(d) ?? lists.set(d.file, [d]);
+  for (const d of diagnostics) {
+    const list = lists.get(d.file);
+    if (list) list.push(d);
+    else lists.set(d.file, [d]);
+  }
 }

@@ -55,7 +55,7 @@ function runsOf(text: string, from: number): Run[] {
  * The line must start at column 0 with a letter (a paragraph line, never a list marker,
  * heading, quote or table), and what is left must not read as a definition.
  */
-const CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
+const CUTTABLE_LINE = /^[A-Za-z][^<>\\![\]\r\n]*(?=\[)/;
 const DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
 const BACKTICKS = /`+/g;
 

@@ -27,7 +27,7 @@ function remarkTaskList(this: Processor) {
 let processor: Processor<Root> | undefined;
 function lintProcessor(): Processor<Root> {
   installLinearEditMap();
-  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor<Root>;
+  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ['yaml']).freeze();
   return processor;
 }
 

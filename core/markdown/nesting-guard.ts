@@ -90,7 +90,11 @@ function eachDepth(text: string, from: number, stop: (line: number, depth: numbe
 /** The first line from `from` on whose prefix nests more than `limit` containers, if any. */
 export function findDeepNesting(text: string, from = 0, limit = MAX_NESTING): DeepNesting | undefined {
   let found: DeepNesting | undefined;
-  eachDepth(text, from, (line, depth) => depth > limit && (found = { line, depth }) !== undefined);
+  eachDepth(text, from, (line, depth) => {
+    if (depth <= limit) return false;
+    found = { line, depth };
+    return true;
+  });
   return found;
 }
 

@@ -110,7 +110,7 @@ export function readWithYaml(source: string, contentStart: number, contentEnd: n
     return { ok: false, span, message: 'Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines.' };
   }
   const spans: Record<string, Span> = {};
-  collectSpans(doc.contents as YamlNode | null, '', contentStart, lines, spans, 0);
+  collectSpans(doc.contents, '', contentStart, lines, spans, 0);
   spans[''] ??= span;
   return { ok: true, value: { data: data as Record<string, unknown>, spans, span } };
 }

@@ -147,12 +147,15 @@ function freshnessOf(d: Fm): Freshness {
   return f;
 }
 
+/** A front-matter scalar as text. Anything else the schema reports on its line; the item reads it as ''. */
+const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
 /** `body.root` is read for checkpoints only: a lesson needs its links alone. */
 function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readonly root: Root; links: readonly Node[] }, lines: LineIndex): Item {
   const d = fm.data;
   const base = {
-    id: String(d.id ?? ''),
-    title: String(d.title ?? ''),
+    id: scalarText(d.id),
+    title: scalarText(d.title),
     file,
     idSpan: fm.spans['/id'] ?? fm.spans['/type'] ?? fm.span,
     fieldSpans: topLevelSpans(fm.spans),
@@ -198,7 +201,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
       return {
         ...base,
         type,
-        module: String(d.module ?? ''),
+        module: scalarText(d.module),
         ...(typeof d.pass_mark === 'number' ? { passMark: d.pass_mark } : {}),
         ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
         ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
@@ -211,7 +214,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
       return {
         ...base,
         type,
-        module: String(d.module ?? ''),
+        module: scalarText(d.module),
         level: d.level === 'advanced' ? 'advanced' : 'beginner',
         prerequisites: strings(d.prerequisites),
         reviewers: strings(d.reviewers),
@@ -223,7 +226,7 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
       return {
         ...base,
         type,
-        module: String(d.module ?? ''),
+        module: scalarText(d.module),
         ...(typeof d.min_words === 'number' ? { minWords: d.min_words } : {}),
         ...(reflection.readCheck ? { readCheck: reflection.readCheck } : {}),
         prompts: reflection.prompts,

@@ -17,7 +17,7 @@ interface SchemaNode {
   required?: string[];
 }
 
-const SCHEMAS: Record<ItemType | 'config', SchemaNode> = { track, module, quiz, scenario, reflection, config } as Record<ItemType | 'config', SchemaNode>;
+const SCHEMAS: Record<ItemType | 'config', SchemaNode> = { track, module, quiz, scenario, reflection, config };
 
 export interface Completion {
   label: string;
@@ -82,7 +82,7 @@ export function frontMatterCompletions(o: { type: string | undefined; config?: b
   const kind = idKind(name, key);
   if (kind && !o.config) return [...new Set(o.ids(kind))].sort().map((id) => value(id));
   const node = resolve(SCHEMAS[name].properties?.[key] ?? {});
-  if (node.const !== undefined) return [value(String(node.const), node.description)];
+  if (typeof node.const === 'string' || typeof node.const === 'number' || typeof node.const === 'boolean') return [value(String(node.const), node.description)];
   if (node.enum) return node.enum.map((v) => value(String(v), node.description));
   if (node.type === 'boolean') return [value('true'), value('false')];
   return [];

@@ -82,7 +82,7 @@ function fieldName(pointer: string): string {
 function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
   const path = err.instancePath;
   // Worked out only for the messages that name it.
-  const found = { toString: () => describe(at(data, path)) };
+  const found = () => describe(at(data, path));
   const field = fieldName(path);
   const schemaDescription = (err.parentSchema as { description?: string } | undefined)?.description;
   const hint = schemaDescription ? ` (${schemaDescription})` : '';
@@ -105,28 +105,28 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
       return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.` };
     }
     case 'const':
-      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found}. Set it to that value.` };
+      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found()}. Set it to that value.` };
     case 'enum':
-      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found}. Use one of those.` };
+      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found()}. Use one of those.` };
     case 'pattern':
-      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
+      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found()}. Rewrite it in that form.` };
     case 'type':
-      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found}. Change the value.` };
+      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found()}. Change the value.` };
     case 'maximum':
     case 'minimum': {
       const limit = (err.params as { limit: number }).limit;
       const most = err.keyword === 'maximum';
-      return { pointer: path, message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found}. ${most ? 'Lower' : 'Raise'} it.` };
+      return { pointer: path, message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found()}. ${most ? 'Lower' : 'Raise'} it.` };
     }
     case 'format':
-      if ((err.params as { format: string }).format === 'date') return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found}, which does not exist. Correct the day or the month.` };
-      return { pointer: path, message: `Expected ${field} in the form ${(err.params as { format: string }).format}${hint}; found ${found}. Rewrite it in that form.` };
+      if ((err.params as { format: string }).format === 'date') return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found()}, which does not exist. Correct the day or the month.` };
+      return { pointer: path, message: `Expected ${field} in the form ${(err.params as { format: string }).format}${hint}; found ${found()}. Rewrite it in that form.` };
     case 'uniqueItems':
-      return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
+      return { pointer: path, message: `Expected ${field} to list each value once; found ${found()}. Remove the repeated value.` };
     case 'minItems':
-      return { pointer: path, message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found}. Add to it.` };
+      return { pointer: path, message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found()}. Add to it.` };
     default:
-      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found}. Change the value.` };
+      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found()}. Change the value.` };
   }
 }
 

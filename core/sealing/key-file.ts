@@ -60,7 +60,7 @@ export function openPayload(fileText: string, secret: string, quizId: string): O
   } catch {
     return { ok: false, reason: 'malformed', message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
   }
-  const b64 = (k: string) => (typeof f[k] === 'string' ? Buffer.from(f[k] as string, 'base64') : undefined);
+  const b64 = (k: string) => (typeof f[k] === 'string' ? Buffer.from(f[k], 'base64') : undefined);
   const [salt, iv, tag, data] = [b64('salt'), b64('iv'), b64('tag'), b64('data')];
   if (f.enablekit !== 'sealed-key' || f.version !== 1 || f.cipher !== 'aes-256-gcm' || !salt || !iv || !tag || !data || tag.length !== 16) {
     return { ok: false, reason: 'malformed', message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.' };

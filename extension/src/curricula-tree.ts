@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Item, Track } from '../../core/model.js';
-import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+import type { CurriculaWorkspace } from './curricula-workspace.js';
 import type { LearnerProgress } from './learner-progress.js';
 
 type Node = { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
@@ -60,9 +60,9 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
     const errors = problems.filter((d) => d.severity === 'error').length;
     const warnings = problems.length - errors;
     const config = this.ws.lintSession?.currentConfig;
-    const stale = config ? this.ws.engine().freshnessVerdict(item, config, today()).status === 'stale' : false;
+    const stale = config ? this.ws.engine().freshnessVerdict(item, config, this.ws.today()).status === 'stale' : false;
     const mine = this.learnerState(item);
-    const notes = [item.type === 'track' ? (item as Track).phase : item.type, mine?.label ?? '', errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
+    const notes = [item.type === 'track' ? (item).phase : item.type, mine?.label ?? '', errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
     ti.description = notes.join(' · ');
     ti.tooltip = `${item.type} ${item.id}\n${item.file}${stale ? '\nNeeds review against the current product' : ''}${mine?.detail ? `\n${mine.detail}` : ''}`;
     // An author's problems come first; then the learner's own progress; then staleness.

@@ -13,9 +13,6 @@ const CONFIG = 'enablekit.yml';
 const REHEARSE_FROM = 64 * 1024;
 /** Where in the body the rehearsal types: near the top, the middle and the end take different paths. */
 export const REHEARSALS = [0, 0.5, 0.9, 0.25, 0.75, 0.1];
-/** The window's curricula (there is one, made at activation): its enablekit.yml, as last read, names the time zone today is read in. */
-let curricula: CurriculaWorkspace | undefined;
-export const today = () => editorToday(curricula!.engine(), vscode.workspace.getConfiguration('enablekit').get<string>('today', ''), curricula!.lintSession?.currentConfig, new Date());
 
 /**
  * The curricula under one enablekit.yml, kept in core's LintSession: every file read once
@@ -66,8 +63,11 @@ export class CurriculaWorkspace implements vscode.Disposable {
   /** While the workspace is first read: the files read whole so far (open documents, then slices). */
   private partial: Set<string> | undefined = new Set();
 
-  constructor(readonly engine: () => Engine) {
-    curricula = this;
+  constructor(readonly engine: () => Engine) {}
+
+  /** The day dates are judged by: the enablekit.today setting, else today in the time zone of the enablekit.yml as last read. */
+  today(now = new Date()): string {
+    return editorToday(this.engine(), vscode.workspace.getConfiguration('enablekit').get<string>('today', ''), this.session?.currentConfig, now);
   }
 
   get lintSession(): LintSession | undefined {
@@ -108,9 +108,14 @@ export class CurriculaWorkspace implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
-      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.reloadFromDisk(u))),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => void this.reloadFromDisk(u))),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.forget(u))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => (this.forget(f.oldUri), this.reloadFromDisk(f.newUri)))),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach((f) => {
+          this.forget(f.oldUri);
+          void this.reloadFromDisk(f.newUri);
+        }),
+      ),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && ((this.itemsChanged = true), this.publish())),
     );
     this.publish();
@@ -269,10 +274,10 @@ export class CurriculaWorkspace implements vscode.Disposable {
     let relinted: ReadonlySet<string>;
     if (this.partial) {
       for (const path of more) this.partial.add(path);
-      const fresh = this.session!.lintOnly(today(), more.length ? more : this.partial);
+      const fresh = this.session!.lintOnly(this.today(), more.length ? more : this.partial);
       results = new Map([...this.core, ...fresh]);
       relinted = new Set(fresh.keys());
-    } else ({ diagnostics: results, relinted } = this.session!.lint(today()));
+    } else ({ diagnostics: results, relinted } = this.session!.lint(this.today()));
     this.core = results;
     let shownChanged = this.itemsChanged || this.partial !== undefined;
     for (const path of relinted) {
@@ -319,7 +324,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     const next = () => {
       const at = rounds.shift();
       if (at === undefined) return;
-      if (!this.session?.rehearseEdit(path, at, today())) {
+      if (!this.session?.rehearseEdit(path, at, this.today())) {
         // Closed before its turn came: the next big document opened is rehearsed instead.
         if (!this.rehearsals) this.rehearsing = undefined;
         return;
@@ -335,7 +340,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     for (const t of this.pending.values()) clearTimeout(t);
     clearTimeout(this.rehearsalTimer);
     clearTimeout(this.relistTimer);
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.diagnostics.dispose();
     this.changed.dispose();
   }

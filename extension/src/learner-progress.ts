@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
 import type { ModuleState } from '../../core/progress/learner-status.js';
-import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { githubApiUrl, githubRepository, githubToken, learnerLogin } from './github-session.js';
 
 /**
@@ -43,6 +43,8 @@ export class LearnerProgress implements vscode.Disposable {
     const engine = this.ws.engine();
     let comments;
     try {
+      // The GitHub chunk is loaded on first need: octokit stays out of activation (esbuild leaves this require to run time).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const github = require('./github.js') as typeof import('./github.js');
       comments = await github.progressComments({ baseUrl: githubApiUrl(), token, repository, login }, engine);
     } catch (e) {
@@ -54,7 +56,7 @@ export class LearnerProgress implements vscode.Disposable {
     this.repository = repository;
     this.results = engine.checkpointResults(records, login);
     const roles = engine.rolesOf(login, session.currentConfig);
-    this.modules = new Map(engine.learnerStatus(login, roles, session.index, records, today()).flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)));
+    this.modules = new Map(engine.learnerStatus(login, roles, session.index, records, this.ws.today()).flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)));
     this.changed.fire();
     return true;
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ITEM_TYPES, type ItemType } from '../../core/model.js';
 import type { ModuleOption } from '../../core/templates/module-choice.js';
-import { today, type CurriculaWorkspace } from './curricula-workspace.js';
+import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { gitApi } from './git-api.js';
 import { learnerLogin } from './github-session.js';
 
@@ -45,7 +45,7 @@ export function registerNewItemCommands(ws: CurriculaWorkspace): vscode.Disposab
       if (owner === null) return undefined;
       const engine = ws.engine();
       const config = ws.lintSession.currentConfig;
-      const text = engine.newItemText(type, { id, today: today(), ...(owner ? { owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) });
+      const text = engine.newItemText(type, { id, today: ws.today(), ...(owner ? { owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       await vscode.window.showTextDocument(uri);
       if (!owner) void vscode.window.showWarningMessage(`enablekit: owner: is the placeholder "${engine.PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team (lint warns until then).`);

@@ -61,8 +61,8 @@ export class PreviewPanel implements vscode.Disposable {
     const preview = this.ws.engine().renderPreview(this.ws.relative(this.doc.uri) ?? this.doc.fileName, this.doc.getText());
     const webview = this.panel.webview;
     const n = nonce();
-    const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f));
-    const base = webview.asWebviewUri(vscode.Uri.joinPath(this.doc.uri, '..'));
+    const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
+    const base = webview.asWebviewUri(vscode.Uri.joinPath(this.doc.uri, '..')).toString();
     this.panel.title = `Preview: ${preview.title}`;
     this.lastHtml = preview.html;
     webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -84,6 +84,6 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.panel?.dispose();
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }

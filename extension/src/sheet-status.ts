@@ -25,6 +25,6 @@ export class SheetStatus implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
   }
 }

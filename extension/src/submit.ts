@@ -65,6 +65,8 @@ export async function submitCheckpoint(ws: CurriculaWorkspace, uri: vscode.Uri |
   }
   try {
     await repo.push(origin.name, branch, true);
+    // The GitHub chunk is loaded on first need: octokit stays out of activation (esbuild leaves this require to run time).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pr = await (require('./github.js') as typeof import('./github.js')).openPullRequest({
       baseUrl: githubApiUrl(),
       token,

@@ -28,6 +28,17 @@ export function registerAuthorSuite(folder: string): void {
       assert.deepEqual(vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'enablekit' && d.severity === vscode.DiagnosticSeverity.Error)), [], 'the sample curricula have no errors');
     });
 
+    it('judges today in the time zone enablekit.yml names, as the CLI and the Action do (one clock)', async () => {
+      const api = await activated();
+      // 23:30 on 28 November in Los Angeles (UTC-8) is 07:30 on the 29th in UTC.
+      const now = new Date('2026-11-29T07:30:00Z');
+      assert.equal(api.workspace.today(now), '2026-11-29', 'no timezone set: UTC');
+      await edit(uri('enablekit.yml'), 'version: 1\n', 'version: 1\ntimezone: America/Los_Angeles\n');
+      await until('the editor to judge dates in Los Angeles', () => api.workspace.today(now) === '2026-11-28');
+      await vscode.commands.executeCommand('undo');
+      await until('UTC again once the line is gone', () => api.workspace.today(now) === '2026-11-29');
+    });
+
     it('reports a problem as the author types, with a link to the rule, and clears it when fixed', async () => {
       const u = uri('support-onboarding/escalations.md');
       await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routin]');
@@ -105,13 +116,13 @@ export function registerAuthorSuite(folder: string): void {
       const editor = await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routing, ');
       const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('prerequisites:'));
       const at = (l: number, c: number) => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', u, new vscode.Position(l, c));
-      const ids = (await at(line, editor.document.lineAt(line).text.length)).items.map((i) => String(i.label));
+      const ids = (await at(line, editor.document.lineAt(line).text.length)).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(ids.includes('product-tour') && ids.includes('triage-and-routing'), `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')}`);
       // The author clears the duration line and starts a key there.
       const durationLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('duration:'));
       await editor.edit((b) => b.replace(editor.document.lineAt(durationLine).range, 'du'));
       const keys = (await at(durationLine, 2)).items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
-      const labels = keys.map((i) => String(i.label));
+      const labels = keys.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(labels.includes('duration'), labels.join(', '));
       assert.ok(!labels.includes('id') && !labels.includes('owner'), 'keys written already are not offered');
       assert.match((keys.find((k) => k.label === 'duration')!.documentation as vscode.MarkdownString).value, /How long/);
