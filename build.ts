@@ -34,8 +34,15 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
-  define: { __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()), __ENABLEKIT_VERSION__: JSON.stringify((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version) },
+  banner: {
+    js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);",
+  },
+  define: {
+    __ENABLEKIT_BUILD__: JSON.stringify(sourceHash()),
+    __ENABLEKIT_VERSION__: JSON.stringify(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version,
+    ),
+  },
   plugins: [fromMarkdownOneContext],
   logLevel: 'warning',
 });
@@ -53,7 +60,9 @@ await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
-  banner: { js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ekCreateRequire } from 'node:module'; const require = __ekCreateRequire(import.meta.url);",
+  },
   plugins: [fromMarkdownOneContext],
   logLevel: 'warning',
 });
@@ -78,7 +87,21 @@ const cjs = {
   logLevel: 'warning' as const,
 };
 // Only the entry leaves ./engine.js and ./github.js to run time; core's own ./engine.js (the lint engine) is bundled.
-await build({ ...cjs, entryPoints: { extension: 'extension/src/extension.ts' }, outdir: 'extension/dist', external: ['vscode', './engine.js', './github.js'] });
-await build({ ...cjs, entryPoints: { engine: 'extension/src/engine.ts', github: 'extension/src/github.ts' }, outdir: 'extension/dist' });
-await build({ ...cjs, entryPoints: { index: 'test/extension/suite/index.ts' }, outdir: 'extension/dist/test', external: ['vscode', 'mocha'] });
+await build({
+  ...cjs,
+  entryPoints: { extension: 'extension/src/extension.ts' },
+  outdir: 'extension/dist',
+  external: ['vscode', './engine.js', './github.js'],
+});
+await build({
+  ...cjs,
+  entryPoints: { engine: 'extension/src/engine.ts', github: 'extension/src/github.ts' },
+  outdir: 'extension/dist',
+});
+await build({
+  ...cjs,
+  entryPoints: { index: 'test/extension/suite/index.ts' },
+  outdir: 'extension/dist/test',
+  external: ['vscode', 'mocha'],
+});
 cpSync('schemas', 'extension/schemas', { recursive: true });

@@ -14,8 +14,18 @@ const layerRules = Object.entries(layersFile.layers).map(([layer, rule]) => {
         'error',
         {
           patterns: [
-            ...(others.length ? [{ regex: `^(\\.\\./)+(${others.join('|')})/`, message: `${layer}/ may import only ${rule.imports.join(', ')} (layers.json, docs/design.md).` }] : []),
-            { group: rule.forbiddenPackages, message: `${layer}/ must not use this package (layers.json, docs/design.md).` },
+            ...(others.length
+              ? [
+                  {
+                    regex: `^(\\.\\./)+(${others.join('|')})/`,
+                    message: `${layer}/ may import only ${rule.imports.join(', ')} (layers.json, docs/design.md).`,
+                  },
+                ]
+              : []),
+            {
+              group: rule.forbiddenPackages,
+              message: `${layer}/ must not use this package (layers.json, docs/design.md).`,
+            },
           ],
         },
       ],
@@ -24,17 +34,39 @@ const layerRules = Object.entries(layersFile.layers).map(([layer, rule]) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'extension/dist/**', 'extension/schemas/**', 'node_modules/**', '.vscode-test/**', 'bench/.corpus/**', 'coverage/**', 'test-output/**', 'test/fixtures/**', 'scratch/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'extension/dist/**',
+      'extension/schemas/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'bench/.corpus/**',
+      'coverage/**',
+      'test-output/**',
+      'test/fixtures/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
   },
   // TypeScript checks names itself; ESLint's no-undef does not know its types and globals.
   { files: ['**/*.ts'], rules: { 'no-undef': 'off' } },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['extension/media/**/*.js'], languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['extension/media/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
   {
     // Tests read JSON (command output, GitHub's requests and answers) field by field; the
     // local GitHub API server checks every request against GitHub's OpenAPI description

@@ -35,7 +35,14 @@ export interface RunContext {
   /** issue_comment: the comment and the issue or pull request it is on. */
   comment?: CommentInfo;
   /** pull_request_review: the review (the pull request is in `pull`). */
-  review?: { id: number; body: string; author: string; authorIsBot: boolean; at: string; state: string };
+  review?: {
+    id: number;
+    body: string;
+    author: string;
+    authorIsBot: boolean;
+    at: string;
+    state: string;
+  };
 }
 
 export interface CommentInfo {
@@ -78,13 +85,25 @@ export interface PullInfo {
 }
 
 /** A field of an event payload by its path: whatever is missing or of another shape reads as undefined. */
-const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
+const at = (v: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+    v,
+  );
 /** A payload scalar as text (workflow_dispatch inputs may be booleans or numbers); anything else as ''. */
-const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
-const labelNames = (v: unknown): string[] => (Array.isArray(v) ? v.map((l) => str(at(l, 'name'))) : []);
+const str = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+const labelNames = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map((l) => str(at(l, 'name'))) : [];
 
 export function pullInfo(pr: unknown): PullInfo {
-  return { number: Number(at(pr, 'number')), author: str(at(pr, 'user', 'login')), headSha: str(at(pr, 'head', 'sha')), baseSha: str(at(pr, 'base', 'sha')), labels: labelNames(at(pr, 'labels')) };
+  return {
+    number: Number(at(pr, 'number')),
+    author: str(at(pr, 'user', 'login')),
+    headSha: str(at(pr, 'head', 'sha')),
+    baseSha: str(at(pr, 'base', 'sha')),
+    labels: labelNames(at(pr, 'labels')),
+  };
 }
 
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
@@ -93,22 +112,38 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const event: unknown = run.payload;
   const input = (name: string): string => str(at(event, 'inputs', name)) || core.getInput(name);
   const dispatched = Number(input('pull-number'));
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => str(x)) : typeof v === 'string' ? v.split(',') : []).map((x) => x.trim()).filter(Boolean);
+  const list = (v: unknown): string[] =>
+    (Array.isArray(v) ? v.map((x) => str(x)) : typeof v === 'string' ? v.split(',') : [])
+      .map((x) => x.trim())
+      .filter(Boolean);
   const payload = at(event, 'client_payload');
-  const fromPayload = (...names: string[]) => names.map((n) => str(at(payload, n))).find(Boolean) ?? '';
+  const fromPayload = (...names: string[]) =>
+    names.map((n) => str(at(payload, n))).find(Boolean) ?? '';
   let release: ReleaseInfo | undefined;
   const explicit = list(input('features'));
   if (run.eventName === 'release' && at(event, 'release')) {
-    release = { tag: str(at(event, 'release', 'tag_name')), notes: str(at(event, 'release', 'body')), features: explicit };
+    release = {
+      tag: str(at(event, 'release', 'tag_name')),
+      notes: str(at(event, 'release', 'body')),
+      features: explicit,
+    };
   } else if (run.eventName === 'repository_dispatch') {
     const tag = fromPayload('release', 'tag', 'version');
     const previous = fromPayload('previous');
     const productRepository = fromPayload('repository');
-    if (tag) release = { tag, notes: fromPayload('notes', 'body'), features: [...list(at(payload, 'features')), ...explicit], ...(previous ? { previous } : {}), ...(productRepository ? { productRepository } : {}) };
+    if (tag)
+      release = {
+        tag,
+        notes: fromPayload('notes', 'body'),
+        features: [...list(at(payload, 'features')), ...explicit],
+        ...(previous ? { previous } : {}),
+        ...(productRepository ? { productRepository } : {}),
+      };
   } else if (input('release')) {
     release = { tag: input('release'), notes: input('notes'), features: explicit };
   }
-  if (release && !release.previous && input('previous-release')) release.previous = input('previous-release');
+  if (release && !release.previous && input('previous-release'))
+    release.previous = input('previous-release');
   const budget = Number(input('operations-per-run') || 100);
   const answerKey = core.getInput('answer-key') || env.ENABLEKIT_KEY || '';
   // Masked before anything could print it.
@@ -137,7 +172,15 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     serverUrl: run.serverUrl,
     ...(answerKey ? { answerKey } : {}),
     ...(release ? { release } : {}),
-    ...(run.eventName === 'push' ? { push: { ref: str(at(event, 'ref')), sha: str(at(event, 'after')) || run.sha || '', defaultBranch: str(at(event, 'repository', 'default_branch')) } } : {}),
+    ...(run.eventName === 'push'
+      ? {
+          push: {
+            ref: str(at(event, 'ref')),
+            sha: str(at(event, 'after')) || run.sha || '',
+            defaultBranch: str(at(event, 'repository', 'default_branch')),
+          },
+        }
+      : {}),
     ...(run.eventName === 'issue_comment' && comment && issue
       ? {
           comment: {
@@ -150,12 +193,24 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
             isPull: !!at(issue, 'pull_request'),
             issueLabels: labelNames(at(issue, 'labels')),
             issueBody: str(at(issue, 'body')),
-            issueByEnablekit: writtenBy(at(issue, 'user') as { login?: string; id?: number } | null | undefined, writer),
+            issueByEnablekit: writtenBy(
+              at(issue, 'user') as { login?: string; id?: number } | null | undefined,
+              writer,
+            ),
           },
         }
       : {}),
     ...(run.eventName === 'pull_request_review' && review
-      ? { review: { id: Number(at(review, 'id')), body: str(at(review, 'body')), author: str(at(review, 'user', 'login')), authorIsBot: at(review, 'user', 'type') === 'Bot', at: str(at(review, 'submitted_at')), state: str(at(review, 'state')) } }
+      ? {
+          review: {
+            id: Number(at(review, 'id')),
+            body: str(at(review, 'body')),
+            author: str(at(review, 'user', 'login')),
+            authorIsBot: at(review, 'user', 'type') === 'Bot',
+            at: str(at(review, 'submitted_at')),
+            state: str(at(review, 'state')),
+          },
+        }
       : {}),
     freshness: {
       ...(input('product-repository') ? { productRepository: input('product-repository') } : {}),

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { parseVersion } from '../core/freshness/semver.js';
 import { FEATURE_SOURCES, type FeatureSource } from '../core/freshness/touched-features.js';
-import { planFreshnessRun, writeBody, type FreshnessOutcome, type FreshnessRunInput, type FreshnessWrite } from '../core/freshness/plan-freshness-run.js';
+import {
+  planFreshnessRun,
+  writeBody,
+  type FreshnessOutcome,
+  type FreshnessRunInput,
+  type FreshnessWrite,
+} from '../core/freshness/plan-freshness-run.js';
 import { STALE_LABEL } from '../core/freshness/stale-issue.js';
 import type { Config } from '../core/config/config.js';
 import { loadIndex } from '../host/analyse.js';
@@ -22,14 +28,26 @@ export class UsageProblem extends Error {}
  * and the release, let the planner decide, then make its writes in order. The plan stops
  * at the operations budget, so a run cut short leaves a record the next run resumes from.
  */
-export async function runFreshness(ctx: RunContext, gh: Client, today: string): Promise<FreshnessOutcome> {
+export async function runFreshness(
+  ctx: RunContext,
+  gh: Client,
+  today: string,
+): Promise<FreshnessOutcome> {
   const mode = ctx.push ? 'push' : ctx.release ? 'release' : 'schedule';
   if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
-    core.info(`Pushed to ${ctx.push.ref || 'no branch'}, not the default branch (${ctx.push.defaultBranch || 'unknown'}): nothing to close.`);
+    core.info(
+      `Pushed to ${ctx.push.ref || 'no branch'}, not the default branch (${ctx.push.defaultBranch || 'unknown'}): nothing to close.`,
+    );
     return { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
   }
   // Freshness reads front matter only: no body is parsed.
-  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
+  const { index, config } = await loadIndex({
+    cwd: ctx.workspace,
+    cache: false,
+    version: 'action',
+    targets: resolveTargets(ctx.workspace, [ctx.curricula]),
+    metadataOnly: true,
+  });
   const issues = await botIssues(gh, ctx, STALE_LABEL, 'all');
   const release = mode === 'release' ? await readRelease(ctx, gh, config) : undefined;
   const plan = planFreshnessRun({
@@ -53,17 +71,30 @@ export async function runFreshness(ctx: RunContext, gh: Client, today: string): 
   });
   if (plan.release) {
     const { tag, features, unknown } = plan.release;
-    if (unknown.length) core.warning(`Not in the feature registry of enablekit.yml, ignored: ${unknown.join(', ')}. Add them to features: or fix the names.`);
-    core.info(features.size ? `Release ${tag} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.` : `Release ${tag} touched no feature in the registry (${[...index.items()].length} items checked).`);
+    if (unknown.length)
+      core.warning(
+        `Not in the feature registry of enablekit.yml, ignored: ${unknown.join(', ')}. Add them to features: or fix the names.`,
+      );
+    core.info(
+      features.size
+        ? `Release ${tag} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(', ')}.`
+        : `Release ${tag} touched no feature in the registry (${[...index.items()].length} items checked).`,
+    );
   }
   const numbers = await makeWrites(ctx, gh, plan.writes);
   const outcome = plan.outcome;
-  outcome.items = outcome.items.map((i) => (i.issue !== undefined && numbers.has(i.issue) ? { ...i, issue: numbers.get(i.issue)! } : i));
+  outcome.items = outcome.items.map((i) =>
+    i.issue !== undefined && numbers.has(i.issue) ? { ...i, issue: numbers.get(i.issue)! } : i,
+  );
   return outcome;
 }
 
 /** Make the planned writes in order (a dry run logs each instead); returns the numbers GitHub gave the issues opened. */
-async function makeWrites(ctx: RunContext, gh: Client, writes: readonly FreshnessWrite[]): Promise<Map<number, number>> {
+async function makeWrites(
+  ctx: RunContext,
+  gh: Client,
+  writes: readonly FreshnessWrite[],
+): Promise<Map<number, number>> {
   const { owner, repo } = ctx;
   const numbers = new Map<number, number>();
   const numberOf = (n: number) => numbers.get(n) ?? n;
@@ -73,27 +104,78 @@ async function makeWrites(ctx: RunContext, gh: Client, writes: readonly Freshnes
       continue;
     }
     if (w.kind === 'open') {
-      const made = await gh.rest.issues.create({ owner, repo, title: w.title, body: writeBody(w.body, numberOf), labels: w.labels, ...(w.assignees.length ? { assignees: w.assignees } : {}) });
+      const made = await gh.rest.issues.create({
+        owner,
+        repo,
+        title: w.title,
+        body: writeBody(w.body, numberOf),
+        labels: w.labels,
+        ...(w.assignees.length ? { assignees: w.assignees } : {}),
+      });
       numbers.set(w.opens, made.data.number);
     } else if (w.kind === 'update') {
-      const state = w.state === 'closed' ? { state: 'closed' as const, state_reason: 'completed' as const } : w.state === 'open' ? { state: 'open' as const } : {};
-      await gh.rest.issues.update({ owner, repo, issue_number: numberOf(w.number), body: writeBody(w.body, numberOf), ...state });
+      const state =
+        w.state === 'closed'
+          ? { state: 'closed' as const, state_reason: 'completed' as const }
+          : w.state === 'open'
+            ? { state: 'open' as const }
+            : {};
+      await gh.rest.issues.update({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        body: writeBody(w.body, numberOf),
+        ...state,
+      });
     } else {
-      await gh.rest.issues.createComment({ owner, repo, issue_number: numberOf(w.number), body: w.comment });
-      await gh.rest.issues.update({ owner, repo, issue_number: numberOf(w.number), state: 'closed', state_reason: w.reason });
+      await gh.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        body: w.comment,
+      });
+      await gh.rest.issues.update({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        state: 'closed',
+        state_reason: w.reason,
+      });
     }
   }
   return numbers;
 }
 
 /** The release as the event gave it, with the product's changes when pull requests are a feature source. */
-async function readRelease(ctx: RunContext, gh: Client, config: Config): Promise<NonNullable<FreshnessRunInput['release']>> {
+async function readRelease(
+  ctx: RunContext,
+  gh: Client,
+  config: Config,
+): Promise<NonNullable<FreshnessRunInput['release']>> {
   const r = ctx.release!;
-  if (!parseVersion(r.tag)) throw new UsageProblem(`Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`);
-  const order = ctx.freshness.featureSources.filter((s): s is FeatureSource => (FEATURE_SOURCES as readonly string[]).includes(s));
-  const unknownSources = ctx.freshness.featureSources.filter((s) => !order.includes(s as FeatureSource));
-  if (unknownSources.length) throw new UsageProblem(`Expected feature-sources to list explicit, notes or pulls; found ${unknownSources.join(', ')}. Fix the input.`);
-  const productRepository = r.productRepository ?? ctx.freshness.productRepository ?? config.productRepository;
-  const changes = order.includes('pulls') && productRepository ? await readProductChanges(gh, productRepository, r.tag, r.previous) : undefined;
-  return { tag: r.tag, evidence: { explicit: r.features, notes: r.notes, ...(changes ? { changes } : {}) }, order };
+  if (!parseVersion(r.tag))
+    throw new UsageProblem(
+      `Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`,
+    );
+  const order = ctx.freshness.featureSources.filter((s): s is FeatureSource =>
+    (FEATURE_SOURCES as readonly string[]).includes(s),
+  );
+  const unknownSources = ctx.freshness.featureSources.filter(
+    (s) => !order.includes(s as FeatureSource),
+  );
+  if (unknownSources.length)
+    throw new UsageProblem(
+      `Expected feature-sources to list explicit, notes or pulls; found ${unknownSources.join(', ')}. Fix the input.`,
+    );
+  const productRepository =
+    r.productRepository ?? ctx.freshness.productRepository ?? config.productRepository;
+  const changes =
+    order.includes('pulls') && productRepository
+      ? await readProductChanges(gh, productRepository, r.tag, r.previous)
+      : undefined;
+  return {
+    tag: r.tag,
+    evidence: { explicit: r.features, notes: r.notes, ...(changes ? { changes } : {}) },
+    order,
+  };
 }

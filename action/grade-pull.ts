@@ -2,7 +2,13 @@ import * as core from '@actions/core';
 import { classifyPull } from '../core/grading/classify-pull.js';
 import { COMMENT_MARKER } from '../core/grading/grade-comment.js';
 import { finishPull } from '../core/grading/finish-pull.js';
-import { gradableCheckpoint, opensGradeComment, planPull, type GradedPull, type QuizKey } from '../core/grading/plan-pull.js';
+import {
+  gradableCheckpoint,
+  opensGradeComment,
+  planPull,
+  type GradedPull,
+  type QuizKey,
+} from '../core/grading/plan-pull.js';
 import type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
 import { reviewGate, reviewTeams } from '../core/grading/review-gate.js';
 import { settleAttempts } from '../core/grading/settle-attempts.js';
@@ -19,8 +25,24 @@ import { timedMatcher } from '../host/timed-matcher.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { pullInfo, type PullInfo, type RunContext } from './context.js';
-import { botComments, changedFiles, checkWriter, commentWith, fileAt, setOutcomeLabel, upsertComment, type Client, type FileAt } from '../github/calls.js';
-import { appendRecords, loadLedger, postNotice, rewriteBody, type LearnerLedger } from '../github/progress-ledger.js';
+import {
+  botComments,
+  changedFiles,
+  checkWriter,
+  commentWith,
+  fileAt,
+  setOutcomeLabel,
+  upsertComment,
+  type Client,
+  type FileAt,
+} from '../github/calls.js';
+import {
+  appendRecords,
+  loadLedger,
+  postNotice,
+  rewriteBody,
+  type LearnerLedger,
+} from '../github/progress-ledger.js';
 import { teamsOf } from '../github/team-members.js';
 
 export type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
@@ -33,43 +55,95 @@ export type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
  * (planPull, then settleAttempts once the claims are read back, then finishPull), and writes.
  * A reviewer's `/grade` command (`review`) is checked (reviewGate) before any sheet is read.
  */
-export async function gradePull(ctx: RunContext, gh: Client, now: string, review?: ReviewEvent): Promise<PullOutcome> {
+export async function gradePull(
+  ctx: RunContext,
+  gh: Client,
+  now: string,
+  review?: ReviewEvent,
+): Promise<PullOutcome> {
   let pull: PullInfo | undefined = ctx.pull;
-  if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
-  if (!pull) throw new Error('Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.');
-  const classified = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
+  if (!pull && ctx.pullNumber)
+    pull = pullInfo(
+      (await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber }))
+        .data,
+    );
+  if (!pull)
+    throw new Error(
+      'Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.',
+    );
+  const classified = classifyPull(
+    await changedFiles(gh, ctx, pull.number),
+    pull.author,
+    ctx.submissions,
+    ctx.curricula,
+  );
   // One listing serves the grade comment and every rubric checklist.
   const ours = await botComments(gh, ctx, pull.number);
   let existing = commentWith(ours, COMMENT_MARKER);
-  if (opensGradeComment({ hasGradeComment: !!existing, progress: ctx.progress, dryRun: ctx.dryRun, classified })) {
-    const { data } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: `${COMMENT_MARKER}\nGrading…` });
+  if (
+    opensGradeComment({
+      hasGradeComment: !!existing,
+      progress: ctx.progress,
+      dryRun: ctx.dryRun,
+      classified,
+    })
+  ) {
+    const { data } = await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull.number,
+      body: `${COMMENT_MARKER}\nGrading…`,
+    });
     checkWriter(ctx, data.user);
     existing = data;
   }
-  const ledger = ctx.progress && classified.refusals.length === 0 && classified.sheets.length ? await loadLedger(gh, ctx, pull.author) : undefined;
+  const ledger =
+    ctx.progress && classified.refusals.length === 0 && classified.sheets.length
+      ? await loadLedger(gh, ctx, pull.author)
+      : undefined;
   const edited = ledger?.flagged.filter((f) => f.why === 'edited') ?? [];
-  if (edited.length) core.warning(`Expected the enablekit record comments on the progress issue of ${pull.author} to be as the Action wrote them; found ${edited.length} edited since: ${edited.map((f) => f.url ?? `comment ${f.comment}`).join(', ')}. Their attempts still count, none of them as a pass. See who edited them in each comment's history.`);
+  if (edited.length)
+    core.warning(
+      `Expected the enablekit record comments on the progress issue of ${pull.author} to be as the Action wrote them; found ${edited.length} edited since: ${edited.map((f) => f.url ?? `comment ${f.comment}`).join(', ')}. Their attempts still count, none of them as a pass. See who edited them in each comment's history.`,
+    );
   let roster: { index: WorkspaceIndex; config: Config } | undefined;
   let reviewer: { login: string; teams: string[] } | undefined;
   const texts: (FileAt | undefined)[] = [];
   const keys = new Map<string, QuizKey>();
   if (classified.refusals.length === 0) {
-    const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+    const { index, config } = await loadIndex({
+      cwd: ctx.workspace,
+      cache: false,
+      version: 'action',
+      targets: resolveTargets(ctx.workspace, [ctx.curricula]),
+    });
     roster = { index, config };
     if (review) {
       const asked = reviewTeams(classified.sheets, index, config, pull.author);
-      const teams = asked ? await teamsOf(gh, review.login, asked.teams, `reviewers of ${asked.scenario.id}`) : undefined;
+      const teams = asked
+        ? await teamsOf(gh, review.login, asked.teams, `reviewers of ${asked.scenario.id}`)
+        : undefined;
       const gate = reviewGate(pull, classified.sheets, index, config, review, teams);
-      if (gate.refused !== undefined) return refuseCommand(ctx, gh, pull.number, review.login, gate.refused);
+      if (gate.refused !== undefined)
+        return refuseCommand(ctx, gh, pull.number, review.login, gate.refused);
       reviewer = gate.reviewer;
     }
     // Only sheets of checkpoints the base branch knows are fetched; read every one at once: octokit's throttling keeps it to GitHub's concurrency.
     const headSha = pull.headSha;
-    texts.push(...(await Promise.all(classified.sheets.map((s) => (gradableCheckpoint(index, config, s.checkpoint) ? fileAt(gh, ctx, s.path, headSha) : Promise.resolve(undefined))))));
+    texts.push(
+      ...(await Promise.all(
+        classified.sheets.map((s) =>
+          gradableCheckpoint(index, config, s.checkpoint)
+            ? fileAt(gh, ctx, s.path, headSha)
+            : Promise.resolve(undefined),
+        ),
+      )),
+    );
     for (const [k, s] of classified.sheets.entries()) {
       const item = gradableCheckpoint(index, config, s.checkpoint);
       const text = texts[k];
-      if (item?.type === 'quiz' && text && 'text' in text && !keys.has(item.id)) keys.set(item.id, openQuizKey(ctx.workspace, item, ctx.answerKey));
+      if (item?.type === 'quiz' && text && 'text' in text && !keys.has(item.id))
+        keys.set(item.id, openQuizKey(ctx.workspace, item, ctx.answerKey));
     }
   }
   const graded = planPull({
@@ -87,27 +161,84 @@ export async function gradePull(ctx: RunContext, gh: Client, now: string, review
     now,
     match: timedMatcher,
   });
-  for (const c of graded.checklists) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: c.body });
+  for (const c of graded.checklists)
+    await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull.number,
+      body: c.body,
+    });
   // Recorded before anything is shown: a quiz attempt counts only at its place among the stored records.
-  const shown = ledger && roster && graded.fresh.length && !ctx.dryRun ? await recordProgress(ctx, gh, ledger, roster, pull, graded, now) : graded;
-  const finished = finishPull({ pull, refusals: classified.refusals, results: shown.results, records: shown.records, sections: graded.sections, reviews: graded.reviews, outcomeReviews: graded.outcomeReviews, replies: graded.replies, keyFailures: graded.keyFailures, dryRun: ctx.dryRun });
+  const shown =
+    ledger && roster && graded.fresh.length && !ctx.dryRun
+      ? await recordProgress(ctx, gh, ledger, roster, pull, graded, now)
+      : graded;
+  const finished = finishPull({
+    pull,
+    refusals: classified.refusals,
+    results: shown.results,
+    records: shown.records,
+    sections: graded.sections,
+    reviews: graded.reviews,
+    outcomeReviews: graded.outcomeReviews,
+    replies: graded.replies,
+    keyFailures: graded.keyFailures,
+    dryRun: ctx.dryRun,
+  });
   for (const w of finished.writes) {
     if (w.kind === 'info') core.info(w.text);
-    else if (w.kind === 'grade-comment') await upsertComment(gh, ctx, pull.number, existing, w.body);
-    else if (w.kind === 'label') await setOutcomeLabel(gh, ctx, pull.number, pull.labels, w.add, w.remove);
-    else if (w.kind === 'check-run') await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: w.headSha, ...w.run });
-    else await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: w.body });
+    else if (w.kind === 'grade-comment')
+      await upsertComment(gh, ctx, pull.number, existing, w.body);
+    else if (w.kind === 'label')
+      await setOutcomeLabel(gh, ctx, pull.number, pull.labels, w.add, w.remove);
+    else if (w.kind === 'check-run')
+      await gh.rest.checks.create({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        head_sha: w.headSha,
+        ...w.run,
+      });
+    else
+      await gh.rest.issues.createComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: pull.number,
+        body: w.body,
+      });
   }
-  if (ledger && roster && graded.fresh.length && ctx.dryRun) await appendRecords(gh, ctx, ledger, graded.fresh, () => '');
+  if (ledger && roster && graded.fresh.length && ctx.dryRun)
+    await appendRecords(gh, ctx, ledger, graded.fresh, () => '');
   await core.summary.addRaw(finished.body.replace(COMMENT_MARKER, '')).write();
   return finished.outcome;
 }
 
 /** A `/grade` command not taken: its writer is told why, and nothing of the pull request is read or changed. */
-async function refuseCommand(ctx: RunContext, gh: Client, pull: number, to: string, text: string): Promise<PullOutcome> {
+async function refuseCommand(
+  ctx: RunContext,
+  gh: Client,
+  pull: number,
+  to: string,
+  text: string,
+): Promise<PullOutcome> {
   if (ctx.dryRun) core.info(`Dry run: would reply to @${to} on #${pull}: ${text}`);
-  else await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body: replyBody(to, text) });
-  return { pull, graded: 0, passed: 0, failed: 0, pending: 0, refusals: [], results: [], reviews: [], keyFailures: [] };
+  else
+    await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      body: replyBody(to, text),
+    });
+  return {
+    pull,
+    graded: 0,
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    refusals: [],
+    results: [],
+    reviews: [],
+    keyFailures: [],
+  };
 }
 
 /**
@@ -116,24 +247,47 @@ async function refuseCommand(ctx: RunContext, gh: Client, pull: number, to: stri
  * settles them and rewrite the body from what is stored. A track completed by the learner gets its
  * report card now. Returns the results and attempts as settled.
  */
-async function recordProgress(ctx: RunContext, gh: Client, ledger: LearnerLedger, roster: { index: WorkspaceIndex; config: Config }, pull: PullInfo, graded: GradedPull, now: string): Promise<Pick<GradedPull, 'results' | 'records'>> {
+async function recordProgress(
+  ctx: RunContext,
+  gh: Client,
+  ledger: LearnerLedger,
+  roster: { index: WorkspaceIndex; config: Config },
+  pull: PullInfo,
+  graded: GradedPull,
+  now: string,
+): Promise<Pick<GradedPull, 'results' | 'records'>> {
   const { index, config } = roster;
   const login = pull.author;
   const roles = rolesOf(login, config);
-  const body = (l: Ledger) => progressBody(login, roles, index, l, curriculaToday(config, new Date(now)));
+  const body = (l: Ledger) =>
+    progressBody(login, roles, index, l, curriculaToday(config, new Date(now)));
   await appendRecords(gh, ctx, ledger, graded.fresh, body);
   let settled = ledger;
   let shown: Pick<GradedPull, 'results' | 'records'> = graded;
   if (graded.quizSheets.length) {
     const stored = await loadLedger(gh, ctx, login);
-    const s = settleAttempts({ quizSheets: graded.quizSheets, results: graded.results, records: graded.records, stored: stored.stored ?? [], config, pull, now, match: timedMatcher });
+    const s = settleAttempts({
+      quizSheets: graded.quizSheets,
+      results: graded.results,
+      records: graded.records,
+      stored: stored.stored ?? [],
+      config,
+      pull,
+      now,
+      match: timedMatcher,
+    });
     shown = s;
     // Results and voiding records are appended after the claims they settle, and the body is rewritten from what is stored.
     if (s.settle.length) await appendRecords(gh, ctx, stored, s.settle, body);
     settled = s.settle.length ? await loadLedger(gh, ctx, login) : stored;
     if (settled.issue) await rewriteBody(gh, ctx, settled.issue, body(settled));
   }
-  const cards = noticesDue(index, config, { login, roles, records: settled.records, notices: settled.notices }, now).filter((d) => d.notice.kind === 'report-card');
+  const cards = noticesDue(
+    index,
+    config,
+    { login, roles, records: settled.records, notices: settled.notices },
+    now,
+  ).filter((d) => d.notice.kind === 'report-card');
   const issue = settled.issue ?? ledger.issue;
   if (issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, issue.number, card);
   return shown;

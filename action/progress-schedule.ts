@@ -1,7 +1,12 @@
 import * as core from '@actions/core';
 import type { Config } from '../core/config/config.js';
 import { curriculaToday } from '../core/config/clock.js';
-import { cohort, DASHBOARD_LABEL, DASHBOARD_MARKER, dashboardBody } from '../core/progress/cohort.js';
+import {
+  cohort,
+  DASHBOARD_LABEL,
+  DASHBOARD_MARKER,
+  dashboardBody,
+} from '../core/progress/cohort.js';
 import { markedLearner } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
@@ -11,7 +16,13 @@ import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
 import { botIssues, type Client } from '../github/calls.js';
 import { teamMembers } from '../github/team-members.js';
-import { listProgressIssues, loadLedger, openProgressIssue, postNotice, type LearnerLedger } from '../github/progress-ledger.js';
+import {
+  listProgressIssues,
+  loadLedger,
+  openProgressIssue,
+  postNotice,
+  type LearnerLedger,
+} from '../github/progress-ledger.js';
 import { OperationBudget } from '../github/operation-budget.js';
 
 export interface ScheduleOutcome {
@@ -30,7 +41,8 @@ async function teamRoles(gh: Client, config: Config): Promise<Map<string, string
   const out = new Map<string, string[]>();
   for (const role of config.roles.values()) {
     for (const team of role.teams) {
-      for (const m of await teamMembers(gh, team, `role ${role.id}`)) out.set(m, [...(out.get(m) ?? []), role.id]);
+      for (const m of await teamMembers(gh, team, `role ${role.id}`))
+        out.set(m, [...(out.get(m) ?? []), role.id]);
     }
   }
   return out;
@@ -42,14 +54,32 @@ async function teamRoles(gh: Client, config: Config): Promise<Map<string, string
  * track, and rewrite the cohort dashboard. At most operations-per-run writes, the dashboard
  * last; what is left is done by the next run, which finds the same work still due.
  */
-export async function runProgressSchedule(ctx: RunContext, gh: Client, now: string): Promise<ScheduleOutcome> {
-  const { index, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: 'action', targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+export async function runProgressSchedule(
+  ctx: RunContext,
+  gh: Client,
+  now: string,
+): Promise<ScheduleOutcome> {
+  const { index, config } = await loadIndex({
+    cwd: ctx.workspace,
+    cache: false,
+    version: 'action',
+    targets: resolveTargets(ctx.workspace, [ctx.curricula]),
+  });
   const today = curriculaToday(config, new Date(now));
-  const outcome: ScheduleOutcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, reportCards: 0, dashboard: 'none', deferred: 0 };
+  const outcome: ScheduleOutcome = {
+    learners: 0,
+    opened: 0,
+    reminded: 0,
+    followedUp: 0,
+    reportCards: 0,
+    dashboard: 'none',
+    deferred: 0,
+  };
   const issues = await listProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);
   const logins = new Map<string, string>();
-  for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
+  for (const role of config.roles.values())
+    for (const l of role.learners) logins.set(l.toLowerCase(), l);
   for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
   for (const i of issues) {
     const l = markedLearner(i.body);
@@ -66,7 +96,9 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
   };
   const facts: LearnerFacts[] = [];
   for (const login of [...logins.values()].sort()) {
-    const roles = [...new Set([...rolesOf(login, config), ...(fromTeams.get(login.toLowerCase()) ?? [])])];
+    const roles = [
+      ...new Set([...rolesOf(login, config), ...(fromTeams.get(login.toLowerCase()) ?? [])]),
+    ];
     const ledger: LearnerLedger = await loadLedger(gh, ctx, login, issues);
     facts.push({ login, roles, records: ledger.records, notices: ledger.notices });
     let number = ledger.issue?.number;
@@ -78,18 +110,57 @@ export async function runProgressSchedule(ctx: RunContext, gh: Client, now: stri
       if (!opened) continue;
       outcome.opened++;
     }
-    for (const due of noticesDue(index, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
-      const verb = { reminder: 'remind', 'follow-up': 'follow up with', 'report-card': 'post the report card of' }[due.notice.kind];
-      const posted = await write(`${verb} @${login} about ${due.notice.item}`, () => postNotice(gh, ctx, number!, due), due.notice.kind === 'report-card' ? 2 : 1);
-      if (posted) outcome[({ reminder: 'reminded', 'follow-up': 'followedUp', 'report-card': 'reportCards' } as const)[due.notice.kind]]++;
+    for (const due of noticesDue(
+      index,
+      config,
+      { login, roles, records: ledger.records, notices: ledger.notices },
+      now,
+    )) {
+      const verb = {
+        reminder: 'remind',
+        'follow-up': 'follow up with',
+        'report-card': 'post the report card of',
+      }[due.notice.kind];
+      const posted = await write(
+        `${verb} @${login} about ${due.notice.item}`,
+        () => postNotice(gh, ctx, number!, due),
+        due.notice.kind === 'report-card' ? 2 : 1,
+      );
+      if (posted)
+        outcome[
+          (
+            {
+              reminder: 'reminded',
+              'follow-up': 'followedUp',
+              'report-card': 'reportCards',
+            } as const
+          )[due.notice.kind]
+        ]++;
     }
   }
   const body = dashboardBody(cohort(index, facts, today), index, today);
-  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) => (i.body ?? '').includes(DASHBOARD_MARKER));
+  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) =>
+    (i.body ?? '').includes(DASHBOARD_MARKER),
+  );
   if (existing?.body === body) outcome.dashboard = 'unchanged';
   else {
-    const written = await budget.spend(`${existing ? 'update' : 'open'} the cohort dashboard`, () =>
-      existing ? gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body }) : gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: 'Training dashboard', body, labels: [DASHBOARD_LABEL] }),
+    const written = await budget.spend(
+      `${existing ? 'update' : 'open'} the cohort dashboard`,
+      () =>
+        existing
+          ? gh.rest.issues.update({
+              owner: ctx.owner,
+              repo: ctx.repo,
+              issue_number: existing.number,
+              body,
+            })
+          : gh.rest.issues.create({
+              owner: ctx.owner,
+              repo: ctx.repo,
+              title: 'Training dashboard',
+              body,
+              labels: [DASHBOARD_LABEL],
+            }),
     );
     outcome.dashboard = !written ? 'deferred' : existing ? 'updated' : 'opened';
   }

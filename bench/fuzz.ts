@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { lintProperty, mutatedSample, mutatedSheet, previewProperty, sheetProperty } from '../test/helpers/fuzz-properties.js';
+import {
+  lintProperty,
+  mutatedSample,
+  mutatedSheet,
+  previewProperty,
+  sheetProperty,
+} from '../test/helpers/fuzz-properties.js';
 
 /**
  * The fuzz suite's properties (test/fuzz.test.ts) run longer, with bigger huge lines and a
@@ -12,10 +18,16 @@ export function runFuzz(runs = 2000, seed = Date.now() % 2 ** 31): void {
   for (const [name, property] of [
     ['lint', fc.property(mutatedSample(20_000), ({ sample, text }) => lintProperty(sample, text))],
     ['sheets and grading', fc.property(mutatedSheet(20_000), (text) => sheetProperty(text))],
-    ['preview', fc.property(mutatedSample(20_000), ({ sample, text }) => previewProperty(sample, text))],
+    [
+      'preview',
+      fc.property(mutatedSample(20_000), ({ sample, text }) => previewProperty(sample, text)),
+    ],
   ] as const) {
     const t = performance.now();
-    void fc.assert(property as fc.IRawProperty<unknown>, { ...options, numRuns: name === 'lint' ? Math.ceil(runs / 4) : runs });
+    void fc.assert(property as fc.IRawProperty<unknown>, {
+      ...options,
+      numRuns: name === 'lint' ? Math.ceil(runs / 4) : runs,
+    });
     console.log(`  ${name.padEnd(20)} ok  ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }

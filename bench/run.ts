@@ -12,7 +12,9 @@ import { benchProgress } from './progress-bench.js';
 import { benchSlowShapes } from './slow-shapes-bench.js';
 import { runFuzz } from './fuzz.js';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } },
+});
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'bench', '.corpus');
 const BIN = join(ROOT, 'bin', 'enablekit.js');
@@ -22,7 +24,8 @@ function time(cmd: string[], cwd: string): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, cmd, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   return ms;
 }
 
@@ -47,25 +50,33 @@ for (let i = 0; i < runs; i++) {
 const base = median(mdl);
 console.log(`\nlint ${n} files (median of ${runs}, interleaved):`);
 console.log(`  markdownlint-cli2 (baseline)  ${fmt(base)}`);
-console.log(`  enablekit lint, cold          ${fmt(median(cold))}  ratio ${(median(cold) / base).toFixed(3)}  (target <= 0.33)`);
-console.log(`  enablekit lint, warm          ${fmt(median(warm))}  ratio ${(median(warm) / base).toFixed(3)}  (target <= 0.02)`);
+console.log(
+  `  enablekit lint, cold          ${fmt(median(cold))}  ratio ${(median(cold) / base).toFixed(3)}  (target <= 0.33)`,
+);
+console.log(
+  `  enablekit lint, warm          ${fmt(median(warm))}  ratio ${(median(warm) / base).toFixed(3)}  (target <= 0.02)`,
+);
 
 console.log('\nlarge modules, parse + model (median of 3):');
 for (const kb of [50, 350, 1024]) {
   const text = largeModule(kb * 1024);
   parseFile('warm.md', largeModule(20 * 1024), { maxFileSize: 1 << 30 });
-  const chunked = median([0, 1, 2].map(() => {
-    const t = performance.now();
-    parseFile('large.md', text, { maxFileSize: 1 << 30 });
-    return performance.now() - t;
-  }));
+  const chunked = median(
+    [0, 1, 2].map(() => {
+      const t = performance.now();
+      parseFile('large.md', text, { maxFileSize: 1 << 30 });
+      return performance.now() - t;
+    }),
+  );
   let whole = '';
   if (kb <= 350) {
     const t = performance.now();
     parseMarkdown(text, Infinity);
     whole = `   whole-document parse ${fmt(performance.now() - t)}`;
   }
-  console.log(`  ${String(kb).padStart(4)} KB  chunked (${CHUNK_TARGET / 1024} KB target) ${fmt(chunked)}${whole}`);
+  console.log(
+    `  ${String(kb).padStart(4)} KB  chunked (${CHUNK_TARGET / 1024} KB target) ${fmt(chunked)}${whole}`,
+  );
 }
 
 await benchAction();

@@ -10,11 +10,12 @@ import { renderPreview } from '../core/render/render-preview.js';
  */
 const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
 const SHAPES: Record<string, (n: number) => string> = {
-  'prose (baseline)': (n) => fill('Support replies within an hour, and [the guide](https://example.com) says how.\n\n', n),
+  'prose (baseline)': (n) =>
+    fill('Support replies within an hour, and [the guide](https://example.com) says how.\n\n', n),
   '- - - … x': (n) => `${fill('- ', n)}x\n`,
   '- - … [x](y)': (n) => `${fill('- ', n)}[x](y)\n`,
   '> > > … x': (n) => `${fill('> ', n)}x\n`,
-  'spaces': (n) => `a${' '.repeat(n)}b\n`,
+  spaces: (n) => `a${' '.repeat(n)}b\n`,
   '<!-- repeated': (n) => `${fill('<!--', n)}\n`,
   '**a* repeated': (n) => `${fill('**a*', n)}\n`,
   '[a]( repeated': (n) => `${fill('[a](', n)}\n`,
@@ -40,10 +41,21 @@ const SIZES = [10 * 1024, 100 * 1024, 1024 * 1024];
 const BIG = { maxFileSize: 4 * 1024 * 1024 };
 
 const READERS: Record<string, (body: string) => unknown> = {
-  'lint module': (body) => parseFile('m.md', `---\ntype: module\nid: m\ntitle: M\n---\n\n# M\n\n${body}`, BIG),
-  'lint quiz': (body) => parseFile('q.md', `---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\n---\n\n# Q\n\n## A?\n<!-- question id=a type=single -->\n\n- [x] Yes\n- [ ] No\n\n${body}`, BIG),
-  'sheet': (body) => readAnswerSheet(`---\ntype: answer-sheet\ncheckpoint: q\nlearner: ana\n---\n\n## A?\n<!-- question id=a -->\n\n- [x] Yes\n\n${body}`, 8 * 1024 * 1024),
-  'preview': (body) => renderPreview('m.md', `---\ntype: module\nid: m\ntitle: M\n---\n\n# M\n\n${body}`),
+  'lint module': (body) =>
+    parseFile('m.md', `---\ntype: module\nid: m\ntitle: M\n---\n\n# M\n\n${body}`, BIG),
+  'lint quiz': (body) =>
+    parseFile(
+      'q.md',
+      `---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\n---\n\n# Q\n\n## A?\n<!-- question id=a type=single -->\n\n- [x] Yes\n- [ ] No\n\n${body}`,
+      BIG,
+    ),
+  sheet: (body) =>
+    readAnswerSheet(
+      `---\ntype: answer-sheet\ncheckpoint: q\nlearner: ana\n---\n\n## A?\n<!-- question id=a -->\n\n- [x] Yes\n\n${body}`,
+      8 * 1024 * 1024,
+    ),
+  preview: (body) =>
+    renderPreview('m.md', `---\ntype: module\nid: m\ntitle: M\n---\n\n# M\n\n${body}`),
 };
 
 /** The best of a few runs (one at 1 MB): a lone small run mostly measures a cold JIT. */
@@ -61,10 +73,19 @@ export function benchSlowShapes(): void {
   console.log('\nslow shapes (issue #17): ms per MB at 10 KB / 100 KB / 1 MB (flat = linear)');
   for (const read of Object.values(READERS)) read(SHAPES['prose (baseline)']!(10 * 1024));
   const width = Math.max(...Object.keys(SHAPES).map((s) => s.length));
-  console.log(`  ${''.padEnd(width)}  ${Object.keys(READERS).map((r) => r.padStart(22)).join('')}`);
+  console.log(
+    `  ${''.padEnd(width)}  ${Object.keys(READERS)
+      .map((r) => r.padStart(22))
+      .join('')}`,
+  );
   for (const [name, shape] of Object.entries(SHAPES)) {
     const bodies = SIZES.map((n) => shape(n));
-    const cells = Object.values(READERS).map((read) => bodies.map((b) => msPerMb(read, b).toFixed(0)).join(' / ').padStart(22));
+    const cells = Object.values(READERS).map((read) =>
+      bodies
+        .map((b) => msPerMb(read, b).toFixed(0))
+        .join(' / ')
+        .padStart(22),
+    );
     console.log(`  ${name.padEnd(width)}  ${cells.join('')}`);
   }
   benchUnknownKeys();
@@ -75,7 +96,14 @@ function benchUnknownKeys(): void {
   console.log('\nfront matter of kN: v lines (unknown keys), ms per MB at 10 KB / 100 KB / 1 MB');
   const cells = SIZES.map((n) => {
     const keys = Array.from({ length: Math.ceil(n / 10) }, (_, i) => `k${i}: v`).join('\n');
-    return msPerMb((fm) => readAnswerSheet(`---\ntype: answer-sheet\ncheckpoint: q\nlearner: ana\n${fm}\n---\n`, 8 * 1024 * 1024), keys).toFixed(0);
+    return msPerMb(
+      (fm) =>
+        readAnswerSheet(
+          `---\ntype: answer-sheet\ncheckpoint: q\nlearner: ana\n${fm}\n---\n`,
+          8 * 1024 * 1024,
+        ),
+      keys,
+    ).toFixed(0);
   });
   console.log(`  ${'sheet'.padEnd(8)}  ${cells.join(' / ')}`);
 }

@@ -20,12 +20,17 @@ const ONE_CONTEXT = `        context.sliceSerialize = events[index][2].sliceSeri
 export const fromMarkdownOneContext: Plugin = {
   name: 'from-markdown-one-context',
   setup(build) {
-    build.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (source.split(PER_EVENT_COPY).length !== 2) {
-        throw new Error(`Expected mdast-util-from-markdown's compile loop in ${args.path} as build-plugins/from-markdown-one-context.ts knows it; found it changed. Check the new version and update the plugin (or drop it).`);
-      }
-      return { contents: source.replace(PER_EVENT_COPY, ONE_CONTEXT), loader: 'js' };
-    });
+    build.onLoad(
+      { filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (source.split(PER_EVENT_COPY).length !== 2) {
+          throw new Error(
+            `Expected mdast-util-from-markdown's compile loop in ${args.path} as build-plugins/from-markdown-one-context.ts knows it; found it changed. Check the new version and update the plugin (or drop it).`,
+          );
+        }
+        return { contents: source.replace(PER_EVENT_COPY, ONE_CONTEXT), loader: 'js' };
+      },
+    );
   },
 };

@@ -30,48 +30,102 @@ export interface CheckpointArgs {
  * `curricula/` counts too), never from whichever folder the command was run in: a
  * checkpoint id more than one file claims is refused, never picked from.
  */
-async function findCheckpoint(a: CheckpointArgs, id: string): Promise<{ checkpoint: Checkpoint; config: Config }> {
+async function findCheckpoint(
+  a: CheckpointArgs,
+  id: string,
+): Promise<{ checkpoint: Checkpoint; config: Config }> {
   const from = resolve(a.cwd, a.curricula ?? '.');
-  if (a.curricula && !existsSync(from)) throw new UsageError(`Expected the curricula folder ${a.curricula}; found nothing there. Check --curricula.`);
+  if (a.curricula && !existsSync(from))
+    throw new UsageError(
+      `Expected the curricula folder ${a.curricula}; found nothing there. Check --curricula.`,
+    );
   const root = findCurricula(from);
-  if (!root) throw new UsageError(`Expected ${CONFIG_FILE} in ${relative(a.cwd, from) || '.'} or a folder above it (or in a curricula/ folder there); found none, so there are no curricula to take from or grade against. Run this inside your curricula repository, or pass --curricula <folder with ${CONFIG_FILE}>.`);
+  if (!root)
+    throw new UsageError(
+      `Expected ${CONFIG_FILE} in ${relative(a.cwd, from) || '.'} or a folder above it (or in a curricula/ folder there); found none, so there are no curricula to take from or grade against. Run this inside your curricula repository, or pass --curricula <folder with ${CONFIG_FILE}>.`,
+    );
   const targets = resolveTargets(a.cwd, [root]);
   const dir = relative(a.cwd, root) || '.';
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets, progress: ProgressBar.onTerminal });
+  const { index, config } = await loadIndex({
+    cwd: a.cwd,
+    cache: a.cache,
+    version: a.version,
+    targets,
+    progress: ProgressBar.onTerminal,
+  });
   const claims = index.itemsWithId(id);
-  if (claims.length > 1) throw new UsageError(`Expected one item with id "${id}" in ${dir}; found ${claims.length}: ${claims.map((i) => i.file).sort().join(', ')}. Give each its own id ("enablekit lint" reports duplicate-id), then run this again.`);
+  if (claims.length > 1)
+    throw new UsageError(
+      `Expected one item with id "${id}" in ${dir}; found ${claims.length}: ${claims
+        .map((i) => i.file)
+        .sort()
+        .join(
+          ', ',
+        )}. Give each its own id ("enablekit lint" reports duplicate-id), then run this again.`,
+    );
   const item = claims[0];
-  if (!item) throw new UsageError(`Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`);
-  if (!isCheckpoint(item)) throw new UsageError(`Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`);
+  if (!item)
+    throw new UsageError(
+      `Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`,
+    );
+  if (!isCheckpoint(item))
+    throw new UsageError(
+      `Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`,
+    );
   return { checkpoint: item, config };
 }
 
 /** Write a blank answer sheet for a learner; an existing sheet is never overwritten. */
-export async function takeCommand(a: CheckpointArgs & { id?: string; learner?: string }): Promise<string> {
-  if (!a.id) throw new UsageError('Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.');
-  if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner)) throw new UsageError(`Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`);
+export async function takeCommand(
+  a: CheckpointArgs & { id?: string; learner?: string },
+): Promise<string> {
+  if (!a.id)
+    throw new UsageError(
+      'Expected "enablekit take <checkpoint-id> --learner <login>"; found no checkpoint id. Name the quiz to take.',
+    );
+  if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner))
+    throw new UsageError(
+      `Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`,
+    );
   const { checkpoint } = await findCheckpoint(a, a.id);
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
-  if (existsSync(path)) throw new UsageError(`Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`);
+  if (existsSync(path))
+    throw new UsageError(
+      `Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`,
+    );
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
 }
 
-function reflectionReport(body: SheetBody, r: Reflection, format: string): { stdout: string; exitCode: number } {
+function reflectionReport(
+  body: SheetBody,
+  r: Reflection,
+  format: string,
+): { stdout: string; exitCode: number } {
   const check = checkReflection(body, r);
   const exitCode = check.complete ? 0 : 1;
-  if (format === 'json') return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}\n`, exitCode };
+  if (format === 'json')
+    return { stdout: `${JSON.stringify({ checkpoint: r.id, ...check }, null, 2)}\n`, exitCode };
   const head = check.complete ? `Complete: "${r.title}".` : `Not complete yet: "${r.title}".`;
   return { stdout: `${[head, ...check.missing.map((m) => `  - ${m}`)].join('\n')}\n`, exitCode };
 }
 
 /** Grade a sheet against the quiz in the workspace (local practice: no earlier attempts). */
-export async function gradeCommand(a: CheckpointArgs & { sheet?: string; format: string; now: string }): Promise<{ stdout: string; exitCode: number }> {
-  if (!a.sheet) throw new UsageError('Expected "enablekit grade <answer-sheet>"; found no file. Name the sheet, such as submissions/<login>/<quiz-id>.md.');
-  if (!['text', 'json', 'markdown'].includes(a.format)) throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
+export async function gradeCommand(
+  a: CheckpointArgs & { sheet?: string; format: string; now: string },
+): Promise<{ stdout: string; exitCode: number }> {
+  if (!a.sheet)
+    throw new UsageError(
+      'Expected "enablekit grade <answer-sheet>"; found no file. Name the sheet, such as submissions/<login>/<quiz-id>.md.',
+    );
+  if (!['text', 'json', 'markdown'].includes(a.format))
+    throw new UsageError(`Expected --format to be text, json or markdown; found "${a.format}".`);
   const path = resolve(a.cwd, a.sheet);
-  if (!existsSync(path)) throw new UsageError(`Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`);
+  if (!existsSync(path))
+    throw new UsageError(
+      `Expected an answer sheet at ${a.sheet}; found nothing. Create one with "enablekit take <checkpoint> --learner <login>".`,
+    );
   const folder = basename(dirname(path));
   const file = basename(path, '.md');
   // The sheet's size limit follows from its quiz, found by the file's name before the sheet is read.
@@ -82,21 +136,61 @@ export async function gradeCommand(a: CheckpointArgs & { sheet?: string; format:
   const read = readAnswerSheet(readFileSync(path, 'utf8'), sheetLimit(named?.checkpoint));
   let result: GradeResult;
   if (!read.ok) {
-    result = { ok: false, refusal: { checkpoint: '', learner: '', reason: 'invalid-sheet', message: `${a.sheet}:${read.line}: ${read.message}`, line: read.line } };
+    result = {
+      ok: false,
+      refusal: {
+        checkpoint: '',
+        learner: '',
+        reason: 'invalid-sheet',
+        message: `${a.sheet}:${read.line}: ${read.message}`,
+        line: read.line,
+      },
+    };
   } else {
     const { sheet } = read;
     if (sheet.learner !== folder || sheet.checkpoint !== file) {
-      result = { ok: false, refusal: { checkpoint: sheet.checkpoint, learner: sheet.learner, reason: 'invalid-sheet', message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.` } };
+      result = {
+        ok: false,
+        refusal: {
+          checkpoint: sheet.checkpoint,
+          learner: sheet.learner,
+          reason: 'invalid-sheet',
+          message: `Expected the sheet at submissions/${sheet.learner}/${sheet.checkpoint}.md to match its front matter; found it at .../${folder}/${file}.md. Move it, or fix learner: and checkpoint:.`,
+        },
+      };
     } else {
       const { checkpoint, config } = named ?? (await findCheckpoint(a, sheet.checkpoint));
-      if (checkpoint.type === 'scenario') throw new UsageError(`Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`);
-      if (checkpoint.type === 'reflection') return reflectionReport(sheet.body, checkpoint, a.format);
-      result = gradeQuiz({ sheet, quiz: checkpoint, policy: policyFor(checkpoint, config), prior: [], now: a.now, match: timedMatcher });
-      if (!result.ok && result.refusal.line) result.refusal.message = `${a.sheet}: ${result.refusal.message}`;
+      if (checkpoint.type === 'scenario')
+        throw new UsageError(
+          `Expected a quiz or reflection to grade; found "${checkpoint.id}", a scenario, which a reviewer grades against its rubric in the pull request. Open the pull request and ask your trainer.`,
+        );
+      if (checkpoint.type === 'reflection')
+        return reflectionReport(sheet.body, checkpoint, a.format);
+      result = gradeQuiz({
+        sheet,
+        quiz: checkpoint,
+        policy: policyFor(checkpoint, config),
+        prior: [],
+        now: a.now,
+        match: timedMatcher,
+      });
+      if (!result.ok && result.refusal.line)
+        result.refusal.message = `${a.sheet}: ${result.refusal.message}`;
     }
   }
   const exitCode = result.ok && result.grade.passed ? 0 : 1;
-  if (a.format === 'json') return { stdout: `${JSON.stringify(result.ok ? result.grade : result.refusal, null, 2)}\n`, exitCode };
-  if (a.format === 'markdown') return { stdout: result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal), exitCode };
-  return { stdout: result.ok ? gradeText(result.grade) : `Not graded: ${result.refusal.message}\n`, exitCode };
+  if (a.format === 'json')
+    return {
+      stdout: `${JSON.stringify(result.ok ? result.grade : result.refusal, null, 2)}\n`,
+      exitCode,
+    };
+  if (a.format === 'markdown')
+    return {
+      stdout: result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal),
+      exitCode,
+    };
+  return {
+    stdout: result.ok ? gradeText(result.grade) : `Not graded: ${result.refusal.message}\n`,
+    exitCode,
+  };
 }

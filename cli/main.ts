@@ -8,7 +8,8 @@ declare const __ENABLEKIT_VERSION__: string;
 const VERSION = typeof __ENABLEKIT_VERSION__ === 'string' ? __ENABLEKIT_VERSION__ : 'dev';
 declare const __ENABLEKIT_BUILD__: string;
 /** The version plus a hash of the sources it was built from: what caches are keyed on. */
-const BUILD = typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKIT_BUILD__}` : `${VERSION}+dev`;
+const BUILD =
+  typeof __ENABLEKIT_BUILD__ === 'string' ? `${VERSION}+${__ENABLEKIT_BUILD__}` : `${VERSION}+dev`;
 
 const HELP = `enablekit ${VERSION}: training as code
 
@@ -50,7 +51,10 @@ function now(): Date {
   const fixed = process.env.ENABLEKIT_NOW;
   if (fixed === undefined || fixed === '') return new Date();
   const at = new Date(fixed);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(fixed) || Number.isNaN(at.getTime())) throw new UsageError(`Expected ENABLEKIT_NOW (a testing hook) to be an ISO time such as 2026-03-05T07:30:00Z; found "${fixed}". Correct it, or unset it to use the clock.`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(fixed) || Number.isNaN(at.getTime()))
+    throw new UsageError(
+      `Expected ENABLEKIT_NOW (a testing hook) to be an ISO time such as 2026-03-05T07:30:00Z; found "${fixed}". Correct it, or unset it to use the clock.`,
+    );
   return at;
 }
 
@@ -92,12 +96,18 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
-  if (values.today !== undefined && !isCalendarDate(values.today)) throw new UsageError(`Expected --today to be a date on the calendar, YYYY-MM-DD; found "${values.today}". Pass a date such as 2026-11-22, or leave --today out for today.`);
+  if (values.today !== undefined && !isCalendarDate(values.today))
+    throw new UsageError(
+      `Expected --today to be a date on the calendar, YYYY-MM-DD; found "${values.today}". Pass a date such as 2026-11-22, or leave --today out for today.`,
+    );
   const at = now();
   const day = values.today;
   switch (command) {
     case 'lint': {
-      if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`);
+      if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+        throw new UsageError(
+          `Expected --jobs to be a whole number of threads from 1 up; found "${values.jobs}". Pass --jobs 1 to parse on one thread.`,
+        );
       const { stdout, stderr, exitCode } = await lintCommand({
         paths: rest,
         format: values.format ?? 'stylish',
@@ -120,26 +130,62 @@ async function run(argv: string[]): Promise<number> {
       // Loaded on demand like every command but lint: it reads enablekit.yml with YAML and
       // ajv, which a warm lint must never pay for.
       const { newCommand } = await import('./new-command.js');
-      process.stdout.write(newCommand({ type: rest[0], id: rest[1], dir: values.dir, cwd, ...(day ? { today: day } : {}), now: at, ...(values.owner ? { owner: values.owner } : {}), ...(values.module ? { module: values.module } : {}) }));
+      process.stdout.write(
+        newCommand({
+          type: rest[0],
+          id: rest[1],
+          dir: values.dir,
+          cwd,
+          ...(day ? { today: day } : {}),
+          now: at,
+          ...(values.owner ? { owner: values.owner } : {}),
+          ...(values.module ? { module: values.module } : {}),
+        }),
+      );
       return 0;
     }
     case 'take':
     case 'grade': {
       const { takeCommand, gradeCommand } = await import('./checkpoint-commands.js');
-      const common = { cwd, submissions: values.submissions, version: BUILD, cache: !values['no-cache'], ...(values.curricula ? { curricula: values.curricula } : {}) };
+      const common = {
+        cwd,
+        submissions: values.submissions,
+        version: BUILD,
+        cache: !values['no-cache'],
+        ...(values.curricula ? { curricula: values.curricula } : {}),
+      };
       if (command === 'take') {
-        process.stdout.write(await takeCommand({ ...common, ...(rest[0] ? { id: rest[0] } : {}), ...(values.learner ? { learner: values.learner } : {}) }));
+        process.stdout.write(
+          await takeCommand({
+            ...common,
+            ...(rest[0] ? { id: rest[0] } : {}),
+            ...(values.learner ? { learner: values.learner } : {}),
+          }),
+        );
         return 0;
       }
-      const { stdout, exitCode } = await gradeCommand({ ...common, ...(rest[0] ? { sheet: rest[0] } : {}), format: values.format ?? 'text', now: at.toISOString() });
+      const { stdout, exitCode } = await gradeCommand({
+        ...common,
+        ...(rest[0] ? { sheet: rest[0] } : {}),
+        format: values.format ?? 'text',
+        now: at.toISOString(),
+      });
       process.stdout.write(stdout);
       return exitCode;
     }
     case 'progress': {
       const { progressCommand, rebuildCommand } = await import('./progress-command.js');
       const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;
-      if (rest[0] !== undefined && rest[0] !== 'rebuild') throw new UsageError(`Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`);
-      const { stdout, exitCode } = await (rest[0] === 'rebuild' ? (a: Parameters<typeof progressCommand>[0]) => rebuildCommand({ ...a, dryRun: values['dry-run'] }) : progressCommand)({
+      if (rest[0] !== undefined && rest[0] !== 'rebuild')
+        throw new UsageError(
+          `Expected "enablekit progress" or "enablekit progress rebuild"; found "progress ${rest[0]}".`,
+        );
+      const { stdout, exitCode } = await (
+        rest[0] === 'rebuild'
+          ? (a: Parameters<typeof progressCommand>[0]) =>
+              rebuildCommand({ ...a, dryRun: values['dry-run'] })
+          : progressCommand
+      )({
         cwd,
         submissions: values.submissions,
         format: values.format ?? 'markdown',
@@ -161,7 +207,14 @@ async function run(argv: string[]): Promise<number> {
     case 'rotate': {
       const { sealCommand } = await import('./seal-command.js');
       const action = command === 'seal' && values.rotate ? 'rotate' : command;
-      const { stdout, exitCode } = await sealCommand({ action, cwd, paths: rest, version: BUILD, ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}), ...(process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {}) });
+      const { stdout, exitCode } = await sealCommand({
+        action,
+        cwd,
+        paths: rest,
+        version: BUILD,
+        ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+        ...(process.env.ENABLEKIT_NEW_KEY ? { newSecret: process.env.ENABLEKIT_NEW_KEY } : {}),
+      });
       process.stdout.write(stdout);
       return exitCode;
     }
@@ -183,7 +236,9 @@ async function run(argv: string[]): Promise<number> {
       return exitCode;
     }
     default:
-      throw new UsageError(`Expected a command (lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`);
+      throw new UsageError(
+        `Expected a command (lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`,
+      );
   }
 }
 
@@ -197,7 +252,9 @@ run(process.argv.slice(2)).then(
     if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`enablekit: ${err.message}\n`);
     } else {
-      process.stderr.write(`enablekit: internal error: ${err.message}. Re-run with --debug for details and report it.\n`);
+      process.stderr.write(
+        `enablekit: internal error: ${err.message}. Re-run with --debug for details and report it.\n`,
+      );
       if (debug) process.stderr.write(`${err.stack}\n`);
     }
     process.exitCode = 2;

@@ -17,7 +17,9 @@ export class ProgressBar {
     this.shown = true;
     const width = 30;
     const filled = Math.round((done / Math.max(1, this.total)) * width);
-    this.stream.write(`\r${this.label} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${this.total}`);
+    this.stream.write(
+      `\r${this.label} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${this.total}`,
+    );
   }
 
   finish(): void {

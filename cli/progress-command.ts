@@ -42,30 +42,65 @@ export interface ProgressArgs {
  * progress issue's body, then the cohort dashboard. Records come from the repository's
  * progress issues (`--repo`), or else from grading the answer sheets on disk now.
  */
-export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string; exitCode: number }> {
-  if (!['markdown', 'json'].includes(a.format)) throw new UsageError(`Expected --format to be markdown or json; found "${a.format}".`);
-  if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
-  if (a.repo && !a.token) throw new UsageError('Expected a token to read the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository\'s issues.');
+export async function progressCommand(
+  a: ProgressArgs,
+): Promise<{ stdout: string; exitCode: number }> {
+  if (!['markdown', 'json'].includes(a.format))
+    throw new UsageError(`Expected --format to be markdown or json; found "${a.format}".`);
+  if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo))
+    throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
+  if (a.repo && !a.token)
+    throw new UsageError(
+      "Expected a token to read the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository's issues.",
+    );
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
-  const { index, config } = await loadIndex({ cwd: a.cwd, cache: a.cache, version: a.version, targets: resolveTargets(a.cwd, [dir]), progress: ProgressBar.onTerminal });
+  const { index, config } = await loadIndex({
+    cwd: a.cwd,
+    cache: a.cache,
+    version: a.version,
+    targets: resolveTargets(a.cwd, [dir]),
+    progress: ProgressBar.onTerminal,
+  });
   const records = a.repo ? await recordsFromGitHub(a) : recordsFromSheets(a, index, config);
-  const logins = new Set([...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())));
+  const logins = new Set(
+    [...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())),
+  );
   for (const login of records.keys()) logins.add(login);
   const wanted = [...logins].filter((l) => !a.learner || l === a.learner.toLowerCase()).sort();
-  if (a.learner && !wanted.length) throw new UsageError(`Expected a learner "${a.learner}" in enablekit.yml or with records; found none. Check the login.`);
-  const learners = wanted.map((login) => ({ login, roles: rolesOf(login, config), records: records.get(login) ?? [], notices: [] }));
+  if (a.learner && !wanted.length)
+    throw new UsageError(
+      `Expected a learner "${a.learner}" in enablekit.yml or with records; found none. Check the login.`,
+    );
+  const learners = wanted.map((login) => ({
+    login,
+    roles: rolesOf(login, config),
+    records: records.get(login) ?? [],
+    notices: [],
+  }));
   const today = curriculaToday(config, new Date(a.now), a.today);
   if (a.format === 'json') {
     const out = {
       today,
       source: a.repo ? `github:${a.repo}` : 'answer-sheets',
-      learners: learners.map((l) => ({ login: l.login, roles: l.roles, tracks: learnerStatus(l.login, l.roles, index, l.records, today), participation: participationOf(l.records, l.login), records: l.records.length })),
+      learners: learners.map((l) => ({
+        login: l.login,
+        roles: l.roles,
+        tracks: learnerStatus(l.login, l.roles, index, l.records, today),
+        participation: participationOf(l.records, l.login),
+        records: l.records.length,
+      })),
       ...(a.learner ? {} : { cohort: cohort(index, learners, today) }),
     };
     return { stdout: `${JSON.stringify(out, null, 2)}\n`, exitCode: 0 };
   }
-  const parts = learners.map((l) => `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, today, false)}`);
-  if (!a.learner) parts.push(`## Cohort\n\n${dashboardBody(cohort(index, learners, today), index, today, false)}`);
+  const parts = learners.map(
+    (l) =>
+      `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, today, false)}`,
+  );
+  if (!a.learner)
+    parts.push(
+      `## Cohort\n\n${dashboardBody(cohort(index, learners, today), index, today, false)}`,
+    );
   return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
 }
 
@@ -74,19 +109,44 @@ export async function progressCommand(a: ProgressArgs): Promise<{ stdout: string
  * from its records, exactly as the Action's rebuild does (it is the same code); bodies that
  * already say what the records say are left alone, and `--dry-run` writes nothing.
  */
-export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Promise<{ stdout: string; exitCode: number }> {
-  if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo)) throw new UsageError(`Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : 'none'}.`);
-  if (!a.token) throw new UsageError('Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository\'s issues.');
+export async function rebuildCommand(
+  a: ProgressArgs & { dryRun: boolean },
+): Promise<{ stdout: string; exitCode: number }> {
+  if (!a.repo || !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo))
+    throw new UsageError(
+      `Expected --repo owner/name: the repository whose progress issues to rebuild; found ${a.repo ? `"${a.repo}"` : 'none'}.`,
+    );
+  if (!a.token)
+    throw new UsageError(
+      "Expected a token to rewrite the progress issues; found none. Set GITHUB_TOKEN (or GH_TOKEN) to a token that can write the repository's issues.",
+    );
   const [owner = '', repo = ''] = a.repo.split('/');
   const { client } = await import('../github/calls.js');
   const { rebuildProgress } = await import('../github/progress-rebuild.js');
   const lines: string[] = [];
   const dir = a.curricula ?? (existsSync(resolve(a.cwd, 'curricula')) ? 'curricula' : '.');
-  const curricula = await loadIndex({ cwd: a.cwd, cache: false, version: 'action', targets: resolveTargets(a.cwd, [dir]) });
-  const log = { debug: () => {}, info: (l: string) => lines.push(l), warn: (l: string) => console.error(`Warning: ${l}`), error: (l: string) => console.error(l) };
+  const curricula = await loadIndex({
+    cwd: a.cwd,
+    cache: false,
+    version: 'action',
+    targets: resolveTargets(a.cwd, [dir]),
+  });
+  const log = {
+    debug: () => {},
+    info: (l: string) => lines.push(l),
+    warn: (l: string) => console.error(`Warning: ${l}`),
+    error: (l: string) => console.error(l),
+  };
   try {
-    const r = await rebuildProgress({ owner, repo, dryRun: a.dryRun }, client({ token: a.token, apiUrl: a.apiUrl, log }), curricula, curriculaToday(curricula.config, new Date(a.now), a.today));
-    lines.push(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`);
+    const r = await rebuildProgress(
+      { owner, repo, dryRun: a.dryRun },
+      client({ token: a.token, apiUrl: a.apiUrl, log }),
+      curricula,
+      curriculaToday(curricula.config, new Date(a.now), a.today),
+    );
+    lines.push(
+      `Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) ${a.dryRun ? 'would be ' : ''}rewritten.`,
+    );
   } catch (e) {
     throw githubProblem(e, a, 'read and write', ' Run it again: it carries on from what is there.');
   }
@@ -94,24 +154,57 @@ export async function rebuildCommand(a: ProgressArgs & { dryRun: boolean }): Pro
 }
 
 /** Every sheet under submissions/<login>/ graded as of now: quizzes scored, reflections checked; mocks wait for a reviewer. */
-function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Config): Map<string, ProgressRecord[]> {
+function recordsFromSheets(
+  a: ProgressArgs,
+  index: WorkspaceIndex,
+  config: Config,
+): Map<string, ProgressRecord[]> {
   const out = new Map<string, ProgressRecord[]>();
   const root = resolve(a.cwd, a.submissions);
   if (!existsSync(root)) return out;
   for (const folder of readdirSync(root, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
-    for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(join(root, folder.name))
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const text = readFileSync(join(root, folder.name, file), 'utf8');
       const read = readAnswerSheet(text, sheetLimit(index.item(file.replace(/\.md$/, ''))));
       if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
       const item = index.item(read.sheet.checkpoint);
-      const base = { learner: folder.name.toLowerCase(), checkpoint: read.sheet.checkpoint, pr: 0, sha: createHash('sha1').update(text).digest('hex').slice(0, 12), at: a.now };
+      const base = {
+        learner: folder.name.toLowerCase(),
+        checkpoint: read.sheet.checkpoint,
+        pr: 0,
+        sha: createHash('sha1').update(text).digest('hex').slice(0, 12),
+        at: a.now,
+      };
       let record: ProgressRecord | undefined;
       if (item?.type === 'quiz') {
-        const g = gradeQuiz({ sheet: read.sheet, quiz: item, policy: policyFor(item, config), prior: [], now: a.now, match: timedMatcher });
-        if (g.ok) record = { ...base, kind: 'quiz', passed: g.grade.passed, percent: g.grade.percent, attempt: 1, missed: g.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) };
+        const g = gradeQuiz({
+          sheet: read.sheet,
+          quiz: item,
+          policy: policyFor(item, config),
+          prior: [],
+          now: a.now,
+          match: timedMatcher,
+        });
+        if (g.ok)
+          record = {
+            ...base,
+            kind: 'quiz',
+            passed: g.grade.passed,
+            percent: g.grade.percent,
+            attempt: 1,
+            missed: g.grade.questions
+              .filter((q) => q.outcome !== 'right')
+              .flatMap((q) => (q.id ? [q.id] : [])),
+          };
       } else if (item?.type === 'reflection') {
-        record = { ...base, kind: 'reflection', passed: checkReflection(read.sheet.body, item).complete };
+        record = {
+          ...base,
+          kind: 'reflection',
+          passed: checkReflection(read.sheet.body, item).complete,
+        };
       }
       if (record) out.set(record.learner, [...(out.get(record.learner) ?? []), record]);
     }
@@ -124,7 +217,10 @@ function recordsFromSheets(a: ProgressArgs, index: WorkspaceIndex, config: Confi
  * Action's own ledger code: only bot-written, unedited records count.
  */
 async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressRecord[]>> {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([import('../github/calls.js'), import('../github/progress-ledger.js')]);
+  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([
+    import('../github/calls.js'),
+    import('../github/progress-ledger.js'),
+  ]);
   const [owner = '', repo = ''] = a.repo!.split('/');
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token!, apiUrl: a.apiUrl });
@@ -132,7 +228,8 @@ async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressR
   try {
     const issues = await listProgressIssues(gh, where);
     const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))];
-    for (const login of logins) out.set(login, (await loadLedger(gh, where, login, issues)).records);
+    for (const login of logins)
+      out.set(login, (await loadLedger(gh, where, login, issues)).records);
   } catch (e) {
     throw githubProblem(e, a, 'read', '');
   }
@@ -143,5 +240,7 @@ async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressR
 function githubProblem(e: unknown, a: ProgressArgs, access: string, then: string): unknown {
   const status = (e as { status?: number }).status;
   if (!status) return e;
-  return new UsageError(`Expected to ${access} the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can ${access} issues.${then}`);
+  return new UsageError(
+    `Expected to ${access} the issues of ${a.repo} at ${a.apiUrl}; GitHub answered ${status}. Check --repo, --api-url and that the token can ${access} issues.${then}`,
+  );
 }

@@ -187,13 +187,25 @@ export function isCheckpoint(item: Item): item is Checkpoint {
 
 /** What must be done before an item: tracks, modules and scenarios have prerequisites. */
 export function prerequisitesOf(item: Item): string[] {
-  return item.type === 'track' || item.type === 'module' || item.type === 'scenario' ? item.prerequisites : [];
+  return item.type === 'track' || item.type === 'module' || item.type === 'scenario'
+    ? item.prerequisites
+    : [];
 }
 
 /** A problem found while reading a file: structural, not a lint judgement. */
 export interface FileProblem {
   /** `answer-sheet`: a sheet that does not match its place or says unclearly what was meant (the answer-sheet rule). */
-  code: 'binary' | 'encoding' | 'too-large' | 'empty' | 'no-front-matter' | 'yaml' | 'unknown-type' | 'too-deep' | 'schema' | 'answer-sheet';
+  code:
+    | 'binary'
+    | 'encoding'
+    | 'too-large'
+    | 'empty'
+    | 'no-front-matter'
+    | 'yaml'
+    | 'unknown-type'
+    | 'too-deep'
+    | 'schema'
+    | 'answer-sheet';
   span: Span;
   message: string;
 }

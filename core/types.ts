@@ -42,7 +42,14 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
-export function diagnosticAt(file: string, span: Span, ruleId: string, severity: Severity, message: string, fix?: Fix): Diagnostic {
+export function diagnosticAt(
+  file: string,
+  span: Span,
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  fix?: Fix,
+): Diagnostic {
   const d: Diagnostic = {
     file,
     line: span.start.line,

@@ -63,7 +63,8 @@ var init_line_index = __esm({
         for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lines++;
         this.starts = new Int32Array(lines);
         let line = 1;
-        for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
+        for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1))
+          this.starts[line++] = i + 1;
       }
       text;
       /** Each line's start offset. Typed: an editor builds one per keystroke, and a growing array left ~6× the garbage. */
@@ -90,11 +91,13 @@ var init_line_index = __esm({
           else lo = mid + 1;
         }
         let added = 0;
-        for (let i = text3.indexOf("\n", head); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1)) added++;
+        for (let i = text3.indexOf("\n", head); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1))
+          added++;
         const starts = new Int32Array(kept + added + old.length - after);
         starts.set(old.subarray(0, kept));
         let k = kept;
-        for (let i = text3.indexOf("\n", head); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1)) starts[k++] = i + 1;
+        for (let i = text3.indexOf("\n", head); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1))
+          starts[k++] = i + 1;
         for (let j = after; j < old.length; j++) starts[k++] = old[j] + delta;
         return new _LineIndex(text3, starts);
       }
@@ -157,7 +160,8 @@ function commonPrefix(a, b) {
 function commonSuffix(a, b, head) {
   const max = Math.min(a.length, b.length) - head;
   let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n))
+    n += BLOCK;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
@@ -7604,6 +7608,7 @@ var init_config_schema = __esm({
       type: "object",
       properties: {
         version: { const: 1, description: "The config format version. Always 1 for now." },
+        timezone: { type: "string", default: "UTC", examples: ["UTC", "America/Los_Angeles", "Europe/Berlin"], description: 'The IANA time zone whose calendar date is "today" for the CLI, the Action and the editor alike: review intervals, module windows and progress bodies are judged by it. Default UTC.' },
         product: {
           type: "object",
           description: "The product the training is about.",
@@ -7764,7 +7769,13 @@ var init_calendar_date = __esm({
 function validator(name) {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new import_ajv.Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common_schema_default], formats: { date: isCalendarDate } });
+    ajv ??= new import_ajv.Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      schemas: [common_schema_default],
+      formats: { date: isCalendarDate }
+    });
     v = ajv.compile(SCHEMAS[name]);
     compiled.set(name, v);
   }
@@ -7808,7 +7819,7 @@ function fieldName(pointer) {
 }
 function explain(err, data, what) {
   const path = err.instancePath;
-  const found = { toString: () => describe(at(data, path)) };
+  const found = () => describe(at(data, path));
   const field = fieldName(path);
   const schemaDescription = err.parentSchema?.description;
   const hint = schemaDescription ? ` (${schemaDescription})` : "";
@@ -7822,36 +7833,75 @@ function explain(err, data, what) {
   switch (err.keyword) {
     case "required": {
       const key = err.params.missingProperty;
-      return { pointer: path, message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.` };
+      return {
+        pointer: path,
+        message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.`
+      };
     }
     case "additionalProperties": {
       const key = err.params.additionalProperty;
-      const known = Object.keys(err.parentSchema?.properties ?? {}).join(", ");
-      return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ""}.` };
+      const known = Object.keys(
+        err.parentSchema?.properties ?? {}
+      ).join(", ");
+      return {
+        pointer: `${path}/${key}#key`,
+        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ""}.`
+      };
     }
     case "const":
-      return { pointer: path, message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found}. Set it to that value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found()}. Set it to that value.`
+      };
     case "enum":
-      return { pointer: path, message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found}. Use one of those.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found()}. Use one of those.`
+      };
     case "pattern":
-      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the right form${hint}; found ${found()}. Rewrite it in that form.`
+      };
     case "type":
-      return { pointer: path, message: `Expected ${field} to be ${err.params.type === "array" ? "a list" : `a ${err.params.type}`}; found ${found}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${err.params.type === "array" ? "a list" : `a ${err.params.type}`}; found ${found()}. Change the value.`
+      };
     case "maximum":
     case "minimum": {
       const limit = err.params.limit;
       const most = err.keyword === "maximum";
-      return { pointer: path, message: `Expected ${field} to be at ${most ? "most" : "least"} ${limit}; found ${found}. ${most ? "Lower" : "Raise"} it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be at ${most ? "most" : "least"} ${limit}; found ${found()}. ${most ? "Lower" : "Raise"} it.`
+      };
     }
     case "format":
-      if (err.params.format === "date") return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found}, which does not exist. Correct the day or the month.` };
-      return { pointer: path, message: `Expected ${field} in the form ${err.params.format}${hint}; found ${found}. Rewrite it in that form.` };
+      if (err.params.format === "date")
+        return {
+          pointer: path,
+          message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found()}, which does not exist. Correct the day or the month.`
+        };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the form ${err.params.format}${hint}; found ${found()}. Rewrite it in that form.`
+      };
     case "uniqueItems":
-      return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list each value once; found ${found()}. Remove the repeated value.`
+      };
     case "minItems":
-      return { pointer: path, message: `Expected ${field} to list at least ${err.params.limit}; found ${found}. Add to it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list at least ${err.params.limit}; found ${found()}. Add to it.`
+      };
     default:
-      return { pointer: path, message: `Expected ${field} ${err.message ?? "to be valid"}${hint}; found ${found}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} ${err.message ?? "to be valid"}${hint}; found ${found()}. Change the value.`
+      };
   }
 }
 function validateAgainst(name, data, what) {
@@ -7860,7 +7910,8 @@ function validateAgainst(name, data, what) {
   const errors = v.errors ?? [];
   const byPath = /* @__PURE__ */ new Map();
   for (const e of errors) {
-    if (e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "if" || e.keyword === "propertyNames") continue;
+    if (e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "if" || e.keyword === "propertyNames")
+      continue;
     const list2 = byPath.get(e.instancePath) ?? [];
     list2.push(e);
     byPath.set(e.instancePath, list2);
@@ -7895,7 +7946,16 @@ var init_validate = __esm({
     init_answer_sheet_schema();
     init_quiz_key_schema();
     init_calendar_date();
-    SCHEMAS = { track: track_schema_default, module: module_schema_default, quiz: quiz_schema_default, scenario: scenario_schema_default, reflection: reflection_schema_default, config: config_schema_default, "answer-sheet": answer_sheet_schema_default, "quiz-key": quiz_key_schema_default };
+    SCHEMAS = {
+      track: track_schema_default,
+      module: module_schema_default,
+      quiz: quiz_schema_default,
+      scenario: scenario_schema_default,
+      reflection: reflection_schema_default,
+      config: config_schema_default,
+      "answer-sheet": answer_sheet_schema_default,
+      "quiz-key": quiz_key_schema_default
+    };
     compiled = /* @__PURE__ */ new Map();
     MAX_SCHEMA_PROBLEMS = 100;
   }
@@ -7903,7 +7963,11 @@ var init_validate = __esm({
 
 // core/schema/schema-problems.ts
 function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+  return validateAgainst(name, fm.data, what).map((p) => ({
+    code: "schema",
+    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
+    message: p.message
+  }));
 }
 var init_schema_problems = __esm({
   "core/schema/schema-problems.ts"() {
@@ -7923,7 +7987,8 @@ function firstInvalidByte(bytes) {
     const b = bytes[i];
     const need = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 192) !== 128) return i;
+    for (let k = 1; k <= need; k++)
+      if (i + k >= bytes.length || (bytes[i + k] & 192) !== 128) return i;
     i += need + 1;
   }
   return bytes.length;
@@ -7933,23 +7998,47 @@ function at2(line) {
 }
 function decodeText(bytes, maxFileSize2 = DEFAULT_MAX_FILE_SIZE) {
   if (bytes.length > maxFileSize2) {
-    return { problem: { code: "too-large", span: FILE_START, message: `Expected a file of at most ${maxFileSize2} bytes; found ${bytes.length}. Split it into smaller modules, or raise lint.max_file_size in enablekit.yml.` } };
+    return {
+      problem: {
+        code: "too-large",
+        span: FILE_START,
+        message: `Expected a file of at most ${maxFileSize2} bytes; found ${bytes.length}. Split it into smaller modules, or raise lint.max_file_size in enablekit.yml.`
+      }
+    };
   }
   const probe = bytes.subarray(0, 8e3);
   const nul = probe.indexOf(0);
   if (nul !== -1) {
-    return { problem: { code: "binary", span: at2(lineOfByte(bytes, nul)), message: "Expected a text file; found binary content (a NUL byte). Remove the file from the curricula folder or list it under lint.ignore." } };
+    return {
+      problem: {
+        code: "binary",
+        span: at2(lineOfByte(bytes, nul)),
+        message: "Expected a text file; found binary content (a NUL byte). Remove the file from the curricula folder or list it under lint.ignore."
+      }
+    };
   }
   let text3;
   try {
     text3 = decoder.decode(bytes);
   } catch {
     const bad = firstInvalidByte(bytes);
-    return { problem: { code: "encoding", span: at2(lineOfByte(bytes, bad)), message: `Expected UTF-8 text; found an invalid byte (0x${(bytes[bad] ?? 0).toString(16)}) at byte ${bad}. Save the file as UTF-8.` } };
+    return {
+      problem: {
+        code: "encoding",
+        span: at2(lineOfByte(bytes, bad)),
+        message: `Expected UTF-8 text; found an invalid byte (0x${(bytes[bad] ?? 0).toString(16)}) at byte ${bad}. Save the file as UTF-8.`
+      }
+    };
   }
   text3 = toLf(text3);
   if (text3.trim() === "") {
-    return { problem: { code: "empty", span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' } };
+    return {
+      problem: {
+        code: "empty",
+        span: FILE_START,
+        message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.'
+      }
+    };
   }
   return { text: text3 };
 }
@@ -17738,11 +17827,14 @@ var init_mdast_util_gfm_task_list_item = __esm({
   }
 });
 
-// core/parse/mdast-util.ts
+// core/markdown/mdast-util.ts
 function spanOf(node2, lines) {
   const p = node2.position;
   if (!p) return lines.span(0, 0);
-  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
+  return {
+    start: lines.pointAt(p.start.line, p.start.column),
+    end: lines.pointAt(p.end.line, p.end.column)
+  };
 }
 function textOf(node2) {
   return toString(node2, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
@@ -17771,20 +17863,21 @@ function commentAttributes(html, keyword) {
   const m = new RegExp(`^<!--\\s*${keyword}\\b([\\s\\S]*?)-->\\s*$`).exec(html.trim());
   if (!m) return void 0;
   const attrs = {};
-  for (const pair of m[1].matchAll(/([a-z_]+)=("[^"]*"|\S+)/g)) attrs[pair[1]] = pair[2].replace(/^"|"$/g, "");
+  for (const pair of m[1].matchAll(/([a-z_]+)=("[^"]*"|\S+)/g))
+    attrs[pair[1]] = pair[2].replace(/^"|"$/g, "");
   return attrs;
 }
 function slug(text3) {
   return text3.toLowerCase().replace(/\(required\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").split("-").slice(0, 6).join("-");
 }
 var init_mdast_util = __esm({
-  "core/parse/mdast-util.ts"() {
+  "core/markdown/mdast-util.ts"() {
     "use strict";
     init_mdast_util_to_string();
   }
 });
 
-// core/parse/lesson-source.ts
+// core/markdown/lesson-source.ts
 function runsOf(text3, from) {
   const runs = [];
   let cur;
@@ -17930,11 +18023,11 @@ function restorePositions(nodes, source, lineShift) {
 }
 var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START, BACKTICKS, INERT_LINE, CONTINUED_LINE, DROP_BLOCKERS;
 var init_lesson_source = __esm({
-  "core/parse/lesson-source.ts"() {
+  "core/markdown/lesson-source.ts"() {
     "use strict";
     KEEP_CHARS = /[[<>]/;
     FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
-    CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
+    CUTTABLE_LINE = /^[A-Za-z][^<>\\![\]\r\n]*(?=\[)/;
     DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
     BACKTICKS = /`+/g;
     INERT_LINE = /^[A-Za-z][^[\]()<>`\\"'\r]*$/;
@@ -17943,7 +18036,7 @@ var init_lesson_source = __esm({
   }
 });
 
-// core/parse/linear-edit-map.ts
+// core/markdown/linear-edit-map.ts
 function consume(events) {
   const map = this.map;
   if (map.length === 0) return;
@@ -17969,14 +18062,14 @@ function installLinearEditMap() {
 }
 var installed;
 var init_linear_edit_map = __esm({
-  "core/parse/linear-edit-map.ts"() {
+  "core/markdown/linear-edit-map.ts"() {
     "use strict";
     init_micromark_util_edit_map();
     installed = false;
   }
 });
 
-// core/parse/fence-line.ts
+// core/markdown/fence-line.ts
 function fenceMarker(text3, pos, next) {
   let k = pos;
   while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
@@ -17990,14 +18083,14 @@ function lineAt(text3, offset) {
 }
 var FENCE, closesFence;
 var init_fence_line = __esm({
-  "core/parse/fence-line.ts"() {
+  "core/markdown/fence-line.ts"() {
     "use strict";
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
     closesFence = (marker, fence3) => marker[0] === fence3[0] && marker.length >= fence3.length;
   }
 });
 
-// core/parse/cut-points.ts
+// core/markdown/cut-points.ts
 function readProse(prose, line) {
   if (!PROSE_LINE.test(line) || PROSE_SPANNING.test(line)) {
     prose.plain = false;
@@ -18024,7 +18117,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
   let line = fromLine;
   let pos = from;
   if (pos < frontMatterEnd) {
-    for (let i = text3.indexOf("\n", pos); i !== -1 && i < frontMatterEnd; i = text3.indexOf("\n", i + 1)) line++;
+    for (let i = text3.indexOf("\n", pos); i !== -1 && i < frontMatterEnd; i = text3.indexOf("\n", i + 1))
+      line++;
     pos = frontMatterEnd;
   }
   for (; pos < text3.length; line++) {
@@ -18034,7 +18128,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
     if (fence3) {
       previousHeading = false;
       const m = FENCE.exec(content3);
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim()) fence3 = void 0;
+      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim())
+        fence3 = void 0;
     } else if (inHtml) {
       previousHeading = false;
       if (HTML_BLOCK_CLOSE.test(content3)) inHtml = false;
@@ -18064,7 +18159,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
         }
         previousHeading = fresh && ATX_HEADING.test(content3);
         if (lesson) {
-          if (fresh) prose = PROSE_START.test(content3) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : void 0;
+          if (fresh)
+            prose = PROSE_START.test(content3) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : void 0;
           else if (content3.trim() === "") prose = void 0;
           if (prose?.plain) readProse(prose, content3);
         }
@@ -18081,7 +18177,7 @@ function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesso
 }
 var CHUNK_TARGET, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
 var init_cut_points = __esm({
-  "core/parse/cut-points.ts"() {
+  "core/markdown/cut-points.ts"() {
     "use strict";
     init_fence_line();
     CHUNK_TARGET = 8 * 1024;
@@ -18095,7 +18191,7 @@ var init_cut_points = __esm({
   }
 });
 
-// core/parse/markdown.ts
+// core/markdown/markdown.ts
 function remarkTaskList() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTaskListItem());
@@ -18162,10 +18258,22 @@ ${defs}` : own5 : before + own5);
     }
     const lineShift = before ? prefixLines : 0;
     if (source) restorePositions(mine, source, lineShift);
-    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
+    for (const child of mine)
+      shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
     const links = [];
-    for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
-    out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
+    for (const child of mine)
+      visit(
+        child,
+        (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n))
+      );
+    out.push({
+      start: chunk.start,
+      end: chunk.end,
+      line: chunk.line,
+      children: mine,
+      depth: depthOfBlocks(mine),
+      links
+    });
   }
   return out;
 }
@@ -18186,9 +18294,18 @@ function parseWhole(text3, lesson, target, frontMatterEnd) {
   const base = { text: text3, frontMatterEnd, lesson, target };
   const pieces2 = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target, frontMatterEnd, lesson);
   let chunks = parseChunks(p, text3, pieces2, "", lesson, frontMatterEnd);
-  if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
+  if (chunks.length === 1)
+    return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
-  if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson, frontMatterEnd);
+  if (defs.length)
+    chunks = parseChunks(
+      p,
+      text3,
+      chunks,
+      defs.map(definitionLine).join("\n"),
+      lesson,
+      frontMatterEnd
+    );
   return { ...base, definitions: defs.length > 0, chunks };
 }
 function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, text3)) {
@@ -18200,7 +18317,8 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
   const chunks = prev.chunks;
   const editLine = text3.lastIndexOf("\n", head - 1) + 1;
   let first = 0;
-  if (frontMatterEnd === prev.frontMatterEnd) while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+  if (frontMatterEnd === prev.frontMatterEnd)
+    while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
   const oldChunkAt = (pos) => {
     const want = pos - delta;
     if (want < oldEditEnd) return -1;
@@ -18216,8 +18334,24 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     return -1;
   };
   const from = chunks[first];
-  const scan = scanCuts(text3, from.start, from.line, prev.target, frontMatterEnd, prev.lesson, (pos) => oldChunkAt(pos) !== -1);
-  const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, frontMatterEnd, scan.sync !== void 0);
+  const scan = scanCuts(
+    text3,
+    from.start,
+    from.line,
+    prev.target,
+    frontMatterEnd,
+    prev.lesson,
+    (pos) => oldChunkAt(pos) !== -1
+  );
+  const fresh = parseChunks(
+    lintProcessor(),
+    text3,
+    scan.chunks,
+    "",
+    prev.lesson,
+    frontMatterEnd,
+    scan.sync !== void 0
+  );
   if (!fresh || definitionsIn(fresh).length) return void 0;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
   const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0].line : 0;
@@ -18258,7 +18392,7 @@ function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
 }
 var processor;
 var init_markdown = __esm({
-  "core/parse/markdown.ts"() {
+  "core/markdown/markdown.ts"() {
     "use strict";
     init_unified();
     init_remark_parse();
@@ -25691,7 +25825,17 @@ var init_simple_yaml = __esm({
     PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
     DOUBLE = /^"[^"\\]*"$/;
     SINGLE = /^'[^']*'$/;
-    KEYWORDS = { null: null, Null: null, NULL: null, true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+    KEYWORDS = {
+      null: null,
+      Null: null,
+      NULL: null,
+      true: true,
+      True: true,
+      TRUE: true,
+      false: false,
+      False: false,
+      FALSE: false
+    };
     DECIMAL = /^[0-9]+$/;
     FLOAT = /^[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype", ...Object.keys(KEYWORDS)]);
@@ -25711,12 +25855,15 @@ function collectSpans(node2, pointer, base, lines, out, depth) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
       const child = `${pointer}/${escapePointer(key)}`;
       const keyNode = pair.key;
-      if (keyNode && keyNode.range) out[`${child}#key`] = lines.span(base + keyNode.range[0], base + keyNode.range[1]);
+      if (keyNode && keyNode.range)
+        out[`${child}#key`] = lines.span(base + keyNode.range[0], base + keyNode.range[1]);
       if (pair.value) collectSpans(pair.value, child, base, lines, out, depth + 1);
       else if (keyNode?.range) out[child] = out[`${child}#key`];
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
-    node2.items.forEach((item, i) => collectSpans(item, `${pointer}/${i}`, base, lines, out, depth + 1));
+    node2.items.forEach(
+      (item, i) => collectSpans(item, `${pointer}/${i}`, base, lines, out, depth + 1)
+    );
   }
 }
 function readFrontMatter(text3, start, end, lines) {
@@ -25729,7 +25876,8 @@ function readFrontMatter(text3, start, end, lines) {
   const simple = readSimpleMapping(source);
   if (simple) {
     const spans = {};
-    for (const [pointer, [from, to]] of simple.ranges) spans[pointer] = lines.span(contentStart + from, contentStart + to);
+    for (const [pointer, [from, to]] of simple.ranges)
+      spans[pointer] = lines.span(contentStart + from, contentStart + to);
     return { ok: true, value: { data: simple.data, spans, span } };
   }
   return readWithYaml(source, contentStart, contentEnd, span, lines);
@@ -25749,17 +25897,27 @@ function tooDeep(source, contentStart, lines) {
     else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   const line = lines.span(contentStart + at3, contentStart + at3);
-  return { ok: false, span: lines.lineSpan(line.start.line), message: "Expected YAML front matter nested a few levels deep; found it nested too deep to read. Flatten the lists and mappings there." };
+  return {
+    ok: false,
+    span: lines.lineSpan(line.start.line),
+    message: "Expected YAML front matter nested a few levels deep; found it nested too deep to read. Flatten the lists and mappings there."
+  };
 }
 function readWithYaml(source, contentStart, contentEnd, span, lines) {
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(source, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
+    doc = (0, import_yaml.parseDocument)(source, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: "error"
+    });
   } catch (e) {
     if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
     throw e;
   }
-  if (doc.errors.some((e) => e.message.includes("call stack"))) return tooDeep(source, contentStart, lines);
+  if (doc.errors.some((e) => e.message.includes("call stack")))
+    return tooDeep(source, contentStart, lines);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const at3 = contentStart + (err.pos?.[0] ?? 0);
@@ -25775,13 +25933,21 @@ function readWithYaml(source, contentStart, contentEnd, span, lines) {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
-    return { ok: false, span: lines.span(contentStart, contentEnd), message: `Expected valid YAML front matter; found a YAML error: ${e.message}. Fix the YAML between the --- lines.` };
+    return {
+      ok: false,
+      span: lines.span(contentStart, contentEnd),
+      message: `Expected valid YAML front matter; found a YAML error: ${e.message}. Fix the YAML between the --- lines.`
+    };
   }
   if (data === null || data === void 0) {
     return { ok: true, value: { data: {}, spans: { "": span }, span } };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, span, message: "Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines." };
+    return {
+      ok: false,
+      span,
+      message: "Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines."
+    };
   }
   const spans = {};
   collectSpans(doc.contents, "", contentStart, lines, spans, 0);
@@ -25856,19 +26022,55 @@ function tickVariant(itemText) {
   if (open === "(" && close2 !== ")") return void 0;
   const found = itemText.slice(0, itemText.length - rest.length - space.length);
   if (mark === "") {
-    return { ticked: false, text: rest, message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".` };
+    return {
+      ticked: false,
+      text: rest,
+      message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".`
+    };
   }
   if (!TICKS.has(mark)) return void 0;
   if ((mark === "x" || mark === "X") && open === "[" && itemText.startsWith(`[${mark}]`) && !space) {
-    return { ticked: true, text: rest, message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".` };
+    return {
+      ticked: true,
+      text: rest,
+      message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".`
+    };
   }
-  return { ticked: true, text: rest, message: `Expected [x] to tick a choice; found ${found}. Write [x].` };
+  return {
+    ticked: true,
+    text: rest,
+    message: `Expected [x] to tick a choice; found ${found}. Write [x].`
+  };
 }
 var TICKS, VARIANT;
 var init_tick_variant = __esm({
   "core/parse/tick-variant.ts"() {
     "use strict";
-    TICKS = /* @__PURE__ */ new Set(["x", "X", "\u0445", "\u0425", "\u03C7", "\uFF58", "\uFF38", "\u2713", "\u2714", "\u2611", "\u2612", "\u2705", "\u2717", "\u2718", "\u2715", "\xD7", "\u2A2F", "v", "V", "*", "\u25CF", "\u2022", "\u25A0"]);
+    TICKS = /* @__PURE__ */ new Set([
+      "x",
+      "X",
+      "\u0445",
+      "\u0425",
+      "\u03C7",
+      "\uFF58",
+      "\uFF38",
+      "\u2713",
+      "\u2714",
+      "\u2611",
+      "\u2612",
+      "\u2705",
+      "\u2717",
+      "\u2718",
+      "\u2715",
+      "\xD7",
+      "\u2A2F",
+      "v",
+      "V",
+      "*",
+      "\u25CF",
+      "\u2022",
+      "\u25A0"
+    ]);
     VARIANT = /^([[(])[ \t]*(\S{0,2}?)[ \t]*([\])])([ \t]*)([\s\S]*)$/u;
   }
 });
@@ -25896,13 +26098,28 @@ function parseChoices(list2, lines, q) {
       checked = variant.ticked;
       text3 = variant.text;
     }
-    const choice = { letter: choiceLabel(q.choices.length), text: text3, checked, span: spanOf(item, lines) };
+    const choice = {
+      letter: choiceLabel(q.choices.length),
+      text: text3,
+      checked,
+      span: spanOf(item, lines)
+    };
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
 }
 function newQuestion(prompt, span) {
-  return { type: "single", prompt, weight: 1, partial: true, span, markupProblems: [], choices: [], accepted: [], items: [] };
+  return {
+    type: "single",
+    prompt,
+    weight: 1,
+    partial: true,
+    span,
+    markupProblems: [],
+    choices: [],
+    accepted: [],
+    items: []
+  };
 }
 function metaWords(inner) {
   const out = [];
@@ -25920,15 +26137,21 @@ function applyMeta(q, html, lines) {
   const seen = /* @__PURE__ */ new Set();
   for (const { name, value: value3, raw } of metaWords(m[1])) {
     if (name === "") {
-      problem2(`Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`);
+      problem2(
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
+      );
       continue;
     }
     if (!QUESTION_ATTRIBUTES.includes(name)) {
-      problem2(`Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`);
+      problem2(
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`
+      );
       continue;
     }
     if (seen.has(name)) {
-      problem2(`Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`);
+      problem2(
+        `Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`
+      );
       continue;
     }
     seen.add(name);
@@ -25938,19 +26161,29 @@ function applyMeta(q, html, lines) {
       if (QUESTION_TYPES.includes(value3)) {
         q.type = value3;
         typed.add(q);
-      } else problem2(`Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`);
+      } else
+        problem2(
+          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`
+        );
     } else if (name === "weight") {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
-      else problem2(`Expected weight= to be a positive number; found "${value3}". Fix the question comment.`);
+      else
+        problem2(
+          `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
+        );
     } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial") problem2(`Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`);
+    else if (value3 !== "partial")
+      problem2(
+        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`
+      );
   }
   return true;
 }
 function inferType(q) {
   if (typed.has(q)) return;
-  if (q.choices.length > 0) q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
+  if (q.choices.length > 0)
+    q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
   else if (q.items.length > 0) q.type = "ordering";
   else if (q.numeric) q.type = "numeric";
   else if (q.accepted.length > 0 || q.answerText) q.type = "text";
@@ -25960,11 +26193,20 @@ function readAnswerParagraph(p, lines, q) {
   if (!ANSWER.test(text3)) return false;
   const value3 = text3.replace(ANSWER, "").trim();
   if (q.answerText) {
-    q.markupProblems.push({ span: spanOf(p, lines), message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.` });
+    q.markupProblems.push({
+      span: spanOf(p, lines),
+      message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.`
+    });
     return true;
   }
   const m = NUMBER_WITH_TOLERANCE.exec(value3);
-  if (m && q.type !== "text") q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, ...m[3] ? { unit: m[3] } : {}, span: spanOf(p, lines) };
+  if (m && q.type !== "text")
+    q.numeric = {
+      value: Number(m[1]),
+      tolerance: m[2] ? Number(m[2]) : 0,
+      ...m[3] ? { unit: m[3] } : {},
+      span: spanOf(p, lines)
+    };
   q.answerText = { value: value3, span: spanOf(p, lines) };
   return true;
 }
@@ -25989,7 +26231,10 @@ function parseQuestions(tree, lines) {
     if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2))) {
       const below = textOf(node2);
       const shown = below.length > 40 ? `${below.slice(0, 40)}\u2026` : below;
-      q.markupProblems.push({ span: spanOf(node2, lines), message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".` });
+      q.markupProblems.push({
+        span: spanOf(node2, lines),
+        message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".`
+      });
       continue;
     }
     if (node2.type === "html") {
@@ -26008,7 +26253,13 @@ function parseQuestions(tree, lines) {
       } else if (node2.children.some((i) => typeof i.checked === "boolean") || allTickVariants(node2)) {
         parseChoices(node2, lines, q);
       } else if (node2.ordered) {
-        node2.children.forEach((item) => q.items.push({ letter: choiceLabel(q.items.length), text: choiceText(item), span: spanOf(item, lines) }));
+        node2.children.forEach(
+          (item) => q.items.push({
+            letter: choiceLabel(q.items.length),
+            text: choiceText(item),
+            span: spanOf(item, lines)
+          })
+        );
       }
     } else if (node2.type === "blockquote") {
       q.explanation = { text: textOf(node2), span: spanOf(node2, lines) };
@@ -26067,7 +26318,13 @@ function readCriteria(list2, lines, into) {
         if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
       }
     }
-    into.push({ id: id ?? slug(text3), text: text3, required: REQUIRED.test(text3), checked: item.checked, span: spanOf(item, lines) });
+    into.push({
+      id: id ?? slug(text3),
+      text: text3,
+      required: REQUIRED.test(text3),
+      checked: item.checked,
+      span: spanOf(item, lines)
+    });
   }
 }
 var REQUIRED;
@@ -26102,7 +26359,9 @@ function parseReflectionBody(tree, lines) {
           continue;
         }
       }
-      if (inPrompts) for (const item of node2.children) out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
+      if (inPrompts)
+        for (const item of node2.children)
+          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
     }
     if (answering && node2.type !== "html") {
       answering.text = `${answering.text} ${textOf(node2)}`.trim();
@@ -26126,14 +26385,23 @@ function sheetProblems(questions) {
     if (!q.id) continue;
     const earlier = first.get(q.id);
     if (!earlier) first.set(q.id, q);
-    else out.push({ span: q.span, message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.` });
+    else
+      out.push({
+        span: q.span,
+        message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.`
+      });
   }
   return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 function doubleTicks(questions) {
   return questions.flatMap((q) => {
     const ticked = q.choices.filter((c) => c.checked);
-    return q.type === "single" && ticked.length > 1 ? [{ span: q.span, message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(", ")}). Untick all but one: two ticks are graded wrong.` }] : [];
+    return q.type === "single" && ticked.length > 1 ? [
+      {
+        span: q.span,
+        message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(", ")}). Untick all but one: two ticks are graded wrong.`
+      }
+    ] : [];
   });
 }
 function placeProblems(path, learner, checkpoint) {
@@ -26141,8 +26409,14 @@ function placeProblems(path, learner, checkpoint) {
   const file = (parts.at(-1) ?? "").replace(/\.md$/, "");
   const folder = parts.at(-2);
   const out = [];
-  if (folder !== void 0 && learner !== folder) out.push(`Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`);
-  if (checkpoint !== file) out.push(`Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`);
+  if (folder !== void 0 && learner !== folder)
+    out.push(
+      `Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`
+    );
+  if (checkpoint !== file)
+    out.push(
+      `Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`
+    );
   return out;
 }
 var init_sheet_problems = __esm({
@@ -26157,7 +26431,12 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
   const { learner, checkpoint } = fm.data;
   if (typeof learner === "string" && typeof checkpoint === "string") {
     const at3 = (field) => fm.spans[`/${field}`] ?? fm.span;
-    for (const message of placeProblems(file, learner, checkpoint)) out.push({ code: "answer-sheet", span: at3(message.startsWith("Expected learner") ? "learner" : "checkpoint"), message });
+    for (const message of placeProblems(file, learner, checkpoint))
+      out.push({
+        code: "answer-sheet",
+        span: at3(message.startsWith("Expected learner") ? "learner" : "checkpoint"),
+        message
+      });
   }
   let questions;
   try {
@@ -26167,7 +26446,8 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
     throw e;
   }
   if (!questions.some((q) => q.metaSpan)) return out;
-  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)]) out.push({ code: "answer-sheet", span: p.span, message: p.message });
+  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
+    out.push({ code: "answer-sheet", span: p.span, message: p.message });
   return out;
 }
 var init_sheet_file_problems = __esm({
@@ -26187,13 +26467,19 @@ function lineText(lines, line) {
 }
 function htmlCloser(value3) {
   const v = value3.replace(/^ {0,3}/, "");
-  if (v.startsWith("<!--")) return { kind: "comment", closer: "-->", closed: v.startsWith("<!-->") || v.startsWith("<!--->") || v.indexOf("-->", 4) !== -1 };
+  if (v.startsWith("<!--"))
+    return {
+      kind: "comment",
+      closer: "-->",
+      closed: v.startsWith("<!-->") || v.startsWith("<!--->") || v.indexOf("-->", 4) !== -1
+    };
   const raw = RAW_TAG.exec(v);
   if (raw) {
     const closer = `</${raw[1].toLowerCase()}>`;
     return { kind: "html", closer, closed: v.toLowerCase().indexOf(closer) !== -1 };
   }
-  if (v.startsWith("<![CDATA[")) return { kind: "html", closer: "]]>", closed: v.indexOf("]]>", 9) !== -1 };
+  if (v.startsWith("<![CDATA["))
+    return { kind: "html", closer: "]]>", closed: v.indexOf("]]>", 9) !== -1 };
   if (v.startsWith("<?")) return { kind: "html", closer: "?>", closed: v.indexOf("?>", 2) !== -1 };
   if (/^<![A-Za-z]/.test(v)) return { kind: "html", closer: ">", closed: v.indexOf(">", 2) !== -1 };
   return void 0;
@@ -26210,7 +26496,8 @@ function hiddenHeadings(text3, from) {
 }
 function findUnclosedBlock(state, lines) {
   let last;
-  for (let i = state.chunks.length - 1; i >= 0 && !last; i--) last = state.chunks[i].children.at(-1);
+  for (let i = state.chunks.length - 1; i >= 0 && !last; i--)
+    last = state.chunks[i].children.at(-1);
   const p = last?.position;
   if (!last || !p) return void 0;
   const open = lineText(lines, p.start.line);
@@ -26243,7 +26530,8 @@ var init_unclosed_block = __esm({
 // core/parse/accepted-feedback.ts
 function withAcceptedFeedback(questions, root, lines) {
   const byStart = /* @__PURE__ */ new Map();
-  for (const q of questions) for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
+  for (const q of questions)
+    for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
   if (!byStart.size) return questions;
   for (const node2 of root.children) {
     if (node2.type !== "list") continue;
@@ -26263,7 +26551,7 @@ var init_accepted_feedback = __esm({
   }
 });
 
-// core/parse/nesting-guard.ts
+// core/markdown/nesting-guard.ts
 function isBullet(c) {
   return c === 45 || c === 43 || c === 42;
 }
@@ -26317,7 +26605,11 @@ function eachDepth(text3, from, stop) {
 }
 function findDeepNesting(text3, from = 0, limit = MAX_NESTING) {
   let found;
-  eachDepth(text3, from, (line, depth) => depth > limit && (found = { line, depth }) !== void 0);
+  eachDepth(text3, from, (line, depth) => {
+    if (depth <= limit) return false;
+    found = { line, depth };
+    return true;
+  });
   return found;
 }
 function deepestLine(text3, from = 0) {
@@ -26334,7 +26626,7 @@ function deepNestingMessage(found) {
 }
 var MAX_NESTING, SPACE, TAB, NEWLINE, GT;
 var init_nesting_guard = __esm({
-  "core/parse/nesting-guard.ts"() {
+  "core/markdown/nesting-guard.ts"() {
     "use strict";
     init_fence_line();
     MAX_NESTING = 100;
@@ -26345,7 +26637,7 @@ var init_nesting_guard = __esm({
   }
 });
 
-// core/parse/inline-marks-guard.ts
+// core/markdown/inline-marks-guard.ts
 function marksIn(text3, from, to) {
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -26394,7 +26686,7 @@ function denseParagraphMessage(found) {
 }
 var MAX_INLINE_MARKS, NEW_INLINE;
 var init_inline_marks_guard = __esm({
-  "core/parse/inline-marks-guard.ts"() {
+  "core/markdown/inline-marks-guard.ts"() {
     "use strict";
     init_fence_line();
     MAX_INLINE_MARKS = 1e3;
@@ -26402,7 +26694,7 @@ var init_inline_marks_guard = __esm({
   }
 });
 
-// core/parse/inline-html-guard.ts
+// core/markdown/inline-html-guard.ts
 function readCost(text3, from, to, next) {
   const find = (end, at3) => {
     let p = next[end];
@@ -26415,7 +26707,8 @@ function readCost(text3, from, to, next) {
     const c = text3.charCodeAt(i + 1);
     let end;
     if (c === 63) end = 0;
-    else if (c === 33) end = text3.startsWith("--", i + 2) ? 1 : text3.startsWith("[CDATA[", i + 2) ? 2 : 3;
+    else if (c === 33)
+      end = text3.startsWith("--", i + 2) ? 1 : text3.startsWith("[CDATA[", i + 2) ? 2 : 3;
     else if (c === 47 || c >= 65 && c <= 90 || c >= 97 && c <= 122) end = 3;
     else continue;
     const at3 = find(end, i + 2);
@@ -26490,7 +26783,7 @@ function costlyInlineHtmlMessage(found) {
 }
 var MAX_HTML_READS, ALLOWANCE, ENDS;
 var init_inline_html_guard = __esm({
-  "core/parse/inline-html-guard.ts"() {
+  "core/markdown/inline-html-guard.ts"() {
     "use strict";
     init_fence_line();
     init_inline_marks_guard();
@@ -26500,10 +26793,11 @@ var init_inline_html_guard = __esm({
   }
 });
 
-// core/parse/lazy-lines-guard.ts
+// core/markdown/lazy-lines-guard.ts
 function prefixed(text3, pos, next) {
   const c = text3.charCodeAt(pos);
-  if (c === 9 || c === 32 && text3.charCodeAt(pos + 1) === 32 || c === 32 && text3.charCodeAt(pos + 1) === 9) return pos + 1 < next;
+  if (c === 9 || c === 32 && text3.charCodeAt(pos + 1) === 32 || c === 32 && text3.charCodeAt(pos + 1) === 9)
+    return pos + 1 < next;
   let k = pos;
   while (k < next && k - pos < 3 && text3.charCodeAt(k) === 32) k++;
   return text3.charCodeAt(k) === 62 || startsInline(text3, pos, next);
@@ -26545,7 +26839,7 @@ function lazyParagraphMessage(found) {
 }
 var MAX_LAZY_LINES;
 var init_lazy_lines_guard = __esm({
-  "core/parse/lazy-lines-guard.ts"() {
+  "core/markdown/lazy-lines-guard.ts"() {
     "use strict";
     init_fence_line();
     init_inline_marks_guard();
@@ -26553,7 +26847,7 @@ var init_lazy_lines_guard = __esm({
   }
 });
 
-// core/parse/parse-guard.ts
+// core/markdown/parse-guard.ts
 function findSlowShape(text3, from = 0) {
   const found = [];
   const deep = findDeepNesting(text3, from);
@@ -26567,7 +26861,7 @@ function findSlowShape(text3, from = 0) {
   return found.sort((a, b) => a.line - b.line)[0];
 }
 var init_parse_guard = __esm({
-  "core/parse/parse-guard.ts"() {
+  "core/markdown/parse-guard.ts"() {
     "use strict";
     init_nesting_guard();
     init_inline_marks_guard();
@@ -26613,7 +26907,8 @@ function followUpWeeks(v) {
 function keptAt(link, node2, lines) {
   const p = node2.position;
   const { start, end } = link.span;
-  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column) return false;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
+    return false;
   start.offset = lines.offsetAt(start.line, start.column);
   end.offset = lines.offsetAt(end.line, end.column);
   return true;
@@ -26624,29 +26919,32 @@ function collectLinks(nodes, lines) {
     const { url, label } = n;
     if (n.type === "definition" && label?.startsWith("^")) continue;
     let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines)) linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
+    if (!link || !n.position || !keptAt(link, n, lines))
+      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
     links.push(link);
   }
   return links;
 }
 function topLevelSpans(spans) {
   const out = {};
-  for (const [k, v] of Object.entries(spans)) if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
+  for (const [k, v] of Object.entries(spans))
+    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
   return out;
 }
 function freshnessOf(d) {
   const f = { covers: strings(d.covers) };
   if (typeof d.owner === "string") f.owner = d.owner;
   const v = d.verified;
-  if (v && typeof v.version === "string" && typeof v.date === "string") f.verified = { version: v.version, date: v.date };
+  if (v && typeof v.version === "string" && typeof v.date === "string")
+    f.verified = { version: v.version, date: v.date };
   if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
   return f;
 }
 function buildItem(file, type, fm, body, lines) {
   const d = fm.data;
   const base = {
-    id: String(d.id ?? ""),
-    title: String(d.title ?? ""),
+    id: scalarText(d.id),
+    title: scalarText(d.title),
     file,
     idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
     fieldSpans: topLevelSpans(fm.spans),
@@ -26663,7 +26961,14 @@ function buildItem(file, type, fm, body, lines) {
         if (entry && typeof entry === "object" && typeof entry.module === "string") {
           const e = entry;
           const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [{ module: e.module, optional: e.optional === true, span, ...w ? { window: w } : {} }];
+          return [
+            {
+              module: e.module,
+              optional: e.optional === true,
+              span,
+              ...w ? { window: w } : {}
+            }
+          ];
         }
         return [];
       });
@@ -26671,7 +26976,12 @@ function buildItem(file, type, fm, body, lines) {
       base.references.push(
         ...refs(fm, "roles", "role"),
         ...refs(fm, "prerequisites", "track"),
-        ...modules.map((m) => ({ kind: "module", field: "modules", id: m.module, span: m.span }))
+        ...modules.map((m) => ({
+          kind: "module",
+          field: "modules",
+          id: m.module,
+          span: m.span
+        }))
       );
       return {
         ...base,
@@ -26692,7 +27002,7 @@ function buildItem(file, type, fm, body, lines) {
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
         ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
@@ -26701,11 +27011,15 @@ function buildItem(file, type, fm, body, lines) {
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
       };
     case "scenario":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"), ...refs(fm, "prerequisites", "checkpoint"));
+      base.references.push(
+        ...refs(fm, "module", "module"),
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "checkpoint")
+      );
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         level: d.level === "advanced" ? "advanced" : "beginner",
         prerequisites: strings(d.prerequisites),
         reviewers: strings(d.reviewers),
@@ -26717,7 +27031,7 @@ function buildItem(file, type, fm, body, lines) {
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
         ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
         prompts: reflection.prompts,
@@ -26736,7 +27050,8 @@ function lineDeeperThan(blocks, limit) {
     const [n, depth] = stack.pop();
     if (depth > limit) return n.position?.start.line;
     const children = n.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
+    if (children)
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
   }
   return void 0;
 }
@@ -26744,7 +27059,12 @@ function parseFile(file, input2, options = {}) {
   let text3;
   if (typeof input2 === "string") {
     text3 = toLf(input2);
-    if (text3.trim() === "") return problem(file, { code: "empty", span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' });
+    if (text3.trim() === "")
+      return problem(file, {
+        code: "empty",
+        span: FILE_START,
+        message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.'
+      });
   } else {
     const decoded = decodeText(input2, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ("problem" in decoded) return problem(file, decoded.problem);
@@ -26755,29 +27075,100 @@ function parseFile(file, input2, options = {}) {
   const lines = change ? previous2.lines.edited(text3, change) : new LineIndex(text3);
   const fence3 = findFrontMatter(text3);
   if (!fence3 && /^---[ \t]*\r?\n/.test(text3)) {
-    return { model: { file, problems: [{ code: "yaml", span: lines.lineSpan(1), message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key." }] }, text: text3, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "yaml",
+            span: lines.lineSpan(1),
+            message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key."
+          }
+        ]
+      },
+      text: text3,
+      lines
+    };
   }
   if (!fence3) {
-    return { model: { file, problems: [{ code: "no-front-matter", span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text: text3, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "no-front-matter",
+            span: lines.lineSpan(1),
+            message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.'
+          }
+        ]
+      },
+      text: text3,
+      lines
+    };
   }
   const block = text3.slice(0, fence3.end);
   const kept = previous2?.frontMatter;
   const fmResult = kept && kept.block === block ? { ok: true, value: kept.value } : readFrontMatter(text3, fence3.start, fence3.end, lines);
-  if (!fmResult.ok) return { model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] }, text: text3, lines };
+  if (!fmResult.ok)
+    return {
+      model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] },
+      text: text3,
+      lines
+    };
   const fm = fmResult.value;
   const type = fm.data.type;
   const slow = options.metadataOnly ? void 0 : findSlowShape(text3, fence3.end);
-  if (slow) return { model: { file, problems: [{ code: "too-deep", span: lines.lineSpan(slow.line), message: slow.message }] }, text: text3, lines, frontMatter: fm };
+  if (slow)
+    return {
+      model: {
+        file,
+        problems: [{ code: "too-deep", span: lines.lineSpan(slow.line), message: slow.message }]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   if (type === "answer-sheet") {
-    return { model: { file, problems: [...schemaProblems("answer-sheet", fm, "an answer sheet"), ...sheetFileProblems(file, text3, fm, fence3.end, lines)] }, text: text3, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          ...schemaProblems("answer-sheet", fm, "an answer sheet"),
+          ...sheetFileProblems(file, text3, fm, fence3.end, lines)
+        ]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   }
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
     const span = fm.spans["/type"] ?? fm.span;
-    return { model: { file, problems: [{ code: "unknown-type", span, message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.` }] }, text: text3, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "unknown-type",
+            span,
+            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.`
+          }
+        ]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   }
   if (options.metadataOnly) {
-    const item2 = buildItem(file, type, fm, { root: { type: "root", children: [] }, links: [] }, lines);
+    const item2 = buildItem(
+      file,
+      type,
+      fm,
+      { root: { type: "root", children: [] }, links: [] },
+      lines
+    );
     return { model: { file, item: item2, problems: [] }, text: text3, lines, frontMatter: fm };
   }
   let parsed;
@@ -26790,10 +27181,25 @@ function parseFile(file, input2, options = {}) {
       ...previous2?.markdown && change ? { previous: previous2.markdown, change } : {}
     });
   } catch (e) {
-    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: lines.lineSpan(deepestLine(text3, fence3.end)), message: TOO_DEEP });
+    if (e instanceof RangeError)
+      return problem(file, {
+        code: "too-deep",
+        span: lines.lineSpan(deepestLine(text3, fence3.end)),
+        message: TOO_DEEP
+      });
     throw e;
   }
-  if (parsed.depth > MAX_DEPTH) return problem(file, { code: "too-deep", span: lines.lineSpan(lineDeeperThan(parsed.state.chunks.flatMap((c) => c.children), MAX_DEPTH) ?? deepestLine(text3, fence3.end)), message: TOO_DEEP });
+  if (parsed.depth > MAX_DEPTH)
+    return problem(file, {
+      code: "too-deep",
+      span: lines.lineSpan(
+        lineDeeperThan(
+          parsed.state.chunks.flatMap((c) => c.children),
+          MAX_DEPTH
+        ) ?? deepestLine(text3, fence3.end)
+      ),
+      message: TOO_DEEP
+    });
   const item = buildItem(file, type, fm, parsed, lines);
   const unclosed = findUnclosedBlock(parsed.state, lines);
   if (unclosed) item.unclosed = unclosed;
@@ -26808,7 +27214,7 @@ function parseFile(file, input2, options = {}) {
     edit: { text: text3, lines, markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
-var MAX_DEPTH, linkOfNode, TOO_DEEP;
+var MAX_DEPTH, linkOfNode, scalarText, TOO_DEEP;
 var init_parse_file = __esm({
   "core/parse/parse-file.ts"() {
     "use strict";
@@ -26832,6 +27238,7 @@ var init_parse_file = __esm({
     init_nesting_guard();
     MAX_DEPTH = 200;
     linkOfNode = /* @__PURE__ */ new WeakMap();
+    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
     TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
   }
 });
@@ -26843,7 +27250,13 @@ function runParseJob(job, maxFileSize2) {
   } catch (e) {
     return {
       file: job.file,
-      problems: [{ code: "yaml", span: FILE_START, message: `Expected to read this file; found an internal error (${e.message}). Please report it with the file attached; the rest of the run is unaffected.` }]
+      problems: [
+        {
+          code: "yaml",
+          span: FILE_START,
+          message: `Expected to read this file; found an internal error (${e.message}). Please report it with the file attached; the rest of the run is unaffected.`
+        }
+      ]
     };
   }
 }
@@ -26862,7 +27275,10 @@ import { parentPort, workerData } from "node:worker_threads";
 // host/parse-pool.ts
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 function sharedJob(input2, i) {
-  return { file: input2.files[i], bytes: input2.bytes.subarray(input2.offsets[i], input2.offsets[i + 1]) };
+  return {
+    file: input2.files[i],
+    bytes: input2.bytes.subarray(input2.offsets[i], input2.offsets[i + 1])
+  };
 }
 var RESULT_BATCH = 16;
 

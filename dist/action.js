@@ -1998,11 +1998,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -3575,25 +3575,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading2 = true, trailing = true) {
+      return removeChars(str3, leading2, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading2 = true, trailing = true) {
+      return removeChars(str3, leading2, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading2, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
-      if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+      let trail = str3.length - 1;
+      if (leading2) {
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3679,18 +3679,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context3) {
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context3.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context3) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context3.prefix,
+        message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -5400,10 +5400,10 @@ var require_formdata_parser = __commonJS({
       }
       return input.subarray(position2.position, position2.position = start);
     }
-    function removeChars(buf, leading, trailing, predicate) {
+    function removeChars(buf, leading2, trailing, predicate) {
       let lead = 0;
       let trail = buf.length - 1;
-      if (leading) {
+      if (leading2) {
         while (lead < buf.length && predicate(buf[lead])) lead++;
       }
       if (trailing) {
@@ -5512,7 +5512,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value3) => value3.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5817,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at3, len) => {
+          wasm_on_url: (p, at4, len) => {
             return 0;
           },
-          wasm_on_status: (p, at3, len) => {
+          wasm_on_status: (p, at4, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at4 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at3, len) => {
+          wasm_on_header_field: (p, at4, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at4 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at3, len) => {
+          wasm_on_header_value: (p, at4, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at4 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at3, len) => {
+          wasm_on_body: (p, at4, len) => {
             assert(currentParser.ptr === p);
-            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at4 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -8246,7 +8246,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8260,20 +8260,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8439,8 +8439,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options2), connect, allowH2 };
         this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8654,17 +8654,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -9885,17 +9885,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9932,7 +9932,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context3
             });
           }
         }
@@ -10101,17 +10101,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10139,7 +10139,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context3
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10331,7 +10331,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10340,10 +10340,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler3, context } = this;
+        const { opaque, handler: handler3, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10361,7 +10361,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context3
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10445,7 +10445,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10459,7 +10459,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10467,7 +10467,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -10536,20 +10536,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10561,7 +10561,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -12046,12 +12046,12 @@ var require_headers = __commonJS({
       append(name, value3, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value3}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value3}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value: value3 });
@@ -12896,13 +12896,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -12993,7 +12993,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13619,7 +13619,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14574,7 +14574,7 @@ var require_fetch = __commonJS({
       }
     }
     module3.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16495,9 +16495,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19112,7 +19112,7 @@ var require_undici = __commonJS({
     module3.exports.setGlobalDispatcher = setGlobalDispatcher;
     module3.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module3.exports.fetch = async function fetch(init, options2 = void 0) {
+    module3.exports.fetch = async function fetch2(init, options2 = void 0) {
       try {
         return await fetchImpl(init, options2);
       } catch (err) {
@@ -19161,23 +19161,795 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value3) {
+        return value3 instanceof P ? value3 : new P(function(resolve4) {
+          resolve4(value3);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve4, reject) {
+        function fulfilled(value3) {
+          try {
+            step(generator.next(value3));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value3) {
+          try {
+            step(generator["throw"](value3));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports2.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports2.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports2.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports2.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve4(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve4(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports2.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler3 of this.handlers) {
+                if (handler3.canHandleAuthentication(response)) {
+                  authenticationHandler = handler3;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve4(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler3 of this.handlers) {
+            handler3.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options2 = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options2) : new http.Agent(options2);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+        });
+      }
+      _processResponse(res, options2) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve4(response);
+            }
+            function dateTimeDeserializer(key, value3) {
+              if (typeof value3 === "string") {
+                const a = new Date(value3);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value3;
+            }
+            let obj2;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options2 && options2.deserializeDates) {
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj2 = JSON.parse(contents);
+                }
+                response.result = obj2;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve4(response);
+            }
+          }));
+        });
+      }
+    };
+    exports2.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+  }
+});
+
 // node_modules/bottleneck/lib/parser.js
 var require_parser = __commonJS({
   "node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
-    exports2.load = function(received, defaults, onto = {}) {
+    exports2.load = function(received, defaults2, onto = {}) {
       var k, ref, v;
-      for (k in defaults) {
-        v = defaults[k];
+      for (k in defaults2) {
+        v = defaults2[k];
         onto[k] = (ref = received[k]) != null ? ref : v;
       }
       return onto;
     };
-    exports2.overwrite = function(received, defaults, onto = {}) {
+    exports2.overwrite = function(received, defaults2, onto = {}) {
       var k, v;
       for (k in received) {
         v = received[k];
-        if (defaults[k] !== void 0) {
+        if (defaults2[k] !== void 0) {
           onto[k] = v;
         }
       }
@@ -21772,12 +22544,12 @@ var require_Bottleneck = __commonJS({
         stop(options2 = {}) {
           var done, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at3) => {
+          waitForExecuting = (at4) => {
             var finished;
             finished = () => {
               var counts;
               counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at4;
             };
             return new this.Promise((resolve4, reject) => {
               if (finished()) {
@@ -22027,7 +22799,7 @@ var require_Bottleneck = __commonJS({
 });
 
 // node_modules/bottleneck/lib/index.js
-var require_lib = __commonJS({
+var require_lib2 = __commonJS({
   "node_modules/bottleneck/lib/index.js"(exports2, module3) {
     "use strict";
     module3.exports = require_Bottleneck();
@@ -22045,19 +22817,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load = function(received, defaults2, onto = {}) {
         var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
+        for (k in defaults2) {
+          v = defaults2[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults, onto = {}) {
+      var overwrite = function(received, defaults2, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults[k] !== void 0) {
+          if (defaults2[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -23122,12 +23894,12 @@ var require_light = __commonJS({
           stop(options2 = {}) {
             var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at3) => {
+            waitForExecuting = (at4) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at4;
               };
               return new this.Promise((resolve4, reject) => {
                 if (finished()) {
@@ -23369,7 +24141,8 @@ var init_line_index = __esm({
         for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lines++;
         this.starts = new Int32Array(lines);
         let line = 1;
-        for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) this.starts[line++] = i + 1;
+        for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1))
+          this.starts[line++] = i + 1;
       }
       text;
       /** Each line's start offset. Typed: an editor builds one per keystroke, and a growing array left ~6× the garbage. */
@@ -23396,11 +24169,13 @@ var init_line_index = __esm({
           else lo = mid + 1;
         }
         let added = 0;
-        for (let i = text3.indexOf("\n", head2); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1)) added++;
+        for (let i = text3.indexOf("\n", head2); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1))
+          added++;
         const starts = new Int32Array(kept + added + old.length - after);
         starts.set(old.subarray(0, kept));
         let k = kept;
-        for (let i = text3.indexOf("\n", head2); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1)) starts[k++] = i + 1;
+        for (let i = text3.indexOf("\n", head2); i !== -1 && i < newEnd; i = text3.indexOf("\n", i + 1))
+          starts[k++] = i + 1;
         for (let j = after; j < old.length; j++) starts[k++] = old[j] + delta;
         return new _LineIndex(text3, starts);
       }
@@ -24412,13 +25187,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -24572,16 +25347,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -24598,11 +25373,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value3) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -24611,38 +25386,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -24652,14 +25427,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -24668,8 +25443,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value3, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value3.includes("\n") || /[ \t]\n|\n[ \t]/.test(value3))
@@ -24797,15 +25572,15 @@ ${indent}${start}${value3}${end}`;
           return quotedString(value3, ctx);
         }
       }
-      const str2 = value3.replace(/\n+/g, `$&
+      const str3 = value3.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value3, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -24957,11 +25732,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -24996,8 +25771,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -25006,27 +25781,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value3 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value3 == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value3)) {
@@ -25042,7 +25817,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value3))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value3) && !value3.flow && !value3.tag && !value3.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -25086,16 +25861,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -25322,31 +26097,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -25389,21 +26164,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -25415,11 +26190,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -25751,7 +26526,7 @@ var require_string = __commonJS({
       identify: (value3) => typeof value3 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -25789,7 +26564,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value: value3 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -25841,7 +26616,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -25850,7 +26625,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -25861,11 +26636,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -25882,7 +26657,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value3 } = node2;
       if (intIdentify(value3) && value3 >= 0)
@@ -25895,7 +26670,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int = {
@@ -25903,7 +26678,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -25912,7 +26687,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int;
@@ -25965,7 +26740,7 @@ var require_schema2 = __commonJS({
         identify: (value3) => typeof value3 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -25982,7 +26757,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -25990,7 +26765,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value: value3 }) => intIdentify(value3) ? value3.toString() : JSON.stringify(value3)
       },
       {
@@ -25998,7 +26773,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -26006,9 +26781,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -26040,10 +26815,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -26054,28 +26829,28 @@ var require_binary = __commonJS({
         if (!value3)
           return "";
         const buf = value3;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -26281,7 +27056,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -26290,7 +27065,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -26301,11 +27076,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -26325,34 +27100,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value3 } = node2;
       if (intIdentify(value3)) {
-        const str2 = value3.toString(radix);
-        return value3 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value3.toString(radix);
+        return value3 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -26362,7 +27137,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -26371,7 +27146,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int = {
@@ -26379,7 +27154,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -26388,7 +27163,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int;
@@ -26492,9 +27267,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -26531,7 +27306,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -26540,7 +27315,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -26551,8 +27326,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -28770,15 +29545,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value3, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value3, context3) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value: value3 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context3.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -28802,8 +29577,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value3, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value3, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -30804,7 +31579,7 @@ function scalar(text3) {
   if (DECIMAL.test(text3) || FLOAT.test(text3)) return { value: Number(text3) };
   return { value: text3 };
 }
-function pieces(inner, at3) {
+function pieces(inner, at4) {
   if (inner.trim() === "") return [];
   const out = [];
   let from = 0;
@@ -30812,7 +31587,7 @@ function pieces(inner, at3) {
     const lead = part.length - part.trimStart().length;
     const text3 = part.trim();
     if (!text3) return void 0;
-    out.push({ text: text3, start: at3 + from + lead });
+    out.push({ text: text3, start: at4 + from + lead });
     from += part.length + 1;
   }
   return out;
@@ -30858,19 +31633,19 @@ function readSimpleMapping(source) {
   if (source === "" || source.includes("\r")) return void 0;
   const data = {};
   const ranges = /* @__PURE__ */ new Map([["", [0, source.length]]]);
-  let at3 = 0;
+  let at4 = 0;
   for (const line of source.split("\n")) {
     const m = LINE.exec(line);
     if (!m) return void 0;
     const key = m[1];
     if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(data, key)) return void 0;
     const text3 = m[3].trimEnd();
-    const start = at3 + key.length + 1 + m[2].length;
-    ranges.set(`/${key}#key`, [at3, at3 + key.length]);
+    const start = at4 + key.length + 1 + m[2].length;
+    ranges.set(`/${key}#key`, [at4, at4 + key.length]);
     const v = value(text3, start, `/${key}`, ranges);
     if (!v) return void 0;
     data[key] = v.value;
-    at3 += line.length + 1;
+    at4 += line.length + 1;
   }
   return { data, ranges };
 }
@@ -30883,7 +31658,17 @@ var init_simple_yaml = __esm({
     PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
     DOUBLE = /^"[^"\\]*"$/;
     SINGLE = /^'[^']*'$/;
-    KEYWORDS = { null: null, Null: null, NULL: null, true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+    KEYWORDS = {
+      null: null,
+      Null: null,
+      NULL: null,
+      true: true,
+      True: true,
+      TRUE: true,
+      false: false,
+      False: false,
+      FALSE: false
+    };
     DECIMAL = /^[0-9]+$/;
     FLOAT = /^[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype", ...Object.keys(KEYWORDS)]);
@@ -30903,12 +31688,15 @@ function collectSpans(node2, pointer, base, lines, out, depth) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
       const child = `${pointer}/${escapePointer(key)}`;
       const keyNode = pair.key;
-      if (keyNode && keyNode.range) out[`${child}#key`] = lines.span(base + keyNode.range[0], base + keyNode.range[1]);
+      if (keyNode && keyNode.range)
+        out[`${child}#key`] = lines.span(base + keyNode.range[0], base + keyNode.range[1]);
       if (pair.value) collectSpans(pair.value, child, base, lines, out, depth + 1);
       else if (keyNode?.range) out[child] = out[`${child}#key`];
     }
   } else if ((0, import_yaml.isSeq)(node2)) {
-    node2.items.forEach((item, i) => collectSpans(item, `${pointer}/${i}`, base, lines, out, depth + 1));
+    node2.items.forEach(
+      (item, i) => collectSpans(item, `${pointer}/${i}`, base, lines, out, depth + 1)
+    );
   }
 }
 function readFrontMatter(text3, start, end, lines) {
@@ -30921,44 +31709,55 @@ function readFrontMatter(text3, start, end, lines) {
   const simple = readSimpleMapping(source);
   if (simple) {
     const spans = {};
-    for (const [pointer, [from, to]] of simple.ranges) spans[pointer] = lines.span(contentStart + from, contentStart + to);
+    for (const [pointer, [from, to]] of simple.ranges)
+      spans[pointer] = lines.span(contentStart + from, contentStart + to);
     return { ok: true, value: { data: simple.data, spans, span } };
   }
   return readWithYaml(source, contentStart, contentEnd, span, lines);
 }
 function tooDeep(source, contentStart, lines) {
   let deepest = 0;
-  let at3 = 0;
+  let at4 = 0;
   let depth = 0;
   let lineStart = 0;
   for (let i = 0; i <= source.length; i++) {
     const c = source.charCodeAt(i);
     if (i === source.length || c === 10) {
       const indent = /^[ \t-]*/.exec(source.slice(lineStart, Math.min(i, lineStart + 1e4)))[0].length;
-      if (depth + indent > deepest) [deepest, at3] = [depth + indent, lineStart];
+      if (depth + indent > deepest) [deepest, at4] = [depth + indent, lineStart];
       lineStart = i + 1;
     } else if (c === 91 || c === 123) depth++;
     else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
-  const line = lines.span(contentStart + at3, contentStart + at3);
-  return { ok: false, span: lines.lineSpan(line.start.line), message: "Expected YAML front matter nested a few levels deep; found it nested too deep to read. Flatten the lists and mappings there." };
+  const line = lines.span(contentStart + at4, contentStart + at4);
+  return {
+    ok: false,
+    span: lines.lineSpan(line.start.line),
+    message: "Expected YAML front matter nested a few levels deep; found it nested too deep to read. Flatten the lists and mappings there."
+  };
 }
 function readWithYaml(source, contentStart, contentEnd, span, lines) {
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(source, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
+    doc = (0, import_yaml.parseDocument)(source, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: "error"
+    });
   } catch (e) {
     if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
     throw e;
   }
-  if (doc.errors.some((e) => e.message.includes("call stack"))) return tooDeep(source, contentStart, lines);
+  if (doc.errors.some((e) => e.message.includes("call stack")))
+    return tooDeep(source, contentStart, lines);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const at3 = contentStart + (err.pos?.[0] ?? 0);
+    const at4 = contentStart + (err.pos?.[0] ?? 0);
     const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     return {
       ok: false,
-      span: lines.span(at3, Math.max(at3, contentStart + (err.pos?.[1] ?? 0))),
+      span: lines.span(at4, Math.max(at4, contentStart + (err.pos?.[1] ?? 0))),
       message: `Expected valid YAML front matter; found a YAML error: ${reason}. Fix the YAML between the --- lines.`
     };
   }
@@ -30967,13 +31766,21 @@ function readWithYaml(source, contentStart, contentEnd, span, lines) {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     if (e instanceof RangeError) return tooDeep(source, contentStart, lines);
-    return { ok: false, span: lines.span(contentStart, contentEnd), message: `Expected valid YAML front matter; found a YAML error: ${e.message}. Fix the YAML between the --- lines.` };
+    return {
+      ok: false,
+      span: lines.span(contentStart, contentEnd),
+      message: `Expected valid YAML front matter; found a YAML error: ${e.message}. Fix the YAML between the --- lines.`
+    };
   }
   if (data === null || data === void 0) {
     return { ok: true, value: { data: {}, spans: { "": span }, span } };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, span, message: "Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines." };
+    return {
+      ok: false,
+      span,
+      message: "Expected the front matter to be a YAML mapping of keys such as type: and id:; found a single value or a list. Write key: value lines."
+    };
   }
   const spans = {};
   collectSpans(doc.contents, "", contentStart, lines, spans, 0);
@@ -31057,7 +31864,7 @@ var require_code = __commonJS({
     }
     exports2._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -31068,7 +31875,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports2.str = str2;
+    exports2.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -31111,7 +31918,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports2.strConcat = strConcat;
     function interpolate(x) {
@@ -32073,22 +32880,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -32719,7 +33526,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports2.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context3, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -32730,7 +33537,7 @@ var require_code2 = __commonJS({
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+      return context3 !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context3}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
     exports2.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -33113,8 +33920,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -34211,10 +35018,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -35284,7 +36091,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -36079,16 +36886,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value3;
       while (pos < len) {
         length++;
-        value3 = str2.charCodeAt(pos++);
+        value3 = str3.charCodeAt(pos++);
         if (value3 >= 55296 && value3 <= 56319 && pos < len) {
-          value3 = str2.charCodeAt(pos);
+          value3 = str3.charCodeAt(pos);
           if ((value3 & 64512) === 56320)
             pos++;
         }
@@ -38385,6 +39192,7 @@ var init_config_schema = __esm({
       type: "object",
       properties: {
         version: { const: 1, description: "The config format version. Always 1 for now." },
+        timezone: { type: "string", default: "UTC", examples: ["UTC", "America/Los_Angeles", "Europe/Berlin"], description: 'The IANA time zone whose calendar date is "today" for the CLI, the Action and the editor alike: review intervals, module windows and progress bodies are judged by it. Default UTC.' },
         product: {
           type: "object",
           description: "The product the training is about.",
@@ -38545,7 +39353,13 @@ var init_calendar_date = __esm({
 function validator(name) {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new import_ajv.Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common_schema_default], formats: { date: isCalendarDate } });
+    ajv ??= new import_ajv.Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      schemas: [common_schema_default],
+      formats: { date: isCalendarDate }
+    });
     v = ajv.compile(SCHEMAS[name]);
     compiled.set(name, v);
   }
@@ -38576,7 +39390,7 @@ function describe(value3) {
   put(value3);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
-function at(data, pointer) {
+function at2(data, pointer) {
   let cur = data;
   for (const seg of pointer.split("/").slice(1)) {
     if (cur === null || typeof cur !== "object") return void 0;
@@ -38589,7 +39403,7 @@ function fieldName(pointer) {
 }
 function explain(err, data, what) {
   const path = err.instancePath;
-  const found = { toString: () => describe(at(data, path)) };
+  const found = () => describe(at2(data, path));
   const field = fieldName(path);
   const schemaDescription = err.parentSchema?.description;
   const hint = schemaDescription ? ` (${schemaDescription})` : "";
@@ -38603,36 +39417,75 @@ function explain(err, data, what) {
   switch (err.keyword) {
     case "required": {
       const key = err.params.missingProperty;
-      return { pointer: path, message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.` };
+      return {
+        pointer: path,
+        message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.`
+      };
     }
     case "additionalProperties": {
       const key = err.params.additionalProperty;
-      const known = Object.keys(err.parentSchema?.properties ?? {}).join(", ");
-      return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ""}.` };
+      const known2 = Object.keys(
+        err.parentSchema?.properties ?? {}
+      ).join(", ");
+      return {
+        pointer: `${path}/${key}#key`,
+        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known2 ? ` (known: ${known2})` : ""}.`
+      };
     }
     case "const":
-      return { pointer: path, message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found}. Set it to that value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found()}. Set it to that value.`
+      };
     case "enum":
-      return { pointer: path, message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found}. Use one of those.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found()}. Use one of those.`
+      };
     case "pattern":
-      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found}. Rewrite it in that form.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the right form${hint}; found ${found()}. Rewrite it in that form.`
+      };
     case "type":
-      return { pointer: path, message: `Expected ${field} to be ${err.params.type === "array" ? "a list" : `a ${err.params.type}`}; found ${found}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${err.params.type === "array" ? "a list" : `a ${err.params.type}`}; found ${found()}. Change the value.`
+      };
     case "maximum":
     case "minimum": {
       const limit = err.params.limit;
       const most = err.keyword === "maximum";
-      return { pointer: path, message: `Expected ${field} to be at ${most ? "most" : "least"} ${limit}; found ${found}. ${most ? "Lower" : "Raise"} it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be at ${most ? "most" : "least"} ${limit}; found ${found()}. ${most ? "Lower" : "Raise"} it.`
+      };
     }
     case "format":
-      if (err.params.format === "date") return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found}, which does not exist. Correct the day or the month.` };
-      return { pointer: path, message: `Expected ${field} in the form ${err.params.format}${hint}; found ${found}. Rewrite it in that form.` };
+      if (err.params.format === "date")
+        return {
+          pointer: path,
+          message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found()}, which does not exist. Correct the day or the month.`
+        };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the form ${err.params.format}${hint}; found ${found()}. Rewrite it in that form.`
+      };
     case "uniqueItems":
-      return { pointer: path, message: `Expected ${field} to list each value once; found ${found}. Remove the repeated value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list each value once; found ${found()}. Remove the repeated value.`
+      };
     case "minItems":
-      return { pointer: path, message: `Expected ${field} to list at least ${err.params.limit}; found ${found}. Add to it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list at least ${err.params.limit}; found ${found()}. Add to it.`
+      };
     default:
-      return { pointer: path, message: `Expected ${field} ${err.message ?? "to be valid"}${hint}; found ${found}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} ${err.message ?? "to be valid"}${hint}; found ${found()}. Change the value.`
+      };
   }
 }
 function validateAgainst(name, data, what) {
@@ -38641,7 +39494,8 @@ function validateAgainst(name, data, what) {
   const errors = v.errors ?? [];
   const byPath = /* @__PURE__ */ new Map();
   for (const e of errors) {
-    if (e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "if" || e.keyword === "propertyNames") continue;
+    if (e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "if" || e.keyword === "propertyNames")
+      continue;
     const list3 = byPath.get(e.instancePath) ?? [];
     list3.push(e);
     byPath.set(e.instancePath, list3);
@@ -38676,7 +39530,16 @@ var init_validate = __esm({
     init_answer_sheet_schema();
     init_quiz_key_schema();
     init_calendar_date();
-    SCHEMAS = { track: track_schema_default, module: module_schema_default, quiz: quiz_schema_default, scenario: scenario_schema_default, reflection: reflection_schema_default, config: config_schema_default, "answer-sheet": answer_sheet_schema_default, "quiz-key": quiz_key_schema_default };
+    SCHEMAS = {
+      track: track_schema_default,
+      module: module_schema_default,
+      quiz: quiz_schema_default,
+      scenario: scenario_schema_default,
+      reflection: reflection_schema_default,
+      config: config_schema_default,
+      "answer-sheet": answer_sheet_schema_default,
+      "quiz-key": quiz_key_schema_default
+    };
     compiled = /* @__PURE__ */ new Map();
     MAX_SCHEMA_PROBLEMS = 100;
   }
@@ -38684,7 +39547,11 @@ var init_validate = __esm({
 
 // core/schema/schema-problems.ts
 function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({ code: "schema", span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span, message: p.message }));
+  return validateAgainst(name, fm.data, what).map((p) => ({
+    code: "schema",
+    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
+    message: p.message
+  }));
 }
 var init_schema_problems = __esm({
   "core/schema/schema-problems.ts"() {
@@ -38716,33 +39583,58 @@ function firstInvalidByte(bytes2) {
     const b = bytes2[i];
     const need = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes2.length || (bytes2[i + k] & 192) !== 128) return i;
+    for (let k = 1; k <= need; k++)
+      if (i + k >= bytes2.length || (bytes2[i + k] & 192) !== 128) return i;
     i += need + 1;
   }
   return bytes2.length;
 }
-function at2(line) {
+function at3(line) {
   return { start: { line, column: 1, offset: 0 }, end: { line, column: 1, offset: 0 } };
 }
 function decodeText(bytes2, maxFileSize = DEFAULT_MAX_FILE_SIZE) {
   if (bytes2.length > maxFileSize) {
-    return { problem: { code: "too-large", span: FILE_START, message: `Expected a file of at most ${maxFileSize} bytes; found ${bytes2.length}. Split it into smaller modules, or raise lint.max_file_size in enablekit.yml.` } };
+    return {
+      problem: {
+        code: "too-large",
+        span: FILE_START,
+        message: `Expected a file of at most ${maxFileSize} bytes; found ${bytes2.length}. Split it into smaller modules, or raise lint.max_file_size in enablekit.yml.`
+      }
+    };
   }
   const probe = bytes2.subarray(0, 8e3);
   const nul = probe.indexOf(0);
   if (nul !== -1) {
-    return { problem: { code: "binary", span: at2(lineOfByte(bytes2, nul)), message: "Expected a text file; found binary content (a NUL byte). Remove the file from the curricula folder or list it under lint.ignore." } };
+    return {
+      problem: {
+        code: "binary",
+        span: at3(lineOfByte(bytes2, nul)),
+        message: "Expected a text file; found binary content (a NUL byte). Remove the file from the curricula folder or list it under lint.ignore."
+      }
+    };
   }
   let text3;
   try {
     text3 = decoder.decode(bytes2);
   } catch {
     const bad = firstInvalidByte(bytes2);
-    return { problem: { code: "encoding", span: at2(lineOfByte(bytes2, bad)), message: `Expected UTF-8 text; found an invalid byte (0x${(bytes2[bad] ?? 0).toString(16)}) at byte ${bad}. Save the file as UTF-8.` } };
+    return {
+      problem: {
+        code: "encoding",
+        span: at3(lineOfByte(bytes2, bad)),
+        message: `Expected UTF-8 text; found an invalid byte (0x${(bytes2[bad] ?? 0).toString(16)}) at byte ${bad}. Save the file as UTF-8.`
+      }
+    };
   }
   text3 = toLf(text3);
   if (text3.trim() === "") {
-    return { problem: { code: "empty", span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' } };
+    return {
+      problem: {
+        code: "empty",
+        span: FILE_START,
+        message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.'
+      }
+    };
   }
   return { text: text3 };
 }
@@ -38757,6 +39649,38 @@ var init_decode = __esm({
   }
 });
 
+// core/text/did-you-mean.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(name, known2) {
+  let best;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known2) {
+    const d = distance(name, k);
+    if (d < bestD || d === bestD && best !== void 0 && k < best) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+var init_did_you_mean = __esm({
+  "core/text/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
 // core/text/text-change.ts
 function commonPrefix(a, b) {
   const max = Math.min(a.length, b.length);
@@ -38768,7 +39692,8 @@ function commonPrefix(a, b) {
 function commonSuffix(a, b, head2) {
   const max = Math.min(a.length, b.length) - head2;
   let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n))
+    n += BLOCK;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
@@ -38785,11 +39710,18 @@ var init_text_change = __esm({
 });
 
 // core/model.ts
-var ITEM_TYPES, QUESTION_TYPES;
+function isCheckpoint(item) {
+  return CHECKPOINT_TYPES.includes(item.type);
+}
+function prerequisitesOf(item) {
+  return item.type === "track" || item.type === "module" || item.type === "scenario" ? item.prerequisites : [];
+}
+var ITEM_TYPES, CHECKPOINT_TYPES, QUESTION_TYPES;
 var init_model = __esm({
   "core/model.ts"() {
     "use strict";
     ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
+    CHECKPOINT_TYPES = ["quiz", "scenario", "reflection"];
     QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
   }
 });
@@ -42871,11 +43803,11 @@ var init_content = __esm({
 });
 
 // node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at3, remove, add, before) {
+function addImplementation(editMap, at4, remove, add, before) {
   if (remove === 0 && add.length === 0) {
     return;
   }
-  const existing = editMap.index.get(at3);
+  const existing = editMap.index.get(at4);
   if (existing) {
     existing[1] += remove;
     if (before) {
@@ -42886,9 +43818,9 @@ function addImplementation(editMap, at3, remove, add, before) {
     }
     return;
   }
-  const change = [at3, remove, add];
+  const change = [at4, remove, add];
   editMap.map.push(change);
-  editMap.index.set(at3, change);
+  editMap.index.set(at4, change);
 }
 var EditMap;
 var init_micromark_util_edit_map = __esm({
@@ -43191,13 +44123,13 @@ var init_micromark_util_classify_character = __esm({
 });
 
 // node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
+function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
     const resolve4 = constructs2[index2].resolveAll;
     if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context);
+      events = resolve4(events, context3);
       called.push(resolve4);
     }
   }
@@ -43209,7 +44141,7 @@ var init_micromark_util_resolve_all = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/attention.js
-function resolveAllAttention(events, context) {
+function resolveAllAttention(events, context3) {
   let index2 = -1;
   let nextEvents;
   while (++index2 < events.length) {
@@ -43217,7 +44149,7 @@ function resolveAllAttention(events, context) {
       let open2 = index2;
       while (open2--) {
         if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+        context3.sliceSerialize(events[open2][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
           if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
@@ -43270,15 +44202,15 @@ function resolveAllAttention(events, context) {
           };
           nextEvents = [];
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context3));
+          nextEvents = push(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+            nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
           splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
           index2 = open2 + nextEvents.length - offset - 2;
@@ -44293,12 +45225,12 @@ function subtokenize(eventsArray) {
 }
 function subcontent(events, eventIndex) {
   const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
+  const context3 = events.get(eventIndex)[2];
   let startPosition = eventIndex - 1;
   const startPositions = [];
   let tokenizer = token._tokenizer;
   if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
+    tokenizer = context3.parser[token.contentType](token.start);
     if (token._contentTypeTextTrailing) {
       tokenizer._contentTypeTextTrailing = true;
     }
@@ -44318,7 +45250,7 @@ function subcontent(events, eventIndex) {
     }
     startPositions.push(startPosition);
     if (!current._tokenizer) {
-      stream = context.sliceStream(current);
+      stream = context3.sliceStream(current);
       if (!current.next) {
         stream.push(null);
       }
@@ -44839,7 +45771,7 @@ var init_hard_break_escape = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/heading-atx.js
-function resolveHeadingAtx(events, context) {
+function resolveHeadingAtx(events, context3) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
   if (events[contentStart][1].type === "whitespace") {
@@ -44863,7 +45795,7 @@ function resolveHeadingAtx(events, context) {
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text3, context], ["exit", text3, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -45706,7 +46638,7 @@ function resolveAllLabelEnd(events) {
   }
   return events;
 }
-function resolveToLabelEnd(events, context) {
+function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
   let open2;
@@ -45760,13 +46692,13 @@ function resolveToLabelEnd(events, context) {
       ...events[close2 - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label, context]];
+  media = [["enter", group, context3], ["enter", label, context3]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text3, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text3, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, [["enter", text3, context3]]);
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context3));
+  media = push(media, [["exit", text3, context3], events[close2 - 2], events[close2 - 1], ["exit", label, context3]]);
   media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group, context]]);
+  media = push(media, [["exit", group, context3]]);
   splice(events, open2, events.length, media);
   return events;
 }
@@ -46211,7 +47143,7 @@ var init_list = __esm({
 });
 
 // node_modules/micromark-core-commonmark/lib/setext-underline.js
-function resolveToSetextUnderline(events, context) {
+function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
@@ -46246,15 +47178,15 @@ function resolveToSetextUnderline(events, context) {
   };
   events[text3][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    editMap.add(text3, 0, [["enter", heading, context3]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition2][1].end
     };
   } else {
     events[content3][1] = heading;
   }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
+  editMap.add(events.length, 0, [["exit", heading, context3]]);
   editMap.consume(events);
   return events;
 }
@@ -46436,7 +47368,7 @@ function initializeFactory(field) {
 }
 function createResolver(extraResolver) {
   return resolveAllText;
-  function resolveAllText(events, context) {
+  function resolveAllText(events, context3) {
     let index2 = -1;
     let enter;
     while (++index2 <= events.length) {
@@ -46454,16 +47386,16 @@ function createResolver(extraResolver) {
         enter = void 0;
       }
     }
-    return extraResolver ? extraResolver(events, context) : events;
+    return extraResolver ? extraResolver(events, context3) : events;
   }
 }
-function resolveAllLineSuffixes(events, context) {
+function resolveAllLineSuffixes(events, context3) {
   const editMap = new EditMap();
   let eventIndex = 0;
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
       const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
+      const chunks = context3.sliceStream(data);
       let index2 = chunks.length;
       let bufferIndex = -1;
       let size = 0;
@@ -46489,7 +47421,7 @@ function resolveAllLineSuffixes(events, context) {
           break;
         }
       }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
+      if (context3._contentTypeTextTrailing && eventIndex === events.length) {
         size = 0;
       }
       if (size) {
@@ -46512,7 +47444,7 @@ function resolveAllLineSuffixes(events, context) {
         if (data.start.offset === data.end.offset) {
           Object.assign(data, token);
         } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+          editMap.add(eventIndex, 0, [["enter", token, context3], ["exit", token, context3]]);
         }
       }
       eventIndex++;
@@ -46639,7 +47571,7 @@ function createTokenizer(parser2, initialize, from) {
       interrupt: true
     })
   };
-  const context = {
+  const context3 = {
     code: null,
     containerState: {},
     defineSkip,
@@ -46651,12 +47583,12 @@ function createTokenizer(parser2, initialize, from) {
     sliceStream,
     write
   };
-  let state = initialize.tokenize.call(context, effects);
+  let state = initialize.tokenize.call(context3, effects);
   let expectedCode;
   if (initialize.resolveAll) {
     resolveAllConstructs.push(initialize);
   }
-  return context;
+  return context3;
   function write(slice) {
     chunks = push(chunks, slice);
     main();
@@ -46664,8 +47596,8 @@ function createTokenizer(parser2, initialize, from) {
       return [];
     }
     addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
+    context3.events = resolveAll(resolveAllConstructs, context3.events, context3);
+    return context3.events;
   }
   function sliceSerialize(token, expandTabs) {
     return serializeChunks(sliceStream(token), expandTabs);
@@ -46736,21 +47668,21 @@ function createTokenizer(parser2, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code;
+    context3.previous = code;
     consumed = true;
   }
   function enter(type, fields) {
     const token = fields || {};
     token.type = type;
     token.start = now();
-    context.events.push(["enter", token, context]);
+    context3.events.push(["enter", token, context3]);
     stack.push(token);
     return token;
   }
   function exit2(type) {
     const token = stack.pop();
     token.end = now();
-    context.events.push(["exit", token, context]);
+    context3.events.push(["exit", token, context3]);
     return token;
   }
   function onsuccessfulconstruct(construct, info2) {
@@ -46804,16 +47736,16 @@ function createTokenizer(parser2, initialize, from) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
-            context.currentConstruct = construct;
+            context3.currentConstruct = construct;
           }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+          if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
             return nok(code);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
             // prototype.
             // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
+            fields ? Object.assign(Object.create(context3), fields) : context3,
             effects,
             ok2,
             nok
@@ -46840,17 +47772,17 @@ function createTokenizer(parser2, initialize, from) {
       resolveAllConstructs.push(construct);
     }
     if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+      splice(context3.events, from2, context3.events.length - from2, construct.resolve(context3.events.slice(from2), context3));
     }
     if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
+      context3.events = construct.resolveTo(context3.events, context3);
     }
   }
   function store() {
     const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
+    const startPrevious = context3.previous;
+    const startCurrentConstruct = context3.currentConstruct;
+    const startEventsIndex = context3.events.length;
     const startStack = Array.from(stack);
     return {
       from: startEventsIndex,
@@ -46858,9 +47790,9 @@ function createTokenizer(parser2, initialize, from) {
     };
     function restore() {
       point3 = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
+      context3.previous = startPrevious;
+      context3.currentConstruct = startCurrentConstruct;
+      context3.events.length = startEventsIndex;
       stack = startStack;
       accountForPotentialSkip();
     }
@@ -47234,7 +48166,7 @@ function compiler(options2) {
       children: [],
       position: void 0
     };
-    const context = {
+    const context3 = {
       stack: [tree],
       tokenStack: [],
       config,
@@ -47264,25 +48196,25 @@ function compiler(options2) {
       const handler3 = config[events[index2][0]];
       if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
         callListeners(config.beforeEnter, {
-          ...context,
+          ...context3,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
       if (own3.call(handler3, events[index2][1].type)) {
-        context.sliceSerialize = events[index2][2].sliceSerialize;
-        handler3[events[index2][1].type].call(context, events[index2][1]);
+        context3.sliceSerialize = events[index2][2].sliceSerialize;
+        handler3[events[index2][1].type].call(context3, events[index2][1]);
       }
       if (events[index2][0] === "exit" && config.afterExit.length > 0) {
         callListeners(config.afterExit, {
-          ...context,
+          ...context3,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
     }
-    if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
+    if (context3.tokenStack.length > 0) {
+      const tail = context3.tokenStack[context3.tokenStack.length - 1];
       const handler3 = tail[1] || defaultOnError;
-      handler3.call(context, void 0, tail[0]);
+      handler3.call(context3, void 0, tail[0]);
     }
     tree.position = {
       start: point2(events.length > 0 ? events[0][1].start : {
@@ -47302,10 +48234,10 @@ function compiler(options2) {
     }
     return tree;
   }
-  function callListeners(listeners, context, token) {
+  function callListeners(listeners, context3, token) {
     let index2 = -1;
     while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
+      listeners[index2].call(context3, token);
     }
   }
   function prepareList(events, start) {
@@ -47553,14 +48485,14 @@ function compiler(options2) {
     tail.position.end = point2(token.end);
   }
   function onexitlineending(token) {
-    const context = this.stack[this.stack.length - 1];
+    const context3 = this.stack[this.stack.length - 1];
     if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
+      const tail = context3.children[context3.children.length - 1];
       tail.position.end = point2(token.end);
       this.data.atHardBreak = void 0;
       return;
     }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
+    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context3.type)) {
       onenterdata.call(this, token);
       onexitdata.call(this, token);
     }
@@ -48568,11 +49500,14 @@ var init_mdast_util_gfm_task_list_item = __esm({
   }
 });
 
-// core/parse/mdast-util.ts
+// core/markdown/mdast-util.ts
 function spanOf(node2, lines) {
   const p = node2.position;
   if (!p) return lines.span(0, 0);
-  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
+  return {
+    start: lines.pointAt(p.start.line, p.start.column),
+    end: lines.pointAt(p.end.line, p.end.column)
+  };
 }
 function textOf(node2) {
   return toString(node2, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
@@ -48601,20 +49536,21 @@ function commentAttributes(html, keyword) {
   const m = new RegExp(`^<!--\\s*${keyword}\\b([\\s\\S]*?)-->\\s*$`).exec(html.trim());
   if (!m) return void 0;
   const attrs = {};
-  for (const pair of m[1].matchAll(/([a-z_]+)=("[^"]*"|\S+)/g)) attrs[pair[1]] = pair[2].replace(/^"|"$/g, "");
+  for (const pair of m[1].matchAll(/([a-z_]+)=("[^"]*"|\S+)/g))
+    attrs[pair[1]] = pair[2].replace(/^"|"$/g, "");
   return attrs;
 }
 function slug(text3) {
   return text3.toLowerCase().replace(/\(required\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").split("-").slice(0, 6).join("-");
 }
 var init_mdast_util = __esm({
-  "core/parse/mdast-util.ts"() {
+  "core/markdown/mdast-util.ts"() {
     "use strict";
     init_mdast_util_to_string();
   }
 });
 
-// core/parse/lesson-source.ts
+// core/markdown/lesson-source.ts
 function runsOf(text3, from) {
   const runs = [];
   let cur;
@@ -48760,11 +49696,11 @@ function restorePositions(nodes, source, lineShift) {
 }
 var KEEP_CHARS, FENCE_LINE, CUTTABLE_LINE, DEFINITION_START, BACKTICKS, INERT_LINE, CONTINUED_LINE, DROP_BLOCKERS;
 var init_lesson_source = __esm({
-  "core/parse/lesson-source.ts"() {
+  "core/markdown/lesson-source.ts"() {
     "use strict";
     KEEP_CHARS = /[[<>]/;
     FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
-    CUTTABLE_LINE = /^[A-Za-z][^<>\\!\[\]\r\n]*(?=\[)/;
+    CUTTABLE_LINE = /^[A-Za-z][^<>\\![\]\r\n]*(?=\[)/;
     DEFINITION_START = /^\[(?:[^\]\\]|\\.)*\]:/;
     BACKTICKS = /`+/g;
     INERT_LINE = /^[A-Za-z][^[\]()<>`\\"'\r]*$/;
@@ -48773,7 +49709,7 @@ var init_lesson_source = __esm({
   }
 });
 
-// core/parse/linear-edit-map.ts
+// core/markdown/linear-edit-map.ts
 function consume(events) {
   const map = this.map;
   if (map.length === 0) return;
@@ -48783,10 +49719,10 @@ function consume(events) {
   const end = first + tail.length;
   events.length = first;
   let pos = first;
-  for (const [at3, remove, add] of map) {
-    for (let i = pos; i < at3 && i < end; i++) events.push(tail[i - first]);
+  for (const [at4, remove, add] of map) {
+    for (let i = pos; i < at4 && i < end; i++) events.push(tail[i - first]);
     for (const e of add) events.push(e);
-    pos = at3 + remove;
+    pos = at4 + remove;
   }
   for (let i = pos; i < end; i++) events.push(tail[i - first]);
   map.length = 0;
@@ -48799,14 +49735,14 @@ function installLinearEditMap() {
 }
 var installed;
 var init_linear_edit_map = __esm({
-  "core/parse/linear-edit-map.ts"() {
+  "core/markdown/linear-edit-map.ts"() {
     "use strict";
     init_micromark_util_edit_map();
     installed = false;
   }
 });
 
-// core/parse/fence-line.ts
+// core/markdown/fence-line.ts
 function fenceMarker(text3, pos, next) {
   let k = pos;
   while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
@@ -48820,14 +49756,14 @@ function lineAt(text3, offset) {
 }
 var FENCE, closesFence;
 var init_fence_line = __esm({
-  "core/parse/fence-line.ts"() {
+  "core/markdown/fence-line.ts"() {
     "use strict";
     FENCE = /^ {0,3}(`{3,}|~{3,})/;
     closesFence = (marker, fence3) => marker[0] === fence3[0] && marker.length >= fence3.length;
   }
 });
 
-// core/parse/cut-points.ts
+// core/markdown/cut-points.ts
 function readProse(prose, line) {
   if (!PROSE_LINE.test(line) || PROSE_SPANNING.test(line)) {
     prose.plain = false;
@@ -48854,7 +49790,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
   let line = fromLine;
   let pos = from;
   if (pos < frontMatterEnd) {
-    for (let i = text3.indexOf("\n", pos); i !== -1 && i < frontMatterEnd; i = text3.indexOf("\n", i + 1)) line++;
+    for (let i = text3.indexOf("\n", pos); i !== -1 && i < frontMatterEnd; i = text3.indexOf("\n", i + 1))
+      line++;
     pos = frontMatterEnd;
   }
   for (; pos < text3.length; line++) {
@@ -48864,7 +49801,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
     if (fence3) {
       previousHeading = false;
       const m = FENCE.exec(content3);
-      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim()) fence3 = void 0;
+      if (m && m[1][0] === fence3[0] && m[1].length >= fence3.length && content3.trim() === m[0].trim())
+        fence3 = void 0;
     } else if (inHtml) {
       previousHeading = false;
       if (HTML_BLOCK_CLOSE.test(content3)) inHtml = false;
@@ -48894,7 +49832,8 @@ function scanCuts(text3, from, fromLine, target, frontMatterEnd, lesson, isSync)
         }
         previousHeading = fresh && ATX_HEADING.test(content3);
         if (lesson) {
-          if (fresh) prose = PROSE_START.test(content3) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : void 0;
+          if (fresh)
+            prose = PROSE_START.test(content3) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : void 0;
           else if (content3.trim() === "") prose = void 0;
           if (prose?.plain) readProse(prose, content3);
         }
@@ -48911,7 +49850,7 @@ function splitAtTopLevel(text3, target = CHUNK_TARGET, frontMatterEnd = 0, lesso
 }
 var CHUNK_TARGET, FRESH_BLOCK, ATX_HEADING, HTML_BLOCK_OPEN, HTML_BLOCK_CLOSE, PROSE_START, PROSE_LINE, PROSE_SPANNING;
 var init_cut_points = __esm({
-  "core/parse/cut-points.ts"() {
+  "core/markdown/cut-points.ts"() {
     "use strict";
     init_fence_line();
     CHUNK_TARGET = 8 * 1024;
@@ -48925,7 +49864,7 @@ var init_cut_points = __esm({
   }
 });
 
-// core/parse/markdown.ts
+// core/markdown/markdown.ts
 function remarkTaskList() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTaskListItem());
@@ -48992,10 +49931,22 @@ ${defs}` : own5 : before + own5);
     }
     const lineShift = before ? prefixLines : 0;
     if (source) restorePositions(mine, source, lineShift);
-    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden2);
+    for (const child of mine)
+      shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden2);
     const links = [];
-    for (const child of mine) visit(child, (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n)));
-    out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
+    for (const child of mine)
+      visit(
+        child,
+        (n) => void ((n.type === "link" || n.type === "image" || n.type === "definition") && links.push(n))
+      );
+    out.push({
+      start: chunk.start,
+      end: chunk.end,
+      line: chunk.line,
+      children: mine,
+      depth: depthOfBlocks(mine),
+      links
+    });
   }
   return out;
 }
@@ -49016,9 +49967,18 @@ function parseWhole(text3, lesson, target, frontMatterEnd) {
   const base = { text: text3, frontMatterEnd, lesson, target };
   const pieces2 = text3.length <= target * 2 ? [{ start: 0, end: text3.length, line: 1 }] : splitAtTopLevel(text3, target, frontMatterEnd, lesson);
   let chunks = parseChunks(p, text3, pieces2, "", lesson, frontMatterEnd);
-  if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
+  if (chunks.length === 1)
+    return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   const defs = definitionsIn(chunks);
-  if (defs.length) chunks = parseChunks(p, text3, chunks, defs.map(definitionLine).join("\n"), lesson, frontMatterEnd);
+  if (defs.length)
+    chunks = parseChunks(
+      p,
+      text3,
+      chunks,
+      defs.map(definitionLine).join("\n"),
+      lesson,
+      frontMatterEnd
+    );
   return { ...base, definitions: defs.length > 0, chunks };
 }
 function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, text3)) {
@@ -49030,7 +49990,8 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
   const chunks = prev.chunks;
   const editLine = text3.lastIndexOf("\n", head2 - 1) + 1;
   let first = 0;
-  if (frontMatterEnd === prev.frontMatterEnd) while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+  if (frontMatterEnd === prev.frontMatterEnd)
+    while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
   const oldChunkAt = (pos) => {
     const want = pos - delta;
     if (want < oldEditEnd) return -1;
@@ -49046,8 +50007,24 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     return -1;
   };
   const from = chunks[first];
-  const scan = scanCuts(text3, from.start, from.line, prev.target, frontMatterEnd, prev.lesson, (pos) => oldChunkAt(pos) !== -1);
-  const fresh = parseChunks(lintProcessor(), text3, scan.chunks, "", prev.lesson, frontMatterEnd, scan.sync !== void 0);
+  const scan = scanCuts(
+    text3,
+    from.start,
+    from.line,
+    prev.target,
+    frontMatterEnd,
+    prev.lesson,
+    (pos) => oldChunkAt(pos) !== -1
+  );
+  const fresh = parseChunks(
+    lintProcessor(),
+    text3,
+    scan.chunks,
+    "",
+    prev.lesson,
+    frontMatterEnd,
+    scan.sync !== void 0
+  );
   if (!fresh || definitionsIn(fresh).length) return void 0;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
   const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0].line : 0;
@@ -49088,7 +50065,7 @@ function parseMarkdown(text3, chunkTarget = CHUNK_TARGET) {
 }
 var processor;
 var init_markdown = __esm({
-  "core/parse/markdown.ts"() {
+  "core/markdown/markdown.ts"() {
     "use strict";
     init_unified();
     init_remark_parse();
@@ -49120,38 +50097,6 @@ var init_choice_label = __esm({
   }
 });
 
-// core/text/did-you-mean.ts
-function distance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-function didYouMean(name, known) {
-  let best;
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d < bestD || d === bestD && best !== void 0 && k < best) {
-      best = k;
-      bestD = d;
-    }
-  }
-  return best;
-}
-var init_did_you_mean = __esm({
-  "core/text/did-you-mean.ts"() {
-    "use strict";
-  }
-});
-
 // core/parse/tick-variant.ts
 function tickVariant(itemText) {
   const m = VARIANT.exec(itemText);
@@ -49162,19 +50107,55 @@ function tickVariant(itemText) {
   if (open2 === "(" && close2 !== ")") return void 0;
   const found = itemText.slice(0, itemText.length - rest.length - space.length);
   if (mark === "") {
-    return { ticked: false, text: rest, message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".` };
+    return {
+      ticked: false,
+      text: rest,
+      message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".`
+    };
   }
   if (!TICKS.has(mark)) return void 0;
   if ((mark === "x" || mark === "X") && open2 === "[" && itemText.startsWith(`[${mark}]`) && !space) {
-    return { ticked: true, text: rest, message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".` };
+    return {
+      ticked: true,
+      text: rest,
+      message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".`
+    };
   }
-  return { ticked: true, text: rest, message: `Expected [x] to tick a choice; found ${found}. Write [x].` };
+  return {
+    ticked: true,
+    text: rest,
+    message: `Expected [x] to tick a choice; found ${found}. Write [x].`
+  };
 }
 var TICKS, VARIANT;
 var init_tick_variant = __esm({
   "core/parse/tick-variant.ts"() {
     "use strict";
-    TICKS = /* @__PURE__ */ new Set(["x", "X", "\u0445", "\u0425", "\u03C7", "\uFF58", "\uFF38", "\u2713", "\u2714", "\u2611", "\u2612", "\u2705", "\u2717", "\u2718", "\u2715", "\xD7", "\u2A2F", "v", "V", "*", "\u25CF", "\u2022", "\u25A0"]);
+    TICKS = /* @__PURE__ */ new Set([
+      "x",
+      "X",
+      "\u0445",
+      "\u0425",
+      "\u03C7",
+      "\uFF58",
+      "\uFF38",
+      "\u2713",
+      "\u2714",
+      "\u2611",
+      "\u2612",
+      "\u2705",
+      "\u2717",
+      "\u2718",
+      "\u2715",
+      "\xD7",
+      "\u2A2F",
+      "v",
+      "V",
+      "*",
+      "\u25CF",
+      "\u2022",
+      "\u25A0"
+    ]);
     VARIANT = /^([[(])[ \t]*(\S{0,2}?)[ \t]*([\])])([ \t]*)([\s\S]*)$/u;
   }
 });
@@ -49202,13 +50183,28 @@ function parseChoices(list3, lines, q) {
       checked = variant.ticked;
       text3 = variant.text;
     }
-    const choice = { letter: choiceLabel(q.choices.length), text: text3, checked, span: spanOf(item, lines) };
+    const choice = {
+      letter: choiceLabel(q.choices.length),
+      text: text3,
+      checked,
+      span: spanOf(item, lines)
+    };
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
 }
 function newQuestion(prompt, span) {
-  return { type: "single", prompt, weight: 1, partial: true, span, markupProblems: [], choices: [], accepted: [], items: [] };
+  return {
+    type: "single",
+    prompt,
+    weight: 1,
+    partial: true,
+    span,
+    markupProblems: [],
+    choices: [],
+    accepted: [],
+    items: []
+  };
 }
 function metaWords(inner) {
   const out = [];
@@ -49226,15 +50222,21 @@ function applyMeta(q, html, lines) {
   const seen = /* @__PURE__ */ new Set();
   for (const { name, value: value3, raw } of metaWords(m[1])) {
     if (name === "") {
-      problem2(`Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`);
+      problem2(
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
+      );
       continue;
     }
     if (!QUESTION_ATTRIBUTES.includes(name)) {
-      problem2(`Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`);
+      problem2(
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`
+      );
       continue;
     }
     if (seen.has(name)) {
-      problem2(`Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`);
+      problem2(
+        `Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`
+      );
       continue;
     }
     seen.add(name);
@@ -49244,19 +50246,29 @@ function applyMeta(q, html, lines) {
       if (QUESTION_TYPES.includes(value3)) {
         q.type = value3;
         typed.add(q);
-      } else problem2(`Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`);
+      } else
+        problem2(
+          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`
+        );
     } else if (name === "weight") {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
-      else problem2(`Expected weight= to be a positive number; found "${value3}". Fix the question comment.`);
+      else
+        problem2(
+          `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
+        );
     } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial") problem2(`Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`);
+    else if (value3 !== "partial")
+      problem2(
+        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`
+      );
   }
   return true;
 }
 function inferType(q) {
   if (typed.has(q)) return;
-  if (q.choices.length > 0) q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
+  if (q.choices.length > 0)
+    q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
   else if (q.items.length > 0) q.type = "ordering";
   else if (q.numeric) q.type = "numeric";
   else if (q.accepted.length > 0 || q.answerText) q.type = "text";
@@ -49266,11 +50278,20 @@ function readAnswerParagraph(p, lines, q) {
   if (!ANSWER.test(text3)) return false;
   const value3 = text3.replace(ANSWER, "").trim();
   if (q.answerText) {
-    q.markupProblems.push({ span: spanOf(p, lines), message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.` });
+    q.markupProblems.push({
+      span: spanOf(p, lines),
+      message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.`
+    });
     return true;
   }
   const m = NUMBER_WITH_TOLERANCE.exec(value3);
-  if (m && q.type !== "text") q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, ...m[3] ? { unit: m[3] } : {}, span: spanOf(p, lines) };
+  if (m && q.type !== "text")
+    q.numeric = {
+      value: Number(m[1]),
+      tolerance: m[2] ? Number(m[2]) : 0,
+      ...m[3] ? { unit: m[3] } : {},
+      span: spanOf(p, lines)
+    };
   q.answerText = { value: value3, span: spanOf(p, lines) };
   return true;
 }
@@ -49295,7 +50316,10 @@ function parseQuestions(tree, lines) {
     if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2))) {
       const below2 = textOf(node2);
       const shown = below2.length > 40 ? `${below2.slice(0, 40)}\u2026` : below2;
-      q.markupProblems.push({ span: spanOf(node2, lines), message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".` });
+      q.markupProblems.push({
+        span: spanOf(node2, lines),
+        message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".`
+      });
       continue;
     }
     if (node2.type === "html") {
@@ -49314,7 +50338,13 @@ function parseQuestions(tree, lines) {
       } else if (node2.children.some((i) => typeof i.checked === "boolean") || allTickVariants(node2)) {
         parseChoices(node2, lines, q);
       } else if (node2.ordered) {
-        node2.children.forEach((item) => q.items.push({ letter: choiceLabel(q.items.length), text: choiceText(item), span: spanOf(item, lines) }));
+        node2.children.forEach(
+          (item) => q.items.push({
+            letter: choiceLabel(q.items.length),
+            text: choiceText(item),
+            span: spanOf(item, lines)
+          })
+        );
       }
     } else if (node2.type === "blockquote") {
       q.explanation = { text: textOf(node2), span: spanOf(node2, lines) };
@@ -49340,8 +50370,8 @@ var init_quiz_body = __esm({
     SCORING_VALUES = ["partial", "all-or-nothing"];
     typed = /* @__PURE__ */ new WeakSet();
     hasWrittenType = (q) => typed.has(q);
-    suggestion = (found, known, write, otherwise) => {
-      const near = didYouMean(found.toLowerCase(), known);
+    suggestion = (found, known2, write, otherwise) => {
+      const near = didYouMean(found.toLowerCase(), known2);
       return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
     };
     allTickVariants = (list3) => list3.children.length > 0 && list3.children.every((i) => tickVariant(choiceText(i)) !== void 0);
@@ -49374,7 +50404,13 @@ function readCriteria(list3, lines, into) {
         if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
       }
     }
-    into.push({ id: id ?? slug(text3), text: text3, required: REQUIRED.test(text3), checked: item.checked, span: spanOf(item, lines) });
+    into.push({
+      id: id ?? slug(text3),
+      text: text3,
+      required: REQUIRED.test(text3),
+      checked: item.checked,
+      span: spanOf(item, lines)
+    });
   }
 }
 var REQUIRED;
@@ -49409,7 +50445,9 @@ function parseReflectionBody(tree, lines) {
           continue;
         }
       }
-      if (inPrompts) for (const item of node2.children) out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
+      if (inPrompts)
+        for (const item of node2.children)
+          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
     }
     if (answering && node2.type !== "html") {
       answering.text = `${answering.text} ${textOf(node2)}`.trim();
@@ -49433,14 +50471,23 @@ function sheetProblems(questions) {
     if (!q.id) continue;
     const earlier = first.get(q.id);
     if (!earlier) first.set(q.id, q);
-    else out.push({ span: q.span, message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.` });
+    else
+      out.push({
+        span: q.span,
+        message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.`
+      });
   }
   return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 function doubleTicks(questions) {
   return questions.flatMap((q) => {
     const ticked = q.choices.filter((c) => c.checked);
-    return q.type === "single" && ticked.length > 1 ? [{ span: q.span, message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(", ")}). Untick all but one: two ticks are graded wrong.` }] : [];
+    return q.type === "single" && ticked.length > 1 ? [
+      {
+        span: q.span,
+        message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(", ")}). Untick all but one: two ticks are graded wrong.`
+      }
+    ] : [];
   });
 }
 function unknownQuestions(questions, quiz2) {
@@ -49457,13 +50504,21 @@ function placeProblems(path, learner, checkpoint) {
   const file = (parts.at(-1) ?? "").replace(/\.md$/, "");
   const folder = parts.at(-2);
   const out = [];
-  if (folder !== void 0 && learner !== folder) out.push(`Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`);
-  if (checkpoint !== file) out.push(`Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`);
+  if (folder !== void 0 && learner !== folder)
+    out.push(
+      `Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`
+    );
+  if (checkpoint !== file)
+    out.push(
+      `Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`
+    );
   return out;
 }
 function sheetProblemMessage(problems) {
   const each = problems.slice(0, SHOWN).map((p) => `line ${p.span.start.line}: ${p.message}`).join(" ");
-  const more = problems.length > SHOWN ? ` And ${problems.length - SHOWN} more like these (lines ${problems.slice(SHOWN).map((p) => p.span.start.line).slice(0, 20).join(", ")}${problems.length - SHOWN > 20 ? ", \u2026" : ""}); "enablekit lint" on the sheet lists them all.` : "";
+  const more = problems.length > SHOWN ? ` And ${problems.length - SHOWN} more like these (lines ${problems.slice(SHOWN).map((p) => p.span.start.line).slice(0, 20).join(
+    ", "
+  )}${problems.length - SHOWN > 20 ? ", \u2026" : ""}); "enablekit lint" on the sheet lists them all.` : "";
   return `${each}${more} Not graded, and no attempt used: fix the sheet and submit it again.`;
 }
 var SHOWN;
@@ -49479,8 +50534,13 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
   const out = [];
   const { learner, checkpoint } = fm.data;
   if (typeof learner === "string" && typeof checkpoint === "string") {
-    const at3 = (field) => fm.spans[`/${field}`] ?? fm.span;
-    for (const message of placeProblems(file, learner, checkpoint)) out.push({ code: "answer-sheet", span: at3(message.startsWith("Expected learner") ? "learner" : "checkpoint"), message });
+    const at4 = (field) => fm.spans[`/${field}`] ?? fm.span;
+    for (const message of placeProblems(file, learner, checkpoint))
+      out.push({
+        code: "answer-sheet",
+        span: at4(message.startsWith("Expected learner") ? "learner" : "checkpoint"),
+        message
+      });
   }
   let questions;
   try {
@@ -49490,7 +50550,8 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
     throw e;
   }
   if (!questions.some((q) => q.metaSpan)) return out;
-  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)]) out.push({ code: "answer-sheet", span: p.span, message: p.message });
+  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
+    out.push({ code: "answer-sheet", span: p.span, message: p.message });
   return out;
 }
 var init_sheet_file_problems = __esm({
@@ -49510,13 +50571,19 @@ function lineText(lines, line) {
 }
 function htmlCloser(value3) {
   const v = value3.replace(/^ {0,3}/, "");
-  if (v.startsWith("<!--")) return { kind: "comment", closer: "-->", closed: v.startsWith("<!-->") || v.startsWith("<!--->") || v.indexOf("-->", 4) !== -1 };
+  if (v.startsWith("<!--"))
+    return {
+      kind: "comment",
+      closer: "-->",
+      closed: v.startsWith("<!-->") || v.startsWith("<!--->") || v.indexOf("-->", 4) !== -1
+    };
   const raw = RAW_TAG.exec(v);
   if (raw) {
     const closer = `</${raw[1].toLowerCase()}>`;
     return { kind: "html", closer, closed: v.toLowerCase().indexOf(closer) !== -1 };
   }
-  if (v.startsWith("<![CDATA[")) return { kind: "html", closer: "]]>", closed: v.indexOf("]]>", 9) !== -1 };
+  if (v.startsWith("<![CDATA["))
+    return { kind: "html", closer: "]]>", closed: v.indexOf("]]>", 9) !== -1 };
   if (v.startsWith("<?")) return { kind: "html", closer: "?>", closed: v.indexOf("?>", 2) !== -1 };
   if (/^<![A-Za-z]/.test(v)) return { kind: "html", closer: ">", closed: v.indexOf(">", 2) !== -1 };
   return void 0;
@@ -49533,7 +50600,8 @@ function hiddenHeadings(text3, from) {
 }
 function findUnclosedBlock(state, lines) {
   let last;
-  for (let i = state.chunks.length - 1; i >= 0 && !last; i--) last = state.chunks[i].children.at(-1);
+  for (let i = state.chunks.length - 1; i >= 0 && !last; i--)
+    last = state.chunks[i].children.at(-1);
   const p = last?.position;
   if (!last || !p) return void 0;
   const open2 = lineText(lines, p.start.line);
@@ -49566,7 +50634,8 @@ var init_unclosed_block = __esm({
 // core/parse/accepted-feedback.ts
 function withAcceptedFeedback(questions, root, lines) {
   const byStart = /* @__PURE__ */ new Map();
-  for (const q of questions) for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
+  for (const q of questions)
+    for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
   if (!byStart.size) return questions;
   for (const node2 of root.children) {
     if (node2.type !== "list") continue;
@@ -49586,7 +50655,7 @@ var init_accepted_feedback = __esm({
   }
 });
 
-// core/parse/nesting-guard.ts
+// core/markdown/nesting-guard.ts
 function isBullet(c) {
   return c === 45 || c === 43 || c === 42;
 }
@@ -49640,7 +50709,11 @@ function eachDepth(text3, from, stop) {
 }
 function findDeepNesting(text3, from = 0, limit = MAX_NESTING) {
   let found;
-  eachDepth(text3, from, (line, depth) => depth > limit && (found = { line, depth }) !== void 0);
+  eachDepth(text3, from, (line, depth) => {
+    if (depth <= limit) return false;
+    found = { line, depth };
+    return true;
+  });
   return found;
 }
 function deepestLine(text3, from = 0) {
@@ -49657,7 +50730,7 @@ function deepNestingMessage(found) {
 }
 var MAX_NESTING, SPACE, TAB, NEWLINE, GT;
 var init_nesting_guard = __esm({
-  "core/parse/nesting-guard.ts"() {
+  "core/markdown/nesting-guard.ts"() {
     "use strict";
     init_fence_line();
     MAX_NESTING = 100;
@@ -49668,7 +50741,7 @@ var init_nesting_guard = __esm({
   }
 });
 
-// core/parse/inline-marks-guard.ts
+// core/markdown/inline-marks-guard.ts
 function marksIn(text3, from, to) {
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -49717,7 +50790,7 @@ function denseParagraphMessage(found) {
 }
 var MAX_INLINE_MARKS, NEW_INLINE;
 var init_inline_marks_guard = __esm({
-  "core/parse/inline-marks-guard.ts"() {
+  "core/markdown/inline-marks-guard.ts"() {
     "use strict";
     init_fence_line();
     MAX_INLINE_MARKS = 1e3;
@@ -49725,11 +50798,11 @@ var init_inline_marks_guard = __esm({
   }
 });
 
-// core/parse/inline-html-guard.ts
+// core/markdown/inline-html-guard.ts
 function readCost(text3, from, to, next) {
-  const find = (end, at3) => {
+  const find = (end, at4) => {
     let p = next[end];
-    if (p === -2 || p !== -1 && p < at3) next[end] = p = text3.indexOf(ENDS[end], at3);
+    if (p === -2 || p !== -1 && p < at4) next[end] = p = text3.indexOf(ENDS[end], at4);
     return p;
   };
   let cost = 0;
@@ -49738,14 +50811,15 @@ function readCost(text3, from, to, next) {
     const c = text3.charCodeAt(i + 1);
     let end;
     if (c === 63) end = 0;
-    else if (c === 33) end = text3.startsWith("--", i + 2) ? 1 : text3.startsWith("[CDATA[", i + 2) ? 2 : 3;
+    else if (c === 33)
+      end = text3.startsWith("--", i + 2) ? 1 : text3.startsWith("[CDATA[", i + 2) ? 2 : 3;
     else if (c === 47 || c >= 65 && c <= 90 || c >= 97 && c <= 122) end = 3;
     else continue;
-    const at3 = find(end, i + 2);
-    if (at3 === -1 || at3 >= to) {
+    const at4 = find(end, i + 2);
+    if (at4 === -1 || at4 >= to) {
       unclosed++;
       cost += to - i;
-    } else cost += at3 - i;
+    } else cost += at4 - i;
   }
   return { cost, unclosed };
 }
@@ -49813,7 +50887,7 @@ function costlyInlineHtmlMessage(found) {
 }
 var MAX_HTML_READS, ALLOWANCE, ENDS;
 var init_inline_html_guard = __esm({
-  "core/parse/inline-html-guard.ts"() {
+  "core/markdown/inline-html-guard.ts"() {
     "use strict";
     init_fence_line();
     init_inline_marks_guard();
@@ -49823,10 +50897,11 @@ var init_inline_html_guard = __esm({
   }
 });
 
-// core/parse/lazy-lines-guard.ts
+// core/markdown/lazy-lines-guard.ts
 function prefixed(text3, pos, next) {
   const c = text3.charCodeAt(pos);
-  if (c === 9 || c === 32 && text3.charCodeAt(pos + 1) === 32 || c === 32 && text3.charCodeAt(pos + 1) === 9) return pos + 1 < next;
+  if (c === 9 || c === 32 && text3.charCodeAt(pos + 1) === 32 || c === 32 && text3.charCodeAt(pos + 1) === 9)
+    return pos + 1 < next;
   let k = pos;
   while (k < next && k - pos < 3 && text3.charCodeAt(k) === 32) k++;
   return text3.charCodeAt(k) === 62 || startsInline(text3, pos, next);
@@ -49868,7 +50943,7 @@ function lazyParagraphMessage(found) {
 }
 var MAX_LAZY_LINES;
 var init_lazy_lines_guard = __esm({
-  "core/parse/lazy-lines-guard.ts"() {
+  "core/markdown/lazy-lines-guard.ts"() {
     "use strict";
     init_fence_line();
     init_inline_marks_guard();
@@ -49876,7 +50951,7 @@ var init_lazy_lines_guard = __esm({
   }
 });
 
-// core/parse/parse-guard.ts
+// core/markdown/parse-guard.ts
 function findSlowShape(text3, from = 0) {
   const found = [];
   const deep = findDeepNesting(text3, from);
@@ -49890,7 +50965,7 @@ function findSlowShape(text3, from = 0) {
   return found.sort((a, b) => a.line - b.line)[0];
 }
 var init_parse_guard = __esm({
-  "core/parse/parse-guard.ts"() {
+  "core/markdown/parse-guard.ts"() {
     "use strict";
     init_nesting_guard();
     init_inline_marks_guard();
@@ -49913,7 +50988,7 @@ function findFrontMatter(text3) {
 function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
-function str(v) {
+function str2(v) {
   return typeof v === "string" ? v : void 0;
 }
 function spanAt(fm, pointer) {
@@ -49927,7 +51002,7 @@ function refs(fm, field, kind) {
 function windowOf(v, span) {
   if (!v || typeof v !== "object") return void 0;
   const w = v;
-  return { opens: str(w.opens), due: str(w.due), span };
+  return { opens: str2(w.opens), due: str2(w.due), span };
 }
 function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
@@ -49936,7 +51011,8 @@ function followUpWeeks(v) {
 function keptAt(link, node2, lines) {
   const p = node2.position;
   const { start, end } = link.span;
-  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column) return false;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
+    return false;
   start.offset = lines.offsetAt(start.line, start.column);
   end.offset = lines.offsetAt(end.line, end.column);
   return true;
@@ -49947,29 +51023,32 @@ function collectLinks(nodes, lines) {
     const { url, label } = n;
     if (n.type === "definition" && label?.startsWith("^")) continue;
     let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines)) linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
+    if (!link || !n.position || !keptAt(link, n, lines))
+      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
     links.push(link);
   }
   return links;
 }
 function topLevelSpans(spans) {
   const out = {};
-  for (const [k, v] of Object.entries(spans)) if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
+  for (const [k, v] of Object.entries(spans))
+    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
   return out;
 }
 function freshnessOf(d) {
   const f = { covers: strings(d.covers) };
   if (typeof d.owner === "string") f.owner = d.owner;
   const v = d.verified;
-  if (v && typeof v.version === "string" && typeof v.date === "string") f.verified = { version: v.version, date: v.date };
+  if (v && typeof v.version === "string" && typeof v.date === "string")
+    f.verified = { version: v.version, date: v.date };
   if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
   return f;
 }
 function buildItem(file, type, fm, body, lines) {
   const d = fm.data;
   const base = {
-    id: String(d.id ?? ""),
-    title: String(d.title ?? ""),
+    id: scalarText(d.id),
+    title: scalarText(d.title),
     file,
     idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
     fieldSpans: topLevelSpans(fm.spans),
@@ -49986,7 +51065,14 @@ function buildItem(file, type, fm, body, lines) {
         if (entry && typeof entry === "object" && typeof entry.module === "string") {
           const e = entry;
           const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [{ module: e.module, optional: e.optional === true, span, ...w ? { window: w } : {} }];
+          return [
+            {
+              module: e.module,
+              optional: e.optional === true,
+              span,
+              ...w ? { window: w } : {}
+            }
+          ];
         }
         return [];
       });
@@ -49994,7 +51080,12 @@ function buildItem(file, type, fm, body, lines) {
       base.references.push(
         ...refs(fm, "roles", "role"),
         ...refs(fm, "prerequisites", "track"),
-        ...modules.map((m) => ({ kind: "module", field: "modules", id: m.module, span: m.span }))
+        ...modules.map((m) => ({
+          kind: "module",
+          field: "modules",
+          id: m.module,
+          span: m.span
+        }))
       );
       return {
         ...base,
@@ -50015,7 +51106,7 @@ function buildItem(file, type, fm, body, lines) {
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
         ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
@@ -50024,11 +51115,15 @@ function buildItem(file, type, fm, body, lines) {
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
       };
     case "scenario":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"), ...refs(fm, "prerequisites", "checkpoint"));
+      base.references.push(
+        ...refs(fm, "module", "module"),
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "checkpoint")
+      );
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         level: d.level === "advanced" ? "advanced" : "beginner",
         prerequisites: strings(d.prerequisites),
         reviewers: strings(d.reviewers),
@@ -50040,7 +51135,7 @@ function buildItem(file, type, fm, body, lines) {
       return {
         ...base,
         type,
-        module: String(d.module ?? ""),
+        module: scalarText(d.module),
         ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
         ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
         prompts: reflection.prompts,
@@ -50059,7 +51154,8 @@ function lineDeeperThan(blocks, limit) {
     const [n, depth] = stack.pop();
     if (depth > limit) return n.position?.start.line;
     const children = n.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
+    if (children)
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
   }
   return void 0;
 }
@@ -50067,7 +51163,12 @@ function parseFile(file, input, options2 = {}) {
   let text3;
   if (typeof input === "string") {
     text3 = toLf(input);
-    if (text3.trim() === "") return problem(file, { code: "empty", span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' });
+    if (text3.trim() === "")
+      return problem(file, {
+        code: "empty",
+        span: FILE_START,
+        message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.'
+      });
   } else {
     const decoded = decodeText(input, options2.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ("problem" in decoded) return problem(file, decoded.problem);
@@ -50078,29 +51179,100 @@ function parseFile(file, input, options2 = {}) {
   const lines = change ? previous2.lines.edited(text3, change) : new LineIndex(text3);
   const fence3 = findFrontMatter(text3);
   if (!fence3 && /^---[ \t]*\r?\n/.test(text3)) {
-    return { model: { file, problems: [{ code: "yaml", span: lines.lineSpan(1), message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key." }] }, text: text3, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "yaml",
+            span: lines.lineSpan(1),
+            message: "Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key."
+          }
+        ]
+      },
+      text: text3,
+      lines
+    };
   }
   if (!fence3) {
-    return { model: { file, problems: [{ code: "no-front-matter", span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text: text3, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "no-front-matter",
+            span: lines.lineSpan(1),
+            message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.'
+          }
+        ]
+      },
+      text: text3,
+      lines
+    };
   }
   const block = text3.slice(0, fence3.end);
   const kept = previous2?.frontMatter;
   const fmResult = kept && kept.block === block ? { ok: true, value: kept.value } : readFrontMatter(text3, fence3.start, fence3.end, lines);
-  if (!fmResult.ok) return { model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] }, text: text3, lines };
+  if (!fmResult.ok)
+    return {
+      model: { file, problems: [{ code: "yaml", span: fmResult.span, message: fmResult.message }] },
+      text: text3,
+      lines
+    };
   const fm = fmResult.value;
   const type = fm.data.type;
   const slow = options2.metadataOnly ? void 0 : findSlowShape(text3, fence3.end);
-  if (slow) return { model: { file, problems: [{ code: "too-deep", span: lines.lineSpan(slow.line), message: slow.message }] }, text: text3, lines, frontMatter: fm };
+  if (slow)
+    return {
+      model: {
+        file,
+        problems: [{ code: "too-deep", span: lines.lineSpan(slow.line), message: slow.message }]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   if (type === "answer-sheet") {
-    return { model: { file, problems: [...schemaProblems("answer-sheet", fm, "an answer sheet"), ...sheetFileProblems(file, text3, fm, fence3.end, lines)] }, text: text3, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          ...schemaProblems("answer-sheet", fm, "an answer sheet"),
+          ...sheetFileProblems(file, text3, fm, fence3.end, lines)
+        ]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   }
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
     const span = fm.spans["/type"] ?? fm.span;
-    return { model: { file, problems: [{ code: "unknown-type", span, message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.` }] }, text: text3, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: "unknown-type",
+            span,
+            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.`
+          }
+        ]
+      },
+      text: text3,
+      lines,
+      frontMatter: fm
+    };
   }
   if (options2.metadataOnly) {
-    const item2 = buildItem(file, type, fm, { root: { type: "root", children: [] }, links: [] }, lines);
+    const item2 = buildItem(
+      file,
+      type,
+      fm,
+      { root: { type: "root", children: [] }, links: [] },
+      lines
+    );
     return { model: { file, item: item2, problems: [] }, text: text3, lines, frontMatter: fm };
   }
   let parsed;
@@ -50113,10 +51285,25 @@ function parseFile(file, input, options2 = {}) {
       ...previous2?.markdown && change ? { previous: previous2.markdown, change } : {}
     });
   } catch (e) {
-    if (e instanceof RangeError) return problem(file, { code: "too-deep", span: lines.lineSpan(deepestLine(text3, fence3.end)), message: TOO_DEEP });
+    if (e instanceof RangeError)
+      return problem(file, {
+        code: "too-deep",
+        span: lines.lineSpan(deepestLine(text3, fence3.end)),
+        message: TOO_DEEP
+      });
     throw e;
   }
-  if (parsed.depth > MAX_DEPTH) return problem(file, { code: "too-deep", span: lines.lineSpan(lineDeeperThan(parsed.state.chunks.flatMap((c) => c.children), MAX_DEPTH) ?? deepestLine(text3, fence3.end)), message: TOO_DEEP });
+  if (parsed.depth > MAX_DEPTH)
+    return problem(file, {
+      code: "too-deep",
+      span: lines.lineSpan(
+        lineDeeperThan(
+          parsed.state.chunks.flatMap((c) => c.children),
+          MAX_DEPTH
+        ) ?? deepestLine(text3, fence3.end)
+      ),
+      message: TOO_DEEP
+    });
   const item = buildItem(file, type, fm, parsed, lines);
   const unclosed = findUnclosedBlock(parsed.state, lines);
   if (unclosed) item.unclosed = unclosed;
@@ -50131,7 +51318,7 @@ function parseFile(file, input, options2 = {}) {
     edit: { text: text3, lines, markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
-var MAX_DEPTH, linkOfNode, TOO_DEEP;
+var MAX_DEPTH, linkOfNode, scalarText, TOO_DEEP;
 var init_parse_file = __esm({
   "core/parse/parse-file.ts"() {
     "use strict";
@@ -50155,6 +51342,7 @@ var init_parse_file = __esm({
     init_nesting_guard();
     MAX_DEPTH = 200;
     linkOfNode = /* @__PURE__ */ new WeakMap();
+    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
     TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
   }
 });
@@ -50170,7 +51358,13 @@ function runParseJob(job, maxFileSize) {
   } catch (e) {
     return {
       file: job.file,
-      problems: [{ code: "yaml", span: FILE_START, message: `Expected to read this file; found an internal error (${e.message}). Please report it with the file attached; the rest of the run is unaffected.` }]
+      problems: [
+        {
+          code: "yaml",
+          span: FILE_START,
+          message: `Expected to read this file; found an internal error (${e.message}). Please report it with the file attached; the rest of the run is unaffected.`
+        }
+      ]
     };
   }
 }
@@ -50395,10 +51589,10 @@ var require_utils3 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants6();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
-    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports2.isRegexChar = (str3) => str3.length === 1 && exports2.hasRegexChars(str3);
+    exports2.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -50409,8 +51603,8 @@ var require_utils3 = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -50500,7 +51694,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index2 = -1;
       let start = 0;
       let lastIndex = 0;
@@ -50519,10 +51713,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek = () => str2.charCodeAt(index2 + 1);
+      const peek = () => str3.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index2);
+        return str3.charCodeAt(++index2);
       };
       while (index2 < length) {
         code = advance();
@@ -50699,24 +51893,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -51308,9 +52502,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -51763,8 +52957,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create2 = (str2) => {
-        switch (str2) {
+      const create2 = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -51782,7 +52976,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create2(match[1]);
             if (!source2) return;
@@ -51813,9 +53007,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options2, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -51827,7 +53021,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -51837,8 +53031,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options2, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -51863,7 +53057,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options2, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -51871,7 +53065,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -51880,18 +53074,18 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options2, posix);
+          match = picomatch3.matchBase(input, regex2, options2, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+    picomatch3.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix }));
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns2, options2) => picomatch3(patterns2, options2)(str2);
+    picomatch3.isMatch = (str3, patterns2, options2) => picomatch3(patterns2, options2)(str3);
     picomatch3.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
       return parse4(pattern, { ...options2, fastpaths: false });
@@ -52237,7 +53431,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index2, str2) => index2 + 6 < str2.length ? str2.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index2, str3) => index2 + 6 < str3.length ? str3.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -52331,9 +53525,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at3) => {
+    var separatorAfter = (run2, at4) => {
       let separator = EMPTY;
-      for (let index2 = at3 + 1; index2 < run2.length && !run2[index2].wildcard; index2++) {
+      for (let index2 = at4 + 1; index2 < run2.length && !run2[index2].wildcard; index2++) {
         separator += run2[index2].single;
       }
       return separator;
@@ -52397,17 +53591,17 @@ var require_ignore = __commonJS({
       let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at3) => {
+        run2.forEach((token, at4) => {
           if (token.wildcard) {
-            lastWildcard = at3;
+            lastWildcard = at4;
           }
         });
-        run2.forEach((token, at3) => {
+        run2.forEach((token, at4) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at3 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at3)})[^\\/])*`;
+          out += at4 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at4)})[^\\/])*`;
         });
         run2 = [];
       };
@@ -52516,16 +53710,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str2 = pinWildcards(
+        const str3 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex2 = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
+        const regex2 = this.ignoreCase ? new RegExp(str3, "i") : new RegExp(str3);
         return define2(this, key, regex2);
       }
     };
-    var hasTrailingBackslash = (str2) => {
+    var hasTrailingBackslash = (str3) => {
       let count = 0;
-      while (str2[str2.length - count - 1] === ESCAPE) {
+      while (str3[str3.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -52805,7 +53999,7 @@ var require_ignore = __commonJS({
     var factory = (options2) => new Ignore(options2);
     var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
+      const makePosix = (str3) => /^\\\\\?\\/.test(str3) || /["<>|\u0000-\u001F]+/u.test(str3) ? str3 : str3.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
@@ -53325,91 +54519,105 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// action/context.ts
-import { readFileSync } from "node:fs";
-
-// core/progress/writer.ts
-var ACTIONS_BOT = { login: "github-actions[bot]", id: 41898282 };
-function writerNamed(login) {
-  const l = (login ?? "").trim().replace(/^@/, "");
-  return !l || l.toLowerCase() === ACTIONS_BOT.login ? ACTIONS_BOT : { login: l };
-}
-function writtenBy(user, w = ACTIONS_BOT) {
-  if (!user?.login || user.login.toLowerCase() !== w.login.toLowerCase()) return false;
-  return w.id === void 0 || user.id === void 0 || user.id === w.id;
-}
-
-// action/context.ts
-function pullInfo(pr) {
-  return { number: pr.number, author: pr.user?.login ?? "", headSha: pr.head?.sha ?? "", baseSha: pr.base?.sha ?? "", labels: (pr.labels ?? []).map((l) => l.name) };
-}
-function readContext(env = process.env) {
-  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const event = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
-  const input = (name) => String(event.inputs?.[name] ?? "") || getInput(name);
-  const dispatched = Number(input("pull-number"));
-  const list3 = (v) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? v.split(",") : []).map((x) => x.trim()).filter(Boolean);
-  const payload = event.client_payload ?? {};
-  let release;
-  const explicit = list3(input("features"));
-  if (env.GITHUB_EVENT_NAME === "release" && event.release) {
-    release = { tag: String(event.release.tag_name ?? ""), notes: String(event.release.body ?? ""), features: explicit };
-  } else if (env.GITHUB_EVENT_NAME === "repository_dispatch") {
-    const tag = String(payload.release ?? payload.tag ?? payload.version ?? "");
-    if (tag) release = { tag, notes: String(payload.notes ?? payload.body ?? ""), features: [...list3(payload.features), ...explicit], ...payload.previous ? { previous: String(payload.previous) } : {}, ...payload.repository ? { productRepository: String(payload.repository) } : {} };
-  } else if (input("release")) {
-    release = { tag: input("release"), notes: input("notes"), features: explicit };
-  }
-  if (release && !release.previous && input("previous-release")) release.previous = input("previous-release");
-  const budget = Number(input("operations-per-run") || 100);
-  const answerKey = getInput("answer-key") || env.ENABLEKIT_KEY || "";
-  if (answerKey) setSecret(answerKey);
-  const writer = writerNamed(getInput("writer-login"));
-  return {
-    writer,
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    ...event.action ? { action: event.action } : {},
-    owner,
-    repo,
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-    token: getInput("github-token") || env.GITHUB_TOKEN || "",
-    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-    curricula: getInput("curricula") || "curricula",
-    submissions: getInput("submissions") || "submissions",
-    dryRun: /^true$/i.test(getInput("dry-run")),
-    progress: !/^false$/i.test(input("progress")),
-    rebuildProgress: /^rebuild$/i.test(input("progress")),
-    ...event.pull_request ? { pull: pullInfo(event.pull_request) } : {},
-    ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
-    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
-    ...answerKey ? { answerKey } : {},
-    ...release ? { release } : {},
-    ...env.GITHUB_EVENT_NAME === "push" ? { push: { ref: String(event.ref ?? ""), sha: String(event.after ?? env.GITHUB_SHA ?? ""), defaultBranch: String(event.repository?.default_branch ?? "") } } : {},
-    ...env.GITHUB_EVENT_NAME === "issue_comment" && event.comment && event.issue ? {
-      comment: {
-        id: Number(event.comment.id),
-        body: String(event.comment.body ?? ""),
-        author: String(event.comment.user?.login ?? ""),
-        authorIsBot: event.comment.user?.type === "Bot",
-        at: String(event.comment.created_at ?? ""),
-        issue: Number(event.issue.number),
-        isPull: !!event.issue.pull_request,
-        issueLabels: (event.issue.labels ?? []).map((l) => String(l.name)),
-        issueBody: String(event.issue.body ?? ""),
-        issueByEnablekit: writtenBy(event.issue.user, writer)
+// node_modules/@actions/github/lib/context.js
+import { readFileSync, existsSync as existsSync2 } from "fs";
+import { EOL as EOL5 } from "os";
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
       }
-    } : {},
-    ...env.GITHUB_EVENT_NAME === "pull_request_review" && event.review ? { review: { id: Number(event.review.id), body: String(event.review.body ?? ""), author: String(event.review.user?.login ?? ""), authorIsBot: event.review.user?.type === "Bot", at: String(event.review.submitted_at ?? ""), state: String(event.review.state ?? "") } } : {},
-    freshness: {
-      ...input("product-repository") ? { productRepository: input("product-repository") } : {},
-      featureSources: list3(input("feature-sources") || "explicit,notes,pulls"),
-      operationsPerRun: Number.isInteger(budget) && budget > 0 ? budget : 100
     }
-  };
-}
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
 
-// github/calls.ts
-var import_bottleneck = __toESM(require_lib(), 1);
+// node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value3) {
+    return value3 instanceof P ? value3 : new P(function(resolve4) {
+      resolve4(value3);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve4, reject) {
+    function fulfilled(value3) {
+      try {
+        step(generator.next(value3));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value3) {
+      try {
+        step(generator["throw"](value3));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -53559,12 +54767,12 @@ function isPlainObject(value3) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value3);
 }
-function mergeDeep(defaults, options2) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options2) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key) => {
     if (isPlainObject(options2[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults[key], options2[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
       Object.assign(result, { [key]: options2[key] });
     }
@@ -53579,7 +54787,7 @@ function removeUndefinedProperties(obj2) {
   }
   return obj2;
 }
-function merge(defaults, route, options2) {
+function merge(defaults2, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options2 = Object.assign(url ? { method, url } : { url: method }, options2);
@@ -53589,10 +54797,10 @@ function merge(defaults, route, options2) {
   options2.headers = lowercaseKeys(options2.headers);
   removeUndefinedProperties(options2);
   removeUndefinedProperties(options2.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options2);
+  const mergedOptions = mergeDeep(defaults2 || {}, options2);
   if (options2.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -53633,16 +54841,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -53660,8 +54868,8 @@ function isDefined(value3) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value3 = context[key], result = [];
+function getValues(context3, operator, key, modifier) {
+  var value3 = context3[key], result = [];
   if (isDefined(value3) && value3 !== "") {
     if (typeof value3 === "string" || typeof value3 === "number" || typeof value3 === "bigint" || typeof value3 === "boolean") {
       value3 = value3.toString();
@@ -53725,7 +54933,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context) {
+function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -53739,7 +54947,7 @@ function expand(template, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -53826,8 +55034,8 @@ function parse(options2) {
     options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options2) {
-  return parse(merge(defaults, route, options2));
+function endpointWithDefaults(defaults2, route, options2) {
+  return parse(merge(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -54014,15 +55222,15 @@ function parseParameters(header, type, index2, len, stopFlags) {
   }
   return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index2 = start; index2 < end; index2++) {
-    if (str2.charCodeAt(index2) === BSLASH) {
-      result += str2.slice(start, index2);
+    if (str3.charCodeAt(index2) === BSLASH) {
+      result += str3.slice(start, index2);
       start = ++index2;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str3.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -54249,7 +55457,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context3) => !!context3?.source && context3.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -54258,26 +55466,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value3, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value3, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value3 === "string" && customFormat.test(value3);
   if (isCustomFormatBigInt) return BigInt(value3.slice(0, -1));
   const isNoiseValue = typeof value3 === "string" && noiseValue.test(value3);
   if (isNoiseValue) return value3.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value3;
-  return userReviver(key, value3, context);
+  return userReviver(key, value3, context3);
 };
 var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value3, context) => {
+  return JSON.parse(text3, (key, value3, context3) => {
     const isNumber = typeof value3 === "number";
     const isOutOfBounds = value3 > Number.MAX_SAFE_INTEGER || value3 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value3;
-    return reviver(key, value3, context);
+    return reviver(key, value3, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -54348,7 +55556,7 @@ var JSONParse = (text3, reviver) => {
     const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
-      (key, value3, context) => convertMarkedBigIntsReviver(key, value3, context, reviver)
+      (key, value3, context3) => convertMarkedBigIntsReviver(key, value3, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -54416,8 +55624,8 @@ function isPlainObject2(value3) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -54433,7 +55641,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -54648,9 +55856,9 @@ function graphql(request2, query, options2) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -54762,21 +55970,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options2 = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options2));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options2));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults,
+            defaults2,
             options2,
-            options2.userAgent && defaults.userAgent ? {
-              userAgent: `${options2.userAgent} ${defaults.userAgent}`
+            options2.userAgent && defaults2.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -54873,285 +56081,8 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION5 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options2.method;
-  const headers = options2.headers;
-  let url = options2.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator22, mapFn) {
-  return iterator22.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator22, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION5;
-
-// node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
-var generateMessage = (path, cursorValue) => `The cursor at "${path.join(
-  ","
-)}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
-var MissingCursorChange = class extends Error {
-  constructor(pageInfo, cursorValue) {
-    super(generateMessage(pageInfo.pathInQuery, cursorValue));
-    this.pageInfo = pageInfo;
-    this.cursorValue = cursorValue;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  name = "MissingCursorChangeError";
-};
-var MissingPageInfo = class extends Error {
-  constructor(response) {
-    super(
-      `No pageInfo property found in response. Please make sure to specify the pageInfo in your query. Response-Data: ${JSON.stringify(
-        response,
-        null,
-        2
-      )}`
-    );
-    this.response = response;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  name = "MissingPageInfo";
-};
-var isObject = (value3) => Object.prototype.toString.call(value3) === "[object Object]";
-function findPaginatedResourcePath(responseData) {
-  const paginatedResourcePath = deepFindPathToProperty(
-    responseData,
-    "pageInfo"
-  );
-  if (paginatedResourcePath.length === 0) {
-    throw new MissingPageInfo(responseData);
-  }
-  return paginatedResourcePath;
-}
-var deepFindPathToProperty = (object, searchProp, path = []) => {
-  for (const key of Object.keys(object)) {
-    const currentPath = [...path, key];
-    const currentValue = object[key];
-    if (isObject(currentValue)) {
-      if (currentValue.hasOwnProperty(searchProp)) {
-        return currentPath;
-      }
-      const result = deepFindPathToProperty(
-        currentValue,
-        searchProp,
-        currentPath
-      );
-      if (result.length > 0) {
-        return result;
-      }
-    }
-  }
-  return [];
-};
-var get = (object, path) => {
-  return path.reduce((current, nextProperty) => current[nextProperty], object);
-};
-var set = (object, path, mutator) => {
-  const lastProperty = path[path.length - 1];
-  const parentPath = [...path].slice(0, -1);
-  const parent = get(object, parentPath);
-  if (typeof mutator === "function") {
-    parent[lastProperty] = mutator(parent[lastProperty]);
-  } else {
-    parent[lastProperty] = mutator;
-  }
-};
-var extractPageInfos = (responseData) => {
-  const pageInfoPath = findPaginatedResourcePath(responseData);
-  return {
-    pathInQuery: pageInfoPath,
-    pageInfo: get(responseData, [...pageInfoPath, "pageInfo"])
-  };
-};
-var isForwardSearch = (givenPageInfo) => {
-  return givenPageInfo.hasOwnProperty("hasNextPage");
-};
-var getCursorFrom = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.endCursor : pageInfo.startCursor;
-var hasAnotherPage = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.hasNextPage : pageInfo.hasPreviousPage;
-var createIterator = (octokit) => {
-  return (query, initialParameters = {}) => {
-    let nextPageExists = true;
-    let parameters = { ...initialParameters };
-    return {
-      [Symbol.asyncIterator]: () => ({
-        async next() {
-          if (!nextPageExists) return { done: true, value: {} };
-          const response = await octokit.graphql(
-            query,
-            parameters
-          );
-          const pageInfoContext = extractPageInfos(response);
-          const nextCursorValue = getCursorFrom(pageInfoContext.pageInfo);
-          nextPageExists = hasAnotherPage(pageInfoContext.pageInfo);
-          if (nextPageExists && nextCursorValue === parameters.cursor) {
-            throw new MissingCursorChange(pageInfoContext, nextCursorValue);
-          }
-          parameters = {
-            ...parameters,
-            cursor: nextCursorValue
-          };
-          return { done: false, value: response };
-        }
-      })
-    };
-  };
-};
-var mergeResponses = (response1, response2) => {
-  if (Object.keys(response1).length === 0) {
-    return Object.assign(response1, response2);
-  }
-  const path = findPaginatedResourcePath(response1);
-  const nodesPath = [...path, "nodes"];
-  const newNodes = get(response2, nodesPath);
-  if (newNodes) {
-    set(response1, nodesPath, (values) => {
-      return [...values, ...newNodes];
-    });
-  }
-  const edgesPath = [...path, "edges"];
-  const newEdges = get(response2, edgesPath);
-  if (newEdges) {
-    set(response1, edgesPath, (values) => {
-      return [...values, ...newEdges];
-    });
-  }
-  const pageInfoPath = [...path, "pageInfo"];
-  set(response1, pageInfoPath, get(response2, pageInfoPath));
-  return response1;
-};
-var createPaginate = (octokit) => {
-  const iterator3 = createIterator(octokit);
-  return async (query, initialParameters = {}) => {
-    let mergedResponse = {};
-    for await (const response of iterator3(
-      query,
-      initialParameters
-    )) {
-      mergedResponse = mergeResponses(mergedResponse, response);
-    }
-    return mergedResponse;
-  };
-};
-function paginateGraphQL(octokit) {
-  return {
-    graphql: Object.assign(octokit.graphql, {
-      paginate: Object.assign(createPaginate(octokit), {
-        iterator: createIterator(octokit)
-      })
-    })
-  };
-}
-
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION6 = "17.0.0";
+var VERSION5 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -57449,14 +58380,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -57526,8 +58457,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options2 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -57575,7 +58506,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION6;
+restEndpointMethods.VERSION = VERSION5;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -57583,7 +58514,431 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION6;
+legacyRestEndpointMethods.VERSION = VERSION5;
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION6 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url = options2.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator22, mapFn) {
+  return iterator22.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator22, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION6;
+
+// node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+// node_modules/@actions/github/lib/github.js
+var context2 = new Context();
+
+// core/progress/writer.ts
+var ACTIONS_BOT = { login: "github-actions[bot]", id: 41898282 };
+function writerNamed(login) {
+  const l = (login ?? "").trim().replace(/^@/, "");
+  return !l || l.toLowerCase() === ACTIONS_BOT.login ? ACTIONS_BOT : { login: l };
+}
+function writtenBy(user, w = ACTIONS_BOT) {
+  if (!user?.login || user.login.toLowerCase() !== w.login.toLowerCase()) return false;
+  return w.id === void 0 || user.id === void 0 || user.id === w.id;
+}
+
+// action/context.ts
+var at = (v, ...path) => path.reduce(
+  (o, k) => o !== null && typeof o === "object" ? o[k] : void 0,
+  v
+);
+var str = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+var labelNames = (v) => Array.isArray(v) ? v.map((l) => str(at(l, "name"))) : [];
+function pullInfo(pr) {
+  return {
+    number: Number(at(pr, "number")),
+    author: str(at(pr, "user", "login")),
+    headSha: str(at(pr, "head", "sha")),
+    baseSha: str(at(pr, "base", "sha")),
+    labels: labelNames(at(pr, "labels"))
+  };
+}
+function readContext(env = process.env) {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const event = context2.payload;
+  const input = (name) => str(at(event, "inputs", name)) || getInput(name);
+  const dispatched = Number(input("pull-number"));
+  const list3 = (v) => (Array.isArray(v) ? v.map((x) => str(x)) : typeof v === "string" ? v.split(",") : []).map((x) => x.trim()).filter(Boolean);
+  const payload = at(event, "client_payload");
+  const fromPayload = (...names) => names.map((n) => str(at(payload, n))).find(Boolean) ?? "";
+  let release;
+  const explicit = list3(input("features"));
+  if (context2.eventName === "release" && at(event, "release")) {
+    release = {
+      tag: str(at(event, "release", "tag_name")),
+      notes: str(at(event, "release", "body")),
+      features: explicit
+    };
+  } else if (context2.eventName === "repository_dispatch") {
+    const tag = fromPayload("release", "tag", "version");
+    const previous2 = fromPayload("previous");
+    const productRepository = fromPayload("repository");
+    if (tag)
+      release = {
+        tag,
+        notes: fromPayload("notes", "body"),
+        features: [...list3(at(payload, "features")), ...explicit],
+        ...previous2 ? { previous: previous2 } : {},
+        ...productRepository ? { productRepository } : {}
+      };
+  } else if (input("release")) {
+    release = { tag: input("release"), notes: input("notes"), features: explicit };
+  }
+  if (release && !release.previous && input("previous-release"))
+    release.previous = input("previous-release");
+  const budget = Number(input("operations-per-run") || 100);
+  const answerKey = getInput("answer-key") || env.ENABLEKIT_KEY || "";
+  if (answerKey) setSecret(answerKey);
+  const writer = writerNamed(getInput("writer-login"));
+  const action = str(at(event, "action"));
+  const comment = at(event, "comment");
+  const issue2 = at(event, "issue");
+  const review = at(event, "review");
+  return {
+    writer,
+    eventName: context2.eventName ?? "",
+    ...action ? { action } : {},
+    owner,
+    repo,
+    apiUrl: context2.apiUrl,
+    token: getInput("github-token") || env.GITHUB_TOKEN || "",
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    curricula: getInput("curricula") || "curricula",
+    submissions: getInput("submissions") || "submissions",
+    dryRun: /^true$/i.test(getInput("dry-run")),
+    progress: !/^false$/i.test(input("progress")),
+    rebuildProgress: /^rebuild$/i.test(input("progress")),
+    ...at(event, "pull_request") ? { pull: pullInfo(at(event, "pull_request")) } : {},
+    ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
+    serverUrl: context2.serverUrl,
+    ...answerKey ? { answerKey } : {},
+    ...release ? { release } : {},
+    ...context2.eventName === "push" ? {
+      push: {
+        ref: str(at(event, "ref")),
+        sha: str(at(event, "after")) || context2.sha || "",
+        defaultBranch: str(at(event, "repository", "default_branch"))
+      }
+    } : {},
+    ...context2.eventName === "issue_comment" && comment && issue2 ? {
+      comment: {
+        id: Number(at(comment, "id")),
+        body: str(at(comment, "body")),
+        author: str(at(comment, "user", "login")),
+        authorIsBot: at(comment, "user", "type") === "Bot",
+        at: str(at(comment, "created_at")),
+        issue: Number(at(issue2, "number")),
+        isPull: !!at(issue2, "pull_request"),
+        issueLabels: labelNames(at(issue2, "labels")),
+        issueBody: str(at(issue2, "body")),
+        issueByEnablekit: writtenBy(
+          at(issue2, "user"),
+          writer
+        )
+      }
+    } : {},
+    ...context2.eventName === "pull_request_review" && review ? {
+      review: {
+        id: Number(at(review, "id")),
+        body: str(at(review, "body")),
+        author: str(at(review, "user", "login")),
+        authorIsBot: at(review, "user", "type") === "Bot",
+        at: str(at(review, "submitted_at")),
+        state: str(at(review, "state"))
+      }
+    } : {},
+    freshness: {
+      ...input("product-repository") ? { productRepository: input("product-repository") } : {},
+      featureSources: list3(input("feature-sources") || "explicit,notes,pulls"),
+      operationsPerRun: Number.isInteger(budget) && budget > 0 ? budget : 100
+    }
+  };
+}
+
+// github/calls.ts
+var import_bottleneck = __toESM(require_lib2(), 1);
+
+// node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
+var generateMessage = (path, cursorValue) => `The cursor at "${path.join(
+  ","
+)}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
+var MissingCursorChange = class extends Error {
+  constructor(pageInfo, cursorValue) {
+    super(generateMessage(pageInfo.pathInQuery, cursorValue));
+    this.pageInfo = pageInfo;
+    this.cursorValue = cursorValue;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  name = "MissingCursorChangeError";
+};
+var MissingPageInfo = class extends Error {
+  constructor(response) {
+    super(
+      `No pageInfo property found in response. Please make sure to specify the pageInfo in your query. Response-Data: ${JSON.stringify(
+        response,
+        null,
+        2
+      )}`
+    );
+    this.response = response;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  name = "MissingPageInfo";
+};
+var isObject = (value3) => Object.prototype.toString.call(value3) === "[object Object]";
+function findPaginatedResourcePath(responseData) {
+  const paginatedResourcePath = deepFindPathToProperty(
+    responseData,
+    "pageInfo"
+  );
+  if (paginatedResourcePath.length === 0) {
+    throw new MissingPageInfo(responseData);
+  }
+  return paginatedResourcePath;
+}
+var deepFindPathToProperty = (object, searchProp, path = []) => {
+  for (const key of Object.keys(object)) {
+    const currentPath = [...path, key];
+    const currentValue = object[key];
+    if (isObject(currentValue)) {
+      if (currentValue.hasOwnProperty(searchProp)) {
+        return currentPath;
+      }
+      const result = deepFindPathToProperty(
+        currentValue,
+        searchProp,
+        currentPath
+      );
+      if (result.length > 0) {
+        return result;
+      }
+    }
+  }
+  return [];
+};
+var get = (object, path) => {
+  return path.reduce((current, nextProperty) => current[nextProperty], object);
+};
+var set = (object, path, mutator) => {
+  const lastProperty = path[path.length - 1];
+  const parentPath = [...path].slice(0, -1);
+  const parent = get(object, parentPath);
+  if (typeof mutator === "function") {
+    parent[lastProperty] = mutator(parent[lastProperty]);
+  } else {
+    parent[lastProperty] = mutator;
+  }
+};
+var extractPageInfos = (responseData) => {
+  const pageInfoPath = findPaginatedResourcePath(responseData);
+  return {
+    pathInQuery: pageInfoPath,
+    pageInfo: get(responseData, [...pageInfoPath, "pageInfo"])
+  };
+};
+var isForwardSearch = (givenPageInfo) => {
+  return givenPageInfo.hasOwnProperty("hasNextPage");
+};
+var getCursorFrom = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.endCursor : pageInfo.startCursor;
+var hasAnotherPage = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.hasNextPage : pageInfo.hasPreviousPage;
+var createIterator = (octokit) => {
+  return (query, initialParameters = {}) => {
+    let nextPageExists = true;
+    let parameters = { ...initialParameters };
+    return {
+      [Symbol.asyncIterator]: () => ({
+        async next() {
+          if (!nextPageExists) return { done: true, value: {} };
+          const response = await octokit.graphql(
+            query,
+            parameters
+          );
+          const pageInfoContext = extractPageInfos(response);
+          const nextCursorValue = getCursorFrom(pageInfoContext.pageInfo);
+          nextPageExists = hasAnotherPage(pageInfoContext.pageInfo);
+          if (nextPageExists && nextCursorValue === parameters.cursor) {
+            throw new MissingCursorChange(pageInfoContext, nextCursorValue);
+          }
+          parameters = {
+            ...parameters,
+            cursor: nextCursorValue
+          };
+          return { done: false, value: response };
+        }
+      })
+    };
+  };
+};
+var mergeResponses = (response1, response2) => {
+  if (Object.keys(response1).length === 0) {
+    return Object.assign(response1, response2);
+  }
+  const path = findPaginatedResourcePath(response1);
+  const nodesPath = [...path, "nodes"];
+  const newNodes = get(response2, nodesPath);
+  if (newNodes) {
+    set(response1, nodesPath, (values) => {
+      return [...values, ...newNodes];
+    });
+  }
+  const edgesPath = [...path, "edges"];
+  const newEdges = get(response2, edgesPath);
+  if (newEdges) {
+    set(response1, edgesPath, (values) => {
+      return [...values, ...newEdges];
+    });
+  }
+  const pageInfoPath = [...path, "pageInfo"];
+  set(response1, pageInfoPath, get(response2, pageInfoPath));
+  return response1;
+};
+var createPaginate = (octokit) => {
+  const iterator3 = createIterator(octokit);
+  return async (query, initialParameters = {}) => {
+    let mergedResponse = {};
+    for await (const response of iterator3(
+      query,
+      initialParameters
+    )) {
+      mergedResponse = mergeResponses(mergedResponse, response);
+    }
+    return mergedResponse;
+  };
+};
+function paginateGraphQL(octokit) {
+  return {
+    graphql: Object.assign(octokit.graphql, {
+      paginate: Object.assign(createPaginate(octokit), {
+        iterator: createIterator(octokit)
+      })
+    })
+  };
+}
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -57892,7 +59247,7 @@ throttling.triggersNotification = triggersNotification;
 // node_modules/@octokit/oauth-authorization-url/dist-src/index.js
 function oauthAuthorizationUrl(options2) {
   const clientType = options2.clientType || "oauth-app";
-  const baseUrl = options2.baseUrl || "https://github.com";
+  const baseUrl2 = options2.baseUrl || "https://github.com";
   const result = {
     clientType,
     allowSignup: options2.allowSignup === false ? false : true,
@@ -57906,7 +59261,7 @@ function oauthAuthorizationUrl(options2) {
     const scopes = "scopes" in options2 ? options2.scopes : [];
     result.scopes = typeof scopes === "string" ? scopes.split(/[,\s]+/).filter(Boolean) : scopes;
   }
-  result.url = urlBuilderAuthorize(`${baseUrl}/login/oauth/authorize`, result);
+  result.url = urlBuilderAuthorize(`${baseUrl2}/login/oauth/authorize`, result);
   return result;
 }
 function urlBuilderAuthorize(base, options2) {
@@ -57970,10 +59325,10 @@ function getWebFlowAuthorizationUrl({
   request: request2 = request,
   ...options2
 }) {
-  const baseUrl = requestToOAuthBaseUrl(request2);
+  const baseUrl2 = requestToOAuthBaseUrl(request2);
   return oauthAuthorizationUrl({
     ...options2,
-    baseUrl
+    baseUrl: baseUrl2
   });
 }
 async function exchangeWebFlowCode(options2) {
@@ -58594,11 +59949,11 @@ function isPkcs1(privateKey) {
 function isOpenSsh(privateKey) {
   return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
 }
-function string2ArrayBuffer(str2) {
-  const buf = new ArrayBuffer(str2.length);
+function string2ArrayBuffer(str3) {
+  const buf = new ArrayBuffer(str3.length);
   const bufView = new Uint8Array(buf);
-  for (let i = 0, strLen = str2.length; i < strLen; i++) {
-    bufView[i] = str2.charCodeAt(i);
+  for (let i = 0, strLen = str3.length; i < strLen; i++) {
+    bufView[i] = str3.charCodeAt(i);
   }
   return buf;
 }
@@ -59379,16 +60734,16 @@ function addEventHandler(state, eventName, eventHandler) {
 var OAuthAppOctokit = Octokit.defaults({
   userAgent: `octokit-oauth-app.js/${VERSION13} ${getUserAgent()}`
 });
-async function emitEvent(state, context) {
-  const { name, action } = context;
+async function emitEvent(state, context3) {
+  const { name, action } = context3;
   if (state.eventHandlers[`${name}.${action}`]) {
     for (const eventHandler of state.eventHandlers[`${name}.${action}`]) {
-      await eventHandler(context);
+      await eventHandler(context3);
     }
   }
   if (state.eventHandlers[name]) {
     for (const eventHandler of state.eventHandlers[name]) {
-      await eventHandler(context);
+      await eventHandler(context3);
     }
   }
 }
@@ -59670,11 +61025,11 @@ async function deleteAuthorizationWithState(state, options2) {
 }
 var OAuthApp = class {
   static VERSION = VERSION13;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OAuthAppWithDefaults = class extends this {
       constructor(...args) {
         super({
-          ...defaults,
+          ...defaults2,
           ...args[0]
         });
       }
@@ -60655,11 +62010,11 @@ async function getInstallationUrlBase(app) {
 }
 var App = class {
   static VERSION = VERSION16;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const AppWithDefaults = class extends this {
       constructor(...args) {
         super({
-          ...defaults,
+          ...defaults2,
           ...args[0]
         });
       }
@@ -60798,17 +62153,39 @@ function client(o) {
   });
 }
 var WRITE_BURST = 5;
-var bucket = (id, everyMs) => new import_bottleneck.default.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
+var bucket = (id, everyMs) => new import_bottleneck.default.Group({
+  id,
+  maxConcurrent: 1,
+  reservoir: WRITE_BURST,
+  reservoirIncreaseInterval: everyMs,
+  reservoirIncreaseAmount: 1,
+  reservoirIncreaseMaximum: WRITE_BURST
+});
 async function changedFiles(gh, ctx, pull) {
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
-  return files.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename ? { previous: f.previous_filename } : {} }));
+  const files = await gh.paginate(gh.rest.pulls.listFiles, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pull_number: pull,
+    per_page: 100
+  });
+  return files.map((f) => ({
+    filename: f.filename,
+    status: f.status,
+    ...f.previous_filename ? { previous: f.previous_filename } : {}
+  }));
 }
 async function fileAt(gh, ctx, path, ref) {
   try {
-    const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
+    const { data } = await gh.rest.repos.getContent({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      path,
+      ref
+    });
     if (Array.isArray(data)) return { found: "a folder" };
     if (data.type !== "file" || !("content" in data)) return { found: `a ${data.type}` };
-    if (data.encoding !== "base64") return { found: `a file of ${data.size} bytes, too large to read through the API` };
+    if (data.encoding !== "base64")
+      return { found: `a file of ${data.size} bytes, too large to read through the API` };
     return { text: Buffer.from(data.content, "base64").toString("utf8") };
   } catch (e) {
     if (e.status === 404) return { found: "nothing" };
@@ -60816,28 +62193,67 @@ async function fileAt(gh, ctx, path, ref) {
   }
 }
 async function botComments(gh, ctx, pull) {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pull,
+    per_page: 100
+  });
   return comments.filter((c) => writtenBy(c.user, ctx.writer));
 }
 function checkWriter(ctx, user) {
   const writer = ctx.writer ?? ACTIONS_BOT;
   if (!user?.login || writtenBy(user, writer)) return;
-  throw new Error(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ""}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
+  throw new Error(
+    `Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ""}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`
+  );
 }
 var commentWith = (comments, marker) => comments.find((c) => (c.body ?? "").includes(marker));
 async function upsertComment(gh, ctx, pull, existing, body) {
   if (existing) {
-    if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+    if (existing.body !== body)
+      await gh.rest.issues.updateComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        comment_id: existing.id,
+        body
+      });
   } else {
-    checkWriter(ctx, (await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body })).data.user);
+    checkWriter(
+      ctx,
+      (await gh.rest.issues.createComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: pull,
+        body
+      })).data.user
+    );
   }
 }
 async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
-  if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
-  if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
+  if (current.includes(other))
+    await gh.rest.issues.removeLabel({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      name: other
+    });
+  if (!current.includes(want))
+    await gh.rest.issues.addLabels({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      labels: [want]
+    });
 }
 async function botIssues(gh, ctx, label, state) {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    labels: label,
+    state,
+    per_page: 100
+  });
   return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }
 
@@ -60866,10 +62282,59 @@ function configCandidates(dir) {
   return out;
 }
 
+// core/text/today.ts
+function isTimeZone(name) {
+  if (!name.trim()) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function knownTimeZones() {
+  const supported = Intl.supportedValuesOf;
+  return ["UTC", ...supported ? supported("timeZone") : []];
+}
+function todayIn(timeZone, now) {
+  if (!isTimeZone(timeZone))
+    throw new RangeError(
+      `Expected an IANA time zone name such as America/Los_Angeles, or UTC; found "${timeZone}".`
+    );
+  if (Number.isNaN(now.getTime()))
+    throw new RangeError("Expected a valid instant to read the date of; found an invalid Date.");
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  }).formatToParts(now);
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
 // core/config/config.ts
-var DEFAULT_POLICIES = { passMark: 80, attempts: 3, retakeCooldown: "24h", revealAnswers: "after-pass", reviewEvery: "180d", remindEvery: "7d", decimalMark: "." };
+init_did_you_mean();
+var DEFAULT_POLICIES = {
+  passMark: 80,
+  attempts: 3,
+  retakeCooldown: "24h",
+  revealAnswers: "after-pass",
+  reviewEvery: "180d",
+  remindEvery: "7d",
+  decimalMark: "."
+};
 function defaultConfig() {
-  return { roles: /* @__PURE__ */ new Map(), features: /* @__PURE__ */ new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+  return {
+    roles: /* @__PURE__ */ new Map(),
+    features: /* @__PURE__ */ new Map(),
+    policies: { ...DEFAULT_POLICIES },
+    rules: {},
+    ignore: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    timeZone: "UTC",
+    problems: []
+  };
 }
 var obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
 var list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
@@ -60889,37 +62354,69 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
     return lines.span(s, e);
   };
   if (!result.ok) {
-    config.problems.push({ code: "yaml", span: unwrap(result.span), message: result.message.replace("front matter", "enablekit.yml").replace("between the --- lines", "in enablekit.yml") });
+    config.problems.push({
+      code: "yaml",
+      span: unwrap(result.span),
+      message: result.message.replace("front matter", "enablekit.yml").replace("between the --- lines", "in enablekit.yml")
+    });
     return config;
   }
   const data = result.value.data;
-  for (const p2 of schemaProblems("config", result.value, "enablekit.yml")) config.problems.push({ ...p2, span: unwrap(p2.span) });
+  for (const p2 of schemaProblems("config", result.value, "enablekit.yml"))
+    config.problems.push({ ...p2, span: unwrap(p2.span) });
   const product = obj(data.product);
   if (typeof product.version === "string") config.productVersion = product.version;
   if (typeof product.repository === "string") config.productRepository = product.repository;
   for (const [id, raw] of Object.entries(obj(data.roles))) {
     const r = obj(raw);
-    config.roles.set(id, { id, ...typeof r.title === "string" ? { title: r.title } : {}, learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers), managers: list(r.managers) });
+    config.roles.set(id, {
+      id,
+      ...typeof r.title === "string" ? { title: r.title } : {},
+      learners: list(r.learners),
+      teams: list(r.teams),
+      reviewers: list(r.reviewers),
+      managers: list(r.managers)
+    });
   }
   for (const raw of Array.isArray(data.features) ? data.features : []) {
     const f = obj(raw);
     if (typeof f.id !== "string") continue;
-    config.features.set(f.id, { id: f.id, ...typeof f.name === "string" ? { name: f.name } : {}, aliases: list(f.aliases), labels: list(f.labels), paths: list(f.paths) });
+    config.features.set(f.id, {
+      id: f.id,
+      ...typeof f.name === "string" ? { name: f.name } : {},
+      aliases: list(f.aliases),
+      labels: list(f.labels),
+      paths: list(f.paths)
+    });
   }
   const p = obj(data.policies);
   if (typeof p.pass_mark === "number") config.policies.passMark = p.pass_mark;
   if (typeof p.attempts === "number") config.policies.attempts = p.attempts;
   if (typeof p.retake_cooldown === "string") config.policies.retakeCooldown = p.retake_cooldown;
-  if (typeof p.reveal_answers === "string") config.policies.revealAnswers = p.reveal_answers;
+  if (typeof p.reveal_answers === "string")
+    config.policies.revealAnswers = p.reveal_answers;
   if (typeof p.review_every === "string") config.policies.reviewEvery = p.review_every;
   if (typeof p.remind_every === "string") config.policies.remindEvery = p.remind_every;
-  if (p.decimal_mark === "." || p.decimal_mark === ",") config.policies.decimalMark = p.decimal_mark;
+  if (p.decimal_mark === "." || p.decimal_mark === ",")
+    config.policies.decimalMark = p.decimal_mark;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
   }
   config.ignore = list(lint.ignore);
   if (typeof lint.max_file_size === "number") config.maxFileSize = lint.max_file_size;
+  if (typeof data.timezone === "string") {
+    if (isTimeZone(data.timezone)) config.timeZone = data.timezone;
+    else {
+      const near = didYouMean(data.timezone, knownTimeZones());
+      const span = result.value.spans["/timezone"] ?? result.value.span;
+      config.problems.push({
+        code: "schema",
+        span: unwrap(span),
+        message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ""}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.`
+      });
+    }
+  }
   return config;
 }
 
@@ -60929,14 +62426,46 @@ init_parse_file();
 // core/lint/engine.ts
 init_types();
 
-// core/lint/rules/answer-sheet.ts
-var front = (learner, checkpoint = "triage-quiz") => `---
-type: answer-sheet
-checkpoint: ${checkpoint}
-learner: ${learner}
----
+// core/text/dedent.ts
+function dedent(strings2, ...values) {
+  const parts = [...strings2];
+  const last = parts.length - 1;
+  parts[0] = parts[0].replace(/^\n/, "");
+  parts[last] = parts[last].replace(/\n[ \t]*$/, "\n");
+  const indent = commonIndent(parts);
+  let out = "";
+  parts.forEach((part, i) => {
+    const lines = part.split("\n");
+    out += lines.map((line, k) => k === 0 && i > 0 ? line : line.slice(Math.min(indent, leading(line)))).join("\n");
+    if (i < last) out += String(values[i]);
+  });
+  return out;
+}
+function commonIndent(parts) {
+  let min = Infinity;
+  parts.forEach((part, i) => {
+    part.split("\n").forEach((line, k, lines) => {
+      if (k === 0 && i > 0) return;
+      const endsPart = k === lines.length - 1;
+      if (leading(line) === line.length && (!endsPart || i === parts.length - 1)) return;
+      min = Math.min(min, leading(line));
+    });
+  });
+  return min === Infinity ? 0 : min;
+}
+function leading(line) {
+  return line.length - line.trimStart().length;
+}
 
-# Triage quiz: answers
+// core/lint/rules/answer-sheet.ts
+var front = (learner, checkpoint = "triage-quiz") => dedent`
+  ---
+  type: answer-sheet
+  checkpoint: ${checkpoint}
+  learner: ${learner}
+  ---
+
+  # Triage quiz: answers
 
 `;
 var answerSheet = {
@@ -60944,39 +62473,340 @@ var answerSheet = {
     id: "answer-sheet",
     description: `An answer sheet sits in its learner's folder under its checkpoint's name, and says plainly what the learner meant: [x] ticks, answers on the "Answer:" line, each question once, one tick on a single-choice question.`,
     severity: "error",
-    rationale: "A sheet that names another learner, or whose ticks and answers can be read two ways, is not graded (or is graded wrong); saying so before the pull request costs the learner nothing."
+    rationale: "A sheet that names another learner, or whose ticks and answers can be read two ways, is not graded (or is graded wrong); saying so before the pull request costs the learner nothing.",
+    reach: "file"
   },
   examples: [
     {
       title: `Another learner's name, a tick written [\u2713], an answer below "Answer:" and two ticks on a single-choice question`,
       files: {
-        "submissions/ana/triage-quiz.md": front("bob") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [\u2713] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer:\n\n4\n\n## Which queue?\n<!-- question id=queue type=single -->\n\n- [x] Incident\n- [x] Tier 1\n"
+        "submissions/ana/triage-quiz.md": front("bob") + dedent`
+            ## Which priority?
+            <!-- question id=priority type=single -->
+
+            - [✓] P1
+            - [ ] P2
+
+            ## Within how many hours?
+            <!-- question id=hours type=numeric -->
+
+            Answer:
+
+            4
+
+            ## Which queue?
+            <!-- question id=queue type=single -->
+
+            - [x] Incident
+            - [x] Tier 1
+          `
       },
       expect: [
-        { at: "submissions/ana/triage-quiz.md:4", message: "Expected learner: ana, the name of the sheet's folder" },
-        { at: "submissions/ana/triage-quiz.md:12", message: "Expected [x] to tick a choice; found [\u2713]. Write [x]." },
-        { at: "submissions/ana/triage-quiz.md:20", message: 'Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it' },
-        { at: "submissions/ana/triage-quiz.md:22", message: 'Expected one tick on single-choice question "queue"; found 2 (a, b)' }
+        {
+          at: "submissions/ana/triage-quiz.md:4",
+          message: "Expected learner: ana, the name of the sheet's folder"
+        },
+        {
+          at: "submissions/ana/triage-quiz.md:12",
+          message: "Expected [x] to tick a choice; found [\u2713]. Write [x]."
+        },
+        {
+          at: "submissions/ana/triage-quiz.md:20",
+          message: 'Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it'
+        },
+        {
+          at: "submissions/ana/triage-quiz.md:22",
+          message: 'Expected one tick on single-choice question "queue"; found 2 (a, b)'
+        }
       ]
     },
     {
       title: "A question given twice",
       files: {
-        "submissions/ana/triage-quiz.md": front("ana") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [ ] P1\n- [x] P2\n\n## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n"
+        "submissions/ana/triage-quiz.md": front("ana") + dedent`
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [ ] P1
+          - [x] P2
+
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [x] P1
+          - [ ] P2
+        `
       },
-      expect: [{ at: "submissions/ana/triage-quiz.md:15", message: 'Expected question "priority" once in the sheet; found it again here, after line 9' }]
+      expect: [
+        {
+          at: "submissions/ana/triage-quiz.md:15",
+          message: 'Expected question "priority" once in the sheet; found it again here, after line 9'
+        }
+      ]
     },
     {
       title: 'A sheet as "enablekit take" writes it, answered',
       files: {
-        "submissions/ana/triage-quiz.md": front("ana") + "## Which priority?\n<!-- question id=priority type=single -->\n\n- [x] P1\n- [ ] P2\n\n## Within how many hours?\n<!-- question id=hours type=numeric -->\n\nAnswer: 4\n"
+        "submissions/ana/triage-quiz.md": front("ana") + dedent`
+          ## Which priority?
+          <!-- question id=priority type=single -->
+
+          - [x] P1
+          - [ ] P2
+
+          ## Within how many hours?
+          <!-- question id=hours type=numeric -->
+
+          Answer: 4
+        `
       },
       expect: []
     }
   ],
   check(ctx) {
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems) if (p.code === "answer-sheet") ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems)
+        if (p.code === "answer-sheet")
+          ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+  }
+};
+
+// core/lint/rules/broken-link.ts
+import { posix } from "node:path";
+var EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+function resolveLink(dir, url) {
+  if (!url || EXTERNAL.test(url)) return void 0;
+  let target = url.replace(/[?#].*$/, "");
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+  }
+  return target.startsWith("/") ? posix.normalize(target.slice(1)) : posix.join(dir, target);
+}
+var targets = /* @__PURE__ */ new WeakMap();
+function targetOf(link, dir) {
+  let target = targets.get(link);
+  if (target?.dir !== dir)
+    targets.set(link, target = { dir, resolved: resolveLink(dir, link.url) });
+  return target;
+}
+function exists2(paths, resolved) {
+  return paths.has(resolved) || resolved.endsWith("/") && paths.has(resolved.slice(0, -1));
+}
+var brokenLink = {
+  meta: {
+    id: "broken-link",
+    description: "Relative links and images point at files that exist.",
+    severity: "error",
+    rationale: "A lesson that links to a renamed page or a missing screenshot breaks on github.com, in the preview and for every learner.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A link to a missing page and a missing image",
+      files: {
+        "intro.md": dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+
+          Read [triage](./triage.md) first.
+
+          ![Queue view](img/queues.png)
+        `
+      },
+      expect: [
+        {
+          at: "intro.md:9",
+          message: 'Expected the link target "./triage.md" to exist; found no such file'
+        },
+        {
+          at: "intro.md:11",
+          message: 'Expected the image "img/queues.png" to exist; found no such file'
+        }
+      ]
+    },
+    {
+      title: "Links that resolve, and external links",
+      files: {
+        "intro.md": dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+
+          See [triage](triage.md#queues), [the docs](https://example.com) and [below](#intro).
+        `,
+        "triage.md": dedent`
+          ---
+          type: module
+          id: triage
+          title: Triage
+          owner: alice
+          ---
+          # Triage
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      const dir = posix.dirname(item.file);
+      for (const link of item.links) {
+        const target = targetOf(link, dir);
+        if (target.resolved === void 0 || exists2(ctx.index.knownPaths, target.resolved))
+          continue;
+        const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
+        target.message ??= `Expected ${what} to exist; found no such file (looked for ${target.resolved}). Fix the path or add the file.`;
+        ctx.report({ file: item.file, span: link.span, message: target.message });
+      }
+    }
+  }
+};
+
+// core/lint/rules/duplicate-id.ts
+var duplicateId = {
+  meta: {
+    id: "duplicate-id",
+    description: "Every item id is used by one file only.",
+    severity: "error",
+    rationale: "Ids are how tracks, answer sheets and progress records name an item; two items with one id make every one of those ambiguous.",
+    reach: "ids"
+  },
+  examples: [
+    {
+      title: "Two modules with the same id",
+      files: {
+        "a.md": dedent`
+          ---
+          type: module
+          id: intro
+          title: A
+          owner: alice
+          ---
+          # A
+        `,
+        "b.md": dedent`
+          ---
+          type: module
+          id: intro
+          title: B
+          owner: alice
+          ---
+          # B
+        `
+      },
+      expect: [
+        {
+          at: "a.md:3",
+          message: 'Expected id "intro" to be unique; found it in 2 files (a.md, b.md)'
+        },
+        { at: "b.md:3", message: 'Expected id "intro" to be unique' }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (!item.id) continue;
+      const same = ctx.index.itemsWithId(item.id);
+      if (same.length < 2) continue;
+      const files = same.map((i) => i.file).sort();
+      ctx.report({
+        file: item.file,
+        span: item.idSpan,
+        message: `Expected id "${item.id}" to be unique; found it in ${files.length} files (${files.join(", ")}). Give each item its own id.`
+      });
+    }
+  }
+};
+
+// core/lint/rules/invalid-file.ts
+var invalidFile = {
+  meta: {
+    id: "invalid-file",
+    description: "Every content file is readable UTF-8 Markdown with YAML front matter and a known type.",
+    severity: "error",
+    rationale: "A file enablekit cannot read is a lesson nobody sees and a checkpoint nobody can take; it is reported instead of skipped.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A file without front matter",
+      files: {
+        "notes.md": dedent`
+        # Notes
+
+        Some text.
+      `
+      },
+      expect: [{ at: "notes.md:1", message: "Expected YAML front matter" }]
+    },
+    {
+      title: "An unknown type",
+      files: {
+        "lesson.md": dedent`
+        ---
+        type: lesson
+        id: intro
+        ---
+        # Intro
+      `
+      },
+      expect: [
+        {
+          at: "lesson.md:2",
+          message: 'Expected type: to be one of track, module, quiz, scenario, reflection; found "lesson"'
+        }
+      ]
+    },
+    {
+      title: "Broken YAML",
+      files: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: [intro
+        ---
+        # Intro
+      `
+      },
+      expect: [{ at: "m.md:3", message: "Expected valid YAML front matter" }]
+    },
+    {
+      title: "A module with front matter",
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems)
+        if (p.code !== "schema" && p.code !== "answer-sheet")
+          ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+    if (ctx.config.file) {
+      for (const p of ctx.config.problems)
+        if (p.code !== "schema")
+          ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
     }
   }
 };
@@ -60990,52 +62820,1183 @@ var missingOwner = {
     id: "missing-owner",
     description: "Every item names an owner: the login or team who keeps it true, not the placeholder a template writes.",
     severity: "warning",
-    rationale: "When a release makes a lesson stale, the stale issue is assigned to its owner; an item without one goes stale unnoticed."
+    rationale: "When a release makes a lesson stale, the stale issue is assigned to its owner; an item without one goes stale unnoticed.",
+    reach: "file"
   },
   examples: [
     {
       title: "A module without an owner",
-      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\n---\n# Intro\n" },
-      expect: [{ at: "intro.md:3", message: 'Expected module "intro" to name an owner; found none' }]
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        ---
+        # Intro
+      `
+      },
+      expect: [
+        { at: "intro.md:3", message: 'Expected module "intro" to name an owner; found none' }
+      ]
     },
     {
       title: 'The placeholder "enablekit new" writes without --owner',
-      files: { "intro.md": `---
-type: module
-id: intro
-title: Intro
-owner: ${PLACEHOLDER_OWNER}
----
-# Intro
-` },
-      expect: [{ at: "intro.md:5", message: `Expected module "intro" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}"` }]
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: ${PLACEHOLDER_OWNER}
+        ---
+        # Intro
+      `
+      },
+      expect: [
+        {
+          at: "intro.md:5",
+          message: `Expected module "intro" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}"`
+        }
+      ]
     },
     {
       title: "A team as owner",
-      files: { "intro.md": "---\ntype: module\nid: intro\ntitle: Intro\nowner: acme/support-leads\n---\n# Intro\n" },
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: acme/support-leads
+        ---
+        # Intro
+      `
+      },
       expect: []
     }
   ],
   check(ctx) {
     for (const item of ctx.items()) {
       if (item.freshness.owner === PLACEHOLDER_OWNER) {
-        ctx.report({ file: item.file, span: item.fieldSpans["/owner"] ?? item.idSpan, message: `Expected ${item.type} "${item.id}" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}". Replace it with a GitHub login or org/team.` });
+        ctx.report({
+          file: item.file,
+          span: item.fieldSpans["/owner"] ?? item.idSpan,
+          message: `Expected ${item.type} "${item.id}" to name its owner; found the template's placeholder "${PLACEHOLDER_OWNER}". Replace it with a GitHub login or org/team.`
+        });
         continue;
       }
       if (item.freshness.owner) continue;
-      ctx.report({ file: item.file, span: item.idSpan, message: `Expected ${item.type} "${item.id}" to name an owner; found none. Add owner: with a GitHub login or org/team.` });
+      ctx.report({
+        file: item.file,
+        span: item.idSpan,
+        message: `Expected ${item.type} "${item.id}" to name an owner; found none. Add owner: with a GitHub login or org/team.`
+      });
     }
   }
 };
 
 // core/lint/rules/prerequisite-cycle.ts
 init_model();
+var prerequisiteCycle = {
+  meta: {
+    id: "prerequisite-cycle",
+    description: "Prerequisites never form a cycle.",
+    severity: "error",
+    rationale: "If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good.",
+    reach: "prerequisites"
+  },
+  examples: [
+    {
+      title: "Two modules that need each other",
+      files: {
+        "a.md": dedent`
+          ---
+          type: module
+          id: a
+          title: A
+          owner: alice
+          prerequisites: [b]
+          ---
+          # A
+        `,
+        "b.md": dedent`
+          ---
+          type: module
+          id: b
+          title: B
+          owner: alice
+          prerequisites: [a]
+          ---
+          # B
+        `
+      },
+      expect: [
+        { at: "a.md:6", message: "Expected prerequisites without a cycle; found a \u2192 b \u2192 a" },
+        { at: "b.md:6", message: "found b \u2192 a \u2192 b" }
+      ]
+    },
+    {
+      title: "A chain without a cycle",
+      files: {
+        "a.md": dedent`
+          ---
+          type: module
+          id: a
+          title: A
+          owner: alice
+          prerequisites: [b]
+          ---
+          # A
+        `,
+        "b.md": dedent`
+          ---
+          type: module
+          id: b
+          title: B
+          owner: alice
+          ---
+          # B
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      const start = item.id;
+      const queue = prerequisitesOf(item).map((p) => [start, p]);
+      const seen = /* @__PURE__ */ new Set();
+      let cycle;
+      while (queue.length && !cycle) {
+        const path = queue.shift();
+        const last = path.at(-1);
+        if (last === start) cycle = path;
+        else if (!seen.has(last)) {
+          seen.add(last);
+          const items = ctx.index.itemsWithId(last);
+          for (const next of items.length > 1 ? [...items].sort((a, b) => a.file < b.file ? -1 : 1) : items)
+            for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+        }
+      }
+      if (!cycle) continue;
+      ctx.report({
+        file: item.file,
+        span: item.fieldSpans["/prerequisites"] ?? item.idSpan,
+        message: `Expected prerequisites without a cycle; found ${cycle.join(" \u2192 ")}. Remove one of these prerequisites.`
+      });
+    }
+  }
+};
+
+// core/grading/answer-pattern.ts
+var PATTERN = /^\/(.+)\/([a-z]*)$/s;
+function answerPattern(value3) {
+  const m = PATTERN.exec(value3);
+  return m ? { source: m[1], flags: m[2] } : void 0;
+}
+var matchFlags = (flags) => flags.replace(/[gy]/g, "");
+
+// core/lint/rules/quiz-answer.ts
+function answerProblem(q) {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return q.choices.length < 2 ? `Expected ${q.type}-choice question to offer at least 2 choices as a task list ("- [ ] ..."); found ${q.choices.length}. Add the choices.` : void 0;
+    case "text":
+      return q.accepted.length === 0 ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.' : void 0;
+    case "numeric":
+      return q.numeric ? void 0 : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 \xB1 0.5"; found none. Add the answer line.';
+    case "ordering":
+      return q.items.length < 2 ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.` : void 0;
+  }
+}
+var quizAnswer = {
+  meta: {
+    id: "quiz-answer",
+    description: "Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.",
+    severity: "error",
+    rationale: "A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A text question with no accepted answers and one with a broken pattern",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          ## Which command restarts the agent?
+          <!-- question id=restart type=text -->
+
+          Accepted answers:
+
+          - \`/^agent restart(/\`
+        `
+      },
+      expect: [
+        { at: "q.md:10", message: "Expected a text question to list its accepted answers" },
+        { at: "q.md:18", message: 'Expected a valid regular expression in question "restart"' }
+      ]
+    },
+    {
+      title: "Every type with its answer",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Header?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - \`/^x-req(uest)?-id$/i\`
+
+          ## P2 response hours?
+          <!-- question id=p2 type=numeric -->
+
+          Answer: 4 ± 0.5
+
+          ## Order the steps
+          <!-- question id=steps type=ordering -->
+
+          1. Acknowledge
+          2. Reproduce
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
+      for (const q of item.questions) {
+        const problem2 = answerProblem(q);
+        if (problem2) ctx.report({ file: item.file, span: q.span, message: problem2 });
+        for (const a of q.accepted) {
+          const m = answerPattern(a.value);
+          if (!m) continue;
+          try {
+            new RegExp(m.source, m.flags);
+          } catch (e) {
+            ctx.report({
+              file: item.file,
+              span: a.span,
+              message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${e.message}). Fix the pattern, or drop the slashes to match plain text.`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-duplicate-choice.ts
+var quizDuplicateChoice = {
+  meta: {
+    id: "quiz-duplicate-choice",
+    description: "No question offers the same choice twice.",
+    severity: "error",
+    rationale: "Two identical choices, one right and one wrong, make a question a coin toss; two identical wrong ones are a copy-paste slip.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A choice written twice",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+          - [ ] Tier 1
+        `
+      },
+      expect: [
+        {
+          at: "q.md:15",
+          message: 'Expected each choice of question "p1" once; found "Tier 1" again (choice c repeats b)'
+        }
+      ],
+      fixed: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `
+      }
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      for (const q of item.questions) {
+        const first = /* @__PURE__ */ new Map();
+        for (const c of q.choices) {
+          const key = c.text.toLowerCase();
+          const earlier = first.get(key);
+          if (earlier === void 0) {
+            first.set(key, c.letter);
+            continue;
+          }
+          const fix = c.checked ? void 0 : {
+            description: `Remove the repeated choice "${c.text}"`,
+            edits: [
+              {
+                start: c.span.start.offset - (c.span.start.column - 1),
+                end: c.span.end.offset + 1,
+                text: ""
+              }
+            ]
+          };
+          ctx.report({
+            file: item.file,
+            span: c.span,
+            message: `Expected each choice of question "${q.id ?? q.prompt}" once; found "${c.text}" again (choice ${c.letter} repeats ${earlier}). Remove or reword it.`,
+            ...fix ? { fix } : {}
+          });
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-feedback.ts
+var quizFeedback = {
+  meta: {
+    id: "quiz-feedback",
+    description: "Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.",
+    severity: "error",
+    rationale: "Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "Feedback under a list item that is not a choice",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single weight=two -->
+
+          - [x] Incident
+          - Tier 1
+            > Tier 1 handles routine tickets.
+        `
+      },
+      expect: [
+        { at: "q.md:11", message: 'Expected weight= to be a positive number; found "two"' },
+        { at: "q.md:14", message: "Expected feedback to sit under a choice" }
+      ]
+    },
+    {
+      title: "A misspelt attribute and a misspelt value in the question comment",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which numbers do customers judge us by?
+          <!-- question id=numbers type=multiple wieght=2 scoring=all-or-nothin -->
+
+          - [x] Time to first reply
+          - [x] Time to resolution
+          - [ ] Page load time
+        `
+      },
+      expect: [
+        { at: "q.md:11", message: 'found "wieght". Did you mean weight? Write weight=2.' },
+        {
+          at: "q.md:11",
+          message: 'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?'
+        }
+      ]
+    },
+    {
+      title: "Feedback under each choice",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+            > Right: P1s page the on-call engineer.
+          - [ ] Tier 1
+            > Tier 1 handles routine tickets.
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      for (const q of item.questions)
+        for (const p of q.markupProblems)
+          ctx.report({ file: item.file, span: p.span, message: p.message });
+    }
+  }
+};
+
+// core/lint/rules/quiz-pass-mark.ts
+var quizPassMark = {
+  meta: {
+    id: "quiz-pass-mark",
+    description: "A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.",
+    severity: "error",
+    rationale: "A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "An ungradable question puts the pass mark out of reach",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          pass_mark: 80
+          ---
+          # Q
+
+          ## Pick one
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+
+          ## Explain
+          <!-- question id=two type=text weight=3 -->
+        `
+      },
+      expect: [
+        {
+          at: "q.md:7",
+          message: "Expected pass mark 80% to be reachable; found at most 25% can be scored"
+        }
+      ]
+    },
+    {
+      title: "A quiz with no questions",
+      files: {
+        "q.md": dedent`
+        ---
+        type: quiz
+        id: q
+        title: Q
+        module: m
+        owner: alice
+        ---
+        # Q
+      `
+      },
+      expect: [
+        {
+          at: "q.md:3",
+          message: 'Expected quiz "q" to have questions (level-2 headings); found none'
+        }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      if (item.questions.length === 0) {
+        ctx.report({
+          file: item.file,
+          span: item.idSpan,
+          message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.`
+        });
+        continue;
+      }
+      if (item.key && !item.keyApplied) continue;
+      const passMark = item.passMark ?? ctx.config.policies.passMark;
+      if (passMark > 100) continue;
+      const total = item.questions.reduce((s, q) => s + q.weight, 0);
+      const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
+      const reachable = total === 0 ? 0 : Math.round(gradable / total * 1e3) / 10;
+      if (reachable + 1e-9 < passMark) {
+        ctx.report({
+          file: item.file,
+          span: item.fieldSpans["/pass_mark"] ?? item.idSpan,
+          message: `Expected pass mark ${passMark}% to be reachable; found at most ${reachable}% can be scored because some questions have no answer. Add their answers or lower pass_mark.`
+        });
+      }
+    }
+  }
+};
 
 // core/lint/rules/quiz-question-id.ts
 init_mdast_util();
+var quizQuestionId = {
+  meta: {
+    id: "quiz-question-id",
+    description: "Every quiz question has an id, unique within its quiz.",
+    severity: "error",
+    rationale: "Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A question without an id",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+
+          - [x] Incident
+          - [ ] Tier 1
+        `
+      },
+      expect: [
+        {
+          at: "q.md:10",
+          message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none'
+        }
+      ],
+      fixed: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=which-queue-takes-p1-tickets -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `
+      }
+    },
+    {
+      title: "Two questions with one id",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## First?
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+
+          ## Second?
+          <!-- question id=one -->
+
+          - [x] Yes
+          - [ ] No
+        `
+      },
+      expect: [
+        {
+          at: "q.md:17",
+          message: 'Expected question ids to be unique in quiz "q"; found "one" again'
+        }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz") continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const q of item.questions) {
+        if (q.id) {
+          if (seen.has(q.id))
+            ctx.report({
+              file: item.file,
+              span: q.metaSpan ?? q.span,
+              message: `Expected question ids to be unique in quiz "${item.id}"; found "${q.id}" again. Give this question its own id.`
+            });
+          seen.add(q.id);
+          continue;
+        }
+        let id = slug(q.prompt) || "question";
+        for (let n = 2; seen.has(id); n++) id = `${slug(q.prompt)}-${n}`;
+        seen.add(id);
+        const fix = q.metaSpan ? {
+          description: `Add id=${id} to the question comment`,
+          edits: [
+            {
+              start: q.metaSpan.start.offset + "<!-- question".length,
+              end: q.metaSpan.start.offset + "<!-- question".length,
+              text: ` id=${id}`
+            }
+          ]
+        } : {
+          description: `Add <!-- question id=${id} --> under the heading`,
+          edits: [
+            {
+              start: q.span.end.offset,
+              end: q.span.end.offset,
+              text: `
+<!-- question id=${id} -->`
+            }
+          ]
+        };
+        ctx.report({
+          file: item.file,
+          span: q.span,
+          message: `Expected question "${q.prompt}" to have an id; found none. Add <!-- question id=${id} --> under its heading.`,
+          fix
+        });
+      }
+    }
+  }
+};
+
+// core/lint/rules/quiz-single-answer.ts
+var quizSingleAnswer = {
+  meta: {
+    id: "quiz-single-answer",
+    description: "A single-choice question marks exactly one right choice; a multiple-choice one at least one.",
+    severity: "error",
+    rationale: "A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "Two right answers in a single-choice question",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single -->
+
+          - [x] Incident
+          - [x] Tier 1
+          - [ ] Backlog
+        `
+      },
+      expect: [
+        {
+          at: "q.md:10",
+          message: 'Expected exactly one right choice in single-choice question "p1"; found 2'
+        }
+      ]
+    },
+    {
+      title: "One right answer",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 type=single -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
+      for (const q of item.questions) {
+        if (q.type !== "single" && q.type !== "multiple") continue;
+        if (q.choices.length === 0) continue;
+        const right = q.choices.filter((c) => c.checked).length;
+        const name = q.id ?? q.prompt;
+        if (q.type === "single" && right !== 1) {
+          ctx.report({
+            file: item.file,
+            span: q.span,
+            message: `Expected exactly one right choice in single-choice question "${name}"; found ${right}. Mark one choice [x], or set type=multiple.`
+          });
+        } else if (q.type === "multiple" && right === 0) {
+          ctx.report({
+            file: item.file,
+            span: q.span,
+            message: `Expected at least one right choice in multiple-choice question "${name}"; found none. Mark the right choices [x].`
+          });
+        }
+      }
+    }
+  }
+};
+
+// core/lint/rules/reflection-prompts.ts
+var reflectionPrompts = {
+  meta: {
+    id: "reflection-prompts",
+    description: 'A reflection has a read check ("- [ ] I have read ...") and at least one prompt under "## Prompts".',
+    severity: "error",
+    rationale: "A reflection is the learner confirming they read the lesson and then sharing a strategy; without prompts there is nothing to answer.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "No prompts",
+      files: {
+        "r.md": dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        - [ ] I have read the lesson
+      `
+      },
+      expect: [
+        {
+          at: "r.md:3",
+          message: 'Expected reflection "r" to list prompts under a "## Prompts" heading; found none'
+        }
+      ]
+    },
+    {
+      title: "No read check",
+      files: {
+        "r.md": dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        ## Prompts
+
+        1. Share a strategy.
+      `
+      },
+      expect: [{ at: "r.md:3", message: 'Expected reflection "r" to start with a read check' }]
+    },
+    {
+      title: "A complete reflection",
+      files: {
+        "r.md": dedent`
+        ---
+        type: reflection
+        id: r
+        title: R
+        module: m
+        owner: alice
+        ---
+        # R
+
+        - [ ] I have read the lesson
+
+        ## Prompts
+
+        1. Share a strategy of your own, or one you will adopt, and why.
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "reflection") continue;
+      if (!item.readCheck)
+        ctx.report({
+          file: item.file,
+          span: item.idSpan,
+          message: `Expected reflection "${item.id}" to start with a read check such as "- [ ] I have read the lesson"; found none. Add it above the prompts.`
+        });
+      if (item.prompts.length === 0)
+        ctx.report({
+          file: item.file,
+          span: item.idSpan,
+          message: `Expected reflection "${item.id}" to list prompts under a "## Prompts" heading; found none. Add the heading and a numbered list of prompts.`
+        });
+    }
+  }
+};
+
+// core/lint/rules/scenario-rubric.ts
+var scenarioRubric = {
+  meta: {
+    id: "scenario-rubric",
+    description: 'A scenario has a rubric (a task list under "## Rubric") with at least one required criterion, each criterion once.',
+    severity: "error",
+    rationale: "Reviewers grade mocks against the rubric; without one, or without a required criterion, pass and fail are a matter of mood.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A rubric with no required criterion",
+      files: {
+        "s.md": dedent`
+          ---
+          type: scenario
+          id: s
+          title: S
+          module: m
+          level: beginner
+          owner: alice
+          ---
+          # S
+
+          ## Situation
+
+          A customer cannot log in.
+
+          ## Rubric
+
+          - [ ] Greets the customer
+          - [ ] Confirms the account
+        `
+      },
+      expect: [
+        {
+          at: "s.md:15",
+          message: 'Expected at least one required criterion in the rubric of scenario "s"; found none'
+        }
+      ]
+    },
+    {
+      title: "No rubric at all",
+      files: {
+        "s.md": dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Situation
+
+        A customer cannot log in.
+      `
+      },
+      expect: [
+        {
+          at: "s.md:3",
+          message: 'Expected scenario "s" to have a "## Rubric" section with criteria as a task list; found none'
+        }
+      ]
+    },
+    {
+      title: "A rubric with a required criterion",
+      files: {
+        "s.md": dedent`
+          ---
+          type: scenario
+          id: s
+          title: S
+          module: m
+          level: beginner
+          owner: alice
+          ---
+          # S
+
+          ## Rubric
+
+          - [ ] Confirms the account (required)
+          - [ ] Offers a workaround
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "scenario") continue;
+      if (!item.rubricSpan || item.rubric.length === 0) {
+        ctx.report({
+          file: item.file,
+          span: item.rubricSpan ?? item.idSpan,
+          message: `Expected scenario "${item.id}" to have a "## Rubric" section with criteria as a task list; found none. Add "## Rubric" and "- [ ] criterion (required)" lines.`
+        });
+        continue;
+      }
+      if (!item.rubric.some((c) => c.required)) {
+        ctx.report({
+          file: item.file,
+          span: item.rubricSpan,
+          message: `Expected at least one required criterion in the rubric of scenario "${item.id}"; found none. Add "(required)" to the criteria a learner must meet.`
+        });
+      }
+      const seen = /* @__PURE__ */ new Set();
+      for (const c of item.rubric) {
+        if (seen.has(c.id))
+          ctx.report({
+            file: item.file,
+            span: c.span,
+            message: `Expected each rubric criterion once; found "${c.id}" again. Reword it or give it <!-- criterion id=... -->.`
+          });
+        seen.add(c.id);
+      }
+    }
+  }
+};
+
+// core/lint/rules/schedule-window.ts
+function checkOrder(ctx, file, w, what) {
+  if (w.opens && w.due && w.opens >= w.due) {
+    ctx.report({
+      file,
+      span: w.span,
+      message: `Expected ${what} to open before it is due; found opens ${w.opens}, due ${w.due}. Move one of the dates.`
+    });
+    return false;
+  }
+  return true;
+}
+function outside(ctx, file, span, inner, outer, module3) {
+  if (outer.opens && inner.opens && inner.opens < outer.opens) {
+    ctx.report({
+      file,
+      span,
+      message: `Expected module "${module3}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.`
+    });
+  }
+  if (outer.due && inner.due && inner.due > outer.due) {
+    ctx.report({
+      file,
+      span,
+      message: `Expected module "${module3}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.`
+    });
+  }
+}
+var scheduleWindow = {
+  meta: {
+    id: "schedule-window",
+    description: "Schedule windows open before they are due, and a module's window lies inside its track's.",
+    severity: "error",
+    rationale: "Learners in other time zones plan around these dates; a window that closes before it opens, or outside its track, sends reminders nobody can act on.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A window due before it opens, and a module due after its track",
+      files: {
+        "t.md": dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          window: {opens: 2027-01-04, due: 2027-02-26}
+          modules:
+            - module: a
+              window: {opens: 2027-01-18, due: 2027-01-11}
+            - module: b
+              window: {opens: 2027-02-01, due: 2027-03-12}
+          ---
+          # T
+        `
+      },
+      expect: [
+        {
+          at: "t.md:10",
+          message: 'Expected module "a" to open before it is due; found opens 2027-01-18, due 2027-01-11'
+        },
+        {
+          at: "t.md:11",
+          message: `Expected module "b" to be due inside the track's window (by 2027-02-26); found due 2027-03-12`
+        }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "track") continue;
+      const trackOk = item.window ? checkOrder(ctx, item.file, item.window, `track "${item.id}"`) : true;
+      for (const m of item.modules) {
+        if (!m.window) continue;
+        if (checkOrder(ctx, item.file, m.window, `module "${m.module}"`) && trackOk && item.window)
+          outside(ctx, item.file, m.span, m.window, item.window, m.module);
+      }
+    }
+  }
+};
+
+// core/lint/rules/schema.ts
+var schema = {
+  meta: {
+    id: "schema",
+    description: "Front matter and enablekit.yml match their JSON Schemas (schemas/).",
+    severity: "error",
+    rationale: "Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A missing title and a misspelt key",
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        owner: alice
+        review_evry: 90d
+        ---
+        # Intro
+      `
+      },
+      expect: [
+        { at: "intro.md:2", message: 'Expected a module to have "title"' },
+        { at: "intro.md:5", message: 'found "review_evry"' }
+      ]
+    },
+    {
+      title: "A bad value in enablekit.yml",
+      files: {
+        "enablekit.yml": dedent`
+        version: 1
+        policies:
+          pass_mark: lots
+      `
+      },
+      expect: [
+        {
+          at: "enablekit.yml:3",
+          message: 'Expected policies.pass_mark to be a number; found "lots"'
+        }
+      ]
+    },
+    {
+      title: "A valid module",
+      files: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        review_every: 90d
+        ---
+        # Intro
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const model of ctx.index.files.values()) {
+      for (const p of model.problems)
+        if (p.code === "schema") ctx.report({ file: model.file, span: p.span, message: p.message });
+    }
+    if (ctx.config.file) {
+      for (const p of ctx.config.problems)
+        if (p.code === "schema")
+          ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+    }
+  }
+};
 
 // core/text/duration.ts
-var UNIT_MS = { h: 36e5, d: 864e5, w: 7 * 864e5, m: 30 * 864e5, y: 365 * 864e5 };
+var UNIT_MS = {
+  h: 36e5,
+  d: 864e5,
+  w: 7 * 864e5,
+  m: 30 * 864e5,
+  y: 365 * 864e5
+};
 function durationMs(text3) {
   const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text3.trim());
   return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
@@ -61045,7 +64006,13 @@ function durationMs(text3) {
 function parseVersion(tag) {
   const m = /(?:^|[^0-9.])v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(tag.trim());
   if (!m) return void 0;
-  return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0), prerelease: m[4] ?? "", text: tag.trim() };
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2] ?? 0),
+    patch: Number(m[3] ?? 0),
+    prerelease: m[4] ?? "",
+    text: tag.trim()
+  };
 }
 function compareVersions(a, b) {
   const d = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
@@ -61071,20 +64038,30 @@ function reviewDue(item, config) {
 function reviewOverdue(item, config, today) {
   const due = reviewDue(item, config);
   if (!due || due >= today) return void 0;
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+  const days = Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY
+  );
   return { due, days, every: item.freshness.reviewEvery ?? config.policies.reviewEvery };
 }
 function freshnessVerdict(item, config, today, release) {
   const reasons = [];
   const verified = item.freshness.verified;
-  if (!verified) reasons.push({ kind: "unverified", message: `Expected ${item.type} "${item.id}" to say which product version it was verified against; found no verified:. Check it and add verified: {version, date}.` });
+  if (!verified)
+    reasons.push({
+      kind: "unverified",
+      message: `Expected ${item.type} "${item.id}" to say which product version it was verified against; found no verified:. Check it and add verified: {version, date}.`
+    });
   if (release) {
     const touched = item.freshness.covers.filter((f) => release.features.has(f));
     const rel = parseVersion(release.tag);
     const ver = verified ? parseVersion(verified.version) : void 0;
     if (touched.length && rel && (!ver || compareVersions(ver, rel) < 0)) {
       const how = touched.map((f) => `${f} (${release.features.get(f)})`).join(", ");
-      reasons.push({ kind: "release", features: touched, message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : "it never verified"}. Review it and mark it verified against ${formatVersion(rel)}.` });
+      reasons.push({
+        kind: "release",
+        features: touched,
+        message: `Expected ${item.type} "${item.id}" to be verified against ${formatVersion(rel)}, which changed ${how}; found ${verified ? `verified against ${verified.version}` : "it never verified"}. Review it and mark it verified against ${formatVersion(rel)}.`
+      });
     }
   }
   const late = reviewOverdue(item, config, today);
@@ -61095,8 +64072,275 @@ function overdueMessage(item, late) {
   return `Expected ${item.type} "${item.id}" to be reviewed by ${late.due} (every ${late.every}); found it ${late.days} day${late.days === 1 ? "" : "s"} overdue. Review it, then mark it verified.`;
 }
 
+// core/lint/rules/stale-content.ts
+function markVerifiedFix(item, version, today, text3) {
+  const value3 = `{version: ${version}, date: ${today}}`;
+  const span = item.fieldSpans["/verified"];
+  if (span)
+    return {
+      description: `Mark verified against ${version} today`,
+      suggestion: true,
+      edits: [
+        {
+          start: span.start.offset,
+          end: span.end.offset,
+          text: span.end.column === 1 && span.end.line > span.start.line ? `${value3}
+` : value3
+        }
+      ]
+    };
+  const close2 = item.frontMatterSpan.end.offset - 3;
+  const eol = text3 && text3[close2 - 2] === "\r" ? "\r\n" : "\n";
+  return {
+    description: `Mark verified against ${version} today`,
+    suggestion: true,
+    edits: [{ start: close2, end: close2, text: `verified: ${value3}${eol}` }]
+  };
+}
+var staleContent = {
+  meta: {
+    id: "stale-content",
+    description: "Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.",
+    severity: "warning",
+    rationale: "Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.",
+    reach: "file",
+    fixes: "suggestion"
+  },
+  examples: [
+    {
+      title: "Verified against an older version",
+      files: {
+        "enablekit.yml": dedent`
+          version: 1
+          product:
+            version: 4.3.0
+        `,
+        "m.md": dedent`
+          ---
+          type: module
+          id: m
+          title: M
+          owner: alice
+          verified: {version: 4.2.0, date: 2026-10-01}
+          ---
+          # M
+        `
+      },
+      expect: [
+        {
+          at: "m.md:6",
+          message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0'
+        }
+      ],
+      fixed: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified: {version: 4.3.0, date: 2026-11-22}
+        ---
+        # M
+      `
+      }
+    },
+    {
+      title: "A review interval that has run out",
+      files: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified:
+          version: 4.2.0
+          date: 2026-01-05
+        review_every: 90d
+        ---
+        # M
+      `
+      },
+      expect: [
+        {
+          at: "m.md:7",
+          message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue'
+        }
+      ],
+      fixed: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        verified:
+          {version: 4.2.0, date: 2026-11-22}
+        review_every: 90d
+        ---
+        # M
+      `
+      }
+    },
+    {
+      title: "Verified against the current version, within its interval",
+      files: {
+        "enablekit.yml": dedent`
+          version: 1
+          product:
+            version: 4.3.0
+        `,
+        "m.md": dedent`
+          ---
+          type: module
+          id: m
+          title: M
+          owner: alice
+          verified: {version: 4.3.0, date: 2026-11-01}
+          ---
+          # M
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    const product = ctx.config.productVersion ? parseVersion(ctx.config.productVersion) : void 0;
+    for (const item of ctx.items()) {
+      const v = item.freshness.verified;
+      if (!v) continue;
+      const span = item.fieldSpans["/verified"] ?? item.idSpan;
+      const ver = parseVersion(v.version);
+      if (product && ver && compareVersions(ver, product) < 0) {
+        ctx.report({
+          file: item.file,
+          span,
+          message: `Expected ${item.type} "${item.id}" to be verified against ${ctx.config.productVersion} (product.version); found ${v.version}. Check it against ${ctx.config.productVersion}, then mark it verified.`,
+          fix: markVerifiedFix(item, ctx.config.productVersion, ctx.today)
+        });
+        continue;
+      }
+      const late = reviewOverdue(item, ctx.config, ctx.today);
+      if (late)
+        ctx.report({
+          file: item.file,
+          span,
+          message: overdueMessage(item, late),
+          fix: markVerifiedFix(item, v.version, ctx.today)
+        });
+    }
+  }
+};
+
 // core/lint/rules/unknown-reference.ts
+init_model();
 init_did_you_mean();
+function known(ctx, ref) {
+  switch (ref.kind) {
+    case "role":
+      return {
+        ok: ctx.config.roles.has(ref.id),
+        names: () => ctx.config.roles.keys(),
+        what: "a role defined under roles: in enablekit.yml"
+      };
+    case "feature":
+      return {
+        ok: ctx.config.features.has(ref.id),
+        names: () => ctx.config.features.keys(),
+        what: "a feature id from features: in enablekit.yml"
+      };
+    default: {
+      const kind = ref.kind;
+      const matches = (i) => kind === "checkpoint" ? isCheckpoint(i) : i.type === kind;
+      return {
+        ok: ctx.index.itemsWithId(ref.id).some(matches),
+        names: function* () {
+          for (const i of ctx.index.items()) if (matches(i)) yield i.id;
+        },
+        what: `the id of a ${kind}`
+      };
+    }
+  }
+}
+var unknownReference = {
+  meta: {
+    id: "unknown-reference",
+    description: "Every id an item refers to (modules, prerequisites, roles, covered features) exists.",
+    severity: "error",
+    rationale: "A track that lists a module nobody wrote, or a lesson that covers a feature the registry does not know, silently drops out of schedules and freshness checks.",
+    reach: "known-ids"
+  },
+  examples: [
+    {
+      title: "A track with a misspelt module and an unknown role",
+      files: {
+        "enablekit.yml": dedent`
+          version: 1
+          roles:
+            support: {}
+        `,
+        "track.md": dedent`
+          ---
+          type: track
+          id: onboarding
+          title: Onboarding
+          owner: alice
+          roles: [suport]
+          modules:
+            - intro
+            - triag
+          ---
+          # Onboarding
+        `,
+        "intro.md": dedent`
+          ---
+          type: module
+          id: intro
+          title: Intro
+          owner: alice
+          ---
+          # Intro
+        `,
+        "triage.md": dedent`
+          ---
+          type: module
+          id: triage
+          title: Triage
+          owner: alice
+          ---
+          # Triage
+        `
+      },
+      expect: [
+        {
+          at: "track.md:6",
+          message: 'Expected roles to name a role defined under roles: in enablekit.yml; found "suport". Did you mean "support"?'
+        },
+        {
+          at: "track.md:9",
+          message: 'Expected modules to name the id of a module; found "triag". Did you mean "triage"?'
+        }
+      ]
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      for (const ref of item.references) {
+        if ((ref.kind === "role" || ref.kind === "feature") && ctx.config.file === void 0)
+          continue;
+        const k = known(ctx, ref);
+        if (k.ok) continue;
+        const guess = didYouMean(ref.id, k.names());
+        ctx.report({
+          file: item.file,
+          span: ref.span,
+          message: `Expected ${ref.field} to name ${k.what}; found "${ref.id}".${guess ? ` Did you mean "${guess}"?` : " Fix the id or add what it names."}`
+        });
+      }
+    }
+  }
+};
 
 // core/lint/rules/unclosed-block.ts
 var WHAT = { fence: "code fence", html: "HTML block", comment: "HTML comment" };
@@ -61113,14 +64357,15 @@ function unclosedMessage(item) {
   if (!u) return void 0;
   return `Expected the ${WHAT[u.kind]} opened here to be closed with ${u.closer}; found it open to the end of the file${hidden(item, u.headings, u.sections)}. Close it with a line holding ${u.closer}.`;
 }
-var head = (type) => `---
-type: ${type}
-id: q
-title: Q
-module: m
-owner: alice
----
-# Q
+var head = (type) => dedent`
+  ---
+  type: ${type}
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
 
 `;
 var unclosedBlock = {
@@ -61128,77 +64373,99 @@ var unclosedBlock = {
     id: "unclosed-block",
     description: "A code fence, HTML block or HTML comment in a quiz, scenario or reflection is closed before the end of the file.",
     severity: "error",
-    rationale: "An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so."
+    rationale: "An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so.",
+    reach: "file"
   },
   examples: [
     {
       title: "A code fence left open hides the questions after it",
       files: {
-        "q.md": `${head("quiz")}## Which command lists queues?
-<!-- question id=list -->
+        "q.md": dedent`
+          ${head("quiz")}## Which command lists queues?
+          <!-- question id=list -->
 
-\`\`\`sh
-beacon queues
+          \`\`\`sh
+          beacon queues
 
-- [x] beacon queues
-- [ ] beacon list
+          - [x] beacon queues
+          - [ ] beacon list
 
-## Which queue takes P1s?
-<!-- question id=p1 -->
+          ## Which queue takes P1s?
+          <!-- question id=p1 -->
 
-- [x] Incident
-- [ ] Tier 1
-`
+          - [x] Incident
+          - [ ] Tier 1
+        `
       },
-      expect: [{ at: "q.md:13", message: "Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it" }]
+      expect: [
+        {
+          at: "q.md:13",
+          message: "Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it"
+        }
+      ]
     },
     {
       title: "A question comment left open",
       files: {
-        "q.md": `${head("quiz")}## Which queue takes P1s?
-<!-- question id=p1
+        "q.md": dedent`
+          ${head("quiz")}## Which queue takes P1s?
+          <!-- question id=p1
 
-- [x] Incident
-- [ ] Tier 1
+          - [x] Incident
+          - [ ] Tier 1
 
-## Who is paged?
+          ## Who is paged?
 
-- [x] On-call
-- [ ] Nobody
-`
+          - [x] On-call
+          - [ ] Nobody
+        `
       },
-      expect: [{ at: "q.md:11", message: "Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question" }]
+      expect: [
+        {
+          at: "q.md:11",
+          message: "Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question"
+        }
+      ]
     },
     {
       title: "A <pre> block left open in a reflection",
-      files: { "r.md": `${head("reflection")}- [ ] I have read the lesson
+      files: {
+        "r.md": dedent`
+        ${head("reflection")}- [ ] I have read the lesson
 
-<pre>
-notes
+        <pre>
+        notes
 
-## Prompts
+        ## Prompts
 
-1. What will you change?
-` },
-      expect: [{ at: "r.md:12", message: "Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading" }]
+        1. What will you change?
+      `
+      },
+      expect: [
+        {
+          at: "r.md:12",
+          message: "Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading"
+        }
+      ]
     },
     {
       title: "Closed blocks",
       files: {
-        "q.md": `${head("quiz")}## Which command lists queues?
-<!-- question id=list -->
+        "q.md": dedent`
+          ${head("quiz")}## Which command lists queues?
+          <!-- question id=list -->
 
-\`\`\`sh
-beacon queues
-\`\`\`
+          \`\`\`sh
+          beacon queues
+          \`\`\`
 
-- [x] beacon queues
-- [ ] beacon list
+          - [x] beacon queues
+          - [ ] beacon list
 
-<!--
-a note
--->
-`
+          <!--
+          a note
+          -->
+        `
       },
       expect: []
     }
@@ -61212,38 +64479,125 @@ a note
   }
 };
 
+// core/lint/rules/lesson-unclosed-block.ts
+var lessonUnclosedBlock = {
+  meta: {
+    id: "lesson-unclosed-block",
+    description: "A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.",
+    severity: "warning",
+    rationale: "An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A fence left open in a lesson",
+      files: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        ---
+        # M
+
+        ~~~
+        beacon queues
+
+        ## Try it
+
+        Open the inbox.
+      `
+      },
+      expect: [
+        {
+          at: "m.md:9",
+          message: "Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading"
+        }
+      ]
+    },
+    {
+      title: "A closed fence",
+      files: {
+        "m.md": dedent`
+        ---
+        type: module
+        id: m
+        title: M
+        owner: alice
+        ---
+        # M
+
+        ~~~
+        beacon queues
+        ~~~
+
+        ## Try it
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "module" && item.type !== "track") continue;
+      const message = unclosedMessage(item);
+      if (message) ctx.report({ file: item.file, span: item.unclosed.span, message });
+    }
+  }
+};
+
 // core/lint/rules/quiz-accepted-feedback.ts
-var quiz = (body) => `---
-type: quiz
-id: q
-title: Q
-module: m
-owner: alice
----
-# Q
+var quiz = (body) => dedent`
+  ---
+  type: quiz
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
 
-## Which header carries the request id?
-<!-- question id=header type=text -->
+  ## Which header carries the request id?
+  <!-- question id=header type=text -->
 
-Accepted answers:
+  Accepted answers:
 
-${body}`;
+  ${body}`;
 var quizAcceptedFeedback = {
   meta: {
     id: "quiz-accepted-feedback",
     description: "No feedback is quoted under an accepted answer of a text question, where it is never shown.",
     severity: "error",
-    rationale: "A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows."
+    rationale: "A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.",
+    reach: "file"
   },
   examples: [
     {
       title: "Feedback under an accepted answer",
-      files: { "q.md": quiz("- `X-Request-Id`\n  > Right: support asks for it first.\n- `Request-Id`\n") },
-      expect: [{ at: "q.md:16", message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner' }]
+      files: {
+        "q.md": quiz(dedent`
+        - \`X-Request-Id\`
+          > Right: support asks for it first.
+        - \`Request-Id\`
+      `)
+      },
+      expect: [
+        {
+          at: "q.md:16",
+          message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner'
+        }
+      ]
     },
     {
       title: "An explanation under the question",
-      files: { "q.md": quiz("- `X-Request-Id`\n\n> Support asks for the request id first.\n") },
+      files: {
+        "q.md": quiz(dedent`
+        - \`X-Request-Id\`
+
+        > Support asks for the request id first.
+      `)
+      },
       expect: []
     }
   ],
@@ -61259,6 +64613,158 @@ var quizAcceptedFeedback = {
             message: `Expected no feedback under accepted answer ${i + 1} of question "${q.id ?? q.prompt}"; found a quote that is never shown to a learner. Move it under the question as its explanation ("> ..." after the list), or delete it.`
           });
         });
+      }
+    }
+  }
+};
+
+// core/lint/rules/scenario-situation.ts
+var SITUATION = /^situation\b/i;
+var scenarioSituation = {
+  meta: {
+    id: "scenario-situation",
+    description: 'A scenario has a "## Situation" section: what the learner walks into.',
+    severity: "error",
+    rationale: "The situation is the part of a mock a learner is given to act on; without it, learners are graded against a rubric for a scene nobody described.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A scenario with no situation",
+      files: {
+        "s.md": dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Your task
+
+        Calm the customer.
+
+        ## Rubric
+
+        - [ ] Confirms the account (required)
+      `
+      },
+      expect: [
+        {
+          at: "s.md:3",
+          message: 'Expected scenario "s" to have a "## Situation" section; found none (sections: Your task, Rubric)'
+        }
+      ]
+    },
+    {
+      title: "A scenario with its situation",
+      files: {
+        "s.md": dedent`
+        ---
+        type: scenario
+        id: s
+        title: S
+        module: m
+        level: beginner
+        owner: alice
+        ---
+        # S
+
+        ## Situation
+
+        A customer cannot log in.
+
+        ## Rubric
+
+        - [ ] Confirms the account (required)
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "scenario" || item.sections.some((s) => SITUATION.test(s))) continue;
+      const found = item.sections.length ? `none (sections: ${item.sections.join(", ")})` : "no sections";
+      ctx.report({
+        file: item.file,
+        span: item.idSpan,
+        message: `Expected scenario "${item.id}" to have a "## Situation" section; found ${found}. Add "## Situation" with what the learner walks into.`
+      });
+    }
+  }
+};
+
+// core/lint/rules/track-duplicate-module.ts
+var trackDuplicateModule = {
+  meta: {
+    id: "track-duplicate-module",
+    description: "A track lists each module once.",
+    severity: "error",
+    rationale: "A module listed twice is scheduled twice, with two windows and two reminders, and its place in the order is ambiguous.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A module listed twice, once with a window",
+      files: {
+        "t.md": dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          modules:
+            - intro
+            - triage
+            - module: intro
+              window: {opens: 2027-01-04, due: 2027-01-18}
+          ---
+          # T
+        `
+      },
+      expect: [
+        {
+          at: "t.md:10",
+          message: 'Expected track "t" to list each module once; found "intro" again (first on line 8)'
+        }
+      ]
+    },
+    {
+      title: "Each module once",
+      files: {
+        "t.md": dedent`
+        ---
+        type: track
+        id: t
+        title: T
+        owner: alice
+        roles: [support]
+        modules: [intro, triage]
+        ---
+        # T
+      `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "track") continue;
+      const first = /* @__PURE__ */ new Map();
+      for (const m of item.modules) {
+        const line = first.get(m.module);
+        if (line === void 0) first.set(m.module, m.span.start.line);
+        else
+          ctx.report({
+            file: item.file,
+            span: m.span,
+            message: `Expected track "${item.id}" to list each module once; found "${m.module}" again (first on line ${line}). Remove one of them.`
+          });
       }
     }
   }
@@ -61292,43 +64798,56 @@ function tracksBefore(index2, track2) {
   return seen;
 }
 function takenAfter(index2, later, track2) {
-  if (tracksBefore(index2, later).has(track2.id)) return `track "${later.id}" lists "${track2.id}" as a prerequisite`;
+  if (tracksBefore(index2, later).has(track2.id))
+    return `track "${later.id}" lists "${track2.id}" as a prerequisite`;
   if (later.phase === "advanced" && track2.phase === "foundation" && later.roles.some((r) => track2.roles.includes(r))) {
     return `advanced track "${later.id}" comes after foundation track "${track2.id}" for the same role`;
   }
   return void 0;
 }
-var track = (id, extra, modules) => `---
-type: track
-id: ${id}
-title: T
-owner: alice
-roles: [support]
-${extra}modules: [${modules}]
----
-# T
+var track = (id, extra, modules) => dedent`
+  ---
+  type: track
+  id: ${id}
+  title: T
+  owner: alice
+  roles: [support]
+  ${extra}modules: [${modules}]
+  ---
+  # T
 `;
-var module2 = (id, prerequisites) => `---
-type: module
-id: ${id}
-title: M
-owner: alice
-prerequisites: [${prerequisites}]
----
-# M
+var module2 = (id, prerequisites) => dedent`
+  ---
+  type: module
+  id: ${id}
+  title: M
+  owner: alice
+  prerequisites: [${prerequisites}]
+  ---
+  # M
 `;
 var trackOrder = {
   meta: {
     id: "track-order",
     description: "A track puts every module after the modules it needs, within the track and across phases.",
     severity: "error",
-    rationale: "Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on."
+    rationale: "Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on.",
+    reach: "tracks"
   },
   examples: [
     {
       title: "A module listed before its prerequisite",
-      files: { "t.md": track("t", "", "escalations, triage"), "escalations.md": module2("escalations", "triage"), "triage.md": module2("triage", "") },
-      expect: [{ at: "t.md:7", message: 'Expected module "triage" before "escalations" in track "t", since escalations needs triage; found it after. Move "escalations" below "triage"' }]
+      files: {
+        "t.md": track("t", "", "escalations, triage"),
+        "escalations.md": module2("escalations", "triage"),
+        "triage.md": module2("triage", "")
+      },
+      expect: [
+        {
+          at: "t.md:7",
+          message: 'Expected module "triage" before "escalations" in track "t", since escalations needs triage; found it after. Move "escalations" below "triage"'
+        }
+      ]
     },
     {
       title: "A prerequisite only in a later phase",
@@ -61338,11 +64857,20 @@ var trackOrder = {
         "escalations.md": module2("escalations", "triage"),
         "triage.md": module2("triage", "")
       },
-      expect: [{ at: "basics.md:8", message: 'Expected module "triage", which "escalations" needs (escalations \u2192 triage), to be taken before it; found it only in track "deep", and track "deep" lists "basics" as a prerequisite' }]
+      expect: [
+        {
+          at: "basics.md:8",
+          message: 'Expected module "triage", which "escalations" needs (escalations \u2192 triage), to be taken before it; found it only in track "deep", and track "deep" lists "basics" as a prerequisite'
+        }
+      ]
     },
     {
       title: "Prerequisites first",
-      files: { "t.md": track("t", "", "triage, escalations"), "escalations.md": module2("escalations", "triage"), "triage.md": module2("triage", "") },
+      files: {
+        "t.md": track("t", "", "triage, escalations"),
+        "escalations.md": module2("escalations", "triage"),
+        "triage.md": module2("triage", "")
+      },
       expect: []
     }
   ],
@@ -61368,7 +64896,12 @@ var trackOrder = {
           const via = chain.join(" \u2192 ");
           const i = place.get(needed);
           if (i !== void 0) {
-            if (i > j) ctx.report({ file: item.file, span: entry.span, message: `Expected module "${needed}" before "${entry.module}" in track "${item.id}", since ${chain.length > 2 ? `${via} needs it` : `${entry.module} needs ${needed}`}; found it after. Move "${entry.module}" below "${needed}", or drop the prerequisite.` });
+            if (i > j)
+              ctx.report({
+                file: item.file,
+                span: entry.span,
+                message: `Expected module "${needed}" before "${entry.module}" in track "${item.id}", since ${chain.length > 2 ? `${via} needs it` : `${entry.module} needs ${needed}`}; found it after. Move "${entry.module}" below "${needed}", or drop the prerequisite.`
+              });
             continue;
           }
           const holders = (tracksWith.get(needed) ?? []).filter((t) => t !== item);
@@ -61398,7 +64931,8 @@ var WorkspaceIndex = class {
   }
   /** A path and its folders: a link may name a folder. */
   addKnownPath(path) {
-    for (let p = path; p && p !== "." && !this.knownPaths.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf("/")))) this.knownPaths.add(p);
+    for (let p = path; p && p !== "." && !this.knownPaths.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf("/"))))
+      this.knownPaths.add(p);
   }
   update(model) {
     this.remove(model.file);
@@ -61431,7 +64965,9 @@ var WorkspaceIndex = class {
   }
   /** Checkpoints whose `module:` is this module, in file order. */
   checkpointsOf(moduleId) {
-    return this.referencesTo(moduleId).filter((r) => r.ref.field === "module" && r.from.type !== "track" && r.from.type !== "module").map((r) => r.from);
+    return this.referencesTo(moduleId).filter(
+      (r) => r.ref.field === "module" && r.from.type !== "track" && r.from.type !== "module"
+    ).map((r) => r.from);
   }
 };
 function push2(map, key, value3) {
@@ -61446,6 +64982,9 @@ function drop(map, key, match) {
   if (kept.length) map.set(key, kept);
   else map.delete(key);
 }
+
+// host/analyse.ts
+init_types();
 
 // host/lint-cache.ts
 import { createHash } from "node:crypto";
@@ -61499,7 +65038,7 @@ var LintCache = class {
 };
 
 // host/quiz-keys.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { resolve } from "node:path";
 
 // core/sealing/seal.ts
@@ -61518,12 +65057,20 @@ function openPayload(fileText, secret, quizId) {
   try {
     f = (0, import_yaml2.parse)(toLf(fileText)) ?? {};
   } catch {
-    return { ok: false, reason: "malformed", message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
+    return {
+      ok: false,
+      reason: "malformed",
+      message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.'
+    };
   }
   const b64 = (k) => typeof f[k] === "string" ? Buffer.from(f[k], "base64") : void 0;
   const [salt, iv, tag, data] = [b64("salt"), b64("iv"), b64("tag"), b64("data")];
   if (f.enablekit !== "sealed-key" || f.version !== 1 || f.cipher !== "aes-256-gcm" || !salt || !iv || !tag || !data || tag.length !== 16) {
-    return { ok: false, reason: "malformed", message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.' };
+    return {
+      ok: false,
+      reason: "malformed",
+      message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.'
+    };
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", derive(secret, salt), iv);
@@ -61532,7 +65079,11 @@ function openPayload(fileText, secret, quizId) {
     const text3 = Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
     return { ok: true, payload: JSON.parse(text3) };
   } catch {
-    return { ok: false, reason: "tampered", message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.` };
+    return {
+      ok: false,
+      reason: "tampered",
+      message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.`
+    };
   }
 }
 
@@ -61546,7 +65097,11 @@ function applyKey(quiz2, key) {
     if (!k) return q;
     const kept = k.type && QUESTION_TYPES.includes(k.type) ? k.type : void 0;
     const type = kept ?? (hasWrittenType(q) ? q.type : typeFromKey(k) ?? q.type);
-    const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {} }));
+    const choices = q.choices.map((c) => ({
+      ...c,
+      checked: (k.correct ?? []).includes(c.letter),
+      ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {}
+    }));
     const byLetter = new Map(q.items.map((i) => [i.letter, i]));
     const items = k.order ? k.order.flatMap((l) => byLetter.has(l) ? [byLetter.get(l)] : []) : q.items;
     return {
@@ -61554,7 +65109,14 @@ function applyKey(quiz2, key) {
       type,
       choices,
       accepted: (k.accepted ?? []).map((value3) => ({ value: value3, span: q.span })),
-      ...k.value !== void 0 ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, ...k.unit ? { unit: k.unit } : {}, span: q.span } } : {},
+      ...k.value !== void 0 ? {
+        numeric: {
+          value: k.value,
+          tolerance: k.tolerance ?? 0,
+          ...k.unit ? { unit: k.unit } : {},
+          span: q.span
+        }
+      } : {},
       items,
       ...k.explanation !== void 0 ? { explanation: { text: k.explanation, span: q.span } } : {}
     };
@@ -61569,7 +65131,9 @@ function typeFromKey(k) {
   return void 0;
 }
 function quizShape(quiz2) {
-  return quiz2.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`).join("\n");
+  return quiz2.questions.map(
+    (q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`
+  ).join("\n");
 }
 
 // core/sealing/seal.ts
@@ -61578,7 +65142,11 @@ function openSealed(quiz2, keyText, secret) {
   const r = openPayload(keyText, secret, quiz2.id);
   if (!r.ok) return r;
   if (quizShape(quiz2) !== r.payload.shape) {
-    return { ok: false, reason: "changed", message: `Expected "${quiz2.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.` };
+    return {
+      ok: false,
+      reason: "changed",
+      message: `Expected "${quiz2.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.`
+    };
   }
   return { ok: true, quiz: applyKey(quiz2, r.payload.key), source: toLf(r.payload.source) };
 }
@@ -61587,18 +65155,30 @@ function openSealed(quiz2, keyText, secret) {
 function openQuizKey(cwd, quiz2, secret) {
   if (!quiz2.key) return { ok: true, quiz: quiz2 };
   const keyPath = keyFilePath(quiz2.file, quiz2.key);
-  const at3 = `${quiz2.file}:${quiz2.keySpan?.start.line ?? 1}`;
-  if (!secret) return { ok: false, reason: "no-secret", keyPath, message: `${at3}: Expected the answer-key secret to open ${keyPath}; found none.` };
+  const at4 = `${quiz2.file}:${quiz2.keySpan?.start.line ?? 1}`;
+  if (!secret)
+    return {
+      ok: false,
+      reason: "no-secret",
+      keyPath,
+      message: `${at4}: Expected the answer-key secret to open ${keyPath}; found none.`
+    };
   const full = resolve(cwd, keyPath);
-  if (!existsSync2(full)) return { ok: false, reason: "missing", keyPath, message: `${at3}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.` };
+  if (!existsSync3(full))
+    return {
+      ok: false,
+      reason: "missing",
+      keyPath,
+      message: `${at4}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.`
+    };
   const r = openSealed(quiz2, readFileSync3(full, "utf8"), secret);
-  return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at3}: ${r.message}` };
+  return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at4}: ${r.message}` };
 }
 
 // host/parse-pool.ts
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PARALLEL_THRESHOLD_BYTES = 256 * 1024;
 function defaultJobs(cores) {
@@ -61606,7 +65186,7 @@ function defaultJobs(cores) {
 }
 function parseWorkerFile(moduleUrl) {
   const candidates = moduleUrl.endsWith("/action.js") ? ["./action-parse-worker.js"] : ["./parse-worker.js", "../parse-worker.js"];
-  return candidates.map((p) => fileURLToPath2(new URL(p, moduleUrl))).find((f) => existsSync3(f));
+  return candidates.map((p) => fileURLToPath2(new URL(p, moduleUrl))).find((f) => existsSync4(f));
 }
 function workerInput(jobs, maxFileSize, claim) {
   const offsets = new Int32Array(jobs.length + 1);
@@ -61657,7 +65237,7 @@ async function parseAll(jobs, o, onProgress) {
 }
 
 // host/workspace-files.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // host/usage-error.ts
@@ -61698,7 +65278,8 @@ var GitIgnoreRules = class {
    */
   ask(root) {
     const parent = parentOf(root);
-    if (parent !== void 0 && this.in(parent)?.(root.slice(root.lastIndexOf("/") + 1), true)) this.asked.push(root);
+    if (parent !== void 0 && this.in(parent)?.(root.slice(root.lastIndexOf("/") + 1), true))
+      this.asked.push(root);
   }
   /**
    * Whether git ignores an entry of a folder, for every entry of that folder (a walk reads
@@ -61739,7 +65320,7 @@ function ignoreGlobs(globs) {
 }
 
 // host/gitignore.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname2, join, sep as sep2 } from "node:path";
 var toPosix = (p) => sep2 === "/" ? p : p.split(sep2).join("/");
 function read(path) {
@@ -61751,7 +65332,7 @@ function read(path) {
 }
 function gitRoot(dir) {
   for (let cur = dir; ; cur = dirname2(cur)) {
-    if (existsSync4(join(cur, ".git"))) return cur;
+    if (existsSync5(join(cur, ".git"))) return cur;
     if (dirname2(cur) === cur) return void 0;
   }
 }
@@ -61830,7 +65411,8 @@ function walk(roots, cwd, globs, ignoreBase) {
         if (!skippedFolder(e.name) && !gitIgnores?.(e.name, true)) stack.push(child);
       } else if (e.isFile()) {
         const childRel = rel === "." ? e.name : `${rel}/${e.name}`;
-        if (isIgnored(toPosix2(relative(ignoreBase, child))) || gitIgnores?.(e.name, false)) continue;
+        if (isIgnored(toPosix2(relative(ignoreBase, child))) || gitIgnores?.(e.name, false))
+          continue;
         all2.push(childRel);
         if (e.name.endsWith(".md")) markdown.push(childRel);
       }
@@ -61842,19 +65424,29 @@ function walk(roots, cwd, globs, ignoreBase) {
 
 // host/workspace-files.ts
 var CURRICULA_FOLDER = "curricula";
-function withConfig(cwd, targets, configPath) {
-  return { targets, configPath, configRel: toPosix2(relative2(cwd, configPath)), configText: readFileSync5(configPath, "utf8") };
+function withConfig(cwd, targets2, configPath) {
+  return {
+    targets: targets2,
+    configPath,
+    configRel: toPosix2(relative2(cwd, configPath)),
+    configText: readFileSync5(configPath, "utf8")
+  };
 }
 function resolveTargets(cwd, paths) {
-  const targets = (paths.length ? paths : ["."]).map((p) => resolve2(cwd, p));
-  for (const t of targets) if (!existsSync5(t)) throw new UsageError(`Expected a file or folder at ${relative2(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
-  const start = targets[0];
+  const targets2 = (paths.length ? paths : ["."]).map((p) => resolve2(cwd, p));
+  for (const t of targets2)
+    if (!existsSync6(t))
+      throw new UsageError(
+        `Expected a file or folder at ${relative2(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`
+      );
+  const start = targets2[0];
   const dir = statSync2(start).isDirectory() ? start : dirname3(start);
-  const configPath = configCandidates(toPosix2(dir)).find((p) => existsSync5(p));
-  if (configPath) return withConfig(cwd, targets, configPath);
+  const configPath = configCandidates(toPosix2(dir)).find((p) => existsSync6(p));
+  if (configPath) return withConfig(cwd, targets2, configPath);
   const nested = join3(dir, CURRICULA_FOLDER, CONFIG_FILE);
-  if (targets.length === 1 && dir === start && existsSync5(nested)) return withConfig(cwd, [dirname3(nested)], nested);
-  return { targets, lookedFrom: toPosix2(relative2(cwd, dir)) || "." };
+  if (targets2.length === 1 && dir === start && existsSync6(nested))
+    return withConfig(cwd, [dirname3(nested)], nested);
+  return { targets: targets2, lookedFrom: toPosix2(relative2(cwd, dir)) || "." };
 }
 function readWorkspace(cwd, t, ignore2) {
   const root = t.configPath ? dirname3(t.configPath) : void 0;
@@ -61891,13 +65483,25 @@ async function loadModels(o) {
       return bytes2 ? parseFile(file, bytes2, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
     });
   }
-  const cache = new LintCache(o.cache ? resolve3(o.cwd, ".enablekit-cache", "models.json") : void 0, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const cache = new LintCache(
+    o.cache ? resolve3(o.cwd, ".enablekit-cache", "models.json") : void 0,
+    `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`
+  );
   const models = [];
   const misses = [];
   for (const file of files.markdown) {
     const bytes2 = files.bytes.get(file);
     if (!bytes2) {
-      models.push({ file, problems: [{ code: "encoding", span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, message: "Expected a readable file; found one that could not be read. Check its permissions." }] });
+      models.push({
+        file,
+        problems: [
+          {
+            code: "encoding",
+            span: FILE_START,
+            message: "Expected a readable file; found one that could not be read. Check its permissions."
+          }
+        ]
+      });
       continue;
     }
     const hit = cache.get(file, files.hashes.get(file));
@@ -61906,7 +65510,11 @@ async function loadModels(o) {
   }
   if (misses.length) {
     const bar = o.progress?.(misses.length, "Parsing");
-    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...o.jobs ? { threads: o.jobs } : {} }, (n) => bar?.update(n));
+    const parsed = await parseAll(
+      misses,
+      { maxFileSize: config.maxFileSize, ...o.jobs ? { threads: o.jobs } : {} },
+      (n) => bar?.update(n)
+    );
     bar?.finish();
     parsed.forEach((m, k) => {
       models.push(m);
@@ -61924,6 +65532,11 @@ async function loadIndex(o) {
   return { config, index: new WorkspaceIndex(models, files.all), only: files.only };
 }
 
+// core/config/clock.ts
+function curriculaToday(config, now, override) {
+  return override ?? todayIn(config.timeZone, now);
+}
+
 // core/grading/classify-pull.ts
 var posixJoin = (a, b) => a === "" || a === "." ? b : `${a.replace(/\/+$/, "")}/${b}`;
 function classifyPull(files, author, submissionsDir, curriculaDir) {
@@ -61934,32 +65547,56 @@ function classifyPull(files, author, submissionsDir, curriculaDir) {
   for (const f of files) {
     const name = f.filename;
     if (f.previous && !f.previous.startsWith(mine)) {
-      plan.refusals.push(`Expected changes only under your own folder ${mine}; found ${name} moved from ${f.previous}. Submitted work stays where it was; add your own sheet instead.`);
+      plan.refusals.push(
+        `Expected changes only under your own folder ${mine}; found ${name} moved from ${f.previous}. Submitted work stays where it was; add your own sheet instead.`
+      );
       continue;
     }
     if (curricula !== "" && (name.startsWith(curricula) || name === curricula.replace(/\/$/, ""))) {
-      plan.refusals.push(`Expected a checkpoint pull request to change only your answer sheets; found a change to ${name}. Open curricula changes in a separate pull request.`);
+      plan.refusals.push(
+        `Expected a checkpoint pull request to change only your answer sheets; found a change to ${name}. Open curricula changes in a separate pull request.`
+      );
     } else if (/(^|\/)enablekit\.yml$|\.key(\.enc)?\.ya?ml$|\.key$/.test(name)) {
-      plan.refusals.push(`Expected no change to configuration or answer keys; found ${name}. Remove it from this pull request.`);
+      plan.refusals.push(
+        `Expected no change to configuration or answer keys; found ${name}. Remove it from this pull request.`
+      );
     } else if (name.startsWith(subs)) {
       if (name.startsWith(mine)) {
         const rest = name.slice(mine.length);
         const m = /^([a-z0-9][a-z0-9-]*)\.md$/.exec(rest);
-        if (f.status === "removed") plan.refusals.push(`Expected answer sheets to be added or changed; found ${name} removed. Restore it: submitted work is never deleted.`);
-        else if (m && plan.sheets.some((s) => s.checkpoint === m[1])) plan.refusals.push(`Expected one answer sheet per checkpoint in a pull request; found ${name} a second time for "${m[1]}". Remove the copy.`);
+        if (f.status === "removed")
+          plan.refusals.push(
+            `Expected answer sheets to be added or changed; found ${name} removed. Restore it: submitted work is never deleted.`
+          );
+        else if (m && plan.sheets.some((s) => s.checkpoint === m[1]))
+          plan.refusals.push(
+            `Expected one answer sheet per checkpoint in a pull request; found ${name} a second time for "${m[1]}". Remove the copy.`
+          );
         else if (m) plan.sheets.push({ path: name, checkpoint: m[1] });
-        else plan.refusals.push(`Expected answer sheets at ${mine}<checkpoint-id>.md; found ${name}. Move it there.`);
+        else
+          plan.refusals.push(
+            `Expected answer sheets at ${mine}<checkpoint-id>.md; found ${name}. Move it there.`
+          );
       } else if (name.toLowerCase().startsWith(mine.toLowerCase())) {
-        plan.refusals.push(`Expected your folder spelled exactly as your login, ${mine}; found ${name}. Move the sheet to ${mine}${name.slice(mine.length)} and remove the other spelling.`);
+        plan.refusals.push(
+          `Expected your folder spelled exactly as your login, ${mine}; found ${name}. Move the sheet to ${mine}${name.slice(mine.length)} and remove the other spelling.`
+        );
       } else {
         const other = name.slice(subs.length).split("/")[0];
-        plan.refusals.push(`Expected changes only under your own folder ${mine}; found ${name}, in ${other}'s folder. A learner submits only their own answers.`);
+        plan.refusals.push(
+          `Expected changes only under your own folder ${mine}; found ${name}, in ${other}'s folder. A learner submits only their own answers.`
+        );
       }
     } else {
-      plan.refusals.push(`Expected a checkpoint pull request to change only answer sheets under ${subs}; found ${name}. Remove it from this pull request.`);
+      plan.refusals.push(
+        `Expected a checkpoint pull request to change only answer sheets under ${subs}; found ${name}. Remove it from this pull request.`
+      );
     }
   }
-  if (plan.sheets.length === 0 && plan.refusals.length === 0) plan.refusals.push(`Expected an answer sheet under ${mine}; found none. Add submissions/${author}/<checkpoint-id>.md.`);
+  if (plan.sheets.length === 0 && plan.refusals.length === 0)
+    plan.refusals.push(
+      `Expected an answer sheet under ${mine}; found none. Add submissions/${author}/<checkpoint-id>.md.`
+    );
   return plan;
 }
 
@@ -61970,7 +65607,14 @@ function escapeMarkdown(text3, maxLength = 300) {
 }
 
 // core/grading/render-grade.ts
-var MARK = { right: "\u2705 right", partial: "\u{1F7E1} partly right", wrong: "\u274C wrong", unanswered: "\u2B1C no answer", changed: "\u26A0\uFE0F question changed", "not-a-number": "\u274C not a number" };
+var MARK = {
+  right: "\u2705 right",
+  partial: "\u{1F7E1} partly right",
+  wrong: "\u274C wrong",
+  unanswered: "\u2B1C no answer",
+  changed: "\u26A0\uFE0F question changed",
+  "not-a-number": "\u274C not a number"
+};
 function gradeMarkdown(g) {
   const head2 = `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
 
@@ -61979,7 +65623,12 @@ Attempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.lear
 `;
   const cols = g.revealed ? "| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n" : "| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n";
   const rows = g.questions.map((q, i) => {
-    const cells = [String(i + 1), escapeMarkdown(q.prompt), q.answer ? escapeMarkdown(q.answer) : "\u2014", `${MARK[q.outcome]} (${q.points}/${q.weight})`];
+    const cells = [
+      String(i + 1),
+      escapeMarkdown(q.prompt),
+      q.answer ? escapeMarkdown(q.answer) : "\u2014",
+      `${MARK[q.outcome]} (${q.points}/${q.weight})`
+    ];
     if (g.revealed) cells.push(q.correctAnswer ? escapeMarkdown(q.correctAnswer) : "");
     cells.push(q.feedback.map((f) => escapeMarkdown(f)).join("<br>"));
     return `| ${cells.join(" | ")} |`;
@@ -62003,7 +65652,9 @@ function hiddenJson(tag, data) {
 }
 function readHiddenJson(tag, body) {
   const out = [];
-  for (const m of (body ?? "").matchAll(new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, "g"))) {
+  for (const m of (body ?? "").matchAll(
+    new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, "g")
+  )) {
     try {
       out.push(JSON.parse(m[1]));
     } catch {
@@ -62022,9 +65673,13 @@ var isResult = (r) => RESULT_KINDS.includes(r.kind);
 function dedupeRecords(records) {
   const seen = /* @__PURE__ */ new Map();
   for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
-  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
+  return [...seen.values()].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1)
+  );
 }
-var resultsOf = (records, login) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());
+var resultsOf = (records, login) => dedupeRecords(records).filter(
+  (r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase()
+);
 
 // core/progress/ledger.ts
 var PROGRESS_LABEL = "enablekit:progress";
@@ -62036,7 +65691,14 @@ function progressIssuesOf(issues, login, writer = ACTIONS_BOT) {
   return issues.filter((i) => !i.pull_request && writtenBy(i.user, writer) && (i.body ?? "").includes(marker)).sort((a, b) => a.number - b.number);
 }
 function ledgerComment(c, writer = ACTIONS_BOT) {
-  return { id: c.id, body: c.body ?? "", byEnablekit: writtenBy(c.user, writer), createdAt: c.created_at, updatedAt: c.updated_at, ...c.html_url ? { url: c.html_url } : {} };
+  return {
+    id: c.id,
+    body: c.body ?? "",
+    byEnablekit: writtenBy(c.user, writer),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    ...c.html_url ? { url: c.html_url } : {}
+  };
 }
 function recordComment(records) {
   return records.map((r) => `${recordLine(r)}
@@ -62047,8 +65709,10 @@ function recordLine(r) {
   const who = (login) => login ? `@${escapeMarkdown(login, 40)}` : "someone";
   switch (r.kind) {
     case "quiz":
-      if (isClaim(r)) return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
-      if (r.refused) return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === "cooldown" ? "it came inside the retake cooldown" : "it came after the attempts allowed"}, counted in the order the records were stored.`;
+      if (isClaim(r))
+        return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
+      if (r.refused)
+        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === "cooldown" ? "it came inside the retake cooldown" : "it came after the attempts allowed"}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? "Passed" : "Not passed yet"}${r.percent === void 0 ? "" : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ""}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case "mock":
       return `${id}: ${r.passed ? "Pass" : "Fail"}${r.attempt ? ` (attempt ${r.attempt})` : ""}, graded by ${who(r.reviewer)} in #${r.pr}.`;
@@ -62086,17 +65750,27 @@ function readLedger(comments, learner) {
     const mine = found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase());
     if (c.updatedAt !== c.createdAt) {
       flagged.push({ comment: c.id, why: "edited", ...note });
-      stored.push(...mine.filter((r) => r.kind === "quiz" && !r.refused).map((r) => ({ ...r, passed: false })));
+      stored.push(
+        ...mine.filter((r) => r.kind === "quiz" && !r.refused).map((r) => ({ ...r, passed: false }))
+      );
     } else {
       records.push(...mine);
       stored.push(...mine.filter((r) => r.kind === "quiz"));
     }
   }
   const voided = new Set(records.filter((r) => r.refused && r.kind === "quiz").map(attemptKey));
-  const counted = records.filter((r) => !r.refused && !isClaim(r) && !(r.kind === "quiz" && voided.has(attemptKey(r))));
+  const counted = records.filter(
+    (r) => !r.refused && !isClaim(r) && !(r.kind === "quiz" && voided.has(attemptKey(r)))
+  );
   const top = Math.max(0, ...seqs);
   const missing = Array.from({ length: top }, (_, k) => k + 1).filter((n) => !seqs.has(n));
-  return { records: dedupeRecords(counted), stored, flagged, nextSeq: top + 1, ...missing.length ? { missing } : {} };
+  return {
+    records: dedupeRecords(counted),
+    stored,
+    flagged,
+    nextSeq: top + 1,
+    ...missing.length ? { missing } : {}
+  };
 }
 var attemptKey = (r) => `${r.checkpoint}@${r.sha}`;
 
@@ -62112,20 +65786,382 @@ function readReviewRecords(body) {
 }
 function gradeCommentBody(results, refusals, records, sections = [], reviews = []) {
   const parts = [COMMENT_MARKER, "## enablekit checkpoint results", ""];
-  if (refusals.length) parts.push("### Not graded", "", ...refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`), "");
+  if (refusals.length)
+    parts.push("### Not graded", "", ...refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`), "");
   for (const { path, result } of results) {
-    parts.push(`#### \`${path.replace(/`/g, "")}\``, "", result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
+    parts.push(
+      `#### \`${path.replace(/`/g, "")}\``,
+      "",
+      result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal)
+    );
   }
-  for (const { path, markdown } of sections) parts.push(`#### \`${path.replace(/`/g, "")}\``, "", markdown, "");
+  for (const { path, markdown } of sections)
+    parts.push(`#### \`${path.replace(/`/g, "")}\``, "", markdown, "");
   parts.push(hiddenJson("attempts", reviews.length ? { records, reviews } : { records }));
   return parts.join("\n");
+}
+
+// core/review/reply.ts
+var replyBody = (to, text3) => `@${to}: ${escapeMarkdown(text3, 1e3)}`;
+
+// core/grading/check-run.ts
+var MAX_ANNOTATIONS = 50;
+function checkRunFor(o, success) {
+  const annotations = o.results.flatMap(
+    ({ path, result }) => result.ok ? result.grade.questions.map((q) => ({
+      path,
+      start_line: q.line,
+      end_line: q.line,
+      annotation_level: q.outcome === "right" ? "notice" : "failure",
+      title: `${q.id}: ${q.outcome}`,
+      message: [
+        `${q.points} of ${q.weight} points.`,
+        ...q.feedback,
+        ...q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : []
+      ].join(" ")
+    })) : [
+      {
+        path,
+        start_line: result.refusal.line ?? 1,
+        end_line: result.refusal.line ?? 1,
+        annotation_level: "failure",
+        title: "Not graded",
+        message: result.refusal.message
+      }
+    ]
+  ).slice(0, MAX_ANNOTATIONS);
+  const waiting = !o.refusals.length && !o.failed && o.pending > 0;
+  const title = o.refusals.length ? "Not graded" : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? "s" : ""})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : [
+    ...o.results.map(
+      ({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`
+    ),
+    ...o.reviews.map(
+      (r) => `- ${r.path}: ${r.state === "pending" ? "waiting for a reviewer" : r.state === "passed" ? "passed" : "not passed yet"}`
+    )
+  ].join("\n");
+  return {
+    name: "enablekit checkpoint",
+    status: "completed",
+    conclusion: success ? "success" : waiting ? "neutral" : "failure",
+    output: {
+      title,
+      summary: `${summary2}
+
+The full results are in the pull request comment.`,
+      annotations
+    }
+  };
+}
+
+// core/grading/finish-pull.ts
+function finishPull(i) {
+  const { pull, results, outcomeReviews } = i;
+  const graded = results.filter((r) => r.result.ok);
+  const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
+  const passed = quizPassed + outcomeReviews.filter((r) => r.state === "passed").length;
+  const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
+  const pending = outcomeReviews.filter((r) => r.state === "pending").length;
+  const outcome = {
+    pull: pull.number,
+    graded: graded.length + outcomeReviews.length - pending,
+    passed,
+    failed,
+    pending,
+    refusals: [
+      ...i.refusals,
+      ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])
+    ],
+    results,
+    reviews: outcomeReviews,
+    keyFailures: [...new Set(i.keyFailures)]
+  };
+  const body = gradeCommentBody(results, [...i.refusals], i.records, i.sections, i.reviews);
+  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
+  const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
+  if (i.dryRun) {
+    const text3 = `Dry run: would comment on #${pull.number}, ${waiting ? "wait for a reviewer" : `label it checkpoint:${allPassed ? "passed" : "failed"}`} and report a ${allPassed ? "successful" : waiting ? "neutral" : "failing"} check.`;
+    return { outcome, body, writes: [{ kind: "info", text: text3 }] };
+  }
+  const writes = [{ kind: "grade-comment", body }];
+  if (!waiting)
+    writes.push({
+      kind: "label",
+      add: allPassed ? "checkpoint:passed" : "checkpoint:failed",
+      remove: allPassed ? "checkpoint:failed" : "checkpoint:passed"
+    });
+  writes.push({ kind: "check-run", headSha: pull.headSha, run: checkRunFor(outcome, allPassed) });
+  for (const r of i.replies) writes.push({ kind: "comment", body: replyBody(r.to, r.text) });
+  return { outcome, body, writes };
+}
+
+// core/grading/plan-pull.ts
+init_model();
+
+// core/progress/learner-status.ts
+function rolesOf(login, config, extraRoles = []) {
+  const l = login.toLowerCase();
+  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
+  return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
+}
+function learnerStatus(login, roles, index2, records, today) {
+  const mine = resultsOf(records, login);
+  const tracks = [...index2.items()].filter(
+    (i) => i.type === "track" && i.roles.some((r) => roles.includes(r))
+  );
+  tracks.sort(
+    (a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1
+  );
+  return tracks.map((t) => {
+    const modules = t.modules.map((entry) => {
+      const checkpoints = index2.checkpointsOf(entry.module).map((c) => {
+        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
+        return {
+          id: c.id,
+          passed: rs.some((r) => r.passed),
+          attempts: rs.length,
+          ...scores.length ? { best: Math.max(...scores) } : {}
+        };
+      });
+      const due = entry.window?.due ?? t.window?.due;
+      const opens = entry.window?.opens ?? t.window?.opens;
+      const passed = checkpoints.length > 0 && checkpoints.every((c) => c.passed);
+      const tried = checkpoints.some((c) => c.attempts > 0);
+      let state;
+      if (checkpoints.length === 0) state = opens && opens > today ? "not-started" : "open";
+      else if (passed) state = "passed";
+      else if (due && due < today) state = "overdue";
+      else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
+      else if (tried) state = "submitted";
+      else state = opens && opens > today ? "not-started" : "open";
+      return { module: entry.module, state, ...due ? { due } : {}, checkpoints };
+    });
+    const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k].optional);
+    return {
+      track: t.id,
+      complete: required.length > 0 && required.every((m) => m.state === "passed"),
+      modules
+    };
+  });
+}
+
+// core/review/rubric-verdict.ts
+function reviewersOf(s, learnerRoles, config) {
+  const fromRoles = (roles) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
+  return s.reviewers.length ? s.reviewers.flatMap((x) => config.roles.has(x) ? fromRoles([x]) : [x]) : fromRoles(learnerRoles);
+}
+function mayReview(r, s, learnerRoles, config) {
+  const named = reviewersOf(s, learnerRoles, config);
+  const login = r.login.toLowerCase();
+  return named.some(
+    (n) => n.replace(/^@/, "").toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase())
+  );
+}
+function commandRefusal(i) {
+  const s = i.scenario;
+  if ("error" in i.command) return { ok: false, reason: "bad-command", message: i.command.error };
+  if (i.reviewer.login.toLowerCase() === i.learner.toLowerCase())
+    return {
+      ok: false,
+      reason: "own-submission",
+      message: `Expected a reviewer other than the learner; found @${i.learner} grading their own mock. Ask a trainer.`
+    };
+  if (!mayReview(i.reviewer, s, i.learnerRoles, i.config)) {
+    return {
+      ok: false,
+      reason: "not-a-reviewer",
+      message: `Expected a reviewer of "${s.id}" (its reviewers, or the reviewers of the learner's role in enablekit.yml); found @${i.reviewer.login}, who is not one. The comment was ignored.`
+    };
+  }
+  return void 0;
+}
+function rubricVerdict(i) {
+  const s = i.scenario;
+  const refused = commandRefusal(i);
+  if (refused) return refused;
+  if ("error" in i.command) return { ok: false, reason: "bad-command", message: i.command.error };
+  const missing = s.prerequisites.filter((p) => !i.passed.has(p));
+  if (missing.length)
+    return {
+      ok: false,
+      reason: "prerequisite",
+      message: `Expected ${missing.join(", ")} passed before "${s.id}"; found ${missing.length === 1 ? "it" : "them"} not passed yet. Pass ${missing.length === 1 ? "it" : "them"} first.`
+    };
+  const unmetRequired = s.rubric.filter((c) => c.required && !i.ticked.has(c.id)).map((c) => c.id);
+  if (i.command.verdict === "pass" && unmetRequired.length) {
+    return {
+      ok: false,
+      reason: "required-unmet",
+      message: `Expected every required criterion ticked for a pass; found ${unmetRequired.join(", ")} not ticked. Tick them in the rubric, or comment /grade fail.`
+    };
+  }
+  return {
+    ok: true,
+    verdict: {
+      scenario: s.id,
+      learner: i.learner,
+      reviewer: i.reviewer.login,
+      verdict: i.command.verdict,
+      met: s.rubric.filter((c) => i.ticked.has(c.id)).map((c) => c.id),
+      unmetRequired,
+      notes: i.command.notes,
+      attempt: i.attemptsBefore + 1
+    }
+  };
+}
+
+// core/review/mock-outcome.ts
+function mockOutcome(f) {
+  const s = f.scenario;
+  const learner = f.learner.toLowerCase();
+  const verdicts = f.records.filter(
+    (r) => r.kind === "mock" && r.checkpoint === s.id && r.learner.toLowerCase() === learner
+  );
+  const passed = new Set(
+    f.records.filter((r) => isResult(r) && r.passed && r.learner.toLowerCase() === learner).map((r) => r.checkpoint)
+  );
+  let record;
+  let reply;
+  if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review.ref)) {
+    const earlier = new Set(
+      verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`)
+    );
+    const v = rubricVerdict({
+      scenario: s,
+      learner: f.learner,
+      learnerRoles: f.learnerRoles,
+      reviewer: f.review.reviewer,
+      command: f.review.command,
+      ticked: f.review.ticked,
+      config: f.config,
+      attemptsBefore: earlier.size,
+      passed
+    });
+    if (v.ok) {
+      record = {
+        learner: f.learner,
+        checkpoint: s.id,
+        kind: "mock",
+        pr: f.pr,
+        sha: f.sha,
+        ref: f.review.ref,
+        at: f.review.at,
+        passed: v.verdict.verdict === "pass",
+        attempt: v.verdict.attempt,
+        reviewer: v.verdict.reviewer,
+        met: v.verdict.met,
+        ...v.verdict.notes ? { notes: v.verdict.notes } : {}
+      };
+    } else {
+      reply = v.message;
+    }
+  }
+  const onHead = [...verdicts, ...record ? [record] : []].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const latest = onHead.at(-1);
+  const missing = s.prerequisites.filter((p) => !passed.has(p));
+  return {
+    state: latest ? latest.passed ? "passed" : "failed" : "pending",
+    ...record ? { record } : {},
+    ...reply ? { reply } : {},
+    markdown: mockMarkdown(s, latest, missing)
+  };
+}
+function mockMarkdown(s, v, missing) {
+  const title = escapeMarkdown(s.title, 120);
+  const gate = missing.length ? `
+
+> [!NOTE]
+> ${missing.map((m) => `\`${escapeMarkdown(m, 80)}\``).join(", ")} must be passed first: until then this mock cannot be passed.` : "";
+  if (!v) {
+    return `**Mock scenario: ${title}** (${s.level}): waiting for a reviewer. A reviewer of this scenario ticks the criteria met in the rubric checklist and comments \`/grade pass\` or \`/grade fail\` with notes, or submits a review that starts with the command.${gate}`;
+  }
+  const criteria = s.rubric.map(
+    (c) => `- ${v.met?.includes(c.id) ? "\u2705" : "\u2B1C"} ${escapeMarkdown(c.text, 300)}`
+  );
+  const notes = v.notes ? `
+
+Reviewer notes:
+
+${v.notes.split("\n").map((l) => `> ${escapeMarkdown(l, 2e3)}`).join("\n")}` : "";
+  const next = v.passed ? "" : "\n\nNot passed yet: practise with your trainer, then push a new attempt (a new commit on this branch, or a new pull request) and ask for another review.";
+  return `**Mock scenario: ${title}** (${s.level}): **${v.passed ? "pass" : "fail"}**${v.attempt ? ` (attempt ${v.attempt})` : ""}, graded by @${escapeMarkdown(v.reviewer ?? "", 40)}.
+
+${criteria.join("\n")}${notes}${next}${v.passed ? "" : gate}`;
+}
+
+// core/grading/reflection-complete.ts
+init_reflection_body();
+var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+function checkReflection(sheet, reflection) {
+  const sheetText = sheet.text;
+  const body = parseReflectionBody(sheet.tree, sheet.lines);
+  const missing = [];
+  const readTicked = /^\s*[-*+] \[[xX]\]/m.test(
+    sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0)
+  );
+  if (reflection.readCheck && !readTicked)
+    missing.push(
+      `Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`
+    );
+  const min = reflection.minWords ?? 1;
+  const words = reflection.prompts.map((_, i) => wordsIn(body.answers[i]?.text ?? ""));
+  words.forEach((n, i) => {
+    if (n < min)
+      missing.push(
+        `Expected at least ${min} word${min === 1 ? "" : "s"} under prompt ${i + 1}; found ${n}. Say more: what you will do and why.`
+      );
+  });
+  return { complete: missing.length === 0, missing, words };
+}
+
+// core/review/reflection-outcome.ts
+function reflectionOutcome(r, sheet, learner, pr, sha, at4) {
+  const check = checkReflection(sheet, r);
+  const title = escapeMarkdown(r.title, 120);
+  const markdown = check.complete ? `**Reflection: ${title}**: complete. Teammates: reply here with a strategy of your own, or react; replies and reactions count as participation for you both.` : `**Reflection: ${title}**: not complete yet.
+
+${check.missing.map((m) => `- ${escapeMarkdown(m, 500)}`).join("\n")}
+
+Push the changes to this branch and it is checked again.`;
+  return {
+    state: check.complete ? "passed" : "failed",
+    record: { learner, checkpoint: r.id, kind: "reflection", pr, sha, at: at4, passed: check.complete },
+    markdown
+  };
+}
+
+// core/review/rubric-checklist.ts
+init_line_endings();
+var rubricMarker = (scenario) => `<!-- enablekit:rubric scenario=${scenario} -->`;
+function rubricChecklist(s) {
+  const items = s.rubric.map(
+    (c) => `- [ ] ${escapeMarkdown(c.text.replace(/\s*\(required\)\s*/i, " "), 500).trim()}${c.required ? " **(required)**" : ""} <!-- criterion:${c.id} -->`
+  );
+  return `${rubricMarker(s.id)}
+### Rubric: ${escapeMarkdown(s.title)}
+
+Reviewers: tick each criterion the learner met, then comment \`/grade pass\` or \`/grade fail\` with your notes.
+
+${items.join("\n")}
+`;
+}
+function tickedCriteria(body, s) {
+  const known2 = new Set(s.rubric.map((c) => c.id));
+  const ticked = /* @__PURE__ */ new Set();
+  for (const m of toLf(body).matchAll(
+    /^\s*[-*] \[([ xX])\] .*<!-- criterion:([a-z0-9-]+) -->\s*$/gm
+  )) {
+    if (m[1] !== " " && known2.has(m[2])) ticked.add(m[2]);
+  }
+  return ticked;
 }
 
 // core/text/fold-text.ts
 var APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u02B9\u00B4\u0060\uFF07]/g;
 var QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\uFF02]/g;
 var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-var ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+var ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g;
 function foldText(s) {
   return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-").replace(/\s+/gu, " ").trim();
 }
@@ -62157,8 +66193,8 @@ function readNumber(answer, mark, unit) {
   let s = foldText(answer);
   if (unit) {
     const u = foldText(unit);
-    const at3 = s.length - u.length;
-    if (at3 >= 0 && sameUnit(s.slice(at3), u)) s = s.slice(0, at3).trimEnd();
+    const at4 = s.length - u.length;
+    if (at4 >= 0 && sameUnit(s.slice(at4), u)) s = s.slice(0, at4).trimEnd();
   }
   const m = numberPattern(mark).exec(s);
   if (!m || m[2] === void 0 && m[3] === void 0) return void 0;
@@ -62173,49 +66209,77 @@ function numberHint(mark, unit, answer) {
 }
 
 // core/grading/grade-question.ts
-var PATTERN = /^\/(.+)\/([a-z]*)$/s;
 var MAX_TEXT_ANSWER = 500;
 var normalise = (s) => foldText(s).toLowerCase();
-var plainMatcher = (pattern, flags, text3) => new RegExp(pattern, flags.replace(/[gy]/g, "")).test(text3);
+var plainMatcher = (pattern, flags, text3) => new RegExp(pattern, matchFlags(flags)).test(text3);
 var CHANGED_CHOICES = 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
 function scoreChoices(key, mine) {
   const ticked = mine.choices.flatMap((c, i) => c.checked ? [i] : []);
   const answer = ticked.map((i) => `${mine.choices[i].letter}) ${mine.choices[i].text}`).join("; ");
   const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i].text));
-  if (differs) return { outcome: "changed", points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
+  if (differs)
+    return { outcome: "changed", points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
   if (ticked.length === 0) return { outcome: "unanswered", points: 0, answer: "", feedback: [] };
   const right = new Set(key.choices.flatMap((c, i) => c.checked ? [i] : []));
   const hits = ticked.filter((i) => right.has(i)).length;
   const misses = ticked.length - hits;
-  const choiceFeedback = ticked.flatMap((i) => key.choices[i].feedback ? [key.choices[i].feedback.text] : []);
+  const choiceFeedback = ticked.flatMap(
+    (i) => key.choices[i].feedback ? [key.choices[i].feedback.text] : []
+  );
   let fraction;
   const notes = [];
   if (key.type === "single") {
     fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
-    if (ticked.length > 1) notes.push(`Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i].letter).join(", ")}). It takes one answer, so it was graded wrong; tick only one next time.`);
+    if (ticked.length > 1)
+      notes.push(
+        `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i].letter).join(", ")}). It takes one answer, so it was graded wrong; tick only one next time.`
+      );
   } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
   else fraction = Math.max(0, (hits - misses) / right.size);
   const safe = fraction === 1 || key.type === "single" && ticked.length === 1;
-  return { outcome: fraction === 1 ? "right" : fraction > 0 ? "partial" : "wrong", points: fraction * key.weight, answer, feedback: safe ? [...notes, ...choiceFeedback] : notes, held: safe ? [] : choiceFeedback };
+  return {
+    outcome: fraction === 1 ? "right" : fraction > 0 ? "partial" : "wrong",
+    points: fraction * key.weight,
+    answer,
+    feedback: safe ? [...notes, ...choiceFeedback] : notes,
+    held: safe ? [] : choiceFeedback
+  };
 }
 function scoreText(key, mine, match) {
   const answer = mine.answerText?.value ?? "";
   if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  if (answer.length > MAX_TEXT_ANSWER) return { outcome: "wrong", points: 0, answer, feedback: [`Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`] };
+  if (answer.length > MAX_TEXT_ANSWER)
+    return {
+      outcome: "wrong",
+      points: 0,
+      answer,
+      feedback: [
+        `Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`
+      ]
+    };
   const given = normalise(answer);
   for (const a of key.accepted) {
-    const m = PATTERN.exec(a.value);
+    const m = answerPattern(a.value);
     if (!m) {
-      if (normalise(a.value) === given) return { outcome: "right", points: key.weight, answer, feedback: [] };
+      if (normalise(a.value) === given)
+        return { outcome: "right", points: key.weight, answer, feedback: [] };
       continue;
     }
     let hit;
     try {
-      hit = match(foldText(m[1]), m[2], foldText(answer));
+      hit = match(foldText(m.source), m.flags, foldText(answer));
     } catch {
       hit = false;
     }
-    if (hit === "timeout") return { outcome: "wrong", points: 0, answer, feedback: ["This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."] };
+    if (hit === "timeout")
+      return {
+        outcome: "wrong",
+        points: 0,
+        answer,
+        feedback: [
+          "This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."
+        ]
+      };
     if (hit) return { outcome: "right", points: key.weight, answer, feedback: [] };
   }
   return { outcome: "wrong", points: 0, answer, feedback: [] };
@@ -62224,7 +66288,13 @@ function scoreNumeric(key, mine, mark) {
   const answer = mine.answerText?.value ?? "";
   if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
   const value3 = readNumber(answer, mark, key.numeric?.unit);
-  if (value3 === void 0) return { outcome: "not-a-number", points: 0, answer, feedback: [numberHint(mark, key.numeric?.unit, answer)] };
+  if (value3 === void 0)
+    return {
+      outcome: "not-a-number",
+      points: 0,
+      answer,
+      feedback: [numberHint(mark, key.numeric?.unit, answer)]
+    };
   const ok2 = key.numeric !== void 0 && Math.abs(value3 - key.numeric.value) <= key.numeric.tolerance + 1e-9;
   return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
 }
@@ -62232,10 +66302,16 @@ function scoreOrdering(key, mine) {
   const order2 = mine.items.map((i) => i.text);
   const answer = order2.map((t, i) => `${i + 1}. ${t}`).join(" ");
   if (order2.length === 0) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  const known = new Map(key.items.map((i, n) => [normalise(i.text), n]));
-  const places = order2.map((t) => known.get(normalise(t)));
+  const known2 = new Map(key.items.map((i, n) => [normalise(i.text), n]));
+  const places = order2.map((t) => known2.get(normalise(t)));
   if (places.some((p) => p === void 0) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
-    return { outcome: "changed", points: 0, answer, feedback: [], changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".' };
+    return {
+      outcome: "changed",
+      points: 0,
+      answer,
+      feedback: [],
+      changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".'
+    };
   }
   const ok2 = places.every((p, i) => p === i);
   return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
@@ -62246,7 +66322,7 @@ function correctAnswerOf(q) {
     case "multiple":
       return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join("; ");
     case "text":
-      return q.accepted.find((a) => !PATTERN.test(a.value))?.value ?? q.accepted[0]?.value ?? "";
+      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? "";
     case "numeric":
       return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` \xB1 ${q.numeric.tolerance}` : ""}${q.numeric.unit ? ` ${q.numeric.unit}` : ""}` : "";
     case "ordering":
@@ -62255,9 +66331,28 @@ function correctAnswerOf(q) {
 }
 function scoreQuestion(key, mine, match, line, mark = ".") {
   const base = { id: key.id ?? "", type: key.type, prompt: key.prompt, weight: key.weight, line };
-  if (!mine) return { result: { ...base, answer: "", outcome: "unanswered", points: 0, feedback: ["This question is missing from your sheet."] }, held: [] };
+  if (!mine)
+    return {
+      result: {
+        ...base,
+        answer: "",
+        outcome: "unanswered",
+        points: 0,
+        feedback: ["This question is missing from your sheet."]
+      },
+      held: []
+    };
   const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : scoreOrdering(key, mine);
-  return { result: { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1e3) / 1e3, feedback: s.changed ? [s.changed] : s.feedback }, held: s.held ?? [] };
+  return {
+    result: {
+      ...base,
+      answer: s.answer,
+      outcome: s.outcome,
+      points: Math.round(s.points * 1e3) / 1e3,
+      feedback: s.changed ? [s.changed] : s.feedback
+    },
+    held: s.held ?? []
+  };
 }
 
 // core/grading/grade-quiz.ts
@@ -62278,23 +66373,61 @@ function gradeQuiz(input) {
   const { sheet, quiz: quiz2, policy, prior, now } = input;
   const who = { checkpoint: quiz2.id, learner: sheet.learner };
   if (quiz2.key && !input.keyApplied && !quiz2.keyApplied) {
-    return { ok: false, refusal: { ...who, reason: "key-unavailable", message: `Expected the answers of "${quiz2.title}"; found them kept in its key file (${quiz2.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "key-unavailable",
+        message: `Expected the answers of "${quiz2.title}"; found them kept in its key file (${quiz2.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`
+      }
+    };
   }
   const passedBefore = prior.some((p) => p.passed);
   if (!passedBefore && prior.length >= policy.attempts) {
-    return { ok: false, refusal: { ...who, reason: "no-attempts-left", message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "no-attempts-left",
+        message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
+      }
+    };
   }
   const lastFail = [...prior].filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
   if (!passedBefore && lastFail && Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs) {
     const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
-    return { ok: false, refusal: { ...who, reason: "cooldown", message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "cooldown",
+        message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.`
+      }
+    };
   }
-  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz2)].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  if (problems.length) return { ok: false, refusal: { ...who, reason: "invalid-sheet", message: sheetProblemMessage(problems), line: problems[0].span.start.line } };
+  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz2)].sort(
+    (a, b) => a.span.start.offset - b.span.start.offset
+  );
+  if (problems.length)
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "invalid-sheet",
+        message: sheetProblemMessage(problems),
+        line: problems[0].span.start.line
+      }
+    };
   const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id, q]));
   const scored = quiz2.questions.map((key) => {
     const q = mine.get(key.id ?? "");
-    return scoreQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1, policy.decimalMark ?? ".");
+    return scoreQuestion(
+      key,
+      q,
+      input.match ?? plainMatcher,
+      q?.span.start.line ?? 1,
+      policy.decimalMark ?? "."
+    );
   });
   const questions = scored.map((s) => s.result);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
@@ -62311,7 +66444,21 @@ function gradeQuiz(input) {
       if (key.explanation) r.feedback.push(key.explanation.text);
     });
   }
-  return { ok: true, grade: { ...who, attempt, attemptsAllowed: policy.attempts, score, maxScore, percent, passMark: policy.passMark, passed, revealed, questions } };
+  return {
+    ok: true,
+    grade: {
+      ...who,
+      attempt,
+      attemptsAllowed: policy.attempts,
+      score,
+      maxScore,
+      percent,
+      passMark: policy.passMark,
+      passed,
+      revealed,
+      questions
+    }
+  };
 }
 
 // core/grading/read-answer-sheet.ts
@@ -62437,7 +66584,8 @@ var SHEET_ALLOWANCE = 32 * 1024;
 var LONGEST_LOGIN = "x".repeat(39);
 var bytes = (s) => new TextEncoder().encode(s).length;
 function sheetLimit(item) {
-  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection") return MAX_SHEET_BYTES;
+  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection")
+    return MAX_SHEET_BYTES;
   const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
   if (item.type !== "quiz") return blank + MAX_SHEET_BYTES;
   return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
@@ -62452,11 +66600,21 @@ function overLimit(text3, maxBytes) {
 }
 function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
   const size = overLimit(source, maxBytes);
-  if (size !== void 0) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+  if (size !== void 0)
+    return {
+      ok: false,
+      line: 1,
+      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`
+    };
   const text3 = toLf(source);
   const lines = new LineIndex(text3);
   const fence3 = findFrontMatter(text3);
-  if (!fence3) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
+  if (!fence3)
+    return {
+      ok: false,
+      line: 1,
+      message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".'
+    };
   const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
   const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
@@ -62471,202 +66629,440 @@ function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
   } catch (e) {
     if (e instanceof RangeError) {
       const line = deepestLine(text3, fence3.end);
-      return { ok: false, line, message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.` };
+      return {
+        ok: false,
+        line,
+        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`
+      };
     }
     throw e;
   }
   const data = fm.value.data;
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions, problems: sheetProblems(questions), body: { text: text3, tree, lines } } };
-}
-
-// action/grade-pull.ts
-init_sheet_problems();
-
-// core/review/rubric-verdict.ts
-function reviewersOf(s, learnerRoles, config) {
-  const fromRoles = (roles) => roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
-  return s.reviewers.length ? s.reviewers.flatMap((x) => config.roles.has(x) ? fromRoles([x]) : [x]) : fromRoles(learnerRoles);
-}
-function mayReview(r, s, learnerRoles, config) {
-  const named = reviewersOf(s, learnerRoles, config);
-  const login = r.login.toLowerCase();
-  return named.some((n) => n.replace(/^@/, "").toLowerCase() === login || r.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
-}
-function commandRefusal(i) {
-  const s = i.scenario;
-  if ("error" in i.command) return { ok: false, reason: "bad-command", message: i.command.error };
-  if (i.reviewer.login.toLowerCase() === i.learner.toLowerCase()) return { ok: false, reason: "own-submission", message: `Expected a reviewer other than the learner; found @${i.learner} grading their own mock. Ask a trainer.` };
-  if (!mayReview(i.reviewer, s, i.learnerRoles, i.config)) {
-    return { ok: false, reason: "not-a-reviewer", message: `Expected a reviewer of "${s.id}" (its reviewers, or the reviewers of the learner's role in enablekit.yml); found @${i.reviewer.login}, who is not one. The comment was ignored.` };
-  }
-  return void 0;
-}
-function rubricVerdict(i) {
-  const s = i.scenario;
-  const refused = commandRefusal(i);
-  if (refused) return refused;
-  if ("error" in i.command) return { ok: false, reason: "bad-command", message: i.command.error };
-  const missing = s.prerequisites.filter((p) => !i.passed.has(p));
-  if (missing.length) return { ok: false, reason: "prerequisite", message: `Expected ${missing.join(", ")} passed before "${s.id}"; found ${missing.length === 1 ? "it" : "them"} not passed yet. Pass ${missing.length === 1 ? "it" : "them"} first.` };
-  const unmetRequired = s.rubric.filter((c) => c.required && !i.ticked.has(c.id)).map((c) => c.id);
-  if (i.command.verdict === "pass" && unmetRequired.length) {
-    return { ok: false, reason: "required-unmet", message: `Expected every required criterion ticked for a pass; found ${unmetRequired.join(", ")} not ticked. Tick them in the rubric, or comment /grade fail.` };
-  }
   return {
     ok: true,
-    verdict: { scenario: s.id, learner: i.learner, reviewer: i.reviewer.login, verdict: i.command.verdict, met: s.rubric.filter((c) => i.ticked.has(c.id)).map((c) => c.id), unmetRequired, notes: i.command.notes, attempt: i.attemptsBefore + 1 }
+    sheet: {
+      checkpoint: data.checkpoint,
+      learner: data.learner,
+      questions,
+      problems: sheetProblems(questions),
+      body: { text: text3, tree, lines }
+    }
   };
 }
 
-// core/review/mock-outcome.ts
-function mockOutcome(f) {
-  const s = f.scenario;
-  const learner = f.learner.toLowerCase();
-  const verdicts = f.records.filter((r) => r.kind === "mock" && r.checkpoint === s.id && r.learner.toLowerCase() === learner);
-  const passed = new Set(f.records.filter((r) => isResult(r) && r.passed && r.learner.toLowerCase() === learner).map((r) => r.checkpoint));
-  let record;
-  let reply;
-  if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review.ref)) {
-    const earlier = new Set(verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`));
-    const v = rubricVerdict({ scenario: s, learner: f.learner, learnerRoles: f.learnerRoles, reviewer: f.review.reviewer, command: f.review.command, ticked: f.review.ticked, config: f.config, attemptsBefore: earlier.size, passed });
-    if (v.ok) {
-      record = { learner: f.learner, checkpoint: s.id, kind: "mock", pr: f.pr, sha: f.sha, ref: f.review.ref, at: f.review.at, passed: v.verdict.verdict === "pass", attempt: v.verdict.attempt, reviewer: v.verdict.reviewer, met: v.verdict.met, ...v.verdict.notes ? { notes: v.verdict.notes } : {} };
+// core/grading/plan-pull.ts
+init_sheet_problems();
+var refuse = (checkpoint, learner, reason, message) => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
+function gradableCheckpoint(index2, config, id) {
+  const item = index2.item(id);
+  return config.file && index2.itemsWithId(id).length === 1 && item && isCheckpoint(item) ? item : void 0;
+}
+function opensGradeComment(i) {
+  return !i.hasGradeComment && !i.progress && !i.dryRun && (i.classified.sheets.length > 0 || i.classified.refusals.length > 0);
+}
+function mergeAttempts(fromComment, fromLedger) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of fromLedger)
+    if (r.kind === "quiz")
+      out.set(`${r.checkpoint}@${r.sha}`, {
+        checkpoint: r.checkpoint,
+        learner: r.learner,
+        sha: r.sha,
+        at: r.at,
+        passed: r.passed,
+        percent: r.percent ?? 0
+      });
+  for (const r of fromComment)
+    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  return [...out.values()];
+}
+function planPull(r) {
+  const { pull, roster: roster2, ledger } = r;
+  const out = {
+    checklists: [],
+    fresh: [],
+    quizSheets: [],
+    results: [],
+    records: r.gradeComment !== void 0 ? readAttemptRecords(r.gradeComment) : [],
+    reviews: r.gradeComment !== void 0 ? readReviewRecords(r.gradeComment) : [],
+    sections: [],
+    replies: [],
+    outcomeReviews: [],
+    keyFailures: []
+  };
+  if (!roster2 || r.classified.refusals.length) return out;
+  const attempts = mergeAttempts(out.records, ledger?.records ?? []);
+  const keep = (rec) => {
+    out.fresh.push(rec);
+    if (!out.reviews.some((x) => recordKey(x) === recordKey(rec))) out.reviews.push(rec);
+  };
+  const { index: index2, config } = roster2;
+  const claims = (id) => index2.itemsWithId(id);
+  if (!config.file)
+    out.keyFailures.push(
+      `Expected enablekit.yml in ${r.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`
+    );
+  for (const [k, s] of r.classified.sheets.entries()) {
+    const text3 = r.texts?.[k];
+    const item = gradableCheckpoint(index2, config, s.checkpoint);
+    if (!config.file) {
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          "no-config",
+          `Expected the curricula's enablekit.yml on the base branch to grade against; found none. The maintainers are told; your answers are kept and are graded when the run is repeated.`
+        )
+      });
+      continue;
+    }
+    if (claims(s.checkpoint).length > 1) {
+      const files = claims(s.checkpoint).map((i) => i.file).join(", ");
+      out.keyFailures.push(
+        `Expected one checkpoint with id "${s.checkpoint}" on the base branch; found ${claims(s.checkpoint).length}: ${files}. Give each its own id (enablekit lint reports it as duplicate-id), then re-run this job.`
+      );
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          "ambiguous-checkpoint",
+          `Expected one checkpoint "${s.checkpoint}" on the base branch to grade against; found ${claims(s.checkpoint).length}. The maintainers are told; your answers are kept and are graded when the run is repeated.`
+        )
+      });
+      continue;
+    }
+    if (!item) {
+      const other = index2.item(s.checkpoint);
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          "unknown-checkpoint",
+          `Expected a checkpoint "${s.checkpoint}" in ${r.curricula} on the base branch; found ${other ? `a ${other.type}` : "none"}. Check the file name against the checkpoint's id.`
+        )
+      });
+      continue;
+    }
+    const read2 = text3 === void 0 || "found" in text3 ? void 0 : readAnswerSheet(text3.text, sheetLimit(item));
+    const misplaced = read2?.ok ? placeProblems(s.path, read2.sheet.learner, read2.sheet.checkpoint) : [];
+    let result;
+    if (!read2)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        "invalid-sheet",
+        `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text3 && "found" in text3 ? text3.found : "nothing"}. Push the sheet again as a plain file.`
+      );
+    else if (!read2.ok)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        "invalid-sheet",
+        `${s.path}:${read2.line}: ${read2.message}`
+      );
+    else if (misplaced.length)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        "invalid-sheet",
+        `${s.path}: ${misplaced.join(" ")}`
+      );
+    else if (read2.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read2.sheet.checkpoint !== s.checkpoint) {
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        "invalid-sheet",
+        `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read2.sheet.learner}, checkpoint: ${read2.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`
+      );
+    } else if (item.type === "quiz") {
+      const keyed = withKey(item, r.keys?.get(item.id));
+      if (ledger?.missing?.length) {
+        const where = ledger.issue ? `#${ledger.issue.number}` : "their progress issue";
+        result = refuse(
+          s.checkpoint,
+          pull.author,
+          "ledger-damaged",
+          `Expected every record of your attempts on ${where} to grade "${s.checkpoint}" against; found some deleted. The maintainers are told; your answers are kept and are graded once they have looked.`
+        );
+        out.keyFailures.push(
+          `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? "s" : ""} ${ledger.missing.join(", ")} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? "them" : "it"}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? "them" : "it"} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`
+        );
+      } else if (keyed.ok) {
+        result = gradeQuizSheet(
+          keyed.quiz,
+          read2.sheet,
+          pull,
+          attempts,
+          out,
+          config,
+          r.now,
+          r.match
+        );
+        if (result.ok) {
+          const graded = out.fresh.pop();
+          out.fresh.push({
+            learner: graded.learner,
+            checkpoint: graded.checkpoint,
+            kind: "quiz",
+            pr: graded.pr,
+            sha: graded.sha,
+            ref: CLAIM_REF,
+            at: graded.at,
+            passed: false
+          });
+          out.quizSheets.push({
+            path: s.path,
+            quiz: keyed.quiz,
+            sheet: read2.sheet,
+            record: graded
+          });
+        }
+        if (!result.ok && result.refusal.line)
+          result.refusal.message = `${s.path}: ${result.refusal.message}`;
+      } else {
+        result = refuse(s.checkpoint, pull.author, "key-unavailable", keyed.learner);
+        out.keyFailures.push(keyed.maintainer);
+      }
+    } else if (item.type === "reflection") {
+      const prior = out.reviews.find(
+        (x) => x.kind === "reflection" && x.checkpoint === item.id && x.pr === pull.number && x.sha === pull.headSha
+      );
+      const o = reflectionOutcome(
+        item,
+        read2.sheet.body,
+        pull.author,
+        pull.number,
+        pull.headSha,
+        prior?.at ?? r.now
+      );
+      keep(o.record);
+      out.sections.push({ path: s.path, markdown: o.markdown });
+      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
     } else {
-      reply = v.message;
+      const scenario = item;
+      const checklist = r.comments.find((c) => (c.body ?? "").includes(rubricMarker(scenario.id)));
+      if (!checklist && !r.dryRun)
+        out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
+      const review = r.review;
+      const o = mockOutcome({
+        scenario,
+        learner: pull.author,
+        learnerRoles: rolesOf(pull.author, config),
+        config,
+        pr: pull.number,
+        sha: pull.headSha,
+        records: [...ledger?.records ?? [], ...out.reviews],
+        ...review ? {
+          review: {
+            reviewer: review.reviewer,
+            command: review.event.command,
+            ref: review.event.ref,
+            at: review.event.at,
+            ticked: tickedCriteria(checklist?.body ?? "", scenario)
+          }
+        } : {}
+      });
+      if (o.record) keep(o.record);
+      if (o.reply && review) out.replies.push({ to: review.event.login, text: o.reply });
+      out.sections.push({ path: s.path, markdown: o.markdown });
+      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
     }
-  }
-  const onHead = [...verdicts, ...record ? [record] : []].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const latest = onHead.at(-1);
-  const missing = s.prerequisites.filter((p) => !passed.has(p));
-  return { state: latest ? latest.passed ? "passed" : "failed" : "pending", ...record ? { record } : {}, ...reply ? { reply } : {}, markdown: mockMarkdown(s, latest, missing) };
-}
-function mockMarkdown(s, v, missing) {
-  const title = escapeMarkdown(s.title, 120);
-  const gate = missing.length ? `
-
-> [!NOTE]
-> ${missing.map((m) => `\`${escapeMarkdown(m, 80)}\``).join(", ")} must be passed first: until then this mock cannot be passed.` : "";
-  if (!v) {
-    return `**Mock scenario: ${title}** (${s.level}): waiting for a reviewer. A reviewer of this scenario ticks the criteria met in the rubric checklist and comments \`/grade pass\` or \`/grade fail\` with notes, or submits a review that starts with the command.${gate}`;
-  }
-  const criteria = s.rubric.map((c) => `- ${v.met?.includes(c.id) ? "\u2705" : "\u2B1C"} ${escapeMarkdown(c.text, 300)}`);
-  const notes = v.notes ? `
-
-Reviewer notes:
-
-${v.notes.split("\n").map((l) => `> ${escapeMarkdown(l, 2e3)}`).join("\n")}` : "";
-  const next = v.passed ? "" : "\n\nNot passed yet: practise with your trainer, then push a new attempt (a new commit on this branch, or a new pull request) and ask for another review.";
-  return `**Mock scenario: ${title}** (${s.level}): **${v.passed ? "pass" : "fail"}**${v.attempt ? ` (attempt ${v.attempt})` : ""}, graded by @${escapeMarkdown(v.reviewer ?? "", 40)}.
-
-${criteria.join("\n")}${notes}${next}${v.passed ? "" : gate}`;
-}
-
-// core/grading/reflection-complete.ts
-init_reflection_body();
-var wordsIn = (s) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
-function checkReflection(sheet, reflection) {
-  const sheetText = sheet.text;
-  const body = parseReflectionBody(sheet.tree, sheet.lines);
-  const missing = [];
-  const readTicked = /^\s*[-*+] \[[xX]\]/m.test(sheetText.slice(body.readCheck?.span.start.offset ?? 0, body.readCheck?.span.end.offset ?? 0));
-  if (reflection.readCheck && !readTicked) missing.push(`Expected the read check ("${reflection.readCheck.text}") ticked; found it empty. Tick it with [x] once you have read the lesson.`);
-  const min = reflection.minWords ?? 1;
-  const words = reflection.prompts.map((_, i) => wordsIn(body.answers[i]?.text ?? ""));
-  words.forEach((n, i) => {
-    if (n < min) missing.push(`Expected at least ${min} word${min === 1 ? "" : "s"} under prompt ${i + 1}; found ${n}. Say more: what you will do and why.`);
-  });
-  return { complete: missing.length === 0, missing, words };
-}
-
-// core/review/reflection-outcome.ts
-function reflectionOutcome(r, sheet, learner, pr, sha, at3) {
-  const check = checkReflection(sheet, r);
-  const title = escapeMarkdown(r.title, 120);
-  const markdown = check.complete ? `**Reflection: ${title}**: complete. Teammates: reply here with a strategy of your own, or react; replies and reactions count as participation for you both.` : `**Reflection: ${title}**: not complete yet.
-
-${check.missing.map((m) => `- ${escapeMarkdown(m, 500)}`).join("\n")}
-
-Push the changes to this branch and it is checked again.`;
-  return { state: check.complete ? "passed" : "failed", record: { learner, checkpoint: r.id, kind: "reflection", pr, sha, at: at3, passed: check.complete }, markdown };
-}
-
-// core/review/rubric-checklist.ts
-init_line_endings();
-var rubricMarker = (scenario) => `<!-- enablekit:rubric scenario=${scenario} -->`;
-function rubricChecklist(s) {
-  const items = s.rubric.map((c) => `- [ ] ${escapeMarkdown(c.text.replace(/\s*\(required\)\s*/i, " "), 500).trim()}${c.required ? " **(required)**" : ""} <!-- criterion:${c.id} -->`);
-  return `${rubricMarker(s.id)}
-### Rubric: ${escapeMarkdown(s.title)}
-
-Reviewers: tick each criterion the learner met, then comment \`/grade pass\` or \`/grade fail\` with your notes.
-
-${items.join("\n")}
-`;
-}
-function tickedCriteria(body, s) {
-  const known = new Set(s.rubric.map((c) => c.id));
-  const ticked = /* @__PURE__ */ new Set();
-  for (const m of toLf(body).matchAll(/^\s*[-*] \[([ xX])\] .*<!-- criterion:([a-z0-9-]+) -->\s*$/gm)) {
-    if (m[1] !== " " && known.has(m[2])) ticked.add(m[2]);
-  }
-  return ticked;
-}
-
-// core/review/reply.ts
-var replyBody = (to, text3) => `@${to}: ${escapeMarkdown(text3, 1e3)}`;
-
-// host/timed-matcher.ts
-import { runInNewContext } from "node:vm";
-var timedMatcher = (pattern, flags, text3) => {
-  try {
-    return runInNewContext("new RegExp(p, f).test(t)", { p: pattern, f: flags.replace(/[gy]/g, ""), t: text3 }, { timeout: 50 });
-  } catch (e) {
-    if (e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return "timeout";
-    return false;
-  }
-};
-
-// action/check-run.ts
-var MAX_ANNOTATIONS = 50;
-function checkRunFor(o, success) {
-  const annotations = o.results.flatMap(
-    ({ path, result }) => result.ok ? result.grade.questions.map((q) => ({
-      path,
-      start_line: q.line,
-      end_line: q.line,
-      annotation_level: q.outcome === "right" ? "notice" : "failure",
-      title: `${q.id}: ${q.outcome}`,
-      message: [`${q.points} of ${q.weight} points.`, ...q.feedback, ...q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : []].join(" ")
-    })) : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: "failure", title: "Not graded", message: result.refusal.message }]
-  ).slice(0, MAX_ANNOTATIONS);
-  const waiting = !o.refusals.length && !o.failed && o.pending > 0;
-  const title = o.refusals.length ? "Not graded" : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? "s" : ""})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
-  const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : [...o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`), ...o.reviews.map((r) => `- ${r.path}: ${r.state === "pending" ? "waiting for a reviewer" : r.state === "passed" ? "passed" : "not passed yet"}`)].join("\n");
-  return { name: "enablekit checkpoint", status: "completed", conclusion: success ? "success" : waiting ? "neutral" : "failure", output: { title, summary: `${summary2}
-
-The full results are in the pull request comment.`, annotations } };
-}
-
-// core/progress/notices.ts
-var noticeComment = (n, text3) => `${text3}
-
-${hiddenJson("notice", n)}`;
-function readNotices(comments, learner) {
-  const out = [];
-  for (const c of comments) {
-    if (!c.byEnablekit || c.updatedAt !== c.createdAt) continue;
-    for (const n of readHiddenJson("notice", c.body)) {
-      if (n.learner?.toLowerCase() === learner.toLowerCase() && ["reminder", "follow-up", "report-card"].includes(n.kind) && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at))) out.push(n);
-    }
+    if (result) out.results.push({ path: s.path, result });
   }
   return out;
+}
+function withKey(quiz2, key) {
+  if (!key && quiz2.key)
+    throw new Error(
+      `Expected the key of "${quiz2.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
+    );
+  const r = key ?? { ok: true, quiz: quiz2 };
+  if (r.ok) return r;
+  const learner = `Expected the answers of "${quiz2.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  return { ok: false, learner, maintainer };
+}
+function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
+  const mine = attempts.filter(
+    (x) => x.checkpoint === quiz2.id && x.learner.toLowerCase() === pull.author.toLowerCase()
+  );
+  const rerun = mine.find((x) => x.sha === pull.headSha);
+  const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
+  const result = gradeQuiz({
+    sheet,
+    quiz: quiz2,
+    policy: policyFor(quiz2, config),
+    prior,
+    now: rerun?.at ?? now,
+    ...match ? { match } : {}
+  });
+  if (result.ok) {
+    if (!rerun)
+      out.records.push({
+        checkpoint: quiz2.id,
+        learner: pull.author,
+        sha: pull.headSha,
+        at: now,
+        passed: result.grade.passed,
+        percent: result.grade.percent
+      });
+    out.fresh.push({
+      learner: pull.author,
+      checkpoint: quiz2.id,
+      kind: "quiz",
+      pr: pull.number,
+      sha: pull.headSha,
+      at: rerun?.at ?? now,
+      passed: result.grade.passed,
+      percent: result.grade.percent,
+      attempt: result.grade.attempt,
+      missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
+    });
+  }
+  return result;
+}
+
+// core/grading/review-gate.ts
+function commandScenario(sheets, index2) {
+  const mocks = sheets.filter((s) => index2.item(s.checkpoint)?.type === "scenario");
+  return {
+    mocks: mocks.length,
+    ...mocks.length === 1 ? { scenario: index2.item(mocks[0].checkpoint) } : {}
+  };
+}
+function reviewTeams(sheets, index2, config, author) {
+  const { scenario } = commandScenario(sheets, index2);
+  return scenario ? { scenario, teams: reviewersOf(scenario, rolesOf(author, config), config) } : void 0;
+}
+function reviewGate(pull, sheets, index2, config, review, teams) {
+  const { scenario, mocks } = commandScenario(sheets, index2);
+  const reviewer = scenario ? { login: review.login, teams: teams ?? [] } : void 0;
+  const refused = !scenario ? `Expected one mock scenario in this pull request to grade; found ${mocks}. ${mocks ? "Ask the learner to submit each mock in its own pull request." : "Grade mocks on their own pull requests; quizzes and reflections are checked automatically."}` : commandRefusal({
+    scenario,
+    learner: pull.author,
+    learnerRoles: rolesOf(pull.author, config),
+    reviewer,
+    command: review.command,
+    config
+  })?.message;
+  return refused ? { refused } : reviewer ? { reviewer } : {};
+}
+
+// core/grading/attempt-order.ts
+function attemptPlaces(stored, checkpoint, learner, policy) {
+  const places = /* @__PURE__ */ new Map();
+  const counted = [];
+  for (const r of stored) {
+    if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha))
+      continue;
+    const prior = [...counted];
+    const passedBefore = prior.some((p) => p.passed);
+    const lastFail = prior.filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+    if (!passedBefore && prior.length >= policy.attempts)
+      places.set(r.sha, { refused: "no-attempts-left", prior });
+    else if (!passedBefore && lastFail && policy.retakeCooldownMs > 0 && Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs)
+      places.set(r.sha, { refused: "cooldown", prior });
+    else {
+      counted.push({ at: r.at, passed: r.passed, percent: r.percent });
+      places.set(r.sha, { attempt: counted.length, prior });
+    }
+  }
+  return places;
+}
+function storedAttempts(stored) {
+  const quiz2 = stored.filter((r) => r.kind === "quiz" && !r.refused);
+  const result = /* @__PURE__ */ new Map();
+  for (const r of quiz2)
+    if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`))
+      result.set(`${r.checkpoint}@${r.sha}`, r);
+  return quiz2.map((r) => {
+    const got = result.get(`${r.checkpoint}@${r.sha}`);
+    return {
+      checkpoint: r.checkpoint,
+      learner: r.learner,
+      sha: r.sha,
+      at: r.at,
+      passed: got?.passed ?? false,
+      percent: got?.percent ?? 0,
+      pr: r.pr
+    };
+  });
+}
+
+// core/grading/settle-attempts.ts
+function settleAttempts(i) {
+  const login = i.pull.author;
+  const results = [...i.results];
+  const records = [...i.records];
+  const settle = [];
+  for (const q of i.quizSheets) {
+    const mine = storedAttempts([...i.stored]);
+    const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, i.config)).get(
+      i.pull.headSha
+    );
+    const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
+    if (!place || !ours)
+      throw new Error(
+        `Expected the claim of ${q.quiz.id} at ${i.pull.headSha.slice(0, 7)} among the records of ${login} read back; found none. Re-run this job.`
+      );
+    const asOf = new Date(
+      Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))
+    ).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const result = gradeQuiz({
+      sheet: q.sheet,
+      quiz: q.quiz,
+      policy: policyFor(q.quiz, i.config),
+      prior: place.prior,
+      now: asOf,
+      ...i.match ? { match: i.match } : {}
+    });
+    const k = results.findIndex((r) => r.path === q.path);
+    if (k >= 0) results[k] = { path: q.path, result };
+    if (result.ok) {
+      settle.push({
+        ...q.record,
+        at: ours.at,
+        passed: result.grade.passed,
+        percent: result.grade.percent,
+        attempt: result.grade.attempt,
+        missed: result.grade.questions.filter((x) => x.outcome !== "right").flatMap((x) => x.id ? [x.id] : [])
+      });
+    } else if (result.refusal.reason === "no-attempts-left" || result.refusal.reason === "cooldown") {
+      const at4 = records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
+      if (at4 >= 0) records.splice(at4, 1);
+      settle.push({
+        learner: login,
+        checkpoint: q.quiz.id,
+        kind: "quiz",
+        pr: i.pull.number,
+        sha: i.pull.headSha,
+        ref: "refused",
+        at: i.now,
+        passed: false,
+        refused: result.refusal.reason
+      });
+    }
+  }
+  return { results, records, settle };
 }
 
 // core/progress/appraisal-lines.ts
 function appraisalLines(records, track2, heading = "**Appraisals**") {
-  const appraisals = dedupeRecords(records).filter((r) => r.kind === "appraisal" && r.checkpoint === track2);
+  const appraisals = dedupeRecords(records).filter(
+    (r) => r.kind === "appraisal" && r.checkpoint === track2
+  );
   if (!appraisals.length) return [];
-  return ["", heading, "", ...appraisals.map((a) => `- ${a.as ?? ""}, @${escapeMarkdown(a.reviewer ?? "", 40)} on ${a.at.slice(0, 10)}: ${escapeMarkdown((a.notes ?? "").replace(/\s+/g, " "), 1e3)}`)];
+  return [
+    "",
+    heading,
+    "",
+    ...appraisals.map(
+      (a) => `- ${a.as ?? ""}, @${escapeMarkdown(a.reviewer ?? "", 40)} on ${a.at.slice(0, 10)}: ${escapeMarkdown((a.notes ?? "").replace(/\s+/g, " "), 1e3)}`
+    )
+  ];
 }
 
 // core/progress/report-card.ts
@@ -62682,8 +67078,14 @@ function reportCard(login, track2, index2, records) {
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
       const result = passed ? c.type === "reflection" ? "complete" : "passed" : rs.length ? "not passed" : entry.optional ? "optional, not taken" : "not taken";
-      rows.push(`| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ""} | ${rs.length || ""} | ${passed ? passed.at.slice(0, 10) : ""} |`);
-      for (const r of rs) if (r.kind === "mock" && r.notes) notes.push(`- ${title(c.id)}, ${r.passed ? "pass" : "fail"}${r.reviewer ? ` (@${escapeMarkdown(r.reviewer, 40)})` : ""}: ${escapeMarkdown(r.notes, 500)}`);
+      rows.push(
+        `| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ""} | ${rs.length || ""} | ${passed ? passed.at.slice(0, 10) : ""} |`
+      );
+      for (const r of rs)
+        if (r.kind === "mock" && r.notes)
+          notes.push(
+            `- ${title(c.id)}, ${r.passed ? "pass" : "fail"}${r.reviewer ? ` (@${escapeMarkdown(r.reviewer, 40)})` : ""}: ${escapeMarkdown(r.notes, 500)}`
+          );
     }
   }
   return [
@@ -62699,126 +67101,11 @@ function reportCard(login, track2, index2, records) {
   ].join("\n");
 }
 
-// github/progress-ledger.ts
-async function listProgressIssues(gh, ctx) {
-  return botIssues(gh, ctx, PROGRESS_LABEL, "all");
-}
-async function loadLedger(gh, ctx, login, issues) {
-  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login, ctx.writer);
-  const comments = [];
-  for (const i of mine) {
-    const list3 = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
-    comments.push(...list3.map((c) => ledgerComment(c, ctx.writer)));
-  }
-  const first = mine[0];
-  return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {} };
-}
-async function appendRecords(gh, ctx, ledger, fresh, body) {
-  const known = new Set([...ledger.records, ...ledger.stored ?? []].map(recordKey));
-  const seq = ledger.nextSeq ?? 1;
-  const add = fresh.filter((r) => !known.has(recordKey(r))).map((r) => ({ ...r, seq }));
-  if (!add.length) return;
-  const after = { records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)], flagged: ledger.flagged };
-  const text3 = body(after);
-  if (ctx.dryRun) {
-    gh.log.info(`Dry run: would record ${add.map(recordKey).join(", ")} in the progress issue of @${ledger.login}.`);
-    return;
-  }
-  let issue2 = ledger.issue;
-  if (!issue2) issue2 = await openProgressIssue(gh, ctx, ledger.login, text3);
-  const { data: written } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: recordComment(add) });
-  checkWriter(ctx, written.user);
-  if (issue2.body !== text3) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text3 });
-  ledger.records = after.records;
-  ledger.nextSeq = seq + 1;
-  ledger.issue = { number: issue2.number, body: text3 };
-}
-async function openProgressIssue(gh, ctx, login, text3) {
-  const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text3, labels: [PROGRESS_LABEL] });
-  checkWriter(ctx, data.user);
-  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
-  if (!oldest || oldest.number >= data.number) return { number: data.number, body: text3 };
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.` });
-  await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, state: "closed", state_reason: "not_planned" });
-  return { number: oldest.number, body: oldest.body ?? "" };
-}
-async function rewriteBody(gh, ctx, issue2, text3) {
-  if (!ctx.dryRun && issue2.body !== text3) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2.number, body: text3 });
-}
-async function postNotice(gh, ctx, issue2, due) {
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, body: noticeComment(due.notice, due.text) });
-  if (due.notice.kind === "report-card") await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue2, labels: [TRACK_COMPLETE_LABEL] });
-}
-
-// core/grading/attempt-order.ts
-function attemptPlaces(stored, checkpoint, learner, policy) {
-  const places = /* @__PURE__ */ new Map();
-  const counted = [];
-  for (const r of stored) {
-    if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha)) continue;
-    const prior = [...counted];
-    const passedBefore = prior.some((p) => p.passed);
-    const lastFail = prior.filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-    if (!passedBefore && prior.length >= policy.attempts) places.set(r.sha, { refused: "no-attempts-left", prior });
-    else if (!passedBefore && lastFail && policy.retakeCooldownMs > 0 && Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs) places.set(r.sha, { refused: "cooldown", prior });
-    else {
-      counted.push({ at: r.at, passed: r.passed, percent: r.percent });
-      places.set(r.sha, { attempt: counted.length, prior });
-    }
-  }
-  return places;
-}
-function storedAttempts(stored) {
-  const quiz2 = stored.filter((r) => r.kind === "quiz" && !r.refused);
-  const result = /* @__PURE__ */ new Map();
-  for (const r of quiz2) if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`)) result.set(`${r.checkpoint}@${r.sha}`, r);
-  return quiz2.map((r) => {
-    const got = result.get(`${r.checkpoint}@${r.sha}`);
-    return { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: got?.passed ?? false, percent: got?.percent ?? 0, pr: r.pr };
-  });
-}
-
-// core/progress/learner-status.ts
-function rolesOf(login, config, extraRoles = []) {
-  const l = login.toLowerCase();
-  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
-  return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
-}
-function learnerStatus(login, roles, index2, records, today) {
-  const mine = resultsOf(records, login);
-  const tracks = [...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r)));
-  tracks.sort((a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1);
-  return tracks.map((t) => {
-    const modules = t.modules.map((entry) => {
-      const checkpoints = index2.checkpointsOf(entry.module).map((c) => {
-        const rs = mine.filter((r) => r.checkpoint === c.id);
-        const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
-        return { id: c.id, passed: rs.some((r) => r.passed), attempts: rs.length, ...scores.length ? { best: Math.max(...scores) } : {} };
-      });
-      const due = entry.window?.due ?? t.window?.due;
-      const opens = entry.window?.opens ?? t.window?.opens;
-      const passed = checkpoints.length > 0 && checkpoints.every((c) => c.passed);
-      const tried = checkpoints.some((c) => c.attempts > 0);
-      let state;
-      if (checkpoints.length === 0) state = opens && opens > today ? "not-started" : "open";
-      else if (passed) state = "passed";
-      else if (due && due < today) state = "overdue";
-      else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
-      else if (tried) state = "submitted";
-      else state = opens && opens > today ? "not-started" : "open";
-      return { module: entry.module, state, ...due ? { due } : {}, checkpoints };
-    });
-    const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k].optional);
-    return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === "passed"), modules };
-  });
-}
-
 // core/progress/schedule-plan.ts
 var DAY2 = 864e5;
-var dayOf = (iso) => iso.slice(0, 10);
 function noticesDue(index2, config, l, now) {
   const out = [];
-  const today = dayOf(now);
+  const today = curriculaToday(config, new Date(now));
   const every = durationMs(config.policies.remindEvery) ?? 7 * DAY2;
   const last = (kind, item) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
   const title = (id) => index2.item(id)?.title ?? id;
@@ -62835,23 +67122,41 @@ function noticesDue(index2, config, l, now) {
     }
   }
   const followUp = (item, doneAt, ask) => {
-    if (doneAt === void 0 || item.followUpWeeks === void 0 || last("follow-up", item.id) !== void 0) return;
+    if (doneAt === void 0 || item.followUpWeeks === void 0 || last("follow-up", item.id) !== void 0)
+      return;
     if (doneAt + item.followUpWeeks * 7 * DAY2 > Date.parse(now)) return;
-    out.push({ notice: { learner: l.login, kind: "follow-up", item: item.id, at: now }, text: ask });
+    out.push({
+      notice: { learner: l.login, kind: "follow-up", item: item.id, at: now },
+      text: ask
+    });
   };
   const passedAt = (checkpoint) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
   for (const item of index2.items()) {
     if (item.type === "reflection") {
       const ask = item.followUpPrompt ?? "How did the technique work out in practice?";
-      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? "" : "s"} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
+      followUp(
+        item,
+        passedAt(item.id),
+        `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? "" : "s"} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`
+      );
     }
   }
   for (const t of learnerStatus(l.login, l.roles, index2, l.records, today)) {
     const track2 = index2.item(t.track);
     if (!track2 || !t.complete) continue;
-    if (last("report-card", track2.id) === void 0) out.push({ notice: { learner: l.login, kind: "report-card", item: track2.id, at: now }, text: reportCard(l.login, track2, index2, l.records) });
-    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
-    followUp(track2, Number.isFinite(done) && done > 0 ? done : void 0, `@${l.login}, you finished **${title(track2.id)}** ${track2.followUpWeeks} week${track2.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
+    if (last("report-card", track2.id) === void 0)
+      out.push({
+        notice: { learner: l.login, kind: "report-card", item: track2.id, at: now },
+        text: reportCard(l.login, track2, index2, l.records)
+      });
+    const done = Math.max(
+      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0))
+    );
+    followUp(
+      track2,
+      Number.isFinite(done) && done > 0 ? done : void 0,
+      `@${l.login}, you finished **${title(track2.id)}** ${track2.followUpWeeks} week${track2.followUpWeeks === 1 ? "" : "s"} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`
+    );
   }
   return out;
 }
@@ -62859,14 +67164,28 @@ function noticesDue(index2, config, l, now) {
 // core/review/participation.ts
 function participationRecords(a, actorIsLearner) {
   if (a.actor.toLowerCase() === a.author.toLowerCase()) return [];
-  const base = { checkpoint: a.reflection, kind: "participation", pr: a.pr, sha: a.sha, ref: a.ref, at: a.at, passed: true };
+  const base = {
+    checkpoint: a.reflection,
+    kind: "participation",
+    pr: a.pr,
+    sha: a.sha,
+    ref: a.ref,
+    at: a.at,
+    passed: true
+  };
   const received = { ...base, learner: a.author, peer: a.actor, side: "received" };
   return actorIsLearner ? [{ ...base, learner: a.actor, peer: a.author, side: "gave" }, received] : [received];
 }
 function participationOf(records, login) {
-  const mine = records.filter((r) => r.kind === "participation" && r.learner.toLowerCase() === login.toLowerCase());
+  const mine = records.filter(
+    (r) => r.kind === "participation" && r.learner.toLowerCase() === login.toLowerCase()
+  );
   const keys = (side) => new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
-  return { gave: keys("gave"), received: keys("received"), peers: [...new Set(mine.flatMap((r) => r.peer ? [r.peer.toLowerCase()] : []))].sort() };
+  return {
+    gave: keys("gave"),
+    received: keys("received"),
+    peers: [...new Set(mine.flatMap((r) => r.peer ? [r.peer.toLowerCase()] : []))].sort()
+  };
 }
 
 // core/progress/progress-body.ts
@@ -62882,256 +67201,419 @@ function progressBody(login, roles, index2, ledger, today, forIssue = true) {
   const tracks = learnerStatus(login, [...roles], index2, ledger.records, today);
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 120);
   const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(", ")})` : ""}, as of ${today}.`;
-  const parts = forIssue ? [progressMarker(login), `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`, ""] : [intro, ""];
-  if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? "these roles" : "this learner: add them to a role in enablekit.yml"}.`);
+  const parts = forIssue ? [
+    progressMarker(login),
+    `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`,
+    ""
+  ] : [intro, ""];
+  if (!tracks.length)
+    parts.push(
+      `No track is assigned to ${roles.length ? "these roles" : "this learner: add them to a role in enablekit.yml"}.`
+    );
   for (const t of tracks) {
-    parts.push(`### ${t.complete ? "\u2705 " : ""}${title(t.track)}`, "", "| module | status | due | checkpoints |", "|---|---|---|---|");
+    parts.push(
+      `### ${t.complete ? "\u2705 " : ""}${title(t.track)}`,
+      "",
+      "| module | status | due | checkpoints |",
+      "|---|---|---|---|"
+    );
     for (const m of t.modules) {
-      const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`).join("<br>");
-      parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`);
+      const cps = m.checkpoints.map(
+        (c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`
+      ).join("<br>");
+      parts.push(
+        `| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`
+      );
     }
     parts.push(...appraisalLines(ledger.records, t.track), "");
   }
   const p = participationOf(ledger.records, login);
-  if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? "y or reaction" : "ies or reactions"} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(", ")})` : ""}.`, "");
+  if (p.gave || p.received)
+    parts.push(
+      `**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? "y or reaction" : "ies or reactions"} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(", ")})` : ""}.`,
+      ""
+    );
   if (ledger.flagged.length) {
-    parts.push(`> [!WARNING]
-> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`), "");
+    parts.push(
+      `> [!WARNING]
+> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? "s were" : " was"} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`,
+      ...ledger.flagged.map(
+        (f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === "edited" ? "edited" : "not written by enablekit"}`
+      ),
+      ""
+    );
   }
-  parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? "" : "s"}.</sub>`);
+  parts.push(
+    `<sub>${ledger.records.length} record${ledger.records.length === 1 ? "" : "s"}.</sub>`
+  );
   return parts.join("\n");
+}
+
+// host/timed-matcher.ts
+import { runInNewContext } from "node:vm";
+var timedMatcher = (pattern, flags, text3) => {
+  try {
+    return runInNewContext(
+      "new RegExp(p, f).test(t)",
+      { p: pattern, f: matchFlags(flags), t: text3 },
+      { timeout: 50 }
+    );
+  } catch (e) {
+    if (e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") return "timeout";
+    return false;
+  }
+};
+
+// core/progress/notices.ts
+var noticeComment = (n, text3) => `${text3}
+
+${hiddenJson("notice", n)}`;
+function readNotices(comments, learner) {
+  const out = [];
+  for (const c of comments) {
+    if (!c.byEnablekit || c.updatedAt !== c.createdAt) continue;
+    for (const n of readHiddenJson("notice", c.body)) {
+      if (n.learner?.toLowerCase() === learner.toLowerCase() && ["reminder", "follow-up", "report-card"].includes(n.kind) && typeof n.item === "string" && !Number.isNaN(Date.parse(n.at)))
+        out.push(n);
+    }
+  }
+  return out;
+}
+
+// github/progress-ledger.ts
+async function listProgressIssues(gh, ctx) {
+  return botIssues(gh, ctx, PROGRESS_LABEL, "all");
+}
+async function loadLedger(gh, ctx, login, issues) {
+  const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login, ctx.writer);
+  const comments = [];
+  for (const i of mine) {
+    const list3 = await gh.paginate(gh.rest.issues.listComments, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: i.number,
+      per_page: 100
+    });
+    comments.push(...list3.map((c) => ledgerComment(c, ctx.writer)));
+  }
+  const first = mine[0];
+  return {
+    login,
+    ...readLedger(comments, login),
+    notices: readNotices(comments, login),
+    ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {}
+  };
+}
+async function appendRecords(gh, ctx, ledger, fresh, body) {
+  const known2 = new Set([...ledger.records, ...ledger.stored ?? []].map(recordKey));
+  const seq = ledger.nextSeq ?? 1;
+  const add = fresh.filter((r) => !known2.has(recordKey(r))).map((r) => ({ ...r, seq }));
+  if (!add.length) return;
+  const after = {
+    records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)],
+    flagged: ledger.flagged
+  };
+  const text3 = body(after);
+  if (ctx.dryRun) {
+    gh.log.info(
+      `Dry run: would record ${add.map(recordKey).join(", ")} in the progress issue of @${ledger.login}.`
+    );
+    return;
+  }
+  let issue2 = ledger.issue;
+  if (!issue2) issue2 = await openProgressIssue(gh, ctx, ledger.login, text3);
+  const { data: written } = await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: issue2.number,
+    body: recordComment(add)
+  });
+  checkWriter(ctx, written.user);
+  if (issue2.body !== text3)
+    await gh.rest.issues.update({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue2.number,
+      body: text3
+    });
+  ledger.records = after.records;
+  ledger.nextSeq = seq + 1;
+  ledger.issue = { number: issue2.number, body: text3 };
+}
+async function openProgressIssue(gh, ctx, login, text3) {
+  const { data } = await gh.rest.issues.create({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    title: progressTitle(login),
+    body: text3,
+    labels: [PROGRESS_LABEL]
+  });
+  checkWriter(ctx, data.user);
+  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
+  if (!oldest || oldest.number >= data.number) return { number: data.number, body: text3 };
+  await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: data.number,
+    body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`
+  });
+  await gh.rest.issues.update({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: data.number,
+    state: "closed",
+    state_reason: "not_planned"
+  });
+  return { number: oldest.number, body: oldest.body ?? "" };
+}
+async function rewriteBody(gh, ctx, issue2, text3) {
+  if (!ctx.dryRun && issue2.body !== text3)
+    await gh.rest.issues.update({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue2.number,
+      body: text3
+    });
+}
+async function postNotice(gh, ctx, issue2, due) {
+  await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: issue2,
+    body: noticeComment(due.notice, due.text)
+  });
+  if (due.notice.kind === "report-card")
+    await gh.rest.issues.addLabels({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue2,
+      labels: [TRACK_COMPLETE_LABEL]
+    });
 }
 
 // github/team-members.ts
 async function teamMembers(gh, team, purpose) {
   const [org = "", slug2 = ""] = team.replace(/^@/, "").split("/");
   try {
-    const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug2, per_page: 100 });
+    const members = await gh.paginate(gh.rest.teams.listMembersInOrg, {
+      org,
+      team_slug: slug2,
+      per_page: 100
+    });
     return members.map((m) => m.login.toLowerCase());
   } catch (e) {
     const status = e.status;
     if (status !== 404 && status !== 403) throw e;
-    gh.log.warn(`Expected to read the members of team ${team} (${purpose}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the people in enablekit.yml.`);
+    gh.log.warn(
+      `Expected to read the members of team ${team} (${purpose}); GitHub answered ${status}. The workflow token cannot read organisation teams: give the Action a token with read:org, or list the people in enablekit.yml.`
+    );
     return [];
   }
 }
 async function teamsOf(gh, login, candidates, purpose) {
-  const teams = [...new Set(candidates.filter((c) => /^@?[^/\s]+\/[^/\s]+$/.test(c)).map((c) => c.replace(/^@/, "")))];
+  const teams = [
+    ...new Set(
+      candidates.filter((c) => /^@?[^/\s]+\/[^/\s]+$/.test(c)).map((c) => c.replace(/^@/, ""))
+    )
+  ];
   const out = [];
-  for (const t of teams) if ((await teamMembers(gh, t, purpose)).includes(login.toLowerCase())) out.push(t);
+  for (const t of teams)
+    if ((await teamMembers(gh, t, purpose)).includes(login.toLowerCase())) out.push(t);
   return out;
 }
 
 // action/grade-pull.ts
-function mergeAttempts(fromComment, fromLedger) {
-  const out = /* @__PURE__ */ new Map();
-  for (const r of fromLedger) if (r.kind === "quiz") out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
-  for (const r of fromComment) if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
-  return [...out.values()];
-}
-var refuse = (checkpoint, learner, reason, message) => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
 async function gradePull(ctx, gh, now, review) {
   let pull = ctx.pull;
-  if (!pull && ctx.pullNumber) pull = pullInfo((await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data);
-  if (!pull) throw new Error("Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch.");
-  const plan = classifyPull(await changedFiles(gh, ctx, pull.number), pull.author, ctx.submissions, ctx.curricula);
+  if (!pull && ctx.pullNumber)
+    pull = pullInfo(
+      (await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber })).data
+    );
+  if (!pull)
+    throw new Error(
+      "Expected a pull request to grade; found none in the event. Run on pull_request or pull_request_target, or pass the pull-number input to workflow_dispatch."
+    );
+  const classified = classifyPull(
+    await changedFiles(gh, ctx, pull.number),
+    pull.author,
+    ctx.submissions,
+    ctx.curricula
+  );
   const ours = await botComments(gh, ctx, pull.number);
   let existing = commentWith(ours, COMMENT_MARKER);
-  if (!existing && !ctx.progress && !ctx.dryRun && (plan.sheets.length || plan.refusals.length)) {
-    const { data } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: `${COMMENT_MARKER}
-Grading\u2026` });
+  if (opensGradeComment({
+    hasGradeComment: !!existing,
+    progress: ctx.progress,
+    dryRun: ctx.dryRun,
+    classified
+  })) {
+    const { data } = await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull.number,
+      body: `${COMMENT_MARKER}
+Grading\u2026`
+    });
     checkWriter(ctx, data.user);
     existing = data;
   }
-  const records = existing ? readAttemptRecords(existing.body ?? "") : [];
-  const reviews = existing ? readReviewRecords(existing.body ?? "") : [];
-  const ledger = ctx.progress && plan.refusals.length === 0 && plan.sheets.length ? await loadLedger(gh, ctx, pull.author) : void 0;
+  const ledger = ctx.progress && classified.refusals.length === 0 && classified.sheets.length ? await loadLedger(gh, ctx, pull.author) : void 0;
   const edited = ledger?.flagged.filter((f) => f.why === "edited") ?? [];
-  if (edited.length) warning(`Expected the enablekit record comments on the progress issue of ${pull.author} to be as the Action wrote them; found ${edited.length} edited since: ${edited.map((f) => f.url ?? `comment ${f.comment}`).join(", ")}. Their attempts still count, none of them as a pass. See who edited them in each comment's history.`);
-  const attempts = mergeAttempts(records, ledger?.records ?? []);
-  const fresh = [];
-  const sections = [];
-  const replies = [];
-  const outcomeReviews = [];
-  const keyFailures = [];
+  if (edited.length)
+    warning(
+      `Expected the enablekit record comments on the progress issue of ${pull.author} to be as the Action wrote them; found ${edited.length} edited since: ${edited.map((f) => f.url ?? `comment ${f.comment}`).join(", ")}. Their attempts still count, none of them as a pass. See who edited them in each comment's history.`
+    );
   let roster2;
-  const results = [];
-  const quizSheets = [];
-  const keep = (r) => {
-    fresh.push(r);
-    if (!reviews.some((x) => recordKey(x) === recordKey(r))) reviews.push(r);
-  };
-  if (plan.refusals.length === 0) {
-    const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+  let reviewer;
+  const texts = [];
+  const keys = /* @__PURE__ */ new Map();
+  if (classified.refusals.length === 0) {
+    const { index: index2, config } = await loadIndex({
+      cwd: ctx.workspace,
+      cache: false,
+      version: "action",
+      targets: resolveTargets(ctx.workspace, [ctx.curricula])
+    });
     roster2 = { index: index2, config };
-    const mocks = plan.sheets.filter((s) => index2.item(s.checkpoint)?.type === "scenario");
-    let reviewer;
     if (review) {
-      const scenario = mocks.length === 1 ? index2.item(mocks[0].checkpoint) : void 0;
-      const roles = rolesOf(pull.author, config);
-      reviewer = scenario ? { login: review.login, teams: await teamsOf(gh, review.login, reviewersOf(scenario, roles, config), `reviewers of ${scenario.id}`) } : void 0;
-      const refused = !scenario ? `Expected one mock scenario in this pull request to grade; found ${mocks.length}. ${mocks.length ? "Ask the learner to submit each mock in its own pull request." : "Grade mocks on their own pull requests; quizzes and reflections are checked automatically."}` : commandRefusal({ scenario, learner: pull.author, learnerRoles: roles, reviewer, command: review.command, config })?.message;
-      if (refused) return refuseCommand(ctx, gh, pull.number, review.login, refused);
+      const asked = reviewTeams(classified.sheets, index2, config, pull.author);
+      const teams = asked ? await teamsOf(gh, review.login, asked.teams, `reviewers of ${asked.scenario.id}`) : void 0;
+      const gate = reviewGate(pull, classified.sheets, index2, config, review, teams);
+      if (gate.refused !== void 0)
+        return refuseCommand(ctx, gh, pull.number, review.login, gate.refused);
+      reviewer = gate.reviewer;
     }
-    const claims = (id) => index2.itemsWithId(id);
-    const checkpointOf = (id) => {
-      const item = index2.item(id);
-      return config.file && claims(id).length === 1 && item && (item.type === "quiz" || item.type === "scenario" || item.type === "reflection") ? item : void 0;
-    };
-    if (!config.file) keyFailures.push(`Expected enablekit.yml in ${ctx.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`);
-    const texts = await Promise.all(plan.sheets.map((s) => checkpointOf(s.checkpoint) ? fileAt(gh, ctx, s.path, pull.headSha) : void 0));
-    for (const [k, s] of plan.sheets.entries()) {
+    const headSha = pull.headSha;
+    texts.push(
+      ...await Promise.all(
+        classified.sheets.map(
+          (s) => gradableCheckpoint(index2, config, s.checkpoint) ? fileAt(gh, ctx, s.path, headSha) : Promise.resolve(void 0)
+        )
+      )
+    );
+    for (const [k, s] of classified.sheets.entries()) {
+      const item = gradableCheckpoint(index2, config, s.checkpoint);
       const text3 = texts[k];
-      const item = checkpointOf(s.checkpoint);
-      if (!config.file) {
-        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, "no-config", `Expected the curricula's enablekit.yml on the base branch to grade against; found none. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
-        continue;
-      }
-      if (claims(s.checkpoint).length > 1) {
-        const files = claims(s.checkpoint).map((i) => i.file).join(", ");
-        keyFailures.push(`Expected one checkpoint with id "${s.checkpoint}" on the base branch; found ${claims(s.checkpoint).length}: ${files}. Give each its own id (enablekit lint reports it as duplicate-id), then re-run this job.`);
-        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, "ambiguous-checkpoint", `Expected one checkpoint "${s.checkpoint}" on the base branch to grade against; found ${claims(s.checkpoint).length}. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
-        continue;
-      }
-      if (!item) {
-        const other = index2.item(s.checkpoint);
-        results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, "unknown-checkpoint", `Expected a checkpoint "${s.checkpoint}" in ${ctx.curricula} on the base branch; found ${other ? `a ${other.type}` : "none"}. Check the file name against the checkpoint's id.`) });
-        continue;
-      }
-      const read2 = text3 === void 0 || "found" in text3 ? void 0 : readAnswerSheet(text3.text, sheetLimit(item));
-      const misplaced = read2?.ok ? placeProblems(s.path, read2.sheet.learner, read2.sheet.checkpoint) : [];
-      let result;
-      if (!read2) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text3 && "found" in text3 ? text3.found : "nothing"}. Push the sheet again as a plain file.`);
-      else if (!read2.ok) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}:${read2.line}: ${read2.message}`);
-      else if (misplaced.length) result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}: ${misplaced.join(" ")}`);
-      else if (read2.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read2.sheet.checkpoint !== s.checkpoint) {
-        result = refuse(s.checkpoint, pull.author, "invalid-sheet", `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read2.sheet.learner}, checkpoint: ${read2.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
-      } else if (item.type === "quiz") {
-        const keyed = withKey(ctx, item);
-        if (ledger?.missing?.length) {
-          const where = ledger.issue ? `#${ledger.issue.number}` : "their progress issue";
-          result = refuse(s.checkpoint, pull.author, "ledger-damaged", `Expected every record of your attempts on ${where} to grade "${s.checkpoint}" against; found some deleted. The maintainers are told; your answers are kept and are graded once they have looked.`);
-          keyFailures.push(`Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? "s" : ""} ${ledger.missing.join(", ")} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? "them" : "it"}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? "them" : "it"} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`);
-        } else if (keyed.ok) {
-          result = gradeQuizSheet(keyed.quiz, read2.sheet, pull, attempts, records, fresh, config, now);
-          if (result.ok) {
-            const graded2 = fresh.pop();
-            fresh.push({ learner: graded2.learner, checkpoint: graded2.checkpoint, kind: "quiz", pr: graded2.pr, sha: graded2.sha, ref: CLAIM_REF, at: graded2.at, passed: false });
-            quizSheets.push({ path: s.path, quiz: keyed.quiz, sheet: read2.sheet, record: graded2 });
-          }
-          if (!result.ok && result.refusal.line) result.refusal.message = `${s.path}: ${result.refusal.message}`;
-        } else {
-          result = refuse(s.checkpoint, pull.author, "key-unavailable", keyed.learner);
-          keyFailures.push(keyed.maintainer);
-        }
-      } else if (item.type === "reflection") {
-        const prior = reviews.find((r) => r.kind === "reflection" && r.checkpoint === item.id && r.pr === pull.number && r.sha === pull.headSha);
-        const o = reflectionOutcome(item, read2.sheet.body, pull.author, pull.number, pull.headSha, prior?.at ?? now);
-        keep(o.record);
-        sections.push({ path: s.path, markdown: o.markdown });
-        outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
-      } else {
-        const scenario = item;
-        const checklist = commentWith(ours, rubricMarker(scenario.id));
-        if (!checklist && !ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: rubricChecklist(scenario) });
-        const learnerRoles = rolesOf(pull.author, config);
-        const o = mockOutcome({
-          scenario,
-          learner: pull.author,
-          learnerRoles,
-          config,
-          pr: pull.number,
-          sha: pull.headSha,
-          records: [...ledger?.records ?? [], ...reviews],
-          ...review && reviewer ? { review: { reviewer, command: review.command, ref: review.ref, at: review.at, ticked: tickedCriteria(checklist?.body ?? "", scenario) } } : {}
-        });
-        if (o.record) keep(o.record);
-        if (o.reply && review) replies.push({ to: review.login, text: o.reply });
-        sections.push({ path: s.path, markdown: o.markdown });
-        outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
-      }
-      if (result) results.push({ path: s.path, result });
+      if (item?.type === "quiz" && text3 && "text" in text3 && !keys.has(item.id))
+        keys.set(item.id, openQuizKey(ctx.workspace, item, ctx.answerKey));
     }
   }
-  if (ledger && roster2 && fresh.length && !ctx.dryRun) await recordProgress(ctx, gh, ledger, roster2, pull, fresh, { quizSheets, results, records }, now);
-  const graded = results.filter((r) => r.result.ok);
-  const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
-  const passed = quizPassed + outcomeReviews.filter((r) => r.state === "passed").length;
-  const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
-  const pending = outcomeReviews.filter((r) => r.state === "pending").length;
-  const outcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...plan.refusals, ...results.flatMap((r) => r.result.ok ? [] : [r.result.refusal.message])], results, reviews: outcomeReviews, keyFailures: [...new Set(keyFailures)] };
-  const body = gradeCommentBody(results, plan.refusals, records, sections, reviews);
-  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
-  const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
-  if (ctx.dryRun) {
-    info(`Dry run: would comment on #${pull.number}, ${waiting ? "wait for a reviewer" : `label it checkpoint:${allPassed ? "passed" : "failed"}`} and report a ${allPassed ? "successful" : waiting ? "neutral" : "failing"} check.`);
-  } else {
-    await upsertComment(gh, ctx, pull.number, existing, body);
-    if (!waiting) await setOutcomeLabel(gh, ctx, pull.number, pull.labels, allPassed ? "checkpoint:passed" : "checkpoint:failed", allPassed ? "checkpoint:failed" : "checkpoint:passed");
-    await gh.rest.checks.create({ owner: ctx.owner, repo: ctx.repo, head_sha: pull.headSha, ...checkRunFor(outcome, allPassed) });
-    for (const r of replies) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull.number, body: replyBody(r.to, r.text) });
+  const graded = planPull({
+    pull,
+    curricula: ctx.curricula,
+    classified,
+    comments: ours,
+    ...existing ? { gradeComment: existing.body ?? "" } : {},
+    ...roster2 ? { roster: roster2 } : {},
+    ...ledger ? { ledger } : {},
+    ...review && reviewer ? { review: { event: review, reviewer } } : {},
+    texts,
+    keys,
+    dryRun: ctx.dryRun,
+    now,
+    match: timedMatcher
+  });
+  for (const c of graded.checklists)
+    await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull.number,
+      body: c.body
+    });
+  const shown = ledger && roster2 && graded.fresh.length && !ctx.dryRun ? await recordProgress(ctx, gh, ledger, roster2, pull, graded, now) : graded;
+  const finished = finishPull({
+    pull,
+    refusals: classified.refusals,
+    results: shown.results,
+    records: shown.records,
+    sections: graded.sections,
+    reviews: graded.reviews,
+    outcomeReviews: graded.outcomeReviews,
+    replies: graded.replies,
+    keyFailures: graded.keyFailures,
+    dryRun: ctx.dryRun
+  });
+  for (const w of finished.writes) {
+    if (w.kind === "info") info(w.text);
+    else if (w.kind === "grade-comment")
+      await upsertComment(gh, ctx, pull.number, existing, w.body);
+    else if (w.kind === "label")
+      await setOutcomeLabel(gh, ctx, pull.number, pull.labels, w.add, w.remove);
+    else if (w.kind === "check-run")
+      await gh.rest.checks.create({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        head_sha: w.headSha,
+        ...w.run
+      });
+    else
+      await gh.rest.issues.createComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: pull.number,
+        body: w.body
+      });
   }
-  if (ledger && roster2 && fresh.length && ctx.dryRun) await appendRecords(gh, ctx, ledger, fresh, () => "");
-  await summary.addRaw(body.replace(COMMENT_MARKER, "")).write();
-  return outcome;
+  if (ledger && roster2 && graded.fresh.length && ctx.dryRun)
+    await appendRecords(gh, ctx, ledger, graded.fresh, () => "");
+  await summary.addRaw(finished.body.replace(COMMENT_MARKER, "")).write();
+  return finished.outcome;
 }
 async function refuseCommand(ctx, gh, pull, to, text3) {
   if (ctx.dryRun) info(`Dry run: would reply to @${to} on #${pull}: ${text3}`);
-  else await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body: replyBody(to, text3) });
-  return { pull, graded: 0, passed: 0, failed: 0, pending: 0, refusals: [], results: [], reviews: [], keyFailures: [] };
+  else
+    await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      body: replyBody(to, text3)
+    });
+  return {
+    pull,
+    graded: 0,
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    refusals: [],
+    results: [],
+    reviews: [],
+    keyFailures: []
+  };
 }
-function withKey(ctx, quiz2) {
-  const r = openQuizKey(ctx.workspace, quiz2, ctx.answerKey);
-  if (r.ok) return r;
-  const learner = `Expected the answers of "${quiz2.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
-  return { ok: false, learner, maintainer };
-}
-function gradeQuizSheet(quiz2, sheet, pull, attempts, records, fresh, config, now) {
-  const mine = attempts.filter((r) => r.checkpoint === quiz2.id && r.learner.toLowerCase() === pull.author.toLowerCase());
-  const rerun = mine.find((r) => r.sha === pull.headSha);
-  const prior = rerun ? mine.filter((r) => Date.parse(r.at) < Date.parse(rerun.at)) : mine;
-  const result = gradeQuiz({ sheet, quiz: quiz2, policy: policyFor(quiz2, config), prior, now: rerun?.at ?? now, match: timedMatcher });
-  if (result.ok) {
-    if (!rerun) records.push({ checkpoint: quiz2.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
-    fresh.push({ learner: pull.author, checkpoint: quiz2.id, kind: "quiz", pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []) });
-  }
-  return result;
-}
-async function recordProgress(ctx, gh, ledger, roster2, pull, fresh, graded, now) {
+async function recordProgress(ctx, gh, ledger, roster2, pull, graded, now) {
   const { index: index2, config } = roster2;
   const login = pull.author;
   const roles = rolesOf(login, config);
-  const body = (l) => progressBody(login, roles, index2, l, now.slice(0, 10));
-  await appendRecords(gh, ctx, ledger, fresh, body);
+  const body = (l) => progressBody(login, roles, index2, l, curriculaToday(config, new Date(now)));
+  await appendRecords(gh, ctx, ledger, graded.fresh, body);
   let settled = ledger;
+  let shown = graded;
   if (graded.quizSheets.length) {
     const stored = await loadLedger(gh, ctx, login);
-    const settle = [];
-    for (const q of graded.quizSheets) {
-      const mine = storedAttempts(stored.stored ?? []);
-      const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, config)).get(pull.headSha);
-      const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
-      if (!place || !ours) throw new Error(`Expected the claim of ${q.quiz.id} at ${pull.headSha.slice(0, 7)} among the records of ${login} read back; found none. Re-run this job.`);
-      const asOf = new Date(Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))).toISOString().replace(/\.\d{3}Z$/, "Z");
-      const result = gradeQuiz({ sheet: q.sheet, quiz: q.quiz, policy: policyFor(q.quiz, config), prior: place.prior, now: asOf, match: timedMatcher });
-      const k = graded.results.findIndex((r) => r.path === q.path);
-      if (k >= 0) graded.results[k] = { path: q.path, result };
-      if (result.ok) {
-        settle.push({ ...q.record, at: ours.at, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((x) => x.outcome !== "right").flatMap((x) => x.id ? [x.id] : []) });
-      } else if (result.refusal.reason === "no-attempts-left" || result.refusal.reason === "cooldown") {
-        const at3 = graded.records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === pull.headSha);
-        if (at3 >= 0) graded.records.splice(at3, 1);
-        settle.push({ learner: login, checkpoint: q.quiz.id, kind: "quiz", pr: pull.number, sha: pull.headSha, ref: "refused", at: now, passed: false, refused: result.refusal.reason });
-      }
-    }
-    if (settle.length) await appendRecords(gh, ctx, stored, settle, body);
-    settled = settle.length ? await loadLedger(gh, ctx, login) : stored;
+    const s = settleAttempts({
+      quizSheets: graded.quizSheets,
+      results: graded.results,
+      records: graded.records,
+      stored: stored.stored ?? [],
+      config,
+      pull,
+      now,
+      match: timedMatcher
+    });
+    shown = s;
+    if (s.settle.length) await appendRecords(gh, ctx, stored, s.settle, body);
+    settled = s.settle.length ? await loadLedger(gh, ctx, login) : stored;
     if (settled.issue) await rewriteBody(gh, ctx, settled.issue, body(settled));
   }
-  const cards = noticesDue(index2, config, { login, roles, records: settled.records, notices: settled.notices }, now).filter((d) => d.notice.kind === "report-card");
+  const cards = noticesDue(
+    index2,
+    config,
+    { login, roles, records: settled.records, notices: settled.notices },
+    now
+  ).filter((d) => d.notice.kind === "report-card");
   const issue2 = settled.issue ?? ledger.issue;
   if (issue2 && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, issue2.number, card);
+  return shown;
 }
 
 // core/review/grade-command.ts
@@ -63141,7 +67623,10 @@ function parseGradeCommand(body) {
   const first = text3.split("\n")[0].trim();
   if (!/^\/grade\b/i.test(first)) return void 0;
   const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first);
-  if (!m) return { error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.` };
+  if (!m)
+    return {
+      error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.`
+    };
   const notes = [m[2], ...text3.split("\n").slice(1)].join("\n").trim();
   return { verdict: m[1].toLowerCase(), notes };
 }
@@ -63152,50 +67637,133 @@ function parseAppraiseCommand(body) {
   const text3 = toLf(body).trim();
   const first = text3.split("\n")[0].trim();
   if (!/^\/appraise\b/i.test(first)) return void 0;
-  const m = /^\/appraise[ \t]+(self|trainer|manager)[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(.*)$/i.exec(first);
-  if (!m) return { error: `Expected "/appraise self|trainer|manager <track-id>" on the first line, with the appraisal after it; found "${first.slice(0, 60)}". Write the command again.` };
+  const m = /^\/appraise[ \t]+(self|trainer|manager)[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(.*)$/i.exec(
+    first
+  );
+  if (!m)
+    return {
+      error: `Expected "/appraise self|trainer|manager <track-id>" on the first line, with the appraisal after it; found "${first.slice(0, 60)}". Write the command again.`
+    };
   const notes = [m[3], ...text3.split("\n").slice(1)].join("\n").trim();
-  if (!notes) return { error: "Expected an appraisal after the command (on the same line or below it); found none. Write what went well and what to work on." };
+  if (!notes)
+    return {
+      error: "Expected an appraisal after the command (on the same line or below it); found none. Write what went well and what to work on."
+    };
   return { as: m[1].toLowerCase(), track: m[2], notes };
 }
 function mayAppraise(as, who, learner, learnerRoles, config) {
   const login = who.login.toLowerCase();
   if (as === "self") return login === learner.toLowerCase();
   if (login === learner.toLowerCase()) return false;
-  const named = learnerRoles.flatMap((id) => (as === "trainer" ? config.roles.get(id)?.reviewers : config.roles.get(id)?.managers) ?? []);
-  return named.some((n) => n.replace(/^@/, "").toLowerCase() === login || who.teams.some((t) => t.toLowerCase() === n.toLowerCase()));
+  const named = learnerRoles.flatMap(
+    (id) => (as === "trainer" ? config.roles.get(id)?.reviewers : config.roles.get(id)?.managers) ?? []
+  );
+  return named.some(
+    (n) => n.replace(/^@/, "").toLowerCase() === login || who.teams.some((t) => t.toLowerCase() === n.toLowerCase())
+  );
 }
 
 // action/review-events.ts
-var roster = (ctx) => loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
+var roster = (ctx) => loadIndex({
+  cwd: ctx.workspace,
+  cache: false,
+  version: "action",
+  targets: resolveTargets(ctx.workspace, [ctx.curricula])
+});
 async function onPullComment(ctx, gh, now) {
   const c = ctx.comment;
   const command = parseGradeCommand(c.body);
-  if (command) return { kind: "graded", outcome: await gradePull({ ...ctx, pullNumber: c.issue }, gh, now, { login: c.author, command, ref: `comment-${c.id}`, at: c.at || now }) };
-  if (!ctx.progress) return { kind: "ignored", why: "Participation is recorded in progress issues, and progress is off." };
-  return { kind: "participation", recorded: await recordParticipation(ctx, gh, c.issue, { login: c.author, ref: `comment-${c.id}`, at: c.at || now }, now) };
+  if (command)
+    return {
+      kind: "graded",
+      outcome: await gradePull({ ...ctx, pullNumber: c.issue }, gh, now, {
+        login: c.author,
+        command,
+        ref: `comment-${c.id}`,
+        at: c.at || now
+      })
+    };
+  if (!ctx.progress)
+    return {
+      kind: "ignored",
+      why: "Participation is recorded in progress issues, and progress is off."
+    };
+  return {
+    kind: "participation",
+    recorded: await recordParticipation(
+      ctx,
+      gh,
+      c.issue,
+      { login: c.author, ref: `comment-${c.id}`, at: c.at || now },
+      now
+    )
+  };
 }
 async function onReview(ctx, gh, now) {
   const r = ctx.review;
   const command = parseGradeCommand(r.body);
-  if (!command) return { kind: "ignored", why: `Review ${r.id} has no /grade command: nothing to record.` };
-  return { kind: "graded", outcome: await gradePull(ctx, gh, now, { login: r.author, command, ref: `review-${r.id}`, at: r.at || now }) };
+  if (!command)
+    return { kind: "ignored", why: `Review ${r.id} has no /grade command: nothing to record.` };
+  return {
+    kind: "graded",
+    outcome: await gradePull(ctx, gh, now, {
+      login: r.author,
+      command,
+      ref: `review-${r.id}`,
+      at: r.at || now
+    })
+  };
 }
 async function recordParticipation(ctx, gh, pullNumber, reply, now) {
-  const { data: pr } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: pullNumber });
+  const { data: pr } = await gh.rest.pulls.get({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pull_number: pullNumber
+  });
   const author = pr.user?.login ?? "";
-  const plan = classifyPull(await changedFiles(gh, ctx, pullNumber), author, ctx.submissions, ctx.curricula);
+  const plan = classifyPull(
+    await changedFiles(gh, ctx, pullNumber),
+    author,
+    ctx.submissions,
+    ctx.curricula
+  );
   if (plan.refusals.length) return 0;
   const { index: index2, config } = await roster(ctx);
   const reflections = plan.sheets.map((s) => index2.item(s.checkpoint)).filter((i) => i?.type === "reflection");
   if (!reflections.length) return 0;
-  const reactions = await gh.paginate(gh.rest.reactions.listForIssue, { owner: ctx.owner, repo: ctx.repo, issue_number: pullNumber, per_page: 100 });
-  const activity = [reply, ...reactions.filter((x) => x.user && x.user.type !== "Bot").map((x) => ({ login: x.user.login, ref: `reaction-${x.user.login.toLowerCase()}`, at: x.created_at }))];
+  const reactions = await gh.paginate(gh.rest.reactions.listForIssue, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pullNumber,
+    per_page: 100
+  });
+  const activity = [
+    reply,
+    ...reactions.filter((x) => x.user && x.user.type !== "Bot").map((x) => ({
+      login: x.user.login,
+      ref: `reaction-${x.user.login.toLowerCase()}`,
+      at: x.created_at
+    }))
+  ];
   const byLearner = /* @__PURE__ */ new Map();
   for (const item of reflections) {
     for (const a of activity) {
-      for (const r of participationRecords({ reflection: item.id, pr: pullNumber, sha: "", author, actor: a.login, ref: a.ref, at: a.at }, rolesOf(a.login, config).length > 0)) {
-        byLearner.set(r.learner.toLowerCase(), [...byLearner.get(r.learner.toLowerCase()) ?? [], r]);
+      for (const r of participationRecords(
+        {
+          reflection: item.id,
+          pr: pullNumber,
+          sha: "",
+          author,
+          actor: a.login,
+          ref: a.ref,
+          at: a.at
+        },
+        rolesOf(a.login, config).length > 0
+      )) {
+        byLearner.set(r.learner.toLowerCase(), [
+          ...byLearner.get(r.learner.toLowerCase()) ?? [],
+          r
+        ]);
       }
     }
   }
@@ -63205,7 +67773,13 @@ async function recordParticipation(ctx, gh, pullNumber, reply, now) {
     const ledger = await loadLedger(gh, ctx, login, issues);
     const before = ledger.records.length;
     const roles = rolesOf(login, config);
-    await appendRecords(gh, ctx, ledger, records, (l) => progressBody(login, roles, index2, l, now.slice(0, 10)));
+    await appendRecords(
+      gh,
+      ctx,
+      ledger,
+      records,
+      (l) => progressBody(login, roles, index2, l, curriculaToday(config, new Date(now)))
+    );
     recorded += ledger.records.length - before;
   }
   return recorded;
@@ -63214,9 +67788,16 @@ async function onAppraise(ctx, gh, now) {
   const c = ctx.comment;
   const command = parseAppraiseCommand(c.body);
   const learner = markedLearner(c.issueBody);
-  if (!command || !learner || !c.issueByEnablekit || !c.issueLabels.includes(PROGRESS_LABEL)) return { kind: "ignored", why: "Not an /appraise command on a progress issue." };
+  if (!command || !learner || !c.issueByEnablekit || !c.issueLabels.includes(PROGRESS_LABEL))
+    return { kind: "ignored", why: "Not an /appraise command on a progress issue." };
   const reply = async (text3) => {
-    if (!ctx.dryRun) await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: c.issue, body: replyBody(c.author, text3) });
+    if (!ctx.dryRun)
+      await gh.rest.issues.createComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: c.issue,
+        body: replyBody(c.author, text3)
+      });
     return { kind: "appraisal", recorded: false, reply: text3 };
   };
   if ("error" in command) return reply(command.error);
@@ -63224,17 +67805,45 @@ async function onAppraise(ctx, gh, now) {
   const roles = rolesOf(learner, config);
   const track2 = index2.item(command.track);
   if (track2?.type !== "track" || !track2.roles.some((r) => roles.includes(r))) {
-    return reply(`Expected the id of a track assigned to @${learner} (${roles.join(", ") || "no role"}); found "${command.track}". Use one of: ${[...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r))).map((i) => i.id).join(", ") || "none"}.`);
+    return reply(
+      `Expected the id of a track assigned to @${learner} (${roles.join(", ") || "no role"}); found "${command.track}". Use one of: ${[...index2.items()].filter((i) => i.type === "track" && i.roles.some((r) => roles.includes(r))).map((i) => i.id).join(", ") || "none"}.`
+    );
   }
-  const people = roles.flatMap((id) => [...config.roles.get(id)?.reviewers ?? [], ...config.roles.get(id)?.managers ?? []]);
-  const who = { login: c.author, teams: command.as === "self" ? [] : await teamsOf(gh, c.author, people, `appraisers of ${learner}`) };
+  const people = roles.flatMap((id) => [
+    ...config.roles.get(id)?.reviewers ?? [],
+    ...config.roles.get(id)?.managers ?? []
+  ]);
+  const who = {
+    login: c.author,
+    teams: command.as === "self" ? [] : await teamsOf(gh, c.author, people, `appraisers of ${learner}`)
+  };
   if (!mayAppraise(command.as, who, learner, roles, config)) {
     const allowed = command.as === "self" ? `@${learner} themselves` : `the ${command.as === "trainer" ? "reviewers" : "managers"} of their role in enablekit.yml`;
-    return reply(`Expected a ${command.as} appraisal of @${learner} from ${allowed}; found it from @${c.author}, who is not. The comment was ignored.`);
+    return reply(
+      `Expected a ${command.as} appraisal of @${learner} from ${allowed}; found it from @${c.author}, who is not. The comment was ignored.`
+    );
   }
-  const record = { learner, checkpoint: track2.id, kind: "appraisal", pr: c.issue, sha: "", ref: `comment-${c.id}`, at: c.at || now, passed: true, reviewer: c.author, as: command.as, notes: command.notes };
+  const record = {
+    learner,
+    checkpoint: track2.id,
+    kind: "appraisal",
+    pr: c.issue,
+    sha: "",
+    ref: `comment-${c.id}`,
+    at: c.at || now,
+    passed: true,
+    reviewer: c.author,
+    as: command.as,
+    notes: command.notes
+  };
   const ledger = await loadLedger(gh, ctx, learner);
-  await appendRecords(gh, ctx, ledger, [record], (l) => progressBody(learner, roles, index2, l, now.slice(0, 10)));
+  await appendRecords(
+    gh,
+    ctx,
+    ledger,
+    [record],
+    (l) => progressBody(learner, roles, index2, l, curriculaToday(config, new Date(now)))
+  );
   info(`Recorded a ${command.as} appraisal of @${learner} on ${track2.id} by @${c.author}.`);
   return { kind: "appraisal", recorded: true };
 }
@@ -63312,7 +67921,11 @@ function featuresInNotes(config, notes) {
   const text3 = ` ${toLf(notes).toLowerCase()} `;
   for (const f of config.features.values()) {
     const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
-    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(text3));
+    const hit = names.find(
+      (n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9-]|$)`).test(
+        text3
+      )
+    );
     if (hit) found.set(f.id, `release notes ("${hit}")`);
   }
   return found;
@@ -63324,8 +67937,10 @@ var STALE_LABEL = "enablekit:stale";
 var REVIEW_LABEL = "enablekit:release-review";
 function readIssueData(body) {
   const d = readHiddenJson("stale", body)[0];
-  if (d?.kind === "item" && typeof d.item === "string" && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
-  if (d?.kind === "review" && typeof d.release === "string" && d.features && typeof d.features === "object") return d;
+  if (d?.kind === "item" && typeof d.item === "string" && Array.isArray(d.releases) && Array.isArray(d.features))
+    return d;
+  if (d?.kind === "review" && typeof d.release === "string" && d.features && typeof d.features === "object")
+    return d;
   return void 0;
 }
 var dataBlock = (d) => hiddenJson("stale", d);
@@ -63335,7 +67950,8 @@ function mentionLines(text3, names, limit = 10) {
   const re = new RegExp(`(^|[^a-z0-9-])(?:${wanted.join("|")})([^a-z0-9-]|$)`, "i");
   const out = [];
   const lines = toLf(text3).split("\n");
-  for (let k = 0; k < lines.length && out.length < limit; k++) if (re.test(lines[k])) out.push({ line: k + 1, text: lines[k].trim() });
+  for (let k = 0; k < lines.length && out.length < limit; k++)
+    if (re.test(lines[k])) out.push({ line: k + 1, text: lines[k].trim() });
   return out;
 }
 function assigneeOf(owner) {
@@ -63359,7 +67975,10 @@ function staleIssueBody(v) {
   ];
   if (v.mentions.length) {
     parts.push("", "### Lines that mention what changed", "");
-    for (const m of v.mentions) parts.push(`- ${m.url ? `[line ${m.line}](${m.url})` : `line ${m.line}`}: ${escapeMarkdown(m.text, 160)}`);
+    for (const m of v.mentions)
+      parts.push(
+        `- ${m.url ? `[line ${m.line}](${m.url})` : `line ${m.line}`}: ${escapeMarkdown(m.text, 160)}`
+      );
   }
   const target = data.releases.at(-1);
   parts.push(
@@ -63373,14 +67992,18 @@ function staleIssueBody(v) {
 var reviewIssueTitle = (release) => `Release ${release}: training to review`;
 function reviewIssueBody(data, entries) {
   const features = Object.entries(data.features);
-  const sorted = [...entries].sort((a, b) => a.item.file < b.item.file ? -1 : a.item.file > b.item.file ? 1 : 0);
+  const sorted = [...entries].sort(
+    (a, b) => a.item.file < b.item.file ? -1 : a.item.file > b.item.file ? 1 : 0
+  );
   return [
     dataBlock(data),
     `Release ${data.release} changed ${features.length ? features.map(([f, from]) => `\`${f}\` (${escapeMarkdown(from)})`).join(", ") : "no feature in the registry"}.`,
     "",
     sorted.length ? `${sorted.length} training item${sorted.length === 1 ? "" : "s"} cover${sorted.length === 1 ? "s" : ""} what changed:` : "No training item covers what changed.",
     "",
-    ...sorted.map((e) => `- [${e.closed ? "x" : " "}] ${e.number ? `#${e.number} ` : ""}${e.item.type} \`${e.item.id}\` (\`${e.item.file}\`)${e.item.freshness.owner ? `, owner @${e.item.freshness.owner.replace(/^@/, "")}` : ""}${e.number ? "" : ": issue not opened yet (operations budget); the next run opens it"}`)
+    ...sorted.map(
+      (e) => `- [${e.closed ? "x" : " "}] ${e.number ? `#${e.number} ` : ""}${e.item.type} \`${e.item.id}\` (\`${e.item.file}\`)${e.item.freshness.owner ? `, owner @${e.item.freshness.owner.replace(/^@/, "")}` : ""}${e.number ? "" : ": issue not opened yet (operations budget); the next run opens it"}`
+    )
   ].join("\n");
 }
 
@@ -63388,22 +68011,28 @@ function reviewIssueBody(data, entries) {
 var union = (a, b) => [.../* @__PURE__ */ new Set([...a, ...b])];
 function itemIssues(existing) {
   const out = /* @__PURE__ */ new Map();
-  for (const e of [...existing].sort((a, b) => a.number - b.number)) if (e.data.kind === "item") out.set(e.data.item, e);
+  for (const e of [...existing].sort((a, b) => a.number - b.number))
+    if (e.data.kind === "item") out.set(e.data.item, e);
   return out;
 }
 function planFlags(input) {
   const { index: index2, config, today, release } = input;
   const byItem = itemIssues(input.existing);
   const ops = [];
-  const items = [...index2.items()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : 1);
+  const items = [...index2.items()].sort(
+    (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : 1
+  );
   for (const item of items) {
     const verdict = freshnessVerdict(item, config, today, release);
-    const reasons = verdict.reasons.filter((r) => release ? r.kind === "release" : r.kind === "review-interval");
+    const reasons = verdict.reasons.filter(
+      (r) => release ? r.kind === "release" : r.kind === "review-interval"
+    );
     if (!reasons.length) continue;
     const prior = byItem.get(item.id);
     const features = reasons.flatMap((r) => r.features ?? []);
     const due = release ? prior?.data.reviewDue : reviewDue(item, config);
-    if (prior?.open && (release ? prior.data.releases.includes(release.tag) : prior.data.reviewDue === due)) continue;
+    if (prior?.open && (release ? prior.data.releases.includes(release.tag) : prior.data.reviewDue === due))
+      continue;
     const data = {
       kind: "item",
       item: item.id,
@@ -63415,17 +68044,36 @@ function planFlags(input) {
       const feature = config.features.get(f);
       return [f, ...feature?.name ? [feature.name] : [], ...feature?.aliases ?? []];
     });
-    const body = staleIssueBody({ item, data, reasons, mentions: input.mentions(item, names), ...input.fileUrl ? { fileUrl: input.fileUrl(item) } : {} });
-    if (prior) ops.push({ kind: "update", number: prior.number, item, data, body, reopen: !prior.open });
+    const body = staleIssueBody({
+      item,
+      data,
+      reasons,
+      mentions: input.mentions(item, names),
+      ...input.fileUrl ? { fileUrl: input.fileUrl(item) } : {}
+    });
+    if (prior)
+      ops.push({ kind: "update", number: prior.number, item, data, body, reopen: !prior.open });
     else {
       const assignee = assigneeOf(item.freshness.owner);
-      ops.push({ kind: "create", item, data, title: staleIssueTitle(item), body, labels: [STALE_LABEL], assignees: assignee ? [assignee] : [] });
+      ops.push({
+        kind: "create",
+        item,
+        data,
+        title: staleIssueTitle(item),
+        body,
+        labels: [STALE_LABEL],
+        assignees: assignee ? [assignee] : []
+      });
     }
   }
   return ops;
 }
 function closingReason(item, data, config, today) {
-  if (!item) return { reason: "not_planned", why: `The item \`${data.item}\` is no longer in the curricula.` };
+  if (!item)
+    return {
+      reason: "not_planned",
+      why: `The item \`${data.item}\` is no longer in the curricula.`
+    };
   const verified = item.freshness.verified;
   const v = verified ? parseVersion(verified.version) : void 0;
   const latest = data.releases.map((r) => parseVersion(r)).filter((x) => x !== void 0).sort(compareVersions).at(-1);
@@ -63439,9 +68087,565 @@ function planCloses(index2, config, today, existing, commitUrl) {
   for (const issue2 of itemIssues(existing).values()) {
     if (!issue2.open) continue;
     const close2 = closingReason(index2.item(issue2.data.item), issue2.data, config, today);
-    if (close2) ops.push({ kind: "close", number: issue2.number, itemId: issue2.data.item, reason: close2.reason, comment: `${close2.why} in ${commitUrl}. Closing.` });
+    if (close2)
+      ops.push({
+        kind: "close",
+        number: issue2.number,
+        itemId: issue2.data.item,
+        reason: close2.reason,
+        comment: `${close2.why} in ${commitUrl}. Closing.`
+      });
   }
   return ops;
+}
+
+// core/freshness/plan-freshness-run.ts
+function writeBody(body, numberOf = (n) => n) {
+  if (typeof body === "string") return body;
+  return reviewIssueBody(
+    body.review,
+    body.entries.map((e) => e.number ? { ...e, number: numberOf(e.number) } : e)
+  );
+}
+var recordedRelease = (d) => ({
+  tag: d.release,
+  features: new Map(Object.entries(d.features))
+});
+function planFreshnessRun(input) {
+  const { index: index2, config, today, mode, dryRun } = input;
+  const { server, owner, repo, ref } = input.urls;
+  const outcome = {
+    mode,
+    features: {},
+    opened: 0,
+    updated: 0,
+    closed: 0,
+    deferred: 0,
+    items: []
+  };
+  const writes = [];
+  let left = input.operations;
+  const spend = (write, reserve = 0) => {
+    if (left - write.cost < reserve) return false;
+    left -= write.cost;
+    writes.push(write);
+    return true;
+  };
+  const fileUrl = (item) => `${server}/${owner}/${repo}/blob/${ref}/${item.file}`;
+  const mentions = (item, names) => {
+    const text3 = input.fileText(item);
+    return text3 === void 0 ? [] : mentionLines(text3, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
+  };
+  const live = /* @__PURE__ */ new Map();
+  for (const i of input.issues) {
+    const data = readIssueData(i.body);
+    if (data)
+      live.set(i.number, { number: i.number, open: i.state === "open", data, body: i.body ?? "" });
+  }
+  const existing = () => [...live.values()];
+  const opened = /* @__PURE__ */ new Set();
+  const linked = (n) => n > 0 || !dryRun && opened.has(n);
+  const apply = (ops, reserve) => {
+    for (const op of ops) {
+      if (op.kind === "create") {
+        const number = -(live.size + 1);
+        if (!spend(
+          {
+            kind: "open",
+            opens: number,
+            title: op.title,
+            body: op.body,
+            labels: op.labels,
+            assignees: op.assignees,
+            about: { item: op.item.id },
+            cost: 1,
+            what: `open "${op.title}"`
+          },
+          reserve
+        )) {
+          outcome.deferred++;
+          continue;
+        }
+        opened.add(number);
+        live.set(number, { number, open: true, data: op.data });
+        outcome.opened++;
+        outcome.items.push({ id: op.item.id, issue: number, op: "create" });
+      } else if (op.kind === "update") {
+        if (!spend(
+          {
+            kind: "update",
+            number: op.number,
+            body: op.body,
+            ...op.reopen ? { state: "open" } : {},
+            about: { item: op.item.id },
+            cost: 1,
+            what: `update #${op.number} for ${op.item.id}${op.reopen ? " and reopen it" : ""}`
+          },
+          reserve
+        )) {
+          outcome.deferred++;
+          continue;
+        }
+        live.set(op.number, { number: op.number, open: true, data: op.data });
+        outcome.updated++;
+        outcome.items.push({ id: op.item.id, issue: op.number, op: "update" });
+      } else {
+        if (!spend(
+          {
+            kind: "comment-close",
+            number: op.number,
+            comment: op.comment,
+            reason: op.reason,
+            about: { item: op.itemId },
+            cost: 2,
+            what: `comment on and close #${op.number}`
+          },
+          reserve
+        )) {
+          outcome.deferred++;
+          continue;
+        }
+        const l = live.get(op.number);
+        if (l) l.open = false;
+        outcome.closed++;
+        outcome.items.push({ id: op.itemId, issue: op.number, op: "close" });
+      }
+    }
+  };
+  const review = (release, pending) => {
+    const data = {
+      kind: "review",
+      release: release.tag,
+      features: Object.fromEntries(release.features)
+    };
+    const entries = [...itemIssues(existing()).values()].filter((i) => i.data.releases.includes(release.tag) && linked(i.number)).flatMap((i) => {
+      const item = index2.item(i.data.item);
+      return item ? [{ item, number: i.number, closed: !i.open }] : [];
+    });
+    for (const op of pending)
+      if (op.kind !== "close" && !entries.some((e) => e.item.id === op.item.id))
+        entries.push({
+          item: op.item,
+          closed: false,
+          ...op.kind === "update" ? { number: op.number } : {}
+        });
+    const planned = { review: data, entries };
+    const body = writeBody(planned);
+    const done = entries.every((e) => e.closed);
+    let found = existing().find((l) => l.data.kind === "review" && l.data.release === release.tag);
+    if (!found) {
+      const n = -(live.size + 1);
+      const made = spend({
+        kind: "open",
+        opens: n,
+        title: reviewIssueTitle(release.tag),
+        body: planned,
+        labels: [STALE_LABEL, REVIEW_LABEL],
+        assignees: [],
+        about: { release: release.tag },
+        cost: 1,
+        what: `open "${reviewIssueTitle(release.tag)}"`
+      });
+      if (made) opened.add(n);
+      found = { number: n, open: true, data, body };
+      live.set(n, found);
+      if (!done || !made || dryRun) return;
+    }
+    if (found.body !== body || done && found.open) {
+      const close2 = done && found.open;
+      const target = found;
+      spend({
+        kind: "update",
+        number: target.number,
+        body: planned,
+        ...close2 ? { state: "closed" } : {},
+        about: { release: release.tag },
+        cost: 1,
+        what: `${close2 ? "close" : "update"} release review #${target.number}`
+      });
+      target.body = body;
+      if (close2) target.open = false;
+    }
+  };
+  const scanRelease = (release) => {
+    const ops = planFlags({
+      index: index2,
+      config,
+      today,
+      release,
+      existing: existing(),
+      mentions,
+      fileUrl
+    });
+    const known2 = existing().some(
+      (l) => l.data.kind === "review" && l.data.release === release.tag
+    );
+    if (!known2 && (ops.length || mode === "release")) review(release, ops);
+    apply(ops, 1);
+    const deferred = ops.filter(
+      (op) => op.kind !== "close" && !outcome.items.some((i) => i.id === op.item.id)
+    );
+    if (known2 || ops.length) review(release, deferred);
+  };
+  let touched;
+  if (mode === "release") {
+    const r = input.release;
+    const { features, unknown } = touchedFeatures(config, r.evidence, r.order);
+    touched = { tag: r.tag, features, unknown };
+    outcome.release = r.tag;
+    outcome.features = Object.fromEntries(features);
+    scanRelease({ tag: r.tag, features });
+  } else if (mode === "schedule") {
+    for (const l of existing()) {
+      if (l.data.kind === "review" && l.open) scanRelease(recordedRelease(l.data));
+    }
+    apply(planFlags({ index: index2, config, today, existing: existing(), mentions, fileUrl }), 0);
+  } else {
+    apply(
+      planCloses(
+        index2,
+        config,
+        today,
+        existing(),
+        `${server}/${owner}/${repo}/commit/${input.push.sha}`
+      ),
+      0
+    );
+    if (outcome.closed) {
+      for (const l of existing())
+        if (l.data.kind === "review" && l.open) review(recordedRelease(l.data), []);
+    }
+  }
+  return { writes, outcome, ...touched ? { release: touched } : {} };
+}
+
+// github/product-changes.ts
+var MAX_PAGES = 10;
+async function readProductChanges(gh, productRepository, tag, previous2) {
+  const [owner = "", repo = ""] = productRepository.split("/");
+  try {
+    let base = previous2;
+    if (!base) {
+      const { data } = await gh.rest.repos.listReleases({ owner, repo, per_page: 100 });
+      base = previousRelease(
+        data.filter((r) => !r.draft).map((r) => r.tag_name),
+        tag
+      );
+    }
+    if (!base) {
+      gh.log.warn(
+        `Expected a release of ${productRepository} before ${tag} to compare with; found none. Pull request labels and paths were not read; pass previous-release (or "previous" in the dispatch payload).`
+      );
+      return void 0;
+    }
+    const messages = [];
+    const paths = /* @__PURE__ */ new Set();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { data, headers } = await gh.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${base}...${tag}`,
+        per_page: 100,
+        page
+      });
+      for (const c of data.commits) messages.push(c.commit.message);
+      for (const f of data.files ?? []) paths.add(f.filename);
+      if (!/rel="next"/.test(headers.link ?? "")) break;
+    }
+    const wanted = new Set(pullNumbersIn(messages));
+    const pulls = [];
+    for (let page = 1; wanted.size && page <= MAX_PAGES; page++) {
+      const { data, headers } = await gh.rest.pulls.list({
+        owner,
+        repo,
+        state: "closed",
+        sort: "updated",
+        direction: "desc",
+        per_page: 100,
+        page
+      });
+      for (const p of data)
+        if (wanted.delete(p.number))
+          pulls.push({ number: p.number, labels: p.labels.map((l) => l.name) });
+      if (!/rel="next"/.test(headers.link ?? "")) break;
+    }
+    return { paths: [...paths], pulls };
+  } catch (e) {
+    const status = e.status;
+    if (status !== 404 && status !== 403) throw e;
+    gh.log.warn(
+      `Expected to read ${productRepository} to see which pull requests ${tag} brought; GitHub answered ${status}. Give the Action a token that can read that repository (input github-token), or name the features in the release notes or the features input.`
+    );
+    return void 0;
+  }
+}
+
+// action/freshness-run.ts
+var UsageProblem = class extends Error {
+};
+async function runFreshness(ctx, gh, today) {
+  const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
+  if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
+    info(
+      `Pushed to ${ctx.push.ref || "no branch"}, not the default branch (${ctx.push.defaultBranch || "unknown"}): nothing to close.`
+    );
+    return { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
+  }
+  const { index: index2, config } = await loadIndex({
+    cwd: ctx.workspace,
+    cache: false,
+    version: "action",
+    targets: resolveTargets(ctx.workspace, [ctx.curricula]),
+    metadataOnly: true
+  });
+  const issues = await botIssues(gh, ctx, STALE_LABEL, "all");
+  const release = mode === "release" ? await readRelease(ctx, gh, config) : void 0;
+  const plan = planFreshnessRun({
+    mode,
+    ...release ? { release } : {},
+    ...ctx.push ? { push: { sha: ctx.push.sha } } : {},
+    index: index2,
+    config,
+    today,
+    issues,
+    fileText: (item) => {
+      try {
+        return readFileSync6(join4(ctx.workspace, item.file), "utf8");
+      } catch {
+        return void 0;
+      }
+    },
+    urls: { server: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, ref: ctx.push?.sha || "HEAD" },
+    operations: ctx.freshness.operationsPerRun,
+    dryRun: ctx.dryRun
+  });
+  if (plan.release) {
+    const { tag, features, unknown } = plan.release;
+    if (unknown.length)
+      warning(
+        `Not in the feature registry of enablekit.yml, ignored: ${unknown.join(", ")}. Add them to features: or fix the names.`
+      );
+    info(
+      features.size ? `Release ${tag} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${tag} touched no feature in the registry (${[...index2.items()].length} items checked).`
+    );
+  }
+  const numbers = await makeWrites(ctx, gh, plan.writes);
+  const outcome = plan.outcome;
+  outcome.items = outcome.items.map(
+    (i) => i.issue !== void 0 && numbers.has(i.issue) ? { ...i, issue: numbers.get(i.issue) } : i
+  );
+  return outcome;
+}
+async function makeWrites(ctx, gh, writes) {
+  const { owner, repo } = ctx;
+  const numbers = /* @__PURE__ */ new Map();
+  const numberOf = (n) => numbers.get(n) ?? n;
+  for (const w of writes) {
+    if (ctx.dryRun) {
+      info(`Dry run: would ${w.what}.`);
+      continue;
+    }
+    if (w.kind === "open") {
+      const made = await gh.rest.issues.create({
+        owner,
+        repo,
+        title: w.title,
+        body: writeBody(w.body, numberOf),
+        labels: w.labels,
+        ...w.assignees.length ? { assignees: w.assignees } : {}
+      });
+      numbers.set(w.opens, made.data.number);
+    } else if (w.kind === "update") {
+      const state = w.state === "closed" ? { state: "closed", state_reason: "completed" } : w.state === "open" ? { state: "open" } : {};
+      await gh.rest.issues.update({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        body: writeBody(w.body, numberOf),
+        ...state
+      });
+    } else {
+      await gh.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        body: w.comment
+      });
+      await gh.rest.issues.update({
+        owner,
+        repo,
+        issue_number: numberOf(w.number),
+        state: "closed",
+        state_reason: w.reason
+      });
+    }
+  }
+  return numbers;
+}
+async function readRelease(ctx, gh, config) {
+  const r = ctx.release;
+  if (!parseVersion(r.tag))
+    throw new UsageProblem(
+      `Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`
+    );
+  const order2 = ctx.freshness.featureSources.filter(
+    (s) => FEATURE_SOURCES.includes(s)
+  );
+  const unknownSources = ctx.freshness.featureSources.filter(
+    (s) => !order2.includes(s)
+  );
+  if (unknownSources.length)
+    throw new UsageProblem(
+      `Expected feature-sources to list explicit, notes or pulls; found ${unknownSources.join(", ")}. Fix the input.`
+    );
+  const productRepository = r.productRepository ?? ctx.freshness.productRepository ?? config.productRepository;
+  const changes = order2.includes("pulls") && productRepository ? await readProductChanges(gh, productRepository, r.tag, r.previous) : void 0;
+  return {
+    tag: r.tag,
+    evidence: { explicit: r.features, notes: r.notes, ...changes ? { changes } : {} },
+    order: order2
+  };
+}
+
+// github/progress-rebuild.ts
+async function rebuildProgress(ctx, gh, curricula, today) {
+  const { index: index2, config } = curricula;
+  const issues = await listProgressIssues(gh, ctx);
+  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
+  let rewritten = 0;
+  for (const login of logins) {
+    const ledger = await loadLedger(gh, ctx, login, issues);
+    if (!ledger.issue) continue;
+    const body = progressBody(login, rolesOf(login, config), index2, ledger, today);
+    if (body === ledger.issue.body) continue;
+    rewritten++;
+    if (ctx.dryRun)
+      gh.log.info(
+        `Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`
+      );
+    else
+      await gh.rest.issues.update({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: ledger.issue.number,
+        body
+      });
+  }
+  return { learners: logins.length, rewritten };
+}
+
+// core/progress/cohort.ts
+var DASHBOARD_LABEL = "enablekit:dashboard";
+var DASHBOARD_MARKER = "<!-- enablekit:dashboard -->";
+var median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+function cohort(index2, learners, today) {
+  const tracks = [];
+  const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
+  for (const role of roles) {
+    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
+    const byTrack = /* @__PURE__ */ new Map();
+    for (const l of members) {
+      for (const t of learnerStatus(l.login, [role], index2, l.records, today)) {
+        let row = byTrack.get(t.track);
+        if (!row)
+          byTrack.set(
+            t.track,
+            row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }
+          );
+        row.learners.push({
+          login: l.login,
+          states: t.modules.map((m) => m.state),
+          complete: t.complete
+        });
+      }
+    }
+    tracks.push(...byTrack.values());
+  }
+  const all2 = learners.flatMap((l) => resultsOf(l.records, l.login));
+  const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
+  const checkpoints = ids.map((id) => {
+    const per = /* @__PURE__ */ new Map();
+    for (const r of all2.filter((x) => x.checkpoint === id)) {
+      const k = r.learner.toLowerCase();
+      const s = per.get(k) ?? { attempts: 0, passed: false };
+      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
+    }
+    const v = [...per.values()];
+    const passed = v.filter((x) => x.passed).length;
+    return {
+      id,
+      attempted: v.length,
+      passed,
+      passRate: v.length ? Math.round(passed / v.length * 100) : 0,
+      medianAttempts: median(v.map((x) => x.attempts))
+    };
+  });
+  const missed = /* @__PURE__ */ new Map();
+  for (const r of all2) {
+    for (const q of r.missed ?? []) {
+      const k = `${r.checkpoint}#${q}`;
+      const m = missed.get(k) ?? { checkpoint: r.checkpoint, question: q, count: 0 };
+      m.count++;
+      missed.set(k, m);
+    }
+  }
+  const mostMissed = [...missed.values()].sort(
+    (a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)
+  ).slice(0, 10);
+  return { tracks, checkpoints, mostMissed };
+}
+var ICON = {
+  "not-started": "\xB7",
+  open: "\u25CB",
+  submitted: "\u25D0",
+  failed: "\u2717",
+  passed: "\u2713",
+  overdue: "\u26A0"
+};
+function dashboardBody(c, index2, today, forIssue = true) {
+  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
+  const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
+  const parts = [
+    ...forIssue ? [DASHBOARD_MARKER] : [],
+    `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`,
+    ""
+  ];
+  for (const t of c.tracks) {
+    const done = t.learners.filter((l) => l.complete).length;
+    parts.push(
+      `### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`,
+      "",
+      `| learner | ${t.modules.map(title).join(" | ")} |`,
+      `|---|${t.modules.map(() => ":-:").join("|")}|`
+    );
+    for (const l of t.learners)
+      parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(" | ")} |`);
+    parts.push("");
+  }
+  if (!c.tracks.length)
+    parts.push("No learner has a track yet: add learners to roles in enablekit.yml.", "");
+  parts.push(
+    "### Checkpoints",
+    "",
+    "| checkpoint | learners | passed | pass rate | median attempts |",
+    "|---|--:|--:|--:|--:|"
+  );
+  for (const s of c.checkpoints)
+    parts.push(
+      `| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`
+    );
+  if (c.mostMissed.length) {
+    parts.push("", "### Most-missed questions", "");
+    for (const m of c.mostMissed)
+      parts.push(
+        `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`
+      );
+  }
+  return parts.join("\n");
 }
 
 // github/operation-budget.ts
@@ -63469,288 +68673,39 @@ var OperationBudget = class {
   }
 };
 
-// github/product-changes.ts
-var MAX_PAGES = 10;
-async function readProductChanges(gh, productRepository, tag, previous2) {
-  const [owner = "", repo = ""] = productRepository.split("/");
-  try {
-    let base = previous2;
-    if (!base) {
-      const { data } = await gh.rest.repos.listReleases({ owner, repo, per_page: 100 });
-      base = previousRelease(data.filter((r) => !r.draft).map((r) => r.tag_name), tag);
-    }
-    if (!base) {
-      gh.log.warn(`Expected a release of ${productRepository} before ${tag} to compare with; found none. Pull request labels and paths were not read; pass previous-release (or "previous" in the dispatch payload).`);
-      return void 0;
-    }
-    const messages = [];
-    const paths = /* @__PURE__ */ new Set();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data, headers } = await gh.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${tag}`, per_page: 100, page });
-      for (const c of data.commits) messages.push(c.commit.message);
-      for (const f of data.files ?? []) paths.add(f.filename);
-      if (!/rel="next"/.test(headers.link ?? "")) break;
-    }
-    const wanted = new Set(pullNumbersIn(messages));
-    const pulls = [];
-    for (let page = 1; wanted.size && page <= MAX_PAGES; page++) {
-      const { data, headers } = await gh.rest.pulls.list({ owner, repo, state: "closed", sort: "updated", direction: "desc", per_page: 100, page });
-      for (const p of data) if (wanted.delete(p.number)) pulls.push({ number: p.number, labels: p.labels.map((l) => l.name) });
-      if (!/rel="next"/.test(headers.link ?? "")) break;
-    }
-    return { paths: [...paths], pulls };
-  } catch (e) {
-    const status = e.status;
-    if (status !== 404 && status !== 403) throw e;
-    gh.log.warn(`Expected to read ${productRepository} to see which pull requests ${tag} brought; GitHub answered ${status}. Give the Action a token that can read that repository (input github-token), or name the features in the release notes or the features input.`);
-    return void 0;
-  }
-}
-
-// action/freshness-run.ts
-var UsageProblem = class extends Error {
-};
-async function runFreshness(ctx, gh, today) {
-  const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
-  if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
-    info(`Pushed to ${ctx.push.ref || "no branch"}, not the default branch (${ctx.push.defaultBranch || "unknown"}): nothing to close.`);
-    return { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
-  }
-  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]), metadataOnly: true });
-  const outcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
-  const budget = new OperationBudget(ctx.freshness.operationsPerRun, ctx.dryRun, info);
-  const owner = ctx.owner;
-  const repo = ctx.repo;
-  const ref = ctx.push?.sha || "HEAD";
-  const fileUrl = (item) => `${ctx.serverUrl}/${owner}/${repo}/blob/${ref}/${item.file}`;
-  const mentions = (item, names) => {
-    let text3 = "";
-    try {
-      text3 = readFileSync6(join4(ctx.workspace, item.file), "utf8");
-    } catch {
-      return [];
-    }
-    return mentionLines(text3, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
-  };
-  const live = /* @__PURE__ */ new Map();
-  for (const i of await botIssues(gh, ctx, STALE_LABEL, "all")) {
-    const data = readIssueData(i.body);
-    if (data) live.set(i.number, { number: i.number, open: i.state === "open", data, body: i.body ?? "" });
-  }
-  const existing = () => [...live.values()];
-  const apply = async (ops, reserve) => {
-    for (const op of ops) {
-      if (op.kind === "create") {
-        let number = -(live.size + 1);
-        const done = await budget.spend(`open "${op.title}"`, async () => {
-          number = (await gh.rest.issues.create({ owner, repo, title: op.title, body: op.body, labels: op.labels, ...op.assignees.length ? { assignees: op.assignees } : {} })).data.number;
-        }, { reserve });
-        if (!done) {
-          outcome.deferred++;
-          continue;
-        }
-        live.set(number, { number, open: true, data: op.data });
-        outcome.opened++;
-        outcome.items.push({ id: op.item.id, issue: number, op: "create" });
-      } else if (op.kind === "update") {
-        const done = await budget.spend(`update #${op.number} for ${op.item.id}${op.reopen ? " and reopen it" : ""}`, () => gh.rest.issues.update({ owner, repo, issue_number: op.number, body: op.body, ...op.reopen ? { state: "open" } : {} }), { reserve });
-        if (!done) {
-          outcome.deferred++;
-          continue;
-        }
-        live.set(op.number, { number: op.number, open: true, data: op.data });
-        outcome.updated++;
-        outcome.items.push({ id: op.item.id, issue: op.number, op: "update" });
-      } else {
-        const done = await budget.spend(`comment on and close #${op.number}`, async () => {
-          await gh.rest.issues.createComment({ owner, repo, issue_number: op.number, body: op.comment });
-          await gh.rest.issues.update({ owner, repo, issue_number: op.number, state: "closed", state_reason: op.reason });
-        }, { cost: 2, reserve });
-        if (!done) {
-          outcome.deferred++;
-          continue;
-        }
-        const l = live.get(op.number);
-        if (l) l.open = false;
-        outcome.closed++;
-        outcome.items.push({ id: op.itemId, issue: op.number, op: "close" });
-      }
-    }
-  };
-  const review = async (release, pending) => {
-    const data = { kind: "review", release: release.tag, features: Object.fromEntries(release.features) };
-    const entries = [...itemIssues(existing()).values()].filter((i) => i.data.releases.includes(release.tag) && i.number > 0).flatMap((i) => {
-      const item = index2.item(i.data.item);
-      return item ? [{ item, number: i.number, closed: !i.open }] : [];
-    });
-    for (const op of pending) if (op.kind !== "close" && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false, ...op.kind === "update" ? { number: op.number } : {} });
-    const body = reviewIssueBody(data, entries);
-    const done = entries.every((e) => e.closed);
-    let found = [...live.values()].find((l) => l.data.kind === "review" && l.data.release === release.tag);
-    if (!found) {
-      let n = -(live.size + 1);
-      await budget.spend(`open "${reviewIssueTitle(release.tag)}"`, async () => {
-        n = (await gh.rest.issues.create({ owner, repo, title: reviewIssueTitle(release.tag), body, labels: [STALE_LABEL, REVIEW_LABEL] })).data.number;
-      });
-      found = { number: n, open: true, data, body };
-      live.set(n, found);
-      if (!done || n < 0) return;
-    }
-    if (found.body !== body || done && found.open) {
-      const close2 = done && found.open;
-      const target = found;
-      await budget.spend(`${close2 ? "close" : "update"} release review #${target.number}`, () => gh.rest.issues.update({ owner, repo, issue_number: target.number, body, ...close2 ? { state: "closed", state_reason: "completed" } : {} }));
-      target.body = body;
-      if (close2) target.open = false;
-    }
-  };
-  const scanRelease = async (release) => {
-    const ops = planFlags({ index: index2, config, today, release, existing: existing(), mentions, fileUrl });
-    const known = [...live.values()].some((l) => l.data.kind === "review" && l.data.release === release.tag);
-    if (!known && (ops.length || mode === "release")) await review(release, ops);
-    await apply(ops, 1);
-    const deferred = ops.filter((op) => op.kind !== "close" && !outcome.items.some((i) => i.id === op.item.id));
-    if (known || ops.length) await review(release, deferred);
-  };
-  if (mode === "release") {
-    const release = await releaseOf(ctx, gh, index2, config);
-    outcome.release = release.tag;
-    outcome.features = Object.fromEntries(release.features);
-    await scanRelease(release);
-  } else if (mode === "schedule") {
-    for (const l of [...live.values()]) {
-      if (l.data.kind === "review" && l.open) await scanRelease(recordedRelease(l.data));
-    }
-    await apply(planFlags({ index: index2, config, today, existing: existing(), mentions, fileUrl }), 0);
-  } else {
-    const push3 = ctx.push;
-    await apply(planCloses(index2, config, today, existing(), `${ctx.serverUrl}/${owner}/${repo}/commit/${push3.sha}`), 0);
-    if (outcome.closed) {
-      for (const l of [...live.values()]) if (l.data.kind === "review" && l.open) await review(recordedRelease(l.data), []);
-    }
-  }
-  return outcome;
-}
-var recordedRelease = (d) => ({ tag: d.release, features: new Map(Object.entries(d.features)) });
-async function releaseOf(ctx, gh, index2, config) {
-  const r = ctx.release;
-  if (!parseVersion(r.tag)) throw new UsageProblem(`Expected the release tag to be a version such as v4.3.0; found "${r.tag}". Tag releases with semver, or pass the version as the release input.`);
-  const order2 = ctx.freshness.featureSources.filter((s) => FEATURE_SOURCES.includes(s));
-  const unknownSources = ctx.freshness.featureSources.filter((s) => !order2.includes(s));
-  if (unknownSources.length) throw new UsageProblem(`Expected feature-sources to list explicit, notes or pulls; found ${unknownSources.join(", ")}. Fix the input.`);
-  const productRepository = r.productRepository ?? ctx.freshness.productRepository ?? config.productRepository;
-  const changes = order2.includes("pulls") && productRepository ? await readProductChanges(gh, productRepository, r.tag, r.previous) : void 0;
-  const { features, unknown } = touchedFeatures(config, { explicit: r.features, notes: r.notes, ...changes ? { changes } : {} }, order2);
-  if (unknown.length) warning(`Not in the feature registry of enablekit.yml, ignored: ${unknown.join(", ")}. Add them to features: or fix the names.`);
-  info(features.size ? `Release ${r.tag} touched: ${[...features].map(([f, from]) => `${f} (${from})`).join(", ")}.` : `Release ${r.tag} touched no feature in the registry (${[...index2.items()].length} items checked).`);
-  return { tag: r.tag, features };
-}
-
-// github/progress-rebuild.ts
-async function rebuildProgress(ctx, gh, curricula, today) {
-  const { index: index2, config } = curricula;
-  const issues = await listProgressIssues(gh, ctx);
-  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
-  let rewritten = 0;
-  for (const login of logins) {
-    const ledger = await loadLedger(gh, ctx, login, issues);
-    if (!ledger.issue) continue;
-    const body = progressBody(login, rolesOf(login, config), index2, ledger, today);
-    if (body === ledger.issue.body) continue;
-    rewritten++;
-    if (ctx.dryRun) gh.log.info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
-    else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
-  }
-  return { learners: logins.length, rewritten };
-}
-
-// core/progress/cohort.ts
-var DASHBOARD_LABEL = "enablekit:dashboard";
-var DASHBOARD_MARKER = "<!-- enablekit:dashboard -->";
-var median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-function cohort(index2, learners, today) {
-  const tracks = [];
-  const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
-  for (const role of roles) {
-    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
-    const byTrack = /* @__PURE__ */ new Map();
-    for (const l of members) {
-      for (const t of learnerStatus(l.login, [role], index2, l.records, today)) {
-        let row = byTrack.get(t.track);
-        if (!row) byTrack.set(t.track, row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] });
-        row.learners.push({ login: l.login, states: t.modules.map((m) => m.state), complete: t.complete });
-      }
-    }
-    tracks.push(...byTrack.values());
-  }
-  const all2 = learners.flatMap((l) => resultsOf(l.records, l.login));
-  const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
-  const checkpoints = ids.map((id) => {
-    const per = /* @__PURE__ */ new Map();
-    for (const r of all2.filter((x) => x.checkpoint === id)) {
-      const k = r.learner.toLowerCase();
-      const s = per.get(k) ?? { attempts: 0, passed: false };
-      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
-    }
-    const v = [...per.values()];
-    const passed = v.filter((x) => x.passed).length;
-    return { id, attempted: v.length, passed, passRate: v.length ? Math.round(passed / v.length * 100) : 0, medianAttempts: median(v.map((x) => x.attempts)) };
-  });
-  const missed = /* @__PURE__ */ new Map();
-  for (const r of all2) {
-    for (const q of r.missed ?? []) {
-      const k = `${r.checkpoint}#${q}`;
-      const m = missed.get(k) ?? { checkpoint: r.checkpoint, question: q, count: 0 };
-      m.count++;
-      missed.set(k, m);
-    }
-  }
-  const mostMissed = [...missed.values()].sort((a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)).slice(0, 10);
-  return { tracks, checkpoints, mostMissed };
-}
-var ICON = { "not-started": "\xB7", open: "\u25CB", submitted: "\u25D0", failed: "\u2717", passed: "\u2713", overdue: "\u26A0" };
-function dashboardBody(c, index2, today, forIssue = true) {
-  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
-  const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
-  const parts = [...forIssue ? [DASHBOARD_MARKER] : [], `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`, ""];
-  for (const t of c.tracks) {
-    const done = t.learners.filter((l) => l.complete).length;
-    parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, "", `| learner | ${t.modules.map(title).join(" | ")} |`, `|---|${t.modules.map(() => ":-:").join("|")}|`);
-    for (const l of t.learners) parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(" | ")} |`);
-    parts.push("");
-  }
-  if (!c.tracks.length) parts.push("No learner has a track yet: add learners to roles in enablekit.yml.", "");
-  parts.push("### Checkpoints", "", "| checkpoint | learners | passed | pass rate | median attempts |", "|---|--:|--:|--:|--:|");
-  for (const s of c.checkpoints) parts.push(`| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`);
-  if (c.mostMissed.length) {
-    parts.push("", "### Most-missed questions", "");
-    for (const m of c.mostMissed) parts.push(`- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`);
-  }
-  return parts.join("\n");
-}
-
 // action/progress-schedule.ts
 async function teamRoles(gh, config) {
   const out = /* @__PURE__ */ new Map();
   for (const role of config.roles.values()) {
     for (const team of role.teams) {
-      for (const m of await teamMembers(gh, team, `role ${role.id}`)) out.set(m, [...out.get(m) ?? [], role.id]);
+      for (const m of await teamMembers(gh, team, `role ${role.id}`))
+        out.set(m, [...out.get(m) ?? [], role.id]);
     }
   }
   return out;
 }
 async function runProgressSchedule(ctx, gh, now) {
-  const today = now.slice(0, 10);
-  const { index: index2, config } = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-  const outcome = { learners: 0, opened: 0, reminded: 0, followedUp: 0, reportCards: 0, dashboard: "none", deferred: 0 };
+  const { index: index2, config } = await loadIndex({
+    cwd: ctx.workspace,
+    cache: false,
+    version: "action",
+    targets: resolveTargets(ctx.workspace, [ctx.curricula])
+  });
+  const today = curriculaToday(config, new Date(now));
+  const outcome = {
+    learners: 0,
+    opened: 0,
+    reminded: 0,
+    followedUp: 0,
+    reportCards: 0,
+    dashboard: "none",
+    deferred: 0
+  };
   const issues = await listProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);
   const logins = /* @__PURE__ */ new Map();
-  for (const role of config.roles.values()) for (const l of role.learners) logins.set(l.toLowerCase(), l);
+  for (const role of config.roles.values())
+    for (const l of role.learners) logins.set(l.toLowerCase(), l);
   for (const l of fromTeams.keys()) if (!logins.has(l)) logins.set(l, l);
   for (const i of issues) {
     const l = markedLearner(i.body);
@@ -63766,7 +68721,9 @@ async function runProgressSchedule(ctx, gh, now) {
   };
   const facts = [];
   for (const login of [...logins.values()].sort()) {
-    const roles = [.../* @__PURE__ */ new Set([...rolesOf(login, config), ...fromTeams.get(login.toLowerCase()) ?? []])];
+    const roles = [
+      .../* @__PURE__ */ new Set([...rolesOf(login, config), ...fromTeams.get(login.toLowerCase()) ?? []])
+    ];
     const ledger = await loadLedger(gh, ctx, login, issues);
     facts.push({ login, roles, records: ledger.records, notices: ledger.notices });
     let number = ledger.issue?.number;
@@ -63778,19 +68735,50 @@ async function runProgressSchedule(ctx, gh, now) {
       if (!opened) continue;
       outcome.opened++;
     }
-    for (const due of noticesDue(index2, config, { login, roles, records: ledger.records, notices: ledger.notices }, now)) {
-      const verb = { reminder: "remind", "follow-up": "follow up with", "report-card": "post the report card of" }[due.notice.kind];
-      const posted = await write(`${verb} @${login} about ${due.notice.item}`, () => postNotice(gh, ctx, number, due), due.notice.kind === "report-card" ? 2 : 1);
-      if (posted) outcome[{ reminder: "reminded", "follow-up": "followedUp", "report-card": "reportCards" }[due.notice.kind]]++;
+    for (const due of noticesDue(
+      index2,
+      config,
+      { login, roles, records: ledger.records, notices: ledger.notices },
+      now
+    )) {
+      const verb = {
+        reminder: "remind",
+        "follow-up": "follow up with",
+        "report-card": "post the report card of"
+      }[due.notice.kind];
+      const posted = await write(
+        `${verb} @${login} about ${due.notice.item}`,
+        () => postNotice(gh, ctx, number, due),
+        due.notice.kind === "report-card" ? 2 : 1
+      );
+      if (posted)
+        outcome[{
+          reminder: "reminded",
+          "follow-up": "followedUp",
+          "report-card": "reportCards"
+        }[due.notice.kind]]++;
     }
   }
   const body = dashboardBody(cohort(index2, facts, today), index2, today);
-  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, "open")).filter((i) => (i.body ?? "").includes(DASHBOARD_MARKER));
+  const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, "open")).filter(
+    (i) => (i.body ?? "").includes(DASHBOARD_MARKER)
+  );
   if (existing?.body === body) outcome.dashboard = "unchanged";
   else {
     const written = await budget.spend(
       `${existing ? "update" : "open"} the cohort dashboard`,
-      () => existing ? gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: existing.number, body }) : gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: "Training dashboard", body, labels: [DASHBOARD_LABEL] })
+      () => existing ? gh.rest.issues.update({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: existing.number,
+        body
+      }) : gh.rest.issues.create({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        title: "Training dashboard",
+        body,
+        labels: [DASHBOARD_LABEL]
+      })
     );
     outcome.dashboard = !written ? "deferred" : existing ? "updated" : "opened";
   }
@@ -63799,33 +68787,58 @@ async function runProgressSchedule(ctx, gh, now) {
 
 // action/main.ts
 var GRADED_ACTIONS = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]);
-var client2 = (ctx) => client({ token: ctx.token, apiUrl: ctx.apiUrl, log: { debug, info, warn: warning, error } });
-var nowIso = () => (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+var client2 = (ctx) => client({
+  token: ctx.token,
+  apiUrl: ctx.apiUrl,
+  log: { debug, info, warn: warning, error }
+});
+function nowIso() {
+  const fixed = process.env.ENABLEKIT_NOW;
+  const at4 = fixed ? new Date(fixed) : /* @__PURE__ */ new Date();
+  if (fixed && (!/^\d{4}-\d{2}-\d{2}T/.test(fixed) || Number.isNaN(at4.getTime())))
+    throw new UsageProblem(
+      `Expected ENABLEKIT_NOW (a testing hook) to be an ISO time such as 2026-03-05T07:30:00Z; found "${fixed}". Remove it from the workflow's env.`
+    );
+  return at4.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var curriculaDay = (ctx) => curriculaToday(loadConfig(resolveTargets(ctx.workspace, [ctx.curricula])), new Date(nowIso()));
+var nothing = (why) => ({ nothing: why });
 function jobOf(ctx) {
   switch (ctx.eventName) {
     case "pull_request":
     case "pull_request_target":
-      return GRADED_ACTIONS.has(ctx.action ?? "") ? "grade" : `Nothing to grade on pull_request ${ctx.action ?? ""}.`;
+      return GRADED_ACTIONS.has(ctx.action ?? "") ? "grade" : nothing(`Nothing to grade on pull_request ${ctx.action ?? ""}.`);
     case "workflow_dispatch":
       return ctx.pullNumber ? "grade" : ctx.rebuildProgress ? "rebuild" : ctx.release ? "freshness" : "schedule";
     case "release":
-      return ctx.action === "published" ? "freshness" : `Nothing to check on release ${ctx.action ?? ""}: only published releases are.`;
+      return ctx.action === "published" ? "freshness" : nothing(`Nothing to check on release ${ctx.action ?? ""}: only published releases are.`);
     case "repository_dispatch":
-      if (!ctx.release) throw new UsageProblem(`Expected the repository_dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Fix the product repository's dispatch step (docs/action.md shows it).`);
+      if (!ctx.release)
+        throw new UsageProblem(
+          `Expected the repository_dispatch payload to name the release (client_payload.release, e.g. "v4.3.0"); found none. Fix the product repository's dispatch step (docs/action.md shows it).`
+        );
       return "freshness";
     case "schedule":
       return "schedule";
     case "push":
       return "freshness";
     case "issue_comment":
-      if (ctx.action !== "created" || !ctx.comment) return `Nothing to do on issue_comment ${ctx.action ?? ""}: only new comments are read.`;
-      if (ctx.comment.authorIsBot) return "A comment by a bot: ignored.";
-      return ctx.comment.isPull ? "pull-comment" : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? "appraise" : "A comment on an issue that is not a progress issue: nothing to do.";
+      if (ctx.action !== "created" || !ctx.comment)
+        return nothing(
+          `Nothing to do on issue_comment ${ctx.action ?? ""}: only new comments are read.`
+        );
+      if (ctx.comment.authorIsBot) return nothing("A comment by a bot: ignored.");
+      return ctx.comment.isPull ? "pull-comment" : ctx.comment.issueLabels.includes(PROGRESS_LABEL) ? "appraise" : nothing("A comment on an issue that is not a progress issue: nothing to do.");
     case "pull_request_review":
-      if (ctx.action !== "submitted" || !ctx.review) return `Nothing to do on pull_request_review ${ctx.action ?? ""}: only submitted reviews are read.`;
-      return ctx.review.authorIsBot ? "A review by a bot: ignored." : "review";
+      if (ctx.action !== "submitted" || !ctx.review)
+        return nothing(
+          `Nothing to do on pull_request_review ${ctx.action ?? ""}: only submitted reviews are read.`
+        );
+      return ctx.review.authorIsBot ? nothing("A review by a bot: ignored.") : "review";
     default:
-      return `enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`;
+      return nothing(
+        `enablekit runs on pull_request, pull_request_target, issue_comment, pull_request_review, workflow_dispatch, release, repository_dispatch, schedule and push events; this is ${ctx.eventName}.`
+      );
   }
 }
 async function grade(ctx) {
@@ -63856,11 +68869,21 @@ function report(outcome) {
       passed: outcome.passed,
       failed: outcome.failed,
       refusals: outcome.refusals,
-      sheets: outcome.results.map(({ path, result }) => result.ok ? { path, checkpoint: result.grade.checkpoint, percent: result.grade.percent, passed: result.grade.passed, attempt: result.grade.attempt } : { path, refused: result.refusal.reason }),
+      sheets: outcome.results.map(
+        ({ path, result }) => result.ok ? {
+          path,
+          checkpoint: result.grade.checkpoint,
+          percent: result.grade.percent,
+          passed: result.grade.passed,
+          attempt: result.grade.attempt
+        } : { path, refused: result.refusal.reason }
+      ),
       reviews: outcome.reviews
     })
   );
-  info(`Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.pending ? `, ${outcome.pending} waiting for a reviewer` : ""}${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`);
+  info(
+    `Graded ${outcome.graded} answer sheet(s): ${outcome.passed} passed, ${outcome.failed} not passed${outcome.pending ? `, ${outcome.pending} waiting for a reviewer` : ""}${outcome.refusals.length ? `; ${outcome.refusals.length} refusal(s)` : ""}.`
+  );
 }
 async function schedule(ctx) {
   await freshness(ctx);
@@ -63872,7 +68895,7 @@ async function schedule(ctx) {
 `).write();
 }
 async function freshness(ctx) {
-  const o = await runFreshness(ctx, client2(ctx), nowIso().slice(0, 10));
+  const o = await runFreshness(ctx, client2(ctx), curriculaDay(ctx));
   setOutput("opened", o.opened);
   setOutput("updated", o.updated);
   setOutput("closed", o.closed);
@@ -63890,16 +68913,32 @@ async function run() {
   if (job === "grade") await grade(ctx);
   else if (job === "freshness") await freshness(ctx);
   else if (job === "schedule") await schedule(ctx);
-  else if (job === "pull-comment" || job === "review" || job === "appraise") await reviewEvent(ctx, job);
+  else if (job === "pull-comment" || job === "review" || job === "appraise")
+    await reviewEvent(ctx, job);
   else if (job === "rebuild") {
-    const curricula = await loadIndex({ cwd: ctx.workspace, cache: false, version: "action", targets: resolveTargets(ctx.workspace, [ctx.curricula]) });
-    const r = await rebuildProgress(ctx, client2(ctx), curricula, nowIso().slice(0, 10));
+    const curricula = await loadIndex({
+      cwd: ctx.workspace,
+      cache: false,
+      version: "action",
+      targets: resolveTargets(ctx.workspace, [ctx.curricula])
+    });
+    const r = await rebuildProgress(
+      ctx,
+      client2(ctx),
+      curricula,
+      curriculaToday(curricula.config, new Date(nowIso()))
+    );
     setOutput("summary", JSON.stringify(r));
-    info(`Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`);
-  } else info(job);
+    info(
+      `Rebuilt the progress of ${r.learners} learner(s): ${r.rewritten} body(ies) rewritten.`
+    );
+  } else info(job.nothing);
 }
 run().catch((e) => {
   const err = e;
   if (err instanceof UsageProblem) setFailed(err.message);
-  else setFailed(err.status ? `GitHub answered ${err.status}: ${err.message}. Re-run the job: it finds what this run wrote and carries on.` : err.message);
+  else
+    setFailed(
+      err.status ? `GitHub answered ${err.status}: ${err.message}. Re-run the job: it finds what this run wrote and carries on.` : err.message
+    );
 });

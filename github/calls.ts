@@ -28,8 +28,10 @@ export function client(o: { token: string; apiUrl: string; log?: ClientLog }): C
     throttle: {
       write: bucket('enablekit-write', 1000),
       notifications: bucket('enablekit-notifications', 800),
-      onRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
-      onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) => retryCount < 2,
+      onRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) =>
+        retryCount < 2,
+      onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) =>
+        retryCount < 2,
     },
   });
 }
@@ -43,11 +45,28 @@ export function client(o: { token: string; apiUrl: string; log?: ClientLog }): C
  * most 80 such requests a minute, so a burst of 5 and then one each 800 ms stays inside it.
  */
 export const WRITE_BURST = 5;
-const bucket = (id: string, everyMs: number) => new Bottleneck.Group({ id, maxConcurrent: 1, reservoir: WRITE_BURST, reservoirIncreaseInterval: everyMs, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: WRITE_BURST });
+const bucket = (id: string, everyMs: number) =>
+  new Bottleneck.Group({
+    id,
+    maxConcurrent: 1,
+    reservoir: WRITE_BURST,
+    reservoirIncreaseInterval: everyMs,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseMaximum: WRITE_BURST,
+  });
 
 export async function changedFiles(gh: Client, ctx: RepoRef, pull: number) {
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: pull, per_page: 100 });
-  return files.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename ? { previous: f.previous_filename } : {}) }));
+  const files = await gh.paginate(gh.rest.pulls.listFiles, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pull_number: pull,
+    per_page: 100,
+  });
+  return files.map((f) => ({
+    filename: f.filename,
+    status: f.status,
+    ...(f.previous_filename ? { previous: f.previous_filename } : {}),
+  }));
 }
 
 /** A file's text at a commit, read through the API: nothing from the PR is checked out. */
@@ -60,10 +79,16 @@ export type FileAt = { text: string } | { found: string };
  */
 export async function fileAt(gh: Client, ctx: RepoRef, path: string, ref: string): Promise<FileAt> {
   try {
-    const { data } = await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path, ref });
+    const { data } = await gh.rest.repos.getContent({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      path,
+      ref,
+    });
     if (Array.isArray(data)) return { found: 'a folder' };
     if (data.type !== 'file' || !('content' in data)) return { found: `a ${data.type}` };
-    if (data.encoding !== 'base64') return { found: `a file of ${data.size} bytes, too large to read through the API` };
+    if (data.encoding !== 'base64')
+      return { found: `a file of ${data.size} bytes, too large to read through the API` };
     return { text: Buffer.from(data.content, 'base64').toString('utf8') };
   } catch (e) {
     if ((e as { status?: number }).status === 404) return { found: 'nothing' };
@@ -73,7 +98,12 @@ export async function fileAt(gh: Client, ctx: RepoRef, path: string, ref: string
 
 /** The comments enablekit made on a pull request or issue (paginated), to find its own by marker: another bot's are not. */
 export async function botComments(gh: Client, ctx: RepoRef, pull: number) {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: pull, per_page: 100 });
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pull,
+    per_page: 100,
+  });
   return comments.filter((c) => writtenBy(c.user, ctx.writer));
 }
 
@@ -84,27 +114,76 @@ export async function botComments(gh: Client, ctx: RepoRef, pull: number) {
  * input to set. A run's first write carries no result (an attempt's claim, or a grade comment
  * still empty), so a wrong writer is caught before any grade is shown.
  */
-export function checkWriter(ctx: RepoRef, user: { login?: string; id?: number } | null | undefined): void {
+export function checkWriter(
+  ctx: RepoRef,
+  user: { login?: string; id?: number } | null | undefined,
+): void {
   const writer = ctx.writer ?? ACTIONS_BOT;
   if (!user?.login || writtenBy(user, writer)) return;
-  throw new Error(`Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ''}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`);
+  throw new Error(
+    `Expected this run to write to GitHub as ${writer.login}; found it writing as ${user.login}${user.id ? ` (id ${user.id})` : ''}, whose records enablekit does not trust. Set the Action's input writer-login: ${user.login} (the login of the GitHub App or account whose token it uses), then re-run.`,
+  );
 }
 
 /** The comment enablekit made before, found by its marker among the bot's comments. */
-export const commentWith = <C extends { body?: string | null }>(comments: readonly C[], marker: string): C | undefined => comments.find((c) => (c.body ?? '').includes(marker));
+export const commentWith = <C extends { body?: string | null }>(
+  comments: readonly C[],
+  marker: string,
+): C | undefined => comments.find((c) => (c.body ?? '').includes(marker));
 
-export async function upsertComment(gh: Client, ctx: RepoRef, pull: number, existing: { id: number; body?: string | null } | undefined, body: string): Promise<void> {
+export async function upsertComment(
+  gh: Client,
+  ctx: RepoRef,
+  pull: number,
+  existing: { id: number; body?: string | null } | undefined,
+  body: string,
+): Promise<void> {
   if (existing) {
-    if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body });
+    if (existing.body !== body)
+      await gh.rest.issues.updateComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        comment_id: existing.id,
+        body,
+      });
   } else {
-    checkWriter(ctx, (await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, body })).data.user);
+    checkWriter(
+      ctx,
+      (
+        await gh.rest.issues.createComment({
+          owner: ctx.owner,
+          repo: ctx.repo,
+          issue_number: pull,
+          body,
+        })
+      ).data.user,
+    );
   }
 }
 
 /** Set one of two labels, touching nothing when it is already right. */
-export async function setOutcomeLabel(gh: Client, ctx: RepoRef, pull: number, current: string[], want: string, other: string): Promise<void> {
-  if (current.includes(other)) await gh.rest.issues.removeLabel({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, name: other });
-  if (!current.includes(want)) await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: pull, labels: [want] });
+export async function setOutcomeLabel(
+  gh: Client,
+  ctx: RepoRef,
+  pull: number,
+  current: string[],
+  want: string,
+  other: string,
+): Promise<void> {
+  if (current.includes(other))
+    await gh.rest.issues.removeLabel({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      name: other,
+    });
+  if (!current.includes(want))
+    await gh.rest.issues.addLabels({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: pull,
+      labels: [want],
+    });
 }
 
 /**
@@ -113,6 +192,12 @@ export async function setOutcomeLabel(gh: Client, ctx: RepoRef, pull: number, cu
  * issue changes nothing.
  */
 export async function botIssues(gh: Client, ctx: RepoRef, label: string, state: 'open' | 'all') {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: ctx.owner, repo: ctx.repo, labels: label, state, per_page: 100 });
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    labels: label,
+    state,
+    per_page: 100,
+  });
   return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }

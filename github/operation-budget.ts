@@ -16,7 +16,11 @@ export class OperationBudget {
   }
 
   /** Make the write (`what` says it for the log), or return false having done nothing. */
-  async spend(what: string, call: () => Promise<unknown>, o: { cost?: number; reserve?: number } = {}): Promise<boolean> {
+  async spend(
+    what: string,
+    call: () => Promise<unknown>,
+    o: { cost?: number; reserve?: number } = {},
+  ): Promise<boolean> {
     const cost = o.cost ?? 1;
     if (!this.fits(cost, o.reserve ?? 0)) return false;
     this.left -= cost;

@@ -1,4 +1,13 @@
-import { ledgerComment, PROGRESS_LABEL, progressIssuesOf, progressTitle, readLedger, recordComment, type Ledger, type LedgerComment } from '../core/progress/ledger.js';
+import {
+  ledgerComment,
+  PROGRESS_LABEL,
+  progressIssuesOf,
+  progressTitle,
+  readLedger,
+  recordComment,
+  type Ledger,
+  type LedgerComment,
+} from '../core/progress/ledger.js';
 import { isClaim, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
@@ -14,7 +23,12 @@ export interface LearnerLedger extends Ledger {
   issue?: { number: number; body: string };
 }
 
-type Issue = { number: number; body?: string | null; pull_request?: unknown; user?: { login?: string; id?: number } | null };
+type Issue = {
+  number: number;
+  body?: string | null;
+  pull_request?: unknown;
+  user?: { login?: string; id?: number } | null;
+};
 
 /**
  * Every learner's progress issue, in one paginated listing (by label), each with its records.
@@ -25,15 +39,30 @@ export async function listProgressIssues(gh: Client, ctx: RepoRef): Promise<Issu
   return botIssues(gh, ctx, PROGRESS_LABEL, 'all');
 }
 
-export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues?: Issue[]): Promise<LearnerLedger> {
+export async function loadLedger(
+  gh: Client,
+  ctx: RepoRef,
+  login: string,
+  issues?: Issue[],
+): Promise<LearnerLedger> {
   const mine = progressIssuesOf(issues ?? (await listProgressIssues(gh, ctx)), login, ctx.writer);
   const comments: LedgerComment[] = [];
   for (const i of mine) {
-    const list = await gh.paginate(gh.rest.issues.listComments, { owner: ctx.owner, repo: ctx.repo, issue_number: i.number, per_page: 100 });
+    const list = await gh.paginate(gh.rest.issues.listComments, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: i.number,
+      per_page: 100,
+    });
     comments.push(...list.map((c) => ledgerComment(c, ctx.writer)));
   }
   const first = mine[0];
-  return { login, ...readLedger(comments, login), notices: readNotices(comments, login), ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}) };
+  return {
+    login,
+    ...readLedger(comments, login),
+    notices: readNotices(comments, login),
+    ...(first ? { issue: { number: first.number, body: first.body ?? '' } } : {}),
+  };
 }
 
 /**
@@ -42,23 +71,45 @@ export async function loadLedger(gh: Client, ctx: RepoRef, login: string, issues
  * records. Concurrent runs each append their own comment, so no record is lost; the
  * body converges on the next run or a rebuild.
  */
-export async function appendRecords(gh: Client, ctx: RepoRef, ledger: LearnerLedger, fresh: ProgressRecord[], body: (l: Ledger) => string): Promise<void> {
+export async function appendRecords(
+  gh: Client,
+  ctx: RepoRef,
+  ledger: LearnerLedger,
+  fresh: ProgressRecord[],
+  body: (l: Ledger) => string,
+): Promise<void> {
   // A voided attempt and its voiding record are stored too: a re-run adds neither again.
   const known = new Set([...ledger.records, ...(ledger.stored ?? [])].map(recordKey));
   const seq = ledger.nextSeq ?? 1;
   const add = fresh.filter((r) => !known.has(recordKey(r))).map((r) => ({ ...r, seq }));
   if (!add.length) return;
-  const after: Ledger = { records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)], flagged: ledger.flagged };
+  const after: Ledger = {
+    records: [...ledger.records, ...add.filter((r) => !isClaim(r) && !r.refused)],
+    flagged: ledger.flagged,
+  };
   const text = body(after);
   if (ctx.dryRun) {
-    gh.log.info(`Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`);
+    gh.log.info(
+      `Dry run: would record ${add.map(recordKey).join(', ')} in the progress issue of @${ledger.login}.`,
+    );
     return;
   }
   let issue = ledger.issue;
   if (!issue) issue = await openProgressIssue(gh, ctx, ledger.login, text);
-  const { data: written } = await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: recordComment(add) });
+  const { data: written } = await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: issue.number,
+    body: recordComment(add),
+  });
   checkWriter(ctx, written.user);
-  if (issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
+  if (issue.body !== text)
+    await gh.rest.issues.update({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue.number,
+      body: text,
+    });
   ledger.records = after.records;
   ledger.nextSeq = seq + 1;
   ledger.issue = { number: issue.number, body: text };
@@ -69,23 +120,72 @@ export async function appendRecords(gh: Client, ctx: RepoRef, ledger: LearnerLed
  * list again and write to the oldest; a newer one this run opened is closed as its duplicate.
  * Every run that opened one lists after its own was stored, so all of them pick the same.
  */
-export async function openProgressIssue(gh: Client, ctx: RepoRef, login: string, text: string): Promise<{ number: number; body: string }> {
-  const { data } = await gh.rest.issues.create({ owner: ctx.owner, repo: ctx.repo, title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] });
+export async function openProgressIssue(
+  gh: Client,
+  ctx: RepoRef,
+  login: string,
+  text: string,
+): Promise<{ number: number; body: string }> {
+  const { data } = await gh.rest.issues.create({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    title: progressTitle(login),
+    body: text,
+    labels: [PROGRESS_LABEL],
+  });
   checkWriter(ctx, data.user);
   const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
   if (!oldest || oldest.number >= data.number) return { number: data.number, body: text };
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.` });
-  await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: data.number, state: 'closed', state_reason: 'not_planned' });
+  await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: data.number,
+    body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`,
+  });
+  await gh.rest.issues.update({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: data.number,
+    state: 'closed',
+    state_reason: 'not_planned',
+  });
   return { number: oldest.number, body: oldest.body ?? '' };
 }
 
 /** Rewrite a progress issue's body from its records, when it differs. */
-export async function rewriteBody(gh: Client, ctx: RepoRef, issue: { number: number; body: string }, text: string): Promise<void> {
-  if (!ctx.dryRun && issue.body !== text) await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: text });
+export async function rewriteBody(
+  gh: Client,
+  ctx: RepoRef,
+  issue: { number: number; body: string },
+  text: string,
+): Promise<void> {
+  if (!ctx.dryRun && issue.body !== text)
+    await gh.rest.issues.update({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue.number,
+      body: text,
+    });
 }
 
 /** Post a reminder, follow-up or report card on the learner's issue; a report card also labels the issue. */
-export async function postNotice(gh: Client, ctx: RepoRef, issue: number, due: ScheduledNotice): Promise<void> {
-  await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, body: noticeComment(due.notice, due.text) });
-  if (due.notice.kind === 'report-card') await gh.rest.issues.addLabels({ owner: ctx.owner, repo: ctx.repo, issue_number: issue, labels: [TRACK_COMPLETE_LABEL] });
+export async function postNotice(
+  gh: Client,
+  ctx: RepoRef,
+  issue: number,
+  due: ScheduledNotice,
+): Promise<void> {
+  await gh.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: issue,
+    body: noticeComment(due.notice, due.text),
+  });
+  if (due.notice.kind === 'report-card')
+    await gh.rest.issues.addLabels({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue,
+      labels: [TRACK_COMPLETE_LABEL],
+    });
 }

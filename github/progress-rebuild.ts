@@ -12,7 +12,12 @@ import { listProgressIssues, loadLedger } from './progress-ledger.js';
  * says what the records say is left untouched, so a rebuild after incremental runs on
  * the same day writes nothing.
  */
-export async function rebuildProgress(ctx: RepoRef, gh: Client, curricula: { index: WorkspaceIndex; config: Config }, today: string): Promise<{ learners: number; rewritten: number }> {
+export async function rebuildProgress(
+  ctx: RepoRef,
+  gh: Client,
+  curricula: { index: WorkspaceIndex; config: Config },
+  today: string,
+): Promise<{ learners: number; rewritten: number }> {
   const { index, config } = curricula;
   const issues = await listProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
@@ -23,8 +28,17 @@ export async function rebuildProgress(ctx: RepoRef, gh: Client, curricula: { ind
     const body = progressBody(login, rolesOf(login, config), index, ledger, today);
     if (body === ledger.issue.body) continue;
     rewritten++;
-    if (ctx.dryRun) gh.log.info(`Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`);
-    else await gh.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: ledger.issue.number, body });
+    if (ctx.dryRun)
+      gh.log.info(
+        `Dry run: would rewrite the progress body of @${login} (#${ledger.issue.number}).`,
+      );
+    else
+      await gh.rest.issues.update({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: ledger.issue.number,
+        body,
+      });
   }
   return { learners: logins.length, rewritten };
 }

@@ -23,7 +23,9 @@ export type ProgressFactory = (total: number, label: string) => Progress;
 export const MODEL_VERSION = 3;
 
 export function loadConfig(t: Targets): Config {
-  return t.configRel && t.configText !== undefined ? parseConfig(t.configRel, t.configText) : defaultConfig();
+  return t.configRel && t.configText !== undefined
+    ? parseConfig(t.configRel, t.configText)
+    : defaultConfig();
 }
 
 export interface Analysis {
@@ -33,21 +35,45 @@ export interface Analysis {
 }
 
 /** Models of every Markdown file: from the per-file cache, or parsed (on as many threads as --jobs or the cores allow). */
-export async function loadModels(o: { cwd: string; cache: boolean; version: string; config: Config; files: ContentFiles; metadataOnly?: boolean; jobs?: number; progress?: ProgressFactory }): Promise<FileModel[]> {
+export async function loadModels(o: {
+  cwd: string;
+  cache: boolean;
+  version: string;
+  config: Config;
+  files: ContentFiles;
+  metadataOnly?: boolean;
+  jobs?: number;
+  progress?: ProgressFactory;
+}): Promise<FileModel[]> {
   const { config, files } = o;
   if (o.metadataOnly) {
     return files.markdown.map((file) => {
       const bytes = files.bytes.get(file);
-      return bytes ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model : { file, problems: [] };
+      return bytes
+        ? parseFile(file, bytes, { maxFileSize: config.maxFileSize, metadataOnly: true }).model
+        : { file, problems: [] };
     });
   }
-  const cache = new LintCache(o.cache ? resolve(o.cwd, '.enablekit-cache', 'models.json') : undefined, `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`);
+  const cache = new LintCache(
+    o.cache ? resolve(o.cwd, '.enablekit-cache', 'models.json') : undefined,
+    `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`,
+  );
   const models: FileModel[] = [];
   const misses: { file: string; bytes: Uint8Array }[] = [];
   for (const file of files.markdown) {
     const bytes = files.bytes.get(file);
     if (!bytes) {
-      models.push({ file, problems: [{ code: 'encoding', span: FILE_START, message: 'Expected a readable file; found one that could not be read. Check its permissions.' }] });
+      models.push({
+        file,
+        problems: [
+          {
+            code: 'encoding',
+            span: FILE_START,
+            message:
+              'Expected a readable file; found one that could not be read. Check its permissions.',
+          },
+        ],
+      });
       continue;
     }
     const hit = cache.get(file, files.hashes.get(file)!);
@@ -56,7 +82,11 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
   }
   if (misses.length) {
     const bar = o.progress?.(misses.length, 'Parsing');
-    const parsed = await parseAll(misses, { maxFileSize: config.maxFileSize, ...(o.jobs ? { threads: o.jobs } : {}) }, (n) => bar?.update(n));
+    const parsed = await parseAll(
+      misses,
+      { maxFileSize: config.maxFileSize, ...(o.jobs ? { threads: o.jobs } : {}) },
+      (n) => bar?.update(n),
+    );
     bar?.finish();
     parsed.forEach((m, k) => {
       models.push(m);
@@ -72,12 +102,28 @@ export async function loadModels(o: { cwd: string; cache: boolean; version: stri
  * The slow path of lint: models, then the rules over the whole index. Loaded only when
  * the result cache misses.
  */
-export async function analyse(o: { cwd: string; cache: boolean; version: string; today: string; config: Config; files: ContentFiles; secret?: string; jobs?: number; progress?: ProgressFactory }): Promise<Analysis> {
+export async function analyse(o: {
+  cwd: string;
+  cache: boolean;
+  version: string;
+  today: string;
+  config: Config;
+  files: ContentFiles;
+  secret?: string;
+  jobs?: number;
+  progress?: ProgressFactory;
+}): Promise<Analysis> {
   const sealed: SealedNote = { locked: 0, problems: [] };
   const models = (await loadModels(o)).map((m) => withKey(m, o.cwd, o.secret, sealed));
   const index = new WorkspaceIndex(models, o.files.all);
   const diagnostics = runRules(RULES, index, o.config, { today: o.today, only: o.files.only });
-  const counts: Record<string, number> = { track: 0, module: 0, quiz: 0, scenario: 0, reflection: 0 };
+  const counts: Record<string, number> = {
+    track: 0,
+    module: 0,
+    quiz: 0,
+    scenario: 0,
+    reflection: 0,
+  };
   for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]!++;
   return { diagnostics, counts, sealed };
 }
@@ -86,7 +132,12 @@ export async function analyse(o: { cwd: string; cache: boolean; version: string;
  * A sealed quiz with its key opened and merged in, so the answer rules check it: only in
  * memory, after the model cache, so no answer is ever written to .enablekit-cache/.
  */
-function withKey(m: FileModel, cwd: string, secret: string | undefined, note: SealedNote): FileModel {
+function withKey(
+  m: FileModel,
+  cwd: string,
+  secret: string | undefined,
+  note: SealedNote,
+): FileModel {
   const quiz = m.item;
   if (quiz?.type !== 'quiz' || !quiz.key) return m;
   const r = openQuizKey(cwd, quiz, secret);
@@ -97,7 +148,14 @@ function withKey(m: FileModel, cwd: string, secret: string | undefined, note: Se
 }
 
 /** The whole workspace indexed, for commands that look items up (grade, take, seal); `only` is the files under the paths asked about. */
-export async function loadIndex(o: { cwd: string; cache: boolean; version: string; targets: Targets; metadataOnly?: boolean; progress?: ProgressFactory }): Promise<{ config: Config; index: WorkspaceIndex; only: ReadonlySet<string> }> {
+export async function loadIndex(o: {
+  cwd: string;
+  cache: boolean;
+  version: string;
+  targets: Targets;
+  metadataOnly?: boolean;
+  progress?: ProgressFactory;
+}): Promise<{ config: Config; index: WorkspaceIndex; only: ReadonlySet<string> }> {
   const config = loadConfig(o.targets);
   const files = readWorkspace(o.cwd, o.targets, config.ignore);
   const models = await loadModels({ ...o, config, files });

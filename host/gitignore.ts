@@ -43,7 +43,11 @@ export class GitIgnore {
       // The folders from the repository's root down to the walk's root (which the walk enters itself): their rules reach down.
       const chain: string[] = [];
       const inside = top.endsWith(sep) ? top : `${top}${sep}`;
-      for (let cur = dirname(root); cur !== root && (cur === top || cur.startsWith(inside)); cur = dirname(cur)) {
+      for (
+        let cur = dirname(root);
+        cur !== root && (cur === top || cur.startsWith(inside));
+        cur = dirname(cur)
+      ) {
         chain.push(cur);
         if (cur === top) break;
       }

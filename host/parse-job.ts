@@ -14,7 +14,13 @@ export function runParseJob(job: ParseJob, maxFileSize: number): FileModel {
   } catch (e) {
     return {
       file: job.file,
-      problems: [{ code: 'yaml', span: FILE_START, message: `Expected to read this file; found an internal error (${(e as Error).message}). Please report it with the file attached; the rest of the run is unaffected.` }],
+      problems: [
+        {
+          code: 'yaml',
+          span: FILE_START,
+          message: `Expected to read this file; found an internal error (${(e as Error).message}). Please report it with the file attached; the rest of the run is unaffected.`,
+        },
+      ],
     };
   }
 }

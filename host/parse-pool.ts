@@ -24,7 +24,9 @@ export function defaultJobs(cores: number): number {
  * worker, dist/action-parse-worker.js (the runner runs only the committed files).
  */
 export function parseWorkerFile(moduleUrl: string): string | undefined {
-  const candidates = moduleUrl.endsWith('/action.js') ? ['./action-parse-worker.js'] : ['./parse-worker.js', '../parse-worker.js'];
+  const candidates = moduleUrl.endsWith('/action.js')
+    ? ['./action-parse-worker.js']
+    : ['./parse-worker.js', '../parse-worker.js'];
   return candidates.map((p) => fileURLToPath(new URL(p, moduleUrl))).find((f) => existsSync(f));
 }
 
@@ -41,7 +43,11 @@ export interface WorkerInput {
   claim: Int32Array;
 }
 
-function workerInput(jobs: readonly ParseJob[], maxFileSize: number, claim: Int32Array): WorkerInput {
+function workerInput(
+  jobs: readonly ParseJob[],
+  maxFileSize: number,
+  claim: Int32Array,
+): WorkerInput {
   const offsets = new Int32Array(jobs.length + 1);
   jobs.forEach((j, i) => (offsets[i + 1] = offsets[i]! + j.bytes.length));
   const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]));
@@ -51,7 +57,10 @@ function workerInput(jobs: readonly ParseJob[], maxFileSize: number, claim: Int3
 
 /** Job i as a worker reads it, in place in the shared buffer. */
 export function sharedJob(input: WorkerInput, i: number): ParseJob {
-  return { file: input.files[i]!, bytes: input.bytes.subarray(input.offsets[i], input.offsets[i + 1]) };
+  return {
+    file: input.files[i]!,
+    bytes: input.bytes.subarray(input.offsets[i], input.offsets[i + 1]),
+  };
 }
 
 /** Results go back in batches: one message per file would cost more than the parse. */
@@ -72,14 +81,19 @@ export interface PoolOptions {
  * and a few large files cannot leave a core idle. Workers send their models back in
  * batches as they go.
  */
-export async function parseAll(jobs: ParseJob[], o: PoolOptions, onProgress: (done: number) => void): Promise<FileModel[]> {
+export async function parseAll(
+  jobs: ParseJob[],
+  o: PoolOptions,
+  onProgress: (done: number) => void,
+): Promise<FileModel[]> {
   const { maxFileSize } = o;
   const { runParseJob } = await import('./parse-job.js');
   const results = new Array<FileModel>(jobs.length);
   let done = 0;
   const totalBytes = jobs.reduce((s, j) => s + j.bytes.length, 0);
   const workerFile = o.workerFile ?? parseWorkerFile(import.meta.url);
-  const threads = o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
+  const threads =
+    o.threads ?? (totalBytes >= PARALLEL_THRESHOLD_BYTES ? defaultJobs(availableParallelism()) : 1);
   const workerCount = workerFile ? Math.min(threads - 1, jobs.length) : 0;
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const input = workerCount ? workerInput(jobs, maxFileSize, claim) : undefined;

@@ -16,9 +16,23 @@ export function openQuizKey(cwd: string, quiz: Quiz, secret: string | undefined)
   if (!quiz.key) return { ok: true, quiz };
   const keyPath = keyFilePath(quiz.file, quiz.key);
   const at = `${quiz.file}:${quiz.keySpan?.start.line ?? 1}`;
-  if (!secret) return { ok: false, reason: 'no-secret', keyPath, message: `${at}: Expected the answer-key secret to open ${keyPath}; found none.` };
+  if (!secret)
+    return {
+      ok: false,
+      reason: 'no-secret',
+      keyPath,
+      message: `${at}: Expected the answer-key secret to open ${keyPath}; found none.`,
+    };
   const full = resolve(cwd, keyPath);
-  if (!existsSync(full)) return { ok: false, reason: 'missing', keyPath, message: `${at}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.` };
+  if (!existsSync(full))
+    return {
+      ok: false,
+      reason: 'missing',
+      keyPath,
+      message: `${at}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.`,
+    };
   const r = openSealed(quiz, readFileSync(full, 'utf8'), secret);
-  return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: 'unopened', keyPath, message: `${at}: ${r.message}` };
+  return r.ok
+    ? { ok: true, quiz: r.quiz, source: r.source, keyPath }
+    : { ok: false, reason: 'unopened', keyPath, message: `${at}: ${r.message}` };
 }

@@ -19,7 +19,12 @@ export function toPosix(p: string): string {
  * (.gitignore) and the config's `lint.ignore` globs (relative to `ignoreBase`, the folder
  * of enablekit.yml). A root itself is listed even when ignored: it was asked for.
  */
-export function walk(roots: string[], cwd: string, globs: string[], ignoreBase: string): WalkResult {
+export function walk(
+  roots: string[],
+  cwd: string,
+  globs: string[],
+  ignoreBase: string,
+): WalkResult {
   const isIgnored = ignoreGlobs(globs);
   const git = new GitIgnore(roots);
   const markdown: string[] = [];
@@ -56,7 +61,8 @@ export function walk(roots: string[], cwd: string, globs: string[], ignoreBase: 
         if (!skippedFolder(e.name) && !gitIgnores?.(e.name, true)) stack.push(child);
       } else if (e.isFile()) {
         const childRel = rel === '.' ? e.name : `${rel}/${e.name}`;
-        if (isIgnored(toPosix(relative(ignoreBase, child))) || gitIgnores?.(e.name, false)) continue;
+        if (isIgnored(toPosix(relative(ignoreBase, child))) || gitIgnores?.(e.name, false))
+          continue;
         all.push(childRel);
         if (e.name.endsWith('.md')) markdown.push(childRel);
       }

@@ -20,7 +20,12 @@ export interface Targets {
 export const CURRICULA_FOLDER = 'curricula';
 
 function withConfig(cwd: string, targets: string[], configPath: string): Targets {
-  return { targets, configPath, configRel: toPosix(relative(cwd, configPath)), configText: readFileSync(configPath, 'utf8') };
+  return {
+    targets,
+    configPath,
+    configRel: toPosix(relative(cwd, configPath)),
+    configText: readFileSync(configPath, 'utf8'),
+  };
 }
 
 /**
@@ -31,13 +36,18 @@ function withConfig(cwd: string, targets: string[], configPath: string): Targets
  */
 export function resolveTargets(cwd: string, paths: string[]): Targets {
   const targets = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p));
-  for (const t of targets) if (!existsSync(t)) throw new UsageError(`Expected a file or folder at ${relative(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`);
+  for (const t of targets)
+    if (!existsSync(t))
+      throw new UsageError(
+        `Expected a file or folder at ${relative(cwd, t) || t}; found nothing. Check the path (for the Action, the curricula input).`,
+      );
   const start = targets[0]!;
   const dir = statSync(start).isDirectory() ? start : dirname(start);
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
   if (configPath) return withConfig(cwd, targets, configPath);
   const nested = join(dir, CURRICULA_FOLDER, CONFIG_FILE);
-  if (targets.length === 1 && dir === start && existsSync(nested)) return withConfig(cwd, [dirname(nested)], nested);
+  if (targets.length === 1 && dir === start && existsSync(nested))
+    return withConfig(cwd, [dirname(nested)], nested);
   return { targets, lookedFrom: toPosix(relative(cwd, dir)) || '.' };
 }
 
@@ -72,7 +82,9 @@ export interface ContentFiles extends WalkResult {
  */
 export function readWorkspace(cwd: string, t: Targets, ignore: string[]): ContentFiles {
   const root = t.configPath ? dirname(t.configPath) : undefined;
-  const roots = root ? [root, ...t.targets.filter((x) => relative(root, x).startsWith('..'))] : t.targets;
+  const roots = root
+    ? [root, ...t.targets.filter((x) => relative(root, x).startsWith('..'))]
+    : t.targets;
   const files = walk(roots, cwd, ignore, root ?? cwd);
   const wanted = t.targets.map((x) => toPosix(relative(cwd, x)));
   const inTargets = (f: string) => wanted.some((w) => w === '' || f === w || f.startsWith(`${w}/`));

@@ -19,22 +19,32 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## Examples',
     '',
-    'These examples are run as the rule\'s tests, so they are always true.',
+    "These examples are run as the rule's tests, so they are always true.",
   ];
   for (const ex of rule.examples) {
     parts.push('', `### ${ex.title}`, '');
-    for (const [file, text] of Object.entries(ex.files)) parts.push(`\`${file}\`:`, '', fence(text, file.endsWith('.yml') ? 'yaml' : 'markdown'), '');
+    for (const [file, text] of Object.entries(ex.files))
+      parts.push(`\`${file}\`:`, '', fence(text, file.endsWith('.yml') ? 'yaml' : 'markdown'), '');
     parts.push(ex.expect.length ? 'Reported:' : 'Nothing is reported.', '');
     for (const e of ex.expect) parts.push(`- \`${e.at}\`: ${e.message}…`);
     if (ex.fixed) {
-      parts.push('', rule.meta.fixes === 'suggestion' ? 'After applying the suggested fix (one item at a time, as the editor\'s quick fix; `lint --fix` does not apply it, since it claims someone checked the item):' : 'After `enablekit lint --fix`:', '');
-      for (const [file, text] of Object.entries(ex.fixed)) parts.push(`\`${file}\`:`, '', fence(text, 'markdown'));
+      parts.push(
+        '',
+        rule.meta.fixes === 'suggestion'
+          ? "After applying the suggested fix (one item at a time, as the editor's quick fix; `lint --fix` does not apply it, since it claims someone checked the item):"
+          : 'After `enablekit lint --fix`:',
+        '',
+      );
+      for (const [file, text] of Object.entries(ex.fixed))
+        parts.push(`\`${file}\`:`, '', fence(text, 'markdown'));
     }
   }
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
 export function renderRuleIndex(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.description} |`);
+  const rows = rules.map(
+    (r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.description} |`,
+  );
   return `# Lint rules\n\nEvery rule is one file in \`core/lint/rules/\`; its page here is generated from it (\`npm run docs\`).\n\n| rule | default | checks |\n|---|---|---|\n${rows.join('\n')}\n`;
 }

@@ -24,7 +24,11 @@ describe('bad input gets a diagnostic with file and line, never a crash', () => 
       'nofm.md': '# Just a heading\n',
       'type.md': '---\ntype: lesson\nid: t\n---\n',
       'empty.md': '',
-      'utf8.md': Buffer.concat([Buffer.from('---\ntype: module\nid: u\n---\n# U\nline\n'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n')]),
+      'utf8.md': Buffer.concat([
+        Buffer.from('---\ntype: module\nid: u\n---\n# U\nline\n'),
+        Buffer.from([0xff, 0xfe, 0x41]),
+        Buffer.from('\n'),
+      ]),
       'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
       'large.md': MODULE('large') + 'word '.repeat(1000),
       'deep.md': `---\ntype: module\nid: deep\ntitle: Deep\nowner: alice\n---\n${deepList}\n`,
@@ -49,7 +53,11 @@ describe('bad input gets a diagnostic with file and line, never a crash', () => 
     const dir = tempWorkspace({ 'enablekit.yml': 'version: 1\n' });
     for (let d = 0; d < 100; d++) {
       mkdirSync(join(dir, `d${d}`));
-      for (let f = 0; f < 100; f++) writeFileSync(join(dir, `d${d}`, `f${f}.md`), f === 0 ? '# no front matter\n' : MODULE(`m-${d}-${f}`));
+      for (let f = 0; f < 100; f++)
+        writeFileSync(
+          join(dir, `d${d}`, `f${f}.md`),
+          f === 0 ? '# no front matter\n' : MODULE(`m-${d}-${f}`),
+        );
     }
     const rows = lintJson(dir, ['--no-cache']);
     assert.equal(rows.length, 100);
@@ -65,7 +73,35 @@ const SEEDS = [
 
 describe('property: mutated Markdown and YAML never crash the parser or the rules', () => {
   it('survives arbitrary edits of valid files', () => {
-    const edit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.string({ unit: fc.constantFrom('-', '[', ']', 'x', ' ', '\n', '#', ':', '`', '>', '<!--', '-->', '{', '}', '\t', '|', '*', '1.', 'é', '\u0000', '---') }));
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 8 }),
+      fc.string({
+        unit: fc.constantFrom(
+          '-',
+          '[',
+          ']',
+          'x',
+          ' ',
+          '\n',
+          '#',
+          ':',
+          '`',
+          '>',
+          '<!--',
+          '-->',
+          '{',
+          '}',
+          '\t',
+          '|',
+          '*',
+          '1.',
+          'é',
+          '\u0000',
+          '---',
+        ),
+      }),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { maxLength: 6 }), (seed, edits) => {
         let text = seed;
@@ -74,11 +110,15 @@ describe('property: mutated Markdown and YAML never crash the parser or the rule
           text = text.slice(0, i) + ins + text.slice(i + del);
         }
         const parsed = parseFile('f.md', text);
-        for (const p of parsed.model.problems) assert.ok(p.span.start.line >= 1 && p.message.length > 0);
+        for (const p of parsed.model.problems)
+          assert.ok(p.span.start.line >= 1 && p.message.length > 0);
         const { diagnostics } = lintInMemory({ 'f.md': text, 'm.md': MODULE('m') }, '2026-11-22');
         const lineCount = text.split('\n').length;
         for (const d of diagnostics) {
-          assert.ok(d.line >= 1 && d.line <= lineCount, `line ${d.line} of ${lineCount}: ${d.message}`);
+          assert.ok(
+            d.line >= 1 && d.line <= lineCount,
+            `line ${d.line} of ${lineCount}: ${d.message}`,
+          );
           assert.ok(d.message.startsWith('Expected'), d.message);
         }
       }),

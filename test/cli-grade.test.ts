@@ -19,12 +19,18 @@ describe('enablekit take and grade (the built CLI)', () => {
     const blank = readFileSync(path, 'utf8');
     assert.doesNotMatch(blank, /^- \[x\]/m);
 
-    const first = cli(['grade', 'submissions/ana-support/product-foundations-quiz.md', '--format', 'json'], dir);
+    const first = cli(
+      ['grade', 'submissions/ana-support/product-foundations-quiz.md', '--format', 'json'],
+      dir,
+    );
     assert.equal(first.code, 1);
     const g1 = JSON.parse(first.stdout);
     assert.equal(g1.passed, false);
     assert.equal(g1.percent, 0);
-    assert.ok(g1.questions.every((q: { correctAnswer?: string }) => q.correctAnswer === undefined), 'no answers revealed on a fail');
+    assert.ok(
+      g1.questions.every((q: { correctAnswer?: string }) => q.correctAnswer === undefined),
+      'no answers revealed on a fail',
+    );
 
     const answered = blank
       .replace('- [ ] Pending', '- [x] Pending')
@@ -64,7 +70,10 @@ describe('enablekit take and grade (the built CLI)', () => {
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Expected a checkpoint with id "no-such-quiz"/);
     assert.equal(cli(['take', 'support-mock-beginner', '--learner', 'kofi'], dir).code, 0);
-    const sheet = readFileSync(join(dir, 'submissions', 'kofi', 'support-mock-beginner.md'), 'utf8');
+    const sheet = readFileSync(
+      join(dir, 'submissions', 'kofi', 'support-mock-beginner.md'),
+      'utf8',
+    );
     assert.match(sheet, /## Transcript/);
     const scenario = cli(['grade', 'submissions/kofi/support-mock-beginner.md'], dir);
     assert.equal(scenario.code, 2);
@@ -87,7 +96,10 @@ describe('enablekit take and grade (the built CLI)', () => {
       .replace(/(### 1\.[^\n]*\n\n)/, `$1${words(60)}\n\n`)
       .replace(/(### 2\.[^\n]*\n(?:[^\n]*\n)?\n)/, `$1${words(61)}\n\n`);
     writeFileSync(path, done);
-    const second = cli(['grade', 'submissions/mei/async-handoffs-reflection.md', '--format', 'json'], dir);
+    const second = cli(
+      ['grade', 'submissions/mei/async-handoffs-reflection.md', '--format', 'json'],
+      dir,
+    );
     assert.equal(second.code, 0, second.stdout);
     assert.deepEqual(JSON.parse(second.stdout).words, [60, 61]);
   });

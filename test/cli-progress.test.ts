@@ -13,10 +13,18 @@ import { BIN, cli, ROOT } from './helpers/cli.js';
 import { runAction } from './helpers/run-action.js';
 
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'progress-curricula');
-const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8')).model.item as Quiz;
-const RIGHT = (l: string) => answerSheetText(quiz, l).replace('- [ ] Incident', '- [x] Incident').replace('Answer: ', 'Answer: X-Request-Id');
-const REFLECTION = (l: string) => `---\ntype: answer-sheet\ncheckpoint: basics-reflection\nlearner: ${l}\n---\n\n# Basics reflection\n\n- [x] I have read "Basics" to the end\n\n## Your reflection\n\n### 1. Name a triage habit you will keep, and say why.\n\nRead the whole thread first, because the ask is often at the end.\n`;
-const WRONG = (l: string) => answerSheetText(quiz, l).replace('- [ ] Tier 1', '- [x] Tier 1').replace('Answer: ', 'Answer: trace id');
+const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8'))
+  .model.item as Quiz;
+const RIGHT = (l: string) =>
+  answerSheetText(quiz, l)
+    .replace('- [ ] Incident', '- [x] Incident')
+    .replace('Answer: ', 'Answer: X-Request-Id');
+const REFLECTION = (l: string) =>
+  `---\ntype: answer-sheet\ncheckpoint: basics-reflection\nlearner: ${l}\n---\n\n# Basics reflection\n\n- [x] I have read "Basics" to the end\n\n## Your reflection\n\n### 1. Name a triage habit you will keep, and say why.\n\nRead the whole thread first, because the ask is often at the end.\n`;
+const WRONG = (l: string) =>
+  answerSheetText(quiz, l)
+    .replace('- [ ] Tier 1', '- [x] Tier 1')
+    .replace('Answer: ', 'Answer: trace id');
 
 function workspace(sheets: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'enablekit-progress-'));
@@ -29,9 +37,16 @@ function workspace(sheets: Record<string, string>): string {
 }
 
 /** The CLI run without blocking this process, so the local GitHub server can answer it. */
-function cliAsync(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cliAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH!, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH!, NO_COLOR: '1', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -44,65 +59,182 @@ describe('enablekit progress: the same status and dashboard as the Action, from 
   this.timeout(60_000);
 
   it('grades the sheets on disk and prints each learner and the cohort, as json and markdown', () => {
-    const dir = workspace({ 'submissions/ana/basics-quiz.md': RIGHT('ana'), 'submissions/ana/basics-reflection.md': REFLECTION('ana'), 'submissions/bo/basics-quiz.md': WRONG('bo') });
+    const dir = workspace({
+      'submissions/ana/basics-quiz.md': RIGHT('ana'),
+      'submissions/ana/basics-reflection.md': REFLECTION('ana'),
+      'submissions/bo/basics-quiz.md': WRONG('bo'),
+    });
     const r = cli(['progress', '--format', 'json', '--today', '2026-01-05'], dir);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.source, 'answer-sheets');
-    assert.deepEqual(out.learners.map((l: { login: string; roles: string[] }) => [l.login, l.roles]), [['ana', ['support']], ['bo', ['support']], ['cy', ['success']]]);
-    const basics = (login: string) => out.learners.find((l: { login: string }) => l.login === login).tracks[0].modules[0];
+    assert.deepEqual(
+      out.learners.map((l: { login: string; roles: string[] }) => [l.login, l.roles]),
+      [
+        ['ana', ['support']],
+        ['bo', ['support']],
+        ['cy', ['success']],
+      ],
+    );
+    const basics = (login: string) =>
+      out.learners.find((l: { login: string }) => l.login === login).tracks[0].modules[0];
     assert.deepEqual([basics('ana').state, basics('ana').checkpoints[0].best], ['passed', 100]);
     assert.deepEqual([basics('bo').state, basics('bo').checkpoints[0].best], ['failed', 0]);
     const stats = out.cohort.checkpoints.find((c: { id: string }) => c.id === 'basics-quiz');
-    assert.deepEqual(stats, { id: 'basics-quiz', attempted: 2, passed: 1, passRate: 50, medianAttempts: 1 });
-    assert.deepEqual(out.cohort.mostMissed, [{ checkpoint: 'basics-quiz', question: 'header', count: 1 }, { checkpoint: 'basics-quiz', question: 'p1', count: 1 }]);
+    assert.deepEqual(stats, {
+      id: 'basics-quiz',
+      attempted: 2,
+      passed: 1,
+      passRate: 50,
+      medianAttempts: 1,
+    });
+    assert.deepEqual(out.cohort.mostMissed, [
+      { checkpoint: 'basics-quiz', question: 'header', count: 1 },
+      { checkpoint: 'basics-quiz', question: 'p1', count: 1 },
+    ]);
 
     const md = cli(['progress', '--today', '2026-01-05'], dir);
     assert.equal(md.code, 0, md.stderr);
-    assert.match(md.stdout, /^## @ana\n\nTraining progress of @ana \(support\), as of 2026-01-05\.\n/);
-    assert.match(md.stdout, /\| Basics \| ✅ passed \| 2026-01-10 \| Basics quiz: passed, best 100%, 1 attempt<br>Basics reflection: passed, 1 attempt \|/);
+    assert.match(
+      md.stdout,
+      /^## @ana\n\nTraining progress of @ana \(support\), as of 2026-01-05\.\n/,
+    );
+    assert.match(
+      md.stdout,
+      /\| Basics \| ✅ passed \| 2026-01-10 \| Basics quiz: passed, best 100%, 1 attempt<br>Basics reflection: passed, 1 attempt \|/,
+    );
     assert.match(md.stdout, /## Cohort\n\nCohort progress as of 2026-01-05/);
     assert.match(md.stdout, /\| Basics quiz \| 2 \| 1 \| 50% \| 1 \|/);
     assert.doesNotMatch(md.stdout, /<!-- enablekit:/, 'no hidden markers in what a person reads');
 
-    const one = cli(['progress', '--learner', 'bo', '--format', 'json', '--today', '2026-01-05'], dir);
-    assert.deepEqual(JSON.parse(one.stdout).learners.map((l: { login: string }) => l.login), ['bo']);
+    const one = cli(
+      ['progress', '--learner', 'bo', '--format', 'json', '--today', '2026-01-05'],
+      dir,
+    );
+    assert.deepEqual(
+      JSON.parse(one.stdout).learners.map((l: { login: string }) => l.login),
+      ['bo'],
+    );
     assert.equal(JSON.parse(one.stdout).cohort, undefined);
     const nobody = cli(['progress', '--learner', 'zed'], dir);
     assert.equal(nobody.code, 2);
-    assert.match(nobody.stderr, /Expected a learner "zed" in enablekit.yml or with records; found none/);
-    assert.match(cli(['progress', '--format', 'csv'], dir).stderr, /Expected --format to be markdown or json; found "csv"/);
+    assert.match(
+      nobody.stderr,
+      /Expected a learner "zed" in enablekit.yml or with records; found none/,
+    );
+    assert.match(
+      cli(['progress', '--format', 'csv'], dir).stderr,
+      /Expected --format to be markdown or json; found "csv"/,
+    );
   });
 
-  it('reads the records from the repository\'s progress issues: only enablekit\'s own, unedited', async () => {
+  it("reads the records from the repository's progress issues: only enablekit's own, unedited", async () => {
     const gh = new LocalGitHub();
     await gh.start();
     try {
       const repo = gh.state.repo('acme', 'training');
-      const rec = (learner: string, passed: boolean, percent: number, pr: number): ProgressRecord => ({ learner, checkpoint: 'basics-quiz', kind: 'quiz', pr, sha: `sha-${pr}`, at: '2026-01-03T10:00:00Z', passed, percent, attempt: 1, missed: passed ? [] : ['p1'] });
-      const ana = repo.addIssue('Training progress: @ana', progressMarker('ana'), 'github-actions[bot]', ['enablekit:progress']);
-      repo.comments.push({ id: 1, issue: ana.number, author: 'github-actions[bot]', body: recordComment([rec('ana', false, 50, 10), rec('ana', true, 100, 11)]), created_at: '2026-01-03T10:00:00Z', updated_at: '2026-01-03T10:00:00Z' });
-      const bo = repo.addIssue('Training progress: @bo', progressMarker('bo'), 'github-actions[bot]', ['enablekit:progress']);
-      repo.comments.push({ id: 2, issue: bo.number, author: 'bo', body: recordComment([rec('bo', true, 100, 12)]), created_at: '2026-01-03T10:00:00Z', updated_at: '2026-01-03T10:00:00Z' });
+      const rec = (
+        learner: string,
+        passed: boolean,
+        percent: number,
+        pr: number,
+      ): ProgressRecord => ({
+        learner,
+        checkpoint: 'basics-quiz',
+        kind: 'quiz',
+        pr,
+        sha: `sha-${pr}`,
+        at: '2026-01-03T10:00:00Z',
+        passed,
+        percent,
+        attempt: 1,
+        missed: passed ? [] : ['p1'],
+      });
+      const ana = repo.addIssue(
+        'Training progress: @ana',
+        progressMarker('ana'),
+        'github-actions[bot]',
+        ['enablekit:progress'],
+      );
+      repo.comments.push({
+        id: 1,
+        issue: ana.number,
+        author: 'github-actions[bot]',
+        body: recordComment([rec('ana', false, 50, 10), rec('ana', true, 100, 11)]),
+        created_at: '2026-01-03T10:00:00Z',
+        updated_at: '2026-01-03T10:00:00Z',
+      });
+      const bo = repo.addIssue(
+        'Training progress: @bo',
+        progressMarker('bo'),
+        'github-actions[bot]',
+        ['enablekit:progress'],
+      );
+      repo.comments.push({
+        id: 2,
+        issue: bo.number,
+        author: 'bo',
+        body: recordComment([rec('bo', true, 100, 12)]),
+        created_at: '2026-01-03T10:00:00Z',
+        updated_at: '2026-01-03T10:00:00Z',
+      });
       repo.addIssue('Training progress: @cy', progressMarker('cy'), 'cy', ['enablekit:progress']);
 
       const dir = workspace({});
-      const r = await cliAsync(['progress', '--repo', 'acme/training', '--api-url', gh.url, '--format', 'json', '--today', '2026-01-05'], dir, { GITHUB_TOKEN: 'ghs_test' });
+      const r = await cliAsync(
+        [
+          'progress',
+          '--repo',
+          'acme/training',
+          '--api-url',
+          gh.url,
+          '--format',
+          'json',
+          '--today',
+          '2026-01-05',
+        ],
+        dir,
+        { GITHUB_TOKEN: 'ghs_test' },
+      );
       assert.equal(r.code, 0, r.stderr);
       const out = JSON.parse(r.stdout);
       assert.equal(out.source, 'github:acme/training');
       const ofAna = out.learners.find((l: { login: string }) => l.login === 'ana');
-      assert.deepEqual([ofAna.records, ofAna.tracks[0].modules[0].state, ofAna.tracks[0].modules[0].checkpoints[0].attempts], [2, 'submitted', 2]);
-      assert.equal(out.learners.find((l: { login: string }) => l.login === 'bo').records, 0, 'a record bo wrote himself does not count');
-      assert.deepEqual(out.cohort.checkpoints, [{ id: 'basics-quiz', attempted: 1, passed: 1, passRate: 100, medianAttempts: 2 }]);
+      assert.deepEqual(
+        [
+          ofAna.records,
+          ofAna.tracks[0].modules[0].state,
+          ofAna.tracks[0].modules[0].checkpoints[0].attempts,
+        ],
+        [2, 'submitted', 2],
+      );
+      assert.equal(
+        out.learners.find((l: { login: string }) => l.login === 'bo').records,
+        0,
+        'a record bo wrote himself does not count',
+      );
+      assert.deepEqual(out.cohort.checkpoints, [
+        { id: 'basics-quiz', attempted: 1, passed: 1, passRate: 100, medianAttempts: 2 },
+      ]);
       assert.deepEqual(gh.violations, []);
 
-      const noToken = await cliAsync(['progress', '--repo', 'acme/training', '--api-url', gh.url], dir, {});
+      const noToken = await cliAsync(
+        ['progress', '--repo', 'acme/training', '--api-url', gh.url],
+        dir,
+        {},
+      );
       assert.equal(noToken.code, 2);
       assert.match(noToken.stderr, /Set GITHUB_TOKEN \(or GH_TOKEN\)/);
-      const wrong = await cliAsync(['progress', '--repo', 'acme/nothing', '--api-url', gh.url], dir, { GITHUB_TOKEN: 'ghs_test' });
+      const wrong = await cliAsync(
+        ['progress', '--repo', 'acme/nothing', '--api-url', gh.url],
+        dir,
+        { GITHUB_TOKEN: 'ghs_test' },
+      );
       assert.equal(wrong.code, 2);
-      assert.match(wrong.stderr, /Expected to read the issues of acme\/nothing .*GitHub answered 404/);
+      assert.match(
+        wrong.stderr,
+        /Expected to read the issues of acme\/nothing .*GitHub answered 404/,
+      );
     } finally {
       await gh.stop();
     }
@@ -113,23 +245,70 @@ describe('enablekit progress: the same status and dashboard as the Action, from 
     await gh.start();
     try {
       const repo = gh.state.repo('acme', 'training');
-      const ana = repo.addIssue('Training progress: @ana', `${progressMarker('ana')}\nsomeone edited this`, 'github-actions[bot]', ['enablekit:progress']);
-      const rec: ProgressRecord = { learner: 'ana', checkpoint: 'basics-quiz', kind: 'quiz', pr: 10, sha: 'sha-10', at: '2026-01-03T10:00:00Z', passed: true, percent: 100, attempt: 1 };
-      repo.comments.push({ id: 1, issue: ana.number, author: 'github-actions[bot]', body: recordComment([rec]), created_at: '2026-01-03T10:00:00Z', updated_at: '2026-01-03T10:00:00Z' });
+      const ana = repo.addIssue(
+        'Training progress: @ana',
+        `${progressMarker('ana')}\nsomeone edited this`,
+        'github-actions[bot]',
+        ['enablekit:progress'],
+      );
+      const rec: ProgressRecord = {
+        learner: 'ana',
+        checkpoint: 'basics-quiz',
+        kind: 'quiz',
+        pr: 10,
+        sha: 'sha-10',
+        at: '2026-01-03T10:00:00Z',
+        passed: true,
+        percent: 100,
+        attempt: 1,
+      };
+      repo.comments.push({
+        id: 1,
+        issue: ana.number,
+        author: 'github-actions[bot]',
+        body: recordComment([rec]),
+        created_at: '2026-01-03T10:00:00Z',
+        updated_at: '2026-01-03T10:00:00Z',
+      });
       const dir = workspace({});
       const env = { GITHUB_TOKEN: 'ghs_test' };
-      const args = ['progress', 'rebuild', '--repo', 'acme/training', '--api-url', gh.url, '--today', new Date().toISOString().slice(0, 10)];
+      const args = [
+        'progress',
+        'rebuild',
+        '--repo',
+        'acme/training',
+        '--api-url',
+        gh.url,
+        '--today',
+        new Date().toISOString().slice(0, 10),
+      ];
       const dry = await cliAsync([...args, '--dry-run'], dir, env);
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(dry.stdout, /1 body\(ies\) would be rewritten/);
-      assert.match(repo.issues.get(ana.number)!.body, /someone edited this/, 'a dry run writes nothing');
+      assert.match(
+        repo.issues.get(ana.number)!.body,
+        /someone edited this/,
+        'a dry run writes nothing',
+      );
       const r = await cliAsync(args, dir, env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Rebuilt the progress of 1 learner\(s\): 1 body\(ies\) rewritten/);
-      assert.match(repo.issues.get(ana.number)!.body, /\| Basics \| ⚠️ overdue \| 2026-01-10 \| Basics quiz: passed/);
+      assert.match(
+        repo.issues.get(ana.number)!.body,
+        /\| Basics \| ⚠️ overdue \| 2026-01-10 \| Basics quiz: passed/,
+      );
       assert.match((await cliAsync(args, dir, env)).stdout, /: 0 body\(ies\) rewritten/);
-      const action = await runAction({ apiUrl: gh.url, workspace: dir, eventName: 'workflow_dispatch', payload: { inputs: { progress: 'rebuild' } } });
-      assert.deepEqual(JSON.parse(action.outputs.summary!), { learners: 1, rewritten: 0 }, 'the Action agrees with the CLI, body for body');
+      const action = await runAction({
+        apiUrl: gh.url,
+        workspace: dir,
+        eventName: 'workflow_dispatch',
+        payload: { inputs: { progress: 'rebuild' } },
+      });
+      assert.deepEqual(
+        JSON.parse(action.outputs.summary!),
+        { learners: 1, rewritten: 0 },
+        'the Action agrees with the CLI, body for body',
+      );
       assert.deepEqual(gh.violations, []);
     } finally {
       await gh.stop();

@@ -13,7 +13,8 @@ import { frontMatterCompletions, type KnownIds } from '../core/schema/front-matt
 import { ROOT } from './helpers/cli.js';
 
 const CONFIG = 'version: 1\nfeatures:\n  - id: inbox\n';
-const mod = (id: string, extra = '') => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\n${extra}---\n# ${id}\n`;
+const mod = (id: string, extra = '') =>
+  `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\n${extra}---\n# ${id}\n`;
 
 describe('the editor engine (core, as the extension drives it)', () => {
   it('a lint session updated one file at a time gives what a whole lint gives, cross-file problems included', () => {
@@ -25,21 +26,44 @@ describe('the editor engine (core, as the extension drives it)', () => {
     assert.deepEqual([...clean.values()].flat(), []);
     session.setFile('a.md', mod('a-renamed'));
     const after = session.lint('2026-11-22').diagnostics;
-    assert.deepEqual(after.get('b.md')!.map((d) => d.ruleId), ['unknown-reference'], 'b.md learns of the change without being read again');
-    assert.deepEqual(after.get('b.md'), lintInMemory({ 'enablekit.yml': CONFIG, 'a.md': mod('a-renamed'), 'b.md': mod('b', 'prerequisites: [a]\n') }, '2026-11-22').diagnostics.filter((d) => d.file === 'b.md'));
+    assert.deepEqual(
+      after.get('b.md')!.map((d) => d.ruleId),
+      ['unknown-reference'],
+      'b.md learns of the change without being read again',
+    );
+    assert.deepEqual(
+      after.get('b.md'),
+      lintInMemory(
+        {
+          'enablekit.yml': CONFIG,
+          'a.md': mod('a-renamed'),
+          'b.md': mod('b', 'prerequisites: [a]\n'),
+        },
+        '2026-11-22',
+      ).diagnostics.filter((d) => d.file === 'b.md'),
+    );
     session.removeFile('a.md');
     assert.equal(session.lint('2026-11-22').diagnostics.has('a.md'), false);
   });
 
   it('renders a lesson sanitized, with source lines, and a quiz as a form that carries no key when sealed', () => {
-    const lesson = renderPreview('m.md', `${mod('m')}\nHello <script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3))\n\n| a | b |\n|---|---|\n| 1 | 2 |\n`);
+    const lesson = renderPreview(
+      'm.md',
+      `${mod('m')}\nHello <script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3))\n\n| a | b |\n|---|---|\n| 1 | 2 |\n`,
+    );
     assert.doesNotMatch(lesson.html, /<script|onerror|javascript:/i);
     assert.match(lesson.html, /<h1 data-line="7">m<\/h1>/);
     assert.match(lesson.html, /<table data-line="11">/, 'GFM tables, as on github.com');
-    const quizText = readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8');
+    const quizText = readFileSync(
+      join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'),
+      'utf8',
+    );
     const open = renderPreview('q.md', quizText);
     assert.match(open.html, /data-correct="true"/);
-    const sealed = renderPreview('q.md', quizText.replace('review_every: 120d', 'review_every: 120d\nkey: triage-quiz.key.enc'));
+    const sealed = renderPreview(
+      'q.md',
+      quizText.replace('review_every: 120d', 'review_every: 120d\nkey: triage-quiz.key.enc'),
+    );
     assert.doesNotMatch(sealed.html, /data-correct|data-feedback|data-accepted|data-value/);
     assert.match(sealed.html, /sealed/);
   });
@@ -55,8 +79,11 @@ describe('the editor engine (core, as the extension drives it)', () => {
     );
   });
 
-  it('counts a sheet\'s answered questions and names the rest', () => {
-    const quiz = parseFile('q.md', readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8')).model.item as Quiz;
+  it("counts a sheet's answered questions and names the rest", () => {
+    const quiz = parseFile(
+      'q.md',
+      readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8'),
+    ).model.item as Quiz;
     const blank = answerSheetText(quiz, 'ana');
     const p = sheetProgress(blank)!;
     const ordering = quiz.questions.filter((q) => q.type === 'ordering').length;
@@ -69,19 +96,46 @@ describe('the editor engine (core, as the extension drives it)', () => {
 });
 
 describe('front-matter completion from the schemas', () => {
-  const ids: KnownIds = (kind) => ({ module: ['intro', 'triage'], track: ['onboarding'], checkpoint: ['triage-quiz'], role: ['support'], feature: ['inbox'] })[kind];
-  const labels = (line: string, type: string | undefined, present: string[] = []) => frontMatterCompletions({ type, line, present, ids }).map((c) => c.label);
+  const ids: KnownIds = (kind) =>
+    ({
+      module: ['intro', 'triage'],
+      track: ['onboarding'],
+      checkpoint: ['triage-quiz'],
+      role: ['support'],
+      feature: ['inbox'],
+    })[kind];
+  const labels = (line: string, type: string | undefined, present: string[] = []) =>
+    frontMatterCompletions({ type, line, present, ids }).map((c) => c.label);
 
-  it('offers the keys of the file\'s type not written yet, with their descriptions', () => {
-    const keys = frontMatterCompletions({ type: 'scenario', line: 'le', present: ['type', 'id'], ids });
-    assert.ok(keys.some((k) => k.label === 'level' && k.detail === 'required' && k.insertText === 'level: '));
+  it("offers the keys of the file's type not written yet, with their descriptions", () => {
+    const keys = frontMatterCompletions({
+      type: 'scenario',
+      line: 'le',
+      present: ['type', 'id'],
+      ids,
+    });
+    assert.ok(
+      keys.some(
+        (k) => k.label === 'level' && k.detail === 'required' && k.insertText === 'level: ',
+      ),
+    );
     assert.ok(!keys.some((k) => k.label === 'id'), 'id is written already');
-    assert.match(keys.find((k) => k.label === 'covers')!.documentation!, /Feature ids/, 'descriptions followed through $ref');
+    assert.match(
+      keys.find((k) => k.label === 'covers')!.documentation!,
+      /Feature ids/,
+      'descriptions followed through $ref',
+    );
     assert.deepEqual(labels('', undefined), ['type'], 'without a type, the type first');
   });
 
-  it('offers the values a key allows, and the workspace\'s ids for fields that name one', () => {
-    assert.deepEqual(labels('type: ', undefined), ['track', 'module', 'quiz', 'scenario', 'reflection']);
+  it("offers the values a key allows, and the workspace's ids for fields that name one", () => {
+    assert.deepEqual(labels('type: ', undefined), [
+      'track',
+      'module',
+      'quiz',
+      'scenario',
+      'reflection',
+    ]);
     assert.deepEqual(labels('level: ', 'scenario'), ['beginner', 'advanced']);
     assert.deepEqual(labels('phase: fo', 'track'), ['foundation', 'advanced']);
     assert.deepEqual(labels('module: tr', 'quiz'), ['intro', 'triage']);

@@ -10,10 +10,25 @@ describe('the local GitHub API server, through the real octokit client', functio
   beforeEach(async () => {
     gh = new LocalGitHub();
     const baseUrl = await gh.start();
-    octokit = new Octokit({ auth: 'test-token', baseUrl, retry: { retryAfterBaseValue: 1 }, throttle: { onRateLimit: () => true, onSecondaryRateLimit: () => true } });
+    octokit = new Octokit({
+      auth: 'test-token',
+      baseUrl,
+      retry: { retryAfterBaseValue: 1 },
+      throttle: { onRateLimit: () => true, onSecondaryRateLimit: () => true },
+    });
     const repo = gh.state.repo('acme', 'training');
     repo.setFiles('main', { 'curricula/quiz.md': 'quiz' });
-    repo.addPull({ number: 7, author: 'ana', title: 'My answers', head: { ref: 'ana/quiz', sha: 'h1' }, base: { ref: 'main', sha: 'b1' }, files: Array.from({ length: 250 }, (_, i) => ({ filename: `submissions/ana/f${i}.md`, status: 'added' as const })) });
+    repo.addPull({
+      number: 7,
+      author: 'ana',
+      title: 'My answers',
+      head: { ref: 'ana/quiz', sha: 'h1' },
+      base: { ref: 'main', sha: 'b1' },
+      files: Array.from({ length: 250 }, (_, i) => ({
+        filename: `submissions/ana/f${i}.md`,
+        status: 'added' as const,
+      })),
+    });
   });
 
   afterEach(async () => {
@@ -22,42 +37,117 @@ describe('the local GitHub API server, through the real octokit client', functio
   });
 
   it('paginates like GitHub: octokit.paginate follows the Link headers to every item', async () => {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: 'acme', repo: 'training', pull_number: 7, per_page: 100 });
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner: 'acme',
+      repo: 'training',
+      pull_number: 7,
+      per_page: 100,
+    });
     assert.equal(files.length, 250);
     assert.equal(gh.callsTo('pulls/list-files'), 3);
   });
 
   it('serves file contents at a ref, and 404 for a missing one', async () => {
-    const { data } = await octokit.rest.repos.getContent({ owner: 'acme', repo: 'training', path: 'curricula/quiz.md', ref: 'main' });
+    const { data } = await octokit.rest.repos.getContent({
+      owner: 'acme',
+      repo: 'training',
+      path: 'curricula/quiz.md',
+      ref: 'main',
+    });
     assert.equal(Buffer.from((data as { content: string }).content, 'base64').toString(), 'quiz');
-    await assert.rejects(octokit.rest.repos.getContent({ owner: 'acme', repo: 'training', path: 'curricula/quiz.md', ref: 'h1' }), (e: { status: number }) => e.status === 404);
+    await assert.rejects(
+      octokit.rest.repos.getContent({
+        owner: 'acme',
+        repo: 'training',
+        path: 'curricula/quiz.md',
+        ref: 'h1',
+      }),
+      (e: { status: number }) => e.status === 404,
+    );
   });
 
   it('records requests GitHub would reject, as violations', async () => {
-    await assert.rejects(octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'training', head_sha: 'h1', status: 'bogus' } as never));
+    await assert.rejects(
+      octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: 'acme',
+        repo: 'training',
+        head_sha: 'h1',
+        status: 'bogus',
+      } as never),
+    );
     assert.equal(gh.violations.length, 1, gh.violations.join('\n'));
     assert.match(gh.violations[0]!, /must have required property 'name'/);
     gh.violations.length = 0;
-    await assert.rejects(octokit.request('GET /repos/{owner}/{repo}/no-such-thing', { owner: 'acme', repo: 'training' }));
+    await assert.rejects(
+      octokit.request('GET /repos/{owner}/{repo}/no-such-thing', {
+        owner: 'acme',
+        repo: 'training',
+      }),
+    );
     assert.match(gh.violations[0]!, /no such operation/);
     gh.violations.length = 0;
   });
 
   it('comments, labels and check runs round-trip', async () => {
-    const { data: c } = await octokit.rest.issues.createComment({ owner: 'acme', repo: 'training', issue_number: 7, body: 'hello' });
-    await octokit.rest.issues.updateComment({ owner: 'acme', repo: 'training', comment_id: c.id, body: 'updated' });
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: 'acme', repo: 'training', issue_number: 7 });
-    assert.deepEqual(comments.map((x) => [x.body, x.user?.login]), [['updated', 'github-actions[bot]']]);
-    await octokit.rest.issues.addLabels({ owner: 'acme', repo: 'training', issue_number: 7, labels: ['checkpoint:passed'] });
-    assert.deepEqual(gh.state.repo('acme', 'training').issues.get(7)!.labels, ['checkpoint:passed']);
-    const { data: run } = await octokit.rest.checks.create({ owner: 'acme', repo: 'training', name: 'enablekit', head_sha: 'h1', status: 'completed', conclusion: 'success', output: { title: 'ok', summary: 'ok', annotations: [{ path: 'a.md', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'm' }] } });
-    assert.equal(gh.state.repo('acme', 'training').checkRuns.find((r) => r.id === run.id)!.annotations.length, 1);
+    const { data: c } = await octokit.rest.issues.createComment({
+      owner: 'acme',
+      repo: 'training',
+      issue_number: 7,
+      body: 'hello',
+    });
+    await octokit.rest.issues.updateComment({
+      owner: 'acme',
+      repo: 'training',
+      comment_id: c.id,
+      body: 'updated',
+    });
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: 'acme',
+      repo: 'training',
+      issue_number: 7,
+    });
+    assert.deepEqual(
+      comments.map((x) => [x.body, x.user?.login]),
+      [['updated', 'github-actions[bot]']],
+    );
+    await octokit.rest.issues.addLabels({
+      owner: 'acme',
+      repo: 'training',
+      issue_number: 7,
+      labels: ['checkpoint:passed'],
+    });
+    assert.deepEqual(gh.state.repo('acme', 'training').issues.get(7)!.labels, [
+      'checkpoint:passed',
+    ]);
+    const { data: run } = await octokit.rest.checks.create({
+      owner: 'acme',
+      repo: 'training',
+      name: 'enablekit',
+      head_sha: 'h1',
+      status: 'completed',
+      conclusion: 'success',
+      output: {
+        title: 'ok',
+        summary: 'ok',
+        annotations: [
+          { path: 'a.md', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'm' },
+        ],
+      },
+    });
+    assert.equal(
+      gh.state.repo('acme', 'training').checkRuns.find((r) => r.id === run.id)!.annotations.length,
+      1,
+    );
   });
 
   it('injects 500, 502 and secondary rate limits, which octokit retries', async () => {
     gh.fault({ status: 502, times: 1, match: /^GET .*\/pulls\/7$/ });
     gh.fault({ status: 500, times: 1, match: /^GET .*\/pulls\/7$/ });
-    const { data } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'training', pull_number: 7 });
+    const { data } = await octokit.rest.pulls.get({
+      owner: 'acme',
+      repo: 'training',
+      pull_number: 7,
+    });
     assert.equal(data.user?.login, 'ana');
     assert.equal(gh.calls.filter((c) => c.operationId === 'pulls/get').length, 3);
     gh.fault({ status: 403, times: 1, retryAfter: 1 });

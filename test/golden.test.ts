@@ -13,7 +13,8 @@ function filesUnder(dir: string): Record<string, string> {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name !== 'expected.json') out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+      else if (name !== 'expected.json')
+        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
     }
   };
   walk(dir);

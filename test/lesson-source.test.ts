@@ -113,7 +113,15 @@ const BLOCKS = [
 
 /** A lesson's links; `chunkTarget` small cuts it into pieces wherever it may be cut, as an editor does. */
 const links = (text: string, fullTree: boolean, chunkTarget?: number) =>
-  ((parseFile('m.md', text, { fullTree, ...(chunkTarget ? { chunkTarget } : {}) }).model.item as Module | undefined)?.links ?? []).map((l) => `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`);
+  (
+    (
+      parseFile('m.md', text, { fullTree, ...(chunkTarget ? { chunkTarget } : {}) }).model.item as
+        Module | undefined
+    )?.links ?? []
+  ).map(
+    (l) =>
+      `${l.url}@${l.span.start.line}:${l.span.start.column}-${l.span.end.line}:${l.span.end.column}`,
+  );
 
 describe('lessons parse only their link-bearing blocks', () => {
   it('empties link-free runs and closes up empty lines, cuts prose before a link, and records both', () => {
@@ -126,13 +134,17 @@ describe('lessons parse only their link-bearing blocks', () => {
 
   it('finds exactly the links a whole parse finds, for any arrangement of blocks', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...BLOCKS), { maxLength: 12 }), fc.array(fc.constantFrom('\n\n', '\n\n\n', '\n'), { minLength: 12, maxLength: 12 }), (blocks, seps) => {
-        const body = blocks.map((b, i) => b + seps[i]).join('');
-        const text = `---\ntype: module\nid: m\ntitle: M\n---\n${body}`;
-        const whole = links(text, true);
-        assert.deepEqual(links(text, false), whole);
-        assert.deepEqual(links(text, false, 8), whole, 'in pieces');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...BLOCKS), { maxLength: 12 }),
+        fc.array(fc.constantFrom('\n\n', '\n\n\n', '\n'), { minLength: 12, maxLength: 12 }),
+        (blocks, seps) => {
+          const body = blocks.map((b, i) => b + seps[i]).join('');
+          const text = `---\ntype: module\nid: m\ntitle: M\n---\n${body}`;
+          const whole = links(text, true);
+          assert.deepEqual(links(text, false), whole);
+          assert.deepEqual(links(text, false, 8), whole, 'in pieces');
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -15,7 +15,8 @@ function fullLint(files: ReadonlyMap<string, string>) {
   return session.lint(TODAY).diagnostics;
 }
 
-const sorted = (m: ReadonlyMap<string, unknown[]>) => [...m].filter(([, list]) => list.length).sort(([a], [b]) => (a < b ? -1 : 1));
+const sorted = (m: ReadonlyMap<string, unknown[]>) =>
+  [...m].filter(([, list]) => list.length).sort(([a], [b]) => (a < b ? -1 : 1));
 
 /** Edits an author makes that reach other files: ids, references, prerequisites, quiz markup, links. */
 const EDITS: [RegExp, string][] = [
@@ -32,7 +33,7 @@ const EDITS: [RegExp, string][] = [
   [/\n---\n/, '\n'],
 ];
 
-describe('the editor\'s lint session, incremental', function () {
+describe("the editor's lint session, incremental", function () {
   // Each property run lints the sample curricula in full once per step, to compare.
   this.timeout(180_000);
   it('after any run of edits, as typed and with the edit path rehearsed between them, gives exactly what a full lint of the same files gives', () => {
@@ -41,21 +42,28 @@ describe('the editor\'s lint session, incremental', function () {
     // Where a rehearsal types, in tenths of the body; none when undefined.
     const rehearsal = fc.option(fc.nat(10), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.nat(EDITS.length - 1), fc.boolean(), rehearsal), { minLength: 1, maxLength: 6 }), (edits) => {
-        const files = new Map(base);
-        const session = new LintSession();
-        for (const [path, text] of files) session.setFile(path, text);
-        session.lint(TODAY);
-        for (const [path, k, lintBetween, at] of edits) {
-          const [pattern, replacement] = EDITS[k]!;
-          const text = files.get(path)!.replace(pattern, replacement);
-          files.set(path, text);
-          session.setFile(path, text, { editing: true });
-          if (at !== undefined) session.rehearseEdit(path, at / 10, at % 2 ? TODAY : undefined);
-          if (lintBetween) assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
-        }
-        assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom(...paths), fc.nat(EDITS.length - 1), fc.boolean(), rehearsal),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (edits) => {
+          const files = new Map(base);
+          const session = new LintSession();
+          for (const [path, text] of files) session.setFile(path, text);
+          session.lint(TODAY);
+          for (const [path, k, lintBetween, at] of edits) {
+            const [pattern, replacement] = EDITS[k]!;
+            const text = files.get(path)!.replace(pattern, replacement);
+            files.set(path, text);
+            session.setFile(path, text, { editing: true });
+            if (at !== undefined) session.rehearseEdit(path, at / 10, at % 2 ? TODAY : undefined);
+            if (lintBetween)
+              assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
+          }
+          assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -65,11 +73,26 @@ describe('the editor\'s lint session, incremental', function () {
     const modules = [...base].filter(([, text]) => /^type: module$/m.test(text)).slice(0, 5);
     const idOf = (text: string) => /^id: (.*)$/m.exec(text)![1]!;
     const ids = modules.map(([, text]) => idOf(text));
-    const withPrerequisites = (text: string, list: string) => text.replace(/^prerequisites: .*\n/m, '').replace(/^(owner: .*\n)/m, `$1prerequisites: [${list}]\n`);
+    const withPrerequisites = (text: string, list: string) =>
+      text
+        .replace(/^prerequisites: .*\n/m, '')
+        .replace(/^(owner: .*\n)/m, `$1prerequisites: [${list}]\n`);
     const step = fc.oneof(
-      fc.tuple(fc.constant('needs' as const), fc.nat(modules.length - 1), fc.nat(modules.length - 1)),
-      fc.tuple(fc.constant('misspells' as const), fc.nat(modules.length - 1), fc.nat(modules.length - 1)),
-      fc.tuple(fc.constant('renames' as const), fc.nat(modules.length - 1), fc.nat(modules.length - 1)),
+      fc.tuple(
+        fc.constant('needs' as const),
+        fc.nat(modules.length - 1),
+        fc.nat(modules.length - 1),
+      ),
+      fc.tuple(
+        fc.constant('misspells' as const),
+        fc.nat(modules.length - 1),
+        fc.nat(modules.length - 1),
+      ),
+      fc.tuple(
+        fc.constant('renames' as const),
+        fc.nat(modules.length - 1),
+        fc.nat(modules.length - 1),
+      ),
     );
     fc.assert(
       fc.property(fc.array(step, { minLength: 2, maxLength: 8 }), (steps) => {
@@ -81,12 +104,21 @@ describe('the editor\'s lint session, incremental', function () {
           const [path] = modules[i]!;
           const text = files.get(path)!;
           const next =
-            what === 'needs' ? withPrerequisites(text, idOf(files.get(modules[j]![0])!))
-            : what === 'misspells' ? withPrerequisites(text, `${ids[j]}x`)
-            : text.replace(/^id: .*$/m, idOf(text) === ids[i] ? `id: ${ids[j]}-moved` : `id: ${ids[i]}`);
+            what === 'needs'
+              ? withPrerequisites(text, idOf(files.get(modules[j]![0])!))
+              : what === 'misspells'
+                ? withPrerequisites(text, `${ids[j]}x`)
+                : text.replace(
+                    /^id: .*$/m,
+                    idOf(text) === ids[i] ? `id: ${ids[j]}-moved` : `id: ${ids[i]}`,
+                  );
           files.set(path, next);
           session.setFile(path, next, { editing: true });
-          assert.deepEqual(sorted(session.lint(TODAY).diagnostics), sorted(fullLint(files)), steps.map(String).join(' '));
+          assert.deepEqual(
+            sorted(session.lint(TODAY).diagnostics),
+            sorted(fullLint(files)),
+            steps.map(String).join(' '),
+          );
         }
       }),
       { numRuns: 40 },
@@ -95,14 +127,17 @@ describe('the editor\'s lint session, incremental', function () {
 
   it('reports a cycle closed by one edit on every item along it, however far', () => {
     const session = new LintSession();
-    const mod = (id: string, needs: string) => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
+    const mod = (id: string, needs: string) =>
+      `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
     session.setFile('a.md', mod('a', 'b'));
     session.setFile('b.md', mod('b', 'c'));
     session.setFile('c.md', mod('c', 'd'));
     session.setFile('d.md', mod('d', 'e'));
     session.lint(TODAY);
     session.setFile('d.md', mod('d', 'a'), { editing: true });
-    const cycles = [...session.lint(TODAY).diagnostics].filter(([, list]) => list.some((d) => d.ruleId === 'prerequisite-cycle')).map(([file]) => file);
+    const cycles = [...session.lint(TODAY).diagnostics]
+      .filter(([, list]) => list.some((d) => d.ruleId === 'prerequisite-cycle'))
+      .map(([file]) => file);
     assert.deepEqual(cycles.sort(), ['a.md', 'b.md', 'c.md', 'd.md']);
   });
 
@@ -110,31 +145,58 @@ describe('the editor\'s lint session, incremental', function () {
     const session = new LintSession();
     const text = '---\ntype: module\nid: m\ntitle: M\nowner: lead\n---\n# M\n\nProse.\n';
     assert.equal(session.setFile('m.md', text, { editing: true }), true, 'a new file');
-    assert.equal(session.setFile('m.md', text.replace('Prose.', 'More prose.'), { editing: true }), false, 'typing in the body');
-    assert.equal(session.setFile('m.md', text.replace('title: M', 'title: Mm'), { editing: true }), true, 'a new title');
-    assert.equal(session.setFile('m.md', text.replace('title: M', 'title: Mm')), true, 'read from disk: not known');
+    assert.equal(
+      session.setFile('m.md', text.replace('Prose.', 'More prose.'), { editing: true }),
+      false,
+      'typing in the body',
+    );
+    assert.equal(
+      session.setFile('m.md', text.replace('title: M', 'title: Mm'), { editing: true }),
+      true,
+      'a new title',
+    );
+    assert.equal(
+      session.setFile('m.md', text.replace('title: M', 'title: Mm')),
+      true,
+      'read from disk: not known',
+    );
   });
 
   it('finds the same cycles through a duplicated id whatever order the files were read in', () => {
-    const mod = (id: string, needs: string) => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
-    const files: [string, string][] = [['a.md', mod('shared', 'elsewhere')], ['b.md', mod('shared', 'c')], ['c.md', mod('c', 'shared')]];
+    const mod = (id: string, needs: string) =>
+      `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
+    const files: [string, string][] = [
+      ['a.md', mod('shared', 'elsewhere')],
+      ['b.md', mod('shared', 'c')],
+      ['c.md', mod('c', 'shared')],
+    ];
     const lint = (order: [string, string][]) => {
       const session = new LintSession();
       for (const [path, text] of order) session.setFile(path, text);
       return sorted(session.lint(TODAY).diagnostics);
     };
     const forwards = lint(files);
-    assert.ok(forwards.some(([, list]) => (list as { ruleId: string }[]).some((d) => d.ruleId === 'prerequisite-cycle')));
+    assert.ok(
+      forwards.some(([, list]) =>
+        (list as { ruleId: string }[]).some((d) => d.ruleId === 'prerequisite-cycle'),
+      ),
+    );
     assert.deepEqual(lint([...files].reverse()), forwards);
   });
 
   it('lints a file finally while every other file is read for its front matter only', () => {
-    for (const root of [CURRICULA, ...['broken-curriculum', 'config-and-links'].map((g) => join(ROOT, 'test', 'fixtures', 'golden', g))]) {
+    for (const root of [
+      CURRICULA,
+      ...['broken-curriculum', 'config-and-links'].map((g) =>
+        join(ROOT, 'test', 'fixtures', 'golden', g),
+      ),
+    ]) {
       const files = folderFiles(root);
       const full = fullLint(files);
       for (const path of [...files.keys()].filter((p) => p.endsWith('.md'))) {
         const session = new LintSession();
-        for (const [other, text] of files) session.setFile(other, text, { metadataOnly: other !== path });
+        for (const [other, text] of files)
+          session.setFile(other, text, { metadataOnly: other !== path });
         assert.deepEqual(session.lintOnly(TODAY, [path]).get(path), full.get(path) ?? [], path);
       }
     }
@@ -152,11 +214,15 @@ describe('the editor\'s lint session, incremental', function () {
     assert.ok(relinted.size < files.size / 2, `${relinted.size} of ${files.size} relinted`);
   });
 
-  it('re-lints a track when a prerequisite of one of its modules\' prerequisites changes, and agrees with a full lint whichever copy of a duplicated id came first (track-order)', () => {
-    const mod = (id: string, needs: string) => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
+  it("re-lints a track when a prerequisite of one of its modules' prerequisites changes, and agrees with a full lint whichever copy of a duplicated id came first (track-order)", () => {
+    const mod = (id: string, needs: string) =>
+      `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: lead\nprerequisites: [${needs}]\n---\n# ${id}\n`;
     const files = new Map([
       ['enablekit.yml', 'version: 1\nroles:\n  support:\n    learners: [ana]\n'],
-      ['t.md', '---\ntype: track\nid: t\ntitle: T\nowner: lead\nroles: [support]\nmodules: [a, c, b]\n---\n# T\n'],
+      [
+        't.md',
+        '---\ntype: track\nid: t\ntitle: T\nowner: lead\nroles: [support]\nmodules: [a, c, b]\n---\n# T\n',
+      ],
       ['a.md', mod('a', '')],
       ['b.md', mod('b', 'a')],
       ['c.md', mod('c', '')],
@@ -165,7 +231,8 @@ describe('the editor\'s lint session, incremental', function () {
     const session = new LintSession();
     for (const [path, text] of files) session.setFile(path, text);
     session.lint(TODAY);
-    const trackOrder = (m: ReadonlyMap<string, { ruleId: string; message: string }[]>) => (m.get('t.md') ?? []).filter((d) => d.ruleId === 'track-order').map((d) => d.message);
+    const trackOrder = (m: ReadonlyMap<string, { ruleId: string; message: string }[]>) =>
+      (m.get('t.md') ?? []).filter((d) => d.ruleId === 'track-order').map((d) => d.message);
     const edits: [string, string][] = [
       ['c.md', mod('c', 'd')], // d is in no track: nothing to say yet
       ['d.md', mod('d', 'b')], // now c → d → b, and t lists b after c: t names neither d nor what changed
@@ -175,15 +242,21 @@ describe('the editor\'s lint session, incremental', function () {
       files.set(path, text);
       session.setFile(path, text, { editing: true });
       const incremental = session.lint(TODAY).diagnostics;
-      assert.deepEqual(trackOrder(incremental), trackOrder(fullLint(files)), `after ${path}: ${text.split('\n')[5]}`);
+      assert.deepEqual(
+        trackOrder(incremental),
+        trackOrder(fullLint(files)),
+        `after ${path}: ${text.split('\n')[5]}`,
+      );
       assert.deepEqual(sorted(incremental), sorted(fullLint(files)));
     }
     assert.ok(trackOrder(fullLint(files)).length > 0, 'the case reaches a track-order problem');
   });
 
-  it('hands back last time\'s list and diagnostics where they did not change', () => {
+  it("hands back last time's list and diagnostics where they did not change", () => {
     const session = new LintSession();
-    const links = Array.from({ length: 40 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join('\n\n');
+    const links = Array.from({ length: 40 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join(
+      '\n\n',
+    );
     let text = `---\ntype: module\nid: big\ntitle: Big\nowner: lead\n---\n# Big\n\n${links}\n`;
     const relint = (edit: (t: string) => string) => {
       text = edit(text);
@@ -193,68 +266,171 @@ describe('the editor\'s lint session, incremental', function () {
     const first = relint((t) => t);
     assert.equal(first.length, 40);
     const second = relint((t) => t.replace('See [page 3]', 'Now see [page 3]'));
-    assert.equal(second.filter((d, k) => d !== first[k]).length, 1, 'only the diagnostic on the edited line is new');
+    assert.equal(
+      second.filter((d, k) => d !== first[k]).length,
+      1,
+      'only the diagnostic on the edited line is new',
+    );
     const third = relint((t) => t.replace('Big\n\n', 'Big\n\nA new paragraph.\n\n'));
-    assert.ok(third.every((d, k) => d !== second[k]), 'two lines inserted above move every diagnostic');
-    assert.equal(relint((t) => t.replace('# Big', '# Bigger')), third, 'an edit that moves none: the same list');
+    assert.ok(
+      third.every((d, k) => d !== second[k]),
+      'two lines inserted above move every diagnostic',
+    );
+    assert.equal(
+      relint((t) => t.replace('# Big', '# Bigger')),
+      third,
+      'an edit that moves none: the same list',
+    );
     assert.deepEqual(third, fullLint(new Map([['big.md', text]])).get('big.md'));
   });
 
-  it('rehearses an open document\'s edit path and leaves the document, and its very diagnostics, as they were', () => {
+  it("rehearses an open document's edit path and leaves the document, and its very diagnostics, as they were", () => {
     const session = new LintSession();
-    const links = Array.from({ length: 60 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join('\n\n');
+    const links = Array.from({ length: 60 }, (_, i) => `See [page ${i}](./missing-${i}.md).`).join(
+      '\n\n',
+    );
     const text = `---\ntype: module\nid: big\ntitle: Big\nowner: lead\n---\n# Big\n\n${links}\n`;
     session.setFile('big.md', text, { editing: true });
     session.setFile('closed.md', text.replace('id: big', 'id: closed'));
     const before = session.lint(TODAY).diagnostics.get('big.md')!;
-    for (const at of [0, 0.5, 0.9, 1]) assert.equal(session.rehearseEdit('big.md', at, TODAY), true, `rehearsed at ${at}, linted`);
+    for (const at of [0, 0.5, 0.9, 1])
+      assert.equal(session.rehearseEdit('big.md', at, TODAY), true, `rehearsed at ${at}, linted`);
     assert.equal(session.rehearseEdit('big.md', 0.3), true, 'rehearsed, not linted');
-    assert.equal(session.rehearseEdit('closed.md'), false, 'a file not open for editing is not rehearsed');
+    assert.equal(
+      session.rehearseEdit('closed.md'),
+      false,
+      'a file not open for editing is not rehearsed',
+    );
     assert.equal(session.lint(TODAY).diagnostics.get('big.md'), before);
     // The next keystroke is parsed from the state the rehearsal left.
     const typed = text.replace('See [page 30]', 'See [page 30](./missing-30.md) and [page 30]');
     session.setFile('big.md', typed, { editing: true });
-    assert.deepEqual(session.lint(TODAY).diagnostics.get('big.md'), fullLint(new Map([['big.md', typed]])).get('big.md'));
+    assert.deepEqual(
+      session.lint(TODAY).diagnostics.get('big.md'),
+      fullLint(new Map([['big.md', typed]])).get('big.md'),
+    );
   });
 });
 
 describe('incremental Markdown parsing, property', function () {
   this.timeout(120_000);
   const BLOCKS = [
-    '# Heading', 'Setext\n===', '# H\n- list after heading', '## H\ntext right after [t](t.md)', '# H\n===', '# H\n    indented [i](i.md)', '#\nafter empty heading', '   # indented heading\ntext [n](n.md)', '- item\n# H\ntext [x](x.md)', '> q\n# H\nlazy? [y](y.md)', '#hashtag not heading\nmore', 'Para with [link](a.md) and *em*.', 'Para\ncontinued lazily', '- a\n- b', '- loose\n\n  still item',
-    '1. one\n2. two', '3) three', '> quote\ncontinued', '    code', '```\nfence\n\n# inside\n```', '~~~\nunclosed', '<!--\n\n# c\n\n-->',
-    '<div>\nhtml\n</div>', '| a | b |\n|---|---|\n| 1 | 2 |', '[r]: ./r.md', 'Use [r].', '---', '***', '- [ ] task\n  > feedback', '+ plus',
-    'Prose line one\nline two [a](a.md)\nline three\nline four', 'Prose [open\nline\nclosed](x.md) on', 'Prose (paren\nline [p](p.md)\nclosed)', 'Ends with:\nnext line',
+    '# Heading',
+    'Setext\n===',
+    '# H\n- list after heading',
+    '## H\ntext right after [t](t.md)',
+    '# H\n===',
+    '# H\n    indented [i](i.md)',
+    '#\nafter empty heading',
+    '   # indented heading\ntext [n](n.md)',
+    '- item\n# H\ntext [x](x.md)',
+    '> q\n# H\nlazy? [y](y.md)',
+    '#hashtag not heading\nmore',
+    'Para with [link](a.md) and *em*.',
+    'Para\ncontinued lazily',
+    '- a\n- b',
+    '- loose\n\n  still item',
+    '1. one\n2. two',
+    '3) three',
+    '> quote\ncontinued',
+    '    code',
+    '```\nfence\n\n# inside\n```',
+    '~~~\nunclosed',
+    '<!--\n\n# c\n\n-->',
+    '<div>\nhtml\n</div>',
+    '| a | b |\n|---|---|\n| 1 | 2 |',
+    '[r]: ./r.md',
+    'Use [r].',
+    '---',
+    '***',
+    '- [ ] task\n  > feedback',
+    '+ plus',
+    'Prose line one\nline two [a](a.md)\nline three\nline four',
+    'Prose [open\nline\nclosed](x.md) on',
+    'Prose (paren\nline [p](p.md)\nclosed)',
+    'Ends with:\nnext line',
   ];
-  const INSERTS = ['x', '\n', '\n\n', '- ', '```', '<!--', '-->', '[', '](b.md)', '#', '  ', '> ', ...BLOCKS, ''];
+  const INSERTS = [
+    'x',
+    '\n',
+    '\n\n',
+    '- ',
+    '```',
+    '<!--',
+    '-->',
+    '[',
+    '](b.md)',
+    '#',
+    '  ',
+    '> ',
+    ...BLOCKS,
+    '',
+  ];
   const doc = fc
-    .tuple(fc.array(fc.constantFrom(...BLOCKS), { minLength: 2, maxLength: 16 }), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 16, maxLength: 16 }))
-    .chain(([blocks, seps]) => fc.constantFrom('', '---\nid: x\n\nnote: y\n---\n').map((frontMatter) => `${frontMatter}Intro.\n\n${blocks.map((b, i) => b + seps[i]).join('')}`));
+    .tuple(
+      fc.array(fc.constantFrom(...BLOCKS), { minLength: 2, maxLength: 16 }),
+      fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 16, maxLength: 16 }),
+    )
+    .chain(([blocks, seps]) =>
+      fc
+        .constantFrom('', '---\nid: x\n\nnote: y\n---\n')
+        .map(
+          (frontMatter) => `${frontMatter}Intro.\n\n${blocks.map((b, i) => b + seps[i]).join('')}`,
+        ),
+    );
   const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom(...INSERTS));
   // A lesson is read for its links alone: link-free prose is cut (offsets are not the
   // text's; spans use lines and columns), and paragraphs may be cut where a piece ended.
   const comparable = (parsed: ReturnType<typeof parseMarkdownState>, lesson: boolean) =>
-    lesson ? parsed.links.map((n) => ({ type: n.type, url: (n as { url?: string }).url, start: [n.position!.start.line, n.position!.start.column], end: [n.position!.end.line, n.position!.end.column] })) : parsed.root.children;
+    lesson
+      ? parsed.links.map((n) => ({
+          type: n.type,
+          url: (n as { url?: string }).url,
+          start: [n.position!.start.line, n.position!.start.column],
+          end: [n.position!.end.line, n.position!.end.column],
+        }))
+      : parsed.root.children;
 
   it('parses only the edited pieces again, to exactly the tree of a fresh parse', () => {
     fc.assert(
-      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), (text, edits, lesson) => {
-        // As parseFile does: the front matter is read already, and the parser sees empty lines there.
-        const frontMatterEnd = (t: string) => findFrontMatter(t)?.end ?? 0;
-        let state = parseMarkdownState(text, { chunkTarget: 8, lesson, frontMatterEnd: frontMatterEnd(text) }).state;
-        let current = text;
-        for (const [at, remove, insert] of edits) {
-          const pos = at % (current.length + 1);
-          current = current.slice(0, pos) + insert + current.slice(Math.min(current.length, pos + remove));
-          // parseFile hands the parser an unclosed front matter never.
-          fc.pre(frontMatterEnd(current) > 0 || !current.startsWith('---'));
-          const incremental = parseMarkdownState(current, { chunkTarget: 8, lesson, previous: state, frontMatterEnd: frontMatterEnd(current) });
-          const fresh = parseMarkdownState(current, { chunkTarget: 8, lesson, frontMatterEnd: frontMatterEnd(current) });
-          assert.deepEqual(comparable(incremental, lesson), comparable(fresh, lesson));
-          assert.equal(incremental.depth, fresh.depth);
-          state = incremental.state;
-        }
-      }),
+      fc.property(
+        doc,
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (text, edits, lesson) => {
+          // As parseFile does: the front matter is read already, and the parser sees empty lines there.
+          const frontMatterEnd = (t: string) => findFrontMatter(t)?.end ?? 0;
+          let state = parseMarkdownState(text, {
+            chunkTarget: 8,
+            lesson,
+            frontMatterEnd: frontMatterEnd(text),
+          }).state;
+          let current = text;
+          for (const [at, remove, insert] of edits) {
+            const pos = at % (current.length + 1);
+            current =
+              current.slice(0, pos) +
+              insert +
+              current.slice(Math.min(current.length, pos + remove));
+            // parseFile hands the parser an unclosed front matter never.
+            fc.pre(frontMatterEnd(current) > 0 || !current.startsWith('---'));
+            const incremental = parseMarkdownState(current, {
+              chunkTarget: 8,
+              lesson,
+              previous: state,
+              frontMatterEnd: frontMatterEnd(current),
+            });
+            const fresh = parseMarkdownState(current, {
+              chunkTarget: 8,
+              lesson,
+              frontMatterEnd: frontMatterEnd(current),
+            });
+            assert.deepEqual(comparable(incremental, lesson), comparable(fresh, lesson));
+            assert.equal(incremental.depth, fresh.depth);
+            state = incremental.state;
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -39,22 +39,52 @@ describe('parser positions', () => {
     assert.equal(p1!.weight, 2);
     assert.deepEqual([p1!.span.start.line, p1!.span.start.column], [10, 1]);
     assert.deepEqual([p1!.metaSpan!.start.line], [11]);
-    assert.deepEqual(p1!.choices.map((c) => [c.letter, c.checked, c.span.start.line, c.span.start.column]), [['a', false, 13, 1], ['b', true, 15, 1]]);
+    assert.deepEqual(
+      p1!.choices.map((c) => [c.letter, c.checked, c.span.start.line, c.span.start.column]),
+      [
+        ['a', false, 13, 1],
+        ['b', true, 15, 1],
+      ],
+    );
     assert.equal(p1!.choices[0]!.feedback!.span.start.line, 14);
     assert.equal(p1!.choices[0]!.feedback!.span.start.column, 3);
     assert.equal(p1!.explanation!.span.start.line, 17);
     assert.equal(steps!.type, 'ordering');
-    assert.deepEqual(steps!.items.map((i) => i.span.start.line), [22, 23]);
+    assert.deepEqual(
+      steps!.items.map((i) => i.span.start.line),
+      [22, 23],
+    );
     assert.deepEqual(quiz.idSpan.start, { line: 3, column: 5, offset: 19 });
     assert.equal(quiz.fieldSpans['/module']!.start.line, 5);
-    assert.equal(QUIZ.slice(quiz.fieldSpans['/owner']!.start.offset, quiz.fieldSpans['/owner']!.end.offset), 'alice');
+    assert.equal(
+      QUIZ.slice(quiz.fieldSpans['/owner']!.start.offset, quiz.fieldSpans['/owner']!.end.offset),
+      'alice',
+    );
   });
 
   it('keeps positions of list entries in front matter and rubric criteria', () => {
-    const track = parseFile('t.md', '---\ntype: track\nid: t\ntitle: T\nroles: [a]\nmodules:\n  - one\n  - module: two\n---\n# T\n').model.item as Track;
-    assert.deepEqual(track.modules.map((m) => [m.module, m.span.start.line, m.span.start.column]), [['one', 7, 5], ['two', 8, 5]]);
-    const s = parseFile('s.md', '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\n---\n# S\n\n## Rubric\n\n- [ ] Greets (required)\n- [ ] Closes <!-- criterion id=close -->\n').model.item as Scenario;
-    assert.deepEqual(s.rubric.map((c) => [c.id, c.required, c.span.start.line]), [['greets', true, 12], ['close', false, 13]]);
+    const track = parseFile(
+      't.md',
+      '---\ntype: track\nid: t\ntitle: T\nroles: [a]\nmodules:\n  - one\n  - module: two\n---\n# T\n',
+    ).model.item as Track;
+    assert.deepEqual(
+      track.modules.map((m) => [m.module, m.span.start.line, m.span.start.column]),
+      [
+        ['one', 7, 5],
+        ['two', 8, 5],
+      ],
+    );
+    const s = parseFile(
+      's.md',
+      '---\ntype: scenario\nid: s\ntitle: S\nmodule: m\nlevel: beginner\n---\n# S\n\n## Rubric\n\n- [ ] Greets (required)\n- [ ] Closes <!-- criterion id=close -->\n',
+    ).model.item as Scenario;
+    assert.deepEqual(
+      s.rubric.map((c) => [c.id, c.required, c.span.start.line]),
+      [
+        ['greets', true, 12],
+        ['close', false, 13],
+      ],
+    );
   });
 
   it('parses a large document in chunks to exactly the tree of a whole parse', () => {
@@ -72,18 +102,49 @@ describe('parser positions', () => {
 
 describe('chunked parsing, property', () => {
   const BLOCKS = [
-    '# Heading', 'Setext\n===', '# H\n- list after heading', '## H\ntext right after [t](t.md)', '# H\n===', '# H\n    indented [i](i.md)', '#\nafter empty heading', '   # indented heading\ntext [n](n.md)', '- item\n# H\ntext [x](x.md)', '> q\n# H\nlazy? [y](y.md)', '#hashtag not heading\nmore', 'Para with [link](a.md) and *em*.', 'Para\ncontinued lazily', '- a\n- b', '- loose\n\n  still item',
-    '1. one\n2. two', '3) three', '> quote\ncontinued', '    code', '```\nfence\n\n# inside\n```', '~~~\nunclosed', '<!--\n\n# c\n\n-->',
-    '<div>\nhtml\n</div>', '| a | b |\n|---|---|\n| 1 | 2 |', '[r]: ./r.md', 'Use [r].', '---', '***', '- [ ] task\n  > feedback', '+ plus',
+    '# Heading',
+    'Setext\n===',
+    '# H\n- list after heading',
+    '## H\ntext right after [t](t.md)',
+    '# H\n===',
+    '# H\n    indented [i](i.md)',
+    '#\nafter empty heading',
+    '   # indented heading\ntext [n](n.md)',
+    '- item\n# H\ntext [x](x.md)',
+    '> q\n# H\nlazy? [y](y.md)',
+    '#hashtag not heading\nmore',
+    'Para with [link](a.md) and *em*.',
+    'Para\ncontinued lazily',
+    '- a\n- b',
+    '- loose\n\n  still item',
+    '1. one\n2. two',
+    '3) three',
+    '> quote\ncontinued',
+    '    code',
+    '```\nfence\n\n# inside\n```',
+    '~~~\nunclosed',
+    '<!--\n\n# c\n\n-->',
+    '<div>\nhtml\n</div>',
+    '| a | b |\n|---|---|\n| 1 | 2 |',
+    '[r]: ./r.md',
+    'Use [r].',
+    '---',
+    '***',
+    '- [ ] task\n  > feedback',
+    '+ plus',
   ];
   it('gives exactly the tree of a whole parse, for any arrangement of blocks', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...BLOCKS), { minLength: 2, maxLength: 16 }), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 16, maxLength: 16 }), (blocks, seps) => {
-        // Not starting with "---": remark-frontmatter misreads an unclosed opening fence, and
-        // parseFile never hands the parser one.
-        const text = `Intro.\n\n${blocks.map((b, i) => b + seps[i]).join('')}`;
-        assert.deepEqual(parseMarkdown(text, 8).children, parseMarkdown(text, Infinity).children);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...BLOCKS), { minLength: 2, maxLength: 16 }),
+        fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n'), { minLength: 16, maxLength: 16 }),
+        (blocks, seps) => {
+          // Not starting with "---": remark-frontmatter misreads an unclosed opening fence, and
+          // parseFile never hands the parser one.
+          const text = `Intro.\n\n${blocks.map((b, i) => b + seps[i]).join('')}`;
+          assert.deepEqual(parseMarkdown(text, 8).children, parseMarkdown(text, Infinity).children);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -92,10 +153,18 @@ describe('chunked parsing, property', () => {
 describe('line index', () => {
   it('gives the point at a line and column exactly as searching for its offset does', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ' ') }), fc.nat(12), fc.nat(12), (text, line, column) => {
-        const lines = new LineIndex(text);
-        assert.deepEqual(lines.pointAt(line + 1, column + 1), lines.point(lines.offsetAt(line + 1, column + 1)));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ' ') }),
+        fc.nat(12),
+        fc.nat(12),
+        (text, line, column) => {
+          const lines = new LineIndex(text);
+          assert.deepEqual(
+            lines.pointAt(line + 1, column + 1),
+            lines.point(lines.offsetAt(line + 1, column + 1)),
+          );
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -105,11 +174,13 @@ describe('line index', () => {
     fc.assert(
       fc.property(text, fc.nat(40), fc.nat(8), text, (old, at, removed, inserted) => {
         const start = Math.min(at, old.length);
-        const next = old.slice(0, start) + inserted + old.slice(Math.min(old.length, start + removed));
+        const next =
+          old.slice(0, start) + inserted + old.slice(Math.min(old.length, start + removed));
         const edited = new LineIndex(old).edited(next, textChange(old, next));
         const fresh = new LineIndex(next);
         assert.equal(edited.lineCount, fresh.lineCount);
-        for (let line = 1; line <= fresh.lineCount; line++) assert.equal(edited.lineStart(line), fresh.lineStart(line), `line ${line}`);
+        for (let line = 1; line <= fresh.lineCount; line++)
+          assert.equal(edited.lineStart(line), fresh.lineStart(line), `line ${line}`);
       }),
       { numRuns: 5000 },
     );

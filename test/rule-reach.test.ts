@@ -53,7 +53,8 @@ function staleAfterChanges(rules: readonly Rule[], workspaces: readonly Files[])
       session.setFile(path, after[path]!, { editing: true });
       const incremental = sorted(session.lint(TODAY).diagnostics);
       const full = sorted(lintWith(rules, after).diagnostics);
-      if (JSON.stringify(incremental) !== JSON.stringify(full)) stale.push(`${path}: ${JSON.stringify(incremental)} ≠ ${JSON.stringify(full)}`);
+      if (JSON.stringify(incremental) !== JSON.stringify(full))
+        stale.push(`${path}: ${JSON.stringify(incremental)} ≠ ${JSON.stringify(full)}`);
     }
   }
   return stale;
@@ -71,33 +72,60 @@ const NARROWER: Record<Reach, Reach[]> = {
   workspace: ['file', 'ids', 'known-ids', 'prerequisites', 'tracks'],
 };
 
-const module = (id: string, extra = '') => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: alice\n${extra}---\n# ${id}\n`;
+const module = (id: string, extra = '') =>
+  `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: alice\n${extra}---\n# ${id}\n`;
 
 /** A rule no reach but the workspace's fits: with three items or more, each says how many there are. */
 const itemCount: Rule = {
-  meta: { id: 'item-count', description: 'Counts the items of the workspace.', severity: 'warning', rationale: 'A test of the workspace reach.', reach: 'workspace' },
-  examples: [{ title: 'Three modules', files: { 'a.md': module('a'), 'b.md': module('b'), 'c.md': module('c') }, expect: [] }],
+  meta: {
+    id: 'item-count',
+    description: 'Counts the items of the workspace.',
+    severity: 'warning',
+    rationale: 'A test of the workspace reach.',
+    reach: 'workspace',
+  },
+  examples: [
+    {
+      title: 'Three modules',
+      files: { 'a.md': module('a'), 'b.md': module('b'), 'c.md': module('c') },
+      expect: [],
+    },
+  ],
   check(ctx) {
     const count = [...ctx.index.items()].length;
     if (count < 3) return;
-    for (const item of ctx.items()) ctx.report({ file: item.file, span: item.idSpan, message: `${count} items` });
+    for (const item of ctx.items())
+      ctx.report({ file: item.file, span: item.idSpan, message: `${count} items` });
   },
 };
 
 /** Workspaces beyond a rule's examples, where they are too small to show how far it reaches. */
 const MORE: Record<string, Files[]> = {
   // A cycle of three: the item across from an edited one neither shares nor names its id.
-  'prerequisite-cycle': [{ 'a.md': module('a', 'prerequisites: [b]\n'), 'b.md': module('b', 'prerequisites: [c]\n'), 'c.md': module('c', 'prerequisites: [a]\n') }],
+  'prerequisite-cycle': [
+    {
+      'a.md': module('a', 'prerequisites: [b]\n'),
+      'b.md': module('b', 'prerequisites: [c]\n'),
+      'c.md': module('c', 'prerequisites: [a]\n'),
+    },
+  ],
 };
 
 describe('what rules declare their findings reach across files (RuleMeta.reach)', () => {
   it('every rule declares one of the known reaches', () => {
-    for (const rule of RULES) assert.ok((REACHES as readonly string[]).includes(rule.meta.reach), `${rule.meta.id}: reach ${String(rule.meta.reach)}`);
+    for (const rule of RULES)
+      assert.ok(
+        (REACHES as readonly string[]).includes(rule.meta.reach),
+        `${rule.meta.id}: reach ${String(rule.meta.reach)}`,
+      );
   });
 
   it('the rules and the test rule below declare every reach there is, so the checks here cover each', () => {
     const declared = new Set([...RULES, itemCount].map((r) => r.meta.reach));
-    assert.deepEqual([...REACHES].filter((r) => !declared.has(r)), []);
+    assert.deepEqual(
+      [...REACHES].filter((r) => !declared.has(r)),
+      [],
+    );
   });
 
   for (const rule of [...RULES, itemCount]) {

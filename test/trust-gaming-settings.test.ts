@@ -3,14 +3,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+};
 const properties = manifest.contributes.configuration.properties;
 
-describe('a workspace cannot send the user\'s GitHub token to its own server', () => {
+describe("a workspace cannot send the user's GitHub token to its own server", () => {
   for (const key of ['enablekit.githubApiUrl', 'enablekit.token']) {
     it(`${key} can be set in user settings only (machine or application scope)`, () => {
       assert.ok(properties[key], `${key} is contributed`);
-      assert.ok(['machine', 'application'].includes(properties[key].scope ?? 'window'), `${key} has scope ${properties[key].scope ?? 'window (the default, which a workspace can set)'}`);
+      assert.ok(
+        ['machine', 'application'].includes(properties[key].scope ?? 'window'),
+        `${key} has scope ${properties[key].scope ?? 'window (the default, which a workspace can set)'}`,
+      );
     });
   }
 
@@ -18,8 +23,16 @@ describe('a workspace cannot send the user\'s GitHub token to its own server', (
     const dir = join(ROOT, 'extension', 'src');
     const straight = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').map((line, i) => ({ at: `${f}:${i + 1}`, line })))
+      .flatMap((f) =>
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ at: `${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => /\.get(<[^>]*>)?\(\s*'(githubApiUrl|token)'/.test(line));
-    assert.deepEqual(straight.map((s) => s.at), [], 'a .get() of githubApiUrl or token would take a workspace value');
+    assert.deepEqual(
+      straight.map((s) => s.at),
+      [],
+      'a .get() of githubApiUrl or token would take a workspace value',
+    );
   });
 });

@@ -13,7 +13,13 @@ import type { Quiz } from '../core/model.js';
 
 const FRONT = '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n\n';
 const NOW = '2027-01-10T12:00:00Z';
-const policy = (over: Partial<GradePolicy> = {}): GradePolicy => ({ passMark: 80, attempts: 3, retakeCooldownMs: 0, revealAnswers: 'never', ...over });
+const policy = (over: Partial<GradePolicy> = {}): GradePolicy => ({
+  passMark: 80,
+  attempts: 3,
+  retakeCooldownMs: 0,
+  revealAnswers: 'never',
+  ...over,
+});
 const quizOf = (body: string): Quiz => parseFile('q.md', FRONT + body).model.item as Quiz;
 
 function gradeSheet(quiz: Quiz, sheet: string, p = policy()): GradeResult {
@@ -28,38 +34,68 @@ function graded(quiz: Quiz, sheet: string, p = policy()): Grade {
 }
 const only = (g: Grade): QuestionResult => g.questions[0]!;
 /** The blank sheet `take` writes, with the first "Answer: " filled in. */
-const answering = (quiz: Quiz, answer: string) => answerSheetText(quiz, 'ana').replace('Answer: ', `Answer: ${answer}`);
+const answering = (quiz: Quiz, answer: string) =>
+  answerSheetText(quiz, 'ana').replace('Answer: ', `Answer: ${answer}`);
 
 describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
   describe('question comments', () => {
     const lintQuiz = (comment: string) =>
-      lintInMemory({ 'q.md': `${FRONT}## Which numbers matter?\n${comment}\n\n- [x] First reply\n- [x] Resolution\n- [ ] Seats\n` }, '2026-11-22').diagnostics.filter((d) => d.file === 'q.md' && d.line === 11);
+      lintInMemory(
+        {
+          'q.md': `${FRONT}## Which numbers matter?\n${comment}\n\n- [x] First reply\n- [x] Resolution\n- [ ] Seats\n`,
+        },
+        '2026-11-22',
+      ).diagnostics.filter((d) => d.file === 'q.md' && d.line === 11);
 
     it('names a misspelt attribute, with a did-you-mean, instead of falling back to the default', () => {
       const found = lintQuiz('<!-- question id=n type=multiple wieght=2 -->');
       assert.equal(found.length, 1, JSON.stringify(found));
-      assert.match(found[0]!.message, /^Expected the question comment's attributes to be id, type, weight, scoring; found "wieght"\. Did you mean weight\? Write weight=2\.$/);
+      assert.match(
+        found[0]!.message,
+        /^Expected the question comment's attributes to be id, type, weight, scoring; found "wieght"\. Did you mean weight\? Write weight=2\.$/,
+      );
       assert.equal(found[0]!.severity, 'error');
     });
 
     it('names a misspelt scoring value (did-you-mean) and an unknown one (how to write it)', () => {
       const typo = lintQuiz('<!-- question id=n type=multiple scoring=all-or-nothin -->');
-      assert.match(typo[0]!.message, /Expected scoring= to be partial or all-or-nothing; found "all-or-nothin"\. Did you mean all-or-nothing\? Write scoring=all-or-nothing\./);
+      assert.match(
+        typo[0]!.message,
+        /Expected scoring= to be partial or all-or-nothing; found "all-or-nothin"\. Did you mean all-or-nothing\? Write scoring=all-or-nothing\./,
+      );
       const strict = lintQuiz('<!-- question id=n type=multiple scoring=strict -->');
-      assert.match(strict[0]!.message, /found "strict"\. Write scoring=all-or-nothing for no partial credit/);
-      assert.deepEqual(lintQuiz('<!-- question id=n type=multiple weight=2 scoring=all-or-nothing -->'), []);
+      assert.match(
+        strict[0]!.message,
+        /found "strict"\. Write scoring=all-or-nothing for no partial credit/,
+      );
+      assert.deepEqual(
+        lintQuiz('<!-- question id=n type=multiple weight=2 scoring=all-or-nothing -->'),
+        [],
+      );
       assert.deepEqual(lintQuiz('<!-- question id=n scoring=partial -->'), []);
     });
 
     it('names a misspelt type, a word that is not name=value and an attribute given twice', () => {
-      assert.match(lintQuiz('<!-- question id=n type=mutliple -->')[0]!.message, /found "mutliple"\. Did you mean multiple\? Write type=multiple\./);
-      assert.match(lintQuiz('<!-- question id=n weight -->')[0]!.message, /Expected attributes written as name=value .*; found "weight"\. Did you mean weight\?/);
-      assert.match(lintQuiz('<!-- question id=n weight=2 weight=3 -->')[0]!.message, /Expected weight= once in the question comment; found it again \("weight=3"\)/);
+      assert.match(
+        lintQuiz('<!-- question id=n type=mutliple -->')[0]!.message,
+        /found "mutliple"\. Did you mean multiple\? Write type=multiple\./,
+      );
+      assert.match(
+        lintQuiz('<!-- question id=n weight -->')[0]!.message,
+        /Expected attributes written as name=value .*; found "weight"\. Did you mean weight\?/,
+      );
+      assert.match(
+        lintQuiz('<!-- question id=n weight=2 weight=3 -->')[0]!.message,
+        /Expected weight= once in the question comment; found it again \("weight=3"\)/,
+      );
     });
   });
 
   describe('more than 26 choices', () => {
-    const choices = Array.from({ length: 30 }, (_, i) => `- [${i === 26 ? 'x' : ' '}] Option ${i + 1}`).join('\n');
+    const choices = Array.from(
+      { length: 30 },
+      (_, i) => `- [${i === 26 ? 'x' : ' '}] Option ${i + 1}`,
+    ).join('\n');
     const quiz = quizOf(`## Which option?\n<!-- question id=pick type=single -->\n\n${choices}\n`);
 
     it('labels every choice distinctly: a … z, then aa, ab …', () => {
@@ -79,16 +115,33 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
     });
 
     it('keeps labels past z through a sealed key', () => {
-      const sealed = sealQuiz(quiz, FRONT + `## Which option?\n<!-- question id=pick type=single -->\n\n${choices}\n`, 'q.key.yml');
+      const sealed = sealQuiz(
+        quiz,
+        FRONT + `## Which option?\n<!-- question id=pick type=single -->\n\n${choices}\n`,
+        'q.key.yml',
+      );
       assert.ok(sealed.ok);
       assert.deepEqual(sealed.key.answers.pick!.correct, ['aa']);
-      const reopened = applyKey(parseFile('q.md', sealed.sealedText).model.item as Quiz, sealed.key);
-      assert.equal(only(graded(reopened, answerSheetText(reopened, 'ana').replace('- [ ] Option 28\n', '- [x] Option 28\n'))).outcome, 'wrong');
+      const reopened = applyKey(
+        parseFile('q.md', sealed.sealedText).model.item as Quiz,
+        sealed.key,
+      );
+      assert.equal(
+        only(
+          graded(
+            reopened,
+            answerSheetText(reopened, 'ana').replace('- [ ] Option 28\n', '- [x] Option 28\n'),
+          ),
+        ).outcome,
+        'wrong',
+      );
     });
   });
 
   describe('answer sheets that do not say plainly what was meant', () => {
-    const quiz = quizOf('## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n- [x] Incident\n\n## Hours?\n<!-- question id=hours type=numeric -->\n\nAnswer: 4\n');
+    const quiz = quizOf(
+      '## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n- [x] Incident\n\n## Hours?\n<!-- question id=hours type=numeric -->\n\nAnswer: 4\n',
+    );
     const blank = answerSheetText(quiz, 'ana');
     const refusal = (sheet: string) => {
       const r = gradeSheet(quiz, sheet);
@@ -96,41 +149,71 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.equal(r.refusal.reason, 'invalid-sheet');
       return r.refusal;
     };
-    const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const lineOf = (text: string, needle: string) =>
+      text.slice(0, text.indexOf(needle)).split('\n').length;
 
     it('refuses a sheet that gives a question twice, naming the line, whichever copy is right', () => {
-      const second = '## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n- [x] Incident\n';
+      const second =
+        '## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n- [x] Incident\n';
       const sheet = `${blank.replace('- [ ] Tier 1', '- [x] Tier 1')}\n${second}`;
       const r = refusal(sheet);
       const line = sheet.lastIndexOf('## Which queue?');
       assert.equal(r.line, sheet.slice(0, line).split('\n').length);
-      assert.match(r.message, new RegExp(`^line ${r.line}: Expected question "queue" once in the sheet; found it again here, after line \\d+\\. Keep the copy with your answer and delete the other\\. Not graded, and no attempt used`));
+      assert.match(
+        r.message,
+        new RegExp(
+          `^line ${r.line}: Expected question "queue" once in the sheet; found it again here, after line \\d+\\. Keep the copy with your answer and delete the other\\. Not graded, and no attempt used`,
+        ),
+      );
       // The right copy first and a wrong one after is refused too: no copy is picked.
-      assert.ok(!gradeSheet(quiz, `${blank.replace('- [ ] Incident', '- [x] Incident')}\n${second.replace('- [x] Incident', '- [ ] Incident')}`).ok);
+      assert.ok(
+        !gradeSheet(
+          quiz,
+          `${blank.replace('- [ ] Incident', '- [x] Incident')}\n${second.replace('- [x] Incident', '- [ ] Incident')}`,
+        ).ok,
+      );
     });
 
     it('refuses a sheet with a question the quiz does not have, naming its line', () => {
       const sheet = `${blank}\n## Bonus\n<!-- question id=bonus type=text -->\n\nAnswer: free points\n`;
       const r = refusal(sheet);
       assert.equal(r.line, lineOf(sheet, '## Bonus'));
-      assert.match(r.message, /Expected only the questions of "Q"; found question "bonus" \("Bonus"\), which it does not have/);
+      assert.match(
+        r.message,
+        /Expected only the questions of "Q"; found question "bonus" \("Bonus"\), which it does not have/,
+      );
     });
 
-    for (const [tick, shown] of [['[✓]', '[✓]'], ['[v]', '[v]'], ['(x)', '(x)'], ['[✔️]', '[✔️]'], ['[х]', '[х]'], ['[ x ]', '[ x ]']] as const) {
+    for (const [tick, shown] of [
+      ['[✓]', '[✓]'],
+      ['[v]', '[v]'],
+      ['(x)', '(x)'],
+      ['[✔️]', '[✔️]'],
+      ['[х]', '[х]'],
+      ['[ x ]', '[ x ]'],
+    ] as const) {
       it(`says what ${tick} was meant to be, rather than reading it as unanswered`, () => {
         const sheet = blank.replace('- [ ] Incident', `- ${tick} Incident`);
         const r = refusal(sheet);
         assert.equal(r.line, lineOf(sheet, `- ${tick} Incident`));
-        assert.ok(r.message.includes(`Expected [x] to tick a choice; found ${shown}. Write [x].`), r.message);
+        assert.ok(
+          r.message.includes(`Expected [x] to tick a choice; found ${shown}. Write [x].`),
+          r.message,
+        );
       });
     }
 
     it('keeps a refusal with many problems readable: four in full, then the lines of the rest', () => {
-      const many = quizOf(`## Which?\n<!-- question id=w type=multiple -->\n\n${Array.from({ length: 12 }, (_, i) => `- [${i < 2 ? 'x' : ' '}] C${i}`).join('\n')}\n`);
+      const many = quizOf(
+        `## Which?\n<!-- question id=w type=multiple -->\n\n${Array.from({ length: 12 }, (_, i) => `- [${i < 2 ? 'x' : ' '}] C${i}`).join('\n')}\n`,
+      );
       const r = gradeSheet(many, answerSheetText(many, 'ana').replace(/- \[ \]/g, '- [✓]'));
       assert.ok(!r.ok);
       assert.equal(r.refusal.message.match(/Expected \[x\] to tick/g)!.length, 4);
-      assert.match(r.refusal.message, /And 8 more like these \(lines \d+(, \d+){7}\); "enablekit lint" on the sheet lists them all\. Not graded, and no attempt used/);
+      assert.match(
+        r.refusal.message,
+        /And 8 more like these \(lines \d+(, \d+){7}\); "enablekit lint" on the sheet lists them all\. Not graded, and no attempt used/,
+      );
       assert.ok(r.refusal.message.length < 1000);
     });
 
@@ -138,43 +221,78 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       const sheet = blank.replace('Answer: \n', 'Answer:\n\n4\n');
       const r = refusal(sheet);
       assert.equal(r.line, lineOf(sheet, '\n4\n') + 1);
-      assert.match(r.message, /Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it\. Write it as "Answer: 4"\./);
+      assert.match(
+        r.message,
+        /Expected the answer on the "Answer:" line; found "Answer:" empty and "4" below it\. Write it as "Answer: 4"\./,
+      );
     });
 
     it('reads an answer on the very next line (one paragraph) as written after "Answer:"', () => {
-      assert.equal(graded(quiz, blank.replace('Answer: \n', 'Answer:\n4\n')).questions[1]!.outcome, 'right');
+      assert.equal(
+        graded(quiz, blank.replace('Answer: \n', 'Answer:\n4\n')).questions[1]!.outcome,
+        'right',
+      );
     });
 
     it('explains two ticks on a single-choice question in the grade, and shows no feedback that would tell which was right', () => {
-      const fb = quizOf('## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n  > Tier 1 handles routine work.\n- [x] Incident\n  > RIGHT-FEEDBACK: incidents page the on-call.\n');
-      const g = graded(fb, answerSheetText(fb, 'ana').replace('- [ ] Tier 1', '- [x] Tier 1').replace('- [ ] Incident', '- [x] Incident'));
+      const fb = quizOf(
+        '## Which queue?\n<!-- question id=queue type=single -->\n\n- [ ] Tier 1\n  > Tier 1 handles routine work.\n- [x] Incident\n  > RIGHT-FEEDBACK: incidents page the on-call.\n',
+      );
+      const g = graded(
+        fb,
+        answerSheetText(fb, 'ana')
+          .replace('- [ ] Tier 1', '- [x] Tier 1')
+          .replace('- [ ] Incident', '- [x] Incident'),
+      );
       assert.equal(only(g).outcome, 'wrong');
-      assert.deepEqual(only(g).feedback, ['Expected one tick on a single-choice question; found 2 (a, b). It takes one answer, so it was graded wrong; tick only one next time.']);
+      assert.deepEqual(only(g).feedback, [
+        'Expected one tick on a single-choice question; found 2 (a, b). It takes one answer, so it was graded wrong; tick only one next time.',
+      ]);
     });
 
     it('lint says so too: a learner that is not the folder, a [✓], two ticks on a single-choice question', () => {
-      const sheet = blank.replace('learner: ana', 'learner: bob').replace('- [ ] Tier 1', '- [✓] Tier 1');
-      const { diagnostics } = lintInMemory({ 'submissions/ana/q.md': sheet, 'submissions/kofi/q.md': answerSheetText(quiz, 'kofi').replace(/- \[ \]/g, '- [x]') }, '2026-11-22');
-      const got = diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message.slice(0, 36)}`);
-      assert.deepEqual(got.sort(), [
-        `submissions/ana/q.md:4 answer-sheet Expected learner: ana, the name of t`,
-        `submissions/ana/q.md:${lineOf(sheet, '- [✓]')} answer-sheet Expected [x] to tick a choice; found`,
-        `submissions/kofi/q.md:${lineOf(blank, '## Which queue?')} answer-sheet Expected one tick on single-choice q`,
-      ].sort());
+      const sheet = blank
+        .replace('learner: ana', 'learner: bob')
+        .replace('- [ ] Tier 1', '- [✓] Tier 1');
+      const { diagnostics } = lintInMemory(
+        {
+          'submissions/ana/q.md': sheet,
+          'submissions/kofi/q.md': answerSheetText(quiz, 'kofi').replace(/- \[ \]/g, '- [x]'),
+        },
+        '2026-11-22',
+      );
+      const got = diagnostics.map(
+        (d) => `${d.file}:${d.line} ${d.ruleId} ${d.message.slice(0, 36)}`,
+      );
+      assert.deepEqual(
+        got.sort(),
+        [
+          `submissions/ana/q.md:4 answer-sheet Expected learner: ana, the name of t`,
+          `submissions/ana/q.md:${lineOf(sheet, '- [✓]')} answer-sheet Expected [x] to tick a choice; found`,
+          `submissions/kofi/q.md:${lineOf(blank, '## Which queue?')} answer-sheet Expected one tick on single-choice q`,
+        ].sort(),
+      );
     });
   });
 
   describe('numeric answers: the whole answer is one number', () => {
-    const q = (key: string) => quizOf(`## How many?\n<!-- question id=n type=numeric -->\n\nAnswer: ${key}\n`);
-    const outcome = (key: string, answer: string, mark?: '.' | ',') => only(graded(q(key), answering(q(key), answer), policy(mark ? { decimalMark: mark } : {}))).outcome;
+    const q = (key: string) =>
+      quizOf(`## How many?\n<!-- question id=n type=numeric -->\n\nAnswer: ${key}\n`);
+    const outcome = (key: string, answer: string, mark?: '.' | ',') =>
+      only(graded(q(key), answering(q(key), answer), policy(mark ? { decimalMark: mark } : {})))
+        .outcome;
 
     it('is "not a number", with a hint, for 3 or 4, 3abc, 2.5.5 and 2½ against 2.5 ± 0.5', () => {
-      for (const a of ['3 or 4', '3abc', '2.5.5', '2½', '3 4', '~3', '1e0']) assert.equal(outcome('2.5 ± 0.5', a), 'not-a-number', a);
+      for (const a of ['3 or 4', '3abc', '2.5.5', '2½', '3 4', '~3', '1e0'])
+        assert.equal(outcome('2.5 ± 0.5', a), 'not-a-number', a);
       const g = graded(q('2.5 ± 0.5'), answering(q('2.5 ± 0.5'), '3 or 4'));
-      assert.deepEqual(only(g).feedback, ['Expected one number after "Answer:", such as 2.5, -3 or 5,000; found "3 or 4". Write the number alone, with a point as the decimal mark.']);
+      assert.deepEqual(only(g).feedback, [
+        'Expected one number after "Answer:", such as 2.5, -3 or 5,000; found "3 or 4". Write the number alone, with a point as the decimal mark.',
+      ]);
       assert.equal(only(g).points, 0);
       assert.match(gradeMarkdown(g), /❌ not a number/);
-      for (const a of ['3', '2', '2.0', '+2.9', ' 3 ']) assert.equal(outcome('2.5 ± 0.5', a), 'right', a);
+      for (const a of ['3', '2', '2.0', '+2.9', ' 3 '])
+        assert.equal(outcome('2.5 ± 0.5', a), 'right', a);
     });
 
     it('reads 5,000 as five thousand and .3 as 0.3; misplaced separators are not a number', () => {
@@ -195,11 +313,17 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.equal(outcome('2.5', '2,5', ','), 'right');
       assert.equal(outcome('5000', '5.000', ','), 'right');
       assert.equal(outcome('2.5', '2.5', ','), 'not-a-number');
-      assert.equal(policyFor(q('2.5'), parseConfig('enablekit.yml', 'version: 1\n')).decimalMark, '.');
-      assert.ok(parseConfig('enablekit.yml', 'version: 1\npolicies:\n  decimal_mark: ";"\n').problems.length > 0);
+      assert.equal(
+        policyFor(q('2.5'), parseConfig('enablekit.yml', 'version: 1\n')).decimalMark,
+        '.',
+      );
+      assert.ok(
+        parseConfig('enablekit.yml', 'version: 1\npolicies:\n  decimal_mark: ";"\n').problems
+          .length > 0,
+      );
     });
 
-    it('accepts the key\'s unit after the number, and no other', () => {
+    it("accepts the key's unit after the number, and no other", () => {
       for (const a of ['4 h', '4h', '4']) assert.equal(outcome('4 ± 0.5 h', a), 'right', a);
       assert.equal(outcome('4 ± 0.5 h', '4 hours'), 'not-a-number');
       assert.equal(outcome('4', '4 h'), 'not-a-number');
@@ -211,16 +335,23 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       const sealed = sealQuiz(parseFile('q.md', text).model.item as Quiz, text, 'q.key.yml');
       assert.ok(sealed.ok);
       assert.equal(sealed.key.answers.n!.unit, 'h');
-      const reopened = applyKey(parseFile('q.md', sealed.sealedText).model.item as Quiz, sealed.key);
+      const reopened = applyKey(
+        parseFile('q.md', sealed.sealedText).model.item as Quiz,
+        sealed.key,
+      );
       assert.equal(only(graded(reopened, answering(reopened, '4h'))).outcome, 'right');
     });
   });
 
   describe('text answers fold typographic forms on both sides', () => {
-    const q = (accepted: string) => quizOf(`## Say it\n<!-- question id=t type=text -->\n\nAccepted answers:\n\n- \`${accepted}\`\n`);
-    const outcome = (accepted: string, answer: string) => only(graded(q(accepted), answering(q(accepted), answer))).outcome;
+    const q = (accepted: string) =>
+      quizOf(
+        `## Say it\n<!-- question id=t type=text -->\n\nAccepted answers:\n\n- \`${accepted}\`\n`,
+      );
+    const outcome = (accepted: string, answer: string) =>
+      only(graded(q(accepted), answering(q(accepted), answer))).outcome;
 
-    it('reads don’t as don\'t, curly quotes, dashes, non-breaking and other spaces, full-width forms', () => {
+    it("reads don’t as don't, curly quotes, dashes, non-breaking and other spaces, full-width forms", () => {
       assert.equal(outcome("don't", 'don’t'), 'right');
       assert.equal(outcome('don’t', "DON'T"), 'right');
       assert.equal(outcome('"quoted"', '“quoted”'), 'right');
@@ -245,7 +376,11 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
 
     it('shows no choice feedback on a multiple-choice question that is not fully right, under never and after-last-attempt', () => {
       for (const revealAnswers of ['never', 'after-last-attempt', 'after-pass'] as const) {
-        const g = graded(multi, sheet(['First reply', 'Seats', 'Tier 1']), policy({ revealAnswers }));
+        const g = graded(
+          multi,
+          sheet(['First reply', 'Seats', 'Tier 1']),
+          policy({ revealAnswers }),
+        );
         assert.equal(g.revealed, false);
         assert.equal(g.questions[0]!.outcome, 'wrong');
         assert.deepEqual(g.questions[0]!.feedback, [], revealAnswers);
@@ -262,24 +397,38 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       const right = graded(multi, sheet(['First reply', 'Resolution', 'Incident']), policy());
       assert.deepEqual(right.questions[0]!.feedback, ['RIGHT-A', 'RIGHT-B']);
       assert.deepEqual(right.questions[1]!.feedback, ['RIGHT-INCIDENT']);
-      const revealed = graded(multi, sheet(['First reply', 'Seats']), policy({ revealAnswers: 'always' }));
+      const revealed = graded(
+        multi,
+        sheet(['First reply', 'Seats']),
+        policy({ revealAnswers: 'always' }),
+      );
       assert.deepEqual(revealed.questions[0]!.feedback, ['RIGHT-A', 'WRONG-C', 'EXPLANATION']);
     });
   });
 
   describe('the sheet limit follows from the quiz', () => {
-    const body = Array.from({ length: 150 }, (_, i) => `## Question ${i + 1}: which header carries the request id in the long-form audit export?\n<!-- question id=q${i + 1} type=text -->\n\nAccepted answers:\n\n- \`X-Request-Id\`\n`).join('\n');
+    const body = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `## Question ${i + 1}: which header carries the request id in the long-form audit export?\n<!-- question id=q${i + 1} type=text -->\n\nAccepted answers:\n\n- \`X-Request-Id\`\n`,
+    ).join('\n');
     const quiz = quizOf(body);
 
     it('reads the sheet of a 150-question quiz with a long answer to every question, and refuses one far past it', () => {
       const blank = answerSheetText(quiz, 'a-login-of-thirty-nine-characters-xxxxx');
       assert.ok(blank.length < 64 * 1024);
       const long = blank.replace(/Answer: \n/g, `Answer: ${'é'.repeat(499)}\n`);
-      assert.ok(new TextEncoder().encode(long).length > 64 * 1024, 'bigger than the old fixed limit');
+      assert.ok(
+        new TextEncoder().encode(long).length > 64 * 1024,
+        'bigger than the old fixed limit',
+      );
       assert.ok(readAnswerSheet(long, sheetLimit(quiz)).ok);
       const huge = readAnswerSheet(`${long}\n${'x'.repeat(sheetLimit(quiz))}`, sheetLimit(quiz));
       assert.ok(!huge.ok);
-      assert.match(huge.message, /^Expected an answer sheet of at most \d+ KB for this checkpoint; found \d+ KB\./);
+      assert.match(
+        huge.message,
+        /^Expected an answer sheet of at most \d+ KB for this checkpoint; found \d+ KB\./,
+      );
     });
   });
 });

@@ -41,7 +41,12 @@ Answer: 4 ± 0.5 h
 3. Close
 `;
 
-const policy: GradePolicy = { passMark: 80, attempts: 3, retakeCooldownMs: 0, revealAnswers: 'never' };
+const policy: GradePolicy = {
+  passMark: 80,
+  attempts: 3,
+  retakeCooldownMs: 0,
+  revealAnswers: 'never',
+};
 const quizOf = (text: string) => parseFile('q.md', text).model.item as Quiz;
 
 interface Answers {
@@ -70,14 +75,25 @@ function answered(shown: Quiz, a: Answers): string {
 function grade(keyed: Quiz, sheetText: string) {
   const r = readAnswerSheet(sheetText);
   assert.ok(r.ok, r.ok ? '' : r.message);
-  const g = gradeQuiz({ sheet: r.sheet, quiz: keyed, policy, prior: [], now: '2026-11-29T00:00:00Z' });
+  const g = gradeQuiz({
+    sheet: r.sheet,
+    quiz: keyed,
+    policy,
+    prior: [],
+    now: '2026-11-29T00:00:00Z',
+  });
   assert.ok(g.ok, g.ok ? '' : g.refusal.message);
   return { percent: g.grade.percent, outcomes: g.grade.questions.map((q) => q.outcome) };
 }
 
 const ANSWER_SETS: Answers[] = [
   { ticks: ['Alpha'], header: 'x-request-id', hours: '4.2 h', order: ['Triage', 'Fix', 'Close'] },
-  { ticks: ['Alpha', 'Beta'], header: 'X-Request-Id', hours: '4', order: ['Fix', 'Triage', 'Close'] },
+  {
+    ticks: ['Alpha', 'Beta'],
+    header: 'X-Request-Id',
+    hours: '4',
+    order: ['Fix', 'Triage', 'Close'],
+  },
   { ticks: ['Gamma'], header: 'Request-Id', hours: '6 h', order: ['Triage', 'Fix', 'Close'] },
 ];
 
@@ -90,15 +106,27 @@ describe('trust: a sealed quiz whose questions have no type= grades as the unsea
   assert.ok(opened.ok);
 
   it('keeps each question type in the key and gets it back on opening', () => {
-    assert.deepEqual(unsealed.questions.map((q) => q.type), ['multiple', 'text', 'numeric', 'ordering']);
-    assert.deepEqual(opened.quiz.questions.map((q) => q.type), ['multiple', 'text', 'numeric', 'ordering']);
+    assert.deepEqual(
+      unsealed.questions.map((q) => q.type),
+      ['multiple', 'text', 'numeric', 'ordering'],
+    );
+    assert.deepEqual(
+      opened.quiz.questions.map((q) => q.type),
+      ['multiple', 'text', 'numeric', 'ordering'],
+    );
     const key = sealQuiz(unsealed, UNTYPED, 'q.key.yml');
     assert.ok(key.ok);
-    assert.deepEqual(Object.values(key.key.answers).map((k) => k.type), ['multiple', 'text', 'numeric', 'ordering']);
+    assert.deepEqual(
+      Object.values(key.key.answers).map((k) => k.type),
+      ['multiple', 'text', 'numeric', 'ordering'],
+    );
   });
 
   it('writes the type into the sealed file, so take asks for the same kind of answer', () => {
-    assert.deepEqual(sealed.questions.map((q) => q.type), ['multiple', 'text', 'numeric', 'ordering']);
+    assert.deepEqual(
+      sealed.questions.map((q) => q.type),
+      ['multiple', 'text', 'numeric', 'ordering'],
+    );
     // The items are shuffled per learner from the order each file shows: the rest is the same.
     const items = (t: string) => t.replace(/^\d+\. .*\n?/gm, '');
     assert.equal(items(answerSheetText(sealed, 'ana')), items(answerSheetText(unsealed, 'ana')));
@@ -113,8 +141,18 @@ describe('trust: a sealed quiz whose questions have no type= grades as the unsea
   }
 
   it('gives partial credit for one of two right ticks and full credit for both', () => {
-    assert.deepEqual(grade(opened.quiz, answered(sealed, ANSWER_SETS[0]!)).outcomes, ['partial', 'right', 'right', 'right']);
-    assert.deepEqual(grade(opened.quiz, answered(sealed, ANSWER_SETS[1]!)).outcomes, ['right', 'right', 'right', 'wrong']);
+    assert.deepEqual(grade(opened.quiz, answered(sealed, ANSWER_SETS[0]!)).outcomes, [
+      'partial',
+      'right',
+      'right',
+      'right',
+    ]);
+    assert.deepEqual(grade(opened.quiz, answered(sealed, ANSWER_SETS[1]!)).outcomes, [
+      'right',
+      'right',
+      'right',
+      'wrong',
+    ]);
   });
 
   it('reads the types of a key sealed before keys kept them from what the key holds', () => {
@@ -122,14 +160,37 @@ describe('trust: a sealed quiz whose questions have no type= grades as the unsea
     const r = sealQuiz(unsealed, UNTYPED, 'q.key.yml');
     assert.ok(r.ok);
     const oldText = r.sealedText.replace(/ type=\w+/g, '');
-    const oldKey: QuizKey = { quiz: r.key.quiz, answers: Object.fromEntries(Object.entries(r.key.answers).map(([id, k]) => [id, { ...k, type: undefined }])) };
+    const oldKey: QuizKey = {
+      quiz: r.key.quiz,
+      answers: Object.fromEntries(
+        Object.entries(r.key.answers).map(([id, k]) => [id, { ...k, type: undefined }]),
+      ),
+    };
     const oldSealed = quizOf(oldText);
-    assert.deepEqual(oldSealed.questions.map((q) => q.type), ['single', 'single', 'single', 'ordering']);
-    const keyText = sealPayload({ key: JSON.parse(JSON.stringify(oldKey)) as QuizKey, shape: quizShape(oldSealed), source: UNTYPED }, SECRET);
+    assert.deepEqual(
+      oldSealed.questions.map((q) => q.type),
+      ['single', 'single', 'single', 'ordering'],
+    );
+    const keyText = sealPayload(
+      {
+        key: JSON.parse(JSON.stringify(oldKey)) as QuizKey,
+        shape: quizShape(oldSealed),
+        source: UNTYPED,
+      },
+      SECRET,
+    );
     const o = openSealed(oldSealed, keyText, SECRET);
     assert.ok(o.ok, o.ok ? '' : o.message);
-    assert.deepEqual(o.quiz.questions.map((q) => q.type), ['multiple', 'text', 'numeric', 'ordering']);
-    for (const a of ANSWER_SETS) assert.deepEqual(grade(o.quiz, answered(oldSealed, a)), grade(unsealed, answered(unsealed, a)), JSON.stringify(a));
+    assert.deepEqual(
+      o.quiz.questions.map((q) => q.type),
+      ['multiple', 'text', 'numeric', 'ordering'],
+    );
+    for (const a of ANSWER_SETS)
+      assert.deepEqual(
+        grade(o.quiz, answered(oldSealed, a)),
+        grade(unsealed, answered(unsealed, a)),
+        JSON.stringify(a),
+      );
   });
 
   it('keeps a type the quiz wrote over what the key holds (type=multiple with one right choice)', () => {
@@ -137,7 +198,14 @@ describe('trust: a sealed quiz whose questions have no type= grades as the unsea
     const r = sealQuiz(quizOf(text), text, 'q.key.yml');
     assert.ok(r.ok);
     const oldSealed = quizOf(r.sealedText);
-    const keyText = sealPayload({ key: { quiz: 'q', answers: { w: { correct: ['a'] } } }, shape: quizShape(oldSealed), source: text }, SECRET);
+    const keyText = sealPayload(
+      {
+        key: { quiz: 'q', answers: { w: { correct: ['a'] } } },
+        shape: quizShape(oldSealed),
+        source: text,
+      },
+      SECRET,
+    );
     const o = openSealed(oldSealed, keyText, SECRET);
     assert.ok(o.ok);
     assert.equal(o.quiz.questions[0]!.type, 'multiple');
@@ -154,7 +222,10 @@ describe('trust: sealing leaves no answer in the quiz file', () => {
     assert.ok(quizOf(s.sealedText).questions[0]!.choices.every((c) => !c.checked));
     const o = openSealed(quizOf(s.sealedText), s.keyText, SECRET);
     assert.ok(o.ok);
-    assert.deepEqual(o.quiz.questions[0]!.choices.map((c) => c.checked), [true, false]);
+    assert.deepEqual(
+      o.quiz.questions[0]!.choices.map((c) => c.checked),
+      [true, false],
+    );
   });
 
   it('refuses an ordering item written over two lines, naming the line and what to do', () => {
@@ -162,7 +233,10 @@ describe('trust: sealing leaves no answer in the quiz file', () => {
     const s = seal('q.md', text, SECRET);
     assert.ok(!s.ok);
     assert.equal(s.line, text.split('\n').indexOf('1. first') + 1);
-    assert.equal(s.message, 'Expected each item to put in order on one line before sealing; found "first continued" on lines 13-14 of question "o". Write each item on one line, and seal again.');
+    assert.equal(
+      s.message,
+      'Expected each item to put in order on one line before sealing; found "first continued" on lines 13-14 of question "o". Write each item on one line, and seal again.',
+    );
   });
 
   it('writes the ordering items of the sealed file in the sealed order, whole', () => {
@@ -173,11 +247,17 @@ describe('trust: sealing leaves no answer in the quiz file', () => {
     assert.ok(r.ok);
     const shown = quizOf(r.sealedText).questions[0]!.items.map((i) => i.text);
     assert.deepEqual([...shown].sort(), [...items].sort());
-    const listed = r.sealedText.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.replace(/^\d+\. /, ''));
+    const listed = r.sealedText
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l))
+      .map((l) => l.replace(/^\d+\. /, ''));
     assert.deepEqual(listed, shown);
     // The key's letters name the sealed file's items: read back, they give the author's order.
     const letters = r.key.answers.o!.order!;
-    assert.deepEqual(letters.map((l) => shown[l.charCodeAt(0) - 97]), items);
+    assert.deepEqual(
+      letters.map((l) => shown[l.charCodeAt(0) - 97]),
+      items,
+    );
   });
 
   it('refuses to seal a tick written another way rather than leave it in the file', () => {
@@ -186,7 +266,10 @@ describe('trust: sealing leaves no answer in the quiz file', () => {
     const s = seal('q.md', text, SECRET);
     assert.ok(!s.ok);
     assert.equal(s.line, text.split('\n').indexOf('## Which?') + 1);
-    assert.match(s.message, /^Expected no answers left in the sealed quiz; found the tick of choice a of question "w" still in it/);
+    assert.match(
+      s.message,
+      /^Expected no answers left in the sealed quiz; found the tick of choice a of question "w" still in it/,
+    );
   });
 });
 
@@ -210,22 +293,35 @@ describe('trust: numbers with units read alike on both sides', () => {
     ['４', undefined, 4], // full-width digits are digits
   ];
   for (const [answer, unit, want] of cases) {
-    it(`reads ${JSON.stringify(answer)} against ${unit ?? 'no unit'} as ${want}`, () => assert.equal(readNumber(answer, '.', unit), want));
+    it(`reads ${JSON.stringify(answer)} against ${unit ?? 'no unit'} as ${want}`, () =>
+      assert.equal(readNumber(answer, '.', unit), want));
   }
 });
 
 describe('trust: two "Answer:" lines under one question', () => {
   const quiz = `${FRONT}## How many?\n<!-- question id=n type=numeric -->\n\nAnswer: 4\n`;
   it('refuses the sheet, naming the second line, and uses no attempt', () => {
-    const sheet = answerSheetText(quizOf(quiz), 'ana').replace('Answer: \n', 'Answer: 4\n\nAnswer: 5\n');
+    const sheet = answerSheetText(quizOf(quiz), 'ana').replace(
+      'Answer: \n',
+      'Answer: 4\n\nAnswer: 5\n',
+    );
     const r = readAnswerSheet(sheet);
     assert.ok(r.ok);
-    const g = gradeQuiz({ sheet: r.sheet, quiz: quizOf(quiz), policy, prior: [], now: '2026-11-29T00:00:00Z' });
+    const g = gradeQuiz({
+      sheet: r.sheet,
+      quiz: quizOf(quiz),
+      policy,
+      prior: [],
+      now: '2026-11-29T00:00:00Z',
+    });
     assert.ok(!g.ok, 'expected no grade');
     assert.equal(g.refusal.reason, 'invalid-sheet');
     const first = sheet.split('\n').indexOf('Answer: 4') + 1;
     const second = sheet.split('\n').indexOf('Answer: 5') + 1;
-    assert.equal(g.refusal.message, `line ${second}: Expected one "Answer:" line under question "n"; found a second one here (the first is on line ${first}). Keep one and delete the other. Not graded, and no attempt used: fix the sheet and submit it again.`);
+    assert.equal(
+      g.refusal.message,
+      `line ${second}: Expected one "Answer:" line under question "n"; found a second one here (the first is on line ${first}). Keep one and delete the other. Not graded, and no attempt used: fix the sheet and submit it again.`,
+    );
   });
 
   it('is a markup problem lint reports in a quiz source', () => {

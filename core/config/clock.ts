@@ -7,6 +7,10 @@ import type { Config } from './config.js';
  * editor's enablekit.today), else the date at `now` in the curricula's time zone
  * (enablekit.yml `timezone:`, UTC when unset).
  */
-export function curriculaToday(config: Pick<Config, 'timeZone'>, now: Date, override?: string): string {
+export function curriculaToday(
+  config: Pick<Config, 'timeZone'>,
+  now: Date,
+  override?: string,
+): string {
   return override ?? todayIn(config.timeZone, now);
 }

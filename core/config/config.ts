@@ -59,15 +59,34 @@ export interface Config {
   problems: FileProblem[];
 }
 
-export const DEFAULT_POLICIES: Policies = { passMark: 80, attempts: 3, retakeCooldown: '24h', revealAnswers: 'after-pass', reviewEvery: '180d', remindEvery: '7d', decimalMark: '.' };
+export const DEFAULT_POLICIES: Policies = {
+  passMark: 80,
+  attempts: 3,
+  retakeCooldown: '24h',
+  revealAnswers: 'after-pass',
+  reviewEvery: '180d',
+  remindEvery: '7d',
+  decimalMark: '.',
+};
 
 export function defaultConfig(): Config {
-  return { roles: new Map(), features: new Map(), policies: { ...DEFAULT_POLICIES }, rules: {}, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, timeZone: 'UTC', problems: [] };
+  return {
+    roles: new Map(),
+    features: new Map(),
+    policies: { ...DEFAULT_POLICIES },
+    rules: {},
+    ignore: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    timeZone: 'UTC',
+    problems: [],
+  };
 }
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const obj = (v: unknown): Obj =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** Parse enablekit.yml. Problems are kept with positions; whatever is valid still applies. */
 export function parseConfig(file: string, source: string): Config {
@@ -85,31 +104,53 @@ export function parseConfig(file: string, source: string): Config {
     return lines.span(s, e);
   };
   if (!result.ok) {
-    config.problems.push({ code: 'yaml', span: unwrap(result.span), message: result.message.replace('front matter', 'enablekit.yml').replace('between the --- lines', 'in enablekit.yml') });
+    config.problems.push({
+      code: 'yaml',
+      span: unwrap(result.span),
+      message: result.message
+        .replace('front matter', 'enablekit.yml')
+        .replace('between the --- lines', 'in enablekit.yml'),
+    });
     return config;
   }
   const data = result.value.data;
-  for (const p of schemaProblems('config', result.value, 'enablekit.yml')) config.problems.push({ ...p, span: unwrap(p.span) });
+  for (const p of schemaProblems('config', result.value, 'enablekit.yml'))
+    config.problems.push({ ...p, span: unwrap(p.span) });
   const product = obj(data.product);
   if (typeof product.version === 'string') config.productVersion = product.version;
   if (typeof product.repository === 'string') config.productRepository = product.repository;
   for (const [id, raw] of Object.entries(obj(data.roles))) {
     const r = obj(raw);
-    config.roles.set(id, { id, ...(typeof r.title === 'string' ? { title: r.title } : {}), learners: list(r.learners), teams: list(r.teams), reviewers: list(r.reviewers), managers: list(r.managers) });
+    config.roles.set(id, {
+      id,
+      ...(typeof r.title === 'string' ? { title: r.title } : {}),
+      learners: list(r.learners),
+      teams: list(r.teams),
+      reviewers: list(r.reviewers),
+      managers: list(r.managers),
+    });
   }
   for (const raw of Array.isArray(data.features) ? data.features : []) {
     const f = obj(raw);
     if (typeof f.id !== 'string') continue;
-    config.features.set(f.id, { id: f.id, ...(typeof f.name === 'string' ? { name: f.name } : {}), aliases: list(f.aliases), labels: list(f.labels), paths: list(f.paths) });
+    config.features.set(f.id, {
+      id: f.id,
+      ...(typeof f.name === 'string' ? { name: f.name } : {}),
+      aliases: list(f.aliases),
+      labels: list(f.labels),
+      paths: list(f.paths),
+    });
   }
   const p = obj(data.policies);
   if (typeof p.pass_mark === 'number') config.policies.passMark = p.pass_mark;
   if (typeof p.attempts === 'number') config.policies.attempts = p.attempts;
   if (typeof p.retake_cooldown === 'string') config.policies.retakeCooldown = p.retake_cooldown;
-  if (typeof p.reveal_answers === 'string') config.policies.revealAnswers = p.reveal_answers as RevealPolicy;
+  if (typeof p.reveal_answers === 'string')
+    config.policies.revealAnswers = p.reveal_answers as RevealPolicy;
   if (typeof p.review_every === 'string') config.policies.reviewEvery = p.review_every;
   if (typeof p.remind_every === 'string') config.policies.remindEvery = p.remind_every;
-  if (p.decimal_mark === '.' || p.decimal_mark === ',') config.policies.decimalMark = p.decimal_mark;
+  if (p.decimal_mark === '.' || p.decimal_mark === ',')
+    config.policies.decimalMark = p.decimal_mark;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;
@@ -122,7 +163,11 @@ export function parseConfig(file: string, source: string): Config {
       // A zone the runtime does not know would move every date by hours at most: say so, and read today in UTC meanwhile.
       const near = didYouMean(data.timezone, knownTimeZones());
       const span = result.value.spans['/timezone'] ?? result.value.span;
-      config.problems.push({ code: 'schema', span: unwrap(span), message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ''}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.` });
+      config.problems.push({
+        code: 'schema',
+        span: unwrap(span),
+        message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ''}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.`,
+      });
     }
   }
   return config;

@@ -3,7 +3,11 @@ import { ruleDocsUrl } from '../lint/rule.js';
 import type { Diagnostic } from '../types.js';
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: one run, rules described, URIs relative to the repo. */
-export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly Rule[], version: string): string {
+export function formatSarif(
+  diagnostics: readonly Diagnostic[],
+  rules: readonly Rule[],
+  version: string,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +38,12 @@ export function formatSarif(diagnostics: readonly Diagnostic[], rules: readonly 
             {
               physicalLocation: {
                 artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/') },
-                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : 1) },
+                region: {
+                  startLine: d.line,
+                  startColumn: d.column,
+                  endLine: d.endLine,
+                  endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : 1),
+                },
               },
             },
           ],

@@ -19,7 +19,9 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
     const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
     for (const d of list) {
       const sev = d.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
-      out.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${paint('2', d.ruleId)}`);
+      out.push(
+        `  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${paint('2', d.ruleId)}`,
+      );
     }
     out.push('');
   }
@@ -27,7 +29,12 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   const warnings = diagnostics.length - errors;
   if (diagnostics.length) {
     const fixable = diagnostics.filter((d) => d.fix && !d.fix.suggestion).length;
-    out.push(paint(errors ? '31;1' : '33;1', `✖ ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`));
+    out.push(
+      paint(
+        errors ? '31;1' : '33;1',
+        `✖ ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
+      ),
+    );
     if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
   }
   return out.join('\n');

@@ -2,7 +2,17 @@ import type { Config } from '../config/config.js';
 import type { Item } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { itemIssues, planCloses, planFlags, type ItemOp } from './plan-stale-issues.js';
-import { mentionLines, readIssueData, REVIEW_LABEL, reviewIssueBody, reviewIssueTitle, STALE_LABEL, type IssueData, type ReviewEntry, type ReviewIssueData } from './stale-issue.js';
+import {
+  mentionLines,
+  readIssueData,
+  REVIEW_LABEL,
+  reviewIssueBody,
+  reviewIssueTitle,
+  STALE_LABEL,
+  type IssueData,
+  type ReviewEntry,
+  type ReviewIssueData,
+} from './stale-issue.js';
 import { touchedFeatures, type FeatureSource, type ReleaseEvidence } from './touched-features.js';
 import type { Release } from './verdict.js';
 
@@ -45,7 +55,14 @@ export interface ReviewBody {
  * (the `opens` of an earlier open write): GitHub gives its number only when it is made.
  */
 export type FreshnessWrite = (
-  | { kind: 'open'; opens: number; title: string; body: string | ReviewBody; labels: string[]; assignees: string[] }
+  | {
+      kind: 'open';
+      opens: number;
+      title: string;
+      body: string | ReviewBody;
+      labels: string[];
+      assignees: string[];
+    }
   | { kind: 'update'; number: number; body: string | ReviewBody; state?: 'open' | 'closed' }
   | { kind: 'comment-close'; number: number; comment: string; reason: 'completed' | 'not_planned' }
 ) & {
@@ -85,13 +102,22 @@ interface Live {
 }
 
 /** The text of a write's body, given the numbers GitHub gave the issues this run opened. */
-export function writeBody(body: string | ReviewBody, numberOf: (n: number) => number = (n) => n): string {
+export function writeBody(
+  body: string | ReviewBody,
+  numberOf: (n: number) => number = (n) => n,
+): string {
   if (typeof body === 'string') return body;
-  return reviewIssueBody(body.review, body.entries.map((e) => (e.number ? { ...e, number: numberOf(e.number) } : e)));
+  return reviewIssueBody(
+    body.review,
+    body.entries.map((e) => (e.number ? { ...e, number: numberOf(e.number) } : e)),
+  );
 }
 
 /** The release a review issue was opened for, as its hidden record keeps it. */
-const recordedRelease = (d: ReviewIssueData): Release => ({ tag: d.release, features: new Map(Object.entries(d.features)) });
+const recordedRelease = (d: ReviewIssueData): Release => ({
+  tag: d.release,
+  features: new Map(Object.entries(d.features)),
+});
 
 /**
  * A freshness run, decided from what was read: flag training a release or the passing of
@@ -103,7 +129,15 @@ const recordedRelease = (d: ReviewIssueData): Release => ({ tag: d.release, feat
 export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
   const { index, config, today, mode, dryRun } = input;
   const { server, owner, repo, ref } = input.urls;
-  const outcome: FreshnessOutcome = { mode, features: {}, opened: 0, updated: 0, closed: 0, deferred: 0, items: [] };
+  const outcome: FreshnessOutcome = {
+    mode,
+    features: {},
+    opened: 0,
+    updated: 0,
+    closed: 0,
+    deferred: 0,
+    items: [],
+  };
   const writes: FreshnessWrite[] = [];
   let left = input.operations;
   /** Plan the write, or return false having planned nothing: it does not fit while `reserve` are kept back. */
@@ -116,14 +150,17 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
   const fileUrl = (item: Item) => `${server}/${owner}/${repo}/blob/${ref}/${item.file}`;
   const mentions = (item: Item, names: string[]) => {
     const text = input.fileText(item);
-    return text === undefined ? [] : mentionLines(text, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
+    return text === undefined
+      ? []
+      : mentionLines(text, names).map((m) => ({ ...m, url: `${fileUrl(item)}#L${m.line}` }));
   };
 
   // One listing finds every issue enablekit opened: item issues and release reviews both carry the stale label.
   const live = new Map<number, Live>();
   for (const i of input.issues) {
     const data = readIssueData(i.body);
-    if (data) live.set(i.number, { number: i.number, open: i.state === 'open', data, body: i.body ?? '' });
+    if (data)
+      live.set(i.number, { number: i.number, open: i.state === 'open', data, body: i.body ?? '' });
   }
   const existing = () => [...live.values()];
   const opened = new Set<number>();
@@ -134,7 +171,22 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
     for (const op of ops) {
       if (op.kind === 'create') {
         const number = -(live.size + 1);
-        if (!spend({ kind: 'open', opens: number, title: op.title, body: op.body, labels: op.labels, assignees: op.assignees, about: { item: op.item.id }, cost: 1, what: `open "${op.title}"` }, reserve)) {
+        if (
+          !spend(
+            {
+              kind: 'open',
+              opens: number,
+              title: op.title,
+              body: op.body,
+              labels: op.labels,
+              assignees: op.assignees,
+              about: { item: op.item.id },
+              cost: 1,
+              what: `open "${op.title}"`,
+            },
+            reserve,
+          )
+        ) {
           outcome.deferred++;
           continue;
         }
@@ -143,7 +195,20 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
         outcome.opened++;
         outcome.items.push({ id: op.item.id, issue: number, op: 'create' });
       } else if (op.kind === 'update') {
-        if (!spend({ kind: 'update', number: op.number, body: op.body, ...(op.reopen ? { state: 'open' as const } : {}), about: { item: op.item.id }, cost: 1, what: `update #${op.number} for ${op.item.id}${op.reopen ? ' and reopen it' : ''}` }, reserve)) {
+        if (
+          !spend(
+            {
+              kind: 'update',
+              number: op.number,
+              body: op.body,
+              ...(op.reopen ? { state: 'open' as const } : {}),
+              about: { item: op.item.id },
+              cost: 1,
+              what: `update #${op.number} for ${op.item.id}${op.reopen ? ' and reopen it' : ''}`,
+            },
+            reserve,
+          )
+        ) {
           outcome.deferred++;
           continue;
         }
@@ -152,7 +217,20 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
         outcome.items.push({ id: op.item.id, issue: op.number, op: 'update' });
       } else {
         // A comment says why and links the commit; then the issue closes. Two writes, so both fit or neither starts.
-        if (!spend({ kind: 'comment-close', number: op.number, comment: op.comment, reason: op.reason, about: { item: op.itemId }, cost: 2, what: `comment on and close #${op.number}` }, reserve)) {
+        if (
+          !spend(
+            {
+              kind: 'comment-close',
+              number: op.number,
+              comment: op.comment,
+              reason: op.reason,
+              about: { item: op.itemId },
+              cost: 2,
+              what: `comment on and close #${op.number}`,
+            },
+            reserve,
+          )
+        ) {
           outcome.deferred++;
           continue;
         }
@@ -165,7 +243,11 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
   };
 
   const review = (release: Release, pending: ItemOp[]) => {
-    const data: ReviewIssueData = { kind: 'review', release: release.tag, features: Object.fromEntries(release.features) };
+    const data: ReviewIssueData = {
+      kind: 'review',
+      release: release.tag,
+      features: Object.fromEntries(release.features),
+    };
     // The review lists its tasks by file, one item to a file, so the placeholder numbers of issues not opened yet do not change their order.
     const entries: ReviewEntry[] = [...itemIssues(existing()).values()]
       .filter((i) => i.data.releases.includes(release.tag) && linked(i.number))
@@ -174,7 +256,13 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
         return item ? [{ item, number: i.number, closed: !i.open }] : [];
       });
     // Items still to open or update for this release are tasks too, open ones.
-    for (const op of pending) if (op.kind !== 'close' && !entries.some((e) => e.item.id === op.item.id)) entries.push({ item: op.item, closed: false, ...(op.kind === 'update' ? { number: op.number } : {}) });
+    for (const op of pending)
+      if (op.kind !== 'close' && !entries.some((e) => e.item.id === op.item.id))
+        entries.push({
+          item: op.item,
+          closed: false,
+          ...(op.kind === 'update' ? { number: op.number } : {}),
+        });
     const planned: ReviewBody = { review: data, entries };
     // Compared with placeholders for the numbers not given yet: a number GitHub has yet to give is in no body written before.
     const body = writeBody(planned);
@@ -183,7 +271,17 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
     let found = existing().find((l) => l.data.kind === 'review' && l.data.release === release.tag);
     if (!found) {
       const n = -(live.size + 1);
-      const made = spend({ kind: 'open', opens: n, title: reviewIssueTitle(release.tag), body: planned, labels: [STALE_LABEL, REVIEW_LABEL], assignees: [], about: { release: release.tag }, cost: 1, what: `open "${reviewIssueTitle(release.tag)}"` });
+      const made = spend({
+        kind: 'open',
+        opens: n,
+        title: reviewIssueTitle(release.tag),
+        body: planned,
+        labels: [STALE_LABEL, REVIEW_LABEL],
+        assignees: [],
+        about: { release: release.tag },
+        cost: 1,
+        what: `open "${reviewIssueTitle(release.tag)}"`,
+      });
       if (made) opened.add(n);
       found = { number: n, open: true, data, body };
       live.set(n, found);
@@ -192,19 +290,39 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
     if (found.body !== body || (done && found.open)) {
       const close = done && found.open;
       const target = found;
-      spend({ kind: 'update', number: target.number, body: planned, ...(close ? { state: 'closed' as const } : {}), about: { release: release.tag }, cost: 1, what: `${close ? 'close' : 'update'} release review #${target.number}` });
+      spend({
+        kind: 'update',
+        number: target.number,
+        body: planned,
+        ...(close ? { state: 'closed' as const } : {}),
+        about: { release: release.tag },
+        cost: 1,
+        what: `${close ? 'close' : 'update'} release review #${target.number}`,
+      });
       target.body = body;
       if (close) target.open = false;
     }
   };
 
   const scanRelease = (release: Release) => {
-    const ops = planFlags({ index, config, today, release, existing: existing(), mentions, fileUrl });
-    const known = existing().some((l) => l.data.kind === 'review' && l.data.release === release.tag);
+    const ops = planFlags({
+      index,
+      config,
+      today,
+      release,
+      existing: existing(),
+      mentions,
+      fileUrl,
+    });
+    const known = existing().some(
+      (l) => l.data.kind === 'review' && l.data.release === release.tag,
+    );
     // The review issue goes first, so the release is on record before anything else: a run cut short resumes from it.
     if (!known && (ops.length || mode === 'release')) review(release, ops);
     apply(ops, 1);
-    const deferred = ops.filter((op) => op.kind !== 'close' && !outcome.items.some((i) => i.id === op.item.id));
+    const deferred = ops.filter(
+      (op) => op.kind !== 'close' && !outcome.items.some((i) => i.id === op.item.id),
+    );
     if (known || ops.length) review(release, deferred);
   };
 
@@ -222,9 +340,19 @@ export function planFreshnessRun(input: FreshnessRunInput): FreshnessPlan {
     }
     apply(planFlags({ index, config, today, existing: existing(), mentions, fileUrl }), 0);
   } else {
-    apply(planCloses(index, config, today, existing(), `${server}/${owner}/${repo}/commit/${input.push!.sha}`), 0);
+    apply(
+      planCloses(
+        index,
+        config,
+        today,
+        existing(),
+        `${server}/${owner}/${repo}/commit/${input.push!.sha}`,
+      ),
+      0,
+    );
     if (outcome.closed) {
-      for (const l of existing()) if (l.data.kind === 'review' && l.open) review(recordedRelease(l.data), []);
+      for (const l of existing())
+        if (l.data.kind === 'review' && l.open) review(recordedRelease(l.data), []);
     }
   }
   return { writes, outcome, ...(touched ? { release: touched } : {}) };

@@ -39,7 +39,9 @@ export function featuresFromChanges(config: Config, changes: ProductChanges): Ma
   const out = new Map<string, string>();
   for (const f of config.features.values()) {
     const labels = new Set(f.labels.map((l) => l.toLowerCase()));
-    const pull = labels.size ? changes.pulls.find((p) => p.labels.some((l) => labels.has(l.toLowerCase()))) : undefined;
+    const pull = labels.size
+      ? changes.pulls.find((p) => p.labels.some((l) => labels.has(l.toLowerCase())))
+      : undefined;
     if (pull) {
       const label = pull.labels.find((l) => labels.has(l.toLowerCase()))!;
       out.set(f.id, `pull request #${pull.number} labelled "${label}"`);

@@ -6,7 +6,10 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
  * Checkpoints whose completions a release calls into question: those covering a touched
  * feature, or closing a module that does. Progress tracking marks these for recertification.
  */
-export function checkpointsToRecertify(index: WorkspaceIndex, touched: ReadonlySet<string>): Checkpoint[] {
+export function checkpointsToRecertify(
+  index: WorkspaceIndex,
+  touched: ReadonlySet<string>,
+): Checkpoint[] {
   const out: Checkpoint[] = [];
   for (const item of index.items()) {
     if (!isCheckpoint(item)) continue;

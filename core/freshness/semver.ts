@@ -10,7 +10,13 @@ export interface Version {
 export function parseVersion(tag: string): Version | undefined {
   const m = /(?:^|[^0-9.])v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/.exec(tag.trim());
   if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0), prerelease: m[4] ?? '', text: tag.trim() };
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2] ?? 0),
+    patch: Number(m[3] ?? 0),
+    prerelease: m[4] ?? '',
+    text: tag.trim(),
+  };
 }
 
 /** Negative when a comes before b; a prerelease comes before its release. */

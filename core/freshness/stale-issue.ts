@@ -29,8 +29,20 @@ export type IssueData = StaleIssueData | ReviewIssueData;
 
 export function readIssueData(body: string | null | undefined): IssueData | undefined {
   const d = readHiddenJson('stale', body)[0] as IssueData | undefined;
-  if (d?.kind === 'item' && typeof d.item === 'string' && Array.isArray(d.releases) && Array.isArray(d.features)) return d;
-  if (d?.kind === 'review' && typeof d.release === 'string' && d.features && typeof d.features === 'object') return d;
+  if (
+    d?.kind === 'item' &&
+    typeof d.item === 'string' &&
+    Array.isArray(d.releases) &&
+    Array.isArray(d.features)
+  )
+    return d;
+  if (
+    d?.kind === 'review' &&
+    typeof d.release === 'string' &&
+    d.features &&
+    typeof d.features === 'object'
+  )
+    return d;
   return undefined;
 }
 
@@ -45,12 +57,15 @@ export interface Mention {
 
 /** Lines that name any of `names` as whole words, case-insensitively, at most `limit`. */
 export function mentionLines(text: string, names: readonly string[], limit = 10): Mention[] {
-  const wanted = names.filter(Boolean).map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const wanted = names
+    .filter(Boolean)
+    .map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (!wanted.length) return [];
   const re = new RegExp(`(^|[^a-z0-9-])(?:${wanted.join('|')})([^a-z0-9-]|$)`, 'i');
   const out: Mention[] = [];
   const lines = toLf(text).split('\n');
-  for (let k = 0; k < lines.length && out.length < limit; k++) if (re.test(lines[k]!)) out.push({ line: k + 1, text: lines[k]!.trim() });
+  for (let k = 0; k < lines.length && out.length < limit; k++)
+    if (re.test(lines[k]!)) out.push({ line: k + 1, text: lines[k]!.trim() });
   return out;
 }
 
@@ -73,7 +88,9 @@ export interface StaleIssueView {
 
 export function staleIssueBody(v: StaleIssueView): string {
   const { item, data } = v;
-  const owner = item.freshness.owner ? `@${item.freshness.owner.replace(/^@/, '')}` : 'nobody (add `owner:` to its front matter)';
+  const owner = item.freshness.owner
+    ? `@${item.freshness.owner.replace(/^@/, '')}`
+    : 'nobody (add `owner:` to its front matter)';
   const file = v.fileUrl ? `[\`${item.file}\`](${v.fileUrl})` : `\`${item.file}\``;
   const parts = [
     dataBlock(data),
@@ -87,7 +104,10 @@ export function staleIssueBody(v: StaleIssueView): string {
   ];
   if (v.mentions.length) {
     parts.push('', '### Lines that mention what changed', '');
-    for (const m of v.mentions) parts.push(`- ${m.url ? `[line ${m.line}](${m.url})` : `line ${m.line}`}: ${escapeMarkdown(m.text, 160)}`);
+    for (const m of v.mentions)
+      parts.push(
+        `- ${m.url ? `[line ${m.line}](${m.url})` : `line ${m.line}`}: ${escapeMarkdown(m.text, 160)}`,
+      );
   }
   const target = data.releases.at(-1);
   parts.push(
@@ -110,13 +130,20 @@ export const reviewIssueTitle = (release: string) => `Release ${release}: traini
 /** The release-review issue: the touched features and a task list of every item's issue. */
 export function reviewIssueBody(data: ReviewIssueData, entries: readonly ReviewEntry[]): string {
   const features = Object.entries(data.features);
-  const sorted = [...entries].sort((a, b) => (a.item.file < b.item.file ? -1 : a.item.file > b.item.file ? 1 : 0));
+  const sorted = [...entries].sort((a, b) =>
+    a.item.file < b.item.file ? -1 : a.item.file > b.item.file ? 1 : 0,
+  );
   return [
     dataBlock(data),
     `Release ${data.release} changed ${features.length ? features.map(([f, from]) => `\`${f}\` (${escapeMarkdown(from)})`).join(', ') : 'no feature in the registry'}.`,
     '',
-    sorted.length ? `${sorted.length} training item${sorted.length === 1 ? '' : 's'} cover${sorted.length === 1 ? 's' : ''} what changed:` : 'No training item covers what changed.',
+    sorted.length
+      ? `${sorted.length} training item${sorted.length === 1 ? '' : 's'} cover${sorted.length === 1 ? 's' : ''} what changed:`
+      : 'No training item covers what changed.',
     '',
-    ...sorted.map((e) => `- [${e.closed ? 'x' : ' '}] ${e.number ? `#${e.number} ` : ''}${e.item.type} \`${e.item.id}\` (\`${e.item.file}\`)${e.item.freshness.owner ? `, owner @${e.item.freshness.owner.replace(/^@/, '')}` : ''}${e.number ? '' : ': issue not opened yet (operations budget); the next run opens it'}`),
+    ...sorted.map(
+      (e) =>
+        `- [${e.closed ? 'x' : ' '}] ${e.number ? `#${e.number} ` : ''}${e.item.type} \`${e.item.id}\` (\`${e.item.file}\`)${e.item.freshness.owner ? `, owner @${e.item.freshness.owner.replace(/^@/, '')}` : ''}${e.number ? '' : ': issue not opened yet (operations budget); the next run opens it'}`,
+    ),
   ].join('\n');
 }

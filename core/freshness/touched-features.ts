@@ -17,7 +17,11 @@ export interface ReleaseEvidence {
  * adds the features it names; a feature keeps the first source that named it.
  * Explicit ids that are not in the registry are returned as unknown.
  */
-export function touchedFeatures(config: Config, evidence: ReleaseEvidence, order: readonly FeatureSource[] = FEATURE_SOURCES): { features: Map<string, string>; unknown: string[] } {
+export function touchedFeatures(
+  config: Config,
+  evidence: ReleaseEvidence,
+  order: readonly FeatureSource[] = FEATURE_SOURCES,
+): { features: Map<string, string>; unknown: string[] } {
   const features = new Map<string, string>();
   const unknown: string[] = [];
   const add = (found: Map<string, string>) => {
@@ -42,7 +46,11 @@ function featuresInNotes(config: Config, notes: string): Map<string, string> {
   const text = ` ${toLf(notes).toLowerCase()} `;
   for (const f of config.features.values()) {
     const names = [f.id, ...f.aliases].map((n) => n.toLowerCase());
-    const hit = names.find((n) => new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9-]|$)`).test(text));
+    const hit = names.find((n) =>
+      new RegExp(`(^|[^a-z0-9-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9-]|$)`).test(
+        text,
+      ),
+    );
     if (hit) found.set(f.id, `release notes ("${hit}")`);
   }
   return found;

@@ -8,7 +8,9 @@ export interface StoredAttempt extends PriorAttempt {
   sha: string;
 }
 
-export type AttemptPlace = { attempt: number; prior: PriorAttempt[] } | { refused: 'no-attempts-left' | 'cooldown'; prior: PriorAttempt[] };
+export type AttemptPlace =
+  | { attempt: number; prior: PriorAttempt[] }
+  | { refused: 'no-attempts-left' | 'cooldown'; prior: PriorAttempt[] };
 
 /**
  * Each recorded attempt's place, decided from the records in the order they were stored,
@@ -18,17 +20,36 @@ export type AttemptPlace = { attempt: number; prior: PriorAttempt[] } | { refuse
  * the cooldown after the last counted failure, an attempt does not count. The same commit
  * recorded twice (a re-run, another pull request) is one attempt, at its first record.
  */
-export function attemptPlaces(stored: readonly StoredAttempt[], checkpoint: string, learner: string, policy: Pick<GradePolicy, 'attempts' | 'retakeCooldownMs'>): Map<string, AttemptPlace> {
+export function attemptPlaces(
+  stored: readonly StoredAttempt[],
+  checkpoint: string,
+  learner: string,
+  policy: Pick<GradePolicy, 'attempts' | 'retakeCooldownMs'>,
+): Map<string, AttemptPlace> {
   const places = new Map<string, AttemptPlace>();
   const counted: PriorAttempt[] = [];
   for (const r of stored) {
-    if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha)) continue;
+    if (
+      r.checkpoint !== checkpoint ||
+      r.learner.toLowerCase() !== learner.toLowerCase() ||
+      places.has(r.sha)
+    )
+      continue;
     const prior = [...counted];
     const passedBefore = prior.some((p) => p.passed);
-    const lastFail = prior.filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-    if (!passedBefore && prior.length >= policy.attempts) places.set(r.sha, { refused: 'no-attempts-left', prior });
+    const lastFail = prior
+      .filter((p) => !p.passed)
+      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+    if (!passedBefore && prior.length >= policy.attempts)
+      places.set(r.sha, { refused: 'no-attempts-left', prior });
     // Racing runs can store records out of time order: one stored later with an earlier time is no sooner than the failure before it.
-    else if (!passedBefore && lastFail && policy.retakeCooldownMs > 0 && Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs) places.set(r.sha, { refused: 'cooldown', prior });
+    else if (
+      !passedBefore &&
+      lastFail &&
+      policy.retakeCooldownMs > 0 &&
+      Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs
+    )
+      places.set(r.sha, { refused: 'cooldown', prior });
     else {
       counted.push({ at: r.at, passed: r.passed, percent: r.percent });
       places.set(r.sha, { attempt: counted.length, prior });
@@ -43,12 +64,24 @@ export function attemptPlaces(stored: readonly StoredAttempt[], checkpoint: stri
  * record of the same checkpoint and commit, once one is stored. An attempt whose result is not
  * stored yet (its run still grading, or cut short) counts as not passed: that only ever refuses more.
  */
-export function storedAttempts(stored: readonly ProgressRecord[]): (StoredAttempt & { pr: number })[] {
+export function storedAttempts(
+  stored: readonly ProgressRecord[],
+): (StoredAttempt & { pr: number })[] {
   const quiz = stored.filter((r) => r.kind === 'quiz' && !r.refused);
   const result = new Map<string, ProgressRecord>();
-  for (const r of quiz) if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`)) result.set(`${r.checkpoint}@${r.sha}`, r);
+  for (const r of quiz)
+    if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`))
+      result.set(`${r.checkpoint}@${r.sha}`, r);
   return quiz.map((r) => {
     const got = result.get(`${r.checkpoint}@${r.sha}`);
-    return { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: got?.passed ?? false, percent: got?.percent ?? 0, pr: r.pr };
+    return {
+      checkpoint: r.checkpoint,
+      learner: r.learner,
+      sha: r.sha,
+      at: r.at,
+      passed: got?.passed ?? false,
+      percent: got?.percent ?? 0,
+      pr: r.pr,
+    };
   });
 }

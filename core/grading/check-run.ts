@@ -14,14 +14,57 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
             end_line: q.line,
             annotation_level: q.outcome === 'right' ? ('notice' as const) : ('failure' as const),
             title: `${q.id}: ${q.outcome}`,
-            message: [`${q.points} of ${q.weight} points.`, ...q.feedback, ...(q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : [])].join(' '),
+            message: [
+              `${q.points} of ${q.weight} points.`,
+              ...q.feedback,
+              ...(q.correctAnswer ? [`Right answer: ${q.correctAnswer}`] : []),
+            ].join(' '),
           }))
-        : [{ path, start_line: result.refusal.line ?? 1, end_line: result.refusal.line ?? 1, annotation_level: 'failure' as const, title: 'Not graded', message: result.refusal.message }],
+        : [
+            {
+              path,
+              start_line: result.refusal.line ?? 1,
+              end_line: result.refusal.line ?? 1,
+              annotation_level: 'failure' as const,
+              title: 'Not graded',
+              message: result.refusal.message,
+            },
+          ],
     )
     .slice(0, MAX_ANNOTATIONS);
   const waiting = !o.refusals.length && !o.failed && o.pending > 0;
-  const title = o.refusals.length ? 'Not graded' : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const title = o.refusals.length
+    ? 'Not graded'
+    : waiting
+      ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})`
+      : success
+        ? `Passed ${o.passed} of ${o.graded}`
+        : `${o.failed} of ${o.graded} not passed yet`;
   // The summary is Markdown; refusals quote file names from the pull request, so they are escaped.
-  const summary = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n') : [...o.results.map(({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`), ...o.reviews.map((r) => `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'passed' ? 'passed' : 'not passed yet'}`)].join('\n');
-  return { name: 'enablekit checkpoint', status: 'completed' as const, conclusion: success ? ('success' as const) : waiting ? ('neutral' as const) : ('failure' as const), output: { title, summary: `${summary}\n\nThe full results are in the pull request comment.`, annotations } };
+  const summary = o.refusals.length
+    ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n')
+    : [
+        ...o.results.map(
+          ({ path, result }) =>
+            `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`,
+        ),
+        ...o.reviews.map(
+          (r) =>
+            `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'passed' ? 'passed' : 'not passed yet'}`,
+        ),
+      ].join('\n');
+  return {
+    name: 'enablekit checkpoint',
+    status: 'completed' as const,
+    conclusion: success
+      ? ('success' as const)
+      : waiting
+        ? ('neutral' as const)
+        : ('failure' as const),
+    output: {
+      title,
+      summary: `${summary}\n\nThe full results are in the pull request comment.`,
+      annotations,
+    },
+  };
 }

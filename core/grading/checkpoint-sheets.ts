@@ -1,7 +1,8 @@
 import type { Checkpoint, Reflection, Scenario } from '../model.js';
 import { answerSheetText } from './sheet-template.js';
 
-const front = (id: string, learner: string) => `---\ntype: answer-sheet\ncheckpoint: ${id}\nlearner: ${learner}\n---\n\n`;
+const front = (id: string, learner: string) =>
+  `---\ntype: answer-sheet\ncheckpoint: ${id}\nlearner: ${learner}\n---\n\n`;
 
 function scenarioSheet(s: Scenario, learner: string): string {
   return (

@@ -25,23 +25,57 @@ export interface FinishedPull {
  * (none while a mock waits for a reviewer), the check run and the replies to reviewers. A dry
  * run writes nothing and says what it would have done.
  */
-export function finishPull(i: { pull: PullFacts; refusals: readonly string[]; results: { path: string; result: GradeResult }[]; records: AttemptRecord[]; sections: ReviewSection[]; reviews: ProgressRecord[]; outcomeReviews: PullOutcome['reviews']; replies: readonly { to: string; text: string }[]; keyFailures: readonly string[]; dryRun: boolean }): FinishedPull {
+export function finishPull(i: {
+  pull: PullFacts;
+  refusals: readonly string[];
+  results: { path: string; result: GradeResult }[];
+  records: AttemptRecord[];
+  sections: ReviewSection[];
+  reviews: ProgressRecord[];
+  outcomeReviews: PullOutcome['reviews'];
+  replies: readonly { to: string; text: string }[];
+  keyFailures: readonly string[];
+  dryRun: boolean;
+}): FinishedPull {
   const { pull, results, outcomeReviews } = i;
   const graded = results.filter((r) => r.result.ok);
   const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === 'passed').length;
-  const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === 'failed').length;
+  const failed =
+    graded.length - quizPassed + outcomeReviews.filter((r) => r.state === 'failed').length;
   const pending = outcomeReviews.filter((r) => r.state === 'pending').length;
-  const outcome: PullOutcome = { pull: pull.number, graded: graded.length + outcomeReviews.length - pending, passed, failed, pending, refusals: [...i.refusals, ...results.flatMap((r) => (r.result.ok ? [] : [r.result.refusal.message]))], results, reviews: outcomeReviews, keyFailures: [...new Set(i.keyFailures)] };
+  const outcome: PullOutcome = {
+    pull: pull.number,
+    graded: graded.length + outcomeReviews.length - pending,
+    passed,
+    failed,
+    pending,
+    refusals: [
+      ...i.refusals,
+      ...results.flatMap((r) => (r.result.ok ? [] : [r.result.refusal.message])),
+    ],
+    results,
+    reviews: outcomeReviews,
+    keyFailures: [...new Set(i.keyFailures)],
+  };
   const body = gradeCommentBody(results, [...i.refusals], i.records, i.sections, i.reviews);
-  const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
+  const allPassed =
+    outcome.refusals.length === 0 &&
+    outcome.failed === 0 &&
+    outcome.pending === 0 &&
+    outcome.graded > 0;
   const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
   if (i.dryRun) {
     const text = `Dry run: would comment on #${pull.number}, ${waiting ? 'wait for a reviewer' : `label it checkpoint:${allPassed ? 'passed' : 'failed'}`} and report a ${allPassed ? 'successful' : waiting ? 'neutral' : 'failing'} check.`;
     return { outcome, body, writes: [{ kind: 'info', text }] };
   }
   const writes: PullWrite[] = [{ kind: 'grade-comment', body }];
-  if (!waiting) writes.push({ kind: 'label', add: allPassed ? 'checkpoint:passed' : 'checkpoint:failed', remove: allPassed ? 'checkpoint:failed' : 'checkpoint:passed' });
+  if (!waiting)
+    writes.push({
+      kind: 'label',
+      add: allPassed ? 'checkpoint:passed' : 'checkpoint:failed',
+      remove: allPassed ? 'checkpoint:failed' : 'checkpoint:passed',
+    });
   writes.push({ kind: 'check-run', headSha: pull.headSha, run: checkRunFor(outcome, allPassed) });
   for (const r of i.replies) writes.push({ kind: 'comment', body: replyBody(r.to, r.text) });
   return { outcome, body, writes };

@@ -17,7 +17,9 @@ export interface AttemptRecord extends PriorAttempt {
 /** The attempt records kept in a comment made by enablekit, or none. */
 export function readAttemptRecords(body: string): AttemptRecord[] {
   const data = readHiddenJson('attempts', body)[0] as { records?: AttemptRecord[] } | undefined;
-  return Array.isArray(data?.records) ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string') : [];
+  return Array.isArray(data?.records)
+    ? data.records.filter((r) => typeof r.checkpoint === 'string' && typeof r.sha === 'string')
+    : [];
 }
 
 /** Mock verdicts and reflection results kept in the comment, for runs without progress issues. */
@@ -33,13 +35,25 @@ export interface ReviewSection {
 }
 
 /** The one comment enablekit keeps on a checkpoint pull request: results, then hidden records. */
-export function gradeCommentBody(results: { path: string; result: GradeResult }[], refusals: string[], records: AttemptRecord[], sections: ReviewSection[] = [], reviews: ProgressRecord[] = []): string {
+export function gradeCommentBody(
+  results: { path: string; result: GradeResult }[],
+  refusals: string[],
+  records: AttemptRecord[],
+  sections: ReviewSection[] = [],
+  reviews: ProgressRecord[] = [],
+): string {
   const parts = [COMMENT_MARKER, '## enablekit checkpoint results', ''];
-  if (refusals.length) parts.push('### Not graded', '', ...refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`), '');
+  if (refusals.length)
+    parts.push('### Not graded', '', ...refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`), '');
   for (const { path, result } of results) {
-    parts.push(`#### \`${path.replace(/`/g, '')}\``, '', result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal));
+    parts.push(
+      `#### \`${path.replace(/`/g, '')}\``,
+      '',
+      result.ok ? gradeMarkdown(result.grade) : refusalMarkdown(result.refusal),
+    );
   }
-  for (const { path, markdown } of sections) parts.push(`#### \`${path.replace(/`/g, '')}\``, '', markdown, '');
+  for (const { path, markdown } of sections)
+    parts.push(`#### \`${path.replace(/`/g, '')}\``, '', markdown, '');
   parts.push(hiddenJson('attempts', reviews.length ? { records, reviews } : { records }));
   return parts.join('\n');
 }

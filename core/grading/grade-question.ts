@@ -11,7 +11,8 @@ export const MAX_TEXT_ANSWER = 500;
 export const normalise = (s: string) => foldText(s).toLowerCase();
 
 /** The default matcher: plain RegExp on a length-capped answer. Adapters may add a time bound. */
-export const plainMatcher: PatternMatcher = (pattern, flags, text) => new RegExp(pattern, matchFlags(flags)).test(text);
+export const plainMatcher: PatternMatcher = (pattern, flags, text) =>
+  new RegExp(pattern, matchFlags(flags)).test(text);
 
 interface Scored {
   outcome: Outcome;
@@ -24,25 +25,36 @@ interface Scored {
   changed?: string;
 }
 
-const CHANGED_CHOICES = 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
+const CHANGED_CHOICES =
+  'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
 
 function scoreChoices(key: Question, mine: Question): Scored {
   // Choices are compared by position: the sheet's choice n is the quiz's choice n, checked by text.
   const ticked = mine.choices.flatMap((c, i) => (c.checked ? [i] : []));
-  const answer = ticked.map((i) => `${mine.choices[i]!.letter}) ${mine.choices[i]!.text}`).join('; ');
+  const answer = ticked
+    .map((i) => `${mine.choices[i]!.letter}) ${mine.choices[i]!.text}`)
+    .join('; ');
   // A sheet made for an older version of the quiz is reported, never graded wrongly.
-  const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i]!.text));
-  if (differs) return { outcome: 'changed', points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
+  const differs =
+    mine.choices.length !== key.choices.length ||
+    mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i]!.text));
+  if (differs)
+    return { outcome: 'changed', points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
   if (ticked.length === 0) return { outcome: 'unanswered', points: 0, answer: '', feedback: [] };
   const right = new Set(key.choices.flatMap((c, i) => (c.checked ? [i] : [])));
   const hits = ticked.filter((i) => right.has(i)).length;
   const misses = ticked.length - hits;
-  const choiceFeedback = ticked.flatMap((i) => (key.choices[i]!.feedback ? [key.choices[i]!.feedback.text] : []));
+  const choiceFeedback = ticked.flatMap((i) =>
+    key.choices[i]!.feedback ? [key.choices[i]!.feedback.text] : [],
+  );
   let fraction: number;
   const notes: string[] = [];
   if (key.type === 'single') {
     fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
-    if (ticked.length > 1) notes.push(`Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i]!.letter).join(', ')}). It takes one answer, so it was graded wrong; tick only one next time.`);
+    if (ticked.length > 1)
+      notes.push(
+        `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i]!.letter).join(', ')}). It takes one answer, so it was graded wrong; tick only one next time.`,
+      );
   } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
   else fraction = Math.max(0, (hits - misses) / right.size);
   // Feedback under a ticked choice tells whether that choice is right. It is shown now only
@@ -50,18 +62,33 @@ function scoreChoices(key: Question, mine: Question): Scored {
   // single-choice question is wrong. Otherwise (two ticks, multiple choice not fully right)
   // it would point at the right choices, so it waits until the answers are revealed.
   const safe = fraction === 1 || (key.type === 'single' && ticked.length === 1);
-  return { outcome: fraction === 1 ? 'right' : fraction > 0 ? 'partial' : 'wrong', points: fraction * key.weight, answer, feedback: safe ? [...notes, ...choiceFeedback] : notes, held: safe ? [] : choiceFeedback };
+  return {
+    outcome: fraction === 1 ? 'right' : fraction > 0 ? 'partial' : 'wrong',
+    points: fraction * key.weight,
+    answer,
+    feedback: safe ? [...notes, ...choiceFeedback] : notes,
+    held: safe ? [] : choiceFeedback,
+  };
 }
 
 function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored {
   const answer = mine.answerText?.value ?? '';
   if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
-  if (answer.length > MAX_TEXT_ANSWER) return { outcome: 'wrong', points: 0, answer, feedback: [`Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`] };
+  if (answer.length > MAX_TEXT_ANSWER)
+    return {
+      outcome: 'wrong',
+      points: 0,
+      answer,
+      feedback: [
+        `Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`,
+      ],
+    };
   const given = normalise(answer);
   for (const a of key.accepted) {
     const m = answerPattern(a.value);
     if (!m) {
-      if (normalise(a.value) === given) return { outcome: 'right', points: key.weight, answer, feedback: [] };
+      if (normalise(a.value) === given)
+        return { outcome: 'right', points: key.weight, answer, feedback: [] };
       continue;
     }
     let hit: boolean | 'timeout';
@@ -71,7 +98,15 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
     } catch {
       hit = false;
     }
-    if (hit === 'timeout') return { outcome: 'wrong', points: 0, answer, feedback: ['This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them.'] };
+    if (hit === 'timeout')
+      return {
+        outcome: 'wrong',
+        points: 0,
+        answer,
+        feedback: [
+          'This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them.',
+        ],
+      };
     if (hit) return { outcome: 'right', points: key.weight, answer, feedback: [] };
   }
   return { outcome: 'wrong', points: 0, answer, feedback: [] };
@@ -81,8 +116,16 @@ function scoreNumeric(key: Question, mine: Question, mark: DecimalMark): Scored 
   const answer = mine.answerText?.value ?? '';
   if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
   const value = readNumber(answer, mark, key.numeric?.unit);
-  if (value === undefined) return { outcome: 'not-a-number', points: 0, answer, feedback: [numberHint(mark, key.numeric?.unit, answer)] };
-  const ok = key.numeric !== undefined && Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
+  if (value === undefined)
+    return {
+      outcome: 'not-a-number',
+      points: 0,
+      answer,
+      feedback: [numberHint(mark, key.numeric?.unit, answer)],
+    };
+  const ok =
+    key.numeric !== undefined &&
+    Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
 }
 
@@ -93,8 +136,19 @@ function scoreOrdering(key: Question, mine: Question): Scored {
   // Items are known by their text; each stands for its place in the key.
   const known = new Map(key.items.map((i, n) => [normalise(i.text), n]));
   const places = order.map((t) => known.get(normalise(t)));
-  if (places.some((p) => p === undefined) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
-    return { outcome: 'changed', points: 0, answer, feedback: [], changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".' };
+  if (
+    places.some((p) => p === undefined) ||
+    new Set(places).size !== key.items.length ||
+    places.length !== key.items.length
+  ) {
+    return {
+      outcome: 'changed',
+      points: 0,
+      answer,
+      feedback: [],
+      changed:
+        'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".',
+    };
   }
   const ok = places.every((p, i) => p === i);
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
@@ -104,11 +158,16 @@ export function correctAnswerOf(q: Question): string {
   switch (q.type) {
     case 'single':
     case 'multiple':
-      return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join('; ');
+      return q.choices
+        .filter((c) => c.checked)
+        .map((c) => `${c.letter}) ${c.text}`)
+        .join('; ');
     case 'text':
       return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? '';
     case 'numeric':
-      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}` : '';
+      return q.numeric
+        ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}`
+        : '';
     case 'ordering':
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(' ');
   }
@@ -121,9 +180,25 @@ export interface ScoredQuestion {
 }
 
 /** Grade one question, keeping apart the feedback only a reveal may show. */
-export function scoreQuestion(key: Question, mine: Question | undefined, match: PatternMatcher, line: number, mark: DecimalMark = '.'): ScoredQuestion {
+export function scoreQuestion(
+  key: Question,
+  mine: Question | undefined,
+  match: PatternMatcher,
+  line: number,
+  mark: DecimalMark = '.',
+): ScoredQuestion {
   const base = { id: key.id ?? '', type: key.type, prompt: key.prompt, weight: key.weight, line };
-  if (!mine) return { result: { ...base, answer: '', outcome: 'unanswered', points: 0, feedback: ['This question is missing from your sheet.'] }, held: [] };
+  if (!mine)
+    return {
+      result: {
+        ...base,
+        answer: '',
+        outcome: 'unanswered',
+        points: 0,
+        feedback: ['This question is missing from your sheet.'],
+      },
+      held: [],
+    };
   const s =
     key.type === 'single' || key.type === 'multiple'
       ? scoreChoices(key, mine)
@@ -132,5 +207,14 @@ export function scoreQuestion(key: Question, mine: Question | undefined, match: 
         : key.type === 'numeric'
           ? scoreNumeric(key, mine, mark)
           : scoreOrdering(key, mine);
-  return { result: { ...base, answer: s.answer, outcome: s.outcome, points: Math.round(s.points * 1000) / 1000, feedback: s.changed ? [s.changed] : s.feedback }, held: s.held ?? [] };
+  return {
+    result: {
+      ...base,
+      answer: s.answer,
+      outcome: s.outcome,
+      points: Math.round(s.points * 1000) / 1000,
+      feedback: s.changed ? [s.changed] : s.feedback,
+    },
+    held: s.held ?? [],
+  };
 }

@@ -45,26 +45,70 @@ export function gradeQuiz(input: GradeInput): GradeResult {
   // Answers kept in a key file are merged into the quiz by the adapter that can read it;
   // grading without them would mark every answer wrong.
   if (quiz.key && !input.keyApplied && !quiz.keyApplied) {
-    return { ok: false, refusal: { ...who, reason: 'key-unavailable', message: `Expected the answers of "${quiz.title}"; found them kept in its key file (${quiz.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: 'key-unavailable',
+        message: `Expected the answers of "${quiz.title}"; found them kept in its key file (${quiz.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`,
+      },
+    };
   }
   const passedBefore = prior.some((p) => p.passed);
   if (!passedBefore && prior.length >= policy.attempts) {
-    return { ok: false, refusal: { ...who, reason: 'no-attempts-left', message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: 'no-attempts-left',
+        message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`,
+      },
+    };
   }
-  const lastFail = [...prior].filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-  if (!passedBefore && lastFail && Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs) {
+  const lastFail = [...prior]
+    .filter((p) => !p.passed)
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+  if (
+    !passedBefore &&
+    lastFail &&
+    Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs
+  ) {
     const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
-    return { ok: false, refusal: { ...who, reason: 'cooldown', message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.` } };
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: 'cooldown',
+        message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.`,
+      },
+    };
   }
   // A sheet that gives a question twice, one the quiz does not have, or a tick or answer written
   // so that what was meant is unclear is not graded: refusing uses no attempt, so the learner
   // loses nothing by fixing it, and gains nothing: no score and no answer is shown.
-  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz)].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  if (problems.length) return { ok: false, refusal: { ...who, reason: 'invalid-sheet', message: sheetProblemMessage(problems), line: problems[0]!.span.start.line } };
+  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz)].sort(
+    (a, b) => a.span.start.offset - b.span.start.offset,
+  );
+  if (problems.length)
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: 'invalid-sheet',
+        message: sheetProblemMessage(problems),
+        line: problems[0]!.span.start.line,
+      },
+    };
   const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id!, q]));
   const scored = quiz.questions.map((key) => {
     const q = mine.get(key.id ?? '');
-    return scoreQuestion(key, q, input.match ?? plainMatcher, q?.span.start.line ?? 1, policy.decimalMark ?? '.');
+    return scoreQuestion(
+      key,
+      q,
+      input.match ?? plainMatcher,
+      q?.span.start.line ?? 1,
+      policy.decimalMark ?? '.',
+    );
   });
   const questions = scored.map((s) => s.result);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
@@ -85,5 +129,19 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       if (key.explanation) r.feedback.push(key.explanation.text);
     });
   }
-  return { ok: true, grade: { ...who, attempt, attemptsAllowed: policy.attempts, score, maxScore, percent, passMark: policy.passMark, passed, revealed, questions } };
+  return {
+    ok: true,
+    grade: {
+      ...who,
+      attempt,
+      attemptsAllowed: policy.attempts,
+      score,
+      maxScore,
+      percent,
+      passMark: policy.passMark,
+      passed,
+      revealed,
+      questions,
+    },
+  };
 }

@@ -7,7 +7,12 @@ import { reflectionOutcome } from '../review/reflection-outcome.js';
 import { rubricChecklist, rubricMarker, tickedCriteria } from '../review/rubric-checklist.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { PullPlan } from './classify-pull.js';
-import { readAttemptRecords, readReviewRecords, type AttemptRecord, type ReviewSection } from './grade-comment.js';
+import {
+  readAttemptRecords,
+  readReviewRecords,
+  type AttemptRecord,
+  type ReviewSection,
+} from './grade-comment.js';
 import { gradeQuiz, policyFor } from './grade-quiz.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
@@ -19,7 +24,9 @@ import type { GradeResult, PatternMatcher, Refusal } from './types.js';
 export type SheetRead = { text: string } | { found: string };
 
 /** A quiz's answers as the adapter opened them from the key file (an open quiz comes back as it is). */
-export type QuizKey = { ok: true; quiz: Quiz } | { ok: false; reason: 'no-secret' | 'missing' | 'unopened'; message: string };
+export type QuizKey =
+  | { ok: true; quiz: Quiz }
+  | { ok: false; reason: 'no-secret' | 'missing' | 'unopened'; message: string };
 
 /** What grading uses of the learner's progress issue, read before planning. */
 export interface LedgerFacts {
@@ -82,12 +89,23 @@ export interface GradedPull {
   keyFailures: string[];
 }
 
-const refuse = (checkpoint: string, learner: string, reason: Refusal['reason'], message: string): GradeResult => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
+const refuse = (
+  checkpoint: string,
+  learner: string,
+  reason: Refusal['reason'],
+  message: string,
+): GradeResult => ({ ok: false, refusal: { checkpoint, learner, reason, message } });
 
 /** A checkpoint a sheet may be graded against: one the base branch's config knows, one file claims, and of a gradable type. */
-export function gradableCheckpoint(index: WorkspaceIndex, config: Config, id: string): Quiz | Scenario | Reflection | undefined {
+export function gradableCheckpoint(
+  index: WorkspaceIndex,
+  config: Config,
+  id: string,
+): Quiz | Scenario | Reflection | undefined {
   const item = index.item(id);
-  return config.file && index.itemsWithId(id).length === 1 && item && isCheckpoint(item) ? item : undefined;
+  return config.file && index.itemsWithId(id).length === 1 && item && isCheckpoint(item)
+    ? item
+    : undefined;
 }
 
 /**
@@ -95,15 +113,38 @@ export function gradableCheckpoint(index: WorkspaceIndex, config: Config, id: st
  * progress on that is an attempt's claim, which holds no result; without, the grade comment,
  * opened empty. This is that first write, planned before anything else is read.
  */
-export function opensGradeComment(i: { hasGradeComment: boolean; progress: boolean; dryRun: boolean; classified: PullPlan }): boolean {
-  return !i.hasGradeComment && !i.progress && !i.dryRun && (i.classified.sheets.length > 0 || i.classified.refusals.length > 0);
+export function opensGradeComment(i: {
+  hasGradeComment: boolean;
+  progress: boolean;
+  dryRun: boolean;
+  classified: PullPlan;
+}): boolean {
+  return (
+    !i.hasGradeComment &&
+    !i.progress &&
+    !i.dryRun &&
+    (i.classified.sheets.length > 0 || i.classified.refusals.length > 0)
+  );
 }
 
 /** One attempt per checkpoint and commit: the progress issue's record wins over this PR's comment. */
-export function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger: readonly ProgressRecord[]): AttemptRecord[] {
+export function mergeAttempts(
+  fromComment: readonly AttemptRecord[],
+  fromLedger: readonly ProgressRecord[],
+): AttemptRecord[] {
   const out = new Map<string, AttemptRecord>();
-  for (const r of fromLedger) if (r.kind === 'quiz') out.set(`${r.checkpoint}@${r.sha}`, { checkpoint: r.checkpoint, learner: r.learner, sha: r.sha, at: r.at, passed: r.passed, percent: r.percent ?? 0 });
-  for (const r of fromComment) if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  for (const r of fromLedger)
+    if (r.kind === 'quiz')
+      out.set(`${r.checkpoint}@${r.sha}`, {
+        checkpoint: r.checkpoint,
+        learner: r.learner,
+        sha: r.sha,
+        at: r.at,
+        passed: r.passed,
+        percent: r.percent ?? 0,
+      });
+  for (const r of fromComment)
+    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
   return [...out.values()];
 }
 
@@ -115,7 +156,18 @@ export function mergeAttempts(fromComment: readonly AttemptRecord[], fromLedger:
  */
 export function planPull(r: PullReads): GradedPull {
   const { pull, roster, ledger } = r;
-  const out: GradedPull = { checklists: [], fresh: [], quizSheets: [], results: [], records: r.gradeComment !== undefined ? readAttemptRecords(r.gradeComment) : [], reviews: r.gradeComment !== undefined ? readReviewRecords(r.gradeComment) : [], sections: [], replies: [], outcomeReviews: [], keyFailures: [] };
+  const out: GradedPull = {
+    checklists: [],
+    fresh: [],
+    quizSheets: [],
+    results: [],
+    records: r.gradeComment !== undefined ? readAttemptRecords(r.gradeComment) : [],
+    reviews: r.gradeComment !== undefined ? readReviewRecords(r.gradeComment) : [],
+    sections: [],
+    replies: [],
+    outcomeReviews: [],
+    keyFailures: [],
+  };
   if (!roster || r.classified.refusals.length) return out;
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
   const attempts = mergeAttempts(out.records, ledger?.records ?? []);
@@ -125,63 +177,170 @@ export function planPull(r: PullReads): GradedPull {
   };
   const { index, config } = roster;
   const claims = (id: string) => index.itemsWithId(id);
-  if (!config.file) out.keyFailures.push(`Expected enablekit.yml in ${r.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`);
+  if (!config.file)
+    out.keyFailures.push(
+      `Expected enablekit.yml in ${r.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`,
+    );
   for (const [k, s] of r.classified.sheets.entries()) {
     const text = r.texts?.[k];
     const item = gradableCheckpoint(index, config, s.checkpoint);
     if (!config.file) {
-      out.results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'no-config', `Expected the curricula's enablekit.yml on the base branch to grade against; found none. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          'no-config',
+          `Expected the curricula's enablekit.yml on the base branch to grade against; found none. The maintainers are told; your answers are kept and are graded when the run is repeated.`,
+        ),
+      });
       continue;
     }
     if (claims(s.checkpoint).length > 1) {
-      const files = claims(s.checkpoint).map((i) => i.file).join(', ');
-      out.keyFailures.push(`Expected one checkpoint with id "${s.checkpoint}" on the base branch; found ${claims(s.checkpoint).length}: ${files}. Give each its own id (enablekit lint reports it as duplicate-id), then re-run this job.`);
-      out.results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'ambiguous-checkpoint', `Expected one checkpoint "${s.checkpoint}" on the base branch to grade against; found ${claims(s.checkpoint).length}. The maintainers are told; your answers are kept and are graded when the run is repeated.`) });
+      const files = claims(s.checkpoint)
+        .map((i) => i.file)
+        .join(', ');
+      out.keyFailures.push(
+        `Expected one checkpoint with id "${s.checkpoint}" on the base branch; found ${claims(s.checkpoint).length}: ${files}. Give each its own id (enablekit lint reports it as duplicate-id), then re-run this job.`,
+      );
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          'ambiguous-checkpoint',
+          `Expected one checkpoint "${s.checkpoint}" on the base branch to grade against; found ${claims(s.checkpoint).length}. The maintainers are told; your answers are kept and are graded when the run is repeated.`,
+        ),
+      });
       continue;
     }
     if (!item) {
       const other = index.item(s.checkpoint);
-      out.results.push({ path: s.path, result: refuse(s.checkpoint, pull.author, 'unknown-checkpoint', `Expected a checkpoint "${s.checkpoint}" in ${r.curricula} on the base branch; found ${other ? `a ${other.type}` : 'none'}. Check the file name against the checkpoint's id.`) });
+      out.results.push({
+        path: s.path,
+        result: refuse(
+          s.checkpoint,
+          pull.author,
+          'unknown-checkpoint',
+          `Expected a checkpoint "${s.checkpoint}" in ${r.curricula} on the base branch; found ${other ? `a ${other.type}` : 'none'}. Check the file name against the checkpoint's id.`,
+        ),
+      });
       continue;
     }
     // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
-    const read = text === undefined || 'found' in text ? undefined : readAnswerSheet(text.text, sheetLimit(item));
-    const misplaced = read?.ok ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint) : [];
+    const read =
+      text === undefined || 'found' in text
+        ? undefined
+        : readAnswerSheet(text.text, sheetLimit(item));
+    const misplaced = read?.ok
+      ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint)
+      : [];
     let result: GradeResult | undefined;
-    if (!read) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text && 'found' in text ? text.found : 'nothing'}. Push the sheet again as a plain file.`);
-    else if (!read.ok) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}:${read.line}: ${read.message}`);
-    else if (misplaced.length) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${misplaced.join(' ')}`);
-    else if (read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() || read.sheet.checkpoint !== s.checkpoint) {
-      result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`);
+    if (!read)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        'invalid-sheet',
+        `Expected ${s.path} at the head of the pull request to be an answer sheet of at most ${Math.round(sheetLimit(item) / 1024)} KB; found ${text && 'found' in text ? text.found : 'nothing'}. Push the sheet again as a plain file.`,
+      );
+    else if (!read.ok)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        'invalid-sheet',
+        `${s.path}:${read.line}: ${read.message}`,
+      );
+    else if (misplaced.length)
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        'invalid-sheet',
+        `${s.path}: ${misplaced.join(' ')}`,
+      );
+    else if (
+      read.sheet.learner.toLowerCase() !== pull.author.toLowerCase() ||
+      read.sheet.checkpoint !== s.checkpoint
+    ) {
+      result = refuse(
+        s.checkpoint,
+        pull.author,
+        'invalid-sheet',
+        `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`,
+      );
     } else if (item.type === 'quiz') {
       const keyed = withKey(item, r.keys?.get(item.id));
       if (ledger?.missing?.length) {
         const where = ledger.issue ? `#${ledger.issue.number}` : 'their progress issue';
-        result = refuse(s.checkpoint, pull.author, 'ledger-damaged', `Expected every record of your attempts on ${where} to grade "${s.checkpoint}" against; found some deleted. The maintainers are told; your answers are kept and are graded once they have looked.`);
-        out.keyFailures.push(`Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`);
+        result = refuse(
+          s.checkpoint,
+          pull.author,
+          'ledger-damaged',
+          `Expected every record of your attempts on ${where} to grade "${s.checkpoint}" against; found some deleted. The maintainers are told; your answers are kept and are graded once they have looked.`,
+        );
+        out.keyFailures.push(
+          `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`,
+        );
       } else if (keyed.ok) {
-        result = gradeQuizSheet(keyed.quiz, read.sheet, pull, attempts, out, config, r.now, r.match);
+        result = gradeQuizSheet(
+          keyed.quiz,
+          read.sheet,
+          pull,
+          attempts,
+          out,
+          config,
+          r.now,
+          r.match,
+        );
         if (result.ok) {
           // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
           const graded = out.fresh.pop()!;
-          out.fresh.push({ learner: graded.learner, checkpoint: graded.checkpoint, kind: 'quiz', pr: graded.pr, sha: graded.sha, ref: CLAIM_REF, at: graded.at, passed: false });
-          out.quizSheets.push({ path: s.path, quiz: keyed.quiz, sheet: read.sheet, record: graded });
+          out.fresh.push({
+            learner: graded.learner,
+            checkpoint: graded.checkpoint,
+            kind: 'quiz',
+            pr: graded.pr,
+            sha: graded.sha,
+            ref: CLAIM_REF,
+            at: graded.at,
+            passed: false,
+          });
+          out.quizSheets.push({
+            path: s.path,
+            quiz: keyed.quiz,
+            sheet: read.sheet,
+            record: graded,
+          });
         }
-        if (!result.ok && result.refusal.line) result.refusal.message = `${s.path}: ${result.refusal.message}`;
+        if (!result.ok && result.refusal.line)
+          result.refusal.message = `${s.path}: ${result.refusal.message}`;
       } else {
         result = refuse(s.checkpoint, pull.author, 'key-unavailable', keyed.learner);
         out.keyFailures.push(keyed.maintainer);
       }
     } else if (item.type === 'reflection') {
-      const prior = out.reviews.find((x) => x.kind === 'reflection' && x.checkpoint === item.id && x.pr === pull.number && x.sha === pull.headSha);
-      const o = reflectionOutcome(item, read.sheet.body, pull.author, pull.number, pull.headSha, prior?.at ?? r.now);
+      const prior = out.reviews.find(
+        (x) =>
+          x.kind === 'reflection' &&
+          x.checkpoint === item.id &&
+          x.pr === pull.number &&
+          x.sha === pull.headSha,
+      );
+      const o = reflectionOutcome(
+        item,
+        read.sheet.body,
+        pull.author,
+        pull.number,
+        pull.headSha,
+        prior?.at ?? r.now,
+      );
       keep(o.record);
       out.sections.push({ path: s.path, markdown: o.markdown });
       out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
     } else {
       const scenario = item;
       const checklist = r.comments.find((c) => (c.body ?? '').includes(rubricMarker(scenario.id)));
-      if (!checklist && !r.dryRun) out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
+      if (!checklist && !r.dryRun)
+        out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
       const review = r.review;
       const o = mockOutcome({
         scenario,
@@ -191,7 +350,17 @@ export function planPull(r: PullReads): GradedPull {
         pr: pull.number,
         sha: pull.headSha,
         records: [...(ledger?.records ?? []), ...out.reviews],
-        ...(review ? { review: { reviewer: review.reviewer, command: review.event.command, ref: review.event.ref, at: review.event.at, ticked: tickedCriteria(checklist?.body ?? '', scenario) } } : {}),
+        ...(review
+          ? {
+              review: {
+                reviewer: review.reviewer,
+                command: review.event.command,
+                ref: review.event.ref,
+                at: review.event.at,
+                ticked: tickedCriteria(checklist?.body ?? '', scenario),
+              },
+            }
+          : {}),
       });
       if (o.record) keep(o.record);
       if (o.reply && review) out.replies.push({ to: review.event.login, text: o.reply });
@@ -208,25 +377,73 @@ export function planPull(r: PullReads): GradedPull {
  * Without the secret, or with a key that does not open, the learner is told their
  * answers are kept, and the maintainers what to fix.
  */
-function withKey(quiz: Quiz, key: QuizKey | undefined): { ok: true; quiz: Quiz } | { ok: false; learner: string; maintainer: string } {
+function withKey(
+  quiz: Quiz,
+  key: QuizKey | undefined,
+): { ok: true; quiz: Quiz } | { ok: false; learner: string; maintainer: string } {
   // An open quiz needs no key file; a sealed one must have been opened by the adapter before planning.
-  if (!key && quiz.key) throw new Error(`Expected the key of "${quiz.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`);
+  if (!key && quiz.key)
+    throw new Error(
+      `Expected the key of "${quiz.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`,
+    );
   const r: QuizKey = key ?? { ok: true, quiz };
   if (r.ok) return r;
   const learner = `Expected the answers of "${quiz.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  const maintainer = r.reason === 'no-secret' ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  const maintainer =
+    r.reason === 'no-secret'
+      ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.`
+      : r.message;
   return { ok: false, learner, maintainer };
 }
 
-function gradeQuizSheet(quiz: Quiz, sheet: Sheet, pull: PullFacts, attempts: AttemptRecord[], out: GradedPull, config: Config, now: string, match: PatternMatcher | undefined): GradeResult {
-  const mine = attempts.filter((x) => x.checkpoint === quiz.id && x.learner.toLowerCase() === pull.author.toLowerCase());
+function gradeQuizSheet(
+  quiz: Quiz,
+  sheet: Sheet,
+  pull: PullFacts,
+  attempts: AttemptRecord[],
+  out: GradedPull,
+  config: Config,
+  now: string,
+  match: PatternMatcher | undefined,
+): GradeResult {
+  const mine = attempts.filter(
+    (x) => x.checkpoint === quiz.id && x.learner.toLowerCase() === pull.author.toLowerCase(),
+  );
   const rerun = mine.find((x) => x.sha === pull.headSha);
   const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
-  const result = gradeQuiz({ sheet, quiz, policy: policyFor(quiz, config), prior, now: rerun?.at ?? now, ...(match ? { match } : {}) });
+  const result = gradeQuiz({
+    sheet,
+    quiz,
+    policy: policyFor(quiz, config),
+    prior,
+    now: rerun?.at ?? now,
+    ...(match ? { match } : {}),
+  });
   if (result.ok) {
-    if (!rerun) out.records.push({ checkpoint: quiz.id, learner: pull.author, sha: pull.headSha, at: now, passed: result.grade.passed, percent: result.grade.percent });
+    if (!rerun)
+      out.records.push({
+        checkpoint: quiz.id,
+        learner: pull.author,
+        sha: pull.headSha,
+        at: now,
+        passed: result.grade.passed,
+        percent: result.grade.percent,
+      });
     // A re-run offers the record again: the ledger keeps one per key, and a run cut short before recording it is made good.
-    out.fresh.push({ learner: pull.author, checkpoint: quiz.id, kind: 'quiz', pr: pull.number, sha: pull.headSha, at: rerun?.at ?? now, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((q) => q.outcome !== 'right').flatMap((q) => (q.id ? [q.id] : [])) });
+    out.fresh.push({
+      learner: pull.author,
+      checkpoint: quiz.id,
+      kind: 'quiz',
+      pr: pull.number,
+      sha: pull.headSha,
+      at: rerun?.at ?? now,
+      passed: result.grade.passed,
+      percent: result.grade.percent,
+      attempt: result.grade.attempt,
+      missed: result.grade.questions
+        .filter((q) => q.outcome !== 'right')
+        .flatMap((q) => (q.id ? [q.id] : [])),
+    });
   }
   return result;
 }

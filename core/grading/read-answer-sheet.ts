@@ -31,7 +31,8 @@ export interface AnswerSheet {
   body: SheetBody;
 }
 
-export type SheetResult = { ok: true; sheet: AnswerSheet } | { ok: false; line: number; message: string };
+export type SheetResult =
+  { ok: true; sheet: AnswerSheet } | { ok: false; line: number; message: string };
 
 /** Size in UTF-8 bytes, without encoding a text that is clearly within or past the limit. */
 function overLimit(text: string, maxBytes: number): number | undefined {
@@ -47,12 +48,23 @@ function overLimit(text: string, maxBytes: number): number | undefined {
  */
 export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYTES): SheetResult {
   const size = overLimit(source, maxBytes);
-  if (size !== undefined) return { ok: false, line: 1, message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.` };
+  if (size !== undefined)
+    return {
+      ok: false,
+      line: 1,
+      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`,
+    };
   // A sheet saved on Windows (CRLF) or with a BOM is read as the LF sheet `take` wrote.
   const text = toLf(source);
   const lines = new LineIndex(text);
   const fence = findFrontMatter(text);
-  if (!fence) return { ok: false, line: 1, message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".' };
+  if (!fence)
+    return {
+      ok: false,
+      line: 1,
+      message:
+        'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".',
+    };
   const fm = readFrontMatter(text, fence.start, fence.end, lines);
   if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
   const problem = schemaProblems('answer-sheet', fm.value, 'an answer sheet')[0];
@@ -69,10 +81,23 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
   } catch (e) {
     if (e instanceof RangeError) {
       const line = deepestLine(text, fence.end);
-      return { ok: false, line, message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.` };
+      return {
+        ok: false,
+        line,
+        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`,
+      };
     }
     throw e;
   }
   const data = fm.value.data as { checkpoint: string; learner: string };
-  return { ok: true, sheet: { checkpoint: data.checkpoint, learner: data.learner, questions, problems: sheetProblems(questions), body: { text, tree, lines } } };
+  return {
+    ok: true,
+    sheet: {
+      checkpoint: data.checkpoint,
+      learner: data.learner,
+      questions,
+      problems: sheetProblems(questions),
+      body: { text, tree, lines },
+    },
+  };
 }

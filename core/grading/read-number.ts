@@ -19,7 +19,8 @@ function numberPattern(mark: DecimalMark): RegExp {
 }
 
 /** Superscript, subscript, circled and other digits that NFKC turns into plain ones. */
-const ODD_DIGITS = /[\u00B2\u00B3\u00B9\u2070-\u209F\u2150-\u218F\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]/u;
+const ODD_DIGITS =
+  /[\u00B2\u00B3\u00B9\u2070-\u209F\u2150-\u218F\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]/u;
 
 /**
  * Letters whose case changes what a unit means: m milli and M mega, p pico and P peta,

@@ -1,7 +1,14 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { Grade, Outcome, Refusal } from './types.js';
 
-const MARK: Record<Outcome, string> = { right: '✅ right', partial: '🟡 partly right', wrong: '❌ wrong', unanswered: '⬜ no answer', changed: '⚠️ question changed', 'not-a-number': '❌ not a number' };
+const MARK: Record<Outcome, string> = {
+  right: '✅ right',
+  partial: '🟡 partly right',
+  wrong: '❌ wrong',
+  unanswered: '⬜ no answer',
+  changed: '⚠️ question changed',
+  'not-a-number': '❌ not a number',
+};
 
 /**
  * The grade as Markdown for a pull request comment or job summary: one table, learner
@@ -9,16 +16,25 @@ const MARK: Record<Outcome, string> = { right: '✅ right', partial: '🟡 partl
  */
 export function gradeMarkdown(g: Grade): string {
   const head = `### ${g.passed ? 'Passed' : 'Not passed yet'}: ${g.percent}% (pass mark ${g.passMark}%)\n\nAttempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, '')}. Score ${g.score} of ${g.maxScore}.\n\n`;
-  const cols = g.revealed ? '| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n' : '| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n';
+  const cols = g.revealed
+    ? '| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n'
+    : '| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n';
   const rows = g.questions
     .map((q, i) => {
-      const cells = [String(i + 1), escapeMarkdown(q.prompt), q.answer ? escapeMarkdown(q.answer) : '—', `${MARK[q.outcome]} (${q.points}/${q.weight})`];
+      const cells = [
+        String(i + 1),
+        escapeMarkdown(q.prompt),
+        q.answer ? escapeMarkdown(q.answer) : '—',
+        `${MARK[q.outcome]} (${q.points}/${q.weight})`,
+      ];
       if (g.revealed) cells.push(q.correctAnswer ? escapeMarkdown(q.correctAnswer) : '');
       cells.push(q.feedback.map((f) => escapeMarkdown(f)).join('<br>'));
       return `| ${cells.join(' | ')} |`;
     })
     .join('\n');
-  const tail = g.passed ? '' : `\n\n${g.attempt < g.attemptsAllowed ? 'Change your answers and push again to retake.' : 'That was your last attempt; talk to your trainer.'}`;
+  const tail = g.passed
+    ? ''
+    : `\n\n${g.attempt < g.attemptsAllowed ? 'Change your answers and push again to retake.' : 'That was your last attempt; talk to your trainer.'}`;
   return `${head}${cols}${rows}${tail}\n`;
 }
 

@@ -22,29 +22,76 @@ export interface Settled {
  * attemptPlaces). A run that raced others is graded as the attempt it turned out to be, or
  * refused, with a record voiding it. `stored`: the learner's records as read back.
  */
-export function settleAttempts(i: { quizSheets: readonly QuizSheet[]; results: readonly { path: string; result: GradeResult }[]; records: readonly AttemptRecord[]; stored: readonly ProgressRecord[]; config: Config; pull: PullFacts; now: string; match?: PatternMatcher }): Settled {
+export function settleAttempts(i: {
+  quizSheets: readonly QuizSheet[];
+  results: readonly { path: string; result: GradeResult }[];
+  records: readonly AttemptRecord[];
+  stored: readonly ProgressRecord[];
+  config: Config;
+  pull: PullFacts;
+  now: string;
+  match?: PatternMatcher;
+}): Settled {
   const login = i.pull.author;
   const results = [...i.results];
   const records = [...i.records];
   const settle: ProgressRecord[] = [];
   for (const q of i.quizSheets) {
     const mine = storedAttempts([...i.stored]);
-    const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, i.config)).get(i.pull.headSha);
+    const place = attemptPlaces(mine, q.quiz.id, login, policyFor(q.quiz, i.config)).get(
+      i.pull.headSha,
+    );
     const ours = mine.find((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
     // The claim was just stored: not finding it means the records cannot be trusted, and nothing graded is shown.
-    if (!place || !ours) throw new Error(`Expected the claim of ${q.quiz.id} at ${i.pull.headSha.slice(0, 7)} among the records of ${login} read back; found none. Re-run this job.`);
+    if (!place || !ours)
+      throw new Error(
+        `Expected the claim of ${q.quiz.id} at ${i.pull.headSha.slice(0, 7)} among the records of ${login} read back; found none. Re-run this job.`,
+      );
     // Graded as of its first record, and no earlier than the attempts placed before it (see attemptPlaces).
-    const asOf = new Date(Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at)))).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const result = gradeQuiz({ sheet: q.sheet, quiz: q.quiz, policy: policyFor(q.quiz, i.config), prior: place.prior, now: asOf, ...(i.match ? { match: i.match } : {}) });
+    const asOf = new Date(
+      Math.max(Date.parse(ours.at), ...place.prior.map((p) => Date.parse(p.at))),
+    )
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+    const result = gradeQuiz({
+      sheet: q.sheet,
+      quiz: q.quiz,
+      policy: policyFor(q.quiz, i.config),
+      prior: place.prior,
+      now: asOf,
+      ...(i.match ? { match: i.match } : {}),
+    });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
     if (result.ok) {
-      settle.push({ ...q.record, at: ours.at, passed: result.grade.passed, percent: result.grade.percent, attempt: result.grade.attempt, missed: result.grade.questions.filter((x) => x.outcome !== 'right').flatMap((x) => (x.id ? [x.id] : [])) });
-    } else if (result.refusal.reason === 'no-attempts-left' || result.refusal.reason === 'cooldown') {
+      settle.push({
+        ...q.record,
+        at: ours.at,
+        passed: result.grade.passed,
+        percent: result.grade.percent,
+        attempt: result.grade.attempt,
+        missed: result.grade.questions
+          .filter((x) => x.outcome !== 'right')
+          .flatMap((x) => (x.id ? [x.id] : [])),
+      });
+    } else if (
+      result.refusal.reason === 'no-attempts-left' ||
+      result.refusal.reason === 'cooldown'
+    ) {
       const at = records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
       if (at >= 0) records.splice(at, 1);
       // Keyed by this pull request, so its re-run adds nothing; it voids the commit's attempt in every pull request.
-      settle.push({ learner: login, checkpoint: q.quiz.id, kind: 'quiz', pr: i.pull.number, sha: i.pull.headSha, ref: 'refused', at: i.now, passed: false, refused: result.refusal.reason });
+      settle.push({
+        learner: login,
+        checkpoint: q.quiz.id,
+        kind: 'quiz',
+        pr: i.pull.number,
+        sha: i.pull.headSha,
+        ref: 'refused',
+        at: i.now,
+        passed: false,
+        refused: result.refusal.reason,
+      });
     }
   }
   return { results, records, settle };

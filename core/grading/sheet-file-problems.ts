@@ -12,12 +12,23 @@ import { doubleTicks, placeProblems, sheetProblems } from './sheet-problems.js';
  * (ticks written another way, answers below "Answer:", a question twice, two ticks on a
  * single-choice question). Checks that need the quiz are grading's.
  */
-export function sheetFileProblems(file: string, text: string, fm: FrontMatter, frontMatterEnd: number, lines: LineIndex): FileProblem[] {
+export function sheetFileProblems(
+  file: string,
+  text: string,
+  fm: FrontMatter,
+  frontMatterEnd: number,
+  lines: LineIndex,
+): FileProblem[] {
   const out: FileProblem[] = [];
   const { learner, checkpoint } = fm.data as { learner?: unknown; checkpoint?: unknown };
   if (typeof learner === 'string' && typeof checkpoint === 'string') {
     const at = (field: string) => fm.spans[`/${field}`] ?? fm.span;
-    for (const message of placeProblems(file, learner, checkpoint)) out.push({ code: 'answer-sheet', span: at(message.startsWith('Expected learner') ? 'learner' : 'checkpoint'), message });
+    for (const message of placeProblems(file, learner, checkpoint))
+      out.push({
+        code: 'answer-sheet',
+        span: at(message.startsWith('Expected learner') ? 'learner' : 'checkpoint'),
+        message,
+      });
   }
   let questions;
   try {
@@ -29,6 +40,7 @@ export function sheetFileProblems(file: string, text: string, fm: FrontMatter, f
   }
   // Reflection and mock sheets have headings too, but no question comments.
   if (!questions.some((q) => q.metaSpan)) return out;
-  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)]) out.push({ code: 'answer-sheet', span: p.span, message: p.message });
+  for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
+    out.push({ code: 'answer-sheet', span: p.span, message: p.message });
   return out;
 }

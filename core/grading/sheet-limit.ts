@@ -19,7 +19,8 @@ const bytes = (s: string) => new TextEncoder().encode(s).length;
  * answers get the room a sheet of unknown checkpoint has.
  */
 export function sheetLimit(item: Item | undefined): number {
-  if (!item || (item.type !== 'quiz' && item.type !== 'scenario' && item.type !== 'reflection')) return MAX_SHEET_BYTES;
+  if (!item || (item.type !== 'quiz' && item.type !== 'scenario' && item.type !== 'reflection'))
+    return MAX_SHEET_BYTES;
   const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
   if (item.type !== 'quiz') return blank + MAX_SHEET_BYTES;
   return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;

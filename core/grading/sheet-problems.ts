@@ -19,7 +19,11 @@ export function sheetProblems(questions: readonly Question[]): SheetProblem[] {
     if (!q.id) continue;
     const earlier = first.get(q.id);
     if (!earlier) first.set(q.id, q);
-    else out.push({ span: q.span, message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.` });
+    else
+      out.push({
+        span: q.span,
+        message: `Expected question "${q.id}" once in the sheet; found it again here, after line ${earlier.span.start.line}. Keep the copy with your answer and delete the other.`,
+      });
   }
   return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
@@ -28,7 +32,14 @@ export function sheetProblems(questions: readonly Question[]): SheetProblem[] {
 export function doubleTicks(questions: readonly Question[]): SheetProblem[] {
   return questions.flatMap((q) => {
     const ticked = q.choices.filter((c) => c.checked);
-    return q.type === 'single' && ticked.length > 1 ? [{ span: q.span, message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(', ')}). Untick all but one: two ticks are graded wrong.` }] : [];
+    return q.type === 'single' && ticked.length > 1
+      ? [
+          {
+            span: q.span,
+            message: `Expected one tick on single-choice question "${q.id ?? q.prompt}"; found ${ticked.length} (${ticked.map((c) => c.letter).join(', ')}). Untick all but one: two ticks are graded wrong.`,
+          },
+        ]
+      : [];
   });
 }
 
@@ -52,8 +63,14 @@ export function placeProblems(path: string, learner: string, checkpoint: string)
   const file = (parts.at(-1) ?? '').replace(/\.md$/, '');
   const folder = parts.at(-2);
   const out: string[] = [];
-  if (folder !== undefined && learner !== folder) out.push(`Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`);
-  if (checkpoint !== file) out.push(`Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`);
+  if (folder !== undefined && learner !== folder)
+    out.push(
+      `Expected learner: ${folder}, the name of the sheet's folder (submissions/<login>/); found learner: ${learner}. Put the sheet in your own folder, or fix learner:.`,
+    );
+  if (checkpoint !== file)
+    out.push(
+      `Expected checkpoint: ${file}, the sheet's file name; found checkpoint: ${checkpoint}. Name the file <checkpoint-id>.md, or fix checkpoint:.`,
+    );
   return out;
 }
 
@@ -62,7 +79,19 @@ const SHOWN = 4;
 
 /** Problems as one message: each with its line, then what happens now. */
 export function sheetProblemMessage(problems: readonly SheetProblem[]): string {
-  const each = problems.slice(0, SHOWN).map((p) => `line ${p.span.start.line}: ${p.message}`).join(' ');
-  const more = problems.length > SHOWN ? ` And ${problems.length - SHOWN} more like these (lines ${problems.slice(SHOWN).map((p) => p.span.start.line).slice(0, 20).join(', ')}${problems.length - SHOWN > 20 ? ', …' : ''}); "enablekit lint" on the sheet lists them all.` : '';
+  const each = problems
+    .slice(0, SHOWN)
+    .map((p) => `line ${p.span.start.line}: ${p.message}`)
+    .join(' ');
+  const more =
+    problems.length > SHOWN
+      ? ` And ${problems.length - SHOWN} more like these (lines ${problems
+          .slice(SHOWN)
+          .map((p) => p.span.start.line)
+          .slice(0, 20)
+          .join(
+            ', ',
+          )}${problems.length - SHOWN > 20 ? ', …' : ''}); "enablekit lint" on the sheet lists them all.`
+      : '';
   return `${each}${more} Not graded, and no attempt used: fix the sheet and submit it again.`;
 }

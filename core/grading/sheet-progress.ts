@@ -21,10 +21,21 @@ function isAnswered(q: Question): boolean {
  * How far a learner is through a quiz answer sheet; undefined for a file that is not one.
  * Only shown, never graded: any sheet the editor lints (up to lint's file size) is read.
  */
-export function sheetProgress(text: string, maxBytes = DEFAULT_MAX_FILE_SIZE): SheetProgress | undefined {
+export function sheetProgress(
+  text: string,
+  maxBytes = DEFAULT_MAX_FILE_SIZE,
+): SheetProgress | undefined {
   const read = readAnswerSheet(text, maxBytes);
   if (!read.ok || read.sheet.questions.length === 0) return undefined;
   const qs = read.sheet.questions;
-  const unanswered = qs.filter((q) => !isAnswered(q)).map((q) => ({ prompt: q.prompt, line: q.span.start.line }));
-  return { checkpoint: read.sheet.checkpoint, learner: read.sheet.learner, answered: qs.length - unanswered.length, total: qs.length, unanswered };
+  const unanswered = qs
+    .filter((q) => !isAnswered(q))
+    .map((q) => ({ prompt: q.prompt, line: q.span.start.line }));
+  return {
+    checkpoint: read.sheet.checkpoint,
+    learner: read.sheet.learner,
+    answered: qs.length - unanswered.length,
+    total: qs.length,
+    unanswered,
+  };
 }

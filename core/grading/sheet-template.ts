@@ -35,7 +35,9 @@ function questionBlock(q: Question, learner: string): string {
     case 'numeric':
       return `${head}Answer: \n`;
     case 'ordering':
-      return `${head}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join('\n')}\n`;
+      return `${head}${shuffledItems(q, learner)
+        .map((t, i) => `${i + 1}. ${t}`)
+        .join('\n')}\n`;
   }
 }
 

@@ -59,7 +59,15 @@ export interface Grade {
 export interface Refusal {
   checkpoint: string;
   learner: string;
-  reason: 'no-attempts-left' | 'cooldown' | 'invalid-sheet' | 'unknown-checkpoint' | 'ambiguous-checkpoint' | 'no-config' | 'key-unavailable' | 'ledger-damaged';
+  reason:
+    | 'no-attempts-left'
+    | 'cooldown'
+    | 'invalid-sheet'
+    | 'unknown-checkpoint'
+    | 'ambiguous-checkpoint'
+    | 'no-config'
+    | 'key-unavailable'
+    | 'ledger-damaged';
   message: string;
   line?: number;
 }

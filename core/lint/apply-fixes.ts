@@ -5,7 +5,10 @@ import { inForm, textForm, toLf } from '../text/line-endings.js';
  * Apply edits to a text, last first so offsets stay valid. An edit that overlaps one
  * already taken is skipped; running fixes again picks it up against the new text.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+export function applyEdits(
+  text: string,
+  edits: readonly TextEdit[],
+): { text: string; applied: number } {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   let applied = 0;
@@ -23,7 +26,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
  * A file's text with edits made against its LF reading (as every diagnostic is), written
  * back in the file's own form: a CRLF file stays CRLF, a BOM stays.
  */
-export function fixText(fileText: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+export function fixText(
+  fileText: string,
+  edits: readonly TextEdit[],
+): { text: string; applied: number } {
   const { text, applied } = applyEdits(toLf(fileText), edits);
   return { text: inForm(text, textForm(fileText)), applied };
 }
@@ -33,7 +39,10 @@ export function fixText(fileText: string, edits: readonly TextEdit[]): { text: s
  * folder as given (relative to the same place), or a folder of that path deeper down.
  */
 function inFolder(file: string, folder: string): boolean {
-  const f = folder.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const f = folder
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   if (f === '' || f === '.') return true;
   const path = file.replace(/\\/g, '/');
   return path.startsWith(`${f}/`) || path.includes(`/${f}/`);
@@ -45,7 +54,10 @@ function inFolder(file: string, folder: string): boolean {
  * the CLI's --submissions or the editor names). The CLI's --fix and the editor's fix-all
  * both take these.
  */
-export function bulkFixEdits(diagnostics: readonly Diagnostic[], submissions: string): Map<string, TextEdit[]> {
+export function bulkFixEdits(
+  diagnostics: readonly Diagnostic[],
+  submissions: string,
+): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
   for (const d of diagnostics) {
     if (!d.fix || d.fix.suggestion || inFolder(d.file, submissions)) continue;

@@ -12,9 +12,28 @@ import type { Rule } from './rule.js';
  */
 const lastOnSpan = new WeakMap<Span, Diagnostic>();
 
-function reportedAgain(file: string, span: Span, ruleId: string, severity: Severity, message: string, fix: Fix | undefined): Diagnostic {
+function reportedAgain(
+  file: string,
+  span: Span,
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  fix: Fix | undefined,
+): Diagnostic {
   const d = lastOnSpan.get(span);
-  if (d && d.fix === fix && d.message === message && d.ruleId === ruleId && d.severity === severity && d.file === file && d.line === span.start.line && d.column === span.start.column && d.endLine === span.end.line && d.endColumn === span.end.column) return d;
+  if (
+    d &&
+    d.fix === fix &&
+    d.message === message &&
+    d.ruleId === ruleId &&
+    d.severity === severity &&
+    d.file === file &&
+    d.line === span.start.line &&
+    d.column === span.start.column &&
+    d.endLine === span.end.line &&
+    d.endColumn === span.end.column
+  )
+    return d;
   const fresh = diagnosticAt(file, span, ruleId, severity, message, fix);
   lastOnSpan.set(span, fresh);
   return fresh;
@@ -27,15 +46,28 @@ export interface LintOptions {
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line ||
+        a.column - b.column ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** Run rules over an indexed workspace; severities and `off` come from the config. */
-export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: Config, options: LintOptions): Diagnostic[] {
+export function runRules(
+  rules: readonly Rule[],
+  index: WorkspaceIndex,
+  config: Config,
+  options: LintOptions,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const only = options.only;
   // With a few files to report on (an editor's change), their items are looked up, not filtered from all.
-  const items: Item[] | undefined = only ? [...only].flatMap((f) => index.files.get(f)?.item ?? []) : undefined;
+  const items: Item[] | undefined = only
+    ? [...only].flatMap((f) => index.files.get(f)?.item ?? [])
+    : undefined;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
@@ -46,7 +78,11 @@ export function runRules(rules: readonly Rule[], index: WorkspaceIndex, config: 
       items: () => items ?? index.items(),
       report(r) {
         if (only && !only.has(r.file) && r.file !== config.file) return;
-        out.push(only ? reportedAgain(r.file, r.span, rule.meta.id, setting, r.message, r.fix) : diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix));
+        out.push(
+          only
+            ? reportedAgain(r.file, r.span, rule.meta.id, setting, r.message, r.fix)
+            : diagnosticAt(r.file, r.span, rule.meta.id, setting, r.message, r.fix),
+        );
       },
     });
   }

@@ -60,7 +60,9 @@ export class LintSession {
 
   constructor(private readonly rules: readonly Rule[] = RULES) {
     this.reaches = new Set(rules.map((r) => r.meta.reach));
-    this.namingKnownIds = new Set(rules.filter((r) => r.meta.reach === 'known-ids').map((r) => r.meta.id));
+    this.namingKnownIds = new Set(
+      rules.filter((r) => r.meta.reach === 'known-ids').map((r) => r.meta.id),
+    );
   }
 
   get currentConfig(): Config {
@@ -79,7 +81,11 @@ export class LintSession {
    * when an edit left the front matter as it was (the item's id, title and fields): a
    * view of the items need not be drawn again.
    */
-  setFile(path: string, text: string | Uint8Array, options: { editing?: boolean; metadataOnly?: boolean } = {}): boolean {
+  setFile(
+    path: string,
+    text: string | Uint8Array,
+    options: { editing?: boolean; metadataOnly?: boolean } = {},
+  ): boolean {
     if (path === CONFIG_FILE) {
       this.setConfig(typeof text === 'string' ? text : new TextDecoder().decode(text));
       return true;
@@ -124,7 +130,8 @@ export class LintSession {
     this.setFile(path, `${text.slice(0, line)}x${text.slice(line)}`, { editing: true });
     if (today !== undefined && this.incremental(today)) {
       // What lint() would do, reuseAlike included, without keeping it.
-      for (const [file, list] of this.lintFiles(today, this.reach())) reuseAlike(this.last!.diagnostics.get(file), list);
+      for (const [file, list] of this.lintFiles(today, this.reach()))
+        reuseAlike(this.last!.diagnostics.get(file), list);
     }
     this.setFile(path, text, { editing: true });
     return true;
@@ -172,7 +179,8 @@ export class LintSession {
   /** These files' diagnostics (each file still in the workspace has a list, maybe empty). */
   private lintFiles(today: string, only: ReadonlySet<string>): Map<string, Diagnostic[]> {
     const lists = new Map<string, Diagnostic[]>();
-    for (const file of only) if (this.index.files.has(file) || file === this.config.file) lists.set(file, []);
+    for (const file of only)
+      if (this.index.files.has(file) || file === this.config.file) lists.set(file, []);
     byFile(lists, runRules(this.rules, this.index, this.config, { today, only }));
     return lists;
   }
@@ -201,7 +209,12 @@ export class LintSession {
     return this.done(today, diagnostics, relinted, previous);
   }
 
-  private done(today: string, diagnostics: Map<string, Diagnostic[]>, relinted: ReadonlySet<string>, previous: ReadonlyMap<string, Diagnostic[] | undefined>): SessionLint {
+  private done(
+    today: string,
+    diagnostics: Map<string, Diagnostic[]>,
+    relinted: ReadonlySet<string>,
+    previous: ReadonlyMap<string, Diagnostic[] | undefined>,
+  ): SessionLint {
     for (const file of relinted) {
       const list = diagnostics.get(file);
       if (list) diagnostics.set(file, reuseAlike(previous.get(file), list));
@@ -243,9 +256,12 @@ export class LintSession {
         }
       }
     }
-    if (this.tracksChanged && reaches.has('tracks')) for (const [file, model] of this.index.files) if (model.item?.type === 'track') files.add(file);
+    if (this.tracksChanged && reaches.has('tracks'))
+      for (const [file, model] of this.index.files)
+        if (model.item?.type === 'track') files.add(file);
     if (this.idsChanged && this.namingKnownIds.size) {
-      for (const [file, list] of this.last!.diagnostics) if (list.some((d) => this.namingKnownIds.has(d.ruleId))) files.add(file);
+      for (const [file, list] of this.last!.diagnostics)
+        if (list.some((d) => this.namingKnownIds.has(d.ruleId))) files.add(file);
     }
     return files;
   }

@@ -3,12 +3,33 @@ import { compareDiagnostics } from './engine.js';
 
 function sameFix(a: Fix | undefined, b: Fix | undefined): boolean {
   if (a === b) return true;
-  if (!a || !b || a.description !== b.description || a.suggestion !== b.suggestion || a.edits.length !== b.edits.length) return false;
-  return a.edits.every((e, k) => e.start === b.edits[k]!.start && e.end === b.edits[k]!.end && e.text === b.edits[k]!.text);
+  if (
+    !a ||
+    !b ||
+    a.description !== b.description ||
+    a.suggestion !== b.suggestion ||
+    a.edits.length !== b.edits.length
+  )
+    return false;
+  return a.edits.every(
+    (e, k) =>
+      e.start === b.edits[k]!.start && e.end === b.edits[k]!.end && e.text === b.edits[k]!.text,
+  );
 }
 
 function same(a: Diagnostic, b: Diagnostic): boolean {
-  return a === b || (a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message && a.file === b.file && sameFix(a.fix, b.fix));
+  return (
+    a === b ||
+    (a.line === b.line &&
+      a.column === b.column &&
+      a.endLine === b.endLine &&
+      a.endColumn === b.endColumn &&
+      a.severity === b.severity &&
+      a.ruleId === b.ruleId &&
+      a.message === b.message &&
+      a.file === b.file &&
+      sameFix(a.fix, b.fix))
+  );
 }
 
 /**
@@ -21,7 +42,7 @@ function same(a: Diagnostic, b: Diagnostic): boolean {
 export function reuseAlike(previous: Diagnostic[] | undefined, next: Diagnostic[]): Diagnostic[] {
   if (!previous?.length) return next;
   let reused = 0;
-  for (let i = 0, j = 0; i < previous.length && j < next.length; ) {
+  for (let i = 0, j = 0; i < previous.length && j < next.length;) {
     const order = compareDiagnostics(previous[i]!, next[j]!);
     if (order < 0) i++;
     else if (order > 0) j++;

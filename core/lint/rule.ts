@@ -4,7 +4,8 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Fix, Severity, Span } from '../types.js';
 
 /** A rule's page in docs/rules/, where SARIF and the editor link each diagnostic. */
-export const ruleDocsUrl = (id: string) => `https://github.com/enablekit/enablekit/blob/main/docs/rules/${id}.md`;
+export const ruleDocsUrl = (id: string) =>
+  `https://github.com/enablekit/enablekit/blob/main/docs/rules/${id}.md`;
 
 export interface RuleMeta {
   id: string;
@@ -36,7 +37,14 @@ export interface RuleMeta {
  */
 export type Reach = (typeof REACHES)[number];
 
-export const REACHES = ['file', 'ids', 'known-ids', 'prerequisites', 'tracks', 'workspace'] as const;
+export const REACHES = [
+  'file',
+  'ids',
+  'known-ids',
+  'prerequisites',
+  'tracks',
+  'workspace',
+] as const;
 
 /** A small workspace: file path → content. `enablekit.yml` in it is the config. */
 export type ExampleFiles = Record<string, string>;

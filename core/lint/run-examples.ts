@@ -20,14 +20,18 @@ export function runRuleExamples(rule: Rule): ExampleOutcome[] {
     const failures: string[] = [];
     const unmatched = [...diagnostics];
     for (const e of example.expect) {
-      const i = unmatched.findIndex((d) => `${d.file}:${d.line}` === e.at && d.message.includes(e.message));
+      const i = unmatched.findIndex(
+        (d) => `${d.file}:${d.line}` === e.at && d.message.includes(e.message),
+      );
       if (i === -1) failures.push(`expected ${e.at} "${e.message}"`);
       else unmatched.splice(i, 1);
     }
     for (const d of unmatched) failures.push(`unexpected ${d.file}:${d.line} "${d.message}"`);
     if (example.fixed) {
       for (const [file, want] of Object.entries(example.fixed)) {
-        const edits = diagnostics.filter((d) => d.file === file && d.fix).flatMap((d) => d.fix!.edits);
+        const edits = diagnostics
+          .filter((d) => d.file === file && d.fix)
+          .flatMap((d) => d.fix!.edits);
         const got = applyEdits(example.files[file] ?? '', edits).text;
         if (got !== want) failures.push(`fix of ${file} gave:\n${got}\nexpected:\n${want}`);
       }

@@ -78,7 +78,15 @@ function readProse(prose: Prose, line: string): void {
  * that parses to the same links (it cannot be a definition, nor start any other block).
  * What decides a cut is read from the text before it, so a scan may start at one.
  */
-export function scanCuts(text: string, from: number, fromLine: number, target: number, frontMatterEnd: number, lesson: boolean, isSync?: (pos: number) => boolean): Scan {
+export function scanCuts(
+  text: string,
+  from: number,
+  fromLine: number,
+  target: number,
+  frontMatterEnd: number,
+  lesson: boolean,
+  isSync?: (pos: number) => boolean,
+): Scan {
   const chunks: Chunk[] = [];
   let chunkStart = from;
   let chunkLine = fromLine;
@@ -91,7 +99,12 @@ export function scanCuts(text: string, from: number, fromLine: number, target: n
   let pos = from;
   // The front matter reads as empty lines: nothing in it opens a block or may be cut.
   if (pos < frontMatterEnd) {
-    for (let i = text.indexOf('\n', pos); i !== -1 && i < frontMatterEnd; i = text.indexOf('\n', i + 1)) line++;
+    for (
+      let i = text.indexOf('\n', pos);
+      i !== -1 && i < frontMatterEnd;
+      i = text.indexOf('\n', i + 1)
+    )
+      line++;
     pos = frontMatterEnd;
   }
   for (; pos < text.length; line++) {
@@ -101,7 +114,13 @@ export function scanCuts(text: string, from: number, fromLine: number, target: n
     if (fence) {
       previousHeading = false;
       const m = FENCE.exec(content);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && content.trim() === m[0].trim()) fence = undefined;
+      if (
+        m &&
+        m[1]![0] === fence[0] &&
+        m[1]!.length >= fence.length &&
+        content.trim() === m[0].trim()
+      )
+        fence = undefined;
     } else if (inHtml) {
       previousHeading = false;
       if (HTML_BLOCK_CLOSE.test(content)) inHtml = false;
@@ -111,13 +130,23 @@ export function scanCuts(text: string, from: number, fromLine: number, target: n
         fence = m[1];
         prose = undefined;
         previousHeading = false;
-      } else if (HTML_BLOCK_OPEN.test(content) && !HTML_BLOCK_CLOSE.test(content.slice(content.indexOf('<') + 2))) {
+      } else if (
+        HTML_BLOCK_OPEN.test(content) &&
+        !HTML_BLOCK_CLOSE.test(content.slice(content.indexOf('<') + 2))
+      ) {
         inHtml = true;
         prose = undefined;
         previousHeading = false;
       } else {
         const fresh: boolean = (previousBlank || previousHeading) && FRESH_BLOCK.test(content);
-        const inProse = !fresh && prose !== undefined && prose.plain && prose.brackets === 0 && prose.parens === 0 && !prose.colonEnd && PROSE_START.test(content);
+        const inProse =
+          !fresh &&
+          prose !== undefined &&
+          prose.plain &&
+          prose.brackets === 0 &&
+          prose.parens === 0 &&
+          !prose.colonEnd &&
+          PROSE_START.test(content);
         if ((fresh || inProse) && pos > chunkStart) {
           if (isSync?.(pos)) {
             chunks.push({ start: chunkStart, end: pos, line: chunkLine });
@@ -133,7 +162,10 @@ export function scanCuts(text: string, from: number, fromLine: number, target: n
         // an HTML block, which runs to the next blank line.
         previousHeading = fresh && ATX_HEADING.test(content);
         if (lesson) {
-          if (fresh) prose = PROSE_START.test(content) ? { plain: true, brackets: 0, parens: 0, colonEnd: false } : undefined;
+          if (fresh)
+            prose = PROSE_START.test(content)
+              ? { plain: true, brackets: 0, parens: 0, colonEnd: false }
+              : undefined;
           else if (content.trim() === '') prose = undefined;
           if (prose?.plain) readProse(prose, content);
         }
@@ -146,7 +178,11 @@ export function scanCuts(text: string, from: number, fromLine: number, target: n
   return { chunks };
 }
 
-export function splitAtTopLevel(text: string, target = CHUNK_TARGET, frontMatterEnd = 0, lesson = false): Chunk[] {
+export function splitAtTopLevel(
+  text: string,
+  target = CHUNK_TARGET,
+  frontMatterEnd = 0,
+  lesson = false,
+): Chunk[] {
   return scanCuts(text, 0, 1, target, frontMatterEnd, lesson).chunks;
 }
-

@@ -12,11 +12,14 @@ export function fenceMarker(text: string, pos: number, next: number): string | u
   while (k < next && k - pos < 4 && text.charCodeAt(k) === 32) k++;
   const first = text.charCodeAt(k);
   // Only a line whose first mark is a backtick or tilde can be a fence: the rest skip the regex.
-  return first === 96 || first === 126 ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16)))?.[1] : undefined;
+  return first === 96 || first === 126
+    ? FENCE.exec(text.slice(pos, Math.min(next, pos + 16)))?.[1]
+    : undefined;
 }
 
 /** Whether `marker` closes the fence `fence` opened: the same character, at least as many. */
-export const closesFence = (marker: string, fence: string) => marker[0] === fence[0] && marker.length >= fence.length;
+export const closesFence = (marker: string, fence: string) =>
+  marker[0] === fence[0] && marker.length >= fence.length;
 
 /** The 1-based line `offset` is on. */
 export function lineAt(text: string, offset: number): number {

@@ -25,7 +25,6 @@ export interface CostlyInlineHtml {
   unclosed: number;
 }
 
-
 const ENDS = ['?>', '-->', ']]>', '>'] as const;
 
 /**
@@ -33,7 +32,12 @@ const ENDS = ['?>', '-->', ']]>', '>'] as const;
  * text (-1: none left; -2: not looked for yet), kept across paragraphs so each marker is
  * looked for once per place it is found: linear over the text.
  */
-function readCost(text: string, from: number, to: number, next: number[]): { cost: number; unclosed: number } {
+function readCost(
+  text: string,
+  from: number,
+  to: number,
+  next: number[],
+): { cost: number; unclosed: number } {
   const find = (end: number, at: number): number => {
     let p = next[end]!;
     if (p === -2 || (p !== -1 && p < at)) next[end] = p = text.indexOf(ENDS[end]!, at);
@@ -45,7 +49,8 @@ function readCost(text: string, from: number, to: number, next: number[]): { cos
     const c = text.charCodeAt(i + 1);
     let end: number;
     if (c === 63 /* ? */) end = 0;
-    else if (c === 33 /* ! */) end = text.startsWith('--', i + 2) ? 1 : text.startsWith('[CDATA[', i + 2) ? 2 : 3;
+    else if (c === 33 /* ! */)
+      end = text.startsWith('--', i + 2) ? 1 : text.startsWith('[CDATA[', i + 2) ? 2 : 3;
     else if (c === 47 /* / */ || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) end = 3;
     else continue;
     const at = find(end, i + 2);

@@ -37,14 +37,22 @@ function marksIn(text: string, from: number, to: number): number {
 /** NEW_INLINE, tested only on a line whose first mark (past spaces and >) could start it. */
 export function startsInline(text: string, pos: number, next: number): boolean {
   let k = pos;
-  for (let c = text.charCodeAt(k); k < next && (c === 32 || c === 9 || c === 62); c = text.charCodeAt(++k));
+  for (
+    let c = text.charCodeAt(k);
+    k < next && (c === 32 || c === 9 || c === 62);
+    c = text.charCodeAt(++k)
+  );
   const c = text.charCodeAt(k);
   const could = c === 35 || c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57);
   return could && NEW_INLINE.test(text.slice(pos, Math.min(next, pos + 256)));
 }
 
 /** The first paragraph from `from` on with more than `limit` marks, if any. */
-export function findDenseParagraph(text: string, from = 0, limit = MAX_INLINE_MARKS): DenseParagraph | undefined {
+export function findDenseParagraph(
+  text: string,
+  from = 0,
+  limit = MAX_INLINE_MARKS,
+): DenseParagraph | undefined {
   let line = lineAt(text, from);
   let fence: string | undefined;
   let start = line;

@@ -26,14 +26,23 @@ export interface LazyParagraph {
 /** A line that keeps (or opens) a container: `>`, a list marker, or two columns of indentation. */
 function prefixed(text: string, pos: number, next: number): boolean {
   const c = text.charCodeAt(pos);
-  if (c === 9 || (c === 32 && text.charCodeAt(pos + 1) === 32) || c === 32 && text.charCodeAt(pos + 1) === 9) return pos + 1 < next;
+  if (
+    c === 9 ||
+    (c === 32 && text.charCodeAt(pos + 1) === 32) ||
+    (c === 32 && text.charCodeAt(pos + 1) === 9)
+  )
+    return pos + 1 < next;
   let k = pos;
   while (k < next && k - pos < 3 && text.charCodeAt(k) === 32) k++;
   return text.charCodeAt(k) === 62 /* > */ || startsInline(text, pos, next);
 }
 
 /** The first paragraph from `from` on with more than `limit` lazy lines, if any. */
-export function findLazyParagraph(text: string, from = 0, limit = MAX_LAZY_LINES): LazyParagraph | undefined {
+export function findLazyParagraph(
+  text: string,
+  from = 0,
+  limit = MAX_LAZY_LINES,
+): LazyParagraph | undefined {
   let line = lineAt(text, from);
   let fence: string | undefined;
   /** The paragraph's first line when it is in a container, else 0 (none, or at top level). */

@@ -29,7 +29,7 @@ interface Run {
 function runsOf(text: string, from: number): Run[] {
   const runs: Run[] = [];
   let cur: Run | undefined;
-  for (let pos = from; pos < text.length; ) {
+  for (let pos = from; pos < text.length;) {
     let next = text.indexOf('\n', pos);
     if (next === -1) next = text.length;
     const lineEnd = Math.min(text.length, next + 1);
@@ -96,7 +96,7 @@ const DROP_BLOCKERS = /[<`]|\]:/;
  * title, which run over lines.
  */
 function parensOpen(line: string, depth: number): number {
-  for (let i = line.indexOf('('), j = line.indexOf(')'); i !== -1 || j !== -1; ) {
+  for (let i = line.indexOf('('), j = line.indexOf(')'); i !== -1 || j !== -1;) {
     if (j === -1 || (i !== -1 && i < j)) {
       depth++;
       i = line.indexOf('(', i + 1);
@@ -142,7 +142,7 @@ export function lessonSource(text: string, from: number): LessonSource {
     const mayDrop = !DROP_BLOCKERS.test(text.slice(r.start, r.end));
     let previousContinues = false;
     let parens = 0;
-    for (let pos = r.start; pos < r.end; ) {
+    for (let pos = r.start; pos < r.end;) {
       let nl = text.indexOf('\n', pos);
       if (nl === -1 || nl > r.end) nl = r.end;
       const line = text.slice(pos, nl);
@@ -156,7 +156,8 @@ export function lessonSource(text: string, from: number): LessonSource {
       }
       previousContinues = continues;
       const m = CUTTABLE_LINE.exec(line);
-      const spansOk = m !== null && (m[0].indexOf('`') === -1 || (!spanMayBeOpen && codeSpansClosed(m[0])));
+      const spansOk =
+        m !== null && (m[0].indexOf('`') === -1 || (!spanMayBeOpen && codeSpansClosed(m[0])));
       if (line.indexOf('`') !== -1) spanMayBeOpen = true;
       if (m && spansOk && m[0].length > 0 && !DEFINITION_START.test(line.slice(m[0].length))) {
         parts.push(text.slice(copied, pos));
@@ -176,7 +177,10 @@ export function lessonSource(text: string, from: number): LessonSource {
  * CommonMark gives a run of empty lines no meaning its first does not, so runs become one
  * empty line, and the line each kept line came from is recorded.
  */
-function closeUpEmptyLines(text: string, dropped: ReadonlySet<number>): { text: string; lines?: Int32Array } {
+function closeUpEmptyLines(
+  text: string,
+  dropped: ReadonlySet<number>,
+): { text: string; lines?: Int32Array } {
   if (!dropped.size && text.indexOf('\n\n\n') === -1) return { text };
   const kept: string[] = [];
   const lines: number[] = [0];
@@ -214,7 +218,11 @@ export function blankRange(text: string, start: number, end: number): string {
  * Put back what lessonSource took, on every position of the parsed nodes: the lines closed
  * up and the columns cut. The parsed text had `lineShift` lines before the lesson's own.
  */
-export function restorePositions(nodes: readonly Node[], source: LessonSource, lineShift: number): void {
+export function restorePositions(
+  nodes: readonly Node[],
+  source: LessonSource,
+  lineShift: number,
+): void {
   const { cuts, lines } = source;
   if (!cuts.size && !lines) return;
   const restore = (point: { line: number; column: number }) => {

@@ -19,7 +19,10 @@ export { CHUNK_TARGET, splitAtTopLevel, type Chunk };
  * The preview renders with full GFM.
  */
 function remarkTaskList(this: Processor) {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  const data = this.data() as {
+    micromarkExtensions?: unknown[];
+    fromMarkdownExtensions?: unknown[];
+  };
   (data.micromarkExtensions ??= []).push(gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
 }
@@ -27,10 +30,13 @@ function remarkTaskList(this: Processor) {
 let processor: Processor<Root> | undefined;
 function lintProcessor(): Processor<Root> {
   installLinearEditMap();
-  processor ??= unified().use(remarkParse).use(remarkTaskList).use(remarkFrontmatter, ['yaml']).freeze();
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkTaskList)
+    .use(remarkFrontmatter, ['yaml'])
+    .freeze();
   return processor;
 }
-
 
 function shift(node: Node, lines: number, offset: number): void {
   if (lines === 0 && offset === 0) return;
@@ -101,7 +107,15 @@ function depthOfBlocks(children: readonly RootContent[]): number {
  * added definitions is dropped. With `more`, text follows the last chunk: a block left
  * open there cannot be joined to it, and undefined is returned.
  */
-function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], defs: string, lesson: boolean, frontMatterEnd: number, more = false): ParsedChunk[] | undefined {
+function parseChunks(
+  p: Processor<Root>,
+  text: string,
+  cuts: readonly Chunk[],
+  defs: string,
+  lesson: boolean,
+  frontMatterEnd: number,
+  more = false,
+): ParsedChunk[] | undefined {
   const chunks = [...cuts];
   const prefix = defs ? `${defs}\n\n` : '';
   const prefixLines = prefix ? prefix.split('\n').length - 1 : 0;
@@ -130,19 +144,39 @@ function parseChunks(p: Processor<Root>, text: string, cuts: readonly Chunk[], d
     const last = mine.at(-1);
     // trimEnd, not /\s+$/: the regex retries at every space of a long run (quadratic).
     const trailingBlank = before.length + own.trimEnd().length;
-    if ((i + 1 < chunks.length || more) && last && (last.position?.end.offset ?? 0) > trailingBlank) {
+    if (
+      (i + 1 < chunks.length || more) &&
+      last &&
+      (last.position?.end.offset ?? 0) > trailingBlank
+    ) {
       if (i + 1 === chunks.length) return undefined;
       chunks[i + 1] = { start: chunk.start, end: chunks[i + 1]!.end, line: chunk.line };
       continue;
     }
     const lineShift = before ? prefixLines : 0;
     if (source) restorePositions(mine, source, lineShift);
-    for (const child of mine) shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
+    for (const child of mine)
+      shift(child, chunk.line - 1 - lineShift, chunk.start - before.length + hidden);
     const links: Node[] = [];
-    for (const child of mine) visit(child, (n) => void ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && links.push(n)));
+    for (const child of mine)
+      visit(
+        child,
+        (n) =>
+          void (
+            (n.type === 'link' || n.type === 'image' || n.type === 'definition') &&
+            links.push(n)
+          ),
+      );
     // Written out, not spread: spread copies here each got a map of their own, and the
     // loops over every chunk on each keystroke went megamorphic (~1 µs a chunk).
-    out.push({ start: chunk.start, end: chunk.end, line: chunk.line, children: mine, depth: depthOfBlocks(mine), links });
+    out.push({
+      start: chunk.start,
+      end: chunk.end,
+      line: chunk.line,
+      children: mine,
+      depth: depthOfBlocks(mine),
+      links,
+    });
   }
   return out;
 }
@@ -163,16 +197,33 @@ function rootOf(chunks: readonly ParsedChunk[]): Root {
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
 
-function parseWhole(text: string, lesson: boolean, target: number, frontMatterEnd: number): MarkdownState {
+function parseWhole(
+  text: string,
+  lesson: boolean,
+  target: number,
+  frontMatterEnd: number,
+): MarkdownState {
   const p = lintProcessor();
   const base = { text, frontMatterEnd, lesson, target };
-  const pieces = text.length <= target * 2 ? [{ start: 0, end: text.length, line: 1 }] : splitAtTopLevel(text, target, frontMatterEnd, lesson);
+  const pieces =
+    text.length <= target * 2
+      ? [{ start: 0, end: text.length, line: 1 }]
+      : splitAtTopLevel(text, target, frontMatterEnd, lesson);
   let chunks = parseChunks(p, text, pieces, '', lesson, frontMatterEnd)!;
-  if (chunks.length === 1) return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
+  if (chunks.length === 1)
+    return { ...base, definitions: definitionsIn(chunks).length > 0, chunks };
   // References resolve across the whole document: if any chunk defines one, parse again
   // with every definition given to every chunk. Lessons rarely have any.
   const defs = definitionsIn(chunks);
-  if (defs.length) chunks = parseChunks(p, text, chunks, defs.map(definitionLine).join('\n'), lesson, frontMatterEnd)!;
+  if (defs.length)
+    chunks = parseChunks(
+      p,
+      text,
+      chunks,
+      defs.map(definitionLine).join('\n'),
+      lesson,
+      frontMatterEnd,
+    )!;
   return { ...base, definitions: defs.length > 0, chunks };
 }
 
@@ -182,7 +233,12 @@ function parseWhole(text: string, lesson: boolean, target: number, frontMatterEn
  * size) until a cut that the old text also had, past the edit, from which on every old
  * chunk is reused and moved. Undefined when the whole must be parsed again.
  */
-function reparse(prev: MarkdownState, text: string, frontMatterEnd: number, change = textChange(prev.text, text)): MarkdownState | undefined {
+function reparse(
+  prev: MarkdownState,
+  text: string,
+  frontMatterEnd: number,
+  change = textChange(prev.text, text),
+): MarkdownState | undefined {
   const old = prev.text;
   if (prev.definitions) return undefined;
   const { head, tail } = change;
@@ -194,7 +250,8 @@ function reparse(prev: MarkdownState, text: string, frontMatterEnd: number, chan
   const editLine = text.lastIndexOf('\n', head - 1) + 1;
   let first = 0;
   // A changed front matter is read again with the first piece, where it is.
-  if (frontMatterEnd === prev.frontMatterEnd) while (first + 1 < chunks.length && chunks[first + 1]!.start < editLine) first++;
+  if (frontMatterEnd === prev.frontMatterEnd)
+    while (first + 1 < chunks.length && chunks[first + 1]!.start < editLine) first++;
   // Old chunks that start past the edit, by their start in the new text (chunks are in order).
   const oldChunkAt = (pos: number): number => {
     const want = pos - delta;
@@ -211,8 +268,24 @@ function reparse(prev: MarkdownState, text: string, frontMatterEnd: number, chan
     return -1;
   };
   const from = chunks[first]!;
-  const scan = scanCuts(text, from.start, from.line, prev.target, frontMatterEnd, prev.lesson, (pos) => oldChunkAt(pos) !== -1);
-  const fresh = parseChunks(lintProcessor(), text, scan.chunks, '', prev.lesson, frontMatterEnd, scan.sync !== undefined);
+  const scan = scanCuts(
+    text,
+    from.start,
+    from.line,
+    prev.target,
+    frontMatterEnd,
+    prev.lesson,
+    (pos) => oldChunkAt(pos) !== -1,
+  );
+  const fresh = parseChunks(
+    lintProcessor(),
+    text,
+    scan.chunks,
+    '',
+    prev.lesson,
+    frontMatterEnd,
+    scan.sync !== undefined,
+  );
   if (!fresh || definitionsIn(fresh).length) return undefined;
   const kept = scan.sync ? chunks.slice(oldChunkAt(scan.sync.at)) : [];
   const lineDelta = scan.sync && kept.length ? scan.sync.line - kept[0]!.line : 0;
@@ -249,7 +322,12 @@ export function parseMarkdownState(text: string, options: MarkdownOptions = {}):
   const target = options.chunkTarget ?? CHUNK_TARGET;
   const prev = options.previous;
   const frontMatterEnd = options.frontMatterEnd ?? 0;
-  const state = (prev && prev.lesson === lesson && prev.target === target && (prev.text === text ? prev : reparse(prev, text, frontMatterEnd, options.change))) || parseWhole(text, lesson, target, frontMatterEnd);
+  const state =
+    (prev &&
+      prev.lesson === lesson &&
+      prev.target === target &&
+      (prev.text === text ? prev : reparse(prev, text, frontMatterEnd, options.change))) ||
+    parseWhole(text, lesson, target, frontMatterEnd);
   // Plain loops: this runs on every keystroke over every chunk of the document.
   let depth = 0;
   const links: Node[] = [];

@@ -10,7 +10,10 @@ import type { Span } from '../types.js';
 export function spanOf(node: Node, lines: LineIndex): Span {
   const p = node.position;
   if (!p) return lines.span(0, 0);
-  return { start: lines.pointAt(p.start.line, p.start.column), end: lines.pointAt(p.end.line, p.end.column) };
+  return {
+    start: lines.pointAt(p.start.line, p.start.column),
+    end: lines.pointAt(p.end.line, p.end.column),
+  };
 }
 
 export function textOf(node: Node): string {
@@ -41,11 +44,15 @@ export function depthOf(root: Node): number {
 }
 
 /** Attributes written as `key=value` words in an HTML comment, such as `<!-- question id=q1 type=single -->`. */
-export function commentAttributes(html: string, keyword: string): Record<string, string> | undefined {
+export function commentAttributes(
+  html: string,
+  keyword: string,
+): Record<string, string> | undefined {
   const m = new RegExp(`^<!--\\s*${keyword}\\b([\\s\\S]*?)-->\\s*$`).exec(html.trim());
   if (!m) return undefined;
   const attrs: Record<string, string> = {};
-  for (const pair of m[1]!.matchAll(/([a-z_]+)=("[^"]*"|\S+)/g)) attrs[pair[1]!] = pair[2]!.replace(/^"|"$/g, '');
+  for (const pair of m[1]!.matchAll(/([a-z_]+)=("[^"]*"|\S+)/g))
+    attrs[pair[1]!] = pair[2]!.replace(/^"|"$/g, '');
   return attrs;
 }
 

@@ -23,7 +23,7 @@ const NEWLINE = 10;
 const GT = 62;
 
 function isBullet(c: number): boolean {
-  return c === 45 /* - */ || c === 43 /* + */ || c === 42 /* * */;
+  return c === 45 /* - */ || c === 43 /* + */ || c === 42; /* * */
 }
 
 function isDigit(c: number): boolean {
@@ -44,7 +44,11 @@ export interface DeepNesting {
 }
 
 /** Each line's depth from `from` on, as far as its prefix tells, until `stop` says so. */
-function eachDepth(text: string, from: number, stop: (line: number, depth: number) => boolean): void {
+function eachDepth(
+  text: string,
+  from: number,
+  stop: (line: number, depth: number) => boolean,
+): void {
   let line = lineAt(text, from);
   let i = from;
   while (i < text.length) {
@@ -72,7 +76,7 @@ function eachDepth(text: string, from: number, stop: (line: number, depth: numbe
         let j = i;
         while (j < text.length && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
         const d = text.charCodeAt(j);
-        if ((d !== 46 /* . */ && d !== 41 /* ) */) || !endsMarker(text, j + 1)) break;
+        if ((d !== 46 /* . */ && d !== 41) /* ) */ || !endsMarker(text, j + 1)) break;
         markers++;
         column += j + 1 - i;
         i = j + 1;
@@ -88,7 +92,11 @@ function eachDepth(text: string, from: number, stop: (line: number, depth: numbe
 }
 
 /** The first line from `from` on whose prefix nests more than `limit` containers, if any. */
-export function findDeepNesting(text: string, from = 0, limit = MAX_NESTING): DeepNesting | undefined {
+export function findDeepNesting(
+  text: string,
+  from = 0,
+  limit = MAX_NESTING,
+): DeepNesting | undefined {
   let found: DeepNesting | undefined;
   eachDepth(text, from, (line, depth) => {
     if (depth <= limit) return false;
@@ -116,4 +124,3 @@ export function deepestLine(text: string, from = 0): number {
 export function deepNestingMessage(found: DeepNesting): string {
   return `Expected Markdown nested at most ${MAX_NESTING} lists or block quotes deep; found ${found.depth} on line ${found.line}. Flatten the lists or block quotes there.`;
 }
-

@@ -9,9 +9,14 @@ import { spanOf, textOf } from '../markdown/mdast-util.js';
  * the answer so lint can say so. Matched by where the parser found each answer, so what
  * counts as an accepted answer is decided in one place.
  */
-export function withAcceptedFeedback(questions: Question[], root: Root, lines: LineIndex): Question[] {
+export function withAcceptedFeedback(
+  questions: Question[],
+  root: Root,
+  lines: LineIndex,
+): Question[] {
   const byStart = new Map<string, Question['accepted'][number]>();
-  for (const q of questions) for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
+  for (const q of questions)
+    for (const a of q.accepted) byStart.set(`${a.span.start.line}:${a.span.start.column}`, a);
   if (!byStart.size) return questions;
   for (const node of root.children) {
     if (node.type !== 'list') continue;

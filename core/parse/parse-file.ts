@@ -3,10 +3,25 @@ import { LineIndex } from '../text/line-index.js';
 import { textChange } from '../text/text-change.js';
 import { toLf } from '../text/line-endings.js';
 import { FILE_START, type Span } from '../types.js';
-import { ITEM_TYPES, type Quiz, type FileModel, type FileProblem, type Freshness, type Item, type ItemType, type Link, type Reference, type Window } from '../model.js';
+import {
+  ITEM_TYPES,
+  type Quiz,
+  type FileModel,
+  type FileProblem,
+  type Freshness,
+  type Item,
+  type ItemType,
+  type Link,
+  type Reference,
+  type Window,
+} from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
-import { parseMarkdownState, type MarkdownState, type ParsedMarkdown } from '../markdown/markdown.js';
+import {
+  parseMarkdownState,
+  type MarkdownState,
+  type ParsedMarkdown,
+} from '../markdown/markdown.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { spanOf } from '../markdown/mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
@@ -112,7 +127,13 @@ const linkOfNode = new WeakMap<Node, Link>();
 function keptAt(link: Link, node: Node, lines: LineIndex): boolean {
   const p = node.position!;
   const { start, end } = link.span;
-  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column) return false;
+  if (
+    p.start.line !== start.line ||
+    p.start.column !== start.column ||
+    p.end.line !== end.line ||
+    p.end.column !== end.column
+  )
+    return false;
   start.offset = lines.offsetAt(start.line, start.column);
   end.offset = lines.offsetAt(end.line, end.column);
   return true;
@@ -125,7 +146,8 @@ function collectLinks(nodes: readonly Node[], lines: LineIndex): Link[] {
     // `[^1]: note` reads as a definition without the footnote extension lint parses with.
     if (n.type === 'definition' && label?.startsWith('^')) continue;
     let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines)) linkOfNode.set(n, (link = { url, span: spanOf(n, lines), image: n.type === 'image' }));
+    if (!link || !n.position || !keptAt(link, n, lines))
+      linkOfNode.set(n, (link = { url, span: spanOf(n, lines), image: n.type === 'image' }));
     links.push(link);
   }
   return links;
@@ -134,7 +156,8 @@ function collectLinks(nodes: readonly Node[], lines: LineIndex): Link[] {
 /** Rules report on top-level fields; nested spans are used while parsing and not kept in the model. */
 function topLevelSpans(spans: Record<string, Span>): Record<string, Span> {
   const out: Record<string, Span> = {};
-  for (const [k, v] of Object.entries(spans)) if (k.lastIndexOf('/') === 0 && !k.includes('#')) out[k] = v;
+  for (const [k, v] of Object.entries(spans))
+    if (k.lastIndexOf('/') === 0 && !k.includes('#')) out[k] = v;
   return out;
 }
 
@@ -142,16 +165,24 @@ function freshnessOf(d: Fm): Freshness {
   const f: Freshness = { covers: strings(d.covers) };
   if (typeof d.owner === 'string') f.owner = d.owner;
   const v = d.verified as Fm | undefined;
-  if (v && typeof v.version === 'string' && typeof v.date === 'string') f.verified = { version: v.version, date: v.date };
+  if (v && typeof v.version === 'string' && typeof v.date === 'string')
+    f.verified = { version: v.version, date: v.date };
   if (typeof d.review_every === 'string') f.reviewEvery = d.review_every;
   return f;
 }
 
 /** A front-matter scalar as text. Anything else the schema reports on its line; the item reads it as ''. */
-const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const scalarText = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** `body.root` is read for checkpoints only: a lesson needs its links alone. */
-function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readonly root: Root; links: readonly Node[] }, lines: LineIndex): Item {
+function buildItem(
+  file: string,
+  type: ItemType,
+  fm: FrontMatter,
+  body: { readonly root: Root; links: readonly Node[] },
+  lines: LineIndex,
+): Item {
   const d = fm.data;
   const base = {
     id: scalarText(d.id),
@@ -172,7 +203,14 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
         if (entry && typeof entry === 'object' && typeof (entry as Fm).module === 'string') {
           const e = entry as Fm;
           const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [{ module: e.module as string, optional: e.optional === true, span, ...(w ? { window: w } : {}) }];
+          return [
+            {
+              module: e.module as string,
+              optional: e.optional === true,
+              span,
+              ...(w ? { window: w } : {}),
+            },
+          ];
         }
         return [];
       });
@@ -180,7 +218,12 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
       base.references.push(
         ...refs(fm, 'roles', 'role'),
         ...refs(fm, 'prerequisites', 'track'),
-        ...modules.map((m) => ({ kind: 'module' as const, field: 'modules', id: m.module, span: m.span })),
+        ...modules.map((m) => ({
+          kind: 'module' as const,
+          field: 'modules',
+          id: m.module,
+          span: m.span,
+        })),
       );
       return {
         ...base,
@@ -190,7 +233,9 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
         prerequisites: strings(d.prerequisites),
         modules,
         ...(window ? { window } : {}),
-        ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
+        ...(followUpWeeks(d.follow_up) !== undefined
+          ? { followUpWeeks: followUpWeeks(d.follow_up)! }
+          : {}),
       };
     }
     case 'module':
@@ -205,12 +250,18 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
         ...(typeof d.pass_mark === 'number' ? { passMark: d.pass_mark } : {}),
         ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
         ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
-        ...(typeof d.reveal_answers === 'string' ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] } : {}),
+        ...(typeof d.reveal_answers === 'string'
+          ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] }
+          : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':
-      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'), ...refs(fm, 'prerequisites', 'checkpoint'));
+      base.references.push(
+        ...refs(fm, 'module', 'module'),
+        ...refs(fm, 'roles', 'role'),
+        ...refs(fm, 'prerequisites', 'checkpoint'),
+      );
       return {
         ...base,
         type,
@@ -230,8 +281,12 @@ function buildItem(file: string, type: ItemType, fm: FrontMatter, body: { readon
         ...(typeof d.min_words === 'number' ? { minWords: d.min_words } : {}),
         ...(reflection.readCheck ? { readCheck: reflection.readCheck } : {}),
         prompts: reflection.prompts,
-        ...(followUpWeeks(d.follow_up) !== undefined ? { followUpWeeks: followUpWeeks(d.follow_up)! } : {}),
-        ...(typeof (d.follow_up as Fm | undefined)?.prompt === 'string' ? { followUpPrompt: (d.follow_up as Fm).prompt as string } : {}),
+        ...(followUpWeeks(d.follow_up) !== undefined
+          ? { followUpWeeks: followUpWeeks(d.follow_up)! }
+          : {}),
+        ...(typeof (d.follow_up as Fm | undefined)?.prompt === 'string'
+          ? { followUpPrompt: (d.follow_up as Fm).prompt as string }
+          : {}),
       };
     }
   }
@@ -248,22 +303,31 @@ function lineDeeperThan(blocks: readonly Node[], limit: number): number | undefi
     const [n, depth] = stack.pop()!;
     if (depth > limit) return n.position?.start.line;
     const children = (n as { children?: Node[] }).children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+    if (children)
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
   }
   return undefined;
 }
 
 const TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
 
-
-
 /** Read one content file into its model; every way it can fail becomes a problem with a place. */
-export function parseFile(file: string, input: Uint8Array | string, options: ParseOptions = {}): ParsedFile {
+export function parseFile(
+  file: string,
+  input: Uint8Array | string,
+  options: ParseOptions = {},
+): ParsedFile {
   let text: string;
   if (typeof input === 'string') {
     // An editor's CRLF document, or one with a BOM, is read as the LF file a checkout gives.
     text = toLf(input);
-    if (text.trim() === '') return problem(file, { code: 'empty', span: FILE_START, message: 'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.' });
+    if (text.trim() === '')
+      return problem(file, {
+        code: 'empty',
+        span: FILE_START,
+        message:
+          'Expected front matter and content; found an empty file. Run "enablekit new <type> <id>" for a template, or delete the file.',
+      });
   } else {
     const decoded = decodeText(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ('problem' in decoded) return problem(file, decoded.problem);
@@ -274,33 +338,109 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
   const lines = change ? previous!.lines.edited(text, change) : new LineIndex(text);
   const fence = findFrontMatter(text);
   if (!fence && /^---[ \t]*\r?\n/.test(text)) {
-    return { model: { file, problems: [{ code: 'yaml', span: lines.lineSpan(1), message: 'Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key.' }] }, text, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: 'yaml',
+            span: lines.lineSpan(1),
+            message:
+              'Expected a closing --- line after the front matter; found none. Add a line with just --- after the last key.',
+          },
+        ],
+      },
+      text,
+      lines,
+    };
   }
   if (!fence) {
-    return { model: { file, problems: [{ code: 'no-front-matter', span: lines.lineSpan(1), message: 'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.' }] }, text, lines };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: 'no-front-matter',
+            span: lines.lineSpan(1),
+            message:
+              'Expected YAML front matter (a --- line, then type: and id:, then ---) at the top; found none. Add it, or run "enablekit new <type> <id>" for a template.',
+          },
+        ],
+      },
+      text,
+      lines,
+    };
   }
   // Typing in the body leaves the front matter as it was: read it again only when it changed.
   const block = text.slice(0, fence.end);
   const kept = previous?.frontMatter;
-  const fmResult = kept && kept.block === block ? ({ ok: true, value: kept.value } as const) : readFrontMatter(text, fence.start, fence.end, lines);
-  if (!fmResult.ok) return { model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] }, text, lines };
+  const fmResult =
+    kept && kept.block === block
+      ? ({ ok: true, value: kept.value } as const)
+      : readFrontMatter(text, fence.start, fence.end, lines);
+  if (!fmResult.ok)
+    return {
+      model: { file, problems: [{ code: 'yaml', span: fmResult.span, message: fmResult.message }] },
+      text,
+      lines,
+    };
   const fm = fmResult.value;
   const type = fm.data.type;
   // Refused before any Markdown parser sees the body: these shapes cost them time that
   // grows with the square of their size, and deep trees are walked recursively.
   const slow = options.metadataOnly ? undefined : findSlowShape(text, fence.end);
-  if (slow) return { model: { file, problems: [{ code: 'too-deep', span: lines.lineSpan(slow.line), message: slow.message }] }, text, lines, frontMatter: fm };
+  if (slow)
+    return {
+      model: {
+        file,
+        problems: [{ code: 'too-deep', span: lines.lineSpan(slow.line), message: slow.message }],
+      },
+      text,
+      lines,
+      frontMatter: fm,
+    };
   if (type === 'answer-sheet') {
-    return { model: { file, problems: [...schemaProblems('answer-sheet', fm, 'an answer sheet'), ...sheetFileProblems(file, text, fm, fence.end, lines)] }, text, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          ...schemaProblems('answer-sheet', fm, 'an answer sheet'),
+          ...sheetFileProblems(file, text, fm, fence.end, lines),
+        ],
+      },
+      text,
+      lines,
+      frontMatter: fm,
+    };
   }
   if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type);
     const span = fm.spans['/type'] ?? fm.span;
-    return { model: { file, problems: [{ code: 'unknown-type', span, message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.` }] }, text, lines, frontMatter: fm };
+    return {
+      model: {
+        file,
+        problems: [
+          {
+            code: 'unknown-type',
+            span,
+            message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.`,
+          },
+        ],
+      },
+      text,
+      lines,
+      frontMatter: fm,
+    };
   }
   if (options.metadataOnly) {
     // Nor is the front matter checked against its schema: that is lint's job.
-    const item = buildItem(file, type as ItemType, fm, { root: { type: 'root', children: [] }, links: [] }, lines);
+    const item = buildItem(
+      file,
+      type as ItemType,
+      fm,
+      { root: { type: 'root', children: [] }, links: [] },
+      lines,
+    );
     return { model: { file, item, problems: [] }, text, lines, frontMatter: fm };
   }
   let parsed: ParsedMarkdown;
@@ -316,10 +456,25 @@ export function parseFile(file: string, input: Uint8Array | string, options: Par
     });
   } catch (e) {
     // micromark recurses on nesting; past what the stack holds it throws a RangeError.
-    if (e instanceof RangeError) return problem(file, { code: 'too-deep', span: lines.lineSpan(deepestLine(text, fence.end)), message: TOO_DEEP });
+    if (e instanceof RangeError)
+      return problem(file, {
+        code: 'too-deep',
+        span: lines.lineSpan(deepestLine(text, fence.end)),
+        message: TOO_DEEP,
+      });
     throw e;
   }
-  if (parsed.depth > MAX_DEPTH) return problem(file, { code: 'too-deep', span: lines.lineSpan(lineDeeperThan(parsed.state.chunks.flatMap((c) => c.children), MAX_DEPTH) ?? deepestLine(text, fence.end)), message: TOO_DEEP });
+  if (parsed.depth > MAX_DEPTH)
+    return problem(file, {
+      code: 'too-deep',
+      span: lines.lineSpan(
+        lineDeeperThan(
+          parsed.state.chunks.flatMap((c) => c.children),
+          MAX_DEPTH,
+        ) ?? deepestLine(text, fence.end),
+      ),
+      message: TOO_DEEP,
+    });
   const item = buildItem(file, type as ItemType, fm, parsed, lines);
   const unclosed = findUnclosedBlock(parsed.state, lines);
   if (unclosed) item.unclosed = unclosed;

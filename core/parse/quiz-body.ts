@@ -10,7 +10,8 @@ import { tickVariant } from './tick-variant.js';
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
 /** The key's number: `4`, `4 ± 0.5`, `4 +/- 0.5`, with an optional unit after it (`4 h`, `80%`). */
-const NUMBER_WITH_TOLERANCE = /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
+const NUMBER_WITH_TOLERANCE =
+  /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
 const QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
 
 /** The attributes a `<!-- question … -->` comment may carry, and the values `scoring=` takes. */
@@ -43,7 +44,12 @@ function parseChoices(list: List, lines: LineIndex, q: Question): void {
       checked = variant.ticked;
       text = variant.text;
     }
-    const choice: Choice = { letter: choiceLabel(q.choices.length), text, checked, span: spanOf(item, lines) };
+    const choice: Choice = {
+      letter: choiceLabel(q.choices.length),
+      text,
+      checked,
+      span: spanOf(item, lines),
+    };
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
@@ -56,10 +62,25 @@ const typed = new WeakSet<Question>();
 export const hasWrittenType = (q: Question): boolean => typed.has(q);
 
 function newQuestion(prompt: string, span: Question['span']): Question {
-  return { type: 'single', prompt, weight: 1, partial: true, span, markupProblems: [], choices: [], accepted: [], items: [] };
+  return {
+    type: 'single',
+    prompt,
+    weight: 1,
+    partial: true,
+    span,
+    markupProblems: [],
+    choices: [],
+    accepted: [],
+    items: [],
+  };
 }
 
-const suggestion = (found: string, known: readonly string[], write: (k: string) => string, otherwise: string) => {
+const suggestion = (
+  found: string,
+  known: readonly string[],
+  write: (k: string) => string,
+  otherwise: string,
+) => {
   const near = didYouMean(found.toLowerCase(), known);
   return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
 };
@@ -87,15 +108,21 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
   const seen = new Set<string>();
   for (const { name, value, raw } of metaWords(m[1]!)) {
     if (name === '') {
-      problem(`Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(', ')}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=…`, 'Write it as name=value, or remove it.')}`);
+      problem(
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(', ')}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=…`, 'Write it as name=value, or remove it.')}`,
+      );
       continue;
     }
     if (!(QUESTION_ATTRIBUTES as readonly string[]).includes(name)) {
-      problem(`Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(', ')}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value}`, 'Remove it.')}`);
+      problem(
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(', ')}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value}`, 'Remove it.')}`,
+      );
       continue;
     }
     if (seen.has(name)) {
-      problem(`Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`);
+      problem(
+        `Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`,
+      );
       continue;
     }
     seen.add(name);
@@ -105,20 +132,30 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
       if ((QUESTION_TYPES as readonly string[]).includes(value)) {
         q.type = value as QuestionType;
         typed.add(q);
-      } else problem(`Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(value, QUESTION_TYPES, (k) => `type=${k}`, 'Fix the question comment.')}`);
+      } else
+        problem(
+          `Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(value, QUESTION_TYPES, (k) => `type=${k}`, 'Fix the question comment.')}`,
+        );
     } else if (name === 'weight') {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
-      else problem(`Expected weight= to be a positive number; found "${value}". Fix the question comment.`);
+      else
+        problem(
+          `Expected weight= to be a positive number; found "${value}". Fix the question comment.`,
+        );
     } else if (value === 'all-or-nothing') q.partial = false;
-    else if (value !== 'partial') problem(`Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(value, SCORING_VALUES, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`);
+    else if (value !== 'partial')
+      problem(
+        `Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(value, SCORING_VALUES, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`,
+      );
   }
   return true;
 }
 
 function inferType(q: Question): void {
   if (typed.has(q)) return;
-  if (q.choices.length > 0) q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
+  if (q.choices.length > 0)
+    q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
   else if (q.numeric) q.type = 'numeric';
   else if (q.accepted.length > 0 || q.answerText) q.type = 'text';
@@ -130,17 +167,27 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
   const value = text.replace(ANSWER, '').trim();
   if (q.answerText) {
     // Keeping either one would grade (or key) an answer without a word about the other.
-    q.markupProblems.push({ span: spanOf(p, lines), message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.` });
+    q.markupProblems.push({
+      span: spanOf(p, lines),
+      message: `Expected one "Answer:" line under question "${q.id ?? q.prompt}"; found a second one here (the first is on line ${q.answerText.span.start.line}). Keep one and delete the other.`,
+    });
     return true;
   }
   const m = NUMBER_WITH_TOLERANCE.exec(value);
-  if (m && q.type !== 'text') q.numeric = { value: Number(m[1]), tolerance: m[2] ? Number(m[2]) : 0, ...(m[3] ? { unit: m[3] } : {}), span: spanOf(p, lines) };
+  if (m && q.type !== 'text')
+    q.numeric = {
+      value: Number(m[1]),
+      tolerance: m[2] ? Number(m[2]) : 0,
+      ...(m[3] ? { unit: m[3] } : {}),
+      span: spanOf(p, lines),
+    };
   q.answerText = { value, span: spanOf(p, lines) };
   return true;
 }
 
 /** A list whose items all start with a tick written another way (`[✓]`, `(x)`, `[]`): choices, not prose. */
-const allTickVariants = (list: List) => list.children.length > 0 && list.children.every((i) => tickVariant(choiceText(i)) !== undefined);
+const allTickVariants = (list: List) =>
+  list.children.length > 0 && list.children.every((i) => tickVariant(choiceText(i)) !== undefined);
 
 /**
  * Questions are the level-2 headings of a quiz (and of an answer sheet). Under each:
@@ -168,10 +215,18 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
     if (!q) continue;
     const afterEmptyAnswer = emptyAnswer;
     emptyAnswer = false;
-    if (afterEmptyAnswer && (node.type === 'paragraph' || node.type === 'code') && !ANSWER.test(textOf(node)) && !ACCEPTED.test(textOf(node))) {
+    if (
+      afterEmptyAnswer &&
+      (node.type === 'paragraph' || node.type === 'code') &&
+      !ANSWER.test(textOf(node)) &&
+      !ACCEPTED.test(textOf(node))
+    ) {
       const below = textOf(node);
       const shown = below.length > 40 ? `${below.slice(0, 40)}…` : below;
-      q.markupProblems.push({ span: spanOf(node, lines), message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".` });
+      q.markupProblems.push({
+        span: spanOf(node, lines),
+        message: `Expected the answer on the "Answer:" line; found "Answer:" empty and "${shown}" below it. Write it as "Answer: ${shown}".`,
+      });
       continue;
     }
     if (node.type === 'html') {
@@ -182,15 +237,25 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
     } else if (node.type === 'list') {
       if (expectAccepted) {
         for (const item of node.children) {
-          const code = item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined;
+          const code =
+            item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined;
           const value = code && code.type === 'inlineCode' ? code.value : choiceText(item);
           q.accepted.push({ value, span: spanOf(item, lines) });
         }
         expectAccepted = false;
-      } else if (node.children.some((i) => typeof i.checked === 'boolean') || allTickVariants(node)) {
+      } else if (
+        node.children.some((i) => typeof i.checked === 'boolean') ||
+        allTickVariants(node)
+      ) {
         parseChoices(node, lines, q);
       } else if (node.ordered) {
-        node.children.forEach((item) => q!.items.push({ letter: choiceLabel(q!.items.length), text: choiceText(item), span: spanOf(item, lines) }));
+        node.children.forEach((item) =>
+          q!.items.push({
+            letter: choiceLabel(q!.items.length),
+            text: choiceText(item),
+            span: spanOf(item, lines),
+          }),
+        );
       }
     } else if (node.type === 'blockquote') {
       q.explanation = { text: textOf(node), span: spanOf(node, lines) };

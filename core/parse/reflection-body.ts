@@ -37,7 +37,9 @@ export function parseReflectionBody(tree: Root, lines: LineIndex): ReflectionBod
           continue;
         }
       }
-      if (inPrompts) for (const item of node.children) out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
+      if (inPrompts)
+        for (const item of node.children)
+          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
     }
     if (answering && node.type !== 'html') {
       answering.text = `${answering.text} ${textOf(node)}`.trim();

@@ -39,6 +39,12 @@ function readCriteria(list: List, lines: LineIndex, into: Criterion[]): void {
         if (inline.type === 'html') id = commentAttributes(inline.value, 'criterion')?.id ?? id;
       }
     }
-    into.push({ id: id ?? slug(text), text, required: REQUIRED.test(text), checked: item.checked, span: spanOf(item, lines) });
+    into.push({
+      id: id ?? slug(text),
+      text,
+      required: REQUIRED.test(text),
+      checked: item.checked,
+      span: spanOf(item, lines),
+    });
   }
 }

@@ -23,7 +23,17 @@ const FLOW_ENTRY = /^([A-Za-z_][A-Za-z0-9_-]*): +(\S.*)$/;
 const PLAIN = /^[A-Za-z0-9_/(][^#:[\]{},"'\\\t&*!|>%@`]*$/;
 const DOUBLE = /^"[^"\\]*"$/;
 const SINGLE = /^'[^']*'$/;
-const KEYWORDS: Record<string, unknown> = { null: null, Null: null, NULL: null, true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+const KEYWORDS: Record<string, unknown> = {
+  null: null,
+  Null: null,
+  NULL: null,
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false,
+};
 const DECIMAL = /^[0-9]+$/;
 const FLOAT = /^[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
 // Keys YAML reads as keywords, or that would touch an object's prototype, go to the library.
@@ -54,7 +64,12 @@ function pieces(inner: string, at: number): { text: string; start: number }[] | 
   return out;
 }
 
-function value(text: string, start: number, pointer: string, ranges: Map<string, Range>): { value: unknown } | undefined {
+function value(
+  text: string,
+  start: number,
+  pointer: string,
+  ranges: Map<string, Range>,
+): { value: unknown } | undefined {
   const first = text[0];
   if (first === '[' || first === '{') {
     const close = first === '[' ? ']' : '}';

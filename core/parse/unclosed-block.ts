@@ -13,15 +13,23 @@ function lineText(lines: LineIndex, line: number): string {
   return lines.text.slice(start.offset, end.offset);
 }
 
-function htmlCloser(value: string): { kind: UnclosedBlock['kind']; closer: string; closed: boolean } | undefined {
+function htmlCloser(
+  value: string,
+): { kind: UnclosedBlock['kind']; closer: string; closed: boolean } | undefined {
   const v = value.replace(/^ {0,3}/, '');
-  if (v.startsWith('<!--')) return { kind: 'comment', closer: '-->', closed: v.startsWith('<!-->') || v.startsWith('<!--->') || v.indexOf('-->', 4) !== -1 };
+  if (v.startsWith('<!--'))
+    return {
+      kind: 'comment',
+      closer: '-->',
+      closed: v.startsWith('<!-->') || v.startsWith('<!--->') || v.indexOf('-->', 4) !== -1,
+    };
   const raw = RAW_TAG.exec(v);
   if (raw) {
     const closer = `</${raw[1]!.toLowerCase()}>`;
     return { kind: 'html', closer, closed: v.toLowerCase().indexOf(closer) !== -1 };
   }
-  if (v.startsWith('<![CDATA[')) return { kind: 'html', closer: ']]>', closed: v.indexOf(']]>', 9) !== -1 };
+  if (v.startsWith('<![CDATA['))
+    return { kind: 'html', closer: ']]>', closed: v.indexOf(']]>', 9) !== -1 };
   if (v.startsWith('<?')) return { kind: 'html', closer: '?>', closed: v.indexOf('?>', 2) !== -1 };
   if (/^<![A-Za-z]/.test(v)) return { kind: 'html', closer: '>', closed: v.indexOf('>', 2) !== -1 };
   return undefined;
@@ -43,9 +51,13 @@ function hiddenHeadings(text: string, from: number): { headings: number; section
  * every block after it: so only the last top-level block can be one. Checked from the
  * parse's pieces, without putting the tree together (a lesson never needs it).
  */
-export function findUnclosedBlock(state: MarkdownState, lines: LineIndex): UnclosedBlock | undefined {
+export function findUnclosedBlock(
+  state: MarkdownState,
+  lines: LineIndex,
+): UnclosedBlock | undefined {
   let last: Node | undefined;
-  for (let i = state.chunks.length - 1; i >= 0 && !last; i--) last = state.chunks[i]!.children.at(-1);
+  for (let i = state.chunks.length - 1; i >= 0 && !last; i--)
+    last = state.chunks[i]!.children.at(-1);
   const p = last?.position;
   if (!last || !p) return undefined;
   const open = lineText(lines, p.start.line);
@@ -62,6 +74,7 @@ export function findUnclosedBlock(state: MarkdownState, lines: LineIndex): Unclo
     found = { kind: html.kind, closer: html.closer };
   } else return undefined;
   const span = lines.lineSpan(p.start.line);
-  const after = p.start.line < lines.lineCount ? lines.lineStart(p.start.line + 1) : lines.text.length;
+  const after =
+    p.start.line < lines.lineCount ? lines.lineStart(p.start.line + 1) : lines.text.length;
   return { ...found, span, ...hiddenHeadings(lines.text, after) };
 }

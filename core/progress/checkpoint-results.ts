@@ -5,13 +5,24 @@ export interface CheckpointResult {
   checkpoint: string;
   passed: boolean;
   /** The latest graded attempt: its pull request, score and number. */
-  latest: { pr: number; at: string; passed: boolean; percent?: number; attempt: number; reviewer?: string; notes?: string };
+  latest: {
+    pr: number;
+    at: string;
+    passed: boolean;
+    percent?: number;
+    attempt: number;
+    reviewer?: string;
+    notes?: string;
+  };
   attempts: number;
   best?: number;
 }
 
 /** Each checkpoint the learner has a result for: passed once is passed, and the latest attempt is what they see next. */
-export function checkpointResults(records: readonly ProgressRecord[], login: string): Map<string, CheckpointResult> {
+export function checkpointResults(
+  records: readonly ProgressRecord[],
+  login: string,
+): Map<string, CheckpointResult> {
   const out = new Map<string, CheckpointResult>();
   for (const r of resultsOf(records, login)) {
     const before = out.get(r.checkpoint);

@@ -19,7 +19,12 @@ export interface CheckpointStats {
 }
 
 export interface Cohort {
-  tracks: { role: string; track: string; modules: string[]; learners: { login: string; states: ModuleState[]; complete: boolean }[] }[];
+  tracks: {
+    role: string;
+    track: string;
+    modules: string[];
+    learners: { login: string; states: ModuleState[]; complete: boolean }[];
+  }[];
   checkpoints: CheckpointStats[];
   mostMissed: { checkpoint: string; question: string; count: number }[];
 }
@@ -31,17 +36,31 @@ const median = (xs: number[]) => {
 };
 
 /** Per role and track, every learner's module states; per checkpoint, pass rate and median attempts; the questions most often missed. */
-export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[], today: string): Cohort {
+export function cohort(
+  index: WorkspaceIndex,
+  learners: readonly LearnerFacts[],
+  today: string,
+): Cohort {
   const tracks: Cohort['tracks'] = [];
   const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
   for (const role of roles) {
-    const members = learners.filter((l) => l.roles.includes(role)).sort((a, b) => a.login.localeCompare(b.login));
+    const members = learners
+      .filter((l) => l.roles.includes(role))
+      .sort((a, b) => a.login.localeCompare(b.login));
     const byTrack = new Map<string, Cohort['tracks'][number]>();
     for (const l of members) {
       for (const t of learnerStatus(l.login, [role], index, l.records, today)) {
         let row = byTrack.get(t.track);
-        if (!row) byTrack.set(t.track, (row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }));
-        row.learners.push({ login: l.login, states: t.modules.map((m) => m.state), complete: t.complete });
+        if (!row)
+          byTrack.set(
+            t.track,
+            (row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }),
+          );
+        row.learners.push({
+          login: l.login,
+          states: t.modules.map((m) => m.state),
+          complete: t.complete,
+        });
       }
     }
     tracks.push(...byTrack.values());
@@ -57,7 +76,13 @@ export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[],
     }
     const v = [...per.values()];
     const passed = v.filter((x) => x.passed).length;
-    return { id, attempted: v.length, passed, passRate: v.length ? Math.round((passed / v.length) * 100) : 0, medianAttempts: median(v.map((x) => x.attempts)) };
+    return {
+      id,
+      attempted: v.length,
+      passed,
+      passRate: v.length ? Math.round((passed / v.length) * 100) : 0,
+      medianAttempts: median(v.map((x) => x.attempts)),
+    };
   });
   const missed = new Map<string, { checkpoint: string; question: string; count: number }>();
   for (const r of all) {
@@ -68,29 +93,70 @@ export function cohort(index: WorkspaceIndex, learners: readonly LearnerFacts[],
       missed.set(k, m);
     }
   }
-  const mostMissed = [...missed.values()].sort((a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)).slice(0, 10);
+  const mostMissed = [...missed.values()]
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.checkpoint.localeCompare(b.checkpoint) ||
+        a.question.localeCompare(b.question),
+    )
+    .slice(0, 10);
   return { tracks, checkpoints, mostMissed };
 }
 
-const ICON: Record<ModuleState, string> = { 'not-started': '·', open: '○', submitted: '◐', failed: '✗', passed: '✓', overdue: '⚠' };
+const ICON: Record<ModuleState, string> = {
+  'not-started': '·',
+  open: '○',
+  submitted: '◐',
+  failed: '✗',
+  passed: '✓',
+  overdue: '⚠',
+};
 
 /** The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics, the most-missed questions. */
-export function dashboardBody(c: Cohort, index: WorkspaceIndex, today: string, forIssue = true): string {
+export function dashboardBody(
+  c: Cohort,
+  index: WorkspaceIndex,
+  today: string,
+  forIssue = true,
+): string {
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 60);
   const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ''}.`;
-  const parts = [...(forIssue ? [DASHBOARD_MARKER] : []), `${intro} ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`, ''];
+  const parts = [
+    ...(forIssue ? [DASHBOARD_MARKER] : []),
+    `${intro} ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`,
+    '',
+  ];
   for (const t of c.tracks) {
     const done = t.learners.filter((l) => l.complete).length;
-    parts.push(`### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`, '', `| learner | ${t.modules.map(title).join(' | ')} |`, `|---|${t.modules.map(() => ':-:').join('|')}|`);
-    for (const l of t.learners) parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(' | ')} |`);
+    parts.push(
+      `### ${escapeMarkdown(t.role, 40)}: ${title(t.track)} (${done} of ${t.learners.length} complete)`,
+      '',
+      `| learner | ${t.modules.map(title).join(' | ')} |`,
+      `|---|${t.modules.map(() => ':-:').join('|')}|`,
+    );
+    for (const l of t.learners)
+      parts.push(`| @${l.login} | ${l.states.map((s) => ICON[s]).join(' | ')} |`);
     parts.push('');
   }
-  if (!c.tracks.length) parts.push('No learner has a track yet: add learners to roles in enablekit.yml.', '');
-  parts.push('### Checkpoints', '', '| checkpoint | learners | passed | pass rate | median attempts |', '|---|--:|--:|--:|--:|');
-  for (const s of c.checkpoints) parts.push(`| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`);
+  if (!c.tracks.length)
+    parts.push('No learner has a track yet: add learners to roles in enablekit.yml.', '');
+  parts.push(
+    '### Checkpoints',
+    '',
+    '| checkpoint | learners | passed | pass rate | median attempts |',
+    '|---|--:|--:|--:|--:|',
+  );
+  for (const s of c.checkpoints)
+    parts.push(
+      `| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`,
+    );
   if (c.mostMissed.length) {
     parts.push('', '### Most-missed questions', '');
-    for (const m of c.mostMissed) parts.push(`- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? '' : 's'}`);
+    for (const m of c.mostMissed)
+      parts.push(
+        `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? '' : 's'}`,
+      );
   }
   return parts.join('\n');
 }

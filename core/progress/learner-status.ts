@@ -22,7 +22,9 @@ export interface TrackStatus {
 /** The roles a learner is in, by login (teams are resolved by the adapter into `extraRoles`). */
 export function rolesOf(login: string, config: Config, extraRoles: string[] = []): string[] {
   const l = login.toLowerCase();
-  const roles = [...config.roles.values()].filter((r) => r.learners.some((x) => x.toLowerCase() === l)).map((r) => r.id);
+  const roles = [...config.roles.values()]
+    .filter((r) => r.learners.some((x) => x.toLowerCase() === l))
+    .map((r) => r.id);
   return [...new Set([...roles, ...extraRoles])];
 }
 
@@ -32,16 +34,31 @@ export function rolesOf(login: string, config: Config, extraRoles: string[] = []
  * checkpoints are not all passed is overdue. A track is complete when every required
  * module with checkpoints is passed.
  */
-export function learnerStatus(login: string, roles: string[], index: WorkspaceIndex, records: readonly ProgressRecord[], today: string): TrackStatus[] {
+export function learnerStatus(
+  login: string,
+  roles: string[],
+  index: WorkspaceIndex,
+  records: readonly ProgressRecord[],
+  today: string,
+): TrackStatus[] {
   const mine = resultsOf(records, login);
-  const tracks = [...index.items()].filter((i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)));
-  tracks.sort((a, b) => (a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1));
+  const tracks = [...index.items()].filter(
+    (i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)),
+  );
+  tracks.sort((a, b) =>
+    a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1,
+  );
   return tracks.map((t) => {
     const modules = t.modules.map((entry): ModuleStatus => {
       const checkpoints = index.checkpointsOf(entry.module).map((c) => {
         const rs = mine.filter((r) => r.checkpoint === c.id);
         const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
-        return { id: c.id, passed: rs.some((r) => r.passed), attempts: rs.length, ...(scores.length ? { best: Math.max(...scores) } : {}) };
+        return {
+          id: c.id,
+          passed: rs.some((r) => r.passed),
+          attempts: rs.length,
+          ...(scores.length ? { best: Math.max(...scores) } : {}),
+        };
       });
       const due = entry.window?.due ?? t.window?.due;
       const opens = entry.window?.opens ?? t.window?.opens;
@@ -58,6 +75,10 @@ export function learnerStatus(login: string, roles: string[], index: WorkspaceIn
       return { module: entry.module, state, ...(due ? { due } : {}), checkpoints };
     });
     const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k]!.optional);
-    return { track: t.id, complete: required.length > 0 && required.every((m) => m.state === 'passed'), modules };
+    return {
+      track: t.id,
+      complete: required.length > 0 && required.every((m) => m.state === 'passed'),
+      modules,
+    };
   });
 }

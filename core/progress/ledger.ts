@@ -6,12 +6,14 @@ import { ACTIONS_BOT, writtenBy, type Writer } from './writer.js';
 export const PROGRESS_LABEL = 'enablekit:progress';
 
 /** The hidden marker that names a learner's progress issue. Logins are case-insensitive on GitHub. */
-export const progressMarker = (login: string) => `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
+export const progressMarker = (login: string) =>
+  `<!-- enablekit:progress learner=${login.toLowerCase()} -->`;
 
 export const progressTitle = (login: string) => `Training progress: @${login}`;
 
 /** The learner a progress issue's body names in its marker, lower-cased; undefined for other bodies. */
-export const markedLearner = (body: string | null | undefined) => /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? '')?.[1];
+export const markedLearner = (body: string | null | undefined) =>
+  /<!-- enablekit:progress learner=([^ ]+) -->/.exec(body ?? '')?.[1];
 
 /** An issue or comment as GitHub's REST API returns it, as far as the ledger reads it. */
 interface ApiIssue {
@@ -34,13 +36,26 @@ interface ApiComment {
  * the learner's marker, lowest number first. Records are read from all of them, so a record
  * written to a duplicate (two runs racing to open the issue) still counts.
  */
-export function progressIssuesOf<T extends ApiIssue>(issues: readonly T[], login: string, writer: Writer = ACTIONS_BOT): T[] {
+export function progressIssuesOf<T extends ApiIssue>(
+  issues: readonly T[],
+  login: string,
+  writer: Writer = ACTIONS_BOT,
+): T[] {
   const marker = progressMarker(login);
-  return issues.filter((i) => !i.pull_request && writtenBy(i.user, writer) && (i.body ?? '').includes(marker)).sort((a, b) => a.number - b.number);
+  return issues
+    .filter((i) => !i.pull_request && writtenBy(i.user, writer) && (i.body ?? '').includes(marker))
+    .sort((a, b) => a.number - b.number);
 }
 
 export function ledgerComment(c: ApiComment, writer: Writer = ACTIONS_BOT): LedgerComment {
-  return { id: c.id, body: c.body ?? '', byEnablekit: writtenBy(c.user, writer), createdAt: c.created_at, updatedAt: c.updated_at, ...(c.html_url ? { url: c.html_url } : {}) };
+  return {
+    id: c.id,
+    body: c.body ?? '',
+    byEnablekit: writtenBy(c.user, writer),
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    ...(c.html_url ? { url: c.html_url } : {}),
+  };
 }
 
 /**
@@ -57,8 +72,10 @@ function recordLine(r: ProgressRecord): string {
   const who = (login?: string) => (login ? `@${escapeMarkdown(login, 40)}` : 'someone');
   switch (r.kind) {
     case 'quiz':
-      if (isClaim(r)) return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
-      if (r.refused) return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
+      if (isClaim(r))
+        return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
+      if (r.refused)
+        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'mock':
       return `${id}: ${r.passed ? 'Pass' : 'Fail'}${r.attempt ? ` (attempt ${r.attempt})` : ''}, graded by ${who(r.reviewer)} in #${r.pr}.`;
@@ -77,7 +94,20 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 export function isRecord(v: unknown): v is ProgressRecord {
   const r = v as ProgressRecord;
   const kinds: readonly string[] = RECORD_KINDS;
-  return !!r && typeof r === 'object' && isString(r.learner) && isString(r.checkpoint) && kinds.includes(r.kind) && Number.isInteger(r.pr) && isString(r.sha) && isString(r.at) && typeof r.passed === 'boolean' && !Number.isNaN(Date.parse(r.at)) && (r.ref === undefined || isString(r.ref)) && (r.seq === undefined || (Number.isInteger(r.seq) && r.seq > 0));
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    isString(r.learner) &&
+    isString(r.checkpoint) &&
+    kinds.includes(r.kind) &&
+    Number.isInteger(r.pr) &&
+    isString(r.sha) &&
+    isString(r.at) &&
+    typeof r.passed === 'boolean' &&
+    !Number.isNaN(Date.parse(r.at)) &&
+    (r.ref === undefined || isString(r.ref)) &&
+    (r.seq === undefined || (Number.isInteger(r.seq) && r.seq > 0))
+  );
 }
 
 /** Every well-formed record in a comment; a damaged one is skipped. */
@@ -136,7 +166,11 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
     const mine = found.filter((r) => r.learner.toLowerCase() === learner.toLowerCase());
     if (c.updatedAt !== c.createdAt) {
       flagged.push({ comment: c.id, why: 'edited', ...note });
-      stored.push(...mine.filter((r) => r.kind === 'quiz' && !r.refused).map((r) => ({ ...r, passed: false })));
+      stored.push(
+        ...mine
+          .filter((r) => r.kind === 'quiz' && !r.refused)
+          .map((r) => ({ ...r, passed: false })),
+      );
     } else {
       records.push(...mine);
       stored.push(...mine.filter((r) => r.kind === 'quiz'));
@@ -144,10 +178,18 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
   }
   // An attempt voided by a `refused` record is not a result, whichever pull request offered that commit, and neither is the voiding record; a claim is no result.
   const voided = new Set(records.filter((r) => r.refused && r.kind === 'quiz').map(attemptKey));
-  const counted = records.filter((r) => !r.refused && !isClaim(r) && !(r.kind === 'quiz' && voided.has(attemptKey(r))));
+  const counted = records.filter(
+    (r) => !r.refused && !isClaim(r) && !(r.kind === 'quiz' && voided.has(attemptKey(r))),
+  );
   const top = Math.max(0, ...seqs);
   const missing = Array.from({ length: top }, (_, k) => k + 1).filter((n) => !seqs.has(n));
-  return { records: dedupeRecords(counted), stored, flagged, nextSeq: top + 1, ...(missing.length ? { missing } : {}) };
+  return {
+    records: dedupeRecords(counted),
+    stored,
+    flagged,
+    nextSeq: top + 1,
+    ...(missing.length ? { missing } : {}),
+  };
 }
 
 const attemptKey = (r: ProgressRecord) => `${r.checkpoint}@${r.sha}`;

@@ -18,7 +18,13 @@ export function readNotices(comments: readonly LedgerComment[], learner: string)
   for (const c of comments) {
     if (!c.byEnablekit || c.updatedAt !== c.createdAt) continue;
     for (const n of readHiddenJson('notice', c.body) as Notice[]) {
-      if (n.learner?.toLowerCase() === learner.toLowerCase() && ['reminder', 'follow-up', 'report-card'].includes(n.kind) && typeof n.item === 'string' && !Number.isNaN(Date.parse(n.at))) out.push(n);
+      if (
+        n.learner?.toLowerCase() === learner.toLowerCase() &&
+        ['reminder', 'follow-up', 'report-card'].includes(n.kind) &&
+        typeof n.item === 'string' &&
+        !Number.isNaN(Date.parse(n.at))
+      )
+        out.push(n);
     }
   }
   return out;

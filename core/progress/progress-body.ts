@@ -19,25 +19,66 @@ const STATE: Record<ModuleState, string> = {
  * hand, so any run (or a rebuild) that sees the same records on the same day writes the
  * same body.
  */
-export function progressBody(login: string, roles: readonly string[], index: WorkspaceIndex, ledger: Ledger, today: string, forIssue = true): string {
+export function progressBody(
+  login: string,
+  roles: readonly string[],
+  index: WorkspaceIndex,
+  ledger: Ledger,
+  today: string,
+  forIssue = true,
+): string {
   const tracks = learnerStatus(login, [...roles], index, ledger.records, today);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 120);
   const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(', ')})` : ''}, as of ${today}.`;
-  const parts = forIssue ? [progressMarker(login), `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`, ''] : [intro, ''];
-  if (!tracks.length) parts.push(`No track is assigned to ${roles.length ? 'these roles' : 'this learner: add them to a role in enablekit.yml'}.`);
+  const parts = forIssue
+    ? [
+        progressMarker(login),
+        `${intro} This body is rewritten from the records below each time a result comes in; edit nothing here.`,
+        '',
+      ]
+    : [intro, ''];
+  if (!tracks.length)
+    parts.push(
+      `No track is assigned to ${roles.length ? 'these roles' : 'this learner: add them to a role in enablekit.yml'}.`,
+    );
   for (const t of tracks) {
-    parts.push(`### ${t.complete ? '✅ ' : ''}${title(t.track)}`, '', '| module | status | due | checkpoints |', '|---|---|---|---|');
+    parts.push(
+      `### ${t.complete ? '✅ ' : ''}${title(t.track)}`,
+      '',
+      '| module | status | due | checkpoints |',
+      '|---|---|---|---|',
+    );
     for (const m of t.modules) {
-      const cps = m.checkpoints.map((c) => `${title(c.id)}: ${c.passed ? 'passed' : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`).join('<br>');
-      parts.push(`| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ''} | ${cps || '(reading only)'} |`);
+      const cps = m.checkpoints
+        .map(
+          (c) =>
+            `${title(c.id)}: ${c.passed ? 'passed' : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`,
+        )
+        .join('<br>');
+      parts.push(
+        `| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ''} | ${cps || '(reading only)'} |`,
+      );
     }
     parts.push(...appraisalLines(ledger.records, t.track), '');
   }
   const p = participationOf(ledger.records, login);
-  if (p.gave || p.received) parts.push(`**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? 'y or reaction' : 'ies or reactions'} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(', ')})` : ''}.`, '');
+  if (p.gave || p.received)
+    parts.push(
+      `**Participation on reflections:** ${p.gave} repl${p.gave === 1 ? 'y or reaction' : 'ies or reactions'} given, ${p.received} received${p.peers.length ? ` (with ${p.peers.map((x) => `@${escapeMarkdown(x, 40)}`).join(', ')})` : ''}.`,
+      '',
+    );
   if (ledger.flagged.length) {
-    parts.push(`> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`, ...ledger.flagged.map((f) => `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`), '');
+    parts.push(
+      `> [!WARNING]\n> ${ledger.flagged.length} record${ledger.flagged.length > 1 ? 's were' : ' was'} ignored: only the enablekit Action writes records, and a record edited after it was written is no result (its quiz attempt still counts, not as a pass).`,
+      ...ledger.flagged.map(
+        (f) =>
+          `> - ${f.url ?? `comment ${f.comment}`}: ${f.why === 'edited' ? 'edited' : 'not written by enablekit'}`,
+      ),
+      '',
+    );
   }
-  parts.push(`<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`);
+  parts.push(
+    `<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`,
+  );
   return parts.join('\n');
 }

@@ -58,7 +58,8 @@ export interface ProgressRecord {
 export const CLAIM_REF = 'claim';
 export const isClaim = (r: ProgressRecord) => r.kind === 'quiz' && r.ref === CLAIM_REF;
 
-export const recordKey = (r: ProgressRecord) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ''}`;
+export const recordKey = (r: ProgressRecord) =>
+  `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ''}`;
 
 export const isResult = (r: ProgressRecord) => (RESULT_KINDS as readonly string[]).includes(r.kind);
 
@@ -66,8 +67,13 @@ export const isResult = (r: ProgressRecord) => (RESULT_KINDS as readonly string[
 export function dedupeRecords(records: readonly ProgressRecord[]): ProgressRecord[] {
   const seen = new Map<string, ProgressRecord>();
   for (const r of records) if (!seen.has(recordKey(r))) seen.set(recordKey(r), r);
-  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1));
+  return [...seen.values()].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (recordKey(a) < recordKey(b) ? -1 : 1),
+  );
 }
 
 /** A learner's results only (no activity), one per key, in time order. */
-export const resultsOf = (records: readonly ProgressRecord[], login: string) => dedupeRecords(records).filter((r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase());
+export const resultsOf = (records: readonly ProgressRecord[], login: string) =>
+  dedupeRecords(records).filter(
+    (r) => isResult(r) && r.learner.toLowerCase() === login.toLowerCase(),
+  );

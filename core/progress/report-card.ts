@@ -11,7 +11,12 @@ export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
  * result, best score, attempts and the day it was passed; mock verdicts with their
  * reviewer notes and reflections as recorded.
  */
-export function reportCard(login: string, track: Track, index: WorkspaceIndex, records: readonly ProgressRecord[]): string {
+export function reportCard(
+  login: string,
+  track: Track,
+  index: WorkspaceIndex,
+  records: readonly ProgressRecord[],
+): string {
   const mine = resultsOf(records, login);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 100);
   const rows: string[] = [];
@@ -21,9 +26,23 @@ export function reportCard(login: string, track: Track, index: WorkspaceIndex, r
       const rs = mine.filter((r) => r.checkpoint === c.id);
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
-      const result = passed ? (c.type === 'reflection' ? 'complete' : 'passed') : rs.length ? 'not passed' : entry.optional ? 'optional, not taken' : 'not taken';
-      rows.push(`| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ''} | ${rs.length || ''} | ${passed ? passed.at.slice(0, 10) : ''} |`);
-      for (const r of rs) if (r.kind === 'mock' && r.notes) notes.push(`- ${title(c.id)}, ${r.passed ? 'pass' : 'fail'}${r.reviewer ? ` (@${escapeMarkdown(r.reviewer, 40)})` : ''}: ${escapeMarkdown(r.notes, 500)}`);
+      const result = passed
+        ? c.type === 'reflection'
+          ? 'complete'
+          : 'passed'
+        : rs.length
+          ? 'not passed'
+          : entry.optional
+            ? 'optional, not taken'
+            : 'not taken';
+      rows.push(
+        `| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ''} | ${rs.length || ''} | ${passed ? passed.at.slice(0, 10) : ''} |`,
+      );
+      for (const r of rs)
+        if (r.kind === 'mock' && r.notes)
+          notes.push(
+            `- ${title(c.id)}, ${r.passed ? 'pass' : 'fail'}${r.reviewer ? ` (@${escapeMarkdown(r.reviewer, 40)})` : ''}: ${escapeMarkdown(r.notes, 500)}`,
+          );
     }
   }
   return [

@@ -28,11 +28,20 @@ const DAY = 86_400_000;
  * and a follow-up N weeks after a completed reflection or track that asks for one (once).
  * `now` is an ISO time.
  */
-export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFacts, now: string): ScheduledNotice[] {
+export function noticesDue(
+  index: WorkspaceIndex,
+  config: Config,
+  l: LearnerFacts,
+  now: string,
+): ScheduledNotice[] {
   const out: ScheduledNotice[] = [];
   const today = curriculaToday(config, new Date(now));
   const every = durationMs(config.policies.remindEvery) ?? 7 * DAY;
-  const last = (kind: Notice['kind'], item: string) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
+  const last = (kind: Notice['kind'], item: string) =>
+    l.notices
+      .filter((n) => n.kind === kind && n.item === item)
+      .map((n) => Date.parse(n.at))
+      .sort((a, b) => b - a)[0];
   const title = (id: string) => index.item(id)?.title ?? id;
   for (const track of learnerStatus(l.login, l.roles, index, l.records, today)) {
     for (const m of track.modules) {
@@ -47,23 +56,49 @@ export function noticesDue(index: WorkspaceIndex, config: Config, l: LearnerFact
     }
   }
   const followUp = (item: Reflection | Track, doneAt: number | undefined, ask: string) => {
-    if (doneAt === undefined || item.followUpWeeks === undefined || last('follow-up', item.id) !== undefined) return;
+    if (
+      doneAt === undefined ||
+      item.followUpWeeks === undefined ||
+      last('follow-up', item.id) !== undefined
+    )
+      return;
     if (doneAt + item.followUpWeeks * 7 * DAY > Date.parse(now)) return;
-    out.push({ notice: { learner: l.login, kind: 'follow-up', item: item.id, at: now }, text: ask });
+    out.push({
+      notice: { learner: l.login, kind: 'follow-up', item: item.id, at: now },
+      text: ask,
+    });
   };
-  const passedAt = (checkpoint: string) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
+  const passedAt = (checkpoint: string) =>
+    resultsOf(l.records, l.login)
+      .filter((r) => r.checkpoint === checkpoint && r.passed)
+      .map((r) => Date.parse(r.at))
+      .sort((a, b) => a - b)[0];
   for (const item of index.items()) {
     if (item.type === 'reflection') {
       const ask = item.followUpPrompt ?? 'How did the technique work out in practice?';
-      followUp(item, passedAt(item.id), `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? '' : 's'} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`);
+      followUp(
+        item,
+        passedAt(item.id),
+        `@${l.login}, ${item.followUpWeeks} week${item.followUpWeeks === 1 ? '' : 's'} ago you reflected on **${title(item.id)}**. ${ask} Reply here with what you tried and what you would change.`,
+      );
     }
   }
   for (const t of learnerStatus(l.login, l.roles, index, l.records, today)) {
     const track = index.item(t.track) as Track | undefined;
     if (!track || !t.complete) continue;
-    if (last('report-card', track.id) === undefined) out.push({ notice: { learner: l.login, kind: 'report-card', item: track.id, at: now }, text: reportCard(l.login, track, index, l.records) });
-    const done = Math.max(...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)));
-    followUp(track, Number.isFinite(done) && done > 0 ? done : undefined, `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? '' : 's'} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`);
+    if (last('report-card', track.id) === undefined)
+      out.push({
+        notice: { learner: l.login, kind: 'report-card', item: track.id, at: now },
+        text: reportCard(l.login, track, index, l.records),
+      });
+    const done = Math.max(
+      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)),
+    );
+    followUp(
+      track,
+      Number.isFinite(done) && done > 0 ? done : undefined,
+      `@${l.login}, you finished **${title(track.id)}** ${track.followUpWeeks} week${track.followUpWeeks === 1 ? '' : 's'} ago. What from it do you use every week, and what is still hard? Reply here; your trainer reads these.`,
+    );
   }
   return out;
 }

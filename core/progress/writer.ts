@@ -19,7 +19,10 @@ export function writerNamed(login: string | undefined): Writer {
 }
 
 /** Whether a comment's or issue's author, as the REST API gives it, is the writer. */
-export function writtenBy(user: { login?: string; id?: number } | null | undefined, w: Writer = ACTIONS_BOT): boolean {
+export function writtenBy(
+  user: { login?: string; id?: number } | null | undefined,
+  w: Writer = ACTIONS_BOT,
+): boolean {
   if (!user?.login || user.login.toLowerCase() !== w.login.toLowerCase()) return false;
   return w.id === undefined || user.id === undefined || user.id === w.id;
 }

@@ -22,7 +22,8 @@ function lineAttributes() {
     const visit = (node: HastRoot | Element) => {
       for (const child of node.children) {
         if (child.type !== 'element') continue;
-        if (child.position) child.properties = { ...child.properties, dataLine: child.position.start.line };
+        if (child.position)
+          child.properties = { ...child.properties, dataLine: child.position.start.line };
         visit(child);
       }
     };
@@ -37,22 +38,44 @@ function lineAttributes() {
  * library's handler is given a stand-in list that answers at once.
  */
 const looseLists = new WeakMap<List, List>();
-const itemLoose = (item: ListItem) => (item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread);
+const itemLoose = (item: ListItem) =>
+  item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread;
 const listItem: typeof defaultHandlers.listItem = (state, node, parent) => {
   if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
   let standIn = looseLists.get(parent);
-  if (!standIn) looseLists.set(parent, (standIn = { type: 'list', spread: Boolean(parent.spread) || parent.children.some(itemLoose), children: [] }));
+  if (!standIn)
+    looseLists.set(
+      parent,
+      (standIn = {
+        type: 'list',
+        spread: Boolean(parent.spread) || parent.children.some(itemLoose),
+        children: [],
+      }),
+    );
   return defaultHandlers.listItem(state, node, standIn);
 };
 
-const SCHEMA = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] } };
+const SCHEMA = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'],
+  },
+};
 
 /** The unified pipeline's one call used here; its full generic type says nothing more to this file. */
 let processor: { processSync(markdown: string): { toString(): string } } | undefined;
 function markdownToHtml(markdown: string): string {
   installLinearEditMap();
   // GitHub's sanitizing schema: no script, no event handler, no style, no iframe reaches the page.
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype, { handlers: { listItem } }).use(lineAttributes).use(rehypeSanitize, SCHEMA).use(rehypeStringify);
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(remarkGfm)
+    .use(remarkRehype, { handlers: { listItem } })
+    .use(lineAttributes)
+    .use(rehypeSanitize, SCHEMA)
+    .use(rehypeStringify);
   return processor.processSync(markdown).toString();
 }
 
@@ -78,7 +101,11 @@ export function renderPreview(file: string, text: string): Preview {
     // the editor's thread, nor blank the preview without a word.
     if (e instanceof RangeError) {
       const line = deepestLine(text, findFrontMatter(text)?.end ?? 0);
-      return problemPreview(file, line, 'Expected Markdown the preview can render; found it nested too deep here. Flatten the lists or block quotes.');
+      return problemPreview(
+        file,
+        line,
+        'Expected Markdown the preview can render; found it nested too deep here. Flatten the lists or block quotes.',
+      );
     }
     throw e;
   }
@@ -86,14 +113,19 @@ export function renderPreview(file: string, text: string): Preview {
 
 /** A preview that says why the file cannot be shown, at the line to fix. */
 function problemPreview(file: string, line: number, message: string): Preview {
-  return { title: file, html: `<p class="ek-problem" data-line="${line}">${escapeHtml(`Line ${line}: ${message}`)}</p>` };
+  return {
+    title: file,
+    html: `<p class="ek-problem" data-line="${line}">${escapeHtml(`Line ${line}: ${message}`)}</p>`,
+  };
 }
 
 function renderItem(file: string, text: string): Preview {
   const parsed = parseFile(file, text, { fullTree: true });
   const item = parsed.model.item;
   const fence = findFrontMatter(text);
-  const body = fence ? text.slice(0, fence.end).replace(/[^\n]/g, '') + text.slice(fence.end) : text;
+  const body = fence
+    ? text.slice(0, fence.end).replace(/[^\n]/g, '') + text.slice(fence.end)
+    : text;
   const slow = findSlowShape(body);
   if (slow) return problemPreview(file, slow.line, slow.message);
   if (!item) return { title: file, html: markdownToHtml(body) };
@@ -110,35 +142,60 @@ function renderItem(file: string, text: string): Preview {
 
 function quizForm(quiz: Quiz): string {
   const sealed = quiz.key !== undefined;
-  const parts = [`<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`, `<form class="ek-quiz" data-sealed="${sealed}">`];
+  const parts = [
+    `<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`,
+    `<form class="ek-quiz" data-sealed="${sealed}">`,
+  ];
   quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed)));
-  parts.push(sealed ? '<p class="ek-note">The answers to this quiz are sealed: the grader checks them when you submit.</p>' : '<button type="button" class="ek-check">Check my answers</button>', '</form>');
+  parts.push(
+    sealed
+      ? '<p class="ek-note">The answers to this quiz are sealed: the grader checks them when you submit.</p>'
+      : '<button type="button" class="ek-check">Check my answers</button>',
+    '</form>',
+  );
   return parts.join('\n');
 }
 
 function questionHtml(q: Question, k: number, sealed: boolean): string {
   const name = `q${k}`;
   const key = (data: string) => (sealed ? '' : ` ${data}`);
-  const out = [`<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}"><legend>${escapeHtml(q.prompt)}</legend>`];
+  const out = [
+    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}"><legend>${escapeHtml(q.prompt)}</legend>`,
+  ];
   if (q.type === 'single' || q.type === 'multiple') {
     const input = q.type === 'single' ? 'radio' : 'checkbox';
     for (const c of q.choices) {
       const feedback = c.feedback ? key(`data-feedback="${escapeHtml(c.feedback.text)}"`) : '';
-      out.push(`<label class="ek-choice" data-line="${c.span.start.line}"><input type="${input}" name="${name}" value="${c.letter}"${key(`data-correct="${c.checked}"`)}${feedback}> ${escapeHtml(c.text)}</label>`);
+      out.push(
+        `<label class="ek-choice" data-line="${c.span.start.line}"><input type="${input}" name="${name}" value="${c.letter}"${key(`data-correct="${c.checked}"`)}${feedback}> ${escapeHtml(c.text)}</label>`,
+      );
     }
   } else if (q.type === 'ordering') {
-    out.push('<ol class="ek-ordering">', ...q.items.map((i) => `<li data-letter="${i.letter}">${escapeHtml(i.text)}</li>`), '</ol>');
+    out.push(
+      '<ol class="ek-ordering">',
+      ...q.items.map((i) => `<li data-letter="${i.letter}">${escapeHtml(i.text)}</li>`),
+      '</ol>',
+    );
   } else if (q.type === 'numeric') {
-    out.push(`<input type="number" step="any" name="${name}"${q.numeric ? key(`data-value="${q.numeric.value}" data-tolerance="${q.numeric.tolerance}"`) : ''}>`);
+    out.push(
+      `<input type="number" step="any" name="${name}"${q.numeric ? key(`data-value="${q.numeric.value}" data-tolerance="${q.numeric.tolerance}"`) : ''}>`,
+    );
   } else {
     const plain = q.accepted.filter((a) => !a.value.startsWith('/')).map((a) => a.value);
-    out.push(`<input type="text" name="${name}"${plain.length ? key(`data-accepted="${escapeHtml(JSON.stringify(plain))}"`) : ''}>`);
+    out.push(
+      `<input type="text" name="${name}"${plain.length ? key(`data-accepted="${escapeHtml(JSON.stringify(plain))}"`) : ''}>`,
+    );
   }
   out.push('<p class="ek-result" aria-live="polite"></p></fieldset>');
   return out.join('\n');
 }
 
 function scenarioCard(s: Scenario, body: string): string {
-  const rubric = s.rubric.map((c) => `<li data-line="${c.span.start.line}">${c.required ? '<strong>required</strong> ' : ''}${escapeHtml(c.text)}</li>`).join('');
+  const rubric = s.rubric
+    .map(
+      (c) =>
+        `<li data-line="${c.span.start.line}">${c.required ? '<strong>required</strong> ' : ''}${escapeHtml(c.text)}</li>`,
+    )
+    .join('');
   return `<article class="ek-card ek-scenario"><p class="ek-level">${s.level} mock</p>${markdownToHtml(body)}${rubric ? `<section class="ek-rubric"><h2>What the reviewer looks for</h2><ul>${rubric}</ul></section>` : ''}</article>`;
 }

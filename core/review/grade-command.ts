@@ -12,7 +12,10 @@ export function parseGradeCommand(body: string): GradeCommand | undefined {
   const first = text.split('\n')[0]!.trim();
   if (!/^\/grade\b/i.test(first)) return undefined;
   const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first);
-  if (!m) return { error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.` };
+  if (!m)
+    return {
+      error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.`,
+    };
   const notes = [m[2]!, ...text.split('\n').slice(1)].join('\n').trim();
   return { verdict: m[1]!.toLowerCase() as 'pass' | 'fail', notes };
 }

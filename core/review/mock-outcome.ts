@@ -45,34 +45,83 @@ export interface MockOutcome {
 export function mockOutcome(f: MockFacts): MockOutcome {
   const s = f.scenario;
   const learner = f.learner.toLowerCase();
-  const verdicts = f.records.filter((r) => r.kind === 'mock' && r.checkpoint === s.id && r.learner.toLowerCase() === learner);
-  const passed = new Set(f.records.filter((r) => isResult(r) && r.passed && r.learner.toLowerCase() === learner).map((r) => r.checkpoint));
+  const verdicts = f.records.filter(
+    (r) => r.kind === 'mock' && r.checkpoint === s.id && r.learner.toLowerCase() === learner,
+  );
+  const passed = new Set(
+    f.records
+      .filter((r) => isResult(r) && r.passed && r.learner.toLowerCase() === learner)
+      .map((r) => r.checkpoint),
+  );
   let record: ProgressRecord | undefined;
   let reply: string | undefined;
   if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review!.ref)) {
     // An attempt is a submission graded: a verdict changed on the same commit is not a new attempt.
-    const earlier = new Set(verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`));
-    const v = rubricVerdict({ scenario: s, learner: f.learner, learnerRoles: f.learnerRoles, reviewer: f.review.reviewer, command: f.review.command, ticked: f.review.ticked, config: f.config, attemptsBefore: earlier.size, passed });
+    const earlier = new Set(
+      verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`),
+    );
+    const v = rubricVerdict({
+      scenario: s,
+      learner: f.learner,
+      learnerRoles: f.learnerRoles,
+      reviewer: f.review.reviewer,
+      command: f.review.command,
+      ticked: f.review.ticked,
+      config: f.config,
+      attemptsBefore: earlier.size,
+      passed,
+    });
     if (v.ok) {
-      record = { learner: f.learner, checkpoint: s.id, kind: 'mock', pr: f.pr, sha: f.sha, ref: f.review.ref, at: f.review.at, passed: v.verdict.verdict === 'pass', attempt: v.verdict.attempt, reviewer: v.verdict.reviewer, met: v.verdict.met, ...(v.verdict.notes ? { notes: v.verdict.notes } : {}) };
+      record = {
+        learner: f.learner,
+        checkpoint: s.id,
+        kind: 'mock',
+        pr: f.pr,
+        sha: f.sha,
+        ref: f.review.ref,
+        at: f.review.at,
+        passed: v.verdict.verdict === 'pass',
+        attempt: v.verdict.attempt,
+        reviewer: v.verdict.reviewer,
+        met: v.verdict.met,
+        ...(v.verdict.notes ? { notes: v.verdict.notes } : {}),
+      };
     } else {
       reply = v.message;
     }
   }
-  const onHead = [...verdicts, ...(record ? [record] : [])].filter((r) => r.pr === f.pr && r.sha === f.sha).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const onHead = [...verdicts, ...(record ? [record] : [])]
+    .filter((r) => r.pr === f.pr && r.sha === f.sha)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const latest = onHead.at(-1);
   const missing = s.prerequisites.filter((p) => !passed.has(p));
-  return { state: latest ? (latest.passed ? 'passed' : 'failed') : 'pending', ...(record ? { record } : {}), ...(reply ? { reply } : {}), markdown: mockMarkdown(s, latest, missing) };
+  return {
+    state: latest ? (latest.passed ? 'passed' : 'failed') : 'pending',
+    ...(record ? { record } : {}),
+    ...(reply ? { reply } : {}),
+    markdown: mockMarkdown(s, latest, missing),
+  };
 }
 
 function mockMarkdown(s: Scenario, v: ProgressRecord | undefined, missing: string[]): string {
   const title = escapeMarkdown(s.title, 120);
-  const gate = missing.length ? `\n\n> [!NOTE]\n> ${missing.map((m) => `\`${escapeMarkdown(m, 80)}\``).join(', ')} must be passed first: until then this mock cannot be passed.` : '';
+  const gate = missing.length
+    ? `\n\n> [!NOTE]\n> ${missing.map((m) => `\`${escapeMarkdown(m, 80)}\``).join(', ')} must be passed first: until then this mock cannot be passed.`
+    : '';
   if (!v) {
     return `**Mock scenario: ${title}** (${s.level}): waiting for a reviewer. A reviewer of this scenario ticks the criteria met in the rubric checklist and comments \`/grade pass\` or \`/grade fail\` with notes, or submits a review that starts with the command.${gate}`;
   }
-  const criteria = s.rubric.map((c) => `- ${v.met?.includes(c.id) ? '✅' : '⬜'} ${escapeMarkdown(c.text, 300)}`);
-  const notes = v.notes ? `\n\nReviewer notes:\n\n${v.notes.split('\n').map((l) => `> ${escapeMarkdown(l, 2000)}`).join('\n')}` : '';
-  const next = v.passed ? '' : '\n\nNot passed yet: practise with your trainer, then push a new attempt (a new commit on this branch, or a new pull request) and ask for another review.';
+  const criteria = s.rubric.map(
+    (c) => `- ${v.met?.includes(c.id) ? '✅' : '⬜'} ${escapeMarkdown(c.text, 300)}`,
+  );
+  const notes = v.notes
+    ? `\n\nReviewer notes:\n\n${v.notes
+        .split('\n')
+        .map((l) => `> ${escapeMarkdown(l, 2000)}`)
+        .join('\n')}`
+    : '';
+  const next = v.passed
+    ? ''
+    : '\n\nNot passed yet: practise with your trainer, then push a new attempt (a new commit on this branch, or a new pull request) and ask for another review.';
   return `**Mock scenario: ${title}** (${s.level}): **${v.passed ? 'pass' : 'fail'}**${v.attempt ? ` (attempt ${v.attempt})` : ''}, graded by @${escapeMarkdown(v.reviewer ?? '', 40)}.\n\n${criteria.join('\n')}${notes}${next}${v.passed ? '' : gate}`;
 }

@@ -20,9 +20,19 @@ export interface PeerActivity {
  */
 export function participationRecords(a: PeerActivity, actorIsLearner: boolean): ProgressRecord[] {
   if (a.actor.toLowerCase() === a.author.toLowerCase()) return [];
-  const base = { checkpoint: a.reflection, kind: 'participation' as const, pr: a.pr, sha: a.sha, ref: a.ref, at: a.at, passed: true };
+  const base = {
+    checkpoint: a.reflection,
+    kind: 'participation' as const,
+    pr: a.pr,
+    sha: a.sha,
+    ref: a.ref,
+    at: a.at,
+    passed: true,
+  };
   const received: ProgressRecord = { ...base, learner: a.author, peer: a.actor, side: 'received' };
-  return actorIsLearner ? [{ ...base, learner: a.actor, peer: a.author, side: 'gave' }, received] : [received];
+  return actorIsLearner
+    ? [{ ...base, learner: a.actor, peer: a.author, side: 'gave' }, received]
+    : [received];
 }
 
 export interface Participation {
@@ -34,7 +44,14 @@ export interface Participation {
 
 /** A learner's participation from their records: replies and reactions given and received. */
 export function participationOf(records: readonly ProgressRecord[], login: string): Participation {
-  const mine = records.filter((r) => r.kind === 'participation' && r.learner.toLowerCase() === login.toLowerCase());
-  const keys = (side: 'gave' | 'received') => new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
-  return { gave: keys('gave'), received: keys('received'), peers: [...new Set(mine.flatMap((r) => (r.peer ? [r.peer.toLowerCase()] : [])))].sort() };
+  const mine = records.filter(
+    (r) => r.kind === 'participation' && r.learner.toLowerCase() === login.toLowerCase(),
+  );
+  const keys = (side: 'gave' | 'received') =>
+    new Set(mine.filter((r) => r.side === side).map((r) => `${r.pr}/${r.ref}`)).size;
+  return {
+    gave: keys('gave'),
+    received: keys('received'),
+    peers: [...new Set(mine.flatMap((r) => (r.peer ? [r.peer.toLowerCase()] : [])))].sort(),
+  };
 }

@@ -17,7 +17,14 @@ interface SchemaNode {
   required?: string[];
 }
 
-const SCHEMAS: Record<ItemType | 'config', SchemaNode> = { track, module, quiz, scenario, reflection, config };
+const SCHEMAS: Record<ItemType | 'config', SchemaNode> = {
+  track,
+  module,
+  quiz,
+  scenario,
+  reflection,
+  config,
+};
 
 export interface Completion {
   label: string;
@@ -29,7 +36,9 @@ export interface Completion {
 }
 
 /** Ids the workspace knows, for fields that name one: modules, tracks, checkpoints, roles, features. */
-export type KnownIds = (kind: 'module' | 'track' | 'checkpoint' | 'role' | 'feature') => readonly string[];
+export type KnownIds = (
+  kind: 'module' | 'track' | 'checkpoint' | 'role' | 'feature',
+) => readonly string[];
 
 /** Which kind of id a field names, per item type (as the unknown-reference rule checks them). */
 function idKind(type: ItemType | 'config', key: string): Parameters<KnownIds>[0] | undefined {
@@ -37,7 +46,14 @@ function idKind(type: ItemType | 'config', key: string): Parameters<KnownIds>[0]
   if (key === 'roles') return 'role';
   if (key === 'module') return 'module';
   if (key === 'modules') return type === 'track' ? 'module' : undefined;
-  if (key === 'prerequisites') return type === 'track' ? 'track' : type === 'scenario' ? 'checkpoint' : type === 'module' ? 'module' : undefined;
+  if (key === 'prerequisites')
+    return type === 'track'
+      ? 'track'
+      : type === 'scenario'
+        ? 'checkpoint'
+        : type === 'module'
+          ? 'module'
+          : undefined;
   return undefined;
 }
 
@@ -49,7 +65,10 @@ function resolve(node: SchemaNode): SchemaNode {
     let target: unknown = common;
     for (const segment of path) target = (target as Record<string, unknown> | undefined)?.[segment];
     if (!target) break;
-    n = { ...(target as SchemaNode), description: n.description ?? (target as SchemaNode).description };
+    n = {
+      ...(target as SchemaNode),
+      description: n.description ?? (target as SchemaNode).description,
+    };
   }
   return n;
 }
@@ -60,29 +79,65 @@ function resolve(node: SchemaNode): SchemaNode {
  * allows, or the ids the workspace knows for fields that name one. `line` is the text of
  * the line before the cursor; `type` the file's `type:` (undefined for enablekit.yml).
  */
-export function frontMatterCompletions(o: { type: string | undefined; config?: boolean; line: string; present: readonly string[]; ids: KnownIds }): Completion[] {
-  const name = o.config ? 'config' : (ITEM_TYPES as readonly string[]).includes(o.type ?? '') ? (o.type as ItemType) : undefined;
+export function frontMatterCompletions(o: {
+  type: string | undefined;
+  config?: boolean;
+  line: string;
+  present: readonly string[];
+  ids: KnownIds;
+}): Completion[] {
+  const name = o.config
+    ? 'config'
+    : (ITEM_TYPES as readonly string[]).includes(o.type ?? '')
+      ? (o.type as ItemType)
+      : undefined;
   const keyAt = /^([A-Za-z_]*)$/.exec(o.line);
   if (keyAt) {
-    if (!name) return o.present.includes('type') ? [] : [{ label: 'type', kind: 'key', documentation: `What this file is: ${ITEM_TYPES.join(', ')}.`, insertText: 'type: ' }];
+    if (!name)
+      return o.present.includes('type')
+        ? []
+        : [
+            {
+              label: 'type',
+              kind: 'key',
+              documentation: `What this file is: ${ITEM_TYPES.join(', ')}.`,
+              insertText: 'type: ',
+            },
+          ];
     const schema = SCHEMAS[name];
     return Object.entries(schema.properties ?? {})
       .filter(([key]) => !o.present.includes(key))
       .map(([key, node]) => {
         const doc = resolve(node).description;
-        return { label: key, kind: 'key', ...(doc ? { documentation: doc } : {}), ...(schema.required?.includes(key) ? { detail: 'required' } : {}), insertText: `${key}: ` };
+        return {
+          label: key,
+          kind: 'key',
+          ...(doc ? { documentation: doc } : {}),
+          ...(schema.required?.includes(key) ? { detail: 'required' } : {}),
+          insertText: `${key}: `,
+        };
       });
   }
   const valueAt = /^([A-Za-z_]+):\s*(\[(?:[^\]]*,)?)?\s*[\w.-]*$/.exec(o.line);
   if (!valueAt) return [];
   const key = valueAt[1]!;
-  const value = (label: string, documentation?: string): Completion => ({ label, kind: 'value', insertText: label, ...(documentation ? { documentation } : {}) });
+  const value = (label: string, documentation?: string): Completion => ({
+    label,
+    kind: 'value',
+    insertText: label,
+    ...(documentation ? { documentation } : {}),
+  });
   if (key === 'type' && !o.config) return ITEM_TYPES.map((t) => value(t));
   if (!name) return [];
   const kind = idKind(name, key);
   if (kind && !o.config) return [...new Set(o.ids(kind))].sort().map((id) => value(id));
   const node = resolve(SCHEMAS[name].properties?.[key] ?? {});
-  if (typeof node.const === 'string' || typeof node.const === 'number' || typeof node.const === 'boolean') return [value(String(node.const), node.description)];
+  if (
+    typeof node.const === 'string' ||
+    typeof node.const === 'number' ||
+    typeof node.const === 'boolean'
+  )
+    return [value(String(node.const), node.description)];
   if (node.enum) return node.enum.map((v) => value(String(v), node.description));
   if (node.type === 'boolean') return [value('true'), value('false')];
   return [];

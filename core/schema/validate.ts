@@ -10,7 +10,16 @@ import answerSheet from '../../schemas/answer-sheet.schema.json' with { type: 'j
 import quizKey from '../../schemas/quiz-key.schema.json' with { type: 'json' };
 import { isCalendarDate } from '../text/calendar-date.js';
 
-const SCHEMAS = { track, module, quiz, scenario, reflection, config, 'answer-sheet': answerSheet, 'quiz-key': quizKey } as const;
+const SCHEMAS = {
+  track,
+  module,
+  quiz,
+  scenario,
+  reflection,
+  config,
+  'answer-sheet': answerSheet,
+  'quiz-key': quizKey,
+} as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 let ajv: Ajv | undefined;
@@ -20,7 +29,13 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, schemas: [common], formats: { date: isCalendarDate } });
+    ajv ??= new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      schemas: [common],
+      formats: { date: isCalendarDate },
+    });
     v = ajv.compile(SCHEMAS[name]);
     compiled.set(name, v);
   }
@@ -45,7 +60,11 @@ function describe(value: unknown): string {
   let s = '';
   const put = (v: unknown): void => {
     if (s.length > 60) return;
-    if (v === null || typeof v !== 'object' || typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    if (
+      v === null ||
+      typeof v !== 'object' ||
+      typeof (v as { toJSON?: unknown }).toJSON === 'function'
+    ) {
       s += JSON.stringify(v) ?? 'null';
       return;
     }
@@ -97,36 +116,75 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
   switch (err.keyword) {
     case 'required': {
       const key = (err.params as { missingProperty: string }).missingProperty;
-      return { pointer: path, message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.` };
+      return {
+        pointer: path,
+        message: `Expected ${what} to have "${key}"; found none. Add ${key}: to ${field}.`,
+      };
     }
     case 'additionalProperties': {
       const key = (err.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ');
-      return { pointer: `${path}/${key}#key`, message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.` };
+      const known = Object.keys(
+        (err.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      ).join(', ');
+      return {
+        pointer: `${path}/${key}#key`,
+        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.`,
+      };
     }
     case 'const':
-      return { pointer: path, message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found()}. Set it to that value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found()}. Set it to that value.`,
+      };
     case 'enum':
-      return { pointer: path, message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found()}. Use one of those.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found()}. Use one of those.`,
+      };
     case 'pattern':
-      return { pointer: path, message: `Expected ${field} in the right form${hint}; found ${found()}. Rewrite it in that form.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the right form${hint}; found ${found()}. Rewrite it in that form.`,
+      };
     case 'type':
-      return { pointer: path, message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found()}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be ${(err.params as { type: string }).type === 'array' ? 'a list' : `a ${(err.params as { type: string }).type}`}; found ${found()}. Change the value.`,
+      };
     case 'maximum':
     case 'minimum': {
       const limit = (err.params as { limit: number }).limit;
       const most = err.keyword === 'maximum';
-      return { pointer: path, message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found()}. ${most ? 'Lower' : 'Raise'} it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to be at ${most ? 'most' : 'least'} ${limit}; found ${found()}. ${most ? 'Lower' : 'Raise'} it.`,
+      };
     }
     case 'format':
-      if ((err.params as { format: string }).format === 'date') return { pointer: path, message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found()}, which does not exist. Correct the day or the month.` };
-      return { pointer: path, message: `Expected ${field} in the form ${(err.params as { format: string }).format}${hint}; found ${found()}. Rewrite it in that form.` };
+      if ((err.params as { format: string }).format === 'date')
+        return {
+          pointer: path,
+          message: `Expected ${field} to be a date on the calendar (YYYY-MM-DD); found ${found()}, which does not exist. Correct the day or the month.`,
+        };
+      return {
+        pointer: path,
+        message: `Expected ${field} in the form ${(err.params as { format: string }).format}${hint}; found ${found()}. Rewrite it in that form.`,
+      };
     case 'uniqueItems':
-      return { pointer: path, message: `Expected ${field} to list each value once; found ${found()}. Remove the repeated value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list each value once; found ${found()}. Remove the repeated value.`,
+      };
     case 'minItems':
-      return { pointer: path, message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found()}. Add to it.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} to list at least ${(err.params as { limit: number }).limit}; found ${found()}. Add to it.`,
+      };
     default:
-      return { pointer: path, message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found()}. Change the value.` };
+      return {
+        pointer: path,
+        message: `Expected ${field} ${err.message ?? 'to be valid'}${hint}; found ${found()}. Change the value.`,
+      };
   }
 }
 
@@ -140,7 +198,13 @@ export function validateAgainst(name: SchemaName, data: unknown, what: string): 
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     // propertyNames only says a key failed; the key's own error, which names it, follows.
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if' || e.keyword === 'propertyNames') continue;
+    if (
+      e.keyword === 'oneOf' ||
+      e.keyword === 'anyOf' ||
+      e.keyword === 'if' ||
+      e.keyword === 'propertyNames'
+    )
+      continue;
     const list = byPath.get(e.instancePath) ?? [];
     list.push(e);
     byPath.set(e.instancePath, list);
@@ -148,7 +212,9 @@ export function validateAgainst(name: SchemaName, data: unknown, what: string): 
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];
   for (const list of byPath.values()) {
-    const meant = list.some((e) => e.keyword !== 'type') ? list.filter((e) => e.keyword !== 'type') : list.slice(0, 1);
+    const meant = list.some((e) => e.keyword !== 'type')
+      ? list.filter((e) => e.keyword !== 'type')
+      : list.slice(0, 1);
     for (const e of meant) {
       if (out.length >= MAX_SCHEMA_PROBLEMS) return out;
       const problem = explain(e, data, what);

@@ -14,9 +14,12 @@ export interface SealedPayload {
   source: string;
 }
 
-export type OpenResult = { ok: true; payload: SealedPayload } | { ok: false; reason: 'tampered' | 'malformed'; message: string };
+export type OpenResult =
+  | { ok: true; payload: SealedPayload }
+  | { ok: false; reason: 'tampered' | 'malformed'; message: string };
 
-const HEADER = '# enablekit sealed answer key. Encrypted with AES-256-GCM; do not edit: any change is detected and grading stops.';
+const HEADER =
+  '# enablekit sealed answer key. Encrypted with AES-256-GCM; do not edit: any change is detected and grading stops.';
 
 /**
  * The secret is a passphrase (the repository secret or environment variable), stretched
@@ -49,7 +52,19 @@ export function sealPayload(payload: SealedPayload, secret: string): string {
   const cipher = createCipheriv('aes-256-gcm', derive(secret, salt), iv);
   cipher.setAAD(Buffer.from(`enablekit:${payload.key.quiz}`));
   const data = Buffer.concat([cipher.update(paddedJson(payload), 'utf8'), cipher.final()]);
-  return [HEADER, 'enablekit: sealed-key', 'version: 1', `quiz: ${payload.key.quiz}`, 'cipher: aes-256-gcm', 'kdf: scrypt', `salt: ${salt.toString('base64')}`, `iv: ${iv.toString('base64')}`, `tag: ${cipher.getAuthTag().toString('base64')}`, `data: ${data.toString('base64')}`, ''].join('\n');
+  return [
+    HEADER,
+    'enablekit: sealed-key',
+    'version: 1',
+    `quiz: ${payload.key.quiz}`,
+    'cipher: aes-256-gcm',
+    'kdf: scrypt',
+    `salt: ${salt.toString('base64')}`,
+    `iv: ${iv.toString('base64')}`,
+    `tag: ${cipher.getAuthTag().toString('base64')}`,
+    `data: ${data.toString('base64')}`,
+    '',
+  ].join('\n');
 }
 
 /** Open a sealed key file for the quiz it must belong to; a wrong secret and a changed file both fail authentication. */
@@ -58,12 +73,31 @@ export function openPayload(fileText: string, secret: string, quizId: string): O
   try {
     f = (parseYaml(toLf(fileText)) ?? {}) as Record<string, unknown>;
   } catch {
-    return { ok: false, reason: 'malformed', message: 'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.' };
+    return {
+      ok: false,
+      reason: 'malformed',
+      message:
+        'Expected a sealed key file (YAML written by "enablekit seal"); found text that is not YAML. Seal the quiz again.',
+    };
   }
   const b64 = (k: string) => (typeof f[k] === 'string' ? Buffer.from(f[k], 'base64') : undefined);
   const [salt, iv, tag, data] = [b64('salt'), b64('iv'), b64('tag'), b64('data')];
-  if (f.enablekit !== 'sealed-key' || f.version !== 1 || f.cipher !== 'aes-256-gcm' || !salt || !iv || !tag || !data || tag.length !== 16) {
-    return { ok: false, reason: 'malformed', message: 'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.' };
+  if (
+    f.enablekit !== 'sealed-key' ||
+    f.version !== 1 ||
+    f.cipher !== 'aes-256-gcm' ||
+    !salt ||
+    !iv ||
+    !tag ||
+    !data ||
+    tag.length !== 16
+  ) {
+    return {
+      ok: false,
+      reason: 'malformed',
+      message:
+        'Expected a sealed key file written by "enablekit seal" (enablekit: sealed-key, version 1, aes-256-gcm); found something else. Seal the quiz again.',
+    };
   }
   try {
     const decipher = createDecipheriv('aes-256-gcm', derive(secret, salt), iv);
@@ -72,6 +106,10 @@ export function openPayload(fileText: string, secret: string, quizId: string): O
     const text = Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
     return { ok: true, payload: JSON.parse(text) as SealedPayload };
   } catch {
-    return { ok: false, reason: 'tampered', message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.` };
+    return {
+      ok: false,
+      reason: 'tampered',
+      message: `Expected the key of "${quizId}" to open with the configured secret; found it does not authenticate: the file was changed, belongs to another quiz, or the secret is not the one it was sealed with. Restore the key file from git, or check the secret.`,
+    };
   }
 }

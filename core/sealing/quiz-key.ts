@@ -27,7 +27,8 @@ export interface QuestionKey {
   feedback?: Record<string, string>;
 }
 
-export type SealResult = { ok: true; key: QuizKey; sealedText: string } | { ok: false; line: number; message: string };
+export type SealResult =
+  { ok: true; key: QuizKey; sealedText: string } | { ok: false; line: number; message: string };
 
 /** Fills an array with random 32-bit values: Web Crypto's getRandomValues, or a test's own. */
 export type RandomSource = (into: Uint32Array) => Uint32Array;
@@ -65,8 +66,18 @@ const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
  * else (front matter, prose, questions, choices) stays as written, and `key:` names the
  * key file. The quiz must be parsed from `text`.
  */
-export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: RandomSource = cryptoRandom): SealResult {
-  if (quiz.key) return { ok: false, line: 1, message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.` };
+export function sealQuiz(
+  quiz: Quiz,
+  text: string,
+  keyFile: string,
+  random: RandomSource = cryptoRandom,
+): SealResult {
+  if (quiz.key)
+    return {
+      ok: false,
+      line: 1,
+      message: `Expected a quiz with its answers in it; found it sealed already (key: ${quiz.key}). Unseal it first to change it.`,
+    };
   const lines = text.split('\n');
   const drop = new Set<number>();
   const dropSpan = (s: { start: { line: number }; end: { line: number } }) => {
@@ -74,14 +85,23 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
   };
   const key: QuizKey = { quiz: quiz.id, answers: {} };
   for (const q of quiz.questions) {
-    if (!q.id) return { ok: false, line: q.span.start.line, message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.` };
+    if (!q.id)
+      return {
+        ok: false,
+        line: q.span.start.line,
+        message: `Expected every question to have an id (<!-- question id=... -->) before sealing; found "${q.prompt}" without one. The key names answers by question id.`,
+      };
     const k: QuestionKey = { type: q.type };
     if (q.type === 'single' || q.type === 'multiple') {
       k.correct = q.choices.filter((c) => c.checked).map((c) => c.letter);
       for (const c of q.choices) {
         // The checkbox may sit on a later line of the item (`-` alone, then `  [x] A`): untick it wherever it is.
         const from = c.span.start.line - 1;
-        const item = lines.slice(from, c.span.end.line).join('\n').replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]').split('\n');
+        const item = lines
+          .slice(from, c.span.end.line)
+          .join('\n')
+          .replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]')
+          .split('\n');
         lines.splice(from, item.length, ...item);
         if (c.feedback) {
           (k.feedback ??= {})[c.letter] = c.feedback.text;
@@ -89,7 +109,11 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
         }
       }
     } else if (q.type === 'text') {
-      k.accepted = q.accepted.length ? q.accepted.map((a) => a.value) : q.answerText ? [q.answerText.value] : [];
+      k.accepted = q.accepted.length
+        ? q.accepted.map((a) => a.value)
+        : q.answerText
+          ? [q.answerText.value]
+          : [];
       if (q.accepted.length) {
         let first = q.accepted[0]!.span.start.line - 1;
         while (first > 0 && !ACCEPTED.test(lines[first]!)) first--;
@@ -104,8 +128,16 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
     } else if (q.type === 'ordering') {
       // An item's later lines would stay where they are when its first line is swapped for another item: refused, not guessed.
       const long = q.items.find((i) => i.span.end.line > i.span.start.line);
-      if (long) return { ok: false, line: long.span.start.line, message: `Expected each item to put in order on one line before sealing; found "${long.text.replace(/\s+/g, ' ')}" on lines ${long.span.start.line}-${long.span.end.line} of question "${q.id}". Write each item on one line, and seal again.` };
-      const shown = randomOrder(q.items.map((i) => i.text), random);
+      if (long)
+        return {
+          ok: false,
+          line: long.span.start.line,
+          message: `Expected each item to put in order on one line before sealing; found "${long.text.replace(/\s+/g, ' ')}" on lines ${long.span.start.line}-${long.span.end.line} of question "${q.id}". Write each item on one line, and seal again.`,
+        };
+      const shown = randomOrder(
+        q.items.map((i) => i.text),
+        random,
+      );
       k.order = q.items.map((i) => choiceLabel(shown.indexOf(i.text)));
       q.items.forEach((item, n) => {
         const at = item.span.start.line - 1;
@@ -119,7 +151,11 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
     key.answers[q.id] = k;
     // A type the markup gave (ticks, "Answer:", a list) goes with the markup: written down, so
     // the sealed file, and the sheets made from it, ask for the same kind of answer.
-    if (!hasWrittenType(q) && q.metaSpan && !lines.slice(q.metaSpan.start.line - 1, q.metaSpan.end.line).some((l) => /\btype=/.test(l))) {
+    if (
+      !hasWrittenType(q) &&
+      q.metaSpan &&
+      !lines.slice(q.metaSpan.start.line - 1, q.metaSpan.end.line).some((l) => /\btype=/.test(l))
+    ) {
       const at = q.metaSpan.start.line - 1;
       lines[at] = lines[at]!.replace(/<!--(\s*)question\b/, `<!--$1question type=${q.type}`);
     }
@@ -128,7 +164,12 @@ export function sealQuiz(quiz: Quiz, text: string, keyFile: string, random: Rand
   // Removing blocks leaves runs of blank lines; one is enough.
   const tidy = kept.filter((l, i) => !(l.trim() === '' && kept[i - 1]?.trim() === ''));
   const close = tidy.indexOf('---', 1);
-  if (close === -1) return { ok: false, line: 1, message: 'Expected front matter between --- lines; found none. Fix the quiz before sealing.' };
+  if (close === -1)
+    return {
+      ok: false,
+      line: 1,
+      message: 'Expected front matter between --- lines; found none. Fix the quiz before sealing.',
+    };
   tidy.splice(close, 0, `key: ${keyFile}`);
   return { ok: true, key, sealedText: tidy.join('\n') };
 }
@@ -142,19 +183,39 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
   const questions = quiz.questions.map((q): Question => {
     const k = q.id ? key.answers[q.id] : undefined;
     if (!k) return q;
-    const kept = k.type && (QUESTION_TYPES as readonly string[]).includes(k.type) ? k.type : undefined;
+    const kept =
+      k.type && (QUESTION_TYPES as readonly string[]).includes(k.type) ? k.type : undefined;
     const type = kept ?? (hasWrittenType(q) ? q.type : (typeFromKey(k) ?? q.type));
-    const choices = q.choices.map((c) => ({ ...c, checked: (k.correct ?? []).includes(c.letter), ...(k.feedback?.[c.letter] !== undefined ? { feedback: { text: k.feedback[c.letter]!, span: c.span } } : {}) }));
+    const choices = q.choices.map((c) => ({
+      ...c,
+      checked: (k.correct ?? []).includes(c.letter),
+      ...(k.feedback?.[c.letter] !== undefined
+        ? { feedback: { text: k.feedback[c.letter]!, span: c.span } }
+        : {}),
+    }));
     const byLetter = new Map(q.items.map((i) => [i.letter, i]));
-    const items = k.order ? k.order.flatMap((l) => (byLetter.has(l) ? [byLetter.get(l)!] : [])) : q.items;
+    const items = k.order
+      ? k.order.flatMap((l) => (byLetter.has(l) ? [byLetter.get(l)!] : []))
+      : q.items;
     return {
       ...q,
       type,
       choices,
       accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
-      ...(k.value !== undefined ? { numeric: { value: k.value, tolerance: k.tolerance ?? 0, ...(k.unit ? { unit: k.unit } : {}), span: q.span } } : {}),
+      ...(k.value !== undefined
+        ? {
+            numeric: {
+              value: k.value,
+              tolerance: k.tolerance ?? 0,
+              ...(k.unit ? { unit: k.unit } : {}),
+              span: q.span,
+            },
+          }
+        : {}),
       items,
-      ...(k.explanation !== undefined ? { explanation: { text: k.explanation, span: q.span } } : {}),
+      ...(k.explanation !== undefined
+        ? { explanation: { text: k.explanation, span: q.span } }
+        : {}),
     };
   });
   return { ...quiz, questions, keyApplied: true };
@@ -174,5 +235,10 @@ export function typeFromKey(k: QuestionKey): QuestionType | undefined {
 
 /** What the key's letters were made against: a quiz whose questions or choices changed since needs sealing again. */
 export function quizShape(quiz: Quiz): string {
-  return quiz.questions.map((q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}`).join('\n');
+  return quiz.questions
+    .map(
+      (q) =>
+        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}`,
+    )
+    .join('\n');
 }

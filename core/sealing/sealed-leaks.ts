@@ -10,7 +10,10 @@ import type { Quiz } from '../model.js';
 export function sealedLeak(sealed: Quiz): { question: string; message: string } | undefined {
   for (const q of sealed.questions) {
     const name = q.id ?? q.prompt;
-    const leak = (what: string) => ({ question: name, message: `Expected no answers left in the sealed quiz; found ${what} of question "${name}" still in it, written in a way sealing does not take out. Write it the usual way ("enablekit lint" on the quiz says how), and seal again.` });
+    const leak = (what: string) => ({
+      question: name,
+      message: `Expected no answers left in the sealed quiz; found ${what} of question "${name}" still in it, written in a way sealing does not take out. Write it the usual way ("enablekit lint" on the quiz says how), and seal again.`,
+    });
     const ticked = q.choices.find((c) => c.checked);
     if (ticked) return leak(`the tick of choice ${ticked.letter}`);
     const fed = q.choices.find((c) => c.feedback);

@@ -35,14 +35,22 @@ const byId = (a: ModuleOption, b: ModuleOption) => (a.id < b.id ? -1 : a.id > b.
 /** The curricula's modules, those in `folder` (or below) first, each group by id: the order to offer them in. */
 export function modulesNearest(modules: readonly ModuleOption[], folder: string): ModuleOption[] {
   const sorted = [...modules].sort(byId);
-  return [...sorted.filter((m) => within(m.file, folder)), ...sorted.filter((m) => !within(m.file, folder))];
+  return [
+    ...sorted.filter((m) => within(m.file, folder)),
+    ...sorted.filter((m) => !within(m.file, folder)),
+  ];
 }
 
 /**
  * `folder`: where the new file goes, relative to the curricula's folder with '/' (a path
  * starting with '..' is outside it and holds none of its modules).
  */
-export function chooseModule(type: ItemType, given: string | undefined, modules: readonly ModuleOption[], folder: string): ModuleChoice {
+export function chooseModule(
+  type: ItemType,
+  given: string | undefined,
+  modules: readonly ModuleOption[],
+  folder: string,
+): ModuleChoice {
   if (type === 'module' || (type === 'track' && given === undefined)) return { kind: 'none' };
   const known = [...new Set(modules.map((m) => m.id))].sort();
   if (given !== undefined) {
@@ -52,6 +60,7 @@ export function chooseModule(type: ItemType, given: string | undefined, modules:
   }
   const nearest = modulesNearest(modules, folder);
   const inFolder = nearest.filter((m) => within(m.file, folder)).map((m) => m.id);
-  if (inFolder.length === 1) return { kind: 'only-in-folder', module: inFolder[0]!, modules: nearest };
+  if (inFolder.length === 1)
+    return { kind: 'only-in-folder', module: inFolder[0]!, modules: nearest };
   return { kind: 'ask', inFolder, modules: nearest };
 }

@@ -25,7 +25,9 @@ export interface GitIdentity {
  * offering it would only write an owner that assigns stale issues to nobody.
  */
 export function loginFromGit(git: GitIdentity): string | undefined {
-  const noReply = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(git.email?.trim() ?? '')?.[1];
+  const noReply = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(
+    git.email?.trim() ?? '',
+  )?.[1];
   for (const candidate of [git.githubUser, noReply, git.name]) {
     const login = candidate?.trim();
     if (login && LOGIN.test(login)) return login;

@@ -23,7 +23,9 @@ export function dedent(strings: TemplateStringsArray, ...values: unknown[]): str
   parts.forEach((part, i) => {
     // A part other than the first starts after a value, mid-line.
     const lines = part.split('\n');
-    out += lines.map((line, k) => (k === 0 && i > 0 ? line : line.slice(Math.min(indent, leading(line))))).join('\n');
+    out += lines
+      .map((line, k) => (k === 0 && i > 0 ? line : line.slice(Math.min(indent, leading(line)))))
+      .join('\n');
     if (i < last) out += String(values[i]);
   });
   return out;

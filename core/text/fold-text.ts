@@ -15,5 +15,12 @@ const ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g;
  * Case is kept; compare with `.toLowerCase()` where case does not matter.
  */
 export function foldText(s: string): string {
-  return s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, '-').replace(/\s+/gu, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .replace(ZERO_WIDTH, '')
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }

@@ -10,7 +10,9 @@ export function hiddenJson(tag: string, data: unknown): string {
 /** Every block of this tag in a body, parsed; a damaged one is skipped. Callers validate the shape. */
 export function readHiddenJson(tag: string, body: string | null | undefined): unknown[] {
   const out: unknown[] = [];
-  for (const m of (body ?? '').matchAll(new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, 'g'))) {
+  for (const m of (body ?? '').matchAll(
+    new RegExp(`<!-- enablekit:${tag} (\\{[^\\n]*?\\}) -->`, 'g'),
+  )) {
     try {
       out.push(JSON.parse(m[1]!));
     } catch {

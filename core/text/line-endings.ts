@@ -58,7 +58,8 @@ export function originalOffsets(original: string): (lfOffset: number) => number 
   const bom = original.charCodeAt(0) === BOM ? 1 : 0;
   // LF offsets at which a `\r` of a CRLF was dropped (the `\n` that followed it).
   const dropped: number[] = [];
-  for (let i = original.indexOf('\r\n'); i !== -1; i = original.indexOf('\r\n', i + 2)) dropped.push(i - bom - dropped.length);
+  for (let i = original.indexOf('\r\n'); i !== -1; i = original.indexOf('\r\n', i + 2))
+    dropped.push(i - bom - dropped.length);
   return (offset) => {
     let lo = 0;
     let hi = dropped.length;

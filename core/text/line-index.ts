@@ -6,7 +6,10 @@ export class LineIndex {
   /** Each line's start offset. Typed: an editor builds one per keystroke, and a growing array left ~6× the garbage. */
   private readonly starts: Int32Array;
 
-  constructor(readonly text: string, starts?: Int32Array) {
+  constructor(
+    readonly text: string,
+    starts?: Int32Array,
+  ) {
     if (starts) {
       this.starts = starts;
       return;
@@ -15,7 +18,8 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
     this.starts = new Int32Array(lines);
     let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts[line++] = i + 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+      this.starts[line++] = i + 1;
   }
 
   /**
@@ -29,24 +33,26 @@ export class LineIndex {
     const delta = text.length - this.text.length;
     // Lines starting at or before `head` follow a line break inside the shared start.
     let kept = 0;
-    for (let lo = 0, hi = old.length; lo < hi; ) {
+    for (let lo = 0, hi = old.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if (old[mid]! <= head) lo = kept = mid + 1;
       else hi = mid;
     }
     // Lines starting past the old change follow a line break inside the shared end.
     let after = old.length;
-    for (let lo = kept, hi = old.length; lo < hi; ) {
+    for (let lo = kept, hi = old.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if (old[mid]! > oldEnd) hi = after = mid;
       else lo = mid + 1;
     }
     let added = 0;
-    for (let i = text.indexOf('\n', head); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) added++;
+    for (let i = text.indexOf('\n', head); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1))
+      added++;
     const starts = new Int32Array(kept + added + old.length - after);
     starts.set(old.subarray(0, kept));
     let k = kept;
-    for (let i = text.indexOf('\n', head); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+    for (let i = text.indexOf('\n', head); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1))
+      starts[k++] = i + 1;
     for (let j = after; j < old.length; j++) starts[k++] = old[j]! + delta;
     return new LineIndex(text, starts);
   }

@@ -19,7 +19,12 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, head: number): number {
   const max = Math.min(a.length, b.length) - head;
   let n = 0;
-  while (n + BLOCK <= max && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (
+    n + BLOCK <= max &&
+    a.substring(a.length - n - BLOCK, a.length - n) ===
+      b.substring(b.length - n - BLOCK, b.length - n)
+  )
+    n += BLOCK;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }

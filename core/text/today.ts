@@ -21,9 +21,19 @@ export function knownTimeZones(): string[] {
  * the editor agree whatever zone their machine is set to.
  */
 export function todayIn(timeZone: string, now: Date): string {
-  if (!isTimeZone(timeZone)) throw new RangeError(`Expected an IANA time zone name such as America/Los_Angeles, or UTC; found "${timeZone}".`);
-  if (Number.isNaN(now.getTime())) throw new RangeError('Expected a valid instant to read the date of; found an invalid Date.');
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  if (!isTimeZone(timeZone))
+    throw new RangeError(
+      `Expected an IANA time zone name such as America/Los_Angeles, or UTC; found "${timeZone}".`,
+    );
+  if (Number.isNaN(now.getTime()))
+    throw new RangeError('Expected a valid instant to read the date of; found an invalid Date.');
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }

@@ -38,7 +38,8 @@ export class GitIgnoreRules {
    */
   ask(root: string): void {
     const parent = parentOf(root);
-    if (parent !== undefined && this.in(parent)?.(root.slice(root.lastIndexOf('/') + 1), true)) this.asked.push(root);
+    if (parent !== undefined && this.in(parent)?.(root.slice(root.lastIndexOf('/') + 1), true))
+      this.asked.push(root);
   }
 
   /**

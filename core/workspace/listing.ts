@@ -20,7 +20,11 @@ export function ignoreGlobs(globs: readonly string[]): (path: string) => boolean
  * by either. `root` is the curricula's folder in the paths `git` knows (absolute, '/');
  * `path` is relative to it. The curricula's folder itself is listed even where git ignores it.
  */
-export function listingFilter(root: string, globs: readonly string[], git: GitIgnoreRules): (path: string) => boolean {
+export function listingFilter(
+  root: string,
+  globs: readonly string[],
+  git: GitIgnoreRules,
+): (path: string) => boolean {
   const ignored = ignoreGlobs(globs);
   git.ask(root);
   const abs = (rel: string) => (rel ? `${root.replace(/\/$/, '')}/${rel}` : root);
@@ -37,7 +41,11 @@ export function listingFilter(root: string, globs: readonly string[], git: GitIg
     if (known !== undefined) return known;
     const parent = rel.includes('/') ? parentOf(rel)! : '';
     const name = rel.slice(rel.lastIndexOf('/') + 1);
-    const listed = folderListed(parent) && !skippedFolder(name) && !ignored(rel) && !gitIgnores(parent, name, true);
+    const listed =
+      folderListed(parent) &&
+      !skippedFolder(name) &&
+      !ignored(rel) &&
+      !gitIgnores(parent, name, true);
     folders.set(rel, listed);
     return listed;
   };

@@ -23,7 +23,12 @@ export class WorkspaceIndex {
 
   /** A path and its folders: a link may name a folder. */
   addKnownPath(path: string): void {
-    for (let p = path; p && p !== '.' && !this.knownPaths.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) this.knownPaths.add(p);
+    for (
+      let p = path;
+      p && p !== '.' && !this.knownPaths.has(p);
+      p = p.slice(0, Math.max(0, p.lastIndexOf('/')))
+    )
+      this.knownPaths.add(p);
   }
 
   update(model: FileModel): void {
@@ -64,7 +69,9 @@ export class WorkspaceIndex {
   /** Checkpoints whose `module:` is this module, in file order. */
   checkpointsOf(moduleId: string): Item[] {
     return this.referencesTo(moduleId)
-      .filter((r) => r.ref.field === 'module' && r.from.type !== 'track' && r.from.type !== 'module')
+      .filter(
+        (r) => r.ref.field === 'module' && r.from.type !== 'track' && r.from.type !== 'module',
+      )
       .map((r) => r.from);
   }
 }

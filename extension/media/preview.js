@@ -41,7 +41,9 @@
         for (const i of inputs) if (i.checked && i.dataset.feedback) notes.push(i.dataset.feedback);
       } else if (type === 'numeric') {
         const i = q.querySelector('input');
-        right = i.dataset.value !== undefined && Math.abs(Number(i.value) - Number(i.dataset.value)) <= Number(i.dataset.tolerance || 0);
+        right =
+          i.dataset.value !== undefined &&
+          Math.abs(Number(i.value) - Number(i.dataset.value)) <= Number(i.dataset.tolerance || 0);
       } else if (type === 'text') {
         const i = q.querySelector('input');
         const accepted = i.dataset.accepted ? JSON.parse(i.dataset.accepted) : [];

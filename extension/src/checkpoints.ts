@@ -23,12 +23,36 @@ export class CheckpointLens implements vscode.CodeLensProvider {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
     const sheet = SHEET_PATH.exec(doc.uri.path);
-    if (sheet) return [new vscode.CodeLens(top, { title: '$(git-pull-request) Submit checkpoint', command: 'enablekit.submitCheckpoint', arguments: [doc.uri] }), ...this.grade(top, sheet[3]!)];
+    if (sheet)
+      return [
+        new vscode.CodeLens(top, {
+          title: '$(git-pull-request) Submit checkpoint',
+          command: 'enablekit.submitCheckpoint',
+          arguments: [doc.uri],
+        }),
+        ...this.grade(top, sheet[3]!),
+      ];
     const item = checkpointAt(this.ws, doc.uri);
     if (!item) return [];
-    const take = new vscode.CodeLens(top, { title: `$(checklist) Take checkpoint: ${item.title}`, command: 'enablekit.takeCheckpoint', arguments: [doc.uri] });
+    const take = new vscode.CodeLens(top, {
+      title: `$(checklist) Take checkpoint: ${item.title}`,
+      command: 'enablekit.takeCheckpoint',
+      arguments: [doc.uri],
+    });
     const sealed = item.type === 'quiz' && item.key && doc.uri.scheme !== 'enablekit-answers';
-    return [take, ...(sealed ? [new vscode.CodeLens(top, { title: '$(key) Edit with answers', command: 'enablekit.editSealedQuiz', arguments: [doc.uri] })] : []), ...this.grade(top, item.id)];
+    return [
+      take,
+      ...(sealed
+        ? [
+            new vscode.CodeLens(top, {
+              title: '$(key) Edit with answers',
+              command: 'enablekit.editSealedQuiz',
+              arguments: [doc.uri],
+            }),
+          ]
+        : []),
+      ...this.grade(top, item.id),
+    ];
   }
 
   /** The learner's grade from their pull request, once their progress has been read. */
@@ -36,7 +60,13 @@ export class CheckpointLens implements vscode.CodeLensProvider {
     const result = this.progress.resultOf(checkpoint);
     if (!result) return [];
     const title = `$(${result.passed ? 'pass-filled' : 'circle-slash'}) ${this.ws.engine().resultLine(result)}`;
-    return [new vscode.CodeLens(top, { title, command: 'enablekit.openPullRequest', arguments: [result.latest.pr] })];
+    return [
+      new vscode.CodeLens(top, {
+        title,
+        command: 'enablekit.openPullRequest',
+        arguments: [result.latest.pr],
+      }),
+    ];
   }
 }
 
@@ -65,33 +95,53 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Create the blank sheet (never over one that exists: a learner's answers are never lost) and open it. */
-export async function takeCheckpoint(ws: CurriculaWorkspace, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function takeCheckpoint(
+  ws: CurriculaWorkspace,
+  uri?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   await ws.ready;
   const item = checkpointAt(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
   if (!item) {
-    void vscode.window.showWarningMessage('enablekit: open a quiz, scenario or reflection first; "Take checkpoint" makes your answer sheet for it.');
+    void vscode.window.showWarningMessage(
+      'enablekit: open a quiz, scenario or reflection first; "Take checkpoint" makes your answer sheet for it.',
+    );
     return undefined;
   }
   const login = await learnerLogin(true);
   const root = submissionsRoot(ws);
   if (!login || !root) return undefined;
   const sheet = vscode.Uri.joinPath(root, login, `${item.id}.md`);
-  if (!(await exists(sheet))) await vscode.workspace.fs.writeFile(sheet, new TextEncoder().encode(ws.engine().checkpointSheetText(item, login)));
+  if (!(await exists(sheet)))
+    await vscode.workspace.fs.writeFile(
+      sheet,
+      new TextEncoder().encode(ws.engine().checkpointSheetText(item, login)),
+    );
   await vscode.window.showTextDocument(sheet, { preview: false });
   return sheet;
 }
 
 /** The web address of a pull request: github.com for api.github.com, the server itself for GitHub Enterprise Server. */
 export function pullRequestUrl(apiUrl: string, repository: string, pr: number): string {
-  const web = apiUrl.replace(/\/+$/, '').replace(/^https:\/\/api\.github\.com$/, 'https://github.com').replace(/\/api\/v3$/, '');
+  const web = apiUrl
+    .replace(/\/+$/, '')
+    .replace(/^https:\/\/api\.github\.com$/, 'https://github.com')
+    .replace(/\/api\/v3$/, '');
   return `${web}/${repository}/pull/${pr}`;
 }
 
-export function registerCheckpointCommands(ws: CurriculaWorkspace, progress: LearnerProgress): vscode.Disposable[] {
+export function registerCheckpointCommands(
+  ws: CurriculaWorkspace,
+  progress: LearnerProgress,
+): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) => takeCheckpoint(ws, uri)),
+    vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) =>
+      takeCheckpoint(ws, uri),
+    ),
     vscode.commands.registerCommand('enablekit.submitCheckpoint', async (uri?: vscode.Uri) => {
-      const submitted = await submitCheckpoint(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
+      const submitted = await submitCheckpoint(
+        ws,
+        uri ?? vscode.window.activeTextEditor?.document.uri,
+      );
       if (submitted) void progress.refresh(false);
       return submitted;
     }),
@@ -99,7 +149,10 @@ export function registerCheckpointCommands(ws: CurriculaWorkspace, progress: Lea
     vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number) => {
       if (typeof pr !== 'number') return undefined;
       const api = githubApiUrl();
-      return progress.repository && vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(api, progress.repository, pr)));
+      return (
+        progress.repository &&
+        vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(api, progress.repository, pr)))
+      );
     }),
   ];
 }

@@ -10,15 +10,30 @@ const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('enablekit');
  * read as LF; a CRLF document's own offsets run one further per line, so they are mapped
  * (VS Code writes the edit's line breaks in the document's ending).
  */
-export function workspaceEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
-  const at = doc.eol === vscode.EndOfLine.CRLF ? ws.engine().originalOffsets(doc.getText()) : (offset: number) => offset;
+export function workspaceEdit(
+  ws: CurriculaWorkspace,
+  doc: vscode.TextDocument,
+  edits: readonly TextEdit[],
+): vscode.WorkspaceEdit {
+  const at =
+    doc.eol === vscode.EndOfLine.CRLF
+      ? ws.engine().originalOffsets(doc.getText())
+      : (offset: number) => offset;
   const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(at(e.start)), doc.positionAt(at(e.end))), e.text);
+  for (const e of edits)
+    we.replace(
+      doc.uri,
+      new vscode.Range(doc.positionAt(at(e.start)), doc.positionAt(at(e.end))),
+      e.text,
+    );
   return we;
 }
 
 /** The whole document after fix-all, computed by core exactly as `enablekit lint --fix` does. */
-export function fixAllEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
+export function fixAllEdit(
+  ws: CurriculaWorkspace,
+  doc: vscode.TextDocument,
+): vscode.WorkspaceEdit | undefined {
   const path = ws.relative(doc.uri);
   if (!path) return undefined;
   ws.lintIfPending(doc);
@@ -27,21 +42,35 @@ export function fixAllEdit(ws: CurriculaWorkspace, doc: vscode.TextDocument): vs
   if (!edits?.length) return undefined;
   const text = doc.getText();
   const we = new vscode.WorkspaceEdit();
-  we.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)), engine.fixText(text, edits).text);
+  we.replace(
+    doc.uri,
+    new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)),
+    engine.fixText(text, edits).text,
+  );
   return we;
 }
 
 class Provider implements vscode.CodeActionProvider {
   constructor(private readonly ws: CurriculaWorkspace) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const path = this.ws.relative(doc.uri);
     if (!path) return [];
     const actions: vscode.CodeAction[] = [];
     this.ws.lintIfPending(doc);
-    if (context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll)) {
+    if (
+      context.only?.contains(FIX_ALL) ||
+      context.only?.contains(vscode.CodeActionKind.SourceFixAll)
+    ) {
       const edit = fixAllEdit(this.ws, doc);
-      if (edit) actions.push(Object.assign(new vscode.CodeAction('Fix all enablekit problems', FIX_ALL), { edit }));
+      if (edit)
+        actions.push(
+          Object.assign(new vscode.CodeAction('Fix all enablekit problems', FIX_ALL), { edit }),
+        );
       return actions;
     }
     for (const d of this.ws.coreDiagnostics(path)) {
@@ -50,7 +79,12 @@ class Provider implements vscode.CodeActionProvider {
       if (!at.intersection(range) && !range.contains(at.start)) continue;
       const action = new vscode.CodeAction(d.fix.description, vscode.CodeActionKind.QuickFix);
       action.edit = workspaceEdit(this.ws, doc, d.fix.edits);
-      action.diagnostics = context.diagnostics.filter((v) => typeof v.code === 'object' && v.code.value === d.ruleId && v.range.start.line === d.line - 1);
+      action.diagnostics = context.diagnostics.filter(
+        (v) =>
+          typeof v.code === 'object' &&
+          v.code.value === d.ruleId &&
+          v.range.start.line === d.line - 1,
+      );
       action.isPreferred = !d.fix.suggestion;
       actions.push(action);
     }
@@ -60,14 +94,22 @@ class Provider implements vscode.CodeActionProvider {
 
 export function registerCodeActions(ws: CurriculaWorkspace): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new Provider(ws), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL] }),
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/enablekit.yml' }, new Provider(ws), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new Provider(ws), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL],
+    }),
+    vscode.languages.registerCodeActionsProvider(
+      { pattern: '**/enablekit.yml' },
+      new Provider(ws),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
     vscode.commands.registerCommand('enablekit.fixAll', async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return false;
       const edit = fixAllEdit(ws, doc);
       if (!edit) {
-        void vscode.window.showInformationMessage('enablekit: nothing to fix in this file (suggestions such as "Mark verified" are applied one at a time from the light bulb).');
+        void vscode.window.showInformationMessage(
+          'enablekit: nothing to fix in this file (suggestions such as "Mark verified" are applied one at a time from the light bulb).',
+        );
         return false;
       }
       const ok = await vscode.workspace.applyEdit(edit);

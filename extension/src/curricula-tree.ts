@@ -3,9 +3,16 @@ import type { Item, Track } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import type { LearnerProgress } from './learner-progress.js';
 
-type Node = { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
+type Node =
+  { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
 
-const ICONS: Record<Item['type'], string> = { track: 'list-tree', module: 'book', quiz: 'checklist', scenario: 'comment-discussion', reflection: 'lightbulb' };
+const ICONS: Record<Item['type'], string> = {
+  track: 'list-tree',
+  module: 'book',
+  quiz: 'checklist',
+  scenario: 'comment-discussion',
+  reflection: 'lightbulb',
+};
 
 /** Tracks → modules → checkpoints, filtered by role, with each file's problem count and freshness. */
 export class CurriculaTree implements vscode.TreeDataProvider<Node> {
@@ -23,8 +30,13 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
 
   async pickRole(): Promise<void> {
     const config = this.ws.lintSession?.currentConfig;
-    const roles = config ? [...config.roles.values()].map((r) => ({ label: r.id, description: r.title ?? '' })) : [];
-    const pick = await vscode.window.showQuickPick([{ label: 'All roles', description: '' }, ...roles], { placeHolder: 'Show the curricula of which role?' });
+    const roles = config
+      ? [...config.roles.values()].map((r) => ({ label: r.id, description: r.title ?? '' }))
+      : [];
+    const pick = await vscode.window.showQuickPick(
+      [{ label: 'All roles', description: '' }, ...roles],
+      { placeHolder: 'Show the curricula of which role?' },
+    );
     if (!pick) return;
     this.role = pick.label === 'All roles' ? undefined : pick.label;
     this.changed.fire(undefined);
@@ -34,11 +46,22 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
     const index = this.ws.lintSession?.index;
     if (!index) return [];
     if (!node) {
-      const tracks = [...index.items()].filter((i): i is Track => i.type === 'track' && (!this.role || i.roles.includes(this.role)));
-      tracks.sort((a, b) => (a.phase === b.phase ? a.title.localeCompare(b.title) : a.phase === 'foundation' ? -1 : 1));
+      const tracks = [...index.items()].filter(
+        (i): i is Track => i.type === 'track' && (!this.role || i.roles.includes(this.role)),
+      );
+      tracks.sort((a, b) =>
+        a.phase === b.phase ? a.title.localeCompare(b.title) : a.phase === 'foundation' ? -1 : 1,
+      );
       const inTracks = new Set(tracks.flatMap((t) => t.modules.map((m) => m.module)));
-      const loose = this.role ? [] : [...index.items()].filter((i) => i.type === 'module' && !inTracks.has(i.id));
-      return [...tracks.map((item): Node => ({ kind: 'item', item })), ...(loose.length ? [{ kind: 'group' as const, label: 'Modules in no track', items: loose }] : [])];
+      const loose = this.role
+        ? []
+        : [...index.items()].filter((i) => i.type === 'module' && !inTracks.has(i.id));
+      return [
+        ...tracks.map((item): Node => ({ kind: 'item', item })),
+        ...(loose.length
+          ? [{ kind: 'group' as const, label: 'Modules in no track', items: loose }]
+          : []),
+      ];
     }
     if (node.kind === 'group') return node.items.map((item) => ({ kind: 'item', item }));
     if (node.item.type === 'track') {
@@ -48,28 +71,46 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
         return item ? [{ kind: 'item' as const, item, parent: track }] : [];
       });
     }
-    if (node.item.type === 'module') return index.checkpointsOf(node.item.id).map((item) => ({ kind: 'item', item }));
+    if (node.item.type === 'module')
+      return index.checkpointsOf(node.item.id).map((item) => ({ kind: 'item', item }));
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'group') return new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+    if (node.kind === 'group')
+      return new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
     const { item } = node;
-    const ti = new vscode.TreeItem(item.title || item.id, item.type === 'track' || item.type === 'module' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const ti = new vscode.TreeItem(
+      item.title || item.id,
+      item.type === 'track' || item.type === 'module'
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None,
+    );
     const problems = this.ws.coreDiagnostics(item.file);
     const errors = problems.filter((d) => d.severity === 'error').length;
     const warnings = problems.length - errors;
     const config = this.ws.lintSession?.currentConfig;
-    const stale = config ? this.ws.engine().freshnessVerdict(item, config, this.ws.today()).status === 'stale' : false;
+    const stale = config
+      ? this.ws.engine().freshnessVerdict(item, config, this.ws.today()).status === 'stale'
+      : false;
     const mine = this.learnerState(item);
-    const notes = [item.type === 'track' ? (item).phase : item.type, mine?.label ?? '', errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '', stale ? 'stale' : ''].filter(Boolean);
+    const notes = [
+      item.type === 'track' ? item.phase : item.type,
+      mine?.label ?? '',
+      errors ? `${errors} error${errors > 1 ? 's' : ''}` : '',
+      warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
+      stale ? 'stale' : '',
+    ].filter(Boolean);
     ti.description = notes.join(' · ');
     ti.tooltip = `${item.type} ${item.id}\n${item.file}${stale ? '\nNeeds review against the current product' : ''}${mine?.detail ? `\n${mine.detail}` : ''}`;
     // An author's problems come first; then the learner's own progress; then staleness.
     ti.iconPath = errors
       ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
       : mine
-        ? new vscode.ThemeIcon(mine.icon, mine.color ? new vscode.ThemeColor(mine.color) : undefined)
+        ? new vscode.ThemeIcon(
+            mine.icon,
+            mine.color ? new vscode.ThemeColor(mine.color) : undefined,
+          )
         : new vscode.ThemeIcon(stale ? 'history' : ICONS[item.type]);
     ti.resourceUri = this.ws.uriOf(item.file);
     ti.command = { command: 'vscode.open', title: 'Open', arguments: [this.ws.uriOf(item.file)] };
@@ -79,7 +120,9 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
   }
 
   /** The learner's standing on a checkpoint or module, when their progress has been read. */
-  private learnerState(item: Item): { label: string; icon: string; color?: string; detail?: string } | undefined {
+  private learnerState(
+    item: Item,
+  ): { label: string; icon: string; color?: string; detail?: string } | undefined {
     if (item.type === 'module') {
       const state = this.progress.moduleState(item.id);
       return state && state !== 'not-started' && state !== 'open' ? STATES[state] : undefined;

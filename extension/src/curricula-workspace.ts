@@ -67,7 +67,12 @@ export class CurriculaWorkspace implements vscode.Disposable {
 
   /** The day dates are judged by: the enablekit.today setting, else today in the time zone of the enablekit.yml as last read. */
   today(now = new Date()): string {
-    return editorToday(this.engine(), vscode.workspace.getConfiguration('enablekit').get<string>('today', ''), this.session?.currentConfig, now);
+    return editorToday(
+      this.engine(),
+      vscode.workspace.getConfiguration('enablekit').get<string>('today', ''),
+      this.session?.currentConfig,
+      now,
+    );
   }
 
   get lintSession(): LintSession | undefined {
@@ -77,7 +82,8 @@ export class CurriculaWorkspace implements vscode.Disposable {
   /** Paths inside the curricula, as core names them: relative to the folder of enablekit.yml. */
   relative(uri: vscode.Uri): string | undefined {
     // A sealed quiz opened with its answers stands for the same file: it is linted in its place.
-    if (!this.root || (uri.scheme !== this.root.scheme && uri.scheme !== ANSWERS_SCHEME)) return undefined;
+    if (!this.root || (uri.scheme !== this.root.scheme && uri.scheme !== ANSWERS_SCHEME))
+      return undefined;
     const base = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
     return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
   }
@@ -95,7 +101,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (!config) return this.readyResolve();
     this.root = vscode.Uri.joinPath(config, '..');
     await vscode.commands.executeCommand('setContext', 'enablekit.active', true);
-    const { session, bodies } = await this.read(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)));
+    const { session, bodies } = await this.read(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(config)),
+    );
     this.session = session;
     const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const relist = () => this.scheduleRelist();
@@ -105,7 +113,9 @@ export class CurriculaWorkspace implements vscode.Disposable {
       gitignores.onDidChange(relist),
       gitignores.onDidDelete(relist),
       // An event with no content change (the document saved, or its dirty state changed) leaves the text as linted.
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.contentChanges.length && this.schedule(e.document),
+      ),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => void this.reloadFromDisk(u))),
@@ -116,14 +126,21 @@ export class CurriculaWorkspace implements vscode.Disposable {
           void this.reloadFromDisk(f.newUri);
         }),
       ),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('enablekit.today') && ((this.itemsChanged = true), this.publish())),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) =>
+          e.affectsConfiguration('enablekit.today') && ((this.itemsChanged = true), this.publish()),
+      ),
     );
     this.publish();
     // Then the other bodies, a slice at a time so the editor stays responsive, each
     // slice's diagnostics shown as it is read.
-    for (let next = 0; next < bodies.length; ) {
+    for (let next = 0; next < bodies.length;) {
       const slice: string[] = [];
-      for (const until = performance.now() + 40; next < bodies.length && performance.now() < until; next++) {
+      for (
+        const until = performance.now() + 40;
+        next < bodies.length && performance.now() < until;
+        next++
+      ) {
         const [path, bytes] = bodies[next]!;
         // A document opened meanwhile is read from its editor instead.
         if (this.partial?.has(path)) continue;
@@ -146,12 +163,22 @@ export class CurriculaWorkspace implements vscode.Disposable {
    * are final at the first lint; the other bodies are returned to be read after. The files
    * are those the CLI's walk would meet: not what `.gitignore` or `lint.ignore` leaves out.
    */
-  private async read(configText: string): Promise<{ session: LintSession; bodies: [string, Uint8Array][] }> {
+  private async read(
+    configText: string,
+  ): Promise<{ session: LintSession; bodies: [string, Uint8Array][] }> {
     const { LintSession } = this.engine();
     const session = new LintSession();
     session.setConfig(configText);
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root!, '**/*'), '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}');
-    this.listed = await contentFilter(this.engine(), this.root!, files, session.currentConfig.ignore);
+    const files = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(this.root!, '**/*'),
+      '{**/node_modules/**,**/.git/**,**/.enablekit-cache/**}',
+    );
+    this.listed = await contentFilter(
+      this.engine(),
+      this.root!,
+      files,
+      session.currentConfig.ignore,
+    );
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const bodies: [string, Uint8Array][] = [];
     await Promise.all(
@@ -187,8 +214,14 @@ export class CurriculaWorkspace implements vscode.Disposable {
     await this.ready;
     if (!this.root || !this.session) return;
     const configUri = this.uriOf(CONFIG);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
-    const { session, bodies } = await this.read(open ? open.getText() : new TextDecoder().decode(await readBytes(configUri).catch(() => new Uint8Array())));
+    const open = vscode.workspace.textDocuments.find(
+      (d) => d.uri.toString() === configUri.toString(),
+    );
+    const { session, bodies } = await this.read(
+      open
+        ? open.getText()
+        : new TextDecoder().decode(await readBytes(configUri).catch(() => new Uint8Array())),
+    );
     for (const [path, bytes] of bodies) session.setFile(path, bytes);
     const before = [...this.core.keys()];
     this.session = session;
@@ -199,9 +232,13 @@ export class CurriculaWorkspace implements vscode.Disposable {
   }
 
   /** Debounced: typing re-lints once the keys stop, and a lint superseded by a newer edit is dropped. */
-  private schedule(doc: vscode.TextDocument, delay = vscode.workspace.getConfiguration('enablekit').get<number>('lintDelay', 150)): void {
+  private schedule(
+    doc: vscode.TextDocument,
+    delay = vscode.workspace.getConfiguration('enablekit').get<number>('lintDelay', 150),
+  ): void {
     const path = this.relative(doc.uri);
-    if (!path || !this.session || !(path.endsWith('.md') || path === CONFIG) || !this.listed(path)) return;
+    if (!path || !this.session || !(path.endsWith('.md') || path === CONFIG) || !this.listed(path))
+      return;
     clearTimeout(this.pending.get(path));
     const version = doc.version;
     this.pending.set(
@@ -282,9 +319,15 @@ export class CurriculaWorkspace implements vscode.Disposable {
     let shownChanged = this.itemsChanged || this.partial !== undefined;
     for (const path of relinted) {
       const list = results.get(path);
-      if (list ? this.diagnostics.set(this.uriOf(path), list) : this.diagnostics.delete(this.uriOf(path))) shownChanged = true;
+      if (
+        list
+          ? this.diagnostics.set(this.uriOf(path), list)
+          : this.diagnostics.delete(this.uriOf(path))
+      )
+        shownChanged = true;
     }
-    if (this.firstLintMs === undefined && relinted.size) this.firstLintMs = performance.now() - this.created;
+    if (this.firstLintMs === undefined && relinted.size)
+      this.firstLintMs = performance.now() - this.created;
     // A sealed quiz open with its answers shows its problems where the author edits.
     for (const doc of vscode.workspace.textDocuments) {
       const path = doc.uri.scheme === ANSWERS_SCHEME ? this.relative(doc.uri) : undefined;
@@ -294,10 +337,15 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (shownChanged) this.changed.fire();
   }
 
-  private setFile(path: string, text: string | Uint8Array, options: { editing?: boolean } = {}): void {
+  private setFile(
+    path: string,
+    text: string | Uint8Array,
+    options: { editing?: boolean } = {},
+  ): void {
     const ignore = path === CONFIG ? JSON.stringify(this.session!.currentConfig.ignore) : undefined;
     if (this.session!.setFile(path, text, options)) this.itemsChanged = true;
-    if (ignore !== undefined && ignore !== JSON.stringify(this.session!.currentConfig.ignore)) this.scheduleRelist();
+    if (ignore !== undefined && ignore !== JSON.stringify(this.session!.currentConfig.ignore))
+      this.scheduleRelist();
     if (options.editing) this.rehearseIfBig(path, text);
   }
 

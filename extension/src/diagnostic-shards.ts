@@ -8,7 +8,16 @@ const SHARDS = 16;
 
 /** What VS Code shows of a diagnostic; a fix's offsets are read from core when asked for. */
 function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
-  return a === b || (a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message);
+  return (
+    a === b ||
+    (a.line === b.line &&
+      a.column === b.column &&
+      a.endLine === b.endLine &&
+      a.endColumn === b.endColumn &&
+      a.severity === b.severity &&
+      a.ruleId === b.ruleId &&
+      a.message === b.message)
+  );
 }
 
 /**
@@ -20,11 +29,16 @@ function shownAlike(a: CoreDiagnostic, b: CoreDiagnostic): boolean {
 export class DiagnosticShards implements vscode.Disposable {
   private readonly collections: vscode.DiagnosticCollection[];
   /** Per file, the list last set and what each collection was given of it. */
-  private readonly shown = new Map<string, { list: readonly CoreDiagnostic[]; shards: CoreDiagnostic[][] }>();
+  private readonly shown = new Map<
+    string,
+    { list: readonly CoreDiagnostic[]; shards: CoreDiagnostic[][] }
+  >();
   private readonly converted = new WeakMap<CoreDiagnostic, vscode.Diagnostic>();
 
   constructor(name: string) {
-    this.collections = Array.from({ length: SHARDS }, (_, k) => vscode.languages.createDiagnosticCollection(k ? `${name}-${k}` : name));
+    this.collections = Array.from({ length: SHARDS }, (_, k) =>
+      vscode.languages.createDiagnosticCollection(k ? `${name}-${k}` : name),
+    );
   }
 
   /** Show a file's diagnostics; false when VS Code was shown them already (the very list, or its equal). */

@@ -17,7 +17,12 @@ export { isCheckpoint } from '../../core/model.js';
 export { rolesOf, learnerStatus } from '../../core/progress/learner-status.js';
 export { checkpointResults, resultLine } from '../../core/progress/checkpoint-results.js';
 export { frontMatterCompletions } from '../../core/schema/front-matter-completion.js';
-export { ledgerComment, PROGRESS_LABEL, progressIssuesOf, readLedger } from '../../core/progress/ledger.js';
+export {
+  ledgerComment,
+  PROGRESS_LABEL,
+  progressIssuesOf,
+  readLedger,
+} from '../../core/progress/ledger.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
 export { curriculaToday } from '../../core/config/clock.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';

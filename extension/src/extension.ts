@@ -43,9 +43,14 @@ export function activate(context: vscode.ExtensionContext): Api {
     preview,
     vscode.window.registerTreeDataProvider('enablekit.curricula', tree),
     registerCodeActions(workspace),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new CheckpointLens(workspace, progress)),
+    vscode.languages.registerCodeLensProvider(
+      { language: 'markdown' },
+      new CheckpointLens(workspace, progress),
+    ),
     sheetStatus,
-    vscode.commands.registerCommand('enablekit.openPreview', (uri?: vscode.Uri) => preview.show(uri ?? vscode.window.activeTextEditor?.document.uri)),
+    vscode.commands.registerCommand('enablekit.openPreview', (uri?: vscode.Uri) =>
+      preview.show(uri ?? vscode.window.activeTextEditor?.document.uri),
+    ),
     vscode.commands.registerCommand('enablekit.filterRole', () => tree.pickRole()),
     ...registerCheckpointCommands(workspace, progress),
     progress,
@@ -56,7 +61,15 @@ export function activate(context: vscode.ExtensionContext): Api {
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
   setTimeout(() => void workspace.start().then(() => progress.refresh(false)), 0);
-  return { workspace, tree, preview, sheetStatus, progress, sealed: sealed.sealed, activationMs: performance.now() - started };
+  return {
+    workspace,
+    tree,
+    preview,
+    sheetStatus,
+    progress,
+    sealed: sealed.sealed,
+    activationMs: performance.now() - started,
+  };
 }
 
 export function deactivate(): void {}

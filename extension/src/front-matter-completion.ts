@@ -25,20 +25,33 @@ export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Di
         if (position.line >= end) return [];
       }
       const lines = Array.from({ length: end }, (_, i) => doc.lineAt(i).text);
-      const present = lines.flatMap((l, i) => (i === position.line ? [] : (/^([A-Za-z_]+):/.exec(l)?.slice(1, 2) ?? [])));
+      const present = lines.flatMap((l, i) =>
+        i === position.line ? [] : (/^([A-Za-z_]+):/.exec(l)?.slice(1, 2) ?? []),
+      );
       const type = lines.map((l) => /^type:\s*([\w-]+)/.exec(l)?.[1]).find(Boolean);
       const index = session.index;
       const cfg = session.currentConfig;
-      const idsOf = (keep: (i: Item) => boolean) => [...index.items()].filter(keep).map((i) => i.id);
+      const idsOf = (keep: (i: Item) => boolean) =>
+        [...index.items()].filter(keep).map((i) => i.id);
       const found = ws.engine().frontMatterCompletions({
         type,
         config,
         line: doc.lineAt(position.line).text.slice(0, position.character),
         present,
-        ids: (kind) => (kind === 'role' ? [...cfg.roles.keys()] : kind === 'feature' ? [...cfg.features.keys()] : kind === 'checkpoint' ? idsOf(ws.engine().isCheckpoint) : idsOf((i) => i.type === kind)),
+        ids: (kind) =>
+          kind === 'role'
+            ? [...cfg.roles.keys()]
+            : kind === 'feature'
+              ? [...cfg.features.keys()]
+              : kind === 'checkpoint'
+                ? idsOf(ws.engine().isCheckpoint)
+                : idsOf((i) => i.type === kind),
       });
       return found.map((c) => {
-        const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);
+        const item = new vscode.CompletionItem(
+          c.label,
+          c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value,
+        );
         item.insertText = c.insertText;
         if (c.detail) item.detail = c.detail;
         if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
@@ -46,5 +59,12 @@ export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Di
       });
     },
   };
-  return vscode.languages.registerCompletionItemProvider([{ language: 'markdown' }, { pattern: '**/enablekit.yml' }], provider, ':', ' ', '[', ',');
+  return vscode.languages.registerCompletionItemProvider(
+    [{ language: 'markdown' }, { pattern: '**/enablekit.yml' }],
+    provider,
+    ':',
+    ' ',
+    '[',
+    ',',
+  );
 }

@@ -26,7 +26,9 @@ export interface GitApi {
 }
 
 export async function gitApi(): Promise<GitApi | undefined> {
-  const ext = vscode.extensions.getExtension<{ getAPI(v: 1): GitApi; enabled: boolean }>('vscode.git');
+  const ext = vscode.extensions.getExtension<{ getAPI(v: 1): GitApi; enabled: boolean }>(
+    'vscode.git',
+  );
   if (!ext) return undefined;
   const exports = ext.isActive ? ext.exports : await ext.activate();
   return exports.enabled ? exports.getAPI(1) : undefined;
@@ -34,6 +36,9 @@ export async function gitApi(): Promise<GitApi | undefined> {
 
 /** owner/name from a GitHub remote URL (https, ssh, or GitHub Enterprise Server); undefined for others. */
 export function githubRepoOf(url: string | undefined): string | undefined {
-  const m = /^(?:https?:\/\/[^/]+\/|git@[^:]+:|ssh:\/\/git@[^/]+\/)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url ?? '');
+  const m =
+    /^(?:https?:\/\/[^/]+\/|git@[^:]+:|ssh:\/\/git@[^/]+\/)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(
+      url ?? '',
+    );
   return m ? `${m[1]}/${m[2]}` : undefined;
 }

@@ -19,7 +19,13 @@ export async function githubToken(interactive: boolean): Promise<string | undefi
   const set = userSetting('token', '');
   if (set) return set;
   try {
-    return (await vscode.authentication.getSession('github', ['repo'], interactive ? { createIfNone: true } : { silent: true }))?.accessToken;
+    return (
+      await vscode.authentication.getSession(
+        'github',
+        ['repo'],
+        interactive ? { createIfNone: true } : { silent: true },
+      )
+    )?.accessToken;
   } catch {
     return undefined;
   }
@@ -30,28 +36,41 @@ export async function learnerLogin(interactive: boolean): Promise<string | undef
   const set = vscode.workspace.getConfiguration('enablekit').get<string>('login', '').trim();
   if (set) return set;
   try {
-    const session = await vscode.authentication.getSession('github', ['read:user'], { silent: true });
+    const session = await vscode.authentication.getSession('github', ['read:user'], {
+      silent: true,
+    });
     if (session) return session.account.label;
   } catch {
     /* no GitHub authentication provider here */
   }
   if (!interactive) return undefined;
-  const typed = await vscode.window.showInputBox({ prompt: 'Your GitHub login (your answer sheets go to submissions/<login>/)', validateInput: (v) => (/^[A-Za-z0-9-]+$/.test(v) ? undefined : 'Letters, digits and dashes, as on GitHub') });
+  const typed = await vscode.window.showInputBox({
+    prompt: 'Your GitHub login (your answer sheets go to submissions/<login>/)',
+    validateInput: (v) =>
+      /^[A-Za-z0-9-]+$/.test(v) ? undefined : 'Letters, digits and dashes, as on GitHub',
+  });
   return typed?.trim() || undefined;
 }
 
 /** The remote a checkpoint is pushed to: "origin", else the first. */
-export function originOf(repo: GitRepository | null | undefined): GitRepository['state']['remotes'][number] | undefined {
+export function originOf(
+  repo: GitRepository | null | undefined,
+): GitRepository['state']['remotes'][number] | undefined {
   return repo?.state.remotes.find((r) => r.name === 'origin') ?? repo?.state.remotes[0];
 }
 
 /** owner/name of the curricula repository: the setting, else the remote's, when it is on GitHub. */
 export function repositoryOf(origin: ReturnType<typeof originOf>): string | undefined {
-  return vscode.workspace.getConfiguration('enablekit').get<string>('repository', '').trim() || githubRepoOf(origin?.pushUrl ?? origin?.fetchUrl);
+  return (
+    vscode.workspace.getConfiguration('enablekit').get<string>('repository', '').trim() ||
+    githubRepoOf(origin?.pushUrl ?? origin?.fetchUrl)
+  );
 }
 
 /** owner/name of the repository holding `folder`, as Submit would push to it. */
-export async function githubRepository(folder: vscode.Uri | undefined): Promise<string | undefined> {
+export async function githubRepository(
+  folder: vscode.Uri | undefined,
+): Promise<string | undefined> {
   const git = folder ? await gitApi().catch(() => undefined) : undefined;
   return repositoryOf(originOf(folder ? git?.getRepository(folder) : undefined));
 }

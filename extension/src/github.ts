@@ -6,15 +6,43 @@ import type { Engine } from './engine.js';
  * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
  * so octokit loads only when a learner submits.
  */
-export async function openPullRequest(o: { baseUrl: string; token: string; repository: string; head: string; base?: string; title: string; body: string }): Promise<{ url: string; number: number }> {
+export async function openPullRequest(o: {
+  baseUrl: string;
+  token: string;
+  repository: string;
+  head: string;
+  base?: string;
+  title: string;
+  body: string;
+}): Promise<{ url: string; number: number }> {
   const [owner = '', repo = ''] = o.repository.split('/');
   // One retry: a learner waiting on a dead network wants the message soon; the sheet is safe either way.
-  const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
+  const gh = new Octokit({
+    auth: o.token,
+    baseUrl: o.baseUrl,
+    userAgent: 'enablekit-vscode',
+    retry: { retries: 1 },
+  });
   // A retake pushes to the branch of an open pull request: that one is the answer.
-  const [open] = (await gh.rest.pulls.list({ owner, repo, head: `${owner}:${o.head}`, state: 'open', per_page: 1 })).data;
+  const [open] = (
+    await gh.rest.pulls.list({
+      owner,
+      repo,
+      head: `${owner}:${o.head}`,
+      state: 'open',
+      per_page: 1,
+    })
+  ).data;
   if (open) return { url: open.html_url, number: open.number };
   const base = o.base ?? (await gh.rest.repos.get({ owner, repo })).data.default_branch;
-  const { data } = await gh.rest.pulls.create({ owner, repo, head: o.head, base, title: o.title, body: o.body });
+  const { data } = await gh.rest.pulls.create({
+    owner,
+    repo,
+    head: o.head,
+    base,
+    title: o.title,
+    body: o.body,
+  });
   return { url: data.html_url, number: data.number };
 }
 
@@ -22,13 +50,32 @@ export async function openPullRequest(o: { baseUrl: string; token: string; repos
  * The comments of the learner's progress issues, picked and read by core's ledger helpers
  * (the Action reads them with the same ones, and the engine bundle brings them).
  */
-export async function progressComments(o: { baseUrl: string; token: string; repository: string; login: string }, ledger: Pick<Engine, 'PROGRESS_LABEL' | 'progressIssuesOf' | 'ledgerComment'>): Promise<LedgerComment[]> {
+export async function progressComments(
+  o: { baseUrl: string; token: string; repository: string; login: string },
+  ledger: Pick<Engine, 'PROGRESS_LABEL' | 'progressIssuesOf' | 'ledgerComment'>,
+): Promise<LedgerComment[]> {
   const [owner = '', repo = ''] = o.repository.split('/');
-  const gh = new Octokit({ auth: o.token, baseUrl: o.baseUrl, userAgent: 'enablekit-vscode', retry: { retries: 1 } });
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner, repo, labels: ledger.PROGRESS_LABEL, state: 'all', per_page: 100 });
+  const gh = new Octokit({
+    auth: o.token,
+    baseUrl: o.baseUrl,
+    userAgent: 'enablekit-vscode',
+    retry: { retries: 1 },
+  });
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: ledger.PROGRESS_LABEL,
+    state: 'all',
+    per_page: 100,
+  });
   const comments: LedgerComment[] = [];
   for (const issue of ledger.progressIssuesOf(issues, o.login)) {
-    const list = await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
+    const list = await gh.paginate(gh.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issue.number,
+      per_page: 100,
+    });
     comments.push(...list.map((c) => ledger.ledgerComment(c)));
   }
   return comments;

@@ -32,23 +32,38 @@ export class LearnerProgress implements vscode.Disposable {
   async refresh(interactive: boolean): Promise<boolean> {
     await this.ws.ready;
     const session = this.ws.lintSession;
-    const say = (message: string) => (interactive ? void vscode.window.showWarningMessage(`enablekit: ${message}`) : undefined, false);
+    const say = (message: string) => (
+      interactive ? void vscode.window.showWarningMessage(`enablekit: ${message}`) : undefined,
+      false
+    );
     if (!session) return say('open a folder with an enablekit.yml first.');
     const login = await learnerLogin(false);
-    if (!login) return say('no GitHub login known. Sign in to GitHub from the Accounts menu, or set enablekit.login.');
+    if (!login)
+      return say(
+        'no GitHub login known. Sign in to GitHub from the Accounts menu, or set enablekit.login.',
+      );
     const repository = await githubRepository(this.ws.root);
-    if (!repository) return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
+    if (!repository)
+      return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
     const token = await githubToken(interactive);
-    if (!token) return say('not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token.');
+    if (!token)
+      return say(
+        'not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token.',
+      );
     const engine = this.ws.engine();
     let comments;
     try {
       // The GitHub chunk is loaded on first need: octokit stays out of activation (esbuild leaves this require to run time).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const github = require('./github.js') as typeof import('./github.js');
-      comments = await github.progressComments({ baseUrl: githubApiUrl(), token, repository, login }, engine);
+      comments = await github.progressComments(
+        { baseUrl: githubApiUrl(), token, repository, login },
+        engine,
+      );
     } catch (e) {
-      return say(`could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`);
+      return say(
+        `could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`,
+      );
     }
     // Only the Action's own, unedited records count: a forged pass in someone's comment is ignored.
     const records = engine.readLedger(comments, login).records;
@@ -56,7 +71,11 @@ export class LearnerProgress implements vscode.Disposable {
     this.repository = repository;
     this.results = engine.checkpointResults(records, login);
     const roles = engine.rolesOf(login, session.currentConfig);
-    this.modules = new Map(engine.learnerStatus(login, roles, session.index, records, this.ws.today()).flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)));
+    this.modules = new Map(
+      engine
+        .learnerStatus(login, roles, session.index, records, this.ws.today())
+        .flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)),
+    );
     this.changed.fire();
     return true;
   }

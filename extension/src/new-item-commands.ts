@@ -5,7 +5,6 @@ import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { gitApi } from './git-api.js';
 import { learnerLogin } from './github-session.js';
 
-
 /** What a caller (a test, a keybinding's args) may decide instead of being asked. */
 export interface NewItemOptions {
   module?: string;
@@ -20,44 +19,74 @@ export interface NewItemOptions {
  */
 export function registerNewItemCommands(ws: CurriculaWorkspace): vscode.Disposable[] {
   return ITEM_TYPES.map((type) =>
-    vscode.commands.registerCommand(`enablekit.new${type[0]!.toUpperCase()}${type.slice(1)}`, async (givenId?: string, options: NewItemOptions = {}) => {
-      await ws.ready;
-      if (!ws.root || !ws.lintSession) {
-        void vscode.window.showWarningMessage('enablekit: no enablekit.yml in this workspace. Create one at the root of your curricula first.');
-        return undefined;
-      }
-      const id = givenId ?? (await vscode.window.showInputBox({ prompt: `Id of the new ${type} (lowercase, dashes)`, validateInput: (v) => (/^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : 'Lowercase letters, digits and dashes') }));
-      if (!id) return undefined;
-      // Beside the file being edited when it is in the curricula (items of a track share a folder), else at the root.
-      const active = vscode.window.activeTextEditor?.document.uri;
-      const folder = active && ws.relative(active) !== undefined ? vscode.Uri.joinPath(active, '..') : ws.root;
-      const uri = vscode.Uri.joinPath(folder, `${id}.md`);
-      try {
-        await vscode.workspace.fs.stat(uri);
-        void vscode.window.showWarningMessage(`enablekit: ${vscode.workspace.asRelativePath(uri)} exists already; pick another id.`);
-        return undefined;
-      } catch {
-        /* free: write it */
-      }
-      const module = await moduleOf(ws, type, options.module, ws.relative(folder) ?? '');
-      if (module === null) return undefined;
-      const owner = await ownerOf(ws, type, options.owner, folder);
-      if (owner === null) return undefined;
-      const engine = ws.engine();
-      const config = ws.lintSession.currentConfig;
-      const text = engine.newItemText(type, { id, today: ws.today(), ...(owner ? { owner } : {}), ...(module ? { module } : {}), ...(config.productVersion ? { productVersion: config.productVersion } : {}) });
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      await vscode.window.showTextDocument(uri);
-      if (!owner) void vscode.window.showWarningMessage(`enablekit: owner: is the placeholder "${engine.PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team (lint warns until then).`);
-      return uri;
-    }),
+    vscode.commands.registerCommand(
+      `enablekit.new${type[0]!.toUpperCase()}${type.slice(1)}`,
+      async (givenId?: string, options: NewItemOptions = {}) => {
+        await ws.ready;
+        if (!ws.root || !ws.lintSession) {
+          void vscode.window.showWarningMessage(
+            'enablekit: no enablekit.yml in this workspace. Create one at the root of your curricula first.',
+          );
+          return undefined;
+        }
+        const id =
+          givenId ??
+          (await vscode.window.showInputBox({
+            prompt: `Id of the new ${type} (lowercase, dashes)`,
+            validateInput: (v) =>
+              /^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : 'Lowercase letters, digits and dashes',
+          }));
+        if (!id) return undefined;
+        // Beside the file being edited when it is in the curricula (items of a track share a folder), else at the root.
+        const active = vscode.window.activeTextEditor?.document.uri;
+        const folder =
+          active && ws.relative(active) !== undefined ? vscode.Uri.joinPath(active, '..') : ws.root;
+        const uri = vscode.Uri.joinPath(folder, `${id}.md`);
+        try {
+          await vscode.workspace.fs.stat(uri);
+          void vscode.window.showWarningMessage(
+            `enablekit: ${vscode.workspace.asRelativePath(uri)} exists already; pick another id.`,
+          );
+          return undefined;
+        } catch {
+          /* free: write it */
+        }
+        const module = await moduleOf(ws, type, options.module, ws.relative(folder) ?? '');
+        if (module === null) return undefined;
+        const owner = await ownerOf(ws, type, options.owner, folder);
+        if (owner === null) return undefined;
+        const engine = ws.engine();
+        const config = ws.lintSession.currentConfig;
+        const text = engine.newItemText(type, {
+          id,
+          today: ws.today(),
+          ...(owner ? { owner } : {}),
+          ...(module ? { module } : {}),
+          ...(config.productVersion ? { productVersion: config.productVersion } : {}),
+        });
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        await vscode.window.showTextDocument(uri);
+        if (!owner)
+          void vscode.window.showWarningMessage(
+            `enablekit: owner: is the placeholder "${engine.PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team (lint warns until then).`,
+          );
+        return uri;
+      },
+    ),
   );
 }
 
 /** The module a new item names: undefined when it needs none, null when the author cancelled or there is none to name. */
-async function moduleOf(ws: CurriculaWorkspace, type: ItemType, given: string | undefined, folder: string): Promise<string | undefined | null> {
+async function moduleOf(
+  ws: CurriculaWorkspace,
+  type: ItemType,
+  given: string | undefined,
+  folder: string,
+): Promise<string | undefined | null> {
   const engine = ws.engine();
-  const modules: ModuleOption[] = [...ws.lintSession!.index.items()].filter((i) => i.type === 'module').map((i) => ({ id: i.id, file: i.file }));
+  const modules: ModuleOption[] = [...ws.lintSession!.index.items()]
+    .filter((i) => i.type === 'module')
+    .map((i) => ({ id: i.id, file: i.file }));
   const choice = engine.chooseModule(type, given, modules, folder);
   switch (choice.kind) {
     case 'none':
@@ -77,7 +106,10 @@ async function moduleOf(ws: CurriculaWorkspace, type: ItemType, given: string | 
   }
   if (!choice.modules.length) {
     const create = 'New module';
-    const picked = await vscode.window.showWarningMessage(`enablekit: Expected a module for the ${type} to check; found none in the curricula. Create the module first.`, create);
+    const picked = await vscode.window.showWarningMessage(
+      `enablekit: Expected a module for the ${type} to check; found none in the curricula. Create the module first.`,
+      create,
+    );
     if (picked === create) void vscode.commands.executeCommand('enablekit.newModule');
     return null;
   }
@@ -85,27 +117,47 @@ async function moduleOf(ws: CurriculaWorkspace, type: ItemType, given: string | 
   const titles = new Map([...ws.lintSession!.index.items()].map((i) => [i.id, i.title]));
   const inFolder = new Set(choice.kind === 'ask' ? choice.inFolder : [choice.module]);
   const picked = await vscode.window.showQuickPick(
-    choice.modules.map((m) => ({ label: m.id, description: `${titles.get(m.id) ?? ''}${inFolder.has(m.id) && folder ? ' · in this folder' : ''}`, detail: m.file })),
-    { title: `Module this ${type} checks`, placeHolder: 'A module of the curricula: the checkpoint counts towards its tracks', matchOnDescription: true, ignoreFocusOut: true },
+    choice.modules.map((m) => ({
+      label: m.id,
+      description: `${titles.get(m.id) ?? ''}${inFolder.has(m.id) && folder ? ' · in this folder' : ''}`,
+      detail: m.file,
+    })),
+    {
+      title: `Module this ${type} checks`,
+      placeHolder: 'A module of the curricula: the checkpoint counts towards its tracks',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    },
   );
   return picked ? picked.label : null;
 }
 
 /** The owner to write: a login or team, undefined for the placeholder (the author left it empty), null when cancelled. */
-async function ownerOf(ws: CurriculaWorkspace, type: ItemType, given: string | undefined, folder: vscode.Uri): Promise<string | undefined | null> {
+async function ownerOf(
+  ws: CurriculaWorkspace,
+  type: ItemType,
+  given: string | undefined,
+  folder: vscode.Uri,
+): Promise<string | undefined | null> {
   const engine = ws.engine();
   if (given !== undefined) {
     if (!given || engine.isOwner(given)) return given || undefined;
-    void vscode.window.showErrorMessage(`enablekit: Expected the owner to be a GitHub login (alice) or org/team (acme/support-leads); found "${given}". Nothing was created.`);
+    void vscode.window.showErrorMessage(
+      `enablekit: Expected the owner to be a GitHub login (alice) or org/team (acme/support-leads); found "${given}". Nothing was created.`,
+    );
     return null;
   }
   const offered = (await learnerLogin(false)) ?? (await gitLogin(ws, folder));
   const typed = await vscode.window.showInputBox({
     title: `Owner of the new ${type}`,
-    prompt: 'The GitHub login or org/team who keeps it true: stale issues are assigned to them. Empty leaves the placeholder.',
+    prompt:
+      'The GitHub login or org/team who keeps it true: stale issues are assigned to them. Empty leaves the placeholder.',
     value: offered ?? '',
     ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() || engine.isOwner(v.trim()) ? undefined : 'A GitHub login (alice) or org/team (acme/support-leads)'),
+    validateInput: (v) =>
+      !v.trim() || engine.isOwner(v.trim())
+        ? undefined
+        : 'A GitHub login (alice) or org/team (acme/support-leads)',
   });
   if (typed === undefined) return null;
   return typed.trim() || undefined;
@@ -116,9 +168,23 @@ async function gitLogin(ws: CurriculaWorkspace, folder: vscode.Uri): Promise<str
   try {
     const repo = (await gitApi())?.getRepository(folder);
     if (!repo?.getConfig) return undefined;
-    const get = (key: string) => repo.getConfig!(key).then((v) => v || undefined, () => undefined);
-    const [githubUser, email, name] = await Promise.all([get('github.user'), get('user.email'), get('user.name')]);
-    return ws.engine().loginFromGit({ ...(githubUser ? { githubUser } : {}), ...(email ? { email } : {}), ...(name ? { name } : {}) });
+    const get = (key: string) =>
+      repo.getConfig!(key).then(
+        (v) => v || undefined,
+        () => undefined,
+      );
+    const [githubUser, email, name] = await Promise.all([
+      get('github.user'),
+      get('user.email'),
+      get('user.name'),
+    ]);
+    return ws
+      .engine()
+      .loginFromGit({
+        ...(githubUser ? { githubUser } : {}),
+        ...(email ? { email } : {}),
+        ...(name ? { name } : {}),
+      });
   } catch {
     return undefined;
   }

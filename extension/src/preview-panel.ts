@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 
-const nonce = () => Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
+const nonce = () =>
+  Array.from(
+    { length: 32 },
+    () =>
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[
+        Math.floor(Math.random() * 62)
+      ],
+  ).join('');
 
 /**
  * The learner's view of the file in the editor: HTML from core (sanitized), in a webview
@@ -22,26 +29,48 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly ws: CurriculaWorkspace,
   ) {
     this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor((e) => e && e.document.languageId === 'markdown' && this.panel && this.follow(e.document)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === this.doc && this.refreshSoon()),
+      vscode.window.onDidChangeActiveTextEditor(
+        (e) => e && e.document.languageId === 'markdown' && this.panel && this.follow(e.document),
+      ),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document === this.doc && this.refreshSoon(),
+      ),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document !== this.doc || !this.panel || Date.now() < this.quietUntil) return;
-        void this.panel.webview.postMessage({ type: 'scroll', line: (e.visibleRanges[0]?.start.line ?? 0) + 1 });
+        if (e.textEditor.document !== this.doc || !this.panel || Date.now() < this.quietUntil)
+          return;
+        void this.panel.webview.postMessage({
+          type: 'scroll',
+          line: (e.visibleRanges[0]?.start.line ?? 0) + 1,
+        });
       }),
     );
   }
 
   async show(uri: vscode.Uri | undefined): Promise<string> {
     if (!uri) {
-      void vscode.window.showWarningMessage('enablekit: open a lesson, quiz or scenario first, then run "Open preview".');
+      void vscode.window.showWarningMessage(
+        'enablekit: open a lesson, quiz or scenario first, then run "Open preview".',
+      );
       return '';
     }
     const doc = await vscode.workspace.openTextDocument(uri);
     if (!this.panel) {
-      const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-      this.panel = vscode.window.createWebviewPanel('enablekit.preview', 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: roots, enableFindWidget: true });
+      const roots = [
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+        ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri),
+      ];
+      this.panel = vscode.window.createWebviewPanel(
+        'enablekit.preview',
+        'Preview',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: roots, enableFindWidget: true },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
-      this.panel.webview.onDidReceiveMessage((m: { type: string; line: number }) => this.reveal(m), undefined, this.subscriptions);
+      this.panel.webview.onDidReceiveMessage(
+        (m: { type: string; line: number }) => this.reveal(m),
+        undefined,
+        this.subscriptions,
+      );
     }
     return this.follow(doc);
   }
@@ -58,10 +87,13 @@ export class PreviewPanel implements vscode.Disposable {
 
   private render(): string {
     if (!this.panel || !this.doc) return '';
-    const preview = this.ws.engine().renderPreview(this.ws.relative(this.doc.uri) ?? this.doc.fileName, this.doc.getText());
+    const preview = this.ws
+      .engine()
+      .renderPreview(this.ws.relative(this.doc.uri) ?? this.doc.fileName, this.doc.getText());
     const webview = this.panel.webview;
     const n = nonce();
-    const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
+    const media = (f: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
     const base = webview.asWebviewUri(vscode.Uri.joinPath(this.doc.uri, '..')).toString();
     this.panel.title = `Preview: ${preview.title}`;
     this.lastHtml = preview.html;

@@ -46,11 +46,19 @@ export class SealedQuizzes implements vscode.FileSystemProvider {
     const disk = this.diskUri(uri);
     const sealed = new TextDecoder().decode(await vscode.workspace.fs.readFile(disk));
     const secret = await this.secret();
-    if (!secret) throw vscode.FileSystemError.NoPermissions('Expected the answer-key secret; found none. Run "enablekit: Set answer-key secret" (or set ENABLEKIT_KEY), then open the quiz with its answers again.');
+    if (!secret)
+      throw vscode.FileSystemError.NoPermissions(
+        'Expected the answer-key secret; found none. Run "enablekit: Set answer-key secret" (or set ENABLEKIT_KEY), then open the quiz with its answers again.',
+      );
     const key = /^key:\s*(\S+)\s*$/m.exec(sealed)?.[1];
     const path = this.ws.relative(disk) ?? disk.path;
-    if (!key) throw vscode.FileSystemError.FileNotFound(`Expected a sealed quiz (with key:) at ${path}; found none. Open it as a normal file.`);
-    const keyText = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(disk, '..', key)));
+    if (!key)
+      throw vscode.FileSystemError.FileNotFound(
+        `Expected a sealed quiz (with key:) at ${path}; found none. Open it as a normal file.`,
+      );
+    const keyText = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(disk, '..', key)),
+    );
     const r = this.ws.engine().unsealText(path, sealed, keyText, secret);
     if (!r.ok) throw vscode.FileSystemError.NoPermissions(r.message);
     return new TextEncoder().encode(r.source);
@@ -59,12 +67,21 @@ export class SealedQuizzes implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const disk = this.diskUri(uri);
     const secret = await this.secret();
-    if (!secret) throw vscode.FileSystemError.NoPermissions('Expected the answer-key secret to seal the quiz on save; found none. Run "enablekit: Set answer-key secret"; your edits are still in the editor.');
+    if (!secret)
+      throw vscode.FileSystemError.NoPermissions(
+        'Expected the answer-key secret to seal the quiz on save; found none. Run "enablekit: Set answer-key secret"; your edits are still in the editor.',
+      );
     const path = this.ws.relative(disk) ?? disk.path;
     const r = this.ws.engine().seal(path, new TextDecoder().decode(content), secret);
-    if (!r.ok) throw vscode.FileSystemError.NoPermissions(`${path}:${r.line}: ${r.message} Your edits are still in the editor.`);
+    if (!r.ok)
+      throw vscode.FileSystemError.NoPermissions(
+        `${path}:${r.line}: ${r.message} Your edits are still in the editor.`,
+      );
     // The key first: a sealed quiz whose key is missing could not be graded, a key beside an unchanged quiz still can.
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(disk, '..', r.keyFile), new TextEncoder().encode(r.keyText));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(disk, '..', r.keyFile),
+      new TextEncoder().encode(r.keyText),
+    );
     await vscode.workspace.fs.writeFile(disk, new TextEncoder().encode(r.sealedText));
     this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
@@ -83,25 +100,42 @@ export class SealedQuizzes implements vscode.FileSystemProvider {
   }
 }
 
-export function registerSealedQuizzes(ws: CurriculaWorkspace, context: vscode.ExtensionContext): { sealed: SealedQuizzes; disposables: vscode.Disposable[] } {
+export function registerSealedQuizzes(
+  ws: CurriculaWorkspace,
+  context: vscode.ExtensionContext,
+): { sealed: SealedQuizzes; disposables: vscode.Disposable[] } {
   const sealed = new SealedQuizzes(ws, context.secrets);
   return {
     sealed,
     disposables: [
-      vscode.workspace.registerFileSystemProvider(ANSWERS_SCHEME, sealed, { isCaseSensitive: true }),
+      vscode.workspace.registerFileSystemProvider(ANSWERS_SCHEME, sealed, {
+        isCaseSensitive: true,
+      }),
       vscode.commands.registerCommand('enablekit.setAnswerKey', async (value?: string) => {
-        const secret = value ?? (await vscode.window.showInputBox({ prompt: 'The answer-key secret your quizzes are sealed with (the repository secret ENABLEKIT_KEY)', password: true, ignoreFocusOut: true }));
+        const secret =
+          value ??
+          (await vscode.window.showInputBox({
+            prompt:
+              'The answer-key secret your quizzes are sealed with (the repository secret ENABLEKIT_KEY)',
+            password: true,
+            ignoreFocusOut: true,
+          }));
         if (secret) await sealed.setSecret(secret);
       }),
       vscode.commands.registerCommand('enablekit.editSealedQuiz', async (uri?: vscode.Uri) => {
         const target = uri ?? vscode.window.activeTextEditor?.document.uri;
         if (!target) return undefined;
         if (!(await sealed.secret())) {
-          const pick = await vscode.window.showWarningMessage('Expected the answer-key secret to open this quiz with its answers; found none.', 'Set answer-key secret');
+          const pick = await vscode.window.showWarningMessage(
+            'Expected the answer-key secret to open this quiz with its answers; found none.',
+            'Set answer-key secret',
+          );
           if (pick) await vscode.commands.executeCommand('enablekit.setAnswerKey');
           if (!(await sealed.secret())) return undefined;
         }
-        return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target.with({ scheme: ANSWERS_SCHEME })));
+        return vscode.window.showTextDocument(
+          await vscode.workspace.openTextDocument(target.with({ scheme: ANSWERS_SCHEME })),
+        );
       }),
     ],
   };

@@ -4,21 +4,35 @@ import { SHEET_PATH } from './checkpoints.js';
 
 /** "3 of 8 answered" in the status bar while an answer sheet is open, with what is left in the tooltip. */
 export class SheetStatus implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('enablekit.sheet', vscode.StatusBarAlignment.Left, 50);
+  readonly item = vscode.window.createStatusBarItem(
+    'enablekit.sheet',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly ws: CurriculaWorkspace) {
     this.item.name = 'enablekit answer sheet';
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.update())];
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document === vscode.window.activeTextEditor?.document && this.update(),
+      ),
+    ];
     this.update();
   }
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const progress = doc && SHEET_PATH.test(doc.uri.path) ? this.ws.engine().sheetProgress(doc.getText()) : undefined;
+    const progress =
+      doc && SHEET_PATH.test(doc.uri.path)
+        ? this.ws.engine().sheetProgress(doc.getText())
+        : undefined;
     if (!progress) return this.item.hide();
     this.item.text = `$(checklist) ${progress.answered} of ${progress.total} answered`;
-    this.item.tooltip = progress.unanswered.length ? `Still to answer:\n${progress.unanswered.map((q) => `line ${q.line}: ${q.prompt}`).join('\n')}` : 'Every question answered: Submit checkpoint when ready.';
+    this.item.tooltip = progress.unanswered.length
+      ? `Still to answer:\n${progress.unanswered.map((q) => `line ${q.line}: ${q.prompt}`).join('\n')}`
+      : 'Every question answered: Submit checkpoint when ready.';
     this.item.command = progress.unanswered.length ? undefined : 'enablekit.submitCheckpoint';
     this.item.show();
   }

@@ -5,7 +5,9 @@ import type { Engine } from './engine.js';
 /** A local file straight from the disk (cheaper than a round trip to the window), else through VS Code. */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder().decode(uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
+    return new TextDecoder().decode(
+      uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri),
+    );
   } catch {
     return undefined;
   }
@@ -17,15 +19,24 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
  * the git repository's root (and its `.git/info/exclude`) down, and enablekit.yml's
  * `lint.ignore`. `files`: the workspace's files under `root`, as listed.
  */
-export async function contentFilter(engine: Pick<Engine, 'GitIgnoreRules' | 'listingFilter'>, root: vscode.Uri, files: readonly vscode.Uri[], globs: readonly string[]): Promise<(path: string) => boolean> {
+export async function contentFilter(
+  engine: Pick<Engine, 'GitIgnoreRules' | 'listingFilter'>,
+  root: vscode.Uri,
+  files: readonly vscode.Uri[],
+  globs: readonly string[],
+): Promise<(path: string) => boolean> {
   const { GitIgnoreRules, listingFilter } = engine;
   const git = new GitIgnoreRules();
-  const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const exists = (uri: vscode.Uri) =>
+    vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
   // The folders above the curricula up to the repository's root: their rules reach down.
   // Outside a repository only the curricula's own .gitignore files apply, as for the CLI.
   let top: vscode.Uri | undefined;
   const above: vscode.Uri[] = [];
-  for (let cur = root; ; ) {
+  for (let cur = root; ;) {
     if (await exists(vscode.Uri.joinPath(cur, '.git'))) {
       top = cur;
       break;
@@ -42,7 +53,12 @@ export async function contentFilter(engine: Pick<Engine, 'GitIgnoreRules' | 'lis
     const rules = await readText(vscode.Uri.joinPath(dir, '.gitignore'));
     if (rules !== undefined) git.add(dir.path, rules);
   }
-  const inside = files.filter((u) => u.path.endsWith('/.gitignore') && u.path.startsWith(`${root.path.replace(/\/$/, '')}/`));
-  for (const [uri, rules] of await Promise.all(inside.map(async (u) => [u, await readText(u)] as const))) if (rules !== undefined) git.add(vscode.Uri.joinPath(uri, '..').path, rules);
+  const inside = files.filter(
+    (u) => u.path.endsWith('/.gitignore') && u.path.startsWith(`${root.path.replace(/\/$/, '')}/`),
+  );
+  for (const [uri, rules] of await Promise.all(
+    inside.map(async (u) => [u, await readText(u)] as const),
+  ))
+    if (rules !== undefined) git.add(vscode.Uri.joinPath(uri, '..').path, rules);
   return listingFilter(root.path.replace(/\/$/, ''), globs, git);
 }

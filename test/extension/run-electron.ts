@@ -33,5 +33,9 @@ const goldens = readdirSync(join(ROOT, 'test', 'fixtures', 'golden')).map((name)
   return dir;
 });
 for (const ws of [sampleWorkspace(), ...goldens]) {
-  await runTests({ extensionDevelopmentPath: join(ROOT, 'extension'), extensionTestsPath: join(ROOT, 'extension', 'dist', 'test'), launchArgs: [ws, '--disable-extensions'] });
+  await runTests({
+    extensionDevelopmentPath: join(ROOT, 'extension'),
+    extensionTestsPath: join(ROOT, 'extension', 'dist', 'test'),
+    launchArgs: [ws, '--disable-extensions'],
+  });
 }

@@ -9,7 +9,10 @@ const path = require('node:path');
 
 const [server, ws, ext, out] = process.argv.slice(2);
 const uri = (p) => `vscode-remote://${new URL(server).host}${path.resolve(p)}`;
-const payload = JSON.stringify([['extensionDevelopmentPath', uri(ext)], ['skipWelcome', 'true']]);
+const payload = JSON.stringify([
+  ['extensionDevelopmentPath', uri(ext)],
+  ['skipWelcome', 'true'],
+]);
 
 (async () => {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chrome-'));
@@ -17,36 +20,74 @@ const payload = JSON.stringify([['extensionDevelopmentPath', uri(ext)], ['skipWe
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   let ok = false;
   const page = browser.pages()[0] || (await browser.newPage());
   try {
-    await page.goto(`${server}/?folder=${encodeURIComponent(path.resolve(ws))}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(
+      `${server}/?folder=${encodeURIComponent(path.resolve(ws))}&payload=${encodeURIComponent(payload)}`,
+    );
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
     const palette = async (keys, text, row) => {
       await page.keyboard.press(keys);
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(text);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 20000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: row })
+        .first()
+        .waitFor({ timeout: 20000 });
       await page.keyboard.press('Enter');
     };
     // The chat side bar is not ours; close it so the preview has the room a person would give it.
     await page.waitForTimeout(2000);
-    if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+KeyB');
+    if (await page.locator('.part.auxiliarybar').isVisible())
+      await page.keyboard.press('Control+Alt+KeyB');
     // Fold the file tree, so the Curricula view has the room.
-    await page.locator('.pane-header', { hasText: path.basename(path.resolve(ws)) }).first().click().catch(() => {});
+    await page
+      .locator('.pane-header', { hasText: path.basename(path.resolve(ws)) })
+      .first()
+      .click()
+      .catch(() => {});
     // The Curricula view appears once the extension found enablekit.yml and indexed the files.
-    await page.locator('.pane-header', { hasText: 'Curricula' }).first().waitFor({ timeout: 60000 });
+    await page
+      .locator('.pane-header', { hasText: 'Curricula' })
+      .first()
+      .waitFor({ timeout: 60000 });
     await page.locator('.pane-header', { hasText: 'Curricula' }).first().click();
-    await page.locator('.monaco-list-row', { hasText: 'Support engineer onboarding' }).first().waitFor({ timeout: 30000 });
-    await page.locator('.monaco-list-row', { hasText: 'Support engineer onboarding' }).locator('.monaco-tl-twistie').first().click();
-    await page.locator('.monaco-list-row', { hasText: 'Triage and routing' }).first().waitFor({ timeout: 20000 });
+    await page
+      .locator('.monaco-list-row', { hasText: 'Support engineer onboarding' })
+      .first()
+      .waitFor({ timeout: 30000 });
+    await page
+      .locator('.monaco-list-row', { hasText: 'Support engineer onboarding' })
+      .locator('.monaco-tl-twistie')
+      .first()
+      .click();
+    await page
+      .locator('.monaco-list-row', { hasText: 'Triage and routing' })
+      .first()
+      .waitFor({ timeout: 20000 });
     await palette('Control+P', 'triage-quiz.md', 'triage-quiz.md');
     await page.locator('.tab', { hasText: 'triage-quiz.md' }).first().waitFor({ timeout: 20000 });
-    await page.locator('.codelens-decoration', { hasText: 'Take checkpoint' }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.codelens-decoration', { hasText: 'Take checkpoint' })
+      .first()
+      .waitFor({ timeout: 30000 });
     await palette('F1', 'enablekit: Open preview', 'Open preview');
-    await page.locator('.tab', { hasText: 'Preview: Triage and routing quiz' }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.tab', { hasText: 'Preview: Triage and routing quiz' })
+      .first()
+      .waitFor({ timeout: 30000 });
     // The preview is an iframe inside an iframe; its form is what a learner sees.
     const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
     await inner.locator('form.ek-quiz').waitFor({ timeout: 30000 });
@@ -60,6 +101,10 @@ const payload = JSON.stringify([['extensionDevelopmentPath', uri(ext)], ['skipWe
     await browser.close();
     fs.rmSync(udd, { recursive: true, force: true });
   }
-  console.log(ok ? `UI test passed; screenshot: ${out}` : `UI test failed; screenshot of where it stopped: ${out}`);
+  console.log(
+    ok
+      ? `UI test passed; screenshot: ${out}`
+      : `UI test failed; screenshot of where it stopped: ${out}`,
+  );
   process.exit(ok ? 0 : 1);
 })();

@@ -92,16 +92,43 @@ export class Repo {
   addPull(p: Omit<Pull, 'number' | 'state'> & { number?: number }): Pull {
     const number = p.number ?? this.nextNumber;
     // Issues and pull requests share numbers on GitHub; a test that reuses one has a bug.
-    if (this.issues.has(number) && !this.issues.get(number)!.isPull) throw new Error(`#${number} is already an issue in ${this.owner}/${this.name}; give the pull request another number.`);
+    if (this.issues.has(number) && !this.issues.get(number)!.isPull)
+      throw new Error(
+        `#${number} is already an issue in ${this.owner}/${this.name}; give the pull request another number.`,
+      );
     this.nextNumber = Math.max(this.nextNumber, number + 1);
     const pull: Pull = { ...p, number, state: 'open' };
     this.pulls.set(number, pull);
-    this.issues.set(number, { number, title: p.title, body: '', author: p.author, labels: [], assignees: [], state: 'open', isPull: true });
+    this.issues.set(number, {
+      number,
+      title: p.title,
+      body: '',
+      author: p.author,
+      labels: [],
+      assignees: [],
+      state: 'open',
+      isPull: true,
+    });
     return pull;
   }
 
-  addIssue(title: string, body: string, author: string, labels: string[] = [], assignees: string[] = []): Issue {
-    const issue: Issue = { number: this.nextNumber++, title, body, author, labels, assignees, state: 'open', isPull: false };
+  addIssue(
+    title: string,
+    body: string,
+    author: string,
+    labels: string[] = [],
+    assignees: string[] = [],
+  ): Issue {
+    const issue: Issue = {
+      number: this.nextNumber++,
+      title,
+      body,
+      author,
+      labels,
+      assignees,
+      state: 'open',
+      isPull: false,
+    };
     this.issues.set(issue.number, issue);
     return issue;
   }

@@ -10,24 +10,56 @@ export interface Reply {
 }
 
 type Params = Record<string, string>;
-type Handler = (state: GitHubState, p: Params, body: any, query: URLSearchParams, login: string) => Reply;
+type Handler = (
+  state: GitHubState,
+  p: Params,
+  body: any,
+  query: URLSearchParams,
+  login: string,
+) => Reply;
 
 const NOW = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const notFound: Reply = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+const notFound: Reply = {
+  status: 404,
+  body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+};
 // github-actions[bot] has GitHub's own id for it, which the Action checks; other ids are made up.
-const user = (login: string) => ({ login, id: login === 'github-actions[bot]' ? 41898282 : login.length * 7919, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+const user = (login: string) => ({
+  login,
+  id: login === 'github-actions[bot]' ? 41898282 : login.length * 7919,
+  type: login.endsWith('[bot]') ? 'Bot' : 'User',
+});
 
 function repoOf(s: GitHubState, p: Params): Repo | undefined {
   return s.find(p.owner!, p.repo!);
 }
 
 function commentJson(r: Repo, c: Comment) {
-  return { id: c.id, body: c.body, user: user(c.author), created_at: c.created_at, updated_at: c.updated_at, html_url: `https://github.com/${r.owner}/${r.name}/issues/${c.issue}#issuecomment-${c.id}`, issue_url: `https://api.github.com/repos/${r.owner}/${r.name}/issues/${c.issue}` };
+  return {
+    id: c.id,
+    body: c.body,
+    user: user(c.author),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    html_url: `https://github.com/${r.owner}/${r.name}/issues/${c.issue}#issuecomment-${c.id}`,
+    issue_url: `https://api.github.com/repos/${r.owner}/${r.name}/issues/${c.issue}`,
+  };
 }
 
 function issueJson(r: Repo, n: number) {
   const i = r.issues.get(n)!;
-  return { number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.stateReason ?? null, user: user(i.author), labels: i.labels.map((name) => ({ name })), assignees: i.assignees.map(user), html_url: `https://github.com/${r.owner}/${r.name}/issues/${i.number}`, ...(i.isPull ? { pull_request: { url: '' } } : {}) };
+  return {
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    state_reason: i.stateReason ?? null,
+    user: user(i.author),
+    labels: i.labels.map((name) => ({ name })),
+    assignees: i.assignees.map(user),
+    html_url: `https://github.com/${r.owner}/${r.name}/issues/${i.number}`,
+    ...(i.isPull ? { pull_request: { url: '' } } : {}),
+  };
 }
 
 /** Handlers by operationId: only what enablekit uses; anything else is answered 501. */
@@ -36,26 +68,90 @@ export const HANDLERS: Record<string, Handler> = {
     const r = repoOf(s, p);
     const pull = r?.pulls.get(Number(p.pull_number));
     if (!r || !pull) return notFound;
-    return { status: 200, body: { number: pull.number, title: pull.title, state: pull.state, user: user(pull.author), head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } }, base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } }, labels: (r.issues.get(pull.number)?.labels ?? []).map((name) => ({ name })), html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
+    return {
+      status: 200,
+      body: {
+        number: pull.number,
+        title: pull.title,
+        state: pull.state,
+        user: user(pull.author),
+        head: { ...pull.head, repo: { full_name: `${r.owner}/${r.name}` } },
+        base: { ...pull.base, repo: { full_name: `${r.owner}/${r.name}` } },
+        labels: (r.issues.get(pull.number)?.labels ?? []).map((name) => ({ name })),
+        html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}`,
+      },
+    };
   },
   'pulls/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
     const head = String(body.head);
-    if ([...r.pulls.values()].some((x) => x.head.ref === head && x.state === 'open')) return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${r.owner}:${head}.` }] } };
-    const pull = r.addPull({ author: login, title: body.title, head: { ref: head, sha: r.branches.get(head) ?? `sha-${head}` }, base: { ref: body.base, sha: r.branches.get(body.base) ?? 'base' }, files: [] });
+    if ([...r.pulls.values()].some((x) => x.head.ref === head && x.state === 'open'))
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${r.owner}:${head}.`,
+            },
+          ],
+        },
+      };
+    const pull = r.addPull({
+      author: login,
+      title: body.title,
+      head: { ref: head, sha: r.branches.get(head) ?? `sha-${head}` },
+      base: { ref: body.base, sha: r.branches.get(body.base) ?? 'base' },
+      files: [],
+    });
     r.issues.get(pull.number)!.body = body.body ?? '';
-    return { status: 201, body: { number: pull.number, title: pull.title, state: 'open', user: user(login), head: { ref: head, sha: pull.head.sha }, base: { ref: body.base, sha: pull.base.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}` } };
+    return {
+      status: 201,
+      body: {
+        number: pull.number,
+        title: pull.title,
+        state: 'open',
+        user: user(login),
+        head: { ref: head, sha: pull.head.sha },
+        base: { ref: body.base, sha: pull.base.sha },
+        html_url: `https://github.com/${r.owner}/${r.name}/pull/${pull.number}`,
+      },
+    };
   },
   'repos/get': (s, p) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
-    return { status: 200, body: { id: 1, name: r.name, full_name: `${r.owner}/${r.name}`, owner: user(r.owner), private: false, default_branch: r.defaultBranch, html_url: `https://github.com/${r.owner}/${r.name}` } };
+    return {
+      status: 200,
+      body: {
+        id: 1,
+        name: r.name,
+        full_name: `${r.owner}/${r.name}`,
+        owner: user(r.owner),
+        private: false,
+        default_branch: r.defaultBranch,
+        html_url: `https://github.com/${r.owner}/${r.name}`,
+      },
+    };
   },
   'pulls/list-files': (s, p) => {
     const pull = repoOf(s, p)?.pulls.get(Number(p.pull_number));
     if (!pull) return notFound;
-    return { status: 200, list: pull.files.map((f, i) => ({ sha: `f${i}`, filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}) })) };
+    return {
+      status: 200,
+      list: pull.files.map((f, i) => ({
+        sha: `f${i}`,
+        filename: f.filename,
+        status: f.status,
+        additions: 1,
+        deletions: 0,
+        changes: 1,
+        ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+      })),
+    };
   },
   'repos/get-content': (s, p, _b, q) => {
     const r = repoOf(s, p);
@@ -65,17 +161,40 @@ export const HANDLERS: Record<string, Handler> = {
     const content = Buffer.from(text, 'utf8');
     // As GitHub does: a file over 1 MB comes with its size and no content.
     const big = content.length > 1024 * 1024;
-    return { status: 200, body: { type: 'file', encoding: big ? 'none' : 'base64', size: content.length, name: p.path!.split('/').pop(), path: p.path, content: big ? '' : content.toString('base64'), sha: `blob-${content.length}` } };
+    return {
+      status: 200,
+      body: {
+        type: 'file',
+        encoding: big ? 'none' : 'base64',
+        size: content.length,
+        name: p.path!.split('/').pop(),
+        path: p.path,
+        content: big ? '' : content.toString('base64'),
+        sha: `blob-${content.length}`,
+      },
+    };
   },
   'issues/list-comments': (s, p) => {
     const r = repoOf(s, p);
     if (!r?.issues.has(Number(p.issue_number))) return notFound;
-    return { status: 200, list: r.comments.filter((c) => c.issue === Number(p.issue_number)).map((c) => commentJson(r, c)) };
+    return {
+      status: 200,
+      list: r.comments
+        .filter((c) => c.issue === Number(p.issue_number))
+        .map((c) => commentJson(r, c)),
+    };
   },
   'issues/create-comment': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r?.issues.has(Number(p.issue_number))) return notFound;
-    const c: Comment = { id: s.id(), issue: Number(p.issue_number), author: login, body: body.body, created_at: NOW(), updated_at: NOW() };
+    const c: Comment = {
+      id: s.id(),
+      issue: Number(p.issue_number),
+      author: login,
+      body: body.body,
+      created_at: NOW(),
+      updated_at: NOW(),
+    };
     r.comments.push(c);
     return { status: 201, body: commentJson(r, c) };
   },
@@ -116,7 +235,15 @@ export const HANDLERS: Record<string, Handler> = {
   'issues/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
-    const i = r.addIssue(body.title, body.body ?? '', login, (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)), body.assignees ?? []);
+    const i = r.addIssue(
+      body.title,
+      body.body ?? '',
+      login,
+      (body.labels ?? []).map((l: string | { name: string }) =>
+        typeof l === 'string' ? l : l.name,
+      ),
+      body.assignees ?? [],
+    );
     return { status: 201, body: issueJson(r, i.number) };
   },
   'issues/list-for-repo': (s, p, _b, q) => {
@@ -125,7 +252,11 @@ export const HANDLERS: Record<string, Handler> = {
     const state = q.get('state') ?? 'open';
     const labels = (q.get('labels') ?? '').split(',').filter(Boolean);
     // GitHub lists pull requests among issues, newest first.
-    const list = [...r.issues.values()].filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l))).sort((a, b) => b.number - a.number);
+    const list = [...r.issues.values()]
+      .filter(
+        (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
+      )
+      .sort((a, b) => b.number - a.number);
     return { status: 200, list: list.map((i) => issueJson(r, i.number)) };
   },
   'issues/update': (s, p, body) => {
@@ -139,33 +270,84 @@ export const HANDLERS: Record<string, Handler> = {
       if (body.state === 'open') delete i.stateReason;
     }
     if (typeof body.state_reason === 'string') i.stateReason = body.state_reason;
-    if (Array.isArray(body.labels)) i.labels = body.labels.map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name));
+    if (Array.isArray(body.labels))
+      i.labels = body.labels.map((l: string | { name: string }) =>
+        typeof l === 'string' ? l : l.name,
+      );
     if (Array.isArray(body.assignees)) i.assignees = body.assignees;
     return { status: 200, body: issueJson(r, i.number) };
   },
   'repos/list-releases': (s, p) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
-    return { status: 200, list: r.releases.map((x, k) => ({ id: k + 1, tag_name: x.tag_name, name: x.tag_name, body: x.body, draft: x.draft, prerelease: false })) };
+    return {
+      status: 200,
+      list: r.releases.map((x, k) => ({
+        id: k + 1,
+        tag_name: x.tag_name,
+        name: x.tag_name,
+        body: x.body,
+        draft: x.draft,
+        prerelease: false,
+      })),
+    };
   },
   'repos/compare-commits-with-basehead': (s, p) => {
     const r = repoOf(s, p);
     const c = r?.comparisons.get(p.basehead!);
     if (!r || !c) return notFound;
-    return { status: 200, list: c.commits, wrap: (commits) => ({ status: 'ahead', ahead_by: c.commits.length, behind_by: 0, total_commits: c.commits.length, commits: (commits as { sha: string; message: string }[]).map((x) => ({ sha: x.sha, commit: { message: x.message } })), files: c.files.map((filename) => ({ filename, status: 'modified' })) }) };
+    return {
+      status: 200,
+      list: c.commits,
+      wrap: (commits) => ({
+        status: 'ahead',
+        ahead_by: c.commits.length,
+        behind_by: 0,
+        total_commits: c.commits.length,
+        commits: (commits as { sha: string; message: string }[]).map((x) => ({
+          sha: x.sha,
+          commit: { message: x.message },
+        })),
+        files: c.files.map((filename) => ({ filename, status: 'modified' })),
+      }),
+    };
   },
   'pulls/list': (s, p, _b, q) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
     const state = q.get('state') ?? 'open';
     const head = q.get('head')?.split(':').pop();
-    const pulls = [...r.pulls.values()].filter((x) => (state === 'all' || x.state === state) && (!head || x.head.ref === head)).sort((a, b) => b.number - a.number);
-    return { status: 200, list: pulls.map((x) => ({ number: x.number, title: x.title, state: x.state, user: user(x.author), head: { ref: x.head.ref, sha: x.head.sha }, html_url: `https://github.com/${r.owner}/${r.name}/pull/${x.number}`, labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })) })) };
+    const pulls = [...r.pulls.values()]
+      .filter((x) => (state === 'all' || x.state === state) && (!head || x.head.ref === head))
+      .sort((a, b) => b.number - a.number);
+    return {
+      status: 200,
+      list: pulls.map((x) => ({
+        number: x.number,
+        title: x.title,
+        state: x.state,
+        user: user(x.author),
+        head: { ref: x.head.ref, sha: x.head.sha },
+        html_url: `https://github.com/${r.owner}/${r.name}/pull/${x.number}`,
+        labels: (r.issues.get(x.number)?.labels ?? []).map((name) => ({ name })),
+      })),
+    };
   },
   'reactions/list-for-issue': (s, p) => {
     const r = repoOf(s, p);
     if (!r?.issues.has(Number(p.issue_number))) return notFound;
-    return { status: 200, list: r.reactions.filter((x) => x.issue === Number(p.issue_number)).map((x, k) => ({ id: k + 1, node_id: `R${k}`, user: user(x.user), content: x.content, created_at: x.created_at })) };
+    return {
+      status: 200,
+      list: r.reactions
+        .filter((x) => x.issue === Number(p.issue_number))
+        .map((x, k) => ({
+          id: k + 1,
+          node_id: `R${k}`,
+          user: user(x.user),
+          content: x.content,
+          created_at: x.created_at,
+        })),
+    };
   },
   'teams/list-members-in-org': (s, p) => {
     const members = s.teams.get(`${p.org}/${p.team_slug}`.toLowerCase());
@@ -175,15 +357,30 @@ export const HANDLERS: Record<string, Handler> = {
   'checks/create': (s, p, body) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
-    const run = { id: s.id(), name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion, output: body.output, annotations: [...(body.output?.annotations ?? [])] };
+    const run = {
+      id: s.id(),
+      name: body.name,
+      head_sha: body.head_sha,
+      status: body.status ?? 'queued',
+      conclusion: body.conclusion,
+      output: body.output,
+      annotations: [...(body.output?.annotations ?? [])],
+    };
     r.checkRuns.push(run);
-    return { status: 201, body: { ...run, html_url: `https://github.com/${r.owner}/${r.name}/runs/${run.id}` } };
+    return {
+      status: 201,
+      body: { ...run, html_url: `https://github.com/${r.owner}/${r.name}/runs/${run.id}` },
+    };
   },
   'checks/update': (s, p, body) => {
     const r = repoOf(s, p);
     const run = r?.checkRuns.find((x) => x.id === Number(p.check_run_id));
     if (!r || !run) return notFound;
-    Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
+    Object.assign(run, {
+      status: body.status ?? run.status,
+      conclusion: body.conclusion ?? run.conclusion,
+      output: body.output ?? run.output,
+    });
     run.annotations.push(...(body.output?.annotations ?? []));
     return { status: 200, body: { ...run } };
   },

@@ -30,19 +30,35 @@ const SPEC_ID = 'https://enablekit.test/github-openapi';
 export class OpenApiValidator {
   private readonly spec: Json;
   private readonly routes: Route[] = [];
-  private readonly ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, validateSchema: false });
+  private readonly ajv = new Ajv({
+    strict: false,
+    allErrors: false,
+    validateFormats: false,
+    validateSchema: false,
+  });
   private readonly bodies = new Map<string, ValidateFunction>();
 
   constructor() {
     const require = createRequire(import.meta.url);
     const pkg = dirname(require.resolve('@octokit/openapi/package.json'));
-    this.spec = JSON.parse(readFileSync(join(pkg, 'generated', 'api.github.com.json'), 'utf8')) as Json;
+    this.spec = JSON.parse(
+      readFileSync(join(pkg, 'generated', 'api.github.com.json'), 'utf8'),
+    ) as Json;
     this.ajv.addSchema({ $id: SPEC_ID, components: withoutBareNullable(this.spec.components) });
     for (const [template, item] of Object.entries(this.spec.paths as Json)) {
       const names: string[] = [];
-      const regex = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), n === 'path' ? '(.+)' : '([^/]+)'))}$`);
+      const regex = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), n === 'path' ? '(.+)' : '([^/]+)'))}$`,
+      );
       for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-        if (item[method]) this.routes.push({ method: method.toUpperCase(), template, regex, names, op: item[method] });
+        if (item[method])
+          this.routes.push({
+            method: method.toUpperCase(),
+            template,
+            regex,
+            names,
+            op: item[method],
+          });
       }
     }
     // Literal segments first: /repos/{o}/{r}/issues/comments before /repos/{o}/{r}/issues/{n}.
@@ -54,7 +70,10 @@ export class OpenApiValidator {
   }
 
   private resolve(ref: string): unknown {
-    return ref.replace(/^#\//, '').split('/').reduce<any>((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], this.spec);
+    return ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<any>((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], this.spec);
   }
 
   match(method: string, pathname: string): Operation | undefined {
@@ -77,8 +96,10 @@ export class OpenApiValidator {
     const errors: string[] = [];
     const declared = ((route.op.parameters ?? []) as Json[]).map((p) => this.param(p));
     for (const p of declared) {
-      if (p.in === 'query' && p.required && !url.searchParams.has(p.name)) errors.push(`query parameter ${p.name} is required`);
-      if (p.in === 'path' && p.schema?.type === 'integer' && !/^\d+$/.test(op.params[p.name] ?? '')) errors.push(`path parameter ${p.name} must be an integer`);
+      if (p.in === 'query' && p.required && !url.searchParams.has(p.name))
+        errors.push(`query parameter ${p.name} is required`);
+      if (p.in === 'path' && p.schema?.type === 'integer' && !/^\d+$/.test(op.params[p.name] ?? ''))
+        errors.push(`path parameter ${p.name} must be an integer`);
     }
     for (const [name, value] of url.searchParams) {
       const p = declared.find((d) => d.in === 'query' && d.name === name);
@@ -87,21 +108,34 @@ export class OpenApiValidator {
         continue;
       }
       const t = p.schema?.type;
-      if (t === 'integer' && !/^-?\d+$/.test(value)) errors.push(`query parameter ${name} must be an integer, got ${value}`);
-      if (t === 'boolean' && !/^(true|false)$/.test(value)) errors.push(`query parameter ${name} must be a boolean, got ${value}`);
-      if (p.schema?.enum && !p.schema.enum.includes(value)) errors.push(`query parameter ${name} must be one of ${p.schema.enum.join(', ')}, got ${value}`);
+      if (t === 'integer' && !/^-?\d+$/.test(value))
+        errors.push(`query parameter ${name} must be an integer, got ${value}`);
+      if (t === 'boolean' && !/^(true|false)$/.test(value))
+        errors.push(`query parameter ${name} must be a boolean, got ${value}`);
+      if (p.schema?.enum && !p.schema.enum.includes(value))
+        errors.push(
+          `query parameter ${name} must be one of ${p.schema.enum.join(', ')}, got ${value}`,
+        );
     }
     const schema = route.op.requestBody?.content?.['application/json']?.schema;
     if (schema) {
-      if (body === undefined && route.op.requestBody.required) errors.push(`${op.operationId} needs a JSON body`);
+      if (body === undefined && route.op.requestBody.required)
+        errors.push(`${op.operationId} needs a JSON body`);
       else if (body !== undefined) {
         let v = this.bodies.get(op.operationId);
         if (!v) {
-          const rooted = withoutBareNullable(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`)));
+          const rooted = withoutBareNullable(
+            JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, `"$ref":"${SPEC_ID}#/`)),
+          );
           v = this.ajv.compile(rooted);
           this.bodies.set(op.operationId, v);
         }
-        if (!v(body)) errors.push(...(v.errors ?? []).map((e) => `body${e.instancePath} ${e.message} (${op.operationId})`));
+        if (!v(body))
+          errors.push(
+            ...(v.errors ?? []).map(
+              (e) => `body${e.instancePath} ${e.message} (${op.operationId})`,
+            ),
+          );
       }
     } else if (body !== undefined && method !== 'GET' && method !== 'DELETE') {
       errors.push(`${op.operationId} takes no body`);

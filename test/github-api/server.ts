@@ -78,13 +78,19 @@ export class LocalGitHub {
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
-      return this.send(res, method, url, undefined, { status: 400, body: { message: 'Problems parsing JSON' } });
+      return this.send(res, method, url, undefined, {
+        status: 400,
+        body: { message: 'Problems parsing JSON' },
+      });
     }
     const op = this.validator.match(method, url.pathname);
     const errors = this.validator.validate(method, url, body);
     if (errors.length) {
       this.violations.push(...errors.map((e) => `${method} ${url.pathname}${url.search}: ${e}`));
-      return this.send(res, method, url, op?.operationId, { status: 422, body: { message: 'Validation Failed', errors } });
+      return this.send(res, method, url, op?.operationId, {
+        status: 422,
+        body: { message: 'Validation Failed', errors },
+      });
     }
     const key = `${method} ${url.pathname}`;
     const fault = this.faults.find((f) => f.times > 0 && (!f.match || f.match.test(key)));
@@ -92,20 +98,54 @@ export class LocalGitHub {
       fault.times--;
       if (fault.status === 403) {
         res.setHeader('retry-after', String(fault.retryAfter ?? 1));
-        return this.send(res, method, url, op?.operationId, { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' } });
+        return this.send(res, method, url, op?.operationId, {
+          status: 403,
+          body: {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          },
+        });
       }
-      return this.send(res, method, url, op?.operationId, { status: fault.status, body: { message: fault.status === 404 ? 'Not Found' : 'Server Error' } });
+      return this.send(res, method, url, op?.operationId, {
+        status: fault.status,
+        body: { message: fault.status === 404 ? 'Not Found' : 'Server Error' },
+      });
     }
     const handler = op && HANDLERS[op.operationId];
     if (!op || !handler) {
-      this.violations.push(`${key}: ${op?.operationId ?? 'unknown operation'} is valid but not implemented by the local server`);
-      return this.send(res, method, url, op?.operationId, { status: 501, body: { message: 'Not implemented by the local GitHub API server' } });
+      this.violations.push(
+        `${key}: ${op?.operationId ?? 'unknown operation'} is valid but not implemented by the local server`,
+      );
+      return this.send(res, method, url, op?.operationId, {
+        status: 501,
+        body: { message: 'Not implemented by the local GitHub API server' },
+      });
     }
     const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    this.send(res, method, url, op.operationId, handler(this.state, op.params, body, url.searchParams, this.tokens.get(token) ?? 'github-actions[bot]'));
+    this.send(
+      res,
+      method,
+      url,
+      op.operationId,
+      handler(
+        this.state,
+        op.params,
+        body,
+        url.searchParams,
+        this.tokens.get(token) ?? 'github-actions[bot]',
+      ),
+    );
   }
 
-  private send(res: ServerResponse, method: string, url: URL, operationId: string | undefined, reply: Reply): void {
+  private send(
+    res: ServerResponse,
+    method: string,
+    url: URL,
+    operationId: string | undefined,
+    reply: Reply,
+  ): void {
     let payload = reply.body;
     if (reply.list) {
       const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
@@ -119,10 +159,19 @@ export class LocalGitHub {
         u.searchParams.set('page', String(n));
         return `<${u.toString()}>; rel="${rel}"`;
       };
-      const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+      const links = [
+        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+        ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+      ];
       if (links.length) res.setHeader('link', links.join(', '));
     }
-    this.calls.push({ method, path: url.pathname, ...(operationId ? { operationId } : {}), status: reply.status, at: performance.now() });
+    this.calls.push({
+      method,
+      path: url.pathname,
+      ...(operationId ? { operationId } : {}),
+      status: reply.status,
+      at: performance.now(),
+    });
     res.statusCode = reply.status;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('x-ratelimit-remaining', '4999');

@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +16,11 @@ export const BIN = join(ROOT, 'bin', 'enablekit.js');
 
 /** Run the built CLI as a user would, in a folder. */
 export function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,14 +33,16 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): strin
   return dir;
 }
 
-export const MODULE = (id: string, extra = '') => `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: alice\n${extra}---\n# ${id}\n`;
+export const MODULE = (id: string, extra = '') =>
+  `---\ntype: module\nid: ${id}\ntitle: ${id}\nowner: alice\n${extra}---\n# ${id}\n`;
 
 /** Every file under a folder (the sample curricula unless told) as text, by its path in the folder; JSON left out. */
 export function folderFiles(root = join(ROOT, 'curricula')): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(root, name);
-    if (!name.endsWith('.json') && statSync(path).isFile()) files.set(relative(root, path), readFileSync(path, 'utf8'));
+    if (!name.endsWith('.json') && statSync(path).isFile())
+      files.set(relative(root, path), readFileSync(path, 'utf8'));
   }
   return files;
 }

@@ -13,14 +13,16 @@ export const layerOf = (path: string): string | undefined => {
   return top in LAYERS ? top : undefined;
 };
 
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 /** Every module a source file names: static, dynamic and side-effect imports, re-exports, require. */
 export function specifiersOf(text: string): string[] {
   return [...text.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
 }
 
-const packageMatches = (spec: string, pattern: string) => (pattern.endsWith('/*') ? spec.startsWith(pattern.slice(0, -1)) : spec === pattern);
+const packageMatches = (spec: string, pattern: string) =>
+  pattern.endsWith('/*') ? spec.startsWith(pattern.slice(0, -1)) : spec === pattern;
 
 /** What breaks the layer rule, one line per import: `file imports what (layer may import only …)`. */
 export function layerViolations(files: readonly { path: string; text: string }[]): string[] {
@@ -31,8 +33,15 @@ export function layerViolations(files: readonly { path: string; text: string }[]
     const rule = LAYERS[from]!;
     for (const spec of specifiersOf(text)) {
       if (spec.startsWith('.')) {
-        const to = layerOf(normalize(join(dirname(path), spec)).split('\\').join('/'));
-        if (to && !rule.imports.includes(to)) out.push(`${path} imports ${spec} (${to}/): ${from}/ may import only ${rule.imports.join(', ')}`);
+        const to = layerOf(
+          normalize(join(dirname(path), spec))
+            .split('\\')
+            .join('/'),
+        );
+        if (to && !rule.imports.includes(to))
+          out.push(
+            `${path} imports ${spec} (${to}/): ${from}/ may import only ${rule.imports.join(', ')}`,
+          );
       } else {
         const hit = rule.forbiddenPackages.find((p) => packageMatches(spec, p));
         if (hit) out.push(`${path} imports the package ${spec}, which ${from}/ must not use`);

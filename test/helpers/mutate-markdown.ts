@@ -1,7 +1,49 @@
 import fc from 'fast-check';
 
 /** Markdown and YAML tokens that open, close or confuse blocks, with the shapes issue #17 found slow. */
-export const TOKENS = ['- ', '* ', '1. ', '> ', '#', '## ', '```', '~~~', '<!--', '-->', '<!-- question id=q1 type=single -->', '- [x] ', '- [ ] ', '[x]', '(y)', '[a](', '**a*', '_', '`', '---', ':', 'Answer:', 'Answer: 3', '    ', '\t', '\r', '\r\n', '\u00a0', '\u0000', '\ufeff', '[^1]: n', '[r]: <u>', '<div>', '</div>', '|a|\n|-|', 'type: quiz', 'id: x', '{', '[', '&#0;', '\\'];
+export const TOKENS = [
+  '- ',
+  '* ',
+  '1. ',
+  '> ',
+  '#',
+  '## ',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '<!-- question id=q1 type=single -->',
+  '- [x] ',
+  '- [ ] ',
+  '[x]',
+  '(y)',
+  '[a](',
+  '**a*',
+  '_',
+  '`',
+  '---',
+  ':',
+  'Answer:',
+  'Answer: 3',
+  '    ',
+  '\t',
+  '\r',
+  '\r\n',
+  '\u00a0',
+  '\u0000',
+  '\ufeff',
+  '[^1]: n',
+  '[r]: <u>',
+  '<div>',
+  '</div>',
+  '|a|\n|-|',
+  'type: quiz',
+  'id: x',
+  '{',
+  '[',
+  '&#0;',
+  '\\',
+];
 
 /** A line made of a unit repeated: deep nesting and long runs, up to `max` characters. */
 const HUGE_UNITS = ['- ', '> ', '**a*', '[a](', ' ', '<!--', '[', '`a``', '- [x](y) ', 'a '];
@@ -20,11 +62,29 @@ const token = fc.constantFrom(...TOKENS);
 export function mutationArb(maxHuge: number): fc.Arbitrary<Mutation> {
   const at = fc.nat();
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('insert' as const), at, line: fc.array(token, { maxLength: 6 }).map((t) => t.join('')) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        op: fc.constant('insert' as const),
+        at,
+        line: fc.array(token, { maxLength: 6 }).map((t) => t.join('')),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('splice' as const), at, col: fc.nat(), token }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('huge' as const), at, unit: fc.constantFrom(...HUGE_UNITS), count: fc.integer({ min: 50, max: maxHuge }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({ op: fc.constant('splice' as const), at, col: fc.nat(), token }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('huge' as const),
+        at,
+        unit: fc.constantFrom(...HUGE_UNITS),
+        count: fc.integer({ min: 50, max: maxHuge }),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ op: 'crlf' as const }) },
     { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
   );

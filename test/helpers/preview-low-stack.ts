@@ -11,7 +11,7 @@ renderPreview(file, text);
 const nest = (d: number, f: () => unknown): unknown => (d === 0 ? f() : nest(d - 1, f));
 let max = 0;
 try {
-  for (;; max += 100) nest(max, () => 0);
+  for (; ; max += 100) nest(max, () => 0);
 } catch {
   // max frames is about all the stack holds.
 }
@@ -19,7 +19,8 @@ let line = 0;
 for (let d = max; d > 0 && !line; d -= 3) {
   try {
     const p = nest(d, () => renderPreview(file, text)) as ReturnType<typeof renderPreview>;
-    if (/found it nested too deep here/.test(p.html)) line = Number(/data-line="(\d+)"/.exec(p.html)![1]);
+    if (/found it nested too deep here/.test(p.html))
+      line = Number(/data-line="(\d+)"/.exec(p.html)![1]);
   } catch {
     // Overflowed in the caller's frames: try with more stack.
   }

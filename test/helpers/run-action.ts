@@ -8,9 +8,18 @@ import { ROOT } from './cli.js';
 const require = createRequire(import.meta.url);
 
 /** A webhook payload from @octokit/webhooks-examples, adapted to our repo and pull request. */
-export function pullRequestEvent(action: string, pr: { number: number; author: string; headSha: string; baseSha?: string; labels?: string[] }, repo = 'acme/training') {
-  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, any>[] }[];
-  const base = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!);
+export function pullRequestEvent(
+  action: string,
+  pr: { number: number; author: string; headSha: string; baseSha?: string; labels?: string[] },
+  repo = 'acme/training',
+) {
+  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
+    name: string;
+    examples: Record<string, any>[];
+  }[];
+  const base = structuredClone(
+    examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
+  );
   const [owner, name] = repo.split('/');
   base.action = action;
   base.number = pr.number;
@@ -26,8 +35,13 @@ export function pullRequestEvent(action: string, pr: { number: number; author: s
 }
 
 const example = (name: string, action: string) => {
-  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, any>[] }[];
-  return structuredClone(examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!);
+  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
+    name: string;
+    examples: Record<string, any>[];
+  }[];
+  return structuredClone(
+    examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!,
+  );
 };
 
 function ourRepo(event: Record<string, any>, repo: string) {
@@ -39,7 +53,20 @@ function ourRepo(event: Record<string, any>, repo: string) {
 }
 
 /** An issue_comment (created) webhook from @octokit/webhooks-examples, on a pull request or an issue of ours. */
-export function issueCommentEvent(c: { id: number; author: string; body: string; issue: number; isPull: boolean; issueBody?: string; issueLabels?: string[]; issueAuthor?: string; action?: string }, repo = 'acme/training') {
+export function issueCommentEvent(
+  c: {
+    id: number;
+    author: string;
+    body: string;
+    issue: number;
+    isPull: boolean;
+    issueBody?: string;
+    issueLabels?: string[];
+    issueAuthor?: string;
+    action?: string;
+  },
+  repo = 'acme/training',
+) {
   const e = example('issue_comment', 'created');
   e.action = c.action ?? 'created';
   e.comment.id = c.id;
@@ -52,14 +79,25 @@ export function issueCommentEvent(c: { id: number; author: string; body: string;
   e.issue.labels = (c.issueLabels ?? []).map((name) => ({ name }));
   e.issue.user.login = c.issueAuthor ?? 'github-actions[bot]';
   e.issue.user.type = (c.issueAuthor ?? 'github-actions[bot]').endsWith('[bot]') ? 'Bot' : 'User';
-  e.issue.user.id = e.issue.user.login === 'github-actions[bot]' ? 41898282 : e.issue.user.login.length * 7919;
-  if (c.isPull) e.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${c.issue}` };
+  e.issue.user.id =
+    e.issue.user.login === 'github-actions[bot]' ? 41898282 : e.issue.user.login.length * 7919;
+  if (c.isPull)
+    e.issue.pull_request = { url: `https://api.github.com/repos/${repo}/pulls/${c.issue}` };
   else delete e.issue.pull_request;
   return ourRepo(e, repo);
 }
 
 /** A pull_request_review (submitted) webhook from @octokit/webhooks-examples. */
-export function pullRequestReviewEvent(r: { id: number; reviewer: string; body: string; state?: string; pr: { number: number; author: string; headSha: string; labels?: string[] } }, repo = 'acme/training') {
+export function pullRequestReviewEvent(
+  r: {
+    id: number;
+    reviewer: string;
+    body: string;
+    state?: string;
+    pr: { number: number; author: string; headSha: string; labels?: string[] };
+  },
+  repo = 'acme/training',
+) {
   const e = example('pull_request_review', 'submitted');
   e.review.id = r.id;
   e.review.body = r.body;
@@ -87,7 +125,14 @@ export function workspaceWith(curricula: string): string {
 }
 
 /** Run the committed bundle as GitHub does: node dist/action.js with the environment a runner sets. */
-export function runAction(o: { apiUrl: string; workspace: string; eventName: string; payload: unknown; inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun> {
+export function runAction(o: {
+  apiUrl: string;
+  workspace: string;
+  eventName: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}): Promise<ActionRun> {
   const tmp = mkdtempSync(join(tmpdir(), 'enablekit-action-'));
   const eventPath = join(tmp, 'event.json');
   const outputPath = join(tmp, 'output');
@@ -95,10 +140,33 @@ export function runAction(o: { apiUrl: string; workspace: string; eventName: str
   writeFileSync(eventPath, JSON.stringify(o.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
-  const inputs = Object.fromEntries(Object.entries({ 'github-token': 'ghs_test', curricula: 'curricula', submissions: 'submissions', 'dry-run': 'false', ...o.inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-  const env = { PATH: process.env.PATH, GITHUB_EVENT_NAME: o.eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/training', GITHUB_API_URL: o.apiUrl, GITHUB_WORKSPACE: o.workspace, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_OUTPUT: outputPath, RUNNER_TEMP: tmp, ...inputs, ...o.env };
+  const inputs = Object.fromEntries(
+    Object.entries({
+      'github-token': 'ghs_test',
+      curricula: 'curricula',
+      submissions: 'submissions',
+      'dry-run': 'false',
+      ...o.inputs,
+    }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
+  );
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/training',
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_WORKSPACE: o.workspace,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    RUNNER_TEMP: tmp,
+    ...inputs,
+    ...o.env,
+  };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'action.js')], { env, cwd: o.workspace });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'action.js')], {
+      env,
+      cwd: o.workspace,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -111,4 +179,3 @@ export function runAction(o: { apiUrl: string; workspace: string; eventName: str
     });
   });
 }
-

@@ -31,7 +31,8 @@ const targets = new WeakMap<Link, Target>();
 
 function targetOf(link: Link, dir: string): Target {
   let target = targets.get(link);
-  if (target?.dir !== dir) targets.set(link, (target = { dir, resolved: resolveLink(dir, link.url) }));
+  if (target?.dir !== dir)
+    targets.set(link, (target = { dir, resolved: resolveLink(dir, link.url) }));
   return target;
 }
 
@@ -44,7 +45,8 @@ export const brokenLink: Rule = {
     id: 'broken-link',
     description: 'Relative links and images point at files that exist.',
     severity: 'error',
-    rationale: 'A lesson that links to a renamed page or a missing screenshot breaks on github.com, in the preview and for every learner.',
+    rationale:
+      'A lesson that links to a renamed page or a missing screenshot breaks on github.com, in the preview and for every learner.',
     reach: 'file',
   },
   examples: [
@@ -66,8 +68,14 @@ export const brokenLink: Rule = {
         `,
       },
       expect: [
-        { at: 'intro.md:9', message: 'Expected the link target "./triage.md" to exist; found no such file' },
-        { at: 'intro.md:11', message: 'Expected the image "img/queues.png" to exist; found no such file' },
+        {
+          at: 'intro.md:9',
+          message: 'Expected the link target "./triage.md" to exist; found no such file',
+        },
+        {
+          at: 'intro.md:11',
+          message: 'Expected the image "img/queues.png" to exist; found no such file',
+        },
       ],
     },
     {
@@ -102,7 +110,8 @@ export const brokenLink: Rule = {
       const dir = posix.dirname(item.file);
       for (const link of item.links) {
         const target = targetOf(link, dir);
-        if (target.resolved === undefined || exists(ctx.index.knownPaths, target.resolved)) continue;
+        if (target.resolved === undefined || exists(ctx.index.knownPaths, target.resolved))
+          continue;
         const what = link.image ? `the image "${link.url}"` : `the link target "${link.url}"`;
         target.message ??= `Expected ${what} to exist; found no such file (looked for ${target.resolved}). Fix the path or add the file.`;
         ctx.report({ file: item.file, span: link.span, message: target.message });

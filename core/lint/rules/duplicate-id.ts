@@ -6,7 +6,8 @@ export const duplicateId: Rule = {
     id: 'duplicate-id',
     description: 'Every item id is used by one file only.',
     severity: 'error',
-    rationale: 'Ids are how tracks, answer sheets and progress records name an item; two items with one id make every one of those ambiguous.',
+    rationale:
+      'Ids are how tracks, answer sheets and progress records name an item; two items with one id make every one of those ambiguous.',
     reach: 'ids',
   },
   examples: [
@@ -33,7 +34,10 @@ export const duplicateId: Rule = {
         `,
       },
       expect: [
-        { at: 'a.md:3', message: 'Expected id "intro" to be unique; found it in 2 files (a.md, b.md)' },
+        {
+          at: 'a.md:3',
+          message: 'Expected id "intro" to be unique; found it in 2 files (a.md, b.md)',
+        },
         { at: 'b.md:3', message: 'Expected id "intro" to be unique' },
       ],
     },

@@ -5,15 +5,18 @@ import { dedent } from '../../text/dedent.js';
 export const lessonUnclosedBlock: Rule = {
   meta: {
     id: 'lesson-unclosed-block',
-    description: 'A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.',
+    description:
+      'A code fence, HTML block or HTML comment in a module or track is closed before the end of the file.',
     severity: 'warning',
-    rationale: 'An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails.',
+    rationale:
+      'An open fence or comment turns the rest of the lesson into code or hides it; a lesson still reads, so this warns where a checkpoint (unclosed-block) fails.',
     reach: 'file',
   },
   examples: [
     {
       title: 'A fence left open in a lesson',
-      files: { 'm.md': dedent`
+      files: {
+        'm.md': dedent`
         ---
         type: module
         id: m
@@ -28,12 +31,20 @@ export const lessonUnclosedBlock: Rule = {
         ## Try it
 
         Open the inbox.
-      ` },
-      expect: [{ at: 'm.md:9', message: 'Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading' }],
+      `,
+      },
+      expect: [
+        {
+          at: 'm.md:9',
+          message:
+            'Expected the code fence opened here to be closed with ~~~; found it open to the end of the file, hiding 1 heading',
+        },
+      ],
     },
     {
       title: 'A closed fence',
-      files: { 'm.md': dedent`
+      files: {
+        'm.md': dedent`
         ---
         type: module
         id: m
@@ -47,7 +58,8 @@ export const lessonUnclosedBlock: Rule = {
         ~~~
 
         ## Try it
-      ` },
+      `,
+      },
       expect: [],
     },
   ],

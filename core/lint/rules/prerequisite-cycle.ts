@@ -7,7 +7,8 @@ export const prerequisiteCycle: Rule = {
     id: 'prerequisite-cycle',
     description: 'Prerequisites never form a cycle.',
     severity: 'error',
-    rationale: 'If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good.',
+    rationale:
+      'If A needs B and B needs A, neither can ever be started: every learner assigned either is blocked for good.',
     reach: 'prerequisites',
   },
   examples: [
@@ -82,7 +83,10 @@ export const prerequisiteCycle: Rule = {
           // Every item with the id, in file order: with a duplicated id, the order files were
           // read in (an editor's differs from the CLI's) must not change what is found.
           const items = ctx.index.itemsWithId(last);
-          for (const next of items.length > 1 ? [...items].sort((a, b) => (a.file < b.file ? -1 : 1)) : items) for (const p of prerequisitesOf(next)) queue.push([...path, p]);
+          for (const next of items.length > 1
+            ? [...items].sort((a, b) => (a.file < b.file ? -1 : 1))
+            : items)
+            for (const p of prerequisitesOf(next)) queue.push([...path, p]);
         }
       }
       if (!cycle) continue;

@@ -21,28 +21,40 @@ const quiz = (body: string) => dedent`
 export const quizAcceptedFeedback: Rule = {
   meta: {
     id: 'quiz-accepted-feedback',
-    description: 'No feedback is quoted under an accepted answer of a text question, where it is never shown.',
+    description:
+      'No feedback is quoted under an accepted answer of a text question, where it is never shown.',
     severity: 'error',
-    rationale: 'A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.',
+    rationale:
+      'A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.',
     reach: 'file',
   },
   examples: [
     {
       title: 'Feedback under an accepted answer',
-      files: { 'q.md': quiz(dedent`
+      files: {
+        'q.md': quiz(dedent`
         - \`X-Request-Id\`
           > Right: support asks for it first.
         - \`Request-Id\`
-      `) },
-      expect: [{ at: 'q.md:16', message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner' }],
+      `),
+      },
+      expect: [
+        {
+          at: 'q.md:16',
+          message:
+            'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner',
+        },
+      ],
     },
     {
       title: 'An explanation under the question',
-      files: { 'q.md': quiz(dedent`
+      files: {
+        'q.md': quiz(dedent`
         - \`X-Request-Id\`
 
         > Support asks for the request id first.
-      `) },
+      `),
+      },
       expect: [],
     },
   ],

@@ -8,22 +8,32 @@ export function answerProblem(q: Question): string | undefined {
   switch (q.type) {
     case 'single':
     case 'multiple':
-      return q.choices.length < 2 ? `Expected ${q.type}-choice question to offer at least 2 choices as a task list ("- [ ] ..."); found ${q.choices.length}. Add the choices.` : undefined;
+      return q.choices.length < 2
+        ? `Expected ${q.type}-choice question to offer at least 2 choices as a task list ("- [ ] ..."); found ${q.choices.length}. Add the choices.`
+        : undefined;
     case 'text':
-      return q.accepted.length === 0 ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.' : undefined;
+      return q.accepted.length === 0
+        ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.'
+        : undefined;
     case 'numeric':
-      return q.numeric ? undefined : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 ± 0.5"; found none. Add the answer line.';
+      return q.numeric
+        ? undefined
+        : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 ± 0.5"; found none. Add the answer line.';
     case 'ordering':
-      return q.items.length < 2 ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.` : undefined;
+      return q.items.length < 2
+        ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.`
+        : undefined;
   }
 }
 
 export const quizAnswer: Rule = {
   meta: {
     id: 'quiz-answer',
-    description: 'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.',
+    description:
+      'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.',
     severity: 'error',
-    rationale: 'A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.',
+    rationale:
+      'A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.',
     reach: 'file',
   },
   examples: [
@@ -104,7 +114,11 @@ export const quizAnswer: Rule = {
           try {
             new RegExp(m.source, m.flags);
           } catch (e) {
-            ctx.report({ file: item.file, span: a.span, message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${(e as Error).message}). Fix the pattern, or drop the slashes to match plain text.` });
+            ctx.report({
+              file: item.file,
+              span: a.span,
+              message: `Expected a valid regular expression in question "${q.id ?? q.prompt}"; found ${a.value} (${(e as Error).message}). Fix the pattern, or drop the slashes to match plain text.`,
+            });
           }
         }
       }

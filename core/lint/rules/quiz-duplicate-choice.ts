@@ -6,7 +6,8 @@ export const quizDuplicateChoice: Rule = {
     id: 'quiz-duplicate-choice',
     description: 'No question offers the same choice twice.',
     severity: 'error',
-    rationale: 'Two identical choices, one right and one wrong, make a question a coin toss; two identical wrong ones are a copy-paste slip.',
+    rationale:
+      'Two identical choices, one right and one wrong, make a question a coin toss; two identical wrong ones are a copy-paste slip.',
     reach: 'file',
   },
   examples: [
@@ -31,7 +32,13 @@ export const quizDuplicateChoice: Rule = {
           - [ ] Tier 1
         `,
       },
-      expect: [{ at: 'q.md:15', message: 'Expected each choice of question "p1" once; found "Tier 1" again (choice c repeats b)' }],
+      expect: [
+        {
+          at: 'q.md:15',
+          message:
+            'Expected each choice of question "p1" once; found "Tier 1" again (choice c repeats b)',
+        },
+      ],
       fixed: {
         'q.md': dedent`
           ---
@@ -67,7 +74,16 @@ export const quizDuplicateChoice: Rule = {
           // Only a wrong duplicate is safe to delete: deleting a right one changes the key.
           const fix = c.checked
             ? undefined
-            : { description: `Remove the repeated choice "${c.text}"`, edits: [{ start: c.span.start.offset - (c.span.start.column - 1), end: c.span.end.offset + 1, text: '' }] };
+            : {
+                description: `Remove the repeated choice "${c.text}"`,
+                edits: [
+                  {
+                    start: c.span.start.offset - (c.span.start.column - 1),
+                    end: c.span.end.offset + 1,
+                    text: '',
+                  },
+                ],
+              };
           ctx.report({
             file: item.file,
             span: c.span,

@@ -4,9 +4,11 @@ import { dedent } from '../../text/dedent.js';
 export const quizFeedback: Rule = {
   meta: {
     id: 'quiz-feedback',
-    description: 'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.',
+    description:
+      'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.',
     severity: 'error',
-    rationale: 'Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.',
+    rationale:
+      'Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.',
     reach: 'file',
   },
   examples: [
@@ -59,7 +61,11 @@ export const quizFeedback: Rule = {
       },
       expect: [
         { at: 'q.md:11', message: 'found "wieght". Did you mean weight? Write weight=2.' },
-        { at: 'q.md:11', message: 'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?' },
+        {
+          at: 'q.md:11',
+          message:
+            'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?',
+        },
       ],
     },
     {
@@ -90,7 +96,9 @@ export const quizFeedback: Rule = {
   check(ctx) {
     for (const item of ctx.items()) {
       if (item.type !== 'quiz') continue;
-      for (const q of item.questions) for (const p of q.markupProblems) ctx.report({ file: item.file, span: p.span, message: p.message });
+      for (const q of item.questions)
+        for (const p of q.markupProblems)
+          ctx.report({ file: item.file, span: p.span, message: p.message });
     }
   },
 };

@@ -5,9 +5,11 @@ import { dedent } from '../../text/dedent.js';
 export const quizPassMark: Rule = {
   meta: {
     id: 'quiz-pass-mark',
-    description: 'A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.',
+    description:
+      'A quiz can be passed: it has questions, and the gradable ones carry enough weight to reach its pass mark.',
     severity: 'error',
-    rationale: 'A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why.',
+    rationale:
+      'A pass mark no learner can reach turns a checkpoint into a wall: every attempt fails and nobody is told why.',
     reach: 'file',
   },
   examples: [
@@ -35,11 +37,17 @@ export const quizPassMark: Rule = {
           <!-- question id=two type=text weight=3 -->
         `,
       },
-      expect: [{ at: 'q.md:7', message: 'Expected pass mark 80% to be reachable; found at most 25% can be scored' }],
+      expect: [
+        {
+          at: 'q.md:7',
+          message: 'Expected pass mark 80% to be reachable; found at most 25% can be scored',
+        },
+      ],
     },
     {
       title: 'A quiz with no questions',
-      files: { 'q.md': dedent`
+      files: {
+        'q.md': dedent`
         ---
         type: quiz
         id: q
@@ -48,15 +56,25 @@ export const quizPassMark: Rule = {
         owner: alice
         ---
         # Q
-      ` },
-      expect: [{ at: 'q.md:3', message: 'Expected quiz "q" to have questions (level-2 headings); found none' }],
+      `,
+      },
+      expect: [
+        {
+          at: 'q.md:3',
+          message: 'Expected quiz "q" to have questions (level-2 headings); found none',
+        },
+      ],
     },
   ],
   check(ctx) {
     for (const item of ctx.items()) {
       if (item.type !== 'quiz') continue;
       if (item.questions.length === 0) {
-        ctx.report({ file: item.file, span: item.idSpan, message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.` });
+        ctx.report({
+          file: item.file,
+          span: item.idSpan,
+          message: `Expected quiz "${item.id}" to have questions (level-2 headings); found none. Add a "## question" heading with its choices.`,
+        });
         continue;
       }
       if (item.key && !item.keyApplied) continue;
@@ -64,7 +82,9 @@ export const quizPassMark: Rule = {
       // Above 100% is a schema error, reported there; here only answers can put it out of reach.
       if (passMark > 100) continue;
       const total = item.questions.reduce((s, q) => s + q.weight, 0);
-      const gradable = item.questions.filter((q) => !answerProblem(q)).reduce((s, q) => s + q.weight, 0);
+      const gradable = item.questions
+        .filter((q) => !answerProblem(q))
+        .reduce((s, q) => s + q.weight, 0);
       const reachable = total === 0 ? 0 : Math.round((gradable / total) * 1000) / 10;
       if (reachable + 1e-9 < passMark) {
         ctx.report({

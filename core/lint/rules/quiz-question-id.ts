@@ -7,7 +7,8 @@ export const quizQuestionId: Rule = {
     id: 'quiz-question-id',
     description: 'Every quiz question has an id, unique within its quiz.',
     severity: 'error',
-    rationale: 'Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it.',
+    rationale:
+      'Answer sheets, key files and grade records name questions by id; without one, rewording a question would orphan every answer to it.',
     reach: 'file',
   },
   examples: [
@@ -30,7 +31,12 @@ export const quizQuestionId: Rule = {
           - [ ] Tier 1
         `,
       },
-      expect: [{ at: 'q.md:10', message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none' }],
+      expect: [
+        {
+          at: 'q.md:10',
+          message: 'Expected question "Which queue takes P1 tickets?" to have an id; found none',
+        },
+      ],
       fixed: {
         'q.md': dedent`
           ---
@@ -76,7 +82,12 @@ export const quizQuestionId: Rule = {
           - [ ] No
         `,
       },
-      expect: [{ at: 'q.md:17', message: 'Expected question ids to be unique in quiz "q"; found "one" again' }],
+      expect: [
+        {
+          at: 'q.md:17',
+          message: 'Expected question ids to be unique in quiz "q"; found "one" again',
+        },
+      ],
     },
   ],
   check(ctx) {
@@ -85,7 +96,12 @@ export const quizQuestionId: Rule = {
       const seen = new Set<string>();
       for (const q of item.questions) {
         if (q.id) {
-          if (seen.has(q.id)) ctx.report({ file: item.file, span: q.metaSpan ?? q.span, message: `Expected question ids to be unique in quiz "${item.id}"; found "${q.id}" again. Give this question its own id.` });
+          if (seen.has(q.id))
+            ctx.report({
+              file: item.file,
+              span: q.metaSpan ?? q.span,
+              message: `Expected question ids to be unique in quiz "${item.id}"; found "${q.id}" again. Give this question its own id.`,
+            });
           seen.add(q.id);
           continue;
         }
@@ -93,8 +109,26 @@ export const quizQuestionId: Rule = {
         for (let n = 2; seen.has(id); n++) id = `${slug(q.prompt)}-${n}`;
         seen.add(id);
         const fix = q.metaSpan
-          ? { description: `Add id=${id} to the question comment`, edits: [{ start: q.metaSpan.start.offset + '<!-- question'.length, end: q.metaSpan.start.offset + '<!-- question'.length, text: ` id=${id}` }] }
-          : { description: `Add <!-- question id=${id} --> under the heading`, edits: [{ start: q.span.end.offset, end: q.span.end.offset, text: `\n<!-- question id=${id} -->` }] };
+          ? {
+              description: `Add id=${id} to the question comment`,
+              edits: [
+                {
+                  start: q.metaSpan.start.offset + '<!-- question'.length,
+                  end: q.metaSpan.start.offset + '<!-- question'.length,
+                  text: ` id=${id}`,
+                },
+              ],
+            }
+          : {
+              description: `Add <!-- question id=${id} --> under the heading`,
+              edits: [
+                {
+                  start: q.span.end.offset,
+                  end: q.span.end.offset,
+                  text: `\n<!-- question id=${id} -->`,
+                },
+              ],
+            };
         ctx.report({
           file: item.file,
           span: q.span,

@@ -4,9 +4,11 @@ import { dedent } from '../../text/dedent.js';
 export const quizSingleAnswer: Rule = {
   meta: {
     id: 'quiz-single-answer',
-    description: 'A single-choice question marks exactly one right choice; a multiple-choice one at least one.',
+    description:
+      'A single-choice question marks exactly one right choice; a multiple-choice one at least one.',
     severity: 'error',
-    rationale: 'A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick.',
+    rationale:
+      'A single-choice question with no right answer cannot be passed, and one with two right answers grades a learner wrong for a right pick.',
     reach: 'file',
   },
   examples: [
@@ -31,7 +33,12 @@ export const quizSingleAnswer: Rule = {
           - [ ] Backlog
         `,
       },
-      expect: [{ at: 'q.md:10', message: 'Expected exactly one right choice in single-choice question "p1"; found 2' }],
+      expect: [
+        {
+          at: 'q.md:10',
+          message: 'Expected exactly one right choice in single-choice question "p1"; found 2',
+        },
+      ],
     },
     {
       title: 'One right answer',
@@ -65,9 +72,17 @@ export const quizSingleAnswer: Rule = {
         const right = q.choices.filter((c) => c.checked).length;
         const name = q.id ?? q.prompt;
         if (q.type === 'single' && right !== 1) {
-          ctx.report({ file: item.file, span: q.span, message: `Expected exactly one right choice in single-choice question "${name}"; found ${right}. Mark one choice [x], or set type=multiple.` });
+          ctx.report({
+            file: item.file,
+            span: q.span,
+            message: `Expected exactly one right choice in single-choice question "${name}"; found ${right}. Mark one choice [x], or set type=multiple.`,
+          });
         } else if (q.type === 'multiple' && right === 0) {
-          ctx.report({ file: item.file, span: q.span, message: `Expected at least one right choice in multiple-choice question "${name}"; found none. Mark the right choices [x].` });
+          ctx.report({
+            file: item.file,
+            span: q.span,
+            message: `Expected at least one right choice in multiple-choice question "${name}"; found none. Mark the right choices [x].`,
+          });
         }
       }
     }

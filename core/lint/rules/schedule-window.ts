@@ -5,27 +5,48 @@ import { dedent } from '../../text/dedent.js';
 
 function checkOrder(ctx: RuleContext, file: string, w: Window, what: string): boolean {
   if (w.opens && w.due && w.opens >= w.due) {
-    ctx.report({ file, span: w.span, message: `Expected ${what} to open before it is due; found opens ${w.opens}, due ${w.due}. Move one of the dates.` });
+    ctx.report({
+      file,
+      span: w.span,
+      message: `Expected ${what} to open before it is due; found opens ${w.opens}, due ${w.due}. Move one of the dates.`,
+    });
     return false;
   }
   return true;
 }
 
-function outside(ctx: RuleContext, file: string, span: Span, inner: Window, outer: Window, module: string): void {
+function outside(
+  ctx: RuleContext,
+  file: string,
+  span: Span,
+  inner: Window,
+  outer: Window,
+  module: string,
+): void {
   if (outer.opens && inner.opens && inner.opens < outer.opens) {
-    ctx.report({ file, span, message: `Expected module "${module}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.` });
+    ctx.report({
+      file,
+      span,
+      message: `Expected module "${module}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.`,
+    });
   }
   if (outer.due && inner.due && inner.due > outer.due) {
-    ctx.report({ file, span, message: `Expected module "${module}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.` });
+    ctx.report({
+      file,
+      span,
+      message: `Expected module "${module}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.`,
+    });
   }
 }
 
 export const scheduleWindow: Rule = {
   meta: {
     id: 'schedule-window',
-    description: 'Schedule windows open before they are due, and a module\'s window lies inside its track\'s.',
+    description:
+      "Schedule windows open before they are due, and a module's window lies inside its track's.",
     severity: 'error',
-    rationale: 'Learners in other time zones plan around these dates; a window that closes before it opens, or outside its track, sends reminders nobody can act on.',
+    rationale:
+      'Learners in other time zones plan around these dates; a window that closes before it opens, or outside its track, sends reminders nobody can act on.',
     reach: 'file',
   },
   examples: [
@@ -50,18 +71,29 @@ export const scheduleWindow: Rule = {
         `,
       },
       expect: [
-        { at: 't.md:10', message: 'Expected module "a" to open before it is due; found opens 2027-01-18, due 2027-01-11' },
-        { at: 't.md:11', message: 'Expected module "b" to be due inside the track\'s window (by 2027-02-26); found due 2027-03-12' },
+        {
+          at: 't.md:10',
+          message:
+            'Expected module "a" to open before it is due; found opens 2027-01-18, due 2027-01-11',
+        },
+        {
+          at: 't.md:11',
+          message:
+            'Expected module "b" to be due inside the track\'s window (by 2027-02-26); found due 2027-03-12',
+        },
       ],
     },
   ],
   check(ctx) {
     for (const item of ctx.items()) {
       if (item.type !== 'track') continue;
-      const trackOk = item.window ? checkOrder(ctx, item.file, item.window, `track "${item.id}"`) : true;
+      const trackOk = item.window
+        ? checkOrder(ctx, item.file, item.window, `track "${item.id}"`)
+        : true;
       for (const m of item.modules) {
         if (!m.window) continue;
-        if (checkOrder(ctx, item.file, m.window, `module "${m.module}"`) && trackOk && item.window) outside(ctx, item.file, m.span, m.window, item.window, m.module);
+        if (checkOrder(ctx, item.file, m.window, `module "${m.module}"`) && trackOk && item.window)
+          outside(ctx, item.file, m.span, m.window, item.window, m.module);
       }
     }
   },

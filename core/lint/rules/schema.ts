@@ -6,13 +6,15 @@ export const schema: Rule = {
     id: 'schema',
     description: 'Front matter and enablekit.yml match their JSON Schemas (schemas/).',
     severity: 'error',
-    rationale: 'Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written.',
+    rationale:
+      'Every other tool (grading, progress, freshness) trusts these fields; a misspelt key or a wrong value is caught where it is written.',
     reach: 'file',
   },
   examples: [
     {
       title: 'A missing title and a misspelt key',
-      files: { 'intro.md': dedent`
+      files: {
+        'intro.md': dedent`
         ---
         type: module
         id: intro
@@ -20,7 +22,8 @@ export const schema: Rule = {
         review_evry: 90d
         ---
         # Intro
-      ` },
+      `,
+      },
       expect: [
         { at: 'intro.md:2', message: 'Expected a module to have "title"' },
         { at: 'intro.md:5', message: 'found "review_evry"' },
@@ -28,16 +31,24 @@ export const schema: Rule = {
     },
     {
       title: 'A bad value in enablekit.yml',
-      files: { 'enablekit.yml': dedent`
+      files: {
+        'enablekit.yml': dedent`
         version: 1
         policies:
           pass_mark: lots
-      ` },
-      expect: [{ at: 'enablekit.yml:3', message: 'Expected policies.pass_mark to be a number; found "lots"' }],
+      `,
+      },
+      expect: [
+        {
+          at: 'enablekit.yml:3',
+          message: 'Expected policies.pass_mark to be a number; found "lots"',
+        },
+      ],
     },
     {
       title: 'A valid module',
-      files: { 'intro.md': dedent`
+      files: {
+        'intro.md': dedent`
         ---
         type: module
         id: intro
@@ -46,14 +57,19 @@ export const schema: Rule = {
         review_every: 90d
         ---
         # Intro
-      ` },
+      `,
+      },
       expect: [],
     },
   ],
   check(ctx) {
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems) if (p.code === 'schema') ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems)
+        if (p.code === 'schema') ctx.report({ file: model.file, span: p.span, message: p.message });
     }
-    if (ctx.config.file) for (const p of ctx.config.problems) if (p.code === 'schema') ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+    if (ctx.config.file)
+      for (const p of ctx.config.problems)
+        if (p.code === 'schema')
+          ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
   },
 };

@@ -10,19 +10,36 @@ export function markVerifiedFix(item: Item, version: string, today: string, text
   const value = `{version: ${version}, date: ${today}}`;
   const span = item.fieldSpans['/verified'];
   // A block mapping's span runs to the start of the next line; keep that line break.
-  if (span) return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: span.start.offset, end: span.end.offset, text: span.end.column === 1 && span.end.line > span.start.line ? `${value}\n` : value }] };
+  if (span)
+    return {
+      description: `Mark verified against ${version} today`,
+      suggestion: true,
+      edits: [
+        {
+          start: span.start.offset,
+          end: span.end.offset,
+          text: span.end.column === 1 && span.end.line > span.start.line ? `${value}\n` : value,
+        },
+      ],
+    };
   // No verified: yet: add it as the last front-matter line, before the closing ---.
   const close = item.frontMatterSpan.end.offset - 3;
   const eol = text && text[close - 2] === '\r' ? '\r\n' : '\n';
-  return { description: `Mark verified against ${version} today`, suggestion: true, edits: [{ start: close, end: close, text: `verified: ${value}${eol}` }] };
+  return {
+    description: `Mark verified against ${version} today`,
+    suggestion: true,
+    edits: [{ start: close, end: close, text: `verified: ${value}${eol}` }],
+  };
 }
 
 export const staleContent: Rule = {
   meta: {
     id: 'stale-content',
-    description: 'Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.',
+    description:
+      'Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.',
     severity: 'warning',
-    rationale: 'Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.',
+    rationale:
+      'Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.',
     reach: 'file',
     fixes: 'suggestion',
   },
@@ -46,8 +63,15 @@ export const staleContent: Rule = {
           # M
         `,
       },
-      expect: [{ at: 'm.md:6', message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0' }],
-      fixed: { 'm.md': dedent`
+      expect: [
+        {
+          at: 'm.md:6',
+          message:
+            'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0',
+        },
+      ],
+      fixed: {
+        'm.md': dedent`
         ---
         type: module
         id: m
@@ -56,11 +80,13 @@ export const staleContent: Rule = {
         verified: {version: 4.3.0, date: 2026-11-22}
         ---
         # M
-      ` },
+      `,
+      },
     },
     {
       title: 'A review interval that has run out',
-      files: { 'm.md': dedent`
+      files: {
+        'm.md': dedent`
         ---
         type: module
         id: m
@@ -72,9 +98,17 @@ export const staleContent: Rule = {
         review_every: 90d
         ---
         # M
-      ` },
-      expect: [{ at: 'm.md:7', message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue' }],
-      fixed: { 'm.md': dedent`
+      `,
+      },
+      expect: [
+        {
+          at: 'm.md:7',
+          message:
+            'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue',
+        },
+      ],
+      fixed: {
+        'm.md': dedent`
         ---
         type: module
         id: m
@@ -85,7 +119,8 @@ export const staleContent: Rule = {
         review_every: 90d
         ---
         # M
-      ` },
+      `,
+      },
     },
     {
       title: 'Verified against the current version, within its interval',
@@ -126,7 +161,13 @@ export const staleContent: Rule = {
         continue;
       }
       const late = reviewOverdue(item, ctx.config, ctx.today);
-      if (late) ctx.report({ file: item.file, span, message: overdueMessage(item, late), fix: markVerifiedFix(item, v.version, ctx.today) });
+      if (late)
+        ctx.report({
+          file: item.file,
+          span,
+          message: overdueMessage(item, late),
+          fix: markVerifiedFix(item, v.version, ctx.today),
+        });
     }
   },
 };

@@ -6,7 +6,8 @@ export const trackDuplicateModule: Rule = {
     id: 'track-duplicate-module',
     description: 'A track lists each module once.',
     severity: 'error',
-    rationale: 'A module listed twice is scheduled twice, with two windows and two reminders, and its place in the order is ambiguous.',
+    rationale:
+      'A module listed twice is scheduled twice, with two windows and two reminders, and its place in the order is ambiguous.',
     reach: 'file',
   },
   examples: [
@@ -29,11 +30,18 @@ export const trackDuplicateModule: Rule = {
           # T
         `,
       },
-      expect: [{ at: 't.md:10', message: 'Expected track "t" to list each module once; found "intro" again (first on line 8)' }],
+      expect: [
+        {
+          at: 't.md:10',
+          message:
+            'Expected track "t" to list each module once; found "intro" again (first on line 8)',
+        },
+      ],
     },
     {
       title: 'Each module once',
-      files: { 't.md': dedent`
+      files: {
+        't.md': dedent`
         ---
         type: track
         id: t
@@ -43,7 +51,8 @@ export const trackDuplicateModule: Rule = {
         modules: [intro, triage]
         ---
         # T
-      ` },
+      `,
+      },
       expect: [],
     },
   ],
@@ -54,7 +63,12 @@ export const trackDuplicateModule: Rule = {
       for (const m of item.modules) {
         const line = first.get(m.module);
         if (line === undefined) first.set(m.module, m.span.start.line);
-        else ctx.report({ file: item.file, span: m.span, message: `Expected track "${item.id}" to list each module once; found "${m.module}" again (first on line ${line}). Remove one of them.` });
+        else
+          ctx.report({
+            file: item.file,
+            span: m.span,
+            message: `Expected track "${item.id}" to list each module once; found "${m.module}" again (first on line ${line}). Remove one of them.`,
+          });
       }
     }
   },

@@ -12,7 +12,9 @@ function prerequisiteChains(index: WorkspaceIndex, moduleId: string): Map<string
     const path = queue.shift()!;
     // Every module with the id, sorted by file: with a duplicated id, following the first one
     // found would make the answer depend on the order files were read (the editor's is not the CLI's).
-    const needs = [...index.itemsWithId(path.at(-1)!)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).flatMap((m) => (m.type === 'module' ? m.prerequisites : []));
+    const needs = [...index.itemsWithId(path.at(-1)!)]
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      .flatMap((m) => (m.type === 'module' ? m.prerequisites : []));
     for (const p of needs) {
       if (p === moduleId || out.has(p)) continue;
       const chain = [...path, p];
@@ -38,8 +40,13 @@ function tracksBefore(index: WorkspaceIndex, track: Track): Set<string> {
 
 /** Why learners take `later` after `track`, or undefined when they may not. */
 function takenAfter(index: WorkspaceIndex, later: Track, track: Track): string | undefined {
-  if (tracksBefore(index, later).has(track.id)) return `track "${later.id}" lists "${track.id}" as a prerequisite`;
-  if (later.phase === 'advanced' && track.phase === 'foundation' && later.roles.some((r) => track.roles.includes(r))) {
+  if (tracksBefore(index, later).has(track.id))
+    return `track "${later.id}" lists "${track.id}" as a prerequisite`;
+  if (
+    later.phase === 'advanced' &&
+    track.phase === 'foundation' &&
+    later.roles.some((r) => track.roles.includes(r))
+  ) {
     return `advanced track "${later.id}" comes after foundation track "${track.id}" for the same role`;
   }
   return undefined;
@@ -70,16 +77,28 @@ const module = (id: string, prerequisites: string) => dedent`
 export const trackOrder: Rule = {
   meta: {
     id: 'track-order',
-    description: 'A track puts every module after the modules it needs, within the track and across phases.',
+    description:
+      'A track puts every module after the modules it needs, within the track and across phases.',
     severity: 'error',
-    rationale: 'Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on.',
+    rationale:
+      'Learners take a track in its order, and foundation tracks before advanced ones: a module placed before its prerequisite is either blocked or taken without what it builds on.',
     reach: 'tracks',
   },
   examples: [
     {
       title: 'A module listed before its prerequisite',
-      files: { 't.md': track('t', '', 'escalations, triage'), 'escalations.md': module('escalations', 'triage'), 'triage.md': module('triage', '') },
-      expect: [{ at: 't.md:7', message: 'Expected module "triage" before "escalations" in track "t", since escalations needs triage; found it after. Move "escalations" below "triage"' }],
+      files: {
+        't.md': track('t', '', 'escalations, triage'),
+        'escalations.md': module('escalations', 'triage'),
+        'triage.md': module('triage', ''),
+      },
+      expect: [
+        {
+          at: 't.md:7',
+          message:
+            'Expected module "triage" before "escalations" in track "t", since escalations needs triage; found it after. Move "escalations" below "triage"',
+        },
+      ],
     },
     {
       title: 'A prerequisite only in a later phase',
@@ -89,11 +108,21 @@ export const trackOrder: Rule = {
         'escalations.md': module('escalations', 'triage'),
         'triage.md': module('triage', ''),
       },
-      expect: [{ at: 'basics.md:8', message: 'Expected module "triage", which "escalations" needs (escalations → triage), to be taken before it; found it only in track "deep", and track "deep" lists "basics" as a prerequisite' }],
+      expect: [
+        {
+          at: 'basics.md:8',
+          message:
+            'Expected module "triage", which "escalations" needs (escalations → triage), to be taken before it; found it only in track "deep", and track "deep" lists "basics" as a prerequisite',
+        },
+      ],
     },
     {
       title: 'Prerequisites first',
-      files: { 't.md': track('t', '', 'triage, escalations'), 'escalations.md': module('escalations', 'triage'), 'triage.md': module('triage', '') },
+      files: {
+        't.md': track('t', '', 'triage, escalations'),
+        'escalations.md': module('escalations', 'triage'),
+        'triage.md': module('triage', ''),
+      },
       expect: [],
     },
   ],
@@ -121,7 +150,12 @@ export const trackOrder: Rule = {
           const via = chain.join(' → ');
           const i = place.get(needed);
           if (i !== undefined) {
-            if (i > j) ctx.report({ file: item.file, span: entry.span, message: `Expected module "${needed}" before "${entry.module}" in track "${item.id}", since ${chain.length > 2 ? `${via} needs it` : `${entry.module} needs ${needed}`}; found it after. Move "${entry.module}" below "${needed}", or drop the prerequisite.` });
+            if (i > j)
+              ctx.report({
+                file: item.file,
+                span: entry.span,
+                message: `Expected module "${needed}" before "${entry.module}" in track "${item.id}", since ${chain.length > 2 ? `${via} needs it` : `${entry.module} needs ${needed}`}; found it after. Move "${entry.module}" below "${needed}", or drop the prerequisite.`,
+              });
             continue;
           }
           const holders = (tracksWith.get(needed) ?? []).filter((t) => t !== item);

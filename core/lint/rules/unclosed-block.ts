@@ -37,9 +37,11 @@ const head = (type: string) => dedent`
 export const unclosedBlock: Rule = {
   meta: {
     id: 'unclosed-block',
-    description: 'A code fence, HTML block or HTML comment in a quiz, scenario or reflection is closed before the end of the file.',
+    description:
+      'A code fence, HTML block or HTML comment in a quiz, scenario or reflection is closed before the end of the file.',
     severity: 'error',
-    rationale: 'An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so.',
+    rationale:
+      'An open fence or comment swallows everything after it: the questions, choices, rubric or prompts below it vanish from what learners are given and from what is graded, and nothing else says so.',
     reach: 'file',
   },
   examples: [
@@ -63,7 +65,13 @@ export const unclosedBlock: Rule = {
           - [ ] Tier 1
         `,
       },
-      expect: [{ at: 'q.md:13', message: 'Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it' }],
+      expect: [
+        {
+          at: 'q.md:13',
+          message:
+            'Expected the code fence opened here to be closed with ```; found it open to the end of the file, hiding 1 question. Close it',
+        },
+      ],
     },
     {
       title: 'A question comment left open',
@@ -81,11 +89,18 @@ export const unclosedBlock: Rule = {
           - [ ] Nobody
         `,
       },
-      expect: [{ at: 'q.md:11', message: 'Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question' }],
+      expect: [
+        {
+          at: 'q.md:11',
+          message:
+            'Expected the HTML comment opened here to be closed with -->; found it open to the end of the file, hiding 1 question',
+        },
+      ],
     },
     {
       title: 'A <pre> block left open in a reflection',
-      files: { 'r.md': dedent`
+      files: {
+        'r.md': dedent`
         ${head('reflection')}- [ ] I have read the lesson
 
         <pre>
@@ -94,8 +109,15 @@ export const unclosedBlock: Rule = {
         ## Prompts
 
         1. What will you change?
-      ` },
-      expect: [{ at: 'r.md:12', message: 'Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading' }],
+      `,
+      },
+      expect: [
+        {
+          at: 'r.md:12',
+          message:
+            'Expected the HTML block opened here to be closed with </pre>; found it open to the end of the file, hiding 1 heading',
+        },
+      ],
     },
     {
       title: 'Closed blocks',

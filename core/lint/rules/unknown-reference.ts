@@ -3,12 +3,23 @@ import { didYouMean } from '../../text/did-you-mean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { dedent } from '../../text/dedent.js';
 
-function known(ctx: RuleContext, ref: Reference): { ok: boolean; names: () => Iterable<string>; what: string } {
+function known(
+  ctx: RuleContext,
+  ref: Reference,
+): { ok: boolean; names: () => Iterable<string>; what: string } {
   switch (ref.kind) {
     case 'role':
-      return { ok: ctx.config.roles.has(ref.id), names: () => ctx.config.roles.keys(), what: 'a role defined under roles: in enablekit.yml' };
+      return {
+        ok: ctx.config.roles.has(ref.id),
+        names: () => ctx.config.roles.keys(),
+        what: 'a role defined under roles: in enablekit.yml',
+      };
     case 'feature':
-      return { ok: ctx.config.features.has(ref.id), names: () => ctx.config.features.keys(), what: 'a feature id from features: in enablekit.yml' };
+      return {
+        ok: ctx.config.features.has(ref.id),
+        names: () => ctx.config.features.keys(),
+        what: 'a feature id from features: in enablekit.yml',
+      };
     default: {
       const kind = ref.kind;
       const matches = (i: Item) => (kind === 'checkpoint' ? isCheckpoint(i) : i.type === kind);
@@ -26,9 +37,11 @@ function known(ctx: RuleContext, ref: Reference): { ok: boolean; names: () => It
 export const unknownReference: Rule = {
   meta: {
     id: 'unknown-reference',
-    description: 'Every id an item refers to (modules, prerequisites, roles, covered features) exists.',
+    description:
+      'Every id an item refers to (modules, prerequisites, roles, covered features) exists.',
     severity: 'error',
-    rationale: 'A track that lists a module nobody wrote, or a lesson that covers a feature the registry does not know, silently drops out of schedules and freshness checks.',
+    rationale:
+      'A track that lists a module nobody wrote, or a lesson that covers a feature the registry does not know, silently drops out of schedules and freshness checks.',
     reach: 'known-ids',
   },
   examples: [
@@ -73,8 +86,16 @@ export const unknownReference: Rule = {
         `,
       },
       expect: [
-        { at: 'track.md:6', message: 'Expected roles to name a role defined under roles: in enablekit.yml; found "suport". Did you mean "support"?' },
-        { at: 'track.md:9', message: 'Expected modules to name the id of a module; found "triag". Did you mean "triage"?' },
+        {
+          at: 'track.md:6',
+          message:
+            'Expected roles to name a role defined under roles: in enablekit.yml; found "suport". Did you mean "support"?',
+        },
+        {
+          at: 'track.md:9',
+          message:
+            'Expected modules to name the id of a module; found "triag". Did you mean "triage"?',
+        },
       ],
     },
   ],
@@ -82,7 +103,8 @@ export const unknownReference: Rule = {
     for (const item of ctx.items()) {
       for (const ref of item.references) {
         // Without an enablekit.yml there is no registry to check against: the CLI says so once instead.
-        if ((ref.kind === 'role' || ref.kind === 'feature') && ctx.config.file === undefined) continue;
+        if ((ref.kind === 'role' || ref.kind === 'feature') && ctx.config.file === undefined)
+          continue;
         const k = known(ctx, ref);
         if (k.ok) continue;
         const guess = didYouMean(ref.id, k.names());

@@ -9,23 +9,47 @@ import { activated, codeOf, until } from './helpers.js';
 /** What an author does: lint as they type (across files), quick fixes, fix all, preview, the tree, new items. */
 export function registerAuthorSuite(folder: string): void {
   const uri = (p: string) => vscode.Uri.file(join(folder, 'curricula', p));
-  const problems = (u: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'enablekit' && codeOf(d) === rule);
+  const problems = (u: vscode.Uri, rule: string) =>
+    vscode.languages
+      .getDiagnostics(u)
+      .filter((d) => d.source === 'enablekit' && codeOf(d) === rule);
 
   async function edit(u: vscode.Uri, from: string, to: string): Promise<vscode.TextEditor> {
     const editor = await vscode.window.showTextDocument(u);
     const text = editor.document.getText();
     const at = text.indexOf(from);
     assert.ok(at >= 0, `"${from}" in ${u.path}`);
-    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length)), to));
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(
+          editor.document.positionAt(at),
+          editor.document.positionAt(at + from.length),
+        ),
+        to,
+      ),
+    );
     return editor;
   }
 
   describe('authoring in VS Code (sample curricula)', () => {
     it('activates on a workspace with enablekit.yml and lints the sample curricula', async () => {
       const api = await activated();
-      assert.equal(api.workspace.relative(uri('support-onboarding/track.md')), 'support-onboarding/track.md');
+      assert.equal(
+        api.workspace.relative(uri('support-onboarding/track.md')),
+        'support-onboarding/track.md',
+      );
       assert.ok(api.activationMs >= 0);
-      assert.deepEqual(vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'enablekit' && d.severity === vscode.DiagnosticSeverity.Error)), [], 'the sample curricula have no errors');
+      assert.deepEqual(
+        vscode.languages
+          .getDiagnostics()
+          .flatMap(([, ds]) =>
+            ds.filter(
+              (d) => d.source === 'enablekit' && d.severity === vscode.DiagnosticSeverity.Error,
+            ),
+          ),
+        [],
+        'the sample curricula have no errors',
+      );
     });
 
     it('judges today in the time zone enablekit.yml names, as the CLI and the Action do (one clock)', async () => {
@@ -33,19 +57,35 @@ export function registerAuthorSuite(folder: string): void {
       // 23:30 on 28 November in Los Angeles (UTC-8) is 07:30 on the 29th in UTC.
       const now = new Date('2026-11-29T07:30:00Z');
       assert.equal(api.workspace.today(now), '2026-11-29', 'no timezone set: UTC');
-      await edit(uri('enablekit.yml'), 'version: 1\n', 'version: 1\ntimezone: America/Los_Angeles\n');
-      await until('the editor to judge dates in Los Angeles', () => api.workspace.today(now) === '2026-11-28');
+      await edit(
+        uri('enablekit.yml'),
+        'version: 1\n',
+        'version: 1\ntimezone: America/Los_Angeles\n',
+      );
+      await until(
+        'the editor to judge dates in Los Angeles',
+        () => api.workspace.today(now) === '2026-11-28',
+      );
       await vscode.commands.executeCommand('undo');
-      await until('UTC again once the line is gone', () => api.workspace.today(now) === '2026-11-29');
+      await until(
+        'UTC again once the line is gone',
+        () => api.workspace.today(now) === '2026-11-29',
+      );
     });
 
     it('reports a problem as the author types, with a link to the rule, and clears it when fixed', async () => {
       const u = uri('support-onboarding/escalations.md');
       await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routin]');
-      const [d] = await until('an unknown-reference diagnostic', () => problems(u, 'unknown-reference').length > 0 && problems(u, 'unknown-reference'));
+      const [d] = await until(
+        'an unknown-reference diagnostic',
+        () => problems(u, 'unknown-reference').length > 0 && problems(u, 'unknown-reference'),
+      );
       assert.match(d!.message, /Did you mean "triage-and-routing"\?/);
       assert.equal(d!.range.start.line, 6);
-      assert.equal(typeof d!.code === 'object' && d!.code.target.toString(), 'https://github.com/enablekit/enablekit/blob/main/docs/rules/unknown-reference.md');
+      assert.equal(
+        typeof d!.code === 'object' && d!.code.target.toString(),
+        'https://github.com/enablekit/enablekit/blob/main/docs/rules/unknown-reference.md',
+      );
       await vscode.commands.executeCommand('undo');
       await until('the diagnostic to clear', () => problems(u, 'unknown-reference').length === 0);
     });
@@ -54,51 +94,101 @@ export function registerAuthorSuite(folder: string): void {
       const module = uri('support-onboarding/escalations.md');
       const track = uri('support-onboarding/track.md');
       await edit(module, 'id: escalations', 'id: escalations-101');
-      await until('the track to report its unknown module', () => problems(track, 'unknown-reference').some((d) => /escalations/.test(d.message)));
+      await until('the track to report its unknown module', () =>
+        problems(track, 'unknown-reference').some((d) => /escalations/.test(d.message)),
+      );
       await vscode.commands.executeCommand('undo');
-      await until('the track to be clean again', () => problems(track, 'unknown-reference').length === 0);
+      await until(
+        'the track to be clean again',
+        () => problems(track, 'unknown-reference').length === 0,
+      );
     });
 
-    it('keeps a long lesson\'s many problems whole and in place as the author types', async () => {
+    it("keeps a long lesson's many problems whole and in place as the author types", async () => {
       const api = await activated();
       const path = 'support-onboarding/long-lesson.md';
       const u = uri(path);
       // Long enough (over 64 KB) that opening it rehearses the edit path before the author types.
-      const practice = 'Then practise the steps with a colleague, write down what surprised you, and compare notes at the end of the week. '.repeat(4);
-      const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nRead [part ${i}](./missing-${i}.md) first.\n\n${practice}\n`);
-      writeFileSync(u.fsPath, `---\ntype: module\nid: long-lesson\ntitle: Long lesson\nowner: lead\n---\n# Long lesson\n\n${sections.join('\n')}`);
+      const practice =
+        'Then practise the steps with a colleague, write down what surprised you, and compare notes at the end of the week. '.repeat(
+          4,
+        );
+      const sections = Array.from(
+        { length: 150 },
+        (_, i) => `## Part ${i}\n\nRead [part ${i}](./missing-${i}.md) first.\n\n${practice}\n`,
+      );
+      writeFileSync(
+        u.fsPath,
+        `---\ntype: module\nid: long-lesson\ntitle: Long lesson\nowner: lead\n---\n# Long lesson\n\n${sections.join('\n')}`,
+      );
       const shown = () =>
         vscode.languages
           .getDiagnostics(u)
           .filter((d) => d.source === 'enablekit')
-          .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+          .map(
+            (d) =>
+              `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`,
+          )
           .sort();
-      const core = () => api.workspace.coreDiagnostics(path).map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).sort();
+      const core = () =>
+        api.workspace
+          .coreDiagnostics(path)
+          .map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)
+          .sort();
       // Settled: core's lint of the latest text has the problems looked for, and VS Code shows exactly those.
-      const settled = (what: string, wanted: (problems: string[]) => boolean) => until(what, () => wanted(core()) && JSON.stringify(shown()) === JSON.stringify(core()));
+      const settled = (what: string, wanted: (problems: string[]) => boolean) =>
+        until(what, () => wanted(core()) && JSON.stringify(shown()) === JSON.stringify(core()));
       const links = (problems: string[]) => problems.filter((s) => s.includes('broken-link'));
       try {
         const editor = await vscode.window.showTextDocument(u);
         await settled('every broken link shown', (p) => links(p).length === 150);
-        await until('the edit path rehearsed at each place', () => api.workspace.rehearsals === REHEARSALS.length);
+        await until(
+          'the edit path rehearsed at each place',
+          () => api.workspace.rehearsals === REHEARSALS.length,
+        );
         assert.equal(links(core()).length, 150, 'the rehearsal leaves the problems as they were');
         const firstLine = () => Number(links(core())[0]!.split(':')[0]);
         const before = firstLine();
         await editor.edit((b) => b.insert(new vscode.Position(8, 0), 'An opening paragraph.\n\n'));
         await settled('every problem moved down two lines', () => firstLine() === before + 2);
         const middle = editor.document.getText().indexOf('./missing-75.md');
-        await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(middle), editor.document.positionAt(middle + 15)), 'https://example.com'));
-        await settled('the fixed link gone, the others kept', (p) => links(p).length === 149 && !p.some((s) => s.includes('missing-75')));
-        await editor.edit((b) => b.insert(new vscode.Position(600, 0), 'See [more](./more.md).\n\n'));
-        await settled('a new broken link near the end', (p) => links(p).length === 150 && p.some((s) => s.startsWith('601:') && s.includes('more.md')));
+        await editor.edit((b) =>
+          b.replace(
+            new vscode.Range(
+              editor.document.positionAt(middle),
+              editor.document.positionAt(middle + 15),
+            ),
+            'https://example.com',
+          ),
+        );
+        await settled(
+          'the fixed link gone, the others kept',
+          (p) => links(p).length === 149 && !p.some((s) => s.includes('missing-75')),
+        );
+        await editor.edit((b) =>
+          b.insert(new vscode.Position(600, 0), 'See [more](./more.md).\n\n'),
+        );
+        await settled(
+          'a new broken link near the end',
+          (p) =>
+            links(p).length === 150 && p.some((s) => s.startsWith('601:') && s.includes('more.md')),
+        );
         // A window opened with the lesson restored: it is open while the workspace is read,
         // and its edit path is rehearsed once the reading is done.
-        const Workspace = api.workspace.constructor as new (engine: typeof api.workspace.engine) => typeof api.workspace;
+        const Workspace = api.workspace.constructor as new (
+          engine: typeof api.workspace.engine,
+        ) => typeof api.workspace;
         const restored = new Workspace(api.workspace.engine);
         try {
           await restored.start();
-          await until('the restored lesson rehearsed at each place', () => restored.rehearsals === REHEARSALS.length);
-          assert.equal(restored.coreDiagnostics(path).filter((d) => d.ruleId === 'broken-link').length, 150);
+          await until(
+            'the restored lesson rehearsed at each place',
+            () => restored.rehearsals === REHEARSALS.length,
+          );
+          assert.equal(
+            restored.coreDiagnostics(path).filter((d) => d.ruleId === 'broken-link').length,
+            150,
+          );
         } finally {
           restored.dispose();
         }
@@ -108,68 +198,142 @@ export function registerAuthorSuite(folder: string): void {
         remove.deleteFile(u);
         await vscode.workspace.applyEdit(remove);
       }
-      await until('its problems cleared with the file', () => vscode.languages.getDiagnostics(u).length === 0);
+      await until(
+        'its problems cleared with the file',
+        () => vscode.languages.getDiagnostics(u).length === 0,
+      );
     });
 
-    it('completes front matter from the schemas, without the YAML extension: keys, allowed values and the workspace\'s ids', async () => {
+    it("completes front matter from the schemas, without the YAML extension: keys, allowed values and the workspace's ids", async () => {
       const u = uri('support-onboarding/escalations.md');
-      const editor = await edit(u, 'prerequisites: [triage-and-routing]', 'prerequisites: [triage-and-routing, ');
-      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('prerequisites:'));
-      const at = (l: number, c: number) => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', u, new vscode.Position(l, c));
-      const ids = (await at(line, editor.document.lineAt(line).text.length)).items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-      assert.ok(ids.includes('product-tour') && ids.includes('triage-and-routing'), `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')}`);
+      const editor = await edit(
+        u,
+        'prerequisites: [triage-and-routing]',
+        'prerequisites: [triage-and-routing, ',
+      );
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('prerequisites:'));
+      const at = (l: number, c: number) =>
+        vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          u,
+          new vscode.Position(l, c),
+        );
+      const ids = (await at(line, editor.document.lineAt(line).text.length)).items.map((i) =>
+        typeof i.label === 'string' ? i.label : i.label.label,
+      );
+      assert.ok(
+        ids.includes('product-tour') && ids.includes('triage-and-routing'),
+        `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')}`,
+      );
       // The author clears the duration line and starts a key there.
-      const durationLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('duration:'));
+      const durationLine = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('duration:'));
       await editor.edit((b) => b.replace(editor.document.lineAt(durationLine).range, 'du'));
-      const keys = (await at(durationLine, 2)).items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
+      const keys = (await at(durationLine, 2)).items.filter(
+        (i) => i.kind === vscode.CompletionItemKind.Property,
+      );
       const labels = keys.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(labels.includes('duration'), labels.join(', '));
-      assert.ok(!labels.includes('id') && !labels.includes('owner'), 'keys written already are not offered');
-      assert.match((keys.find((k) => k.label === 'duration')!.documentation as vscode.MarkdownString).value, /How long/);
+      assert.ok(
+        !labels.includes('id') && !labels.includes('owner'),
+        'keys written already are not offered',
+      );
+      assert.match(
+        (keys.find((k) => k.label === 'duration')!.documentation as vscode.MarkdownString).value,
+        /How long/,
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
-    it('offers the rule\'s fix as a quick fix, and fix-all applies every fix of the file', async () => {
+    it("offers the rule's fix as a quick fix, and fix-all applies every fix of the file", async () => {
       const quiz = uri('support-onboarding/triage-quiz.md');
       const editor = await edit(quiz, '<!-- question id=request-id-header type=text -->\n', '');
-      const [d] = await until('a quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', quiz, d!.range);
+      const [d] = await until(
+        'a quiz-question-id diagnostic',
+        () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'),
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        quiz,
+        d!.range,
+      );
       const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
       assert.ok(fix, 'a quick fix');
       await vscode.workspace.applyEdit(fix.edit!);
-      assert.match(editor.document.getText(), /## Which header carries the request id of an API error\?\n<!-- question id=which-header-carries[a-z-]* -->/);
+      assert.match(
+        editor.document.getText(),
+        /## Which header carries the request id of an API error\?\n<!-- question id=which-header-carries[a-z-]* -->/,
+      );
       await until('the problem to clear', () => problems(quiz, 'quiz-question-id').length === 0);
 
       await edit(quiz, '<!-- question id=triage-order type=ordering weight=2 -->\n', '');
-      await until('a second quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0);
+      await until(
+        'a second quiz-question-id diagnostic',
+        () => problems(quiz, 'quiz-question-id').length > 0,
+      );
       assert.equal(await vscode.commands.executeCommand('enablekit.fixAll'), true);
-      assert.match(editor.document.getText(), /## Put the triage steps in order\n<!-- question id=put-the-triage[a-z-]* -->/);
+      assert.match(
+        editor.document.getText(),
+        /## Put the triage steps in order\n<!-- question id=put-the-triage[a-z-]* -->/,
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
-    it('places quick fixes and fix-all right in a CRLF document (core\'s offsets are into the LF reading)', async () => {
+    it("places quick fixes and fix-all right in a CRLF document (core's offsets are into the LF reading)", async () => {
       const quiz = uri('support-onboarding/triage-quiz.md');
       const editor = await vscode.window.showTextDocument(quiz);
       await editor.edit((b) => b.setEndOfLine(vscode.EndOfLine.CRLF));
       await edit(quiz, '<!-- question id=request-id-header type=text -->', '');
-      const [d] = await until('a quiz-question-id diagnostic', () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'));
-      assert.equal(d!.range.start.line, editor.document.getText().split('\r\n').findIndex((l) => l.startsWith('## Which header')), 'the same line as in LF');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', quiz, d!.range);
+      const [d] = await until(
+        'a quiz-question-id diagnostic',
+        () => problems(quiz, 'quiz-question-id').length > 0 && problems(quiz, 'quiz-question-id'),
+      );
+      assert.equal(
+        d!.range.start.line,
+        editor.document
+          .getText()
+          .split('\r\n')
+          .findIndex((l) => l.startsWith('## Which header')),
+        'the same line as in LF',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        quiz,
+        d!.range,
+      );
       const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
       assert.ok(fix, 'a quick fix');
       await vscode.workspace.applyEdit(fix.edit!);
-      assert.match(editor.document.getText(), /## Which header carries the request id of an API error\?\r\n<!-- question id=which-header-carries[a-z-]* -->\r\n/);
+      assert.match(
+        editor.document.getText(),
+        /## Which header carries the request id of an API error\?\r\n<!-- question id=which-header-carries[a-z-]* -->\r\n/,
+      );
       // Fix-all straight after an edit, before its debounced lint: the fixes are of the text as it is now, not as last linted.
       await edit(quiz, '<!-- question id=triage-order type=ordering weight=2 -->', '');
       assert.equal(await vscode.commands.executeCommand('enablekit.fixAll'), true);
-      assert.equal(editor.document.getText().match(/question id=which-header-carries/g)?.length, 1, 'the first fix is not applied twice');
-      assert.match(editor.document.getText(), /## Put the triage steps in order\r\n<!-- question id=put-the-triage[a-z-]* -->\r\n/);
+      assert.equal(
+        editor.document.getText().match(/question id=which-header-carries/g)?.length,
+        1,
+        'the first fix is not applied twice',
+      );
+      assert.match(
+        editor.document.getText(),
+        /## Put the triage steps in order\r\n<!-- question id=put-the-triage[a-z-]* -->\r\n/,
+      );
       assert.doesNotMatch(editor.document.getText(), /[^\r]\n/, 'CRLF throughout');
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('previews a quiz as a form and a lesson as a page, sanitized, with source lines for scroll sync', async () => {
-      const quizHtml = await vscode.commands.executeCommand<string>('enablekit.openPreview', uri('support-onboarding/triage-quiz.md'));
+      const quizHtml = await vscode.commands.executeCommand<string>(
+        'enablekit.openPreview',
+        uri('support-onboarding/triage-quiz.md'),
+      );
       assert.match(quizHtml, /<form class="ek-quiz" data-sealed="false">/);
       assert.match(quizHtml, /<fieldset class="ek-question" data-line="\d+" data-type="ordering">/);
       assert.match(quizHtml, /<button type="button" class="ek-check">/);
@@ -189,26 +353,46 @@ export function registerAuthorSuite(folder: string): void {
       const roots = tree.getChildren();
       const titles = roots.map((n) => tree.getTreeItem(n).label);
       assert.ok(titles.includes('Support engineer onboarding'), JSON.stringify(titles));
-      const support = roots.find((n) => tree.getTreeItem(n).label === 'Support engineer onboarding')!;
+      const support = roots.find(
+        (n) => tree.getTreeItem(n).label === 'Support engineer onboarding',
+      )!;
       const modules = tree.getChildren(support);
-      assert.deepEqual(modules.map((m) => tree.getTreeItem(m).label), ['Triage and routing', 'Escalating to engineering']);
+      assert.deepEqual(
+        modules.map((m) => tree.getTreeItem(m).label),
+        ['Triage and routing', 'Escalating to engineering'],
+      );
       const checkpoints = tree.getChildren(modules[0]).map((c) => tree.getTreeItem(c).label);
       assert.ok(checkpoints.includes('Triage and routing quiz'));
       tree.role = 'success';
-      assert.ok(!tree.getChildren().some((n) => tree.getTreeItem(n).label === 'Support engineer onboarding'));
+      assert.ok(
+        !tree
+          .getChildren()
+          .some((n) => tree.getTreeItem(n).label === 'Support engineer onboarding'),
+      );
       tree.role = undefined;
     });
 
-    it('creates a new module from core\'s template, verified against the product version, and it lints clean', async () => {
+    it("creates a new module from core's template, verified against the product version, and it lints clean", async () => {
       await vscode.window.showTextDocument(uri('support-onboarding/escalations.md'));
-      const created = await vscode.commands.executeCommand<vscode.Uri>('enablekit.newModule', 'refunds-101', { owner: 'lena-trainer' });
+      const created = await vscode.commands.executeCommand<vscode.Uri>(
+        'enablekit.newModule',
+        'refunds-101',
+        { owner: 'lena-trainer' },
+      );
       assert.equal(created.path, uri('support-onboarding/refunds-101.md').path);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
       assert.match(text, /id: refunds-101\n/);
       assert.match(text, /version: 4\.2\.0/);
       assert.match(text, /\nowner: lena-trainer\n/);
-      await until('the new module to be linted', () => (activatedSync()?.workspace.lintSession?.index.item('refunds-101') ? true : false));
-      assert.deepEqual(vscode.languages.getDiagnostics(created).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+      await until('the new module to be linted', () =>
+        activatedSync()?.workspace.lintSession?.index.item('refunds-101') ? true : false,
+      );
+      assert.deepEqual(
+        vscode.languages
+          .getDiagnostics(created)
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        [],
+      );
     });
 
     it('edits a sealed quiz with its answers (linted as typed) and seals it again on save; the file on disk never holds an answer', async () => {
@@ -222,20 +406,56 @@ export function registerAuthorSuite(folder: string): void {
       writeFileSync(keyUri.fsPath, sealed.keyText);
       try {
         await vscode.commands.executeCommand('enablekit.setAnswerKey', 'ext-secret');
-        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('enablekit.editSealedQuiz', quiz);
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>(
+          'enablekit.editSealedQuiz',
+          quiz,
+        );
         assert.equal(editor.document.uri.scheme, 'enablekit-answers');
-        assert.equal(editor.document.getText(), original, 'the author sees their text, answers and all');
-        await editor.edit((b) => b.replace(rangeOf(editor.document, "- [ ] The CSM's"), "- [x] The CSM's"));
-        await until('the answers linted as typed', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'quiz-single-answer'));
-        await editor.edit((b) => b.replace(rangeOf(editor.document, "- [x] The CSM's"), "- [ ] The CSM's"));
-        await editor.edit((b) => b.replace(rangeOf(editor.document, 'Whose words does a success plan use?'), 'Whose words does a good success plan use?'));
+        assert.equal(
+          editor.document.getText(),
+          original,
+          'the author sees their text, answers and all',
+        );
+        await editor.edit((b) =>
+          b.replace(rangeOf(editor.document, "- [ ] The CSM's"), "- [x] The CSM's"),
+        );
+        await until('the answers linted as typed', () =>
+          vscode.languages
+            .getDiagnostics(editor.document.uri)
+            .some((d) => codeOf(d) === 'quiz-single-answer'),
+        );
+        await editor.edit((b) =>
+          b.replace(rangeOf(editor.document, "- [x] The CSM's"), "- [ ] The CSM's"),
+        );
+        await editor.edit((b) =>
+          b.replace(
+            rangeOf(editor.document, 'Whose words does a success plan use?'),
+            'Whose words does a good success plan use?',
+          ),
+        );
         assert.ok(await editor.document.save(), 'saved');
         const disk = readFileSync(quiz.fsPath, 'utf8');
         assert.match(disk, /Whose words does a good success plan use\?/);
-        assert.doesNotMatch(disk, /\[x\]|Answer: 60|talk to the customer|their words/, 'no answer on disk');
+        assert.doesNotMatch(
+          disk,
+          /\[x\]|Answer: 60|talk to the customer|their words/,
+          'no answer on disk',
+        );
         assert.match(disk, /^key: success-plans-quiz\.key\.yml$/m);
-        const reopened = api.workspace.engine().unsealText('success-onboarding/success-plans-quiz.md', disk, readFileSync(keyUri.fsPath, 'utf8'), 'ext-secret');
-        assert.ok(reopened.ok && reopened.source.includes('- [x] The customer\'s') && reopened.source.includes('a good success plan'), 'the new key holds the edit and the answers');
+        const reopened = api.workspace
+          .engine()
+          .unsealText(
+            'success-onboarding/success-plans-quiz.md',
+            disk,
+            readFileSync(keyUri.fsPath, 'utf8'),
+            'ext-secret',
+          );
+        assert.ok(
+          reopened.ok &&
+            reopened.source.includes("- [x] The customer's") &&
+            reopened.source.includes('a good success plan'),
+          'the new key holds the edit and the answers',
+        );
       } finally {
         writeFileSync(quiz.fsPath, original);
         rmSync(keyUri.fsPath, { force: true });
@@ -253,5 +473,7 @@ function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
 }
 
 function activatedSync() {
-  return vscode.extensions.getExtension<import('../../../extension/src/extension.js').Api>('enablekit.enablekit')?.exports;
+  return vscode.extensions.getExtension<import('../../../extension/src/extension.js').Api>(
+    'enablekit.enablekit',
+  )?.exports;
 }

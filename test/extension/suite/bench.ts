@@ -13,7 +13,9 @@ export function registerBench(folder: string): void {
   describe('editor benchmark', () => {
     it('measures activation, first diagnostics and re-lint after a keystroke', async () => {
       const api = await activated();
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(folder, 'curricula', 'large.md')));
+      const doc = await vscode.workspace.openTextDocument(
+        vscode.Uri.file(join(folder, 'curricula', 'large.md')),
+      );
       const editor = await vscode.window.showTextDocument(doc);
       const workspace = api.workspace;
       const files = workspace.lintSession!.index.files.size;
@@ -42,7 +44,8 @@ export function registerBench(folder: string): void {
         workspace.lintNow(doc);
         immediate.push(performance.now() - t);
       }
-      const p = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!;
+      const p = (list: number[], q: number) =>
+        [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!;
       assert.ok(files >= 2000);
       console.log(
         `BENCH ${JSON.stringify({ files, activationMs: api.activationMs, firstLintMs: workspace.firstLintMs, allLintMs: workspace.allLintMs, relintMedianMs: p(debounced, 0.5), relintP95Ms: p(debounced, 0.95), relintCpuMedianMs: debouncedCpu.length ? p(debouncedCpu, 0.5) : null, relintCpuP95Ms: debouncedCpu.length ? p(debouncedCpu, 0.95) : null, immediateMedianMs: p(immediate, 0.5), immediateP95Ms: p(immediate, 0.95), relintFirstMs: debounced.slice(0, 5), relintSlowestMs: [...debounced].sort((a, b) => b - a).slice(0, 8), largeKB: Math.round(doc.getText().length / 1024) })}`,

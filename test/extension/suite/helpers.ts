@@ -3,14 +3,21 @@ import type { Api } from '../../../extension/src/extension.js';
 
 export async function activated(): Promise<Api> {
   const ext = vscode.extensions.getExtension<Api>('enablekit.enablekit');
-  if (!ext) throw new Error('Expected the enablekit extension to be installed in the test host; found none.');
+  if (!ext)
+    throw new Error(
+      'Expected the enablekit extension to be installed in the test host; found none.',
+    );
   const api = ext.isActive ? ext.exports : await ext.activate();
   await api.workspace.ready;
   return api;
 }
 
 /** Wait until `check` holds, polling; the extension lints after a debounce, on its own schedule. */
-export async function until<T>(what: string, check: () => T | undefined | false, ms = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false,
+  ms = 15_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = check();
@@ -20,4 +27,5 @@ export async function until<T>(what: string, check: () => T | undefined | false,
   }
 }
 
-export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+export const codeOf = (d: vscode.Diagnostic) =>
+  typeof d.code === 'object' ? String(d.code.value) : String(d.code);

@@ -25,5 +25,9 @@ export function run(): Promise<void> {
     registerAuthorItemsSuite(folder);
     registerLearnerSuite(folder);
   }
-  return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve())));
+  return new Promise((resolve, reject) =>
+    mocha.run((failures) =>
+      failures ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve(),
+    ),
+  );
 }

@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LocalGitHub } from '../../github-api/server.js';
 import { activated, until } from './helpers.js';
-import { PROGRESS_LABEL, progressMarker, progressTitle, recordComment } from '../../../core/progress/ledger.js';
+import {
+  PROGRESS_LABEL,
+  progressMarker,
+  progressTitle,
+  recordComment,
+} from '../../../core/progress/ledger.js';
 import type { ProgressRecord } from '../../../core/progress/records.js';
 
 /** What a learner does: take a checkpoint, answer it with the status bar counting, submit it as a pull request. */
 export function registerLearnerSuite(folder: string): void {
   const quiz = vscode.Uri.file(join(folder, 'curricula', 'support-onboarding', 'triage-quiz.md'));
   const sheetPath = join(folder, 'submissions', 'ana-support', 'triage-quiz.md');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: folder, encoding: 'utf8' }).trim();
   let gh: LocalGitHub;
 
   describe('learning in VS Code (take, answer, submit)', () => {
@@ -33,9 +39,18 @@ export function registerLearnerSuite(folder: string): void {
 
     it('"Take checkpoint" writes a blank answer sheet for the learner and never overwrites one', async () => {
       await activated();
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', quiz);
-      assert.ok(lenses.some((l) => l.command?.command === 'enablekit.takeCheckpoint'), 'a Take checkpoint lens');
-      const sheet = await vscode.commands.executeCommand<vscode.Uri>('enablekit.takeCheckpoint', quiz);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        quiz,
+      );
+      assert.ok(
+        lenses.some((l) => l.command?.command === 'enablekit.takeCheckpoint'),
+        'a Take checkpoint lens',
+      );
+      const sheet = await vscode.commands.executeCommand<vscode.Uri>(
+        'enablekit.takeCheckpoint',
+        quiz,
+      );
       assert.equal(sheet.fsPath, sheetPath);
       const text = readFileSync(sheetPath, 'utf8');
       assert.match(text, /learner: ana-support/);
@@ -45,74 +60,175 @@ export function registerLearnerSuite(folder: string): void {
       await editor.document.save();
       const kept = readFileSync(sheetPath, 'utf8');
       await vscode.commands.executeCommand('enablekit.takeCheckpoint', quiz);
-      assert.equal(readFileSync(sheetPath, 'utf8'), kept, 'the learner\'s sheet is kept');
+      assert.equal(readFileSync(sheetPath, 'utf8'), kept, "the learner's sheet is kept");
     });
 
     it('counts answered questions in the status bar as the learner answers', async () => {
       const api = await activated();
       const editor = await vscode.window.showTextDocument(vscode.Uri.file(sheetPath));
       const status = () => api.sheetStatus.item.text;
-      const total = Number(/of (\d+) answered/.exec(await until('the status bar', () => /of \d+ answered/.test(status()) && status()))![1]);
+      const total = Number(
+        /of (\d+) answered/.exec(
+          await until('the status bar', () => /of \d+ answered/.test(status()) && status()),
+        )![1],
+      );
       const before = Number(/(\d+) of/.exec(status())![1]);
       const text = editor.document.getText();
       const box = text.indexOf('- [ ] ');
-      await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(box + 3), editor.document.positionAt(box + 4)), 'x'));
-      await until('one more answered', () => status() === `$(checklist) ${before + 1} of ${total} answered`);
+      await editor.edit((b) =>
+        b.replace(
+          new vscode.Range(
+            editor.document.positionAt(box + 3),
+            editor.document.positionAt(box + 4),
+          ),
+          'x',
+        ),
+      );
+      await until(
+        'one more answered',
+        () => status() === `$(checklist) ${before + 1} of ${total} answered`,
+      );
       await editor.document.save();
     });
 
     it('"Submit" commits the sheet on a new branch, pushes it and opens a pull request; a second submit is a new attempt branch', async () => {
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
-      const result = await vscode.commands.executeCommand<{ branch: string; url: string; number: number }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
+      await vscode.workspace
+        .getConfiguration('enablekit')
+        .update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
+      const result = await vscode.commands.executeCommand<{
+        branch: string;
+        url: string;
+        number: number;
+      }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
       assert.ok(result, 'submitted');
       assert.equal(result.branch, 'enablekit/ana-support/triage-quiz');
       const pull = gh.state.repo('acme', 'training').pulls.get(result.number)!;
       assert.equal(pull.head.ref, result.branch);
       assert.equal(pull.base.ref, 'main');
       assert.equal(pull.author, 'ana-support');
-      assert.equal(git('--git-dir', join(folder, '..', 'remote.git'), 'show', `${result.branch}:submissions/ana-support/triage-quiz.md`), readFileSync(sheetPath, 'utf8').trim(), 'the remote branch holds the sheet');
+      assert.equal(
+        git(
+          '--git-dir',
+          join(folder, '..', 'remote.git'),
+          'show',
+          `${result.branch}:submissions/ana-support/triage-quiz.md`,
+        ),
+        readFileSync(sheetPath, 'utf8').trim(),
+        'the remote branch holds the sheet',
+      );
       assert.ok(existsSync(sheetPath), 'the sheet stays on disk');
 
       // A retake on the same branch: the same pull request updates.
       const editor = await vscode.window.showTextDocument(vscode.Uri.file(sheetPath));
       await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
       await editor.document.save();
-      const retake = await vscode.commands.executeCommand<{ branch: string; number: number }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
+      const retake = await vscode.commands.executeCommand<{ branch: string; number: number }>(
+        'enablekit.submitCheckpoint',
+        vscode.Uri.file(sheetPath),
+      );
       assert.deepEqual([retake?.branch, retake?.number], [result.branch, result.number]);
       assert.equal(git('rev-list', '--count', `main..${result.branch}`), '2');
 
       // Back on main, a new sheet goes to a new attempt branch: the first one exists.
       git('checkout', '-q', 'main');
       await vscode.commands.executeCommand('enablekit.takeCheckpoint', quiz);
-      const again = await vscode.commands.executeCommand<{ branch: string; number: number }>('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
+      const again = await vscode.commands.executeCommand<{ branch: string; number: number }>(
+        'enablekit.submitCheckpoint',
+        vscode.Uri.file(sheetPath),
+      );
       assert.equal(again?.branch, 'enablekit/ana-support/triage-quiz-attempt-2');
       assert.notEqual(again?.number, result.number);
     });
 
-    it('shows the learner\'s grade from the pull request, on the checkpoint and in the Curricula view', async () => {
+    it("shows the learner's grade from the pull request, on the checkpoint and in the Curricula view", async () => {
       const api = await activated();
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('enablekit')
+        .update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
       // What the Action writes when it grades the pull request: a progress issue with the learner's records.
       const repo = gh.state.repo('acme', 'training');
-      const issue = repo.addIssue(progressTitle('ana-support'), `${progressMarker('ana-support')}\nTraining progress`, 'github-actions[bot]', [PROGRESS_LABEL]);
+      const issue = repo.addIssue(
+        progressTitle('ana-support'),
+        `${progressMarker('ana-support')}\nTraining progress`,
+        'github-actions[bot]',
+        [PROGRESS_LABEL],
+      );
       const at = '2026-11-20T10:00:00Z';
       const records: ProgressRecord[] = [
-        { learner: 'ana-support', checkpoint: 'triage-quiz', kind: 'quiz', pr: 1, sha: 'a1', at, passed: false, percent: 50, attempt: 1 },
-        { learner: 'ana-support', checkpoint: 'triage-quiz', kind: 'quiz', pr: 1, sha: 'b2', at: '2026-11-21T10:00:00Z', passed: true, percent: 90, attempt: 2 },
+        {
+          learner: 'ana-support',
+          checkpoint: 'triage-quiz',
+          kind: 'quiz',
+          pr: 1,
+          sha: 'a1',
+          at,
+          passed: false,
+          percent: 50,
+          attempt: 1,
+        },
+        {
+          learner: 'ana-support',
+          checkpoint: 'triage-quiz',
+          kind: 'quiz',
+          pr: 1,
+          sha: 'b2',
+          at: '2026-11-21T10:00:00Z',
+          passed: true,
+          percent: 90,
+          attempt: 2,
+        },
       ];
-      repo.comments.push({ id: gh.state.id(), issue: issue.number, author: 'github-actions[bot]', body: recordComment(records), created_at: at, updated_at: at });
+      repo.comments.push({
+        id: gh.state.id(),
+        issue: issue.number,
+        author: 'github-actions[bot]',
+        body: recordComment(records),
+        created_at: at,
+        updated_at: at,
+      });
       // Someone else's comment with a record of a pass counts for nothing.
-      const forged: ProgressRecord = { learner: 'ana-support', checkpoint: 'product-foundations-quiz', kind: 'quiz', pr: 9, sha: 'c3', at, passed: true, percent: 100 };
-      repo.comments.push({ id: gh.state.id(), issue: issue.number, author: 'ana-support', body: recordComment([forged]), created_at: at, updated_at: at });
+      const forged: ProgressRecord = {
+        learner: 'ana-support',
+        checkpoint: 'product-foundations-quiz',
+        kind: 'quiz',
+        pr: 9,
+        sha: 'c3',
+        at,
+        passed: true,
+        percent: 100,
+      };
+      repo.comments.push({
+        id: gh.state.id(),
+        issue: issue.number,
+        author: 'ana-support',
+        body: recordComment([forged]),
+        created_at: at,
+        updated_at: at,
+      });
 
       assert.equal(await vscode.commands.executeCommand('enablekit.refreshProgress'), true);
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', quiz);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        quiz,
+      );
       const grade = lenses.find((l) => l.command?.command === 'enablekit.openPullRequest');
-      assert.equal(grade?.command?.title, '$(pass-filled) Passed · best 90% · 2 attempts · pull request #1');
-      const sheetLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(sheetPath));
-      assert.ok(sheetLenses.some((l) => l.command?.title === grade?.command?.title), 'on the answer sheet too');
+      assert.equal(
+        grade?.command?.title,
+        '$(pass-filled) Passed · best 90% · 2 attempts · pull request #1',
+      );
+      const sheetLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        vscode.Uri.file(sheetPath),
+      );
+      assert.ok(
+        sheetLenses.some((l) => l.command?.title === grade?.command?.title),
+        'on the answer sheet too',
+      );
 
-      const find = (nodes: ReturnType<typeof api.tree.getChildren>, id: string): (typeof nodes)[number] | undefined => {
+      const find = (
+        nodes: ReturnType<typeof api.tree.getChildren>,
+        id: string,
+      ): (typeof nodes)[number] | undefined => {
         for (const n of nodes) {
           if (n.kind === 'item' && n.item.id === id) return n;
           const inner = find(api.tree.getChildren(n), id);
@@ -131,11 +247,19 @@ export function registerLearnerSuite(folder: string): void {
     it('a network failure loses nothing: the sheet stays on disk and the branch is kept', async () => {
       git('checkout', '-q', 'main');
       await vscode.commands.executeCommand('enablekit.takeCheckpoint', quiz);
-      await vscode.workspace.getConfiguration('enablekit').update('githubApiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-      const result = await vscode.commands.executeCommand('enablekit.submitCheckpoint', vscode.Uri.file(sheetPath));
+      await vscode.workspace
+        .getConfiguration('enablekit')
+        .update('githubApiUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+      const result = await vscode.commands.executeCommand(
+        'enablekit.submitCheckpoint',
+        vscode.Uri.file(sheetPath),
+      );
       assert.equal(result, undefined);
       assert.ok(existsSync(sheetPath));
-      assert.match(git('branch', '--list', 'enablekit/ana-support/triage-quiz-attempt-3'), /attempt-3/);
+      assert.match(
+        git('branch', '--list', 'enablekit/ana-support/triage-quiz-attempt-3'),
+        /attempt-3/,
+      );
     });
   });
 }
