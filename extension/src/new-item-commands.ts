@@ -178,13 +178,11 @@ async function gitLogin(ws: CurriculaWorkspace, folder: vscode.Uri): Promise<str
       get('user.email'),
       get('user.name'),
     ]);
-    return ws
-      .engine()
-      .loginFromGit({
-        ...(githubUser ? { githubUser } : {}),
-        ...(email ? { email } : {}),
-        ...(name ? { name } : {}),
-      });
+    return ws.engine().loginFromGit({
+      ...(githubUser ? { githubUser } : {}),
+      ...(email ? { email } : {}),
+      ...(name ? { name } : {}),
+    });
   } catch {
     return undefined;
   }
