@@ -2,19 +2,8 @@ import type { Node, Root } from 'mdast';
 import { LineIndex } from '../text/line-index.js';
 import { textChange } from '../text/text-change.js';
 import { toLf } from '../text/line-endings.js';
-import { FILE_START, type Span } from '../types.js';
-import {
-  ITEM_TYPES,
-  type Quiz,
-  type FileModel,
-  type FileProblem,
-  type Freshness,
-  type Item,
-  type ItemType,
-  type Link,
-  type Reference,
-  type Window,
-} from '../model.js';
+import { FILE_START } from '../types.js';
+import { ITEM_TYPES, type FileModel, type FileProblem, type ItemType } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import {
@@ -23,13 +12,9 @@ import {
   type ParsedMarkdown,
 } from '../markdown/markdown.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { spanOf } from '../markdown/mdast-util.js';
-import { parseQuestions } from './quiz-body.js';
-import { parseScenarioBody } from './scenario-body.js';
-import { parseReflectionBody } from './reflection-body.js';
 import { sheetFileProblems } from '../grading/sheet-file-problems.js';
 import { findUnclosedBlock } from './unclosed-block.js';
-import { withAcceptedFeedback } from './accepted-feedback.js';
+import { buildItem } from './build-item.js';
 import { findSlowShape } from '../markdown/parse-guard.js';
 import { deepestLine } from '../markdown/nesting-guard.js';
 
@@ -83,213 +68,6 @@ export interface ParsedFile {
   frontMatter?: FrontMatter;
   /** What the next version's parse can reuse. */
   edit?: EditState;
-}
-
-type Fm = Record<string, unknown>;
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function spanAt(fm: FrontMatter, pointer: string): Span {
-  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, '')] ?? fm.span;
-}
-
-function refs(fm: FrontMatter, field: string, kind: Reference['kind']): Reference[] {
-  const v = fm.data[field];
-  if (typeof v === 'string') return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
-  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
-}
-
-function windowOf(v: unknown, span: Span): Window | undefined {
-  if (!v || typeof v !== 'object') return undefined;
-  const w = v as Fm;
-  return { opens: str(w.opens), due: str(w.due), span };
-}
-
-function followUpWeeks(v: unknown): number | undefined {
-  const w = v && typeof v === 'object' ? (v as Fm).after_weeks : undefined;
-  return typeof w === 'number' ? w : undefined;
-}
-
-/**
- * An editor's parse keeps the nodes of pieces an edit did not touch (moving them when lines
- * come or go), so a node's link is kept too while its line and column stay: a big lesson's
- * ~1,000 links are then not made again on every keystroke. Like the node, a kept link is
- * moved in place: its offsets follow the text typed before it.
- */
-const linkOfNode = new WeakMap<Node, Link>();
-
-function keptAt(link: Link, node: Node, lines: LineIndex): boolean {
-  const p = node.position!;
-  const { start, end } = link.span;
-  if (
-    p.start.line !== start.line ||
-    p.start.column !== start.column ||
-    p.end.line !== end.line ||
-    p.end.column !== end.column
-  )
-    return false;
-  start.offset = lines.offsetAt(start.line, start.column);
-  end.offset = lines.offsetAt(end.line, end.column);
-  return true;
-}
-
-function collectLinks(nodes: readonly Node[], lines: LineIndex): Link[] {
-  const links: Link[] = [];
-  for (const n of nodes) {
-    const { url, label } = n as unknown as { url: string; label?: string | null };
-    // `[^1]: note` reads as a definition without the footnote extension lint parses with.
-    if (n.type === 'definition' && label?.startsWith('^')) continue;
-    let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines))
-      linkOfNode.set(n, (link = { url, span: spanOf(n, lines), image: n.type === 'image' }));
-    links.push(link);
-  }
-  return links;
-}
-
-/** Rules report on top-level fields; nested spans are used while parsing and not kept in the model. */
-function topLevelSpans(spans: Record<string, Span>): Record<string, Span> {
-  const out: Record<string, Span> = {};
-  for (const [k, v] of Object.entries(spans))
-    if (k.lastIndexOf('/') === 0 && !k.includes('#')) out[k] = v;
-  return out;
-}
-
-function freshnessOf(d: Fm): Freshness {
-  const f: Freshness = { covers: strings(d.covers) };
-  if (typeof d.owner === 'string') f.owner = d.owner;
-  const v = d.verified as Fm | undefined;
-  if (v && typeof v.version === 'string' && typeof v.date === 'string')
-    f.verified = { version: v.version, date: v.date };
-  if (typeof d.review_every === 'string') f.reviewEvery = d.review_every;
-  return f;
-}
-
-/** A front-matter scalar as text. Anything else the schema reports on its line; the item reads it as ''. */
-const scalarText = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
-
-/** `body.root` is read for checkpoints only: a lesson needs its links alone. */
-function buildItem(
-  file: string,
-  type: ItemType,
-  fm: FrontMatter,
-  body: { readonly root: Root; links: readonly Node[] },
-  lines: LineIndex,
-): Item {
-  const d = fm.data;
-  const base = {
-    id: scalarText(d.id),
-    title: scalarText(d.title),
-    file,
-    idSpan: fm.spans['/id'] ?? fm.spans['/type'] ?? fm.span,
-    fieldSpans: topLevelSpans(fm.spans),
-    frontMatterSpan: fm.span,
-    freshness: freshnessOf(d),
-    references: refs(fm, 'covers', 'feature'),
-    links: collectLinks(body.links, lines),
-  };
-  switch (type) {
-    case 'track': {
-      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry: unknown, i) => {
-        const span = spanAt(fm, `/modules/${i}`);
-        if (typeof entry === 'string') return [{ module: entry, optional: false, span }];
-        if (entry && typeof entry === 'object' && typeof (entry as Fm).module === 'string') {
-          const e = entry as Fm;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module as string,
-              optional: e.optional === true,
-              span,
-              ...(w ? { window: w } : {}),
-            },
-          ];
-        }
-        return [];
-      });
-      const window = windowOf(d.window, spanAt(fm, '/window'));
-      base.references.push(
-        ...refs(fm, 'roles', 'role'),
-        ...refs(fm, 'prerequisites', 'track'),
-        ...modules.map((m) => ({
-          kind: 'module' as const,
-          field: 'modules',
-          id: m.module,
-          span: m.span,
-        })),
-      );
-      return {
-        ...base,
-        type,
-        roles: strings(d.roles),
-        phase: d.phase === 'advanced' ? 'advanced' : 'foundation',
-        prerequisites: strings(d.prerequisites),
-        modules,
-        ...(window ? { window } : {}),
-        ...(followUpWeeks(d.follow_up) !== undefined
-          ? { followUpWeeks: followUpWeeks(d.follow_up)! }
-          : {}),
-      };
-    }
-    case 'module':
-      base.references.push(...refs(fm, 'prerequisites', 'module'));
-      return { ...base, type, prerequisites: strings(d.prerequisites) };
-    case 'quiz':
-      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...(typeof d.pass_mark === 'number' ? { passMark: d.pass_mark } : {}),
-        ...(typeof d.attempts === 'number' ? { attempts: d.attempts } : {}),
-        ...(typeof d.retake_cooldown === 'string' ? { retakeCooldown: d.retake_cooldown } : {}),
-        ...(typeof d.reveal_answers === 'string'
-          ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] }
-          : {}),
-        ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
-        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
-      };
-    case 'scenario':
-      base.references.push(
-        ...refs(fm, 'module', 'module'),
-        ...refs(fm, 'roles', 'role'),
-        ...refs(fm, 'prerequisites', 'checkpoint'),
-      );
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        level: d.level === 'advanced' ? 'advanced' : 'beginner',
-        prerequisites: strings(d.prerequisites),
-        reviewers: strings(d.reviewers),
-        ...parseScenarioBody(body.root, lines),
-      };
-    case 'reflection': {
-      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
-      const reflection = parseReflectionBody(body.root, lines);
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...(typeof d.min_words === 'number' ? { minWords: d.min_words } : {}),
-        ...(reflection.readCheck ? { readCheck: reflection.readCheck } : {}),
-        prompts: reflection.prompts,
-        ...(followUpWeeks(d.follow_up) !== undefined
-          ? { followUpWeeks: followUpWeeks(d.follow_up)! }
-          : {}),
-        ...(typeof (d.follow_up as Fm | undefined)?.prompt === 'string'
-          ? { followUpPrompt: (d.follow_up as Fm).prompt as string }
-          : {}),
-      };
-    }
-  }
 }
 
 function problem(file: string, p: FileProblem): ParsedFile {
