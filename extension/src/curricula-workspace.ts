@@ -7,12 +7,9 @@ import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 import { contentFilter } from './workspace-listing.js';
 import { editorToday } from './editor-today.js';
+import { EditRehearsal } from './edit-rehearsal.js';
 
 const CONFIG = 'enablekit.yml';
-/** Documents from this size on have their edit path rehearsed when first opened (smaller ones' keystrokes cost little either way). */
-const REHEARSE_FROM = 64 * 1024;
-/** Where in the body the rehearsal types: near the top, the middle and the end take different paths. */
-export const REHEARSALS = [0, 0.5, 0.9, 0.25, 0.75, 0.1];
 
 /**
  * The curricula under one enablekit.yml, kept in core's LintSession: every file read once
@@ -50,11 +47,12 @@ export class CurriculaWorkspace implements vscode.Disposable {
    */
   lastRelintCpuMs: number | undefined;
   relints = 0;
-  /** The big document whose edit path is (or is to be) rehearsed, once per window. */
-  private rehearsing: string | undefined;
-  private rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Rounds of the edit path's rehearsal run so far, for the tests. */
-  rehearsals = 0;
+  /** The first big document's edit path, rehearsed once per window. */
+  private readonly rehearsal = new EditRehearsal((path, at) => {
+    if (!this.session?.rehearseEdit(path, at, this.today())) return false;
+    this.publish([path]);
+    return true;
+  });
   /** Whether a path inside the curricula is content (not left out by .gitignore or lint.ignore). */
   private listed: (path: string) => boolean = () => true;
   /** Times the workspace was read again after a .gitignore or lint.ignore changed: for the tests. */
@@ -73,6 +71,11 @@ export class CurriculaWorkspace implements vscode.Disposable {
       this.session?.currentConfig,
       now,
     );
+  }
+
+  /** Rounds of the edit path's rehearsal run so far, for the tests. */
+  get rehearsals(): number {
+    return this.rehearsal.rounds;
   }
 
   get lintSession(): LintSession | undefined {
@@ -152,7 +155,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
     }
     this.partial = undefined;
     this.publish();
-    if (this.rehearsing) this.rehearse();
+    this.rehearsal.resume();
     this.allLintMs = performance.now() - this.created;
     this.readyResolve();
   }
@@ -190,7 +193,7 @@ export class CurriculaWorkspace implements vscode.Disposable {
         if (doc) {
           const text = doc.getText();
           session.setFile(path, text, { editing: true });
-          this.rehearseIfBig(path, text);
+          this.rehearsal.noteOpened(path, text, !this.partial);
           return void this.partial?.add(path);
         }
         const bytes = await readBytes(uri);
@@ -346,47 +349,12 @@ export class CurriculaWorkspace implements vscode.Disposable {
     if (this.session!.setFile(path, text, options)) this.itemsChanged = true;
     if (ignore !== undefined && ignore !== JSON.stringify(this.session!.currentConfig.ignore))
       this.scheduleRelist();
-    if (options.editing) this.rehearseIfBig(path, text);
-  }
-
-  /**
-   * The first big document opened (restored with the window, too) is rehearsed once the
-   * workspace has been read: until then lints are of the files read whole only, and the
-   * keystroke's lint path would not run.
-   */
-  private rehearseIfBig(path: string, text: string | Uint8Array): void {
-    if (this.rehearsing !== undefined || text.length < REHEARSE_FROM) return;
-    this.rehearsing = path;
-    if (!this.partial) this.rehearse();
-  }
-
-  /**
-   * Once per window, when the first big document is opened: type and take back a character
-   * at a few places, a round per turn of the event loop, and lint, so the user's first
-   * keystrokes run code V8 has already compiled for them (see LintSession.rehearseEdit).
-   * The file is left as it was; its diagnostics come out the same and are not handed on again.
-   */
-  private rehearse(): void {
-    const path = this.rehearsing!;
-    const rounds = [...REHEARSALS];
-    const next = () => {
-      const at = rounds.shift();
-      if (at === undefined) return;
-      if (!this.session?.rehearseEdit(path, at, this.today())) {
-        // Closed before its turn came: the next big document opened is rehearsed instead.
-        if (!this.rehearsals) this.rehearsing = undefined;
-        return;
-      }
-      this.publish([path]);
-      this.rehearsals++;
-      this.rehearsalTimer = setTimeout(next, 0);
-    };
-    this.rehearsalTimer = setTimeout(next, 0);
+    if (options.editing) this.rehearsal.noteOpened(path, text, !this.partial);
   }
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
-    clearTimeout(this.rehearsalTimer);
+    this.rehearsal.dispose();
     clearTimeout(this.relistTimer);
     for (const s of this.subscriptions) s.dispose();
     this.diagnostics.dispose();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seal } from '../../../core/sealing/seal.js';
-import { REHEARSALS } from '../../../extension/src/curricula-workspace.js';
+import { REHEARSALS } from '../../../extension/src/edit-rehearsal.js';
 import * as vscode from 'vscode';
 import { activated, codeOf, until } from './helpers.js';
 
