@@ -10,6 +10,7 @@ import {
 } from '../core/freshness/plan-freshness-run.js';
 import {
   dataBlock,
+  readIssueData,
   REVIEW_LABEL,
   STALE_LABEL,
   type IssueData,
@@ -234,6 +235,99 @@ describe('planFreshnessRun (the sample curricula)', () => {
       edits,
     );
     assert.deepEqual(again.writes, [], 'flagged for this review date already');
+  });
+
+  it('an issue keeps every reason that still holds across releases and schedules, each once, in a stable order', () => {
+    // GitHub as the runs leave it: each plan's writes made on the issues the next run reads.
+    const issues: ReadIssue[] = [];
+    const make = (writes: FreshnessWrite[]) => {
+      const given = new Map<number, number>();
+      const numberOf = (n: number) => given.get(n) ?? n;
+      for (const w of writes) {
+        if (w.kind === 'open') {
+          given.set(w.opens, issues.length + 1);
+          issues.push({
+            number: issues.length + 1,
+            state: 'open',
+            body: writeBody(w.body, numberOf),
+          });
+        } else {
+          const i = issues.find((x) => x.number === numberOf(w.number))!;
+          if (w.kind === 'update') {
+            i.body = writeBody(w.body, numberOf);
+            if (w.state) i.state = w.state;
+          } else i.state = 'closed';
+        }
+      }
+    };
+    const overdue: Record<string, [string, string]> = {
+      'async-support-series/async-handoffs.md': ['date: 2026-10-05', 'date: 2026-04-01'],
+    };
+    const body = () =>
+      issues.find((i) => {
+        const d = readIssueData(i.body);
+        return d?.kind === 'item' && d.item === 'async-handoffs';
+      })!.body!;
+    const why = () => body().split('### Why\n\n')[1]!.split('\n\n')[0]!.split('\n');
+
+    make(plan({ mode: 'release', release: release('v4.4.0', ['handoff-notes']) }, overdue).writes);
+    assert.equal(why().length, 1);
+    assert.match(
+      why()[0]!,
+      /verified against 4\.4\.0, which changed handoff-notes \(explicit list\)/,
+    );
+
+    make(plan({ mode: 'schedule', issues }, overdue).writes);
+    assert.deepEqual(
+      why().map((l) => l.replace(/^- Expected .*?(4\.\d\.0, which|reviewed by).*/, '$1')),
+      ['4.4.0, which', 'reviewed by'],
+      'the release keeps its place; the interval joins it',
+    );
+    assert.match(body(), /### Lines that mention what changed\n\n- \[line \d+\]/);
+    assert.match(body(), /"reviewDue":"2026-09-28"/);
+
+    make(
+      plan({ mode: 'release', release: release('v4.5.0', ['handoff-notes']), issues }, overdue)
+        .writes,
+    );
+    const reasons = why();
+    assert.equal(reasons.length, 3, reasons.join('\n'));
+    assert.match(
+      reasons[0]!,
+      /verified against 4\.4\.0, which changed handoff-notes \(explicit list\)/,
+    );
+    assert.match(
+      reasons[1]!,
+      /verified against 4\.5\.0, which changed handoff-notes \(explicit list\)/,
+    );
+    assert.match(reasons[2]!, /to be reviewed by 2026-09-28 \(every 180d\)/);
+    assert.match(body(), /### Lines that mention what changed/);
+
+    const settled = body();
+    make(plan({ mode: 'schedule', issues }, overdue).writes);
+    assert.equal(body(), settled, 'a schedule after it changes nothing');
+
+    // Verified against 4.4.0 (not yet 4.5.0): that release's reason no longer holds, the others do.
+    const reverified: Record<string, [string, string]> = {
+      'async-support-series/async-handoffs.md': [
+        'verified: {version: 4.2.0, date: 2026-10-05}',
+        'verified: {version: 4.4.0, date: 2026-04-01}',
+      ],
+    };
+    make(
+      plan({ mode: 'release', release: release('v4.6.0', ['handoff-notes']), issues }, reverified)
+        .writes,
+    );
+    const now = why();
+    assert.equal(now.length, 3, now.join('\n'));
+    assert.match(now[0]!, /verified against 4\.5\.0/);
+    assert.match(now[1]!, /verified against 4\.6\.0/);
+    assert.match(now[2]!, /to be reviewed by 2026-09-28/);
+    assert.deepEqual((readIssueData(body()) as { releases: string[] }).releases, [
+      'v4.4.0',
+      'v4.5.0',
+      'v4.6.0',
+    ]);
   });
 
   it('stops at the operations budget: one write kept back for the review, the rest deferred and listed as not opened yet', () => {

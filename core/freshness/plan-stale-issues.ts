@@ -12,6 +12,7 @@ import {
   type StaleIssueData,
 } from './stale-issue.js';
 import { freshnessVerdict, reviewDue, reviewOverdue, type Release } from './verdict.js';
+import { heldReasons, recordedReleases } from './held-reasons.js';
 
 /** An issue enablekit opened before, with the record read from its body. */
 export interface ExistingIssue {
@@ -78,19 +79,26 @@ export function itemIssues(
 export function planFlags(input: FlagInput): ItemOp[] {
   const { index, config, today, release } = input;
   const byItem = itemIssues(input.existing);
+  const releases = recordedReleases(input.existing);
+  if (release) releases.set(release.tag, release);
   const ops: ItemOp[] = [];
   const items = [...index.items()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : 1,
   );
   for (const item of items) {
     const verdict = freshnessVerdict(item, config, today, release);
-    const reasons = verdict.reasons.filter((r) =>
+    const found = verdict.reasons.filter((r) =>
       release ? r.kind === 'release' : r.kind === 'review-interval',
     );
-    if (!reasons.length) continue;
+    if (!found.length) continue;
     const prior = byItem.get(item.id);
-    const features = reasons.flatMap((r) => r.features ?? []);
-    const due = release ? prior?.data.reviewDue : reviewDue(item, config);
+    const features = found.flatMap((r) => r.features ?? []);
+    // A release keeps the review date on record, moved to the current one if the item is still overdue.
+    const due = !release
+      ? reviewDue(item, config)
+      : prior?.data.reviewDue && reviewOverdue(item, config, today)
+        ? reviewDue(item, config)
+        : prior?.data.reviewDue;
     if (
       prior?.open &&
       (release ? prior.data.releases.includes(release.tag) : prior.data.reviewDue === due)
@@ -103,7 +111,9 @@ export function planFlags(input: FlagInput): ItemOp[] {
       features: union(prior?.data.features ?? [], features),
       ...(due ? { reviewDue: due } : {}),
     };
-    const names = features.flatMap((f) => {
+    // The body says every reason that still holds, not only the one this run found.
+    const reasons = heldReasons(item, data, config, today, releases);
+    const names = [...new Set(reasons.flatMap((r) => r.features ?? []))].flatMap((f) => {
       const feature = config.features.get(f);
       return [f, ...(feature?.name ? [feature.name] : []), ...(feature?.aliases ?? [])];
     });
