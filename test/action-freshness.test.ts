@@ -223,6 +223,50 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
     assert.equal(reviewIssue('v4.3.0')!.state, 'closed');
   });
 
+  it('keeps every reason that still holds: a release, then a schedule, then another release; each reason once, in order, with the lines', async () => {
+    await run('release', releaseEvent('v4.3.0', 'SLA changes.'), { 'feature-sources': 'notes' });
+    const old = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+    edit('sla.md', 'date: 2026-10-05}', `date: ${old}}\nreview_every: 30d`);
+    const why = () => {
+      const [issue] = itemIssue('sla-basics');
+      return issue!.body.split('### Why\n\n')[1]!.split('\n\n')[0]!.split('\n');
+    };
+    const lines = /### Lines that mention what changed\n\n- \[line \d+\]/;
+
+    const s = await run('schedule', { schedule: '0 6 * * 1' });
+    assert.equal(s.code, 0, s.stdout + s.stderr);
+    assert.equal(itemIssue('sla-basics').length, 1);
+    let reasons = why();
+    assert.equal(reasons.length, 2, reasons.join('\n'));
+    assert.match(reasons[0]!, /verified against 4\.3\.0, which changed sla-policies/);
+    assert.match(reasons[1]!, /to be reviewed by .* \(every 30d\)/);
+    assert.match(itemIssue('sla-basics')[0]!.body, lines);
+
+    const r = await run('release', releaseEvent('v4.4.0', 'More SLA changes.'), {
+      'feature-sources': 'notes',
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    reasons = why();
+    assert.equal(reasons.length, 3, reasons.join('\n'));
+    assert.match(reasons[0]!, /verified against 4\.3\.0, which changed sla-policies/);
+    assert.match(reasons[1]!, /verified against 4\.4\.0, which changed sla-policies/);
+    assert.match(reasons[2]!, /to be reviewed by .* \(every 30d\)/);
+    assert.match(itemIssue('sla-basics')[0]!.body, lines);
+
+    const before = gh.calls.length;
+    await run('schedule', { schedule: '0 6 * * 1' });
+    assert.equal(
+      gh.calls
+        .slice(before)
+        .filter(
+          (c) =>
+            c.method !== 'GET' && c.path.includes(`/issues/${itemIssue('sla-basics')[0]!.number}`),
+        ).length,
+      0,
+      'the next schedule finds nothing new to say',
+    );
+  });
+
   it('stops at the operations budget and the next scheduled run resumes the release', async () => {
     const r = await run(
       'release',
