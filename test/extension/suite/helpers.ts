@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Api } from '../../../extension/src/extension.js';
 
@@ -29,3 +30,25 @@ export async function until<T>(
 
 export const codeOf = (d: vscode.Diagnostic) =>
   typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+
+/** The enablekit diagnostics of one rule on a file. */
+export const problems = (u: vscode.Uri, rule: string) =>
+  vscode.languages.getDiagnostics(u).filter((d) => d.source === 'enablekit' && codeOf(d) === rule);
+
+/** Open a file in an editor and replace the first `from` in it with `to` (unsaved). */
+export async function edit(u: vscode.Uri, from: string, to: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(u);
+  const text = editor.document.getText();
+  const at = text.indexOf(from);
+  assert.ok(at >= 0, `"${from}" in ${u.path}`);
+  await editor.edit((b) =>
+    b.replace(
+      new vscode.Range(
+        editor.document.positionAt(at),
+        editor.document.positionAt(at + from.length),
+      ),
+      to,
+    ),
+  );
+  return editor;
+}

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import Mocha from 'mocha';
 import { registerGoldenSuite } from './golden.js';
 import { registerAuthorSuite } from './author.js';
+import { registerAuthorToolsSuite } from './author-tools.js';
 import { registerAuthorItemsSuite } from './author-items.js';
 import { registerLearnerSuite } from './learner.js';
 import { registerBench } from './bench.js';
@@ -22,6 +23,7 @@ export function run(): Promise<void> {
   else if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
   else {
     registerAuthorSuite(folder);
+    registerAuthorToolsSuite(folder);
     registerAuthorItemsSuite(folder);
     registerLearnerSuite(folder);
   }
