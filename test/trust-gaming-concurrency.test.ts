@@ -42,7 +42,10 @@ describe('attempts are placed in the order their records were stored', () => {
       { attempts: 3, retakeCooldownMs: 0 },
     );
     assert.deepEqual(
-      [...places].map(([sha, p]) => [sha, 'attempt' in p ? p.attempt : p.refused]),
+      [...places].map(([sha, p]) => [
+        sha,
+        'attempt' in p ? p.attempt : 'practice' in p ? 'practice' : p.refused,
+      ]),
       [
         ['e', 1],
         ['a', 2],
@@ -53,7 +56,7 @@ describe('attempts are placed in the order their records were stored', () => {
     );
   });
 
-  it('refuses one inside the cooldown after the last counted failure; after a pass the limit no longer applies; a commit recorded twice is one attempt', () => {
+  it('refuses one inside the cooldown after the last counted failure; after a pass a sheet is practice, not an attempt; a commit recorded twice is one attempt', () => {
     const places = attemptPlaces(
       [rec('a', 0), rec('b', 5), rec('a', 6), rec('c', 61, true), rec('d', 62)],
       'q',
@@ -61,12 +64,16 @@ describe('attempts are placed in the order their records were stored', () => {
       { attempts: 2, retakeCooldownMs: HOUR },
     );
     assert.deepEqual(
-      [...places].map(([sha, p]) => [sha, 'attempt' in p ? p.attempt : p.refused]),
+      [...places].map(([sha, p]) => [
+        sha,
+        'attempt' in p ? p.attempt : 'practice' in p ? 'practice' : p.refused,
+      ]),
       [
         ['a', 1],
         ['b', 'cooldown'],
         ['c', 2],
-        ['d', 3],
+        // Issue #19: was ['d', 3], an attempt 3 of 2 after the pass; now practice, counted as no attempt.
+        ['d', 'practice'],
       ],
     );
   });

@@ -1,3 +1,4 @@
+import { retakeStanding } from './retake-policy.js';
 import type { GradePolicy, PriorAttempt } from './types.js';
 import { isClaim, type ProgressRecord } from '../progress/records.js';
 
@@ -10,14 +11,16 @@ export interface StoredAttempt extends PriorAttempt {
 
 export type AttemptPlace =
   | { attempt: number; prior: PriorAttempt[] }
+  | { practice: true; prior: PriorAttempt[] }
   | { refused: 'no-attempts-left' | 'cooldown'; prior: PriorAttempt[] };
 
 /**
  * Each recorded attempt's place, decided from the records in the order they were stored,
  * never from what a run saw before it wrote: runs racing each other all append first and
  * then read the same sequence back, so each finds the same answer and no race grants an
- * attempt more than the policy allows. The rules are gradeQuiz's: past the limit, or inside
- * the cooldown after the last counted failure, an attempt does not count. The same commit
+ * attempt more than the policy allows. The rules are gradeQuiz's (retakeStanding): past the
+ * limit, or inside the cooldown after the last counted failure, an attempt does not count; after
+ * a counted pass, a sheet is practice and does not count either. The same commit
  * recorded twice (a re-run, another pull request) is one attempt, at its first record.
  */
 export function attemptPlaces(
@@ -36,20 +39,10 @@ export function attemptPlaces(
     )
       continue;
     const prior = [...counted];
-    const passedBefore = prior.some((p) => p.passed);
-    const lastFail = prior
-      .filter((p) => !p.passed)
-      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-    if (!passedBefore && prior.length >= policy.attempts)
-      places.set(r.sha, { refused: 'no-attempts-left', prior });
     // Racing runs can store records out of time order: one stored later with an earlier time is no sooner than the failure before it.
-    else if (
-      !passedBefore &&
-      lastFail &&
-      policy.retakeCooldownMs > 0 &&
-      Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs
-    )
-      places.set(r.sha, { refused: 'cooldown', prior });
+    const standing = retakeStanding(prior, policy, r.at);
+    if (standing.kind === 'refused') places.set(r.sha, { refused: standing.reason, prior });
+    else if (standing.kind === 'practice') places.set(r.sha, { practice: true, prior });
     else {
       counted.push({ at: r.at, passed: r.passed, percent: r.percent });
       places.set(r.sha, { attempt: counted.length, prior });

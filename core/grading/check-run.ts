@@ -33,20 +33,24 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
     )
     .slice(0, MAX_ANNOTATIONS);
   const waiting = !o.refusals.length && !o.failed && o.pending > 0;
+  // Every sheet practice: nothing passed or failed here, the checkpoint was passed before.
+  const practice = success && o.passed === 0;
   const title = o.refusals.length
     ? 'Not graded'
     : waiting
       ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})`
-      : success
-        ? `Passed ${o.passed} of ${o.graded}`
-        : `${o.failed} of ${o.graded} not passed yet`;
+      : practice
+        ? 'Practice: passed before, nothing counted'
+        : success
+          ? `Passed ${o.passed} of ${o.graded}`
+          : `${o.failed} of ${o.graded} not passed yet`;
   // The summary is Markdown; refusals quote file names from the pull request, so they are escaped.
   const summary = o.refusals.length
     ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`).join('\n')
     : [
         ...o.results.map(
           ({ path, result }) =>
-            `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`,
+            `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.practice ? 'practice, not counted' : result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`,
         ),
         ...o.reviews.map(
           (r) =>
@@ -56,11 +60,13 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
   return {
     name: 'enablekit checkpoint',
     status: 'completed' as const,
-    conclusion: success
-      ? ('success' as const)
-      : waiting
-        ? ('neutral' as const)
-        : ('failure' as const),
+    conclusion: practice
+      ? ('neutral' as const)
+      : success
+        ? ('success' as const)
+        : waiting
+          ? ('neutral' as const)
+          : ('failure' as const),
     output: {
       title,
       summary: `${summary}\n\nThe full results are in the pull request comment.`,

@@ -55,7 +55,7 @@ export function withKey(
   return { ok: false, learner, maintainer };
 }
 
-/** A quiz sheet graded against the learner's earlier attempts; a re-run of the same commit is graded as of its first run. */
+/** A quiz sheet graded against the learner's earlier attempts; a re-run of the same commit is graded as of its first run. Only a counted attempt is recorded. */
 export function gradeQuizSheet(
   quiz: Quiz,
   sheet: Sheet,
@@ -79,7 +79,8 @@ export function gradeQuizSheet(
     now: rerun?.at ?? now,
     ...(match ? { match } : {}),
   });
-  if (result.ok) {
+  // Practice (a sheet after a pass) is recorded nowhere: it is no attempt and no result.
+  if (result.ok && !result.grade.practice) {
     if (!rerun)
       out.records.push({
         checkpoint: quiz.id,

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Quiz } from '../model.js';
 import { durationMs } from '../text/duration.js';
 import { correctAnswerOf, plainMatcher, scoreQuestion } from './grade-question.js';
+import { retakeStanding } from './retake-policy.js';
 import { sheetProblemMessage, unknownQuestions } from './sheet-problems.js';
 import type { AnswerSheet } from './read-answer-sheet.js';
 import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
@@ -30,14 +31,11 @@ export interface GradeInput {
   keyApplied?: boolean;
 }
 
-function isoPlus(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /**
  * Grade an answer sheet: a pure function of the sheet, the quiz and its key, the policy
- * and the earlier attempts. Attempts past the limit, or inside the cooldown after a
- * failure, get a refusal that says when (or whether) the learner may try again.
+ * and the earlier attempts, by the retake policy (retakeStanding): attempts past the limit, or
+ * inside the cooldown after a failure, get a refusal that says when (or whether) the learner may
+ * try again; a sheet after a pass is graded as practice.
  */
 export function gradeQuiz(input: GradeInput): GradeResult {
   const { sheet, quiz, policy, prior, now } = input;
@@ -54,8 +52,13 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       },
     };
   }
-  const passedBefore = prior.some((p) => p.passed);
-  if (!passedBefore && prior.length >= policy.attempts) {
+  // Ledger results and this pull request's comment are merged unordered: the retake policy reads them in time order.
+  const standing = retakeStanding(
+    [...prior].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    policy,
+    now,
+  );
+  if (standing.kind === 'refused' && standing.reason === 'no-attempts-left')
     return {
       ok: false,
       refusal: {
@@ -64,16 +67,8 @@ export function gradeQuiz(input: GradeInput): GradeResult {
         message: `Expected an attempt left at "${quiz.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`,
       },
     };
-  }
-  const lastFail = [...prior]
-    .filter((p) => !p.passed)
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-  if (
-    !passedBefore &&
-    lastFail &&
-    Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs
-  ) {
-    const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
+  if (standing.kind === 'refused') {
+    const when = standing.opensAt;
     return {
       ok: false,
       refusal: {
@@ -115,11 +110,14 @@ export function gradeQuiz(input: GradeInput): GradeResult {
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
   const passed = percent + 1e-9 >= policy.passMark;
-  const attempt = prior.length + 1;
+  const practice = standing.kind === 'practice';
+  const attempt = practice ? standing.passedAttempt : standing.attempt;
+  // Practice comes after a pass, when the answers were theirs to see already.
   const revealed =
     policy.revealAnswers === 'always' ||
-    (policy.revealAnswers === 'after-pass' && passed) ||
-    (policy.revealAnswers === 'after-last-attempt' && (passed || attempt >= policy.attempts));
+    (policy.revealAnswers === 'after-pass' && (passed || practice)) ||
+    (policy.revealAnswers === 'after-last-attempt' &&
+      (passed || practice || attempt >= policy.attempts));
   if (revealed) {
     quiz.questions.forEach((key, i) => {
       const r = questions[i]!;
@@ -135,6 +133,9 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       ...who,
       attempt,
       attemptsAllowed: policy.attempts,
+      ...(practice
+        ? { practice: { passedAt: standing.passedAt, passedAttempt: standing.passedAttempt } }
+        : {}),
       score,
       maxScore,
       percent,

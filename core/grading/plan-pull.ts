@@ -14,6 +14,7 @@ import {
   type ReviewSection,
 } from './grade-comment.js';
 import { gradeQuizSheet, mergeAttempts, withKey, type Sheet } from './grade-quiz-sheet.js';
+import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
 import { sheetLimit } from './sheet-limit.js';
@@ -147,7 +148,13 @@ export function planPull(r: PullReads): GradedPull {
   };
   if (!roster || r.classified.refusals.length) return out;
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
-  const attempts = mergeAttempts(out.records, ledger?.records ?? []);
+  // A release that asked for recertification starts a new cycle: earlier attempts do not count in it.
+  const attempts = attemptsOfCycle(
+    mergeAttempts(out.records, ledger?.records ?? []),
+    ledger?.records ?? [],
+    pull.headSha,
+    r.now,
+  );
   const keep = (rec: ProgressRecord) => {
     out.fresh.push(rec);
     if (!out.reviews.some((x) => recordKey(x) === recordKey(rec))) out.reviews.push(rec);
@@ -268,7 +275,7 @@ export function planPull(r: PullReads): GradedPull {
           r.now,
           r.match,
         );
-        if (result.ok) {
+        if (result.ok && !result.grade.practice) {
           // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
           const graded = out.fresh.pop()!;
           out.fresh.push({

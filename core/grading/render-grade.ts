@@ -15,7 +15,10 @@ const MARK: Record<Outcome, string> = {
  * text escaped, the right answer only where the grade says it was revealed.
  */
 export function gradeMarkdown(g: Grade): string {
-  const head = `### ${g.passed ? 'Passed' : 'Not passed yet'}: ${g.percent}% (pass mark ${g.passMark}%)\n\nAttempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, '')}. Score ${g.score} of ${g.maxScore}.\n\n`;
+  const at = `\`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, '')}`;
+  const head = g.practice
+    ? `### Practice: ${g.percent}% (pass mark ${g.passMark}%)\n\nPractice at ${at}: ${practiceNote(g.practice)} Score ${g.score} of ${g.maxScore}.\n\n`
+    : `### ${g.passed ? 'Passed' : 'Not passed yet'}: ${g.percent}% (pass mark ${g.passMark}%)\n\nAttempt ${g.attempt} of ${g.attemptsAllowed} at ${at}. Score ${g.score} of ${g.maxScore}.\n\n`;
   const cols = g.revealed
     ? '| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n'
     : '| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n';
@@ -32,10 +35,17 @@ export function gradeMarkdown(g: Grade): string {
       return `| ${cells.join(' | ')} |`;
     })
     .join('\n');
-  const tail = g.passed
-    ? ''
-    : `\n\n${g.attempt < g.attemptsAllowed ? 'Change your answers and push again to retake.' : 'That was your last attempt; talk to your trainer.'}`;
+  const tail = g.practice
+    ? '\n\nPush again to practise more; nothing submitted here changes your result.'
+    : g.passed
+      ? ''
+      : `\n\n${g.attempt < g.attemptsAllowed ? 'Change your answers and push again to retake.' : 'That was your last attempt; talk to your trainer.'}`;
   return `${head}${cols}${rows}${tail}\n`;
+}
+
+/** No "of M": the limit may have been lowered since the pass, and a practice sheet uses no attempt anyway. */
+function practiceNote(p: NonNullable<Grade['practice']>): string {
+  return `you passed this checkpoint on ${p.passedAt.slice(0, 10)} at attempt ${p.passedAttempt}, so this result does not count: it uses no attempt and leaves your pass and best score as they are.`;
 }
 
 export function refusalMarkdown(r: Refusal): string {
@@ -49,5 +59,7 @@ export function gradeText(g: Grade): string {
     const fb = q.feedback.map((f) => `\n      ${f}`).join('');
     return `  ${String(i + 1).padStart(2)}. ${MARK[q.outcome].padEnd(20)} ${q.points}/${q.weight}  ${q.prompt}\n      your answer: ${q.answer || '—'}${right}${fb}`;
   });
+  if (g.practice)
+    return `${g.checkpoint} (${g.learner}), practice: ${practiceNote(g.practice)}\n${lines.join('\n')}\n\nPractice: ${g.percent}% (pass mark ${g.passMark}%), not counted\n`;
   return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}\n${lines.join('\n')}\n\n${g.passed ? 'Passed' : 'Not passed'}: ${g.percent}% (pass mark ${g.passMark}%)\n`;
 }

@@ -63,7 +63,9 @@ export function settleAttempts(i: {
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
-    if (result.ok) {
+    // Placed after a pass stored before it (a race): practice, so no result is recorded and its claim counts for nothing.
+    if (result.ok && result.grade.practice) dropRecord(records, q.quiz.id, i.pull.headSha);
+    else if (result.ok) {
       settle.push({
         ...q.record,
         at: ours.at,
@@ -78,8 +80,7 @@ export function settleAttempts(i: {
       result.refusal.reason === 'no-attempts-left' ||
       result.refusal.reason === 'cooldown'
     ) {
-      const at = records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
-      if (at >= 0) records.splice(at, 1);
+      dropRecord(records, q.quiz.id, i.pull.headSha);
       // Keyed by this pull request, so its re-run adds nothing; it voids the commit's attempt in every pull request.
       settle.push({
         learner: login,
@@ -95,4 +96,10 @@ export function settleAttempts(i: {
     }
   }
   return { results, records, settle };
+}
+
+/** The grade comment keeps counted attempts only. */
+function dropRecord(records: AttemptRecord[], checkpoint: string, sha: string): void {
+  const at = records.findIndex((r) => r.checkpoint === checkpoint && r.sha === sha);
+  if (at >= 0) records.splice(at, 1);
 }

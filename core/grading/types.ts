@@ -44,8 +44,14 @@ export interface QuestionResult {
 export interface Grade {
   checkpoint: string;
   learner: string;
+  /** The counted attempt this sheet is, never past attemptsAllowed; for practice, the attempt that passed. */
   attempt: number;
   attemptsAllowed: number;
+  /**
+   * Set when the checkpoint was passed before this sheet: it is graded as practice, counts as
+   * no attempt, is recorded nowhere as a result and waits for no cooldown (see retakeStanding).
+   */
+  practice?: { passedAt: string; passedAttempt: number };
   score: number;
   maxScore: number;
   percent: number;
