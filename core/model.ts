@@ -31,6 +31,8 @@ export interface Freshness {
   covers: string[];
   verified?: { version: string; date: string };
   reviewEvery?: string;
+  /** Overrides enablekit.yml's policies.recertify for this checkpoint (or a module's checkpoints). */
+  recertify?: 'on-release' | 'never';
 }
 
 interface ItemBase {

@@ -13,6 +13,8 @@ import { didYouMean } from '../text/did-you-mean.js';
 export { CONFIG_FILE };
 
 export type RevealPolicy = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
+/** Whether a release that touches what a passed checkpoint covers asks the learner for a new pass. */
+export type RecertifyPolicy = 'on-release' | 'never';
 
 export interface Role {
   id: string;
@@ -41,6 +43,7 @@ export interface Policies {
   remindEvery: string;
   /** How numeric answers are read: `.` (2.5, 5,000) or `,` (2,5, 5.000). */
   decimalMark: DecimalMark;
+  recertify: RecertifyPolicy;
 }
 
 export interface Config {
@@ -67,6 +70,7 @@ export const DEFAULT_POLICIES: Policies = {
   reviewEvery: '180d',
   remindEvery: '7d',
   decimalMark: '.',
+  recertify: 'on-release',
 };
 
 export function defaultConfig(): Config {
@@ -151,6 +155,8 @@ export function parseConfig(file: string, source: string): Config {
   if (typeof p.remind_every === 'string') config.policies.remindEvery = p.remind_every;
   if (p.decimal_mark === '.' || p.decimal_mark === ',')
     config.policies.decimalMark = p.decimal_mark;
+  if (p.recertify === 'on-release' || p.recertify === 'never')
+    config.policies.recertify = p.recertify;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;

@@ -1,5 +1,9 @@
+import type { Config, RecertifyPolicy } from '../config/config.js';
 import type { Checkpoint } from '../model.js';
 import { isCheckpoint } from '../model.js';
+import { recertifyRecord } from '../progress/recertification.js';
+import { recordKey, resultsOf, type ProgressRecord } from '../progress/records.js';
+import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 
 /**
@@ -16,6 +20,75 @@ export function checkpointsToRecertify(
     const module = index.item(item.module);
     const covers = [...item.freshness.covers, ...(module?.freshness.covers ?? [])];
     if (covers.some((f) => touched.has(f))) out.push(item);
+  }
+  return out;
+}
+
+/** The policy that applies to a checkpoint: its own recertify:, else its module's, else enablekit.yml's. */
+export function recertifyPolicy(
+  index: WorkspaceIndex,
+  config: Config,
+  checkpoint: Checkpoint,
+): RecertifyPolicy {
+  return (
+    checkpoint.freshness.recertify ??
+    index.item(checkpoint.module)?.freshness.recertify ??
+    config.policies.recertify
+  );
+}
+
+export interface RecertifyMark {
+  /** The learner as their records name them. */
+  login: string;
+  /** Recertify records to append, one per checkpoint passed, none already on record. */
+  records: ProgressRecord[];
+  /** The comment's opening line: mentions the learner once, naming the release and the features. */
+  intro: string;
+}
+
+/**
+ * What a release asks of each learner: a recertify record for every checkpoint they passed
+ * that covers a touched feature (directly or through its module) and whose policy is
+ * on-release. A checkpoint already marked for this release is skipped, so a re-run marks
+ * nobody twice; a later release marks again, for itself.
+ */
+export function planRecertification(i: {
+  index: WorkspaceIndex;
+  config: Config;
+  release: { tag: string; features: ReadonlySet<string> };
+  learners: readonly { login: string; records: readonly ProgressRecord[] }[];
+  now: string;
+}): RecertifyMark[] {
+  const { index, config, release } = i;
+  const checkpoints = checkpointsToRecertify(index, release.features).filter(
+    (c) => recertifyPolicy(index, config, c) === 'on-release',
+  );
+  if (!checkpoints.length) return [];
+  const out: RecertifyMark[] = [];
+  for (const l of i.learners) {
+    const results = resultsOf(l.records, l.login);
+    const known = new Set(l.records.map(recordKey));
+    const records: ProgressRecord[] = [];
+    for (const c of checkpoints) {
+      const passed = results.find((r) => r.checkpoint === c.id && r.passed);
+      if (!passed) continue;
+      const covers = new Set([
+        ...c.freshness.covers,
+        ...(index.item(c.module)?.freshness.covers ?? []),
+      ]);
+      const features = [...release.features].filter((f) => covers.has(f)).sort();
+      const r = recertifyRecord(passed.learner, c.id, release.tag, features, i.now);
+      if (!known.has(recordKey(r))) records.push(r);
+    }
+    if (!records.length) continue;
+    const login = records[0]!.learner;
+    const title = (id: string) => `**${escapeMarkdown(index.item(id)?.title ?? id, 100)}**`;
+    const features = [...new Set(records.flatMap((r) => r.features ?? []))];
+    out.push({
+      login,
+      records,
+      intro: `@${escapeMarkdown(login, 40)}, release ${escapeMarkdown(release.tag, 40)} changed ${features.map((f) => escapeMarkdown(f, 60)).join(', ')}, which ${records.length === 1 ? 'a checkpoint you passed covers' : `${records.length} checkpoints you passed cover`}: ${records.map((r) => title(r.checkpoint)).join(', ')}. Expected a pass that is current; found ${records.length === 1 ? 'it' : 'them'} to recertify. Submit ${records.length === 1 ? 'it' : 'each'} again in a new pull request: your attempts are counted afresh.`,
+    });
   }
   return out;
 }

@@ -92,6 +92,7 @@ function freshnessOf(d: Fm): Freshness {
   if (v && typeof v.version === 'string' && typeof v.date === 'string')
     f.verified = { version: v.version, date: v.date };
   if (typeof d.review_every === 'string') f.reviewEvery = d.review_every;
+  if (d.recertify === 'on-release' || d.recertify === 'never') f.recertify = d.recertify;
   return f;
 }
 

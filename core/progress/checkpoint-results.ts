@@ -1,4 +1,5 @@
 import { resultsOf, type ProgressRecord } from './records.js';
+import { checkpointCycle } from './recertification.js';
 
 /** Where a learner stands on one checkpoint, from the grades the Action recorded. */
 export interface CheckpointResult {
@@ -16,19 +17,53 @@ export interface CheckpointResult {
   };
   attempts: number;
   best?: number;
+  /** A release called an earlier pass into question: `passed`, attempts and best are of the new cycle. */
+  recertify?: { release: string; features: string[] };
 }
 
-/** Each checkpoint the learner has a result for: passed once is passed, and the latest attempt is what they see next. */
+/**
+ * Each checkpoint the learner has a result for: passed once in the current cycle is passed,
+ * and the latest attempt is what they see next. A pass a release called into question counts
+ * no more: the checkpoint is to recertify, its attempts counted from the release on.
+ */
 export function checkpointResults(
   records: readonly ProgressRecord[],
   login: string,
 ): Map<string, CheckpointResult> {
   const out = new Map<string, CheckpointResult>();
-  for (const r of resultsOf(records, login)) {
-    const before = out.get(r.checkpoint);
+  const ids = new Set(resultsOf(records, login).map((r) => r.checkpoint));
+  for (const id of ids) {
+    const cycle = checkpointCycle(records, login, id);
+    const again = cycle.recertify;
+    const latest = resultsOf(records, login)
+      .filter((r) => r.checkpoint === id)
+      .at(-1)!;
+    const result = cycleResult(cycle.results) ?? {
+      checkpoint: id,
+      passed: false,
+      latest: { pr: latest.pr, at: latest.at, passed: latest.passed, attempt: 0 },
+      attempts: 0,
+    };
+    out.set(
+      id,
+      again
+        ? {
+            ...result,
+            recertify: { release: again.release ?? again.sha, features: again.features ?? [] },
+          }
+        : result,
+    );
+  }
+  return out;
+}
+
+function cycleResult(results: readonly ProgressRecord[]): CheckpointResult | undefined {
+  let out: CheckpointResult | undefined;
+  for (const r of results) {
+    const before = out;
     const attempts = (before?.attempts ?? 0) + 1;
     const best = r.percent === undefined ? before?.best : Math.max(r.percent, before?.best ?? 0);
-    out.set(r.checkpoint, {
+    out = {
       checkpoint: r.checkpoint,
       passed: (before?.passed ?? false) || r.passed,
       latest: {
@@ -42,7 +77,7 @@ export function checkpointResults(
       },
       attempts,
       ...(best !== undefined ? { best } : {}),
-    });
+    };
   }
   return out;
 }
@@ -51,6 +86,8 @@ export function checkpointResults(
 export function resultLine(r: CheckpointResult): string {
   const l = r.latest;
   const reviewer = l.reviewer ? ` · graded by @${l.reviewer}` : '';
+  if (r.recertify && !r.passed)
+    return `To recertify: release ${r.recertify.release} changed ${r.recertify.features.join(', ')}${r.attempts ? ` · attempt ${l.attempt} not passed` : ' · submit it again'}${r.attempts ? ` · pull request #${l.pr}` : ''}`;
   if (r.passed) {
     const best = r.best !== undefined ? ` · best ${r.best}%` : '';
     return `Passed${best} · ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}${reviewer} · pull request #${l.pr}`;

@@ -2,6 +2,7 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
 import { resultsOf } from './records.js';
+import { checkpointCycle } from './recertification.js';
 import type { LearnerFacts } from './schedule-plan.js';
 
 export const DASHBOARD_LABEL = 'enablekit:dashboard';
@@ -16,6 +17,8 @@ export interface CheckpointStats {
   passRate: number;
   /** Median attempts per learner who attempted. */
   medianAttempts: number;
+  /** Learners whose pass a release called into question, not passed again yet (not counted in `passed`). */
+  toRecertify?: number;
 }
 
 export interface Cohort {
@@ -67,21 +70,23 @@ export function cohort(
   }
   const all = learners.flatMap((l) => resultsOf(l.records, l.login));
   const ids = [...new Set(all.map((r) => r.checkpoint))].sort();
+  // Passes are current ones: a pass a release called into question counts as not passed (to recertify).
   const checkpoints = ids.map((id): CheckpointStats => {
-    const per = new Map<string, { attempts: number; passed: boolean }>();
-    for (const r of all.filter((x) => x.checkpoint === id)) {
-      const k = r.learner.toLowerCase();
-      const s = per.get(k) ?? { attempts: 0, passed: false };
-      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
-    }
-    const v = [...per.values()];
+    const v = learners.flatMap((l) => {
+      const rs = resultsOf(l.records, l.login).filter((r) => r.checkpoint === id);
+      if (!rs.length) return [];
+      const cycle = checkpointCycle(l.records, l.login, id);
+      return [{ attempts: rs.length, passed: cycle.passed, again: !!cycle.recertify }];
+    });
     const passed = v.filter((x) => x.passed).length;
+    const again = v.filter((x) => x.again).length;
     return {
       id,
       attempted: v.length,
       passed,
       passRate: v.length ? Math.round((passed / v.length) * 100) : 0,
       medianAttempts: median(v.map((x) => x.attempts)),
+      ...(again ? { toRecertify: again } : {}),
     };
   });
   const missed = new Map<string, { checkpoint: string; question: string; count: number }>();
@@ -111,6 +116,7 @@ const ICON: Record<ModuleState, string> = {
   failed: '✗',
   passed: '✓',
   overdue: '⚠',
+  recertify: '↻',
 };
 
 /** The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics, the most-missed questions. */
@@ -124,7 +130,7 @@ export function dashboardBody(
   const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ''}.`;
   const parts = [
     ...(forIssue ? [DASHBOARD_MARKER] : []),
-    `${intro} ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet`,
+    `${intro} ✓ passed · ✗ not passed yet · ◐ submitted · ○ open · ⚠ overdue · · not open yet${c.tracks.some((t) => t.learners.some((l) => l.states.includes('recertify'))) ? ' · ↻ to recertify' : ''}`,
     '',
   ];
   for (const t of c.tracks) {
@@ -149,7 +155,7 @@ export function dashboardBody(
   );
   for (const s of c.checkpoints)
     parts.push(
-      `| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`,
+      `| ${title(s.id)} | ${s.attempted} | ${s.passed}${s.toRecertify ? ` (${s.toRecertify} to recertify)` : ''} | ${s.passRate}% | ${s.medianAttempts} |`,
     );
   if (c.mostMissed.length) {
     parts.push('', '### Most-missed questions', '');

@@ -1,16 +1,33 @@
 import type { Config } from '../config/config.js';
 import type { Track } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
-import { resultsOf, type ProgressRecord } from './records.js';
+import type { ProgressRecord } from './records.js';
+import { checkpointCycle } from './recertification.js';
 
-export type ModuleState = 'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue';
+export type ModuleState =
+  'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue' | 'recertify';
+
+/** A release that changed what a passed checkpoint covers: a new pass is needed. */
+export interface RecertifyNote {
+  release: string;
+  features: string[];
+}
 
 export interface ModuleStatus {
   module: string;
   state: ModuleState;
   due?: string;
-  /** Per checkpoint of the module: passed, attempts so far and the best score. */
-  checkpoints: { id: string; passed: boolean; attempts: number; best?: number }[];
+  /**
+   * Per checkpoint of the module: passed, attempts so far and the best score, all of the
+   * current cycle; `recertify` while a release has called an earlier pass into question.
+   */
+  checkpoints: {
+    id: string;
+    passed: boolean;
+    attempts: number;
+    best?: number;
+    recertify?: RecertifyNote;
+  }[];
 }
 
 export interface TrackStatus {
@@ -32,7 +49,8 @@ export function rolesOf(login: string, config: Config, extraRoles: string[] = []
  * Where a learner stands on every track of their roles: per module, from the records of
  * its checkpoints. `today` is YYYY-MM-DD; a module whose window is due and whose
  * checkpoints are not all passed is overdue. A track is complete when every required
- * module with checkpoints is passed.
+ * module with checkpoints is passed. A pass a release called into question is not current:
+ * its module is to recertify until the checkpoint is passed again.
  */
 export function learnerStatus(
   login: string,
@@ -41,7 +59,6 @@ export function learnerStatus(
   records: readonly ProgressRecord[],
   today: string,
 ): TrackStatus[] {
-  const mine = resultsOf(records, login);
   const tracks = [...index.items()].filter(
     (i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)),
   );
@@ -51,13 +68,18 @@ export function learnerStatus(
   return tracks.map((t) => {
     const modules = t.modules.map((entry): ModuleStatus => {
       const checkpoints = index.checkpointsOf(entry.module).map((c) => {
-        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const cycle = checkpointCycle(records, login, c.id);
+        const rs = cycle.results;
         const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
+        const again = cycle.recertify;
         return {
           id: c.id,
-          passed: rs.some((r) => r.passed),
+          passed: cycle.passed,
           attempts: rs.length,
           ...(scores.length ? { best: Math.max(...scores) } : {}),
+          ...(again
+            ? { recertify: { release: again.release ?? again.sha, features: again.features ?? [] } }
+            : {}),
         };
       });
       const due = entry.window?.due ?? t.window?.due;
@@ -68,6 +90,8 @@ export function learnerStatus(
       // A lesson with no checkpoint has nothing to submit: it is open, never overdue.
       if (checkpoints.length === 0) state = opens && opens > today ? 'not-started' : 'open';
       else if (passed) state = 'passed';
+      // Completed in time once: a release asking for a new pass does not make it overdue.
+      else if (checkpoints.some((c) => c.recertify)) state = 'recertify';
       else if (due && due < today) state = 'overdue';
       else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = 'failed';
       else if (tried) state = 'submitted';

@@ -85,6 +85,8 @@ function recordLine(r: ProgressRecord): string {
       return `${id}: ${r.side === 'gave' ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
     case 'appraisal':
       return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
+    case 'recertify':
+      return `${id}: to recertify: release ${escapeMarkdown(r.release ?? r.sha, 40)} changed ${(r.features ?? []).map((f) => escapeMarkdown(f, 60)).join(', ') || 'what it covers'}. A new pass is needed; attempts are counted afresh.`;
   }
 }
 

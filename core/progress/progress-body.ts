@@ -12,6 +12,7 @@ const STATE: Record<ModuleState, string> = {
   failed: '🔁 not passed yet',
   passed: '✅ passed',
   overdue: '⚠️ overdue',
+  recertify: '🔄 to recertify',
 };
 
 /**
@@ -52,7 +53,7 @@ export function progressBody(
       const cps = m.checkpoints
         .map(
           (c) =>
-            `${title(c.id)}: ${c.passed ? 'passed' : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`,
+            `${title(c.id)}: ${c.passed ? 'passed' : c.recertify ? `to recertify after ${escapeMarkdown(c.recertify.release, 40)} (${c.recertify.features.map((f) => escapeMarkdown(f, 60)).join(', ')})${c.attempts ? ', not passed again yet' : ''}` : c.attempts ? 'not passed' : 'not taken'}${c.best !== undefined ? `, best ${c.best}%` : ''}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? 's' : ''}` : ''}`,
         )
         .join('<br>');
       parts.push(

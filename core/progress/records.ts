@@ -1,6 +1,6 @@
 /** Results count towards completion; activity (replies, appraisals) is recorded beside them. */
 export const RESULT_KINDS = ['quiz', 'mock', 'reflection'] as const;
-export const RECORD_KINDS = [...RESULT_KINDS, 'participation', 'appraisal'] as const;
+export const RECORD_KINDS = [...RESULT_KINDS, 'participation', 'appraisal', 'recertify'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type AppraisalRole = 'self' | 'trainer' | 'manager';
@@ -43,6 +43,13 @@ export interface ProgressRecord {
    * raced). This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
    */
   refused?: 'no-attempts-left' | 'cooldown';
+  /**
+   * Recertify: the release that changed what the checkpoint covers, and the features it
+   * touched. Such a record (pr 0, sha and ref naming the release) starts a new cycle: a pass
+   * before it is no longer current, and attempts are counted afresh from it.
+   */
+  release?: string;
+  features?: string[];
   /**
    * The comment's place among the Action's record comments on the issue (1, 2, …): a number
    * missing below the highest one seen means a record comment was deleted.

@@ -1,7 +1,8 @@
 import type { Track } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
-import { resultsOf, type ProgressRecord } from './records.js';
+import type { ProgressRecord } from './records.js';
+import { checkpointCycle } from './recertification.js';
 import { appraisalLines } from './appraisal-lines.js';
 
 export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
@@ -9,7 +10,8 @@ export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
 /**
  * The report card posted when a learner completes a track: per module and checkpoint the
  * result, best score, attempts and the day it was passed; mock verdicts with their
- * reviewer notes and reflections as recorded.
+ * reviewer notes and reflections as recorded. Results are those of the current cycle: a pass
+ * a release called into question is no result here (to recertify).
  */
 export function reportCard(
   login: string,
@@ -17,24 +19,26 @@ export function reportCard(
   index: WorkspaceIndex,
   records: readonly ProgressRecord[],
 ): string {
-  const mine = resultsOf(records, login);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 100);
   const rows: string[] = [];
   const notes: string[] = [];
   for (const entry of track.modules) {
     for (const c of index.checkpointsOf(entry.module)) {
-      const rs = mine.filter((r) => r.checkpoint === c.id);
+      const cycle = checkpointCycle(records, login, c.id);
+      const rs = cycle.results;
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
       const result = passed
         ? c.type === 'reflection'
           ? 'complete'
           : 'passed'
-        : rs.length
-          ? 'not passed'
-          : entry.optional
-            ? 'optional, not taken'
-            : 'not taken';
+        : cycle.recertify
+          ? 'to recertify'
+          : rs.length
+            ? 'not passed'
+            : entry.optional
+              ? 'optional, not taken'
+              : 'not taken';
       rows.push(
         `| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ''} | ${rs.length || ''} | ${passed ? passed.at.slice(0, 10) : ''} |`,
       );

@@ -129,7 +129,11 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
     }
     const result = this.progress.resultOf(item.id);
     if (!result) return undefined;
-    const look = result.passed ? STATES.passed : STATES.failed;
+    const look = result.passed
+      ? STATES.passed
+      : result.recertify
+        ? STATES.recertify
+        : STATES.failed;
     return { ...look, detail: this.ws.engine().resultLine(result) };
   }
 }
@@ -139,4 +143,5 @@ const STATES = {
   failed: { label: 'not passed yet', icon: 'circle-slash', color: 'testing.iconFailed' },
   submitted: { label: 'submitted', icon: 'clock' },
   overdue: { label: 'overdue', icon: 'warning', color: 'problemsWarningIcon.foreground' },
+  recertify: { label: 'to recertify', icon: 'history', color: 'problemsWarningIcon.foreground' },
 };
