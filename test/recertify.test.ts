@@ -64,8 +64,12 @@ describe('recertification', () => {
         ['routing-quiz', 'v4.3.0', ['inbox']],
       ],
     );
-    assert.equal(m!.intro.match(/@ana/g)?.length, 1);
-    assert.match(m!.intro, /release v4\.3\.0 changed .*sla-policies/);
+    const comment = recordComment(m!.records);
+    assert.equal(comment.match(/@ana\b/g)?.length, 1, 'the learner is mentioned once');
+    assert.match(
+      comment,
+      /^@ana, release v4\.3\.0 changed sla-policies, inbox, which 2 checkpoints you passed cover/,
+    );
     assert.match(
       recordComment(m!.records),
       /\*\*sla-quiz\*\*: to recertify: release v4\.3\.0 changed sla-policies/,

@@ -3,7 +3,6 @@ import type { Checkpoint } from '../model.js';
 import { isCheckpoint } from '../model.js';
 import { recertifyRecord } from '../progress/recertification.js';
 import { recordKey, resultsOf, type ProgressRecord } from '../progress/records.js';
-import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 
 /**
@@ -37,13 +36,30 @@ export function recertifyPolicy(
   );
 }
 
+/**
+ * The checkpoints a release asks learners to pass again: those it calls into question whose
+ * policy is on-release. None while enablekit.yml has no roles: then nobody is a learner, and
+ * the Action need not read a progress issue.
+ */
+export function recertifyTargets(
+  index: WorkspaceIndex,
+  config: Config,
+  touched: ReadonlySet<string>,
+): Checkpoint[] {
+  if (!config.roles.size) return [];
+  return checkpointsToRecertify(index, touched).filter(
+    (c) => recertifyPolicy(index, config, c) === 'on-release',
+  );
+}
+
 export interface RecertifyMark {
   /** The learner as their records name them. */
   login: string;
-  /** Recertify records to append, one per checkpoint passed, none already on record. */
+  /**
+   * Recertify records to append, one per checkpoint passed, none already on record: one
+   * comment, which mentions the learner once (see recordComment).
+   */
   records: ProgressRecord[];
-  /** The comment's opening line: mentions the learner once, naming the release and the features. */
-  intro: string;
 }
 
 /**
@@ -60,9 +76,7 @@ export function planRecertification(i: {
   now: string;
 }): RecertifyMark[] {
   const { index, config, release } = i;
-  const checkpoints = checkpointsToRecertify(index, release.features).filter(
-    (c) => recertifyPolicy(index, config, c) === 'on-release',
-  );
+  const checkpoints = recertifyTargets(index, config, release.features);
   if (!checkpoints.length) return [];
   const out: RecertifyMark[] = [];
   for (const l of i.learners) {
@@ -80,15 +94,7 @@ export function planRecertification(i: {
       const r = recertifyRecord(passed.learner, c.id, release.tag, features, i.now);
       if (!known.has(recordKey(r))) records.push(r);
     }
-    if (!records.length) continue;
-    const login = records[0]!.learner;
-    const title = (id: string) => `**${escapeMarkdown(index.item(id)?.title ?? id, 100)}**`;
-    const features = [...new Set(records.flatMap((r) => r.features ?? []))];
-    out.push({
-      login,
-      records,
-      intro: `@${escapeMarkdown(login, 40)}, release ${escapeMarkdown(release.tag, 40)} changed ${features.map((f) => escapeMarkdown(f, 60)).join(', ')}, which ${records.length === 1 ? 'a checkpoint you passed covers' : `${records.length} checkpoints you passed cover`}: ${records.map((r) => title(r.checkpoint)).join(', ')}. Expected a pass that is current; found ${records.length === 1 ? 'it' : 'them'} to recertify. Submit ${records.length === 1 ? 'it' : 'each'} again in a new pull request: your attempts are counted afresh.`,
-    });
+    if (records.length) out.push({ login: records[0]!.learner, records });
   }
   return out;
 }

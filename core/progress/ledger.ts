@@ -63,7 +63,22 @@ export function ledgerComment(c: ApiComment, writer: Writer = ACTIONS_BOT): Ledg
  * each record hidden beside it. A run never edits a comment, so concurrent runs lose nothing.
  */
 export function recordComment(records: readonly ProgressRecord[]): string {
-  return records.map((r) => `${recordLine(r)}\n${hiddenJson('record', r)}`).join('\n\n');
+  const lines = records.map((r) => `${recordLine(r)}\n${hiddenJson('record', r)}`);
+  const again = records.filter((r) => r.kind === 'recertify');
+  return [...(again.length ? [recertifyIntro(again)] : []), ...lines].join('\n\n');
+}
+
+/**
+ * Above a run's recertify records: the learner mentioned once (one comment per learner and
+ * release), with the release, the features and what to do.
+ */
+function recertifyIntro(again: readonly ProgressRecord[]): string {
+  const releases = [...new Set(again.map((r) => escapeMarkdown(r.release ?? r.sha, 40)))];
+  const features = [...new Set(again.flatMap((r) => r.features ?? []))].map((f) =>
+    escapeMarkdown(f, 60),
+  );
+  const one = again.length === 1;
+  return `@${escapeMarkdown(again[0]!.learner, 40)}, release ${releases.join(', ')} changed ${features.join(', ') || 'what you were trained on'}, which ${one ? 'a checkpoint you passed covers' : `${again.length} checkpoints you passed cover`}: ${again.map((r) => `**${escapeMarkdown(r.checkpoint, 100)}**`).join(', ')}. Your pass${one ? ' is' : 'es are'} no longer current: pass ${one ? 'it' : 'each'} again in a new pull request; your attempts are counted afresh.`;
 }
 
 /** The line people read beside a record; logins and notes come from people, so they are escaped. */
