@@ -1,9 +1,11 @@
 import { replyBody } from '../review/reply.js';
 import { checkRunFor } from './check-run.js';
 import { gradeCommentBody, type AttemptRecord, type ReviewSection } from './grade-comment.js';
+import { OUTCOME_LABELS, outcomeLabelChanges } from './outcome-label.js';
 import type { PullFacts, PullOutcome } from './pull-outcome.js';
 import type { GradeResult } from './types.js';
 import type { ProgressRecord } from '../progress/records.js';
+import { newerShown, nextShown, readShownState } from './shown-state.js';
 
 /** A write to the pull request once it is graded, in the order it is made. */
 export type PullWrite =
@@ -18,6 +20,8 @@ export interface FinishedPull {
   /** The grade comment's body, also the job's summary. */
   body: string;
   writes: PullWrite[];
+  /** The outcome labels the label writes change, as the grade comment recorded them (else the event's). */
+  labels: string[];
 }
 
 /**
@@ -35,14 +39,23 @@ export function finishPull(i: {
   outcomeReviews: PullOutcome['reviews'];
   replies: readonly { to: string; text: string }[];
   keyFailures: readonly string[];
+  /** The grade comment as this run listed it: what the pull request shows now. */
+  gradeComment?: string;
   dryRun: boolean;
 }): FinishedPull {
   const { pull, results, outcomeReviews } = i;
   const graded = results.filter((r) => r.result.ok);
-  const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
+  // Practice (a sheet after a pass) is graded but neither passes nor fails the pull request.
+  const practice = graded.filter((r) => r.result.ok && r.result.grade.practice).length;
+  const quizPassed = graded.filter(
+    (r) => r.result.ok && r.result.grade.passed && !r.result.grade.practice,
+  ).length;
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === 'passed').length;
   const failed =
-    graded.length - quizPassed + outcomeReviews.filter((r) => r.state === 'failed').length;
+    graded.length -
+    practice -
+    quizPassed +
+    outcomeReviews.filter((r) => r.state === 'failed').length;
   const pending = outcomeReviews.filter((r) => r.state === 'pending').length;
   const outcome: PullOutcome = {
     pull: pull.number,
@@ -58,25 +71,44 @@ export function finishPull(i: {
     reviews: outcomeReviews,
     keyFailures: [...new Set(i.keyFailures)],
   };
-  const body = gradeCommentBody(results, [...i.refusals], i.records, i.sections, i.reviews);
   const allPassed =
     outcome.refusals.length === 0 &&
     outcome.failed === 0 &&
     outcome.pending === 0 &&
     outcome.graded > 0;
   const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
+  const label = allPassed && passed === 0 ? 'practice' : allPassed ? 'passed' : 'failed';
+  // A re-run replays its event's payload as it was: the labels and the newest head come from the comment instead.
+  const shown = readShownState(i.gradeComment);
+  const labels = shown.label ? [shown.label] : pull.labels;
+  const newer = newerShown(shown, pull.headSha);
+  const body = gradeCommentBody(
+    results,
+    [...i.refusals],
+    i.records,
+    i.sections,
+    i.reviews,
+    nextShown(shown, pull.headSha, waiting ? shown.label : OUTCOME_LABELS[label]),
+  );
   if (i.dryRun) {
-    const text = `Dry run: would comment on #${pull.number}, ${waiting ? 'wait for a reviewer' : `label it checkpoint:${allPassed ? 'passed' : 'failed'}`} and report a ${allPassed ? 'successful' : waiting ? 'neutral' : 'failing'} check.`;
-    return { outcome, body, writes: [{ kind: 'info', text }] };
+    const text = `Dry run: would comment on #${pull.number}, ${waiting ? 'wait for a reviewer' : `label it ${OUTCOME_LABELS[label]}`} and report a ${label === 'practice' || waiting ? 'neutral' : allPassed ? 'successful' : 'failing'} check.`;
+    return { outcome, body, writes: [{ kind: 'info', text }], labels };
   }
-  const writes: PullWrite[] = [{ kind: 'grade-comment', body }];
-  if (!waiting)
+  const writes: PullWrite[] = [];
+  // An older head's result never replaces a newer one: only its own check run (GitHub keeps one per commit) is written.
+  if (newer)
     writes.push({
-      kind: 'label',
-      add: allPassed ? 'checkpoint:passed' : 'checkpoint:failed',
-      remove: allPassed ? 'checkpoint:failed' : 'checkpoint:passed',
+      kind: 'info',
+      text: `Expected ${pull.headSha} to be the newest commit graded on #${pull.number}; found its comment already showing ${newer}, graded after it. Left the comment and label as they are; this commit's result is in its check run.`,
     });
+  else {
+    writes.push({ kind: 'grade-comment', body });
+    if (!waiting)
+      for (const c of outcomeLabelChanges(labels, label))
+        if (!labels.includes(c.add) || labels.includes(c.remove))
+          writes.push({ kind: 'label', ...c });
+  }
   writes.push({ kind: 'check-run', headSha: pull.headSha, run: checkRunFor(outcome, allPassed) });
   for (const r of i.replies) writes.push({ kind: 'comment', body: replyBody(r.to, r.text) });
-  return { outcome, body, writes };
+  return { outcome, body, writes, labels };
 }

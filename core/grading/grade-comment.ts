@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import { isRecord } from '../progress/ledger.js';
 import type { ProgressRecord } from '../progress/records.js';
+import type { ShownState } from './shown-state.js';
 
 export const COMMENT_MARKER = '<!-- enablekit:grade -->';
 
@@ -34,13 +35,17 @@ export interface ReviewSection {
   markdown: string;
 }
 
-/** The one comment enablekit keeps on a checkpoint pull request: results, then hidden records. */
+/**
+ * The one comment enablekit keeps on a checkpoint pull request: results, then hidden records
+ * (attempts, reviews, and what the pull request shows: see shown-state.ts).
+ */
 export function gradeCommentBody(
   results: { path: string; result: GradeResult }[],
   refusals: string[],
   records: AttemptRecord[],
   sections: ReviewSection[] = [],
   reviews: ProgressRecord[] = [],
+  shown?: ShownState,
 ): string {
   const parts = [COMMENT_MARKER, '## enablekit checkpoint results', ''];
   if (refusals.length)
@@ -54,6 +59,12 @@ export function gradeCommentBody(
   }
   for (const { path, markdown } of sections)
     parts.push(`#### \`${path.replace(/`/g, '')}\``, '', markdown, '');
-  parts.push(hiddenJson('attempts', reviews.length ? { records, reviews } : { records }));
+  parts.push(
+    hiddenJson('attempts', {
+      records,
+      ...(reviews.length ? { reviews } : {}),
+      ...(shown ? { heads: shown.heads, ...(shown.label ? { label: shown.label } : {}) } : {}),
+    }),
+  );
   return parts.join('\n');
 }
