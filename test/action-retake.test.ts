@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
+import { readAttemptRecords } from '../core/grading/grade-comment.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { readRecords } from '../core/progress/ledger.js';
 import type { Quiz } from '../core/model.js';
@@ -59,8 +60,13 @@ describe('retakes after a pass are practice; the cooldown holds for counted atte
       files: [{ filename: SHEET, status: 'added' }],
     });
   };
-  const grade = async (p: { number: number; head: { sha: string } }, action = 'synchronize') => {
+  const grade = async (
+    p: { number: number; head: { sha: string } },
+    action = 'synchronize',
+    inputs: Record<string, string> = {},
+  ) => {
     const r = await runAction({
+      inputs,
       apiUrl: gh.url,
       workspace,
       eventName: 'pull_request_target',
@@ -143,6 +149,21 @@ describe('retakes after a pass are practice; the cooldown holds for counted atte
       JSON.stringify(repo().checkRuns),
     ];
     for (const [n, m] of attemptsShown(everything)) assert.ok(n! <= m!, `attempt ${n} of ${m}`);
+  });
+
+  it('with progress off, the grade comment keeps the pass as its only attempt: practice adds none', async () => {
+    const off = { progress: 'false' };
+    await grade(push(500, RIGHT('ana'), 'sha-1'), 'opened', off);
+    await grade(push(500, WRONG('ana'), 'sha-2'), 'synchronize', off);
+    await grade(push(500, WRONG('ana'), 'sha-3'), 'synchronize', off);
+    const body = gradeComment(500);
+    assert.match(body, /### Practice: 0%/);
+    assert.deepEqual(
+      readAttemptRecords(body).map((r) => [r.sha, r.passed]),
+      [['sha-1', true]],
+    );
+    assert.deepEqual(repo().issues.get(500)!.labels, ['checkpoint:practice']);
+    assert.equal(progressIssue(), undefined);
   });
 
   it('a failed attempt, then a retry inside the cooldown: refused with the time it opens, no attempt used', async () => {
