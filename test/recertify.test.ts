@@ -9,7 +9,8 @@ import { progressBody } from '../core/progress/progress-body.js';
 import { attemptsOfCycle, recertifyRecord } from '../core/progress/recertification.js';
 import { recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { reportCard } from '../core/progress/report-card.js';
-import type { Track } from '../core/model.js';
+import type { Scenario, Track } from '../core/model.js';
+import { mockOutcome } from '../core/review/mock-outcome.js';
 
 const CONFIG = (policy = '') =>
   `version: 1\nroles:\n  support:\n    learners: [ana, bo]\nfeatures:\n  - id: sla-policies\n  - id: routing\n  - id: inbox\n${policy}`;
@@ -225,5 +226,60 @@ describe('recertification', () => {
       'sla-quiz#0@v4.3.0/recertify',
     ]);
     assert.equal(checkpointResults(ledger.records, 'ana').get('sla-quiz')!.passed, false);
+  });
+});
+
+describe('recertification of a mock scenario', () => {
+  const { index, config } = lintInMemory(
+    {
+      'enablekit.yml':
+        'version: 1\nroles:\n  support:\n    learners: [ana]\n    reviewers: [lena]\nfeatures:\n  - id: sla-policies\n',
+      'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: l\n---\n# M\n',
+      's.md':
+        '---\ntype: scenario\nid: call\ntitle: Call\nmodule: m\nlevel: beginner\nowner: l\ncovers: [sla-policies]\n---\n# Call\n\n## Rubric\n\n- [ ] Sets a next step (required)\n',
+    },
+    TODAY,
+  );
+  const verdict = (pr: number, sha: string, at: string): ProgressRecord => ({
+    learner: 'ana',
+    checkpoint: 'call',
+    kind: 'mock',
+    pr,
+    sha,
+    ref: `comment-${pr}`,
+    at,
+    passed: true,
+    attempt: 1,
+    reviewer: 'lena',
+  });
+  const review = (records: ProgressRecord[]) =>
+    mockOutcome({
+      scenario: index.item('call') as Scenario,
+      learner: 'ana',
+      learnerRoles: ['support'],
+      config,
+      pr: 2,
+      sha: 's2',
+      records,
+      review: {
+        reviewer: { login: 'lena', teams: [] },
+        command: { verdict: 'pass', notes: '' },
+        ref: 'comment-9',
+        at: '2027-01-12T10:00:00Z',
+        ticked: new Set(['sets-a-next-step']),
+      },
+    }).record;
+
+  it('counts the verdicts of the new cycle only: the first review after a recertification is attempt 1', () => {
+    const before = [verdict(1, 's1', '2027-01-05T10:00:00Z')];
+    assert.equal(review(before)?.attempt, 2, 'without a recertification, the second attempt');
+    const marked = [
+      ...before,
+      recertifyRecord('ana', 'call', 'v4.3.0', ['sla-policies'], '2027-01-10T09:00:00Z'),
+    ];
+    assert.equal(checkpointResults(marked, 'ana').get('call')!.recertify?.release, 'v4.3.0');
+    const again = review(marked)!;
+    assert.deepEqual([again.passed, again.attempt], [true, 1]);
+    assert.equal(checkpointResults([...marked, again], 'ana').get('call')!.passed, true);
   });
 });

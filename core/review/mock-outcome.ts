@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Scenario } from '../model.js';
 import { isResult, type ProgressRecord } from '../progress/records.js';
+import { cycleStart } from '../progress/recertification.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { GradeCommand } from './grade-command.js';
 import { rubricVerdict, type ReviewerFacts } from './rubric-verdict.js';
@@ -57,8 +58,16 @@ export function mockOutcome(f: MockFacts): MockOutcome {
   let reply: string | undefined;
   if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review!.ref)) {
     // An attempt is a submission graded: a verdict changed on the same commit is not a new attempt.
+    // Verdicts before a recertification are of an earlier cycle: attempts are counted afresh.
+    const start = cycleStart(f.records, f.learner, s.id);
     const earlier = new Set(
-      verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`),
+      verdicts
+        .filter(
+          (r) =>
+            !(r.pr === f.pr && r.sha === f.sha) &&
+            (!start || Date.parse(r.at) > Date.parse(start.at)),
+        )
+        .map((r) => `${r.pr}@${r.sha}`),
     );
     const v = rubricVerdict({
       scenario: s,
