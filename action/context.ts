@@ -82,6 +82,7 @@ export interface PullInfo {
   headSha: string;
   baseSha: string;
   labels: string[];
+  before?: string;
 }
 
 /** A field of an event payload by its path: whatever is missing or of another shape reads as undefined. */
@@ -104,6 +105,12 @@ export function pullInfo(pr: unknown): PullInfo {
     baseSha: str(at(pr, 'base', 'sha')),
     labels: labelNames(at(pr, 'labels')),
   };
+}
+
+/** A push to a pull request (synchronize) names the head it replaced; a new branch's is all zeros. */
+function replaced(event: unknown): { before?: string } {
+  const before = at(event, 'action') === 'synchronize' ? str(at(event, 'before')) : '';
+  return before && !/^0+$/.test(before) ? { before } : {};
 }
 
 export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
@@ -167,7 +174,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     dryRun: /^true$/i.test(core.getInput('dry-run')),
     progress: !/^false$/i.test(input('progress')),
     rebuildProgress: /^rebuild$/i.test(input('progress')),
-    ...(at(event, 'pull_request') ? { pull: pullInfo(at(event, 'pull_request')) } : {}),
+    ...(at(event, 'pull_request')
+      ? { pull: { ...pullInfo(at(event, 'pull_request')), ...replaced(event) } }
+      : {}),
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
     serverUrl: run.serverUrl,
     ...(answerKey ? { answerKey } : {}),

@@ -139,7 +139,7 @@ describe('what a run writes once graded: state from the grade comment, never an 
     assert.equal(check.run.conclusion, 'failure', "A's own result, on A's commit");
     assert.match(
       (rerunA.writes[0] as { text: string }).text,
-      /Expected sha-a to be the newest commit graded on #7; found its comment already showing sha-b, graded after it\./,
+      /Expected sha-a to be the newest push graded on #7; found its comment already showing sha-b, a later one\./,
     );
 
     // B re-run after that: still the newest, so nothing changes but its check run.
@@ -164,5 +164,36 @@ describe('what a run writes once graded: state from the grade comment, never an 
       legacy,
     );
     assert.deepEqual(kinds(rerunB.writes), ['grade-comment', 'check-run']);
+  });
+  it("runs finishing out of order: B's push replaced A, so A's run after B's shows nothing over it", () => {
+    const b = grade({ ...eventB, before: 'sha-a' }, 'right', '2026-11-20T10:00:00Z');
+    assert.deepEqual(readShownState(commentOf(b)).heads, ['sha-a', 'sha-b']);
+    const lateA = grade(eventA, 'wrong', '2026-11-20T10:01:00Z', commentOf(b));
+    assert.deepEqual(kinds(lateA.writes), ['info', 'check-run']);
+  });
+
+  it('a push back to a commit graded earlier is the newest, and stays so when its run is re-run', () => {
+    const a = grade(eventA, 'wrong', '2026-11-20T10:00:00Z');
+    const b = grade({ ...eventB, before: 'sha-a' }, 'right', '2026-11-22T10:00:00Z', commentOf(a));
+    const back = grade(
+      { ...eventA, before: 'sha-b' },
+      'wrong',
+      '2026-11-22T11:00:00Z',
+      commentOf(b),
+    );
+    assert.deepEqual(kinds(back.writes), ['grade-comment', 'label', 'check-run']);
+    assert.deepEqual(readShownState(commentOf(back)), {
+      heads: ['sha-b', 'sha-a'],
+      label: 'checkpoint:failed',
+    });
+    // The push back's own event, re-run: still the newest, the same comment.
+    const again = grade(
+      { ...eventA, before: 'sha-b' },
+      'wrong',
+      '2026-11-22T12:00:00Z',
+      commentOf(back),
+    );
+    assert.deepEqual(kinds(again.writes), ['grade-comment', 'check-run']);
+    assert.equal(commentOf(again), commentOf(back));
   });
 });

@@ -81,14 +81,14 @@ export function finishPull(i: {
   // A re-run replays its event's payload as it was: the labels and the newest head come from the comment instead.
   const shown = readShownState(i.gradeComment);
   const labels = shown.label ? [shown.label] : pull.labels;
-  const newer = newerShown(shown, pull.headSha);
+  const newer = newerShown(shown, pull.headSha, pull.before);
   const body = gradeCommentBody(
     results,
     [...i.refusals],
     i.records,
     i.sections,
     i.reviews,
-    nextShown(shown, pull.headSha, waiting ? shown.label : OUTCOME_LABELS[label]),
+    nextShown(shown, pull.headSha, waiting ? shown.label : OUTCOME_LABELS[label], pull.before),
   );
   if (i.dryRun) {
     const text = `Dry run: would comment on #${pull.number}, ${waiting ? 'wait for a reviewer' : `label it ${OUTCOME_LABELS[label]}`} and report a ${label === 'practice' || waiting ? 'neutral' : allPassed ? 'successful' : 'failing'} check.`;
@@ -99,7 +99,7 @@ export function finishPull(i: {
   if (newer)
     writes.push({
       kind: 'info',
-      text: `Expected ${pull.headSha} to be the newest commit graded on #${pull.number}; found its comment already showing ${newer}, graded after it. Left the comment and label as they are; this commit's result is in its check run.`,
+      text: `Expected ${pull.headSha} to be the newest push graded on #${pull.number}; found its comment already showing ${newer}, a later one. Left the comment and label as they are; this commit's result is in its check run.`,
     });
   else {
     writes.push({ kind: 'grade-comment', body });

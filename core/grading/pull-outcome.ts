@@ -7,6 +7,8 @@ export interface PullFacts {
   author: string;
   headSha: string;
   labels: string[];
+  /** A push's event (synchronize): the head it replaced, which is older than `headSha` whatever order runs finish in. */
+  before?: string;
 }
 
 /** A reviewer's `/grade` command, from a comment or a review on the pull request. */

@@ -33,17 +33,38 @@ export function readShownState(body: string | undefined): ShownState {
 }
 
 /**
- * The newer head the comment already shows than `head`, or undefined when `head` is the
- * newest shown or not shown yet (a new push). Newer is by the order the comment recorded
- * its heads, not by the clock: a re-run of an older run replays an older head.
+ * The heads in the order they were pushed, as far as the comment and this run know: the
+ * comment's order, with this run's head after the head its push replaced (`before`, from a
+ * synchronize event: a fact of the event, true however late it runs). So a push's run that
+ * finishes before the run of the push it replaced still orders them, and a push back to a
+ * commit graded earlier comes after the one it replaced.
  */
-export function newerShown(shown: ShownState, head: string): string | undefined {
-  const k = shown.heads.indexOf(head);
-  return k >= 0 && k < shown.heads.length - 1 ? shown.heads.at(-1) : undefined;
+function ordered(shown: ShownState, head: string, before?: string): string[] {
+  const heads = shown.heads;
+  if (heads.includes(head))
+    return before && before !== head && heads.at(-1) === before
+      ? [...heads.filter((h) => h !== head), head]
+      : heads;
+  return [...heads, ...(before && !heads.includes(before) ? [before] : []), head];
+}
+
+/**
+ * The newer head the comment already shows than `head`, or undefined when `head` is the
+ * newest (a new push, or the newest shown). Newer is by the order of the pushes as the
+ * comment recorded them, not by the clock: a re-run of an older run replays an older head.
+ */
+export function newerShown(shown: ShownState, head: string, before?: string): string | undefined {
+  const heads = ordered(shown, head, before);
+  return heads.at(-1) !== head ? heads.at(-1) : undefined;
 }
 
 /** The state to record once `head`'s result is shown and `label` is (or stays) on the pull request. */
-export function nextShown(shown: ShownState, head: string, label: string | undefined): ShownState {
-  const heads = shown.heads.includes(head) ? shown.heads : [...shown.heads, head].slice(-MAX_HEADS);
+export function nextShown(
+  shown: ShownState,
+  head: string,
+  label: string | undefined,
+  before?: string,
+): ShownState {
+  const heads = ordered(shown, head, before).slice(-MAX_HEADS);
   return label ? { heads, label } : { heads };
 }
