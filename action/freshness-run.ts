@@ -15,8 +15,10 @@ import type { Config } from '../core/config/config.js';
 import { loadIndex } from '../host/analyse.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
-import { botIssues, type Client } from '../github/calls.js';
+import { botComments, botIssues, commentWith, type Client } from '../github/calls.js';
+import { createComment, createIssue } from '../github/keyed-create.js';
 import { readProductChanges } from '../github/product-changes.js';
+import { markRecertification, type RecertifyOutcome } from './recertify-run.js';
 
 export type { FreshnessOutcome } from '../core/freshness/plan-freshness-run.js';
 
@@ -32,7 +34,8 @@ export async function runFreshness(
   ctx: RunContext,
   gh: Client,
   today: string,
-): Promise<FreshnessOutcome> {
+  now: string,
+): Promise<FreshnessOutcome & { recertified?: RecertifyOutcome }> {
   const mode = ctx.push ? 'push' : ctx.release ? 'release' : 'schedule';
   if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
     core.info(
@@ -86,6 +89,19 @@ export async function runFreshness(
   outcome.items = outcome.items.map((i) =>
     i.issue !== undefined && numbers.has(i.issue) ? { ...i, issue: numbers.get(i.issue)! } : i,
   );
+  // After the stale issues, the learners: passes the release calls into question are marked to recertify, within the operations left.
+  if (plan.release && ctx.progress) {
+    const spent = plan.writes.reduce((n, w) => n + w.cost, 0);
+    const recertified = await markRecertification(
+      ctx,
+      gh,
+      { index, config },
+      { tag: plan.release.tag, features: new Set(plan.release.features.keys()) },
+      Math.max(0, ctx.freshness.operationsPerRun - spent),
+      { now, today },
+    );
+    return { ...outcome, recertified };
+  }
   return outcome;
 }
 
@@ -104,15 +120,15 @@ async function makeWrites(
       continue;
     }
     if (w.kind === 'open') {
-      const made = await gh.rest.issues.create({
-        owner,
-        repo,
-        title: w.title,
-        body: writeBody(w.body, numberOf),
-        labels: w.labels,
-        ...(w.assignees.length ? { assignees: w.assignees } : {}),
-      });
-      numbers.set(w.opens, made.data.number);
+      const body = writeBody(w.body, numberOf);
+      // An issue is keyed by its hidden record: the item or release it is for.
+      const made = await createIssue(
+        gh,
+        ctx,
+        { title: w.title, body, labels: w.labels, assignees: w.assignees },
+        /<!-- enablekit:stale .* -->/.exec(body)?.[0] ?? body,
+      );
+      numbers.set(w.opens, made.number);
     } else if (w.kind === 'update') {
       const state =
         w.state === 'closed'
@@ -128,12 +144,10 @@ async function makeWrites(
         ...state,
       });
     } else {
-      await gh.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: numberOf(w.number),
-        body: w.comment,
-      });
+      // A run that commented and then failed to close is re-run: the comment is there already, only the close is left.
+      const key = `<!-- enablekit:closing ${'item' in w.about ? w.about.item : w.about.release}@${ctx.push?.sha ?? ''} -->`;
+      if (!commentWith(await botComments(gh, ctx, numberOf(w.number)), key))
+        await createComment(gh, ctx, numberOf(w.number), `${w.comment}\n\n${key}`, key);
       await gh.rest.issues.update({
         owner,
         repo,

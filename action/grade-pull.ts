@@ -32,10 +32,10 @@ import {
   commentWith,
   fileAt,
   setOutcomeLabel,
-  upsertComment,
   type Client,
   type FileAt,
 } from '../github/calls.js';
+import { createCheckRun, createComment, upsertComment } from '../github/keyed-create.js';
 import {
   appendRecords,
   loadLedger,
@@ -44,6 +44,7 @@ import {
   type LearnerLedger,
 } from '../github/progress-ledger.js';
 import { teamsOf } from '../github/team-members.js';
+import { attemptsOfCycle } from '../core/progress/recertification.js';
 
 export type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
 
@@ -79,7 +80,10 @@ export async function gradePull(
   );
   // One listing serves the grade comment and every rubric checklist.
   const ours = await botComments(gh, ctx, pull.number);
-  let existing = commentWith(ours, COMMENT_MARKER);
+  let existing: { id: number; body?: string | null } | undefined = commentWith(
+    ours,
+    COMMENT_MARKER,
+  );
   if (
     opensGradeComment({
       hasGradeComment: !!existing,
@@ -88,12 +92,13 @@ export async function gradePull(
       classified,
     })
   ) {
-    const { data } = await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull.number,
-      body: `${COMMENT_MARKER}\nGrading…`,
-    });
+    const data = await createComment(
+      gh,
+      ctx,
+      pull.number,
+      `${COMMENT_MARKER}\nGrading…`,
+      COMMENT_MARKER,
+    );
     checkWriter(ctx, data.user);
     existing = data;
   }
@@ -161,13 +166,7 @@ export async function gradePull(
     now,
     match: timedMatcher,
   });
-  for (const c of graded.checklists)
-    await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull.number,
-      body: c.body,
-    });
+  for (const c of graded.checklists) await createComment(gh, ctx, pull.number, c.body);
   // Recorded before anything is shown: a quiz attempt counts only at its place among the stored records.
   const shown =
     ledger && roster && graded.fresh.length && !ctx.dryRun
@@ -183,28 +182,18 @@ export async function gradePull(
     outcomeReviews: graded.outcomeReviews,
     replies: graded.replies,
     keyFailures: graded.keyFailures,
+    ...(existing?.body ? { gradeComment: existing.body } : {}),
     dryRun: ctx.dryRun,
   });
   for (const w of finished.writes) {
     if (w.kind === 'info') core.info(w.text);
     else if (w.kind === 'grade-comment')
-      await upsertComment(gh, ctx, pull.number, existing, w.body);
+      await upsertComment(gh, ctx, pull.number, existing, w.body, COMMENT_MARKER);
     else if (w.kind === 'label')
-      await setOutcomeLabel(gh, ctx, pull.number, pull.labels, w.add, w.remove);
+      await setOutcomeLabel(gh, ctx, pull.number, finished.labels, w.add, w.remove);
     else if (w.kind === 'check-run')
-      await gh.rest.checks.create({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        head_sha: w.headSha,
-        ...w.run,
-      });
-    else
-      await gh.rest.issues.createComment({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        issue_number: pull.number,
-        body: w.body,
-      });
+      await createCheckRun(gh, ctx, { head_sha: w.headSha, ...w.run });
+    else await createComment(gh, ctx, pull.number, w.body);
   }
   if (ledger && roster && graded.fresh.length && ctx.dryRun)
     await appendRecords(gh, ctx, ledger, graded.fresh, () => '');
@@ -221,13 +210,7 @@ async function refuseCommand(
   text: string,
 ): Promise<PullOutcome> {
   if (ctx.dryRun) core.info(`Dry run: would reply to @${to} on #${pull}: ${text}`);
-  else
-    await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull,
-      body: replyBody(to, text),
-    });
+  else await createComment(gh, ctx, pull, replyBody(to, text));
   return {
     pull,
     graded: 0,
@@ -270,7 +253,8 @@ async function recordProgress(
       quizSheets: graded.quizSheets,
       results: graded.results,
       records: graded.records,
-      stored: stored.stored ?? [],
+      // Attempts before a recertification are of an earlier cycle: they neither count nor hold a cooldown.
+      stored: attemptsOfCycle(stored.stored ?? [], stored.records, pull.headSha, now),
       config,
       pull,
       now,

@@ -24,6 +24,7 @@ import {
   type LearnerLedger,
 } from '../github/progress-ledger.js';
 import { OperationBudget } from '../github/operation-budget.js';
+import { createIssue } from '../github/keyed-create.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -154,13 +155,12 @@ export async function runProgressSchedule(
               issue_number: existing.number,
               body,
             })
-          : gh.rest.issues.create({
-              owner: ctx.owner,
-              repo: ctx.repo,
-              title: 'Training dashboard',
-              body,
-              labels: [DASHBOARD_LABEL],
-            }),
+          : createIssue(
+              gh,
+              ctx,
+              { title: 'Training dashboard', body, labels: [DASHBOARD_LABEL] },
+              DASHBOARD_MARKER,
+            ),
     );
     outcome.dashboard = !written ? 'deferred' : existing ? 'updated' : 'opened';
   }

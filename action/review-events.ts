@@ -14,6 +14,7 @@ import type { RunContext } from './context.js';
 import { changedFiles, type Client } from '../github/calls.js';
 import { gradePull, type PullOutcome } from './grade-pull.js';
 import { appendRecords, listProgressIssues, loadLedger } from '../github/progress-ledger.js';
+import { createComment } from '../github/keyed-create.js';
 import { teamsOf } from '../github/team-members.js';
 import { curriculaToday } from '../core/config/clock.js';
 
@@ -188,13 +189,7 @@ export async function onAppraise(
   if (!command || !learner || !c.issueByEnablekit || !c.issueLabels.includes(PROGRESS_LABEL))
     return { kind: 'ignored', why: 'Not an /appraise command on a progress issue.' };
   const reply = async (text: string): Promise<ReviewEventOutcome> => {
-    if (!ctx.dryRun)
-      await gh.rest.issues.createComment({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        issue_number: c.issue,
-        body: replyBody(c.author, text),
-      });
+    if (!ctx.dryRun) await createComment(gh, ctx, c.issue, replyBody(c.author, text));
     return { kind: 'appraisal', recorded: false, reply: text };
   };
   if ('error' in command) return reply(command.error);

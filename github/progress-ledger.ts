@@ -2,6 +2,7 @@ import {
   ledgerComment,
   PROGRESS_LABEL,
   progressIssuesOf,
+  progressMarker,
   progressTitle,
   readLedger,
   recordComment,
@@ -10,10 +11,12 @@ import {
 } from '../core/progress/ledger.js';
 import { isClaim, recordKey, type ProgressRecord } from '../core/progress/records.js';
 import { noticeComment, readNotices, type Notice } from '../core/progress/notices.js';
+import { hiddenJson } from '../core/text/hidden-json.js';
 import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RepoRef } from './repo-ref.js';
 import { botIssues, checkWriter, type Client } from './calls.js';
+import { createComment, createIssue } from './keyed-create.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
@@ -96,12 +99,8 @@ export async function appendRecords(
   }
   let issue = ledger.issue;
   if (!issue) issue = await openProgressIssue(gh, ctx, ledger.login, text);
-  const { data: written } = await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: issue.number,
-    body: recordComment(add),
-  });
+  // A record comment is its records: its body is its key.
+  const written = await createComment(gh, ctx, issue.number, recordComment(add));
   checkWriter(ctx, written.user);
   if (issue.body !== text)
     await gh.rest.issues.update({
@@ -126,22 +125,21 @@ export async function openProgressIssue(
   login: string,
   text: string,
 ): Promise<{ number: number; body: string }> {
-  const { data } = await gh.rest.issues.create({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    title: progressTitle(login),
-    body: text,
-    labels: [PROGRESS_LABEL],
-  });
+  const data = await createIssue(
+    gh,
+    ctx,
+    { title: progressTitle(login), body: text, labels: [PROGRESS_LABEL] },
+    progressMarker(login),
+  );
   checkWriter(ctx, data.user);
   const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
   if (!oldest || oldest.number >= data.number) return { number: data.number, body: text };
-  await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: data.number,
-    body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`,
-  });
+  await createComment(
+    gh,
+    ctx,
+    data.number,
+    `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`,
+  );
   await gh.rest.issues.update({
     owner: ctx.owner,
     repo: ctx.repo,
@@ -175,12 +173,13 @@ export async function postNotice(
   issue: number,
   due: ScheduledNotice,
 ): Promise<void> {
-  await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: issue,
-    body: noticeComment(due.notice, due.text),
-  });
+  await createComment(
+    gh,
+    ctx,
+    issue,
+    noticeComment(due.notice, due.text),
+    hiddenJson('notice', due.notice),
+  );
   if (due.notice.kind === 'report-card')
     await gh.rest.issues.addLabels({
       owner: ctx.owner,

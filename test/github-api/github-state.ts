@@ -56,6 +56,8 @@ export interface CheckRun {
   status: string;
   conclusion?: string;
   output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  /** What the run is for, as its creator keyed it. */
+  external_id?: string;
   annotations: unknown[];
 }
 

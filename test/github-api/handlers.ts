@@ -364,12 +364,27 @@ export const HANDLERS: Record<string, Handler> = {
       status: body.status ?? 'queued',
       conclusion: body.conclusion,
       output: body.output,
+      ...(typeof body.external_id === 'string' ? { external_id: body.external_id } : {}),
       annotations: [...(body.output?.annotations ?? [])],
     };
     r.checkRuns.push(run);
     return {
       status: 201,
       body: { ...run, html_url: `https://github.com/${r.owner}/${r.name}/runs/${run.id}` },
+    };
+  },
+  'checks/list-for-ref': (s, p, _b, q) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const name = q.get('check_name');
+    const list = r.checkRuns
+      .filter((c) => c.head_sha === p.ref && (!name || c.name === name))
+      .map((c) => ({ ...c }))
+      .reverse();
+    return {
+      status: 200,
+      list,
+      wrap: (runs) => ({ total_count: list.length, check_runs: runs }),
     };
   },
   'checks/update': (s, p, body) => {

@@ -10,8 +10,15 @@ export interface Fault {
   times: number;
   /** Only requests whose "METHOD /path" matches. */
   match?: RegExp;
+  /** Only requests whose raw (JSON) body matches: one write among several to the same path. */
+  body?: RegExp;
   /** Seconds, for the 403 secondary rate limit. */
   retryAfter?: number;
+  /**
+   * The request is applied (its handler changes the state) and then answered with the fault's
+   * status, as GitHub does under load: a write it made but answered 5xx for.
+   */
+  applied?: boolean;
 }
 
 export interface Call {
@@ -93,8 +100,21 @@ export class LocalGitHub {
       });
     }
     const key = `${method} ${url.pathname}`;
-    const fault = this.faults.find((f) => f.times > 0 && (!f.match || f.match.test(key)));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.match || f.match.test(key)) && (!f.body || f.body.test(raw)),
+    );
+    const handler = op && HANDLERS[op.operationId];
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const apply = () =>
+      handler!(
+        this.state,
+        op!.params,
+        body,
+        url.searchParams,
+        this.tokens.get(token) ?? 'github-actions[bot]',
+      );
     if (fault) {
+      if (fault.applied && handler) apply();
       fault.times--;
       if (fault.status === 403) {
         res.setHeader('retry-after', String(fault.retryAfter ?? 1));
@@ -113,7 +133,6 @@ export class LocalGitHub {
         body: { message: fault.status === 404 ? 'Not Found' : 'Server Error' },
       });
     }
-    const handler = op && HANDLERS[op.operationId];
     if (!op || !handler) {
       this.violations.push(
         `${key}: ${op?.operationId ?? 'unknown operation'} is valid but not implemented by the local server`,
@@ -123,20 +142,7 @@ export class LocalGitHub {
         body: { message: 'Not implemented by the local GitHub API server' },
       });
     }
-    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    this.send(
-      res,
-      method,
-      url,
-      op.operationId,
-      handler(
-        this.state,
-        op.params,
-        body,
-        url.searchParams,
-        this.tokens.get(token) ?? 'github-actions[bot]',
-      ),
-    );
+    this.send(res, method, url, op.operationId, apply());
   }
 
   private send(
