@@ -166,14 +166,18 @@ async function schedule(ctx: RunContext): Promise<void> {
 }
 
 async function freshness(ctx: RunContext): Promise<void> {
-  const o = await runFreshness(ctx, client(ctx), curriculaDay(ctx));
+  const o = await runFreshness(ctx, client(ctx), curriculaDay(ctx), nowIso());
   core.setOutput('opened', o.opened);
   core.setOutput('updated', o.updated);
   core.setOutput('closed', o.closed);
   core.setOutput('summary', JSON.stringify(o));
   const line = `${o.mode === 'release' ? `Release ${o.release}: ` : ''}${o.opened} stale issue(s) opened, ${o.updated} updated, ${o.closed} closed${o.deferred ? `; ${o.deferred} left for the next run (operations-per-run reached)` : ''}${ctx.dryRun ? ' (dry run: nothing written)' : ''}.`;
-  core.info(line);
-  await core.summary.addRaw(`### enablekit freshness\n\n${line}\n`).write();
+  const r = o.recertified;
+  const again = r?.learners
+    ? ` ${r.records} pass(es) of ${r.learners} learner(s) marked to recertify${r.deferred ? `; ${r.deferred} learner(s) left for a re-run` : ''}.`
+    : '';
+  core.info(line + again);
+  await core.summary.addRaw(`### enablekit freshness\n\n${line}${again}\n`).write();
 }
 
 async function run(): Promise<void> {
