@@ -95,6 +95,25 @@ describe('recertification', () => {
         now: '2027-01-11T09:00:00Z',
       });
     assert.deepEqual(again('v4.3.0'), []);
+    // bo passed after the first run marked ana (a run cut short, say): a re-run leaves his pass alone.
+    const bo = [quiz('bo', 'sla-quiz', 'b1', '2027-01-10T12:00:00Z', true)];
+    const rerun = (boRecords: ProgressRecord[]) =>
+      planRecertification({
+        index,
+        config,
+        release: release('v4.3.0', 'sla-policies'),
+        learners: [
+          { login: 'ana', records: after },
+          { login: 'bo', records: boRecords },
+        ],
+        now: '2027-01-11T09:00:00Z',
+      }).map((m) => m.login);
+    assert.deepEqual(rerun(bo), []);
+    assert.deepEqual(
+      rerun([{ ...bo[0]!, at: '2027-01-09T12:00:00Z' }]),
+      ['bo'],
+      'a pass before it is marked',
+    );
     assert.deepEqual(
       again('v4.4.0').flatMap((m) => m.records.map(recordKey)),
       ['sla-quiz#0@v4.4.0/recertify'],

@@ -66,7 +66,8 @@ export interface RecertifyMark {
  * What a release asks of each learner: a recertify record for every checkpoint they passed
  * that covers a touched feature (directly or through its module) and whose policy is
  * on-release. A checkpoint already marked for this release is skipped, so a re-run marks
- * nobody twice; a later release marks again, for itself.
+ * nobody twice, nor a pass made after the release's first marking; a later release marks
+ * again, for itself.
  */
 export function planRecertification(i: {
   index: WorkspaceIndex;
@@ -78,13 +79,21 @@ export function planRecertification(i: {
   const { index, config, release } = i;
   const checkpoints = recertifyTargets(index, config, release.features);
   if (!checkpoints.length) return [];
+  // A re-run after some learners were marked: a pass made since the first marking was on the changed training, and stands.
+  const marked = i.learners
+    .flatMap((l) => l.records)
+    .filter((r) => r.kind === 'recertify' && r.release === release.tag)
+    .map((r) => Date.parse(r.at));
+  const cutoff = marked.length ? Math.min(...marked) : Number.POSITIVE_INFINITY;
   const out: RecertifyMark[] = [];
   for (const l of i.learners) {
     const results = resultsOf(l.records, l.login);
     const known = new Set(l.records.map(recordKey));
     const records: ProgressRecord[] = [];
     for (const c of checkpoints) {
-      const passed = results.find((r) => r.checkpoint === c.id && r.passed);
+      const passed = results.find(
+        (r) => r.checkpoint === c.id && r.passed && Date.parse(r.at) <= cutoff,
+      );
       if (!passed) continue;
       const covers = new Set([
         ...c.freshness.covers,
