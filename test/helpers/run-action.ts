@@ -163,10 +163,15 @@ export function runAction(o: {
     ...o.env,
   };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'action.js')], {
-      env,
-      cwd: o.workspace,
-    });
+    // test/action-node24.sh runs these tests again with the bundle on Node 24, as action.yml declares.
+    const child = spawn(
+      process.env.ENABLEKIT_ACTION_NODE ?? process.execPath,
+      [join(ROOT, 'dist', 'action.js')],
+      {
+        env,
+        cwd: o.workspace,
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
