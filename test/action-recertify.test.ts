@@ -204,6 +204,45 @@ describe('the GitHub Action asks for recertification after a release (real bundl
     assert.doesNotMatch(progressIssue('ana').body, /to recertify/);
   });
 
+  it('within operations-per-run: a learner left over is marked by a re-run, the others not twice', async () => {
+    edit('enablekit.yml', 'learners: [ana]', 'learners: [ana, bo]');
+    assert.equal((await grade(pull(500, 'ana', RIGHT('ana'), 'sha-1'))).code, 0);
+    assert.equal((await grade(pull(700, 'bo', RIGHT('bo'), 'sha-2'))).code, 0);
+    ageRecords();
+    const notes = 'Every request-ids header now carries the region.';
+    const short = await runAction({
+      apiUrl: gh.url,
+      workspace,
+      eventName: 'release',
+      payload: releaseEvent('v4.3.0', notes),
+      inputs: { 'feature-sources': 'explicit,notes', 'operations-per-run': '5' },
+    });
+    assert.equal(short.code, 0, short.stdout + short.stderr);
+    // Three writes go to the stale issues; the two left mark one learner (a comment and the body).
+    assert.deepEqual(JSON.parse(short.outputs.summary!).recertified, {
+      learners: 1,
+      records: 1,
+      deferred: 1,
+    });
+    assert.match(short.stdout, /1 learner\(s\) left\. Re-run this job/);
+    assert.equal(recordsOf('ana', 'recertify').length, 1);
+    assert.equal(recordsOf('bo', 'recertify').length, 0);
+    const ofAna = commentsOf('ana').length;
+    const rerun = await release('v4.3.0', notes);
+    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+    assert.deepEqual(JSON.parse(rerun.outputs.summary!).recertified, {
+      learners: 1,
+      records: 1,
+      deferred: 0,
+    });
+    assert.equal(commentsOf('ana').length, ofAna, 'ana is not marked twice');
+    assert.deepEqual(
+      recordsOf('bo', 'recertify').map((r) => r.release),
+      ['v4.3.0'],
+    );
+    assert.match(progressIssue('bo').body, /🔄 to recertify/);
+  });
+
   it('policies.recertify: never leaves passes as they are', async () => {
     edit('enablekit.yml', 'policies:', 'policies:\n  recertify: never');
     assert.equal((await grade(pull(500, 'ana', RIGHT('ana'), 'sha-1'))).code, 0);
