@@ -19,6 +19,8 @@ export interface Fault {
    * status, as GitHub does under load: a write it made but answered 5xx for.
    */
   applied?: boolean;
+  /** No answer at all: the connection is closed instead (recorded as status 0). */
+  drop?: boolean;
 }
 
 export interface Call {
@@ -116,6 +118,17 @@ export class LocalGitHub {
     if (fault) {
       if (fault.applied && handler) apply();
       fault.times--;
+      if (fault.drop) {
+        this.calls.push({
+          method,
+          path: url.pathname,
+          ...(op ? { operationId: op.operationId } : {}),
+          status: 0,
+          at: performance.now(),
+        });
+        req.socket.destroy();
+        return;
+      }
       if (fault.status === 403) {
         res.setHeader('retry-after', String(fault.retryAfter ?? 1));
         return this.send(res, method, url, op?.operationId, {
