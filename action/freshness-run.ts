@@ -12,6 +12,7 @@ import {
 } from '../core/freshness/plan-freshness-run.js';
 import { STALE_LABEL } from '../core/freshness/stale-issue.js';
 import type { Config } from '../core/config/config.js';
+import { hiddenJson } from '../core/text/hidden-json.js';
 import { loadIndex } from '../host/analyse.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
@@ -144,8 +145,13 @@ async function makeWrites(
         ...state,
       });
     } else {
-      // A run that commented and then failed to close is re-run: the comment is there already, only the close is left.
-      const key = `<!-- enablekit:closing ${'item' in w.about ? w.about.item : w.about.release}@${ctx.push?.sha ?? ''} -->`;
+      // Keyed by what it says (the item and its verification), not the commit that said it: a run that commented and failed
+      // to close is re-run, or the next push closes the issue, and finds the comment there; only the close is left.
+      const commit = `${ctx.serverUrl}/${owner}/${repo}/commit/${ctx.push?.sha ?? ''}`;
+      const key = hiddenJson('closing', {
+        ...w.about,
+        why: w.comment.replace(` in ${commit}`, ''),
+      });
       if (!commentWith(await botComments(gh, ctx, numberOf(w.number)), key))
         await createComment(gh, ctx, numberOf(w.number), `${w.comment}\n\n${key}`, key);
       await gh.rest.issues.update({

@@ -345,6 +345,24 @@ describe('the Action writes exactly once under faults and re-runs (real bundle, 
         /Verified against 4\.3\.0 .* in https:\/\/github.com\/acme\/training\/commit\/def456\. Closing\./,
       );
     });
+
+    it('a close that fails after its comment, then the next push: the comment once, the issue closed', async () => {
+      assert.equal((await run('release', release('v4.3.0'))).code, 0);
+      verify();
+      const [issue] = itemIssues('sla-basics');
+      gh.fault({
+        ...KEEPS_FAILING,
+        match: new RegExp(`^PATCH /repos/acme/training/issues/${issue!.number}$`),
+        body: /"state":"closed"/,
+      });
+      assert.equal((await run('push', push('def456'))).code, 1, 'GitHub kept failing the close');
+      const next = await run('push', push('fed789'));
+      assert.equal(next.code, 0, next.stdout + next.stderr);
+      assert.equal(issue!.state, 'closed');
+      const bodies = commentsOn(issue!.number).map((c) => c.body);
+      assert.equal(bodies.length, 1, `one comment; found:\n${bodies.join('\n---\n')}`);
+      assert.match(bodies[0]!, /Verified against 4\.3\.0 .*commit\/def456\. Closing\./);
+    });
   });
 
   describe('the scheduled progress run', () => {
