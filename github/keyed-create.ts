@@ -90,7 +90,10 @@ export async function createComment(
   return made;
 }
 
-/** Open an issue once: `key` is in its body, and `labels` (all of them) find it again. */
+/**
+ * Open an issue once: `key` is in its body, and `labels` (all of them) find it again among the
+ * open issues (the one just made is open; a closed one with the key is an earlier one).
+ */
 export async function createIssue(
   gh: Client,
   ctx: RepoRef,
@@ -115,7 +118,7 @@ export async function createIssue(
         })
       ).data as { number: number; body?: string | null; user?: Commented['user'] },
     async () =>
-      (await botIssues(gh, ctx, issue.labels.join(','), 'all'))
+      (await botIssues(gh, ctx, issue.labels.join(','), 'open'))
         .filter((i) => (i.body ?? '').includes(key))
         .sort((a, b) => a.number - b.number)[0],
   );
