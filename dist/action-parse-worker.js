@@ -7171,7 +7171,8 @@ var init_common_schema = __esm({
             owner: { $ref: "#/definitions/owner" },
             covers: { type: "array", items: { $ref: "#/definitions/id" }, uniqueItems: true, description: "Feature ids from the registry in enablekit.yml that this item teaches. A release that changes one of them makes the item stale." },
             verified: { $ref: "#/definitions/verified" },
-            review_every: { $ref: "#/definitions/duration", description: "How often the item must be re-verified even without a release, such as 180d. Defaults to policies.review_every." }
+            review_every: { $ref: "#/definitions/duration", description: "How often the item must be re-verified even without a release, such as 180d. Defaults to policies.review_every." },
+            recertify: { enum: ["on-release", "never"], description: "Whether a release touching a feature this checkpoint covers (or its module covers) asks learners who passed it for a new pass. A checkpoint's setting wins over its module's; both default to policies.recertify." }
           }
         }
       }
@@ -7327,6 +7328,9 @@ var init_module_schema = __esm({
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
         },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
+        },
         prerequisites: {
           $ref: "common.schema.json#/definitions/idList",
           description: "Modules to finish before this one."
@@ -7385,6 +7389,9 @@ var init_quiz_schema = __esm({
         },
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
+        },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
         },
         module: {
           $ref: "common.schema.json#/definitions/id",
@@ -7476,6 +7483,9 @@ var init_scenario_schema = __esm({
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
         },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
+        },
         module: {
           $ref: "common.schema.json#/definitions/id",
           description: "The module this checkpoint closes."
@@ -7564,6 +7574,9 @@ var init_reflection_schema = __esm({
         },
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
+        },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
         },
         module: {
           $ref: "common.schema.json#/definitions/id",
@@ -7661,7 +7674,8 @@ var init_config_schema = __esm({
             reveal_answers: { enum: ["never", "after-pass", "after-last-attempt", "always"], default: "after-pass", description: "When feedback may show the right answers." },
             review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." },
             remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." },
-            decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' }
+            decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' },
+            recertify: { enum: ["on-release", "never"], default: "on-release", description: "on-release: when a release touches a feature a passed checkpoint covers (or its module does), the learner's pass is to recertify and a new pass is needed, attempts counted afresh. never: passes stand. A checkpoint or module may override it with recertify:." }
           },
           additionalProperties: false
         },
@@ -26292,91 +26306,6 @@ var init_quiz_body = __esm({
   }
 });
 
-// core/parse/scenario-body.ts
-function parseScenarioBody(tree, lines) {
-  const out = { sections: [], rubric: [] };
-  let inRubric = false;
-  for (const node2 of tree.children) {
-    if (node2.type === "heading") {
-      if (node2.depth === 2) out.sections.push(textOf(node2));
-      inRubric = node2.depth === 2 && /^rubric\b/i.test(textOf(node2));
-      if (inRubric) out.rubricSpan = spanOf(node2, lines);
-      continue;
-    }
-    if (inRubric && node2.type === "list") readCriteria(node2, lines, out.rubric);
-  }
-  return out;
-}
-function readCriteria(list2, lines, into) {
-  for (const item of list2.children) {
-    if (typeof item.checked !== "boolean") continue;
-    const text3 = textOf(item);
-    let id;
-    for (const child of item.children) {
-      if (child.type !== "paragraph") continue;
-      for (const inline of child.children) {
-        if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
-      }
-    }
-    into.push({
-      id: id ?? slug(text3),
-      text: text3,
-      required: REQUIRED.test(text3),
-      checked: item.checked,
-      span: spanOf(item, lines)
-    });
-  }
-}
-var REQUIRED;
-var init_scenario_body = __esm({
-  "core/parse/scenario-body.ts"() {
-    "use strict";
-    init_mdast_util();
-    REQUIRED = /\(required\)/i;
-  }
-});
-
-// core/parse/reflection-body.ts
-function parseReflectionBody(tree, lines) {
-  const out = { prompts: [], answers: [] };
-  let inPrompts = false;
-  let answering;
-  for (const node2 of tree.children) {
-    if (node2.type === "heading") {
-      if (node2.depth <= 2) inPrompts = /^prompts?\b/i.test(textOf(node2));
-      answering = void 0;
-      if (node2.depth === 3) {
-        answering = { prompt: textOf(node2), text: "", span: spanOf(node2, lines) };
-        out.answers.push(answering);
-      }
-      continue;
-    }
-    if (node2.type === "list") {
-      if (!out.readCheck) {
-        const task = node2.children.find((i) => typeof i.checked === "boolean");
-        if (task) {
-          out.readCheck = { text: textOf(task), span: spanOf(task, lines) };
-          continue;
-        }
-      }
-      if (inPrompts)
-        for (const item of node2.children)
-          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
-    }
-    if (answering && node2.type !== "html") {
-      answering.text = `${answering.text} ${textOf(node2)}`.trim();
-      answering.span = { start: answering.span.start, end: spanOf(node2, lines).end };
-    }
-  }
-  return out;
-}
-var init_reflection_body = __esm({
-  "core/parse/reflection-body.ts"() {
-    "use strict";
-    init_mdast_util();
-  }
-});
-
 // core/grading/sheet-problems.ts
 function sheetProblems(questions) {
   const out = questions.flatMap((q) => q.markupProblems);
@@ -26527,6 +26456,91 @@ var init_unclosed_block = __esm({
   }
 });
 
+// core/parse/scenario-body.ts
+function parseScenarioBody(tree, lines) {
+  const out = { sections: [], rubric: [] };
+  let inRubric = false;
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") {
+      if (node2.depth === 2) out.sections.push(textOf(node2));
+      inRubric = node2.depth === 2 && /^rubric\b/i.test(textOf(node2));
+      if (inRubric) out.rubricSpan = spanOf(node2, lines);
+      continue;
+    }
+    if (inRubric && node2.type === "list") readCriteria(node2, lines, out.rubric);
+  }
+  return out;
+}
+function readCriteria(list2, lines, into) {
+  for (const item of list2.children) {
+    if (typeof item.checked !== "boolean") continue;
+    const text3 = textOf(item);
+    let id;
+    for (const child of item.children) {
+      if (child.type !== "paragraph") continue;
+      for (const inline of child.children) {
+        if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
+      }
+    }
+    into.push({
+      id: id ?? slug(text3),
+      text: text3,
+      required: REQUIRED.test(text3),
+      checked: item.checked,
+      span: spanOf(item, lines)
+    });
+  }
+}
+var REQUIRED;
+var init_scenario_body = __esm({
+  "core/parse/scenario-body.ts"() {
+    "use strict";
+    init_mdast_util();
+    REQUIRED = /\(required\)/i;
+  }
+});
+
+// core/parse/reflection-body.ts
+function parseReflectionBody(tree, lines) {
+  const out = { prompts: [], answers: [] };
+  let inPrompts = false;
+  let answering;
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") {
+      if (node2.depth <= 2) inPrompts = /^prompts?\b/i.test(textOf(node2));
+      answering = void 0;
+      if (node2.depth === 3) {
+        answering = { prompt: textOf(node2), text: "", span: spanOf(node2, lines) };
+        out.answers.push(answering);
+      }
+      continue;
+    }
+    if (node2.type === "list") {
+      if (!out.readCheck) {
+        const task = node2.children.find((i) => typeof i.checked === "boolean");
+        if (task) {
+          out.readCheck = { text: textOf(task), span: spanOf(task, lines) };
+          continue;
+        }
+      }
+      if (inPrompts)
+        for (const item of node2.children)
+          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
+    }
+    if (answering && node2.type !== "html") {
+      answering.text = `${answering.text} ${textOf(node2)}`.trim();
+      answering.span = { start: answering.span.start, end: spanOf(node2, lines).end };
+    }
+  }
+  return out;
+}
+var init_reflection_body = __esm({
+  "core/parse/reflection-body.ts"() {
+    "use strict";
+    init_mdast_util();
+  }
+});
+
 // core/parse/accepted-feedback.ts
 function withAcceptedFeedback(questions, root, lines) {
   const byStart = /* @__PURE__ */ new Map();
@@ -26548,6 +26562,182 @@ var init_accepted_feedback = __esm({
   "core/parse/accepted-feedback.ts"() {
     "use strict";
     init_mdast_util();
+  }
+});
+
+// core/parse/build-item.ts
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+}
+function str(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function spanAt(fm, pointer) {
+  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, "")] ?? fm.span;
+}
+function refs(fm, field, kind) {
+  const v = fm.data[field];
+  if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
+  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
+}
+function windowOf(v, span) {
+  if (!v || typeof v !== "object") return void 0;
+  const w = v;
+  return { opens: str(w.opens), due: str(w.due), span };
+}
+function followUpWeeks(v) {
+  const w = v && typeof v === "object" ? v.after_weeks : void 0;
+  return typeof w === "number" ? w : void 0;
+}
+function keptAt(link, node2, lines) {
+  const p = node2.position;
+  const { start, end } = link.span;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
+    return false;
+  start.offset = lines.offsetAt(start.line, start.column);
+  end.offset = lines.offsetAt(end.line, end.column);
+  return true;
+}
+function collectLinks(nodes, lines) {
+  const links = [];
+  for (const n of nodes) {
+    const { url, label } = n;
+    if (n.type === "definition" && label?.startsWith("^")) continue;
+    let link = linkOfNode.get(n);
+    if (!link || !n.position || !keptAt(link, n, lines))
+      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
+    links.push(link);
+  }
+  return links;
+}
+function topLevelSpans(spans) {
+  const out = {};
+  for (const [k, v] of Object.entries(spans))
+    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
+  return out;
+}
+function freshnessOf(d) {
+  const f = { covers: strings(d.covers) };
+  if (typeof d.owner === "string") f.owner = d.owner;
+  const v = d.verified;
+  if (v && typeof v.version === "string" && typeof v.date === "string")
+    f.verified = { version: v.version, date: v.date };
+  if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
+  if (d.recertify === "on-release" || d.recertify === "never") f.recertify = d.recertify;
+  return f;
+}
+function buildItem(file, type, fm, body, lines) {
+  const d = fm.data;
+  const base = {
+    id: scalarText(d.id),
+    title: scalarText(d.title),
+    file,
+    idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
+    fieldSpans: topLevelSpans(fm.spans),
+    frontMatterSpan: fm.span,
+    freshness: freshnessOf(d),
+    references: refs(fm, "covers", "feature"),
+    links: collectLinks(body.links, lines)
+  };
+  switch (type) {
+    case "track": {
+      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
+        const span = spanAt(fm, `/modules/${i}`);
+        if (typeof entry === "string") return [{ module: entry, optional: false, span }];
+        if (entry && typeof entry === "object" && typeof entry.module === "string") {
+          const e = entry;
+          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
+          return [
+            {
+              module: e.module,
+              optional: e.optional === true,
+              span,
+              ...w ? { window: w } : {}
+            }
+          ];
+        }
+        return [];
+      });
+      const window = windowOf(d.window, spanAt(fm, "/window"));
+      base.references.push(
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "track"),
+        ...modules.map((m) => ({
+          kind: "module",
+          field: "modules",
+          id: m.module,
+          span: m.span
+        }))
+      );
+      return {
+        ...base,
+        type,
+        roles: strings(d.roles),
+        phase: d.phase === "advanced" ? "advanced" : "foundation",
+        prerequisites: strings(d.prerequisites),
+        modules,
+        ...window ? { window } : {},
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
+      };
+    }
+    case "module":
+      base.references.push(...refs(fm, "prerequisites", "module"));
+      return { ...base, type, prerequisites: strings(d.prerequisites) };
+    case "quiz":
+      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
+        ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
+        ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
+        ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
+        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
+        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
+      };
+    case "scenario":
+      base.references.push(
+        ...refs(fm, "module", "module"),
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "checkpoint")
+      );
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        level: d.level === "advanced" ? "advanced" : "beginner",
+        prerequisites: strings(d.prerequisites),
+        reviewers: strings(d.reviewers),
+        ...parseScenarioBody(body.root, lines)
+      };
+    case "reflection": {
+      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
+      const reflection = parseReflectionBody(body.root, lines);
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
+        ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
+        prompts: reflection.prompts,
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
+        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
+      };
+    }
+  }
+}
+var linkOfNode, scalarText;
+var init_build_item = __esm({
+  "core/parse/build-item.ts"() {
+    "use strict";
+    init_mdast_util();
+    init_quiz_body();
+    init_scenario_body();
+    init_reflection_body();
+    init_accepted_feedback();
+    linkOfNode = /* @__PURE__ */ new WeakMap();
+    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
   }
 });
 
@@ -26881,166 +27071,6 @@ function findFrontMatter(text3) {
   if (!m) return void 0;
   return { start: 0, end: open[0].length + m.index + m[0].length };
 }
-function strings(v) {
-  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-}
-function str(v) {
-  return typeof v === "string" ? v : void 0;
-}
-function spanAt(fm, pointer) {
-  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, "")] ?? fm.span;
-}
-function refs(fm, field, kind) {
-  const v = fm.data[field];
-  if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
-  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
-}
-function windowOf(v, span) {
-  if (!v || typeof v !== "object") return void 0;
-  const w = v;
-  return { opens: str(w.opens), due: str(w.due), span };
-}
-function followUpWeeks(v) {
-  const w = v && typeof v === "object" ? v.after_weeks : void 0;
-  return typeof w === "number" ? w : void 0;
-}
-function keptAt(link, node2, lines) {
-  const p = node2.position;
-  const { start, end } = link.span;
-  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
-    return false;
-  start.offset = lines.offsetAt(start.line, start.column);
-  end.offset = lines.offsetAt(end.line, end.column);
-  return true;
-}
-function collectLinks(nodes, lines) {
-  const links = [];
-  for (const n of nodes) {
-    const { url, label } = n;
-    if (n.type === "definition" && label?.startsWith("^")) continue;
-    let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines))
-      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
-    links.push(link);
-  }
-  return links;
-}
-function topLevelSpans(spans) {
-  const out = {};
-  for (const [k, v] of Object.entries(spans))
-    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
-  return out;
-}
-function freshnessOf(d) {
-  const f = { covers: strings(d.covers) };
-  if (typeof d.owner === "string") f.owner = d.owner;
-  const v = d.verified;
-  if (v && typeof v.version === "string" && typeof v.date === "string")
-    f.verified = { version: v.version, date: v.date };
-  if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
-  return f;
-}
-function buildItem(file, type, fm, body, lines) {
-  const d = fm.data;
-  const base = {
-    id: scalarText(d.id),
-    title: scalarText(d.title),
-    file,
-    idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
-    fieldSpans: topLevelSpans(fm.spans),
-    frontMatterSpan: fm.span,
-    freshness: freshnessOf(d),
-    references: refs(fm, "covers", "feature"),
-    links: collectLinks(body.links, lines)
-  };
-  switch (type) {
-    case "track": {
-      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
-        const span = spanAt(fm, `/modules/${i}`);
-        if (typeof entry === "string") return [{ module: entry, optional: false, span }];
-        if (entry && typeof entry === "object" && typeof entry.module === "string") {
-          const e = entry;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module,
-              optional: e.optional === true,
-              span,
-              ...w ? { window: w } : {}
-            }
-          ];
-        }
-        return [];
-      });
-      const window = windowOf(d.window, spanAt(fm, "/window"));
-      base.references.push(
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "track"),
-        ...modules.map((m) => ({
-          kind: "module",
-          field: "modules",
-          id: m.module,
-          span: m.span
-        }))
-      );
-      return {
-        ...base,
-        type,
-        roles: strings(d.roles),
-        phase: d.phase === "advanced" ? "advanced" : "foundation",
-        prerequisites: strings(d.prerequisites),
-        modules,
-        ...window ? { window } : {},
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
-      };
-    }
-    case "module":
-      base.references.push(...refs(fm, "prerequisites", "module"));
-      return { ...base, type, prerequisites: strings(d.prerequisites) };
-    case "quiz":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
-        ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
-        ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
-        ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
-        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
-        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
-      };
-    case "scenario":
-      base.references.push(
-        ...refs(fm, "module", "module"),
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "checkpoint")
-      );
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        level: d.level === "advanced" ? "advanced" : "beginner",
-        prerequisites: strings(d.prerequisites),
-        reviewers: strings(d.reviewers),
-        ...parseScenarioBody(body.root, lines)
-      };
-    case "reflection": {
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
-      const reflection = parseReflectionBody(body.root, lines);
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
-        ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
-        prompts: reflection.prompts,
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
-        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
-      };
-    }
-  }
-}
 function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
@@ -27214,7 +27244,7 @@ function parseFile(file, input2, options = {}) {
     edit: { text: text3, lines, markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
-var MAX_DEPTH, linkOfNode, scalarText, TOO_DEEP;
+var MAX_DEPTH, TOO_DEEP;
 var init_parse_file = __esm({
   "core/parse/parse-file.ts"() {
     "use strict";
@@ -27227,18 +27257,12 @@ var init_parse_file = __esm({
     init_decode();
     init_markdown();
     init_front_matter();
-    init_mdast_util();
-    init_quiz_body();
-    init_scenario_body();
-    init_reflection_body();
     init_sheet_file_problems();
     init_unclosed_block();
-    init_accepted_feedback();
+    init_build_item();
     init_parse_guard();
     init_nesting_guard();
     MAX_DEPTH = 200;
-    linkOfNode = /* @__PURE__ */ new WeakMap();
-    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
     TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
   }
 });

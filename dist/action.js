@@ -38755,7 +38755,8 @@ var init_common_schema = __esm({
             owner: { $ref: "#/definitions/owner" },
             covers: { type: "array", items: { $ref: "#/definitions/id" }, uniqueItems: true, description: "Feature ids from the registry in enablekit.yml that this item teaches. A release that changes one of them makes the item stale." },
             verified: { $ref: "#/definitions/verified" },
-            review_every: { $ref: "#/definitions/duration", description: "How often the item must be re-verified even without a release, such as 180d. Defaults to policies.review_every." }
+            review_every: { $ref: "#/definitions/duration", description: "How often the item must be re-verified even without a release, such as 180d. Defaults to policies.review_every." },
+            recertify: { enum: ["on-release", "never"], description: "Whether a release touching a feature this checkpoint covers (or its module covers) asks learners who passed it for a new pass. A checkpoint's setting wins over its module's; both default to policies.recertify." }
           }
         }
       }
@@ -38911,6 +38912,9 @@ var init_module_schema = __esm({
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
         },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
+        },
         prerequisites: {
           $ref: "common.schema.json#/definitions/idList",
           description: "Modules to finish before this one."
@@ -38969,6 +38973,9 @@ var init_quiz_schema = __esm({
         },
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
+        },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
         },
         module: {
           $ref: "common.schema.json#/definitions/id",
@@ -39060,6 +39067,9 @@ var init_scenario_schema = __esm({
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
         },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
+        },
         module: {
           $ref: "common.schema.json#/definitions/id",
           description: "The module this checkpoint closes."
@@ -39148,6 +39158,9 @@ var init_reflection_schema = __esm({
         },
         review_every: {
           $ref: "common.schema.json#/definitions/freshness/properties/review_every"
+        },
+        recertify: {
+          $ref: "common.schema.json#/definitions/freshness/properties/recertify"
         },
         module: {
           $ref: "common.schema.json#/definitions/id",
@@ -39245,7 +39258,8 @@ var init_config_schema = __esm({
             reveal_answers: { enum: ["never", "after-pass", "after-last-attempt", "always"], default: "after-pass", description: "When feedback may show the right answers." },
             review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." },
             remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." },
-            decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' }
+            decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' },
+            recertify: { enum: ["on-release", "never"], default: "on-release", description: "on-release: when a release touches a feature a passed checkpoint covers (or its module does), the learner's pass is to recertify and a new pass is needed, attempts counted afresh. never: passes stand. A checkpoint or module may override it with recertify:." }
           },
           additionalProperties: false
         },
@@ -50378,91 +50392,6 @@ var init_quiz_body = __esm({
   }
 });
 
-// core/parse/scenario-body.ts
-function parseScenarioBody(tree, lines) {
-  const out = { sections: [], rubric: [] };
-  let inRubric = false;
-  for (const node2 of tree.children) {
-    if (node2.type === "heading") {
-      if (node2.depth === 2) out.sections.push(textOf(node2));
-      inRubric = node2.depth === 2 && /^rubric\b/i.test(textOf(node2));
-      if (inRubric) out.rubricSpan = spanOf(node2, lines);
-      continue;
-    }
-    if (inRubric && node2.type === "list") readCriteria(node2, lines, out.rubric);
-  }
-  return out;
-}
-function readCriteria(list3, lines, into) {
-  for (const item of list3.children) {
-    if (typeof item.checked !== "boolean") continue;
-    const text3 = textOf(item);
-    let id;
-    for (const child of item.children) {
-      if (child.type !== "paragraph") continue;
-      for (const inline of child.children) {
-        if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
-      }
-    }
-    into.push({
-      id: id ?? slug(text3),
-      text: text3,
-      required: REQUIRED.test(text3),
-      checked: item.checked,
-      span: spanOf(item, lines)
-    });
-  }
-}
-var REQUIRED;
-var init_scenario_body = __esm({
-  "core/parse/scenario-body.ts"() {
-    "use strict";
-    init_mdast_util();
-    REQUIRED = /\(required\)/i;
-  }
-});
-
-// core/parse/reflection-body.ts
-function parseReflectionBody(tree, lines) {
-  const out = { prompts: [], answers: [] };
-  let inPrompts = false;
-  let answering;
-  for (const node2 of tree.children) {
-    if (node2.type === "heading") {
-      if (node2.depth <= 2) inPrompts = /^prompts?\b/i.test(textOf(node2));
-      answering = void 0;
-      if (node2.depth === 3) {
-        answering = { prompt: textOf(node2), text: "", span: spanOf(node2, lines) };
-        out.answers.push(answering);
-      }
-      continue;
-    }
-    if (node2.type === "list") {
-      if (!out.readCheck) {
-        const task = node2.children.find((i) => typeof i.checked === "boolean");
-        if (task) {
-          out.readCheck = { text: textOf(task), span: spanOf(task, lines) };
-          continue;
-        }
-      }
-      if (inPrompts)
-        for (const item of node2.children)
-          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
-    }
-    if (answering && node2.type !== "html") {
-      answering.text = `${answering.text} ${textOf(node2)}`.trim();
-      answering.span = { start: answering.span.start, end: spanOf(node2, lines).end };
-    }
-  }
-  return out;
-}
-var init_reflection_body = __esm({
-  "core/parse/reflection-body.ts"() {
-    "use strict";
-    init_mdast_util();
-  }
-});
-
 // core/grading/sheet-problems.ts
 function sheetProblems(questions) {
   const out = questions.flatMap((q) => q.markupProblems);
@@ -50631,6 +50560,91 @@ var init_unclosed_block = __esm({
   }
 });
 
+// core/parse/scenario-body.ts
+function parseScenarioBody(tree, lines) {
+  const out = { sections: [], rubric: [] };
+  let inRubric = false;
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") {
+      if (node2.depth === 2) out.sections.push(textOf(node2));
+      inRubric = node2.depth === 2 && /^rubric\b/i.test(textOf(node2));
+      if (inRubric) out.rubricSpan = spanOf(node2, lines);
+      continue;
+    }
+    if (inRubric && node2.type === "list") readCriteria(node2, lines, out.rubric);
+  }
+  return out;
+}
+function readCriteria(list3, lines, into) {
+  for (const item of list3.children) {
+    if (typeof item.checked !== "boolean") continue;
+    const text3 = textOf(item);
+    let id;
+    for (const child of item.children) {
+      if (child.type !== "paragraph") continue;
+      for (const inline of child.children) {
+        if (inline.type === "html") id = commentAttributes(inline.value, "criterion")?.id ?? id;
+      }
+    }
+    into.push({
+      id: id ?? slug(text3),
+      text: text3,
+      required: REQUIRED.test(text3),
+      checked: item.checked,
+      span: spanOf(item, lines)
+    });
+  }
+}
+var REQUIRED;
+var init_scenario_body = __esm({
+  "core/parse/scenario-body.ts"() {
+    "use strict";
+    init_mdast_util();
+    REQUIRED = /\(required\)/i;
+  }
+});
+
+// core/parse/reflection-body.ts
+function parseReflectionBody(tree, lines) {
+  const out = { prompts: [], answers: [] };
+  let inPrompts = false;
+  let answering;
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") {
+      if (node2.depth <= 2) inPrompts = /^prompts?\b/i.test(textOf(node2));
+      answering = void 0;
+      if (node2.depth === 3) {
+        answering = { prompt: textOf(node2), text: "", span: spanOf(node2, lines) };
+        out.answers.push(answering);
+      }
+      continue;
+    }
+    if (node2.type === "list") {
+      if (!out.readCheck) {
+        const task = node2.children.find((i) => typeof i.checked === "boolean");
+        if (task) {
+          out.readCheck = { text: textOf(task), span: spanOf(task, lines) };
+          continue;
+        }
+      }
+      if (inPrompts)
+        for (const item of node2.children)
+          out.prompts.push({ text: textOf(item), span: spanOf(item, lines) });
+    }
+    if (answering && node2.type !== "html") {
+      answering.text = `${answering.text} ${textOf(node2)}`.trim();
+      answering.span = { start: answering.span.start, end: spanOf(node2, lines).end };
+    }
+  }
+  return out;
+}
+var init_reflection_body = __esm({
+  "core/parse/reflection-body.ts"() {
+    "use strict";
+    init_mdast_util();
+  }
+});
+
 // core/parse/accepted-feedback.ts
 function withAcceptedFeedback(questions, root, lines) {
   const byStart = /* @__PURE__ */ new Map();
@@ -50652,6 +50666,182 @@ var init_accepted_feedback = __esm({
   "core/parse/accepted-feedback.ts"() {
     "use strict";
     init_mdast_util();
+  }
+});
+
+// core/parse/build-item.ts
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+}
+function str2(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function spanAt(fm, pointer) {
+  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, "")] ?? fm.span;
+}
+function refs(fm, field, kind) {
+  const v = fm.data[field];
+  if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
+  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
+}
+function windowOf(v, span) {
+  if (!v || typeof v !== "object") return void 0;
+  const w = v;
+  return { opens: str2(w.opens), due: str2(w.due), span };
+}
+function followUpWeeks(v) {
+  const w = v && typeof v === "object" ? v.after_weeks : void 0;
+  return typeof w === "number" ? w : void 0;
+}
+function keptAt(link, node2, lines) {
+  const p = node2.position;
+  const { start, end } = link.span;
+  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
+    return false;
+  start.offset = lines.offsetAt(start.line, start.column);
+  end.offset = lines.offsetAt(end.line, end.column);
+  return true;
+}
+function collectLinks(nodes, lines) {
+  const links = [];
+  for (const n of nodes) {
+    const { url, label } = n;
+    if (n.type === "definition" && label?.startsWith("^")) continue;
+    let link = linkOfNode.get(n);
+    if (!link || !n.position || !keptAt(link, n, lines))
+      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
+    links.push(link);
+  }
+  return links;
+}
+function topLevelSpans(spans) {
+  const out = {};
+  for (const [k, v] of Object.entries(spans))
+    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
+  return out;
+}
+function freshnessOf(d) {
+  const f = { covers: strings(d.covers) };
+  if (typeof d.owner === "string") f.owner = d.owner;
+  const v = d.verified;
+  if (v && typeof v.version === "string" && typeof v.date === "string")
+    f.verified = { version: v.version, date: v.date };
+  if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
+  if (d.recertify === "on-release" || d.recertify === "never") f.recertify = d.recertify;
+  return f;
+}
+function buildItem(file, type, fm, body, lines) {
+  const d = fm.data;
+  const base = {
+    id: scalarText(d.id),
+    title: scalarText(d.title),
+    file,
+    idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
+    fieldSpans: topLevelSpans(fm.spans),
+    frontMatterSpan: fm.span,
+    freshness: freshnessOf(d),
+    references: refs(fm, "covers", "feature"),
+    links: collectLinks(body.links, lines)
+  };
+  switch (type) {
+    case "track": {
+      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
+        const span = spanAt(fm, `/modules/${i}`);
+        if (typeof entry === "string") return [{ module: entry, optional: false, span }];
+        if (entry && typeof entry === "object" && typeof entry.module === "string") {
+          const e = entry;
+          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
+          return [
+            {
+              module: e.module,
+              optional: e.optional === true,
+              span,
+              ...w ? { window: w } : {}
+            }
+          ];
+        }
+        return [];
+      });
+      const window2 = windowOf(d.window, spanAt(fm, "/window"));
+      base.references.push(
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "track"),
+        ...modules.map((m) => ({
+          kind: "module",
+          field: "modules",
+          id: m.module,
+          span: m.span
+        }))
+      );
+      return {
+        ...base,
+        type,
+        roles: strings(d.roles),
+        phase: d.phase === "advanced" ? "advanced" : "foundation",
+        prerequisites: strings(d.prerequisites),
+        modules,
+        ...window2 ? { window: window2 } : {},
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
+      };
+    }
+    case "module":
+      base.references.push(...refs(fm, "prerequisites", "module"));
+      return { ...base, type, prerequisites: strings(d.prerequisites) };
+    case "quiz":
+      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
+        ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
+        ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
+        ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
+        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
+        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
+      };
+    case "scenario":
+      base.references.push(
+        ...refs(fm, "module", "module"),
+        ...refs(fm, "roles", "role"),
+        ...refs(fm, "prerequisites", "checkpoint")
+      );
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        level: d.level === "advanced" ? "advanced" : "beginner",
+        prerequisites: strings(d.prerequisites),
+        reviewers: strings(d.reviewers),
+        ...parseScenarioBody(body.root, lines)
+      };
+    case "reflection": {
+      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
+      const reflection = parseReflectionBody(body.root, lines);
+      return {
+        ...base,
+        type,
+        module: scalarText(d.module),
+        ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
+        ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
+        prompts: reflection.prompts,
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
+        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
+      };
+    }
+  }
+}
+var linkOfNode, scalarText;
+var init_build_item = __esm({
+  "core/parse/build-item.ts"() {
+    "use strict";
+    init_mdast_util();
+    init_quiz_body();
+    init_scenario_body();
+    init_reflection_body();
+    init_accepted_feedback();
+    linkOfNode = /* @__PURE__ */ new WeakMap();
+    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
   }
 });
 
@@ -50985,166 +51175,6 @@ function findFrontMatter(text3) {
   if (!m) return void 0;
   return { start: 0, end: open2[0].length + m.index + m[0].length };
 }
-function strings(v) {
-  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-}
-function str2(v) {
-  return typeof v === "string" ? v : void 0;
-}
-function spanAt(fm, pointer) {
-  return fm.spans[pointer] ?? fm.spans[pointer.replace(/\/[^/]*$/, "")] ?? fm.span;
-}
-function refs(fm, field, kind) {
-  const v = fm.data[field];
-  if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
-  return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
-}
-function windowOf(v, span) {
-  if (!v || typeof v !== "object") return void 0;
-  const w = v;
-  return { opens: str2(w.opens), due: str2(w.due), span };
-}
-function followUpWeeks(v) {
-  const w = v && typeof v === "object" ? v.after_weeks : void 0;
-  return typeof w === "number" ? w : void 0;
-}
-function keptAt(link, node2, lines) {
-  const p = node2.position;
-  const { start, end } = link.span;
-  if (p.start.line !== start.line || p.start.column !== start.column || p.end.line !== end.line || p.end.column !== end.column)
-    return false;
-  start.offset = lines.offsetAt(start.line, start.column);
-  end.offset = lines.offsetAt(end.line, end.column);
-  return true;
-}
-function collectLinks(nodes, lines) {
-  const links = [];
-  for (const n of nodes) {
-    const { url, label } = n;
-    if (n.type === "definition" && label?.startsWith("^")) continue;
-    let link = linkOfNode.get(n);
-    if (!link || !n.position || !keptAt(link, n, lines))
-      linkOfNode.set(n, link = { url, span: spanOf(n, lines), image: n.type === "image" });
-    links.push(link);
-  }
-  return links;
-}
-function topLevelSpans(spans) {
-  const out = {};
-  for (const [k, v] of Object.entries(spans))
-    if (k.lastIndexOf("/") === 0 && !k.includes("#")) out[k] = v;
-  return out;
-}
-function freshnessOf(d) {
-  const f = { covers: strings(d.covers) };
-  if (typeof d.owner === "string") f.owner = d.owner;
-  const v = d.verified;
-  if (v && typeof v.version === "string" && typeof v.date === "string")
-    f.verified = { version: v.version, date: v.date };
-  if (typeof d.review_every === "string") f.reviewEvery = d.review_every;
-  return f;
-}
-function buildItem(file, type, fm, body, lines) {
-  const d = fm.data;
-  const base = {
-    id: scalarText(d.id),
-    title: scalarText(d.title),
-    file,
-    idSpan: fm.spans["/id"] ?? fm.spans["/type"] ?? fm.span,
-    fieldSpans: topLevelSpans(fm.spans),
-    frontMatterSpan: fm.span,
-    freshness: freshnessOf(d),
-    references: refs(fm, "covers", "feature"),
-    links: collectLinks(body.links, lines)
-  };
-  switch (type) {
-    case "track": {
-      const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
-        const span = spanAt(fm, `/modules/${i}`);
-        if (typeof entry === "string") return [{ module: entry, optional: false, span }];
-        if (entry && typeof entry === "object" && typeof entry.module === "string") {
-          const e = entry;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module,
-              optional: e.optional === true,
-              span,
-              ...w ? { window: w } : {}
-            }
-          ];
-        }
-        return [];
-      });
-      const window2 = windowOf(d.window, spanAt(fm, "/window"));
-      base.references.push(
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "track"),
-        ...modules.map((m) => ({
-          kind: "module",
-          field: "modules",
-          id: m.module,
-          span: m.span
-        }))
-      );
-      return {
-        ...base,
-        type,
-        roles: strings(d.roles),
-        phase: d.phase === "advanced" ? "advanced" : "foundation",
-        prerequisites: strings(d.prerequisites),
-        modules,
-        ...window2 ? { window: window2 } : {},
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
-      };
-    }
-    case "module":
-      base.references.push(...refs(fm, "prerequisites", "module"));
-      return { ...base, type, prerequisites: strings(d.prerequisites) };
-    case "quiz":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...typeof d.pass_mark === "number" ? { passMark: d.pass_mark } : {},
-        ...typeof d.attempts === "number" ? { attempts: d.attempts } : {},
-        ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
-        ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
-        ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
-        questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
-      };
-    case "scenario":
-      base.references.push(
-        ...refs(fm, "module", "module"),
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "checkpoint")
-      );
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        level: d.level === "advanced" ? "advanced" : "beginner",
-        prerequisites: strings(d.prerequisites),
-        reviewers: strings(d.reviewers),
-        ...parseScenarioBody(body.root, lines)
-      };
-    case "reflection": {
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
-      const reflection = parseReflectionBody(body.root, lines);
-      return {
-        ...base,
-        type,
-        module: scalarText(d.module),
-        ...typeof d.min_words === "number" ? { minWords: d.min_words } : {},
-        ...reflection.readCheck ? { readCheck: reflection.readCheck } : {},
-        prompts: reflection.prompts,
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
-        ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
-      };
-    }
-  }
-}
 function problem(file, p) {
   return { model: { file, problems: [p] } };
 }
@@ -51318,7 +51348,7 @@ function parseFile(file, input, options2 = {}) {
     edit: { text: text3, lines, markdown: parsed.state, frontMatter: { block, value: fm } }
   };
 }
-var MAX_DEPTH, linkOfNode, scalarText, TOO_DEEP;
+var MAX_DEPTH, TOO_DEEP;
 var init_parse_file = __esm({
   "core/parse/parse-file.ts"() {
     "use strict";
@@ -51331,18 +51361,12 @@ var init_parse_file = __esm({
     init_decode();
     init_markdown();
     init_front_matter();
-    init_mdast_util();
-    init_quiz_body();
-    init_scenario_body();
-    init_reflection_body();
     init_sheet_file_problems();
     init_unclosed_block();
-    init_accepted_feedback();
+    init_build_item();
     init_parse_guard();
     init_nesting_guard();
     MAX_DEPTH = 200;
-    linkOfNode = /* @__PURE__ */ new WeakMap();
-    scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
     TOO_DEEP = `Expected Markdown nested at most ${MAX_DEPTH} levels deep; found deeper nesting. Flatten the lists or block quotes.`;
   }
 });
@@ -53621,7 +53645,7 @@ var require_ignore = __commonJS({
         pattern = "**";
       }
       const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
+      const replaced2 = REPLACERS.reduce(
         // A pass whose matcher finds nothing hands back the very string it was
         //   given, so asking first costs a search and saves a rewrite. Ten of the
         //   fifteen passes never fire for a typical .gitignore line, and between
@@ -53637,10 +53661,10 @@ var require_ignore = __commonJS({
         },
         source
       );
-      return sources.length ? replaced.replace(
+      return sources.length ? replaced2.replace(
         REGEX_RESTORE_PLACEHOLDER,
         (match, index2) => sources[index2]
-      ) : replaced;
+      ) : replaced2;
     };
     var checkSourceOf = (body, prefix) => {
       if (body[body.length - 1] === SLASH) {
@@ -54342,8 +54366,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+  addList(items, ordered2 = false) {
+    const tag = ordered2 ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
@@ -58674,6 +58698,10 @@ function pullInfo(pr) {
     labels: labelNames(at(pr, "labels"))
   };
 }
+function replaced(event) {
+  const before = at(event, "action") === "synchronize" ? str(at(event, "before")) : "";
+  return before && !/^0+$/.test(before) ? { before } : {};
+}
 function readContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   const event = context2.payload;
@@ -58729,7 +58757,7 @@ function readContext(env = process.env) {
     dryRun: /^true$/i.test(getInput("dry-run")),
     progress: !/^false$/i.test(input("progress")),
     rebuildProgress: /^rebuild$/i.test(input("progress")),
-    ...at(event, "pull_request") ? { pull: pullInfo(at(event, "pull_request")) } : {},
+    ...at(event, "pull_request") ? { pull: { ...pullInfo(at(event, "pull_request")), ...replaced(event) } } : {},
     ...Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {},
     serverUrl: context2.serverUrl,
     ...answerKey ? { answerKey } : {},
@@ -62209,35 +62237,18 @@ function checkWriter(ctx, user) {
   );
 }
 var commentWith = (comments, marker) => comments.find((c) => (c.body ?? "").includes(marker));
-async function upsertComment(gh, ctx, pull, existing, body) {
-  if (existing) {
-    if (existing.body !== body)
-      await gh.rest.issues.updateComment({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        comment_id: existing.id,
-        body
-      });
-  } else {
-    checkWriter(
-      ctx,
-      (await gh.rest.issues.createComment({
+async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
+  if (current.includes(other))
+    try {
+      await gh.rest.issues.removeLabel({
         owner: ctx.owner,
         repo: ctx.repo,
         issue_number: pull,
-        body
-      })).data.user
-    );
-  }
-}
-async function setOutcomeLabel(gh, ctx, pull, current, want, other) {
-  if (current.includes(other))
-    await gh.rest.issues.removeLabel({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull,
-      name: other
-    });
+        name: other
+      });
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
   if (!current.includes(want))
     await gh.rest.issues.addLabels({
       owner: ctx.owner,
@@ -62322,7 +62333,8 @@ var DEFAULT_POLICIES = {
   revealAnswers: "after-pass",
   reviewEvery: "180d",
   remindEvery: "7d",
-  decimalMark: "."
+  decimalMark: ".",
+  recertify: "on-release"
 };
 function defaultConfig() {
   return {
@@ -62399,6 +62411,8 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
   if (typeof p.remind_every === "string") config.policies.remindEvery = p.remind_every;
   if (p.decimal_mark === "." || p.decimal_mark === ",")
     config.policies.decimalMark = p.decimal_mark;
+  if (p.recertify === "on-release" || p.recertify === "never")
+    config.policies.recertify = p.recertify;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
@@ -62717,9 +62731,9 @@ var duplicateId = {
   check(ctx) {
     for (const item of ctx.items()) {
       if (!item.id) continue;
-      const same = ctx.index.itemsWithId(item.id);
-      if (same.length < 2) continue;
-      const files = same.map((i) => i.file).sort();
+      const same2 = ctx.index.itemsWithId(item.id);
+      if (same2.length < 2) continue;
+      const files = same2.map((i) => i.file).sort();
       ctx.report({
         file: item.file,
         span: item.idSpan,
@@ -65616,9 +65630,14 @@ var MARK = {
   "not-a-number": "\u274C not a number"
 };
 function gradeMarkdown(g) {
-  const head2 = `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
+  const at4 = `\`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, "")}`;
+  const head2 = g.practice ? `### Practice: ${g.percent}% (pass mark ${g.passMark}%)
 
-Attempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, "")}. Score ${g.score} of ${g.maxScore}.
+Practice at ${at4}: ${practiceNote(g.practice)} Score ${g.score} of ${g.maxScore}.
+
+` : `### ${g.passed ? "Passed" : "Not passed yet"}: ${g.percent}% (pass mark ${g.passMark}%)
+
+Attempt ${g.attempt} of ${g.attemptsAllowed} at ${at4}. Score ${g.score} of ${g.maxScore}.
 
 `;
   const cols = g.revealed ? "| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n" : "| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n";
@@ -65633,11 +65652,14 @@ Attempt ${g.attempt} of ${g.attemptsAllowed} at \`${g.checkpoint}\` by @${g.lear
     cells.push(q.feedback.map((f) => escapeMarkdown(f)).join("<br>"));
     return `| ${cells.join(" | ")} |`;
   }).join("\n");
-  const tail = g.passed ? "" : `
+  const tail = g.practice ? "\n\nPush again to practise more; nothing submitted here changes your result." : g.passed ? "" : `
 
 ${g.attempt < g.attemptsAllowed ? "Change your answers and push again to retake." : "That was your last attempt; talk to your trainer."}`;
   return `${head2}${cols}${rows}${tail}
 `;
+}
+function practiceNote(p) {
+  return `you passed this checkpoint on ${p.passedAt.slice(0, 10)} at attempt ${p.passedAttempt}, so this result does not count: it uses no attempt and leaves your pass and best score as they are.`;
 }
 function refusalMarkdown(r) {
   return `### Not graded
@@ -65665,7 +65687,7 @@ function readHiddenJson(tag, body) {
 
 // core/progress/records.ts
 var RESULT_KINDS = ["quiz", "mock", "reflection"];
-var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal"];
+var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal", "recertify"];
 var CLAIM_REF = "claim";
 var isClaim = (r) => r.kind === "quiz" && r.ref === CLAIM_REF;
 var recordKey = (r) => `${r.checkpoint}#${r.pr}@${r.sha}${r.ref ? `/${r.ref}` : ""}`;
@@ -65701,8 +65723,18 @@ function ledgerComment(c, writer = ACTIONS_BOT) {
   };
 }
 function recordComment(records) {
-  return records.map((r) => `${recordLine(r)}
-${hiddenJson("record", r)}`).join("\n\n");
+  const lines = records.map((r) => `${recordLine(r)}
+${hiddenJson("record", r)}`);
+  const again = records.filter((r) => r.kind === "recertify");
+  return [...again.length ? [recertifyIntro(again)] : [], ...lines].join("\n\n");
+}
+function recertifyIntro(again) {
+  const releases = [...new Set(again.map((r) => escapeMarkdown(r.release ?? r.sha, 40)))];
+  const features = [...new Set(again.flatMap((r) => r.features ?? []))].map(
+    (f) => escapeMarkdown(f, 60)
+  );
+  const one2 = again.length === 1;
+  return `@${escapeMarkdown(again[0].learner, 40)}, release ${releases.join(", ")} changed ${features.join(", ") || "what you were trained on"}, which ${one2 ? "a checkpoint you passed covers" : `${again.length} checkpoints you passed cover`}: ${again.map((r) => `**${escapeMarkdown(r.checkpoint, 100)}**`).join(", ")}. Your pass${one2 ? " is" : "es are"} no longer current: pass ${one2 ? "it" : "each"} again in a new pull request; your attempts are counted afresh.`;
 }
 function recordLine(r) {
   const id = `**${escapeMarkdown(r.checkpoint, 100)}**`;
@@ -65722,6 +65754,8 @@ function recordLine(r) {
       return `${id}: ${r.side === "gave" ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
     case "appraisal":
       return `${id}: ${r.as ?? ""} appraisal by ${who(r.reviewer)} recorded.`;
+    case "recertify":
+      return `${id}: to recertify: release ${escapeMarkdown(r.release ?? r.sha, 40)} changed ${(r.features ?? []).map((f) => escapeMarkdown(f, 60)).join(", ") || "what it covers"}. A new pass is needed; attempts are counted afresh.`;
   }
 }
 var isString = (v) => typeof v === "string";
@@ -65784,7 +65818,7 @@ function readReviewRecords(body) {
   const data = readHiddenJson("attempts", body)[0];
   return Array.isArray(data?.reviews) ? data.reviews.filter(isRecord) : [];
 }
-function gradeCommentBody(results, refusals, records, sections = [], reviews = []) {
+function gradeCommentBody(results, refusals, records, sections = [], reviews = [], shown) {
   const parts = [COMMENT_MARKER, "## enablekit checkpoint results", ""];
   if (refusals.length)
     parts.push("### Not graded", "", ...refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`), "");
@@ -65797,7 +65831,13 @@ function gradeCommentBody(results, refusals, records, sections = [], reviews = [
   }
   for (const { path, markdown } of sections)
     parts.push(`#### \`${path.replace(/`/g, "")}\``, "", markdown, "");
-  parts.push(hiddenJson("attempts", reviews.length ? { records, reviews } : { records }));
+  parts.push(
+    hiddenJson("attempts", {
+      records,
+      ...reviews.length ? { reviews } : {},
+      ...shown ? { heads: shown.heads, ...shown.label ? { label: shown.label } : {} } : {}
+    })
+  );
   return parts.join("\n");
 }
 
@@ -65831,10 +65871,11 @@ function checkRunFor(o, success) {
     ]
   ).slice(0, MAX_ANNOTATIONS);
   const waiting = !o.refusals.length && !o.failed && o.pending > 0;
-  const title = o.refusals.length ? "Not graded" : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? "s" : ""})` : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
+  const practice = success && o.passed === 0;
+  const title = o.refusals.length ? "Not graded" : waiting ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? "s" : ""})` : practice ? "Practice: passed before, nothing counted" : success ? `Passed ${o.passed} of ${o.graded}` : `${o.failed} of ${o.graded} not passed yet`;
   const summary2 = o.refusals.length ? o.refusals.map((r) => `- ${escapeMarkdown(r, 1e3)}`).join("\n") : [
     ...o.results.map(
-      ({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.passed ? "passed" : "not passed"})` : "not graded"}`
+      ({ path, result }) => `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.practice ? "practice, not counted" : result.grade.passed ? "passed" : "not passed"})` : "not graded"}`
     ),
     ...o.reviews.map(
       (r) => `- ${r.path}: ${r.state === "pending" ? "waiting for a reviewer" : r.state === "passed" ? "passed" : "not passed yet"}`
@@ -65843,7 +65884,7 @@ function checkRunFor(o, success) {
   return {
     name: "enablekit checkpoint",
     status: "completed",
-    conclusion: success ? "success" : waiting ? "neutral" : "failure",
+    conclusion: practice ? "neutral" : success ? "success" : waiting ? "neutral" : "failure",
     output: {
       title,
       summary: `${summary2}
@@ -65854,13 +65895,55 @@ The full results are in the pull request comment.`,
   };
 }
 
+// core/grading/outcome-label.ts
+var OUTCOME_LABELS = {
+  passed: "checkpoint:passed",
+  failed: "checkpoint:failed",
+  /** Every sheet graded was practice, after the checkpoint was passed (see retakeStanding). */
+  practice: "checkpoint:practice"
+};
+function outcomeLabelChanges(current, want) {
+  const add = OUTCOME_LABELS[want];
+  const others = Object.values(OUTCOME_LABELS).filter((l) => l !== add);
+  const present = others.filter((l) => current.includes(l));
+  return (present.length ? present : others.slice(0, 1)).map((remove) => ({ add, remove }));
+}
+
+// core/grading/shown-state.ts
+var MAX_HEADS = 100;
+var LABELS = Object.values(OUTCOME_LABELS);
+function readShownState(body) {
+  if (body === void 0) return { heads: [] };
+  const data = readHiddenJson("attempts", body)[0];
+  const heads = Array.isArray(data?.heads) ? data.heads.filter((h) => typeof h === "string") : [...new Set(readAttemptRecords(body).map((r) => r.sha))];
+  const label = typeof data?.label === "string" && LABELS.includes(data.label) ? data.label : void 0;
+  return label ? { heads, label } : { heads };
+}
+function ordered(shown, head2, before) {
+  const heads = shown.heads;
+  if (heads.includes(head2))
+    return before && before !== head2 && heads.at(-1) === before ? [...heads.filter((h) => h !== head2), head2] : heads;
+  return [...heads, ...before && !heads.includes(before) ? [before] : [], head2];
+}
+function newerShown(shown, head2, before) {
+  const heads = ordered(shown, head2, before);
+  return heads.at(-1) !== head2 ? heads.at(-1) : void 0;
+}
+function nextShown(shown, head2, label, before) {
+  const heads = ordered(shown, head2, before).slice(-MAX_HEADS);
+  return label ? { heads, label } : { heads };
+}
+
 // core/grading/finish-pull.ts
 function finishPull(i) {
   const { pull, results, outcomeReviews } = i;
   const graded = results.filter((r) => r.result.ok);
-  const quizPassed = graded.filter((r) => r.result.ok && r.result.grade.passed).length;
+  const practice = graded.filter((r) => r.result.ok && r.result.grade.practice).length;
+  const quizPassed = graded.filter(
+    (r) => r.result.ok && r.result.grade.passed && !r.result.grade.practice
+  ).length;
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === "passed").length;
-  const failed = graded.length - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
+  const failed = graded.length - practice - quizPassed + outcomeReviews.filter((r) => r.state === "failed").length;
   const pending = outcomeReviews.filter((r) => r.state === "pending").length;
   const outcome = {
     pull: pull.number,
@@ -65876,27 +65959,87 @@ function finishPull(i) {
     reviews: outcomeReviews,
     keyFailures: [...new Set(i.keyFailures)]
   };
-  const body = gradeCommentBody(results, [...i.refusals], i.records, i.sections, i.reviews);
   const allPassed = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending === 0 && outcome.graded > 0;
   const waiting = outcome.refusals.length === 0 && outcome.failed === 0 && outcome.pending > 0;
+  const label = allPassed && passed === 0 ? "practice" : allPassed ? "passed" : "failed";
+  const shown = readShownState(i.gradeComment);
+  const labels = shown.label ? [shown.label] : pull.labels;
+  const newer = newerShown(shown, pull.headSha, pull.before);
+  const body = gradeCommentBody(
+    results,
+    [...i.refusals],
+    i.records,
+    i.sections,
+    i.reviews,
+    nextShown(shown, pull.headSha, waiting ? shown.label : OUTCOME_LABELS[label], pull.before)
+  );
   if (i.dryRun) {
-    const text3 = `Dry run: would comment on #${pull.number}, ${waiting ? "wait for a reviewer" : `label it checkpoint:${allPassed ? "passed" : "failed"}`} and report a ${allPassed ? "successful" : waiting ? "neutral" : "failing"} check.`;
-    return { outcome, body, writes: [{ kind: "info", text: text3 }] };
+    const text3 = `Dry run: would comment on #${pull.number}, ${waiting ? "wait for a reviewer" : `label it ${OUTCOME_LABELS[label]}`} and report a ${label === "practice" || waiting ? "neutral" : allPassed ? "successful" : "failing"} check.`;
+    return { outcome, body, writes: [{ kind: "info", text: text3 }], labels };
   }
-  const writes = [{ kind: "grade-comment", body }];
-  if (!waiting)
+  const writes = [];
+  if (newer)
     writes.push({
-      kind: "label",
-      add: allPassed ? "checkpoint:passed" : "checkpoint:failed",
-      remove: allPassed ? "checkpoint:failed" : "checkpoint:passed"
+      kind: "info",
+      text: `Expected ${pull.headSha} to be the newest push graded on #${pull.number}; found its comment already showing ${newer}, a later one. Left the comment and label as they are; this commit's result is in its check run.`
     });
+  else {
+    writes.push({ kind: "grade-comment", body });
+    if (!waiting) {
+      for (const c of outcomeLabelChanges(labels, label))
+        if (!labels.includes(c.add) || labels.includes(c.remove))
+          writes.push({ kind: "label", ...c });
+    }
+  }
   writes.push({ kind: "check-run", headSha: pull.headSha, run: checkRunFor(outcome, allPassed) });
   for (const r of i.replies) writes.push({ kind: "comment", body: replyBody(r.to, r.text) });
-  return { outcome, body, writes };
+  return { outcome, body, writes, labels };
 }
 
 // core/grading/plan-pull.ts
 init_model();
+
+// core/progress/recertification.ts
+var RECERTIFY_REF = "recertify";
+function recertifyRecord(learner, checkpoint, release, features, at4) {
+  return {
+    learner,
+    checkpoint,
+    kind: "recertify",
+    pr: 0,
+    sha: release,
+    ref: RECERTIFY_REF,
+    at: at4,
+    passed: false,
+    release,
+    features: [...features]
+  };
+}
+var same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function cycleStart(records, login, checkpoint, asOf = Number.POSITIVE_INFINITY) {
+  let start;
+  for (const r of records)
+    if (r.kind === "recertify" && r.checkpoint === checkpoint && same(r.learner, login) && Date.parse(r.at) <= asOf && (!start || Date.parse(r.at) >= Date.parse(start.at)))
+      start = r;
+  return start;
+}
+var inCycle = (r, start) => !start || Date.parse(r.at) > Date.parse(start.at);
+function checkpointCycle(records, login, checkpoint) {
+  const all2 = resultsOf(records, login).filter((r) => r.checkpoint === checkpoint);
+  const start = cycleStart(records, login, checkpoint);
+  const results = all2.filter((r) => inCycle(r, start));
+  const passed = results.some((r) => r.passed);
+  const earlier = all2.some((r) => r.passed && !inCycle(r, start));
+  return { results, passed, ...start && !passed && earlier ? { recertify: start } : {} };
+}
+function attemptsOfCycle(attempts, records, headSha, now) {
+  return attempts.filter((a) => {
+    const own5 = attempts.find(
+      (x) => x.checkpoint === a.checkpoint && same(x.learner, a.learner) && x.sha === headSha
+    );
+    return inCycle(a, cycleStart(records, a.learner, a.checkpoint, Date.parse(own5?.at ?? now)));
+  });
+}
 
 // core/progress/learner-status.ts
 function rolesOf(login, config, extraRoles = []) {
@@ -65905,7 +66048,6 @@ function rolesOf(login, config, extraRoles = []) {
   return [.../* @__PURE__ */ new Set([...roles, ...extraRoles])];
 }
 function learnerStatus(login, roles, index2, records, today) {
-  const mine = resultsOf(records, login);
   const tracks = [...index2.items()].filter(
     (i) => i.type === "track" && i.roles.some((r) => roles.includes(r))
   );
@@ -65915,13 +66057,16 @@ function learnerStatus(login, roles, index2, records, today) {
   return tracks.map((t) => {
     const modules = t.modules.map((entry) => {
       const checkpoints = index2.checkpointsOf(entry.module).map((c) => {
-        const rs = mine.filter((r) => r.checkpoint === c.id);
+        const cycle = checkpointCycle(records, login, c.id);
+        const rs = cycle.results;
         const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
+        const again = cycle.recertify;
         return {
           id: c.id,
-          passed: rs.some((r) => r.passed),
+          passed: cycle.passed,
           attempts: rs.length,
-          ...scores.length ? { best: Math.max(...scores) } : {}
+          ...scores.length ? { best: Math.max(...scores) } : {},
+          ...again ? { recertify: { release: again.release ?? again.sha, features: again.features ?? [] } } : {}
         };
       });
       const due = entry.window?.due ?? t.window?.due;
@@ -65931,6 +66076,7 @@ function learnerStatus(login, roles, index2, records, today) {
       let state;
       if (checkpoints.length === 0) state = opens && opens > today ? "not-started" : "open";
       else if (passed) state = "passed";
+      else if (checkpoints.some((c) => c.recertify)) state = "recertify";
       else if (due && due < today) state = "overdue";
       else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
       else if (tried) state = "submitted";
@@ -66024,8 +66170,11 @@ function mockOutcome(f) {
   let record;
   let reply;
   if (f.review && !verdicts.some((r) => r.pr === f.pr && r.ref === f.review.ref)) {
+    const start = cycleStart(f.records, f.learner, s.id);
     const earlier = new Set(
-      verdicts.filter((r) => !(r.pr === f.pr && r.sha === f.sha)).map((r) => `${r.pr}@${r.sha}`)
+      verdicts.filter(
+        (r) => !(r.pr === f.pr && r.sha === f.sha) && (!start || Date.parse(r.at) > Date.parse(start.at))
+      ).map((r) => `${r.pr}@${r.sha}`)
     );
     const v = rubricVerdict({
       scenario: s,
@@ -66355,6 +66504,22 @@ function scoreQuestion(key, mine, match, line, mark = ".") {
   };
 }
 
+// core/grading/retake-policy.ts
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function retakeStanding(counted, policy, at4) {
+  const pass = counted.findIndex((p) => p.passed);
+  if (pass >= 0) return { kind: "practice", passedAt: counted[pass].at, passedAttempt: pass + 1 };
+  if (counted.length >= policy.attempts) return { kind: "refused", reason: "no-attempts-left" };
+  const lastFail = Math.max(...counted.map((p) => Date.parse(p.at)));
+  if (counted.length && policy.retakeCooldownMs > 0 && Date.parse(at4) < lastFail + policy.retakeCooldownMs)
+    return {
+      kind: "refused",
+      reason: "cooldown",
+      opensAt: iso(lastFail + policy.retakeCooldownMs)
+    };
+  return { kind: "attempt", attempt: counted.length + 1 };
+}
+
 // core/grading/grade-quiz.ts
 init_sheet_problems();
 function policyFor(quiz2, config) {
@@ -66365,9 +66530,6 @@ function policyFor(quiz2, config) {
     revealAnswers: quiz2.revealAnswers ?? config.policies.revealAnswers,
     decimalMark: config.policies.decimalMark
   };
-}
-function isoPlus(iso, ms) {
-  return new Date(Date.parse(iso) + ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function gradeQuiz(input) {
   const { sheet, quiz: quiz2, policy, prior, now } = input;
@@ -66382,8 +66544,12 @@ function gradeQuiz(input) {
       }
     };
   }
-  const passedBefore = prior.some((p) => p.passed);
-  if (!passedBefore && prior.length >= policy.attempts) {
+  const standing = retakeStanding(
+    [...prior].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    policy,
+    now
+  );
+  if (standing.kind === "refused" && standing.reason === "no-attempts-left")
     return {
       ok: false,
       refusal: {
@@ -66392,10 +66558,8 @@ function gradeQuiz(input) {
         message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
       }
     };
-  }
-  const lastFail = [...prior].filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-  if (!passedBefore && lastFail && Date.parse(now) < Date.parse(lastFail.at) + policy.retakeCooldownMs) {
-    const when = isoPlus(lastFail.at, policy.retakeCooldownMs);
+  if (standing.kind === "refused") {
+    const when = standing.opensAt;
     return {
       ok: false,
       refusal: {
@@ -66434,8 +66598,9 @@ function gradeQuiz(input) {
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1e3) / 1e3;
   const percent = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
   const passed = percent + 1e-9 >= policy.passMark;
-  const attempt = prior.length + 1;
-  const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && passed || policy.revealAnswers === "after-last-attempt" && (passed || attempt >= policy.attempts);
+  const practice = standing.kind === "practice";
+  const attempt = practice ? standing.passedAttempt : standing.attempt;
+  const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && (passed || practice) || policy.revealAnswers === "after-last-attempt" && (passed || practice || attempt >= policy.attempts);
   if (revealed) {
     quiz2.questions.forEach((key, i) => {
       const r = questions[i];
@@ -66450,6 +66615,7 @@ function gradeQuiz(input) {
       ...who,
       attempt,
       attemptsAllowed: policy.attempts,
+      ...practice ? { practice: { passedAt: standing.passedAt, passedAttempt: standing.passedAttempt } } : {},
       score,
       maxScore,
       percent,
@@ -66459,6 +66625,74 @@ function gradeQuiz(input) {
       questions
     }
   };
+}
+
+// core/grading/grade-quiz-sheet.ts
+function mergeAttempts(fromComment, fromLedger) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of fromLedger)
+    if (r.kind === "quiz")
+      out.set(`${r.checkpoint}@${r.sha}`, {
+        checkpoint: r.checkpoint,
+        learner: r.learner,
+        sha: r.sha,
+        at: r.at,
+        passed: r.passed,
+        percent: r.percent ?? 0
+      });
+  for (const r of fromComment)
+    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  return [...out.values()];
+}
+function withKey(quiz2, key) {
+  if (!key && quiz2.key)
+    throw new Error(
+      `Expected the key of "${quiz2.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
+    );
+  const r = key ?? { ok: true, quiz: quiz2 };
+  if (r.ok) return r;
+  const learner = `Expected the answers of "${quiz2.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  return { ok: false, learner, maintainer };
+}
+function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
+  const mine = attempts.filter(
+    (x) => x.checkpoint === quiz2.id && x.learner.toLowerCase() === pull.author.toLowerCase()
+  );
+  const rerun = mine.find((x) => x.sha === pull.headSha);
+  const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
+  const result = gradeQuiz({
+    sheet,
+    quiz: quiz2,
+    policy: policyFor(quiz2, config),
+    prior,
+    now: rerun?.at ?? now,
+    ...match ? { match } : {}
+  });
+  if (result.ok && !result.grade.practice) {
+    if (!rerun)
+      out.records.push({
+        checkpoint: quiz2.id,
+        learner: pull.author,
+        sha: pull.headSha,
+        at: now,
+        passed: result.grade.passed,
+        percent: result.grade.percent
+      });
+    out.fresh.push({
+      learner: pull.author,
+      checkpoint: quiz2.id,
+      kind: "quiz",
+      pr: pull.number,
+      sha: pull.headSha,
+      at: rerun?.at ?? now,
+      passed: result.grade.passed,
+      percent: result.grade.percent,
+      attempt: result.grade.attempt,
+      missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
+    });
+  }
+  return result;
 }
 
 // core/grading/read-answer-sheet.ts
@@ -66660,22 +66894,6 @@ function gradableCheckpoint(index2, config, id) {
 function opensGradeComment(i) {
   return !i.hasGradeComment && !i.progress && !i.dryRun && (i.classified.sheets.length > 0 || i.classified.refusals.length > 0);
 }
-function mergeAttempts(fromComment, fromLedger) {
-  const out = /* @__PURE__ */ new Map();
-  for (const r of fromLedger)
-    if (r.kind === "quiz")
-      out.set(`${r.checkpoint}@${r.sha}`, {
-        checkpoint: r.checkpoint,
-        learner: r.learner,
-        sha: r.sha,
-        at: r.at,
-        passed: r.passed,
-        percent: r.percent ?? 0
-      });
-  for (const r of fromComment)
-    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
-  return [...out.values()];
-}
 function planPull(r) {
   const { pull, roster: roster2, ledger } = r;
   const out = {
@@ -66691,7 +66909,12 @@ function planPull(r) {
     keyFailures: []
   };
   if (!roster2 || r.classified.refusals.length) return out;
-  const attempts = mergeAttempts(out.records, ledger?.records ?? []);
+  const attempts = attemptsOfCycle(
+    mergeAttempts(out.records, ledger?.records ?? []),
+    ledger?.records ?? [],
+    pull.headSha,
+    r.now
+  );
   const keep = (rec) => {
     out.fresh.push(rec);
     if (!out.reviews.some((x) => recordKey(x) === recordKey(rec))) out.reviews.push(rec);
@@ -66801,7 +67024,7 @@ function planPull(r) {
           r.now,
           r.match
         );
-        if (result.ok) {
+        if (result.ok && !result.grade.practice) {
           const graded = out.fresh.pop();
           out.fresh.push({
             learner: graded.learner,
@@ -66874,56 +67097,6 @@ function planPull(r) {
   }
   return out;
 }
-function withKey(quiz2, key) {
-  if (!key && quiz2.key)
-    throw new Error(
-      `Expected the key of "${quiz2.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
-    );
-  const r = key ?? { ok: true, quiz: quiz2 };
-  if (r.ok) return r;
-  const learner = `Expected the answers of "${quiz2.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
-  return { ok: false, learner, maintainer };
-}
-function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
-  const mine = attempts.filter(
-    (x) => x.checkpoint === quiz2.id && x.learner.toLowerCase() === pull.author.toLowerCase()
-  );
-  const rerun = mine.find((x) => x.sha === pull.headSha);
-  const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
-  const result = gradeQuiz({
-    sheet,
-    quiz: quiz2,
-    policy: policyFor(quiz2, config),
-    prior,
-    now: rerun?.at ?? now,
-    ...match ? { match } : {}
-  });
-  if (result.ok) {
-    if (!rerun)
-      out.records.push({
-        checkpoint: quiz2.id,
-        learner: pull.author,
-        sha: pull.headSha,
-        at: now,
-        passed: result.grade.passed,
-        percent: result.grade.percent
-      });
-    out.fresh.push({
-      learner: pull.author,
-      checkpoint: quiz2.id,
-      kind: "quiz",
-      pr: pull.number,
-      sha: pull.headSha,
-      at: rerun?.at ?? now,
-      passed: result.grade.passed,
-      percent: result.grade.percent,
-      attempt: result.grade.attempt,
-      missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
-    });
-  }
-  return result;
-}
 
 // core/grading/review-gate.ts
 function commandScenario(sheets, index2) {
@@ -66959,12 +67132,9 @@ function attemptPlaces(stored, checkpoint, learner, policy) {
     if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha))
       continue;
     const prior = [...counted];
-    const passedBefore = prior.some((p) => p.passed);
-    const lastFail = prior.filter((p) => !p.passed).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
-    if (!passedBefore && prior.length >= policy.attempts)
-      places.set(r.sha, { refused: "no-attempts-left", prior });
-    else if (!passedBefore && lastFail && policy.retakeCooldownMs > 0 && Date.parse(r.at) < Date.parse(lastFail.at) + policy.retakeCooldownMs)
-      places.set(r.sha, { refused: "cooldown", prior });
+    const standing = retakeStanding(prior, policy, r.at);
+    if (standing.kind === "refused") places.set(r.sha, { refused: standing.reason, prior });
+    else if (standing.kind === "practice") places.set(r.sha, { practice: true, prior });
     else {
       counted.push({ at: r.at, passed: r.passed, percent: r.percent });
       places.set(r.sha, { attempt: counted.length, prior });
@@ -67021,7 +67191,8 @@ function settleAttempts(i) {
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
-    if (result.ok) {
+    if (result.ok && result.grade.practice) dropRecord(records, q.quiz.id, i.pull.headSha);
+    else if (result.ok) {
       settle.push({
         ...q.record,
         at: ours.at,
@@ -67031,8 +67202,7 @@ function settleAttempts(i) {
         missed: result.grade.questions.filter((x) => x.outcome !== "right").flatMap((x) => x.id ? [x.id] : [])
       });
     } else if (result.refusal.reason === "no-attempts-left" || result.refusal.reason === "cooldown") {
-      const at4 = records.findIndex((r) => r.checkpoint === q.quiz.id && r.sha === i.pull.headSha);
-      if (at4 >= 0) records.splice(at4, 1);
+      dropRecord(records, q.quiz.id, i.pull.headSha);
       settle.push({
         learner: login,
         checkpoint: q.quiz.id,
@@ -67047,6 +67217,10 @@ function settleAttempts(i) {
     }
   }
   return { results, records, settle };
+}
+function dropRecord(records, checkpoint, sha) {
+  const at4 = records.findIndex((r) => r.checkpoint === checkpoint && r.sha === sha);
+  if (at4 >= 0) records.splice(at4, 1);
 }
 
 // core/progress/appraisal-lines.ts
@@ -67068,16 +67242,16 @@ function appraisalLines(records, track2, heading = "**Appraisals**") {
 // core/progress/report-card.ts
 var TRACK_COMPLETE_LABEL = "enablekit:track-complete";
 function reportCard(login, track2, index2, records) {
-  const mine = resultsOf(records, login);
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 100);
   const rows = [];
   const notes = [];
   for (const entry of track2.modules) {
     for (const c of index2.checkpointsOf(entry.module)) {
-      const rs = mine.filter((r) => r.checkpoint === c.id);
+      const cycle = checkpointCycle(records, login, c.id);
+      const rs = cycle.results;
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
-      const result = passed ? c.type === "reflection" ? "complete" : "passed" : rs.length ? "not passed" : entry.optional ? "optional, not taken" : "not taken";
+      const result = passed ? c.type === "reflection" ? "complete" : "passed" : cycle.recertify ? "to recertify" : rs.length ? "not passed" : entry.optional ? "optional, not taken" : "not taken";
       rows.push(
         `| ${title(entry.module)} | ${title(c.id)} (${c.type}) | ${result} | ${scores.length ? `${Math.max(...scores)}%` : ""} | ${rs.length || ""} | ${passed ? passed.at.slice(0, 10) : ""} |`
       );
@@ -67195,7 +67369,8 @@ var STATE = {
   submitted: "\u{1F4E8} submitted",
   failed: "\u{1F501} not passed yet",
   passed: "\u2705 passed",
-  overdue: "\u26A0\uFE0F overdue"
+  overdue: "\u26A0\uFE0F overdue",
+  recertify: "\u{1F504} to recertify"
 };
 function progressBody(login, roles, index2, ledger, today, forIssue = true) {
   const tracks = learnerStatus(login, [...roles], index2, ledger.records, today);
@@ -67219,7 +67394,7 @@ function progressBody(login, roles, index2, ledger, today, forIssue = true) {
     );
     for (const m of t.modules) {
       const cps = m.checkpoints.map(
-        (c) => `${title(c.id)}: ${c.passed ? "passed" : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`
+        (c) => `${title(c.id)}: ${c.passed ? "passed" : c.recertify ? `to recertify after ${escapeMarkdown(c.recertify.release, 40)} (${c.recertify.features.map((f) => escapeMarkdown(f, 60)).join(", ")})${c.attempts ? ", not passed again yet" : ""}` : c.attempts ? "not passed" : "not taken"}${c.best !== void 0 ? `, best ${c.best}%` : ""}${c.attempts ? `, ${c.attempts} attempt${c.attempts > 1 ? "s" : ""}` : ""}`
       ).join("<br>");
       parts.push(
         `| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ""} | ${cps || "(reading only)"} |`
@@ -67263,6 +67438,106 @@ var timedMatcher = (pattern, flags, text3) => {
     return false;
   }
 };
+
+// github/keyed-create.ts
+import { createHash as createHash2 } from "node:crypto";
+var RETRIES = 3;
+var WAIT_MS = 500;
+var NO_RETRY = { request: { retries: 0 } };
+function mayHaveApplied(e) {
+  const status = e.status;
+  return typeof status !== "number" || status >= 500;
+}
+async function once(gh, what, create2, find) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await create2();
+    } catch (e) {
+      if (!mayHaveApplied(e) || attempt >= RETRIES) throw e;
+      const status = e.status;
+      await new Promise((r) => setTimeout(r, (attempt + 1) ** 2 * WAIT_MS));
+      const found = await find();
+      if (found) {
+        gh.log.info(
+          `GitHub answered ${status ?? "nothing"} when asked to ${what}, yet it had done so: using the one it made.`
+        );
+        return found;
+      }
+      gh.log.info(
+        `GitHub answered ${status ?? "nothing"} when asked to ${what}, and did not do so: asking again.`
+      );
+    }
+  }
+}
+async function createComment(gh, ctx, issue2, body, key = body) {
+  if (!body.includes(key))
+    throw new Error(`Expected the key of a comment to be in its body; found it missing: ${key}`);
+  const made = await once(
+    gh,
+    `comment on #${issue2}`,
+    async () => (await gh.rest.issues.createComment({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issue_number: issue2,
+      body,
+      ...NO_RETRY
+    })).data,
+    async () => commentWith(await botComments(gh, ctx, issue2), key)
+  );
+  return made;
+}
+async function createIssue(gh, ctx, issue2, key) {
+  if (!issue2.body.includes(key))
+    throw new Error(`Expected the key of an issue to be in its body; found it missing: ${key}`);
+  const made = await once(
+    gh,
+    `open "${issue2.title}"`,
+    async () => (await gh.rest.issues.create({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      title: issue2.title,
+      body: issue2.body,
+      labels: issue2.labels,
+      ...issue2.assignees?.length ? { assignees: issue2.assignees } : {},
+      ...NO_RETRY
+    })).data,
+    async () => (await botIssues(gh, ctx, issue2.labels.join(","), "open")).filter((i) => (i.body ?? "").includes(key)).sort((a, b) => a.number - b.number)[0]
+  );
+  return made;
+}
+async function createCheckRun(gh, ctx, run2) {
+  const external_id = `enablekit:${createHash2("sha256").update(JSON.stringify([run2.name, run2.head_sha, run2.conclusion ?? null, run2.output ?? null])).digest("hex").slice(0, 32)}`;
+  await once(
+    gh,
+    `report the check run "${run2.name}" on ${run2.head_sha.slice(0, 7)}`,
+    async () => (await gh.rest.checks.create({
+      ...run2,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      external_id,
+      ...NO_RETRY
+    })).data,
+    async () => (await gh.paginate(gh.rest.checks.listForRef, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      ref: run2.head_sha,
+      check_name: run2.name,
+      filter: "all",
+      per_page: 100
+    })).find((c) => c.external_id === external_id)
+  );
+}
+async function upsertComment(gh, ctx, pull, existing, body, key) {
+  if (existing) {
+    if (existing.body !== body)
+      await gh.rest.issues.updateComment({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        comment_id: existing.id,
+        body
+      });
+  } else checkWriter(ctx, (await createComment(gh, ctx, pull, body, key)).user);
+}
 
 // core/progress/notices.ts
 var noticeComment = (n, text3) => `${text3}
@@ -67322,12 +67597,7 @@ async function appendRecords(gh, ctx, ledger, fresh, body) {
   }
   let issue2 = ledger.issue;
   if (!issue2) issue2 = await openProgressIssue(gh, ctx, ledger.login, text3);
-  const { data: written } = await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: issue2.number,
-    body: recordComment(add)
-  });
+  const written = await createComment(gh, ctx, issue2.number, recordComment(add));
   checkWriter(ctx, written.user);
   if (issue2.body !== text3)
     await gh.rest.issues.update({
@@ -67341,22 +67611,21 @@ async function appendRecords(gh, ctx, ledger, fresh, body) {
   ledger.issue = { number: issue2.number, body: text3 };
 }
 async function openProgressIssue(gh, ctx, login, text3) {
-  const { data } = await gh.rest.issues.create({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    title: progressTitle(login),
-    body: text3,
-    labels: [PROGRESS_LABEL]
-  });
+  const data = await createIssue(
+    gh,
+    ctx,
+    { title: progressTitle(login), body: text3, labels: [PROGRESS_LABEL] },
+    progressMarker(login)
+  );
   checkWriter(ctx, data.user);
   const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
   if (!oldest || oldest.number >= data.number) return { number: data.number, body: text3 };
-  await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: data.number,
-    body: `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`
-  });
+  await createComment(
+    gh,
+    ctx,
+    data.number,
+    `Duplicate of #${oldest.number}, opened by a run that raced another: the progress of ${login} is kept there. This issue holds no records.`
+  );
   await gh.rest.issues.update({
     owner: ctx.owner,
     repo: ctx.repo,
@@ -67376,12 +67645,13 @@ async function rewriteBody(gh, ctx, issue2, text3) {
     });
 }
 async function postNotice(gh, ctx, issue2, due) {
-  await gh.rest.issues.createComment({
-    owner: ctx.owner,
-    repo: ctx.repo,
-    issue_number: issue2,
-    body: noticeComment(due.notice, due.text)
-  });
+  await createComment(
+    gh,
+    ctx,
+    issue2,
+    noticeComment(due.notice, due.text),
+    hiddenJson("notice", due.notice)
+  );
   if (due.notice.kind === "report-card")
     await gh.rest.issues.addLabels({
       owner: ctx.owner,
@@ -67440,20 +67710,24 @@ async function gradePull(ctx, gh, now, review) {
     ctx.curricula
   );
   const ours = await botComments(gh, ctx, pull.number);
-  let existing = commentWith(ours, COMMENT_MARKER);
+  let existing = commentWith(
+    ours,
+    COMMENT_MARKER
+  );
   if (opensGradeComment({
     hasGradeComment: !!existing,
     progress: ctx.progress,
     dryRun: ctx.dryRun,
     classified
   })) {
-    const { data } = await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull.number,
-      body: `${COMMENT_MARKER}
-Grading\u2026`
-    });
+    const data = await createComment(
+      gh,
+      ctx,
+      pull.number,
+      `${COMMENT_MARKER}
+Grading\u2026`,
+      COMMENT_MARKER
+    );
     checkWriter(ctx, data.user);
     existing = data;
   }
@@ -67513,13 +67787,7 @@ Grading\u2026`
     now,
     match: timedMatcher
   });
-  for (const c of graded.checklists)
-    await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull.number,
-      body: c.body
-    });
+  for (const c of graded.checklists) await createComment(gh, ctx, pull.number, c.body);
   const shown = ledger && roster2 && graded.fresh.length && !ctx.dryRun ? await recordProgress(ctx, gh, ledger, roster2, pull, graded, now) : graded;
   const finished = finishPull({
     pull,
@@ -67531,28 +67799,18 @@ Grading\u2026`
     outcomeReviews: graded.outcomeReviews,
     replies: graded.replies,
     keyFailures: graded.keyFailures,
+    ...existing?.body ? { gradeComment: existing.body } : {},
     dryRun: ctx.dryRun
   });
   for (const w of finished.writes) {
     if (w.kind === "info") info(w.text);
     else if (w.kind === "grade-comment")
-      await upsertComment(gh, ctx, pull.number, existing, w.body);
+      await upsertComment(gh, ctx, pull.number, existing, w.body, COMMENT_MARKER);
     else if (w.kind === "label")
-      await setOutcomeLabel(gh, ctx, pull.number, pull.labels, w.add, w.remove);
+      await setOutcomeLabel(gh, ctx, pull.number, finished.labels, w.add, w.remove);
     else if (w.kind === "check-run")
-      await gh.rest.checks.create({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        head_sha: w.headSha,
-        ...w.run
-      });
-    else
-      await gh.rest.issues.createComment({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        issue_number: pull.number,
-        body: w.body
-      });
+      await createCheckRun(gh, ctx, { head_sha: w.headSha, ...w.run });
+    else await createComment(gh, ctx, pull.number, w.body);
   }
   if (ledger && roster2 && graded.fresh.length && ctx.dryRun)
     await appendRecords(gh, ctx, ledger, graded.fresh, () => "");
@@ -67561,13 +67819,7 @@ Grading\u2026`
 }
 async function refuseCommand(ctx, gh, pull, to, text3) {
   if (ctx.dryRun) info(`Dry run: would reply to @${to} on #${pull}: ${text3}`);
-  else
-    await gh.rest.issues.createComment({
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: pull,
-      body: replyBody(to, text3)
-    });
+  else await createComment(gh, ctx, pull, replyBody(to, text3));
   return {
     pull,
     graded: 0,
@@ -67594,7 +67846,8 @@ async function recordProgress(ctx, gh, ledger, roster2, pull, graded, now) {
       quizSheets: graded.quizSheets,
       results: graded.results,
       records: graded.records,
-      stored: stored.stored ?? [],
+      // Attempts before a recertification are of an earlier cycle: they neither count nor hold a cooldown.
+      stored: attemptsOfCycle(stored.stored ?? [], stored.records, pull.headSha, now),
       config,
       pull,
       now,
@@ -67791,13 +68044,7 @@ async function onAppraise(ctx, gh, now) {
   if (!command || !learner || !c.issueByEnablekit || !c.issueLabels.includes(PROGRESS_LABEL))
     return { kind: "ignored", why: "Not an /appraise command on a progress issue." };
   const reply = async (text3) => {
-    if (!ctx.dryRun)
-      await gh.rest.issues.createComment({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        issue_number: c.issue,
-        body: replyBody(c.author, text3)
-      });
+    if (!ctx.dryRun) await createComment(gh, ctx, c.issue, replyBody(c.author, text3));
     return { kind: "appraisal", recorded: false, reply: text3 };
   };
   if ("error" in command) return reply(command.error);
@@ -68007,6 +68254,34 @@ function reviewIssueBody(data, entries) {
   ].join("\n");
 }
 
+// core/freshness/held-reasons.ts
+function recordedReleases(existing) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { data } of existing)
+    if (data.kind === "review")
+      out.set(data.release, {
+        tag: data.release,
+        features: new Map(Object.entries(data.features))
+      });
+  return out;
+}
+function heldReasons(item, data, config, today, releases) {
+  const out = [];
+  for (const tag of data.releases) {
+    const release = releases.get(tag) ?? {
+      tag,
+      features: new Map(data.features.map((f) => [f, "as this issue recorded"]))
+    };
+    const reason = freshnessVerdict(item, config, today, release).reasons.find(
+      (r) => r.kind === "release"
+    );
+    if (reason) out.push(reason);
+  }
+  const late = data.reviewDue ? reviewOverdue(item, config, today) : void 0;
+  if (late) out.push({ kind: "review-interval", message: overdueMessage(item, late) });
+  return out;
+}
+
 // core/freshness/plan-stale-issues.ts
 var union = (a, b) => [.../* @__PURE__ */ new Set([...a, ...b])];
 function itemIssues(existing) {
@@ -68018,19 +68293,21 @@ function itemIssues(existing) {
 function planFlags(input) {
   const { index: index2, config, today, release } = input;
   const byItem = itemIssues(input.existing);
+  const releases = recordedReleases(input.existing);
+  if (release) releases.set(release.tag, release);
   const ops = [];
   const items = [...index2.items()].sort(
     (a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : 1
   );
   for (const item of items) {
     const verdict = freshnessVerdict(item, config, today, release);
-    const reasons = verdict.reasons.filter(
+    const found = verdict.reasons.filter(
       (r) => release ? r.kind === "release" : r.kind === "review-interval"
     );
-    if (!reasons.length) continue;
+    if (!found.length) continue;
     const prior = byItem.get(item.id);
-    const features = reasons.flatMap((r) => r.features ?? []);
-    const due = release ? prior?.data.reviewDue : reviewDue(item, config);
+    const features = found.flatMap((r) => r.features ?? []);
+    const due = !release ? reviewDue(item, config) : prior?.data.reviewDue && reviewOverdue(item, config, today) ? reviewDue(item, config) : prior?.data.reviewDue;
     if (prior?.open && (release ? prior.data.releases.includes(release.tag) : prior.data.reviewDue === due))
       continue;
     const data = {
@@ -68040,7 +68317,8 @@ function planFlags(input) {
       features: union(prior?.data.features ?? [], features),
       ...due ? { reviewDue: due } : {}
     };
-    const names = features.flatMap((f) => {
+    const reasons = heldReasons(item, data, config, today, releases);
+    const names = [...new Set(reasons.flatMap((r) => r.features ?? []))].flatMap((f) => {
       const feature = config.features.get(f);
       return [f, ...feature?.name ? [feature.name] : [], ...feature?.aliases ?? []];
     });
@@ -68380,10 +68658,124 @@ async function readProductChanges(gh, productRepository, tag, previous2) {
   }
 }
 
+// core/freshness/recertify.ts
+init_model();
+function checkpointsToRecertify(index2, touched) {
+  const out = [];
+  for (const item of index2.items()) {
+    if (!isCheckpoint(item)) continue;
+    const module3 = index2.item(item.module);
+    const covers = [...item.freshness.covers, ...module3?.freshness.covers ?? []];
+    if (covers.some((f) => touched.has(f))) out.push(item);
+  }
+  return out;
+}
+function recertifyPolicy(index2, config, checkpoint) {
+  return checkpoint.freshness.recertify ?? index2.item(checkpoint.module)?.freshness.recertify ?? config.policies.recertify;
+}
+function recertifyTargets(index2, config, touched) {
+  if (!config.roles.size) return [];
+  return checkpointsToRecertify(index2, touched).filter(
+    (c) => recertifyPolicy(index2, config, c) === "on-release"
+  );
+}
+function planRecertification(i) {
+  const { index: index2, config, release } = i;
+  const checkpoints = recertifyTargets(index2, config, release.features);
+  if (!checkpoints.length) return [];
+  const marked = i.learners.flatMap((l) => l.records).filter((r) => r.kind === "recertify" && r.release === release.tag).map((r) => Date.parse(r.at));
+  const cutoff = marked.length ? Math.min(...marked) : Number.POSITIVE_INFINITY;
+  const out = [];
+  for (const l of i.learners) {
+    const results = resultsOf(l.records, l.login);
+    const known2 = new Set(l.records.map(recordKey));
+    const records = [];
+    for (const c of checkpoints) {
+      const passed = results.find(
+        (r2) => r2.checkpoint === c.id && r2.passed && Date.parse(r2.at) <= cutoff
+      );
+      if (!passed) continue;
+      const covers = /* @__PURE__ */ new Set([
+        ...c.freshness.covers,
+        ...index2.item(c.module)?.freshness.covers ?? []
+      ]);
+      const features = [...release.features].filter((f) => covers.has(f)).sort();
+      const r = recertifyRecord(passed.learner, c.id, release.tag, features, i.now);
+      if (!known2.has(recordKey(r))) records.push(r);
+    }
+    if (records.length) out.push({ login: records[0].learner, records });
+  }
+  return out;
+}
+
+// github/operation-budget.ts
+var OperationBudget = class {
+  constructor(left, dryRun, log) {
+    this.left = left;
+    this.dryRun = dryRun;
+    this.log = log;
+  }
+  left;
+  dryRun;
+  log;
+  /** Whether `cost` writes fit while `reserve` are kept back for later. */
+  fits(cost = 1, reserve = 0) {
+    return this.left - cost >= reserve;
+  }
+  /** Make the write (`what` says it for the log), or return false having done nothing. */
+  async spend(what, call, o = {}) {
+    const cost = o.cost ?? 1;
+    if (!this.fits(cost, o.reserve ?? 0)) return false;
+    this.left -= cost;
+    if (this.dryRun) this.log(`Dry run: would ${what}.`);
+    else await call();
+    return true;
+  }
+};
+
+// action/recertify-run.ts
+async function markRecertification(ctx, gh, curricula, release, operations, at4) {
+  const outcome = { learners: 0, records: 0, deferred: 0 };
+  const { index: index2, config } = curricula;
+  if (!recertifyTargets(index2, config, release.features).length) return outcome;
+  const issues = await listProgressIssues(gh, ctx);
+  const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
+  const ledgers = [];
+  for (const login of logins) ledgers.push(await loadLedger(gh, ctx, login, issues));
+  const marks = planRecertification({
+    index: index2,
+    config,
+    release,
+    learners: ledgers.map((l) => ({ login: l.login, records: l.records })),
+    now: at4.now
+  });
+  const budget = new OperationBudget(operations, ctx.dryRun, info);
+  for (const m of marks) {
+    const ledger = ledgers.find((l) => l.login.toLowerCase() === m.login.toLowerCase());
+    const body = (l) => progressBody(m.login, rolesOf(m.login, config), index2, l, at4.today);
+    const done = await budget.spend(
+      `mark ${m.records.map((r) => r.checkpoint).join(", ")} of @${m.login} to recertify after ${release.tag}`,
+      () => appendRecords(gh, ctx, ledger, m.records, body),
+      { cost: 2 }
+    );
+    if (!done) {
+      outcome.deferred++;
+      continue;
+    }
+    outcome.learners++;
+    outcome.records += m.records.length;
+  }
+  if (outcome.deferred)
+    warning(
+      `Expected to mark every learner whose pass ${release.tag} calls into question; found operations-per-run reached with ${outcome.deferred} learner(s) left. Re-run this job: it marks only those not marked yet.`
+    );
+  return outcome;
+}
+
 // action/freshness-run.ts
 var UsageProblem = class extends Error {
 };
-async function runFreshness(ctx, gh, today) {
+async function runFreshness(ctx, gh, today, now) {
   const mode = ctx.push ? "push" : ctx.release ? "release" : "schedule";
   if (ctx.push && ctx.push.ref !== `refs/heads/${ctx.push.defaultBranch}`) {
     info(
@@ -68434,6 +68826,18 @@ async function runFreshness(ctx, gh, today) {
   outcome.items = outcome.items.map(
     (i) => i.issue !== void 0 && numbers.has(i.issue) ? { ...i, issue: numbers.get(i.issue) } : i
   );
+  if (plan.release && ctx.progress) {
+    const spent = plan.writes.reduce((n, w) => n + w.cost, 0);
+    const recertified = await markRecertification(
+      ctx,
+      gh,
+      { index: index2, config },
+      { tag: plan.release.tag, features: new Set(plan.release.features.keys()) },
+      Math.max(0, ctx.freshness.operationsPerRun - spent),
+      { now, today }
+    );
+    return { ...outcome, recertified };
+  }
   return outcome;
 }
 async function makeWrites(ctx, gh, writes) {
@@ -68446,15 +68850,14 @@ async function makeWrites(ctx, gh, writes) {
       continue;
     }
     if (w.kind === "open") {
-      const made = await gh.rest.issues.create({
-        owner,
-        repo,
-        title: w.title,
-        body: writeBody(w.body, numberOf),
-        labels: w.labels,
-        ...w.assignees.length ? { assignees: w.assignees } : {}
-      });
-      numbers.set(w.opens, made.data.number);
+      const body = writeBody(w.body, numberOf);
+      const made = await createIssue(
+        gh,
+        ctx,
+        { title: w.title, body, labels: w.labels, assignees: w.assignees },
+        /<!-- enablekit:stale .* -->/.exec(body)?.[0] ?? body
+      );
+      numbers.set(w.opens, made.number);
     } else if (w.kind === "update") {
       const state = w.state === "closed" ? { state: "closed", state_reason: "completed" } : w.state === "open" ? { state: "open" } : {};
       await gh.rest.issues.update({
@@ -68465,12 +68868,15 @@ async function makeWrites(ctx, gh, writes) {
         ...state
       });
     } else {
-      await gh.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: numberOf(w.number),
-        body: w.comment
+      const commit = `${ctx.serverUrl}/${owner}/${repo}/commit/${ctx.push?.sha ?? ""}`;
+      const key = hiddenJson("closing", {
+        ...w.about,
+        why: w.comment.replace(` in ${commit}`, "")
       });
+      if (!commentWith(await botComments(gh, ctx, numberOf(w.number)), key))
+        await createComment(gh, ctx, numberOf(w.number), `${w.comment}
+
+${key}`, key);
       await gh.rest.issues.update({
         owner,
         repo,
@@ -68568,20 +68974,21 @@ function cohort(index2, learners, today) {
   const all2 = learners.flatMap((l) => resultsOf(l.records, l.login));
   const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
   const checkpoints = ids.map((id) => {
-    const per = /* @__PURE__ */ new Map();
-    for (const r of all2.filter((x) => x.checkpoint === id)) {
-      const k = r.learner.toLowerCase();
-      const s = per.get(k) ?? { attempts: 0, passed: false };
-      per.set(k, { attempts: s.attempts + 1, passed: s.passed || r.passed });
-    }
-    const v = [...per.values()];
+    const v = learners.flatMap((l) => {
+      const rs = resultsOf(l.records, l.login).filter((r) => r.checkpoint === id);
+      if (!rs.length) return [];
+      const cycle = checkpointCycle(l.records, l.login, id);
+      return [{ attempts: rs.length, passed: cycle.passed, again: !!cycle.recertify }];
+    });
     const passed = v.filter((x) => x.passed).length;
+    const again = v.filter((x) => x.again).length;
     return {
       id,
       attempted: v.length,
       passed,
       passRate: v.length ? Math.round(passed / v.length * 100) : 0,
-      medianAttempts: median(v.map((x) => x.attempts))
+      medianAttempts: median(v.map((x) => x.attempts)),
+      ...again ? { toRecertify: again } : {}
     };
   });
   const missed = /* @__PURE__ */ new Map();
@@ -68604,14 +69011,15 @@ var ICON = {
   submitted: "\u25D0",
   failed: "\u2717",
   passed: "\u2713",
-  overdue: "\u26A0"
+  overdue: "\u26A0",
+  recertify: "\u21BB"
 };
 function dashboardBody(c, index2, today, forIssue = true) {
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
   const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
   const parts = [
     ...forIssue ? [DASHBOARD_MARKER] : [],
-    `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet`,
+    `${intro} \u2713 passed \xB7 \u2717 not passed yet \xB7 \u25D0 submitted \xB7 \u25CB open \xB7 \u26A0 overdue \xB7 \xB7 not open yet${c.tracks.some((t) => t.learners.some((l) => l.states.includes("recertify"))) ? " \xB7 \u21BB to recertify" : ""}`,
     ""
   ];
   for (const t of c.tracks) {
@@ -68636,7 +69044,7 @@ function dashboardBody(c, index2, today, forIssue = true) {
   );
   for (const s of c.checkpoints)
     parts.push(
-      `| ${title(s.id)} | ${s.attempted} | ${s.passed} | ${s.passRate}% | ${s.medianAttempts} |`
+      `| ${title(s.id)} | ${s.attempted} | ${s.passed}${s.toRecertify ? ` (${s.toRecertify} to recertify)` : ""} | ${s.passRate}% | ${s.medianAttempts} |`
     );
   if (c.mostMissed.length) {
     parts.push("", "### Most-missed questions", "");
@@ -68647,31 +69055,6 @@ function dashboardBody(c, index2, today, forIssue = true) {
   }
   return parts.join("\n");
 }
-
-// github/operation-budget.ts
-var OperationBudget = class {
-  constructor(left, dryRun, log) {
-    this.left = left;
-    this.dryRun = dryRun;
-    this.log = log;
-  }
-  left;
-  dryRun;
-  log;
-  /** Whether `cost` writes fit while `reserve` are kept back for later. */
-  fits(cost = 1, reserve = 0) {
-    return this.left - cost >= reserve;
-  }
-  /** Make the write (`what` says it for the log), or return false having done nothing. */
-  async spend(what, call, o = {}) {
-    const cost = o.cost ?? 1;
-    if (!this.fits(cost, o.reserve ?? 0)) return false;
-    this.left -= cost;
-    if (this.dryRun) this.log(`Dry run: would ${what}.`);
-    else await call();
-    return true;
-  }
-};
 
 // action/progress-schedule.ts
 async function teamRoles(gh, config) {
@@ -68772,13 +69155,12 @@ async function runProgressSchedule(ctx, gh, now) {
         repo: ctx.repo,
         issue_number: existing.number,
         body
-      }) : gh.rest.issues.create({
-        owner: ctx.owner,
-        repo: ctx.repo,
-        title: "Training dashboard",
-        body,
-        labels: [DASHBOARD_LABEL]
-      })
+      }) : createIssue(
+        gh,
+        ctx,
+        { title: "Training dashboard", body, labels: [DASHBOARD_LABEL] },
+        DASHBOARD_MARKER
+      )
     );
     outcome.dashboard = !written ? "deferred" : existing ? "updated" : "opened";
   }
@@ -68895,16 +69277,18 @@ async function schedule(ctx) {
 `).write();
 }
 async function freshness(ctx) {
-  const o = await runFreshness(ctx, client2(ctx), curriculaDay(ctx));
+  const o = await runFreshness(ctx, client2(ctx), curriculaDay(ctx), nowIso());
   setOutput("opened", o.opened);
   setOutput("updated", o.updated);
   setOutput("closed", o.closed);
   setOutput("summary", JSON.stringify(o));
   const line = `${o.mode === "release" ? `Release ${o.release}: ` : ""}${o.opened} stale issue(s) opened, ${o.updated} updated, ${o.closed} closed${o.deferred ? `; ${o.deferred} left for the next run (operations-per-run reached)` : ""}${ctx.dryRun ? " (dry run: nothing written)" : ""}.`;
-  info(line);
+  const r = o.recertified;
+  const again = r?.learners ? ` ${r.records} pass(es) of ${r.learners} learner(s) marked to recertify${r.deferred ? `; ${r.deferred} learner(s) left for a re-run` : ""}.` : "";
+  info(line + again);
   await summary.addRaw(`### enablekit freshness
 
-${line}
+${line}${again}
 `).write();
 }
 async function run() {
