@@ -9,4 +9,4 @@ NODE24=$(bash "$REPO/test/node24.sh" "${ENABLEKIT_VSCODE_CI:-$REPO/.vscode-test/
 cd "$REPO"
 mapfile -t FILES < <(grep -l "runAction" test/*.test.ts | sort)
 echo "── the Action's tests (${#FILES[@]} files) with dist/action.js on $("$NODE24/node" --version)"
-ENABLEKIT_ACTION_NODE="$NODE24/node" npx mocha --no-config --node-option import=tsx --timeout 120000 --reporter dot "${FILES[@]}"
+ENABLEKIT_ACTION_NODE="$NODE24/node" npx mocha --no-config --node-option import=tsx --timeout 120000 --reporter dot --parallel --jobs 4 "${FILES[@]}"
