@@ -1,5 +1,5 @@
 import { resultsOf, type ProgressRecord } from './records.js';
-import { checkpointCycle } from './recertification.js';
+import { checkpointCycles } from './recertification.js';
 
 /** Where a learner stands on one checkpoint, from the grades the Action recorded. */
 export interface CheckpointResult {
@@ -31,13 +31,13 @@ export function checkpointResults(
   login: string,
 ): Map<string, CheckpointResult> {
   const out = new Map<string, CheckpointResult>();
-  const ids = new Set(resultsOf(records, login).map((r) => r.checkpoint));
+  const results = resultsOf(records, login);
+  const ids = new Set(results.map((r) => r.checkpoint));
+  const cycleOf = checkpointCycles(records, login);
   for (const id of ids) {
-    const cycle = checkpointCycle(records, login, id);
+    const cycle = cycleOf(id);
     const again = cycle.recertify;
-    const latest = resultsOf(records, login)
-      .filter((r) => r.checkpoint === id)
-      .at(-1)!;
+    const latest = results.filter((r) => r.checkpoint === id).at(-1)!;
     const result = cycleResult(cycle.results) ?? {
       checkpoint: id,
       passed: false,

@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
 import { resultsOf } from './records.js';
-import { checkpointCycle } from './recertification.js';
+import { checkpointCycles } from './recertification.js';
 import type { LearnerFacts } from './schedule-plan.js';
 
 export const DASHBOARD_LABEL = 'enablekit:dashboard';
@@ -68,14 +68,18 @@ export function cohort(
     }
     tracks.push(...byTrack.values());
   }
-  const all = learners.flatMap((l) => resultsOf(l.records, l.login));
+  const read = learners.map((l) => ({
+    results: resultsOf(l.records, l.login),
+    cycleOf: checkpointCycles(l.records, l.login),
+  }));
+  const all = read.flatMap((l) => l.results);
   const ids = [...new Set(all.map((r) => r.checkpoint))].sort();
   // Passes are current ones: a pass a release called into question counts as not passed (to recertify).
   const checkpoints = ids.map((id): CheckpointStats => {
-    const v = learners.flatMap((l) => {
-      const rs = resultsOf(l.records, l.login).filter((r) => r.checkpoint === id);
+    const v = read.flatMap((l) => {
+      const rs = l.results.filter((r) => r.checkpoint === id);
       if (!rs.length) return [];
-      const cycle = checkpointCycle(l.records, l.login, id);
+      const cycle = l.cycleOf(id);
       return [{ attempts: rs.length, passed: cycle.passed, again: !!cycle.recertify }];
     });
     const passed = v.filter((x) => x.passed).length;

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Track } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { ProgressRecord } from './records.js';
-import { checkpointCycle } from './recertification.js';
+import { checkpointCycles } from './recertification.js';
 
 export type ModuleState =
   'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue' | 'recertify';
@@ -65,10 +65,11 @@ export function learnerStatus(
   tracks.sort((a, b) =>
     a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1,
   );
+  const cycleOf = checkpointCycles(records, login);
   return tracks.map((t) => {
     const modules = t.modules.map((entry): ModuleStatus => {
       const checkpoints = index.checkpointsOf(entry.module).map((c) => {
-        const cycle = checkpointCycle(records, login, c.id);
+        const cycle = cycleOf(c.id);
         const rs = cycle.results;
         const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
         const again = cycle.recertify;

@@ -67,20 +67,39 @@ export interface CheckpointCycle {
 }
 
 /**
- * A learner's current cycle on a checkpoint: the results after the last recertify record. A
+ * A learner's current cycle on each checkpoint: the results after the last recertify record. A
  * pass from before it is no longer current; the checkpoint is to recertify until a new pass.
+ * The records are read once, whatever the number of checkpoints asked about after.
  */
-export function checkpointCycle(
+export function checkpointCycles(
   records: readonly ProgressRecord[],
   login: string,
-  checkpoint: string,
-): CheckpointCycle {
-  const all = resultsOf(records, login).filter((r) => r.checkpoint === checkpoint);
-  const start = cycleStart(records, login, checkpoint);
-  const results = all.filter((r) => inCycle(r, start));
-  const passed = results.some((r) => r.passed);
-  const earlier = all.some((r) => r.passed && !inCycle(r, start));
-  return { results, passed, ...(start && !passed && earlier ? { recertify: start } : {}) };
+): (checkpoint: string) => CheckpointCycle {
+  const results = new Map<string, ProgressRecord[]>();
+  for (const r of resultsOf(records, login)) {
+    const list = results.get(r.checkpoint);
+    if (list) list.push(r);
+    else results.set(r.checkpoint, [r]);
+  }
+  const starts = new Map<string, ProgressRecord>();
+  for (const r of records) {
+    if (r.kind !== 'recertify' || !same(r.learner, login) || Number.isNaN(Date.parse(r.at)))
+      continue;
+    const start = starts.get(r.checkpoint);
+    if (!start || Date.parse(r.at) >= Date.parse(start.at)) starts.set(r.checkpoint, r);
+  }
+  return (checkpoint) => {
+    const all = results.get(checkpoint) ?? [];
+    const start = starts.get(checkpoint);
+    const current = all.filter((r) => inCycle(r, start));
+    const passed = current.some((r) => r.passed);
+    const earlier = all.some((r) => r.passed && !inCycle(r, start));
+    return {
+      results: current,
+      passed,
+      ...(start && !passed && earlier ? { recertify: start } : {}),
+    };
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Track } from '../model.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { ProgressRecord } from './records.js';
-import { checkpointCycle } from './recertification.js';
+import { checkpointCycles } from './recertification.js';
 import { appraisalLines } from './appraisal-lines.js';
 
 export const TRACK_COMPLETE_LABEL = 'enablekit:track-complete';
@@ -22,9 +22,10 @@ export function reportCard(
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 100);
   const rows: string[] = [];
   const notes: string[] = [];
+  const cycleOf = checkpointCycles(records, login);
   for (const entry of track.modules) {
     for (const c of index.checkpointsOf(entry.module)) {
-      const cycle = checkpointCycle(records, login, c.id);
+      const cycle = cycleOf(c.id);
       const rs = cycle.results;
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => (r.percent === undefined ? [] : [r.percent]));
