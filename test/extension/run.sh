@@ -8,7 +8,6 @@
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 CACHE=${ENABLEKIT_VSCODE_CI:-$REPO/.vscode-test/ci}
-PORT=${PORT:-8765}
 mkdir -p "$CACHE"
 
 if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ]; then
@@ -18,6 +17,8 @@ if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ]; th
 fi
 # code-server needs Node 24, and npm must run on it while installing code-server.
 NODE24=$(bash "$REPO/test/node24.sh" "$CACHE")
+# A free port unless PORT names one: a fixed default meets whatever else listens there.
+PORT=${PORT:-$("$NODE24/node" -e "const s = require('net').createServer(); s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
 if [ ! -f "$CACHE/cs/node_modules/code-server/out/node/entry.js" ] || [ ! -d "$CACHE/cs/node_modules/playwright-core" ]; then
   mkdir -p "$CACHE/cs" && echo '{"private":true}' > "$CACHE/cs/package.json"
   # Under `npm test` the outer npm's settings (its user agent names Node 20) are in the
@@ -55,7 +56,24 @@ setsid env HOME="$RUN" TMPDIR="$RUN" "$NODE24/node" "$CACHE/cs/node_modules/code
   --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" > "$RUN/server.log" 2>&1 &
 CS=$!
 trap 'kill -- -$CS 2>/dev/null; wait $CS 2>/dev/null || true' EXIT
-for _ in $(seq 150); do "$NODE24/node" -e "fetch('http://127.0.0.1:$PORT/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break; sleep 0.2; done
+# Ready only when this run's own code-server says it listens on the port and answers there:
+# one that failed to start (EADDRINUSE) must not leave the suite talking to another server.
+ready=0
+for _ in $(seq 150); do
+  kill -0 $CS 2>/dev/null || break
+  if grep -q "HTTP server listening on http://127.0.0.1:$PORT/" "$RUN/server.log" &&
+    "$NODE24/node" -e "fetch('http://127.0.0.1:$PORT/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    ready=1
+    break
+  fi
+  sleep 0.2
+done
+if [ "$ready" != 1 ]; then
+  echo "Expected this run's code-server to listen on 127.0.0.1:$PORT; found it $(kill -0 $CS 2>/dev/null && echo 'not listening after 30 s' || echo 'exited'). Its log ($RUN/server.log) ends:" >&2
+  tail -5 "$RUN/server.log" >&2
+  echo "If another program holds port $PORT, stop it or leave PORT unset to use a free port." >&2
+  exit 1
+fi
 
 rc=0
 for ws in "${WORKSPACES[@]}"; do
