@@ -66024,13 +66024,32 @@ function cycleStart(records, login, checkpoint, asOf = Number.POSITIVE_INFINITY)
   return start;
 }
 var inCycle = (r, start) => !start || Date.parse(r.at) > Date.parse(start.at);
-function checkpointCycle(records, login, checkpoint) {
-  const all2 = resultsOf(records, login).filter((r) => r.checkpoint === checkpoint);
-  const start = cycleStart(records, login, checkpoint);
-  const results = all2.filter((r) => inCycle(r, start));
-  const passed = results.some((r) => r.passed);
-  const earlier = all2.some((r) => r.passed && !inCycle(r, start));
-  return { results, passed, ...start && !passed && earlier ? { recertify: start } : {} };
+function checkpointCycles(records, login) {
+  const results = /* @__PURE__ */ new Map();
+  for (const r of resultsOf(records, login)) {
+    const list3 = results.get(r.checkpoint);
+    if (list3) list3.push(r);
+    else results.set(r.checkpoint, [r]);
+  }
+  const starts = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    if (r.kind !== "recertify" || !same(r.learner, login) || Number.isNaN(Date.parse(r.at)))
+      continue;
+    const start = starts.get(r.checkpoint);
+    if (!start || Date.parse(r.at) >= Date.parse(start.at)) starts.set(r.checkpoint, r);
+  }
+  return (checkpoint) => {
+    const all2 = results.get(checkpoint) ?? [];
+    const start = starts.get(checkpoint);
+    const current = all2.filter((r) => inCycle(r, start));
+    const passed = current.some((r) => r.passed);
+    const earlier = all2.some((r) => r.passed && !inCycle(r, start));
+    return {
+      results: current,
+      passed,
+      ...start && !passed && earlier ? { recertify: start } : {}
+    };
+  };
 }
 function attemptsOfCycle(attempts, records, headSha, now) {
   return attempts.filter((a) => {
@@ -66054,10 +66073,11 @@ function learnerStatus(login, roles, index2, records, today) {
   tracks.sort(
     (a, b) => a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === "foundation" ? -1 : 1
   );
+  const cycleOf = checkpointCycles(records, login);
   return tracks.map((t) => {
     const modules = t.modules.map((entry) => {
       const checkpoints = index2.checkpointsOf(entry.module).map((c) => {
-        const cycle = checkpointCycle(records, login, c.id);
+        const cycle = cycleOf(c.id);
         const rs = cycle.results;
         const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
         const again = cycle.recertify;
@@ -67245,9 +67265,10 @@ function reportCard(login, track2, index2, records) {
   const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 100);
   const rows = [];
   const notes = [];
+  const cycleOf = checkpointCycles(records, login);
   for (const entry of track2.modules) {
     for (const c of index2.checkpointsOf(entry.module)) {
-      const cycle = checkpointCycle(records, login, c.id);
+      const cycle = cycleOf(c.id);
       const rs = cycle.results;
       const passed = rs.find((r) => r.passed);
       const scores = rs.flatMap((r) => r.percent === void 0 ? [] : [r.percent]);
@@ -68971,13 +68992,17 @@ function cohort(index2, learners, today) {
     }
     tracks.push(...byTrack.values());
   }
-  const all2 = learners.flatMap((l) => resultsOf(l.records, l.login));
+  const read2 = learners.map((l) => ({
+    results: resultsOf(l.records, l.login),
+    cycleOf: checkpointCycles(l.records, l.login)
+  }));
+  const all2 = read2.flatMap((l) => l.results);
   const ids = [...new Set(all2.map((r) => r.checkpoint))].sort();
   const checkpoints = ids.map((id) => {
-    const v = learners.flatMap((l) => {
-      const rs = resultsOf(l.records, l.login).filter((r) => r.checkpoint === id);
+    const v = read2.flatMap((l) => {
+      const rs = l.results.filter((r) => r.checkpoint === id);
       if (!rs.length) return [];
-      const cycle = checkpointCycle(l.records, l.login, id);
+      const cycle = l.cycleOf(id);
       return [{ attempts: rs.length, passed: cycle.passed, again: !!cycle.recertify }];
     });
     const passed = v.filter((x) => x.passed).length;
