@@ -61,11 +61,20 @@ class Provider implements vscode.CodeActionProvider {
     const path = this.ws.relative(doc.uri);
     if (!path) return [];
     const actions: vscode.CodeAction[] = [];
-    this.ws.lintIfPending(doc);
+    const fixAll =
+      context.only?.contains(FIX_ALL) || context.only?.contains(vscode.CodeActionKind.SourceFixAll);
+    // VS Code asks on its own (the light bulb) after every keystroke; linting the pending edit
+    // then would lint on every key and undo the debounce. It asks again once the debounced lint
+    // publishes its diagnostics, so only a request a person made, or a fix-all (on save too),
+    // lints a pending edit at once.
     if (
-      context.only?.contains(FIX_ALL) ||
-      context.only?.contains(vscode.CodeActionKind.SourceFixAll)
-    ) {
+      context.triggerKind === vscode.CodeActionTriggerKind.Automatic &&
+      !fixAll &&
+      this.ws.isPending(doc)
+    )
+      return [];
+    this.ws.lintIfPending(doc);
+    if (fixAll) {
       const edit = fixAllEdit(this.ws, doc);
       if (edit)
         actions.push(

@@ -265,8 +265,13 @@ export class CurriculaWorkspace implements vscode.Disposable {
    * computed from the lint before the edit would land at offsets the edit has moved.
    */
   lintIfPending(doc: vscode.TextDocument): void {
+    if (this.isPending(doc)) this.lintNow(doc);
+  }
+
+  /** Whether an edit of the document still waits for its debounced lint. */
+  isPending(doc: vscode.TextDocument): boolean {
     const path = this.relative(doc.uri);
-    if (path && this.pending.has(path)) this.lintNow(doc);
+    return !!path && this.pending.has(path);
   }
 
   /** Apply an edit's text now, without waiting for the debounce (tests and fix-all use it). */

@@ -68,6 +68,38 @@ export function registerAuthorSuite(folder: string): void {
       await until('the diagnostic to clear', () => problems(u, 'unknown-reference').length === 0);
     });
 
+    it('lints once when typing pauses, though VS Code asks for code actions after every key', async () => {
+      const api = await activated();
+      const u = uri('support-onboarding/escalations.md');
+      // A problem with a quick fix where the author types: VS Code asks for its light bulb there.
+      const editor = await edit(
+        u,
+        'prerequisites: [triage-and-routing]',
+        'prerequisites: [triage-and-routin]',
+      );
+      await until('the unknown id reported', () => problems(u, 'unknown-reference').length > 0);
+      const at = editor.document.lineAt(6).text.indexOf('routin') + 'routin'.length;
+      editor.selection = new vscode.Selection(6, at, 6, at);
+      // A debounce longer than VS Code's own wait before it asks for the light bulb's actions.
+      const settings = vscode.workspace.getConfiguration('enablekit');
+      await settings.update('lintDelay', 1500, vscode.ConfigurationTarget.Workspace);
+      const before = api.workspace.relints;
+      for (let i = 0; i < 5; i++) {
+        await editor.edit((b) => b.insert(new vscode.Position(6, at + i), 'x'));
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      await until('the debounced lint', () => api.workspace.relints > before, 10_000);
+      await new Promise((r) => setTimeout(r, 400));
+      await settings.update('lintDelay', undefined, vscode.ConfigurationTarget.Workspace);
+      assert.equal(
+        api.workspace.relints,
+        before + 1,
+        'one lint for five keys typed without a pause',
+      );
+      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('undo');
+      await until('the problem to clear', () => problems(u, 'unknown-reference').length === 0);
+    });
+
     it('updates cross-file problems when another file changes, unsaved, without re-reading the workspace', async () => {
       const module = uri('support-onboarding/escalations.md');
       const track = uri('support-onboarding/track.md');
