@@ -87,9 +87,11 @@ export class PreviewPanel implements vscode.Disposable {
 
   private render(): string {
     if (!this.panel || !this.doc) return '';
-    const preview = this.ws
-      .engine()
-      .renderPreview(this.ws.relative(this.doc.uri) ?? this.doc.fileName, this.doc.getText());
+    const preview = this.ws.engine().renderPreview(
+      // A sheet lies outside the curricula: named from the workspace folder, never by its absolute path.
+      this.ws.relative(this.doc.uri) ?? vscode.workspace.asRelativePath(this.doc.uri, false),
+      this.doc.getText(),
+    );
     const webview = this.panel.webview;
     const n = nonce();
     const media = (f: string) =>

@@ -61,6 +61,20 @@ export function registerLearnerSuite(folder: string): void {
       const kept = readFileSync(sheetPath, 'utf8');
       await vscode.commands.executeCommand('enablekit.takeCheckpoint', quiz);
       assert.equal(readFileSync(sheetPath, 'utf8'), kept, "the learner's sheet is kept");
+      // Its preview is titled by where it is in the workspace, not by an absolute path.
+      await vscode.commands.executeCommand('enablekit.openPreview', sheet);
+      const previewTab = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Preview: '),
+          );
+      const tab = await until(
+        'the sheet preview',
+        () => previewTab()?.label.includes('triage-quiz') && previewTab(),
+      );
+      assert.equal(tab.label, 'Preview: submissions/ana-support/triage-quiz.md');
+      await vscode.window.tabGroups.close(tab);
     });
 
     it('counts answered questions in the status bar as the learner answers', async () => {
