@@ -2,40 +2,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseMarkdownState } from '../core/markdown/markdown.js';
 import { findFrontMatter } from '../core/parse/parse-file.js';
+import { MARKDOWN_BLOCKS } from './helpers/markdown-blocks.js';
 
 describe('incremental Markdown parsing, property', function () {
   this.timeout(120_000);
   const BLOCKS = [
-    '# Heading',
-    'Setext\n===',
-    '# H\n- list after heading',
-    '## H\ntext right after [t](t.md)',
-    '# H\n===',
-    '# H\n    indented [i](i.md)',
-    '#\nafter empty heading',
-    '   # indented heading\ntext [n](n.md)',
-    '- item\n# H\ntext [x](x.md)',
-    '> q\n# H\nlazy? [y](y.md)',
-    '#hashtag not heading\nmore',
-    'Para with [link](a.md) and *em*.',
-    'Para\ncontinued lazily',
-    '- a\n- b',
-    '- loose\n\n  still item',
-    '1. one\n2. two',
-    '3) three',
-    '> quote\ncontinued',
-    '    code',
-    '```\nfence\n\n# inside\n```',
-    '~~~\nunclosed',
-    '<!--\n\n# c\n\n-->',
-    '<div>\nhtml\n</div>',
-    '| a | b |\n|---|---|\n| 1 | 2 |',
-    '[r]: ./r.md',
-    'Use [r].',
-    '---',
-    '***',
-    '- [ ] task\n  > feedback',
-    '+ plus',
+    ...MARKDOWN_BLOCKS,
     'Prose line one\nline two [a](a.md)\nline three\nline four',
     'Prose [open\nline\nclosed](x.md) on',
     'Prose (paren\nline [p](p.md)\nclosed)',

@@ -5,6 +5,7 @@ import { parseMarkdown, splitAtTopLevel } from '../core/markdown/markdown.js';
 import type { Quiz, Scenario, Track } from '../core/model.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { textChange } from '../core/text/text-change.js';
+import { MARKDOWN_BLOCKS } from './helpers/markdown-blocks.js';
 
 const QUIZ = `---
 type: quiz
@@ -101,38 +102,7 @@ describe('parser positions', () => {
 });
 
 describe('chunked parsing, property', () => {
-  const BLOCKS = [
-    '# Heading',
-    'Setext\n===',
-    '# H\n- list after heading',
-    '## H\ntext right after [t](t.md)',
-    '# H\n===',
-    '# H\n    indented [i](i.md)',
-    '#\nafter empty heading',
-    '   # indented heading\ntext [n](n.md)',
-    '- item\n# H\ntext [x](x.md)',
-    '> q\n# H\nlazy? [y](y.md)',
-    '#hashtag not heading\nmore',
-    'Para with [link](a.md) and *em*.',
-    'Para\ncontinued lazily',
-    '- a\n- b',
-    '- loose\n\n  still item',
-    '1. one\n2. two',
-    '3) three',
-    '> quote\ncontinued',
-    '    code',
-    '```\nfence\n\n# inside\n```',
-    '~~~\nunclosed',
-    '<!--\n\n# c\n\n-->',
-    '<div>\nhtml\n</div>',
-    '| a | b |\n|---|---|\n| 1 | 2 |',
-    '[r]: ./r.md',
-    'Use [r].',
-    '---',
-    '***',
-    '- [ ] task\n  > feedback',
-    '+ plus',
-  ];
+  const BLOCKS = MARKDOWN_BLOCKS;
   it('gives exactly the tree of a whole parse, for any arrangement of blocks', () => {
     fc.assert(
       fc.property(

@@ -1,38 +1,8 @@
-import type { Comment, GitHubState, Repo } from './github-state.js';
+import type { Comment, Repo } from './github-state.js';
+import { CHECK_HANDLERS } from './check-handlers.js';
+import { NOW, notFound, repoOf, user, type Handler } from './handler-kit.js';
 
-export interface Reply {
-  status: number;
-  body?: unknown;
-  /** Items to page through; the server slices them and writes Link headers like GitHub. */
-  list?: unknown[];
-  /** For endpoints that page a list inside an object (compare): the page's slice → the body. */
-  wrap?: (page: unknown[]) => unknown;
-}
-
-type Params = Record<string, string>;
-type Handler = (
-  state: GitHubState,
-  p: Params,
-  body: any,
-  query: URLSearchParams,
-  login: string,
-) => Reply;
-
-const NOW = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-const notFound: Reply = {
-  status: 404,
-  body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
-};
-// github-actions[bot] has GitHub's own id for it, which the Action checks; other ids are made up.
-const user = (login: string) => ({
-  login,
-  id: login === 'github-actions[bot]' ? 41898282 : login.length * 7919,
-  type: login.endsWith('[bot]') ? 'Bot' : 'User',
-});
-
-function repoOf(s: GitHubState, p: Params): Repo | undefined {
-  return s.find(p.owner!, p.repo!);
-}
+export type { Reply } from './handler-kit.js';
 
 function commentJson(r: Repo, c: Comment) {
   return {
@@ -354,49 +324,5 @@ export const HANDLERS: Record<string, Handler> = {
     if (!members) return notFound;
     return { status: 200, list: members.map(user) };
   },
-  'checks/create': (s, p, body) => {
-    const r = repoOf(s, p);
-    if (!r) return notFound;
-    const run = {
-      id: s.id(),
-      name: body.name,
-      head_sha: body.head_sha,
-      status: body.status ?? 'queued',
-      conclusion: body.conclusion,
-      output: body.output,
-      ...(typeof body.external_id === 'string' ? { external_id: body.external_id } : {}),
-      annotations: [...(body.output?.annotations ?? [])],
-    };
-    r.checkRuns.push(run);
-    return {
-      status: 201,
-      body: { ...run, html_url: `https://github.com/${r.owner}/${r.name}/runs/${run.id}` },
-    };
-  },
-  'checks/list-for-ref': (s, p, _b, q) => {
-    const r = repoOf(s, p);
-    if (!r) return notFound;
-    const name = q.get('check_name');
-    const list = r.checkRuns
-      .filter((c) => c.head_sha === p.ref && (!name || c.name === name))
-      .map((c) => ({ ...c }))
-      .reverse();
-    return {
-      status: 200,
-      list,
-      wrap: (runs) => ({ total_count: list.length, check_runs: runs }),
-    };
-  },
-  'checks/update': (s, p, body) => {
-    const r = repoOf(s, p);
-    const run = r?.checkRuns.find((x) => x.id === Number(p.check_run_id));
-    if (!r || !run) return notFound;
-    Object.assign(run, {
-      status: body.status ?? run.status,
-      conclusion: body.conclusion ?? run.conclusion,
-      output: body.output ?? run.output,
-    });
-    run.annotations.push(...(body.output?.annotations ?? []));
-    return { status: 200, body: { ...run } };
-  },
+  ...CHECK_HANDLERS,
 };
