@@ -49,6 +49,8 @@ for g in "$REPO"/test/fixtures/golden/*/; do
 done
 # The benchmark passes its own workspace (a 2,000-file corpus) and skips the UI test.
 if [ -n "${ENABLEKIT_EXT_WORKSPACE:-}" ]; then WORKSPACES=("$ENABLEKIT_EXT_WORKSPACE"); fi
+# ENABLEKIT_EXT_GREP runs only the matching tests, on the sample alone, without the UI test.
+if [ -n "${ENABLEKIT_EXT_GREP:-}" ]; then WORKSPACES=("$SAMPLE"); fi
 
 setsid env HOME="$RUN" TMPDIR="$RUN" "$NODE24/node" "$CACHE/cs/node_modules/code-server/out/node/entry.js" \
   --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
@@ -81,7 +83,7 @@ for ws in "${WORKSPACES[@]}"; do
   HOME="$RUN" TMPDIR="$RUN" NODE_PATH="$CACHE/cs/node_modules" "$NODE24/node" "$REPO/test/extension/run-tests.cjs" \
     "http://127.0.0.1:$PORT" "$ws" "$REPO/extension" "$REPO/extension/dist/test" 300 || rc=$?
 done
-if [ -n "${ENABLEKIT_EXT_WORKSPACE:-}" ]; then exit $rc; fi
+if [ -n "${ENABLEKIT_EXT_WORKSPACE:-}${ENABLEKIT_EXT_GREP:-}" ]; then exit $rc; fi
 # A second copy of the sample, untouched by the suite, for the UI test a person would run.
 UI="$RUN/ui/ws"
 mkdir -p "$UI" && cp -r "$REPO/curricula" "$UI/curricula"

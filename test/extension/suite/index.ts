@@ -17,6 +17,10 @@ import { registerBench } from './bench.js';
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // ENABLEKIT_EXT_GREP (passed through run.sh to code-server's extension host) runs only
+  // the tests whose title matches, for working on one flow.
+  const grep = process.env.ENABLEKIT_EXT_GREP;
+  if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'enablekit-extension', mocha);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   if (existsSync(join(folder, '.enablekit-bench'))) registerBench(folder);
