@@ -52,30 +52,11 @@ if [ -n "${ENABLEKIT_EXT_WORKSPACE:-}" ]; then WORKSPACES=("$ENABLEKIT_EXT_WORKS
 # ENABLEKIT_EXT_GREP runs only the matching tests, on the sample alone, without the UI test.
 if [ -n "${ENABLEKIT_EXT_GREP:-}" ]; then WORKSPACES=("$SAMPLE"); fi
 
-setsid env HOME="$RUN" TMPDIR="$RUN" "$NODE24/node" "$CACHE/cs/node_modules/code-server/out/node/entry.js" \
-  --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --reconnection-grace-time 10 --vscode-option enable-smoke-test-driver \
-  --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" > "$RUN/server.log" 2>&1 &
-CS=$!
-trap 'kill -- -$CS 2>/dev/null; wait $CS 2>/dev/null || true' EXIT
-# Ready only when this run's own code-server says it listens on the port and answers there:
-# one that failed to start (EADDRINUSE) must not leave the suite talking to another server.
-ready=0
-for _ in $(seq 150); do
-  kill -0 $CS 2>/dev/null || break
-  if grep -q "HTTP server listening on http://127.0.0.1:$PORT/" "$RUN/server.log" &&
-    "$NODE24/node" -e "fetch('http://127.0.0.1:$PORT/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
-    ready=1
-    break
-  fi
-  sleep 0.2
-done
-if [ "$ready" != 1 ]; then
-  echo "Expected this run's code-server to listen on 127.0.0.1:$PORT; found it $(kill -0 $CS 2>/dev/null && echo 'not listening after 30 s' || echo 'exited'). Its log ($RUN/server.log) ends:" >&2
-  tail -5 "$RUN/server.log" >&2
-  echo "If another program holds port $PORT, stop it or leave PORT unset to use a free port." >&2
-  exit 1
-fi
+# shellcheck source=test/extension/code-server.sh
+. "$REPO/test/extension/code-server.sh"
+CS=
+trap '[ -n "$CS" ] && kill -- -$CS 2>/dev/null; wait $CS 2>/dev/null || true' EXIT
+start_code_server "$PORT" "$RUN" || exit 1
 
 rc=0
 for ws in "${WORKSPACES[@]}"; do
@@ -90,5 +71,17 @@ mkdir -p "$UI" && cp -r "$REPO/curricula" "$UI/curricula"
 echo "── UI test: the workbench driven like a person"
 HOME="$RUN" TMPDIR="$RUN" NODE_PATH="$CACHE/cs/node_modules" "$NODE24/node" "$REPO/test/extension/ui-screenshot.cjs" \
   "http://127.0.0.1:$PORT" "$UI" "$REPO/extension" "$REPO/test-output/extension/preview-and-curricula.png" || rc=$?
+# The port check itself (issue #20, item 12): with another server answering on the port, a
+# second code-server must fail to start and the run must stop with the message, not go on.
+echo "── self-check: a port held by another server is refused"
+if out=$(start_code_server "$PORT" "$RUN/second" 2>&1); then
+  echo "Expected start_code_server to refuse port $PORT, held by the first server; it went on." >&2
+  rc=1
+elif ! grep -q "Expected this run's code-server to listen on 127.0.0.1:$PORT" <<<"$out"; then
+  echo "Expected the refusal to say what happened and what to do; it said: $out" >&2
+  rc=1
+else
+  echo "  refused, with: $(head -1 <<<"$out" | cut -c1-100)…"
+fi
 echo "extension suites: rc=$rc (logs: $RUN)"
 exit $rc
