@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
-import { answerSheetText, shuffledItems } from '../core/grading/sheet-template.js';
+import { answerSheetText } from '../core/grading/sheet-template.js';
+import { shuffledItems } from '../core/grading/shuffled-order.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import type { Grade, GradePolicy } from '../core/grading/types.js';

@@ -4,7 +4,7 @@ import { parseFile } from '../core/parse/parse-file.js';
 import { openSealed, rotate, seal } from '../core/sealing/seal.js';
 import { PAD_BUCKET_MIN } from '../core/sealing/key-file.js';
 import { randomOrder, sealQuiz } from '../core/sealing/quiz-key.js';
-import { shuffledItems } from '../core/grading/sheet-template.js';
+import { shuffledItems } from '../core/grading/shuffled-order.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';

@@ -1,41 +1,73 @@
-import type { Question } from '../model.js';
+import type { Question, Quiz } from '../model.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../parse/decode.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
+import { shuffledItems } from './shuffled-order.js';
 
 export interface SheetProgress {
   checkpoint: string;
   learner: string;
   answered: number;
   total: number;
-  unanswered: { prompt: string; line: number }[];
+  /** The questions still to answer, with why when the sheet holds something that does not count. */
+  unanswered: { prompt: string; line: number; why?: string }[];
 }
 
-/** An ordering question always has an answer (the order on the sheet); the others need a tick or text. */
-function isAnswered(q: Question): boolean {
-  if (q.type === 'single' || q.type === 'multiple') return q.choices.some((c) => c.checked);
-  if (q.type === 'ordering') return true;
+type Answered = true | false | string;
+
+/**
+ * Whether a question of the sheet is answered: false, or a string saying why what is there
+ * does not count.
+ * - Single choice: exactly one tick. Two ticks are graded wrong (grade-question.ts) and lint
+ *   says so on the sheet (doubleTicks), so they are not an answer here either.
+ * - Ordering: the items in an order other than the one `take` listed them in. The sheet lists
+ *   them shuffled, so an order left as it was is one the learner never chose. It needs the
+ *   quiz (the listed order is the quiz's items shuffled by the learner's login); without
+ *   it any complete order counts.
+ */
+function answered(q: Question, learner: string, quiz: Quiz | undefined): Answered {
+  if (q.type === 'single' || q.type === 'multiple') {
+    const ticks = q.choices.filter((c) => c.checked).length;
+    if (q.type === 'single' && ticks > 1)
+      return `${ticks} ticks; a single-choice question takes one`;
+    return ticks > 0;
+  }
+  if (q.type === 'ordering') {
+    if (q.items.length === 0) return false;
+    const asked = quiz?.questions.find((k) => k.id !== undefined && k.id === q.id);
+    if (!asked || asked.items.length < 2) return true;
+    const listed = shuffledItems(asked, learner);
+    const unmoved =
+      listed.length === q.items.length && listed.every((t, i) => t === q.items[i]!.text);
+    return unmoved ? 'items still in the order the sheet listed them; move them into yours' : true;
+  }
   return (q.answerText?.value ?? '').trim() !== '';
 }
 
 /**
  * How far a learner is through a quiz answer sheet; undefined for a file that is not one.
- * Only shown, never graded: any sheet the editor lints (up to lint's file size) is read.
+ * `quizOf` finds the quiz the sheet answers, when the caller has it: it tells an ordering
+ * question left as listed. Only shown, never graded: any sheet the editor lints (up to lint's file
+ * size) is read.
  */
 export function sheetProgress(
   text: string,
-  maxBytes = DEFAULT_MAX_FILE_SIZE,
+  options: { quizOf?: (checkpoint: string) => Quiz | undefined; maxBytes?: number } = {},
 ): SheetProgress | undefined {
-  const read = readAnswerSheet(text, maxBytes);
+  const read = readAnswerSheet(text, options.maxBytes ?? DEFAULT_MAX_FILE_SIZE);
   if (!read.ok || read.sheet.questions.length === 0) return undefined;
-  const qs = read.sheet.questions;
-  const unanswered = qs
-    .filter((q) => !isAnswered(q))
-    .map((q) => ({ prompt: q.prompt, line: q.span.start.line }));
+  const { learner, checkpoint } = read.sheet;
+  const found = options.quizOf?.(checkpoint);
+  const quiz = found?.id === checkpoint ? found : undefined;
+  const unanswered = read.sheet.questions.flatMap((q) => {
+    const a = answered(q, learner, quiz);
+    if (a === true) return [];
+    return [{ prompt: q.prompt, line: q.span.start.line, ...(a ? { why: a } : {}) }];
+  });
   return {
-    checkpoint: read.sheet.checkpoint,
-    learner: read.sheet.learner,
-    answered: qs.length - unanswered.length,
-    total: qs.length,
+    checkpoint,
+    learner,
+    answered: read.sheet.questions.length - unanswered.length,
+    total: read.sheet.questions.length,
     unanswered,
   };
 }

@@ -1,24 +1,5 @@
 import type { Question, Quiz } from '../model.js';
-
-/** A small stable hash, so a learner's shuffled order is the same every time. */
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** The items in a shuffled order that is never the right one (for two or more items). */
-export function shuffledItems(q: Question, seed: string): string[] {
-  const items = q.items.map((i) => i.text);
-  let state = hash(`${seed}:${q.id ?? q.prompt}`);
-  for (let i = items.length - 1; i > 0; i--) {
-    state = Math.imul(state ^ (state >>> 15), 2246822507) >>> 0;
-    const j = state % (i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  if (items.length > 1 && items.every((t, i) => t === q.items[i]!.text)) items.push(items.shift()!);
-  return items;
-}
+import { shuffledItems } from './shuffled-order.js';
 
 function questionBlock(q: Question, learner: string): string {
   // A quiz sealed before sealing wrote the type down reads an untyped text or numeric question
@@ -47,7 +28,8 @@ function questionBlock(q: Question, learner: string): string {
  */
 export function answerSheetText(quiz: Quiz, learner: string): string {
   const instructions =
-    'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. ' +
+    'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", ' +
+    'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
     'Then commit this file on a branch and open a pull request.';
   const questions = quiz.questions.map((q) => questionBlock(q, learner)).join('\n');
   return `---\ntype: answer-sheet\ncheckpoint: ${quiz.id}\nlearner: ${learner}\n---\n\n# ${quiz.title}: answers\n\n${instructions}\n\n${questions}`;

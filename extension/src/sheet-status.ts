@@ -18,20 +18,26 @@ export class SheetStatus implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(
         (e) => e.document === vscode.window.activeTextEditor?.document && this.update(),
       ),
+      // The quiz may be indexed, or changed, after the sheet was opened.
+      ws.onDidLint(() => this.update()),
     ];
     this.update();
   }
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const progress =
-      doc && SHEET_PATH.test(doc.uri.path)
-        ? this.ws.engine().sheetProgress(doc.getText())
-        : undefined;
+    if (!doc || !SHEET_PATH.test(doc.uri.path)) return this.item.hide();
+    const progress = this.ws.engine().sheetProgress(doc.getText(), {
+      // The quiz tells an ordering list the learner moved from the one the sheet listed.
+      quizOf: (id) => {
+        const item = this.ws.lintSession?.index.item(id);
+        return item?.type === 'quiz' ? item : undefined;
+      },
+    });
     if (!progress) return this.item.hide();
     this.item.text = `$(checklist) ${progress.answered} of ${progress.total} answered`;
     this.item.tooltip = progress.unanswered.length
-      ? `Still to answer:\n${progress.unanswered.map((q) => `line ${q.line}: ${q.prompt}`).join('\n')}`
+      ? `Still to answer:\n${progress.unanswered.map((q) => `line ${q.line}: ${q.prompt}${q.why ? ` (${q.why})` : ''}`).join('\n')}`
       : 'Every question answered: Submit checkpoint when ready.';
     this.item.command = progress.unanswered.length ? undefined : 'enablekit.submitCheckpoint';
     this.item.show();
