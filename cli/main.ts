@@ -14,6 +14,7 @@ const BUILD =
 const HELP = `enablekit ${VERSION}: training as code
 
 Usage:
+  enablekit init [folder] [--owner <login>] [--role <id>] [--name <product>]
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
@@ -26,6 +27,10 @@ Usage:
   enablekit --help | --version
 
 Options:
+  --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
+              from git's github.user, no-reply user.email or user.name)
+  --role      init: the id of the one role enablekit.yml starts with (default: support)
+  --name      init: the product's name in enablekit.yml
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
               progress: markdown (default) or json
   --repo      progress: read the records from this repository's progress issues (token in
@@ -80,6 +85,8 @@ async function run(argv: string[]): Promise<number> {
       jobs: { type: 'string' },
       dir: { type: 'string', default: '.' },
       owner: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
       module: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -125,6 +132,25 @@ async function run(argv: string[]): Promise<number> {
       if (stderr) process.stderr.write(stderr);
       process.stdout.write(stdout);
       return exitCode;
+    }
+    case 'init': {
+      const { initCommand } = await import('./init-command.js');
+      if (rest.length > 1)
+        throw new UsageError(
+          `Expected "enablekit init [folder]" with one folder at most; found ${rest.length}: ${rest.join(' ')}.`,
+        );
+      process.stdout.write(
+        initCommand({
+          dir: rest[0] ?? '.',
+          cwd,
+          now: at,
+          ...(day ? { today: day } : {}),
+          ...(values.owner !== undefined ? { owner: values.owner } : {}),
+          ...(values.role !== undefined ? { role: values.role } : {}),
+          ...(values.name !== undefined ? { name: values.name } : {}),
+        }),
+      );
+      return 0;
     }
     case 'new': {
       // Loaded on demand like every command but lint: it reads enablekit.yml with YAML and
@@ -237,7 +263,7 @@ async function run(argv: string[]): Promise<number> {
     }
     default:
       throw new UsageError(
-        `Expected a command (lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`,
+        `Expected a command (init, lint, new, take, grade, progress, seal, unseal, rotate, stale); found "${command}". Run "enablekit --help" for usage.`,
       );
   }
 }
