@@ -8,6 +8,7 @@ export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
 export { sheetProgress } from '../../core/grading/sheet-progress.js';
 export { newItemText, PLACEHOLDER_OWNER } from '../../core/templates/new-item.js';
 export { chooseModule } from '../../core/templates/module-choice.js';
+export { curriculaScaffold, FIRST_MODULE_PATH } from '../../core/templates/curricula-scaffold.js';
 export { isOwner, loginFromGit } from '../../core/templates/owner-login.js';
 export { GitIgnoreRules } from '../../core/workspace/git-ignore.js';
 export { listingFilter } from '../../core/workspace/listing.js';
@@ -16,7 +17,7 @@ export { originalOffsets } from '../../core/text/line-endings.js';
 export { isCheckpoint } from '../../core/model.js';
 export { rolesOf, learnerStatus } from '../../core/progress/learner-status.js';
 export { checkpointResults, resultLine } from '../../core/progress/checkpoint-results.js';
-export { frontMatterCompletions } from '../../core/schema/front-matter-completion.js';
+export { completionsAt } from '../../core/schema/front-matter-place.js';
 export {
   ledgerComment,
   PROGRESS_LABEL,
