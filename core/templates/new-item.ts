@@ -7,10 +7,18 @@ export interface TemplateOptions {
   module?: string;
   role?: string;
   productVersion?: string;
+  /** The title, when not made from the id (an imported quiz keeps its category's name). */
+  title?: string;
+  /** A quiz's questions, in place of the one sample question (what `enablekit import` read). */
+  questions?: string;
 }
 
 /** The owner a template writes when none was given: lint flags it until it is replaced. */
 export const PLACEHOLDER_OWNER = 'your-github-login';
+
+/** A title as a YAML value: plain when YAML reads it back the same, else double-quoted. */
+const yamlTitle = (t: string) =>
+  /^[\p{L}\p{N}][\p{L}\p{N} ,.'()&/-]*$/u.test(t) ? t : JSON.stringify(t);
 
 const titleOf = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
@@ -24,9 +32,18 @@ verified:
 `;
 }
 
+const SAMPLE_QUESTION = `## Which answer is right?
+<!-- question id=first-question type=single -->
+
+- [x] The right answer
+  > Feedback shown to a learner who picks it.
+- [ ] A wrong answer
+  > Why it is wrong, without giving the right one away.
+`;
+
 /** A new item that passes the schema: the text `enablekit new` writes and the editor's commands insert. */
 export function newItemText(type: ItemType, o: TemplateOptions): string {
-  const title = titleOf(o.id);
+  const title = o.title ?? titleOf(o.id);
   const module = o.module ?? 'module-id';
   switch (type) {
     case 'track':
@@ -66,20 +83,13 @@ What the learner will be able to do after this lesson.
       return `---
 type: quiz
 id: ${o.id}
-title: ${title}
+title: ${yamlTitle(title)}
 module: ${module}
 ${freshness(o)}---
 
 # ${title}
 
-## Which answer is right?
-<!-- question id=first-question type=single -->
-
-- [x] The right answer
-  > Feedback shown to a learner who picks it.
-- [ ] A wrong answer
-  > Why it is wrong, without giving the right one away.
-`;
+${o.questions ?? SAMPLE_QUESTION}`;
     case 'scenario':
       return `---
 type: scenario
