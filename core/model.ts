@@ -1,8 +1,23 @@
-import type { Span } from './types.js';
+import type { Fix, Span } from './types.js';
 
 export const ITEM_TYPES = ['track', 'module', 'quiz', 'scenario', 'reflection'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 export const CHECKPOINT_TYPES = ['quiz', 'scenario', 'reflection'] as const;
+
+/**
+ * What may go where: the front-matter fields of each item type that name an id, and what
+ * the id must name. The parser reads references by it (and the unknown-reference rule
+ * checks them), and the editor's completion offers ids by it, so both agree.
+ */
+export const REFERENCE_FIELDS: Readonly<
+  Record<ItemType, Readonly<Record<string, Reference['kind']>>>
+> = {
+  track: { covers: 'feature', roles: 'role', prerequisites: 'track', modules: 'module' },
+  module: { covers: 'feature', prerequisites: 'module' },
+  quiz: { covers: 'feature', module: 'module', roles: 'role' },
+  scenario: { covers: 'feature', module: 'module', roles: 'role', prerequisites: 'checkpoint' },
+  reflection: { covers: 'feature', module: 'module', roles: 'role' },
+};
 
 /** A reference from one item to another id, kept with where it was written. */
 export interface Reference {
@@ -116,8 +131,8 @@ export interface Question {
   span: Span;
   /** Where the `<!-- question ... -->` comment is, when there is one. */
   metaSpan?: Span;
-  /** Problems in the question's own markup, reported by the quiz rules. */
-  markupProblems: { span: Span; message: string }[];
+  /** Problems in the question's own markup, reported by the quiz rules, with a fix when one text is meant. */
+  markupProblems: { span: Span; message: string; fix?: Fix }[];
   choices: Choice[];
   /**
    * Text questions: accepted answers, `/re/flags` for a pattern. Feedback quoted under one
@@ -210,6 +225,8 @@ export interface FileProblem {
     | 'answer-sheet';
   span: Span;
   message: string;
+  /** The text the message names to write instead, where it names one. */
+  fix?: Fix;
 }
 
 /** Everything one file contributes: serialisable, so workers and the cache can pass it around. */

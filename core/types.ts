@@ -25,7 +25,9 @@ export interface Fix {
   edits: TextEdit[];
   /**
    * A suggestion is applied one at a time by a person who means it (the editor's quick
-   * fix), never in bulk by `lint --fix`: marking an item verified claims someone checked it.
+   * fix), never in bulk by `lint --fix` or fix-all, which list it instead: it is a guess
+   * (the nearest known id to a typo) or a claim (marking an item verified says someone
+   * checked it). A fix without it is safe: the only text the rule accepts there.
    */
   suggestion?: boolean;
 }

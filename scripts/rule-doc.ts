@@ -27,17 +27,17 @@ export function renderRuleDoc(rule: Rule): string {
       parts.push(`\`${file}\`:`, '', fence(text, file.endsWith('.yml') ? 'yaml' : 'markdown'), '');
     parts.push(ex.expect.length ? 'Reported:' : 'Nothing is reported.', '');
     for (const e of ex.expect) parts.push(`- \`${e.at}\`: ${e.message}…`);
-    if (ex.fixed) {
-      parts.push(
-        '',
-        rule.meta.fixes === 'suggestion'
-          ? "After applying the suggested fix (one item at a time, as the editor's quick fix; `lint --fix` does not apply it, since it claims someone checked the item):"
-          : 'After `enablekit lint --fix`:',
-        '',
-      );
-      for (const [file, text] of Object.entries(ex.fixed))
-        parts.push(`\`${file}\`:`, '', fence(text, 'markdown'));
-    }
+    const after = (files: Record<string, string> | undefined, heading: string) => {
+      if (!files) return;
+      parts.push('', heading, '');
+      for (const [file, text] of Object.entries(files))
+        parts.push(`\`${file}\`:`, '', fence(text, file.endsWith('.yml') ? 'yaml' : 'markdown'));
+    };
+    after(ex.fixed, 'After `enablekit lint --fix` (or "Fix all" in the editor):');
+    after(
+      ex.suggested,
+      "After accepting the suggestion, one at a time, from the editor's quick fixes (`lint --fix` and fix-all list a suggestion but do not apply it: it is a guess, or a claim only a person can make):",
+    );
   }
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

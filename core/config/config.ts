@@ -9,6 +9,7 @@ import { CONFIG_FILE } from './config-candidates.js';
 import type { DecimalMark } from '../grading/read-number.js';
 import { isTimeZone, knownTimeZones } from '../text/today.js';
 import { didYouMean } from '../text/did-you-mean.js';
+import { changeTo } from '../lint/change-to.js';
 
 export { CONFIG_FILE };
 
@@ -119,7 +120,18 @@ export function parseConfig(file: string, source: string): Config {
   }
   const data = result.value.data;
   for (const p of schemaProblems('config', result.value, 'enablekit.yml'))
-    config.problems.push({ ...p, span: unwrap(p.span) });
+    config.problems.push({
+      ...p,
+      span: unwrap(p.span),
+      ...(p.fix
+        ? {
+            fix: {
+              ...p.fix,
+              edits: p.fix.edits.map((e) => ({ ...e, start: e.start - 4, end: e.end - 4 })),
+            },
+          }
+        : {}),
+    });
   const product = obj(data.product);
   if (typeof product.version === 'string') config.productVersion = product.version;
   if (typeof product.repository === 'string') config.productRepository = product.repository;
@@ -168,10 +180,12 @@ export function parseConfig(file: string, source: string): Config {
     else {
       // A zone the runtime does not know would move every date by hours at most: say so, and read today in UTC meanwhile.
       const near = didYouMean(data.timezone, knownTimeZones());
-      const span = result.value.spans['/timezone'] ?? result.value.span;
+      const span = unwrap(result.value.spans['/timezone'] ?? result.value.span);
+      const fix = near ? changeTo(span, data.timezone, near) : undefined;
       config.problems.push({
         code: 'schema',
-        span: unwrap(span),
+        span,
+        ...(fix ? { fix } : {}),
         message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ''}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.`,
       });
     }

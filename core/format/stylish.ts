@@ -36,6 +36,12 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
       ),
     );
     if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
+    // Listed, never applied: each is a guess (or a claim) a person accepts one at a time.
+    const suggested = diagnostics.filter((d) => d.fix?.suggestion).length;
+    if (suggested)
+      out.push(
+        `  ${suggested} ${suggested === 1 ? 'has a suggested fix' : 'have suggested fixes'} that --fix leaves alone: accept ${suggested === 1 ? 'it' : 'each'} from the editor's quick fixes, or edit the file`,
+      );
   }
   return out.join('\n');
 }

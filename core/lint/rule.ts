@@ -13,8 +13,6 @@ export interface RuleMeta {
   severity: Severity;
   /** Why the rule exists, for its docs page. */
   rationale: string;
-  /** Suggestions are applied one at a time in the editor, never by `lint --fix`. */
-  fixes?: 'auto' | 'suggestion';
   /** Whose findings a change to one file can alter: the editor's lint session re-lints that far (see Reach). */
   reach: Reach;
 }
@@ -54,8 +52,10 @@ export interface RuleExample {
   files: ExampleFiles;
   /** Expected findings of this rule: `file:line` and a fragment of the message. */
   expect: { at: string; message: string }[];
-  /** With a fix: the files after applying every fix of this rule. */
+  /** With a safe fix: the files after `lint --fix` (every fix of this rule but suggestions). */
   fixed?: ExampleFiles;
+  /** With a suggestion: the files after accepting every fix of this rule, suggestions too. */
+  suggested?: ExampleFiles;
 }
 
 export interface Report {

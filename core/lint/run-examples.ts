@@ -1,6 +1,6 @@
 import { applyEdits } from './apply-fixes.js';
 import { lintInMemory } from './lint-in-memory.js';
-import type { Rule, RuleExample } from './rule.js';
+import type { ExampleFiles, Rule, RuleExample } from './rule.js';
 
 /** A fixed date for examples, so rules that compare with today give the same answer forever. */
 export const EXAMPLE_TODAY = '2026-11-22';
@@ -27,15 +27,22 @@ export function runRuleExamples(rule: Rule): ExampleOutcome[] {
       else unmatched.splice(i, 1);
     }
     for (const d of unmatched) failures.push(`unexpected ${d.file}:${d.line} "${d.message}"`);
-    if (example.fixed) {
-      for (const [file, want] of Object.entries(example.fixed)) {
+    const check = (after: ExampleFiles | undefined, what: string, suggestions: boolean) => {
+      for (const [file, want] of Object.entries(after ?? {})) {
         const edits = diagnostics
-          .filter((d) => d.file === file && d.fix)
+          .filter((d) => d.file === file && d.fix && (suggestions || !d.fix.suggestion))
           .flatMap((d) => d.fix!.edits);
         const got = applyEdits(example.files[file] ?? '', edits).text;
-        if (got !== want) failures.push(`fix of ${file} gave:\n${got}\nexpected:\n${want}`);
+        if (got !== want) failures.push(`${what} of ${file} gave:\n${got}\nexpected:\n${want}`);
       }
-    }
+    };
+    // `fixed` is what lint --fix writes, so a suggestion that slipped into the safe fixes fails
+    // it; with suggestions alone, lint --fix must leave the files as they were.
+    const untouched = example.suggested
+      ? Object.fromEntries(Object.keys(example.suggested).map((f) => [f, example.files[f] ?? '']))
+      : undefined;
+    check(example.fixed ?? untouched, 'lint --fix', false);
+    check(example.suggested, 'accepting the suggestions', true);
     return { example, found, failures };
   });
 }

@@ -1,6 +1,7 @@
 import type { Node, Root } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
+import { REFERENCE_FIELDS } from '../model.js';
 import type { Quiz, Freshness, Item, ItemType, Link, Reference, Window } from '../model.js';
 import type { FrontMatter } from './front-matter.js';
 import { spanOf } from '../markdown/mdast-util.js';
@@ -117,37 +118,41 @@ export function buildItem(
     fieldSpans: topLevelSpans(fm.spans),
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
-    references: refs(fm, 'covers', 'feature'),
+    // Every field that names an id but a track's modules, whose entries may be mappings (below).
+    references: Object.entries(REFERENCE_FIELDS[type]).flatMap(([field, kind]) =>
+      type === 'track' && field === 'modules' ? [] : refs(fm, field, kind),
+    ),
     links: collectLinks(body.links, lines),
   };
   switch (type) {
     case 'track': {
+      const moduleSpans = new Map<object, Span>();
       const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry: unknown, i) => {
         const span = spanAt(fm, `/modules/${i}`);
         if (typeof entry === 'string') return [{ module: entry, optional: false, span }];
         if (entry && typeof entry === 'object' && typeof (entry as Fm).module === 'string') {
           const e = entry as Fm;
           const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module as string,
-              optional: e.optional === true,
-              span,
-              ...(w ? { window: w } : {}),
-            },
-          ];
+          const m = {
+            module: e.module as string,
+            optional: e.optional === true,
+            span,
+            ...(w ? { window: w } : {}),
+          };
+          const at = fm.spans[`/modules/${i}/module`];
+          if (at) moduleSpans.set(m, at);
+          return [m];
         }
         return [];
       });
       const window = windowOf(d.window, spanAt(fm, '/window'));
       base.references.push(
-        ...refs(fm, 'roles', 'role'),
-        ...refs(fm, 'prerequisites', 'track'),
         ...modules.map((m) => ({
           kind: 'module' as const,
           field: 'modules',
           id: m.module,
-          span: m.span,
+          // An entry written as a mapping is reported (and fixed) at its module: value.
+          span: moduleSpans.get(m) ?? m.span,
         })),
       );
       return {
@@ -164,10 +169,8 @@ export function buildItem(
       };
     }
     case 'module':
-      base.references.push(...refs(fm, 'prerequisites', 'module'));
       return { ...base, type, prerequisites: strings(d.prerequisites) };
     case 'quiz':
-      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
       return {
         ...base,
         type,
@@ -182,11 +185,6 @@ export function buildItem(
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':
-      base.references.push(
-        ...refs(fm, 'module', 'module'),
-        ...refs(fm, 'roles', 'role'),
-        ...refs(fm, 'prerequisites', 'checkpoint'),
-      );
       return {
         ...base,
         type,
@@ -197,7 +195,6 @@ export function buildItem(
         ...parseScenarioBody(body.root, lines),
       };
     case 'reflection': {
-      base.references.push(...refs(fm, 'module', 'module'), ...refs(fm, 'roles', 'role'));
       const reflection = parseReflectionBody(body.root, lines);
       return {
         ...base,

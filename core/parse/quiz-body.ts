@@ -6,6 +6,7 @@ import { choiceLabel } from '../text/choice-label.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { spanOf, textOf } from '../markdown/mdast-util.js';
 import { tickVariant } from './tick-variant.js';
+import type { Fix } from '../types.js';
 
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
@@ -18,9 +19,30 @@ const QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
 export const QUESTION_ATTRIBUTES = ['id', 'type', 'weight', 'scoring'] as const;
 export const SCORING_VALUES = ['partial', 'all-or-nothing'] as const;
 
+const first = (item: ListItem) => item.children.find((c) => c.type === 'paragraph');
+
 function choiceText(item: ListItem): string {
-  const first = item.children.find((c) => c.type === 'paragraph');
-  return first ? textOf(first) : '';
+  const p = first(item);
+  return p ? textOf(p) : '';
+}
+
+/**
+ * The checkbox a tick variant meant, written in place of the variant: safe, since only
+ * `[ ]` and `[x]` are read as a choice. None when the source does not start with the mark
+ * as read (an escaped bracket, markup around it).
+ */
+function tickFix(
+  p: Paragraph | undefined,
+  lines: LineIndex,
+  v: NonNullable<ReturnType<typeof tickVariant>>,
+): Fix | undefined {
+  const start = p?.position?.start.offset;
+  if (start === undefined || !lines.text.startsWith(v.written, start)) return undefined;
+  const box = v.ticked ? '[x] ' : '[ ] ';
+  return {
+    description: `Write ${box.trimEnd()}`,
+    edits: [{ start, end: start + v.written.length, text: box }],
+  };
 }
 
 function parseChoices(list: List, lines: LineIndex, q: Question): void {
@@ -40,7 +62,12 @@ function parseChoices(list: List, lines: LineIndex, q: Question): void {
         });
         continue;
       }
-      q.markupProblems.push({ span: spanOf(item, lines), message: variant.message });
+      const fix = tickFix(first(item), lines, variant);
+      q.markupProblems.push({
+        span: spanOf(item, lines),
+        message: variant.message,
+        ...(fix ? { fix } : {}),
+      });
       checked = variant.ticked;
       text = variant.text;
     }
@@ -75,22 +102,32 @@ function newQuestion(prompt: string, span: Question['span']): Question {
   };
 }
 
-const suggestion = (
-  found: string,
-  known: readonly string[],
-  write: (k: string) => string,
-  otherwise: string,
-) => {
-  const near = didYouMean(found.toLowerCase(), known);
-  return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
-};
+const suggestion = (near: string | undefined, write: (k: string) => string, otherwise: string) =>
+  near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
+
+interface MetaWord {
+  name: string;
+  value: string;
+  raw: string;
+  /** Offsets in `inner` of the name and of the value (inside its quotes). */
+  at: number;
+  valueAt: number;
+}
 
 /** `name=value` words of a question comment, in order, with the words that are not `name=value`. */
-function metaWords(inner: string): { name: string; value: string; raw: string }[] {
-  const out: { name: string; value: string; raw: string }[] = [];
+function metaWords(inner: string): MetaWord[] {
+  const out: MetaWord[] = [];
   for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
-    if (m[3] !== undefined) out.push({ name: '', value: m[3], raw: m[3] });
-    else out.push({ name: m[1]!, value: m[2]!.replace(/^"|"$/g, ''), raw: m[0] });
+    if (m[3] !== undefined)
+      out.push({ name: '', value: m[3], raw: m[3], at: m.index, valueAt: m.index });
+    else
+      out.push({
+        name: m[1]!,
+        value: m[2]!.replace(/^"|"$/g, ''),
+        raw: m[0],
+        at: m.index,
+        valueAt: m.index + m[1]!.length + 1 + (m[2]!.startsWith('"') ? 1 : 0),
+      });
   }
   return out;
 }
@@ -104,18 +141,36 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
   const m = QUESTION_COMMENT.exec(html.value.trim());
   if (!m) return false;
   q.metaSpan = spanOf(html, lines);
-  const problem = (message: string) => q.markupProblems.push({ span: q.metaSpan!, message });
+  // Where the comment's inner text starts in the file, when the node is its source as written.
+  const start = q.metaSpan.start.offset;
+  const innerAt =
+    html.value === lines.text.slice(start, q.metaSpan.end.offset)
+      ? start + html.value.indexOf(m[1]!)
+      : undefined;
+  /** The nearest known word is a guess at what was meant: a suggestion, one at a time. */
+  const change = (at: number, found: string, near: string | undefined): Fix | undefined =>
+    near === undefined || innerAt === undefined
+      ? undefined
+      : {
+          description: `Change to '${near}'`,
+          edits: [{ start: innerAt + at, end: innerAt + at + found.length, text: near }],
+          suggestion: true,
+        };
+  const problem = (message: string, fix?: Fix) =>
+    q.markupProblems.push({ span: q.metaSpan!, message, ...(fix ? { fix } : {}) });
   const seen = new Set<string>();
-  for (const { name, value, raw } of metaWords(m[1]!)) {
+  for (const { name, value, raw, at, valueAt } of metaWords(m[1]!)) {
     if (name === '') {
       problem(
-        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(', ')}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=…`, 'Write it as name=value, or remove it.')}`,
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(', ')}) in the question comment; found "${raw}". ${suggestion(didYouMean(raw.toLowerCase(), QUESTION_ATTRIBUTES), (k) => `${k}=…`, 'Write it as name=value, or remove it.')}`,
       );
       continue;
     }
     if (!(QUESTION_ATTRIBUTES as readonly string[]).includes(name)) {
+      const near = didYouMean(name.toLowerCase(), QUESTION_ATTRIBUTES);
       problem(
-        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(', ')}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value}`, 'Remove it.')}`,
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(', ')}; found "${name}". ${suggestion(near, (k) => `${k}=${value}`, 'Remove it.')}`,
+        change(at, name, near),
       );
       continue;
     }
@@ -132,10 +187,13 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
       if ((QUESTION_TYPES as readonly string[]).includes(value)) {
         q.type = value as QuestionType;
         typed.add(q);
-      } else
+      } else {
+        const near = didYouMean(value.toLowerCase(), QUESTION_TYPES);
         problem(
-          `Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(value, QUESTION_TYPES, (k) => `type=${k}`, 'Fix the question comment.')}`,
+          `Expected type= to be one of ${QUESTION_TYPES.join(', ')}; found "${value}". ${suggestion(near, (k) => `type=${k}`, 'Fix the question comment.')}`,
+          change(valueAt, value, near),
         );
+      }
     } else if (name === 'weight') {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
@@ -144,10 +202,13 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
           `Expected weight= to be a positive number; found "${value}". Fix the question comment.`,
         );
     } else if (value === 'all-or-nothing') q.partial = false;
-    else if (value !== 'partial')
+    else if (value !== 'partial') {
+      const near = didYouMean(value.toLowerCase(), SCORING_VALUES);
       problem(
-        `Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(value, SCORING_VALUES, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`,
+        `Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(near, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`,
+        change(valueAt, value, near),
       );
+    }
   }
   return true;
 }

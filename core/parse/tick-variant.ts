@@ -33,6 +33,8 @@ export interface TickVariant {
   text: string;
   /** What was meant and how to write it. */
   message: string;
+  /** The mark as written, and the spaces after it: what `[ ] ` or `[x] ` replaces. */
+  written: string;
 }
 
 /**
@@ -56,11 +58,13 @@ export function tickVariant(itemText: string): TickVariant | undefined {
   if (open === '[' && close !== ']') return undefined;
   if (open === '(' && close !== ')') return undefined;
   const found = itemText.slice(0, itemText.length - rest.length - space.length);
+  const asWritten = itemText.slice(0, itemText.length - rest.length);
   if (mark === '') {
     // `[ ]` itself is a GitHub task; reaching here means `[]`, `( )` or `[ ]` with no space after it.
     return {
       ticked: false,
       text: rest,
+      written: asWritten,
       message: `Expected [ ] for a choice left empty; found ${found}${space ? '' : ` with no space after it`}. Write "- [ ] ${rest}".`,
     };
   }
@@ -74,12 +78,14 @@ export function tickVariant(itemText: string): TickVariant | undefined {
     return {
       ticked: true,
       text: rest,
+      written: asWritten,
       message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".`,
     };
   }
   return {
     ticked: true,
     text: rest,
+    written: asWritten,
     message: `Expected [x] to tick a choice; found ${found}. Write [x].`,
   };
 }

@@ -5,7 +5,7 @@ import quiz from '../../schemas/quiz.schema.json' with { type: 'json' };
 import scenario from '../../schemas/scenario.schema.json' with { type: 'json' };
 import reflection from '../../schemas/reflection.schema.json' with { type: 'json' };
 import config from '../../schemas/config.schema.json' with { type: 'json' };
-import { ITEM_TYPES, type ItemType } from '../model.js';
+import { ITEM_TYPES, REFERENCE_FIELDS, type ItemType } from '../model.js';
 
 interface SchemaNode {
   $ref?: string;
@@ -40,21 +40,9 @@ export type KnownIds = (
   kind: 'module' | 'track' | 'checkpoint' | 'role' | 'feature',
 ) => readonly string[];
 
-/** Which kind of id a field names, per item type (as the unknown-reference rule checks them). */
+/** Which kind of id a field names, per item type (as the parser reads and the unknown-reference rule checks them). */
 function idKind(type: ItemType | 'config', key: string): Parameters<KnownIds>[0] | undefined {
-  if (key === 'covers') return 'feature';
-  if (key === 'roles') return 'role';
-  if (key === 'module') return 'module';
-  if (key === 'modules') return type === 'track' ? 'module' : undefined;
-  if (key === 'prerequisites')
-    return type === 'track'
-      ? 'track'
-      : type === 'scenario'
-        ? 'checkpoint'
-        : type === 'module'
-          ? 'module'
-          : undefined;
-  return undefined;
+  return type === 'config' ? undefined : REFERENCE_FIELDS[type][key];
 }
 
 /** A schema node with its `$ref` (into common.schema.json) followed, keeping the nearer description. */
@@ -78,6 +66,9 @@ function resolve(node: SchemaNode): SchemaNode {
  * start of a top-level line, the keys not written yet; after `key:`, the values the key
  * allows, or the ids the workspace knows for fields that name one. `line` is the text of
  * the line before the cursor; `type` the file's `type:` (undefined for enablekit.yml).
+ * With `under`, the line is an item (`  - `) of that key's block list. An id is offered
+ * only under a key the item's type has, never the item's own (`self`) nor one listed
+ * already (`listed`), and a list field's first id is written as a list (`[id]`).
  */
 export function frontMatterCompletions(o: {
   type: string | undefined;
@@ -85,6 +76,12 @@ export function frontMatterCompletions(o: {
   line: string;
   present: readonly string[];
   ids: KnownIds;
+  /** The item's own id: never its own prerequisite. */
+  self?: string;
+  /** Ids written in the field already, before and after the cursor. */
+  listed?: readonly string[];
+  /** The key whose block list the line is an item of. */
+  under?: string;
 }): Completion[] {
   const name = o.config
     ? 'config'
@@ -119,19 +116,35 @@ export function frontMatterCompletions(o: {
       });
   }
   const valueAt = /^([A-Za-z_]+):\s*(\[(?:[^\]]*,)?)?\s*[\w.-]*$/.exec(o.line);
-  if (!valueAt) return [];
-  const key = valueAt[1]!;
-  const value = (label: string, documentation?: string): Completion => ({
+  const itemAt = o.under !== undefined && /^\s+-\s+[\w.-]*$/.test(o.line);
+  if (!valueAt && !itemAt) return [];
+  const key = valueAt ? valueAt[1]! : o.under!;
+  const value = (label: string, documentation?: string, insertText = label): Completion => ({
     label,
     kind: 'value',
-    insertText: label,
+    insertText,
     ...(documentation ? { documentation } : {}),
   });
-  if (key === 'type' && !o.config) return ITEM_TYPES.map((t) => value(t));
+  if (key === 'type' && !o.config) return valueAt ? ITEM_TYPES.map((t) => value(t)) : [];
   if (!name) return [];
+  // Only a key the item's type has: a module has no roles, whatever is written under it.
+  const field = SCHEMAS[name].properties?.[key];
+  if (!field) return [];
+  const node = resolve(field);
   const kind = idKind(name, key);
-  if (kind && !o.config) return [...new Set(o.ids(kind))].sort().map((id) => value(id));
-  const node = resolve(SCHEMAS[name].properties?.[key] ?? {});
+  if (kind && !o.config) {
+    const skip = new Set([
+      ...(o.listed ?? []),
+      ...(kind === 'role' || kind === 'feature' ? [] : [o.self ?? '']),
+    ]);
+    // After `key: ` with no list begun, a list field's value is written as one.
+    const asList = node.type === 'array' && valueAt !== null && !valueAt[2];
+    return [...new Set(o.ids(kind))]
+      .filter((id) => !skip.has(id))
+      .sort()
+      .map((id) => value(id, undefined, asList ? `[${id}]` : id));
+  }
+  if (!valueAt) return [];
   if (
     typeof node.const === 'string' ||
     typeof node.const === 'number' ||

@@ -9,6 +9,7 @@ import config from '../../schemas/config.schema.json' with { type: 'json' };
 import answerSheet from '../../schemas/answer-sheet.schema.json' with { type: 'json' };
 import quizKey from '../../schemas/quiz-key.schema.json' with { type: 'json' };
 import { isCalendarDate } from '../text/calendar-date.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 const SCHEMAS = {
   track,
@@ -46,6 +47,8 @@ export interface SchemaProblem {
   /** JSON pointer of the value at fault; `#key` appended when the key itself is at fault. */
   pointer: string;
   message: string;
+  /** The one text the message names instead of what is written there (a key or a scalar). */
+  replace?: { found: string; with: string };
 }
 
 /** At most this many problems are explained: past it, a front matter is clearly not the author's intent. */
@@ -94,6 +97,10 @@ function at(data: unknown, pointer: string): unknown {
   return cur;
 }
 
+/** A value YAML writes as itself, so that a fix can write it in place of another. */
+const scalar = (v: unknown): v is string | number | boolean =>
+  (typeof v === 'string' && /^[\w.-]+$/.test(v)) || typeof v === 'number' || typeof v === 'boolean';
+
 function fieldName(pointer: string): string {
   return pointer === '' ? 'the front matter' : pointer.slice(1).replace(/\//g, '.');
 }
@@ -123,24 +130,51 @@ function explain(err: ErrorObject, data: unknown, what: string): SchemaProblem {
     }
     case 'additionalProperties': {
       const key = (err.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(
+      const keys = Object.keys(
         (err.parentSchema as { properties?: object } | undefined)?.properties ?? {},
-      ).join(', ');
+      );
+      // A key written already is no rename: that would write it twice.
+      const here = at(data, path);
+      const written = here && typeof here === 'object' ? Object.keys(here) : [];
+      const near = didYouMean(
+        key,
+        keys.filter((k) => !written.includes(k)),
+      );
       return {
         pointer: `${path}/${key}#key`,
-        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ''}.`,
+        message: near
+          ? `Expected only known keys in ${field}; found "${key}". Did you mean "${near}"?`
+          : `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${keys.length ? ` (known: ${keys.join(', ')})` : ''}.`,
+        ...(near ? { replace: { found: key, with: near } } : {}),
       };
     }
-    case 'const':
+    case 'const': {
+      const allowed = (err.params as { allowedValue: unknown }).allowedValue;
+      const value = at(data, path);
       return {
         pointer: path,
-        message: `Expected ${field} to be ${describe((err.params as { allowedValue: unknown }).allowedValue)}; found ${found()}. Set it to that value.`,
+        message: `Expected ${field} to be ${describe(allowed)}; found ${found()}. Set it to that value.`,
+        ...(scalar(value) && scalar(allowed)
+          ? { replace: { found: String(value), with: String(allowed) } }
+          : {}),
       };
-    case 'enum':
+    }
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      const value = at(data, path);
+      const near =
+        typeof value === 'string'
+          ? didYouMean(
+              value,
+              allowed.filter((v) => typeof v === 'string'),
+            )
+          : undefined;
       return {
         pointer: path,
-        message: `Expected ${field} to be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => describe(v)).join(', ')}; found ${found()}. Use one of those.`,
+        message: `Expected ${field} to be one of ${allowed.map((v) => describe(v)).join(', ')}; found ${found()}. ${near ? `Did you mean "${near}"?` : 'Use one of those.'}`,
+        ...(near && typeof value === 'string' ? { replace: { found: value, with: near } } : {}),
       };
+    }
     case 'pattern':
       return {
         pointer: path,

@@ -6,8 +6,8 @@ const FENCE = /^---\s*$/;
 
 /**
  * Completion in front matter and enablekit.yml from the same schemas lint validates with
- * (core's frontMatterCompletions): keys with their descriptions, allowed values, and the
- * ids the workspace knows. enablekit.yml is left to the YAML extension when it is
+ * (core's completionsAt): keys with their descriptions, allowed values, and the ids the
+ * workspace knows where the item's type takes them, written as lint accepts them. enablekit.yml is left to the YAML extension when it is
  * installed: it reads the schema through yamlValidation.
  */
 export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Disposable {
@@ -25,19 +25,16 @@ export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Di
         if (position.line >= end) return [];
       }
       const lines = Array.from({ length: end }, (_, i) => doc.lineAt(i).text);
-      const present = lines.flatMap((l, i) =>
-        i === position.line ? [] : (/^([A-Za-z_]+):/.exec(l)?.slice(1, 2) ?? []),
-      );
-      const type = lines.map((l) => /^type:\s*([\w-]+)/.exec(l)?.[1]).find(Boolean);
       const index = session.index;
       const cfg = session.currentConfig;
       const idsOf = (keep: (i: Item) => boolean) =>
         [...index.items()].filter(keep).map((i) => i.id);
-      const found = ws.engine().frontMatterCompletions({
-        type,
+      // Front matter's lines without the opening fence; all of enablekit.yml.
+      const found = ws.engine().completionsAt({
+        lines: config ? lines : lines.slice(1),
+        line: config ? position.line : position.line - 1,
+        character: position.character,
         config,
-        line: doc.lineAt(position.line).text.slice(0, position.character),
-        present,
         ids: (kind) =>
           kind === 'role'
             ? [...cfg.roles.keys()]

@@ -67,6 +67,68 @@ export const quizFeedback: Rule = {
             'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?',
         },
       ],
+      suggested: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which numbers do customers judge us by?
+          <!-- question id=numbers type=multiple weight=2 scoring=all-or-nothing -->
+
+          - [x] Time to first reply
+          - [x] Time to resolution
+          - [ ] Page load time
+        `,
+      },
+    },
+    {
+      title: 'Ticks written another way',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [✓] Incident
+          - [] Tier 1
+        `,
+      },
+      expect: [
+        { at: 'q.md:13', message: 'Expected [x] to tick a choice; found [✓]. Write [x].' },
+        { at: 'q.md:14', message: 'Expected [ ] for a choice left empty; found []' },
+      ],
+      fixed: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `,
+      },
     },
     {
       title: 'Feedback under each choice',
@@ -98,7 +160,12 @@ export const quizFeedback: Rule = {
       if (item.type !== 'quiz') continue;
       for (const q of item.questions)
         for (const p of q.markupProblems)
-          ctx.report({ file: item.file, span: p.span, message: p.message });
+          ctx.report({
+            file: item.file,
+            span: p.span,
+            message: p.message,
+            ...(p.fix ? { fix: p.fix } : {}),
+          });
     }
   },
 };

@@ -1,3 +1,4 @@
+import type { FileProblem } from '../../model.js';
 import type { Rule } from '../rule.js';
 import { dedent } from '../../text/dedent.js';
 
@@ -26,8 +27,19 @@ export const schema: Rule = {
       },
       expect: [
         { at: 'intro.md:2', message: 'Expected a module to have "title"' },
-        { at: 'intro.md:5', message: 'found "review_evry"' },
+        { at: 'intro.md:5', message: 'found "review_evry". Did you mean "review_every"?' },
       ],
+      suggested: {
+        'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        owner: alice
+        review_every: 90d
+        ---
+        # Intro
+      `,
+      },
     },
     {
       title: 'A bad value in enablekit.yml',
@@ -63,13 +75,12 @@ export const schema: Rule = {
     },
   ],
   check(ctx) {
+    const report = (file: string, p: FileProblem) =>
+      ctx.report({ file, span: p.span, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems)
-        if (p.code === 'schema') ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems) if (p.code === 'schema') report(model.file, p);
     }
     if (ctx.config.file)
-      for (const p of ctx.config.problems)
-        if (p.code === 'schema')
-          ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+      for (const p of ctx.config.problems) if (p.code === 'schema') report(ctx.config.file, p);
   },
 };

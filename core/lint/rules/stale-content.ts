@@ -41,7 +41,6 @@ export const staleContent: Rule = {
     rationale:
       'Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.',
     reach: 'file',
-    fixes: 'suggestion',
   },
   examples: [
     {
@@ -70,7 +69,7 @@ export const staleContent: Rule = {
             'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0',
         },
       ],
-      fixed: {
+      suggested: {
         'm.md': dedent`
         ---
         type: module
@@ -107,7 +106,7 @@ export const staleContent: Rule = {
             'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue',
         },
       ],
-      fixed: {
+      suggested: {
         'm.md': dedent`
         ---
         type: module

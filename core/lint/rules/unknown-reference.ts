@@ -1,6 +1,7 @@
 import { isCheckpoint, type Item, type Reference } from '../../model.js';
 import { didYouMean } from '../../text/did-you-mean.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { changeTo } from '../change-to.js';
 import { dedent } from '../../text/dedent.js';
 
 function known(
@@ -97,6 +98,21 @@ export const unknownReference: Rule = {
             'Expected modules to name the id of a module; found "triag". Did you mean "triage"?',
         },
       ],
+      suggested: {
+        'track.md': dedent`
+          ---
+          type: track
+          id: onboarding
+          title: Onboarding
+          owner: alice
+          roles: [support]
+          modules:
+            - intro
+            - triage
+          ---
+          # Onboarding
+        `,
+      },
     },
   ],
   check(ctx) {
@@ -108,10 +124,13 @@ export const unknownReference: Rule = {
         const k = known(ctx, ref);
         if (k.ok) continue;
         const guess = didYouMean(ref.id, k.names());
+        // The nearest id is a guess: a suggestion, never written by lint --fix.
+        const fix = guess ? changeTo(ref.span, ref.id, guess) : undefined;
         ctx.report({
           file: item.file,
           span: ref.span,
           message: `Expected ${ref.field} to name ${k.what}; found "${ref.id}".${guess ? ` Did you mean "${guess}"?` : ' Fix the id or add what it names.'}`,
+          ...(fix ? { fix } : {}),
         });
       }
     }
