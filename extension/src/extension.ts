@@ -10,6 +10,8 @@ import { LearnerProgress } from './learner-progress.js';
 import { registerFrontMatterCompletion } from './front-matter-completion.js';
 import { registerNewItemCommands } from './new-item-commands.js';
 import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
+import { ActiveEditorKeys } from './context-keys.js';
+import { registerCreateCurricula } from './create-curricula.js';
 
 let engine: Engine | undefined;
 /** The engine (core, remark, ajv) is a second bundle, loaded on first need, so activation stays light. */
@@ -26,6 +28,8 @@ export interface Api {
   sheetStatus: SheetStatus;
   progress: LearnerProgress;
   sealed: SealedQuizzes;
+  /** The context keys the palette's `when` clauses read, as last set. */
+  contextKeys: ActiveEditorKeys;
   /** How long activate() took, in ms: the benchmark and tests read it. */
   activationMs: number;
 }
@@ -38,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   const preview = new PreviewPanel(context.extensionUri, workspace);
   const sheetStatus = new SheetStatus(workspace);
   const sealed = registerSealedQuizzes(workspace, context);
+  const contextKeys = new ActiveEditorKeys(workspace);
+  const start = () => workspace.start().then(() => progress.refresh(false));
   context.subscriptions.push(
     workspace,
     preview,
@@ -57,10 +63,12 @@ export function activate(context: vscode.ExtensionContext): Api {
     ...registerNewItemCommands(workspace),
     registerFrontMatterCompletion(workspace),
     ...sealed.disposables,
+    contextKeys,
+    registerCreateCurricula(workspace, start),
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
-  setTimeout(() => void workspace.start().then(() => progress.refresh(false)), 0);
+  setTimeout(() => void start(), 0);
   return {
     workspace,
     tree,
@@ -68,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     sheetStatus,
     progress,
     sealed: sealed.sealed,
+    contextKeys,
     activationMs: performance.now() - started,
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
+import { outOfContext } from './out-of-context.js';
 
 /** Sealed quizzes open under this scheme with their answers in; saving seals them again. */
 export const ANSWERS_SCHEME = 'enablekit-answers';
@@ -100,6 +101,17 @@ export class SealedQuizzes implements vscode.FileSystemProvider {
   }
 }
 
+/** Whether the file on disk is a sealed quiz: its front matter names its key file. */
+async function isSealed(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+    return /^type:\s*['"]?quiz\b/m.test(front) && /^key:\s*\S+/m.test(front);
+  } catch {
+    return false;
+  }
+}
+
 export function registerSealedQuizzes(
   ws: CurriculaWorkspace,
   context: vscode.ExtensionContext,
@@ -124,7 +136,13 @@ export function registerSealedQuizzes(
       }),
       vscode.commands.registerCommand('enablekit.editSealedQuiz', async (uri?: vscode.Uri) => {
         const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-        if (!target) return undefined;
+        // Asked for anywhere but a sealed quiz, it says so rather than asking for a secret it cannot use.
+        if (!target || target.scheme === ANSWERS_SCHEME || !(await isSealed(target)))
+          return target?.scheme === ANSWERS_SCHEME
+            ? vscode.window.showTextDocument(target)
+            : outOfContext(
+                `${target ? `${vscode.workspace.asRelativePath(target)} is not a sealed quiz (its front matter has no key:)` : 'no file is open'}; Edit sealed quiz with answers opens a quiz sealed with "enablekit seal". Edit an unsealed quiz as it is.`,
+              );
         if (!(await sealed.secret())) {
           const pick = await vscode.window.showWarningMessage(
             'Expected the answer-key secret to open this quiz with its answers; found none.',
