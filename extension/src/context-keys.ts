@@ -23,6 +23,8 @@ type Key = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
 /** Keeps the keys true to the active editor: when it changes, and when a lint changes what a file is. */
 export class ActiveEditorKeys implements vscode.Disposable {
   private readonly values = new Map<Key, boolean>();
+  /** Every key it sets, for the test that holds package.json's `when` clauses to them. */
+  readonly names: readonly string[] = Object.values(CONTEXT_KEYS);
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly ws: CurriculaWorkspace) {
@@ -34,8 +36,8 @@ export class ActiveEditorKeys implements vscode.Disposable {
   }
 
   /** The value last set, for the tests: VS Code offers no way to read a context key back. */
-  get(key: Key): boolean {
-    return this.values.get(key) ?? false;
+  get(key: string): boolean {
+    return this.values.get(key as Key) ?? false;
   }
 
   private update(): void {

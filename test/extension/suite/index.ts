@@ -7,6 +7,7 @@ import { registerAuthorSuite } from './author.js';
 import { registerAuthorToolsSuite } from './author-tools.js';
 import { registerAuthorItemsSuite } from './author-items.js';
 import { registerLearnerSuite } from './learner.js';
+import { registerFirstMinutesSuite } from './first-minutes.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -30,6 +31,7 @@ export function run(): Promise<void> {
     registerAuthorToolsSuite(folder);
     registerAuthorItemsSuite(folder);
     registerLearnerSuite(folder);
+    registerFirstMinutesSuite(folder);
   }
   return new Promise((resolve, reject) =>
     mocha.run((failures) =>
