@@ -17,6 +17,7 @@ Usage:
   enablekit init [folder] [--owner <login>] [--role <id>] [--name <product>]
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
+  enablekit import <files...> --from gift --module <id> [--dir <folder>] [--owner <login>]
   enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
@@ -29,6 +30,7 @@ Usage:
 Options:
   --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
               from git's github.user, no-reply user.email or user.name)
+  --from      import: the format of the question banks (gift: Moodle's GIFT)
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
@@ -88,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       module: { type: 'string' },
+      from: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -151,6 +154,22 @@ async function run(argv: string[]): Promise<number> {
         }),
       );
       return 0;
+    }
+    case 'import': {
+      const { importCommand } = await import('./import-command.js');
+      const { stdout, stderr, exitCode } = importCommand({
+        files: rest,
+        from: values.from,
+        dir: values.dir,
+        module: values.module,
+        cwd,
+        now: at,
+        ...(day ? { today: day } : {}),
+        ...(values.owner ? { owner: values.owner } : {}),
+      });
+      process.stderr.write(stderr);
+      process.stdout.write(stdout);
+      return exitCode;
     }
     case 'new': {
       // Loaded on demand like every command but lint: it reads enablekit.yml with YAML and

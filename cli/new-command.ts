@@ -20,6 +20,9 @@ export interface NewArgs {
   now: Date;
   owner?: string;
   module?: string;
+  /** An imported quiz's title and questions (see newItemText). */
+  title?: string;
+  questions?: string;
 }
 
 interface KnownModule {
@@ -29,7 +32,7 @@ interface KnownModule {
 }
 
 /** The modules of the curricula: under enablekit.yml's folder, or under `root` without one. */
-function modulesUnder(root: string, cwd: string, ignore: string[]): KnownModule[] {
+export function modulesUnder(root: string, cwd: string, ignore: string[]): KnownModule[] {
   const out: KnownModule[] = [];
   for (const file of walk([root], cwd, ignore, root).markdown) {
     const path = resolve(cwd, file);
@@ -149,6 +152,8 @@ export function newCommand(a: NewArgs): string {
       today: curriculaToday(config, a.now, a.today),
       ...(a.owner ? { owner: a.owner } : {}),
       ...(module ? { module } : {}),
+      ...(a.title ? { title: a.title } : {}),
+      ...(a.questions ? { questions: a.questions } : {}),
       ...(config.productVersion ? { productVersion: config.productVersion } : {}),
     }),
     { flag: 'wx' },

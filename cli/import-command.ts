@@ -1,0 +1,136 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { parseGift } from '../core/interchange/parse-gift.js';
+import { quizzesFromGift, slug } from '../core/interchange/quiz-from-gift.js';
+import { parseFile } from '../core/parse/parse-file.js';
+import { configCandidates } from '../core/config/config-candidates.js';
+import { defaultConfig, parseConfig } from '../core/config/config.js';
+import { toPosix } from '../host/walk.js';
+import { UsageError } from '../host/usage-error.js';
+import { modulesUnder, newCommand } from './new-command.js';
+
+export interface ImportArgs {
+  files: string[];
+  from: string | undefined;
+  dir: string;
+  module: string | undefined;
+  owner?: string;
+  cwd: string;
+  now: Date;
+  today?: string;
+}
+
+const FORMATS = ['gift'] as const;
+
+const titleOf = (text: string) => text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** The module's own owner, so an imported quiz is kept by whoever keeps its module. */
+function moduleOwner(a: ImportArgs, dir: string): string | undefined {
+  const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
+  const config = configPath
+    ? parseConfig(configPath, readFileSync(configPath, 'utf8'))
+    : defaultConfig();
+  const root = configPath ? dirname(configPath) : dir;
+  const found = modulesUnder(root, a.cwd, config.ignore).find((m) => m.id === a.module);
+  if (!found) return undefined;
+  return parseFile(found.path, readFileSync(found.path, 'utf8')).model.item?.freshness?.owner;
+}
+
+/**
+ * `enablekit import <files…> --from gift --dir <folder> --module <id>`: one quiz per file, or
+ * per `$CATEGORY:` in it. Every question is imported or named on stderr with its line and
+ * why; nothing existing is overwritten (if any quiz's file exists, nothing is written).
+ */
+export function importCommand(a: ImportArgs): { stdout: string; stderr: string; exitCode: number } {
+  if (!a.from || !(FORMATS as readonly string[]).includes(a.from))
+    throw new UsageError(
+      `Expected --from ${FORMATS.join('|')}; found ${a.from ? `"${a.from}"` : 'none'}. Name the format the files are in.`,
+    );
+  if (a.files.length === 0)
+    throw new UsageError(
+      'Expected one or more files to import after "enablekit import"; found none. Name the question banks.',
+    );
+  if (!a.module)
+    throw new UsageError(
+      'Expected --module <id> naming the module the imported quizzes check; found none. Pass it.',
+    );
+  const dir = resolve(a.cwd, a.dir);
+  const stderr: string[] = [];
+  const planned: { id: string; title: string; questions: string; count: number }[] = [];
+  const ids = new Set<string>();
+  for (const file of a.files) {
+    const path = resolve(a.cwd, file);
+    let source: string;
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      throw new UsageError(
+        `Expected a readable file at ${file}; found none. Check the path, then run the import again.`,
+      );
+    }
+    const shown = toPosix(relative(a.cwd, path));
+    const { questions, problems } = parseGift(source);
+    const { quizzes, skipped } = quizzesFromGift(questions);
+    for (const p of problems) stderr.push(`${shown}:${p.line}: not imported: ${p.message}`);
+    for (const s of skipped)
+      stderr.push(`${shown}:${s.line}: not imported: "${s.name}": ${s.reason}.`);
+    const fileId = slug(basename(path, extname(path)), 'quiz');
+    for (const quiz of quizzes) {
+      const leaf = quiz.category
+        ?.split('/')
+        .filter(Boolean)
+        .at(-1)
+        ?.replace(/^\$\w+\$$/, '');
+      const base = leaf ? slug(leaf, fileId) : fileId;
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
+      planned.push({
+        id,
+        title: leaf?.trim() || titleOf(id),
+        questions: quiz.body,
+        count: quiz.count,
+      });
+    }
+  }
+  const existing = planned
+    .map((q) => resolve(dir, `${q.id}.md`))
+    .filter((p) => existsSync(p))
+    .map((p) => toPosix(relative(a.cwd, p)));
+  if (existing.length)
+    throw new UsageError(
+      `Expected no quiz files where the import writes; found ${existing.join(', ')}. Move or delete them, or pass another --dir; nothing was written.`,
+    );
+  const owner = a.owner ?? moduleOwner(a, dir);
+  const written = planned.map((q) => {
+    newCommand({
+      type: 'quiz',
+      id: q.id,
+      dir: a.dir,
+      cwd: a.cwd,
+      now: a.now,
+      module: a.module,
+      title: q.title,
+      questions: q.questions,
+      ...(owner ? { owner } : {}),
+      ...(a.today ? { today: a.today } : {}),
+    });
+    return `  ${toPosix(relative(a.cwd, resolve(dir, `${q.id}.md`)))}: ${q.count} question${q.count === 1 ? '' : 's'}`;
+  });
+  const notImported = stderr.length;
+  const summary = [
+    written.length
+      ? `Imported ${planned.reduce((n, q) => n + q.count, 0)} questions into ${written.length} quiz${written.length === 1 ? '' : 'zes'}:`
+      : 'Imported no questions.',
+    ...written,
+    notImported
+      ? `${notImported} not imported (listed above, each with its line and why).`
+      : 'Every question was imported.',
+    'Next: enablekit lint',
+  ];
+  return {
+    stdout: `${summary.join('\n')}\n`,
+    stderr: stderr.map((l) => `${l}\n`).join(''),
+    exitCode: notImported ? 1 : 0,
+  };
+}
