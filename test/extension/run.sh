@@ -41,7 +41,10 @@ git -C "$SAMPLE" add -A && git -C "$SAMPLE" commit -q -m "Curricula"
 git init -q --bare -b main "$RUN/sample/remote.git"
 git -C "$SAMPLE" remote add origin "$RUN/sample/remote.git"
 git -C "$SAMPLE" push -q origin main
-WORKSPACES=("$SAMPLE")
+# An empty folder, a fresh git repository, as a person starting a curricula opens it (issue #20, item 10).
+EMPTY="$RUN/empty/ws"
+mkdir -p "$EMPTY" && git -C "$EMPTY" init -q -b main
+WORKSPACES=("$SAMPLE" "$EMPTY")
 for g in "$REPO"/test/fixtures/golden/*/; do
   name=$(basename "$g")
   cp -r "$g" "$RUN/golden-$name"
@@ -49,8 +52,8 @@ for g in "$REPO"/test/fixtures/golden/*/; do
 done
 # The benchmark passes its own workspace (a 2,000-file corpus) and skips the UI test.
 if [ -n "${ENABLEKIT_EXT_WORKSPACE:-}" ]; then WORKSPACES=("$ENABLEKIT_EXT_WORKSPACE"); fi
-# ENABLEKIT_EXT_GREP runs only the matching tests, on the sample alone, without the UI test.
-if [ -n "${ENABLEKIT_EXT_GREP:-}" ]; then WORKSPACES=("$SAMPLE"); fi
+# ENABLEKIT_EXT_GREP runs only the matching tests, on the sample and the empty folder, without the UI test.
+if [ -n "${ENABLEKIT_EXT_GREP:-}" ]; then WORKSPACES=("$SAMPLE" "$EMPTY"); fi
 
 # shellcheck source=test/extension/code-server.sh
 . "$REPO/test/extension/code-server.sh"

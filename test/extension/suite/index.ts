@@ -8,6 +8,7 @@ import { registerAuthorToolsSuite } from './author-tools.js';
 import { registerAuthorItemsSuite } from './author-items.js';
 import { registerLearnerSuite } from './learner.js';
 import { registerFirstMinutesSuite } from './first-minutes.js';
+import { registerEmptyWorkspaceSuite } from './empty-workspace.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -26,6 +27,8 @@ export function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   if (existsSync(join(folder, '.enablekit-bench'))) registerBench(folder);
   else if (existsSync(join(folder, 'expected.json'))) registerGoldenSuite(folder);
+  // A fresh git repository with no curricula yet: the first five minutes.
+  else if (!existsSync(join(folder, 'curricula'))) registerEmptyWorkspaceSuite(folder);
   else {
     registerAuthorSuite(folder);
     registerAuthorToolsSuite(folder);
