@@ -4,6 +4,7 @@ import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { submitCheckpoint } from './submit.js';
 import { githubApiUrl, learnerLogin } from './github-session.js';
 import type { LearnerProgress } from './learner-progress.js';
+import { outOfContext } from './out-of-context.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
 
@@ -147,7 +148,11 @@ export function registerCheckpointCommands(
     }),
     vscode.commands.registerCommand('enablekit.refreshProgress', () => progress.refresh(true)),
     vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number) => {
-      if (typeof pr !== 'number') return undefined;
+      // Its lenses pass the pull request; from a keybinding it says where to click instead.
+      if (typeof pr !== 'number')
+        return outOfContext(
+          'click the grade above your checkpoint or answer sheet ("Passed · best 90% · 2 attempts · pull request #12") to open its pull request; grades show once the Action has graded one (enablekit: Refresh my progress from GitHub).',
+        );
       const api = githubApiUrl();
       return (
         progress.repository &&
