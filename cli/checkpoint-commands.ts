@@ -5,8 +5,11 @@ import { readAnswerSheet, type SheetBody } from '../core/grading/read-answer-she
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/render-grade.js';
 import type { GradeResult } from '../core/grading/types.js';
-import { isCheckpoint, type Checkpoint, type Reflection } from '../core/model.js';
+import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
+import { answerSheetText } from '../core/grading/sheet-template.js';
+import { answerPattern } from '../core/grading/answer-pattern.js';
+import { openQuizKey } from '../host/quiz-keys.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
 import type { Config } from '../core/config/config.js';
 import { loadIndex } from '../host/analyse.js';
@@ -75,9 +78,26 @@ async function findCheckpoint(
   return { checkpoint: item, config };
 }
 
-/** Write a blank answer sheet for a learner; an existing sheet is never overwritten. */
+/** The quiz with its answers: a sealed one is opened with the secret, or refused with what to do. */
+function quizWithAnswers(a: CheckpointArgs, checkpoint: Checkpoint, secret?: string): Quiz {
+  if (checkpoint.type !== 'quiz')
+    throw new UsageError(
+      `Expected --answered to name a quiz; found "${checkpoint.id}", a ${checkpoint.type}, which has no key to write. Leave --answered out.`,
+    );
+  const opened = openQuizKey(a.cwd, checkpoint, secret);
+  if (!opened.ok)
+    throw new UsageError(
+      `${opened.message}${opened.reason === 'no-secret' ? ' Set ENABLEKIT_KEY to the answer-key secret to write its key sheet.' : ''}`,
+    );
+  return opened.quiz;
+}
+
+/**
+ * Write a blank answer sheet for a learner, or with --answered the author's key sheet (every
+ * right answer written in); an existing sheet is never overwritten.
+ */
 export async function takeCommand(
-  a: CheckpointArgs & { id?: string; learner?: string },
+  a: CheckpointArgs & { id?: string; learner?: string; answered?: boolean; secret?: string },
 ): Promise<string> {
   if (!a.id)
     throw new UsageError(
@@ -87,12 +107,30 @@ export async function takeCommand(
     throw new UsageError(
       `Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`,
     );
-  const { checkpoint } = await findCheckpoint(a, a.id);
+  const { checkpoint, config } = await findCheckpoint(a, a.id);
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path))
     throw new UsageError(
       `Expected no answer sheet at ${relative(a.cwd, path)}; found one with your answers. Edit it, or move it away to start over; nothing was overwritten.`,
     );
+  if (a.answered) {
+    const quiz = quizWithAnswers(a, checkpoint, a.secret);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(
+      path,
+      answerSheetText(quiz, a.learner, { decimalMark: config.policies.decimalMark }),
+      {
+        flag: 'wx',
+      },
+    );
+    const patternOnly = quiz.questions.filter(
+      (q) => q.type === 'text' && q.accepted.every((x) => answerPattern(x.value)),
+    );
+    const note = patternOnly.length
+      ? `Left blank: ${patternOnly.map((q) => `"${q.prompt}"`).join(', ')}, which accept${patternOnly.length === 1 ? 's' : ''} only patterns; write an answer there, or add a plain accepted answer to the quiz.\n`
+      : '';
+    return `Created ${relative(a.cwd, path)}, the key sheet: every right answer written in. Run "enablekit grade ${relative(a.cwd, path)}" to see the quiz can be passed.\n${note}`;
+  }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;

@@ -18,7 +18,7 @@ Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit import <files...> --from gift --module <id> [--dir <folder>] [--owner <login>]
-  enablekit take <checkpoint-id> --learner <login> [--curricula <folder>] [--submissions <folder>]
+  enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
@@ -30,6 +30,7 @@ Usage:
 Options:
   --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
               from git's github.user, no-reply user.email or user.name)
+  --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
   --from      import: the format of the question banks (gift: Moodle's GIFT)
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
@@ -91,6 +92,7 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       module: { type: 'string' },
       from: { type: 'string' },
+      answered: { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -205,6 +207,8 @@ async function run(argv: string[]): Promise<number> {
             ...common,
             ...(rest[0] ? { id: rest[0] } : {}),
             ...(values.learner ? { learner: values.learner } : {}),
+            ...(values.answered ? { answered: true } : {}),
+            ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
           }),
         );
         return 0;

@@ -1,7 +1,25 @@
 import type { Question, Quiz } from '../model.js';
+import type { DecimalMark } from './read-number.js';
+import { answerPattern } from './answer-pattern.js';
 import { shuffledItems } from './shuffled-order.js';
 
-function questionBlock(q: Question, learner: string): string {
+/** The author's key sheet writes each right answer; a blank sheet writes none. */
+export interface KeyFill {
+  decimalMark: DecimalMark;
+}
+
+/** The answer the key writes after "Answer:": a plain accepted text (a pattern-only question has none), or the number. */
+function keyAnswer(q: Question, fill: KeyFill | undefined): string {
+  if (!fill) return '';
+  if (q.type === 'text') return q.accepted.find((a) => !answerPattern(a.value))?.value ?? '';
+  if (q.type === 'numeric' && q.numeric) {
+    const n = String(q.numeric.value).replace('.', fill.decimalMark);
+    return q.numeric.unit ? `${n} ${q.numeric.unit}` : n;
+  }
+  return '';
+}
+
+function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
   // A quiz sealed before sealing wrote the type down reads an untyped text or numeric question
   // as single choice with no choices: it still takes an "Answer:" line, and its key says which.
   const answerOnly = q.type === 'single' && q.choices.length === 0 && q.items.length === 0;
@@ -11,12 +29,12 @@ function questionBlock(q: Question, learner: string): string {
   switch (q.type) {
     case 'single':
     case 'multiple':
-      return `${head}${q.choices.map((c) => `- [ ] ${c.text}`).join('\n')}\n`;
+      return `${head}${q.choices.map((c) => `- [${fill && c.checked ? 'x' : ' '}] ${c.text}`).join('\n')}\n`;
     case 'text':
     case 'numeric':
-      return `${head}Answer: \n`;
+      return `${head}Answer: ${keyAnswer(q, fill)}\n`;
     case 'ordering':
-      return `${head}${shuffledItems(q, learner)
+      return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${t}`)
         .join('\n')}\n`;
   }
@@ -24,13 +42,15 @@ function questionBlock(q: Question, learner: string): string {
 
 /**
  * A blank answer sheet for a quiz: the questions and choices, with every box empty,
- * no feedback and no explanation, so it never carries the key.
+ * no feedback and no explanation, so it never carries the key. With `fill`, the author's
+ * key sheet instead: every right answer written in, to grade and see that the quiz can be passed.
  */
-export function answerSheetText(quiz: Quiz, learner: string): string {
-  const instructions =
-    'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", ' +
-    'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
-    'Then commit this file on a branch and open a pull request.';
-  const questions = quiz.questions.map((q) => questionBlock(q, learner)).join('\n');
+export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): string {
+  const instructions = fill
+    ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.'
+    : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", ' +
+      'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
+      'Then commit this file on a branch and open a pull request.';
+  const questions = quiz.questions.map((q) => questionBlock(q, learner, fill)).join('\n');
   return `---\ntype: answer-sheet\ncheckpoint: ${quiz.id}\nlearner: ${learner}\n---\n\n# ${quiz.title}: answers\n\n${instructions}\n\n${questions}`;
 }
