@@ -27,9 +27,8 @@ function at(frontMatter: string) {
       const c = this.found.find((f) => f.label === label);
       assert.ok(c, `${label} offered among ${this.found.map((f) => f.label).join(', ')}`);
       const text = lines[line]!;
-      const word = /[\w.-]*$/.exec(text.slice(0, character))![0];
       const out = [...lines];
-      out[line] = text.slice(0, character - word.length) + c.insertText + text.slice(character);
+      out[line] = text.slice(0, character - c.replace!) + c.insertText + text.slice(character);
       return out.join('\n');
     },
   };
@@ -53,6 +52,14 @@ describe('front-matter completion (core, what the editor offers)', () => {
         .at(-1),
       'prerequisites: [ticket-lifecycle]',
       'a word typed after the colon becomes the list',
+    );
+    assert.equal(
+      at('type: module\nid: m\nprerequisites: product-t|')
+        .accept('product-tour')
+        .split('\n')
+        .at(-1),
+      'prerequisites: [product-tour]',
+      'the whole id typed is replaced, dashes and all (an editor word would stop at the dash)',
     );
   });
 

@@ -157,6 +157,18 @@ describe('quick fixes: every diagnostic that names one replacement offers it', (
   });
 });
 
+describe("quick fixes in a learner's answer sheet", () => {
+  it('a tick written [✓] offers "Write [x]" in the editor, and fix-all still never edits a sheet', () => {
+    const sheet =
+      '---\ntype: answer-sheet\ncheckpoint: triage-quiz\nlearner: ana\n---\n\n# Triage quiz: answers\n\n## Which priority?\n<!-- question id=priority type=single -->\n\n- [✓] P1\n- [ ] P2\n';
+    const files = { 'submissions/ana/triage-quiz.md': sheet };
+    const d = only(files, 'answer-sheet', 'submissions/ana/triage-quiz.md');
+    assert.equal(d.fix?.description, 'Write [x]');
+    assert.equal(accept(files, d), sheet.replace('[✓]', '[x]'));
+    assert.equal(bulkFixEdits([d], 'submissions').size, 0, "a learner's sheet is theirs to change");
+  });
+});
+
 describe('enablekit lint --fix (the built CLI) with suggestions', () => {
   it('applies the safe fixes, leaves a suggestion as written, and says it is there', () => {
     const quiz =

@@ -41,6 +41,11 @@ export function sheetFileProblems(
   // Reflection and mock sheets have headings too, but no question comments.
   if (!questions.some((q) => q.metaSpan)) return out;
   for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
-    out.push({ code: 'answer-sheet', span: p.span, message: p.message });
+    out.push({
+      code: 'answer-sheet',
+      span: p.span,
+      message: p.message,
+      ...(p.fix ? { fix: p.fix } : {}),
+    });
   return out;
 }

@@ -1,10 +1,12 @@
 import type { Question, Quiz } from '../model.js';
-import type { Span } from '../types.js';
+import type { Fix, Span } from '../types.js';
 
 /** Something in a sheet that makes what the learner meant unclear: it is said, never guessed. */
 export interface SheetProblem {
   span: Span;
   message: string;
+  /** The one text meant, where the message names it (a tick written another way): the editor offers it. */
+  fix?: Fix;
 }
 
 /**

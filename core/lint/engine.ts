@@ -3,6 +3,7 @@ import type { Item } from '../model.js';
 import { diagnosticAt, type Diagnostic, type Fix, type Severity, type Span } from '../types.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { Rule } from './rule.js';
+import { sameFix } from './same-fix.js';
 
 /**
  * An editor's re-lint reports mostly what it reported last time, on the same span objects
@@ -23,7 +24,7 @@ function reportedAgain(
   const d = lastOnSpan.get(span);
   if (
     d &&
-    d.fix === fix &&
+    sameFix(d.fix, fix) &&
     d.message === message &&
     d.ruleId === ruleId &&
     d.severity === severity &&

@@ -1,21 +1,6 @@
-import type { Diagnostic, Fix } from '../types.js';
+import type { Diagnostic } from '../types.js';
 import { compareDiagnostics } from './engine.js';
-
-function sameFix(a: Fix | undefined, b: Fix | undefined): boolean {
-  if (a === b) return true;
-  if (
-    !a ||
-    !b ||
-    a.description !== b.description ||
-    a.suggestion !== b.suggestion ||
-    a.edits.length !== b.edits.length
-  )
-    return false;
-  return a.edits.every(
-    (e, k) =>
-      e.start === b.edits[k]!.start && e.end === b.edits[k]!.end && e.text === b.edits[k]!.text,
-  );
-}
+import { sameFix } from './same-fix.js';
 
 function same(a: Diagnostic, b: Diagnostic): boolean {
   return (

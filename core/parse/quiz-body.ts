@@ -36,7 +36,9 @@ function tickFix(
   lines: LineIndex,
   v: NonNullable<ReturnType<typeof tickVariant>>,
 ): Fix | undefined {
-  const start = p?.position?.start.offset;
+  const at = p?.position?.start;
+  // From line and column: a sheet is parsed with its front matter blanked shorter.
+  const start = at ? lines.offsetAt(at.line, at.column) : undefined;
   if (start === undefined || !lines.text.startsWith(v.written, start)) return undefined;
   const box = v.ticked ? '[x] ' : '[ ] ';
   return {

@@ -33,6 +33,8 @@ export interface Completion {
   documentation?: string;
   detail?: string;
   insertText: string;
+  /** How many characters before the cursor it replaces: the id or key typed so far (`product-t`). */
+  replace?: number;
 }
 
 /** Ids the workspace knows, for fields that name one: modules, tracks, checkpoints, roles, features. */

@@ -77,7 +77,9 @@ export function completionsAt(o: {
     // next id goes on a `- ` line of its own.
     if (/^[A-Za-z_]+:\s*$/.test(text) && blockIds(o.lines, o.line, -1).length) return [];
   }
-  return frontMatterCompletions({
+  // An id's dashes are part of the word typed, where an editor's own words end at them.
+  const replace = /[\w.-]*$/.exec(text.slice(0, o.character))![0].length;
+  const found = frontMatterCompletions({
     type,
     ...(o.config ? { config: true } : {}),
     line: text.slice(0, o.character),
@@ -87,4 +89,5 @@ export function completionsAt(o: {
     listed,
     ...(under ? { under } : {}),
   });
+  return found.map((c) => ({ ...c, replace }));
 }

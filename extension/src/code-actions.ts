@@ -116,8 +116,14 @@ export function registerCodeActions(ws: CurriculaWorkspace): vscode.Disposable {
       if (!doc) return false;
       const edit = fixAllEdit(ws, doc);
       if (!edit) {
+        const path = ws.relative(doc.uri);
+        const suggested = path
+          ? ws.coreDiagnostics(path).find((d) => d.fix?.suggestion)?.fix
+          : undefined;
         void vscode.window.showInformationMessage(
-          'enablekit: nothing to fix in this file (suggestions such as "Mark verified" are applied one at a time from the light bulb).',
+          suggested
+            ? `enablekit: nothing fix-all may apply in this file. Its suggestions, such as "${suggested.description}", are guesses or claims: choose each from the light bulb.`
+            : 'enablekit: nothing to fix in this file.',
         );
         return false;
       }

@@ -50,6 +50,13 @@ export function registerFrontMatterCompletion(ws: CurriculaWorkspace): vscode.Di
           c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value,
         );
         item.insertText = c.insertText;
+        if (c.replace !== undefined)
+          item.range = new vscode.Range(
+            position.line,
+            position.character - c.replace,
+            position.line,
+            position.character,
+          );
         if (c.detail) item.detail = c.detail;
         if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
         return item;

@@ -122,7 +122,12 @@ export const answerSheet: Rule = {
     for (const model of ctx.index.files.values()) {
       for (const p of model.problems)
         if (p.code === 'answer-sheet')
-          ctx.report({ file: model.file, span: p.span, message: p.message });
+          ctx.report({
+            file: model.file,
+            span: p.span,
+            message: p.message,
+            ...(p.fix ? { fix: p.fix } : {}),
+          });
     }
   },
 };

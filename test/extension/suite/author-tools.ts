@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { seal } from '../../../core/sealing/seal.js';
 import * as vscode from 'vscode';
 import { activated, codeOf, edit, problems, until } from './helpers.js';
+import { registerAuthorFixesSuite } from './author-fixes.js';
 
 /** The author's tools: front-matter completion, quick fixes and fix all, preview, the tree, new items, sealed quizzes. */
 export function registerAuthorToolsSuite(folder: string): void {
@@ -31,8 +32,8 @@ export function registerAuthorToolsSuite(folder: string): void {
         typeof i.label === 'string' ? i.label : i.label.label,
       );
       assert.ok(
-        ids.includes('product-tour') && ids.includes('triage-and-routing'),
-        `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')}`,
+        ids.includes('product-tour') && !ids.includes('triage-and-routing'),
+        `${JSON.stringify(editor.document.lineAt(line).text)}: ${ids.join(', ')} (not the one listed)`,
       );
       // The author clears the duration line and starts a key there.
       const durationLine = editor.document
@@ -270,6 +271,8 @@ export function registerAuthorToolsSuite(folder: string): void {
       }
     });
   });
+  // Kept beside the tools it extends; its own file keeps this one short.
+  registerAuthorFixesSuite(folder);
 }
 
 function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
