@@ -39,6 +39,9 @@ export interface Window {
   opens?: string;
   due?: string;
   span: Span;
+  /** Where each date is written, for a fix that moves it. */
+  opensSpan?: Span;
+  dueSpan?: Span;
 }
 
 export interface Freshness {

@@ -30,10 +30,22 @@ function refs(fm: FrontMatter, field: string, kind: Reference['kind']): Referenc
   return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
 }
 
-function windowOf(v: unknown, span: Span): Window | undefined {
+function windowOf(fm: FrontMatter, pointer: string): Window | undefined {
+  const v = pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((o, k) => (o as Fm | undefined)?.[k], fm.data);
   if (!v || typeof v !== 'object') return undefined;
   const w = v as Fm;
-  return { opens: str(w.opens), due: str(w.due), span };
+  const opensSpan = fm.spans[`${pointer}/opens`];
+  const dueSpan = fm.spans[`${pointer}/due`];
+  return {
+    opens: str(w.opens),
+    due: str(w.due),
+    span: spanAt(fm, pointer),
+    ...(opensSpan ? { opensSpan } : {}),
+    ...(dueSpan ? { dueSpan } : {}),
+  };
 }
 
 function followUpWeeks(v: unknown): number | undefined {
@@ -132,7 +144,7 @@ export function buildItem(
         if (typeof entry === 'string') return [{ module: entry, optional: false, span }];
         if (entry && typeof entry === 'object' && typeof (entry as Fm).module === 'string') {
           const e = entry as Fm;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
+          const w = windowOf(fm, `/modules/${i}/window`);
           const m = {
             module: e.module as string,
             optional: e.optional === true,
@@ -145,7 +157,7 @@ export function buildItem(
         }
         return [];
       });
-      const window = windowOf(d.window, spanAt(fm, '/window'));
+      const window = windowOf(fm, '/window');
       base.references.push(
         ...modules.map((m) => ({
           kind: 'module' as const,

@@ -2,6 +2,7 @@ import type { Span } from '../../types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import type { Window } from '../../model.js';
 import { dedent } from '../../text/dedent.js';
+import { changeTo } from '../change-to.js';
 
 function checkOrder(ctx: RuleContext, file: string, w: Window, what: string): boolean {
   if (w.opens && w.due && w.opens >= w.due) {
@@ -23,18 +24,35 @@ function outside(
   outer: Window,
   module: string,
 ): void {
+  // The track's own date is the nearest that fits: a suggestion, since the author may mean a later one.
+  const move = (at: Span | undefined, from: string, to: string, description: string) =>
+    at ? changeTo(at, from, to, { description }) : undefined;
   if (outer.opens && inner.opens && inner.opens < outer.opens) {
+    const fix = move(
+      inner.opensSpan,
+      inner.opens,
+      outer.opens,
+      `Open it on ${outer.opens}, with the track`,
+    );
     ctx.report({
       file,
       span,
       message: `Expected module "${module}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.`,
+      ...(fix ? { fix } : {}),
     });
   }
   if (outer.due && inner.due && inner.due > outer.due) {
+    const fix = move(
+      inner.dueSpan,
+      inner.due,
+      outer.due,
+      `Make it due ${outer.due}, with the track`,
+    );
     ctx.report({
       file,
       span,
       message: `Expected module "${module}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.`,
+      ...(fix ? { fix } : {}),
     });
   }
 }
@@ -82,6 +100,24 @@ export const scheduleWindow: Rule = {
             'Expected module "b" to be due inside the track\'s window (by 2027-02-26); found due 2027-03-12',
         },
       ],
+      suggested: {
+        't.md': dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          window: {opens: 2027-01-04, due: 2027-02-26}
+          modules:
+            - module: a
+              window: {opens: 2027-01-18, due: 2027-01-11}
+            - module: b
+              window: {opens: 2027-02-01, due: 2027-02-26}
+          ---
+          # T
+        `,
+      },
     },
   ],
   check(ctx) {
