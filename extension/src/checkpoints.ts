@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Checkpoint } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
-import { submitCheckpoint } from './submit.js';
+import { submitCheckpoint, type SubmitDeps } from './submit.js';
 import { githubApiUrl, learnerLogin } from './github-session.js';
 import type { LearnerProgress } from './learner-progress.js';
 import { outOfContext } from './out-of-context.js';
+import type { SubmittedSheets } from './submitted-sheets.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
 
@@ -16,9 +17,11 @@ export class CheckpointLens implements vscode.CodeLensProvider {
   constructor(
     private readonly ws: CurriculaWorkspace,
     private readonly progress: LearnerProgress,
+    private readonly submitted: SubmittedSheets,
   ) {
     ws.onDidLint(() => this.changed.fire());
     progress.onDidChange(() => this.changed.fire());
+    submitted.onDidChange(() => this.changed.fire());
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
@@ -31,6 +34,7 @@ export class CheckpointLens implements vscode.CodeLensProvider {
           command: 'enablekit.submitCheckpoint',
           arguments: [doc.uri],
         }),
+        ...this.submission(top, sheet[3]!),
         ...this.grade(top, sheet[3]!),
       ];
     const item = checkpointAt(this.ws, doc.uri);
@@ -52,7 +56,33 @@ export class CheckpointLens implements vscode.CodeLensProvider {
             }),
           ]
         : []),
+      ...this.submission(top, item.id),
       ...this.grade(top, item.id),
+    ];
+  }
+
+  /** The learner's last submit, until its pull request is graded: open, or committed and waiting for a retry. */
+  private submission(top: vscode.Range, checkpoint: string): vscode.CodeLens[] {
+    const s = this.submitted.of(checkpoint);
+    if (!s) return [];
+    if (!s.pr) {
+      const root = submissionsRoot(this.ws);
+      return [
+        new vscode.CodeLens(top, {
+          title: `$(warning) Committed on ${s.branch}, not submitted yet: Submit checkpoint again`,
+          command: 'enablekit.submitCheckpoint',
+          arguments: root ? [vscode.Uri.joinPath(root, s.login, `${checkpoint}.md`)] : [],
+        }),
+      ];
+    }
+    const graded = this.progress.resultOf(checkpoint)?.latest.pr;
+    if (graded !== undefined && graded >= s.pr.number) return [];
+    return [
+      new vscode.CodeLens(top, {
+        title: `$(git-pull-request) Submitted · pull request #${s.pr.number} · waiting for its grade`,
+        command: 'enablekit.openPullRequest',
+        arguments: [s.pr.url],
+      }),
     ];
   }
 
@@ -108,7 +138,7 @@ export async function takeCheckpoint(
     );
     return undefined;
   }
-  const login = await learnerLogin(true);
+  const login = await learnerLogin(true, ws);
   const root = submissionsRoot(ws);
   if (!login || !root) return undefined;
   const sheet = vscode.Uri.joinPath(root, login, `${item.id}.md`);
@@ -133,6 +163,7 @@ export function pullRequestUrl(apiUrl: string, repository: string, pr: number): 
 export function registerCheckpointCommands(
   ws: CurriculaWorkspace,
   progress: LearnerProgress,
+  deps: SubmitDeps,
 ): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) =>
@@ -142,12 +173,15 @@ export function registerCheckpointCommands(
       const submitted = await submitCheckpoint(
         ws,
         uri ?? vscode.window.activeTextEditor?.document.uri,
+        deps,
       );
       if (submitted) void progress.refresh(false);
       return submitted;
     }),
     vscode.commands.registerCommand('enablekit.refreshProgress', () => progress.refresh(true)),
-    vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number) => {
+    // A grade's lens names its pull request by number; a submit's lens by the address GitHub gave.
+    vscode.commands.registerCommand('enablekit.openPullRequest', (pr?: number | string) => {
+      if (typeof pr === 'string') return vscode.env.openExternal(vscode.Uri.parse(pr));
       // Its lenses pass the pull request; from a keybinding it says where to click instead.
       if (typeof pr !== 'number')
         return outOfContext(

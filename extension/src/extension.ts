@@ -7,6 +7,8 @@ import { CurriculaTree } from './curricula-tree.js';
 import { CheckpointLens, registerCheckpointCommands } from './checkpoints.js';
 import { SheetStatus } from './sheet-status.js';
 import { LearnerProgress } from './learner-progress.js';
+import { GitHubToken } from './github-token.js';
+import { SubmittedSheets } from './submitted-sheets.js';
 import { registerFrontMatterCompletion } from './front-matter-completion.js';
 import { registerNewItemCommands } from './new-item-commands.js';
 import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
@@ -37,7 +39,9 @@ export interface Api {
 export function activate(context: vscode.ExtensionContext): Api {
   const started = performance.now();
   const workspace = new CurriculaWorkspace(loadEngine);
-  const progress = new LearnerProgress(workspace);
+  const token = new GitHubToken(context.secrets);
+  const submitted = new SubmittedSheets(context.workspaceState);
+  const progress = new LearnerProgress(workspace, token);
   const tree = new CurriculaTree(workspace, progress);
   const preview = new PreviewPanel(context.extensionUri, workspace);
   const sheetStatus = new SheetStatus(workspace);
@@ -51,15 +55,18 @@ export function activate(context: vscode.ExtensionContext): Api {
     registerCodeActions(workspace),
     vscode.languages.registerCodeLensProvider(
       { language: 'markdown' },
-      new CheckpointLens(workspace, progress),
+      new CheckpointLens(workspace, progress, submitted),
     ),
     sheetStatus,
     vscode.commands.registerCommand('enablekit.openPreview', (uri?: vscode.Uri) =>
       preview.show(uri ?? vscode.window.activeTextEditor?.document.uri),
     ),
     vscode.commands.registerCommand('enablekit.filterRole', () => tree.pickRole()),
-    ...registerCheckpointCommands(workspace, progress),
+    ...registerCheckpointCommands(workspace, progress, { token, submitted }),
     progress,
+    token,
+    submitted,
+    token.onDidChange(() => void progress.refresh(false)),
     ...registerNewItemCommands(workspace),
     registerFrontMatterCompletion(workspace),
     ...sealed.disposables,
@@ -68,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
-  setTimeout(() => void start(), 0);
+  // A token left in the old plain-text setting moves into secret storage first.
+  setTimeout(() => void token.moveSetting().then(start), 0);
   return {
     workspace,
     tree,

@@ -4,10 +4,22 @@ import * as vscode from 'vscode';
 export interface GitRepository {
   readonly rootUri: vscode.Uri;
   readonly state: {
-    readonly HEAD: { name?: string; commit?: string } | undefined;
+    readonly HEAD:
+      | {
+          name?: string;
+          commit?: string;
+          /** Set once the branch was pushed with an upstream; `ahead`: its commits not pushed yet. */
+          upstream?: { remote: string; name: string };
+          ahead?: number;
+        }
+      | undefined;
     readonly remotes: readonly { name: string; fetchUrl?: string; pushUrl?: string }[];
     readonly indexChanges: readonly { uri: vscode.Uri }[];
-    readonly refs?: readonly { name?: string; type: number }[];
+    readonly workingTreeChanges: readonly { uri: vscode.Uri }[];
+    /** Untracked files, when git.untrackedChanges is "separate" (else they are working-tree changes). */
+    readonly untrackedChanges?: readonly { uri: vscode.Uri }[];
+    /** type 0: a local branch, 1: a remote's branch ("origin/name"), 2: a tag. */
+    readonly refs?: readonly { name?: string; type: number; commit?: string }[];
   };
   getBranch(name: string): Promise<{ name?: string; commit?: string }>;
   createBranch(name: string, checkout: boolean, ref?: string): Promise<void>;
@@ -16,6 +28,8 @@ export interface GitRepository {
   commit(message: string, opts?: { all?: boolean }): Promise<void>;
   push(remoteName?: string, branchName?: string, setUpstream?: boolean): Promise<void>;
   status(): Promise<void>;
+  /** A file's text at a commit; fails when the file is not in it. */
+  show(ref: string, path: string): Promise<string>;
   /** `git config --get` in the repository (local, then global): for the login to offer as an owner. */
   getConfig?(key: string): Promise<string>;
 }

@@ -3,7 +3,7 @@ import type { LedgerComment } from '../../core/progress/ledger.js';
 import type { Engine } from './engine.js';
 
 /**
- * The pull request for a submitted branch: the open one, or a new one. In its own bundle,
+ * The pull request for a submitted branch: the open one (`created` false), or a new one. In its own bundle,
  * so octokit loads only when a learner submits.
  */
 export async function openPullRequest(o: {
@@ -14,7 +14,7 @@ export async function openPullRequest(o: {
   base?: string;
   title: string;
   body: string;
-}): Promise<{ url: string; number: number }> {
+}): Promise<{ url: string; number: number; created: boolean }> {
   const [owner = '', repo = ''] = o.repository.split('/');
   // One retry: a learner waiting on a dead network wants the message soon; the sheet is safe either way.
   const gh = new Octokit({
@@ -33,7 +33,7 @@ export async function openPullRequest(o: {
       per_page: 1,
     })
   ).data;
-  if (open) return { url: open.html_url, number: open.number };
+  if (open) return { url: open.html_url, number: open.number, created: false };
   const base = o.base ?? (await gh.rest.repos.get({ owner, repo })).data.default_branch;
   const { data } = await gh.rest.pulls.create({
     owner,
@@ -43,7 +43,7 @@ export async function openPullRequest(o: {
     title: o.title,
     body: o.body,
   });
-  return { url: data.html_url, number: data.number };
+  return { url: data.html_url, number: data.number, created: true };
 }
 
 /**

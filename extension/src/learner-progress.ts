@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
 import type { ModuleState } from '../../core/progress/learner-status.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
-import { githubApiUrl, githubRepository, githubToken, learnerLogin } from './github-session.js';
+import { githubApiUrl, githubRepository, learnerLogin } from './github-session.js';
+import type { GitHubToken } from './github-token.js';
+import { plainGitHubError } from './plain-errors.js';
 
 /**
  * The learner's own standing, from the grades the Action recorded in their progress issue
  * on GitHub: read when the workspace opens (if VS Code is signed in to GitHub or a token is
- * set), after each submit, and on "Refresh my progress". The tree and the checkpoint
+ * kept), after each submit, when a token is set, and on "Refresh my progress". The tree and the checkpoint
  * lenses show it. Nothing is computed here: core reads the records.
  */
 export class LearnerProgress implements vscode.Disposable {
@@ -18,7 +20,10 @@ export class LearnerProgress implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly ws: CurriculaWorkspace) {}
+  constructor(
+    private readonly ws: CurriculaWorkspace,
+    private readonly token: GitHubToken,
+  ) {}
 
   resultOf(checkpoint: string): CheckpointResult | undefined {
     return this.results.get(checkpoint);
@@ -37,19 +42,17 @@ export class LearnerProgress implements vscode.Disposable {
       false
     );
     if (!session) return say('open a folder with an enablekit.yml first.');
-    const login = await learnerLogin(false);
+    const login = await learnerLogin(interactive, this.ws);
     if (!login)
       return say(
-        'no GitHub login known. Sign in to GitHub from the Accounts menu, or set enablekit.login.',
+        'no GitHub login known. Take a checkpoint (it asks your login once), sign in to GitHub from the Accounts menu, or set enablekit.login.',
       );
     const repository = await githubRepository(this.ws.root);
     if (!repository)
       return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
-    const token = await githubToken(interactive);
-    if (!token)
-      return say(
-        'not signed in to GitHub. Sign in from the Accounts menu, or set enablekit.token.',
-      );
+    const auth = await this.token.get(interactive);
+    if ('problem' in auth) return say(`could not read your progress: ${auth.problem}.`);
+    const { token } = auth;
     const engine = this.ws.engine();
     let comments;
     try {
@@ -62,7 +65,7 @@ export class LearnerProgress implements vscode.Disposable {
       );
     } catch (e) {
       return say(
-        `could not read your progress from ${repository}: ${(e as Error).message}. Check your connection and try again.`,
+        `could not read your progress from ${repository}: ${plainGitHubError(e, githubApiUrl(), repository)}. Your grades shown so far stay; Refresh my progress again when that is fixed.`,
       );
     }
     // Only the Action's own, unedited records count: a forged pass in someone's comment is ignored.

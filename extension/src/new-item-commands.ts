@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { ITEM_TYPES, type ItemType } from '../../core/model.js';
 import type { ModuleOption } from '../../core/templates/module-choice.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
-import { gitApi } from './git-api.js';
-import { learnerLogin } from './github-session.js';
+import { gitLogin, learnerLogin } from './github-session.js';
 
 /** What a caller (a test, a keybinding's args) may decide instead of being asked. */
 export interface NewItemOptions {
@@ -161,29 +160,4 @@ async function ownerOf(
   });
   if (typed === undefined) return null;
   return typed.trim() || undefined;
-}
-
-/** The login git's settings give away for the repository holding the curricula (core's loginFromGit reads them). */
-async function gitLogin(ws: CurriculaWorkspace, folder: vscode.Uri): Promise<string | undefined> {
-  try {
-    const repo = (await gitApi())?.getRepository(folder);
-    if (!repo?.getConfig) return undefined;
-    const get = (key: string) =>
-      repo.getConfig!(key).then(
-        (v) => v || undefined,
-        () => undefined,
-      );
-    const [githubUser, email, name] = await Promise.all([
-      get('github.user'),
-      get('user.email'),
-      get('user.name'),
-    ]);
-    return ws.engine().loginFromGit({
-      ...(githubUser ? { githubUser } : {}),
-      ...(email ? { email } : {}),
-      ...(name ? { name } : {}),
-    });
-  } catch {
-    return undefined;
-  }
 }

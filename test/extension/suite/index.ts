@@ -9,6 +9,8 @@ import { registerAuthorItemsSuite } from './author-items.js';
 import { registerLearnerSuite } from './learner.js';
 import { registerFirstMinutesSuite } from './first-minutes.js';
 import { registerEmptyWorkspaceSuite } from './empty-workspace.js';
+import { registerLearnerRetrySuite } from './learner-retry.js';
+import { registerQuizAnswersSuite } from './quiz-answers.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -35,6 +37,8 @@ export function run(): Promise<void> {
     registerAuthorItemsSuite(folder);
     registerLearnerSuite(folder);
     registerFirstMinutesSuite(folder);
+    registerLearnerRetrySuite(folder);
+    registerQuizAnswersSuite(folder);
   }
   return new Promise((resolve, reject) =>
     mocha.run((failures) =>
