@@ -75,13 +75,16 @@ export class CheckpointLens implements vscode.CodeLensProvider {
         }),
       ];
     }
-    const graded = this.progress.resultOf(checkpoint)?.latest.pr;
-    if (graded !== undefined && graded >= s.pr.number) return [];
+    const pr = this.submitted.awaitingGrade(
+      checkpoint,
+      this.progress.resultOf(checkpoint)?.latest.pr,
+    );
+    if (!pr) return [];
     return [
       new vscode.CodeLens(top, {
-        title: `$(git-pull-request) Submitted · pull request #${s.pr.number} · waiting for its grade`,
+        title: `$(git-pull-request) Submitted · pull request #${pr.number} · waiting for its grade`,
         command: 'enablekit.openPullRequest',
-        arguments: [s.pr.url],
+        arguments: [pr.url],
       }),
     ];
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Item, Track } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import type { LearnerProgress } from './learner-progress.js';
+import type { SubmittedSheets } from './submitted-sheets.js';
 
 type Node =
   { kind: 'item'; item: Item; parent?: Track } | { kind: 'group'; label: string; items: Item[] };
@@ -23,9 +24,11 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
   constructor(
     private readonly ws: CurriculaWorkspace,
     private readonly progress: LearnerProgress,
+    private readonly submitted: SubmittedSheets,
   ) {
     ws.onDidLint(() => this.changed.fire(undefined));
     progress.onDidChange(() => this.changed.fire(undefined));
+    submitted.onDidChange(() => this.changed.fire(undefined));
   }
 
   async pickRole(): Promise<void> {
@@ -128,6 +131,14 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
       return state && state !== 'not-started' && state !== 'open' ? STATES[state] : undefined;
     }
     const result = this.progress.resultOf(item.id);
+    // A pull request waiting for its grade is what the learner wants to see, before an older grade.
+    const waiting = this.submitted.awaitingGrade(item.id, result?.latest.pr);
+    if (waiting)
+      return {
+        label: `submitted · pull request #${waiting.number}`,
+        icon: 'git-pull-request',
+        detail: `Submitted as pull request #${waiting.number}, waiting for its grade${result ? `\nBefore: ${this.ws.engine().resultLine(result)}` : ''}`,
+      };
     if (!result) return undefined;
     const look = result.passed
       ? STATES.passed

@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const token = new GitHubToken(context.secrets);
   const submitted = new SubmittedSheets(context.workspaceState);
   const progress = new LearnerProgress(workspace, token);
-  const tree = new CurriculaTree(workspace, progress);
+  const tree = new CurriculaTree(workspace, progress, submitted);
   const preview = new PreviewPanel(context.extensionUri, workspace);
   const sheetStatus = new SheetStatus(workspace);
   const sealed = registerSealedQuizzes(workspace, context);

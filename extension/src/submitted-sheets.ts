@@ -29,6 +29,12 @@ export class SubmittedSheets implements vscode.Disposable {
     return this.memento.get<Record<string, SheetSubmission>>(KEY, {})[checkpoint];
   }
 
+  /** The pull request of the learner's last submit while its grade has not arrived (`graded`: the latest graded pull request). */
+  awaitingGrade(checkpoint: string, graded: number | undefined): SheetSubmission['pr'] {
+    const pr = this.of(checkpoint)?.pr;
+    return pr && (graded === undefined || graded < pr.number) ? pr : undefined;
+  }
+
   async record(s: SheetSubmission): Promise<void> {
     const all = this.memento.get<Record<string, SheetSubmission>>(KEY, {});
     await this.memento.update(KEY, { ...all, [s.checkpoint]: s });
