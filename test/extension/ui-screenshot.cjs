@@ -83,6 +83,30 @@ const payload = JSON.stringify([
       .locator('.codelens-decoration', { hasText: 'Take checkpoint' })
       .first()
       .waitFor({ timeout: 30000 });
+    // The palette offers what works on this quiz and hides what does not (issue #20, item 9):
+    // Take checkpoint is there; Edit sealed quiz (the quiz is not sealed) and Open the pull
+    // request of a grade (its lens's alone) are not.
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    const offered = async (text) => {
+      // Typed over the whole input, so the palette's ">" (commands, not files) is typed again.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`>${text}`);
+      await page.waitForTimeout(800);
+      return page
+        .locator('.quick-input-list .monaco-list-row', { hasText: text.slice(11) })
+        .count();
+    };
+    if (!(await offered('enablekit: Take checkpoint')))
+      throw new Error(
+        'Expected the palette to offer "enablekit: Take checkpoint" on a quiz; found it missing.',
+      );
+    for (const hidden of ['enablekit: Edit sealed quiz', 'enablekit: Open the pull request'])
+      if (await offered(hidden))
+        throw new Error(
+          `Expected the palette to hide "${hidden}" on an unsealed quiz; found it offered.`,
+        );
+    await page.keyboard.press('Escape');
     await palette('F1', 'enablekit: Open preview', 'Open preview');
     await page
       .locator('.tab', { hasText: 'Preview: Triage and routing quiz' })

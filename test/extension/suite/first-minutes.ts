@@ -168,6 +168,11 @@ export function registerFirstMinutesSuite(folder: string): void {
         /curricula\/success-onboarding\/success-plans-quiz\.md is not a sealed quiz \(its front matter has no key:\)/,
       );
       assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'file');
+      // Open the pull request of this grade is its lens's alone; by keybinding it says where to click.
+      const pr = await vscode.commands.executeCommand<{ outOfContext: string }>(
+        'enablekit.openPullRequest',
+      );
+      assert.match(pr.outOfContext, /click the grade above your checkpoint or answer sheet/);
 
       // Sealed, the same quiz offers Edit sealed quiz with answers.
       const original = readFileSync(quiz.fsPath, 'utf8');
