@@ -29,6 +29,14 @@ function nearestExisting(dir: string): string {
   return at;
 }
 
+/** The root of the git repository a folder is inside, when that is a folder above it. */
+function enclosingRepository(dir: string): string | undefined {
+  for (let at = dirname(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
 /**
  * enablekit init [dir]: a new curricula repository that lints clean at once (core's
  * curriculaScaffold). Nothing is ever overwritten: if any file it would write exists, it
@@ -79,13 +87,18 @@ export function initCommand(a: InitArgs): string {
     writeFileSync(path, f.text, { flag: 'wx' });
   }
   const git = existsSync(join(dir, '.git'));
+  const outer = git ? undefined : enclosingRepository(dir);
   const next = [
     ...(shown === '.' ? [] : [`cd ${shown}`]),
     'enablekit lint',
-    `${git ? '' : 'git init && '}git add . && git commit -m "Curricula, from enablekit init"`,
+    `${git || outer ? '' : 'git init && '}git add . && git commit -m "Curricula, from enablekit init"`,
   ];
   return `Created a curricula repository in ${shown}:
 ${files.map((f) => `  ${f.path}\n`).join('')}Owner of the first items: ${owner}${a.owner ? '' : " (from git's settings; pass --owner to name another)"}.
-Next:
+${
+  outer
+    ? `Note: ${shown} is inside the git repository at ${toPosix(relative(a.cwd, outer)) || '.'}, and GitHub runs only the workflows at a repository's root: move .github/ there and prefix the curricula's paths in them, or make ${shown} a repository of its own.\n`
+    : ''
+}Next:
 ${next.map((c) => `  ${c}\n`).join('')}`;
 }

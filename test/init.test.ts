@@ -93,6 +93,16 @@ describe('enablekit init', () => {
     assert.equal(config.product.name, 'Beacon: Desk');
     const lint = cli(['lint', '--format', 'json'], join(parent, 'training'));
     assert.deepEqual(JSON.parse(lint.stdout), []);
+    assert.doesNotMatch(r.stdout, /Note:/);
+    // Inside a repository, a folder below its root: GitHub would not run the workflows there.
+    const repo = freshRepo();
+    const nested = cli(['init', 'docs/training', '--owner', 'alice'], repo, NO_GIT_USER);
+    assert.equal(nested.code, 0, nested.stderr);
+    assert.match(
+      nested.stdout,
+      /Note: docs\/training is inside the git repository at \., and GitHub runs only the workflows at a repository's root/,
+    );
+    assert.match(nested.stdout, /\n {2}git add \. && git commit/, 'no second git init');
   });
 
   it('takes the owner from git when --owner is left out, and asks for it when git names no login', () => {
