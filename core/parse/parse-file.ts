@@ -5,6 +5,8 @@ import { toLf } from '../text/line-endings.js';
 import { FILE_START } from '../types.js';
 import { ITEM_TYPES, type FileModel, type FileProblem, type ItemType } from '../model.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { didYouMean } from '../text/did-you-mean.js';
+import { changeTo } from '../lint/change-to.js';
 import { decodeText, DEFAULT_MAX_FILE_SIZE } from './decode.js';
 import {
   parseMarkdownState,
@@ -194,6 +196,9 @@ export function parseFile(
   if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
     const found = type === undefined ? 'none' : JSON.stringify(type);
     const span = fm.spans['/type'] ?? fm.span;
+    // A misspelt type (modul) is a guess at what was meant: a suggestion.
+    const near = typeof type === 'string' ? didYouMean(type, ITEM_TYPES) : undefined;
+    const fix = near && typeof type === 'string' ? changeTo(span, type, near) : undefined;
     return {
       model: {
         file,
@@ -201,7 +206,8 @@ export function parseFile(
           {
             code: 'unknown-type',
             span,
-            message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. Set the type of this file.`,
+            message: `Expected type: to be one of ${ITEM_TYPES.join(', ')}; found ${found}. ${near ? `Did you mean "${near}"?` : 'Set the type of this file.'}`,
+            ...(fix ? { fix } : {}),
           },
         ],
       },

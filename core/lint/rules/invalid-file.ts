@@ -43,6 +43,38 @@ export const invalidFile: Rule = {
       ],
     },
     {
+      title: 'A misspelt type',
+      files: {
+        'intro.md': dedent`
+        ---
+        type: modul
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      `,
+      },
+      expect: [
+        {
+          at: 'intro.md:2',
+          message:
+            'Expected type: to be one of track, module, quiz, scenario, reflection; found "modul". Did you mean "module"?',
+        },
+      ],
+      suggested: {
+        'intro.md': dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      `,
+      },
+    },
+    {
       title: 'Broken YAML',
       files: {
         'm.md': dedent`
@@ -75,7 +107,12 @@ export const invalidFile: Rule = {
     for (const model of ctx.index.files.values()) {
       for (const p of model.problems)
         if (p.code !== 'schema' && p.code !== 'answer-sheet')
-          ctx.report({ file: model.file, span: p.span, message: p.message });
+          ctx.report({
+            file: model.file,
+            span: p.span,
+            message: p.message,
+            ...(p.fix ? { fix: p.fix } : {}),
+          });
     }
     if (ctx.config.file)
       for (const p of ctx.config.problems)
