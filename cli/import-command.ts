@@ -5,7 +5,7 @@ import { quizzesFromGift, slug } from '../core/interchange/quiz-from-gift.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { configCandidates } from '../core/config/config-candidates.js';
 import { defaultConfig, parseConfig } from '../core/config/config.js';
-import { toPosix } from '../host/walk.js';
+import { toPosix, walk } from '../host/walk.js';
 import { UsageError } from '../host/usage-error.js';
 import { modulesUnder, newCommand } from './new-command.js';
 
@@ -24,14 +24,36 @@ const FORMATS = ['gift'] as const;
 
 const titleOf = (text: string) => text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
-/** The module's own owner, so an imported quiz is kept by whoever keeps its module. */
-function moduleOwner(a: ImportArgs, dir: string): string | undefined {
+/** The curricula the quizzes go into: their root and config. */
+function curriculaOf(dir: string): { root: string; ignore: string[] } {
   const configPath = configCandidates(toPosix(dir)).find((p) => existsSync(p));
   const config = configPath
     ? parseConfig(configPath, readFileSync(configPath, 'utf8'))
     : defaultConfig();
-  const root = configPath ? dirname(configPath) : dir;
-  const found = modulesUnder(root, a.cwd, config.ignore).find((m) => m.id === a.module);
+  return { root: configPath ? dirname(configPath) : dir, ignore: config.ignore };
+}
+
+/** Every item id in the curricula, so an imported quiz takes one of its own (duplicate-id). */
+function idsIn(a: ImportArgs, dir: string): Set<string> {
+  const { root, ignore } = curriculaOf(dir);
+  const ids = new Set<string>();
+  for (const file of walk([root], a.cwd, ignore, root).markdown) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(a.cwd, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const id = parseFile(file, text, { metadataOnly: true }).model.item?.id;
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/** The module's own owner, so an imported quiz is kept by whoever keeps its module. */
+function moduleOwner(a: ImportArgs, dir: string): string | undefined {
+  const { root, ignore } = curriculaOf(dir);
+  const found = modulesUnder(root, a.cwd, ignore).find((m) => m.id === a.module);
   if (!found) return undefined;
   return parseFile(found.path, readFileSync(found.path, 'utf8')).model.item?.freshness?.owner;
 }
@@ -57,7 +79,7 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
   const dir = resolve(a.cwd, a.dir);
   const stderr: string[] = [];
   const planned: { id: string; title: string; questions: string; count: number }[] = [];
-  const ids = new Set<string>();
+  const ids = idsIn(a, dir);
   for (const file of a.files) {
     const path = resolve(a.cwd, file);
     let source: string;

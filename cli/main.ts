@@ -18,6 +18,7 @@ Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit import <files...> --from gift --module <id> [--dir <folder>] [--owner <login>]
+  enablekit export <quiz.md...> --to gift [--out <folder>]   (sealed: ENABLEKIT_KEY)
   enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
@@ -31,6 +32,7 @@ Options:
   --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
               from git's github.user, no-reply user.email or user.name)
   --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
+  --to, --out export: the format to write (gift) and the folder to write to (default: here)
   --from      import: the format of the question banks (gift: Moodle's GIFT)
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
@@ -92,6 +94,8 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       module: { type: 'string' },
       from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', default: '.' },
       answered: { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -168,6 +172,19 @@ async function run(argv: string[]): Promise<number> {
         now: at,
         ...(day ? { today: day } : {}),
         ...(values.owner ? { owner: values.owner } : {}),
+      });
+      process.stderr.write(stderr);
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export-command.js');
+      const { stdout, stderr, exitCode } = exportCommand({
+        files: rest,
+        to: values.to,
+        out: values.out,
+        cwd,
+        ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
       });
       process.stderr.write(stderr);
       process.stdout.write(stdout);

@@ -130,13 +130,12 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
         throw new NotYet('feedback on an accepted answer is not supported yet');
       const accepted = b.answers.map((a) => {
         const t = a.text.text;
-        // Moodle's `*` matches any text; as a pattern here, run on the folded answer.
-        const value = t.includes('*')
-          ? `/^${t
-              .split('*')
-              .map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-              .join('.*')}$/i`
-          : t;
+        // Moodle's `*` matches any text and `\*` is a star; as a pattern here, run on the folded answer.
+        const parts = t.split(/(?<!\\)\*/).map((p) => p.replace(/\\\*/g, '*'));
+        const value =
+          parts.length > 1
+            ? `/^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$/i`
+            : parts[0]!;
         const fence = value.includes('`') ? '`` ' : '`';
         return `- ${fence}${value}${fence.split('').reverse().join('')}`;
       });

@@ -1,0 +1,132 @@
+import type { Question, Quiz } from '../model.js';
+import type { Span } from '../types.js';
+import { answerPattern } from '../grading/answer-pattern.js';
+
+/** A question GIFT cannot hold as enablekit grades it: named, never bent into something else. */
+export interface NotExported {
+  line: number;
+  id: string;
+  reason: string;
+}
+
+/** GIFT's reserved characters written so they read as themselves; line breaks as `\n`. */
+export function giftEscape(text: string): string {
+  return text.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+const slice = (source: string, span: Span, end = span.end.offset) =>
+  source.slice(span.start.offset, end);
+
+/** A block quote's Markdown without its `>` marks. */
+const unquote = (md: string) =>
+  md
+    .split('\n')
+    .map((l) => l.replace(/^\s*>\s?/, ''))
+    .join('\n')
+    .trim();
+
+const num = (n: number) => String(Number(n.toPrecision(12)));
+
+/** The question's text and each answer as written in the quiz's Markdown (GIFT's `[markdown]`). */
+function heading(source: string, q: Question): string {
+  return slice(source, q.span)
+    .replace(/^#+\s*/, '')
+    .replace(/\s+#+\s*$/, '')
+    .trim();
+}
+
+function choiceMarkdown(source: string, c: Question['choices'][number]): string {
+  return slice(source, c.span, c.feedback?.span.start.offset)
+    .replace(/^\s*[-*+]\s+\[[ xX]\]\s*/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+const feedbackOf = (source: string, f: { span: Span } | undefined) =>
+  f ? `#${giftEscape(unquote(slice(source, f.span)))}` : '';
+
+class NotYet extends Error {}
+
+function answers(source: string, q: Question, notes: string[]): string {
+  switch (q.type) {
+    case 'single':
+      return q.choices
+        .map(
+          (c) =>
+            `\t${c.checked ? '=' : '~'}${giftEscape(choiceMarkdown(source, c))}${feedbackOf(source, c.feedback)}`,
+        )
+        .join('\n');
+    case 'multiple': {
+      if (!q.partial)
+        throw new NotYet('all-or-nothing scoring has no GIFT form (GIFT sums a credit per choice)');
+      const right = q.choices.filter((c) => c.checked).length;
+      const share = num(100 / right);
+      return q.choices
+        .map(
+          (c) =>
+            `\t~%${c.checked ? '' : '-'}${share}%${giftEscape(choiceMarkdown(source, c))}${feedbackOf(source, c.feedback)}`,
+        )
+        .join('\n');
+    }
+    case 'text': {
+      const patterns = q.accepted.filter((a) => answerPattern(a.value));
+      if (patterns.length)
+        throw new NotYet(
+          `the pattern ${patterns[0]!.value} has no GIFT form (short answers match text, with * for any)`,
+        );
+      // A star in a short answer is Moodle's "any text"; `\*` is the star itself.
+      return q.accepted.map((a) => `\t=${giftEscape(a.value).replace(/\*/g, '\\*')}`).join('\n');
+    }
+    case 'numeric': {
+      if (!q.numeric) throw new NotYet('it has no answer');
+      if (q.numeric.unit)
+        notes.push(`its unit "${q.numeric.unit}" (GIFT has none; the number alone is accepted)`);
+      const tolerance = q.numeric.tolerance ? `:${num(q.numeric.tolerance)}` : '';
+      return `#${num(q.numeric.value)}${tolerance}`;
+    }
+    case 'ordering':
+      throw new NotYet('ordering questions have no GIFT form');
+  }
+}
+
+/**
+ * A quiz as GIFT: one `$CATEGORY:` named after the quiz, each question named by its id with
+ * its text in `[markdown]`, per-choice feedback after `#`, the explanation after `####`.
+ * What GIFT cannot hold as enablekit grades it is in `notExported`; what is exported but loses
+ * something (a unit, a weight) is in `dropped`.
+ */
+export function giftFromQuiz(
+  quiz: Quiz,
+  source: string,
+): { text: string; count: number; notExported: NotExported[]; dropped: NotExported[] } {
+  const out = [
+    `// ${quiz.title}, exported by enablekit from ${quiz.id}`,
+    `$CATEGORY: ${quiz.title}`,
+  ];
+  const notExported: NotExported[] = [];
+  const dropped: NotExported[] = [];
+  let count = 0;
+  for (const q of quiz.questions) {
+    const id = q.id ?? '';
+    const line = q.span.start.line;
+    const notes: string[] = [];
+    let body: string;
+    try {
+      body = answers(source, q, notes);
+    } catch (e) {
+      if (!(e instanceof NotYet)) throw e;
+      notExported.push({ line, id, reason: e.message });
+      continue;
+    }
+    if (q.weight !== 1)
+      notes.push(`its weight ${q.weight} (GIFT files carry none; every question is worth 1)`);
+    for (const n of notes) dropped.push({ line, id, reason: n });
+    const general = q.explanation
+      ? `\n\t####${giftEscape(unquote(slice(source, q.explanation.span)))}`
+      : '';
+    const block = body.startsWith('#') ? `{${body}${general}}` : `{\n${body}${general}\n}`;
+    out.push(`::${giftEscape(id)}::[markdown]${giftEscape(heading(source, q))}${block}`);
+    count++;
+  }
+  return { text: `${out.join('\n\n')}\n`, count, notExported, dropped };
+}
