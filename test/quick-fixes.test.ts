@@ -92,6 +92,16 @@ describe('quick fixes: every diagnostic that names one replacement offers it', (
     assert.match(titel.message, /Remove it or fix its spelling/);
   });
 
+  it('a value that must be one thing (version: 1) offers it, as a suggestion: a newer file may mean another', () => {
+    const d = only({ 'enablekit.yml': 'version: 2\n' }, 'schema', 'enablekit.yml');
+    assert.match(d.message, /Expected version to be 1; found 2\. Set it to that value\./);
+    assert.deepEqual(d.fix, {
+      description: "Change to '1'",
+      edits: [{ start: 9, end: 10, text: '1' }],
+      suggestion: true,
+    });
+  });
+
   it("enablekit.yml's fixes land on its own text (not the wrapped front matter it is read as), CRLF too", () => {
     const config = 'version: 1\ntimezone: America/Los_Angles\npolicies:\n  recertify: on-releas\n';
     const diags = lintInMemory({ 'enablekit.yml': config }, TODAY).diagnostics;
