@@ -3,6 +3,7 @@ import { ITEM_TYPES, type ItemType } from '../../core/model.js';
 import type { ModuleOption } from '../../core/templates/module-choice.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { gitLogin, learnerLogin } from './github-session.js';
+import { outOfContext } from './out-of-context.js';
 
 /** What a caller (a test, a keybinding's args) may decide instead of being asked. */
 export interface NewItemOptions {
@@ -22,12 +23,11 @@ export function registerNewItemCommands(ws: CurriculaWorkspace): vscode.Disposab
       `enablekit.new${type[0]!.toUpperCase()}${type.slice(1)}`,
       async (givenId?: string, options: NewItemOptions = {}) => {
         await ws.ready;
-        if (!ws.root || !ws.lintSession) {
-          void vscode.window.showWarningMessage(
-            'enablekit: no enablekit.yml in this workspace. Create one at the root of your curricula first.',
+        if (!ws.root || !ws.lintSession)
+          return outOfContext(
+            `Expected an enablekit.yml in this workspace for the new ${type} to belong to; found none. Create curricula writes one, with a track, a module and a quiz.`,
+            { title: 'Create curricula', command: 'enablekit.createCurricula' },
           );
-          return undefined;
-        }
         const id =
           givenId ??
           (await vscode.window.showInputBox({

@@ -10,8 +10,15 @@ export interface OutOfContext {
  * palette of an older VS Code) says what it needs instead of doing nothing; package.json's
  * `when` clauses keep it out of the palette there.
  */
-export function outOfContext(what: string): OutOfContext {
+export function outOfContext(
+  what: string,
+  next?: { title: string; command: string },
+): OutOfContext {
   const message = `enablekit: ${what}`;
-  void vscode.window.showWarningMessage(message);
+  if (next)
+    void vscode.window
+      .showWarningMessage(message, next.title)
+      .then((picked) => picked && vscode.commands.executeCommand(next.command));
+  else void vscode.window.showWarningMessage(message);
   return { outOfContext: message };
 }

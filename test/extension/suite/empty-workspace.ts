@@ -22,13 +22,22 @@ export function registerEmptyWorkspaceSuite(folder: string): void {
       // The palette's rule, with no context key set yet (nothing of enablekit is active).
       assert.equal(rule?.when, '!enablekit.active');
 
+      // A New command run before there are curricula (the walkthrough's button) says what is missing.
+      const early = await vscode.commands.executeCommand<{ outOfContext: string }>(
+        'enablekit.newModule',
+      );
+      assert.match(
+        early.outOfContext,
+        /Expected an enablekit\.yml in this workspace for the new module to belong to; found none\. Create curricula writes one/,
+      );
+      assert.ok(ext.isActive, 'the command activated the extension');
+
       // From the palette it takes the workspace's only folder; the owner is given here instead of typed.
       const result = await vscode.commands.executeCommand<{ written: vscode.Uri[] }>(
         'enablekit.createCurricula',
         undefined,
         { owner: 'alice' },
       );
-      assert.ok(ext.isActive, 'the command activated the extension');
       const api = ext.exports;
       const files = result.written.map((u) => vscode.workspace.asRelativePath(u));
       assert.ok(
