@@ -1,4 +1,4 @@
-import { applyEdits } from './apply-fixes.js';
+import { applyEdits, bulkFixEdits } from './apply-fixes.js';
 import { lintInMemory } from './lint-in-memory.js';
 import type { ExampleFiles, Rule, RuleExample } from './rule.js';
 
@@ -27,11 +27,13 @@ export function runRuleExamples(rule: Rule): ExampleOutcome[] {
       else unmatched.splice(i, 1);
     }
     for (const d of unmatched) failures.push(`unexpected ${d.file}:${d.line} "${d.message}"`);
+    // lint --fix's own choice of edits (no suggestions, no answer sheets), or every fix offered.
+    const bulk = bulkFixEdits(diagnostics, 'submissions');
     const check = (after: ExampleFiles | undefined, what: string, suggestions: boolean) => {
       for (const [file, want] of Object.entries(after ?? {})) {
-        const edits = diagnostics
-          .filter((d) => d.file === file && d.fix && (suggestions || !d.fix.suggestion))
-          .flatMap((d) => d.fix!.edits);
+        const edits = suggestions
+          ? diagnostics.filter((d) => d.file === file && d.fix).flatMap((d) => d.fix!.edits)
+          : (bulk.get(file) ?? []);
         const got = applyEdits(example.files[file] ?? '', edits).text;
         if (got !== want) failures.push(`${what} of ${file} gave:\n${got}\nexpected:\n${want}`);
       }
@@ -43,6 +45,12 @@ export function runRuleExamples(rule: Rule): ExampleOutcome[] {
       : undefined;
     check(example.fixed ?? untouched, 'lint --fix', false);
     check(example.suggested, 'accepting the suggestions', true);
+    // Every fix a rule offers is shown on its page: lint --fix's under fixed, suggestions under
+    // suggested (a safe fix in a learner's sheet is the editor's alone, and shown by neither).
+    if (bulk.size && !example.fixed)
+      failures.push('lint --fix changes files: show them under fixed');
+    if (diagnostics.some((d) => d.fix?.suggestion) && !example.suggested)
+      failures.push('a suggestion is offered: show what accepting it writes under suggested');
     return { example, found, failures };
   });
 }
