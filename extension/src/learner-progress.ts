@@ -3,7 +3,7 @@ import type { CheckpointResult } from '../../core/progress/checkpoint-results.js
 import type { ModuleState } from '../../core/progress/learner-status.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { githubApiUrl, githubRepository, learnerLogin } from './github-session.js';
-import type { GitHubToken } from './github-token.js';
+import { SET_TOKEN, type GitHubToken } from './github-token.js';
 import { plainGitHubError } from './plain-errors.js';
 
 /**
@@ -51,7 +51,17 @@ export class LearnerProgress implements vscode.Disposable {
     if (!repository)
       return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
     const auth = await this.token.get(interactive);
-    if ('problem' in auth) return say(`could not read your progress: ${auth.problem}.`);
+    if ('problem' in auth) {
+      // Setting a token from here reads the progress at once (the extension refreshes on a new token).
+      if (interactive)
+        void vscode.window
+          .showWarningMessage(
+            `enablekit: could not read your progress: ${auth.problem}.`,
+            SET_TOKEN,
+          )
+          .then((pick) => pick && vscode.commands.executeCommand('enablekit.setGitHubToken'));
+      return false;
+    }
     const { token } = auth;
     const engine = this.ws.engine();
     let comments;

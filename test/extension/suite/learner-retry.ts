@@ -38,7 +38,7 @@ export function registerLearnerRetrySuite(folder: string): void {
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: folder, encoding: 'utf8' }).trim();
   const settings = () => vscode.workspace.getConfiguration('enablekit');
-  const api = (url: string) =>
+  const apiAt = (url: string) =>
     settings().update('githubApiUrl', url, vscode.ConfigurationTarget.Global);
   const submit = () =>
     vscode.commands.executeCommand<{ branch: string; number: number; outcome: string } | undefined>(
@@ -46,12 +46,26 @@ export function registerLearnerRetrySuite(folder: string): void {
       sheet,
     );
   const OLD_TOKEN = `ghp_${'b'.repeat(36)}`;
+  let api!: Awaited<ReturnType<typeof activated>>;
+  /** The triage quiz's row in the Curricula view, as it is drawn now. */
+  const quizInTree = (): vscode.TreeItem => {
+    type Node = ReturnType<typeof api.tree.getChildren>[number];
+    const walk = (nodes: Node[]): Node | undefined => {
+      for (const n of nodes) {
+        if (n.kind === 'item' && n.item.id === 'triage-quiz') return n;
+        const inner = walk(api.tree.getChildren(n));
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    return api.tree.getTreeItem(walk(api.tree.getChildren())!);
+  };
   let gh: LocalGitHub;
   let seen: ReturnType<typeof watchNotifications>;
 
   describe('learning in VS Code: retries and the GitHub token', () => {
     before(async () => {
-      await activated();
+      api = await activated();
       gh = new LocalGitHub();
       await gh.start();
       const repo = gh.state.repo('acme', 'training');
@@ -106,7 +120,7 @@ export function registerLearnerRetrySuite(folder: string): void {
 
       // Offline: neither the git remote nor GitHub answers (port 9 is one fetch refuses: "bad port").
       git('remote', 'set-url', '--push', 'origin', 'http://127.0.0.1:9/remote.git');
-      await api('http://127.0.0.1:9');
+      await apiAt('http://127.0.0.1:9');
       const first = await failed(/could not be pushed/);
       assert.match(
         first,
@@ -145,7 +159,7 @@ export function registerLearnerRetrySuite(folder: string): void {
         'pushed',
       );
       const port = await closedPort();
-      await api(`http://127.0.0.1:${port}`);
+      await apiAt(`http://127.0.0.1:${port}`);
       assert.match(
         await failed(/pull request could not be opened/),
         new RegExp(
@@ -160,7 +174,7 @@ export function registerLearnerRetrySuite(folder: string): void {
       assert.equal(commits(), '1');
 
       // Online: the same commit's pull request opens, into the branch the learner started from.
-      await api(gh.url);
+      await apiAt(gh.url);
       const from = seen.shown.length;
       const done = await submit();
       assert.deepEqual([done?.branch, done?.outcome], [branch, 'opened']);
@@ -176,6 +190,11 @@ export function registerLearnerRetrySuite(folder: string): void {
       );
       const waiting = `$(git-pull-request) Submitted · pull request #${done!.number} · waiting for its grade`;
       assert.ok((await lensTitles(sheet)).includes(waiting));
+      assert.match(
+        String(quizInTree().description),
+        new RegExp(`^quiz · submitted · pull request #${done!.number}\\b`),
+        'the Curricula view says so too',
+      );
 
       // Once more: it is submitted already, and says so.
       const again = seen.shown.length;
@@ -218,6 +237,8 @@ export function registerLearnerRetrySuite(folder: string): void {
         titles.some((t) => t.includes(`pull request #${done!.number}`)),
         titles.join(' | '),
       );
+      assert.match(String(quizInTree().description), /^quiz · passed\b/);
+      assert.equal((quizInTree().iconPath as vscode.ThemeIcon).id, 'pass-filled');
     });
 
     it('"Forget GitHub token" removes it: the next submit asks again and commits nothing', async () => {
