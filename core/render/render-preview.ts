@@ -12,6 +12,7 @@ import { findFrontMatter, parseFile } from '../parse/parse-file.js';
 import { installLinearEditMap } from '../markdown/linear-edit-map.js';
 import { findSlowShape } from '../markdown/parse-guard.js';
 import { deepestLine } from '../markdown/nesting-guard.js';
+import { shuffledOrder } from '../grading/shuffled-order.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -156,11 +157,15 @@ function quizForm(quiz: Quiz): string {
   return parts.join('\n');
 }
 
+/** The preview shuffles ordering items as a sheet does, for a learner of its own. */
+const PREVIEW_SEED = 'preview';
+
 function questionHtml(q: Question, k: number, sealed: boolean): string {
   const name = `q${k}`;
   const key = (data: string) => (sealed ? '' : ` ${data}`);
+  // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
-    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}"><legend>${escapeHtml(q.prompt)}</legend>`,
+    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}" data-id="${escapeHtml(q.id ?? name)}"><legend>${escapeHtml(q.prompt)}</legend>`,
   ];
   if (q.type === 'single' || q.type === 'multiple') {
     const input = q.type === 'single' ? 'radio' : 'checkbox';
@@ -171,9 +176,14 @@ function questionHtml(q: Question, k: number, sealed: boolean): string {
       );
     }
   } else if (q.type === 'ordering') {
+    // Shuffled as a sheet lists them, never in the right order; only an open quiz's items say
+    // their place (for "Check my answers"): a sealed quiz's order is its own, not the key's.
     out.push(
-      '<ol class="ek-ordering">',
-      ...q.items.map((i) => `<li data-letter="${i.letter}">${escapeHtml(i.text)}</li>`),
+      `<ol class="ek-ordering" aria-label="${escapeHtml(`Items of "${q.prompt}", to put in order`)}">`,
+      ...shuffledOrder(q, PREVIEW_SEED).map(
+        (n) =>
+          `<li class="ek-order-item"${key(`data-place="${n}"`)} data-text="${escapeHtml(q.items[n]!.text)}">${escapeHtml(q.items[n]!.text)}</li>`,
+      ),
       '</ol>',
     );
   } else if (q.type === 'numeric') {

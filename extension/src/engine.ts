@@ -6,6 +6,7 @@ export { LintSession } from '../../core/lint/lint-session.js';
 export { renderPreview } from '../../core/render/render-preview.js';
 export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
 export { sheetProgress } from '../../core/grading/sheet-progress.js';
+export { lintSheet } from '../../core/lint/lint-sheet.js';
 export { newItemText, PLACEHOLDER_OWNER } from '../../core/templates/new-item.js';
 export { chooseModule } from '../../core/templates/module-choice.js';
 export { curriculaScaffold, FIRST_MODULE_PATH } from '../../core/templates/curricula-scaffold.js';

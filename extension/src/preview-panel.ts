@@ -10,6 +10,12 @@ const nonce = () =>
       ],
   ).join('');
 
+/** What the preview's script says: scrolled to a line, loaded, or the form's answers changed. */
+type FromPage =
+  | { type: 'reveal'; line: number }
+  | { type: 'ready'; doc: string }
+  | { type: 'answers'; doc: string; answers: Record<string, unknown> };
+
 /**
  * The learner's view of the file in the editor: HTML from core (sanitized), in a webview
  * whose Content-Security-Policy runs only the extension's own script (by nonce) and loads
@@ -22,6 +28,11 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last HTML posted, for tests: what the learner sees. */
   lastHtml = '';
+  /** What the form holds, by question id, as the webview last reported it (for tests). */
+  answers: Record<string, unknown> = {};
+  /** The document the page was loaded for, and the HTML it was loaded with. */
+  private page: { doc: string; html: string } | undefined;
+  private bodyClass = '';
   private quietUntil = 0;
 
   constructor(
@@ -65,9 +76,13 @@ export class PreviewPanel implements vscode.Disposable {
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { enableScripts: true, localResourceRoots: roots, enableFindWidget: true },
       );
-      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
+      this.panel.onDidDispose(
+        () => ((this.panel = undefined), (this.page = undefined)),
+        undefined,
+        this.subscriptions,
+      );
       this.panel.webview.onDidReceiveMessage(
-        (m: { type: string; line: number }) => this.reveal(m),
+        (m: FromPage) => this.received(m),
         undefined,
         this.subscriptions,
       );
@@ -93,25 +108,50 @@ export class PreviewPanel implements vscode.Disposable {
       this.doc.getText(),
     );
     const webview = this.panel.webview;
+    const doc = this.doc.uri.toString();
+    const bodyClass = (this.bodyClass = `ek-${preview.type ?? 'file'}`);
+    this.panel.title = `Preview: ${preview.title}`;
+    this.lastHtml = preview.html;
+    if (this.page?.doc === doc) {
+      // An edit: the page swaps in the new form and keeps what the learner entered in it.
+      // Reloading the page (webview.html) would empty every field.
+      void webview.postMessage({ type: 'update', doc, html: preview.html, bodyClass });
+      return preview.html;
+    }
+    this.page = { doc, html: preview.html };
+    this.answers = {};
     const n = nonce();
     const media = (f: string) =>
       webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', f)).toString();
     const base = webview.asWebviewUri(vscode.Uri.joinPath(this.doc.uri, '..')).toString();
-    this.panel.title = `Preview: ${preview.title}`;
-    this.lastHtml = preview.html;
+    const attr = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${n}'; base-uri ${webview.cspSource};">
 <base href="${base}/"><link rel="stylesheet" href="${media('preview.css')}"><title>${preview.title.replace(/[<&"]/g, '')}</title></head>
-<body class="ek-${preview.type ?? 'file'}">${preview.html}<script nonce="${n}" src="${media('preview.js')}"></script></body></html>`;
+<body class="${bodyClass}" data-doc="${attr(doc)}"><main id="ek-root">${preview.html}</main><script nonce="${n}" src="${media('preview.js')}"></script></body></html>`;
     return preview.html;
   }
 
-  private reveal(m: { type: string; line: number }): void {
-    if (m.type !== 'reveal' || !this.doc) return;
+  private received(m: FromPage): void {
+    if (m.type === 'reveal') return this.reveal(m.line);
+    if (!this.panel || !this.doc || m.doc !== this.doc.uri.toString()) return;
+    if (m.type === 'answers') this.answers = m.answers;
+    // A page loaded again (hidden and shown) starts from the HTML it was created with.
+    else if (m.type === 'ready' && this.page && this.page.html !== this.lastHtml)
+      void this.panel.webview.postMessage({
+        type: 'update',
+        doc: m.doc,
+        html: this.lastHtml,
+        bodyClass: this.bodyClass,
+      });
+  }
+
+  private reveal(to: number): void {
+    if (!this.doc) return;
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);
     if (!editor) return;
     this.quietUntil = Date.now() + 300;
-    const line = Math.max(0, Math.min(this.doc.lineCount - 1, m.line - 1));
+    const line = Math.max(0, Math.min(this.doc.lineCount - 1, to - 1));
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
   }
 

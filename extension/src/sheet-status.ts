@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { SHEET_PATH } from './checkpoints.js';
+import { SheetDiagnostics } from './sheet-diagnostics.js';
 
 /** "3 of 8 answered" in the status bar while an answer sheet is open, with what is left in the tooltip. */
 export class SheetStatus implements vscode.Disposable {
@@ -20,6 +21,8 @@ export class SheetStatus implements vscode.Disposable {
       ),
       // The quiz may be indexed, or changed, after the sheet was opened.
       ws.onDidLint(() => this.update()),
+      // What the count leaves out (two ticks, say) is said on the sheet itself.
+      new SheetDiagnostics(ws),
     ];
     this.update();
   }

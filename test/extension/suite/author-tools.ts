@@ -142,7 +142,10 @@ export function registerAuthorToolsSuite(folder: string): void {
         uri('support-onboarding/triage-quiz.md'),
       );
       assert.match(quizHtml, /<form class="ek-quiz" data-sealed="false">/);
-      assert.match(quizHtml, /<fieldset class="ek-question" data-line="\d+" data-type="ordering">/);
+      assert.match(
+        quizHtml,
+        /<fieldset class="ek-question" data-line="\d+" data-type="ordering" data-id="triage-order">/,
+      );
       assert.match(quizHtml, /<button type="button" class="ek-check">/);
       const lesson = uri('support-onboarding/escalations.md');
       await edit(lesson, '# ', '<script>alert(1)</script>\n<img src="x" onerror="alert(2)">\n\n# ');
