@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
+import { strToU8, zipSync } from 'fflate';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { toPosix } from '../host/walk.js';
 import { UsageError } from '../host/usage-error.js';
@@ -15,10 +17,11 @@ export interface ExportArgs {
   secret?: string;
 }
 
-const FORMATS = ['gift'] as const;
+const FORMATS = ['gift', 'qti'] as const;
 
 /**
- * `enablekit export <quiz.md…> --to gift [--out <folder>]`: one file per quiz, named by its id.
+ * `enablekit export <quiz.md…> --to gift|qti [--out <folder>]`: one file per quiz, named by
+ * its id (`<id>.gift`, or `<id>.qti.zip`, a QTI 2.1 content package).
  * What the format cannot hold is named on stderr with its line and why (exit 1); nothing
  * existing is overwritten (if any file exists, nothing is written).
  */
@@ -32,7 +35,7 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       'Expected one or more quiz files after "enablekit export"; found none. Name the quizzes.',
     );
   const stderr: string[] = [];
-  const planned: { path: string; text: string; count: number }[] = [];
+  const planned: { path: string; bytes: Uint8Array | string; count: number }[] = [];
   for (const file of a.files) {
     const path = resolve(a.cwd, file);
     const shown = toPosix(relative(a.cwd, path));
@@ -52,6 +55,21 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       throw new UsageError(
         `${opened.message}${opened.reason === 'no-secret' ? ' Set ENABLEKIT_KEY to the answer-key secret to export its answers.' : ''}`,
       );
+    if (a.to === 'qti') {
+      // A QTI 2.1 content package: the zip an LMS's import takes.
+      const qti = qtiFromQuiz(opened.quiz);
+      for (const n of qti.notExported)
+        stderr.push(`${shown}:${n.line}: not exported: "${n.id}": ${n.reason}.`);
+      const zip = zipSync(Object.fromEntries(qti.files.map((f) => [f.path, strToU8(f.text)])), {
+        mtime: new Date('2000-01-01T00:00:00Z'),
+      });
+      planned.push({
+        path: resolve(a.cwd, a.out, `${item.id}.qti.zip`),
+        bytes: zip,
+        count: qti.count,
+      });
+      continue;
+    }
     const gift = giftFromQuiz(opened.quiz, source);
     for (const n of gift.notExported)
       stderr.push(`${shown}:${n.line}: not exported: "${n.id}": ${n.reason}.`);
@@ -59,7 +77,7 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       stderr.push(`${shown}:${n.line}: exported without ${n.reason}: "${n.id}".`);
     planned.push({
       path: resolve(a.cwd, a.out, `${item.id}.gift`),
-      text: gift.text,
+      bytes: gift.text,
       count: gift.count,
     });
   }
@@ -71,7 +89,7 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       `Expected no files where the export writes; found ${existing.join(', ')}. Move or delete them, or pass another --out; nothing was written.`,
     );
   mkdirSync(resolve(a.cwd, a.out), { recursive: true });
-  for (const p of planned) writeFileSync(p.path, p.text, { flag: 'wx' });
+  for (const p of planned) writeFileSync(p.path, p.bytes, { flag: 'wx' });
   const notExported = stderr.filter((l) => l.includes(': not exported: ')).length;
   const lines = planned.map(
     (p) => `  ${toPosix(relative(a.cwd, p.path))}: ${p.count} question${p.count === 1 ? '' : 's'}`,

@@ -18,7 +18,7 @@ Usage:
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit import <files...> --from gift --module <id> [--dir <folder>] [--owner <login>]
-  enablekit export <quiz.md...> --to gift [--out <folder>]   (sealed: ENABLEKIT_KEY)
+  enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
   enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
@@ -32,7 +32,7 @@ Options:
   --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
               from git's github.user, no-reply user.email or user.name)
   --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
-  --to, --out export: the format to write (gift) and the folder to write to (default: here)
+  --to, --out export: the format to write (gift, or qti: a QTI 2.1 package) and the folder to write to (default: here)
   --from      import: the format of the question banks (gift: Moodle's GIFT)
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml

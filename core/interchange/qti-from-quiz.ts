@@ -1,0 +1,213 @@
+import type { Question, Quiz } from '../model.js';
+import { answerPattern } from '../grading/answer-pattern.js';
+import type { NotExported } from './gift-from-quiz.js';
+
+/**
+ * A quiz as an IMS QTI 2.1 content package (imsmanifest.xml, one assessmentTest, one
+ * assessmentItem per question): the version Canvas and Blackboard Learn import, with the
+ * order interaction and per-choice score mappings enablekit's grading needs. Texts are
+ * written as plain text. Each item scores as enablekit grades: the weight for a right answer,
+ * and for multiple choice with partial credit ±weight/R per choice, never below 0.
+ */
+const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
+const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
+
+export function xml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // XML 1.0 has no form for most control characters: they are dropped.
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''));
+}
+
+const num = (n: number) => String(Number(n.toPrecision(12)));
+/** QTI identifiers are XML names: a question id (lowercase, digits, dashes) is prefixed to start with a letter. */
+const itemId = (quiz: Quiz, q: Question) =>
+  `${quiz.id}-${q.id ?? ''}`.replace(/^[^A-Za-z_]/, 'q$&');
+const choiceId = (letter: string) => `choice-${letter}`;
+
+class NotYet extends Error {}
+
+const score = (value: string) => `<setOutcomeValue identifier="SCORE">${value}</setOutcomeValue>`;
+const whenCorrect = (test: string, weight: number) =>
+  `<responseCondition><responseIf>${test}${score(`<baseValue baseType="float">${num(weight)}</baseValue>`)}</responseIf></responseCondition>`;
+const matchCorrect =
+  '<match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>';
+const showChoiceFeedback =
+  '<setOutcomeValue identifier="FEEDBACK"><variable identifier="RESPONSE"/></setOutcomeValue>';
+
+function choiceParts(q: Question, multiple: boolean) {
+  const hasFeedback = q.choices.some((c) => c.feedback);
+  const choices = q.choices
+    .map((c) => {
+      const fb = c.feedback
+        ? `<feedbackInline outcomeIdentifier="FEEDBACK" identifier="${choiceId(c.letter)}" showHide="show">${xml(c.feedback.text)}</feedbackInline>`
+        : '';
+      return `<simpleChoice identifier="${choiceId(c.letter)}">${xml(c.text)}${fb}</simpleChoice>`;
+    })
+    .join('');
+  const interaction = `<choiceInteraction responseIdentifier="RESPONSE" shuffle="true" maxChoices="${multiple ? 0 : 1}"><prompt>${xml(q.prompt)}</prompt>${choices}</choiceInteraction>`;
+  return { interaction, hasFeedback };
+}
+
+/** The response declaration, the item body and the response processing of one question. */
+function parts(q: Question): {
+  declaration: string;
+  body: string;
+  processing: string;
+  feedbackCardinality?: string;
+} {
+  const right = q.choices.filter((c) => c.checked);
+  const correct = (values: string[]) =>
+    `<correctResponse>${values.map((v) => `<value>${xml(v)}</value>`).join('')}</correctResponse>`;
+  switch (q.type) {
+    case 'single': {
+      const { interaction, hasFeedback } = choiceParts(q, false);
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">${correct(right.map((c) => choiceId(c.letter)))}</responseDeclaration>`,
+        body: interaction,
+        processing: whenCorrect(matchCorrect, q.weight) + (hasFeedback ? showChoiceFeedback : ''),
+        ...(hasFeedback ? { feedbackCardinality: 'single' } : {}),
+      };
+    }
+    case 'multiple': {
+      const { interaction, hasFeedback } = choiceParts(q, true);
+      const share = q.weight / right.length;
+      const mapping = `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${q.choices
+        .map(
+          (c) =>
+            `<mapEntry mapKey="${choiceId(c.letter)}" mappedValue="${num(c.checked ? share : -share)}"/>`,
+        )
+        .join('')}</mapping>`;
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="identifier">${correct(right.map((c) => choiceId(c.letter)))}${q.partial ? mapping : ''}</responseDeclaration>`,
+        body: interaction,
+        processing:
+          (q.partial
+            ? score('<mapResponse identifier="RESPONSE"/>')
+            : whenCorrect(matchCorrect, q.weight)) + (hasFeedback ? showChoiceFeedback : ''),
+        ...(hasFeedback ? { feedbackCardinality: 'multiple' } : {}),
+      };
+    }
+    case 'text': {
+      const patterns = q.accepted.filter((a) => answerPattern(a.value));
+      if (patterns.length)
+        throw new NotYet(
+          `the pattern ${patterns[0]!.value} has no QTI 2.1 form enablekit can vouch for (its patterns are XML Schema's)`,
+        );
+      const mapping = `<mapping defaultValue="0" upperBound="${num(q.weight)}">${q.accepted
+        .map(
+          (a) =>
+            `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num(q.weight)}" caseSensitive="false"/>`,
+        )
+        .join('')}</mapping>`;
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">${correct(q.accepted.slice(0, 1).map((a) => a.value))}${mapping}</responseDeclaration>`,
+        body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="30"/></p>`,
+        processing: score('<mapResponse identifier="RESPONSE"/>'),
+      };
+    }
+    case 'numeric': {
+      if (!q.numeric) throw new NotYet('it has no answer');
+      const { value, tolerance } = q.numeric;
+      const test = tolerance
+        ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
+        : `<equal toleranceMode="exact"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`;
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">${correct([num(value)])}</responseDeclaration>`,
+        body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="10"/></p>`,
+        processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition>${whenCorrect(test, q.weight)}`,
+      };
+    }
+    case 'ordering': {
+      const items = q.items
+        .map(
+          (i) => `<simpleChoice identifier="${choiceId(i.letter)}">${xml(i.text)}</simpleChoice>`,
+        )
+        .join('');
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="ordered" baseType="identifier">${correct(q.items.map((i) => choiceId(i.letter)))}</responseDeclaration>`,
+        body: `<orderInteraction responseIdentifier="RESPONSE" shuffle="true"><prompt>${xml(q.prompt)}</prompt>${items}</orderInteraction>`,
+        processing: whenCorrect(matchCorrect, q.weight),
+      };
+    }
+  }
+}
+
+function itemXml(quiz: Quiz, q: Question, p: ReturnType<typeof parts>): string {
+  const outcome = (id: string, value: string) =>
+    `<outcomeDeclaration identifier="${id}" cardinality="single" baseType="float"><defaultValue><value>${value}</value></defaultValue></outcomeDeclaration>`;
+  const feedback = p.feedbackCardinality
+    ? `<outcomeDeclaration identifier="FEEDBACK" cardinality="${p.feedbackCardinality}" baseType="identifier"/>`
+    : '';
+  const explanation = q.explanation
+    ? `<modalFeedback outcomeIdentifier="SHOW_EXPLANATION" identifier="true" showHide="show">${xml(q.explanation.text)}</modalFeedback>`
+    : '';
+  const explain = q.explanation
+    ? `<outcomeDeclaration identifier="SHOW_EXPLANATION" cardinality="single" baseType="identifier"/>`
+    : '';
+  const setExplain = q.explanation
+    ? '<setOutcomeValue identifier="SHOW_EXPLANATION"><baseValue baseType="identifier">true</baseValue></setOutcomeValue>'
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<assessmentItem xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA}" identifier="${itemId(quiz, q)}" title="${xml(q.prompt)}" adaptive="false" timeDependent="false">
+${p.declaration}
+${outcome('SCORE', '0')}
+${outcome('MAXSCORE', num(q.weight))}
+${feedback}${explain}
+<itemBody>${p.body}</itemBody>
+<responseProcessing>${p.processing}${setExplain}</responseProcessing>
+${explanation}
+</assessmentItem>
+`;
+}
+
+/** The package's files by path, and the questions QTI 2.1 cannot hold as enablekit grades them. */
+export function qtiFromQuiz(quiz: Quiz): {
+  files: { path: string; text: string }[];
+  count: number;
+  notExported: NotExported[];
+} {
+  const items: { id: string; path: string; text: string }[] = [];
+  const notExported: NotExported[] = [];
+  for (const q of quiz.questions) {
+    try {
+      const id = itemId(quiz, q);
+      items.push({ id, path: `items/${id}.xml`, text: itemXml(quiz, q, parts(q)) });
+    } catch (e) {
+      if (!(e instanceof NotYet)) throw e;
+      notExported.push({ line: q.span.start.line, id: q.id ?? '', reason: e.message });
+    }
+  }
+  const testId = `${quiz.id}-test`.replace(/^[^A-Za-z_]/, 'q$&');
+  const test = `<?xml version="1.0" encoding="UTF-8"?>
+<assessmentTest xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" identifier="${testId}" title="${xml(quiz.title)}">
+<testPart identifier="part" navigationMode="nonlinear" submissionMode="simultaneous">
+<assessmentSection identifier="section" title="${xml(quiz.title)}" visible="true">
+${items.map((i) => `<assessmentItemRef identifier="${i.id}" href="${i.path}"/>`).join('\n')}
+</assessmentSection>
+</testPart>
+</assessmentTest>
+`;
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 http://www.imsglobal.org/xsd/imscp_v1p1.xsd" identifier="${testId}-package">
+<metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion></metadata>
+<organizations/>
+<resources>
+<resource identifier="${testId}" type="imsqti_test_xmlv2p1" href="assessment.xml"><file href="assessment.xml"/>${items.map((i) => `<dependency identifierref="${i.id}"/>`).join('')}</resource>
+${items.map((i) => `<resource identifier="${i.id}" type="imsqti_item_xmlv2p1" href="${i.path}"><file href="${i.path}"/></resource>`).join('\n')}
+</resources>
+</manifest>
+`;
+  return {
+    files: [
+      { path: 'imsmanifest.xml', text: manifest },
+      { path: 'assessment.xml', text: test },
+      ...items.map(({ path, text }) => ({ path, text })),
+    ],
+    count: items.length,
+    notExported,
+  };
+}
