@@ -203,11 +203,18 @@ var init_types = __esm({
 });
 
 // core/model.ts
-var ITEM_TYPES, QUESTION_TYPES;
+var ITEM_TYPES, REFERENCE_FIELDS, QUESTION_TYPES;
 var init_model = __esm({
   "core/model.ts"() {
     "use strict";
     ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
+    REFERENCE_FIELDS = {
+      track: { covers: "feature", roles: "role", prerequisites: "track", modules: "module" },
+      module: { covers: "feature", prerequisites: "module" },
+      quiz: { covers: "feature", module: "module", roles: "role" },
+      scenario: { covers: "feature", module: "module", roles: "role", prerequisites: "checkpoint" },
+      reflection: { covers: "feature", module: "module", roles: "role" }
+    };
     QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
   }
 });
@@ -7779,6 +7786,38 @@ var init_calendar_date = __esm({
   }
 });
 
+// core/text/did-you-mean.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(name, known) {
+  let best;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(name, k);
+    if (d < bestD || d === bestD && best !== void 0 && k < best) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+var init_did_you_mean = __esm({
+  "core/text/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
 // core/schema/validate.ts
 function validator(name) {
   let v = compiled.get(name);
@@ -7806,12 +7845,12 @@ function describe(value3) {
     }
     const array = Array.isArray(v);
     s += array ? "[" : "{";
-    let first = true;
+    let first2 = true;
     for (const [k, item] of Object.entries(v)) {
       if (s.length > 60) return;
       if (!array && item === void 0) continue;
-      s += first ? "" : ",";
-      first = false;
+      s += first2 ? "" : ",";
+      first2 = false;
       if (!array) s += `${JSON.stringify(k)}:`;
       put(item === void 0 ? null : item);
     }
@@ -7854,24 +7893,43 @@ function explain(err, data, what) {
     }
     case "additionalProperties": {
       const key = err.params.additionalProperty;
-      const known = Object.keys(
+      const keys = Object.keys(
         err.parentSchema?.properties ?? {}
-      ).join(", ");
+      );
+      const here = at(data, path);
+      const written = here && typeof here === "object" ? Object.keys(here) : [];
+      const near = didYouMean(
+        key,
+        keys.filter((k) => !written.includes(k))
+      );
       return {
         pointer: `${path}/${key}#key`,
-        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known ? ` (known: ${known})` : ""}.`
+        message: near ? `Expected only known keys in ${field}; found "${key}". Did you mean "${near}"?` : `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${keys.length ? ` (known: ${keys.join(", ")})` : ""}.`,
+        ...near ? { replace: { found: key, with: near } } : {}
       };
     }
-    case "const":
+    case "const": {
+      const allowed = err.params.allowedValue;
+      const value3 = at(data, path);
       return {
         pointer: path,
-        message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found()}. Set it to that value.`
+        message: `Expected ${field} to be ${describe(allowed)}; found ${found()}. Set it to that value.`,
+        ...scalar(value3) && scalar(allowed) ? { replace: { found: String(value3), with: String(allowed) } } : {}
       };
-    case "enum":
+    }
+    case "enum": {
+      const allowed = err.params.allowedValues;
+      const value3 = at(data, path);
+      const near = typeof value3 === "string" ? didYouMean(
+        value3,
+        allowed.filter((v) => typeof v === "string")
+      ) : void 0;
       return {
         pointer: path,
-        message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found()}. Use one of those.`
+        message: `Expected ${field} to be one of ${allowed.map((v) => describe(v)).join(", ")}; found ${found()}. ${near ? `Did you mean "${near}"?` : "Use one of those."}`,
+        ...near && typeof value3 === "string" ? { replace: { found: value3, with: near } } : {}
       };
+    }
     case "pattern":
       return {
         pointer: path,
@@ -7945,7 +8003,7 @@ function validateAgainst(name, data, what) {
   if (out.length === 0 && errors[0]) out.push(explain(errors[0], data, what));
   return out;
 }
-var import_ajv, SCHEMAS, ajv, compiled, MAX_SCHEMA_PROBLEMS;
+var import_ajv, SCHEMAS, ajv, compiled, MAX_SCHEMA_PROBLEMS, scalar;
 var init_validate = __esm({
   "core/schema/validate.ts"() {
     "use strict";
@@ -7960,6 +8018,7 @@ var init_validate = __esm({
     init_answer_sheet_schema();
     init_quiz_key_schema();
     init_calendar_date();
+    init_did_you_mean();
     SCHEMAS = {
       track: track_schema_default,
       module: module_schema_default,
@@ -7972,21 +8031,41 @@ var init_validate = __esm({
     };
     compiled = /* @__PURE__ */ new Map();
     MAX_SCHEMA_PROBLEMS = 100;
+    scalar = (v) => typeof v === "string" && /^[\w.-]+$/.test(v) || typeof v === "number" || typeof v === "boolean";
+  }
+});
+
+// core/lint/change-to.ts
+function changeTo(span, found, replacement, options = {}) {
+  const length = span.end.offset - span.start.offset;
+  const quoted = length === found.length + 2;
+  if (length !== found.length && !quoted) return void 0;
+  const start = span.start.offset + (quoted ? 1 : 0);
+  return {
+    description: options.description ?? `Change to '${replacement}'`,
+    edits: [{ start, end: start + found.length, text: replacement }],
+    ...options.safe ? {} : { suggestion: true }
+  };
+}
+var init_change_to = __esm({
+  "core/lint/change-to.ts"() {
+    "use strict";
   }
 });
 
 // core/schema/schema-problems.ts
 function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({
-    code: "schema",
-    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
-    message: p.message
-  }));
+  return validateAgainst(name, fm.data, what).map((p) => {
+    const span = fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span;
+    const fix = p.replace && changeTo(span, p.replace.found, p.replace.with);
+    return { code: "schema", span, message: p.message, ...fix ? { fix } : {} };
+  });
 }
 var init_schema_problems = __esm({
   "core/schema/schema-problems.ts"() {
     "use strict";
     init_validate();
+    init_change_to();
   }
 });
 
@@ -18055,17 +18134,17 @@ function consume(events) {
   const map = this.map;
   if (map.length === 0) return;
   map.sort((a, b) => a[0] - b[0]);
-  const first = map[0][0];
-  const tail = events.slice(first);
-  const end = first + tail.length;
-  events.length = first;
-  let pos = first;
+  const first2 = map[0][0];
+  const tail = events.slice(first2);
+  const end = first2 + tail.length;
+  events.length = first2;
+  let pos = first2;
   for (const [at3, remove, add] of map) {
-    for (let i = pos; i < at3 && i < end; i++) events.push(tail[i - first]);
+    for (let i = pos; i < at3 && i < end; i++) events.push(tail[i - first2]);
     for (const e of add) events.push(e);
     pos = at3 + remove;
   }
-  for (let i = pos; i < end; i++) events.push(tail[i - first]);
+  for (let i = pos; i < end; i++) events.push(tail[i - first2]);
   map.length = 0;
   this.index.clear();
 }
@@ -18087,8 +18166,8 @@ var init_linear_edit_map = __esm({
 function fenceMarker(text3, pos, next) {
   let k = pos;
   while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-  const first = text3.charCodeAt(k);
-  return first === 96 || first === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
+  const first2 = text3.charCodeAt(k);
+  return first2 === 96 || first2 === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
 }
 function lineAt(text3, offset) {
   let line = 1;
@@ -18330,13 +18409,13 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
   const oldEditEnd = old.length - tail;
   const chunks = prev.chunks;
   const editLine = text3.lastIndexOf("\n", head - 1) + 1;
-  let first = 0;
+  let first2 = 0;
   if (frontMatterEnd === prev.frontMatterEnd)
-    while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+    while (first2 + 1 < chunks.length && chunks[first2 + 1].start < editLine) first2++;
   const oldChunkAt = (pos) => {
     const want = pos - delta;
     if (want < oldEditEnd) return -1;
-    let lo = first + 1;
+    let lo = first2 + 1;
     let hi = chunks.length - 1;
     while (lo <= hi) {
       const mid = lo + hi >> 1;
@@ -18347,7 +18426,7 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     }
     return -1;
   };
-  const from = chunks[first];
+  const from = chunks[first2];
   const scan = scanCuts(
     text3,
     from.start,
@@ -18376,7 +18455,7 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     c.end += delta;
     c.line += lineDelta;
   }
-  return { ...prev, text: text3, frontMatterEnd, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+  return { ...prev, text: text3, frontMatterEnd, chunks: [...chunks.slice(0, first2), ...fresh, ...kept] };
 }
 function parseMarkdownState(text3, options = {}) {
   const lesson = options.lesson ?? false;
@@ -22831,13 +22910,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -22849,12 +22928,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value4 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value4, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content3] = lines[i];
@@ -22932,7 +23011,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value3 += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value: value3, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -22997,9 +23076,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -23015,8 +23094,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value3;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -23035,7 +23114,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -23250,26 +23329,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value3, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value3, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value3);
+        scalar3 = new Scalar.Scalar(value3);
       }
-      scalar2.range = range;
-      scalar2.source = value3;
+      scalar3.range = range;
+      scalar3.source = value3;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema, value3, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -25097,37 +25176,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar2.end) {
-            sep = scalar2.end;
+          if (scalar3.end) {
+            sep = scalar3.end;
             sep.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -25752,7 +25831,7 @@ var require_dist = __commonJS({
 });
 
 // core/parse/simple-yaml.ts
-function scalar(text3) {
+function scalar2(text3) {
   if (DOUBLE.test(text3) || SINGLE.test(text3)) return { value: text3.slice(1, -1) };
   if (!PLAIN.test(text3)) return void 0;
   if (text3 in KEYWORDS) return { value: KEYWORDS[text3] };
@@ -25774,19 +25853,19 @@ function pieces(inner, at3) {
   return out;
 }
 function value2(text3, start, pointer, ranges) {
-  const first = text3[0];
-  if (first === "[" || first === "{") {
-    const close2 = first === "[" ? "]" : "}";
+  const first2 = text3[0];
+  if (first2 === "[" || first2 === "{") {
+    const close2 = first2 === "[" ? "]" : "}";
     if (text3[text3.length - 1] !== close2) return void 0;
     const inner = text3.slice(1, -1);
     if (/[[\]{}"'#]/.test(inner)) return void 0;
     const parts = pieces(inner, start + 1);
     if (!parts) return void 0;
     ranges.set(pointer, [start, start + text3.length]);
-    if (first === "[") {
+    if (first2 === "[") {
       const list2 = [];
       for (const [i, p] of parts.entries()) {
-        const v2 = scalar(p.text);
+        const v2 = scalar2(p.text);
         if (!v2) return void 0;
         ranges.set(`${pointer}/${i}`, [p.start, p.start + p.text.length]);
         list2.push(v2.value);
@@ -25797,7 +25876,7 @@ function value2(text3, start, pointer, ranges) {
     for (const p of parts) {
       const m = FLOW_ENTRY.exec(p.text);
       if (!m || FORBIDDEN_KEYS.has(m[1]) || Object.hasOwn(map, m[1])) return void 0;
-      const v2 = scalar(m[2]);
+      const v2 = scalar2(m[2]);
       if (!v2) return void 0;
       const valueStart = p.start + p.text.length - m[2].length;
       ranges.set(`${pointer}/${m[1]}#key`, [p.start, p.start + m[1].length]);
@@ -25806,7 +25885,7 @@ function value2(text3, start, pointer, ranges) {
     }
     return { value: map };
   }
-  const v = scalar(text3);
+  const v = scalar2(text3);
   if (v) ranges.set(pointer, [start, start + text3.length]);
   return v;
 }
@@ -25994,38 +26073,6 @@ var init_choice_label = __esm({
   }
 });
 
-// core/text/did-you-mean.ts
-function distance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-function didYouMean(name, known) {
-  let best;
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d < bestD || d === bestD && best !== void 0 && k < best) {
-      best = k;
-      bestD = d;
-    }
-  }
-  return best;
-}
-var init_did_you_mean = __esm({
-  "core/text/did-you-mean.ts"() {
-    "use strict";
-  }
-});
-
 // core/parse/tick-variant.ts
 function tickVariant(itemText) {
   const m = VARIANT.exec(itemText);
@@ -26035,10 +26082,12 @@ function tickVariant(itemText) {
   if (open === "[" && close2 !== "]") return void 0;
   if (open === "(" && close2 !== ")") return void 0;
   const found = itemText.slice(0, itemText.length - rest.length - space.length);
+  const asWritten = itemText.slice(0, itemText.length - rest.length);
   if (mark === "") {
     return {
       ticked: false,
       text: rest,
+      written: asWritten,
       message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".`
     };
   }
@@ -26047,12 +26096,14 @@ function tickVariant(itemText) {
     return {
       ticked: true,
       text: rest,
+      written: asWritten,
       message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".`
     };
   }
   return {
     ticked: true,
     text: rest,
+    written: asWritten,
     message: `Expected [x] to tick a choice; found ${found}. Write [x].`
   };
 }
@@ -26091,8 +26142,18 @@ var init_tick_variant = __esm({
 
 // core/parse/quiz-body.ts
 function choiceText(item) {
-  const first = item.children.find((c) => c.type === "paragraph");
-  return first ? textOf(first) : "";
+  const p = first(item);
+  return p ? textOf(p) : "";
+}
+function tickFix(p, lines, v) {
+  const at3 = p?.position?.start;
+  const start = at3 ? lines.offsetAt(at3.line, at3.column) : void 0;
+  if (start === void 0 || !lines.text.startsWith(v.written, start)) return void 0;
+  const box = v.ticked ? "[x] " : "[ ] ";
+  return {
+    description: `Write ${box.trimEnd()}`,
+    edits: [{ start, end: start + v.written.length, text: box }]
+  };
 }
 function parseChoices(list2, lines, q) {
   for (const item of list2.children) {
@@ -26108,7 +26169,12 @@ function parseChoices(list2, lines, q) {
         });
         continue;
       }
-      q.markupProblems.push({ span: spanOf(item, lines), message: variant.message });
+      const fix = tickFix(first(item), lines, variant);
+      q.markupProblems.push({
+        span: spanOf(item, lines),
+        message: variant.message,
+        ...fix ? { fix } : {}
+      });
       checked = variant.ticked;
       text3 = variant.text;
     }
@@ -26138,8 +26204,16 @@ function newQuestion(prompt, span) {
 function metaWords(inner) {
   const out = [];
   for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
-    if (m[3] !== void 0) out.push({ name: "", value: m[3], raw: m[3] });
-    else out.push({ name: m[1], value: m[2].replace(/^"|"$/g, ""), raw: m[0] });
+    if (m[3] !== void 0)
+      out.push({ name: "", value: m[3], raw: m[3], at: m.index, valueAt: m.index });
+    else
+      out.push({
+        name: m[1],
+        value: m[2].replace(/^"|"$/g, ""),
+        raw: m[0],
+        at: m.index,
+        valueAt: m.index + m[1].length + 1 + (m[2].startsWith('"') ? 1 : 0)
+      });
   }
   return out;
 }
@@ -26147,18 +26221,27 @@ function applyMeta(q, html, lines) {
   const m = QUESTION_COMMENT.exec(html.value.trim());
   if (!m) return false;
   q.metaSpan = spanOf(html, lines);
-  const problem2 = (message) => q.markupProblems.push({ span: q.metaSpan, message });
+  const start = q.metaSpan.start.offset;
+  const innerAt = html.value === lines.text.slice(start, q.metaSpan.end.offset) ? start + html.value.indexOf(m[1]) : void 0;
+  const change = (at3, found, near) => near === void 0 || innerAt === void 0 ? void 0 : {
+    description: `Change to '${near}'`,
+    edits: [{ start: innerAt + at3, end: innerAt + at3 + found.length, text: near }],
+    suggestion: true
+  };
+  const problem2 = (message, fix) => q.markupProblems.push({ span: q.metaSpan, message, ...fix ? { fix } : {} });
   const seen = /* @__PURE__ */ new Set();
-  for (const { name, value: value3, raw } of metaWords(m[1])) {
+  for (const { name, value: value3, raw, at: at3, valueAt } of metaWords(m[1])) {
     if (name === "") {
       problem2(
-        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(didYouMean(raw.toLowerCase(), QUESTION_ATTRIBUTES), (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
       );
       continue;
     }
     if (!QUESTION_ATTRIBUTES.includes(name)) {
+      const near = didYouMean(name.toLowerCase(), QUESTION_ATTRIBUTES);
       problem2(
-        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(near, (k) => `${k}=${value3}`, "Remove it.")}`,
+        change(at3, name, near)
       );
       continue;
     }
@@ -26175,10 +26258,13 @@ function applyMeta(q, html, lines) {
       if (QUESTION_TYPES.includes(value3)) {
         q.type = value3;
         typed.add(q);
-      } else
+      } else {
+        const near = didYouMean(value3.toLowerCase(), QUESTION_TYPES);
         problem2(
-          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`
+          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(near, (k) => `type=${k}`, "Fix the question comment.")}`,
+          change(valueAt, value3, near)
         );
+      }
     } else if (name === "weight") {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
@@ -26187,10 +26273,13 @@ function applyMeta(q, html, lines) {
           `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
         );
     } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial")
+    else if (value3 !== "partial") {
+      const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
       problem2(
-        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`
+        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
+        change(valueAt, value3, near)
       );
+    }
   }
   return true;
 }
@@ -26282,7 +26371,7 @@ function parseQuestions(tree, lines) {
   if (q) inferType(q);
   return questions;
 }
-var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, suggestion, allTickVariants;
+var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, first, typed, suggestion, allTickVariants;
 var init_quiz_body = __esm({
   "core/parse/quiz-body.ts"() {
     "use strict";
@@ -26297,11 +26386,9 @@ var init_quiz_body = __esm({
     QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
     QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring"];
     SCORING_VALUES = ["partial", "all-or-nothing"];
+    first = (item) => item.children.find((c) => c.type === "paragraph");
     typed = /* @__PURE__ */ new WeakSet();
-    suggestion = (found, known, write, otherwise) => {
-      const near = didYouMean(found.toLowerCase(), known);
-      return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
-    };
+    suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
     allTickVariants = (list2) => list2.children.length > 0 && list2.children.every((i) => tickVariant(choiceText(i)) !== void 0);
   }
 });
@@ -26309,11 +26396,11 @@ var init_quiz_body = __esm({
 // core/grading/sheet-problems.ts
 function sheetProblems(questions) {
   const out = questions.flatMap((q) => q.markupProblems);
-  const first = /* @__PURE__ */ new Map();
+  const first2 = /* @__PURE__ */ new Map();
   for (const q of questions) {
     if (!q.id) continue;
-    const earlier = first.get(q.id);
-    if (!earlier) first.set(q.id, q);
+    const earlier = first2.get(q.id);
+    if (!earlier) first2.set(q.id, q);
     else
       out.push({
         span: q.span,
@@ -26376,7 +26463,12 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
   }
   if (!questions.some((q) => q.metaSpan)) return out;
   for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
-    out.push({ code: "answer-sheet", span: p.span, message: p.message });
+    out.push({
+      code: "answer-sheet",
+      span: p.span,
+      message: p.message,
+      ...p.fix ? { fix: p.fix } : {}
+    });
   return out;
 }
 var init_sheet_file_problems = __esm({
@@ -26580,10 +26672,19 @@ function refs(fm, field, kind) {
   if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
   return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
 }
-function windowOf(v, span) {
+function windowOf(fm, pointer) {
+  const v = pointer.split("/").slice(1).reduce((o, k) => o?.[k], fm.data);
   if (!v || typeof v !== "object") return void 0;
   const w = v;
-  return { opens: str(w.opens), due: str(w.due), span };
+  const opensSpan = fm.spans[`${pointer}/opens`];
+  const dueSpan = fm.spans[`${pointer}/due`];
+  return {
+    opens: str(w.opens),
+    due: str(w.due),
+    span: spanAt(fm, pointer),
+    ...opensSpan ? { opensSpan } : {},
+    ...dueSpan ? { dueSpan } : {}
+  };
 }
 function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
@@ -26636,37 +26737,41 @@ function buildItem(file, type, fm, body, lines) {
     fieldSpans: topLevelSpans(fm.spans),
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
-    references: refs(fm, "covers", "feature"),
+    // Every field that names an id but a track's modules, whose entries may be mappings (below).
+    references: Object.entries(REFERENCE_FIELDS[type]).flatMap(
+      ([field, kind]) => type === "track" && field === "modules" ? [] : refs(fm, field, kind)
+    ),
     links: collectLinks(body.links, lines)
   };
   switch (type) {
     case "track": {
+      const moduleSpans = /* @__PURE__ */ new Map();
       const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
         const span = spanAt(fm, `/modules/${i}`);
         if (typeof entry === "string") return [{ module: entry, optional: false, span }];
         if (entry && typeof entry === "object" && typeof entry.module === "string") {
           const e = entry;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module,
-              optional: e.optional === true,
-              span,
-              ...w ? { window: w } : {}
-            }
-          ];
+          const w = windowOf(fm, `/modules/${i}/window`);
+          const m = {
+            module: e.module,
+            optional: e.optional === true,
+            span,
+            ...w ? { window: w } : {}
+          };
+          const at3 = fm.spans[`/modules/${i}/module`];
+          if (at3) moduleSpans.set(m, at3);
+          return [m];
         }
         return [];
       });
-      const window = windowOf(d.window, spanAt(fm, "/window"));
+      const window = windowOf(fm, "/window");
       base.references.push(
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "track"),
         ...modules.map((m) => ({
           kind: "module",
           field: "modules",
           id: m.module,
-          span: m.span
+          // An entry written as a mapping is reported (and fixed) at its module: value.
+          span: moduleSpans.get(m) ?? m.span
         }))
       );
       return {
@@ -26681,10 +26786,8 @@ function buildItem(file, type, fm, body, lines) {
       };
     }
     case "module":
-      base.references.push(...refs(fm, "prerequisites", "module"));
       return { ...base, type, prerequisites: strings(d.prerequisites) };
     case "quiz":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
       return {
         ...base,
         type,
@@ -26697,11 +26800,6 @@ function buildItem(file, type, fm, body, lines) {
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
       };
     case "scenario":
-      base.references.push(
-        ...refs(fm, "module", "module"),
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "checkpoint")
-      );
       return {
         ...base,
         type,
@@ -26712,7 +26810,6 @@ function buildItem(file, type, fm, body, lines) {
         ...parseScenarioBody(body.root, lines)
       };
     case "reflection": {
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
       const reflection = parseReflectionBody(body.root, lines);
       return {
         ...base,
@@ -26731,6 +26828,7 @@ var linkOfNode, scalarText;
 var init_build_item = __esm({
   "core/parse/build-item.ts"() {
     "use strict";
+    init_model();
     init_mdast_util();
     init_quiz_body();
     init_scenario_body();
@@ -26940,13 +27038,13 @@ function findCostlyInlineHtml(text3, from = 0) {
     if (next === -1) next = text3.length;
     let k = pos;
     while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-    const first = text3.charCodeAt(k);
+    const first2 = text3.charCodeAt(k);
     const m = fenceMarker(text3, pos, next);
     if (htmlEnd) {
       if (text3.slice(pos, next).includes(htmlEnd)) htmlEnd = void 0;
     } else if (fence3) {
       if (m && closesFence(m, fence3)) fence3 = void 0;
-    } else if (first === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
+    } else if (first2 === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
       const found = close2(pos);
       if (found) return found;
       if (text3.slice(k + 2, next).includes(htmlEnd)) htmlEnd = void 0;
@@ -27175,6 +27273,8 @@ function parseFile(file, input2, options = {}) {
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
     const span = fm.spans["/type"] ?? fm.span;
+    const near = typeof type === "string" ? didYouMean(type, ITEM_TYPES) : void 0;
+    const fix = near && typeof type === "string" ? changeTo(span, type, near) : void 0;
     return {
       model: {
         file,
@@ -27182,7 +27282,8 @@ function parseFile(file, input2, options = {}) {
           {
             code: "unknown-type",
             span,
-            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.`
+            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. ${near ? `Did you mean "${near}"?` : "Set the type of this file."}`,
+            ...fix ? { fix } : {}
           }
         ]
       },
@@ -27254,6 +27355,8 @@ var init_parse_file = __esm({
     init_types();
     init_model();
     init_schema_problems();
+    init_did_you_mean();
+    init_change_to();
     init_decode();
     init_markdown();
     init_front_matter();

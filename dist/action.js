@@ -18689,24 +18689,24 @@ ${value3}`;
         this.dropConsumedChunks();
       }
       handleBOM() {
-        const first = this.peekBufferedByte(0);
+        const first2 = this.peekBufferedByte(0);
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM2[0]) {
+          if (first2 === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM2[0] && second === BOM2[1]) {
+          if (first2 === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
+        if (first2 === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19930,6 +19930,145 @@ var require_lib = __commonJS({
     };
     exports2.HttpClient = HttpClient3;
     var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+  }
+});
+
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.format = format;
+    exports2.parse = parse4;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj2) {
+      const { type, parameters } = obj2;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse4(header, options2) {
+      const stopChar = options2?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index2 = skipOWS(header, options2?.start ?? 0, len);
+      const valueStart = index2;
+      index2 = skipValue(header, index2, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index2);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options2?.parameters === false) {
+        return { type, index: index2, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index2, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index2, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index2 < len) {
+        if (header.charCodeAt(index2) === stopChar)
+          break;
+        index2 = skipOWS(header, index2 + 1, len);
+        const keyStart = index2;
+        while (index2 < len) {
+          const code = header.charCodeAt(index2);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index2);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header, index2 + 1, len);
+            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+              index2++;
+              let value3 = "";
+              while (index2 < len) {
+                const code2 = header.charCodeAt(index2++);
+                if (code2 === DQUOTE) {
+                  index2 = skipValue(header, index2, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value3;
+                  break;
+                }
+                if (code2 === BSLASH && index2 < len) {
+                  value3 += header[index2++];
+                  continue;
+                }
+                value3 += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index2;
+            index2 = skipValue(header, index2, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index2);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index2++;
+        }
+      }
+      return { type, index: index2, parameters };
+    }
+    function skipValue(str3, index2, len, stopChar) {
+      while (index2 < len) {
+        const code = str3.charCodeAt(index2);
+        if (code === SEMI || code === stopChar)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function skipOWS(header, index2, len) {
+      while (index2 < len) {
+        const char = header.charCodeAt(index2);
+        if (char !== SP && char !== HTAB)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str3) {
+      if (TOKEN_REGEXP.test(str3))
+        return str3;
+      if (TEXT_REGEXP.test(str3))
+        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str3}`);
+    }
   }
 });
 
@@ -28650,13 +28789,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -28668,12 +28807,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value4 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value4, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content3] = lines[i];
@@ -28751,7 +28890,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value3 += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value: value3, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -28816,9 +28955,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -28834,8 +28973,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type, source, end } = scalar3;
       let _type;
       let value3;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -28854,7 +28993,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -29069,26 +29208,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value3, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value3, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value3);
+        scalar3 = new Scalar.Scalar(value3);
       }
-      scalar2.range = range;
-      scalar2.source = value3;
+      scalar3.range = range;
+      scalar3.source = value3;
       if (type)
-        scalar2.type = type;
+        scalar3.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema2, value3, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -30916,37 +31055,37 @@ var require_parser2 = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep4;
-          if (scalar2.end) {
-            sep4 = scalar2.end;
+          if (scalar3.end) {
+            sep4 = scalar3.end;
             sep4.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -31519,7 +31658,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
@@ -31593,16 +31732,16 @@ function pieces(inner, at4) {
   return out;
 }
 function value(text3, start, pointer, ranges) {
-  const first = text3[0];
-  if (first === "[" || first === "{") {
-    const close2 = first === "[" ? "]" : "}";
+  const first2 = text3[0];
+  if (first2 === "[" || first2 === "{") {
+    const close2 = first2 === "[" ? "]" : "}";
     if (text3[text3.length - 1] !== close2) return void 0;
     const inner = text3.slice(1, -1);
     if (/[[\]{}"'#]/.test(inner)) return void 0;
     const parts = pieces(inner, start + 1);
     if (!parts) return void 0;
     ranges.set(pointer, [start, start + text3.length]);
-    if (first === "[") {
+    if (first2 === "[") {
       const list3 = [];
       for (const [i, p] of parts.entries()) {
         const v2 = scalar(p.text);
@@ -31791,7 +31930,7 @@ var import_yaml;
 var init_front_matter = __esm({
   "core/parse/front-matter.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml = __toESM(require_dist2(), 1);
     init_simple_yaml();
   }
 });
@@ -33357,11 +33496,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -33375,7 +33514,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -39363,6 +39502,38 @@ var init_calendar_date = __esm({
   }
 });
 
+// core/text/did-you-mean.ts
+function distance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(name, known2) {
+  let best;
+  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const k of known2) {
+    const d = distance(name, k);
+    if (d < bestD || d === bestD && best !== void 0 && k < best) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+var init_did_you_mean = __esm({
+  "core/text/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
 // core/schema/validate.ts
 function validator(name) {
   let v = compiled.get(name);
@@ -39390,12 +39561,12 @@ function describe(value3) {
     }
     const array = Array.isArray(v);
     s += array ? "[" : "{";
-    let first = true;
+    let first2 = true;
     for (const [k, item] of Object.entries(v)) {
       if (s.length > 60) return;
       if (!array && item === void 0) continue;
-      s += first ? "" : ",";
-      first = false;
+      s += first2 ? "" : ",";
+      first2 = false;
       if (!array) s += `${JSON.stringify(k)}:`;
       put(item === void 0 ? null : item);
     }
@@ -39438,24 +39609,43 @@ function explain(err, data, what) {
     }
     case "additionalProperties": {
       const key = err.params.additionalProperty;
-      const known2 = Object.keys(
+      const keys = Object.keys(
         err.parentSchema?.properties ?? {}
-      ).join(", ");
+      );
+      const here = at2(data, path);
+      const written = here && typeof here === "object" ? Object.keys(here) : [];
+      const near = didYouMean(
+        key,
+        keys.filter((k) => !written.includes(k))
+      );
       return {
         pointer: `${path}/${key}#key`,
-        message: `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${known2 ? ` (known: ${known2})` : ""}.`
+        message: near ? `Expected only known keys in ${field}; found "${key}". Did you mean "${near}"?` : `Expected only known keys in ${field}; found "${key}". Remove it or fix its spelling${keys.length ? ` (known: ${keys.join(", ")})` : ""}.`,
+        ...near ? { replace: { found: key, with: near } } : {}
       };
     }
-    case "const":
+    case "const": {
+      const allowed = err.params.allowedValue;
+      const value3 = at2(data, path);
       return {
         pointer: path,
-        message: `Expected ${field} to be ${describe(err.params.allowedValue)}; found ${found()}. Set it to that value.`
+        message: `Expected ${field} to be ${describe(allowed)}; found ${found()}. Set it to that value.`,
+        ...scalar2(value3) && scalar2(allowed) ? { replace: { found: String(value3), with: String(allowed) } } : {}
       };
-    case "enum":
+    }
+    case "enum": {
+      const allowed = err.params.allowedValues;
+      const value3 = at2(data, path);
+      const near = typeof value3 === "string" ? didYouMean(
+        value3,
+        allowed.filter((v) => typeof v === "string")
+      ) : void 0;
       return {
         pointer: path,
-        message: `Expected ${field} to be one of ${err.params.allowedValues.map((v) => describe(v)).join(", ")}; found ${found()}. Use one of those.`
+        message: `Expected ${field} to be one of ${allowed.map((v) => describe(v)).join(", ")}; found ${found()}. ${near ? `Did you mean "${near}"?` : "Use one of those."}`,
+        ...near && typeof value3 === "string" ? { replace: { found: value3, with: near } } : {}
       };
+    }
     case "pattern":
       return {
         pointer: path,
@@ -39529,7 +39719,7 @@ function validateAgainst(name, data, what) {
   if (out.length === 0 && errors[0]) out.push(explain(errors[0], data, what));
   return out;
 }
-var import_ajv, SCHEMAS, ajv, compiled, MAX_SCHEMA_PROBLEMS;
+var import_ajv, SCHEMAS, ajv, compiled, MAX_SCHEMA_PROBLEMS, scalar2;
 var init_validate = __esm({
   "core/schema/validate.ts"() {
     "use strict";
@@ -39544,6 +39734,7 @@ var init_validate = __esm({
     init_answer_sheet_schema();
     init_quiz_key_schema();
     init_calendar_date();
+    init_did_you_mean();
     SCHEMAS = {
       track: track_schema_default,
       module: module_schema_default,
@@ -39556,21 +39747,41 @@ var init_validate = __esm({
     };
     compiled = /* @__PURE__ */ new Map();
     MAX_SCHEMA_PROBLEMS = 100;
+    scalar2 = (v) => typeof v === "string" && /^[\w.-]+$/.test(v) || typeof v === "number" || typeof v === "boolean";
+  }
+});
+
+// core/lint/change-to.ts
+function changeTo(span, found, replacement, options2 = {}) {
+  const length = span.end.offset - span.start.offset;
+  const quoted = length === found.length + 2;
+  if (length !== found.length && !quoted) return void 0;
+  const start = span.start.offset + (quoted ? 1 : 0);
+  return {
+    description: options2.description ?? `Change to '${replacement}'`,
+    edits: [{ start, end: start + found.length, text: replacement }],
+    ...options2.safe ? {} : { suggestion: true }
+  };
+}
+var init_change_to = __esm({
+  "core/lint/change-to.ts"() {
+    "use strict";
   }
 });
 
 // core/schema/schema-problems.ts
 function schemaProblems(name, fm, what) {
-  return validateAgainst(name, fm.data, what).map((p) => ({
-    code: "schema",
-    span: fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span,
-    message: p.message
-  }));
+  return validateAgainst(name, fm.data, what).map((p) => {
+    const span = fm.spans[p.pointer] ?? fm.spans[p.pointer.replace(/#key$/, "")] ?? fm.span;
+    const fix = p.replace && changeTo(span, p.replace.found, p.replace.with);
+    return { code: "schema", span, message: p.message, ...fix ? { fix } : {} };
+  });
 }
 var init_schema_problems = __esm({
   "core/schema/schema-problems.ts"() {
     "use strict";
     init_validate();
+    init_change_to();
   }
 });
 
@@ -39663,38 +39874,6 @@ var init_decode = __esm({
   }
 });
 
-// core/text/did-you-mean.ts
-function distance(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-function didYouMean(name, known2) {
-  let best;
-  let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const k of known2) {
-    const d = distance(name, k);
-    if (d < bestD || d === bestD && best !== void 0 && k < best) {
-      best = k;
-      bestD = d;
-    }
-  }
-  return best;
-}
-var init_did_you_mean = __esm({
-  "core/text/did-you-mean.ts"() {
-    "use strict";
-  }
-});
-
 // core/text/text-change.ts
 function commonPrefix(a, b) {
   const max = Math.min(a.length, b.length);
@@ -39730,12 +39909,19 @@ function isCheckpoint(item) {
 function prerequisitesOf(item) {
   return item.type === "track" || item.type === "module" || item.type === "scenario" ? item.prerequisites : [];
 }
-var ITEM_TYPES, CHECKPOINT_TYPES, QUESTION_TYPES;
+var ITEM_TYPES, CHECKPOINT_TYPES, REFERENCE_FIELDS, QUESTION_TYPES;
 var init_model = __esm({
   "core/model.ts"() {
     "use strict";
     ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
     CHECKPOINT_TYPES = ["quiz", "scenario", "reflection"];
+    REFERENCE_FIELDS = {
+      track: { covers: "feature", roles: "role", prerequisites: "track", modules: "module" },
+      module: { covers: "feature", prerequisites: "module" },
+      quiz: { covers: "feature", module: "module", roles: "role" },
+      scenario: { covers: "feature", module: "module", roles: "role", prerequisites: "checkpoint" },
+      reflection: { covers: "feature", module: "module", roles: "role" }
+    };
     QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
   }
 });
@@ -49728,17 +49914,17 @@ function consume(events) {
   const map = this.map;
   if (map.length === 0) return;
   map.sort((a, b) => a[0] - b[0]);
-  const first = map[0][0];
-  const tail = events.slice(first);
-  const end = first + tail.length;
-  events.length = first;
-  let pos = first;
+  const first2 = map[0][0];
+  const tail = events.slice(first2);
+  const end = first2 + tail.length;
+  events.length = first2;
+  let pos = first2;
   for (const [at4, remove, add] of map) {
-    for (let i = pos; i < at4 && i < end; i++) events.push(tail[i - first]);
+    for (let i = pos; i < at4 && i < end; i++) events.push(tail[i - first2]);
     for (const e of add) events.push(e);
     pos = at4 + remove;
   }
-  for (let i = pos; i < end; i++) events.push(tail[i - first]);
+  for (let i = pos; i < end; i++) events.push(tail[i - first2]);
   map.length = 0;
   this.index.clear();
 }
@@ -49760,8 +49946,8 @@ var init_linear_edit_map = __esm({
 function fenceMarker(text3, pos, next) {
   let k = pos;
   while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-  const first = text3.charCodeAt(k);
-  return first === 96 || first === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
+  const first2 = text3.charCodeAt(k);
+  return first2 === 96 || first2 === 126 ? FENCE.exec(text3.slice(pos, Math.min(next, pos + 16)))?.[1] : void 0;
 }
 function lineAt(text3, offset) {
   let line = 1;
@@ -50003,13 +50189,13 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
   const oldEditEnd = old.length - tail;
   const chunks = prev.chunks;
   const editLine = text3.lastIndexOf("\n", head2 - 1) + 1;
-  let first = 0;
+  let first2 = 0;
   if (frontMatterEnd === prev.frontMatterEnd)
-    while (first + 1 < chunks.length && chunks[first + 1].start < editLine) first++;
+    while (first2 + 1 < chunks.length && chunks[first2 + 1].start < editLine) first2++;
   const oldChunkAt = (pos) => {
     const want = pos - delta;
     if (want < oldEditEnd) return -1;
-    let lo = first + 1;
+    let lo = first2 + 1;
     let hi = chunks.length - 1;
     while (lo <= hi) {
       const mid = lo + hi >> 1;
@@ -50020,7 +50206,7 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     }
     return -1;
   };
-  const from = chunks[first];
+  const from = chunks[first2];
   const scan = scanCuts(
     text3,
     from.start,
@@ -50049,7 +50235,7 @@ function reparse(prev, text3, frontMatterEnd, change = textChange(prev.text, tex
     c.end += delta;
     c.line += lineDelta;
   }
-  return { ...prev, text: text3, frontMatterEnd, chunks: [...chunks.slice(0, first), ...fresh, ...kept] };
+  return { ...prev, text: text3, frontMatterEnd, chunks: [...chunks.slice(0, first2), ...fresh, ...kept] };
 }
 function parseMarkdownState(text3, options2 = {}) {
   const lesson = options2.lesson ?? false;
@@ -50120,10 +50306,12 @@ function tickVariant(itemText) {
   if (open2 === "[" && close2 !== "]") return void 0;
   if (open2 === "(" && close2 !== ")") return void 0;
   const found = itemText.slice(0, itemText.length - rest.length - space.length);
+  const asWritten = itemText.slice(0, itemText.length - rest.length);
   if (mark === "") {
     return {
       ticked: false,
       text: rest,
+      written: asWritten,
       message: `Expected [ ] for a choice left empty; found ${found}${space ? "" : ` with no space after it`}. Write "- [ ] ${rest}".`
     };
   }
@@ -50132,12 +50320,14 @@ function tickVariant(itemText) {
     return {
       ticked: true,
       text: rest,
+      written: asWritten,
       message: `Expected [x] followed by a space to tick a choice; found "[${mark}]${rest.slice(0, 20)}". Write "- [x] ${rest}".`
     };
   }
   return {
     ticked: true,
     text: rest,
+    written: asWritten,
     message: `Expected [x] to tick a choice; found ${found}. Write [x].`
   };
 }
@@ -50176,8 +50366,18 @@ var init_tick_variant = __esm({
 
 // core/parse/quiz-body.ts
 function choiceText(item) {
-  const first = item.children.find((c) => c.type === "paragraph");
-  return first ? textOf(first) : "";
+  const p = first(item);
+  return p ? textOf(p) : "";
+}
+function tickFix(p, lines, v) {
+  const at4 = p?.position?.start;
+  const start = at4 ? lines.offsetAt(at4.line, at4.column) : void 0;
+  if (start === void 0 || !lines.text.startsWith(v.written, start)) return void 0;
+  const box = v.ticked ? "[x] " : "[ ] ";
+  return {
+    description: `Write ${box.trimEnd()}`,
+    edits: [{ start, end: start + v.written.length, text: box }]
+  };
 }
 function parseChoices(list3, lines, q) {
   for (const item of list3.children) {
@@ -50193,7 +50393,12 @@ function parseChoices(list3, lines, q) {
         });
         continue;
       }
-      q.markupProblems.push({ span: spanOf(item, lines), message: variant.message });
+      const fix = tickFix(first(item), lines, variant);
+      q.markupProblems.push({
+        span: spanOf(item, lines),
+        message: variant.message,
+        ...fix ? { fix } : {}
+      });
       checked = variant.ticked;
       text3 = variant.text;
     }
@@ -50223,8 +50428,16 @@ function newQuestion(prompt, span) {
 function metaWords(inner) {
   const out = [];
   for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
-    if (m[3] !== void 0) out.push({ name: "", value: m[3], raw: m[3] });
-    else out.push({ name: m[1], value: m[2].replace(/^"|"$/g, ""), raw: m[0] });
+    if (m[3] !== void 0)
+      out.push({ name: "", value: m[3], raw: m[3], at: m.index, valueAt: m.index });
+    else
+      out.push({
+        name: m[1],
+        value: m[2].replace(/^"|"$/g, ""),
+        raw: m[0],
+        at: m.index,
+        valueAt: m.index + m[1].length + 1 + (m[2].startsWith('"') ? 1 : 0)
+      });
   }
   return out;
 }
@@ -50232,18 +50445,27 @@ function applyMeta(q, html, lines) {
   const m = QUESTION_COMMENT.exec(html.value.trim());
   if (!m) return false;
   q.metaSpan = spanOf(html, lines);
-  const problem2 = (message) => q.markupProblems.push({ span: q.metaSpan, message });
+  const start = q.metaSpan.start.offset;
+  const innerAt = html.value === lines.text.slice(start, q.metaSpan.end.offset) ? start + html.value.indexOf(m[1]) : void 0;
+  const change = (at4, found, near) => near === void 0 || innerAt === void 0 ? void 0 : {
+    description: `Change to '${near}'`,
+    edits: [{ start: innerAt + at4, end: innerAt + at4 + found.length, text: near }],
+    suggestion: true
+  };
+  const problem2 = (message, fix) => q.markupProblems.push({ span: q.metaSpan, message, ...fix ? { fix } : {} });
   const seen = /* @__PURE__ */ new Set();
-  for (const { name, value: value3, raw } of metaWords(m[1])) {
+  for (const { name, value: value3, raw, at: at4, valueAt } of metaWords(m[1])) {
     if (name === "") {
       problem2(
-        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(raw, QUESTION_ATTRIBUTES, (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(didYouMean(raw.toLowerCase(), QUESTION_ATTRIBUTES), (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
       );
       continue;
     }
     if (!QUESTION_ATTRIBUTES.includes(name)) {
+      const near = didYouMean(name.toLowerCase(), QUESTION_ATTRIBUTES);
       problem2(
-        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(name, QUESTION_ATTRIBUTES, (k) => `${k}=${value3}`, "Remove it.")}`
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(near, (k) => `${k}=${value3}`, "Remove it.")}`,
+        change(at4, name, near)
       );
       continue;
     }
@@ -50260,10 +50482,13 @@ function applyMeta(q, html, lines) {
       if (QUESTION_TYPES.includes(value3)) {
         q.type = value3;
         typed.add(q);
-      } else
+      } else {
+        const near = didYouMean(value3.toLowerCase(), QUESTION_TYPES);
         problem2(
-          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(value3, QUESTION_TYPES, (k) => `type=${k}`, "Fix the question comment.")}`
+          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(near, (k) => `type=${k}`, "Fix the question comment.")}`,
+          change(valueAt, value3, near)
         );
+      }
     } else if (name === "weight") {
       const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
       if (Number.isFinite(w) && w > 0) q.weight = w;
@@ -50272,10 +50497,13 @@ function applyMeta(q, html, lines) {
           `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
         );
     } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial")
+    else if (value3 !== "partial") {
+      const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
       problem2(
-        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(value3, SCORING_VALUES, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`
+        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
+        change(valueAt, value3, near)
       );
+    }
   }
   return true;
 }
@@ -50367,7 +50595,7 @@ function parseQuestions(tree, lines) {
   if (q) inferType(q);
   return questions;
 }
-var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, hasWrittenType, suggestion, allTickVariants;
+var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, first, typed, hasWrittenType, suggestion, allTickVariants;
 var init_quiz_body = __esm({
   "core/parse/quiz-body.ts"() {
     "use strict";
@@ -50382,12 +50610,10 @@ var init_quiz_body = __esm({
     QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
     QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring"];
     SCORING_VALUES = ["partial", "all-or-nothing"];
+    first = (item) => item.children.find((c) => c.type === "paragraph");
     typed = /* @__PURE__ */ new WeakSet();
     hasWrittenType = (q) => typed.has(q);
-    suggestion = (found, known2, write, otherwise) => {
-      const near = didYouMean(found.toLowerCase(), known2);
-      return near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
-    };
+    suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
     allTickVariants = (list3) => list3.children.length > 0 && list3.children.every((i) => tickVariant(choiceText(i)) !== void 0);
   }
 });
@@ -50395,11 +50621,11 @@ var init_quiz_body = __esm({
 // core/grading/sheet-problems.ts
 function sheetProblems(questions) {
   const out = questions.flatMap((q) => q.markupProblems);
-  const first = /* @__PURE__ */ new Map();
+  const first2 = /* @__PURE__ */ new Map();
   for (const q of questions) {
     if (!q.id) continue;
-    const earlier = first.get(q.id);
-    if (!earlier) first.set(q.id, q);
+    const earlier = first2.get(q.id);
+    if (!earlier) first2.set(q.id, q);
     else
       out.push({
         span: q.span,
@@ -50480,7 +50706,12 @@ function sheetFileProblems(file, text3, fm, frontMatterEnd, lines) {
   }
   if (!questions.some((q) => q.metaSpan)) return out;
   for (const p of [...sheetProblems(questions), ...doubleTicks(questions)])
-    out.push({ code: "answer-sheet", span: p.span, message: p.message });
+    out.push({
+      code: "answer-sheet",
+      span: p.span,
+      message: p.message,
+      ...p.fix ? { fix: p.fix } : {}
+    });
   return out;
 }
 var init_sheet_file_problems = __esm({
@@ -50684,10 +50915,19 @@ function refs(fm, field, kind) {
   if (typeof v === "string") return [{ kind, field, id: v, span: spanAt(fm, `/${field}`) }];
   return strings(v).map((id, i) => ({ kind, field, id, span: spanAt(fm, `/${field}/${i}`) }));
 }
-function windowOf(v, span) {
+function windowOf(fm, pointer) {
+  const v = pointer.split("/").slice(1).reduce((o, k) => o?.[k], fm.data);
   if (!v || typeof v !== "object") return void 0;
   const w = v;
-  return { opens: str2(w.opens), due: str2(w.due), span };
+  const opensSpan = fm.spans[`${pointer}/opens`];
+  const dueSpan = fm.spans[`${pointer}/due`];
+  return {
+    opens: str2(w.opens),
+    due: str2(w.due),
+    span: spanAt(fm, pointer),
+    ...opensSpan ? { opensSpan } : {},
+    ...dueSpan ? { dueSpan } : {}
+  };
 }
 function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
@@ -50740,37 +50980,41 @@ function buildItem(file, type, fm, body, lines) {
     fieldSpans: topLevelSpans(fm.spans),
     frontMatterSpan: fm.span,
     freshness: freshnessOf(d),
-    references: refs(fm, "covers", "feature"),
+    // Every field that names an id but a track's modules, whose entries may be mappings (below).
+    references: Object.entries(REFERENCE_FIELDS[type]).flatMap(
+      ([field, kind]) => type === "track" && field === "modules" ? [] : refs(fm, field, kind)
+    ),
     links: collectLinks(body.links, lines)
   };
   switch (type) {
     case "track": {
+      const moduleSpans = /* @__PURE__ */ new Map();
       const modules = (Array.isArray(d.modules) ? d.modules : []).flatMap((entry, i) => {
         const span = spanAt(fm, `/modules/${i}`);
         if (typeof entry === "string") return [{ module: entry, optional: false, span }];
         if (entry && typeof entry === "object" && typeof entry.module === "string") {
           const e = entry;
-          const w = windowOf(e.window, spanAt(fm, `/modules/${i}/window`));
-          return [
-            {
-              module: e.module,
-              optional: e.optional === true,
-              span,
-              ...w ? { window: w } : {}
-            }
-          ];
+          const w = windowOf(fm, `/modules/${i}/window`);
+          const m = {
+            module: e.module,
+            optional: e.optional === true,
+            span,
+            ...w ? { window: w } : {}
+          };
+          const at4 = fm.spans[`/modules/${i}/module`];
+          if (at4) moduleSpans.set(m, at4);
+          return [m];
         }
         return [];
       });
-      const window2 = windowOf(d.window, spanAt(fm, "/window"));
+      const window2 = windowOf(fm, "/window");
       base.references.push(
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "track"),
         ...modules.map((m) => ({
           kind: "module",
           field: "modules",
           id: m.module,
-          span: m.span
+          // An entry written as a mapping is reported (and fixed) at its module: value.
+          span: moduleSpans.get(m) ?? m.span
         }))
       );
       return {
@@ -50785,10 +51029,8 @@ function buildItem(file, type, fm, body, lines) {
       };
     }
     case "module":
-      base.references.push(...refs(fm, "prerequisites", "module"));
       return { ...base, type, prerequisites: strings(d.prerequisites) };
     case "quiz":
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
       return {
         ...base,
         type,
@@ -50801,11 +51043,6 @@ function buildItem(file, type, fm, body, lines) {
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
       };
     case "scenario":
-      base.references.push(
-        ...refs(fm, "module", "module"),
-        ...refs(fm, "roles", "role"),
-        ...refs(fm, "prerequisites", "checkpoint")
-      );
       return {
         ...base,
         type,
@@ -50816,7 +51053,6 @@ function buildItem(file, type, fm, body, lines) {
         ...parseScenarioBody(body.root, lines)
       };
     case "reflection": {
-      base.references.push(...refs(fm, "module", "module"), ...refs(fm, "roles", "role"));
       const reflection = parseReflectionBody(body.root, lines);
       return {
         ...base,
@@ -50835,6 +51071,7 @@ var linkOfNode, scalarText;
 var init_build_item = __esm({
   "core/parse/build-item.ts"() {
     "use strict";
+    init_model();
     init_mdast_util();
     init_quiz_body();
     init_scenario_body();
@@ -51044,13 +51281,13 @@ function findCostlyInlineHtml(text3, from = 0) {
     if (next === -1) next = text3.length;
     let k = pos;
     while (k < next && k - pos < 4 && text3.charCodeAt(k) === 32) k++;
-    const first = text3.charCodeAt(k);
+    const first2 = text3.charCodeAt(k);
     const m = fenceMarker(text3, pos, next);
     if (htmlEnd) {
       if (text3.slice(pos, next).includes(htmlEnd)) htmlEnd = void 0;
     } else if (fence3) {
       if (m && closesFence(m, fence3)) fence3 = void 0;
-    } else if (first === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
+    } else if (first2 === 60 && (htmlEnd = htmlBlockEnd(text3, k)) !== void 0) {
       const found = close2(pos);
       if (found) return found;
       if (text3.slice(k + 2, next).includes(htmlEnd)) htmlEnd = void 0;
@@ -51279,6 +51516,8 @@ function parseFile(file, input, options2 = {}) {
   if (typeof type !== "string" || !ITEM_TYPES.includes(type)) {
     const found = type === void 0 ? "none" : JSON.stringify(type);
     const span = fm.spans["/type"] ?? fm.span;
+    const near = typeof type === "string" ? didYouMean(type, ITEM_TYPES) : void 0;
+    const fix = near && typeof type === "string" ? changeTo(span, type, near) : void 0;
     return {
       model: {
         file,
@@ -51286,7 +51525,8 @@ function parseFile(file, input, options2 = {}) {
           {
             code: "unknown-type",
             span,
-            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. Set the type of this file.`
+            message: `Expected type: to be one of ${ITEM_TYPES.join(", ")}; found ${found}. ${near ? `Did you mean "${near}"?` : "Set the type of this file."}`,
+            ...fix ? { fix } : {}
           }
         ]
       },
@@ -51358,6 +51598,8 @@ var init_parse_file = __esm({
     init_types();
     init_model();
     init_schema_problems();
+    init_did_you_mean();
+    init_change_to();
     init_decode();
     init_markdown();
     init_front_matter();
@@ -52439,26 +52681,26 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index2) => {
-          if (first === "\\") {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index2) => {
+          if (first2 === "\\") {
             backslashes = true;
             return m;
           }
-          if (first === "?") {
+          if (first2 === "?") {
             if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index2 === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
           }
-          if (first === ".") {
+          if (first2 === ".") {
             return DOT_LITERAL.repeat(chars.length);
           }
-          if (first === "*") {
+          if (first2 === "*") {
             if (esc) {
-              return esc + first + (rest ? star : "");
+              return esc + first2 + (rest ? star : "");
             }
             return star;
           }
@@ -53926,11 +54168,11 @@ var require_ignore = __commonJS({
       return true;
     };
     var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
-      if (first === SLASH_CODE) {
+      const first2 = path.charCodeAt(0);
+      if (first2 === SLASH_CODE) {
         return true;
       }
-      if (first !== DOT_CODE) {
+      if (first2 !== DOT_CODE) {
         return false;
       }
       if (path.length === 1) {
@@ -54086,13 +54328,13 @@ var Command = class {
     let cmdStr = CMD_STRING + this.command;
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
-      let first = true;
+      let first2 = true;
       for (const key in this.properties) {
         if (this.properties.hasOwnProperty(key)) {
           const val = this.properties[key];
           if (val) {
-            if (first) {
-              first = false;
+            if (first2) {
+              first2 = false;
             } else {
               cmdStr += ",";
             }
@@ -55073,189 +55315,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options2) {
-  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options2?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index2 = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index2;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index2++;
-  }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value3 = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value3 : value3.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index2, len, stopFlags);
-}
-function parseParameters(header, type, index2, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
-    }
-    const keyStart = index2;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index2 < len) {
-      const code = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value3 = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value3 : value3.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
-        }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
-          let escaped = false;
-          while (index2 < len) {
-            const code2 = header.charCodeAt(index2);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
-              }
-              index2++;
-              let stop2 = 0;
-              while (index2 < len) {
-                const code3 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index2++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index2 + 1 < len) {
-              escaped = true;
-              index2 += 2;
-              continue;
-            }
-            index2++;
-          }
-          continue parameter;
-        }
-        const valueStart = index2;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index2 < len) {
-          const code2 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index2;
-          } else {
-            valueWhitespace = -1;
-          }
-          index2++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index2;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index2++;
-    }
-  }
-  return { type, index: index2, parameters };
-}
-function unescapeQuotedPairs(str3, start, end) {
-  let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str3.charCodeAt(index2) === BSLASH) {
-      result += str3.slice(start, index2);
-      start = ++index2;
-    }
-  }
-  return result + str3.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -55750,7 +55811,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text3 = "";
     try {
@@ -62326,6 +62387,7 @@ function todayIn(timeZone, now) {
 
 // core/config/config.ts
 init_did_you_mean();
+init_change_to();
 var DEFAULT_POLICIES = {
   passMark: 80,
   attempts: 3,
@@ -62375,7 +62437,16 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
   }
   const data = result.value.data;
   for (const p2 of schemaProblems("config", result.value, "enablekit.yml"))
-    config.problems.push({ ...p2, span: unwrap(p2.span) });
+    config.problems.push({
+      ...p2,
+      span: unwrap(p2.span),
+      ...p2.fix ? {
+        fix: {
+          ...p2.fix,
+          edits: p2.fix.edits.map((e) => ({ ...e, start: e.start - 4, end: e.end - 4 }))
+        }
+      } : {}
+    });
   const product = obj(data.product);
   if (typeof product.version === "string") config.productVersion = product.version;
   if (typeof product.repository === "string") config.productRepository = product.repository;
@@ -62423,10 +62494,12 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
     if (isTimeZone(data.timezone)) config.timeZone = data.timezone;
     else {
       const near = didYouMean(data.timezone, knownTimeZones());
-      const span = result.value.spans["/timezone"] ?? result.value.span;
+      const span = unwrap(result.value.spans["/timezone"] ?? result.value.span);
+      const fix = near ? changeTo(span, data.timezone, near) : void 0;
       config.problems.push({
         code: "schema",
-        span: unwrap(span),
+        span,
+        ...fix ? { fix } : {},
         message: `Expected timezone to be an IANA time zone name such as America/Los_Angeles, or UTC; found "${data.timezone}", which is not one${near ? ` (did you mean ${near}?)` : ""}. Correct the name, or leave timezone out for UTC; until then dates are read in UTC.`
       });
     }
@@ -62581,7 +62654,12 @@ var answerSheet = {
     for (const model of ctx.index.files.values()) {
       for (const p of model.problems)
         if (p.code === "answer-sheet")
-          ctx.report({ file: model.file, span: p.span, message: p.message });
+          ctx.report({
+            file: model.file,
+            span: p.span,
+            message: p.message,
+            ...p.fix ? { fix: p.fix } : {}
+          });
     }
   }
 };
@@ -62783,6 +62861,37 @@ var invalidFile = {
       ]
     },
     {
+      title: "A misspelt type",
+      files: {
+        "intro.md": dedent`
+        ---
+        type: modul
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      `
+      },
+      expect: [
+        {
+          at: "intro.md:2",
+          message: 'Expected type: to be one of track, module, quiz, scenario, reflection; found "modul". Did you mean "module"?'
+        }
+      ],
+      suggested: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        title: Intro
+        owner: alice
+        ---
+        # Intro
+      `
+      }
+    },
+    {
       title: "Broken YAML",
       files: {
         "m.md": dedent`
@@ -62815,7 +62924,12 @@ var invalidFile = {
     for (const model of ctx.index.files.values()) {
       for (const p of model.problems)
         if (p.code !== "schema" && p.code !== "answer-sheet")
-          ctx.report({ file: model.file, span: p.span, message: p.message });
+          ctx.report({
+            file: model.file,
+            span: p.span,
+            message: p.message,
+            ...p.fix ? { fix: p.fix } : {}
+          });
     }
     if (ctx.config.file) {
       for (const p of ctx.config.problems)
@@ -63184,12 +63298,12 @@ var quizDuplicateChoice = {
     for (const item of ctx.items()) {
       if (item.type !== "quiz") continue;
       for (const q of item.questions) {
-        const first = /* @__PURE__ */ new Map();
+        const first2 = /* @__PURE__ */ new Map();
         for (const c of q.choices) {
           const key = c.text.toLowerCase();
-          const earlier = first.get(key);
+          const earlier = first2.get(key);
           if (earlier === void 0) {
-            first.set(key, c.letter);
+            first2.set(key, c.letter);
             continue;
           }
           const fix = c.checked ? void 0 : {
@@ -63277,7 +63391,69 @@ var quizFeedback = {
           at: "q.md:11",
           message: 'Expected scoring= to be partial or all-or-nothing; found "all-or-nothin". Did you mean all-or-nothing?'
         }
-      ]
+      ],
+      suggested: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which numbers do customers judge us by?
+          <!-- question id=numbers type=multiple weight=2 scoring=all-or-nothing -->
+
+          - [x] Time to first reply
+          - [x] Time to resolution
+          - [ ] Page load time
+        `
+      }
+    },
+    {
+      title: "Ticks written another way",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [✓] Incident
+          - [] Tier 1
+        `
+      },
+      expect: [
+        { at: "q.md:13", message: "Expected [x] to tick a choice; found [\u2713]. Write [x]." },
+        { at: "q.md:14", message: "Expected [ ] for a choice left empty; found []" }
+      ],
+      fixed: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+        `
+      }
     },
     {
       title: "Feedback under each choice",
@@ -63309,7 +63485,12 @@ var quizFeedback = {
       if (item.type !== "quiz") continue;
       for (const q of item.questions)
         for (const p of q.markupProblems)
-          ctx.report({ file: item.file, span: p.span, message: p.message });
+          ctx.report({
+            file: item.file,
+            span: p.span,
+            message: p.message,
+            ...p.fix ? { fix: p.fix } : {}
+          });
     }
   }
 };
@@ -63401,6 +63582,665 @@ var quizPassMark = {
           message: `Expected pass mark ${passMark}% to be reachable; found at most ${reachable}% can be scored because some questions have no answer. Add their answers or lower pass_mark.`
         });
       }
+    }
+  }
+};
+
+// core/grading/shuffled-order.ts
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function shuffledOrder(q, seed) {
+  const order2 = q.items.map((_, i) => i);
+  let state = hash(`${seed}:${q.id ?? q.prompt}`);
+  for (let i = order2.length - 1; i > 0; i--) {
+    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
+    const j = state % (i + 1);
+    [order2[i], order2[j]] = [order2[j], order2[i]];
+  }
+  if (order2.length > 1 && order2.every((n, i) => q.items[n].text === q.items[i].text))
+    order2.push(order2.shift());
+  return order2;
+}
+function shuffledItems(q, seed) {
+  return shuffledOrder(q, seed).map((n) => q.items[n].text);
+}
+
+// core/grading/sheet-template.ts
+function keyAnswer(q, fill) {
+  if (!fill) return "";
+  if (q.type === "text") return q.accepted.find((a) => !answerPattern(a.value))?.value ?? "";
+  if (q.type === "numeric" && q.numeric) {
+    const n = String(q.numeric.value).replace(".", fill.decimalMark);
+    return q.numeric.unit ? `${n} ${q.numeric.unit}` : n;
+  }
+  return "";
+}
+function questionBlock(q, learner, fill) {
+  const answerOnly = q.type === "single" && q.choices.length === 0 && q.items.length === 0;
+  const meta = `<!-- question id=${q.id ?? ""}${answerOnly ? "" : ` type=${q.type}`} -->`;
+  const head2 = `## ${q.prompt}
+${meta}
+
+`;
+  if (answerOnly) return `${head2}Answer: 
+`;
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return `${head2}${q.choices.map((c) => `- [${fill && c.checked ? "x" : " "}] ${c.text}`).join("\n")}
+`;
+    case "text":
+    case "numeric":
+      return `${head2}Answer: ${keyAnswer(q, fill)}
+`;
+    case "ordering":
+      return `${head2}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner)).map((t, i) => `${i + 1}. ${t}`).join("\n")}
+`;
+  }
+}
+function answerSheetText(quiz2, learner, fill) {
+  const instructions = fill ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.' : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. Then commit this file on a branch and open a pull request.';
+  const questions = quiz2.questions.map((q) => questionBlock(q, learner, fill)).join("\n");
+  return `---
+type: answer-sheet
+checkpoint: ${quiz2.id}
+learner: ${learner}
+---
+
+# ${quiz2.title}: answers
+
+${instructions}
+
+${questions}`;
+}
+
+// core/grading/read-answer-sheet.ts
+init_parse_file();
+init_schema_problems();
+init_front_matter();
+init_lesson_source();
+init_markdown();
+init_parse_guard();
+init_nesting_guard();
+init_quiz_body();
+init_line_index();
+init_line_endings();
+
+// core/grading/checkpoint-sheets.ts
+var front2 = (id, learner) => `---
+type: answer-sheet
+checkpoint: ${id}
+learner: ${learner}
+---
+
+`;
+function scenarioSheet(s, learner) {
+  return `${front2(s.id, learner)}# ${s.title}: submission
+
+Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
+
+## Transcript
+
+
+## Notes
+
+What you would do next, and anything the reviewer should know.
+`;
+}
+function reflectionSheet(r, learner) {
+  const read2 = r.readCheck ? `- [ ] ${r.readCheck.text}
+
+` : "";
+  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
+
+`).join("");
+  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
+  return `${front2(r.id, learner)}# ${r.title}
+
+${read2}## Your reflection
+
+Answer under each prompt.${min}
+
+${prompts}`;
+}
+function checkpointSheetText(c, learner) {
+  switch (c.type) {
+    case "quiz":
+      return answerSheetText(c, learner);
+    case "scenario":
+      return scenarioSheet(c, learner);
+    case "reflection":
+      return reflectionSheet(c, learner);
+  }
+}
+
+// core/grading/sheet-limit.ts
+var MAX_SHEET_BYTES = 64 * 1024;
+var ANSWER_ALLOWANCE = 2 * 1024;
+var SHEET_ALLOWANCE = 32 * 1024;
+var LONGEST_LOGIN = "x".repeat(39);
+var bytes = (s) => new TextEncoder().encode(s).length;
+function sheetLimit(item) {
+  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection")
+    return MAX_SHEET_BYTES;
+  const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
+  if (item.type !== "quiz") return blank + MAX_SHEET_BYTES;
+  return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
+}
+
+// core/grading/read-answer-sheet.ts
+init_sheet_problems();
+function overLimit(text3, maxBytes) {
+  if (text3.length * 3 <= maxBytes) return void 0;
+  const size = text3.length > maxBytes ? text3.length : new TextEncoder().encode(text3).length;
+  return size > maxBytes ? size : void 0;
+}
+function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
+  const size = overLimit(source, maxBytes);
+  if (size !== void 0)
+    return {
+      ok: false,
+      line: 1,
+      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`
+    };
+  const text3 = toLf(source);
+  const lines = new LineIndex(text3);
+  const fence3 = findFrontMatter(text3);
+  if (!fence3)
+    return {
+      ok: false,
+      line: 1,
+      message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".'
+    };
+  const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
+  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
+  const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
+  if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
+  const slow = findSlowShape(text3, fence3.end);
+  if (slow) return { ok: false, line: slow.line, message: slow.message };
+  let tree;
+  let questions;
+  try {
+    tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
+    questions = parseQuestions(tree, lines);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      const line = deepestLine(text3, fence3.end);
+      return {
+        ok: false,
+        line,
+        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`
+      };
+    }
+    throw e;
+  }
+  const data = fm.value.data;
+  return {
+    ok: true,
+    sheet: {
+      checkpoint: data.checkpoint,
+      learner: data.learner,
+      questions,
+      problems: sheetProblems(questions),
+      body: { text: text3, tree, lines }
+    }
+  };
+}
+
+// core/text/duration.ts
+var UNIT_MS = {
+  h: 36e5,
+  d: 864e5,
+  w: 7 * 864e5,
+  m: 30 * 864e5,
+  y: 365 * 864e5
+};
+function durationMs(text3) {
+  const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text3.trim());
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
+}
+
+// core/text/fold-text.ts
+var APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u02B9\u00B4\u0060\uFF07]/g;
+var QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\uFF02]/g;
+var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+var ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g;
+function foldText(s) {
+  return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-").replace(/\s+/gu, " ").trim();
+}
+
+// core/grading/read-number.ts
+var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var patterns = /* @__PURE__ */ new Map();
+function numberPattern(mark) {
+  let re = patterns.get(mark);
+  if (!re) {
+    const group = escape2(mark === "." ? "," : ".");
+    const whole = `\\d{1,3}(?:${group}\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+`;
+    re = new RegExp(`^([+-]?)(${whole})?(?:${escape2(mark)}(\\d+))?$`);
+    patterns.set(mark, re);
+  }
+  return re;
+}
+var ODD_DIGITS = /[\u00B2\u00B3\u00B9\u2070-\u209F\u2150-\u218F\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]/u;
+var CASE_MATTERS = /[mpb]/i;
+function sameUnit(given, key) {
+  if (given === key) return true;
+  if (given.toLowerCase() !== key.toLowerCase()) return false;
+  const k = [...key];
+  return [...given].every((ch, i) => ch === k[i] || !CASE_MATTERS.test(ch));
+}
+function readNumber(answer, mark, unit) {
+  const numberPart = /^[^\p{L}%°]*/u.exec(answer)[0];
+  if (ODD_DIGITS.test(numberPart)) return void 0;
+  let s = foldText(answer);
+  if (unit) {
+    const u = foldText(unit);
+    const at4 = s.length - u.length;
+    if (at4 >= 0 && sameUnit(s.slice(at4), u)) s = s.slice(0, at4).trimEnd();
+  }
+  const m = numberPattern(mark).exec(s);
+  if (!m || m[2] === void 0 && m[3] === void 0) return void 0;
+  const whole = (m[2] ?? "0").replace(/\D/g, "");
+  const value3 = Number(`${m[1]}${whole}.${m[3] ?? "0"}`);
+  return Number.isFinite(value3) ? value3 : void 0;
+}
+function numberHint(mark, unit, answer) {
+  const examples = mark === "." ? "2.5, -3 or 5,000" : "2,5, -3 or 5.000";
+  const found = answer.trim().length > 40 ? `${answer.trim().slice(0, 40)}\u2026` : answer.trim();
+  return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ""}; found "${found}". Write the number alone, with ${mark === "." ? "a point" : "a comma"} as the decimal mark.`;
+}
+
+// core/grading/grade-question.ts
+var MAX_TEXT_ANSWER = 500;
+var normalise = (s) => foldText(s).toLowerCase();
+var plainMatcher = (pattern, flags, text3) => new RegExp(pattern, matchFlags(flags)).test(text3);
+var CHANGED_CHOICES = 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
+function scoreChoices(key, mine) {
+  const ticked = mine.choices.flatMap((c, i) => c.checked ? [i] : []);
+  const answer = ticked.map((i) => `${mine.choices[i].letter}) ${mine.choices[i].text}`).join("; ");
+  const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i].text));
+  if (differs)
+    return { outcome: "changed", points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
+  if (ticked.length === 0) return { outcome: "unanswered", points: 0, answer: "", feedback: [] };
+  const right = new Set(key.choices.flatMap((c, i) => c.checked ? [i] : []));
+  const hits = ticked.filter((i) => right.has(i)).length;
+  const misses = ticked.length - hits;
+  const choiceFeedback = ticked.flatMap(
+    (i) => key.choices[i].feedback ? [key.choices[i].feedback.text] : []
+  );
+  let fraction;
+  const notes = [];
+  if (key.type === "single") {
+    fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
+    if (ticked.length > 1)
+      notes.push(
+        `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i].letter).join(", ")}). It takes one answer, so it was graded wrong; tick only one next time.`
+      );
+  } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
+  else fraction = Math.max(0, (hits - misses) / right.size);
+  const safe = fraction === 1 || key.type === "single" && ticked.length === 1;
+  return {
+    outcome: fraction === 1 ? "right" : fraction > 0 ? "partial" : "wrong",
+    points: fraction * key.weight,
+    answer,
+    feedback: safe ? [...notes, ...choiceFeedback] : notes,
+    held: safe ? [] : choiceFeedback
+  };
+}
+function scoreText(key, mine, match) {
+  const answer = mine.answerText?.value ?? "";
+  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  if (answer.length > MAX_TEXT_ANSWER)
+    return {
+      outcome: "wrong",
+      points: 0,
+      answer,
+      feedback: [
+        `Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`
+      ]
+    };
+  const given = normalise(answer);
+  for (const a of key.accepted) {
+    const m = answerPattern(a.value);
+    if (!m) {
+      if (normalise(a.value) === given)
+        return { outcome: "right", points: key.weight, answer, feedback: [] };
+      continue;
+    }
+    let hit;
+    try {
+      hit = match(foldText(m.source), m.flags, foldText(answer));
+    } catch {
+      hit = false;
+    }
+    if (hit === "timeout")
+      return {
+        outcome: "wrong",
+        points: 0,
+        answer,
+        feedback: [
+          "This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."
+        ]
+      };
+    if (hit) return { outcome: "right", points: key.weight, answer, feedback: [] };
+  }
+  return { outcome: "wrong", points: 0, answer, feedback: [] };
+}
+function scoreNumeric(key, mine, mark) {
+  const answer = mine.answerText?.value ?? "";
+  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const value3 = readNumber(answer, mark, key.numeric?.unit);
+  if (value3 === void 0)
+    return {
+      outcome: "not-a-number",
+      points: 0,
+      answer,
+      feedback: [numberHint(mark, key.numeric?.unit, answer)]
+    };
+  const ok2 = key.numeric !== void 0 && Math.abs(value3 - key.numeric.value) <= key.numeric.tolerance + 1e-9;
+  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
+}
+function scoreOrdering(key, mine) {
+  const order2 = mine.items.map((i) => i.text);
+  const answer = order2.map((t, i) => `${i + 1}. ${t}`).join(" ");
+  if (order2.length === 0) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const known2 = new Map(key.items.map((i, n) => [normalise(i.text), n]));
+  const places = order2.map((t) => known2.get(normalise(t)));
+  if (places.some((p) => p === void 0) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
+    return {
+      outcome: "changed",
+      points: 0,
+      answer,
+      feedback: [],
+      changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".'
+    };
+  }
+  const ok2 = places.every((p, i) => p === i);
+  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
+}
+function correctAnswerOf(q) {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join("; ");
+    case "text":
+      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? "";
+    case "numeric":
+      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` \xB1 ${q.numeric.tolerance}` : ""}${q.numeric.unit ? ` ${q.numeric.unit}` : ""}` : "";
+    case "ordering":
+      return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(" ");
+  }
+}
+function scoreQuestion(key, mine, match, line, mark = ".") {
+  const base = { id: key.id ?? "", type: key.type, prompt: key.prompt, weight: key.weight, line };
+  if (!mine)
+    return {
+      result: {
+        ...base,
+        answer: "",
+        outcome: "unanswered",
+        points: 0,
+        feedback: ["This question is missing from your sheet."]
+      },
+      held: []
+    };
+  const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : scoreOrdering(key, mine);
+  return {
+    result: {
+      ...base,
+      answer: s.answer,
+      outcome: s.outcome,
+      points: Math.round(s.points * 1e3) / 1e3,
+      feedback: s.changed ? [s.changed] : s.feedback
+    },
+    held: s.held ?? []
+  };
+}
+
+// core/grading/retake-policy.ts
+var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+function retakeStanding(counted, policy, at4) {
+  const pass = counted.findIndex((p) => p.passed);
+  if (pass >= 0) return { kind: "practice", passedAt: counted[pass].at, passedAttempt: pass + 1 };
+  if (counted.length >= policy.attempts) return { kind: "refused", reason: "no-attempts-left" };
+  const lastFail = Math.max(...counted.map((p) => Date.parse(p.at)));
+  if (counted.length && policy.retakeCooldownMs > 0 && Date.parse(at4) < lastFail + policy.retakeCooldownMs)
+    return {
+      kind: "refused",
+      reason: "cooldown",
+      opensAt: iso(lastFail + policy.retakeCooldownMs)
+    };
+  return { kind: "attempt", attempt: counted.length + 1 };
+}
+
+// core/grading/grade-quiz.ts
+init_sheet_problems();
+function policyFor(quiz2, config) {
+  return {
+    passMark: quiz2.passMark ?? config.policies.passMark,
+    attempts: quiz2.attempts ?? config.policies.attempts,
+    retakeCooldownMs: durationMs(quiz2.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
+    revealAnswers: quiz2.revealAnswers ?? config.policies.revealAnswers,
+    decimalMark: config.policies.decimalMark
+  };
+}
+function gradeQuiz(input) {
+  const { sheet, quiz: quiz2, policy, prior, now } = input;
+  const who = { checkpoint: quiz2.id, learner: sheet.learner };
+  if (quiz2.key && !input.keyApplied && !quiz2.keyApplied) {
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "key-unavailable",
+        message: `Expected the answers of "${quiz2.title}"; found them kept in its key file (${quiz2.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`
+      }
+    };
+  }
+  const standing = retakeStanding(
+    [...prior].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    policy,
+    now
+  );
+  if (standing.kind === "refused" && standing.reason === "no-attempts-left")
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "no-attempts-left",
+        message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
+      }
+    };
+  if (standing.kind === "refused") {
+    const when = standing.opensAt;
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "cooldown",
+        message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.`
+      }
+    };
+  }
+  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz2)].sort(
+    (a, b) => a.span.start.offset - b.span.start.offset
+  );
+  if (problems.length)
+    return {
+      ok: false,
+      refusal: {
+        ...who,
+        reason: "invalid-sheet",
+        message: sheetProblemMessage(problems),
+        line: problems[0].span.start.line
+      }
+    };
+  const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id, q]));
+  const scored = quiz2.questions.map((key) => {
+    const q = mine.get(key.id ?? "");
+    return scoreQuestion(
+      key,
+      q,
+      input.match ?? plainMatcher,
+      q?.span.start.line ?? 1,
+      policy.decimalMark ?? "."
+    );
+  });
+  const questions = scored.map((s) => s.result);
+  const maxScore = questions.reduce((s, q) => s + q.weight, 0);
+  const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1e3) / 1e3;
+  const percent = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
+  const passed = percent + 1e-9 >= policy.passMark;
+  const practice = standing.kind === "practice";
+  const attempt = practice ? standing.passedAttempt : standing.attempt;
+  const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && (passed || practice) || policy.revealAnswers === "after-last-attempt" && (passed || practice || attempt >= policy.attempts);
+  if (revealed) {
+    quiz2.questions.forEach((key, i) => {
+      const r = questions[i];
+      if (r.outcome !== "right") r.correctAnswer = correctAnswerOf(key);
+      r.feedback.push(...scored[i].held);
+      if (key.explanation) r.feedback.push(key.explanation.text);
+    });
+  }
+  return {
+    ok: true,
+    grade: {
+      ...who,
+      attempt,
+      attemptsAllowed: policy.attempts,
+      ...practice ? { practice: { passedAt: standing.passedAt, passedAttempt: standing.passedAttempt } } : {},
+      score,
+      maxScore,
+      percent,
+      passMark: policy.passMark,
+      passed,
+      revealed,
+      questions
+    }
+  };
+}
+
+// core/lint/rules/quiz-key-passes.ts
+var KEY_LEARNER = "key-sheet-";
+var OUTCOME = {
+  partial: "part of its credit",
+  wrong: "no credit: graded wrong",
+  unanswered: "no credit: read as not answered",
+  changed: "no credit: its choices read as changed",
+  "not-a-number": "no credit: its answer read as not a number"
+};
+var patternOnly = (q) => q.type === "text" && q.accepted.length > 0 && q.accepted.every((a) => answerPattern(a.value));
+function keyShortfalls(quiz2, config) {
+  const ids = quiz2.questions.map((q) => q.id);
+  if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return [];
+  const checked = quiz2.questions.filter((q) => !answerProblem(q) && !patternOnly(q));
+  if (checked.length === 0) return [];
+  const text3 = answerSheetText(quiz2, KEY_LEARNER, { decimalMark: config.policies.decimalMark });
+  const read2 = readAnswerSheet(text3, Number.MAX_SAFE_INTEGER);
+  if (!read2.ok)
+    return [
+      { q: checked[0], found: `the key sheet refused at its line ${read2.line}: ${read2.message}` }
+    ];
+  const graded = gradeQuiz({
+    sheet: read2.sheet,
+    quiz: quiz2,
+    policy: { ...policyFor(quiz2, config), attempts: Number.MAX_SAFE_INTEGER },
+    prior: [],
+    now: "2000-01-01T00:00:00Z",
+    // The key writes a plain accepted answer, which matches without running any pattern.
+    match: () => false,
+    keyApplied: true
+  });
+  if (!graded.ok)
+    return [{ q: checked[0], found: `the key sheet refused: ${graded.refusal.message}` }];
+  const byId = new Map(graded.grade.questions.map((r) => [r.id, r]));
+  return checked.flatMap((q) => {
+    const r = byId.get(q.id ?? "");
+    if (!r || r.outcome === "right") return [];
+    const why = r.feedback.length ? ` (${r.feedback.join(" ")})` : "";
+    return [{ q, found: `${OUTCOME[r.outcome]}${why}` }];
+  });
+}
+var quizKeyPasses = {
+  meta: {
+    id: "quiz-key-passes",
+    description: "A quiz's own key sheet (every right answer, as `take --answered` writes it) grades 100%.",
+    severity: "error",
+    rationale: "A key the grader does not accept fails every learner who gives the right answer, and nobody finds out until a learner does. Grading the key as the Action would catches it while the author is writing.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "An accepted answer that is empty can never be given",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \` \`
+        `
+      },
+      expect: [
+        {
+          at: "q.md:10",
+          message: `Expected the quiz's key sheet to earn full credit on "Which header carries the request id?"; found no credit: read as not answered`
+        }
+      ]
+    },
+    {
+      title: "A key that passes: nothing to report",
+      files: {
+        "enablekit.yml": 'version: 1\npolicies:\n  decimal_mark: ","\n',
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## How many hours?
+          <!-- question id=hours type=numeric -->
+
+          Answer: 4.5 ± 0.5 h
+
+          ## Put them in order
+          <!-- question id=steps type=ordering -->
+
+          1. Read
+          2. Triage
+          3. Reply
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
+      for (const { q, found } of keyShortfalls(item, ctx.config))
+        ctx.report({
+          file: item.file,
+          span: q.span,
+          message: `Expected the quiz's key sheet to earn full credit on "${q.prompt}"; found ${found}. Check the question's answer: a learner who gives it would lose the credit too.`
+        });
     }
   }
 };
@@ -63848,6 +64688,7 @@ var scenarioRubric = {
 };
 
 // core/lint/rules/schedule-window.ts
+init_change_to();
 function checkOrder(ctx, file, w, what) {
   if (w.opens && w.due && w.opens >= w.due) {
     ctx.report({
@@ -63860,18 +64701,33 @@ function checkOrder(ctx, file, w, what) {
   return true;
 }
 function outside(ctx, file, span, inner, outer, module3) {
+  const move = (at4, from, to, description) => at4 ? changeTo(at4, from, to, { description }) : void 0;
   if (outer.opens && inner.opens && inner.opens < outer.opens) {
+    const fix = move(
+      inner.opensSpan,
+      inner.opens,
+      outer.opens,
+      `Open it on ${outer.opens}, with the track`
+    );
     ctx.report({
       file,
       span,
-      message: `Expected module "${module3}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.`
+      message: `Expected module "${module3}" to open inside the track's window (from ${outer.opens}); found opens ${inner.opens}. Move it to ${outer.opens} or later.`,
+      ...fix ? { fix } : {}
     });
   }
   if (outer.due && inner.due && inner.due > outer.due) {
+    const fix = move(
+      inner.dueSpan,
+      inner.due,
+      outer.due,
+      `Make it due ${outer.due}, with the track`
+    );
     ctx.report({
       file,
       span,
-      message: `Expected module "${module3}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.`
+      message: `Expected module "${module3}" to be due inside the track's window (by ${outer.due}); found due ${inner.due}. Move it to ${outer.due} or earlier.`,
+      ...fix ? { fix } : {}
     });
   }
 }
@@ -63913,7 +64769,25 @@ var scheduleWindow = {
           at: "t.md:11",
           message: `Expected module "b" to be due inside the track's window (by 2027-02-26); found due 2027-03-12`
         }
-      ]
+      ],
+      suggested: {
+        "t.md": dedent`
+          ---
+          type: track
+          id: t
+          title: T
+          owner: alice
+          roles: [support]
+          window: {opens: 2027-01-04, due: 2027-02-26}
+          modules:
+            - module: a
+              window: {opens: 2027-01-18, due: 2027-01-11}
+            - module: b
+              window: {opens: 2027-02-01, due: 2027-02-26}
+          ---
+          # T
+        `
+      }
     }
   ],
   check(ctx) {
@@ -63954,8 +64828,19 @@ var schema = {
       },
       expect: [
         { at: "intro.md:2", message: 'Expected a module to have "title"' },
-        { at: "intro.md:5", message: 'found "review_evry"' }
-      ]
+        { at: "intro.md:5", message: 'found "review_evry". Did you mean "review_every"?' }
+      ],
+      suggested: {
+        "intro.md": dedent`
+        ---
+        type: module
+        id: intro
+        owner: alice
+        review_every: 90d
+        ---
+        # Intro
+      `
+      }
     },
     {
       title: "A bad value in enablekit.yml",
@@ -63991,30 +64876,15 @@ var schema = {
     }
   ],
   check(ctx) {
+    const report2 = (file, p) => ctx.report({ file, span: p.span, message: p.message, ...p.fix ? { fix: p.fix } : {} });
     for (const model of ctx.index.files.values()) {
-      for (const p of model.problems)
-        if (p.code === "schema") ctx.report({ file: model.file, span: p.span, message: p.message });
+      for (const p of model.problems) if (p.code === "schema") report2(model.file, p);
     }
     if (ctx.config.file) {
-      for (const p of ctx.config.problems)
-        if (p.code === "schema")
-          ctx.report({ file: ctx.config.file, span: p.span, message: p.message });
+      for (const p of ctx.config.problems) if (p.code === "schema") report2(ctx.config.file, p);
     }
   }
 };
-
-// core/text/duration.ts
-var UNIT_MS = {
-  h: 36e5,
-  d: 864e5,
-  w: 7 * 864e5,
-  m: 30 * 864e5,
-  y: 365 * 864e5
-};
-function durationMs(text3) {
-  const m = /^([1-9][0-9]*)(h|d|w|m|y)$/.exec(text3.trim());
-  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
-}
 
 // core/freshness/semver.ts
 function parseVersion(tag) {
@@ -64117,8 +64987,7 @@ var staleContent = {
     description: "Items are verified against the current product version (product.version in enablekit.yml) and within their review interval.",
     severity: "warning",
     rationale: "Product training goes stale the moment the product ships. An item checked against an older release, or not reviewed for longer than its interval, may teach what is no longer true.",
-    reach: "file",
-    fixes: "suggestion"
+    reach: "file"
   },
   examples: [
     {
@@ -64146,7 +65015,7 @@ var staleContent = {
           message: 'Expected module "m" to be verified against 4.3.0 (product.version); found 4.2.0'
         }
       ],
-      fixed: {
+      suggested: {
         "m.md": dedent`
         ---
         type: module
@@ -64182,7 +65051,7 @@ var staleContent = {
           message: 'Expected module "m" to be reviewed by 2026-04-05 (every 90d); found it 231 days overdue'
         }
       ],
-      fixed: {
+      suggested: {
         "m.md": dedent`
         ---
         type: module
@@ -64250,6 +65119,7 @@ var staleContent = {
 // core/lint/rules/unknown-reference.ts
 init_model();
 init_did_you_mean();
+init_change_to();
 function known(ctx, ref) {
   switch (ref.kind) {
     case "role":
@@ -64335,7 +65205,22 @@ var unknownReference = {
           at: "track.md:9",
           message: 'Expected modules to name the id of a module; found "triag". Did you mean "triage"?'
         }
-      ]
+      ],
+      suggested: {
+        "track.md": dedent`
+          ---
+          type: track
+          id: onboarding
+          title: Onboarding
+          owner: alice
+          roles: [support]
+          modules:
+            - intro
+            - triage
+          ---
+          # Onboarding
+        `
+      }
     }
   ],
   check(ctx) {
@@ -64346,10 +65231,12 @@ var unknownReference = {
         const k = known(ctx, ref);
         if (k.ok) continue;
         const guess = didYouMean(ref.id, k.names());
+        const fix = guess ? changeTo(ref.span, ref.id, guess) : void 0;
         ctx.report({
           file: item.file,
           span: ref.span,
-          message: `Expected ${ref.field} to name ${k.what}; found "${ref.id}".${guess ? ` Did you mean "${guess}"?` : " Fix the id or add what it names."}`
+          message: `Expected ${ref.field} to name ${k.what}; found "${ref.id}".${guess ? ` Did you mean "${guess}"?` : " Fix the id or add what it names."}`,
+          ...fix ? { fix } : {}
         });
       }
     }
@@ -64769,10 +65656,10 @@ var trackDuplicateModule = {
   check(ctx) {
     for (const item of ctx.items()) {
       if (item.type !== "track") continue;
-      const first = /* @__PURE__ */ new Map();
+      const first2 = /* @__PURE__ */ new Map();
       for (const m of item.modules) {
-        const line = first.get(m.module);
-        if (line === void 0) first.set(m.module, m.span.start.line);
+        const line = first2.get(m.module);
+        if (line === void 0) first2.set(m.module, m.span.start.line);
         else
           ctx.report({
             file: item.file,
@@ -65060,7 +65947,7 @@ init_parse_file();
 init_line_endings();
 
 // core/sealing/key-file.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist2(), 1);
 init_line_endings();
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
 function derive(secret, salt) {
@@ -66326,327 +67213,6 @@ function tickedCriteria(body, s) {
   return ticked;
 }
 
-// core/text/fold-text.ts
-var APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u02B9\u00B4\u0060\uFF07]/g;
-var QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u301D\u301E\uFF02]/g;
-var DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-var ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g;
-function foldText(s) {
-  return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-").replace(/\s+/gu, " ").trim();
-}
-
-// core/grading/read-number.ts
-var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var patterns = /* @__PURE__ */ new Map();
-function numberPattern(mark) {
-  let re = patterns.get(mark);
-  if (!re) {
-    const group = escape2(mark === "." ? "," : ".");
-    const whole = `\\d{1,3}(?:${group}\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+`;
-    re = new RegExp(`^([+-]?)(${whole})?(?:${escape2(mark)}(\\d+))?$`);
-    patterns.set(mark, re);
-  }
-  return re;
-}
-var ODD_DIGITS = /[\u00B2\u00B3\u00B9\u2070-\u209F\u2150-\u218F\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]/u;
-var CASE_MATTERS = /[mpb]/i;
-function sameUnit(given, key) {
-  if (given === key) return true;
-  if (given.toLowerCase() !== key.toLowerCase()) return false;
-  const k = [...key];
-  return [...given].every((ch, i) => ch === k[i] || !CASE_MATTERS.test(ch));
-}
-function readNumber(answer, mark, unit) {
-  const numberPart = /^[^\p{L}%°]*/u.exec(answer)[0];
-  if (ODD_DIGITS.test(numberPart)) return void 0;
-  let s = foldText(answer);
-  if (unit) {
-    const u = foldText(unit);
-    const at4 = s.length - u.length;
-    if (at4 >= 0 && sameUnit(s.slice(at4), u)) s = s.slice(0, at4).trimEnd();
-  }
-  const m = numberPattern(mark).exec(s);
-  if (!m || m[2] === void 0 && m[3] === void 0) return void 0;
-  const whole = (m[2] ?? "0").replace(/\D/g, "");
-  const value3 = Number(`${m[1]}${whole}.${m[3] ?? "0"}`);
-  return Number.isFinite(value3) ? value3 : void 0;
-}
-function numberHint(mark, unit, answer) {
-  const examples = mark === "." ? "2.5, -3 or 5,000" : "2,5, -3 or 5.000";
-  const found = answer.trim().length > 40 ? `${answer.trim().slice(0, 40)}\u2026` : answer.trim();
-  return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ""}; found "${found}". Write the number alone, with ${mark === "." ? "a point" : "a comma"} as the decimal mark.`;
-}
-
-// core/grading/grade-question.ts
-var MAX_TEXT_ANSWER = 500;
-var normalise = (s) => foldText(s).toLowerCase();
-var plainMatcher = (pattern, flags, text3) => new RegExp(pattern, matchFlags(flags)).test(text3);
-var CHANGED_CHOICES = 'The choices of this question changed after your sheet was made. Make a new sheet with "enablekit take" and answer again.';
-function scoreChoices(key, mine) {
-  const ticked = mine.choices.flatMap((c, i) => c.checked ? [i] : []);
-  const answer = ticked.map((i) => `${mine.choices[i].letter}) ${mine.choices[i].text}`).join("; ");
-  const differs = mine.choices.length !== key.choices.length || mine.choices.some((c, i) => normalise(c.text) !== normalise(key.choices[i].text));
-  if (differs)
-    return { outcome: "changed", points: 0, answer, feedback: [], changed: CHANGED_CHOICES };
-  if (ticked.length === 0) return { outcome: "unanswered", points: 0, answer: "", feedback: [] };
-  const right = new Set(key.choices.flatMap((c, i) => c.checked ? [i] : []));
-  const hits = ticked.filter((i) => right.has(i)).length;
-  const misses = ticked.length - hits;
-  const choiceFeedback = ticked.flatMap(
-    (i) => key.choices[i].feedback ? [key.choices[i].feedback.text] : []
-  );
-  let fraction;
-  const notes = [];
-  if (key.type === "single") {
-    fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
-    if (ticked.length > 1)
-      notes.push(
-        `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i].letter).join(", ")}). It takes one answer, so it was graded wrong; tick only one next time.`
-      );
-  } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
-  else fraction = Math.max(0, (hits - misses) / right.size);
-  const safe = fraction === 1 || key.type === "single" && ticked.length === 1;
-  return {
-    outcome: fraction === 1 ? "right" : fraction > 0 ? "partial" : "wrong",
-    points: fraction * key.weight,
-    answer,
-    feedback: safe ? [...notes, ...choiceFeedback] : notes,
-    held: safe ? [] : choiceFeedback
-  };
-}
-function scoreText(key, mine, match) {
-  const answer = mine.answerText?.value ?? "";
-  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  if (answer.length > MAX_TEXT_ANSWER)
-    return {
-      outcome: "wrong",
-      points: 0,
-      answer,
-      feedback: [
-        `Answers longer than ${MAX_TEXT_ANSWER} characters are not graded; give the short answer.`
-      ]
-    };
-  const given = normalise(answer);
-  for (const a of key.accepted) {
-    const m = answerPattern(a.value);
-    if (!m) {
-      if (normalise(a.value) === given)
-        return { outcome: "right", points: key.weight, answer, feedback: [] };
-      continue;
-    }
-    let hit;
-    try {
-      hit = match(foldText(m.source), m.flags, foldText(answer));
-    } catch {
-      hit = false;
-    }
-    if (hit === "timeout")
-      return {
-        outcome: "wrong",
-        points: 0,
-        answer,
-        feedback: [
-          "This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."
-        ]
-      };
-    if (hit) return { outcome: "right", points: key.weight, answer, feedback: [] };
-  }
-  return { outcome: "wrong", points: 0, answer, feedback: [] };
-}
-function scoreNumeric(key, mine, mark) {
-  const answer = mine.answerText?.value ?? "";
-  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  const value3 = readNumber(answer, mark, key.numeric?.unit);
-  if (value3 === void 0)
-    return {
-      outcome: "not-a-number",
-      points: 0,
-      answer,
-      feedback: [numberHint(mark, key.numeric?.unit, answer)]
-    };
-  const ok2 = key.numeric !== void 0 && Math.abs(value3 - key.numeric.value) <= key.numeric.tolerance + 1e-9;
-  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
-}
-function scoreOrdering(key, mine) {
-  const order2 = mine.items.map((i) => i.text);
-  const answer = order2.map((t, i) => `${i + 1}. ${t}`).join(" ");
-  if (order2.length === 0) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  const known2 = new Map(key.items.map((i, n) => [normalise(i.text), n]));
-  const places = order2.map((t) => known2.get(normalise(t)));
-  if (places.some((p) => p === void 0) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
-    return {
-      outcome: "changed",
-      points: 0,
-      answer,
-      feedback: [],
-      changed: 'The items of this question are not the ones the quiz lists now. Keep every item, change only their order, or make a new sheet with "enablekit take".'
-    };
-  }
-  const ok2 = places.every((p, i) => p === i);
-  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
-}
-function correctAnswerOf(q) {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join("; ");
-    case "text":
-      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? "";
-    case "numeric":
-      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` \xB1 ${q.numeric.tolerance}` : ""}${q.numeric.unit ? ` ${q.numeric.unit}` : ""}` : "";
-    case "ordering":
-      return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(" ");
-  }
-}
-function scoreQuestion(key, mine, match, line, mark = ".") {
-  const base = { id: key.id ?? "", type: key.type, prompt: key.prompt, weight: key.weight, line };
-  if (!mine)
-    return {
-      result: {
-        ...base,
-        answer: "",
-        outcome: "unanswered",
-        points: 0,
-        feedback: ["This question is missing from your sheet."]
-      },
-      held: []
-    };
-  const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : scoreOrdering(key, mine);
-  return {
-    result: {
-      ...base,
-      answer: s.answer,
-      outcome: s.outcome,
-      points: Math.round(s.points * 1e3) / 1e3,
-      feedback: s.changed ? [s.changed] : s.feedback
-    },
-    held: s.held ?? []
-  };
-}
-
-// core/grading/retake-policy.ts
-var iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-function retakeStanding(counted, policy, at4) {
-  const pass = counted.findIndex((p) => p.passed);
-  if (pass >= 0) return { kind: "practice", passedAt: counted[pass].at, passedAttempt: pass + 1 };
-  if (counted.length >= policy.attempts) return { kind: "refused", reason: "no-attempts-left" };
-  const lastFail = Math.max(...counted.map((p) => Date.parse(p.at)));
-  if (counted.length && policy.retakeCooldownMs > 0 && Date.parse(at4) < lastFail + policy.retakeCooldownMs)
-    return {
-      kind: "refused",
-      reason: "cooldown",
-      opensAt: iso(lastFail + policy.retakeCooldownMs)
-    };
-  return { kind: "attempt", attempt: counted.length + 1 };
-}
-
-// core/grading/grade-quiz.ts
-init_sheet_problems();
-function policyFor(quiz2, config) {
-  return {
-    passMark: quiz2.passMark ?? config.policies.passMark,
-    attempts: quiz2.attempts ?? config.policies.attempts,
-    retakeCooldownMs: durationMs(quiz2.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
-    revealAnswers: quiz2.revealAnswers ?? config.policies.revealAnswers,
-    decimalMark: config.policies.decimalMark
-  };
-}
-function gradeQuiz(input) {
-  const { sheet, quiz: quiz2, policy, prior, now } = input;
-  const who = { checkpoint: quiz2.id, learner: sheet.learner };
-  if (quiz2.key && !input.keyApplied && !quiz2.keyApplied) {
-    return {
-      ok: false,
-      refusal: {
-        ...who,
-        reason: "key-unavailable",
-        message: `Expected the answers of "${quiz2.title}"; found them kept in its key file (${quiz2.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`
-      }
-    };
-  }
-  const standing = retakeStanding(
-    [...prior].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-    policy,
-    now
-  );
-  if (standing.kind === "refused" && standing.reason === "no-attempts-left")
-    return {
-      ok: false,
-      refusal: {
-        ...who,
-        reason: "no-attempts-left",
-        message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
-      }
-    };
-  if (standing.kind === "refused") {
-    const when = standing.opensAt;
-    return {
-      ok: false,
-      refusal: {
-        ...who,
-        reason: "cooldown",
-        message: `Expected the retake to wait until ${when} after the last failed attempt; found it submitted earlier. Push again after ${when}; your answers are kept.`
-      }
-    };
-  }
-  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz2)].sort(
-    (a, b) => a.span.start.offset - b.span.start.offset
-  );
-  if (problems.length)
-    return {
-      ok: false,
-      refusal: {
-        ...who,
-        reason: "invalid-sheet",
-        message: sheetProblemMessage(problems),
-        line: problems[0].span.start.line
-      }
-    };
-  const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id, q]));
-  const scored = quiz2.questions.map((key) => {
-    const q = mine.get(key.id ?? "");
-    return scoreQuestion(
-      key,
-      q,
-      input.match ?? plainMatcher,
-      q?.span.start.line ?? 1,
-      policy.decimalMark ?? "."
-    );
-  });
-  const questions = scored.map((s) => s.result);
-  const maxScore = questions.reduce((s, q) => s + q.weight, 0);
-  const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1e3) / 1e3;
-  const percent = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
-  const passed = percent + 1e-9 >= policy.passMark;
-  const practice = standing.kind === "practice";
-  const attempt = practice ? standing.passedAttempt : standing.attempt;
-  const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && (passed || practice) || policy.revealAnswers === "after-last-attempt" && (passed || practice || attempt >= policy.attempts);
-  if (revealed) {
-    quiz2.questions.forEach((key, i) => {
-      const r = questions[i];
-      if (r.outcome !== "right") r.correctAnswer = correctAnswerOf(key);
-      r.feedback.push(...scored[i].held);
-      if (key.explanation) r.feedback.push(key.explanation.text);
-    });
-  }
-  return {
-    ok: true,
-    grade: {
-      ...who,
-      attempt,
-      attemptsAllowed: policy.attempts,
-      ...practice ? { practice: { passedAt: standing.passedAt, passedAttempt: standing.passedAttempt } } : {},
-      score,
-      maxScore,
-      percent,
-      passMark: policy.passMark,
-      passed,
-      revealed,
-      questions
-    }
-  };
-}
-
 // core/grading/grade-quiz-sheet.ts
 function mergeAttempts(fromComment, fromLedger) {
   const out = /* @__PURE__ */ new Map();
@@ -66713,195 +67279,6 @@ function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
     });
   }
   return result;
-}
-
-// core/grading/read-answer-sheet.ts
-init_parse_file();
-init_schema_problems();
-init_front_matter();
-init_lesson_source();
-init_markdown();
-init_parse_guard();
-init_nesting_guard();
-init_quiz_body();
-init_line_index();
-init_line_endings();
-
-// core/grading/sheet-template.ts
-function hash(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function shuffledItems(q, seed) {
-  const items = q.items.map((i) => i.text);
-  let state = hash(`${seed}:${q.id ?? q.prompt}`);
-  for (let i = items.length - 1; i > 0; i--) {
-    state = Math.imul(state ^ state >>> 15, 2246822507) >>> 0;
-    const j = state % (i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  if (items.length > 1 && items.every((t, i) => t === q.items[i].text)) items.push(items.shift());
-  return items;
-}
-function questionBlock(q, learner) {
-  const answerOnly = q.type === "single" && q.choices.length === 0 && q.items.length === 0;
-  const meta = `<!-- question id=${q.id ?? ""}${answerOnly ? "" : ` type=${q.type}`} -->`;
-  const head2 = `## ${q.prompt}
-${meta}
-
-`;
-  if (answerOnly) return `${head2}Answer: 
-`;
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return `${head2}${q.choices.map((c) => `- [ ] ${c.text}`).join("\n")}
-`;
-    case "text":
-    case "numeric":
-      return `${head2}Answer: 
-`;
-    case "ordering":
-      return `${head2}${shuffledItems(q, learner).map((t, i) => `${i + 1}. ${t}`).join("\n")}
-`;
-  }
-}
-function answerSheetText(quiz2, learner) {
-  const instructions = 'Tick your choices with [x], write after "Answer:", and put numbered items in the right order. Then commit this file on a branch and open a pull request.';
-  const questions = quiz2.questions.map((q) => questionBlock(q, learner)).join("\n");
-  return `---
-type: answer-sheet
-checkpoint: ${quiz2.id}
-learner: ${learner}
----
-
-# ${quiz2.title}: answers
-
-${instructions}
-
-${questions}`;
-}
-
-// core/grading/checkpoint-sheets.ts
-var front2 = (id, learner) => `---
-type: answer-sheet
-checkpoint: ${id}
-learner: ${learner}
----
-
-`;
-function scenarioSheet(s, learner) {
-  return `${front2(s.id, learner)}# ${s.title}: submission
-
-Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
-
-## Transcript
-
-
-## Notes
-
-What you would do next, and anything the reviewer should know.
-`;
-}
-function reflectionSheet(r, learner) {
-  const read2 = r.readCheck ? `- [ ] ${r.readCheck.text}
-
-` : "";
-  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
-
-`).join("");
-  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
-  return `${front2(r.id, learner)}# ${r.title}
-
-${read2}## Your reflection
-
-Answer under each prompt.${min}
-
-${prompts}`;
-}
-function checkpointSheetText(c, learner) {
-  switch (c.type) {
-    case "quiz":
-      return answerSheetText(c, learner);
-    case "scenario":
-      return scenarioSheet(c, learner);
-    case "reflection":
-      return reflectionSheet(c, learner);
-  }
-}
-
-// core/grading/sheet-limit.ts
-var MAX_SHEET_BYTES = 64 * 1024;
-var ANSWER_ALLOWANCE = 2 * 1024;
-var SHEET_ALLOWANCE = 32 * 1024;
-var LONGEST_LOGIN = "x".repeat(39);
-var bytes = (s) => new TextEncoder().encode(s).length;
-function sheetLimit(item) {
-  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection")
-    return MAX_SHEET_BYTES;
-  const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
-  if (item.type !== "quiz") return blank + MAX_SHEET_BYTES;
-  return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
-}
-
-// core/grading/read-answer-sheet.ts
-init_sheet_problems();
-function overLimit(text3, maxBytes) {
-  if (text3.length * 3 <= maxBytes) return void 0;
-  const size = text3.length > maxBytes ? text3.length : new TextEncoder().encode(text3).length;
-  return size > maxBytes ? size : void 0;
-}
-function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
-  const size = overLimit(source, maxBytes);
-  if (size !== void 0)
-    return {
-      ok: false,
-      line: 1,
-      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`
-    };
-  const text3 = toLf(source);
-  const lines = new LineIndex(text3);
-  const fence3 = findFrontMatter(text3);
-  if (!fence3)
-    return {
-      ok: false,
-      line: 1,
-      message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".'
-    };
-  const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
-  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
-  const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
-  if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
-  const slow = findSlowShape(text3, fence3.end);
-  if (slow) return { ok: false, line: slow.line, message: slow.message };
-  let tree;
-  let questions;
-  try {
-    tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
-    questions = parseQuestions(tree, lines);
-  } catch (e) {
-    if (e instanceof RangeError) {
-      const line = deepestLine(text3, fence3.end);
-      return {
-        ok: false,
-        line,
-        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`
-      };
-    }
-    throw e;
-  }
-  const data = fm.value.data;
-  return {
-    ok: true,
-    sheet: {
-      checkpoint: data.checkpoint,
-      learner: data.learner,
-      questions,
-      problems: sheetProblems(questions),
-      body: { text: text3, tree, lines }
-    }
-  };
 }
 
 // core/grading/plan-pull.ts
@@ -67592,12 +67969,12 @@ async function loadLedger(gh, ctx, login, issues) {
     });
     comments.push(...list3.map((c) => ledgerComment(c, ctx.writer)));
   }
-  const first = mine[0];
+  const first2 = mine[0];
   return {
     login,
     ...readLedger(comments, login),
     notices: readNotices(comments, login),
-    ...first ? { issue: { number: first.number, body: first.body ?? "" } } : {}
+    ...first2 ? { issue: { number: first2.number, body: first2.body ?? "" } } : {}
   };
 }
 async function appendRecords(gh, ctx, ledger, fresh, body) {
@@ -67894,12 +68271,12 @@ async function recordProgress(ctx, gh, ledger, roster2, pull, graded, now) {
 init_line_endings();
 function parseGradeCommand(body) {
   const text3 = toLf(body).trim();
-  const first = text3.split("\n")[0].trim();
-  if (!/^\/grade\b/i.test(first)) return void 0;
-  const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first);
+  const first2 = text3.split("\n")[0].trim();
+  if (!/^\/grade\b/i.test(first2)) return void 0;
+  const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first2);
   if (!m)
     return {
-      error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first.slice(0, 60)}". Write the command again.`
+      error: `Expected "/grade pass" or "/grade fail" on the first line, with notes after it; found "${first2.slice(0, 60)}". Write the command again.`
     };
   const notes = [m[2], ...text3.split("\n").slice(1)].join("\n").trim();
   return { verdict: m[1].toLowerCase(), notes };
@@ -67909,14 +68286,14 @@ function parseGradeCommand(body) {
 init_line_endings();
 function parseAppraiseCommand(body) {
   const text3 = toLf(body).trim();
-  const first = text3.split("\n")[0].trim();
-  if (!/^\/appraise\b/i.test(first)) return void 0;
+  const first2 = text3.split("\n")[0].trim();
+  if (!/^\/appraise\b/i.test(first2)) return void 0;
   const m = /^\/appraise[ \t]+(self|trainer|manager)[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(.*)$/i.exec(
-    first
+    first2
   );
   if (!m)
     return {
-      error: `Expected "/appraise self|trainer|manager <track-id>" on the first line, with the appraisal after it; found "${first.slice(0, 60)}". Write the command again.`
+      error: `Expected "/appraise self|trainer|manager <track-id>" on the first line, with the appraisal after it; found "${first2.slice(0, 60)}". Write the command again.`
     };
   const notes = [m[3], ...text3.split("\n").slice(1)].join("\n").trim();
   if (!notes)
@@ -68128,8 +68505,8 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function pullNumbersIn(messages) {
   const found = /* @__PURE__ */ new Set();
   for (const m of messages) {
-    const first = m.split("\n", 1)[0];
-    const hit = /^Merge pull request #(\d+)/.exec(first) ?? /\(#(\d+)\)\s*$/.exec(first);
+    const first2 = m.split("\n", 1)[0];
+    const hit = /^Merge pull request #(\d+)/.exec(first2) ?? /\(#(\d+)\)\s*$/.exec(first2);
     if (hit) found.add(Number(hit[1]));
   }
   return [...found];
