@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parseGift } from '../core/interchange/parse-gift.js';
-import { quizzesFromGift, slug } from '../core/interchange/quiz-from-gift.js';
+import { quizzesFromGift } from '../core/interchange/quiz-from-gift.js';
+import { slug } from '../core/interchange/quiz-markdown.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { configCandidates } from '../core/config/config-candidates.js';
 import { defaultConfig, parseConfig } from '../core/config/config.js';

@@ -1,19 +1,13 @@
 import type { GiftAnswer, GiftQuestion, GiftText } from './gift-model.js';
-
-/** A question GIFT has and enablekit cannot yet grade the same way: named, never dropped. */
-export interface Skipped {
-  line: number;
-  name: string;
-  reason: string;
-}
-
-export interface ImportedQuiz {
-  /** The `$CATEGORY:` its questions came under, if any. */
-  category?: string;
-  /** The quiz's questions, as enablekit Markdown, separated by blank lines. */
-  body: string;
-  count: number;
-}
+import {
+  choiceList,
+  firstWords,
+  oneLine,
+  quizzesOf,
+  type ImportedQuiz,
+  type QuestionDraft,
+  type Skipped,
+} from './quiz-markdown.js';
 
 const html = (t: string) =>
   t
@@ -40,29 +34,14 @@ export function markdownOf(t: GiftText): string {
   }
 }
 
-/** One line: a heading, a choice. Line breaks become spaces. */
-const oneLine = (t: GiftText) =>
-  markdownOf(t)
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-
-const quote = (t: GiftText, indent = '') =>
-  markdownOf(t)
-    .split('\n')
-    .map((l) => `${indent}> ${l}`.trimEnd())
-    .join('\n');
-
-export function slug(text: string, fallback: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || fallback;
-}
+const choices = (answers: GiftAnswer[]) =>
+  choiceList(
+    answers.map((a) => ({
+      text: markdownOf(a.text),
+      correct: a.credit > 0,
+      ...(a.feedback ? { feedback: markdownOf(a.feedback) } : {}),
+    })),
+  );
 
 /** Numbers as a person writes them: `0.2`, not `0.20000000000000001`. */
 const num = (n: number) => String(Number(n.toPrecision(12)));
@@ -70,19 +49,10 @@ const num = (n: number) => String(Number(n.toPrecision(12)));
 /** Thrown with what enablekit does not carry over yet, so the question is named, not bent. */
 class NotYet extends Error {}
 
-function choices(answers: GiftAnswer[]): string {
-  return answers
-    .map((a) => {
-      const line = `- [${a.credit > 0 ? 'x' : ' '}] ${oneLine(a.text)}`;
-      return a.feedback ? `${line}\n${quote(a.feedback, '  ')}` : line;
-    })
-    .join('\n');
-}
-
 const close = (a: number, b: number) => Math.abs(a - b) < 0.001;
 
 /** The question's answer part, and its enablekit type. */
-function answerPart(q: GiftQuestion): { type: string; text: string } {
+function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
   const b = q.body;
   switch (b.kind) {
     case 'description':
@@ -95,15 +65,21 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
       );
     case 'match':
       throw new NotYet('matching questions are not supported yet');
-    case 'truefalse': {
-      const choice = (value: boolean) => {
-        const right = value === b.answer;
-        const feedback = right ? b.rightFeedback : b.wrongFeedback;
-        const line = `- [${right ? 'x' : ' '}] ${value ? 'True' : 'False'}`;
-        return feedback ? `${line}\n${quote(feedback, '  ')}` : line;
+    case 'truefalse':
+      return {
+        type: 'single',
+        answer: choiceList(
+          [true, false].map((value) => {
+            const right = value === b.answer;
+            const feedback = right ? b.rightFeedback : b.wrongFeedback;
+            return {
+              text: value ? 'True' : 'False',
+              correct: right,
+              ...(feedback ? { feedback: markdownOf(feedback) } : {}),
+            };
+          }),
+        ),
       };
-      return { type: 'single', text: `${choice(true)}\n${choice(false)}` };
-    }
     case 'multichoice': {
       const right = b.answers.filter((a) => a.credit > 0);
       if (!b.multiple) {
@@ -111,7 +87,7 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
           throw new NotYet(
             'per-answer partial credit (%50%) on a one-answer question is not supported yet',
           );
-        return { type: 'single', text: choices(b.answers) };
+        return { type: 'single', answer: choices(b.answers) };
       }
       // enablekit's partial credit: (right ticked − wrong ticked) ÷ right choices. That is GIFT's
       // sum of percentages only when each right choice is worth 1/R and each wrong one −1/R.
@@ -121,7 +97,7 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
         throw new NotYet(
           `per-answer credit other than ±${num(share * 100)}% on each choice (${b.answers.map((a) => `${num(a.credit * 100)}%`).join(', ')}) is not supported yet`,
         );
-      return { type: 'multiple', text: choices(b.answers) };
+      return { type: 'multiple', answer: choices(b.answers) };
     }
     case 'shortanswer': {
       if (b.answers.some((a) => a.credit !== 1))
@@ -139,7 +115,7 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
         const fence = value.includes('`') ? '`` ' : '`';
         return `- ${fence}${value}${fence.split('').reverse().join('')}`;
       });
-      return { type: 'text', text: `Accepted answers:\n\n${accepted.join('\n')}` };
+      return { type: 'text', answer: `Accepted answers:\n\n${accepted.join('\n')}` };
     }
     case 'numerical': {
       const [only, ...more] = b.answers;
@@ -150,7 +126,7 @@ function answerPart(q: GiftQuestion): { type: string; text: string } {
       if (only.feedback || b.otherFeedback)
         throw new NotYet('feedback on a numeric answer is not supported yet');
       const tolerance = only.tolerance > 0 ? ` ± ${num(only.tolerance)}` : '';
-      return { type: 'numeric', text: `Answer: ${num(only.value)}${tolerance}` };
+      return { type: 'numeric', answer: `Answer: ${num(only.value)}${tolerance}` };
     }
   }
 }
@@ -164,39 +140,26 @@ export function quizzesFromGift(questions: GiftQuestion[]): {
   quizzes: ImportedQuiz[];
   skipped: Skipped[];
 } {
-  const byCategory = new Map<string | undefined, { parts: string[]; ids: Set<string> }>();
+  const drafts: QuestionDraft[] = [];
   const skipped: Skipped[] = [];
   for (const q of questions) {
-    const name = q.name ?? oneLine(q.text).slice(0, 60);
-    let part: { type: string; text: string };
     try {
-      part = answerPart(q);
+      drafts.push({
+        line: q.line,
+        ...(q.category ? { group: q.category } : {}),
+        idFrom: q.name ?? firstWords(markdownOf(q.text)),
+        text: markdownOf(q.text) || (q.name ?? ''),
+        ...answerPart(q),
+        ...(q.generalFeedback ? { explanation: markdownOf(q.generalFeedback) } : {}),
+      });
     } catch (e) {
       if (!(e instanceof NotYet)) throw e;
-      skipped.push({ line: q.line, name, reason: e.message });
-      continue;
+      skipped.push({
+        line: q.line,
+        name: q.name ?? oneLine(markdownOf(q.text)).slice(0, 60),
+        reason: e.message,
+      });
     }
-    const quiz = byCategory.get(q.category) ?? { parts: [], ids: new Set<string>() };
-    byCategory.set(q.category, quiz);
-    const base = slug(q.name ?? oneLine(q.text).split(' ').slice(0, 6).join(' '), 'question');
-    let id = base;
-    for (let n = 2; quiz.ids.has(id); n++) id = `${base}-${n}`;
-    quiz.ids.add(id);
-    const [heading = '', ...rest] = markdownOf(q.text)
-      .trim()
-      .split(/\n\s*\n/);
-    const prompt = [
-      `## ${heading.replace(/\s*\n\s*/g, ' ').trim() || name}\n<!-- question id=${id} type=${part.type} -->`,
-      ...rest.map((p) => p.trim()),
-      part.text,
-      ...(q.generalFeedback ? [quote(q.generalFeedback)] : []),
-    ];
-    quiz.parts.push(prompt.join('\n\n'));
   }
-  const quizzes = [...byCategory].map(([category, { parts }]) => ({
-    ...(category ? { category } : {}),
-    body: `${parts.join('\n\n')}\n`,
-    count: parts.length,
-  }));
-  return { quizzes, skipped };
+  return { quizzes: quizzesOf(drafts), skipped };
 }
