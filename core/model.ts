@@ -120,6 +120,19 @@ export interface Choice {
   feedback?: Feedback;
 }
 
+/** One of a numeric question's accepted numbers: a value ± tolerance or a range, and its credit. */
+export interface NumericAnswer {
+  value: number;
+  tolerance: number;
+  /** Written `min..max`: value and tolerance are its middle and half-width. */
+  range?: [number, number];
+  unit?: string;
+  /** The share of the question's weight it earns, 0 to 1 (`(50%)` is 0.5; 1 when not written). */
+  credit: number;
+  feedback?: Feedback;
+  span: Span;
+}
+
 export const QUESTION_TYPES = ['single', 'multiple', 'text', 'numeric', 'ordering'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -142,8 +155,26 @@ export interface Question {
    * is never shown (accepted answers are not revealed one by one); it is kept for lint.
    */
   accepted: { value: string; span: Span; feedback?: Feedback }[];
-  /** Numeric: the value, how far an answer may be from it, and the unit the key writes after it (`4 h`), if any. */
-  numeric?: { value: number; tolerance: number; unit?: string; span: Span };
+  /**
+   * Numeric: the value, how far an answer may be from it, and the unit the key writes after it
+   * (`4 h`), if any. A range `1..5` is its middle and half-width, with `range` as written.
+   */
+  numeric?: {
+    value: number;
+    tolerance: number;
+    range?: [number, number];
+    unit?: string;
+    span: Span;
+  };
+  /**
+   * Numeric: the `Accepted numbers:` list, each with its own credit and feedback, tried top to
+   * bottom (the first that holds the answer grades it). A question has this or `numeric`.
+   */
+  numbers?: NumericAnswer[];
+  /** From the `Accepted numbers:` line to the end of its list: what sealing takes out. */
+  numbersSpan?: Span;
+  /** Numeric with `Accepted numbers:`: the feedback for any number none of them holds (`- Any other answer`). */
+  otherFeedback?: Feedback;
   /** Ordering: items in the source order, which is the right order in the author's source. */
   items: { letter: string; text: string; span: Span }[];
   /** Question-level explanation, which may reveal the answer. */

@@ -187,8 +187,10 @@ function questionHtml(q: Question, k: number, sealed: boolean): string {
       '</ol>',
     );
   } else if (q.type === 'numeric') {
+    const right = q.numeric ?? q.numbers?.find((n) => n.credit === 1);
     out.push(
-      `<input type="number" step="any" name="${name}"${q.numeric ? key(`data-value="${q.numeric.value}" data-tolerance="${q.numeric.tolerance}"`) : ''}>`,
+      // With several accepted numbers, the preview checks against the first worth the whole question.
+      `<input type="number" step="any" name="${name}"${right ? key(`data-value="${right.value}" data-tolerance="${right.tolerance}"`) : ''}>`,
     );
   } else {
     const plain = q.accepted.filter((a) => !a.value.startsWith('/')).map((a) => a.value);
