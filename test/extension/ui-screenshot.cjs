@@ -1,5 +1,8 @@
 // Drive the workbench like a person: open a quiz from Quick Open, run "enablekit: Open
-// preview" from the command palette, show the Curricula view, and save a screenshot.
+// preview" from the command palette, show the Curricula view, and save a screenshot; answer
+// in the preview (type, tick, reorder, check), edit the quiz and see the answers kept, and
+// save the preview; take the checkpoint, answer on the sheet with the status bar counting,
+// and save the sheet. The README shows the three (docs/images/, copied from a run).
 // Fails if any step does not show what a person would see.
 // Usage: node ui-screenshot.cjs SERVER_URL WORKSPACE EXTENSION_DIR OUT.png
 const { chromium } = require('playwright-core');
@@ -13,6 +16,119 @@ const payload = JSON.stringify([
   ['extensionDevelopmentPath', uri(ext)],
   ['skipWelcome', 'true'],
 ]);
+
+/** The element's box, clipped to the page: a picture of that part of the workbench alone. */
+async function clipOf(page, locator) {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  return {
+    x: box.x,
+    y: box.y,
+    width: Math.min(box.width, view.width - box.x),
+    height: Math.min(box.height, view.height - box.y),
+  };
+}
+
+/** Put the editor's selection on the next `what`, as Find (Ctrl+F) does. */
+async function find(page, what) {
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(what);
+  await page.keyboard.press('Escape');
+}
+
+/** Answer in the quiz preview, check the answers, edit the quiz: the answers stay. */
+async function answerInPreview(page, inner, png) {
+  const text = inner.locator('.ek-question[data-id="request-id-header"] input');
+  await text.click();
+  await page.keyboard.type('X-Request-Id', { delay: 20 });
+  await inner.locator('.ek-question[data-id="blocked-priority"] input[value="b"]').click();
+  const items = inner.locator('.ek-question[data-id="triage-order"] .ek-order-item');
+  const first = await items.first().getAttribute('data-text');
+  await items.first().focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  if ((await items.nth(1).getAttribute('data-text')) !== first)
+    throw new Error(`Expected Alt+Down to move "${first}" to place 2; found it elsewhere.`);
+  await inner.locator('.ek-check').click();
+  await inner.locator('.ek-result.ek-right', { hasText: 'Right.' }).first().waitFor();
+  // The author edits the quiz's title; the preview follows, the answers stay.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+Home');
+  await find(page, 'routing quiz');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (revised)');
+  await inner.locator('h1', { hasText: '(revised)' }).waitFor({ timeout: 10000 });
+  const kept = async () => {
+    const typed = await text.inputValue();
+    if (typed !== 'X-Request-Id')
+      throw new Error(`Expected the typed answer kept after an edit; found "${typed}".`);
+    if ((await items.nth(1).getAttribute('data-text')) !== first)
+      throw new Error('Expected the order the learner made kept after an edit; found it reset.');
+  };
+  await kept();
+  // Undoing is an edit too (code-server may have saved the file already, after a delay).
+  const revised = inner.locator('h1', { hasText: '(revised)' });
+  for (let i = 0; i < 5 && (await revised.count()); i++) {
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(600);
+  }
+  await revised.waitFor({ state: 'detached', timeout: 10000 });
+  await kept();
+  await inner.locator('.ek-check').click();
+  await page.waitForTimeout(300);
+  const preview = page.locator('.part.editor .editor-group-container').nth(1);
+  await page.screenshot({ path: png, clip: await clipOf(page, preview) });
+}
+
+/** Take the checkpoint and answer on the sheet, the status bar counting. */
+async function answerOnSheet(page, palette, png) {
+  // A smaller window: the sheet and the status bar are what the picture is about.
+  await page.setViewportSize({ width: 1000, height: 620 });
+  await palette('F1', 'View: Close All Editors', 'Close All Editors');
+  await page.keyboard.press('Control+b');
+  await palette('Control+P', 'triage-quiz.md', 'triage-quiz.md');
+  await page
+    .locator('.codelens-decoration', { hasText: 'Take checkpoint' })
+    .first()
+    .waitFor({ timeout: 30000 });
+  await palette('F1', 'enablekit: Take checkpoint', 'Take checkpoint');
+  // The first time, it asks the learner's GitHub login.
+  await page
+    .locator('.quick-input-widget', { hasText: 'GitHub login' })
+    .waitFor({ timeout: 20000 });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('ana-support');
+  await page.keyboard.press('Enter');
+  const count = (n) =>
+    page
+      .locator('.statusbar-item', { hasText: `${n} of 3 answered` })
+      .first()
+      .waitFor({ timeout: 20000 });
+  await count(0);
+  // Tick P1: the selection is on "[ ] P1"; put an x in the box.
+  await find(page, '[ ] P1');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('x');
+  await count(1);
+  // Move the second step up, with Alt+Up, and number the two again.
+  await page.keyboard.press('Control+Home');
+  await find(page, '2. ');
+  await page.keyboard.press('Alt+ArrowUp');
+  await count(2);
+  for (const n of ['1', '2']) {
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type(n);
+    await page.keyboard.press('ArrowDown');
+  }
+  // The questions in view, the front matter scrolled away.
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Control+ArrowDown');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: png, clip: await clipOf(page, page.locator('.monaco-workbench')) });
+  await page.keyboard.press('Control+s');
+}
 
 (async () => {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'chrome-'));
@@ -116,12 +232,15 @@ const payload = JSON.stringify([
     const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
     await inner.locator('form.ek-quiz').waitFor({ timeout: 30000 });
     await page.waitForTimeout(1000);
+    await page.screenshot({ path: out });
+    await answerInPreview(page, inner, path.join(path.dirname(out), 'quiz-preview.png'));
+    await answerOnSheet(page, palette, path.join(path.dirname(out), 'learner-sheet.png'));
     ok = true;
   } catch (e) {
     console.error('UI test failed:', e.message);
   } finally {
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    await page.screenshot({ path: out }).catch(() => {});
+    if (!ok) await page.screenshot({ path: out }).catch(() => {});
     await browser.close();
     fs.rmSync(udd, { recursive: true, force: true });
   }
