@@ -72,11 +72,12 @@ describe("an answer sheet's answered count (the editor's status bar)", () => {
       now: '2026-11-23T00:00:00Z',
     });
     assert.ok(graded.ok);
+    const { questions } = graded.grade;
     for (const u of sheetProgress(sheet, { quizOf: () => quiz })!.unanswered) {
-      const q = graded.grade.questions.find((g) => g.prompt === u.prompt)!;
+      const q = questions.find((g) => g.prompt === u.prompt)!;
       assert.equal(q.points, 0, `${u.prompt}: ${q.outcome}`);
     }
-    const twoTicks = graded.grade.questions.find((g) => g.prompt.startsWith('All users'))!;
+    const twoTicks = questions.find((g) => g.prompt.startsWith('All users'))!;
     assert.equal(twoTicks.outcome, 'wrong');
     assert.match(
       twoTicks.feedback.join(' '),
