@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parseGift } from '../core/interchange/parse-gift.js';
 import { quizzesFromGift } from '../core/interchange/quiz-from-gift.js';
+import { parseQuizdown } from '../core/interchange/parse-quizdown.js';
+import { quizzesFromQuizdown } from '../core/interchange/quiz-from-quizdown.js';
+import { parseMkdocsQuiz } from '../core/interchange/parse-mkdocs-quiz.js';
+import { quizzesFromMkdocsQuiz } from '../core/interchange/quiz-from-mkdocs-quiz.js';
 import { slug } from '../core/interchange/quiz-markdown.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { configCandidates } from '../core/config/config-candidates.js';
@@ -21,7 +25,25 @@ export interface ImportArgs {
   today?: string;
 }
 
-const FORMATS = ['gift'] as const;
+const FORMATS = ['gift', 'quizdown', 'mkdocs-quiz'] as const;
+
+/** A file in a format, as quizzes and what was not imported (whole questions, or parts of them). */
+function read(format: (typeof FORMATS)[number], source: string) {
+  switch (format) {
+    case 'gift': {
+      const { questions, problems } = parseGift(source);
+      return { problems, ...quizzesFromGift(questions) };
+    }
+    case 'quizdown': {
+      const { questions, problems } = parseQuizdown(source);
+      return { problems, ...quizzesFromQuizdown(questions) };
+    }
+    case 'mkdocs-quiz': {
+      const { questions, problems } = parseMkdocsQuiz(source);
+      return { problems, ...quizzesFromMkdocsQuiz(questions) };
+    }
+  }
+}
 
 const titleOf = (text: string) => text.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
@@ -60,12 +82,13 @@ function moduleOwner(a: ImportArgs, dir: string): string | undefined {
 }
 
 /**
- * `enablekit import <files…> --from gift --dir <folder> --module <id>`: one quiz per file, or
- * per `$CATEGORY:` in it. Every question is imported or named on stderr with its line and
+ * `enablekit import <files…> --from gift|quizdown|mkdocs-quiz --dir <folder> --module <id>`:
+ * one quiz per file, or per GIFT `$CATEGORY:` in it. Every question is imported or named on stderr with its line and
  * why; nothing existing is overwritten (if any quiz's file exists, nothing is written).
  */
 export function importCommand(a: ImportArgs): { stdout: string; stderr: string; exitCode: number } {
-  if (!a.from || !(FORMATS as readonly string[]).includes(a.from))
+  const format = FORMATS.find((f) => f === a.from);
+  if (!format)
     throw new UsageError(
       `Expected --from ${FORMATS.join('|')}; found ${a.from ? `"${a.from}"` : 'none'}. Name the format the files are in.`,
     );
@@ -92,11 +115,13 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
       );
     }
     const shown = toPosix(relative(a.cwd, path));
-    const { questions, problems } = parseGift(source);
-    const { quizzes, skipped } = quizzesFromGift(questions);
-    for (const p of problems) stderr.push(`${shown}:${p.line}: not imported: ${p.message}`);
-    for (const s of skipped)
-      stderr.push(`${shown}:${s.line}: not imported: "${s.name}": ${s.reason}.`);
+    const { problems, quizzes, skipped } = read(format, source);
+    for (const p of [...problems, ...skipped].sort((x, y) => x.line - y.line))
+      stderr.push(
+        'reason' in p
+          ? `${shown}:${p.line}: not imported: "${p.name}": ${p.reason}.`
+          : `${shown}:${p.line}: not imported: ${p.message}`,
+      );
     const fileId = slug(basename(path, extname(path)), 'quiz');
     for (const quiz of quizzes) {
       const leaf = quiz.category

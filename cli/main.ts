@@ -17,7 +17,7 @@ Usage:
   enablekit init [folder] [--owner <login>] [--role <id>] [--name <product>]
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
-  enablekit import <files...> --from gift --module <id> [--dir <folder>] [--owner <login>]
+  enablekit import <files...> --from gift|quizdown|mkdocs-quiz --module <id> [--dir <folder>] [--owner <login>]
   enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
   enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
@@ -33,7 +33,8 @@ Options:
               from git's github.user, no-reply user.email or user.name)
   --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
   --to, --out export: the format to write (gift, or qti: a QTI 2.1 package) and the folder to write to (default: here)
-  --from      import: the format of the question banks (gift: Moodle's GIFT)
+  --from      import: the format of the question banks (gift: Moodle's GIFT; quizdown;
+              mkdocs-quiz: the <quiz> blocks of an MkDocs page)
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
