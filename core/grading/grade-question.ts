@@ -112,21 +112,76 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
   return { outcome: 'wrong', points: 0, answer, feedback: [] };
 }
 
+/** A number as the key writes it: `4`, `4 ± 0.5`, `1..5`, with the unit. */
+export function numberText(n: {
+  value: number;
+  tolerance: number;
+  range?: [number, number];
+  unit?: string;
+}): string {
+  const unit = n.unit ? ` ${n.unit}` : '';
+  if (n.range) return `${n.range[0]}..${n.range[1]}${unit}`;
+  return `${n.value}${n.tolerance ? ` ± ${n.tolerance}` : ''}${unit}`;
+}
+
+/** Whether a number is within an answer: its range, or its value ± tolerance (both ends included). */
+const holds = (n: { value: number; tolerance: number; range?: [number, number] }, x: number) =>
+  n.range
+    ? x >= n.range[0] - 1e-9 && x <= n.range[1] + 1e-9
+    : Math.abs(x - n.value) <= n.tolerance + 1e-9;
+
+const percent = (credit: number) => `${Math.round(credit * 1000) / 10}%`;
+
+/** The unit a learner may write after the number: the one the key writes (lint keeps one per question). */
+const unitOf = (key: Question) => key.numeric?.unit ?? key.numbers?.find((n) => n.unit)?.unit;
+
 function scoreNumeric(key: Question, mine: Question, mark: DecimalMark): Scored {
   const answer = mine.answerText?.value ?? '';
   if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
-  const value = readNumber(answer, mark, key.numeric?.unit);
+  const unit = unitOf(key);
+  const value = readNumber(answer, mark, unit);
   if (value === undefined)
     return {
       outcome: 'not-a-number',
       points: 0,
       answer,
-      feedback: [numberHint(mark, key.numeric?.unit, answer)],
+      feedback: [numberHint(mark, unit, answer)],
     };
-  const ok =
-    key.numeric !== undefined &&
-    Math.abs(value - key.numeric.value) <= key.numeric.tolerance + 1e-9;
+  if (key.numbers) return scoreNumbers(key, key.numbers, value, answer);
+  const ok = key.numeric !== undefined && holds(key.numeric, value);
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
+}
+
+/**
+ * Several accepted numbers: the first, top to bottom, that holds the answer grades it, with its
+ * credit and its feedback (as Moodle reads GIFT's numeric answers), so an author can list a
+ * narrow case before a wider range. The grade says what credit the number earned; the feedback
+ * under the number the learner gave is shown whatever the policy, as the feedback under a
+ * single choice is: it answers what they wrote.
+ */
+function scoreNumbers(
+  key: Question,
+  numbers: NonNullable<Question['numbers']>,
+  value: number,
+  answer: string,
+): Scored {
+  const hit = numbers.find((n) => holds(n, value));
+  if (!hit)
+    return {
+      outcome: 'wrong',
+      points: 0,
+      answer,
+      feedback: key.otherFeedback ? [key.otherFeedback.text] : [],
+    };
+  const credit = Math.min(1, Math.max(0, hit.credit));
+  const note =
+    credit === 1 ? [] : [`This number earns ${percent(credit)} of the question's credit.`];
+  return {
+    outcome: credit === 1 ? 'right' : credit > 0 ? 'partial' : 'wrong',
+    points: credit * key.weight,
+    answer,
+    feedback: [...note, ...(hit.feedback ? [hit.feedback.text] : [])],
+  };
 }
 
 function scoreOrdering(key: Question, mine: Question): Scored {
@@ -165,9 +220,12 @@ export function correctAnswerOf(q: Question): string {
     case 'text':
       return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? '';
     case 'numeric':
-      return q.numeric
-        ? `${q.numeric.value}${q.numeric.tolerance ? ` ± ${q.numeric.tolerance}` : ''}${q.numeric.unit ? ` ${q.numeric.unit}` : ''}`
-        : '';
+      if (q.numbers)
+        return q.numbers
+          .filter((n) => n.credit > 0)
+          .map((n) => (n.credit === 1 ? numberText(n) : `${numberText(n)} (${percent(n.credit)})`))
+          .join('; ');
+      return q.numeric ? numberText(q.numeric) : '';
     case 'ordering':
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(' ');
   }

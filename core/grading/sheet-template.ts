@@ -1,4 +1,4 @@
-import type { Question, Quiz } from '../model.js';
+import type { NumericAnswer, Question, Quiz } from '../model.js';
 import type { DecimalMark } from './read-number.js';
 import { answerPattern } from './answer-pattern.js';
 import { shuffledItems } from './shuffled-order.js';
@@ -12,9 +12,17 @@ export interface KeyFill {
 function keyAnswer(q: Question, fill: KeyFill | undefined): string {
   if (!fill) return '';
   if (q.type === 'text') return q.accepted.find((a) => !answerPattern(a.value))?.value ?? '';
-  if (q.type === 'numeric' && q.numeric) {
-    const n = String(q.numeric.value).replace('.', fill.decimalMark);
-    return q.numeric.unit ? `${n} ${q.numeric.unit}` : n;
+  // The number with the most credit, first of them as grading tries them; a range by its lower end (it is in the range).
+  const best =
+    q.numeric ??
+    q.numbers?.reduce<NumericAnswer | undefined>(
+      (b, n) => (!b || n.credit > b.credit ? n : b),
+      undefined,
+    );
+  if (q.type === 'numeric' && best) {
+    const n = String(best.range ? best.range[0] : best.value).replace('.', fill.decimalMark);
+    const unit = best.unit ?? q.numbers?.find((x) => x.unit)?.unit;
+    return unit ? `${n} ${unit}` : n;
   }
   return '';
 }

@@ -10,9 +10,51 @@ import type { Fix } from '../types.js';
 
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
-/** The key's number: `4`, `4 ± 0.5`, `4 +/- 0.5`, with an optional unit after it (`4 h`, `80%`). */
-const NUMBER_WITH_TOLERANCE =
-  /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
+const ACCEPTED_NUMBERS = /^accepted\s+numbers?\s*:?\s*$/i;
+/**
+ * The key's number: `4`, `4 ± 0.5`, `4 +/- 0.5` or a range `1..5`, with an optional unit after
+ * it (`4 h`, `80%`), and in an `Accepted numbers:` list its credit (`(50%)`).
+ */
+const NUMBER_SPEC =
+  /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((-?\d+(?:\.\d+)?)\s*%\))?$/u;
+/** The catch-all item of an `Accepted numbers:` list: its feedback is for any other number. */
+export const OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+/** Longer items are not numbers: bounds the work the pattern above does on a line. */
+const MAX_NUMBER_SPEC = 200;
+
+type ReadSpec =
+  | {
+      ok: true;
+      number: { value: number; tolerance: number; range?: [number, number]; unit?: string };
+      credit?: number;
+    }
+  | { ok: false; message?: string };
+
+/** A number as the key writes it, or why it is not one (undefined: not a number at all). */
+export function readNumberSpec(text: string): ReadSpec {
+  const m = text.length <= MAX_NUMBER_SPEC ? NUMBER_SPEC.exec(text) : null;
+  if (!m) return { ok: false };
+  const unit = m[4] ? { unit: m[4] } : {};
+  const credit = m[5] !== undefined ? { credit: Number(m[5]) / 100 } : {};
+  if (m[2] === undefined)
+    return {
+      ok: true,
+      number: { value: Number(m[1]), tolerance: m[3] ? Number(m[3]) : 0, ...unit },
+      ...credit,
+    };
+  const [min, max] = [Number(m[1]), Number(m[2])];
+  if (min > max)
+    return {
+      ok: false,
+      message: `Expected a range written smaller number first; found ${m[1]}..${m[2]}. Write ${m[2]}..${m[1]}.`,
+    };
+  const range: [number, number] = [min, max];
+  return {
+    ok: true,
+    number: { value: (min + max) / 2, tolerance: (max - min) / 2, range, ...unit },
+    ...credit,
+  };
+}
 const QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
 
 /** The attributes a `<!-- question … -->` comment may carry, and the values `scoring=` takes. */
@@ -220,7 +262,7 @@ function inferType(q: Question): void {
   if (q.choices.length > 0)
     q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
-  else if (q.numeric) q.type = 'numeric';
+  else if (q.numeric || q.numbers) q.type = 'numeric';
   else if (q.accepted.length > 0 || q.answerText) q.type = 'text';
 }
 
@@ -236,16 +278,68 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
     });
     return true;
   }
-  const m = NUMBER_WITH_TOLERANCE.exec(value);
-  if (m && q.type !== 'text')
-    q.numeric = {
-      value: Number(m[1]),
-      tolerance: m[2] ? Number(m[2]) : 0,
-      ...(m[3] ? { unit: m[3] } : {}),
+  const spec = q.type === 'text' ? undefined : readNumberSpec(value);
+  if (spec?.ok && spec.credit !== undefined)
+    q.markupProblems.push({
       span: spanOf(p, lines),
-    };
+      message: `Expected "Answer:" to give the one right number, worth the whole question; found a credit "(${Math.round(spec.credit * 1000) / 10}%)" on it. For numbers worth part of the credit, list them under "Accepted numbers:".`,
+    });
+  else if (spec?.ok) {
+    q.numeric = { ...spec.number, span: spanOf(p, lines) };
+  } else if (spec?.message)
+    q.markupProblems.push({ span: spanOf(p, lines), message: spec.message });
   q.answerText = { value, span: spanOf(p, lines) };
   return true;
+}
+
+/**
+ * The `Accepted numbers:` list: each item a number (`4 ± 0.5`, `1..5`) with its credit
+ * (`(50%)`, 100% when left out) and a quoted feedback, or `Any other answer` with the feedback
+ * for the rest. An item that is not one is a markup problem, never a number read some other way.
+ */
+function parseNumbers(list: List, lines: LineIndex, q: Question): void {
+  const numbers = (q.numbers ??= []);
+  for (const item of list.children) {
+    const quote = item.children.find((c): c is Blockquote => c.type === 'blockquote');
+    const feedback = quote ? { feedback: { text: textOf(quote), span: spanOf(quote, lines) } } : {};
+    const text = choiceText(item);
+    const span = spanOf(item, lines);
+    if (OTHER_ANSWER.test(text)) {
+      if (q.otherFeedback || !quote)
+        q.markupProblems.push({
+          span,
+          message: q.otherFeedback
+            ? `Expected one "${text}" item in the accepted numbers of question "${q.id ?? q.prompt}"; found a second one. Keep one.`
+            : `Expected feedback quoted under "${text}" (the words a learner reads for any number not listed); found none. Add it as "  > …" under the item, or remove the item.`,
+        });
+      else q.otherFeedback = feedback.feedback!;
+      continue;
+    }
+    if (q.otherFeedback)
+      q.markupProblems.push({
+        span,
+        message: `Expected "Any other answer" last in the accepted numbers; found "${text}" after it. Move "Any other answer" to the end.`,
+      });
+    const spec = readNumberSpec(text);
+    if (!spec.ok) {
+      q.markupProblems.push({
+        span,
+        message:
+          spec.message ??
+          `Expected an accepted number such as 4, 4 ± 0.5 or 1..5, optionally with a unit and its credit, such as 5 h (50%); found "${text.length > 60 ? `${text.slice(0, 60)}…` : text}". Write it that way, or "Any other answer" for the feedback for the rest.`,
+      });
+      continue;
+    }
+    const { number: n, credit } = spec;
+    if (credit !== undefined && (credit < 0 || credit > 1)) {
+      q.markupProblems.push({
+        span,
+        message: `Expected a credit from 0% to 100% on an accepted number; found ${Math.round(credit * 1000) / 10}%. A numeric question takes one answer, so a negative credit would only be raised to 0: write (0%) for a number that earns nothing.`,
+      });
+      continue;
+    }
+    numbers.push({ ...n, credit: credit ?? 1, ...feedback, span });
+  }
 }
 
 /** A list whose items all start with a tick written another way (`[✓]`, `(x)`, `[]`): choices, not prose. */
@@ -263,6 +357,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   const questions: Question[] = [];
   let q: Question | undefined;
   let expectAccepted = false;
+  let expectNumbers: Paragraph | undefined;
   // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
   let emptyAnswer = false;
   const body: RootContent[] = tree.children;
@@ -272,6 +367,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       q = node.depth === 2 ? newQuestion(textOf(node), spanOf(node, lines)) : undefined;
       if (q) questions.push(q);
       expectAccepted = false;
+      expectNumbers = undefined;
       emptyAnswer = false;
       continue;
     }
@@ -282,7 +378,8 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       afterEmptyAnswer &&
       (node.type === 'paragraph' || node.type === 'code') &&
       !ANSWER.test(textOf(node)) &&
-      !ACCEPTED.test(textOf(node))
+      !ACCEPTED.test(textOf(node)) &&
+      !ACCEPTED_NUMBERS.test(textOf(node))
     ) {
       const below = textOf(node);
       const shown = below.length > 40 ? `${below.slice(0, 40)}…` : below;
@@ -296,9 +393,17 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       applyMeta(q, node, lines);
     } else if (node.type === 'paragraph') {
       if (ACCEPTED.test(textOf(node))) expectAccepted = true;
+      else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
       else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
     } else if (node.type === 'list') {
-      if (expectAccepted) {
+      if (expectNumbers) {
+        parseNumbers(node, lines, q);
+        q.numbersSpan = {
+          start: spanOf(expectNumbers, lines).start,
+          end: spanOf(node, lines).end,
+        };
+        expectNumbers = undefined;
+      } else if (expectAccepted) {
         for (const item of node.children) {
           const code =
             item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined;

@@ -22,9 +22,57 @@ export interface QuestionKey {
   tolerance?: number;
   /** The unit written after the value (`4 h`): a learner may write it too. */
   unit?: string;
+  /** Numeric, `Answer: 1..5`: the range, both ends included (instead of value and tolerance). */
+  min?: number;
+  max?: number;
+  /** Numeric, `Accepted numbers:`: each number with its credit and feedback, in the order grading tries them. */
+  numbers?: NumberKey[];
+  /** Numeric, `Accepted numbers:`: the feedback for any other number ("Any other answer"). */
+  otherwise?: string;
   order?: string[];
   explanation?: string;
   feedback?: Record<string, string>;
+}
+
+/** One accepted number in a key: a value (± tolerance) or a range min..max, its credit (1 when left out) and feedback. */
+export interface NumberKey {
+  value?: number;
+  tolerance?: number;
+  min?: number;
+  max?: number;
+  unit?: string;
+  credit?: number;
+  feedback?: string;
+}
+
+function numberKey(n: {
+  value: number;
+  tolerance: number;
+  range?: [number, number];
+  unit?: string;
+}): NumberKey {
+  return {
+    ...(n.range
+      ? { min: n.range[0], max: n.range[1] }
+      : { value: n.value, ...(n.tolerance ? { tolerance: n.tolerance } : {}) }),
+    ...(n.unit ? { unit: n.unit } : {}),
+  };
+}
+
+/** A key's number as the model holds it; undefined when it gives neither a value nor both ends of a range. */
+function numberFromKey(
+  k: NumberKey,
+): { value: number; tolerance: number; range?: [number, number]; unit?: string } | undefined {
+  const unit = k.unit ? { unit: k.unit } : {};
+  if (k.min !== undefined && k.max !== undefined)
+    return {
+      value: (k.min + k.max) / 2,
+      tolerance: (k.max - k.min) / 2,
+      range: [k.min, k.max],
+      ...unit,
+    };
+  if (k.value === undefined) return undefined;
+  return { value: k.value, tolerance: k.tolerance ?? 0, ...unit };
 }
 
 export type SealResult =
@@ -120,11 +168,20 @@ export function sealQuiz(
         for (let l = first; l < q.accepted.at(-1)!.span.end.line; l++) drop.add(l);
       }
       if (q.answerText) dropSpan(q.answerText.span);
-    } else if (q.type === 'numeric' && q.numeric) {
-      k.value = q.numeric.value;
-      if (q.numeric.tolerance) k.tolerance = q.numeric.tolerance;
-      if (q.numeric.unit) k.unit = q.numeric.unit;
-      dropSpan(q.numeric.span);
+    } else if (q.type === 'numeric' && (q.numeric || q.numbersSpan)) {
+      if (q.numeric) {
+        Object.assign(k, numberKey(q.numeric));
+        dropSpan(q.numeric.span);
+      }
+      if (q.numbersSpan) {
+        k.numbers = (q.numbers ?? []).map((n) => ({
+          ...numberKey(n),
+          ...(n.credit !== 1 ? { credit: n.credit } : {}),
+          ...(n.feedback ? { feedback: n.feedback.text } : {}),
+        }));
+        if (q.otherFeedback) k.otherwise = q.otherFeedback.text;
+        dropSpan(q.numbersSpan);
+      }
     } else if (q.type === 'ordering') {
       // An item's later lines would stay where they are when its first line is swapped for another item: refused, not guessed.
       const long = q.items.find((i) => i.span.end.line > i.span.start.line);
@@ -202,16 +259,40 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       type,
       choices,
       accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
-      ...(k.value !== undefined
+      ...(k.value !== undefined || (k.min !== undefined && k.max !== undefined)
         ? {
             numeric: {
-              value: k.value,
-              tolerance: k.tolerance ?? 0,
-              ...(k.unit ? { unit: k.unit } : {}),
+              ...numberFromKey({
+                value: k.value,
+                tolerance: k.tolerance,
+                min: k.min,
+                max: k.max,
+                unit: k.unit,
+              })!,
               span: q.span,
             },
           }
         : {}),
+      ...(k.numbers
+        ? {
+            numbers: k.numbers.flatMap((n) => {
+              const read = numberFromKey(n);
+              return read
+                ? [
+                    {
+                      ...read,
+                      credit: n.credit ?? 1,
+                      ...(n.feedback !== undefined
+                        ? { feedback: { text: n.feedback, span: q.span } }
+                        : {}),
+                      span: q.span,
+                    },
+                  ]
+                : [];
+            }),
+          }
+        : {}),
+      ...(k.otherwise !== undefined ? { otherFeedback: { text: k.otherwise, span: q.span } } : {}),
       items,
       ...(k.explanation !== undefined
         ? { explanation: { text: k.explanation, span: q.span } }
@@ -227,7 +308,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
  */
 export function typeFromKey(k: QuestionKey): QuestionType | undefined {
   if (k.order) return 'ordering';
-  if (k.value !== undefined) return 'numeric';
+  if (k.value !== undefined || k.min !== undefined || k.numbers) return 'numeric';
   if (k.accepted) return 'text';
   if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';
   return undefined;

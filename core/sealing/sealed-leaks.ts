@@ -20,6 +20,7 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     if (fed?.feedback) return leak(`the feedback under choice ${fed.letter}`);
     if (q.accepted[0]) return leak('an accepted answer');
     if (q.answerText) return leak('the "Answer:" line');
+    if (q.numbersSpan) return leak('the accepted numbers');
     if (q.explanation) return leak('the explanation');
   }
   return undefined;

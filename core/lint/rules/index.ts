@@ -20,6 +20,7 @@ import { staleContent } from './stale-content.js';
 import { unknownReference } from './unknown-reference.js';
 import { lessonUnclosedBlock } from './lesson-unclosed-block.js';
 import { quizAcceptedFeedback } from './quiz-accepted-feedback.js';
+import { quizNumbers } from './quiz-numbers.js';
 import { scenarioSituation } from './scenario-situation.js';
 import { trackDuplicateModule } from './track-duplicate-module.js';
 import { trackOrder } from './track-order.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   quizAnswer,
   quizFeedback,
   quizAcceptedFeedback,
+  quizNumbers,
   quizPassMark,
   quizKeyPasses,
   scenarioRubric,

@@ -16,9 +16,9 @@ export function answerProblem(q: Question): string | undefined {
         ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.'
         : undefined;
     case 'numeric':
-      return q.numeric
+      return q.numeric || q.numbers?.length
         ? undefined
-        : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 ± 0.5"; found none. Add the answer line.';
+        : 'Expected a numeric question to give its answer as "Answer: 4", "Answer: 4 ± 0.5" or "Answer: 1..5", or its numbers under "Accepted numbers:"; found none. Add the answer line.';
     case 'ordering':
       return q.items.length < 2
         ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.`

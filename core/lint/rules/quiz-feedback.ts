@@ -5,7 +5,7 @@ export const quizFeedback: Rule = {
   meta: {
     id: 'quiz-feedback',
     description:
-      'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.',
+      'Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, accepted numbers are numbers, question comments are valid.',
     severity: 'error',
     rationale:
       'Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.',
@@ -129,6 +129,39 @@ export const quizFeedback: Rule = {
           - [ ] Tier 1
         `,
       },
+    },
+    {
+      title:
+        'Accepted numbers that are not numbers, a credit below 0, and "Any other answer" with nothing to say',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Within how many hours does a P2 need a first reply?
+          <!-- question id=p2 type=numeric -->
+
+          Accepted numbers:
+
+          - 4
+          - four or five
+          - 8..5
+          - 24 (-50%)
+          - Any other answer
+        `,
+      },
+      expect: [
+        { at: 'q.md:16', message: 'Expected an accepted number such as 4, 4 ± 0.5 or 1..5' },
+        { at: 'q.md:17', message: 'Expected a range written smaller number first; found 8..5' },
+        { at: 'q.md:18', message: 'Expected a credit from 0% to 100% on an accepted number' },
+        { at: 'q.md:19', message: 'Expected feedback quoted under "Any other answer"' },
+      ],
     },
     {
       title: 'Feedback under each choice',
