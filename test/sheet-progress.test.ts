@@ -7,13 +7,12 @@ import { shuffledItems, shuffledOrder } from '../core/grading/shuffled-order.js'
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { parseFile } from '../core/parse/parse-file.js';
+import { seal } from '../core/sealing/seal.js';
 import type { Quiz } from '../core/model.js';
 import { ROOT } from './helpers/cli.js';
 
-const quiz = parseFile(
-  'curricula/support-onboarding/triage-quiz.md',
-  readFileSync(join(ROOT, 'curricula', 'support-onboarding', 'triage-quiz.md'), 'utf8'),
-).model.item as Quiz;
+const FILE = 'curricula/support-onboarding/triage-quiz.md';
+const quiz = parseFile(FILE, readFileSync(join(ROOT, FILE), 'utf8')).model.item as Quiz;
 const blank = answerSheetText(quiz, 'ana');
 const steps = quiz.questions.find((q) => q.type === 'ordering')!.items.map((i) => i.text);
 
@@ -82,6 +81,25 @@ describe("an answer sheet's answered count (the editor's status bar)", () => {
     assert.match(
       twoTicks.feedback.join(' '),
       /Expected one tick on a single-choice question; found 2/,
+    );
+  });
+
+  it("says of a sealed quiz's list left as listed that it may be left: its order may be right by chance", () => {
+    const sealed = seal(FILE, readFileSync(join(ROOT, FILE), 'utf8'), 'a secret of the test');
+    assert.ok(sealed.ok);
+    const sealedQuiz = parseFile(FILE, sealed.sealedText).model.item as Quiz;
+    const p = sheetProgress(answerSheetText(sealedQuiz, 'ana'), { quizOf: () => sealedQuiz })!;
+    assert.equal(p.answered, 0);
+    assert.match(
+      p.unanswered.find((u) => u.prompt === 'Put the triage steps in order')!.why!,
+      /or leave them if that is your order/,
+    );
+    assert.doesNotMatch(
+      sheetProgress(blank, { quizOf: () => quiz })!.unanswered.find((u) =>
+        u.prompt.startsWith('Put'),
+      )!.why!,
+      /leave them/,
+      "an open quiz's listed order is never right",
     );
   });
 

@@ -22,7 +22,9 @@ type Answered = true | false | string;
  * - Ordering: the items in an order other than the one `take` listed them in. The sheet lists
  *   them shuffled, so an order left as it was is one the learner never chose. It needs the
  *   quiz (the listed order is the quiz's items shuffled by the learner's login); without
- *   it any complete order counts.
+ *   it any complete order counts. For a sealed quiz the listed order may be right by
+ *   chance: it still does not count (nothing on the sheet says the learner chose it), and
+ *   the reason says it may be left.
  */
 function answered(q: Question, learner: string, quiz: Quiz | undefined): Answered {
   if (q.type === 'single' || q.type === 'multiple') {
@@ -38,7 +40,12 @@ function answered(q: Question, learner: string, quiz: Quiz | undefined): Answere
     const listed = shuffledItems(asked, learner);
     const unmoved =
       listed.length === q.items.length && listed.every((t, i) => t === q.items[i]!.text);
-    return unmoved ? 'items still in the order the sheet listed them; move them into yours' : true;
+    if (!unmoved) return true;
+    // A sealed quiz's file lists its items in a random order, which the sheet shuffles again:
+    // the listed order may be the right one, and the editor cannot know it.
+    return quiz!.key !== undefined && !quiz!.keyApplied
+      ? 'items still in the order the sheet listed them; move them, or leave them if that is your order'
+      : 'items still in the order the sheet listed them; move them into yours';
   }
   return (q.answerText?.value ?? '').trim() !== '';
 }
