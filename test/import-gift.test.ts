@@ -42,6 +42,13 @@ const BANK = dedent`
   ::esc::Which ratio is 1\\:2 in \\{braces\\}?{=a\\=b\\#c}
 
   ::fmt::[markdown]This **never** happens.{F}
+
+  ::hours::How many hours may a P2 wait?{#
+    =4:0.5#Right: four hours.
+    =%50%6..8#That is the P3 window.
+    =%0%24#A day is far too long.
+    ~#Count the hours in the SLA table.
+  }
 `;
 
 describe('GIFT: reading a bank as Moodle does', () => {
@@ -50,7 +57,7 @@ describe('GIFT: reading a bank as Moodle does', () => {
 
   it('reads every question, with its line, name and category', () => {
     assert.deepEqual(problems, []);
-    assert.equal(questions.length, 12);
+    assert.equal(questions.length, 13);
     assert.deepEqual(questions.map((q) => [q.line, q.category?.split('/').at(-1)]).slice(0, 2), [
       [4, 'Support basics'],
       [11, 'Support basics'],
@@ -191,7 +198,7 @@ describe('GIFT into enablekit quizzes', () => {
       quizzes.map((q) => [q.category?.split('/').at(-1), q.count]),
       [
         ['Support basics', 6],
-        ['Advanced', 3],
+        ['Advanced', 4],
       ],
     );
     assert.deepEqual(
@@ -207,7 +214,11 @@ describe('GIFT into enablekit quizzes', () => {
       basics,
       /## The status page is public\.\n<!-- question id=tf type=single -->\n\n- \[x\] True\n {2}> Yes\.\n- \[ \] False\n {2}> Look at the footer\./,
     );
-    assert.match(basics, /Answer: 3 ± 2/);
+    assert.match(basics, /Answer: 1\.\.5\n/);
+    assert.match(
+      quizzes[1]!.body,
+      /<!-- question id=hours type=numeric -->\n\nAccepted numbers:\n\n- 4 ± 0\.5\n {2}> Right: four hours\.\n- 6\.\.8 \(50%\)\n {2}> That is the P3 window\.\n- 24 \(0%\)\n {2}> A day is far too long\.\n- Any other answer\n {2}> Count the hours in the SLA table\.\n/,
+    );
     assert.match(basics, /- `\/\^X-Req\.\*\$\/i`/);
     assert.match(basics, /\n> Grant and his wife lie above ground\./);
   });

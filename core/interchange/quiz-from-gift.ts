@@ -3,6 +3,7 @@ import {
   choiceList,
   firstWords,
   oneLine,
+  quote,
   quizzesOf,
   type ImportedQuiz,
   type QuestionDraft,
@@ -45,6 +46,14 @@ const choices = (answers: GiftAnswer[]) =>
 
 /** Numbers as a person writes them: `0.2`, not `0.20000000000000001`. */
 const num = (n: number) => String(Number(n.toPrecision(12)));
+
+/** A number as enablekit's key writes it: digits, no exponent (`1e-7` is refused, not bent). */
+function decimal(n: number): string {
+  const s = num(n);
+  if (/e/i.test(s))
+    throw new NotYet(`the number ${s} needs an exponent, which enablekit's answers do not take`);
+  return s;
+}
 
 /** Thrown with what enablekit does not carry over yet, so the question is named, not bent. */
 class NotYet extends Error {}
@@ -118,15 +127,29 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
       return { type: 'text', answer: `Accepted answers:\n\n${accepted.join('\n')}` };
     }
     case 'numerical': {
-      const [only, ...more] = b.answers;
-      if (!only || more.length > 0 || only.credit !== 1)
-        throw new NotYet(
-          'several accepted numbers, or partial credit on one, is not supported yet',
-        );
-      if (only.feedback || b.otherFeedback)
-        throw new NotYet('feedback on a numeric answer is not supported yet');
-      const tolerance = only.tolerance > 0 ? ` ± ${num(only.tolerance)}` : '';
-      return { type: 'numeric', answer: `Answer: ${num(only.value)}${tolerance}` };
+      const numbers = b.answers.map((a) => {
+        if (a.credit < 0 || a.credit > 1)
+          throw new NotYet(
+            `a numeric answer's credit of ${num(a.credit * 100)}% is not supported (enablekit takes 0% to 100%)`,
+          );
+        const spec = a.range
+          ? `${decimal(a.range[0])}..${decimal(a.range[1])}`
+          : `${decimal(a.value)}${a.tolerance > 0 ? ` ± ${decimal(a.tolerance)}` : ''}`;
+        return { spec, credit: a.credit, feedback: a.feedback };
+      });
+      const [only, ...more] = numbers;
+      if (only && more.length === 0 && only.credit === 1 && !only.feedback && !b.otherFeedback)
+        return { type: 'numeric', answer: `Answer: ${only.spec}` };
+      if (!numbers.some((n) => n.credit === 1))
+        throw new NotYet('no number is worth the whole question (100%)');
+      // Moodle grades a numeric answer by the first number that holds it, as enablekit does: the order is kept.
+      const items = numbers.map((n) => {
+        const line = `- ${n.spec}${n.credit === 1 ? '' : ` (${num(n.credit * 100)}%)`}`;
+        return n.feedback ? `${line}\n${quote(markdownOf(n.feedback), '  ')}` : line;
+      });
+      if (b.otherFeedback)
+        items.push(`- Any other answer\n${quote(markdownOf(b.otherFeedback), '  ')}`);
+      return { type: 'numeric', answer: `Accepted numbers:\n\n${items.join('\n')}` };
     }
   }
 }
