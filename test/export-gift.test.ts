@@ -46,6 +46,24 @@ const QUIZ = dedent`
   <!-- question id=repage type=numeric -->
 
   Answer: 15 ± 2.5
+
+  ## How many days may a P3 wait?
+  <!-- question id=p3-days type=numeric -->
+
+  Answer: 1..5
+
+  ## Within how many hours does a P2 need a first reply?
+  <!-- question id=p2-hours type=numeric -->
+
+  Accepted numbers:
+
+  - 4 ± 0.5
+    > Right: four hours.
+  - 6..8 (50%)
+    > That is the P3 window (a=b#c~d).
+  - 24 (0%)
+  - Any other answer
+    > Count the hours in the SLA table.
 `;
 
 const NOT_GIFT = dedent`
@@ -93,7 +111,9 @@ function meaning(q: Question) {
     weight: q.weight,
     choices: q.choices.map((c) => [c.text, c.checked, c.feedback?.text]),
     accepted: q.accepted.map((a) => a.value),
-    numeric: q.numeric && [q.numeric.value, q.numeric.tolerance, q.numeric.unit],
+    numeric: q.numeric && [q.numeric.value, q.numeric.tolerance, q.numeric.range, q.numeric.unit],
+    numbers: q.numbers?.map((n) => [n.value, n.tolerance, n.range, n.credit, n.feedback?.text]),
+    otherFeedback: q.otherFeedback?.text,
     explanation: q.explanation?.text,
   };
 }
@@ -116,6 +136,11 @@ describe('enablekit export --to gift', () => {
       /::ratio::\[markdown\]Write the ratio 1\\:2 as the API does \(a\\=b\\#c\\~d\)/,
     );
     assert.match(gift, /~%-50%Q7#There is no Q7\./);
+    assert.match(gift, /::p3-days::\[markdown\]How many days may a P3 wait\?\{#1\.\.5\}/);
+    assert.match(
+      gift,
+      /\{#\n\t=4:0\.5#Right\\: four hours\.\n\t=%50%6\.\.8#That is the P3 window \(a\\=b\\#c\\~d\)\.\n\t=%0%24\n\t~#Count the hours in the SLA table\.\n\}/,
+    );
     const back = cli(
       ['import', 'banks/escalations.gift', '--from', 'gift', '--module', 'triage', '--dir', 'back'],
       dir,

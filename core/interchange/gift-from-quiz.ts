@@ -47,6 +47,12 @@ const feedbackOf = (source: string, f: { span: Span } | undefined) =>
 
 class NotYet extends Error {}
 
+/** `4`, `4:0.5` or `1..5`, as GIFT writes a number. */
+const giftNumber = (n: { value: number; tolerance: number; range?: [number, number] }) =>
+  n.range
+    ? `${num(n.range[0])}..${num(n.range[1])}`
+    : `${num(n.value)}${n.tolerance ? `:${num(n.tolerance)}` : ''}`;
+
 function answers(source: string, q: Question, notes: string[]): string {
   switch (q.type) {
     case 'single':
@@ -78,11 +84,19 @@ function answers(source: string, q: Question, notes: string[]): string {
       return q.accepted.map((a) => `\t=${giftEscape(a.value).replace(/\*/g, '\\*')}`).join('\n');
     }
     case 'numeric': {
+      const unit = q.numeric?.unit ?? q.numbers?.find((n) => n.unit)?.unit;
+      if (unit) notes.push(`its unit "${unit}" (GIFT has none; the number alone is accepted)`);
+      if (q.numbers?.length) {
+        // GIFT's numbers are tried in order too (Moodle takes the first that holds the answer).
+        const lines = q.numbers.map(
+          (n) =>
+            `\t=${n.credit === 1 ? '' : `%${num(n.credit * 100)}%`}${giftNumber(n)}${feedbackOf(source, n.feedback)}`,
+        );
+        if (q.otherFeedback) lines.push(`\t~${feedbackOf(source, q.otherFeedback)}`);
+        return `#\n${lines.join('\n')}`;
+      }
       if (!q.numeric) throw new NotYet('it has no answer');
-      if (q.numeric.unit)
-        notes.push(`its unit "${q.numeric.unit}" (GIFT has none; the number alone is accepted)`);
-      const tolerance = q.numeric.tolerance ? `:${num(q.numeric.tolerance)}` : '';
-      return `#${num(q.numeric.value)}${tolerance}`;
+      return `#${giftNumber(q.numeric)}`;
     }
     case 'ordering':
       throw new NotYet('ordering questions have no GIFT form');
@@ -124,7 +138,11 @@ export function giftFromQuiz(
     const general = q.explanation
       ? `\n\t####${giftEscape(unquote(slice(source, q.explanation.span)))}`
       : '';
-    const block = body.startsWith('#') ? `{${body}${general}}` : `{\n${body}${general}\n}`;
+    const block = body.startsWith('#\n')
+      ? `{${body}${general}\n}`
+      : body.startsWith('#')
+        ? `{${body}${general}}`
+        : `{\n${body}${general}\n}`;
     out.push(`::${giftEscape(id)}::[markdown]${giftEscape(heading(source, q))}${block}`);
     count++;
   }
