@@ -6,7 +6,7 @@ import { parseQuizdown } from '../core/interchange/parse-quizdown.js';
 import { quizzesFromQuizdown } from '../core/interchange/quiz-from-quizdown.js';
 import { parseMkdocsQuiz } from '../core/interchange/parse-mkdocs-quiz.js';
 import { quizzesFromMkdocsQuiz } from '../core/interchange/quiz-from-mkdocs-quiz.js';
-import { slug } from '../core/interchange/quiz-markdown.js';
+import { slug, UniqueIds } from '../core/interchange/quiz-markdown.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { configCandidates } from '../core/config/config-candidates.js';
 import { defaultConfig, parseConfig } from '../core/config/config.js';
@@ -103,7 +103,7 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
   const dir = resolve(a.cwd, a.dir);
   const stderr: string[] = [];
   const planned: { id: string; title: string; questions: string; count: number }[] = [];
-  const ids = idsIn(a, dir);
+  const ids = new UniqueIds(idsIn(a, dir));
   for (const file of a.files) {
     const path = resolve(a.cwd, file);
     let source: string;
@@ -130,9 +130,7 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
         .at(-1)
         ?.replace(/^\$\w+\$$/, '');
       const base = leaf ? slug(leaf, fileId) : fileId;
-      let id = base;
-      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-      ids.add(id);
+      const id = ids.take(base);
       planned.push({
         id,
         title: leaf?.trim() || titleOf(id),

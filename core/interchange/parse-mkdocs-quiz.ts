@@ -41,7 +41,6 @@ export interface MkdocsQuizProblem {
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const CHECKBOX = /^[-*] \[(.?)\] (.*)$/;
 const FEEDBACK = /^\s*>\s?(.*)$/;
-const BLANK = /\[\[([^\]]+)\]\]/g;
 
 class Refused extends Error {}
 
@@ -54,20 +53,38 @@ function dedent(lines: string[]): string[] {
 
 const text = (lines: string[]) => lines.join('\n').trim();
 
+/**
+ * The `[[answer]]` blanks of a text, as the plugin's `\[\[([^\]]+)\]\]` finds them, and the
+ * text with `_____` in their place. One pass: the next `]` is searched for once per stretch,
+ * never again from every `[[` before it.
+ */
+function blanksIn(text: string): { blanks: string[]; replaced: string } {
+  const blanks: string[] = [];
+  let replaced = '';
+  let from = 0;
+  let close = -1;
+  for (let i = text.indexOf('[['); i >= 0; i = text.indexOf('[[', i)) {
+    if (close < i + 2) close = text.indexOf(']', i + 2);
+    if (close < 0) break;
+    if (close > i + 2 && text.charAt(close + 1) === ']') {
+      blanks.push(text.slice(i + 2, close).trim());
+      replaced += `${text.slice(from, i)}_____`;
+      from = i = close + 2;
+    } else i++;
+  }
+  return { blanks, replaced: replaced + text.slice(from) };
+}
+
 function fillInBlank(lines: string[]): Pick<MkdocsQuizQuestion, 'question' | 'body' | 'content'> {
   const rule = lines.findIndex((l) => l.trim() === '---');
   const [question, content] =
     rule > 0 ? [text(lines.slice(0, rule)), text(lines.slice(rule + 1))] : [text(lines), ''];
-  const blanks: string[] = [];
-  const withBlanks = question.replace(BLANK, (_, answer: string) => {
-    blanks.push(answer.trim());
-    return '_____';
-  });
+  const { blanks, replaced } = blanksIn(question);
   if (blanks.length === 0)
     throw new Refused(
       'Expected the blanks [[answer]] in the question, before the "---" line; found them only after it. Move them up',
     );
-  return { question: withBlanks, body: { kind: 'blank', blanks }, ...(content ? { content } : {}) };
+  return { question: replaced, body: { kind: 'blank', blanks }, ...(content ? { content } : {}) };
 }
 
 function choice(
@@ -234,7 +251,7 @@ export function parseMkdocsQuiz(source: string): {
       const read =
         tags === OLD
           ? legacy(body, opened + 1)
-          : body.some((l) => new RegExp(BLANK.source).test(l))
+          : blanksIn(body.join('\n')).blanks.length > 0
             ? fillInBlank(body)
             : choice(body, opened + 1);
       questions.push({ line: opened + 1, ...read });

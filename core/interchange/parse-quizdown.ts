@@ -211,10 +211,9 @@ class QuestionReader {
       );
     const empty = answers.find((a) => !a.text);
     if (empty)
-      return {
-        line: empty.line,
-        message: 'Expected text in every answer; found an empty one. Write it, or remove the line',
-      };
+      return problem(
+        `Expected text in every answer; found an empty one on line ${empty.line}. Write it, or remove the line`,
+      );
     const left: QuizdownQuestion['left'] = [];
     if (this.hintLine)
       left.push({

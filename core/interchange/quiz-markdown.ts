@@ -112,18 +112,36 @@ function splitHeading(md: string): { heading: string; rest: string } {
 }
 
 /**
+ * Ids made unique as `base`, `base-2`, `base-3`…; each base remembers the next number to
+ * try, so a thousand questions with the same words take linear time, not quadratic.
+ */
+export class UniqueIds {
+  private readonly taken: Set<string>;
+  private readonly next = new Map<string, number>();
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
+  take(base: string): string {
+    let id = base;
+    let n = this.next.get(base) ?? 2;
+    while (this.taken.has(id)) id = `${base}-${n++}`;
+    this.next.set(base, n);
+    this.taken.add(id);
+    return id;
+  }
+}
+
+/**
  * Questions as enablekit quizzes: one per group (or one, without groups), each question with
  * an id made from `idFrom`, unique in its quiz.
  */
 export function quizzesOf(drafts: QuestionDraft[]): ImportedQuiz[] {
-  const byGroup = new Map<string | undefined, { parts: string[]; ids: Set<string> }>();
+  const byGroup = new Map<string | undefined, { parts: string[]; ids: UniqueIds }>();
   for (const q of drafts) {
-    const quiz = byGroup.get(q.group) ?? { parts: [], ids: new Set<string>() };
+    const quiz = byGroup.get(q.group) ?? { parts: [], ids: new UniqueIds() };
     byGroup.set(q.group, quiz);
     const base = slug(q.idFrom, 'question');
-    let id = base;
-    for (let n = 2; quiz.ids.has(id); n++) id = `${base}-${n}`;
-    quiz.ids.add(id);
+    const id = quiz.ids.take(base);
     const { heading, rest } = splitHeading(q.text);
     const comment = `<!-- question id=${id} type=${q.type}${q.allOrNothing ? ' scoring=all-or-nothing' : ''} -->`;
     const prompt = [
