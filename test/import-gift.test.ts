@@ -289,7 +289,7 @@ describe('enablekit import --from gift', () => {
     const dir = curricula();
     assert.match(
       cli(['import', 'banks/support.gift', '--module', 'triage'], dir).stderr,
-      /Expected --from gift; found none/,
+      /Expected --from gift\|quizdown\|mkdocs-quiz; found none/,
     );
     assert.match(
       cli(['import', 'banks/support.gift', '--from', 'gift'], dir).stderr,
