@@ -70,7 +70,13 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       });
       continue;
     }
-    const gift = giftFromQuiz(opened.quiz, source);
+    // A sealed quiz's answers are placed at its questions, not where the author wrote them: the
+    // GIFT text is cut from the source by position, so it is made from the author's text the key keeps.
+    const author = opened.source ? parseFile(shown, opened.source).model.item : undefined;
+    const gift =
+      author?.type === 'quiz'
+        ? giftFromQuiz(author, opened.source!)
+        : giftFromQuiz(opened.quiz, source);
     for (const n of gift.notExported)
       stderr.push(`${shown}:${n.line}: not exported: "${n.id}": ${n.reason}.`);
     for (const n of gift.dropped)

@@ -154,6 +154,33 @@ describe('enablekit export --to gift', () => {
     assert.equal(lint.code, 0, lint.stdout);
   });
 
+  it('exports a sealed quiz, with the secret, exactly as the quiz was before sealing: every feedback from the key', () => {
+    const dir = tempWorkspace({
+      'enablekit.yml': 'version: 1\n',
+      'triage.md': MODULE('triage'),
+      'open/escalations.md': QUIZ,
+      'sealed/escalations.md': QUIZ.replace('id: escalations', 'id: escalations-sealed'),
+    });
+    const env = { ENABLEKIT_KEY: 'correct horse battery staple 42' };
+    const sealed = cli(['seal', 'sealed'], dir, env);
+    assert.equal(sealed.code, 0, sealed.stderr);
+    assert.doesNotMatch(
+      readFileSync(join(dir, 'sealed/escalations.md'), 'utf8'),
+      /Right: four hours/,
+    );
+    assert.equal(cli(['export', 'open/escalations.md', '--to', 'gift', '--out', 'a'], dir).code, 0);
+    const r = cli(['export', 'sealed/escalations.md', '--to', 'gift', '--out', 'b'], dir, env);
+    assert.equal(r.code, 0, r.stderr);
+    const open = readFileSync(join(dir, 'a/escalations.gift'), 'utf8');
+    assert.equal(
+      readFileSync(join(dir, 'b/escalations-sealed.gift'), 'utf8').replace(
+        /escalations-sealed/g,
+        'escalations',
+      ),
+      open,
+    );
+  });
+
   it('names each question GIFT cannot hold, and what an exported one loses, with its line', () => {
     const dir = tempWorkspace({
       'enablekit.yml': 'version: 1\n',
@@ -182,7 +209,8 @@ describe('enablekit export --to gift', () => {
       'triage.md': MODULE('triage'),
       'q.md': QUIZ,
     });
-    assert.equal(cli(['export', 'q.md', '--to', 'gift'], dir).code, 0);
+    const first = cli(['export', 'q.md', '--to', 'gift'], dir);
+    assert.equal(first.code, 0, first.stderr);
     writeFileSync(join(dir, 'escalations.gift'), 'mine\n');
     const again = cli(['export', 'q.md', '--to', 'gift'], dir);
     assert.equal(again.code, 2);
