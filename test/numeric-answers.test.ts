@@ -5,6 +5,7 @@ import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
 import type { Grade, GradePolicy } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 
@@ -199,5 +200,25 @@ describe('numeric answers: ranges and several accepted numbers', () => {
         answers.join(', '),
       );
     }
+  });
+});
+
+describe('numeric answers in QTI', () => {
+  it('exports a range as its middle ± half its width, and names accepted numbers as not exported', () => {
+    const qti = qtiFromQuiz(quiz);
+    assert.deepEqual(
+      qti.notExported.map((n) => [n.id, n.reason]),
+      [
+        [
+          'p2',
+          'accepted numbers, each with its own credit and feedback, are not exported to QTI yet',
+        ],
+      ],
+    );
+    const item = qti.files.find((f) => f.path.includes('range'))!.text;
+    assert.match(
+      item,
+      /<equal toleranceMode="absolute" tolerance="2 2"><variable identifier="RESPONSE"\/><baseValue baseType="float">3<\/baseValue><\/equal>/,
+    );
   });
 });

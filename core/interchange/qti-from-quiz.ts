@@ -13,13 +13,15 @@ const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
 
 export function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // XML 1.0 has no form for most control characters: they are dropped.
-    .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''));
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // XML 1.0 has no form for most control characters: they are dropped.
+      .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
+  );
 }
 
 const num = (n: number) => String(Number(n.toPrecision(12)));
@@ -110,7 +112,12 @@ function parts(q: Question): {
       };
     }
     case 'numeric': {
+      if (q.numbers)
+        throw new NotYet(
+          'accepted numbers, each with its own credit and feedback, are not exported to QTI yet',
+        );
       if (!q.numeric) throw new NotYet('it has no answer');
+      // A range 1..5 is its middle ± half its width: the same numbers.
       const { value, tolerance } = q.numeric;
       const test = tolerance
         ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
