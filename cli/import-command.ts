@@ -7,6 +7,7 @@ import { quizzesFromQuizdown } from '../core/interchange/quiz-from-quizdown.js';
 import { parseMkdocsQuiz } from '../core/interchange/parse-mkdocs-quiz.js';
 import { quizzesFromMkdocsQuiz } from '../core/interchange/quiz-from-mkdocs-quiz.js';
 import { slug, UniqueIds } from '../core/interchange/quiz-markdown.js';
+import { rebaseLinks } from '../core/interchange/rebase-links.js';
 import { parseFile } from '../core/parse/parse-file.js';
 import { configCandidates } from '../core/config/config-candidates.js';
 import { defaultConfig, parseConfig } from '../core/config/config.js';
@@ -134,7 +135,7 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
       planned.push({
         id,
         title: leaf?.trim() || titleOf(id),
-        questions: quiz.body,
+        questions: rebaseLinks(quiz.body, toPosix(dirname(path)), toPosix(dir)),
         count: quiz.count,
       });
     }

@@ -94,6 +94,26 @@ const PAGE = dedent`
   <!-- mkdocs-quiz results -->
 
   <quiz>
+  ![The routing board](img/board.png)
+
+  ### Look at the board
+
+  Which lane is Billing?
+  - [x] The left lane
+  - [ ] The right lane
+  </quiz>
+
+  <quiz>
+  Which step comes first?
+
+  1. Read
+  2. Route
+
+  - [x] Read
+  - [ ] Route
+  </quiz>
+
+  <quiz>
   Left open
   - [x] a
 `;
@@ -110,6 +130,8 @@ describe('mkdocs-quiz: reading a page as the plugin does', () => {
         [45, 'blank', 'A P1 is answered within _____.'],
         [52, 'blank', 'Support was founded by _____ in _____.'],
         [74, 'choice', 'Which are escalation paths?'],
+        [85, 'choice', 'Which lane is Billing?'],
+        [95, 'choice', '2. Route'],
       ],
     );
     const routing = questions[0]!;
@@ -144,7 +166,7 @@ describe('mkdocs-quiz: reading a page as the plugin does', () => {
         [56, 'Expected the feedback ("> …") right under its answer'],
         [64, 'Expected the question before the answers'],
         [68, 'Expected at least one answer ticked "[x]"'],
-        [85, 'Expected </quiz> to close the quiz opened here'],
+        [105, 'Expected </quiz> to close the quiz opened here'],
       ],
     );
   });
@@ -159,7 +181,7 @@ describe('mkdocs-quiz: reading a page as the plugin does', () => {
   it('maps radio buttons, checkboxes (all or nothing, as the plugin counts them) and one blank to enablekit', () => {
     const { quizzes, skipped } = quizzesFromMkdocsQuiz(questions);
     assert.equal(quizzes.length, 1);
-    assert.equal(quizzes[0]!.count, 4);
+    assert.equal(quizzes[0]!.count, 5);
     const body = quizzes[0]!.body;
     assert.match(
       body,
@@ -175,7 +197,10 @@ describe('mkdocs-quiz: reading a page as the plugin does', () => {
     );
     assert.deepEqual(
       skipped.map((s) => [s.line, s.reason.split(' (')[0]]),
-      [[52, 'a question with 2 blanks is not supported yet']],
+      [
+        [52, 'a question with 2 blanks is not supported yet'],
+        [95, 'the list in its text'],
+      ],
     );
   });
 
@@ -246,6 +271,7 @@ describe('enablekit import --from mkdocs-quiz', () => {
       'enablekit.yml': 'version: 1\nroles:\n  support:\n    title: Support\n',
       'onboarding/triage.md': MODULE('triage'),
       'site/docs/routing.md': PAGE.replace(/\n/g, '\r\n'),
+      'site/docs/img/board.png': '',
     });
     const r = cli(
       [
@@ -266,16 +292,21 @@ describe('enablekit import --from mkdocs-quiz', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(': not imported: ')[0]),
-      [52, 56, 64, 68, 85].map((n) => `site/docs/routing.md:${n}`),
+      [52, 56, 64, 68, 95, 105].map((n) => `site/docs/routing.md:${n}`),
     );
     assert.match(
       r.stderr,
       /:52: not imported: "Support was founded by _____ in": a question with 2 blanks/,
     );
-    assert.match(r.stdout, /Imported 4 questions into 1 quiz:/);
+    assert.match(r.stdout, /Imported 5 questions into 1 quiz:/);
     assert.deepEqual(readdirSync(join(dir, 'onboarding/quizzes')), ['routing.md']);
     const quiz = readFileSync(join(dir, 'onboarding/quizzes/routing.md'), 'utf8');
     assert.match(quiz, /^module: triage$/m);
+    assert.match(
+      quiz,
+      /## Which lane is Billing\?\n<!-- question id=look-at-the-board-which type=single -->\n\n!\[The routing board\]\(\.\.\/\.\.\/site\/docs\/img\/board\.png\)\n\n\*\*Look at the board\*\*\n\n- \[x\] The left lane/,
+      'the image still found from the quiz, its heading a bold line, the question its heading',
+    );
     const lint = cli(['lint', 'onboarding'], dir);
     assert.equal(lint.code, 0, lint.stdout + lint.stderr);
     assert.match(lint.stdout, /No problems\./);

@@ -140,6 +140,11 @@ function choice(
     throw new Refused(
       'Expected at least one answer ticked "[x]"; found none. Tick the right answers',
     );
+  const empty = answers.find((a) => !a.text);
+  if (empty)
+    throw new Refused(
+      `Expected text in every answer; found an empty one on line ${empty.line}. Write it, or remove the line`,
+    );
   const content = text(lines.slice(contentAt));
   return { question, body: { kind: 'choice', answers }, ...(content ? { content } : {}) };
 }
@@ -170,6 +175,11 @@ function legacy(
   if (!answers.some((a) => a.correct))
     throw new Refused(
       'Expected at least one "answer-correct:" line; found none. Mark the right answer',
+    );
+  const empty = answers.find((a) => !a.text);
+  if (empty)
+    throw new Refused(
+      `Expected text after every "answer:"; found none on line ${empty.line}. Write it, or remove the line`,
     );
   const c = text(dedent(content));
   return { question, body: { kind: 'choice', answers }, ...(c ? { content: c } : {}) };

@@ -2,6 +2,7 @@ import type { MkdocsQuizQuestion } from './parse-mkdocs-quiz.js';
 import {
   choiceList,
   firstWords,
+  listLine,
   quizzesOf,
   type ImportedQuiz,
   type QuestionDraft,
@@ -14,6 +15,11 @@ class NotYet extends Error {}
 function answerPart(
   q: MkdocsQuizQuestion,
 ): Pick<QuestionDraft, 'type' | 'answer' | 'allOrNothing'> {
+  const list = listLine(q.question);
+  if (list !== undefined)
+    throw new NotYet(
+      `the list in its text ("${q.question.split('\n')[list]!.trim().slice(0, 40)}") would be read as its answers in enablekit, where a question's first list is its choices; write the list as sentences, then import again`,
+    );
   const b = q.body;
   if (b.kind === 'blank') {
     const [only, ...more] = b.blanks;
@@ -25,11 +31,12 @@ function answerPart(
       throw new NotYet(
         `the answer "${only}" would read as a pattern /…/ in enablekit; write it as a text question by hand`,
       );
-    const fence = only.includes('`') ? '`` ' : '`';
-    return {
-      type: 'text',
-      answer: `Accepted answers:\n\n- ${fence}${only}${fence.split('').reverse().join('')}`,
-    };
+    // A backtick would end the inline code the answer is written in.
+    if (only.includes('`'))
+      throw new NotYet(
+        `the answer "${only}" has a backtick, which an enablekit accepted answer (written as inline code) cannot hold yet`,
+      );
+    return { type: 'text', answer: `Accepted answers:\n\n- \`${only}\`` };
   }
   const right = b.answers.filter((a) => a.correct).length;
   const answer = choiceList(

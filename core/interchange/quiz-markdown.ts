@@ -77,8 +77,56 @@ export function choiceList(choices: Choice[]): string {
 export const orderedList = (items: string[]) =>
   items.map((t, i) => `${i + 1}. ${oneLine(t)}`).join('\n');
 
-/** The first words of a text, for an id when the source names no question. */
-export const firstWords = (md: string) => oneLine(md).split(' ').slice(0, 6).join(' ');
+/** The first words of a text, for an id when the source names no question: its code and images left out. */
+export const firstWords = (md: string) =>
+  oneLine(
+    md
+      .replace(/(```|~~~)[\s\S]*?(\1|$)/g, ' ')
+      .replace(/!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/g, ' '),
+  )
+    .split(' ')
+    .slice(0, 6)
+    .join(' ');
+
+/**
+ * A heading inside a question's text would end the question in enablekit: it is written as
+ * a bold line instead. Lines in code blocks are left as written.
+ */
+function headingsAsBold(md: string): string {
+  let fence: string | undefined;
+  return md
+    .split('\n')
+    .map((line) => {
+      const open = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (open?.startsWith(fence)) fence = undefined;
+        return line;
+      }
+      if (open) fence = open;
+      const h = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+      if (open || !h) return line;
+      let text = h[1]!.trimEnd();
+      let end = text.length;
+      while (end > 0 && text.charAt(end - 1) === '#') end--;
+      if (end === 0 || /[ \t]/.test(text.charAt(end - 1))) text = text.slice(0, end).trimEnd();
+      return text ? `**${text}**` : line;
+    })
+    .join('\n');
+}
+
+/** The line of a list in Markdown outside code, which enablekit would read as a question's answers. */
+export function listLine(md: string): number | undefined {
+  let fence: string | undefined;
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^\s*(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (fence) {
+      if (open?.startsWith(fence)) fence = undefined;
+    } else if (open) fence = open;
+    else if (/^ {0,3}([-*+]|\d{1,9}[.)])([ \t]|$)/.test(lines[i]!)) return i;
+  }
+  return undefined;
+}
 
 /** A block that cannot stand in a heading: code, a table, math, a block of HTML, an image alone. */
 const BLOCK =
@@ -87,28 +135,50 @@ const BLOCK =
 const ENDS_PARAGRAPH = /^\s*([-*+]\s|\d+[.)]\s|>|#{1,6}\s)/;
 
 /**
- * The question's heading is its first paragraph, up to a blank line or a block (a question
- * that goes on with code keeps the code under the heading, whole); the rest stays as written.
+ * The question's heading is its first paragraph of text, up to a blank line or a block (a
+ * question that goes on with code keeps the code under the heading, whole). A question that
+ * opens with an image or code takes the first paragraph after it as its heading, since the
+ * heading is what enablekit shows as the question; the rest stays as written.
  */
 function splitHeading(md: string): { heading: string; rest: string } {
   const lines = md
     .replace(/^\s*\n/, '')
     .trimEnd()
     .split('\n');
-  let i = 0;
+  let fence: string | undefined;
+  let start = -1;
+  let afterBlock = true;
+  for (let i = 0; i < lines.length && start < 0; i++) {
+    const line = lines[i]!;
+    const open = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (open?.startsWith(fence)) [fence, afterBlock] = [undefined, true];
+      continue;
+    }
+    if (open) fence = open;
+    else if (line.trim() === '') afterBlock = true;
+    else if (afterBlock && !BLOCK.test(line) && !ENDS_PARAGRAPH.test(line)) start = i;
+    else afterBlock = BLOCK.test(line) && !/^\s*\|/.test(line);
+  }
+  if (start < 0) return { heading: '', rest: lines.join('\n').trim() };
+  let end = start + 1;
   while (
-    i < lines.length &&
-    lines[i]!.trim() !== '' &&
-    !BLOCK.test(lines[i]!) &&
-    !(i > 0 && ENDS_PARAGRAPH.test(lines[i]!))
+    end < lines.length &&
+    lines[end]!.trim() !== '' &&
+    !BLOCK.test(lines[end]!) &&
+    !ENDS_PARAGRAPH.test(lines[end]!)
   )
-    i++;
-  const rest = lines
-    .slice(i)
+    end++;
+  const before = lines.slice(0, start).join('\n').trimEnd();
+  const after = lines
+    .slice(end)
     .join('\n')
     .replace(/^(\s*\n)+/, '')
     .trimEnd();
-  return { heading: oneLine(lines.slice(0, i).join('\n')), rest };
+  return {
+    heading: oneLine(lines.slice(start, end).join('\n')),
+    rest: [before, after].filter(Boolean).join('\n\n'),
+  };
 }
 
 /**
@@ -146,7 +216,7 @@ export function quizzesOf(drafts: QuestionDraft[]): ImportedQuiz[] {
     const comment = `<!-- question id=${id} type=${q.type}${q.allOrNothing ? ' scoring=all-or-nothing' : ''} -->`;
     const prompt = [
       `## ${heading || `Question ${quiz.parts.length + 1}`}\n${comment}`,
-      ...(rest ? [rest] : []),
+      ...(rest ? [headingsAsBold(rest)] : []),
       q.answer,
       ...(q.explanation?.trim() ? [quote(q.explanation.trim())] : []),
     ];
