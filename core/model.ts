@@ -118,6 +118,11 @@ export interface Choice {
   checked: boolean;
   span: Span;
   feedback?: Feedback;
+  /**
+   * The share of the weight a tick on it earns, -1 to 1, as written after it (`(credit 50%)`).
+   * Once any choice of a question has one, the question is graded by credits (choice-credit.ts).
+   */
+  credit?: number;
 }
 
 /** One of a numeric question's accepted numbers: a value ± tolerance or a range, and its credit. */

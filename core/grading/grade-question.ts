@@ -3,6 +3,7 @@ import { foldText } from '../text/fold-text.js';
 import { numberHint, readNumber, type DecimalMark } from './read-number.js';
 import type { Outcome, PatternMatcher, QuestionResult } from './types.js';
 import { answerPattern, matchFlags } from './answer-pattern.js';
+import { creditAnswer, hasChoiceCredits, scoreCredits } from './choice-credit.js';
 
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
@@ -49,12 +50,25 @@ function scoreChoices(key: Question, mine: Question): Scored {
   );
   let fraction: number;
   const notes: string[] = [];
+  const heldNotes: string[] = [];
+  // Credits written on the choices grade the question instead; scoring=all-or-nothing keeps its ticks only.
+  const credits = key.partial && hasChoiceCredits(key) ? scoreCredits(key, ticked) : undefined;
   if (key.type === 'single') {
     fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
     if (ticked.length > 1)
       notes.push(
         `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i]!.letter).join(', ')}). It takes one answer, so it was graded wrong; tick only one next time.`,
       );
+    else if (credits) {
+      fraction = credits.fraction;
+      if (fraction > 0 && fraction < 1) notes.push(credits.note);
+    }
+  } else if (credits) {
+    fraction = credits.fraction;
+    if (fraction < 1) {
+      notes.push(credits.note);
+      if (credits.detail) heldNotes.push(credits.detail);
+    }
   } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
   else fraction = Math.max(0, (hits - misses) / right.size);
   // Feedback under a ticked choice tells whether that choice is right. It is shown now only
@@ -67,7 +81,7 @@ function scoreChoices(key: Question, mine: Question): Scored {
     points: fraction * key.weight,
     answer,
     feedback: safe ? [...notes, ...choiceFeedback] : notes,
-    held: safe ? [] : choiceFeedback,
+    held: safe ? [] : [...heldNotes, ...choiceFeedback],
   };
 }
 
@@ -213,6 +227,7 @@ export function correctAnswerOf(q: Question): string {
   switch (q.type) {
     case 'single':
     case 'multiple':
+      if (q.partial && hasChoiceCredits(q)) return creditAnswer(q);
       return q.choices
         .filter((c) => c.checked)
         .map((c) => `${c.letter}) ${c.text}`)

@@ -17,6 +17,11 @@ const ACCEPTED_NUMBERS = /^accepted\s+numbers?\s*:?\s*$/i;
  */
 const NUMBER_SPEC =
   /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((-?\d+(?:\.\d+)?)\s*%\))?$/u;
+/**
+ * A choice's own credit, written after its text: `- [x] 2 (credit 50%)`, `- [ ] 4 (credit -50%)`.
+ * The word "credit" keeps a choice that ends in a percentage (`Most customers (80%)`) as text.
+ */
+const CHOICE_CREDIT = /\s*\(credit\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
 /** The catch-all item of an `Accepted numbers:` list: its feedback is for any other number. */
 export const OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
 /** Longer items are not numbers: bounds the work the pattern above does on a line. */
@@ -115,12 +120,23 @@ function parseChoices(list: List, lines: LineIndex, q: Question): void {
       checked = variant.ticked;
       text = variant.text;
     }
+    const credit = CHOICE_CREDIT.exec(text);
+    if (credit) text = text.slice(0, credit.index);
     const choice: Choice = {
       letter: choiceLabel(q.choices.length),
       text,
       checked,
       span: spanOf(item, lines),
     };
+    if (credit) {
+      const value = Number(credit[1]!.replace('−', '-')) / 100;
+      if (value >= -1 && value <= 1) choice.credit = value;
+      else
+        q.markupProblems.push({
+          span: choice.span,
+          message: `Expected a choice's credit from -100% to 100%; found ${credit[1]}%. Write the share of the question's weight a tick on it earns, such as (credit 50%) or (credit -50%).`,
+        });
+    }
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }

@@ -32,6 +32,8 @@ export interface QuestionKey {
   order?: string[];
   explanation?: string;
   feedback?: Record<string, string>;
+  /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
+  credit?: Record<string, number>;
 }
 
 /** One accepted number in a key: a value (± tolerance) or a range min..max, its credit (1 when left out) and feedback. */
@@ -106,6 +108,8 @@ export function randomOrder<T>(items: readonly T[], random: RandomSource = crypt
 }
 
 const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
+/** A choice's credit as written at the end of one of its lines (see quiz-body.ts). */
+const CHOICE_CREDIT_TEXT = /\s*\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)\s*$/i;
 
 /**
  * Move a quiz's answers out of its text: the ticks, accepted answers, `Answer:` lines,
@@ -150,6 +154,13 @@ export function sealQuiz(
           .join('\n')
           .replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX]\]/, '$1[ ]')
           .split('\n');
+        if (c.credit !== undefined) {
+          (k.credit ??= {})[c.letter] = c.credit;
+          // On the choice's own lines, above its feedback: the credit tells which choices are right.
+          const last = (c.feedback?.span.start.line ?? c.span.end.line + 1) - 1 - from;
+          for (let l = 0; l < last && l < item.length; l++)
+            item[l] = item[l]!.replace(CHOICE_CREDIT_TEXT, '');
+        }
         lines.splice(from, item.length, ...item);
         if (c.feedback) {
           (k.feedback ??= {})[c.letter] = c.feedback.text;
@@ -246,6 +257,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
     const choices = q.choices.map((c) => ({
       ...c,
       checked: (k.correct ?? []).includes(c.letter),
+      ...(k.credit?.[c.letter] !== undefined ? { credit: k.credit[c.letter] } : {}),
       ...(k.feedback?.[c.letter] !== undefined
         ? { feedback: { text: k.feedback[c.letter]!, span: c.span } }
         : {}),

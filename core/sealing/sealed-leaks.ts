@@ -16,6 +16,8 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     });
     const ticked = q.choices.find((c) => c.checked);
     if (ticked) return leak(`the tick of choice ${ticked.letter}`);
+    const credited = q.choices.find((c) => c.credit !== undefined);
+    if (credited) return leak(`the credit of choice ${credited.letter}`);
     const fed = q.choices.find((c) => c.feedback);
     if (fed?.feedback) return leak(`the feedback under choice ${fed.letter}`);
     if (q.accepted[0]) return leak('an accepted answer');

@@ -21,6 +21,7 @@ import { unknownReference } from './unknown-reference.js';
 import { lessonUnclosedBlock } from './lesson-unclosed-block.js';
 import { quizAcceptedFeedback } from './quiz-accepted-feedback.js';
 import { quizNumbers } from './quiz-numbers.js';
+import { quizChoiceCredit } from './quiz-choice-credit.js';
 import { scenarioSituation } from './scenario-situation.js';
 import { trackDuplicateModule } from './track-duplicate-module.js';
 import { trackOrder } from './track-order.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   quizFeedback,
   quizAcceptedFeedback,
   quizNumbers,
+  quizChoiceCredit,
   quizPassMark,
   quizKeyPasses,
   scenarioRubric,
