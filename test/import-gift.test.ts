@@ -49,6 +49,8 @@ const BANK = dedent`
     =%0%24#A day is far too long.
     ~#Count the hours in the SLA table.
   }
+
+  ::near::Which priority when all are blocked?{=P1 ~%50%P2#Close: P2 is for many. ~P3}
 `;
 
 describe('GIFT: reading a bank as Moodle does', () => {
@@ -57,7 +59,7 @@ describe('GIFT: reading a bank as Moodle does', () => {
 
   it('reads every question, with its line, name and category', () => {
     assert.deepEqual(problems, []);
-    assert.equal(questions.length, 13);
+    assert.equal(questions.length, 14);
     assert.deepEqual(questions.map((q) => [q.line, q.category?.split('/').at(-1)]).slice(0, 2), [
       [4, 'Support basics'],
       [11, 'Support basics'],
@@ -198,14 +200,13 @@ describe('GIFT into enablekit quizzes', () => {
       quizzes.map((q) => [q.category?.split('/').at(-1), q.count]),
       [
         ['Support basics', 6],
-        ['Advanced', 4],
+        ['Advanced', 6],
       ],
     );
     assert.deepEqual(
       skipped.map((s) => [s.line, s.name, s.reason.split(' ')[0]]),
       [
         [24, 'match', 'matching'],
-        [28, 'even', 'per-answer'],
         [30, 'essay', 'an'],
       ],
     );
@@ -215,6 +216,14 @@ describe('GIFT into enablekit quizzes', () => {
       /## The status page is public\.\n<!-- question id=tf type=single -->\n\n- \[x\] True\n {2}> Yes\.\n- \[ \] False\n {2}> Look at the footer\./,
     );
     assert.match(basics, /Answer: 1\.\.5\n/);
+    assert.match(
+      quizzes[1]!.body,
+      /type=multiple -->\n\n- \[x\] 2 \(credit 50%\)\n- \[x\] 4 \(credit 50%\)\n- \[ \] 5 \(credit -100%\)\n/,
+    );
+    assert.match(
+      quizzes[1]!.body,
+      /type=single -->\n\n- \[x\] P1\n- \[ \] P2 \(credit 50%\)\n {2}> Close: P2 is for many\.\n- \[ \] P3\n/,
+    );
     assert.match(
       quizzes[1]!.body,
       /<!-- question id=hours type=numeric -->\n\nAccepted numbers:\n\n- 4 ± 0\.5\n {2}> Right: four hours\.\n- 6\.\.8 \(50%\)\n {2}> That is the P3 window\.\n- 24 \(0%\)\n {2}> A day is far too long\.\n- Any other answer\n {2}> Count the hours in the SLA table\.\n/,
@@ -253,7 +262,7 @@ describe('enablekit import --from gift', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(': not imported: ')[0]),
-      ['banks/support.gift:24', 'banks/support.gift:28', 'banks/support.gift:30'],
+      ['banks/support.gift:24', 'banks/support.gift:30'],
     );
     assert.match(r.stderr, /"match": matching questions are not supported yet\./);
     assert.deepEqual(readdirSync(join(dir, 'onboarding/quizzes')).sort(), [

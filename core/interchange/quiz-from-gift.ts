@@ -47,6 +47,29 @@ const choices = (answers: GiftAnswer[]) =>
 /** Numbers as a person writes them: `0.2`, not `0.20000000000000001`. */
 const num = (n: number) => String(Number(n.toPrecision(12)));
 
+/** Choices with GIFT's credits written on them (`(credit 50%)`), a right one ticked. */
+function creditedChoices(answers: GiftAnswer[], single: boolean): string {
+  return choiceList(
+    answers.map((a) => {
+      const text = oneLine(markdownOf(a.text));
+      if (CREDIT_LIKE.test(text))
+        throw new NotYet(`the answer "${text}" ends as a credit would be written`);
+      return {
+        // A single choice's ticked answer is worth 100%, as enablekit reads a tick without a credit.
+        text:
+          a.credit === 0 || (single && a.credit === 1)
+            ? text
+            : `${text} (credit ${num(a.credit * 100)}%)`,
+        correct: single ? a.credit === 1 : a.credit > 0,
+        ...(a.feedback ? { feedback: markdownOf(a.feedback) } : {}),
+      };
+    }),
+  );
+}
+
+/** Text read as a choice's credit (quiz-body.ts): an answer ending so would change its meaning. */
+const CREDIT_LIKE = /\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)$/i;
+
 /** A number as enablekit's key writes it: digits, no exponent (`1e-7` is refused, not bent). */
 function decimal(n: number): string {
   const s = num(n);
@@ -92,21 +115,29 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
     case 'multichoice': {
       const right = b.answers.filter((a) => a.credit > 0);
       if (!b.multiple) {
-        if (b.answers.some((a) => a.credit !== 0 && a.credit !== 1) || right.length !== 1)
+        if (right.filter((a) => a.credit === 1).length !== 1)
+          throw new NotYet('a one-answer question needs exactly one answer worth 100%');
+        // Moodle takes a negative mark off the quiz; enablekit's question earns at least 0%.
+        if (b.answers.some((a) => a.credit < 0))
           throw new NotYet(
-            'per-answer partial credit (%50%) on a one-answer question is not supported yet',
+            'a negative credit on a one-answer question (enablekit counts a question at least 0%) is not supported',
           );
-        return { type: 'single', answer: choices(b.answers) };
+        if (b.answers.every((a) => a.credit === 0 || a.credit === 1))
+          return { type: 'single', answer: choices(b.answers) };
+        return { type: 'single', answer: creditedChoices(b.answers, true) };
       }
       // enablekit's partial credit: (right ticked − wrong ticked) ÷ right choices. That is GIFT's
-      // sum of percentages only when each right choice is worth 1/R and each wrong one −1/R.
+      // sum of percentages when each right choice is worth 1/R and each wrong one −1/R; other
+      // credits are written on the choices, which enablekit adds up as Moodle does.
       const share = 1 / right.length;
-      const same = b.answers.every((a) => close(Math.abs(a.credit), share));
-      if (!same)
+      if (b.answers.every((a) => close(Math.abs(a.credit), share)))
+        return { type: 'multiple', answer: choices(b.answers) };
+      const sum = right.reduce((t, a) => t + a.credit, 0);
+      if (!close(sum, 1))
         throw new NotYet(
-          `per-answer credit other than ±${num(share * 100)}% on each choice (${b.answers.map((a) => `${num(a.credit * 100)}%`).join(', ')}) is not supported yet`,
+          `the right answers' credits add up to ${num(sum * 100)}%, not 100% (${b.answers.map((a) => `${num(a.credit * 100)}%`).join(', ')})`,
         );
-      return { type: 'multiple', answer: choices(b.answers) };
+      return { type: 'multiple', answer: creditedChoices(b.answers, false) };
     }
     case 'shortanswer': {
       if (b.answers.some((a) => a.credit !== 1))
