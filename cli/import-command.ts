@@ -28,6 +28,13 @@ export interface ImportArgs {
 
 const FORMATS = ['gift', 'quizdown', 'mkdocs-quiz'] as const;
 
+/** What a question looks like in each format, for a file in which none was found. */
+const SHAPE: Record<(typeof FORMATS)[number], string> = {
+  gift: 'separated by blank lines, answers between { and }',
+  quizdown: 'each under a heading, answers in a list',
+  'mkdocs-quiz': 'each in a <quiz> block',
+};
+
 /** A file in a format, as quizzes and what was not imported (whole questions, or parts of them). */
 function read(format: (typeof FORMATS)[number], source: string) {
   switch (format) {
@@ -117,6 +124,10 @@ export function importCommand(a: ImportArgs): { stdout: string; stderr: string; 
     }
     const shown = toPosix(relative(a.cwd, path));
     const { problems, quizzes, skipped } = read(format, source);
+    if (quizzes.length + problems.length + skipped.length === 0)
+      stderr.push(
+        `${shown}: not imported: Expected ${format} questions (${SHAPE[format]}); found none. Check that --from names the file's format.`,
+      );
     for (const p of [...problems, ...skipped].sort((x, y) => x.line - y.line))
       stderr.push(
         'reason' in p

@@ -155,6 +155,35 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
     );
   });
 
+  it('reads only the ```quizdown blocks of a page that embeds them, with their lines in the page', () => {
+    const page = [
+      '# Routing (the lesson, not a question)',
+      '',
+      '```quizdown',
+      '## Which queue takes billing?',
+      '- [x] Billing',
+      '- [ ] Tier 2',
+      '```',
+      '',
+      '## More lesson',
+      '',
+      '~~~quizdown',
+      '  ### Put in order',
+      '  1. Read',
+      '  2. Route',
+      '~~~',
+    ].join('\n');
+    const r = parseQuizdown(page);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(
+      r.questions.map((q) => [q.line, q.kind, q.heading, q.answers[0]!.line]),
+      [
+        [4, 'multiple', 'Which queue takes billing?', 5],
+        [12, 'sequence', 'Put in order', 13],
+      ],
+    );
+  });
+
   it('never throws, and accounts for every heading as a question or a problem on its line', () => {
     const line = fc.constantFrom(
       '# Q',
@@ -245,6 +274,23 @@ describe('enablekit import --from quizdown', () => {
     const lint = cli(['lint', '.'], dir);
     assert.equal(lint.code, 0, lint.stdout + lint.stderr);
     assert.match(lint.stdout, /No problems\./);
+  });
+
+  it('says so when a file holds no question of the format, as when --from names another', () => {
+    const dir = tempWorkspace({
+      'onboarding/triage.md': MODULE('triage'),
+      'banks/support.gift': '::q::Is this GIFT?{T}\n',
+    });
+    const r = cli(
+      ['import', 'banks/support.gift', '--from', 'quizdown', '--module', 'triage'],
+      dir,
+    );
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      "banks/support.gift: not imported: Expected quizdown questions (each under a heading, answers in a list); found none. Check that --from names the file's format.\n",
+    );
+    assert.match(r.stdout, /^Imported no questions\./);
   });
 
   it('names the formats it reads when --from is not one of them', () => {

@@ -56,6 +56,10 @@ interface Item {
   comment: string[];
 }
 
+/** A line that closes a fence opened with `marker`: the same character, at least as many. */
+const isClosing = (raw: string, marker: string) =>
+  raw.trim().startsWith(marker) && /^[`~]+\s*$/.test(raw.trim());
+
 /** An ATX heading's text: without its opening #s, nor closing ones after a space. */
 function headingText(raw: string): string {
   const text = raw.trim().replace(/^#+/, '').trim();
@@ -94,8 +98,7 @@ class QuestionReader {
     const blank = raw.trim() === '';
     if (this.fence) {
       this.push(raw, this.fence.intoItem);
-      if (raw.trim().startsWith(this.fence.marker) && /^[`~]+\s*$/.test(raw.trim()))
-        this.fence = undefined;
+      if (isClosing(raw, this.fence.marker)) this.fence = undefined;
       return;
     }
     if (blank) {
@@ -246,18 +249,16 @@ class QuestionReader {
   }
 }
 
-/**
- * Reads a quizdown quiz. Every question (every heading) is returned or named in `problems`
- * with its line and why, and so is an option that changes grading; the file's text before
- * the first heading is not a question (quizdown does not show it). Linear in the text.
- */
-export function parseQuizdown(source: string): {
-  questions: QuizdownQuestion[];
-  problems: QuizdownProblem[];
-} {
-  const lines = stripIndent(source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
-  const questions: QuizdownQuestion[] = [];
-  const problems: QuizdownProblem[] = [];
+/** A fenced block of quizdown in a page (```quizdown, as the MkDocs and docsify plugins embed it). */
+const EMBEDDED = /^[ \t]*(`{3,}|~{3,})[ \t]*quizdown[ \t]*$/;
+
+/** One quiz's lines, numbered from `offset`: its questions and problems go into `out`. */
+function readQuiz(
+  lines: string[],
+  offset: number,
+  out: { questions: QuizdownQuestion[]; problems: QuizdownProblem[] },
+): void {
+  const { questions, problems } = out;
   let current: QuestionReader | undefined;
   let fence: string | undefined;
   const finish = () => {
@@ -271,8 +272,8 @@ export function parseQuizdown(source: string): {
     const raw = lines[i]!;
     const inFence = fence !== undefined || current?.fence !== undefined;
     if (inFence) {
-      if (current) current.add(raw, i + 1);
-      else if (raw.trim().startsWith(fence!) && /^[`~]+\s*$/.test(raw.trim())) fence = undefined;
+      if (current) current.add(raw, offset + i + 1);
+      else if (isClosing(raw, fence!)) fence = undefined;
       continue;
     }
     const midItem = current?.inItem && /^[ \t]/.test(raw);
@@ -281,7 +282,7 @@ export function parseQuizdown(source: string): {
       while (end < lines.length && !OPTIONS.test(lines[end]!)) end++;
       if (end === lines.length) {
         problems.push({
-          line: i + 1,
+          line: offset + i + 1,
           message:
             'Expected options between two "---" lines; found no closing "---", so quizdown would read the rest of the file as options. Add the closing line, or remove this one.',
         });
@@ -291,22 +292,50 @@ export function parseQuizdown(source: string): {
         const key = /^(\w+)\s*:/.exec(lines[k]!)?.[1];
         const why = key ? GRADING_OPTIONS[key] : undefined;
         if (why)
-          problems.push({ line: k + 1, message: `the option "${lines[k]!.trim()}": ${why}.` });
+          problems.push({
+            line: offset + k + 1,
+            message: `the option "${lines[k]!.trim()}": ${why}.`,
+          });
       }
       i = end;
       continue;
     }
     if (HEADING.test(raw)) {
       finish();
-      current = new QuestionReader(i + 1, headingText(raw));
+      current = new QuestionReader(offset + i + 1, headingText(raw));
       continue;
     }
-    if (current) current.add(raw, i + 1);
+    if (current) current.add(raw, offset + i + 1);
     else {
       const f = FENCE.exec(raw);
       if (f) fence = f[1]!;
     }
   }
   finish();
-  return { questions, problems };
+}
+
+/**
+ * Reads a quizdown quiz: the whole file, or, when it is a page that embeds quizdown in
+ * ```quizdown blocks, each block. Every question (every heading) is returned or named in
+ * `problems` with its line and why, and so is an option that changes grading; text before the
+ * first heading is not a question (quizdown does not show it). Linear in the text.
+ */
+export function parseQuizdown(source: string): {
+  questions: QuizdownQuestion[];
+  problems: QuizdownProblem[];
+} {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const out = { questions: [] as QuizdownQuestion[], problems: [] as QuizdownProblem[] };
+  let embedded = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = EMBEDDED.exec(lines[i]!)?.[1];
+    if (!open) continue;
+    embedded = true;
+    let end = i + 1;
+    while (end < lines.length && !isClosing(lines[end]!, open)) end++;
+    readQuiz(stripIndent(lines.slice(i + 1, end)), i + 1, out);
+    i = end;
+  }
+  if (!embedded) readQuiz(stripIndent(lines), 0, out);
+  return out;
 }
