@@ -64,6 +64,22 @@ const QUIZ = dedent`
   - 24 (0%)
   - Any other answer
     > Count the hours in the SLA table.
+
+  ## Which are prime?
+  <!-- question id=primes type=multiple -->
+
+  - [x] 2 (credit 50%)
+  - [x] 3 (credit 50%)
+  - [ ] 4 (credit -50%)
+    > Four is two twos.
+  - [ ] 9
+
+  ## Which priority when all are blocked?
+  <!-- question id=near -->
+
+  - [x] P1
+  - [ ] P2 (credit 50%)
+  - [ ] P3
 `;
 
 const NOT_GIFT = dedent`
@@ -109,7 +125,7 @@ function meaning(q: Question) {
     type: q.type,
     prompt: q.prompt,
     weight: q.weight,
-    choices: q.choices.map((c) => [c.text, c.checked, c.feedback?.text]),
+    choices: q.choices.map((c) => [c.text, c.checked, c.feedback?.text, c.credit]),
     accepted: q.accepted.map((a) => a.value),
     numeric: q.numeric && [q.numeric.value, q.numeric.tolerance, q.numeric.range, q.numeric.unit],
     numbers: q.numbers?.map((n) => [n.value, n.tolerance, n.range, n.credit, n.feedback?.text]),
@@ -136,6 +152,8 @@ describe('enablekit export --to gift', () => {
       /::ratio::\[markdown\]Write the ratio 1\\:2 as the API does \(a\\=b\\#c\\~d\)/,
     );
     assert.match(gift, /~%-50%Q7#There is no Q7\./);
+    assert.match(gift, /\{\n\t~%50%2\n\t~%50%3\n\t~%-50%4#Four is two twos\.\n\t~9\n\}/);
+    assert.match(gift, /\{\n\t=P1\n\t~%50%P2\n\t~P3\n\}/);
     assert.match(gift, /::p3-days::\[markdown\]How many days may a P3 wait\?\{#1\.\.5\}/);
     assert.match(
       gift,

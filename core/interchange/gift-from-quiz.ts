@@ -1,6 +1,7 @@
 import type { Question, Quiz } from '../model.js';
 import type { Span } from '../types.js';
 import { answerPattern } from '../grading/answer-pattern.js';
+import { creditOf, hasChoiceCredits } from '../grading/choice-credit.js';
 
 /** A question GIFT cannot hold as enablekit grades it: named, never bent into something else. */
 export interface NotExported {
@@ -36,10 +37,19 @@ function heading(source: string, q: Question): string {
 }
 
 function choiceMarkdown(source: string, c: Question['choices'][number]): string {
-  return slice(source, c.span, c.feedback?.span.start.offset)
+  const md = slice(source, c.span, c.feedback?.span.start.offset)
     .replace(/^\s*[-*+]\s+\[[ xX]\]\s*/, '')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
+  // The credit is GIFT's %…%, not the answer's text.
+  return c.credit === undefined ? md : md.replace(/\s*\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)$/i, '');
+}
+
+/** A choice's GIFT mark under per-choice credits: `=` for the one right answer of a single choice, else `~%n%`. */
+function creditMark(q: Question, c: Question['choices'][number]): string {
+  const credit = creditOf(c);
+  if (q.type === 'single' && credit === 1) return '=';
+  return credit === 0 ? '~' : `~%${num(credit * 100)}%`;
 }
 
 const feedbackOf = (source: string, f: { span: Span } | undefined) =>
@@ -54,6 +64,13 @@ const giftNumber = (n: { value: number; tolerance: number; range?: [number, numb
     : `${num(n.value)}${n.tolerance ? `:${num(n.tolerance)}` : ''}`;
 
 function answers(source: string, q: Question, notes: string[]): string {
+  if ((q.type === 'single' || q.type === 'multiple') && q.partial && hasChoiceCredits(q))
+    return q.choices
+      .map(
+        (c) =>
+          `\t${creditMark(q, c)}${giftEscape(choiceMarkdown(source, c))}${feedbackOf(source, c.feedback)}`,
+      )
+      .join('\n');
   switch (q.type) {
     case 'single':
       return q.choices
