@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitHubState } from './github-state.js';
+import { answerGraphQL, type GraphQLKind } from './graphql-api.js';
 import { HANDLERS, type Reply } from './handlers.js';
 import { OpenApiValidator } from './openapi-validator.js';
 
@@ -30,14 +31,20 @@ export interface Call {
   status: number;
   /** performance.now() when the reply was sent: lets benchmarks see where a run's time goes. */
   at: number;
+  /** A POST to /graphql: a query reads, only a mutation writes. */
+  graphql?: GraphQLKind;
 }
+
+/** Whether a request changed (or asked to change) GitHub: not a GET, nor a GraphQL query. */
+export const isWrite = (c: Call): boolean =>
+  c.method !== 'GET' && c.graphql !== 'query' && c.graphql !== 'invalid';
 
 let sharedValidator: OpenApiValidator | undefined;
 
 /**
- * A local GitHub REST API for tests, on 127.0.0.1: in-memory state, every request checked
- * against GitHub's OpenAPI description, GitHub-style pagination, call counts, and faults
- * injected on demand. Requests that GitHub would not accept are recorded as violations;
+ * A local GitHub REST and GraphQL API for tests, on 127.0.0.1: in-memory state, every REST
+ * request checked against GitHub's OpenAPI description and every GraphQL query against its
+ * published schema, GitHub-style pagination, call counts, and faults injected on demand. Requests that GitHub would not accept are recorded as violations;
  * a test fails on any.
  */
 export class LocalGitHub {
@@ -92,6 +99,9 @@ export class LocalGitHub {
         body: { message: 'Problems parsing JSON' },
       });
     }
+    // octokit sends GitHub Enterprise Server's GraphQL requests to /api/graphql.
+    if (method === 'POST' && /^(?:\/api)?\/graphql$/.test(url.pathname))
+      return this.graphql(req, res, url, raw, body);
     const op = this.validator.match(method, url.pathname);
     const errors = this.validator.validate(method, url, body);
     if (errors.length) {
@@ -158,12 +168,45 @@ export class LocalGitHub {
     this.send(res, method, url, op.operationId, apply());
   }
 
+  /** A GraphQL request: faults as for REST (matched as `POST /graphql`), then the query answered. */
+  private graphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    raw: string,
+    body: unknown,
+  ): void {
+    const fault = this.faults.find(
+      (f) =>
+        f.times > 0 && (!f.match || f.match.test('POST /graphql')) && (!f.body || f.body.test(raw)),
+    );
+    if (fault) {
+      fault.times--;
+      if (fault.drop) {
+        this.calls.push({ method: 'POST', path: '/graphql', status: 0, at: performance.now() });
+        req.socket.destroy();
+        return;
+      }
+      if (fault.status === 403) res.setHeader('retry-after', String(fault.retryAfter ?? 1));
+      return this.send(res, 'POST', url, 'graphql', {
+        status: fault.status,
+        body: {
+          message:
+            fault.status === 403 ? 'You have exceeded a secondary rate limit.' : 'Server Error',
+        },
+      });
+    }
+    const answer = answerGraphQL(this.state, body, this.violations);
+    this.send(res, 'POST', url, 'graphql', { status: 200, body: answer.body }, answer.kind);
+  }
+
   private send(
     res: ServerResponse,
     method: string,
     url: URL,
     operationId: string | undefined,
     reply: Reply,
+    graphql?: GraphQLKind,
   ): void {
     let payload = reply.body;
     if (reply.list) {
@@ -190,6 +233,7 @@ export class LocalGitHub {
       ...(operationId ? { operationId } : {}),
       status: reply.status,
       at: performance.now(),
+      ...(graphql ? { graphql } : {}),
     });
     res.statusCode = reply.status;
     res.setHeader('content-type', 'application/json; charset=utf-8');
