@@ -16,8 +16,8 @@ import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
 import { botIssues, type Client } from '../github/calls.js';
 import { teamMembers } from '../github/team-members.js';
+import { readProgressIssues } from '../github/progress-issues.js';
 import {
-  listProgressIssues,
   loadLedger,
   openProgressIssue,
   postNotice,
@@ -76,7 +76,8 @@ export async function runProgressSchedule(
     dashboard: 'none',
     deferred: 0,
   };
-  const issues = await listProgressIssues(gh, ctx);
+  // Every progress issue with its comments, 100 issues a request: reads grow by pages, not by learners.
+  const issues = await readProgressIssues(gh, ctx);
   const fromTeams = await teamRoles(gh, config);
   const logins = new Map<string, string>();
   for (const role of config.roles.values())

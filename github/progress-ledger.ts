@@ -17,6 +17,7 @@ import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RepoRef } from './repo-ref.js';
 import { botIssues, checkWriter, type Client } from './calls.js';
 import { createComment, createIssue } from './keyed-create.js';
+import type { ProgressComment } from './progress-issues.js';
 
 export interface LearnerLedger extends Ledger {
   login: string;
@@ -31,6 +32,8 @@ type Issue = {
   body?: string | null;
   pull_request?: unknown;
   user?: { login?: string; id?: number } | null;
+  /** Every comment on the issue, when they were read with it (`readProgressIssues`). */
+  thread?: readonly ProgressComment[];
 };
 
 /**
@@ -51,12 +54,14 @@ export async function loadLedger(
   const mine = progressIssuesOf(issues ?? (await listProgressIssues(gh, ctx)), login, ctx.writer);
   const comments: LedgerComment[] = [];
   for (const i of mine) {
-    const list = await gh.paginate(gh.rest.issues.listComments, {
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issue_number: i.number,
-      per_page: 100,
-    });
+    const list =
+      i.thread ??
+      (await gh.paginate(gh.rest.issues.listComments, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issue_number: i.number,
+        per_page: 100,
+      }));
     comments.push(...list.map((c) => ledgerComment(c, ctx.writer)));
   }
   const first = mine[0];

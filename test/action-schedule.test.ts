@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { progressMarker, recordComment } from '../core/progress/ledger.js';
 import type { ProgressRecord } from '../core/progress/records.js';
-import { LocalGitHub } from './github-api/server.js';
+import { isWrite, LocalGitHub } from './github-api/server.js';
 import { ROOT } from './helpers/cli.js';
 import { runAction, workspaceWith } from './helpers/run-action.js';
 
@@ -42,7 +42,7 @@ describe('the scheduled progress run: new learners, reminders, follow-ups, the c
       payload: { schedule: '0 6 * * 1' },
       inputs,
     });
-  const writes = (from: number) => gh.calls.slice(from).filter((c) => c.method !== 'GET').length;
+  const writes = (from: number) => gh.calls.slice(from).filter(isWrite).length;
 
   beforeEach(async () => {
     gh = new LocalGitHub();
