@@ -5,6 +5,7 @@ import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
 import type { Grade, GradePolicy } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 
@@ -212,5 +213,26 @@ describe('per-choice credit: (credit 50%)', () => {
           `${ticks.join(', ')} (${reveal})`,
         );
     }
+  });
+});
+
+describe('per-choice credit in QTI', () => {
+  it('maps each choice to its credit times the weight, the sum bounded by 0 and the weight', () => {
+    const qti = qtiFromQuiz(quiz);
+    assert.deepEqual(qti.notExported, []);
+    const primes = qti.files.find((f) => f.path.includes('primes'))!.text;
+    assert.match(
+      primes,
+      /<mapping lowerBound="0" upperBound="2" defaultValue="0"><mapEntry mapKey="[^"]+" mappedValue="1"\/><mapEntry mapKey="[^"]+" mappedValue="1"\/><mapEntry mapKey="[^"]+" mappedValue="-1"\/><mapEntry mapKey="[^"]+" mappedValue="-1"\/><\/mapping>/,
+    );
+    const priority = qti.files.find((f) => f.path.includes('priority'))!.text;
+    assert.match(
+      priority,
+      /cardinality="single"[^>]*><correctResponse><value>[^<]+<\/value><\/correctResponse><mapping lowerBound="0" upperBound="1" defaultValue="0"><mapEntry mapKey="[^"]+" mappedValue="1"\/><mapEntry mapKey="[^"]+" mappedValue="0.5"\/><mapEntry mapKey="[^"]+" mappedValue="0"\/><\/mapping>/,
+    );
+    assert.match(
+      priority,
+      /<setOutcomeValue identifier="SCORE"><mapResponse identifier="RESPONSE"\/><\/setOutcomeValue>/,
+    );
   });
 });

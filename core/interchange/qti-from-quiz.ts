@@ -1,3 +1,4 @@
+import { creditOf, hasChoiceCredits } from '../grading/choice-credit.js';
 import type { Question, Quiz } from '../model.js';
 import { answerPattern } from '../grading/answer-pattern.js';
 import type { NotExported } from './gift-from-quiz.js';
@@ -7,7 +8,8 @@ import type { NotExported } from './gift-from-quiz.js';
  * assessmentItem per question): the version Canvas and Blackboard Learn import, with the
  * order interaction and per-choice score mappings enablekit's grading needs. Texts are
  * written as plain text. Each item scores as enablekit grades: the weight for a right answer,
- * and for multiple choice with partial credit ±weight/R per choice, never below 0.
+ * and for multiple choice with partial credit ±weight/R per choice, never below 0; with
+ * credits on the choices, each choice its credit times the weight, the sum from 0 to the weight.
  */
 const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
@@ -54,6 +56,15 @@ function choiceParts(q: Question, multiple: boolean) {
   return { interaction, hasFeedback };
 }
 
+/** Credits on the choices as QTI's mapping: each choice its credit times the weight, the sum bounded by 0 and the weight, as enablekit grades. */
+const creditMapping = (q: Question) =>
+  `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${q.choices
+    .map(
+      (c) =>
+        `<mapEntry mapKey="${choiceId(c.letter)}" mappedValue="${num(creditOf(c) * q.weight)}"/>`,
+    )
+    .join('')}</mapping>`;
+
 /** The response declaration, the item body and the response processing of one question. */
 function parts(q: Question): {
   declaration: string;
@@ -67,6 +78,14 @@ function parts(q: Question): {
   switch (q.type) {
     case 'single': {
       const { interaction, hasFeedback } = choiceParts(q, false);
+      if (q.partial && hasChoiceCredits(q))
+        return {
+          declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">${correct(right.map((c) => choiceId(c.letter)))}${creditMapping(q)}</responseDeclaration>`,
+          body: interaction,
+          processing:
+            score('<mapResponse identifier="RESPONSE"/>') + (hasFeedback ? showChoiceFeedback : ''),
+          ...(hasFeedback ? { feedbackCardinality: 'single' } : {}),
+        };
       return {
         declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">${correct(right.map((c) => choiceId(c.letter)))}</responseDeclaration>`,
         body: interaction,
@@ -77,12 +96,14 @@ function parts(q: Question): {
     case 'multiple': {
       const { interaction, hasFeedback } = choiceParts(q, true);
       const share = q.weight / right.length;
-      const mapping = `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${q.choices
-        .map(
-          (c) =>
-            `<mapEntry mapKey="${choiceId(c.letter)}" mappedValue="${num(c.checked ? share : -share)}"/>`,
-        )
-        .join('')}</mapping>`;
+      const mapping = hasChoiceCredits(q)
+        ? creditMapping(q)
+        : `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${q.choices
+            .map(
+              (c) =>
+                `<mapEntry mapKey="${choiceId(c.letter)}" mappedValue="${num(c.checked ? share : -share)}"/>`,
+            )
+            .join('')}</mapping>`;
       return {
         declaration: `<responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="identifier">${correct(right.map((c) => choiceId(c.letter)))}${q.partial ? mapping : ''}</responseDeclaration>`,
         body: interaction,
