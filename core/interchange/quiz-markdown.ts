@@ -56,7 +56,13 @@ export function slug(text: string, fallback: string): string {
 }
 
 /** One line of Markdown: a heading, a choice. */
-export const oneLine = (md: string) => md.replace(/\s*\n\s*/g, ' ').trim();
+export const oneLine = (md: string) =>
+  // Split, not /\s*\n\s*/: that regex retries every run of spaces from each space in it.
+  md
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
 
 export const quote = (md: string, indent = '') =>
   md
@@ -173,7 +179,7 @@ function splitHeading(md: string): { heading: string; rest: string } {
   const after = lines
     .slice(end)
     .join('\n')
-    .replace(/^(\s*\n)+/, '')
+    .replace(/^\s*\n/, '')
     .trimEnd();
   return {
     heading: oneLine(lines.slice(start, end).join('\n')),
