@@ -156,10 +156,13 @@ export interface Question {
   markupProblems: { span: Span; message: string; fix?: Fix }[];
   choices: Choice[];
   /**
-   * Text questions: accepted answers, `/re/flags` for a pattern. Feedback quoted under one
-   * is never shown (accepted answers are not revealed one by one); it is kept for lint.
+   * Text questions: accepted answers, `/re/flags` for a pattern, tried top to bottom: the first
+   * that matches grades the answer, with its credit (`(credit 50%)`; 1 when not written) and the
+   * feedback quoted under it.
    */
-  accepted: { value: string; span: Span; feedback?: Feedback }[];
+  accepted: { value: string; span: Span; feedback?: Feedback; credit?: number }[];
+  /** From the `Accepted answers:` line to the end of its list: what sealing takes out. */
+  acceptedSpan?: Span;
   /**
    * Numeric: the value, how far an answer may be from it, and the unit the key writes after it
    * (`4 h`), if any. A range `1..5` is its middle and half-width, with `range` as written.
@@ -178,7 +181,7 @@ export interface Question {
   numbers?: NumericAnswer[];
   /** From the `Accepted numbers:` line to the end of its list: what sealing takes out. */
   numbersSpan?: Span;
-  /** Numeric with `Accepted numbers:`: the feedback for any number none of them holds (`- Any other answer`). */
+  /** Text and numeric: the feedback for any answer none of the accepted ones matches (`- Any other answer`). */
   otherFeedback?: Feedback;
   /** Ordering: items in the source order, which is the right order in the author's source. */
   items: { letter: string; text: string; span: Span }[];

@@ -193,7 +193,10 @@ function questionHtml(q: Question, k: number, sealed: boolean): string {
       `<input type="number" step="any" name="${name}"${right ? key(`data-value="${right.value}" data-tolerance="${right.tolerance}"`) : ''}>`,
     );
   } else {
-    const plain = q.accepted.filter((a) => !a.value.startsWith('/')).map((a) => a.value);
+    // Answers worth the whole question: the preview says right or wrong, not part of the credit.
+    const plain = q.accepted
+      .filter((a) => !a.value.startsWith('/') && (a.credit ?? 1) === 1)
+      .map((a) => a.value);
     out.push(
       `<input type="text" name="${name}"${plain.length ? key(`data-accepted="${escapeHtml(JSON.stringify(plain))}"`) : ''}>`,
     );
