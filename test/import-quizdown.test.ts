@@ -70,6 +70,14 @@ const QUIZ = dedent`
 
   - [ ] no
   - [x] yes
+
+  ## Which is a P1?
+
+  > - everyone is blocked
+  > - there is no workaround
+
+  1. [x] Both at once
+  1. [ ] Either
 `;
 
 describe('quizdown: reading a quiz as quizdown-js does', () => {
@@ -85,6 +93,7 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
         [32, 'multiple', 'What does `curl -I` print?'],
         [42, 'sequence', 'Put the triage steps in order'],
         [58, 'multiple', 'Still read after those'],
+        [63, 'single', 'Which is a P1?'],
       ],
     );
     assert.deepEqual(
@@ -114,10 +123,11 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
     );
     assert.deepEqual(
       questions.flatMap((q) => q.left.map((l) => [l.line, l.what])),
-      [
-        [11, 'its hint'],
-        [45, 'the comment under "Find the impact"'],
-      ],
+      [[45, 'the comment under "Find the impact"']],
+    );
+    assert.deepEqual(
+      [byLine(9).hint, byLine(9).hintLine],
+      ['Think about how many users are blocked.', 11],
     );
   });
 
@@ -135,7 +145,7 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
     const body = quizzes[0]!.body;
     assert.match(
       body,
-      /## Which priority is a full outage\?\n<!-- question id=which-priority-is-a-full-outage type=single -->\n\n- \[ \] P3\n- \[x\] P1\n {2}> Right: everyone is blocked\.\n- \[ \] P2\n {2}> P2 is for many users, not all\./,
+      /## Which priority is a full outage\?\n<!-- question id=which-priority-is-a-full-outage type=single -->\n\n<details><summary>Hint<\/summary>\n\nThink about how many users are blocked\.\n\n<\/details>\n\n- \[ \] P3\n- \[x\] P1\n {2}> Right: everyone is blocked\.\n- \[ \] P2\n {2}> P2 is for many users, not all\./,
     );
     assert.match(
       body,
@@ -145,14 +155,41 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
       body,
       /type=ordering -->\n\n1\. Read the whole message\n2\. Find the impact\n3\. Set the priority/,
     );
-    assert.ok(!body.includes('Think about'), 'the hint is left out, and named');
+    assert.ok(
+      !body.includes('there is no workaround'),
+      'a hint with a list is left out, and named',
+    );
     assert.deepEqual(
       skipped.map((s) => [s.line, s.name, s.reason.split(':')[0]]),
       [
-        [11, 'Which priority is a full outage?', 'its hint'],
         [45, 'Put the triage steps in order', 'the comment under "Find the impact"'],
+        [65, 'Which is a P1?', 'its hint'],
       ],
     );
+  });
+
+  it("reads a comment right under an answer at the line start as that answer's, as quizdown's demo writes it", () => {
+    const r = parseQuizdown(
+      [
+        '# Which?',
+        '',
+        '- [x] ipv4',
+        '> the ipv4 address',
+        '- [x] ipv6',
+        '- [ ] com',
+        '',
+        '> a hint',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.questions[0]!.answers.map((a) => [a.text, a.comment]),
+      [
+        ['ipv4', 'the ipv4 address'],
+        ['ipv6', undefined],
+        ['com', undefined],
+      ],
+    );
+    assert.equal(r.questions[0]!.hint, 'a hint', 'after a blank line, a block quote is the hint');
   });
 
   it('reads only the ```quizdown blocks of a page that embeds them, with their lines in the page', () => {
@@ -275,12 +312,12 @@ describe('enablekit import --from quizdown', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(': not imported: ')[0]),
-      [3, 4, 11, 45, 49, 54].map((n) => `banks/triage-basics.quizdown:${n}`),
+      [3, 4, 45, 49, 54, 65].map((n) => `banks/triage-basics.quizdown:${n}`),
     );
-    assert.match(r.stderr, /:11: not imported: "Which priority is a full outage\?": its hint: /);
+    assert.match(r.stderr, /:65: not imported: "Which is a P1\?": its hint: it holds a list/);
     assert.match(
       r.stdout,
-      /Imported 5 questions into 1 quiz:\n {2}onboarding\/quizzes\/triage-basics\.md: 5 questions/,
+      /Imported 6 questions into 1 quiz:\n {2}onboarding\/quizzes\/triage-basics\.md: 6 questions/,
     );
     assert.deepEqual(readdirSync(join(dir, 'onboarding/quizzes')), ['triage-basics.md']);
     const quiz = readFileSync(join(dir, 'onboarding/quizzes/triage-basics.md'), 'utf8');

@@ -22,6 +22,9 @@ export interface QuizdownQuestion {
   heading: string;
   /** The paragraphs and code under the heading, as written. */
   body: string;
+  /** The question's block quotes: shown when the learner asks for a hint. */
+  hint?: string;
+  hintLine?: number;
   kind: 'single' | 'multiple' | 'sequence';
   answers: QuizdownAnswer[];
   /** What quizdown shows that enablekit cannot yet: the question is read without it. */
@@ -78,6 +81,7 @@ function stripIndent(lines: string[]): string[] {
 
 class QuestionReader {
   body: string[] = [];
+  hint: string[] = [];
   hintLine: number | undefined;
   items: Item[] = [];
   /** The answers are the first list; once it ends, another list is not theirs. */
@@ -116,10 +120,12 @@ class QuestionReader {
       const sameList = item && /\d/.test(item[2]!) === last.ordered && item[1]!.length < 4;
       if (sameList) return this.startItem(item, n);
       const inner = raw.trim();
-      // Indented under the item, or a lazy continuation of its text: still the answer.
+      // Indented under the item, or right under it (quizdown's marked 2 keeps a list going
+      // until a blank line and an unindented line: `> comment` at the line start is the
+      // answer's comment, as quizdown's own demo writes it): still the answer.
       const continues =
         (indented && raw.length - raw.trimStart().length > last.indent) ||
-        (!this.blankBefore && !item && !QUOTE.test(raw) && !HEADING.test(raw) && !fence);
+        (!this.blankBefore && !item && !HEADING.test(raw) && !fence);
       if (continues) {
         const q = /^>[ \t]?(.*)$/.exec(inner);
         if (q) last.comment.push(q[1]!);
@@ -144,7 +150,10 @@ class QuestionReader {
     }
     const quote = QUOTE.exec(raw);
     if (quote || (this.lastWasQuote && !item)) {
+      // Block quotes apart from each other stay apart in the hint.
+      if (!this.lastWasQuote && this.hint.length) this.hint.push('');
       this.hintLine ??= n;
+      this.hint.push(quote ? quote[1]! : raw.trim());
       this.lastWasQuote = true;
       return;
     }
@@ -218,12 +227,6 @@ class QuestionReader {
         `Expected text in every answer; found an empty one on line ${empty.line}. Write it, or remove the line`,
       );
     const left: QuizdownQuestion['left'] = [];
-    if (this.hintLine)
-      left.push({
-        line: this.hintLine,
-        what: 'its hint',
-        why: 'enablekit quizzes have no hints yet; add it to the question if learners should read it before answering',
-      });
     if (this.laterList)
       left.push({
         line: this.laterList,
@@ -242,6 +245,7 @@ class QuestionReader {
       line: this.line,
       heading: this.heading,
       body: this.body.join('\n').trim(),
+      ...(this.hint.length ? { hint: this.hint.join('\n').trim(), hintLine: this.hintLine! } : {}),
       kind,
       answers,
       left,

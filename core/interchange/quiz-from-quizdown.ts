@@ -2,6 +2,7 @@ import type { QuizdownQuestion } from './parse-quizdown.js';
 import {
   choiceList,
   firstWords,
+  listLine,
   orderedList,
   quizzesOf,
   type ImportedQuiz,
@@ -13,15 +14,22 @@ import {
  * quizdown questions as one enablekit quiz, each graded as quizdown grades it: single choice
  * as `single`; multiple choice, which quizdown counts right only for exactly the ticked set, as
  * `multiple` with `scoring=all-or-nothing`; a sequence as `ordering`. Answer comments become
- * per-choice feedback. What a question shows that enablekit cannot (a hint) is named in
- * `skipped` with why; the question is imported without it.
+ * per-choice feedback; the hint, a collapsed "Hint" under the question's text. What a
+ * question holds that enablekit cannot (a comment on a sequence item) is named in `skipped`
+ * with why; the question is imported without it.
  */
 export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
   quizzes: ImportedQuiz[];
   skipped: Skipped[];
 } {
   const drafts = questions.map((q): QuestionDraft => {
-    const text = [q.heading, q.body].filter(Boolean).join('\n\n');
+    // enablekit has no hints of its own: a collapsed block under the text opens on a click
+    // on GitHub, as quizdown's hint button does.
+    const hint =
+      q.hint && listLine(q.hint) === undefined
+        ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>`
+        : undefined;
+    const text = [q.heading, q.body, hint].filter(Boolean).join('\n\n');
     const choices = () =>
       choiceList(
         q.answers.map((a) => ({
@@ -41,7 +49,18 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
     }
   });
   const skipped = questions.flatMap((q) =>
-    q.left.map((l) => ({
+    [
+      ...(q.hint && listLine(q.hint) !== undefined
+        ? [
+            {
+              line: q.hintLine ?? q.line,
+              what: 'its hint',
+              why: "it holds a list, which enablekit would read as the question's answers; add the hint to the question's text as sentences",
+            },
+          ]
+        : []),
+      ...q.left,
+    ].map((l) => ({
       line: l.line,
       name: (q.heading || q.body).slice(0, 60),
       reason: `${l.what}: ${l.why}`,
