@@ -40,7 +40,11 @@ const QUIZ = dedent`
   Accepted answers:
 
   - \`1:2\`
+    > Right: the API writes it so.
+  - \`1/2\` (credit 50%)
   - \`a=b#c~d*\`
+  - Any other answer
+    > Look at the API guide.
 
   ## How many minutes until a P1 pages again?
   <!-- question id=repage type=numeric -->
@@ -126,7 +130,7 @@ function meaning(q: Question) {
     prompt: q.prompt,
     weight: q.weight,
     choices: q.choices.map((c) => [c.text, c.checked, c.feedback?.text, c.credit]),
-    accepted: q.accepted.map((a) => a.value),
+    accepted: q.accepted.map((a) => [a.value, a.credit, a.feedback?.text]),
     numeric: q.numeric && [q.numeric.value, q.numeric.tolerance, q.numeric.range, q.numeric.unit],
     numbers: q.numbers?.map((n) => [n.value, n.tolerance, n.range, n.credit, n.feedback?.text]),
     otherFeedback: q.otherFeedback?.text,
@@ -152,6 +156,10 @@ describe('enablekit export --to gift', () => {
       /::ratio::\[markdown\]Write the ratio 1\\:2 as the API does \(a\\=b\\#c\\~d\)/,
     );
     assert.match(gift, /~%-50%Q7#There is no Q7\./);
+    assert.match(
+      gift,
+      /\t=1\\:2#Right\\: the API writes it so\.\n\t=%50%1\/2\n\t=a\\=b\\#c\\~d\\\*\n\t=%0%\*#Look at the API guide\.\n/,
+    );
     assert.match(gift, /\{\n\t~%50%2\n\t~%50%3\n\t~%-50%4#Four is two twos\.\n\t~9\n\}/);
     assert.match(gift, /\{\n\t=P1\n\t~%50%P2\n\t~P3\n\}/);
     assert.match(gift, /::p3-days::\[markdown\]How many days may a P3 wait\?\{#1\.\.5\}/);

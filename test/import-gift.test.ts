@@ -51,6 +51,8 @@ const BANK = dedent`
   }
 
   ::near::Which priority when all are blocked?{=P1 ~%50%P2#Close: P2 is for many. ~P3}
+
+  ::hdr::Which header?{=X-Request-Id#Right. =%50%Request-Id#Close. =%0%*#Look it up.}
 `;
 
 describe('GIFT: reading a bank as Moodle does', () => {
@@ -59,7 +61,7 @@ describe('GIFT: reading a bank as Moodle does', () => {
 
   it('reads every question, with its line, name and category', () => {
     assert.deepEqual(problems, []);
-    assert.equal(questions.length, 14);
+    assert.equal(questions.length, 15);
     assert.deepEqual(questions.map((q) => [q.line, q.category?.split('/').at(-1)]).slice(0, 2), [
       [4, 'Support basics'],
       [11, 'Support basics'],
@@ -200,7 +202,7 @@ describe('GIFT into enablekit quizzes', () => {
       quizzes.map((q) => [q.category?.split('/').at(-1), q.count]),
       [
         ['Support basics', 6],
-        ['Advanced', 6],
+        ['Advanced', 7],
       ],
     );
     assert.deepEqual(
@@ -216,6 +218,10 @@ describe('GIFT into enablekit quizzes', () => {
       /## The status page is public\.\n<!-- question id=tf type=single -->\n\n- \[x\] True\n {2}> Yes\.\n- \[ \] False\n {2}> Look at the footer\./,
     );
     assert.match(basics, /Answer: 1\.\.5\n/);
+    assert.match(
+      quizzes[1]!.body,
+      /Accepted answers:\n\n- `X-Request-Id`\n {2}> Right\.\n- `Request-Id` \(credit 50%\)\n {2}> Close\.\n- Any other answer\n {2}> Look it up\.\n/,
+    );
     assert.match(
       quizzes[1]!.body,
       /type=multiple -->\n\n- \[x\] 2 \(credit 50%\)\n- \[x\] 4 \(credit 50%\)\n- \[ \] 5 \(credit -100%\)\n/,

@@ -98,11 +98,11 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
       ],
     };
   const given = normalise(answer);
+  // Tried top to bottom: the first accepted answer that matches grades it, with its credit and feedback.
   for (const a of key.accepted) {
     const m = answerPattern(a.value);
     if (!m) {
-      if (normalise(a.value) === given)
-        return { outcome: 'right', points: key.weight, answer, feedback: [] };
+      if (normalise(a.value) === given) return acceptedScore(key, a, answer);
       continue;
     }
     let hit: boolean | 'timeout';
@@ -121,10 +121,35 @@ function scoreText(key: Question, mine: Question, match: PatternMatcher): Scored
           'This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them.',
         ],
       };
-    if (hit) return { outcome: 'right', points: key.weight, answer, feedback: [] };
+    if (hit) return acceptedScore(key, a, answer);
   }
-  return { outcome: 'wrong', points: 0, answer, feedback: [] };
+  return {
+    outcome: 'wrong',
+    points: 0,
+    answer,
+    feedback: key.otherFeedback ? [key.otherFeedback.text] : [],
+  };
 }
+
+/**
+ * The accepted answer a learner's matched: its credit, what it earned when not the whole, and
+ * the feedback under it, shown whatever the policy as the feedback under a single choice is:
+ * it answers what the learner wrote.
+ */
+function acceptedScore(key: Question, a: Question['accepted'][number], answer: string): Scored {
+  const credit = Math.min(1, Math.max(0, a.credit ?? 1));
+  const note =
+    credit === 1 ? [] : [`This answer earns ${percent(credit)} of the question's credit.`];
+  return {
+    outcome: credit === 1 ? 'right' : credit > 0 ? 'partial' : 'wrong',
+    points: credit * key.weight,
+    answer,
+    feedback: [...note, ...(a.feedback ? [a.feedback.text] : [])],
+  };
+}
+
+/** A text question's accepted answers worth the whole question: the right answers. */
+export const fullCredit = (q: Question) => q.accepted.filter((a) => (a.credit ?? 1) === 1);
 
 /** A number as the key writes it: `4`, `4 ± 0.5`, `1..5`, with the unit. */
 export function numberText(n: {
@@ -233,7 +258,9 @@ export function correctAnswerOf(q: Question): string {
         .map((c) => `${c.letter}) ${c.text}`)
         .join('; ');
     case 'text':
-      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? '';
+      return (
+        fullCredit(q).find((a) => !answerPattern(a.value))?.value ?? fullCredit(q)[0]?.value ?? ''
+      );
     case 'numeric':
       if (q.numbers)
         return q.numbers

@@ -11,7 +11,8 @@ export interface KeyFill {
 /** The answer the key writes after "Answer:": a plain accepted text (a pattern-only question has none), or the number. */
 function keyAnswer(q: Question, fill: KeyFill | undefined): string {
   if (!fill) return '';
-  if (q.type === 'text') return q.accepted.find((a) => !answerPattern(a.value))?.value ?? '';
+  if (q.type === 'text')
+    return q.accepted.find((a) => !answerPattern(a.value) && (a.credit ?? 1) === 1)?.value ?? '';
   // The number with the most credit, first of them as grading tries them; a range by its lower end (it is in the range).
   const best =
     q.numeric ??

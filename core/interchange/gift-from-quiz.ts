@@ -97,8 +97,14 @@ function answers(source: string, q: Question, notes: string[]): string {
         throw new NotYet(
           `the pattern ${patterns[0]!.value} has no GIFT form (short answers match text, with * for any)`,
         );
-      // A star in a short answer is Moodle's "any text"; `\*` is the star itself.
-      return q.accepted.map((a) => `\t=${giftEscape(a.value).replace(/\*/g, '\\*')}`).join('\n');
+      // A star in a short answer is Moodle's "any text"; `\*` is the star itself. Moodle takes
+      // the first answer that matches, as enablekit does, so "Any other answer" is a last `*`.
+      const lines = q.accepted.map(
+        (a) =>
+          `\t=${a.credit === undefined || a.credit === 1 ? '' : `%${num(a.credit * 100)}%`}${giftEscape(a.value).replace(/\*/g, '\\*')}${feedbackOf(source, a.feedback)}`,
+      );
+      if (q.otherFeedback) lines.push(`\t=%0%*${feedbackOf(source, q.otherFeedback)}`);
+      return lines.join('\n');
     }
     case 'numeric': {
       const unit = q.numeric?.unit ?? q.numbers?.find((n) => n.unit)?.unit;

@@ -120,10 +120,12 @@ function parts(q: Question): {
         throw new NotYet(
           `the pattern ${patterns[0]!.value} has no QTI 2.1 form enablekit can vouch for (its patterns are XML Schema's)`,
         );
+      if (q.accepted.some((a) => a.feedback) || q.otherFeedback)
+        throw new NotYet('feedback on accepted answers is not exported to QTI yet');
       const mapping = `<mapping defaultValue="0" upperBound="${num(q.weight)}">${q.accepted
         .map(
           (a) =>
-            `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num(q.weight)}" caseSensitive="false"/>`,
+            `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num((a.credit ?? 1) * q.weight)}" caseSensitive="false"/>`,
         )
         .join('')}</mapping>`;
       return {

@@ -140,11 +140,14 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
       return { type: 'multiple', answer: creditedChoices(b.answers, false) };
     }
     case 'shortanswer': {
-      if (b.answers.some((a) => a.credit !== 1))
-        throw new NotYet('partial credit on an accepted answer is not supported yet');
-      if (b.answers.some((a) => a.feedback))
-        throw new NotYet('feedback on an accepted answer is not supported yet');
-      const accepted = b.answers.map((a) => {
+      if (b.answers.some((a) => a.credit < 0 || a.credit > 1))
+        throw new NotYet('a credit outside 0% to 100% on an accepted answer is not supported');
+      if (!b.answers.some((a) => a.credit === 1))
+        throw new NotYet('no accepted answer is worth the whole question (100%)');
+      const last = b.answers.at(-1)!;
+      // Moodle takes the first answer that matches: a last lone `*` worth nothing is the feedback for any other answer.
+      const other = last.text.text.trim() === '*' && last.credit === 0 && last.feedback;
+      const accepted = (other ? b.answers.slice(0, -1) : b.answers).map((a) => {
         const t = a.text.text;
         // Moodle's `*` matches any text and `\*` is a star; as a pattern here, run on the folded answer.
         const parts = t.split(/(?<!\\)\*/).map((p) => p.replace(/\\\*/g, '*'));
@@ -153,8 +156,10 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
             ? `/^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$/i`
             : parts[0]!;
         const fence = value.includes('`') ? '`` ' : '`';
-        return `- ${fence}${value}${fence.split('').reverse().join('')}`;
+        const line = `- ${fence}${value}${fence.split('').reverse().join('')}${a.credit === 1 ? '' : ` (credit ${num(a.credit * 100)}%)`}`;
+        return a.feedback ? `${line}\n${quote(markdownOf(a.feedback), '  ')}` : line;
       });
+      if (other) accepted.push(`- Any other answer\n${quote(markdownOf(other), '  ')}`);
       return { type: 'text', answer: `Accepted answers:\n\n${accepted.join('\n')}` };
     }
     case 'numerical': {

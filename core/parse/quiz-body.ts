@@ -309,6 +309,71 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
 }
 
 /**
+ * The catch-all item of an accepted list, `- Any other answer` with its feedback quoted under
+ * it: kept on the question, or a markup problem when it says nothing, comes twice or comes
+ * before an answer. Returns whether the item was one.
+ */
+function readOtherAnswer(
+  item: ListItem,
+  text: string,
+  code: boolean,
+  lines: LineIndex,
+  q: Question,
+): boolean {
+  const span = spanOf(item, lines);
+  if (code || !OTHER_ANSWER.test(text)) {
+    if (q.otherFeedback)
+      q.markupProblems.push({
+        span,
+        message: `Expected "Any other answer" last in the list; found "${text.length > 60 ? `${text.slice(0, 60)}…` : text}" after it. Move "Any other answer" to the end.`,
+      });
+    return false;
+  }
+  const quote = item.children.find((c): c is Blockquote => c.type === 'blockquote');
+  if (q.otherFeedback || !quote)
+    q.markupProblems.push({
+      span,
+      message: q.otherFeedback
+        ? `Expected one "${text}" item in the list of question "${q.id ?? q.prompt}"; found a second one. Keep one.`
+        : `Expected feedback quoted under "${text}" (the words a learner reads for any answer not listed); found none. Add it as "  > …" under the item, or remove the item.`,
+    });
+  else q.otherFeedback = { text: textOf(quote), span: spanOf(quote, lines) };
+  return true;
+}
+
+/**
+ * The `Accepted answers:` list: each an answer in inline code (or plain text), `/re/flags` for a
+ * pattern, with its credit after it (`(credit 50%)`) and its feedback quoted under it; and
+ * `Any other answer` with the feedback for the rest.
+ */
+function parseAccepted(list: List, lines: LineIndex, q: Question): void {
+  for (const item of list.children) {
+    const first = item.children[0]?.type === 'paragraph' ? item.children[0] : undefined;
+    const code = first?.children[0]?.type === 'inlineCode' ? first.children[0] : undefined;
+    const text = choiceText(item);
+    if (readOtherAnswer(item, text, code !== undefined, lines, q)) continue;
+    const span = spanOf(item, lines);
+    // The credit after the answer: `X-Request-Id` (credit 50%); an answer in code keeps its text whole.
+    const credit = CHOICE_CREDIT.exec(text);
+    const rest: Paragraph | undefined = first && { ...first, children: first.children.slice(1) };
+    const after = code && rest ? textOf(rest) : '';
+    const written = credit && (!code || after === credit[0].trim());
+    const value = code ? code.value : written ? text.slice(0, credit.index) : text;
+    const answer: Question['accepted'][number] = { value, span };
+    if (written) {
+      const c = Number(credit[1]!.replace('−', '-')) / 100;
+      if (c >= 0 && c <= 1) answer.credit = c;
+      else
+        q.markupProblems.push({
+          span,
+          message: `Expected an accepted answer's credit from 0% to 100%; found ${credit[1]}%. A text question takes one answer, so a negative credit would only be raised to 0: write (credit 0%) for an answer that earns nothing.`,
+        });
+    }
+    q.accepted.push(answer);
+  }
+}
+
+/**
  * The `Accepted numbers:` list: each item a number (`4 ± 0.5`, `1..5`) with its credit
  * (`(50%)`, 100% when left out) and a quoted feedback, or `Any other answer` with the feedback
  * for the rest. An item that is not one is a markup problem, never a number read some other way.
@@ -320,22 +385,7 @@ function parseNumbers(list: List, lines: LineIndex, q: Question): void {
     const feedback = quote ? { feedback: { text: textOf(quote), span: spanOf(quote, lines) } } : {};
     const text = choiceText(item);
     const span = spanOf(item, lines);
-    if (OTHER_ANSWER.test(text)) {
-      if (q.otherFeedback || !quote)
-        q.markupProblems.push({
-          span,
-          message: q.otherFeedback
-            ? `Expected one "${text}" item in the accepted numbers of question "${q.id ?? q.prompt}"; found a second one. Keep one.`
-            : `Expected feedback quoted under "${text}" (the words a learner reads for any number not listed); found none. Add it as "  > …" under the item, or remove the item.`,
-        });
-      else q.otherFeedback = feedback.feedback!;
-      continue;
-    }
-    if (q.otherFeedback)
-      q.markupProblems.push({
-        span,
-        message: `Expected "Any other answer" last in the accepted numbers; found "${text}" after it. Move "Any other answer" to the end.`,
-      });
+    if (readOtherAnswer(item, text, false, lines, q)) continue;
     const spec = readNumberSpec(text);
     if (!spec.ok) {
       q.markupProblems.push({
@@ -372,7 +422,7 @@ const allTickVariants = (list: List) =>
 export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   const questions: Question[] = [];
   let q: Question | undefined;
-  let expectAccepted = false;
+  let expectAccepted: Paragraph | undefined;
   let expectNumbers: Paragraph | undefined;
   // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
   let emptyAnswer = false;
@@ -382,7 +432,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       if (q) inferType(q);
       q = node.depth === 2 ? newQuestion(textOf(node), spanOf(node, lines)) : undefined;
       if (q) questions.push(q);
-      expectAccepted = false;
+      expectAccepted = undefined;
       expectNumbers = undefined;
       emptyAnswer = false;
       continue;
@@ -408,7 +458,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
     if (node.type === 'html') {
       applyMeta(q, node, lines);
     } else if (node.type === 'paragraph') {
-      if (ACCEPTED.test(textOf(node))) expectAccepted = true;
+      if (ACCEPTED.test(textOf(node))) expectAccepted = node;
       else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
       else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
     } else if (node.type === 'list') {
@@ -420,13 +470,12 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
         };
         expectNumbers = undefined;
       } else if (expectAccepted) {
-        for (const item of node.children) {
-          const code =
-            item.children[0]?.type === 'paragraph' ? item.children[0].children[0] : undefined;
-          const value = code && code.type === 'inlineCode' ? code.value : choiceText(item);
-          q.accepted.push({ value, span: spanOf(item, lines) });
-        }
-        expectAccepted = false;
+        parseAccepted(node, lines, q);
+        q.acceptedSpan = {
+          start: spanOf(expectAccepted, lines).start,
+          end: spanOf(node, lines).end,
+        };
+        expectAccepted = undefined;
       } else if (
         node.children.some((i) => typeof i.checked === 'boolean') ||
         allTickVariants(node)

@@ -17,7 +17,8 @@ export interface QuestionKey {
    */
   type?: QuestionType;
   correct?: string[];
-  accepted?: string[];
+  /** Text: accepted answers in order; one with a credit or feedback as `{ value, credit, feedback }`. */
+  accepted?: (string | AcceptedKey)[];
   value?: number;
   tolerance?: number;
   /** The unit written after the value (`4 h`): a learner may write it too. */
@@ -34,6 +35,12 @@ export interface QuestionKey {
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
   credit?: Record<string, number>;
+}
+
+export interface AcceptedKey {
+  value: string;
+  credit?: number;
+  feedback?: string;
 }
 
 /** One accepted number in a key: a value (± tolerance) or a range min..max, its credit (1 when left out) and feedback. */
@@ -169,11 +176,21 @@ export function sealQuiz(
       }
     } else if (q.type === 'text') {
       k.accepted = q.accepted.length
-        ? q.accepted.map((a) => a.value)
+        ? q.accepted.map((a) =>
+            a.credit === undefined && !a.feedback
+              ? a.value
+              : {
+                  value: a.value,
+                  ...(a.credit !== undefined ? { credit: a.credit } : {}),
+                  ...(a.feedback ? { feedback: a.feedback.text } : {}),
+                },
+          )
         : q.answerText
           ? [q.answerText.value]
           : [];
-      if (q.accepted.length) {
+      if (q.otherFeedback) k.otherwise = q.otherFeedback.text;
+      if (q.acceptedSpan) dropSpan(q.acceptedSpan);
+      else if (q.accepted.length) {
         let first = q.accepted[0]!.span.start.line - 1;
         while (first > 0 && !ACCEPTED.test(lines[first]!)) first--;
         for (let l = first; l < q.accepted.at(-1)!.span.end.line; l++) drop.add(l);
@@ -270,7 +287,16 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       ...q,
       type,
       choices,
-      accepted: (k.accepted ?? []).map((value) => ({ value, span: q.span })),
+      accepted: (k.accepted ?? []).map((a) =>
+        typeof a === 'string'
+          ? { value: a, span: q.span }
+          : {
+              value: a.value,
+              span: q.span,
+              ...(a.credit !== undefined ? { credit: a.credit } : {}),
+              ...(a.feedback !== undefined ? { feedback: { text: a.feedback, span: q.span } } : {}),
+            },
+      ),
       ...(k.value !== undefined || (k.min !== undefined && k.max !== undefined)
         ? {
             numeric: {

@@ -23,6 +23,7 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     if (q.accepted[0]) return leak('an accepted answer');
     if (q.answerText) return leak('the "Answer:" line');
     if (q.numbersSpan) return leak('the accepted numbers');
+    if (q.otherFeedback) return leak('the feedback for any other answer');
     if (q.explanation) return leak('the explanation');
   }
   return undefined;

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule.js';
 import { dedent } from '../../text/dedent.js';
+import { answerPattern } from '../../grading/answer-pattern.js';
+import { normalise } from '../../grading/grade-question.js';
 
 const quiz = (body: string) => dedent`
   ---
@@ -18,39 +20,50 @@ const quiz = (body: string) => dedent`
 
   ${body}`;
 
+/**
+ * Named for what it checked first (feedback under an accepted answer, which was never shown);
+ * that feedback is now shown to a learner whose answer it is, and the id stays so settings
+ * that name it keep working.
+ */
 export const quizAcceptedFeedback: Rule = {
   meta: {
     id: 'quiz-accepted-feedback',
     description:
-      'No feedback is quoted under an accepted answer of a text question, where it is never shown.',
+      'The accepted answers of a text question grade as written: one is worth the whole question, and none is hidden behind an earlier one with the same text.',
     severity: 'error',
     rationale:
-      'A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.',
+      'Grading takes the first accepted answer that matches: a later answer with the same text never grades anything, though its author thinks its credit and feedback apply. A question no answer earns in full caps every learner below its weight.',
     reach: 'file',
   },
   examples: [
     {
-      title: 'Feedback under an accepted answer',
+      title: 'The same answer twice, and no answer worth the whole question',
       files: {
         'q.md': quiz(dedent`
-        - \`X-Request-Id\`
-          > Right: support asks for it first.
-        - \`Request-Id\`
+        - \`Request-Id\` (credit 50%)
+          > Close: the header has an X- prefix.
+        - \`request-id\` (credit 25%)
       `),
       },
       expect: [
         {
-          at: 'q.md:16',
+          at: 'q.md:13',
           message:
-            'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner',
+            'Expected one of the accepted answers of question "header" to be worth the whole',
         },
+        { at: 'q.md:17', message: 'found answer 2 matching the same text as answer 1 above it' },
       ],
     },
     {
-      title: 'An explanation under the question',
+      title: 'Feedback under each answer, a near miss, and the feedback for any other answer',
       files: {
         'q.md': quiz(dedent`
         - \`X-Request-Id\`
+          > Right: support asks for it first.
+        - \`Request-Id\` (credit 50%)
+          > Close: the header has an X- prefix.
+        - Any other answer
+          > Look at the headers section of the API guide.
 
         > Support asks for the request id first.
       `),
@@ -60,16 +73,29 @@ export const quizAcceptedFeedback: Rule = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== 'quiz') continue;
+      if (item.type !== 'quiz' || (item.key && !item.keyApplied)) continue;
       for (const q of item.questions) {
-        // The answer itself is never named: a sealed quiz's answers come from its key.
-        q.accepted.forEach((a, i) => {
-          if (!a.feedback) return;
+        if (q.type !== 'text' || q.accepted.length === 0) continue;
+        // The answers themselves are never named: a sealed quiz's answers come from its key.
+        const name = q.id ?? q.prompt;
+        if (!q.accepted.some((a) => (a.credit ?? 1) === 1))
           ctx.report({
             file: item.file,
-            span: a.feedback.span,
-            message: `Expected no feedback under accepted answer ${i + 1} of question "${q.id ?? q.prompt}"; found a quote that is never shown to a learner. Move it under the question as its explanation ("> ..." after the list), or delete it.`,
+            span: q.acceptedSpan ?? q.span,
+            message: `Expected one of the accepted answers of question "${name}" to be worth the whole question (no credit written, or (credit 100%)); found none, so no answer can earn its full weight. Remove the credit from the right answer.`,
           });
+        const seen = new Map<string, number>();
+        q.accepted.forEach((a, i) => {
+          if (answerPattern(a.value)) return;
+          const key = normalise(a.value);
+          const earlier = seen.get(key);
+          if (earlier === undefined) seen.set(key, i);
+          else
+            ctx.report({
+              file: item.file,
+              span: a.span,
+              message: `Expected every accepted answer of question "${name}" to be reachable; found answer ${i + 1} matching the same text as answer ${earlier + 1} above it, which grades it first. Delete one of them.`,
+            });
         });
       }
     }
