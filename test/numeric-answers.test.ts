@@ -104,6 +104,18 @@ describe('numeric answers: ranges and several accepted numbers', () => {
     );
   });
 
+  it('takes a credit written as choices write it, (credit 50%), and refuses one on the Answer: line', () => {
+    const q = quizOf(
+      QUIZ.replace('- 8 (50%)', '- 8 (credit 50%)').replace('Answer: 1..5 d', 'Answer: 3 (50%)'),
+    );
+    assert.equal(q.questions[1]!.numbers![1]!.credit, 0.5);
+    assert.match(
+      q.questions[0]!.markupProblems[0]!.message,
+      /Expected "Answer:" to give the one right number/,
+    );
+    assert.equal(q.questions[0]!.numeric, undefined);
+  });
+
   it('a range takes both ends and what lies between, with or without the unit, and nothing outside', () => {
     for (const a of ['1', '5', '2.5', '3 d', '5d'])
       assert.equal(result(grade([a, '4']), 'range')[0], 'right', a);

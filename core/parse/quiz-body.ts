@@ -16,7 +16,7 @@ const ACCEPTED_NUMBERS = /^accepted\s+numbers?\s*:?\s*$/i;
  * it (`4 h`, `80%`), and in an `Accepted numbers:` list its credit (`(50%)`).
  */
 const NUMBER_SPEC =
-  /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((-?\d+(?:\.\d+)?)\s*%\))?$/u;
+  /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((?:credit\s+)?(-?\d+(?:\.\d+)?)\s*%\))?$/iu;
 /**
  * A choice's own credit, written after its text: `- [x] 2 (credit 50%)`, `- [ ] 4 (credit -50%)`.
  * The word "credit" keeps a choice that ends in a percentage (`Most customers (80%)`) as text.
