@@ -10,6 +10,7 @@ import { benchFreshness } from './freshness-bench.js';
 import { benchExtension } from './extension-bench.js';
 import { benchProgress } from './progress-bench.js';
 import { benchSlowShapes } from './slow-shapes-bench.js';
+import { benchImportShapes } from './import-shapes-bench.js';
 import { runFuzz } from './fuzz.js';
 
 const { values } = parseArgs({
@@ -84,4 +85,5 @@ await benchFreshness(CORPUS);
 await benchProgress();
 benchExtension(CORPUS);
 benchSlowShapes();
+benchImportShapes();
 runFuzz();

@@ -204,22 +204,6 @@ describe('mkdocs-quiz: reading a page as the plugin does', () => {
     );
   });
 
-  it('reads in time linear in the size of the page, whatever it holds', () => {
-    const inputs = [
-      '<quiz>\nSame question?\n- [x] a\n> f\n- [ ] b\n\nmore\n</quiz>\n'.repeat(20_000),
-      `<quiz>\n${'[['.repeat(200_000)}\n</quiz>\n`,
-      '<quiz>\n'.repeat(100_000) + '<?quiz?>\n'.repeat(100_000),
-      `<quiz>\nQ\n- [x] a\n${'\n> x\n'.repeat(100_000)}</quiz>\n`,
-      `<quiz>\n${'![x]('.repeat(100_000)} ${' '.repeat(300_000)}?\n- [x] a\n</quiz>\n`,
-    ];
-    for (const text of inputs) {
-      const start = performance.now();
-      quizzesFromMkdocsQuiz(parseMkdocsQuiz(text).questions);
-      // Quadratic work on these takes minutes; linear takes well under a second.
-      assert.ok(performance.now() - start < 10_000, `${text.length} characters in under 10 s`);
-    }
-  });
-
   it('never throws, and accounts for every quiz block as a question or a problem on its line', () => {
     const line = fc.constantFrom(
       '<quiz>',

@@ -28,16 +28,12 @@ describe('Imported questions written as enablekit Markdown', () => {
     );
   });
 
-  it('makes ids unique as base, base-2, base-3 in linear time', () => {
+  it('makes ids unique as base, base-2, base-3 (its time per id: bench/import-shapes-bench.ts)', () => {
     const ids = new UniqueIds(['intro']);
     assert.deepEqual(
       ['intro', 'intro', 'q', 'q', 'q'].map((b) => ids.take(b)),
       ['intro-2', 'intro-3', 'q', 'q-2', 'q-3'],
     );
-    const many = new UniqueIds();
-    const start = performance.now();
-    for (let i = 0; i < 50_000; i++) many.take('same');
-    assert.ok(performance.now() - start < 2000, 'fifty thousand of one base in well under 2 s');
   });
 });
 

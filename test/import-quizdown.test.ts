@@ -221,21 +221,6 @@ describe('quizdown: reading a quiz as quizdown-js does', () => {
     );
   });
 
-  it('reads in time linear in the size of the file, whatever it holds', () => {
-    const inputs = [
-      '## Same question?\n\n> hint\n\n1. [x] a\n    > c\n1. [ ] b\n\n'.repeat(20_000),
-      `# ${' '.repeat(300_000)}x${' #'.repeat(100_000)}y\n- [x] a${' '.repeat(300_000)}b`,
-      `---\n${'a: b\n'.repeat(100_000)}# q\n${'---\n# q\n'.repeat(50_000)}`,
-      `\`\`\`\n${'# q\n- [x] a\n'.repeat(100_000)}`,
-    ];
-    for (const text of inputs) {
-      const start = performance.now();
-      quizzesFromQuizdown(parseQuizdown(text).questions);
-      // Quadratic work on these takes minutes; linear takes well under a second.
-      assert.ok(performance.now() - start < 10_000, `${text.length} characters in under 10 s`);
-    }
-  });
-
   it('never throws, and accounts for every heading as a question or a problem on its line', () => {
     const line = fc.constantFrom(
       '# Q',
