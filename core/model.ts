@@ -149,6 +149,11 @@ export interface Question {
   weight: number;
   /** Multiple choice: score partially (right ticks minus wrong ticks), or all or nothing. */
   partial: boolean;
+  /**
+   * `scoring=` as written in the question comment, if it is. Ordering questions give partial
+   * credit only when it says `partial`: left out, they stay all or nothing, as they always were.
+   */
+  scoring?: 'partial' | 'all-or-nothing';
   span: Span;
   /** Where the `<!-- question ... -->` comment is, when there is one. */
   metaSpan?: Span;

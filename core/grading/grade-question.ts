@@ -4,6 +4,8 @@ import { numberHint, readNumber, type DecimalMark } from './read-number.js';
 import type { Outcome, PatternMatcher, QuestionResult } from './types.js';
 import { answerPattern, matchFlags } from './answer-pattern.js';
 import { creditAnswer, hasChoiceCredits, scoreCredits } from './choice-credit.js';
+import { orderingCredit } from './ordering-credit.js';
+import { shuffledItems } from './shuffled-order.js';
 
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
@@ -223,7 +225,7 @@ function scoreNumbers(
   };
 }
 
-function scoreOrdering(key: Question, mine: Question): Scored {
+function scoreOrdering(key: Question, mine: Question, learner?: string): Scored {
   const order = mine.items.map((i) => i.text);
   const answer = order.map((t, i) => `${i + 1}. ${t}`).join(' ');
   if (order.length === 0) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
@@ -245,7 +247,49 @@ function scoreOrdering(key: Question, mine: Question): Scored {
     };
   }
   const ok = places.every((p, i) => p === i);
-  return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
+  if (ok || key.scoring !== 'partial')
+    return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
+  // An order left as the sheet listed it is not one the learner chose: no partial credit for it.
+  if (learner !== undefined && unmoved(key, order, learner))
+    return {
+      outcome: 'wrong',
+      points: 0,
+      answer,
+      feedback: [
+        'Your items are still in the order your sheet listed them, which is not the right one; partial credit is for an order you chose. Move them into yours.',
+      ],
+    };
+  const { fraction, kept } = orderingCredit(places as number[]);
+  const n = places.length;
+  return {
+    outcome: fraction > 0 ? 'partial' : 'wrong',
+    points: fraction * key.weight,
+    answer,
+    feedback: [
+      `${kept} of ${n} items are in the right order relative to each other (${n - kept} to move): ${percent(fraction)} of the question's credit.`,
+    ],
+  };
+}
+
+/**
+ * Whether a learner's order is the one their sheet listed: the items as the quiz file shows them
+ * (by letter: a sealed quiz's letters follow its shown order, an open one's its written order),
+ * shuffled by the learner's login as `take` did.
+ */
+function unmoved(key: Question, order: string[], learner: string): boolean {
+  const shown = [...key.items].sort((a, b) =>
+    a.letter.length !== b.letter.length
+      ? a.letter.length - b.letter.length
+      : a.letter < b.letter
+        ? -1
+        : a.letter > b.letter
+          ? 1
+          : 0,
+  );
+  const listed = shuffledItems({ ...key, items: shown }, learner);
+  return (
+    listed.length === order.length && listed.every((t, i) => normalise(t) === normalise(order[i]!))
+  );
 }
 
 export function correctAnswerOf(q: Question): string {
@@ -286,6 +330,8 @@ export function scoreQuestion(
   match: PatternMatcher,
   line: number,
   mark: DecimalMark = '.',
+  /** The sheet's learner: an ordering question tells from it the order their sheet listed. */
+  learner?: string,
 ): ScoredQuestion {
   const base = { id: key.id ?? '', type: key.type, prompt: key.prompt, weight: key.weight, line };
   if (!mine)
@@ -306,7 +352,7 @@ export function scoreQuestion(
         ? scoreText(key, mine, match)
         : key.type === 'numeric'
           ? scoreNumeric(key, mine, mark)
-          : scoreOrdering(key, mine);
+          : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,

@@ -103,6 +103,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       input.match ?? plainMatcher,
       q?.span.start.line ?? 1,
       policy.decimalMark ?? '.',
+      sheet.learner,
     );
   });
   const questions = scored.map((s) => s.result);

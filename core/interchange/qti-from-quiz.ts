@@ -152,6 +152,10 @@ function parts(q: Question): {
       };
     }
     case 'ordering': {
+      if (q.scoring === 'partial')
+        throw new NotYet(
+          'partial credit for an order (scoring=partial) has no QTI 2.1 form enablekit can vouch for',
+        );
       const items = q.items
         .map(
           (i) => `<simpleChoice identifier="${choiceId(i.letter)}">${xml(i.text)}</simpleChoice>`,

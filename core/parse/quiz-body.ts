@@ -261,8 +261,11 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
         problem(
           `Expected weight= to be a positive number; found "${value}". Fix the question comment.`,
         );
-    } else if (value === 'all-or-nothing') q.partial = false;
-    else if (value !== 'partial') {
+    } else if (value === 'all-or-nothing') {
+      q.partial = false;
+      q.scoring = value;
+    } else if (value === 'partial') q.scoring = value;
+    else {
       const near = didYouMean(value.toLowerCase(), SCORING_VALUES);
       problem(
         `Expected scoring= to be ${SCORING_VALUES.join(' or ')}; found "${value}". ${suggestion(near, (k) => `scoring=${k}`, 'Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.')}`,
