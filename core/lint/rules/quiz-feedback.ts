@@ -164,6 +164,45 @@ export const quizFeedback: Rule = {
       ],
     },
     {
+      title: 'Credits outside what a tick or an answer can earn',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which are prime?
+          <!-- question id=primes type=multiple -->
+
+          - [x] 2 (credit 150%)
+          - [x] 3
+          - [ ] 4
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - \`Request-Id\` (credit -50%)
+          - Any other answer
+        `,
+      },
+      expect: [
+        { at: 'q.md:13', message: "Expected a choice's credit from -100% to 100%; found 150%" },
+        {
+          at: 'q.md:23',
+          message: "Expected an accepted answer's credit from 0% to 100%; found -50%",
+        },
+        { at: 'q.md:24', message: 'Expected feedback quoted under "Any other answer"' },
+      ],
+    },
+    {
       title: 'Feedback under each choice',
       files: {
         'q.md': dedent`
