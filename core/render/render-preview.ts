@@ -165,9 +165,15 @@ function questionHtml(q: Question, k: number, sealed: boolean): string {
   const key = (data: string) => (sealed ? '' : ` ${data}`);
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
-    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type}" data-id="${escapeHtml(q.id ?? name)}"><legend>${escapeHtml(q.prompt)}</legend>`,
+    // A true/false question is shown, checked and kept as a single choice between True and False.
+    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type === 'truefalse' ? 'single' : q.type}" data-id="${escapeHtml(q.id ?? name)}"><legend>${escapeHtml(q.prompt)}</legend>`,
   ];
-  if (q.type === 'single' || q.type === 'multiple') {
+  if (q.type === 'truefalse') {
+    for (const v of [true, false])
+      out.push(
+        `<label class="ek-choice" data-line="${q.span.start.line}"><input type="radio" name="${name}" value="${v}"${q.truth ? key(`data-correct="${q.truth.value === v}"`) : ''}> ${v ? 'True' : 'False'}</label>`,
+      );
+  } else if (q.type === 'single' || q.type === 'multiple') {
     const input = q.type === 'single' ? 'radio' : 'checkbox';
     for (const c of q.choices) {
       const feedback = c.feedback ? key(`data-feedback="${escapeHtml(c.feedback.text)}"`) : '';
