@@ -138,7 +138,14 @@ export interface NumericAnswer {
   span: Span;
 }
 
-export const QUESTION_TYPES = ['single', 'multiple', 'text', 'numeric', 'ordering'] as const;
+export const QUESTION_TYPES = [
+  'single',
+  'multiple',
+  'text',
+  'numeric',
+  'ordering',
+  'truefalse',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface Question {
@@ -188,6 +195,8 @@ export interface Question {
   numbersSpan?: Span;
   /** Text and numeric: the feedback for any answer none of the accepted ones matches (`- Any other answer`). */
   otherFeedback?: Feedback;
+  /** True/false: the right answer, from `Answer: true` or `Answer: false`. */
+  truth?: { value: boolean; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */
   items: { letter: string; text: string; span: Span }[];
   /** Question-level explanation, which may reveal the answer. */

@@ -225,6 +225,27 @@ function scoreNumbers(
   };
 }
 
+/**
+ * True or false, written after "Answer:" (any case, typographic forms folded). Anything else is
+ * not taken as either: graded wrong, with a hint that says what to write.
+ */
+function scoreTrueFalse(key: Question, mine: Question): Scored {
+  const answer = mine.answerText?.value ?? '';
+  if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
+  const given = normalise(answer).trim();
+  if (given !== 'true' && given !== 'false')
+    return {
+      outcome: 'wrong',
+      points: 0,
+      answer,
+      feedback: [
+        `Expected true or false after "Answer:"; found "${answer.trim().length > 40 ? `${answer.trim().slice(0, 40)}…` : answer.trim()}". Write true or false.`,
+      ],
+    };
+  const ok = key.truth !== undefined && (given === 'true') === key.truth.value;
+  return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
+}
+
 function scoreOrdering(key: Question, mine: Question, learner?: string): Scored {
   const order = mine.items.map((i) => i.text);
   const answer = order.map((t, i) => `${i + 1}. ${t}`).join(' ');
@@ -314,6 +335,8 @@ export function correctAnswerOf(q: Question): string {
       return q.numeric ? numberText(q.numeric) : '';
     case 'ordering':
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(' ');
+    case 'truefalse':
+      return q.truth ? String(q.truth.value) : '';
   }
 }
 
@@ -352,7 +375,9 @@ export function scoreQuestion(
         ? scoreText(key, mine, match)
         : key.type === 'numeric'
           ? scoreNumeric(key, mine, mark)
-          : scoreOrdering(key, mine, learner);
+          : key.type === 'truefalse'
+            ? scoreTrueFalse(key, mine)
+            : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,

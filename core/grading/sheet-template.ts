@@ -42,6 +42,8 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
     case 'text':
     case 'numeric':
       return `${head}Answer: ${keyAnswer(q, fill)}\n`;
+    case 'truefalse':
+      return `${head}Answer: ${fill && q.truth ? String(q.truth.value) : ''}\n`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${t}`)
@@ -57,7 +59,7 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
 export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): string {
   const instructions = fill
     ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.'
-    : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", ' +
+    : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which), ' +
       'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
       'Then commit this file on a branch and open a pull request.';
   const questions = quiz.questions.map((q) => questionBlock(q, learner, fill)).join('\n');

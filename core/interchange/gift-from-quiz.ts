@@ -92,6 +92,7 @@ function answers(source: string, q: Question, notes: string[]): string {
         .join('\n');
     }
     case 'text': {
+      if (q.accepted.length === 0) throw new NotYet('it has no accepted answers');
       const patterns = q.accepted.filter((a) => answerPattern(a.value));
       if (patterns.length)
         throw new NotYet(
@@ -123,6 +124,9 @@ function answers(source: string, q: Question, notes: string[]): string {
     }
     case 'ordering':
       throw new NotYet('ordering questions have no GIFT form');
+    case 'truefalse':
+      if (!q.truth) throw new NotYet('it has no answer');
+      return q.truth.value ? 'T' : 'F';
   }
 }
 
@@ -163,7 +167,7 @@ export function giftFromQuiz(
       : '';
     const block = body.startsWith('#\n')
       ? `{${body}${general}\n}`
-      : body.startsWith('#')
+      : body.startsWith('#') || body === 'T' || body === 'F'
         ? `{${body}${general}}`
         : `{\n${body}${general}\n}`;
     out.push(`::${giftEscape(id)}::[markdown]${giftEscape(heading(source, q))}${block}`);

@@ -151,6 +151,20 @@ function parts(q: Question): {
         processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition>${whenCorrect(test, q.weight)}`,
       };
     }
+    case 'truefalse': {
+      if (!q.truth) throw new NotYet('it has no answer');
+      const choices = ['true', 'false']
+        .map(
+          (v) =>
+            `<simpleChoice identifier="${v.toUpperCase()}">${v === 'true' ? 'True' : 'False'}</simpleChoice>`,
+        )
+        .join('');
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier">${correct([q.truth.value ? 'TRUE' : 'FALSE'])}</responseDeclaration>`,
+        body: `<choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="1"><prompt>${xml(q.prompt)}</prompt>${choices}</choiceInteraction>`,
+        processing: whenCorrect(matchCorrect, q.weight),
+      };
+    }
     case 'ordering': {
       if (q.scoring === 'partial')
         throw new NotYet(

@@ -22,6 +22,8 @@ const NUMBER_SPEC =
  * The word "credit" keeps a choice that ends in a percentage (`Most customers (80%)`) as text.
  */
 const CHOICE_CREDIT = /\s*\(credit\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
+/** The answer of a true/false question, as the key writes it. */
+const TRUTH = /^(true|false)$/i;
 /** The catch-all item of an `Accepted numbers:` list: its feedback is for any other number. */
 export const OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
 /** Longer items are not numbers: bounds the work the pattern above does on a line. */
@@ -282,6 +284,7 @@ function inferType(q: Question): void {
     q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
   else if (q.numeric || q.numbers) q.type = 'numeric';
+  else if (q.truth) q.type = 'truefalse';
   else if (q.accepted.length > 0 || q.answerText) q.type = 'text';
 }
 
@@ -297,7 +300,11 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
     });
     return true;
   }
-  const spec = q.type === 'text' ? undefined : readNumberSpec(value);
+  // `Answer: true` or `false`: a true/false question, unless the comment says otherwise.
+  const truth = TRUTH.exec(value);
+  if (truth && (q.type === 'truefalse' || !hasWrittenType(q)))
+    q.truth = { value: truth[1]!.toLowerCase() === 'true', span: spanOf(p, lines) };
+  const spec = q.type === 'text' || truth ? undefined : readNumberSpec(value);
   if (spec?.ok && spec.credit !== undefined)
     q.markupProblems.push({
       span: spanOf(p, lines),

@@ -31,6 +31,8 @@ export interface QuestionKey {
   /** Numeric, `Accepted numbers:`: the feedback for any other number ("Any other answer"). */
   otherwise?: string;
   order?: string[];
+  /** True/false: the right answer. */
+  truth?: boolean;
   explanation?: string;
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
@@ -210,6 +212,9 @@ export function sealQuiz(
         if (q.otherFeedback) k.otherwise = q.otherFeedback.text;
         dropSpan(q.numbersSpan);
       }
+    } else if (q.type === 'truefalse' && q.truth) {
+      k.truth = q.truth.value;
+      dropSpan(q.truth.span);
     } else if (q.type === 'ordering') {
       // An item's later lines would stay where they are when its first line is swapped for another item: refused, not guessed.
       const long = q.items.find((i) => i.span.end.line > i.span.start.line);
@@ -332,6 +337,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
         : {}),
       ...(k.otherwise !== undefined ? { otherFeedback: { text: k.otherwise, span: q.span } } : {}),
       items,
+      ...(k.truth !== undefined ? { truth: { value: k.truth, span: q.span } } : {}),
       ...(k.explanation !== undefined
         ? { explanation: { text: k.explanation, span: q.span } }
         : {}),
@@ -346,6 +352,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
  */
 export function typeFromKey(k: QuestionKey): QuestionType | undefined {
   if (k.order) return 'ordering';
+  if (k.truth !== undefined) return 'truefalse';
   if (k.value !== undefined || k.min !== undefined || k.numbers) return 'numeric';
   if (k.accepted) return 'text';
   if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';

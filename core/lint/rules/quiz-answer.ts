@@ -19,6 +19,10 @@ export function answerProblem(q: Question): string | undefined {
       return q.numeric || q.numbers?.length
         ? undefined
         : 'Expected a numeric question to give its answer as "Answer: 4", "Answer: 4 ± 0.5" or "Answer: 1..5", or its numbers under "Accepted numbers:"; found none. Add the answer line.';
+    case 'truefalse':
+      return q.truth
+        ? undefined
+        : 'Expected a true/false question to give its answer as "Answer: true" or "Answer: false"; found none. Add the answer line.';
     case 'ordering':
       return q.items.length < 2
         ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.`
@@ -97,6 +101,11 @@ export const quizAnswer: Rule = {
 
           1. Acknowledge
           2. Reproduce
+
+          ## The status page is public.
+          <!-- question id=status-public type=truefalse -->
+
+          Answer: true
         `,
       },
       expect: [],
