@@ -220,6 +220,10 @@ describe('GIFT into enablekit quizzes', () => {
     assert.match(basics, /Answer: 1\.\.5\n/);
     assert.match(
       quizzes[1]!.body,
+      /## This \*\*never\*\* happens\.\n<!-- question id=fmt type=truefalse -->\n\nAnswer: false\n/,
+    );
+    assert.match(
+      quizzes[1]!.body,
       /Accepted answers:\n\n- `X-Request-Id`\n {2}> Right\.\n- `Request-Id` \(credit 50%\)\n {2}> Close\.\n- Any other answer\n {2}> Look it up\.\n/,
     );
     assert.match(

@@ -98,6 +98,9 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
     case 'match':
       throw new NotYet('matching questions are not supported yet');
     case 'truefalse':
+      // Without feedback, enablekit's own true/false; with it, a choice of True and False, each with its feedback.
+      if (!b.rightFeedback && !b.wrongFeedback)
+        return { type: 'truefalse', answer: `Answer: ${b.answer}` };
       return {
         type: 'single',
         answer: choiceList(

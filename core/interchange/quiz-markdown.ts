@@ -4,6 +4,8 @@
  * says how enablekit writes it, so ids, headings and feedback read the same whatever the source.
  */
 
+import type { QuestionType } from '../model.js';
+
 /** A question a format has and enablekit cannot grade the same way: named, never dropped. */
 export interface Skipped {
   line: number;
@@ -35,7 +37,7 @@ export interface QuestionDraft {
   idFrom: string;
   /** The question in Markdown: its first paragraph is the heading, the rest stays under it. */
   text: string;
-  type: 'single' | 'multiple' | 'text' | 'numeric' | 'ordering';
+  type: QuestionType;
   allOrNothing?: boolean;
   /** The answer part, as enablekit writes it for the type (see choiceList, orderedList). */
   answer: string;
