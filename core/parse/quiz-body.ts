@@ -284,8 +284,9 @@ function inferType(q: Question): void {
     q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
   else if (q.numeric || q.numbers) q.type = 'numeric';
+  else if (q.accepted.length > 0) q.type = 'text';
   else if (q.truth) q.type = 'truefalse';
-  else if (q.accepted.length > 0 || q.answerText) q.type = 'text';
+  else if (q.answerText) q.type = 'text';
 }
 
 function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boolean {
