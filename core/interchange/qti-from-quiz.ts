@@ -65,6 +65,12 @@ const creditMapping = (q: Question) =>
     )
     .join('')}</mapping>`;
 
+/** Whether the response is a number: within the tolerance (a range is its middle ± half its width), or exactly it. */
+const numberTest = ({ value, tolerance }: { value: number; tolerance: number }) =>
+  tolerance
+    ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
+    : `<equal toleranceMode="exact"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`;
+
 /** The response declaration, the item body and the response processing of one question. */
 function parts(q: Question): {
   declaration: string;
@@ -135,16 +141,28 @@ function parts(q: Question): {
       };
     }
     case 'numeric': {
-      if (q.numbers)
-        throw new NotYet(
-          'accepted numbers, each with its own credit and feedback, are not exported to QTI yet',
-        );
+      if (q.numbers) {
+        if (q.numbers.some((n) => n.feedback) || q.otherFeedback)
+          throw new NotYet('feedback on accepted numbers is not exported to QTI yet');
+        const best = q.numbers.find((n) => n.credit === 1);
+        if (!best) throw new NotYet('no accepted number is worth the whole question');
+        // Tried in order, as enablekit grades: the first number that holds the answer sets the score.
+        const branches = q.numbers
+          .map(
+            (n, i) =>
+              `<${i === 0 ? 'responseIf' : 'responseElseIf'}>${numberTest(n)}${score(`<baseValue baseType="float">${num(n.credit * q.weight)}</baseValue>`)}</${i === 0 ? 'responseIf' : 'responseElseIf'}>`,
+          )
+          .join('');
+        return {
+          declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">${correct([num(best.value)])}</responseDeclaration>`,
+          body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="10"/></p>`,
+          processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition><responseCondition>${branches}</responseCondition>`,
+        };
+      }
       if (!q.numeric) throw new NotYet('it has no answer');
       // A range 1..5 is its middle ± half its width: the same numbers.
-      const { value, tolerance } = q.numeric;
-      const test = tolerance
-        ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
-        : `<equal toleranceMode="exact"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`;
+      const { value } = q.numeric;
+      const test = numberTest(q.numeric);
       return {
         declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">${correct([num(value)])}</responseDeclaration>`,
         body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="10"/></p>`,
