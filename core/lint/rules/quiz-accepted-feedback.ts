@@ -90,7 +90,8 @@ export const quizAcceptedFeedback: Rule = {
           const key = normalise(a.value);
           const earlier = seen.get(key);
           if (earlier === undefined) seen.set(key, i);
-          else
+          // A plain repeat grades as the first does: only a credit or feedback of its own would be lost.
+          else if (a.credit !== undefined || a.feedback)
             ctx.report({
               file: item.file,
               span: a.span,
