@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readIssueData } from '../core/freshness/stale-issue.js';
-import { LocalGitHub } from './github-api/server.js';
+import { isWrite, LocalGitHub } from './github-api/server.js';
 import { ROOT } from './helpers/cli.js';
 import { runAction, workspaceWith } from './helpers/run-action.js';
 
@@ -61,7 +61,7 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
       const d = readIssueData(i.body);
       return d?.kind === 'review' && d.release === tag;
     });
-  const writes = (from: number) => gh.calls.slice(from).filter((c) => c.method !== 'GET').length;
+  const writes = (from: number) => gh.calls.slice(from).filter(isWrite).length;
   const run = (eventName: string, payload: unknown, inputs: Record<string, string> = {}) =>
     runAction({ apiUrl: gh.url, workspace, eventName, payload, inputs });
   const edit = (file: string, from: string | RegExp, to: string) =>
@@ -259,8 +259,7 @@ describe('the GitHub Action flags stale training (real bundle, local GitHub API)
       gh.calls
         .slice(before)
         .filter(
-          (c) =>
-            c.method !== 'GET' && c.path.includes(`/issues/${itemIssue('sla-basics')[0]!.number}`),
+          (c) => isWrite(c) && c.path.includes(`/issues/${itemIssue('sla-basics')[0]!.number}`),
         ).length,
       0,
       'the next schedule finds nothing new to say',
