@@ -7,7 +7,8 @@ import { progressBody } from '../core/progress/progress-body.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Client } from '../github/calls.js';
 import { OperationBudget } from '../github/operation-budget.js';
-import { appendRecords, listProgressIssues, loadLedger } from '../github/progress-ledger.js';
+import { appendRecords, loadLedger } from '../github/progress-ledger.js';
+import { readProgressIssues } from '../github/progress-issues.js';
 import type { RunContext } from './context.js';
 
 export interface RecertifyOutcome {
@@ -37,7 +38,7 @@ export async function markRecertification(
   const { index, config } = curricula;
   // Nothing to ask of anyone: the progress issues are not read.
   if (!recertifyTargets(index, config, release.features).length) return outcome;
-  const issues = await listProgressIssues(gh, ctx);
+  const issues = await readProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   const ledgers = [];
   for (const login of logins) ledgers.push(await loadLedger(gh, ctx, login, issues));

@@ -217,16 +217,17 @@ function recordsFromSheets(
  * Action's own ledger code: only bot-written, unedited records count.
  */
 async function recordsFromGitHub(a: ProgressArgs): Promise<Map<string, ProgressRecord[]>> {
-  const [{ client }, { listProgressIssues, loadLedger }] = await Promise.all([
+  const [{ client }, { loadLedger }, { readProgressIssues }] = await Promise.all([
     import('../github/calls.js'),
     import('../github/progress-ledger.js'),
+    import('../github/progress-issues.js'),
   ]);
   const [owner = '', repo = ''] = a.repo!.split('/');
   const where = { owner, repo, dryRun: true };
   const gh = client({ token: a.token!, apiUrl: a.apiUrl });
   const out = new Map<string, ProgressRecord[]>();
   try {
-    const issues = await listProgressIssues(gh, where);
+    const issues = await readProgressIssues(gh, where);
     const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))];
     for (const login of logins)
       out.set(login, (await loadLedger(gh, where, login, issues)).records);

@@ -98,14 +98,12 @@ export async function readProgressIssues(gh: Client, ctx: RepoRef): Promise<Prog
   const out: ProgressIssue[] = [];
   let after: string | null = null;
   do {
-    const data: { repository: { issues: Page<IssueNode> } | null } = await gh.graphql(
+    const data: { repository: { issues: Page<IssueNode> } } = await query(
+      gh,
       PROGRESS_ISSUES_QUERY,
       { owner: ctx.owner, repo: ctx.repo, labels: [PROGRESS_LABEL], after },
+      `the progress issues of ${ctx.owner}/${ctx.repo}`,
     );
-    if (!data.repository)
-      throw new Error(
-        `Expected to read the progress issues of ${ctx.owner}/${ctx.repo}; GitHub found no such repository for this token. Check the repository and the token's access to its issues.`,
-      );
     const page = data.repository.issues;
     for (const node of page.nodes) {
       const user = restUser(node.author);
@@ -130,12 +128,37 @@ async function issueComments(
   number: number,
   after: string | null,
 ): Promise<Page<CommentNode>> {
-  const data: { repository: { issue: { comments: Page<CommentNode> } | null } | null } =
-    await gh.graphql(ISSUE_COMMENTS_QUERY, { owner: ctx.owner, repo: ctx.repo, number, after });
-  const comments = data.repository?.issue?.comments;
-  if (!comments)
-    throw new Error(
-      `Expected to read the comments of progress issue #${number} in ${ctx.owner}/${ctx.repo}; GitHub found no such issue. It may have been deleted or moved during the run: run again.`,
+  const data: { repository: { issue: { comments: Page<CommentNode> } } } = await query(
+    gh,
+    ISSUE_COMMENTS_QUERY,
+    { owner: ctx.owner, repo: ctx.repo, number, after },
+    `the comments of progress issue #${number} in ${ctx.owner}/${ctx.repo}`,
+  );
+  return data.repository.issue.comments;
+}
+
+/**
+ * A query, with GitHub's NOT_FOUND (a repository or issue this token cannot see: an answer
+ * of 200 with an error beside null data) said as REST would say it, a 404, so callers treat
+ * both APIs' answers alike.
+ */
+async function query<T>(
+  gh: Client,
+  text: string,
+  variables: Record<string, unknown>,
+  what: string,
+): Promise<T> {
+  try {
+    return await gh.graphql<T>(text, variables);
+  } catch (e) {
+    const errors = (e as { errors?: { type?: string; message?: string }[] }).errors;
+    const missing = errors?.find((x) => x.type === 'NOT_FOUND');
+    if (!missing) throw e;
+    throw Object.assign(
+      new Error(
+        `Expected to read ${what}; GitHub answered: ${missing.message ?? 'not found'} Check the repository's name and that the token can read its issues.`,
+      ),
+      { status: 404 },
     );
-  return comments;
+  }
 }

@@ -5,7 +5,8 @@ import type { Config } from '../core/config/config.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { RepoRef } from './repo-ref.js';
 import type { Client } from './calls.js';
-import { listProgressIssues, loadLedger } from './progress-ledger.js';
+import { loadLedger } from './progress-ledger.js';
+import { readProgressIssues } from './progress-issues.js';
 
 /**
  * Recompute every learner's progress body from the records alone. A body that already
@@ -19,7 +20,7 @@ export async function rebuildProgress(
   today: string,
 ): Promise<{ learners: number; rewritten: number }> {
   const { index, config } = curricula;
-  const issues = await listProgressIssues(gh, ctx);
+  const issues = await readProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   let rewritten = 0;
   for (const login of logins) {

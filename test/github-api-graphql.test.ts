@@ -155,6 +155,23 @@ describe("the local GitHub API server answers GraphQL queries, checked against G
     gh.violations.length = 0;
   });
 
+  it('answers what is not there as GitHub does: null, and a NOT_FOUND error beside it', async () => {
+    await assert.rejects(
+      octokit.graphql(
+        `query { repository(owner: "acme", name: "training") { issue(number: 999) { title } } }`,
+      ),
+      (e: { errors: { type: string; message: string }[]; data: unknown }) => {
+        assert.deepEqual(e.data, { repository: { issue: null } });
+        assert.deepEqual(
+          e.errors.map((x) => [x.type, x.message]),
+          [['NOT_FOUND', 'Could not resolve to an Issue with the number of 999.']],
+        );
+        return true;
+      },
+    );
+    assert.deepEqual(gh.violations, [], 'a query for something missing is a valid query');
+  });
+
   it('is retried by octokit through a 502, and served under /api/graphql to a GitHub Enterprise Server client', async () => {
     gh.fault({ status: 502, times: 1, match: /^POST \/graphql$/ });
     const q = `query { repository(owner: "acme", name: "training") { issue(number: 2) { number } } }`;

@@ -103,6 +103,15 @@ describe('the progress issues read through GraphQL, 100 at a time with their com
     assert.ok(gh.calls.every((c) => !isWrite(c)));
   });
 
+  it('says a repository the token cannot see as REST would, a 404 with what to check', async () => {
+    const gh2 = client({ token: 't', apiUrl: gh.url, log: quiet });
+    await assert.rejects(readProgressIssues(gh2, { owner: 'acme', repo: 'nope', dryRun: false }), {
+      status: 404,
+      message:
+        "Expected to read the progress issues of acme/nope; GitHub answered: Could not resolve to a Repository with the name 'acme/nope'. Check the repository's name and that the token can read its issues.",
+    });
+  });
+
   it('a scheduled run’s reads grow by pages of 100 learners, not by learner', async () => {
     /** A track whose module is due in 2099: nothing is owed, so a run reads and writes only the dashboard. */
     const workspace = (learners: string[]) =>

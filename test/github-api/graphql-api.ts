@@ -120,9 +120,11 @@ const fieldResolver: GraphQLFieldResolver<Record<string, unknown>, Ctx, Args> = 
 };
 
 const queryRoot = {
+  // As GitHub: what is not there is null, with a NOT_FOUND error beside the data.
   repository: (a: Args, ctx: Ctx) => {
     const r = ctx.state.find(String(a.owner), String(a.name));
-    return r ? repository(r) : null;
+    if (!r) notFound(`Could not resolve to a Repository with the name '${a.owner}/${a.name}'.`);
+    return repository(r);
   },
 };
 
@@ -136,7 +138,9 @@ function repository(r: Repo) {
     url: `https://github.com/${r.owner}/${r.name}`,
     issue: (a: Args) => {
       const i = r.issues.get(Number(a.number));
-      return i && listed(i) ? issue(r, i) : null;
+      if (!i || !listed(i))
+        notFound(`Could not resolve to an Issue with the number of ${a.number}.`);
+      return issue(r, i);
     },
     issues: (a: Args, ctx: Ctx) => {
       if (a.filterBy) unsupported(ctx, 'Repository.issues(filterBy:)');
@@ -275,6 +279,10 @@ function connection<T>(items: T[], a: Args, ctx: Ctx, where: string) {
       endCursor: page.length ? cursorOf(to - 1) : null,
     },
   };
+}
+
+function notFound(message: string): never {
+  throw new GraphQLError(message, { extensions: { type: 'NOT_FOUND' } });
 }
 
 function refuse(ctx: Ctx, message: string): never {
