@@ -216,6 +216,20 @@ describe('per-choice credit: (credit 50%)', () => {
   });
 });
 
+describe('per-choice credit, worst cases', () => {
+  it('seals a choice whose line runs on with a long run of spaces in linear time', () => {
+    const long = QUIZ.replace(
+      '- [x] 2 (credit 50%)',
+      `- [x] 2${' '.repeat(200_000)}x\n  and more (credit 50%)`,
+    );
+    const started = Date.now();
+    const sealed = seal('curricula/credits.md', long, SECRET);
+    assert.ok(sealed.ok, sealed.ok ? '' : sealed.message);
+    assert.doesNotMatch(sealed.sealedText, /\(credit/);
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  });
+});
+
 describe('per-choice credit in QTI', () => {
   it('maps each choice to its credit times the weight, the sum bounded by 0 and the weight', () => {
     const qti = qtiFromQuiz(quiz);

@@ -42,7 +42,9 @@ function choiceMarkdown(source: string, c: Question['choices'][number]): string 
     .replace(/\s*\n\s*/g, ' ')
     .trim();
   // The credit is GIFT's %…%, not the answer's text.
-  return c.credit === undefined ? md : md.replace(/\s*\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)$/i, '');
+  return c.credit === undefined
+    ? md
+    : md.replace(/\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)$/i, '').trimEnd();
 }
 
 /** A choice's GIFT mark under per-choice credits: `=` for the one right answer of a single choice, else `~%n%`. */

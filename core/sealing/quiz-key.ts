@@ -118,7 +118,7 @@ export function randomOrder<T>(items: readonly T[], random: RandomSource = crypt
 
 const ACCEPTED = /^\s*accepted(\s+answers?)?\s*:?\s*$/i;
 /** A choice's credit as written at the end of one of its lines (see quiz-body.ts). */
-const CHOICE_CREDIT_TEXT = /\s*\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)\s*$/i;
+const CHOICE_CREDIT_TEXT = /\(credit\s+[-+−]?\d+(?:\.\d+)?\s*%\)\s*$/i;
 
 /**
  * Move a quiz's answers out of its text: the ticks, accepted answers, `Answer:` lines,
@@ -168,7 +168,9 @@ export function sealQuiz(
           // On the choice's own lines, above its feedback: the credit tells which choices are right.
           const last = (c.feedback?.span.start.line ?? c.span.end.line + 1) - 1 - from;
           for (let l = 0; l < last && l < item.length; l++)
-            item[l] = item[l]!.replace(CHOICE_CREDIT_TEXT, '');
+            // No leading \s* in the pattern: a long run of spaces before a near miss stays linear.
+            if (CHOICE_CREDIT_TEXT.test(item[l]!))
+              item[l] = item[l]!.replace(CHOICE_CREDIT_TEXT, '').trimEnd();
         }
         lines.splice(from, item.length, ...item);
         if (c.feedback) {
