@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fromMarkdownOneContext } from './build-plugins/from-markdown-one-context.js';
+import { graphqlSchemaFiles } from './build-plugins/graphql-schema-files.js';
 
 /**
  * One ESM bundle per entry, with shared chunks: the CLI loads the parser chunk only when
@@ -103,5 +104,7 @@ await build({
   entryPoints: { index: 'test/extension/suite/index.ts' },
   outdir: 'extension/dist/test',
   external: ['vscode', 'mocha'],
+  // The local GitHub API server the suite runs reads GitHub's GraphQL schema from node_modules.
+  plugins: [graphqlSchemaFiles],
 });
 cpSync('schemas', 'extension/schemas', { recursive: true });
