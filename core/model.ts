@@ -145,6 +145,7 @@ export const QUESTION_TYPES = [
   'numeric',
   'ordering',
   'truefalse',
+  'matching',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -195,6 +196,15 @@ export interface Question {
   numbersSpan?: Span;
   /** Text and numeric: the feedback for any answer none of the accepted ones matches (`- Any other answer`). */
   otherFeedback?: Feedback;
+  /**
+   * Matching: each prompt with its answer (`- Grafana → dashboards`), lettered a, b, c … in
+   * order; on a sheet or a sealed quiz, the answer is the learner's or empty.
+   */
+  pairs?: { letter: string; prompt: string; answer: string; span: Span }[];
+  /** Matching: answers that belong to no prompt (`- → billing`), offered among the rest. */
+  distractors?: { answer: string; span: Span }[];
+  /** Matching, on a sheet or a sealed quiz: the answers to choose from (`Choose from:`). */
+  options?: string[];
   /** True/false: the right answer, from `Answer: true` or `Answer: false`. */
   truth?: { value: boolean; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */

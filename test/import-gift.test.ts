@@ -202,15 +202,12 @@ describe('GIFT into enablekit quizzes', () => {
       quizzes.map((q) => [q.category?.split('/').at(-1), q.count]),
       [
         ['Support basics', 6],
-        ['Advanced', 7],
+        ['Advanced', 8],
       ],
     );
     assert.deepEqual(
       skipped.map((s) => [s.line, s.name, s.reason.split(' ')[0]]),
-      [
-        [24, 'match', 'matching'],
-        [30, 'essay', 'an'],
-      ],
+      [[30, 'essay', 'an']],
     );
     const basics = quizzes[0]!.body;
     assert.match(
@@ -218,6 +215,10 @@ describe('GIFT into enablekit quizzes', () => {
       /## The status page is public\.\n<!-- question id=tf type=single -->\n\n- \[x\] True\n {2}> Yes\.\n- \[ \] False\n {2}> Look at the footer\./,
     );
     assert.match(basics, /Answer: 1\.\.5\n/);
+    assert.match(
+      quizzes[1]!.body,
+      /<!-- question id=match type=matching -->\n\n- Grafana → dashboards\n- PagerDuty → paging\n- → billing\n/,
+    );
     assert.match(
       quizzes[1]!.body,
       /## This \*\*never\*\* happens\.\n<!-- question id=fmt type=truefalse -->\n\nAnswer: false\n/,
@@ -272,9 +273,9 @@ describe('enablekit import --from gift', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(': not imported: ')[0]),
-      ['banks/support.gift:24', 'banks/support.gift:30'],
+      ['banks/support.gift:30'],
     );
-    assert.match(r.stderr, /"match": matching questions are not supported yet\./);
+    assert.match(r.stderr, /"essay": an open answer graded by a reviewer/);
     assert.deepEqual(readdirSync(join(dir, 'onboarding/quizzes')).sort(), [
       'advanced.md',
       'support-basics.md',

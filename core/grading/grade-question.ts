@@ -246,6 +246,45 @@ function scoreTrueFalse(key: Question, mine: Question): Scored {
   return { outcome: ok ? 'right' : 'wrong', points: ok ? key.weight : 0, answer, feedback: [] };
 }
 
+const pairsText = (pairs: NonNullable<Question['pairs']>) =>
+  pairs.map((p) => `${p.prompt} → ${p.answer}`).join('; ');
+
+/**
+ * Matching: each prompt's answer, compared as text answers are (folded, any case). Partial
+ * credit, the share of prompts matched right, unless scoring=all-or-nothing. Prompts are known
+ * by their text: a sheet whose prompts are not the quiz's is reported, never graded.
+ */
+function scoreMatching(key: Question, mine: Question): Scored {
+  const given = new Map((mine.pairs ?? []).map((p) => [normalise(p.prompt), p.answer]));
+  const answer = pairsText((mine.pairs ?? []).filter((p) => p.answer.trim() !== ''));
+  const prompts = key.pairs ?? [];
+  if (given.size !== prompts.length || prompts.some((p) => !given.has(normalise(p.prompt))))
+    return {
+      outcome: 'changed',
+      points: 0,
+      answer,
+      feedback: [],
+      changed:
+        'The prompts of this question are not the ones the quiz lists now. Keep every prompt as it is and write only after the arrows, or make a new sheet with "enablekit take".',
+    };
+  if (!answer) return { outcome: 'unanswered', points: 0, answer, feedback: [] };
+  const right = prompts.filter(
+    (p) => normalise(given.get(normalise(p.prompt))!).trim() === normalise(p.answer).trim(),
+  ).length;
+  const all = right === prompts.length;
+  const fraction = all ? 1 : key.partial ? right / prompts.length : 0;
+  return {
+    outcome: all ? 'right' : fraction > 0 ? 'partial' : 'wrong',
+    points: fraction * key.weight,
+    answer,
+    feedback: all
+      ? []
+      : [
+          `${right} of ${prompts.length} prompts are matched right${key.partial ? `: ${percent(fraction)} of the question's credit` : ''}.`,
+        ],
+  };
+}
+
 function scoreOrdering(key: Question, mine: Question, learner?: string): Scored {
   const order = mine.items.map((i) => i.text);
   const answer = order.map((t, i) => `${i + 1}. ${t}`).join(' ');
@@ -337,6 +376,8 @@ export function correctAnswerOf(q: Question): string {
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(' ');
     case 'truefalse':
       return q.truth ? String(q.truth.value) : '';
+    case 'matching':
+      return pairsText(q.pairs ?? []);
   }
 }
 
@@ -377,7 +418,9 @@ export function scoreQuestion(
           ? scoreNumeric(key, mine, mark)
           : key.type === 'truefalse'
             ? scoreTrueFalse(key, mine)
-            : scoreOrdering(key, mine, learner);
+            : key.type === 'matching'
+              ? scoreMatching(key, mine)
+              : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,

@@ -47,6 +47,7 @@ function answered(q: Question, learner: string, quiz: Quiz | undefined): Answere
       ? 'items still in the order the sheet listed them; move them, or leave them if that is your order'
       : 'items still in the order the sheet listed them; move them into yours';
   }
+  if (q.type === 'matching') return (q.pairs ?? []).some((p) => p.answer.trim() !== '');
   return (q.answerText?.value ?? '').trim() !== '';
 }
 

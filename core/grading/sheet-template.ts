@@ -2,6 +2,7 @@ import type { NumericAnswer, Question, Quiz } from '../model.js';
 import type { DecimalMark } from './read-number.js';
 import { answerPattern } from './answer-pattern.js';
 import { shuffledItems } from './shuffled-order.js';
+import { matchOptions } from './match-options.js';
 
 /** The author's key sheet writes each right answer; a blank sheet writes none. */
 export interface KeyFill {
@@ -44,6 +45,12 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
       return `${head}Answer: ${keyAnswer(q, fill)}\n`;
     case 'truefalse':
       return `${head}Answer: ${fill && q.truth ? String(q.truth.value) : ''}\n`;
+    case 'matching':
+      return `${head}${(q.pairs ?? []).map((p) => `- ${p.prompt} → ${fill ? p.answer : ''}`).join('\n')}\n\nChoose from:\n\n${matchOptions(
+        q,
+      )
+        .map((o) => `- ${o}`)
+        .join('\n')}\n`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${t}`)
@@ -59,7 +66,7 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
 export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): string {
   const instructions = fill
     ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.'
-    : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which), ' +
+    : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which) and after each arrow (one of the answers to choose from), ' +
       'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
       'Then commit this file on a branch and open a pull request.';
   const questions = quiz.questions.map((q) => questionBlock(q, learner, fill)).join('\n');

@@ -129,6 +129,12 @@ function answers(source: string, q: Question, notes: string[]): string {
     case 'truefalse':
       if (!q.truth) throw new NotYet('it has no answer');
       return q.truth.value ? 'T' : 'F';
+    case 'matching':
+      if (!q.pairs?.length) throw new NotYet('it has no pairs');
+      return [
+        ...q.pairs.map((p) => `\t=${giftEscape(p.prompt)} -> ${giftEscape(p.answer)}`),
+        ...(q.distractors ?? []).map((d) => `\t= -> ${giftEscape(d.answer)}`),
+      ].join('\n');
   }
 }
 

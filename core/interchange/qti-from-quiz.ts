@@ -169,6 +169,8 @@ function parts(q: Question): {
         processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition>${whenCorrect(test, q.weight)}`,
       };
     }
+    case 'matching':
+      throw new NotYet('matching questions are not exported to QTI yet');
     case 'truefalse': {
       if (!q.truth) throw new NotYet('it has no answer');
       const choices = ['true', 'false']

@@ -95,8 +95,19 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
       throw new NotYet(
         'an open answer graded by a reviewer is not a quiz question yet; write it as a scenario with a rubric',
       );
-    case 'match':
-      throw new NotYet('matching questions are not supported yet');
+    case 'match': {
+      const arrow = /→|->/;
+      const lines = b.pairs.map((p) => {
+        const prompt = oneLine(markdownOf(p.prompt));
+        const answer = oneLine(markdownOf({ text: p.answer, format: 'plain' }));
+        if (arrow.test(prompt) || arrow.test(answer))
+          throw new NotYet(
+            `the pair "${prompt} -> ${answer}" has an arrow in its text, which enablekit reads as the pairing`,
+          );
+        return prompt ? `- ${prompt} → ${answer}` : `- → ${answer}`;
+      });
+      return { type: 'matching', answer: lines.join('\n') };
+    }
     case 'truefalse':
       // Without feedback, enablekit's own true/false; with it, a choice of True and False, each with its feedback.
       if (!b.rightFeedback && !b.wrongFeedback)

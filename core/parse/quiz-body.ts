@@ -22,6 +22,29 @@ const NUMBER_SPEC =
  * The word "credit" keeps a choice that ends in a percentage (`Most customers (80%)`) as text.
  */
 const CHOICE_CREDIT = /\s*\(credit\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
+/** A matching pair, `Grafana → dashboards` (or `->`); the prompt is empty for a distractor. */
+const PAIR = /^(.*?)\s*(?:→|->)\s*(.*)$/;
+const CHOOSE_FROM = /^choose\s+from\s*:?\s*$/i;
+
+/** A list of matching pairs: each item `prompt → answer`, or `→ answer` for a distractor. */
+function parsePairs(list: List, lines: LineIndex, q: Question): void {
+  const pairs = (q.pairs ??= []);
+  for (const item of list.children) {
+    const text = choiceText(item);
+    const span = spanOf(item, lines);
+    const m = PAIR.exec(text);
+    if (!m) {
+      q.markupProblems.push({
+        span,
+        message: `Expected each item of a matching question to pair a prompt with its answer, "Grafana → dashboards" (or "->"), or to offer an extra answer, "→ billing"; found "${text.length > 60 ? `${text.slice(0, 60)}…` : text}". Add the arrow.`,
+      });
+      continue;
+    }
+    if (m[1] === '') (q.distractors ??= []).push({ answer: m[2]!, span });
+    else pairs.push({ letter: choiceLabel(pairs.length), prompt: m[1]!, answer: m[2]!, span });
+  }
+}
+
 /** The answer of a true/false question, as the key writes it. */
 const TRUTH = /^(true|false)$/i;
 /** The catch-all item of an `Accepted numbers:` list: its feedback is for any other number. */
@@ -284,6 +307,7 @@ function inferType(q: Question): void {
     q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
   else if (q.numeric || q.numbers) q.type = 'numeric';
+  else if (q.pairs) q.type = 'matching';
   else if (q.accepted.length > 0) q.type = 'text';
   else if (q.truth) q.type = 'truefalse';
   else if (q.answerText) q.type = 'text';
@@ -435,6 +459,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   let q: Question | undefined;
   let expectAccepted: Paragraph | undefined;
   let expectNumbers: Paragraph | undefined;
+  let expectOptions = false;
   // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
   let emptyAnswer = false;
   const body: RootContent[] = tree.children;
@@ -445,6 +470,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       if (q) questions.push(q);
       expectAccepted = undefined;
       expectNumbers = undefined;
+      expectOptions = false;
       emptyAnswer = false;
       continue;
     }
@@ -471,9 +497,13 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
     } else if (node.type === 'paragraph') {
       if (ACCEPTED.test(textOf(node))) expectAccepted = node;
       else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
+      else if (CHOOSE_FROM.test(textOf(node))) expectOptions = true;
       else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
     } else if (node.type === 'list') {
-      if (expectNumbers) {
+      if (expectOptions) {
+        q.options = node.children.map((item) => choiceText(item));
+        expectOptions = false;
+      } else if (expectNumbers) {
         parseNumbers(node, lines, q);
         q.numbersSpan = {
           start: spanOf(expectNumbers, lines).start,
@@ -492,6 +522,11 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
         allTickVariants(node)
       ) {
         parseChoices(node, lines, q);
+      } else if (
+        !node.ordered &&
+        (q.type === 'matching' || node.children.every((i) => PAIR.test(choiceText(i))))
+      ) {
+        parsePairs(node, lines, q);
       } else if (node.ordered) {
         node.children.forEach((item) =>
           q!.items.push({

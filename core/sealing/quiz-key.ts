@@ -2,6 +2,7 @@ import type { Question, QuestionType, Quiz } from '../model.js';
 import { QUESTION_TYPES } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
 import { hasWrittenType } from '../parse/quiz-body.js';
+import { matchOptions } from '../grading/match-options.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
 export interface QuizKey {
@@ -33,6 +34,8 @@ export interface QuestionKey {
   order?: string[];
   /** True/false: the right answer. */
   truth?: boolean;
+  /** Matching: each prompt's answer, by the prompt's letter. */
+  match?: Record<string, string>;
   explanation?: string;
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
@@ -214,6 +217,31 @@ export function sealQuiz(
         if (q.otherFeedback) k.otherwise = q.otherFeedback.text;
         dropSpan(q.numbersSpan);
       }
+    } else if (q.type === 'matching' && q.pairs) {
+      // A pair's later lines would stay behind when its answer is taken off its first: refused, not guessed.
+      const long = [...q.pairs, ...(q.distractors ?? [])].find(
+        (p) => p.span.end.line > p.span.start.line,
+      );
+      if (long)
+        return {
+          ok: false,
+          line: long.span.start.line,
+          message: `Expected each pair of a matching question on one line before sealing; found one on lines ${long.span.start.line}-${long.span.end.line} of question "${q.id}". Write each pair on one line, and seal again.`,
+        };
+      k.match = Object.fromEntries(q.pairs.map((p) => [p.letter, p.answer]));
+      for (const p of q.pairs) {
+        const at = p.span.start.line - 1;
+        lines[at] = lines[at]!.replace(/\s*(?:→|->).*$/, ' →');
+      }
+      for (const d of q.distractors ?? []) dropSpan(d.span);
+      // The answers to choose from, in an order that says nothing of the pairing.
+      const last = q.pairs.at(-1);
+      if (last) {
+        const at = last.span.start.line - 1;
+        lines[at] = `${lines[at]}\n\nChoose from:\n\n${matchOptions(q)
+          .map((o) => `- ${o}`)
+          .join('\n')}`;
+      }
     } else if (q.type === 'truefalse' && q.truth) {
       k.truth = q.truth.value;
       dropSpan(q.truth.span);
@@ -340,6 +368,9 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       ...(k.otherwise !== undefined ? { otherFeedback: { text: k.otherwise, span: q.span } } : {}),
       items,
       ...(k.truth !== undefined ? { truth: { value: k.truth, span: q.span } } : {}),
+      ...(k.match && q.pairs
+        ? { pairs: q.pairs.map((p) => ({ ...p, answer: k.match![p.letter] ?? '' })) }
+        : {}),
       ...(k.explanation !== undefined
         ? { explanation: { text: k.explanation, span: q.span } }
         : {}),
@@ -355,6 +386,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
 export function typeFromKey(k: QuestionKey): QuestionType | undefined {
   if (k.order) return 'ordering';
   if (k.truth !== undefined) return 'truefalse';
+  if (k.match) return 'matching';
   if (k.value !== undefined || k.min !== undefined || k.numbers) return 'numeric';
   if (k.accepted) return 'text';
   if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';
@@ -366,7 +398,7 @@ export function quizShape(quiz: Quiz): string {
   return quiz.questions
     .map(
       (q) =>
-        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}`,
+        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}`,
     )
     .join('\n');
 }

@@ -24,6 +24,8 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     if (q.answerText) return leak('the "Answer:" line');
     if (q.numbersSpan) return leak('the accepted numbers');
     if (q.otherFeedback) return leak('the feedback for any other answer');
+    const paired = q.type === 'matching' ? q.pairs?.find((p) => p.answer !== '') : undefined;
+    if (paired) return leak(`the answer of prompt ${paired.letter}`);
     if (q.explanation) return leak('the explanation');
   }
   return undefined;

@@ -19,6 +19,19 @@ export function answerProblem(q: Question): string | undefined {
       return q.numeric || q.numbers?.length
         ? undefined
         : 'Expected a numeric question to give its answer as "Answer: 4", "Answer: 4 ± 0.5" or "Answer: 1..5", or its numbers under "Accepted numbers:"; found none. Add the answer line.';
+    case 'matching': {
+      const pairs = q.pairs ?? [];
+      if (pairs.length < 2)
+        return `Expected a matching question to pair at least 2 prompts with their answers ("- Grafana → dashboards"); found ${pairs.length}. Add the pairs.`;
+      const empty = pairs.find((p) => p.answer.trim() === '');
+      if (empty)
+        return `Expected every prompt of a matching question to have its answer after the arrow; found none for prompt ${empty.letter}. Write it after the arrow.`;
+      const seen = new Set<string>();
+      const twice = pairs.find((p) => seen.size === seen.add(p.prompt.toLowerCase()).size);
+      return twice
+        ? `Expected each prompt of a matching question once; found prompt ${twice.letter} again. Merge them or tell them apart.`
+        : undefined;
+    }
     case 'truefalse':
       return q.truth
         ? undefined
@@ -106,6 +119,13 @@ export const quizAnswer: Rule = {
           <!-- question id=status-public type=truefalse -->
 
           Answer: true
+
+          ## Match each tool to its job
+          <!-- question id=tools type=matching -->
+
+          - Grafana → dashboards
+          - PagerDuty → paging
+          - → billing
         `,
       },
       expect: [],
