@@ -203,6 +203,34 @@ export const quizFeedback: Rule = {
       ],
     },
     {
+      title: 'A matching item without its arrow',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Match each tool to its job
+          <!-- question id=tools type=matching -->
+
+          - Grafana → dashboards
+          - PagerDuty paging
+          - Stripe → billing
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:14',
+          message: 'Expected each item of a matching question to pair a prompt with its answer',
+        },
+      ],
+    },
+    {
       title: 'Feedback under each choice',
       files: {
         'q.md': dedent`
