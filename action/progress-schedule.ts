@@ -78,6 +78,7 @@ export async function runProgressSchedule(
   };
   // Every progress issue with its comments, 100 issues a request: reads grow by pages, not by learners.
   const issues = await readProgressIssues(gh, ctx);
+  const readUpTo = Math.max(0, ...issues.map((i) => i.number));
   const fromTeams = await teamRoles(gh, config);
   const logins = new Map<string, string>();
   for (const role of config.roles.values())
@@ -107,7 +108,7 @@ export async function runProgressSchedule(
     if (number === undefined) {
       const body = progressBody(login, roles, index, ledger, today);
       const opened = await write(`open the progress issue of @${login}`, async () => {
-        number = (await openProgressIssue(gh, ctx, login, body)).number;
+        number = (await openProgressIssue(gh, ctx, login, body, readUpTo)).number;
       });
       if (!opened) continue;
       outcome.opened++;

@@ -16,6 +16,7 @@ import { TRACK_COMPLETE_LABEL } from '../core/progress/report-card.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
 import type { RepoRef } from './repo-ref.js';
 import { botIssues, checkWriter, type Client } from './calls.js';
+import { ACTIONS_BOT, writtenBy } from '../core/progress/writer.js';
 import { createComment, createIssue } from './keyed-create.js';
 import type { ProgressComment } from './progress-issues.js';
 
@@ -123,12 +124,18 @@ export async function appendRecords(
  * Open the learner's progress issue, converging when runs race to open it: after opening,
  * list again and write to the oldest; a newer one this run opened is closed as its duplicate.
  * Every run that opened one lists after its own was stored, so all of them pick the same.
+ *
+ * `readUpTo`, the highest number among the progress issues the run read (oldest first, to
+ * the end) without finding this learner's: any issue racing this one was opened after that
+ * read, so has a higher number, and the listing (newest first) stops at the first page that
+ * reaches back to it: one request, where listing every progress issue took one per 100.
  */
 export async function openProgressIssue(
   gh: Client,
   ctx: RepoRef,
   login: string,
   text: string,
+  readUpTo?: number,
 ): Promise<{ number: number; body: string }> {
   const data = await createIssue(
     gh,
@@ -137,7 +144,11 @@ export async function openProgressIssue(
     progressMarker(login),
   );
   checkWriter(ctx, data.user);
-  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
+  const listed =
+    readUpTo === undefined
+      ? await listProgressIssues(gh, ctx)
+      : await progressIssuesAfter(gh, ctx, readUpTo);
+  const oldest = progressIssuesOf(listed, login, ctx.writer)[0];
   if (!oldest || oldest.number >= data.number) return { number: data.number, body: text };
   await createComment(
     gh,
@@ -153,6 +164,27 @@ export async function openProgressIssue(
     state_reason: 'not_planned',
   });
   return { number: oldest.number, body: oldest.body ?? '' };
+}
+
+/** The progress issues enablekit opened, newest first, down to the first page that reaches `upTo`. */
+async function progressIssuesAfter(gh: Client, ctx: RepoRef, upTo: number): Promise<Issue[]> {
+  const issues = await gh.paginate(
+    gh.rest.issues.listForRepo,
+    {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      labels: PROGRESS_LABEL,
+      state: 'all',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 100,
+    },
+    (response, done) => {
+      if (response.data.some((i) => i.number <= upTo)) done();
+      return response.data;
+    },
+  );
+  return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }
 
 /** Rewrite a progress issue's body from its records, when it differs. */

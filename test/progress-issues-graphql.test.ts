@@ -3,7 +3,7 @@ import { progressMarker, recordComment } from '../core/progress/ledger.js';
 import { noticeComment } from '../core/progress/notices.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { client } from '../github/calls.js';
-import { listProgressIssues, loadLedger } from '../github/progress-ledger.js';
+import { listProgressIssues, loadLedger, openProgressIssue } from '../github/progress-ledger.js';
 import { readProgressIssues } from '../github/progress-issues.js';
 import { isWrite, LocalGitHub } from './github-api/server.js';
 import { tempWorkspace } from './helpers/cli.js';
@@ -112,6 +112,31 @@ describe('the progress issues read through GraphQL, 100 at a time with their com
     });
   });
 
+  it('a learner’s issue opened after the read converges on a racing run’s older one, listing one page back', async () => {
+    for (let k = 0; k < 250; k++) progressIssue(`learner-${k}`);
+    const readUpTo = 250;
+    // Another run opened dee's issue after this run read (and found none).
+    const racing = progressIssue('dee');
+    const gh2 = client({ token: 't', apiUrl: gh.url, log: quiet });
+    const before = gh.calls.length;
+    const got = await openProgressIssue(
+      gh2,
+      { owner: 'acme', repo: 'training', dryRun: false },
+      'dee',
+      `${progressMarker('dee')}\nbody`,
+      readUpTo,
+    );
+    assert.equal(got.number, racing, 'the older issue is kept');
+    const mine = repo().issues.get(racing + 1)!;
+    assert.equal(mine.state, 'closed', 'the one this run opened is closed as its duplicate');
+    assert.equal(mine.stateReason, 'not_planned');
+    assert.equal(
+      gh.calls.slice(before).filter((c) => c.operationId === 'issues/list-for-repo').length,
+      1,
+      'one page of the newest issues, not every progress issue',
+    );
+  });
+
   it('a scheduled run’s reads grow by pages of 100 learners, not by learner', async () => {
     /** A track whose module is due in 2099: nothing is owed, so a run reads and writes only the dashboard. */
     const workspace = (learners: string[]) =>
@@ -121,10 +146,11 @@ describe('the progress issues read through GraphQL, 100 at a time with their com
         'curricula/m1.md': `---\ntype: module\nid: m1\ntitle: Module 1\nowner: lead\n---\n# Module 1\n`,
       });
     let total = 0;
-    const readsFor = async (count: number) => {
-      const learners = Array.from({ length: count }, (_, k) => `l-${total}-${k}`);
-      total += count;
-      for (const l of learners) comment(progressIssue(l), BOT, recordComment([rec(l, 'q1', 2)]));
+    const readsFor = async (count: number, fresh = 0) => {
+      const learners = Array.from({ length: count + fresh }, (_, k) => `l-${total}-${k}`);
+      total += count + fresh;
+      for (const l of learners.slice(fresh))
+        comment(progressIssue(l), BOT, recordComment([rec(l, 'q1', 2)]));
       const before = gh.calls.length;
       const r = await runAction({
         apiUrl: gh.url,
@@ -133,7 +159,12 @@ describe('the progress issues read through GraphQL, 100 at a time with their com
         payload: { schedule: '0 6 * * 1' },
       });
       assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.equal(JSON.parse(r.outputs.progress!).learners, total, 'every learner with an issue');
+      const p = JSON.parse(r.outputs.progress!) as { learners: number; opened: number };
+      assert.deepEqual(
+        [p.learners, p.opened],
+        [total, fresh],
+        'every learner, the new ones opened',
+      );
       const calls = gh.calls.slice(before);
       assert.equal(
         calls.filter((c) => c.operationId === 'issues/list-comments').length,
@@ -147,5 +178,7 @@ describe('the progress issues read through GraphQL, 100 at a time with their com
     assert.equal(await readsFor(30), 1 + 2, 'one page of issues');
     assert.equal(await readsFor(250), 3 + 2, '280 issues: three pages');
     assert.equal(await readsFor(250), 6 + 2, '530 issues: six pages');
+    // Three learners new to the run: each issue opened reads one page back, for a racing duplicate.
+    assert.equal(await readsFor(250, 3), 8 + 2 + 3, '783 issues, three of them opened');
   });
 });
