@@ -52,6 +52,13 @@ Accepted answers:
 2. Find the impact
 3. Set the priority
 4. Route
+
+## Match each tool to its job
+<!-- question id=tools -->
+
+- Grafana → dashboards
+- PagerDuty → paging
+- → billing
 `;
 
 describe('the Action grades per-answer credit and says what earned what (issue #21, item 1)', function () {
@@ -74,7 +81,9 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       .replace('Answer: \n', 'Answer: 8\n')
       .replace('Answer: \n', 'Answer: request-id\n')
       .replace('- [ ] 2\n', '- [x] 2\n')
-      .replace('- [ ] 4\n', '- [x] 4\n');
+      .replace('- [ ] 4\n', '- [x] 4\n')
+      .replace('- Grafana → \n', '- Grafana → DASHBOARDS\n')
+      .replace('- PagerDuty → \n', '- PagerDuty → billing\n');
     sheet = sheet.replace(
       /(?:^\d+\. .*\n)+/m,
       '1. Route\n2. Read\n3. Find the impact\n4. Set the priority\n',
@@ -103,8 +112,8 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       inputs: { 'answer-key': SECRET },
     });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    // 0.5 + 0 + 0.5 + 2/3 of 4.
-    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].percent, 41.7);
+    // 0.5 + 0 + 0.5 + 2/3 + 0.5 of 5.
+    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].percent, 43.3);
     const comment = repo.comments.map((c) => c.body).join('\n');
     assert.match(
       comment,
@@ -122,9 +131,13 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       comment,
       /🟡 partly right \(0\.667\/1\) \| 3 of 4 items are in the right order relative to each other \(1 to move\): 66\.7% of the question's credit\./,
     );
+    assert.match(
+      comment,
+      /🟡 partly right \(0\.5\/1\) \| 1 of 2 prompts are matched right: 50% of the question's credit\./,
+    );
     assert.doesNotMatch(
       comment,
-      /ZEBRA-FOUR|Each tick|X-Request-Id/,
+      /ZEBRA-FOUR|Each tick|X-Request-Id|→ paging/,
       'what would tell the right answer stays hidden',
     );
   });
