@@ -140,6 +140,57 @@ describe('the local GitHub API server, through the real octokit client', functio
     );
   });
 
+  it("refuses an issue or comment body over GitHub's 65,536 characters with GitHub's 422, and takes one at the limit", async () => {
+    const where = { owner: 'acme', repo: 'training' };
+    const tooLong = 'x'.repeat(65_537);
+    // A character outside the Basic Multilingual Plane is two UTF-16 code units: the server counts those, never fewer than GitHub.
+    const atLimit = `${'x'.repeat(65_534)}🙂`;
+    const refusal = (resource: string) => (e: unknown) => {
+      const err = e as { status: number; response: { data: unknown } };
+      assert.equal(err.status, 422);
+      assert.deepEqual((err.response.data as { errors: unknown }).errors, [
+        {
+          resource,
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)',
+        },
+      ]);
+      return true;
+    };
+    await assert.rejects(
+      octokit.rest.issues.create({ ...where, title: 'Dashboard', body: tooLong }),
+      refusal('Issue'),
+    );
+    const { data: issue } = await octokit.rest.issues.create({
+      ...where,
+      title: 'Dashboard',
+      body: atLimit,
+    });
+    await assert.rejects(
+      octokit.rest.issues.update({ ...where, issue_number: issue.number, body: tooLong }),
+      refusal('Issue'),
+    );
+    assert.equal(gh.state.repo('acme', 'training').issues.get(issue.number)!.body, atLimit);
+    await assert.rejects(
+      octokit.rest.issues.createComment({ ...where, issue_number: 7, body: tooLong }),
+      refusal('IssueComment'),
+    );
+    const { data: c } = await octokit.rest.issues.createComment({
+      ...where,
+      issue_number: 7,
+      body: 'short',
+    });
+    await assert.rejects(
+      octokit.rest.issues.updateComment({ ...where, comment_id: c.id, body: `${tooLong}🙂` }),
+      refusal('IssueComment'),
+    );
+    assert.equal(
+      gh.state.repo('acme', 'training').comments.find((x) => x.id === c.id)!.body,
+      'short',
+    );
+  });
+
   it('injects 500, 502 and secondary rate limits, which octokit retries', async () => {
     gh.fault({ status: 502, times: 1, match: /^GET .*\/pulls\/7$/ });
     gh.fault({ status: 500, times: 1, match: /^GET .*\/pulls\/7$/ });

@@ -34,3 +34,30 @@ export const user = (login: string) => ({
 export function repoOf(s: GitHubState, p: Params): Repo | undefined {
   return s.find(p.owner!, p.repo!);
 }
+
+/**
+ * GitHub refuses an issue, pull request or comment body over 65,536 characters. Counted here
+ * in UTF-16 code units (JavaScript's length), which is never fewer than GitHub's count of
+ * characters, so a body the server accepts GitHub accepts too.
+ */
+const BODY_LIMIT = 65_536;
+
+/** GitHub's answer to a body past the limit (resource: Issue, IssueComment, PullRequest), or undefined when it fits. */
+export function bodyTooLong(resource: string, body: unknown): Reply | undefined {
+  if (typeof body !== 'string' || body.length <= BODY_LIMIT) return undefined;
+  return {
+    status: 422,
+    body: {
+      message: 'Validation Failed',
+      errors: [
+        {
+          resource,
+          code: 'custom',
+          field: 'body',
+          message: `body is too long (maximum is ${BODY_LIMIT} characters)`,
+        },
+      ],
+      documentation_url: 'https://docs.github.com/rest',
+    },
+  };
+}

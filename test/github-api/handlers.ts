@@ -1,6 +1,6 @@
 import type { Comment, Repo } from './github-state.js';
 import { CHECK_HANDLERS } from './check-handlers.js';
-import { NOW, notFound, repoOf, user, type Handler } from './handler-kit.js';
+import { NOW, bodyTooLong, notFound, repoOf, user, type Handler } from './handler-kit.js';
 
 export type { Reply } from './handler-kit.js';
 
@@ -55,6 +55,8 @@ export const HANDLERS: Record<string, Handler> = {
   'pulls/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
+    const tooLong = bodyTooLong('PullRequest', body.body);
+    if (tooLong) return tooLong;
     const head = String(body.head);
     if ([...r.pulls.values()].some((x) => x.head.ref === head && x.state === 'open'))
       return {
@@ -157,6 +159,8 @@ export const HANDLERS: Record<string, Handler> = {
   'issues/create-comment': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r?.issues.has(Number(p.issue_number))) return notFound;
+    const tooLong = bodyTooLong('IssueComment', body.body);
+    if (tooLong) return tooLong;
     const c: Comment = {
       id: s.id(),
       issue: Number(p.issue_number),
@@ -172,6 +176,8 @@ export const HANDLERS: Record<string, Handler> = {
     const r = repoOf(s, p);
     const c = r?.comments.find((x) => x.id === Number(p.comment_id));
     if (!r || !c) return notFound;
+    const tooLong = bodyTooLong('IssueComment', body.body);
+    if (tooLong) return tooLong;
     c.body = body.body;
     c.updated_at = NOW();
     return { status: 200, body: commentJson(r, c) };
@@ -205,6 +211,8 @@ export const HANDLERS: Record<string, Handler> = {
   'issues/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
+    const tooLong = bodyTooLong('Issue', body.body);
+    if (tooLong) return tooLong;
     const i = r.addIssue(
       body.title,
       body.body ?? '',
@@ -233,6 +241,8 @@ export const HANDLERS: Record<string, Handler> = {
     const r = repoOf(s, p);
     const i = r?.issues.get(Number(p.issue_number));
     if (!r || !i) return notFound;
+    const tooLong = bodyTooLong('Issue', body.body);
+    if (tooLong) return tooLong;
     if (typeof body.title === 'string') i.title = body.title;
     if (typeof body.body === 'string') i.body = body.body;
     if (body.state === 'open' || body.state === 'closed') {
