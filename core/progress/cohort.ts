@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { summaryBody } from './dashboard-summary.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
 import { resultsOf } from './records.js';
 import { checkpointCycles } from './recertification.js';
@@ -26,7 +27,13 @@ export interface Cohort {
     role: string;
     track: string;
     modules: string[];
-    learners: { login: string; states: ModuleState[]; complete: boolean }[];
+    learners: {
+      login: string;
+      states: ModuleState[];
+      complete: boolean;
+      /** The earliest due date of the learner's overdue modules on this track. */
+      overdueSince?: string;
+    }[];
   }[];
   checkpoints: CheckpointStats[];
   mostMissed: { checkpoint: string; question: string; count: number }[];
@@ -59,10 +66,14 @@ export function cohort(
             t.track,
             (row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }),
           );
+        const since = t.modules
+          .flatMap((m) => (m.state === 'overdue' && m.due ? [m.due] : []))
+          .sort()[0];
         row.learners.push({
           login: l.login,
           states: t.modules.map((m) => m.state),
           complete: t.complete,
+          ...(since ? { overdueSince: since } : {}),
         });
       }
     }
@@ -123,14 +134,39 @@ const ICON: Record<ModuleState, string> = {
   recertify: '↻',
 };
 
-/** The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics, the most-missed questions. */
+/**
+ * GitHub refuses an issue body over 65,536 characters. Bodies are measured in UTF-16 code
+ * units (JavaScript's length), never fewer than GitHub's count, so a body within this fits.
+ */
+export const DASHBOARD_LIMIT = 65_536;
+
+/**
+ * The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics,
+ * the most-missed questions. When the matrix would take the issue past GitHub's limit, the
+ * summary per role and track and the learners who need attention instead (summaryBody); the
+ * full matrix is then in the run's artifact and `enablekit progress --format csv`. Off the
+ * issue (`forIssue` false: the CLI's Markdown) there is no limit and the matrix is always there.
+ */
 export function dashboardBody(
   c: Cohort,
   index: WorkspaceIndex,
   today: string,
   forIssue = true,
 ): string {
-  const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 60);
+  const full = matrixBody(c, index, today, forIssue);
+  return !forIssue || full.length <= DASHBOARD_LIMIT
+    ? full
+    : summaryBody(c, index, today, DASHBOARD_LIMIT, {
+        marker: DASHBOARD_MARKER,
+        statistics: statisticsLines(c, titleIn(index)),
+      });
+}
+
+const titleIn = (index: WorkspaceIndex) => (id: string) =>
+  escapeMarkdown(index.item(id)?.title ?? id, 60);
+
+function matrixBody(c: Cohort, index: WorkspaceIndex, today: string, forIssue: boolean): string {
+  const title = titleIn(index);
   const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ''}.`;
   const parts = [
     ...(forIssue ? [DASHBOARD_MARKER] : []),
@@ -151,12 +187,18 @@ export function dashboardBody(
   }
   if (!c.tracks.length)
     parts.push('No learner has a track yet: add learners to roles in enablekit.yml.', '');
-  parts.push(
+  parts.push(...statisticsLines(c, title));
+  return parts.join('\n');
+}
+
+/** The checkpoint table and the most-missed questions: as long as the curricula, whatever the cohort. */
+function statisticsLines(c: Cohort, title: (id: string) => string): string[] {
+  const parts = [
     '### Checkpoints',
     '',
     '| checkpoint | learners | passed | pass rate | median attempts |',
     '|---|--:|--:|--:|--:|',
-  );
+  ];
   for (const s of c.checkpoints)
     parts.push(
       `| ${title(s.id)} | ${s.attempted} | ${s.passed}${s.toRecertify ? ` (${s.toRecertify} to recertify)` : ''} | ${s.passRate}% | ${s.medianAttempts} |`,
@@ -168,5 +210,5 @@ export function dashboardBody(
         `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? '' : 's'}`,
       );
   }
-  return parts.join('\n');
+  return parts;
 }
