@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context as run } from '@actions/github';
 import { writerNamed, writtenBy, type Writer } from '../core/progress/writer.js';
@@ -11,6 +12,8 @@ export interface RunContext {
   apiUrl: string;
   token: string;
   workspace: string;
+  /** Where the scheduled run writes the full dashboard matrix (input dashboard-path, under the workspace). */
+  dashboardDir: string;
   curricula: string;
   submissions: string;
   dryRun: boolean;
@@ -169,6 +172,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     apiUrl: run.apiUrl,
     token: core.getInput('github-token') || env.GITHUB_TOKEN || '',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    dashboardDir: resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      core.getInput('dashboard-path') || '.enablekit/dashboard',
+    ),
     curricula: core.getInput('curricula') || 'curricula',
     submissions: core.getInput('submissions') || 'submissions',
     dryRun: /^true$/i.test(core.getInput('dry-run')),

@@ -158,6 +158,10 @@ async function schedule(ctx: RunContext): Promise<void> {
   await freshness(ctx);
   const p = await runProgressSchedule(ctx, client(ctx), nowIso());
   core.setOutput('progress', JSON.stringify(p));
+  if (p.matrix) {
+    core.setOutput('dashboard-csv', p.matrix.csv);
+    core.setOutput('dashboard-json', p.matrix.json);
+  }
   const line = p.learners
     ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), ${p.reportCards} report card(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ''}.`
     : 'Progress: no learners in enablekit.yml or its teams yet.';

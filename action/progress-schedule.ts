@@ -25,6 +25,7 @@ import {
 } from '../github/progress-ledger.js';
 import { OperationBudget } from '../github/operation-budget.js';
 import { createIssue } from '../github/keyed-create.js';
+import { writeDashboardFiles, type DashboardFiles } from './dashboard-files.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -35,6 +36,8 @@ export interface ScheduleOutcome {
   dashboard: 'opened' | 'updated' | 'unchanged' | 'none' | 'deferred';
   /** Writes left for the next run: the operations budget ran out. */
   deferred: number;
+  /** Where the full learner × module matrix was written (CSV and JSON), for the artifact. */
+  matrix?: DashboardFiles;
 }
 
 /** Members of the GitHub teams mapped to roles; a team the token cannot read is warned about and skipped. */
@@ -141,7 +144,9 @@ export async function runProgressSchedule(
         ]++;
     }
   }
-  const body = dashboardBody(cohort(index, facts, today), index, today);
+  const c = cohort(index, facts, today);
+  outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
+  const body = dashboardBody(c, index, today);
   const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) =>
     (i.body ?? '').includes(DASHBOARD_MARKER),
   );

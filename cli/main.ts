@@ -21,7 +21,7 @@ Usage:
   enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
   enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
-  enablekit progress [--format markdown|json] [--learner <login>] [--repo owner/name] [--api-url <url>]
+  enablekit progress [--format markdown|json|csv] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
   enablekit seal --rotate [paths...]         (also ENABLEKIT_NEW_KEY; or: enablekit rotate)
@@ -38,7 +38,7 @@ Options:
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
-              progress: markdown (default) or json
+              progress: markdown (default), json, or csv (the learner × module matrix)
   --repo      progress: read the records from this repository's progress issues (token in
               GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
   --fix       apply the fixes rules offer, then report what is left

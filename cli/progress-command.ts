@@ -6,6 +6,7 @@ import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
 import { cohort, dashboardBody } from '../core/progress/cohort.js';
+import { matrixCsv } from '../core/progress/dashboard-matrix.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
 import { markedLearner } from '../core/progress/ledger.js';
 import { progressBody } from '../core/progress/progress-body.js';
@@ -39,14 +40,15 @@ export interface ProgressArgs {
 
 /**
  * Where every learner stands, from the same pure core the Action uses: per learner the
- * progress issue's body, then the cohort dashboard. Records come from the repository's
+ * progress issue's body, then the cohort dashboard (`--format csv`: the learner × module
+ * matrix, as the Action's dashboard artifact holds it). Records come from the repository's
  * progress issues (`--repo`), or else from grading the answer sheets on disk now.
  */
 export async function progressCommand(
   a: ProgressArgs,
 ): Promise<{ stdout: string; exitCode: number }> {
-  if (!['markdown', 'json'].includes(a.format))
-    throw new UsageError(`Expected --format to be markdown or json; found "${a.format}".`);
+  if (!['markdown', 'json', 'csv'].includes(a.format))
+    throw new UsageError(`Expected --format to be markdown, json or csv; found "${a.format}".`);
   if (a.repo && !/^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(a.repo))
     throw new UsageError(`Expected --repo as owner/name; found "${a.repo}".`);
   if (a.repo && !a.token)
@@ -78,6 +80,8 @@ export async function progressCommand(
     notices: [],
   }));
   const today = curriculaToday(config, new Date(a.now), a.today);
+  // The full learner × module matrix, as the Action's dashboard artifact holds it.
+  if (a.format === 'csv') return { stdout: matrixCsv(cohort(index, learners, today)), exitCode: 0 };
   if (a.format === 'json') {
     const out = {
       today,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progressMarker, recordComment } from '../core/progress/ledger.js';
 import type { ProgressRecord } from '../core/progress/records.js';
@@ -139,6 +140,52 @@ describe('the scheduled progress run: new learners, reminders, follow-ups, the c
       dashboard.body,
       /- Basics quiz, `p1`: missed 2 times\n- Basics quiz, `header`: missed 1 time/,
     );
+    // The same matrix as files for the workflow's artifact, named in the outputs.
+    const dir = join(workspace, '.enablekit', 'dashboard');
+    assert.equal(r.outputs['dashboard-csv'], join(dir, 'dashboard.csv'));
+    assert.equal(r.outputs['dashboard-json'], join(dir, 'dashboard.json'));
+    const csv = readFileSync(r.outputs['dashboard-csv'], 'utf8').split('\r\n');
+    assert.deepEqual(csv.slice(0, 6), [
+      'role,track,learner,standing,overdue since,kickoff,basics,tools',
+      'success,success-basics,cy,not started,,open,,',
+      'support,support-basics,ana,complete,,,passed,passed',
+      'support,support-basics,bo,overdue,2026-01-10,,overdue,open',
+      'support,support-basics,dee,overdue,2026-01-10,,overdue,open',
+      '',
+    ]);
+    const json = JSON.parse(readFileSync(r.outputs['dashboard-json'], 'utf8'));
+    assert.deepEqual(json.tracks[1].learners[0], {
+      login: 'ana',
+      states: ['passed', 'passed'],
+      complete: true,
+      standing: 'complete',
+    });
+  });
+
+  it('a cohort too large for the matrix in an issue gets a dashboard GitHub accepts (within 65,536 characters), and the full matrix as files', async () => {
+    const many = Array.from({ length: 4000 }, (_, i) => `learner-${String(i).padStart(4, '0')}`);
+    const yml = join(workspace, 'curricula', 'enablekit.yml');
+    writeFileSync(
+      yml,
+      readFileSync(yml, 'utf8').replace(
+        'learners: [ana, bo]',
+        `learners: [ana, bo, ${many.join(', ')}]`,
+      ),
+    );
+    // One write, kept for the dashboard: the learners' issues wait for later runs.
+    const r = await schedule({ 'operations-per-run': '1' });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const p = JSON.parse(r.outputs.progress!);
+    assert.equal(p.learners, 4004);
+    assert.equal(p.dashboard, 'opened');
+    const body = [...repo().issues.values()].find((i) =>
+      i.labels.includes('enablekit:dashboard'),
+    )!.body;
+    assert.ok(body.length <= 65_536, `${body.length} characters`);
+    assert.match(body, /\| support \| Support basics \| 4003 \| 1 \| 0 \| 4002 \| 0 \|/);
+    assert.match(body, /`enablekit-dashboard` artifact/);
+    const csv = readFileSync(r.outputs['dashboard-csv']!, 'utf8').trimEnd().split('\r\n');
+    assert.equal(csv.length, 1 + 1 + 4003, 'the header, success, support');
   });
 
   it('does not repeat itself: a second run writes nothing; a week later the overdue are reminded again, follow-ups are not', async () => {

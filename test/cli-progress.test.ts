@@ -122,9 +122,16 @@ describe('enablekit progress: the same status and dashboard as the Action, from 
       nobody.stderr,
       /Expected a learner "zed" in enablekit.yml or with records; found none/,
     );
+    const csv = cli(['progress', '--format', 'csv', '--today', '2026-01-05'], dir);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.equal(
+      csv.stdout.split('\r\n')[0],
+      'role,track,learner,standing,overdue since,kickoff,basics,tools',
+    );
+    assert.match(csv.stdout, /\r\nsupport,support-basics,bo,in progress,,,failed,open\r\n/);
     assert.match(
-      cli(['progress', '--format', 'csv'], dir).stderr,
-      /Expected --format to be markdown or json; found "csv"/,
+      cli(['progress', '--format', 'xml'], dir).stderr,
+      /Expected --format to be markdown, json or csv; found "xml"/,
     );
   });
 

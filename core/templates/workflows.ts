@@ -112,6 +112,12 @@ jobs:
           features: \${{ github.event.inputs.features }}
           # To read pull request labels in a private product repository:
           # github-token: \${{ secrets.PRODUCT_READ_TOKEN }}
+      # The full learner × module matrix (CSV and JSON); an artifact needs no token permission.
+      - uses: actions/upload-artifact@v4
+        with:
+          name: enablekit-dashboard
+          path: .enablekit/dashboard/
+          if-no-files-found: ignore
 `,
 };
 

@@ -1,0 +1,22 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Cohort } from '../core/progress/cohort.js';
+import { matrixCsv, matrixJson } from '../core/progress/dashboard-matrix.js';
+
+export interface DashboardFiles {
+  csv: string;
+  json: string;
+}
+
+/**
+ * The full learner × module matrix, which the dashboard issue holds only for a small cohort,
+ * written as dashboard.csv and dashboard.json into `dir` for the workflow to upload as an
+ * artifact. Local files only, so a dry run writes them too.
+ */
+export function writeDashboardFiles(dir: string, c: Cohort, today: string): DashboardFiles {
+  mkdirSync(dir, { recursive: true });
+  const files = { csv: join(dir, 'dashboard.csv'), json: join(dir, 'dashboard.json') };
+  writeFileSync(files.csv, matrixCsv(c));
+  writeFileSync(files.json, matrixJson(c, today));
+  return files;
+}
