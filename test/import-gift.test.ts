@@ -244,6 +244,19 @@ describe('GIFT into enablekit quizzes', () => {
   });
 });
 
+describe('GIFT answers a learner could not type', () => {
+  it('names an accepted answer with a backtick, which a sheet reads as code (quiz-key-passes would fail it)', () => {
+    const { quizzes, skipped } = quizzesFromGift(
+      parseGift('::cmd::Which command?{=run `x`}\n\n::plain::Plain?{=yes}\n').questions,
+    );
+    assert.deepEqual(
+      skipped.map((x) => [x.line, x.name, x.reason.split(' (')[0]]),
+      [[1, 'cmd', 'an accepted answer with a backtick']],
+    );
+    assert.equal(quizzes[0]!.count, 1);
+  });
+});
+
 describe('enablekit import --from gift', () => {
   const curricula = () =>
     tempWorkspace({

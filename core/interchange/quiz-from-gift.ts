@@ -158,6 +158,11 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
         throw new NotYet('a credit outside 0% to 100% on an accepted answer is not supported');
       if (!b.answers.some((a) => a.credit === 1))
         throw new NotYet('no accepted answer is worth the whole question (100%)');
+      // An answer sheet is Markdown: a backtick there starts code, so no learner could type it.
+      if (b.answers.some((a) => a.text.text.includes('`')))
+        throw new NotYet(
+          'an accepted answer with a backtick (`) cannot be typed on an answer sheet, where Markdown reads it as code',
+        );
       const last = b.answers.at(-1)!;
       // Moodle takes the first answer that matches: a last lone `*` worth nothing is the feedback for any other answer.
       const other = last.text.text.trim() === '*' && last.credit === 0 && last.feedback;
