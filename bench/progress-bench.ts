@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
@@ -137,8 +137,10 @@ async function scheduledRuns(learners: number): Promise<void> {
   console.log(`  ${learners} learners:`);
   line(`scheduled run, operations-per-run ${BUDGET}`, first);
   line('the next scheduled run (resumes)', second);
+  const size = (f: string) =>
+    statSync(join(workspace, '.enablekit', 'dashboard', f)).size.toLocaleString('en');
   console.log(
-    `    dashboard body ${(dashboard?.body.length ?? 0).toLocaleString('en')} characters (GitHub's limit: 65,536)`,
+    `    dashboard body ${(dashboard?.body.length ?? 0).toLocaleString('en')} characters (GitHub's limit: 65,536); the full matrix: dashboard.csv ${size('dashboard.csv')} bytes, dashboard.json ${size('dashboard.json')} bytes`,
   );
   if (first.writes > BUDGET || second.writes > BUDGET)
     throw new Error(`the schedule wrote more than operations-per-run (${BUDGET})`);
