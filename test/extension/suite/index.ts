@@ -40,6 +40,13 @@ export function run(): Promise<void> {
     registerLearnerRetrySuite(folder);
     registerQuizAnswersSuite(folder);
   }
+  // The learner's login is remembered in the user settings, which every workspace of this
+  // code-server shares: left there, the UI test run after would never be asked for it.
+  mocha.suite.afterAll(async () => {
+    await vscode.workspace
+      .getConfiguration('enablekit')
+      .update('login', undefined, vscode.ConfigurationTarget.Global);
+  });
   return new Promise((resolve, reject) =>
     mocha.run((failures) =>
       failures ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve(),
