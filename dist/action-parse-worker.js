@@ -215,7 +215,15 @@ var init_model = __esm({
       scenario: { covers: "feature", module: "module", roles: "role", prerequisites: "checkpoint" },
       reflection: { covers: "feature", module: "module", roles: "role" }
     };
-    QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
+    QUESTION_TYPES = [
+      "single",
+      "multiple",
+      "text",
+      "numeric",
+      "ordering",
+      "truefalse",
+      "matching"
+    ];
   }
 });
 
@@ -7746,15 +7754,57 @@ var init_quiz_key_schema = __esm({
           additionalProperties: {
             type: "object",
             properties: {
-              type: { enum: ["single", "multiple", "text", "numeric", "ordering"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
+              type: { enum: ["single", "multiple", "text", "numeric", "ordering", "truefalse", "matching"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
               correct: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Single and multiple: the letters of the right choices." },
-              accepted: { type: "array", items: { type: "string" }, description: "Text: accepted answers; /pattern/flags for a regular expression." },
+              accepted: {
+                type: "array",
+                description: "Text: accepted answers, in the order grading tries them (the first that matches grades the answer); /pattern/flags for a regular expression. An answer with its own credit or feedback is an object.",
+                items: {
+                  oneOf: [
+                    { type: "string" },
+                    {
+                      type: "object",
+                      properties: {
+                        value: { type: "string" },
+                        credit: { type: "number", minimum: 0, maximum: 1, description: "The share of the question's weight this answer earns; 1 when left out." },
+                        feedback: { type: "string", description: "Shown to a learner whose answer this is." }
+                      },
+                      required: ["value"],
+                      additionalProperties: false
+                    }
+                  ]
+                }
+              },
               value: { type: "number", description: "Numeric: the right value." },
               tolerance: { type: "number", minimum: 0, description: "Numeric: how far an answer may be from the value." },
               unit: { type: "string", description: "Numeric: the unit written after the value (4 h); a learner may write it after their number." },
+              min: { type: "number", description: "Numeric, Answer: 1..5: the range's lower end (included); with max, instead of value." },
+              max: { type: "number", description: "Numeric, Answer: 1..5: the range's upper end (included)." },
+              numbers: {
+                type: "array",
+                description: "Numeric, Accepted numbers: each number in the order grading tries them (the first that holds the answer grades it), with its credit and feedback.",
+                items: {
+                  type: "object",
+                  properties: {
+                    value: { type: "number" },
+                    tolerance: { type: "number", minimum: 0 },
+                    min: { type: "number" },
+                    max: { type: "number" },
+                    unit: { type: "string" },
+                    credit: { type: "number", minimum: 0, maximum: 1, description: "The share of the question's weight this number earns; 1 when left out." },
+                    feedback: { type: "string", description: "Shown to a learner whose number this is." }
+                  },
+                  anyOf: [{ required: ["value"] }, { required: ["min", "max"] }],
+                  additionalProperties: false
+                }
+              },
+              otherwise: { type: "string", description: "Text and numeric: the feedback for any answer none of the accepted ones matches (Any other answer)." },
               order: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Ordering: the letters of the items in the right order." },
+              truth: { type: "boolean", description: "True/false: the right answer." },
+              match: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "string" }, description: "Matching: each prompt's answer, by the prompt's letter." },
               explanation: { type: "string", description: "Feedback that reveals the answer." },
-              feedback: { type: "object", additionalProperties: { type: "string" }, description: "Feedback per choice letter." }
+              feedback: { type: "object", additionalProperties: { type: "string" }, description: "Feedback per choice letter." },
+              credit: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "number", minimum: -1, maximum: 1 }, description: "Single and multiple: the credit written on a choice, by letter: the share of the weight a tick on it earns (-1 to 1)." }
             },
             additionalProperties: false
           }
@@ -18507,14 +18557,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
     var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
@@ -18542,7 +18592,7 @@ var require_identity = __commonJS({
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
+    exports.PAIR = PAIR2;
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
@@ -26140,11 +26190,142 @@ var init_tick_variant = __esm({
   }
 });
 
-// core/parse/quiz-body.ts
+// core/parse/answer-lists.ts
+function parsePairs(list2, lines, q) {
+  const pairs = q.pairs ??= [];
+  for (const item of list2.children) {
+    const text3 = choiceText(item);
+    const span = spanOf(item, lines);
+    const m = PAIR.exec(text3);
+    if (!m) {
+      q.markupProblems.push({
+        span,
+        message: `Expected each item of a matching question to pair a prompt with its answer, "Grafana \u2192 dashboards" (or "->"), or to offer an extra answer, "\u2192 billing"; found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Add the arrow.`
+      });
+      continue;
+    }
+    if (m[1] === "") (q.distractors ??= []).push({ answer: m[2], span });
+    else pairs.push({ letter: choiceLabel(pairs.length), prompt: m[1], answer: m[2], span });
+  }
+}
+function readNumberSpec(text3) {
+  const m = text3.length <= MAX_NUMBER_SPEC ? NUMBER_SPEC.exec(text3) : null;
+  if (!m) return { ok: false };
+  const unit = m[4] ? { unit: m[4] } : {};
+  const credit = m[5] !== void 0 ? { credit: Number(m[5]) / 100 } : {};
+  if (m[2] === void 0)
+    return {
+      ok: true,
+      number: { value: Number(m[1]), tolerance: m[3] ? Number(m[3]) : 0, ...unit },
+      ...credit
+    };
+  const [min, max] = [Number(m[1]), Number(m[2])];
+  if (min > max)
+    return {
+      ok: false,
+      message: `Expected a range written smaller number first; found ${m[1]}..${m[2]}. Write ${m[2]}..${m[1]}.`
+    };
+  const range = [min, max];
+  return {
+    ok: true,
+    number: { value: (min + max) / 2, tolerance: (max - min) / 2, range, ...unit },
+    ...credit
+  };
+}
 function choiceText(item) {
   const p = first(item);
   return p ? textOf(p) : "";
 }
+function readOtherAnswer(item, text3, code, lines, q) {
+  const span = spanOf(item, lines);
+  if (code || !OTHER_ANSWER.test(text3)) {
+    if (q.otherFeedback)
+      q.markupProblems.push({
+        span,
+        message: `Expected "Any other answer" last in the list; found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}" after it. Move "Any other answer" to the end.`
+      });
+    return false;
+  }
+  const quote = item.children.find((c) => c.type === "blockquote");
+  if (q.otherFeedback || !quote)
+    q.markupProblems.push({
+      span,
+      message: q.otherFeedback ? `Expected one "${text3}" item in the list of question "${q.id ?? q.prompt}"; found a second one. Keep one.` : `Expected feedback quoted under "${text3}" (the words a learner reads for any answer not listed); found none. Add it as "  > \u2026" under the item, or remove the item.`
+    });
+  else q.otherFeedback = { text: textOf(quote), span: spanOf(quote, lines) };
+  return true;
+}
+function parseAccepted(list2, lines, q) {
+  for (const item of list2.children) {
+    const first2 = item.children[0]?.type === "paragraph" ? item.children[0] : void 0;
+    const code = first2?.children[0]?.type === "inlineCode" ? first2.children[0] : void 0;
+    const text3 = choiceText(item);
+    if (readOtherAnswer(item, text3, code !== void 0, lines, q)) continue;
+    const span = spanOf(item, lines);
+    const credit = CHOICE_CREDIT.exec(text3);
+    const rest = first2 && { ...first2, children: first2.children.slice(1) };
+    const after = code && rest ? textOf(rest) : "";
+    const written = credit && (!code || after === credit[0].trim());
+    const value3 = code ? code.value : written ? text3.slice(0, credit.index) : text3;
+    const answer = { value: value3, span };
+    if (written) {
+      const c = Number(credit[1].replace("\u2212", "-")) / 100;
+      if (c >= 0 && c <= 1) answer.credit = c;
+      else
+        q.markupProblems.push({
+          span,
+          message: `Expected an accepted answer's credit from 0% to 100%; found ${credit[1]}%. A text question takes one answer, so a negative credit would only be raised to 0: write (credit 0%) for an answer that earns nothing.`
+        });
+    }
+    q.accepted.push(answer);
+  }
+}
+function parseNumbers(list2, lines, q) {
+  const numbers = q.numbers ??= [];
+  for (const item of list2.children) {
+    const quote = item.children.find((c) => c.type === "blockquote");
+    const feedback = quote ? { feedback: { text: textOf(quote), span: spanOf(quote, lines) } } : {};
+    const text3 = choiceText(item);
+    const span = spanOf(item, lines);
+    if (readOtherAnswer(item, text3, false, lines, q)) continue;
+    const spec = readNumberSpec(text3);
+    if (!spec.ok) {
+      q.markupProblems.push({
+        span,
+        message: spec.message ?? `Expected an accepted number such as 4, 4 \xB1 0.5 or 1..5, optionally with a unit and its credit, such as 5 h (50%); found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Write it that way, or "Any other answer" for the feedback for the rest.`
+      });
+      continue;
+    }
+    const { number: n, credit } = spec;
+    if (credit !== void 0 && (credit < 0 || credit > 1)) {
+      q.markupProblems.push({
+        span,
+        message: `Expected a credit from 0% to 100% on an accepted number; found ${Math.round(credit * 1e3) / 10}%. A numeric question takes one answer, so a negative credit would only be raised to 0: write (0%) for a number that earns nothing.`
+      });
+      continue;
+    }
+    numbers.push({ ...n, credit: credit ?? 1, ...feedback, span });
+  }
+}
+var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, MAX_NUMBER_SPEC, first;
+var init_answer_lists = __esm({
+  "core/parse/answer-lists.ts"() {
+    "use strict";
+    init_choice_label();
+    init_mdast_util();
+    ACCEPTED_NUMBERS = /^accepted\s+numbers?\s*:?\s*$/i;
+    NUMBER_SPEC = /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((?:credit\s+)?(-?\d+(?:\.\d+)?)\s*%\))?$/iu;
+    CHOICE_CREDIT = /\s*\(credit\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
+    PAIR = /^(.*?)\s*(?:→|->)\s*(.*)$/;
+    CHOOSE_FROM = /^choose\s+from\s*:?\s*$/i;
+    TRUTH = /^(true|false)$/i;
+    OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+    MAX_NUMBER_SPEC = 200;
+    first = (item) => item.children.find((c) => c.type === "paragraph");
+  }
+});
+
+// core/parse/quiz-body.ts
 function tickFix(p, lines, v) {
   const at3 = p?.position?.start;
   const start = at3 ? lines.offsetAt(at3.line, at3.column) : void 0;
@@ -26178,12 +26359,23 @@ function parseChoices(list2, lines, q) {
       checked = variant.ticked;
       text3 = variant.text;
     }
+    const credit = CHOICE_CREDIT.exec(text3);
+    if (credit) text3 = text3.slice(0, credit.index);
     const choice = {
       letter: choiceLabel(q.choices.length),
       text: text3,
       checked,
       span: spanOf(item, lines)
     };
+    if (credit) {
+      const value3 = Number(credit[1].replace("\u2212", "-")) / 100;
+      if (value3 >= -1 && value3 <= 1) choice.credit = value3;
+      else
+        q.markupProblems.push({
+          span: choice.span,
+          message: `Expected a choice's credit from -100% to 100%; found ${credit[1]}%. Write the share of the question's weight a tick on it earns, such as (credit 50%) or (credit -50%).`
+        });
+    }
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
@@ -26272,8 +26464,11 @@ function applyMeta(q, html, lines) {
         problem2(
           `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
         );
-    } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial") {
+    } else if (value3 === "all-or-nothing") {
+      q.partial = false;
+      q.scoring = value3;
+    } else if (value3 === "partial") q.scoring = value3;
+    else {
       const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
       problem2(
         `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
@@ -26288,8 +26483,11 @@ function inferType(q) {
   if (q.choices.length > 0)
     q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
   else if (q.items.length > 0) q.type = "ordering";
-  else if (q.numeric) q.type = "numeric";
-  else if (q.accepted.length > 0 || q.answerText) q.type = "text";
+  else if (q.numeric || q.numbers) q.type = "numeric";
+  else if (q.pairs) q.type = "matching";
+  else if (q.accepted.length > 0) q.type = "text";
+  else if (q.truth) q.type = "truefalse";
+  else if (q.answerText) q.type = "text";
 }
 function readAnswerParagraph(p, lines, q) {
   const text3 = textOf(p);
@@ -26302,21 +26500,28 @@ function readAnswerParagraph(p, lines, q) {
     });
     return true;
   }
-  const m = NUMBER_WITH_TOLERANCE.exec(value3);
-  if (m && q.type !== "text")
-    q.numeric = {
-      value: Number(m[1]),
-      tolerance: m[2] ? Number(m[2]) : 0,
-      ...m[3] ? { unit: m[3] } : {},
-      span: spanOf(p, lines)
-    };
+  const truth = TRUTH.exec(value3);
+  if (truth && (q.type === "truefalse" || !hasWrittenType(q)))
+    q.truth = { value: truth[1].toLowerCase() === "true", span: spanOf(p, lines) };
+  const spec = q.type === "text" || truth ? void 0 : readNumberSpec(value3);
+  if (spec?.ok && spec.credit !== void 0)
+    q.markupProblems.push({
+      span: spanOf(p, lines),
+      message: `Expected "Answer:" to give the one right number, worth the whole question; found a credit "(${Math.round(spec.credit * 1e3) / 10}%)" on it. For numbers worth part of the credit, list them under "Accepted numbers:".`
+    });
+  else if (spec?.ok) {
+    q.numeric = { ...spec.number, span: spanOf(p, lines) };
+  } else if (spec?.message)
+    q.markupProblems.push({ span: spanOf(p, lines), message: spec.message });
   q.answerText = { value: value3, span: spanOf(p, lines) };
   return true;
 }
 function parseQuestions(tree, lines) {
   const questions = [];
   let q;
-  let expectAccepted = false;
+  let expectAccepted;
+  let expectNumbers;
+  let expectOptions = false;
   let emptyAnswer = false;
   const body = tree.children;
   for (const node2 of body) {
@@ -26324,14 +26529,16 @@ function parseQuestions(tree, lines) {
       if (q) inferType(q);
       q = node2.depth === 2 ? newQuestion(textOf(node2), spanOf(node2, lines)) : void 0;
       if (q) questions.push(q);
-      expectAccepted = false;
+      expectAccepted = void 0;
+      expectNumbers = void 0;
+      expectOptions = false;
       emptyAnswer = false;
       continue;
     }
     if (!q) continue;
     const afterEmptyAnswer = emptyAnswer;
     emptyAnswer = false;
-    if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2))) {
+    if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2)) && !ACCEPTED_NUMBERS.test(textOf(node2))) {
       const below = textOf(node2);
       const shown = below.length > 40 ? `${below.slice(0, 40)}\u2026` : below;
       q.markupProblems.push({
@@ -26343,18 +26550,32 @@ function parseQuestions(tree, lines) {
     if (node2.type === "html") {
       applyMeta(q, node2, lines);
     } else if (node2.type === "paragraph") {
-      if (ACCEPTED.test(textOf(node2))) expectAccepted = true;
+      if (ACCEPTED.test(textOf(node2))) expectAccepted = node2;
+      else if (ACCEPTED_NUMBERS.test(textOf(node2))) expectNumbers = node2;
+      else if (CHOOSE_FROM.test(textOf(node2))) expectOptions = true;
       else if (readAnswerParagraph(node2, lines, q)) emptyAnswer = q.answerText?.value === "";
     } else if (node2.type === "list") {
-      if (expectAccepted) {
-        for (const item of node2.children) {
-          const code = item.children[0]?.type === "paragraph" ? item.children[0].children[0] : void 0;
-          const value3 = code && code.type === "inlineCode" ? code.value : choiceText(item);
-          q.accepted.push({ value: value3, span: spanOf(item, lines) });
-        }
-        expectAccepted = false;
+      if (expectOptions) {
+        q.options = node2.children.map((item) => choiceText(item));
+        expectOptions = false;
+      } else if (expectNumbers) {
+        parseNumbers(node2, lines, q);
+        q.numbersSpan = {
+          start: spanOf(expectNumbers, lines).start,
+          end: spanOf(node2, lines).end
+        };
+        expectNumbers = void 0;
+      } else if (expectAccepted) {
+        parseAccepted(node2, lines, q);
+        q.acceptedSpan = {
+          start: spanOf(expectAccepted, lines).start,
+          end: spanOf(node2, lines).end
+        };
+        expectAccepted = void 0;
       } else if (node2.children.some((i) => typeof i.checked === "boolean") || allTickVariants(node2)) {
         parseChoices(node2, lines, q);
+      } else if (!node2.ordered && (q.type === "matching" || node2.children.every((i) => PAIR.test(choiceText(i))))) {
+        parsePairs(node2, lines, q);
       } else if (node2.ordered) {
         node2.children.forEach(
           (item) => q.items.push({
@@ -26371,7 +26592,7 @@ function parseQuestions(tree, lines) {
   if (q) inferType(q);
   return questions;
 }
-var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, first, typed, suggestion, allTickVariants;
+var ANSWER, ACCEPTED, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, hasWrittenType, suggestion, allTickVariants;
 var init_quiz_body = __esm({
   "core/parse/quiz-body.ts"() {
     "use strict";
@@ -26380,14 +26601,14 @@ var init_quiz_body = __esm({
     init_did_you_mean();
     init_mdast_util();
     init_tick_variant();
+    init_answer_lists();
     ANSWER = /^answer\s*:\s*/i;
     ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
-    NUMBER_WITH_TOLERANCE = /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
     QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
     QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring"];
     SCORING_VALUES = ["partial", "all-or-nothing"];
-    first = (item) => item.children.find((c) => c.type === "paragraph");
     typed = /* @__PURE__ */ new WeakSet();
+    hasWrittenType = (q) => typed.has(q);
     suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
     allTickVariants = (list2) => list2.children.length > 0 && list2.children.every((i) => tickVariant(choiceText(i)) !== void 0);
   }

@@ -1694,7 +1694,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query2,
         idempotent,
         blocking,
         upgrade,
@@ -1775,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query2 ? buildURL(path, query2) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client3[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume2(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume3) {
-      const { type, body, resolve: resolve4, stream, length } = consume3;
+      const { type, body, resolve: resolve5, stream, length } = consume3;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume3);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10817,13 +10817,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body, headers, query: query2 } = opts;
       return {
         path,
         method,
         body,
         headers,
-        query
+        query: query2
       };
     }
     function generateKeyValues(data) {
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module3.exports = {
@@ -19285,11 +19285,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value3) {
-        return value3 instanceof P ? value3 : new P(function(resolve4) {
-          resolve4(value3);
+        return value3 instanceof P ? value3 : new P(function(resolve5) {
+          resolve5(value3);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value3) {
           try {
             step(generator.next(value3));
@@ -19305,7 +19305,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19392,26 +19392,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19619,14 +19619,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19870,12 +19870,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19883,7 +19883,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value3) {
               if (typeof value3 === "string") {
@@ -19922,7 +19922,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20191,7 +20191,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module3) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -20200,7 +20200,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -20208,13 +20208,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20406,7 +20406,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module3) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -20415,7 +20415,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -20423,13 +20423,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20610,7 +20610,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module3) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -20619,7 +20619,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -20627,13 +20627,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20702,8 +20702,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve4, reject) {
-          return setTimeout(resolve4, t);
+        return new this.Promise(function(resolve5, reject) {
+          return setTimeout(resolve5, t);
         });
       }
       computePenalty() {
@@ -21173,7 +21173,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -21182,7 +21182,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -21190,13 +21190,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21237,7 +21237,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client3, sub) {
           client3.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client3.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21248,14 +21248,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client3.ready) {
-              return resolve4();
+              return resolve5();
             } else {
-              return client3.once("ready", resolve4);
+              return client3.once("ready", resolve5);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve4, reject) => {
+          return new this.Promise((resolve5, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21263,7 +21263,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve4(replies[0]);
+              return resolve5(replies[0]);
             });
           });
         }
@@ -21276,12 +21276,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve4, reject) => {
+            return new _this.Promise((resolve5, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve4(replies[0]);
+                  return resolve5(replies[0]);
                 }
               });
             });
@@ -21289,13 +21289,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
+            return new this.Promise((resolve5, reject) => {
               var handler3;
               handler3 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler3);
                   this.limiters[channel] = instance;
-                  return resolve4();
+                  return resolve5();
                 }
               };
               this.subscriber.on("subscribe", handler3);
@@ -21309,13 +21309,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve4, reject) => {
+                  yield new _this2.Promise((resolve5, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve4();
+                        return resolve5();
                       }
                     });
                   });
@@ -21400,7 +21400,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -21409,7 +21409,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -21417,13 +21417,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21469,7 +21469,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client3, sub) {
           client3.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client3.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21480,9 +21480,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client3.status === "ready") {
-              return resolve4();
+              return resolve5();
             } else {
-              return client3.once("ready", resolve4);
+              return client3.once("ready", resolve5);
             }
           });
         }
@@ -21508,10 +21508,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
+            return new this.Promise((resolve5, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve4();
+                return resolve5();
               });
             });
           }));
@@ -21609,7 +21609,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -21618,7 +21618,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -21626,13 +21626,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21768,7 +21768,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve4, reject) => {
+          return new _this3.Promise((resolve5, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -21776,7 +21776,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve4(replies);
+              return resolve5(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -22007,7 +22007,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module3) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -22016,7 +22016,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -22024,13 +22024,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22053,19 +22053,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve4 = _this$_queue$shift.resolve;
+            resolve5 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22081,16 +22081,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve4;
-        resolve4 = reject = null;
+        var promise, reject, resolve5;
+        resolve5 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve4 = _resolve;
+          resolve5 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve4,
+          resolve: resolve5,
           reject
         });
         this._tryToRun();
@@ -22143,7 +22143,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -22152,7 +22152,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -22160,13 +22160,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22429,7 +22429,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value3 = info2.value;
@@ -22438,7 +22438,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve4(value3);
+        resolve5(value3);
       } else {
         Promise.resolve(value3).then(_next, _throw);
       }
@@ -22446,13 +22446,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value3) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value3);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value3);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22690,14 +22690,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at4;
             };
-            return new this.Promise((resolve4, reject) => {
+            return new this.Promise((resolve5, reject) => {
               if (finished()) {
-                return resolve4();
+                return resolve5();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve4();
+                    return resolve5();
                   }
                 });
               }
@@ -22805,9 +22805,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve4, reject) {
+            return new this.Promise(function(resolve5, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve4)(args3);
+                return (args3[0] != null ? reject : resolve5)(args3);
               });
             });
           };
@@ -23398,8 +23398,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -23610,15 +23610,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -23633,13 +23633,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -24040,14 +24040,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at4;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -24140,9 +24140,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -24386,14 +24386,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
     var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
@@ -24421,7 +24421,7 @@ var require_identity = __commonJS({
     exports2.DOC = DOC;
     exports2.MAP = MAP;
     exports2.NODE_TYPE = NODE_TYPE;
-    exports2.PAIR = PAIR;
+    exports2.PAIR = PAIR2;
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
@@ -34886,7 +34886,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -34913,7 +34913,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -35777,7 +35777,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -35955,12 +35955,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent4 = component.indexOf("%");
+      while (percent4 !== -1) {
+        if (percent4 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent4 + 1, percent4 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent4 = component.indexOf("%", percent4 + 3);
       }
       return false;
     }
@@ -36168,7 +36168,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -39462,15 +39462,57 @@ var init_quiz_key_schema = __esm({
           additionalProperties: {
             type: "object",
             properties: {
-              type: { enum: ["single", "multiple", "text", "numeric", "ordering"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
+              type: { enum: ["single", "multiple", "text", "numeric", "ordering", "truefalse", "matching"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
               correct: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Single and multiple: the letters of the right choices." },
-              accepted: { type: "array", items: { type: "string" }, description: "Text: accepted answers; /pattern/flags for a regular expression." },
+              accepted: {
+                type: "array",
+                description: "Text: accepted answers, in the order grading tries them (the first that matches grades the answer); /pattern/flags for a regular expression. An answer with its own credit or feedback is an object.",
+                items: {
+                  oneOf: [
+                    { type: "string" },
+                    {
+                      type: "object",
+                      properties: {
+                        value: { type: "string" },
+                        credit: { type: "number", minimum: 0, maximum: 1, description: "The share of the question's weight this answer earns; 1 when left out." },
+                        feedback: { type: "string", description: "Shown to a learner whose answer this is." }
+                      },
+                      required: ["value"],
+                      additionalProperties: false
+                    }
+                  ]
+                }
+              },
               value: { type: "number", description: "Numeric: the right value." },
               tolerance: { type: "number", minimum: 0, description: "Numeric: how far an answer may be from the value." },
               unit: { type: "string", description: "Numeric: the unit written after the value (4 h); a learner may write it after their number." },
+              min: { type: "number", description: "Numeric, Answer: 1..5: the range's lower end (included); with max, instead of value." },
+              max: { type: "number", description: "Numeric, Answer: 1..5: the range's upper end (included)." },
+              numbers: {
+                type: "array",
+                description: "Numeric, Accepted numbers: each number in the order grading tries them (the first that holds the answer grades it), with its credit and feedback.",
+                items: {
+                  type: "object",
+                  properties: {
+                    value: { type: "number" },
+                    tolerance: { type: "number", minimum: 0 },
+                    min: { type: "number" },
+                    max: { type: "number" },
+                    unit: { type: "string" },
+                    credit: { type: "number", minimum: 0, maximum: 1, description: "The share of the question's weight this number earns; 1 when left out." },
+                    feedback: { type: "string", description: "Shown to a learner whose number this is." }
+                  },
+                  anyOf: [{ required: ["value"] }, { required: ["min", "max"] }],
+                  additionalProperties: false
+                }
+              },
+              otherwise: { type: "string", description: "Text and numeric: the feedback for any answer none of the accepted ones matches (Any other answer)." },
               order: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Ordering: the letters of the items in the right order." },
+              truth: { type: "boolean", description: "True/false: the right answer." },
+              match: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "string" }, description: "Matching: each prompt's answer, by the prompt's letter." },
               explanation: { type: "string", description: "Feedback that reveals the answer." },
-              feedback: { type: "object", additionalProperties: { type: "string" }, description: "Feedback per choice letter." }
+              feedback: { type: "object", additionalProperties: { type: "string" }, description: "Feedback per choice letter." },
+              credit: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "number", minimum: -1, maximum: 1 }, description: "Single and multiple: the credit written on a choice, by letter: the share of the weight a tick on it earns (-1 to 1)." }
             },
             additionalProperties: false
           }
@@ -39922,7 +39964,15 @@ var init_model = __esm({
       scenario: { covers: "feature", module: "module", roles: "role", prerequisites: "checkpoint" },
       reflection: { covers: "feature", module: "module", roles: "role" }
     };
-    QUESTION_TYPES = ["single", "multiple", "text", "numeric", "ordering"];
+    QUESTION_TYPES = [
+      "single",
+      "multiple",
+      "text",
+      "numeric",
+      "ordering",
+      "truefalse",
+      "matching"
+    ];
   }
 });
 
@@ -41177,7 +41227,7 @@ var init_lib5 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve4, reject) {
+        function executor(resolve5, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -41208,8 +41258,8 @@ var init_lib5 = __esm({
           function realDone(error2, file2) {
             if (error2 || !file2) {
               reject(error2);
-            } else if (resolve4) {
-              resolve4(file2);
+            } else if (resolve5) {
+              resolve5(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -41311,7 +41361,7 @@ var init_lib5 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve4, reject) {
+        function executor(resolve5, reject) {
           ok(
             typeof file !== "function",
             "`file` can\u2019t be a `done` anymore, we checked"
@@ -41325,8 +41375,8 @@ var init_lib5 = __esm({
             );
             if (error2) {
               reject(error2);
-            } else if (resolve4) {
-              resolve4(resultingTree);
+            } else if (resolve5) {
+              resolve5(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -44327,10 +44377,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve4 = constructs2[index2].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context3);
-      called.push(resolve4);
+    const resolve5 = constructs2[index2].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context3);
+      called.push(resolve5);
     }
   }
   return events;
@@ -50364,11 +50414,142 @@ var init_tick_variant = __esm({
   }
 });
 
-// core/parse/quiz-body.ts
+// core/parse/answer-lists.ts
+function parsePairs(list3, lines, q) {
+  const pairs = q.pairs ??= [];
+  for (const item of list3.children) {
+    const text3 = choiceText(item);
+    const span = spanOf(item, lines);
+    const m = PAIR.exec(text3);
+    if (!m) {
+      q.markupProblems.push({
+        span,
+        message: `Expected each item of a matching question to pair a prompt with its answer, "Grafana \u2192 dashboards" (or "->"), or to offer an extra answer, "\u2192 billing"; found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Add the arrow.`
+      });
+      continue;
+    }
+    if (m[1] === "") (q.distractors ??= []).push({ answer: m[2], span });
+    else pairs.push({ letter: choiceLabel(pairs.length), prompt: m[1], answer: m[2], span });
+  }
+}
+function readNumberSpec(text3) {
+  const m = text3.length <= MAX_NUMBER_SPEC ? NUMBER_SPEC.exec(text3) : null;
+  if (!m) return { ok: false };
+  const unit = m[4] ? { unit: m[4] } : {};
+  const credit = m[5] !== void 0 ? { credit: Number(m[5]) / 100 } : {};
+  if (m[2] === void 0)
+    return {
+      ok: true,
+      number: { value: Number(m[1]), tolerance: m[3] ? Number(m[3]) : 0, ...unit },
+      ...credit
+    };
+  const [min, max] = [Number(m[1]), Number(m[2])];
+  if (min > max)
+    return {
+      ok: false,
+      message: `Expected a range written smaller number first; found ${m[1]}..${m[2]}. Write ${m[2]}..${m[1]}.`
+    };
+  const range = [min, max];
+  return {
+    ok: true,
+    number: { value: (min + max) / 2, tolerance: (max - min) / 2, range, ...unit },
+    ...credit
+  };
+}
 function choiceText(item) {
   const p = first(item);
   return p ? textOf(p) : "";
 }
+function readOtherAnswer(item, text3, code, lines, q) {
+  const span = spanOf(item, lines);
+  if (code || !OTHER_ANSWER.test(text3)) {
+    if (q.otherFeedback)
+      q.markupProblems.push({
+        span,
+        message: `Expected "Any other answer" last in the list; found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}" after it. Move "Any other answer" to the end.`
+      });
+    return false;
+  }
+  const quote = item.children.find((c) => c.type === "blockquote");
+  if (q.otherFeedback || !quote)
+    q.markupProblems.push({
+      span,
+      message: q.otherFeedback ? `Expected one "${text3}" item in the list of question "${q.id ?? q.prompt}"; found a second one. Keep one.` : `Expected feedback quoted under "${text3}" (the words a learner reads for any answer not listed); found none. Add it as "  > \u2026" under the item, or remove the item.`
+    });
+  else q.otherFeedback = { text: textOf(quote), span: spanOf(quote, lines) };
+  return true;
+}
+function parseAccepted(list3, lines, q) {
+  for (const item of list3.children) {
+    const first2 = item.children[0]?.type === "paragraph" ? item.children[0] : void 0;
+    const code = first2?.children[0]?.type === "inlineCode" ? first2.children[0] : void 0;
+    const text3 = choiceText(item);
+    if (readOtherAnswer(item, text3, code !== void 0, lines, q)) continue;
+    const span = spanOf(item, lines);
+    const credit = CHOICE_CREDIT.exec(text3);
+    const rest = first2 && { ...first2, children: first2.children.slice(1) };
+    const after = code && rest ? textOf(rest) : "";
+    const written = credit && (!code || after === credit[0].trim());
+    const value3 = code ? code.value : written ? text3.slice(0, credit.index) : text3;
+    const answer = { value: value3, span };
+    if (written) {
+      const c = Number(credit[1].replace("\u2212", "-")) / 100;
+      if (c >= 0 && c <= 1) answer.credit = c;
+      else
+        q.markupProblems.push({
+          span,
+          message: `Expected an accepted answer's credit from 0% to 100%; found ${credit[1]}%. A text question takes one answer, so a negative credit would only be raised to 0: write (credit 0%) for an answer that earns nothing.`
+        });
+    }
+    q.accepted.push(answer);
+  }
+}
+function parseNumbers(list3, lines, q) {
+  const numbers = q.numbers ??= [];
+  for (const item of list3.children) {
+    const quote = item.children.find((c) => c.type === "blockquote");
+    const feedback = quote ? { feedback: { text: textOf(quote), span: spanOf(quote, lines) } } : {};
+    const text3 = choiceText(item);
+    const span = spanOf(item, lines);
+    if (readOtherAnswer(item, text3, false, lines, q)) continue;
+    const spec = readNumberSpec(text3);
+    if (!spec.ok) {
+      q.markupProblems.push({
+        span,
+        message: spec.message ?? `Expected an accepted number such as 4, 4 \xB1 0.5 or 1..5, optionally with a unit and its credit, such as 5 h (50%); found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Write it that way, or "Any other answer" for the feedback for the rest.`
+      });
+      continue;
+    }
+    const { number: n, credit } = spec;
+    if (credit !== void 0 && (credit < 0 || credit > 1)) {
+      q.markupProblems.push({
+        span,
+        message: `Expected a credit from 0% to 100% on an accepted number; found ${Math.round(credit * 1e3) / 10}%. A numeric question takes one answer, so a negative credit would only be raised to 0: write (0%) for a number that earns nothing.`
+      });
+      continue;
+    }
+    numbers.push({ ...n, credit: credit ?? 1, ...feedback, span });
+  }
+}
+var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, MAX_NUMBER_SPEC, first;
+var init_answer_lists = __esm({
+  "core/parse/answer-lists.ts"() {
+    "use strict";
+    init_choice_label();
+    init_mdast_util();
+    ACCEPTED_NUMBERS = /^accepted\s+numbers?\s*:?\s*$/i;
+    NUMBER_SPEC = /^(-?\d+(?:\.\d+)?)(?:\s*\.\.\s*(-?\d+(?:\.\d+)?)|\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?(?:\s*\((?:credit\s+)?(-?\d+(?:\.\d+)?)\s*%\))?$/iu;
+    CHOICE_CREDIT = /\s*\(credit\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
+    PAIR = /^(.*?)\s*(?:→|->)\s*(.*)$/;
+    CHOOSE_FROM = /^choose\s+from\s*:?\s*$/i;
+    TRUTH = /^(true|false)$/i;
+    OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+    MAX_NUMBER_SPEC = 200;
+    first = (item) => item.children.find((c) => c.type === "paragraph");
+  }
+});
+
+// core/parse/quiz-body.ts
 function tickFix(p, lines, v) {
   const at4 = p?.position?.start;
   const start = at4 ? lines.offsetAt(at4.line, at4.column) : void 0;
@@ -50402,12 +50583,23 @@ function parseChoices(list3, lines, q) {
       checked = variant.ticked;
       text3 = variant.text;
     }
+    const credit = CHOICE_CREDIT.exec(text3);
+    if (credit) text3 = text3.slice(0, credit.index);
     const choice = {
       letter: choiceLabel(q.choices.length),
       text: text3,
       checked,
       span: spanOf(item, lines)
     };
+    if (credit) {
+      const value3 = Number(credit[1].replace("\u2212", "-")) / 100;
+      if (value3 >= -1 && value3 <= 1) choice.credit = value3;
+      else
+        q.markupProblems.push({
+          span: choice.span,
+          message: `Expected a choice's credit from -100% to 100%; found ${credit[1]}%. Write the share of the question's weight a tick on it earns, such as (credit 50%) or (credit -50%).`
+        });
+    }
     if (quote) choice.feedback = { text: textOf(quote), span: spanOf(quote, lines) };
     q.choices.push(choice);
   }
@@ -50496,8 +50688,11 @@ function applyMeta(q, html, lines) {
         problem2(
           `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
         );
-    } else if (value3 === "all-or-nothing") q.partial = false;
-    else if (value3 !== "partial") {
+    } else if (value3 === "all-or-nothing") {
+      q.partial = false;
+      q.scoring = value3;
+    } else if (value3 === "partial") q.scoring = value3;
+    else {
       const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
       problem2(
         `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
@@ -50512,8 +50707,11 @@ function inferType(q) {
   if (q.choices.length > 0)
     q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
   else if (q.items.length > 0) q.type = "ordering";
-  else if (q.numeric) q.type = "numeric";
-  else if (q.accepted.length > 0 || q.answerText) q.type = "text";
+  else if (q.numeric || q.numbers) q.type = "numeric";
+  else if (q.pairs) q.type = "matching";
+  else if (q.accepted.length > 0) q.type = "text";
+  else if (q.truth) q.type = "truefalse";
+  else if (q.answerText) q.type = "text";
 }
 function readAnswerParagraph(p, lines, q) {
   const text3 = textOf(p);
@@ -50526,21 +50724,28 @@ function readAnswerParagraph(p, lines, q) {
     });
     return true;
   }
-  const m = NUMBER_WITH_TOLERANCE.exec(value3);
-  if (m && q.type !== "text")
-    q.numeric = {
-      value: Number(m[1]),
-      tolerance: m[2] ? Number(m[2]) : 0,
-      ...m[3] ? { unit: m[3] } : {},
-      span: spanOf(p, lines)
-    };
+  const truth = TRUTH.exec(value3);
+  if (truth && (q.type === "truefalse" || !hasWrittenType(q)))
+    q.truth = { value: truth[1].toLowerCase() === "true", span: spanOf(p, lines) };
+  const spec = q.type === "text" || truth ? void 0 : readNumberSpec(value3);
+  if (spec?.ok && spec.credit !== void 0)
+    q.markupProblems.push({
+      span: spanOf(p, lines),
+      message: `Expected "Answer:" to give the one right number, worth the whole question; found a credit "(${Math.round(spec.credit * 1e3) / 10}%)" on it. For numbers worth part of the credit, list them under "Accepted numbers:".`
+    });
+  else if (spec?.ok) {
+    q.numeric = { ...spec.number, span: spanOf(p, lines) };
+  } else if (spec?.message)
+    q.markupProblems.push({ span: spanOf(p, lines), message: spec.message });
   q.answerText = { value: value3, span: spanOf(p, lines) };
   return true;
 }
 function parseQuestions(tree, lines) {
   const questions = [];
   let q;
-  let expectAccepted = false;
+  let expectAccepted;
+  let expectNumbers;
+  let expectOptions = false;
   let emptyAnswer = false;
   const body = tree.children;
   for (const node2 of body) {
@@ -50548,14 +50753,16 @@ function parseQuestions(tree, lines) {
       if (q) inferType(q);
       q = node2.depth === 2 ? newQuestion(textOf(node2), spanOf(node2, lines)) : void 0;
       if (q) questions.push(q);
-      expectAccepted = false;
+      expectAccepted = void 0;
+      expectNumbers = void 0;
+      expectOptions = false;
       emptyAnswer = false;
       continue;
     }
     if (!q) continue;
     const afterEmptyAnswer = emptyAnswer;
     emptyAnswer = false;
-    if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2))) {
+    if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2)) && !ACCEPTED_NUMBERS.test(textOf(node2))) {
       const below2 = textOf(node2);
       const shown = below2.length > 40 ? `${below2.slice(0, 40)}\u2026` : below2;
       q.markupProblems.push({
@@ -50567,18 +50774,32 @@ function parseQuestions(tree, lines) {
     if (node2.type === "html") {
       applyMeta(q, node2, lines);
     } else if (node2.type === "paragraph") {
-      if (ACCEPTED.test(textOf(node2))) expectAccepted = true;
+      if (ACCEPTED.test(textOf(node2))) expectAccepted = node2;
+      else if (ACCEPTED_NUMBERS.test(textOf(node2))) expectNumbers = node2;
+      else if (CHOOSE_FROM.test(textOf(node2))) expectOptions = true;
       else if (readAnswerParagraph(node2, lines, q)) emptyAnswer = q.answerText?.value === "";
     } else if (node2.type === "list") {
-      if (expectAccepted) {
-        for (const item of node2.children) {
-          const code = item.children[0]?.type === "paragraph" ? item.children[0].children[0] : void 0;
-          const value3 = code && code.type === "inlineCode" ? code.value : choiceText(item);
-          q.accepted.push({ value: value3, span: spanOf(item, lines) });
-        }
-        expectAccepted = false;
+      if (expectOptions) {
+        q.options = node2.children.map((item) => choiceText(item));
+        expectOptions = false;
+      } else if (expectNumbers) {
+        parseNumbers(node2, lines, q);
+        q.numbersSpan = {
+          start: spanOf(expectNumbers, lines).start,
+          end: spanOf(node2, lines).end
+        };
+        expectNumbers = void 0;
+      } else if (expectAccepted) {
+        parseAccepted(node2, lines, q);
+        q.acceptedSpan = {
+          start: spanOf(expectAccepted, lines).start,
+          end: spanOf(node2, lines).end
+        };
+        expectAccepted = void 0;
       } else if (node2.children.some((i) => typeof i.checked === "boolean") || allTickVariants(node2)) {
         parseChoices(node2, lines, q);
+      } else if (!node2.ordered && (q.type === "matching" || node2.children.every((i) => PAIR.test(choiceText(i))))) {
+        parsePairs(node2, lines, q);
       } else if (node2.ordered) {
         node2.children.forEach(
           (item) => q.items.push({
@@ -50595,7 +50816,7 @@ function parseQuestions(tree, lines) {
   if (q) inferType(q);
   return questions;
 }
-var ANSWER, ACCEPTED, NUMBER_WITH_TOLERANCE, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, first, typed, hasWrittenType, suggestion, allTickVariants;
+var ANSWER, ACCEPTED, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, hasWrittenType, suggestion, allTickVariants;
 var init_quiz_body = __esm({
   "core/parse/quiz-body.ts"() {
     "use strict";
@@ -50604,13 +50825,12 @@ var init_quiz_body = __esm({
     init_did_you_mean();
     init_mdast_util();
     init_tick_variant();
+    init_answer_lists();
     ANSWER = /^answer\s*:\s*/i;
     ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
-    NUMBER_WITH_TOLERANCE = /^(-?\d+(?:\.\d+)?)(?:\s*(?:±|\+\/-|\+-)\s*(\d+(?:\.\d+)?))?\s*([\p{L}%°µ][\p{L}%°µ/²³]*)?$/u;
     QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
     QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring"];
     SCORING_VALUES = ["partial", "all-or-nothing"];
-    first = (item) => item.children.find((c) => c.type === "paragraph");
     typed = /* @__PURE__ */ new WeakSet();
     hasWrittenType = (q) => typed.has(q);
     suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
@@ -50645,12 +50865,12 @@ function doubleTicks(questions) {
     ] : [];
   });
 }
-function unknownQuestions(questions, quiz2) {
-  const ids = new Set(quiz2.questions.flatMap((q) => q.id ? [q.id] : []));
-  if (ids.size !== quiz2.questions.length) return [];
+function unknownQuestions(questions, quiz4) {
+  const ids = new Set(quiz4.questions.flatMap((q) => q.id ? [q.id] : []));
+  if (ids.size !== quiz4.questions.length) return [];
   return questions.flatMap((q) => {
     if (q.id && ids.has(q.id)) return [];
-    const message = q.id ? `Expected only the questions of "${quiz2.title}"; found question "${q.id}" ("${q.prompt}"), which it does not have. Delete it, or restore the id the sheet was made with.` : `Expected every question of the sheet to keep its <!-- question id=\u2026 --> comment; found "${q.prompt}" without one. Put the comment back, or make a new sheet with "enablekit take".`;
+    const message = q.id ? `Expected only the questions of "${quiz4.title}"; found question "${q.id}" ("${q.prompt}"), which it does not have. Delete it, or restore the id the sheet was made with.` : `Expected every question of the sheet to keep its <!-- question id=\u2026 --> comment; found "${q.prompt}" without one. Put the comment back, or make a new sheet with "enablekit take".`;
     return [{ span: q.span, message }];
   });
 }
@@ -51266,10 +51486,10 @@ function findCostlyInlineHtml(text3, from = 0) {
   let startLine = line;
   let openers = false;
   let nextLt = -1;
-  const ends = [-2, -2, -2, -2];
+  const ends2 = [-2, -2, -2, -2];
   const close2 = (end) => {
     if (start !== -1 && openers) {
-      const { cost, unclosed } = readCost(text3, start, end, ends);
+      const { cost, unclosed } = readCost(text3, start, end, ends2);
       if (cost > MAX_HTML_READS * (end - start) + ALLOWANCE) return { line: startLine, unclosed };
     }
     start = -1;
@@ -54445,11 +54665,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value3) {
-    return value3 instanceof P ? value3 : new P(function(resolve4) {
-      resolve4(value3);
+    return value3 instanceof P ? value3 : new P(function(resolve5) {
+      resolve5(value3);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value3) {
       try {
         step(generator.next(value3));
@@ -54465,7 +54685,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54785,6 +55005,9 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// action/context.ts
+import { resolve } from "node:path";
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
@@ -54841,11 +55064,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value3) {
-    return value3 instanceof P ? value3 : new P(function(resolve4) {
-      resolve4(value3);
+    return value3 instanceof P ? value3 : new P(function(resolve5) {
+      resolve5(value3);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value3) {
       try {
         step(generator.next(value3));
@@ -54861,7 +55084,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55911,9 +56134,9 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options2) {
+function graphql(request2, query2, options2) {
   if (options2) {
-    if (typeof query === "string" && "query" in options2) {
+    if (typeof query2 === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
@@ -55927,7 +56150,7 @@ function graphql(request2, query, options2) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
+  const parsedOptions = typeof query2 === "string" ? Object.assign({ query: query2 }, options2) : query2;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -55962,8 +56185,8 @@ function graphql(request2, query, options2) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options2) => {
-    return graphql(newRequest, query, options2);
+  const newApi = (query2, options2) => {
+    return graphql(newRequest, query2, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -58813,6 +59036,10 @@ function readContext(env = process.env) {
     apiUrl: context2.apiUrl,
     token: getInput("github-token") || env.GITHUB_TOKEN || "",
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    dashboardDir: resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      getInput("dashboard-path") || ".enablekit/dashboard"
+    ),
     curricula: getInput("curricula") || "curricula",
     submissions: getInput("submissions") || "submissions",
     dryRun: /^true$/i.test(getInput("dry-run")),
@@ -58956,7 +59183,7 @@ var isForwardSearch = (givenPageInfo) => {
 var getCursorFrom = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.endCursor : pageInfo.startCursor;
 var hasAnotherPage = (pageInfo) => isForwardSearch(pageInfo) ? pageInfo.hasNextPage : pageInfo.hasPreviousPage;
 var createIterator = (octokit) => {
-  return (query, initialParameters = {}) => {
+  return (query2, initialParameters = {}) => {
     let nextPageExists = true;
     let parameters = { ...initialParameters };
     return {
@@ -58964,7 +59191,7 @@ var createIterator = (octokit) => {
         async next() {
           if (!nextPageExists) return { done: true, value: {} };
           const response = await octokit.graphql(
-            query,
+            query2,
             parameters
           );
           const pageInfoContext = extractPageInfos(response);
@@ -59008,10 +59235,10 @@ var mergeResponses = (response1, response2) => {
 };
 var createPaginate = (octokit) => {
   const iterator3 = createIterator(octokit);
-  return async (query, initialParameters = {}) => {
+  return async (query2, initialParameters = {}) => {
     let mergedResponse = {};
     for await (const response of iterator3(
-      query,
+      query2,
       initialParameters
     )) {
       mergedResponse = mergeResponses(mergedResponse, response);
@@ -59683,7 +59910,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
+  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -60689,7 +60916,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve4) => setTimeout(resolve4, awaitTime));
+    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -62051,10 +62278,10 @@ function singleInstallationIterator(app, installationId) {
     }
   };
 }
-function eachRepositoryIterator(app, query) {
+function eachRepositoryIterator(app, query2) {
   return {
     async *[Symbol.asyncIterator]() {
-      const iterator3 = query ? singleInstallationIterator(app, query.installationId) : app.eachInstallation.iterator();
+      const iterator3 = query2 ? singleInstallationIterator(app, query2.installationId) : app.eachInstallation.iterator();
       for await (const { octokit } of iterator3) {
         const repositoriesIterator = composePaginateRest2.iterator(
           octokit,
@@ -62330,7 +62557,7 @@ async function botIssues(gh, ctx, label, state) {
 }
 
 // host/analyse.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // core/config/config.ts
 init_line_index();
@@ -63134,7 +63361,20 @@ function answerProblem(q) {
     case "text":
       return q.accepted.length === 0 ? 'Expected a text question to list its accepted answers under "Accepted answers:"; found none. Add at least one.' : void 0;
     case "numeric":
-      return q.numeric ? void 0 : 'Expected a numeric question to give its answer as "Answer: 4" or "Answer: 4 \xB1 0.5"; found none. Add the answer line.';
+      return q.numeric || q.numbers?.length ? void 0 : 'Expected a numeric question to give its answer as "Answer: 4", "Answer: 4 \xB1 0.5" or "Answer: 1..5", or its numbers under "Accepted numbers:"; found none. Add the answer line.';
+    case "matching": {
+      const pairs = q.pairs ?? [];
+      if (pairs.length < 2)
+        return `Expected a matching question to pair at least 2 prompts with their answers ("- Grafana \u2192 dashboards"); found ${pairs.length}. Add the pairs.`;
+      const empty = pairs.find((p) => p.answer.trim() === "");
+      if (empty)
+        return `Expected every prompt of a matching question to have its answer after the arrow; found none for prompt ${empty.letter}. Write it after the arrow.`;
+      const seen = /* @__PURE__ */ new Set();
+      const twice = pairs.find((p) => seen.size === seen.add(p.prompt.toLowerCase()).size);
+      return twice ? `Expected each prompt of a matching question once; found prompt ${twice.letter} again. Merge them or tell them apart.` : void 0;
+    }
+    case "truefalse":
+      return q.truth ? void 0 : 'Expected a true/false question to give its answer as "Answer: true" or "Answer: false"; found none. Add the answer line.';
     case "ordering":
       return q.items.length < 2 ? `Expected an ordering question to list at least 2 items as a numbered list in the right order; found ${q.items.length}. Add the items.` : void 0;
   }
@@ -63208,6 +63448,18 @@ var quizAnswer = {
 
           1. Acknowledge
           2. Reproduce
+
+          ## The status page is public.
+          <!-- question id=status-public type=truefalse -->
+
+          Answer: true
+
+          ## Match each tool to its job
+          <!-- question id=tools type=matching -->
+
+          - Grafana → dashboards
+          - PagerDuty → paging
+          - → billing
         `
       },
       expect: []
@@ -63332,7 +63584,7 @@ var quizDuplicateChoice = {
 var quizFeedback = {
   meta: {
     id: "quiz-feedback",
-    description: "Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, question comments are valid.",
+    description: "Question markup is well formed: feedback sits under a real choice, choice lists have checkboxes, accepted numbers are numbers, question comments are valid.",
     severity: "error",
     rationale: "Feedback that is not attached to a choice is never shown, and a list item without a checkbox cannot be ticked by a learner.",
     reach: "file"
@@ -63454,6 +63706,105 @@ var quizFeedback = {
           - [ ] Tier 1
         `
       }
+    },
+    {
+      title: 'Accepted numbers that are not numbers, a credit below 0, and "Any other answer" with nothing to say',
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Within how many hours does a P2 need a first reply?
+          <!-- question id=p2 type=numeric -->
+
+          Accepted numbers:
+
+          - 4
+          - four or five
+          - 8..5
+          - 24 (-50%)
+          - Any other answer
+        `
+      },
+      expect: [
+        { at: "q.md:16", message: "Expected an accepted number such as 4, 4 \xB1 0.5 or 1..5" },
+        { at: "q.md:17", message: "Expected a range written smaller number first; found 8..5" },
+        { at: "q.md:18", message: "Expected a credit from 0% to 100% on an accepted number" },
+        { at: "q.md:19", message: 'Expected feedback quoted under "Any other answer"' }
+      ]
+    },
+    {
+      title: "Credits outside what a tick or an answer can earn",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which are prime?
+          <!-- question id=primes type=multiple -->
+
+          - [x] 2 (credit 150%)
+          - [x] 3
+          - [ ] 4
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - \`Request-Id\` (credit -50%)
+          - Any other answer
+        `
+      },
+      expect: [
+        { at: "q.md:13", message: "Expected a choice's credit from -100% to 100%; found 150%" },
+        {
+          at: "q.md:23",
+          message: "Expected an accepted answer's credit from 0% to 100%; found -50%"
+        },
+        { at: "q.md:24", message: 'Expected feedback quoted under "Any other answer"' }
+      ]
+    },
+    {
+      title: "A matching item without its arrow",
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Match each tool to its job
+          <!-- question id=tools type=matching -->
+
+          - Grafana → dashboards
+          - PagerDuty paging
+          - Stripe → billing
+        `
+      },
+      expect: [
+        {
+          at: "q.md:14",
+          message: "Expected each item of a matching question to pair a prompt with its answer"
+        }
+      ]
     },
     {
       title: "Feedback under each choice",
@@ -63608,13 +63959,37 @@ function shuffledItems(q, seed) {
   return shuffledOrder(q, seed).map((n) => q.items[n].text);
 }
 
+// core/grading/match-options.ts
+function matchOptions(q) {
+  if (q.options) return q.options;
+  const all2 = [
+    ...(q.pairs ?? []).map((p) => p.answer),
+    ...(q.distractors ?? []).map((d) => d.answer)
+  ];
+  const seen = /* @__PURE__ */ new Set();
+  return all2.filter((a) => {
+    const k = a.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort(
+    (a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0
+  );
+}
+
 // core/grading/sheet-template.ts
 function keyAnswer(q, fill) {
   if (!fill) return "";
-  if (q.type === "text") return q.accepted.find((a) => !answerPattern(a.value))?.value ?? "";
-  if (q.type === "numeric" && q.numeric) {
-    const n = String(q.numeric.value).replace(".", fill.decimalMark);
-    return q.numeric.unit ? `${n} ${q.numeric.unit}` : n;
+  if (q.type === "text")
+    return q.accepted.find((a) => !answerPattern(a.value) && (a.credit ?? 1) === 1)?.value ?? "";
+  const best = q.numeric ?? q.numbers?.reduce(
+    (b, n) => !b || n.credit > b.credit ? n : b,
+    void 0
+  );
+  if (q.type === "numeric" && best) {
+    const n = String(best.range ? best.range[0] : best.value).replace(".", fill.decimalMark);
+    const unit = best.unit ?? q.numbers?.find((x) => x.unit)?.unit;
+    return unit ? `${n} ${unit}` : n;
   }
   return "";
 }
@@ -63636,21 +64011,33 @@ ${meta}
     case "numeric":
       return `${head2}Answer: ${keyAnswer(q, fill)}
 `;
+    case "truefalse":
+      return `${head2}Answer: ${fill && q.truth ? String(q.truth.value) : ""}
+`;
+    case "matching":
+      return `${head2}${(q.pairs ?? []).map((p) => `- ${p.prompt} \u2192 ${fill ? p.answer : ""}`).join("\n")}
+
+Choose from:
+
+${matchOptions(
+        q
+      ).map((o) => `- ${o}`).join("\n")}
+`;
     case "ordering":
       return `${head2}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner)).map((t, i) => `${i + 1}. ${t}`).join("\n")}
 `;
   }
 }
-function answerSheetText(quiz2, learner, fill) {
-  const instructions = fill ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.' : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:", and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. Then commit this file on a branch and open a pull request.';
-  const questions = quiz2.questions.map((q) => questionBlock(q, learner, fill)).join("\n");
+function answerSheetText(quiz4, learner, fill) {
+  const instructions = fill ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.' : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which) and after each arrow (one of the answers to choose from), and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. Then commit this file on a branch and open a pull request.';
+  const questions = quiz4.questions.map((q) => questionBlock(q, learner, fill)).join("\n");
   return `---
 type: answer-sheet
-checkpoint: ${quiz2.id}
+checkpoint: ${quiz4.id}
 learner: ${learner}
 ---
 
-# ${quiz2.title}: answers
+# ${quiz4.title}: answers
 
 ${instructions}
 
@@ -63812,6 +64199,9 @@ function foldText(s) {
   return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-").replace(/\s+/gu, " ").trim();
 }
 
+// core/grading/scored.ts
+var percent = (credit) => `${Math.round(credit * 1e3) / 10}%`;
+
 // core/grading/read-number.ts
 var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var patterns = /* @__PURE__ */ new Map();
@@ -63854,6 +64244,89 @@ function numberHint(mark, unit, answer) {
   return `Expected one number after "Answer:", such as ${examples}${unit ? `, optionally followed by ${unit}` : ""}; found "${found}". Write the number alone, with ${mark === "." ? "a point" : "a comma"} as the decimal mark.`;
 }
 
+// core/grading/score-numeric.ts
+function numberText(n) {
+  const unit = n.unit ? ` ${n.unit}` : "";
+  if (n.range) return `${n.range[0]}..${n.range[1]}${unit}`;
+  return `${n.value}${n.tolerance ? ` \xB1 ${n.tolerance}` : ""}${unit}`;
+}
+var holds = (n, x) => n.range ? x >= n.range[0] - 1e-9 && x <= n.range[1] + 1e-9 : Math.abs(x - n.value) <= n.tolerance + 1e-9;
+var unitOf = (key) => key.numeric?.unit ?? key.numbers?.find((n) => n.unit)?.unit;
+function scoreNumeric(key, mine, mark) {
+  const answer = mine.answerText?.value ?? "";
+  if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const unit = unitOf(key);
+  const value3 = readNumber(answer, mark, unit);
+  if (value3 === void 0)
+    return {
+      outcome: "not-a-number",
+      points: 0,
+      answer,
+      feedback: [numberHint(mark, unit, answer)]
+    };
+  if (key.numbers) return scoreNumbers(key, key.numbers, value3, answer);
+  const ok2 = key.numeric !== void 0 && holds(key.numeric, value3);
+  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
+}
+function scoreNumbers(key, numbers, value3, answer) {
+  const hit = numbers.find((n) => holds(n, value3));
+  if (!hit)
+    return {
+      outcome: "wrong",
+      points: 0,
+      answer,
+      feedback: key.otherFeedback ? [key.otherFeedback.text] : []
+    };
+  const credit = Math.min(1, Math.max(0, hit.credit));
+  const note = credit === 1 ? [] : [`This number earns ${percent(credit)} of the question's credit.`];
+  return {
+    outcome: credit === 1 ? "right" : credit > 0 ? "partial" : "wrong",
+    points: credit * key.weight,
+    answer,
+    feedback: [...note, ...hit.feedback ? [hit.feedback.text] : []]
+  };
+}
+
+// core/grading/choice-credit.ts
+var hasChoiceCredits = (q) => q.choices.some((c) => c.credit !== void 0);
+var creditOf = (c) => c.credit ?? (c.checked ? 1 : 0);
+var percent2 = (f) => `${Math.round(f * 1e3) / 10}%`;
+var signed = (f) => `${f > 0 ? "+" : f < 0 ? "\u2212" : ""}${percent2(Math.abs(f))}`;
+function scoreCredits(key, ticked) {
+  const credits = ticked.map((i) => creditOf(key.choices[i]));
+  const sum = credits.reduce((a, b) => a + b, 0);
+  const fraction = Math.min(1, Math.max(0, sum));
+  if (key.type === "single")
+    return { fraction, note: `This choice earns ${percent2(fraction)} of the question's credit.` };
+  const note = sum < 0 ? `Your ticks add up to ${signed(sum)} of the question's credit; a question earns at least 0%, so it counts as 0%.` : sum > 1 ? `Your ticks add up to ${percent2(sum)} of the question's credit, counted as 100%.` : `Your ticks add up to ${percent2(sum)} of the question's credit.`;
+  const detail = `Each tick: ${ticked.map((i, n) => `${key.choices[i].letter}) ${signed(credits[n])}`).join(", ")}.`;
+  return { fraction, note, detail };
+}
+function creditAnswer(q) {
+  return q.choices.filter((c) => creditOf(c) > 0).map((c) => `${c.letter}) ${c.text}${creditOf(c) === 1 ? "" : ` (${percent2(creditOf(c))})`}`).join("; ");
+}
+
+// core/grading/ordering-credit.ts
+function itemsInOrder(places) {
+  const tails = [];
+  for (const p of places) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (tails[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = p;
+  }
+  return tails.length;
+}
+function orderingCredit(places) {
+  const n = places.length;
+  const kept = itemsInOrder(places);
+  return { fraction: n < 2 ? kept === n ? 1 : 0 : (kept - 1) / (n - 1), kept };
+}
+
 // core/grading/grade-question.ts
 var MAX_TEXT_ANSWER = 500;
 var normalise = (s) => foldText(s).toLowerCase();
@@ -63874,12 +64347,24 @@ function scoreChoices(key, mine) {
   );
   let fraction;
   const notes = [];
+  const heldNotes = [];
+  const credits = key.partial && hasChoiceCredits(key) ? scoreCredits(key, ticked) : void 0;
   if (key.type === "single") {
     fraction = ticked.length === 1 && hits === 1 ? 1 : 0;
     if (ticked.length > 1)
       notes.push(
         `Expected one tick on a single-choice question; found ${ticked.length} (${ticked.map((i) => key.choices[i].letter).join(", ")}). It takes one answer, so it was graded wrong; tick only one next time.`
       );
+    else if (credits) {
+      fraction = credits.fraction;
+      if (fraction > 0 && fraction < 1) notes.push(credits.note);
+    }
+  } else if (credits) {
+    fraction = credits.fraction;
+    if (fraction < 1) {
+      notes.push(credits.note);
+      if (credits.detail) heldNotes.push(credits.detail);
+    }
   } else if (!key.partial) fraction = hits === right.size && misses === 0 ? 1 : 0;
   else fraction = Math.max(0, (hits - misses) / right.size);
   const safe = fraction === 1 || key.type === "single" && ticked.length === 1;
@@ -63888,7 +64373,7 @@ function scoreChoices(key, mine) {
     points: fraction * key.weight,
     answer,
     feedback: safe ? [...notes, ...choiceFeedback] : notes,
-    held: safe ? [] : choiceFeedback
+    held: safe ? [] : [...heldNotes, ...choiceFeedback]
   };
 }
 function scoreText(key, mine, match) {
@@ -63907,8 +64392,7 @@ function scoreText(key, mine, match) {
   for (const a of key.accepted) {
     const m = answerPattern(a.value);
     if (!m) {
-      if (normalise(a.value) === given)
-        return { outcome: "right", points: key.weight, answer, feedback: [] };
+      if (normalise(a.value) === given) return acceptedScore(key, a, answer);
       continue;
     }
     let hit;
@@ -63926,29 +64410,75 @@ function scoreText(key, mine, match) {
           "This answer took too long to check against the accepted patterns; ask the quiz owner to simplify them."
         ]
       };
-    if (hit) return { outcome: "right", points: key.weight, answer, feedback: [] };
+    if (hit) return acceptedScore(key, a, answer);
   }
-  return { outcome: "wrong", points: 0, answer, feedback: [] };
+  return {
+    outcome: "wrong",
+    points: 0,
+    answer,
+    feedback: key.otherFeedback ? [key.otherFeedback.text] : []
+  };
 }
-function scoreNumeric(key, mine, mark) {
+function acceptedScore(key, a, answer) {
+  const credit = Math.min(1, Math.max(0, a.credit ?? 1));
+  const note = credit === 1 ? [] : [`This answer earns ${percent(credit)} of the question's credit.`];
+  return {
+    outcome: credit === 1 ? "right" : credit > 0 ? "partial" : "wrong",
+    points: credit * key.weight,
+    answer,
+    feedback: [...note, ...a.feedback ? [a.feedback.text] : []]
+  };
+}
+var fullCredit = (q) => q.accepted.filter((a) => (a.credit ?? 1) === 1);
+function scoreTrueFalse(key, mine) {
   const answer = mine.answerText?.value ?? "";
   if (!answer.trim()) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  const value3 = readNumber(answer, mark, key.numeric?.unit);
-  if (value3 === void 0)
+  const given = normalise(answer).trim();
+  if (given !== "true" && given !== "false")
     return {
-      outcome: "not-a-number",
+      outcome: "wrong",
       points: 0,
       answer,
-      feedback: [numberHint(mark, key.numeric?.unit, answer)]
+      feedback: [
+        `Expected true or false after "Answer:"; found "${answer.trim().length > 40 ? `${answer.trim().slice(0, 40)}\u2026` : answer.trim()}". Write true or false.`
+      ]
     };
-  const ok2 = key.numeric !== void 0 && Math.abs(value3 - key.numeric.value) <= key.numeric.tolerance + 1e-9;
+  const ok2 = key.truth !== void 0 && given === "true" === key.truth.value;
   return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
 }
-function scoreOrdering(key, mine) {
+var pairsText = (pairs) => pairs.map((p) => `${p.prompt} \u2192 ${p.answer}`).join("; ");
+function scoreMatching(key, mine) {
+  const given = new Map((mine.pairs ?? []).map((p) => [normalise(p.prompt), p.answer]));
+  const answer = pairsText((mine.pairs ?? []).filter((p) => p.answer.trim() !== ""));
+  const prompts = key.pairs ?? [];
+  if (given.size !== prompts.length || prompts.some((p) => !given.has(normalise(p.prompt))))
+    return {
+      outcome: "changed",
+      points: 0,
+      answer,
+      feedback: [],
+      changed: 'The prompts of this question are not the ones the quiz lists now. Keep every prompt as it is and write only after the arrows, or make a new sheet with "enablekit take".'
+    };
+  if (!answer) return { outcome: "unanswered", points: 0, answer, feedback: [] };
+  const right = prompts.filter(
+    (p) => normalise(given.get(normalise(p.prompt))).trim() === normalise(p.answer).trim()
+  ).length;
+  const all2 = right === prompts.length;
+  const fraction = all2 ? 1 : key.partial ? right / prompts.length : 0;
+  return {
+    outcome: all2 ? "right" : fraction > 0 ? "partial" : "wrong",
+    points: fraction * key.weight,
+    answer,
+    feedback: all2 ? [] : [
+      `${right} of ${prompts.length} prompts are matched right${key.partial ? `: ${percent(fraction)} of the question's credit` : ""}.`
+    ]
+  };
+}
+function scoreOrdering(key, mine, learner) {
   const order2 = mine.items.map((i) => i.text);
   const answer = order2.map((t, i) => `${i + 1}. ${t}`).join(" ");
   if (order2.length === 0) return { outcome: "unanswered", points: 0, answer, feedback: [] };
-  const known2 = new Map(key.items.map((i, n) => [normalise(i.text), n]));
+  const known2 = new Map(key.items.map((i, n2) => [normalise(i.text), n2]));
   const places = order2.map((t) => known2.get(normalise(t)));
   if (places.some((p) => p === void 0) || new Set(places).size !== key.items.length || places.length !== key.items.length) {
     return {
@@ -63960,22 +64490,56 @@ function scoreOrdering(key, mine) {
     };
   }
   const ok2 = places.every((p, i) => p === i);
-  return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
+  if (ok2 || key.scoring !== "partial")
+    return { outcome: ok2 ? "right" : "wrong", points: ok2 ? key.weight : 0, answer, feedback: [] };
+  if (learner !== void 0 && unmoved(key, order2, learner))
+    return {
+      outcome: "wrong",
+      points: 0,
+      answer,
+      feedback: [
+        "Your items are still in the order your sheet listed them, which is not the right one; partial credit is for an order you chose. Move them into yours."
+      ]
+    };
+  const { fraction, kept } = orderingCredit(places);
+  const n = places.length;
+  return {
+    outcome: fraction > 0 ? "partial" : "wrong",
+    points: fraction * key.weight,
+    answer,
+    feedback: [
+      `${kept} of ${n} items are in the right order relative to each other (${n - kept} to move): ${percent(fraction)} of the question's credit.`
+    ]
+  };
+}
+function unmoved(key, order2, learner) {
+  const shown = [...key.items].sort(
+    (a, b) => a.letter.length !== b.letter.length ? a.letter.length - b.letter.length : a.letter < b.letter ? -1 : a.letter > b.letter ? 1 : 0
+  );
+  const listed = shuffledItems({ ...key, items: shown }, learner);
+  return listed.length === order2.length && listed.every((t, i) => normalise(t) === normalise(order2[i]));
 }
 function correctAnswerOf(q) {
   switch (q.type) {
     case "single":
     case "multiple":
+      if (q.partial && hasChoiceCredits(q)) return creditAnswer(q);
       return q.choices.filter((c) => c.checked).map((c) => `${c.letter}) ${c.text}`).join("; ");
     case "text":
-      return q.accepted.find((a) => !answerPattern(a.value))?.value ?? q.accepted[0]?.value ?? "";
+      return fullCredit(q).find((a) => !answerPattern(a.value))?.value ?? fullCredit(q)[0]?.value ?? "";
     case "numeric":
-      return q.numeric ? `${q.numeric.value}${q.numeric.tolerance ? ` \xB1 ${q.numeric.tolerance}` : ""}${q.numeric.unit ? ` ${q.numeric.unit}` : ""}` : "";
+      if (q.numbers)
+        return q.numbers.filter((n) => n.credit > 0).map((n) => n.credit === 1 ? numberText(n) : `${numberText(n)} (${percent(n.credit)})`).join("; ");
+      return q.numeric ? numberText(q.numeric) : "";
     case "ordering":
       return q.items.map((i, n) => `${n + 1}. ${i.text}`).join(" ");
+    case "truefalse":
+      return q.truth ? String(q.truth.value) : "";
+    case "matching":
+      return pairsText(q.pairs ?? []);
   }
 }
-function scoreQuestion(key, mine, match, line, mark = ".") {
+function scoreQuestion(key, mine, match, line, mark = ".", learner) {
   const base = { id: key.id ?? "", type: key.type, prompt: key.prompt, weight: key.weight, line };
   if (!mine)
     return {
@@ -63988,7 +64552,7 @@ function scoreQuestion(key, mine, match, line, mark = ".") {
       },
       held: []
     };
-  const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : scoreOrdering(key, mine);
+  const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : key.type === "truefalse" ? scoreTrueFalse(key, mine) : key.type === "matching" ? scoreMatching(key, mine) : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,
@@ -64019,44 +64583,44 @@ function retakeStanding(counted, policy, at4) {
 
 // core/grading/grade-quiz.ts
 init_sheet_problems();
-function policyFor(quiz2, config) {
+function policyFor(quiz4, config) {
   return {
-    passMark: quiz2.passMark ?? config.policies.passMark,
-    attempts: quiz2.attempts ?? config.policies.attempts,
-    retakeCooldownMs: durationMs(quiz2.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
-    revealAnswers: quiz2.revealAnswers ?? config.policies.revealAnswers,
+    passMark: quiz4.passMark ?? config.policies.passMark,
+    attempts: quiz4.attempts ?? config.policies.attempts,
+    retakeCooldownMs: durationMs(quiz4.retakeCooldown ?? config.policies.retakeCooldown) ?? 0,
+    revealAnswers: quiz4.revealAnswers ?? config.policies.revealAnswers,
     decimalMark: config.policies.decimalMark
   };
 }
 function gradeQuiz(input) {
-  const { sheet, quiz: quiz2, policy, prior, now } = input;
-  const who = { checkpoint: quiz2.id, learner: sheet.learner };
-  if (quiz2.key && !input.keyApplied && !quiz2.keyApplied) {
+  const { sheet, quiz: quiz4, policy, prior, now } = input;
+  const who = { checkpoint: quiz4.id, learner: sheet.learner };
+  if (quiz4.key && !input.keyApplied && !quiz4.keyApplied) {
     return {
       ok: false,
       refusal: {
         ...who,
         reason: "key-unavailable",
-        message: `Expected the answers of "${quiz2.title}"; found them kept in its key file (${quiz2.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`
+        message: `Expected the answers of "${quiz4.title}"; found them kept in its key file (${quiz4.key}), which this grader cannot read. Ask the quiz owner; your answers are kept.`
       }
     };
   }
-  const standing = retakeStanding(
+  const standing2 = retakeStanding(
     [...prior].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     policy,
     now
   );
-  if (standing.kind === "refused" && standing.reason === "no-attempts-left")
+  if (standing2.kind === "refused" && standing2.reason === "no-attempts-left")
     return {
       ok: false,
       refusal: {
         ...who,
         reason: "no-attempts-left",
-        message: `Expected an attempt left at "${quiz2.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
+        message: `Expected an attempt left at "${quiz4.title}"; found all ${policy.attempts} used. Ask your trainer to reset your attempts.`
       }
     };
-  if (standing.kind === "refused") {
-    const when = standing.opensAt;
+  if (standing2.kind === "refused") {
+    const when = standing2.opensAt;
     return {
       ok: false,
       refusal: {
@@ -64066,7 +64630,7 @@ function gradeQuiz(input) {
       }
     };
   }
-  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz2)].sort(
+  const problems = [...sheet.problems, ...unknownQuestions(sheet.questions, quiz4)].sort(
     (a, b) => a.span.start.offset - b.span.start.offset
   );
   if (problems.length)
@@ -64080,26 +64644,27 @@ function gradeQuiz(input) {
       }
     };
   const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id, q]));
-  const scored = quiz2.questions.map((key) => {
+  const scored = quiz4.questions.map((key) => {
     const q = mine.get(key.id ?? "");
     return scoreQuestion(
       key,
       q,
       input.match ?? plainMatcher,
       q?.span.start.line ?? 1,
-      policy.decimalMark ?? "."
+      policy.decimalMark ?? ".",
+      sheet.learner
     );
   });
   const questions = scored.map((s) => s.result);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1e3) / 1e3;
-  const percent = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
-  const passed = percent + 1e-9 >= policy.passMark;
-  const practice = standing.kind === "practice";
-  const attempt = practice ? standing.passedAttempt : standing.attempt;
+  const percent4 = maxScore === 0 ? 0 : Math.round(score / maxScore * 1e3) / 10;
+  const passed = percent4 + 1e-9 >= policy.passMark;
+  const practice = standing2.kind === "practice";
+  const attempt = practice ? standing2.passedAttempt : standing2.attempt;
   const revealed = policy.revealAnswers === "always" || policy.revealAnswers === "after-pass" && (passed || practice) || policy.revealAnswers === "after-last-attempt" && (passed || practice || attempt >= policy.attempts);
   if (revealed) {
-    quiz2.questions.forEach((key, i) => {
+    quiz4.questions.forEach((key, i) => {
       const r = questions[i];
       if (r.outcome !== "right") r.correctAnswer = correctAnswerOf(key);
       r.feedback.push(...scored[i].held);
@@ -64112,10 +64677,10 @@ function gradeQuiz(input) {
       ...who,
       attempt,
       attemptsAllowed: policy.attempts,
-      ...practice ? { practice: { passedAt: standing.passedAt, passedAttempt: standing.passedAttempt } } : {},
+      ...practice ? { practice: { passedAt: standing2.passedAt, passedAttempt: standing2.passedAttempt } } : {},
       score,
       maxScore,
-      percent,
+      percent: percent4,
       passMark: policy.passMark,
       passed,
       revealed,
@@ -64134,12 +64699,12 @@ var OUTCOME = {
   "not-a-number": "no credit: its answer read as not a number"
 };
 var patternOnly = (q) => q.type === "text" && q.accepted.length > 0 && q.accepted.every((a) => answerPattern(a.value));
-function keyShortfalls(quiz2, config) {
-  const ids = quiz2.questions.map((q) => q.id);
+function keyShortfalls(quiz4, config) {
+  const ids = quiz4.questions.map((q) => q.id);
   if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return [];
-  const checked = quiz2.questions.filter((q) => !answerProblem(q) && !patternOnly(q));
+  const checked = quiz4.questions.filter((q) => !answerProblem(q) && !patternOnly(q));
   if (checked.length === 0) return [];
-  const text3 = answerSheetText(quiz2, KEY_LEARNER, { decimalMark: config.policies.decimalMark });
+  const text3 = answerSheetText(quiz4, KEY_LEARNER, { decimalMark: config.policies.decimalMark });
   const read2 = readAnswerSheet(text3, Number.MAX_SAFE_INTEGER);
   if (!read2.ok)
     return [
@@ -64147,8 +64712,8 @@ function keyShortfalls(quiz2, config) {
     ];
   const graded = gradeQuiz({
     sheet: read2.sheet,
-    quiz: quiz2,
-    policy: { ...policyFor(quiz2, config), attempts: Number.MAX_SAFE_INTEGER },
+    quiz: quiz4,
+    policy: { ...policyFor(quiz4, config), attempts: Number.MAX_SAFE_INTEGER },
     prior: [],
     now: "2000-01-01T00:00:00Z",
     // The key writes a plain accepted answer, which matches without running any pattern.
@@ -65468,33 +66033,39 @@ var quiz = (body) => dedent`
 var quizAcceptedFeedback = {
   meta: {
     id: "quiz-accepted-feedback",
-    description: "No feedback is quoted under an accepted answer of a text question, where it is never shown.",
+    description: "The accepted answers of a text question grade as written: one is worth the whole question, and none is hidden behind an earlier one with the same text.",
     severity: "error",
-    rationale: "A text question shows no feedback per accepted answer: a quote written there reaches no learner, though its author thinks it does. An explanation under the question is shown as reveal_answers allows.",
+    rationale: "Grading takes the first accepted answer that matches: a later answer with the same text never grades anything, though its author thinks its credit and feedback apply. A question no answer earns in full caps every learner below its weight.",
     reach: "file"
   },
   examples: [
     {
-      title: "Feedback under an accepted answer",
+      title: "The same answer twice, and no answer worth the whole question",
       files: {
         "q.md": quiz(dedent`
-        - \`X-Request-Id\`
-          > Right: support asks for it first.
-        - \`Request-Id\`
+        - \`Request-Id\` (credit 50%)
+          > Close: the header has an X- prefix.
+        - \`request-id\` (credit 25%)
       `)
       },
       expect: [
         {
-          at: "q.md:16",
-          message: 'Expected no feedback under accepted answer 1 of question "header"; found a quote that is never shown to a learner'
-        }
+          at: "q.md:13",
+          message: 'Expected one of the accepted answers of question "header" to be worth the whole'
+        },
+        { at: "q.md:17", message: "found answer 2 matching the same text as answer 1 above it" }
       ]
     },
     {
-      title: "An explanation under the question",
+      title: "Feedback under each answer, a near miss, and the feedback for any other answer",
       files: {
         "q.md": quiz(dedent`
         - \`X-Request-Id\`
+          > Right: support asks for it first.
+        - \`Request-Id\` (credit 50%)
+          > Close: the header has an X- prefix.
+        - Any other answer
+          > Look at the headers section of the API guide.
 
         > Support asks for the request id first.
       `)
@@ -65504,17 +66075,296 @@ var quizAcceptedFeedback = {
   ],
   check(ctx) {
     for (const item of ctx.items()) {
-      if (item.type !== "quiz") continue;
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
       for (const q of item.questions) {
-        q.accepted.forEach((a, i) => {
-          if (!a.feedback) return;
+        if (q.type !== "text" || q.accepted.length === 0) continue;
+        const name = q.id ?? q.prompt;
+        if (!q.accepted.some((a) => (a.credit ?? 1) === 1))
           ctx.report({
             file: item.file,
-            span: a.feedback.span,
-            message: `Expected no feedback under accepted answer ${i + 1} of question "${q.id ?? q.prompt}"; found a quote that is never shown to a learner. Move it under the question as its explanation ("> ..." after the list), or delete it.`
+            span: q.acceptedSpan ?? q.span,
+            message: `Expected one of the accepted answers of question "${name}" to be worth the whole question (no credit written, or (credit 100%)); found none, so no answer can earn its full weight. Remove the credit from the right answer.`
           });
+        const seen = /* @__PURE__ */ new Map();
+        q.accepted.forEach((a, i) => {
+          if (answerPattern(a.value)) return;
+          const key = normalise(a.value);
+          const earlier = seen.get(key);
+          if (earlier === void 0) seen.set(key, i);
+          else if (a.credit !== void 0 || a.feedback)
+            ctx.report({
+              file: item.file,
+              span: a.span,
+              message: `Expected every accepted answer of question "${name}" to be reachable; found answer ${i + 1} matching the same text as answer ${earlier + 1} above it, which grades it first. Delete one of them.`
+            });
         });
       }
+    }
+  }
+};
+
+// core/lint/rules/quiz-numbers.ts
+var quiz2 = (body) => dedent`
+  ---
+  type: quiz
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
+
+  ## Within how many hours does a P2 need a first reply?
+  <!-- question id=p2 type=numeric -->
+
+  ${body}`;
+var CHECKED = 100;
+var ends = (n) => n.range ?? [n.value - n.tolerance, n.value + n.tolerance];
+function numbersProblems(q) {
+  const numbers = q.numbers;
+  if (!numbers) return [];
+  const name = q.id ?? q.prompt;
+  const out = [];
+  if (q.numeric)
+    out.push({
+      at: q.numeric.span,
+      message: `Expected question "${name}" to give its numbers one way; found an "Answer:" line and "Accepted numbers:". Keep the list (an answer worth the whole question is one with no credit written), and delete the "Answer:" line.`
+    });
+  if (numbers.length > 0 && !numbers.some((n) => n.credit === 1))
+    out.push({
+      at: q.numbersSpan ?? q.span,
+      message: `Expected one of the accepted numbers of question "${name}" to be worth the whole question (no credit written, or (100%)); found none, so no answer can earn its full weight. Remove the credit from the right number.`
+    });
+  const units = new Set(numbers.flatMap((n) => n.unit ? [n.unit] : []));
+  if (units.size > 1)
+    out.push({
+      at: q.numbersSpan ?? q.span,
+      message: `Expected one unit for the accepted numbers of question "${name}"; found ${[...units].map((u) => `"${u}"`).join(" and ")}. A learner writes one number with one unit: convert them to one unit.`
+    });
+  numbers.slice(0, CHECKED).forEach((n, i) => {
+    const [lo, hi] = ends(n);
+    const j = numbers.slice(0, i).findIndex((m) => {
+      const [a, b] = ends(m);
+      return a <= lo && hi <= b;
+    });
+    if (j >= 0)
+      out.push({
+        at: n.span,
+        message: `Expected every accepted number of question "${name}" to be reachable; found number ${i + 1} inside number ${j + 1} above it, which grades every answer it would (the first number that holds an answer grades it). Move number ${i + 1} above number ${j + 1}, or delete it.`
+      });
+  });
+  return out;
+}
+var quizNumbers = {
+  meta: {
+    id: "quiz-numbers",
+    description: "The accepted numbers of a numeric question can each be reached, one is worth the whole question, and they share one unit.",
+    severity: "error",
+    rationale: "Grading takes the first accepted number that holds an answer: a number inside an earlier one never grades anything, though its author thinks its credit and feedback apply. A question no number earns in full caps every learner below its weight, and numbers in two units cannot both be written after one answer.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "A number inside a range above it, and no number worth the whole question",
+      files: {
+        "q.md": quiz2(dedent`
+          Accepted numbers:
+
+          - 2..8 (50%)
+          - 4 (50%)
+            > Four hours is the target.
+        `)
+      },
+      expect: [
+        {
+          at: "q.md:13",
+          message: 'Expected one of the accepted numbers of question "p2" to be worth the whole'
+        },
+        { at: "q.md:16", message: "found number 2 inside number 1 above it" }
+      ]
+    },
+    {
+      title: 'Numbers in two units, and both an "Answer:" line and a list',
+      files: {
+        "q.md": quiz2(dedent`
+          Answer: 4 h
+
+          Accepted numbers:
+
+          - 4 h
+          - 240 min (50%)
+        `)
+      },
+      expect: [
+        { at: "q.md:13", message: 'found an "Answer:" line and "Accepted numbers:"' },
+        { at: "q.md:15", message: "Expected one unit for the accepted numbers" }
+      ]
+    },
+    {
+      title: "The narrow case first, then the range, then the feedback for any other number",
+      files: {
+        "q.md": quiz2(dedent`
+          Accepted numbers:
+
+          - 4 ± 0.5
+          - 2..8 (50%)
+            > Close: a P2 is answered within the working half-day.
+          - Any other answer
+            > Count the hours in the SLA table.
+        `)
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
+      for (const q of item.questions)
+        for (const p of numbersProblems(q))
+          ctx.report({ file: item.file, span: p.at, message: p.message });
+    }
+  }
+};
+
+// core/lint/rules/quiz-choice-credit.ts
+var quiz3 = (comment, body) => dedent`
+  ---
+  type: quiz
+  id: q
+  title: Q
+  module: m
+  owner: alice
+  ---
+  # Q
+
+  ## Which are prime?
+  <!-- question id=primes ${comment} -->
+
+  ${body}`;
+var percent3 = (f) => `${Math.round(f * 1e3) / 10}%`;
+function creditProblems(q) {
+  if (!hasChoiceCredits(q)) return [];
+  const name = q.id ?? q.prompt;
+  if (q.type !== "single" && q.type !== "multiple") return [];
+  if (!q.partial)
+    return [
+      {
+        at: q.metaSpan ?? q.span,
+        message: `Expected no credits on the choices of question "${name}", which says scoring=all-or-nothing; found some, and they would not count. Remove scoring=all-or-nothing to grade by the credits, or remove the credits.`
+      }
+    ];
+  const out = [];
+  for (const c of q.choices) {
+    if (c.credit === void 0) continue;
+    const at4 = c.span;
+    const credit = percent3(c.credit);
+    if (q.type === "single") {
+      if (c.checked && c.credit !== 1)
+        out.push({
+          at: at4,
+          message: `Expected the ticked choice ${c.letter} of single-choice question "${name}" to be its right answer, worth the whole question; found (credit ${credit}). Untick it and tick the right one, or remove its credit.`
+        });
+      else if (!c.checked && (c.credit < 0 || c.credit === 1))
+        out.push({
+          at: at4,
+          message: c.credit < 0 ? `Expected choice ${c.letter} of single-choice question "${name}" to earn 0% or more; found (credit ${credit}). One tick earns its credit and a question earns at least 0%, so a negative credit counts as 0%: write (credit 0%) or remove it.` : `Expected choice ${c.letter} of single-choice question "${name}" to be ticked if it is worth the whole question; found it unticked with (credit 100%). Tick it, or make the question multiple choice.`
+        });
+    } else if (c.checked && c.credit <= 0)
+      out.push({
+        at: at4,
+        message: `Expected ticked choice ${c.letter} of question "${name}" to earn credit; found (credit ${credit}). Untick it, or give it a positive credit.`
+      });
+    else if (!c.checked && c.credit > 0)
+      out.push({
+        at: at4,
+        message: `Expected a choice that earns credit to be ticked; found choice ${c.letter} of question "${name}" unticked with (credit ${credit}). Tick it, or give it 0% or less.`
+      });
+  }
+  if (q.type === "multiple") {
+    const right = q.choices.reduce((sum, c) => sum + Math.max(0, creditOf(c)), 0);
+    if (Math.abs(right - 1) > 1e-3)
+      out.push({
+        at: q.span,
+        message: `Expected the credits of the right choices of question "${name}" to add up to 100%; found ${percent3(right)}, so ${right < 1 ? "no answer earns the whole question" : "a learner earns the whole question without ticking every right choice"}. Change the credits (a ticked choice with no credit written counts 100%).`
+      });
+  }
+  return out;
+}
+var quizChoiceCredit = {
+  meta: {
+    id: "quiz-choice-credit",
+    description: "The credits written on a question's choices grade it as the author means: right choices ticked, adding up to the whole question.",
+    severity: "error",
+    rationale: "A choice credit that contradicts its tick, credits that add up to more or less than the whole question, or credits scoring=all-or-nothing ignores would grade learners otherwise than the author thinks, without a word.",
+    reach: "file"
+  },
+  examples: [
+    {
+      title: "Credits that add up to less than the whole question, and one on an unticked choice",
+      files: {
+        "q.md": quiz3(
+          "type=multiple",
+          dedent`
+            - [x] 2 (credit 50%)
+            - [ ] 3 (credit 25%)
+            - [ ] 4 (credit -50%)
+          `
+        )
+      },
+      expect: [
+        { at: "q.md:10", message: "to add up to 100%; found 75%" },
+        {
+          at: "q.md:14",
+          message: 'found choice b of question "primes" unticked with (credit 25%)'
+        }
+      ]
+    },
+    {
+      title: "Credits under scoring=all-or-nothing",
+      files: {
+        "q.md": quiz3(
+          "type=multiple scoring=all-or-nothing",
+          dedent`
+            - [x] 2 (credit 50%)
+            - [x] 3 (credit 50%)
+            - [ ] 4
+          `
+        )
+      },
+      expect: [{ at: "q.md:11", message: "which says scoring=all-or-nothing" }]
+    },
+    {
+      title: "Right choices worth half each, wrong ones costing half, and a near miss on a single choice",
+      files: {
+        "q.md": dedent`
+          ${quiz3(
+          "type=multiple",
+          dedent`
+              - [x] 2 (credit 50%)
+              - [x] 3 (credit 50%)
+              - [ ] 4 (credit -50%)
+              - [ ] 6 (credit -50%)
+            `
+        )}
+
+          ## Which priority when everyone is blocked?
+          <!-- question id=priority type=single -->
+
+          - [x] P1
+          - [ ] P2 (credit 50%)
+            > Close: P2 is for many users, not all.
+          - [ ] P3
+        `
+      },
+      expect: []
+    }
+  ],
+  check(ctx) {
+    for (const item of ctx.items()) {
+      if (item.type !== "quiz" || item.key && !item.keyApplied) continue;
+      for (const q of item.questions)
+        for (const p of creditProblems(q))
+          ctx.report({ file: item.file, span: p.at, message: p.message });
     }
   }
 };
@@ -65940,7 +66790,7 @@ var LintCache = class {
 
 // host/quiz-keys.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // core/sealing/seal.ts
 init_parse_file();
@@ -65992,8 +66842,20 @@ function openPayload(fileText, secret, quizId) {
 init_model();
 init_choice_label();
 init_quiz_body();
-function applyKey(quiz2, key) {
-  const questions = quiz2.questions.map((q) => {
+function numberFromKey(k) {
+  const unit = k.unit ? { unit: k.unit } : {};
+  if (k.min !== void 0 && k.max !== void 0)
+    return {
+      value: (k.min + k.max) / 2,
+      tolerance: (k.max - k.min) / 2,
+      range: [k.min, k.max],
+      ...unit
+    };
+  if (k.value === void 0) return void 0;
+  return { value: k.value, tolerance: k.tolerance ?? 0, ...unit };
+}
+function applyKey(quiz4, key) {
+  const questions = quiz4.questions.map((q) => {
     const k = q.id ? key.answers[q.id] : void 0;
     if (!k) return q;
     const kept = k.type && QUESTION_TYPES.includes(k.type) ? k.type : void 0;
@@ -66001,6 +66863,7 @@ function applyKey(quiz2, key) {
     const choices = q.choices.map((c) => ({
       ...c,
       checked: (k.correct ?? []).includes(c.letter),
+      ...k.credit?.[c.letter] !== void 0 ? { credit: k.credit[c.letter] } : {},
       ...k.feedback?.[c.letter] !== void 0 ? { feedback: { text: k.feedback[c.letter], span: c.span } } : {}
     }));
     const byLetter = new Map(q.items.map((i) => [i.letter, i]));
@@ -66009,54 +66872,83 @@ function applyKey(quiz2, key) {
       ...q,
       type,
       choices,
-      accepted: (k.accepted ?? []).map((value3) => ({ value: value3, span: q.span })),
-      ...k.value !== void 0 ? {
+      accepted: (k.accepted ?? []).map(
+        (a) => typeof a === "string" ? { value: a, span: q.span } : {
+          value: a.value,
+          span: q.span,
+          ...a.credit !== void 0 ? { credit: a.credit } : {},
+          ...a.feedback !== void 0 ? { feedback: { text: a.feedback, span: q.span } } : {}
+        }
+      ),
+      ...k.value !== void 0 || k.min !== void 0 && k.max !== void 0 ? {
         numeric: {
-          value: k.value,
-          tolerance: k.tolerance ?? 0,
-          ...k.unit ? { unit: k.unit } : {},
+          ...numberFromKey({
+            value: k.value,
+            tolerance: k.tolerance,
+            min: k.min,
+            max: k.max,
+            unit: k.unit
+          }),
           span: q.span
         }
       } : {},
+      ...k.numbers ? {
+        numbers: k.numbers.flatMap((n) => {
+          const read2 = numberFromKey(n);
+          return read2 ? [
+            {
+              ...read2,
+              credit: n.credit ?? 1,
+              ...n.feedback !== void 0 ? { feedback: { text: n.feedback, span: q.span } } : {},
+              span: q.span
+            }
+          ] : [];
+        })
+      } : {},
+      ...k.otherwise !== void 0 ? { otherFeedback: { text: k.otherwise, span: q.span } } : {},
       items,
+      ...k.truth !== void 0 ? { truth: { value: k.truth, span: q.span } } : {},
+      ...k.match && q.pairs ? { pairs: q.pairs.map((p) => ({ ...p, answer: k.match[p.letter] ?? "" })) } : {},
       ...k.explanation !== void 0 ? { explanation: { text: k.explanation, span: q.span } } : {}
     };
   });
-  return { ...quiz2, questions, keyApplied: true };
+  return { ...quiz4, questions, keyApplied: true };
 }
 function typeFromKey(k) {
   if (k.order) return "ordering";
-  if (k.value !== void 0) return "numeric";
+  if (k.truth !== void 0) return "truefalse";
+  if (k.match) return "matching";
+  if (k.value !== void 0 || k.min !== void 0 || k.numbers) return "numeric";
   if (k.accepted) return "text";
   if (k.correct) return k.correct.length > 1 ? "multiple" : "single";
   return void 0;
 }
-function quizShape(quiz2) {
-  return quiz2.questions.map(
-    (q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}`
+function quizShape(quiz4) {
+  return quiz4.questions.map(
+    (q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join("|")}` : ""}`
   ).join("\n");
 }
 
 // core/sealing/seal.ts
 var keyFilePath = (quizFile, key) => quizFile.includes("/") ? `${quizFile.slice(0, quizFile.lastIndexOf("/") + 1)}${key}` : key;
-function openSealed(quiz2, keyText, secret) {
-  const r = openPayload(keyText, secret, quiz2.id);
+function openSealed(quiz4, keyText, secret) {
+  const r = openPayload(keyText, secret, quiz4.id);
   if (!r.ok) return r;
-  if (quizShape(quiz2) !== r.payload.shape) {
+  if (quizShape(quiz4) !== r.payload.shape) {
     return {
       ok: false,
       reason: "changed",
-      message: `Expected "${quiz2.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.`
+      message: `Expected "${quiz4.id}" as it was when sealed; found its questions or choices changed since, so the key's letters no longer match. Run "enablekit unseal" on the sealed version, make the change there, and seal again.`
     };
   }
-  return { ok: true, quiz: applyKey(quiz2, r.payload.key), source: toLf(r.payload.source) };
+  return { ok: true, quiz: applyKey(quiz4, r.payload.key), source: toLf(r.payload.source) };
 }
 
 // host/quiz-keys.ts
-function openQuizKey(cwd, quiz2, secret) {
-  if (!quiz2.key) return { ok: true, quiz: quiz2 };
-  const keyPath = keyFilePath(quiz2.file, quiz2.key);
-  const at4 = `${quiz2.file}:${quiz2.keySpan?.start.line ?? 1}`;
+function openQuizKey(cwd, quiz4, secret) {
+  if (!quiz4.key) return { ok: true, quiz: quiz4 };
+  const keyPath = keyFilePath(quiz4.file, quiz4.key);
+  const at4 = `${quiz4.file}:${quiz4.keySpan?.start.line ?? 1}`;
   if (!secret)
     return {
       ok: false,
@@ -66064,7 +66956,7 @@ function openQuizKey(cwd, quiz2, secret) {
       keyPath,
       message: `${at4}: Expected the answer-key secret to open ${keyPath}; found none.`
     };
-  const full = resolve(cwd, keyPath);
+  const full = resolve2(cwd, keyPath);
   if (!existsSync3(full))
     return {
       ok: false,
@@ -66072,7 +66964,7 @@ function openQuizKey(cwd, quiz2, secret) {
       keyPath,
       message: `${at4}: Expected the key file ${keyPath} that key: names; found none. Restore it from git, or remove key: and mark the answers in the quiz.`
     };
-  const r = openSealed(quiz2, readFileSync3(full, "utf8"), secret);
+  const r = openSealed(quiz4, readFileSync3(full, "utf8"), secret);
   return r.ok ? { ok: true, quiz: r.quiz, source: r.source, keyPath } : { ok: false, reason: "unopened", keyPath, message: `${at4}: ${r.message}` };
 }
 
@@ -66110,10 +67002,10 @@ async function parseAll(jobs, o, onProgress) {
   const input = workerCount ? workerInput(jobs, maxFileSize, claim) : void 0;
   const workers = Array.from({ length: workerCount }, () => {
     const worker = new Worker(workerFile, { workerData: input });
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       worker.on("message", (batch) => {
         if (batch === "done") {
-          void worker.terminate().then(() => resolve4());
+          void worker.terminate().then(() => resolve5());
           return;
         }
         for (const [i, model] of batch) results[i] = model;
@@ -66139,7 +67031,7 @@ async function parseAll(jobs, o, onProgress) {
 
 // host/workspace-files.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // host/usage-error.ts
 var UsageError = class extends Error {
@@ -66334,7 +67226,7 @@ function withConfig(cwd, targets2, configPath) {
   };
 }
 function resolveTargets(cwd, paths) {
-  const targets2 = (paths.length ? paths : ["."]).map((p) => resolve2(cwd, p));
+  const targets2 = (paths.length ? paths : ["."]).map((p) => resolve3(cwd, p));
   for (const t of targets2)
     if (!existsSync6(t))
       throw new UsageError(
@@ -66361,7 +67253,7 @@ function readWorkspace(cwd, t, ignore2) {
   const hashes = /* @__PURE__ */ new Map();
   for (const file of files.markdown) {
     try {
-      const b = readFileSync5(resolve2(cwd, file));
+      const b = readFileSync5(resolve3(cwd, file));
       bytes2.set(file, b);
       hashes.set(file, hashBytes(b));
     } catch {
@@ -66385,7 +67277,7 @@ async function loadModels(o) {
     });
   }
   const cache = new LintCache(
-    o.cache ? resolve3(o.cwd, ".enablekit-cache", "models.json") : void 0,
+    o.cache ? resolve4(o.cwd, ".enablekit-cache", "models.json") : void 0,
     `${o.version}:${MODEL_VERSION}:${config.maxFileSize}`
   );
   const models = [];
@@ -67230,27 +68122,27 @@ function mergeAttempts(fromComment, fromLedger) {
     if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
   return [...out.values()];
 }
-function withKey(quiz2, key) {
-  if (!key && quiz2.key)
+function withKey(quiz4, key) {
+  if (!key && quiz4.key)
     throw new Error(
-      `Expected the key of "${quiz2.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
+      `Expected the key of "${quiz4.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
     );
-  const r = key ?? { ok: true, quiz: quiz2 };
+  const r = key ?? { ok: true, quiz: quiz4 };
   if (r.ok) return r;
-  const learner = `Expected the answers of "${quiz2.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  const learner = `Expected the answers of "${quiz4.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
   const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
   return { ok: false, learner, maintainer };
 }
-function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
+function gradeQuizSheet(quiz4, sheet, pull, attempts, out, config, now, match) {
   const mine = attempts.filter(
-    (x) => x.checkpoint === quiz2.id && x.learner.toLowerCase() === pull.author.toLowerCase()
+    (x) => x.checkpoint === quiz4.id && x.learner.toLowerCase() === pull.author.toLowerCase()
   );
   const rerun = mine.find((x) => x.sha === pull.headSha);
   const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
   const result = gradeQuiz({
     sheet,
-    quiz: quiz2,
-    policy: policyFor(quiz2, config),
+    quiz: quiz4,
+    policy: policyFor(quiz4, config),
     prior,
     now: rerun?.at ?? now,
     ...match ? { match } : {}
@@ -67258,7 +68150,7 @@ function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
   if (result.ok && !result.grade.practice) {
     if (!rerun)
       out.records.push({
-        checkpoint: quiz2.id,
+        checkpoint: quiz4.id,
         learner: pull.author,
         sha: pull.headSha,
         at: now,
@@ -67267,7 +68159,7 @@ function gradeQuizSheet(quiz2, sheet, pull, attempts, out, config, now, match) {
       });
     out.fresh.push({
       learner: pull.author,
-      checkpoint: quiz2.id,
+      checkpoint: quiz4.id,
       kind: "quiz",
       pr: pull.number,
       sha: pull.headSha,
@@ -67529,9 +68421,9 @@ function attemptPlaces(stored, checkpoint, learner, policy) {
     if (r.checkpoint !== checkpoint || r.learner.toLowerCase() !== learner.toLowerCase() || places.has(r.sha))
       continue;
     const prior = [...counted];
-    const standing = retakeStanding(prior, policy, r.at);
-    if (standing.kind === "refused") places.set(r.sha, { refused: standing.reason, prior });
-    else if (standing.kind === "practice") places.set(r.sha, { practice: true, prior });
+    const standing2 = retakeStanding(prior, policy, r.at);
+    if (standing2.kind === "refused") places.set(r.sha, { refused: standing2.reason, prior });
+    else if (standing2.kind === "practice") places.set(r.sha, { practice: true, prior });
     else {
       counted.push({ at: r.at, passed: r.passed, percent: r.percent });
       places.set(r.sha, { attempt: counted.length, prior });
@@ -67540,12 +68432,12 @@ function attemptPlaces(stored, checkpoint, learner, policy) {
   return places;
 }
 function storedAttempts(stored) {
-  const quiz2 = stored.filter((r) => r.kind === "quiz" && !r.refused);
+  const quiz4 = stored.filter((r) => r.kind === "quiz" && !r.refused);
   const result = /* @__PURE__ */ new Map();
-  for (const r of quiz2)
+  for (const r of quiz4)
     if (!isClaim(r) && !result.has(`${r.checkpoint}@${r.sha}`))
       result.set(`${r.checkpoint}@${r.sha}`, r);
-  return quiz2.map((r) => {
+  return quiz4.map((r) => {
     const got = result.get(`${r.checkpoint}@${r.sha}`);
     return {
       checkpoint: r.checkpoint,
@@ -67961,7 +68853,7 @@ async function loadLedger(gh, ctx, login, issues) {
   const mine = progressIssuesOf(issues ?? await listProgressIssues(gh, ctx), login, ctx.writer);
   const comments = [];
   for (const i of mine) {
-    const list3 = await gh.paginate(gh.rest.issues.listComments, {
+    const list3 = i.thread ?? await gh.paginate(gh.rest.issues.listComments, {
       owner: ctx.owner,
       repo: ctx.repo,
       issue_number: i.number,
@@ -68008,7 +68900,7 @@ async function appendRecords(gh, ctx, ledger, fresh, body) {
   ledger.nextSeq = seq + 1;
   ledger.issue = { number: issue2.number, body: text3 };
 }
-async function openProgressIssue(gh, ctx, login, text3) {
+async function openProgressIssue(gh, ctx, login, text3, readUpTo) {
   const data = await createIssue(
     gh,
     ctx,
@@ -68016,7 +68908,8 @@ async function openProgressIssue(gh, ctx, login, text3) {
     progressMarker(login)
   );
   checkWriter(ctx, data.user);
-  const oldest = progressIssuesOf(await listProgressIssues(gh, ctx), login, ctx.writer)[0];
+  const listed = readUpTo === void 0 ? await listProgressIssues(gh, ctx) : await progressIssuesAfter(gh, ctx, readUpTo);
+  const oldest = progressIssuesOf(listed, login, ctx.writer)[0];
   if (!oldest || oldest.number >= data.number) return { number: data.number, body: text3 };
   await createComment(
     gh,
@@ -68032,6 +68925,25 @@ async function openProgressIssue(gh, ctx, login, text3) {
     state_reason: "not_planned"
   });
   return { number: oldest.number, body: oldest.body ?? "" };
+}
+async function progressIssuesAfter(gh, ctx, upTo) {
+  const issues = await gh.paginate(
+    gh.rest.issues.listForRepo,
+    {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      labels: PROGRESS_LABEL,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 100
+    },
+    (response, done) => {
+      if (response.data.some((i) => i.number <= upTo)) done();
+      return response.data;
+    }
+  );
+  return issues.filter((i) => !i.pull_request && writtenBy(i.user, ctx.writer ?? ACTIONS_BOT));
 }
 async function rewriteBody(gh, ctx, issue2, text3) {
   if (!ctx.dryRun && issue2.body !== text3)
@@ -69131,12 +70043,105 @@ var OperationBudget = class {
   }
 };
 
+// github/progress-issues.ts
+var AUTHOR = `author { __typename login ... on Bot { databaseId } ... on User { databaseId } }`;
+var COMMENTS = `pageInfo { hasNextPage endCursor }
+      nodes { databaseId body url createdAt updatedAt ${AUTHOR} }`;
+var PROGRESS_ISSUES_QUERY = `query ProgressIssues($owner: String!, $repo: String!, $labels: [String!], $after: String) {
+  repository(owner: $owner, name: $repo) {
+    issues(first: 100, after: $after, labels: $labels, orderBy: {field: CREATED_AT, direction: ASC}) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number
+        body
+        ${AUTHOR}
+        comments(first: 100) {
+      ${COMMENTS}
+        }
+      }
+    }
+  }
+}`;
+var ISSUE_COMMENTS_QUERY = `query IssueComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $repo) {
+    issue(number: $number) {
+      comments(first: 100, after: $after) {
+      ${COMMENTS}
+      }
+    }
+  }
+}`;
+function restUser(a) {
+  if (!a) return null;
+  const login = a.__typename === "Bot" ? `${a.login}[bot]` : a.login;
+  return { login, ...typeof a.databaseId === "number" ? { id: a.databaseId } : {} };
+}
+var restComment = (c) => ({
+  id: c.databaseId,
+  body: c.body,
+  user: restUser(c.author),
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  html_url: c.url
+});
+async function readProgressIssues(gh, ctx) {
+  const out = [];
+  let after = null;
+  do {
+    const data = await query(
+      gh,
+      PROGRESS_ISSUES_QUERY,
+      { owner: ctx.owner, repo: ctx.repo, labels: [PROGRESS_LABEL], after },
+      `the progress issues of ${ctx.owner}/${ctx.repo}`
+    );
+    const page = data.repository.issues;
+    for (const node2 of page.nodes) {
+      const user = restUser(node2.author);
+      if (!writtenBy(user, ctx.writer ?? ACTIONS_BOT)) continue;
+      const comments = node2.comments.nodes.map(restComment);
+      let more = node2.comments.pageInfo;
+      while (more.hasNextPage) {
+        const next = await issueComments(gh, ctx, node2.number, more.endCursor);
+        comments.push(...next.nodes.map(restComment));
+        more = next.pageInfo;
+      }
+      out.push({ number: node2.number, body: node2.body, user, thread: comments });
+    }
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return out;
+}
+async function issueComments(gh, ctx, number, after) {
+  const data = await query(
+    gh,
+    ISSUE_COMMENTS_QUERY,
+    { owner: ctx.owner, repo: ctx.repo, number, after },
+    `the comments of progress issue #${number} in ${ctx.owner}/${ctx.repo}`
+  );
+  return data.repository.issue.comments;
+}
+async function query(gh, text3, variables, what) {
+  try {
+    return await gh.graphql(text3, variables);
+  } catch (e) {
+    const errors = e.errors;
+    const missing = errors?.find((x) => x.type === "NOT_FOUND");
+    if (!missing) throw e;
+    throw Object.assign(
+      new Error(
+        `Expected to read ${what}; GitHub answered: ${missing.message ?? "not found"} Check the repository's name and that the token can read its issues.`
+      ),
+      { status: 404 }
+    );
+  }
+}
+
 // action/recertify-run.ts
 async function markRecertification(ctx, gh, curricula, release, operations, at4) {
   const outcome = { learners: 0, records: 0, deferred: 0 };
   const { index: index2, config } = curricula;
   if (!recertifyTargets(index2, config, release.features).length) return outcome;
-  const issues = await listProgressIssues(gh, ctx);
+  const issues = await readProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   const ledgers = [];
   for (const login of logins) ledgers.push(await loadLedger(gh, ctx, login, issues));
@@ -69314,7 +70319,7 @@ async function readRelease(ctx, gh, config) {
 // github/progress-rebuild.ts
 async function rebuildProgress(ctx, gh, curricula, today) {
   const { index: index2, config } = curricula;
-  const issues = await listProgressIssues(gh, ctx);
+  const issues = await readProgressIssues(gh, ctx);
   const logins = [...new Set(issues.flatMap((i) => markedLearner(i.body) ?? []))].sort();
   let rewritten = 0;
   for (const login of logins) {
@@ -69336,6 +70341,73 @@ async function rebuildProgress(ctx, gh, curricula, today) {
       });
   }
   return { learners: logins.length, rewritten };
+}
+
+// core/progress/dashboard-summary.ts
+var ATTENTION = 20;
+function standing(l) {
+  if (l.complete) return "complete";
+  if (l.states.includes("overdue")) return "overdue";
+  if (l.states.every((s) => s === "not-started" || s === "open")) return "not started";
+  return "in progress";
+}
+var overdueCount = (l) => l.states.filter((s) => s === "overdue").length;
+function summaryBody(c, index2, today, limit, framing) {
+  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
+  const learners = new Set(c.tracks.flatMap((t) => t.learners.map((l) => l.login))).size;
+  const head2 = [
+    framing.marker,
+    `Cohort progress as of ${today}, recomputed from every learner's progress issue on each scheduled run. The full learner \xD7 module matrix of ${learners.toLocaleString("en")} learners is longer than a GitHub issue can hold: download it (CSV and JSON) from the scheduled run's \`enablekit-dashboard\` artifact, or run \`enablekit progress --format csv\`.`,
+    "",
+    "### By role and track",
+    "",
+    "| role | track | learners | complete | in progress | overdue | not started |",
+    "|---|---|--:|--:|--:|--:|--:|"
+  ];
+  const attention2 = [];
+  for (const t of c.tracks) {
+    const n = (k) => t.learners.filter((l) => standing(l) === k).length;
+    head2.push(
+      `| ${escapeMarkdown(t.role, 40)} | ${title(t.track)} | ${t.learners.length} | ${n("complete")} | ${n("in progress")} | ${n("overdue")} | ${n("not started")} |`
+    );
+    const overdue = t.learners.filter((l) => standing(l) === "overdue").sort(
+      (a, b) => (a.overdueSince ?? "").localeCompare(b.overdueSince ?? "") || overdueCount(b) - overdueCount(a) || a.login.localeCompare(b.login)
+    );
+    if (!overdue.length) continue;
+    attention2.push(
+      `**${escapeMarkdown(t.role, 40)}: ${title(t.track)}**, ${overdue.length} overdue${overdue.length > ATTENTION ? `, the ${ATTENTION} longest overdue` : ""}:`,
+      ""
+    );
+    for (const l of overdue.slice(0, ATTENTION))
+      attention2.push(
+        `- @${l.login}: ${overdueCount(l)} module${overdueCount(l) === 1 ? "" : "s"} overdue${l.overdueSince ? `, due since ${l.overdueSince}` : ""}`
+      );
+    if (overdue.length > ATTENTION)
+      attention2.push(`- and ${(overdue.length - ATTENTION).toLocaleString("en")} more`);
+    attention2.push("");
+  }
+  if (!c.tracks.length)
+    head2.push("", "No learner has a track yet: add learners to roles in enablekit.yml.");
+  const lines = [
+    ...head2,
+    "",
+    ...attention2.length ? ["### Needs attention", "", ...attention2] : [],
+    ...framing.statistics
+  ];
+  return fitLines(lines, limit);
+}
+function fitLines(lines, limit) {
+  const whole = lines.join("\n");
+  if (whole.length <= limit) return whole;
+  const note = (k) => `
+
+\u2026 ${k} more line(s) left off to stay within GitHub's ${limit.toLocaleString("en")}-character issue body; the full matrix is in the artifact.`;
+  let length = 0;
+  let kept = 0;
+  const room = limit - note(lines.length).length;
+  while (kept < lines.length && length + lines[kept].length + 1 <= room)
+    length += lines[kept++].length + 1;
+  return `${lines.slice(0, kept).join("\n")}${note(lines.length - kept)}`;
 }
 
 // core/progress/cohort.ts
@@ -69360,10 +70432,12 @@ function cohort(index2, learners, today) {
             t.track,
             row = { role, track: t.track, modules: t.modules.map((m) => m.module), learners: [] }
           );
+        const since = t.modules.flatMap((m) => m.state === "overdue" && m.due ? [m.due] : []).sort()[0];
         row.learners.push({
           login: l.login,
           states: t.modules.map((m) => m.state),
-          complete: t.complete
+          complete: t.complete,
+          ...since ? { overdueSince: since } : {}
         });
       }
     }
@@ -69416,8 +70490,17 @@ var ICON = {
   overdue: "\u26A0",
   recertify: "\u21BB"
 };
+var DASHBOARD_LIMIT = 65536;
 function dashboardBody(c, index2, today, forIssue = true) {
-  const title = (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
+  const full = matrixBody(c, index2, today, forIssue);
+  return !forIssue || full.length <= DASHBOARD_LIMIT ? full : summaryBody(c, index2, today, DASHBOARD_LIMIT, {
+    marker: DASHBOARD_MARKER,
+    statistics: statisticsLines(c, titleIn(index2))
+  });
+}
+var titleIn = (index2) => (id) => escapeMarkdown(index2.item(id)?.title ?? id, 60);
+function matrixBody(c, index2, today, forIssue) {
+  const title = titleIn(index2);
   const intro = `Cohort progress as of ${today}${forIssue ? ", recomputed from every learner's progress issue on each scheduled run" : ""}.`;
   const parts = [
     ...forIssue ? [DASHBOARD_MARKER] : [],
@@ -69438,12 +70521,16 @@ function dashboardBody(c, index2, today, forIssue = true) {
   }
   if (!c.tracks.length)
     parts.push("No learner has a track yet: add learners to roles in enablekit.yml.", "");
-  parts.push(
+  parts.push(...statisticsLines(c, title));
+  return parts.join("\n");
+}
+function statisticsLines(c, title) {
+  const parts = [
     "### Checkpoints",
     "",
     "| checkpoint | learners | passed | pass rate | median attempts |",
     "|---|--:|--:|--:|--:|"
-  );
+  ];
   for (const s of c.checkpoints)
     parts.push(
       `| ${title(s.id)} | ${s.attempted} | ${s.passed}${s.toRecertify ? ` (${s.toRecertify} to recertify)` : ""} | ${s.passRate}% | ${s.medianAttempts} |`
@@ -69455,7 +70542,61 @@ function dashboardBody(c, index2, today, forIssue = true) {
         `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`
       );
   }
-  return parts.join("\n");
+  return parts;
+}
+
+// action/dashboard-files.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// core/progress/dashboard-matrix.ts
+function matrixCsv(c) {
+  const modules = [...new Set(c.tracks.flatMap((t) => t.modules))];
+  const rows = [["role", "track", "learner", "standing", "overdue since", ...modules]];
+  for (const t of c.tracks) {
+    const column = new Map(t.modules.map((m, k) => [m, k]));
+    for (const l of t.learners)
+      rows.push([
+        t.role,
+        t.track,
+        l.login,
+        standing(l),
+        l.overdueSince ?? "",
+        ...modules.map((m) => {
+          const k = column.get(m);
+          return k === void 0 ? "" : l.states[k] ?? "";
+        })
+      ]);
+  }
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r
+`;
+}
+function matrixJson(c, today) {
+  return `${JSON.stringify(
+    {
+      today,
+      tracks: c.tracks.map((t) => ({
+        ...t,
+        learners: t.learners.map((l) => ({ ...l, standing: standing(l) }))
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
+function csvCell(v) {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// action/dashboard-files.ts
+function writeDashboardFiles(dir, c, today) {
+  mkdirSync2(dir, { recursive: true });
+  const files = { csv: join5(dir, "dashboard.csv"), json: join5(dir, "dashboard.json") };
+  writeFileSync2(files.csv, matrixCsv(c));
+  writeFileSync2(files.json, matrixJson(c, today));
+  return files;
 }
 
 // action/progress-schedule.ts
@@ -69486,7 +70627,8 @@ async function runProgressSchedule(ctx, gh, now) {
     dashboard: "none",
     deferred: 0
   };
-  const issues = await listProgressIssues(gh, ctx);
+  const issues = await readProgressIssues(gh, ctx);
+  const readUpTo = Math.max(0, ...issues.map((i) => i.number));
   const fromTeams = await teamRoles(gh, config);
   const logins = /* @__PURE__ */ new Map();
   for (const role of config.roles.values())
@@ -69515,7 +70657,7 @@ async function runProgressSchedule(ctx, gh, now) {
     if (number === void 0) {
       const body2 = progressBody(login, roles, index2, ledger, today);
       const opened = await write(`open the progress issue of @${login}`, async () => {
-        number = (await openProgressIssue(gh, ctx, login, body2)).number;
+        number = (await openProgressIssue(gh, ctx, login, body2, readUpTo)).number;
       });
       if (!opened) continue;
       outcome.opened++;
@@ -69544,7 +70686,9 @@ async function runProgressSchedule(ctx, gh, now) {
         }[due.notice.kind]]++;
     }
   }
-  const body = dashboardBody(cohort(index2, facts, today), index2, today);
+  const c = cohort(index2, facts, today);
+  outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
+  const body = dashboardBody(c, index2, today);
   const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, "open")).filter(
     (i) => (i.body ?? "").includes(DASHBOARD_MARKER)
   );
@@ -69673,6 +70817,10 @@ async function schedule(ctx) {
   await freshness(ctx);
   const p = await runProgressSchedule(ctx, client2(ctx), nowIso());
   setOutput("progress", JSON.stringify(p));
+  if (p.matrix) {
+    setOutput("dashboard-csv", p.matrix.csv);
+    setOutput("dashboard-json", p.matrix.json);
+  }
   const line = p.learners ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), ${p.reportCards} report card(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ""}.` : "Progress: no learners in enablekit.yml or its teams yet.";
   info(line);
   await summary.addRaw(`${line}
