@@ -2,6 +2,7 @@ import type { NumericAnswer, Question, Quiz } from '../model.js';
 import type { DecimalMark } from './read-number.js';
 import { answerPattern } from './answer-pattern.js';
 import { shuffledItems } from './shuffled-order.js';
+import { markdownInline } from '../text/markdown-escape.js';
 import { matchOptions } from './match-options.js';
 
 /** The author's key sheet writes each right answer; a blank sheet writes none. */
@@ -39,21 +40,21 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
   switch (q.type) {
     case 'single':
     case 'multiple':
-      return `${head}${q.choices.map((c) => `- [${fill && c.checked ? 'x' : ' '}] ${c.text}`).join('\n')}\n`;
+      return `${head}${q.choices.map((c) => `- [${fill && c.checked ? 'x' : ' '}] ${markdownInline(c.text)}`).join('\n')}\n`;
     case 'text':
     case 'numeric':
-      return `${head}Answer: ${keyAnswer(q, fill)}\n`;
+      return `${head}Answer: ${markdownInline(keyAnswer(q, fill))}\n`;
     case 'truefalse':
       return `${head}Answer: ${fill && q.truth ? String(q.truth.value) : ''}\n`;
     case 'matching':
-      return `${head}${(q.pairs ?? []).map((p) => `- ${p.prompt} → ${fill ? p.answer : ''}`).join('\n')}\n\nChoose from:\n\n${matchOptions(
+      return `${head}${(q.pairs ?? []).map((p) => `- ${markdownInline(p.prompt)} → ${fill ? markdownInline(p.answer) : ''}`).join('\n')}\n\nChoose from:\n\n${matchOptions(
         q,
       )
-        .map((o) => `- ${o}`)
+        .map((o) => `- ${markdownInline(o)}`)
         .join('\n')}\n`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
-        .map((t, i) => `${i + 1}. ${t}`)
+        .map((t, i) => `${i + 1}. ${markdownInline(t)}`)
         .join('\n')}\n`;
   }
 }

@@ -9,3 +9,13 @@ export function escapeMarkdown(text: string, maxLength = 300): string {
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * Plain text written into a line of Markdown so that it reads back as the same text: a
+ * backslash before each mark that could start markup there (emphasis, code, links, HTML,
+ * entities, strikethrough, and the backslash itself). What an answer sheet lists (choices,
+ * ordering items, pairs) is read back and compared with the quiz, so it must survive the trip.
+ */
+export function markdownInline(text: string): string {
+  return text.replace(/[\\`*_[\]<&~]/g, '\\$&');
+}
