@@ -63959,6 +63959,15 @@ function shuffledItems(q, seed) {
   return shuffledOrder(q, seed).map((n) => q.items[n].text);
 }
 
+// core/text/markdown-escape.ts
+function escapeMarkdown(text3, maxLength = 300) {
+  const clipped = text3.length > maxLength ? `${text3.slice(0, maxLength)}\u2026` : text3;
+  return clipped.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function markdownInline(text3) {
+  return text3.replace(/[\\`*_[\]<&~]/g, "\\$&");
+}
+
 // core/grading/match-options.ts
 function matchOptions(q) {
   if (q.options) return q.options;
@@ -64005,26 +64014,26 @@ ${meta}
   switch (q.type) {
     case "single":
     case "multiple":
-      return `${head2}${q.choices.map((c) => `- [${fill && c.checked ? "x" : " "}] ${c.text}`).join("\n")}
+      return `${head2}${q.choices.map((c) => `- [${fill && c.checked ? "x" : " "}] ${markdownInline(c.text)}`).join("\n")}
 `;
     case "text":
     case "numeric":
-      return `${head2}Answer: ${keyAnswer(q, fill)}
+      return `${head2}Answer: ${markdownInline(keyAnswer(q, fill))}
 `;
     case "truefalse":
       return `${head2}Answer: ${fill && q.truth ? String(q.truth.value) : ""}
 `;
     case "matching":
-      return `${head2}${(q.pairs ?? []).map((p) => `- ${p.prompt} \u2192 ${fill ? p.answer : ""}`).join("\n")}
+      return `${head2}${(q.pairs ?? []).map((p) => `- ${markdownInline(p.prompt)} \u2192 ${fill ? markdownInline(p.answer) : ""}`).join("\n")}
 
 Choose from:
 
 ${matchOptions(
         q
-      ).map((o) => `- ${o}`).join("\n")}
+      ).map((o) => `- ${markdownInline(o)}`).join("\n")}
 `;
     case "ordering":
-      return `${head2}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner)).map((t, i) => `${i + 1}. ${t}`).join("\n")}
+      return `${head2}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner)).map((t, i) => `${i + 1}. ${markdownInline(t)}`).join("\n")}
 `;
   }
 }
@@ -67391,12 +67400,6 @@ function classifyPull(files, author, submissionsDir, curriculaDir) {
       `Expected an answer sheet under ${mine}; found none. Add submissions/${author}/<checkpoint-id>.md.`
     );
   return plan;
-}
-
-// core/text/markdown-escape.ts
-function escapeMarkdown(text3, maxLength = 300) {
-  const clipped = text3.length > maxLength ? `${text3.slice(0, maxLength)}\u2026` : text3;
-  return clipped.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]<>#|~!@&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // core/grading/render-grade.ts
