@@ -5,7 +5,8 @@ import { policyFor } from '../core/grading/grade-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import { parseConfig } from '../core/config/config.js';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
-import { applyKey, sealQuiz } from '../core/sealing/quiz-key.js';
+import { sealQuiz } from '../core/sealing/quiz-key.js';
+import { applyKey } from '../core/sealing/apply-key.js';
 import type { Quiz } from '../core/model.js';
 import { FRONT, graded, only, policy, quizOf } from './helpers/grade-sheet.js';
 

@@ -2,7 +2,8 @@ import type { Quiz } from '../model.js';
 import { parseFile } from '../parse/parse-file.js';
 import { inForm, textForm, toLf } from '../text/line-endings.js';
 import { openPayload, sealPayload } from './key-file.js';
-import { applyKey, quizShape, sealQuiz, type RandomSource } from './quiz-key.js';
+import { quizShape, sealQuiz, type RandomSource } from './quiz-key.js';
+import { applyKey } from './apply-key.js';
 import { sealedLeak } from './sealed-leaks.js';
 
 /** The key file beside a quiz: `triage-quiz.md` → `triage-quiz.key.yml`, as `key:` names it (relative to the quiz). */
