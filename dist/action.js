@@ -66848,7 +66848,6 @@ function openPayload(fileText, secret, quizId) {
 }
 
 // core/sealing/quiz-key.ts
-init_model();
 init_choice_label();
 init_quiz_body();
 function numberFromKey(k) {
@@ -66863,6 +66862,15 @@ function numberFromKey(k) {
   if (k.value === void 0) return void 0;
   return { value: k.value, tolerance: k.tolerance ?? 0, ...unit };
 }
+function quizShape(quiz4) {
+  return quiz4.questions.map(
+    (q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join("|")}` : ""}`
+  ).join("\n");
+}
+
+// core/sealing/apply-key.ts
+init_model();
+init_quiz_body();
 function applyKey(quiz4, key) {
   const questions = quiz4.questions.map((q) => {
     const k = q.id ? key.answers[q.id] : void 0;
@@ -66931,11 +66939,6 @@ function typeFromKey(k) {
   if (k.accepted) return "text";
   if (k.correct) return k.correct.length > 1 ? "multiple" : "single";
   return void 0;
-}
-function quizShape(quiz4) {
-  return quiz4.questions.map(
-    (q) => `${q.id}:${q.type}:${q.choices.map((c) => c.text).join("|")}:${q.items.map((i) => i.text).join("|")}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join("|")}` : ""}`
-  ).join("\n");
 }
 
 // core/sealing/seal.ts
