@@ -2,6 +2,7 @@ import { gradeMarkdown, refusalMarkdown } from './render-grade.js';
 import type { GradeResult, PriorAttempt } from './types.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
+import { fitBody } from '../text/github-body.js';
 import { isRecord } from '../progress/ledger.js';
 import type { ProgressRecord } from '../progress/records.js';
 import type { ShownState } from './shown-state.js';
@@ -59,12 +60,15 @@ export function gradeCommentBody(
   }
   for (const { path, markdown } of sections)
     parts.push(`#### \`${path.replace(/`/g, '')}\``, '', markdown, '');
-  parts.push(
-    hiddenJson('attempts', {
-      records,
-      ...(reviews.length ? { reviews } : {}),
-      ...(shown ? { heads: shown.heads, ...(shown.label ? { label: shown.label } : {}) } : {}),
-    }),
+  const hidden = hiddenJson('attempts', {
+    records,
+    ...(reviews.length ? { reviews } : {}),
+    ...(shown ? { heads: shown.heads, ...(shown.label ? { label: shown.label } : {}) } : {}),
+  });
+  // A long quiz with long answers can pass GitHub's body limit; the grade must still post.
+  return fitBody(
+    parts.join('\n'),
+    hidden,
+    "Run `enablekit grade` on the sheet to see every question's result.",
   );
-  return parts.join('\n');
 }

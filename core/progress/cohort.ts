@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
+import { GITHUB_BODY_LIMIT } from '../text/github-body.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { summaryBody } from './dashboard-summary.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
@@ -134,11 +135,8 @@ const ICON: Record<ModuleState, string> = {
   recertify: '↻',
 };
 
-/**
- * GitHub refuses an issue body over 65,536 characters. Bodies are measured in UTF-16 code
- * units (JavaScript's length), never fewer than GitHub's count, so a body within this fits.
- */
-export const DASHBOARD_LIMIT = 65_536;
+/** The dashboard is an issue body: GitHub's limit (github-body.ts says how it is measured). */
+export const DASHBOARD_LIMIT = GITHUB_BODY_LIMIT;
 
 /**
  * The cohort dashboard issue: a completion matrix per role and track, checkpoint statistics,
