@@ -67470,6 +67470,26 @@ function readHiddenJson(tag, body) {
   return out;
 }
 
+// core/text/github-body.ts
+var GITHUB_BODY_LIMIT = 65536;
+function fitBody(visible, tail, whereFull) {
+  const whole = `${visible}
+${tail}`;
+  if (whole.length <= GITHUB_BODY_LIMIT) return whole;
+  const lines = visible.split("\n");
+  const note = (left) => `
+
+> ${left} line${left === 1 ? "" : "s"} of results left out here to fit GitHub's ${GITHUB_BODY_LIMIT.toLocaleString("en")}-character limit. ${whereFull}
+`;
+  const room = GITHUB_BODY_LIMIT - tail.length - 1 - note(lines.length).length;
+  let kept = 0;
+  let size = 0;
+  while (kept < lines.length && size + lines[kept].length + 1 <= room)
+    size += lines[kept++].length + 1;
+  return `${lines.slice(0, kept).join("\n")}${note(lines.length - kept)}
+${tail}`;
+}
+
 // core/progress/records.ts
 var RESULT_KINDS = ["quiz", "mock", "reflection"];
 var RECORD_KINDS = [...RESULT_KINDS, "participation", "appraisal", "recertify"];
@@ -67616,14 +67636,16 @@ function gradeCommentBody(results, refusals, records, sections = [], reviews = [
   }
   for (const { path, markdown } of sections)
     parts.push(`#### \`${path.replace(/`/g, "")}\``, "", markdown, "");
-  parts.push(
-    hiddenJson("attempts", {
-      records,
-      ...reviews.length ? { reviews } : {},
-      ...shown ? { heads: shown.heads, ...shown.label ? { label: shown.label } : {} } : {}
-    })
+  const hidden2 = hiddenJson("attempts", {
+    records,
+    ...reviews.length ? { reviews } : {},
+    ...shown ? { heads: shown.heads, ...shown.label ? { label: shown.label } : {} } : {}
+  });
+  return fitBody(
+    parts.join("\n"),
+    hidden2,
+    "Run `enablekit grade` on the sheet to see every question's result."
   );
-  return parts.join("\n");
 }
 
 // core/review/reply.ts
@@ -70496,7 +70518,7 @@ var ICON = {
   overdue: "\u26A0",
   recertify: "\u21BB"
 };
-var DASHBOARD_LIMIT = 65536;
+var DASHBOARD_LIMIT = GITHUB_BODY_LIMIT;
 function dashboardBody(c, index2, today, forIssue = true) {
   const full = matrixBody(c, index2, today, forIssue);
   return !forIssue || full.length <= DASHBOARD_LIMIT ? full : summaryBody(c, index2, today, DASHBOARD_LIMIT, {
