@@ -257,6 +257,21 @@ describe('GIFT answers a learner could not type', () => {
   });
 });
 
+describe('GIFT credits a learner could game', () => {
+  it('names a multiple-answer question whose wrong answers cost nothing: ticking every choice would earn 100%', () => {
+    const { quizzes, skipped } = quizzesFromGift(
+      parseGift(
+        '::free::Which?{~%50%a ~%50%b ~c ~d}\n\n::costs::Which?{~%50%a ~%50%b ~%-50%c ~%-50%d}\n',
+      ).questions,
+    );
+    assert.deepEqual(
+      skipped.map((x) => [x.line, x.name, x.reason.split(',')[0]]),
+      [[1, 'free', 'the wrong answers cost too little (all the credits add up to 100% or more)']],
+    );
+    assert.equal(quizzes[0]!.count, 1);
+  });
+});
+
 describe('enablekit import --from gift', () => {
   const curricula = () =>
     tempWorkspace({

@@ -151,6 +151,12 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
         throw new NotYet(
           `the right answers' credits add up to ${num(sum * 100)}%, not 100% (${b.answers.map((a) => `${num(a.credit * 100)}%`).join(', ')})`,
         );
+      // Moodle lets wrong answers cost nothing; then ticking every choice is a full answer,
+      // which quiz-choice-credit refuses: the author decides what guessing should cost.
+      if (b.answers.reduce((t, a) => t + a.credit, 0) >= 1 - 0.001)
+        throw new NotYet(
+          'the wrong answers cost too little (all the credits add up to 100% or more), so ticking every choice would earn 100%; give them a negative credit such as %-50%',
+        );
       return { type: 'multiple', answer: creditedChoices(b.answers, false) };
     }
     case 'shortanswer': {
