@@ -66296,6 +66296,12 @@ function creditProblems(q) {
         at: q.span,
         message: `Expected the credits of the right choices of question "${name}" to add up to 100%; found ${percent3(right)}, so ${right < 1 ? "no answer earns the whole question" : "a learner earns the whole question without ticking every right choice"}. Change the credits (a ticked choice with no credit written counts 100%).`
       });
+    const all2 = q.choices.reduce((sum, c) => sum + creditOf(c), 0);
+    if (all2 >= 1 - 1e-3 && q.choices.some((c) => !c.checked))
+      out.push({
+        at: q.span,
+        message: `Expected ticking every choice of question "${name}" to earn less than the whole question; found it earns 100%, since no wrong choice costs anything. Give the wrong choices a negative credit, such as (credit -50%), so that a learner who ticks everything without knowing earns nothing.`
+      });
   }
   return out;
 }
@@ -66308,6 +66314,26 @@ var quizChoiceCredit = {
     reach: "file"
   },
   examples: [
+    {
+      title: "Wrong choices that cost nothing: ticking every choice earns the whole question",
+      files: {
+        "q.md": quiz3(
+          "type=multiple",
+          dedent`
+            - [x] 2 (credit 50%)
+            - [x] 3 (credit 50%)
+            - [ ] 4
+            - [ ] 6
+          `
+        )
+      },
+      expect: [
+        {
+          at: "q.md:10",
+          message: 'Expected ticking every choice of question "primes" to earn less than the whole question; found it earns 100%'
+        }
+      ]
+    },
     {
       title: "Credits that add up to less than the whole question, and one on an unticked choice",
       files: {
