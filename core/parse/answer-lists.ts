@@ -49,6 +49,7 @@ export function parsePairs(list: List, lines: LineIndex, q: Question): void {
 export const TRUTH = /^(true|false)$/i;
 /** The catch-all item of an `Accepted numbers:` list: its feedback is for any other number. */
 const OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+const OTHER_ANSWER_START = /^any other (?:answer|number)\b/i;
 /** Longer items are not numbers: bounds the work the pattern above does on a line. */
 const MAX_NUMBER_SPEC = 200;
 
@@ -106,6 +107,14 @@ function readOtherAnswer(
   q: Question,
 ): boolean {
   const span = spanOf(item, lines);
+  // "Any other answer (credit 50%)" would read as a literal answer, its credit meant for the rest.
+  if (!code && !OTHER_ANSWER.test(text) && OTHER_ANSWER_START.test(text)) {
+    q.markupProblems.push({
+      span,
+      message: `Expected "Any other answer" alone, with its feedback quoted under it (it earns nothing: the rest of the answers are wrong); found "${text.length > 60 ? `${text.slice(0, 60)}…` : text}". Remove what follows it, or write the answer in \`code\` if it is an answer.`,
+    });
+    return true;
+  }
   if (code || !OTHER_ANSWER.test(text)) {
     if (q.otherFeedback)
       q.markupProblems.push({

@@ -203,6 +203,36 @@ export const quizFeedback: Rule = {
       ],
     },
     {
+      title: 'A credit on "Any other answer", which would read as a literal answer',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - Any other answer (credit 50%)
+            > Close: look at the response headers.
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:16',
+          message: 'Expected "Any other answer" alone, with its feedback quoted under it',
+        },
+      ],
+    },
+    {
       title: 'A matching item without its arrow',
       files: {
         'q.md': dedent`
