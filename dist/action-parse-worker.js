@@ -26238,6 +26238,13 @@ function choiceText(item) {
 }
 function readOtherAnswer(item, text3, code, lines, q) {
   const span = spanOf(item, lines);
+  if (!code && !OTHER_ANSWER.test(text3) && OTHER_ANSWER_START.test(text3)) {
+    q.markupProblems.push({
+      span,
+      message: `Expected "Any other answer" alone, with its feedback quoted under it (it earns nothing: the rest of the answers are wrong); found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Remove what follows it, or write the answer in \`code\` if it is an answer.`
+    });
+    return true;
+  }
   if (code || !OTHER_ANSWER.test(text3)) {
     if (q.otherFeedback)
       q.markupProblems.push({
@@ -26307,7 +26314,7 @@ function parseNumbers(list2, lines, q) {
     numbers.push({ ...n, credit: credit ?? 1, ...feedback, span });
   }
 }
-var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, MAX_NUMBER_SPEC, first;
+var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, OTHER_ANSWER_START, MAX_NUMBER_SPEC, first;
 var init_answer_lists = __esm({
   "core/parse/answer-lists.ts"() {
     "use strict";
@@ -26320,6 +26327,7 @@ var init_answer_lists = __esm({
     CHOOSE_FROM = /^choose\s+from\s*:?\s*$/i;
     TRUTH = /^(true|false)$/i;
     OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+    OTHER_ANSWER_START = /^any other (?:answer|number)\b/i;
     MAX_NUMBER_SPEC = 200;
     first = (item) => item.children.find((c) => c.type === "paragraph");
   }

@@ -50462,6 +50462,13 @@ function choiceText(item) {
 }
 function readOtherAnswer(item, text3, code, lines, q) {
   const span = spanOf(item, lines);
+  if (!code && !OTHER_ANSWER.test(text3) && OTHER_ANSWER_START.test(text3)) {
+    q.markupProblems.push({
+      span,
+      message: `Expected "Any other answer" alone, with its feedback quoted under it (it earns nothing: the rest of the answers are wrong); found "${text3.length > 60 ? `${text3.slice(0, 60)}\u2026` : text3}". Remove what follows it, or write the answer in \`code\` if it is an answer.`
+    });
+    return true;
+  }
   if (code || !OTHER_ANSWER.test(text3)) {
     if (q.otherFeedback)
       q.markupProblems.push({
@@ -50531,7 +50538,7 @@ function parseNumbers(list3, lines, q) {
     numbers.push({ ...n, credit: credit ?? 1, ...feedback, span });
   }
 }
-var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, MAX_NUMBER_SPEC, first;
+var ACCEPTED_NUMBERS, NUMBER_SPEC, CHOICE_CREDIT, PAIR, CHOOSE_FROM, TRUTH, OTHER_ANSWER, OTHER_ANSWER_START, MAX_NUMBER_SPEC, first;
 var init_answer_lists = __esm({
   "core/parse/answer-lists.ts"() {
     "use strict";
@@ -50544,6 +50551,7 @@ var init_answer_lists = __esm({
     CHOOSE_FROM = /^choose\s+from\s*:?\s*$/i;
     TRUTH = /^(true|false)$/i;
     OTHER_ANSWER = /^any other (?:answer|number)\.?$/i;
+    OTHER_ANSWER_START = /^any other (?:answer|number)\b/i;
     MAX_NUMBER_SPEC = 200;
     first = (item) => item.children.find((c) => c.type === "paragraph");
   }
@@ -63776,6 +63784,36 @@ var quizFeedback = {
           message: "Expected an accepted answer's credit from 0% to 100%; found -50%"
         },
         { at: "q.md:24", message: 'Expected feedback quoted under "Any other answer"' }
+      ]
+    },
+    {
+      title: 'A credit on "Any other answer", which would read as a literal answer',
+      files: {
+        "q.md": dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \`X-Request-Id\`
+          - Any other answer (credit 50%)
+            > Close: look at the response headers.
+        `
+      },
+      expect: [
+        {
+          at: "q.md:16",
+          message: 'Expected "Any other answer" alone, with its feedback quoted under it'
+        }
       ]
     },
     {
