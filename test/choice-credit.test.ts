@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
+import { graded } from './helpers/grade-sheet.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
@@ -61,17 +62,7 @@ function grade(
 ): Grade {
   let text = answerSheetText(on, 'ana');
   for (const t of ticks) text = text.replace(`- [ ] ${t}\n`, `- [x] ${t}\n`);
-  const read = readAnswerSheet(text);
-  assert.ok(read.ok, read.ok ? '' : read.message);
-  const r = gradeQuiz({
-    sheet: read.sheet,
-    quiz: on,
-    policy: policy(reveal),
-    prior: [],
-    now: '2027-01-10T12:00:00Z',
-  });
-  assert.ok(r.ok, r.ok ? '' : r.refusal.message);
-  return r.grade;
+  return graded(on, text, policy(reveal));
 }
 const result = (g: Grade, id: string) => {
   const q = g.questions.find((x) => x.id === id)!;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
+import { graded, policy } from './helpers/grade-sheet.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
@@ -10,8 +11,10 @@ import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { parseGift } from '../core/interchange/parse-gift.js';
 import { quizzesFromGift } from '../core/interchange/quiz-from-gift.js';
 import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
-import type { Grade, GradePolicy } from '../core/grading/types.js';
+import type { Grade } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
+
+const POLICY = policy();
 
 const SECRET = 'correct horse battery staple 42';
 const QUIZ = `---
@@ -40,12 +43,6 @@ owner: lead
 
 const quizOf = (text: string) => parseFile('curricula/tools.md', text).model.item as Quiz;
 const quiz = quizOf(QUIZ);
-const POLICY: GradePolicy = {
-  passMark: 80,
-  attempts: 3,
-  retakeCooldownMs: 0,
-  revealAnswers: 'never',
-};
 
 /** A sheet with each prompt answered as given (prompt → answer). */
 function sheetFor(answers: Record<string, string>, on: Quiz = quiz): string {
@@ -55,17 +52,7 @@ function sheetFor(answers: Record<string, string>, on: Quiz = quiz): string {
   return text;
 }
 function grade(answers: Record<string, string>, on: Quiz = quiz, asked: Quiz = on): Grade {
-  const read = readAnswerSheet(sheetFor(answers, asked));
-  assert.ok(read.ok, read.ok ? '' : read.message);
-  const r = gradeQuiz({
-    sheet: read.sheet,
-    quiz: on,
-    policy: POLICY,
-    prior: [],
-    now: '2027-01-10T12:00:00Z',
-  });
-  assert.ok(r.ok, r.ok ? '' : r.refusal.message);
-  return r.grade;
+  return graded(on, sheetFor(answers, asked));
 }
 const tools = (g: Grade) => {
   const q = g.questions.find((x) => x.id === 'tools')!;

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
+import { graded, policy } from './helpers/grade-sheet.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { itemsInOrder, orderingCredit } from '../core/grading/ordering-credit.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
-import type { Grade, GradePolicy } from '../core/grading/types.js';
+import type { Grade } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
+
+const POLICY = policy();
 
 const SECRET = 'correct horse battery staple 42';
 const QUIZ = `---
@@ -44,12 +47,6 @@ const RELEASE = ['Freeze', 'Tag', 'Ship'];
 
 const quizOf = (text: string) => parseFile('curricula/steps.md', text).model.item as Quiz;
 const quiz = quizOf(QUIZ);
-const POLICY: GradePolicy = {
-  passMark: 80,
-  attempts: 3,
-  retakeCooldownMs: 0,
-  revealAnswers: 'never',
-};
 
 /** A sheet from the quiz as `take` writes it, with the lists put in the given orders (undefined: left as listed). */
 function grade(
@@ -64,17 +61,7 @@ function grade(
     const order = lists[n++];
     return order ? order.map((t, i) => `${i + 1}. ${t}\n`).join('') : block;
   });
-  const read = readAnswerSheet(text);
-  assert.ok(read.ok, read.ok ? '' : read.message);
-  const r = gradeQuiz({
-    sheet: read.sheet,
-    quiz: on,
-    policy: POLICY,
-    prior: [],
-    now: '2027-01-10T12:00:00Z',
-  });
-  assert.ok(r.ok, r.ok ? '' : r.refusal.message);
-  return r.grade;
+  return graded(on, text);
 }
 const result = (g: Grade, id: string) => {
   const q = g.questions.find((x) => x.id === id)!;

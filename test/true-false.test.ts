@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
-import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { graded } from './helpers/grade-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
-import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { renderPreview } from '../core/render/render-preview.js';
 import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { parseGift } from '../core/interchange/parse-gift.js';
 import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
-import type { Grade, GradePolicy } from '../core/grading/types.js';
+import type { Grade } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 
 const SECRET = 'correct horse battery staple 42';
@@ -41,12 +40,6 @@ Answer: true
 
 const quizOf = (text: string) => parseFile('curricula/facts.md', text).model.item as Quiz;
 const quiz = quizOf(QUIZ);
-const POLICY: GradePolicy = {
-  passMark: 80,
-  attempts: 3,
-  retakeCooldownMs: 0,
-  revealAnswers: 'never',
-};
 
 function grade(answers: string[], on: Quiz = quiz): Grade {
   let n = 0;
@@ -54,17 +47,7 @@ function grade(answers: string[], on: Quiz = quiz): Grade {
     /^Answer: $/gm,
     () => `Answer: ${answers[n++] ?? ''}`,
   );
-  const read = readAnswerSheet(text);
-  assert.ok(read.ok, read.ok ? '' : read.message);
-  const r = gradeQuiz({
-    sheet: read.sheet,
-    quiz: on,
-    policy: POLICY,
-    prior: [],
-    now: '2027-01-10T12:00:00Z',
-  });
-  assert.ok(r.ok, r.ok ? '' : r.refusal.message);
-  return r.grade;
+  return graded(on, text);
 }
 const results = (g: Grade) => g.questions.slice(0, 2).map((q) => [q.outcome, q.points, q.feedback]);
 
