@@ -78,6 +78,8 @@ export function gradeQuizSheet(
     prior,
     now: rerun?.at ?? now,
     ...(match ? { match } : {}),
+    // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
+    learner: pull.author,
   });
   // Practice (a sheet after a pass) is recorded nowhere: it is no attempt and no result.
   if (result.ok && !result.grade.practice) {
