@@ -60,6 +60,7 @@ export function settleAttempts(i: {
       prior: place.prior,
       now: asOf,
       ...(i.match ? { match: i.match } : {}),
+      hints: q.hints,
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
