@@ -7,7 +7,7 @@ import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/rende
 import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
-import { answerSheetText } from '../core/grading/sheet-template.js';
+import { learnerSheetText } from '../core/grading/learner-sheet.js';
 import { answerPattern } from '../core/grading/answer-pattern.js';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
@@ -97,7 +97,13 @@ function quizWithAnswers(a: CheckpointArgs, checkpoint: Checkpoint, secret?: str
  * right answer written in); an existing sheet is never overwritten.
  */
 export async function takeCommand(
-  a: CheckpointArgs & { id?: string; learner?: string; answered?: boolean; secret?: string },
+  a: CheckpointArgs & {
+    id?: string;
+    learner?: string;
+    attempt?: string;
+    answered?: boolean;
+    secret?: string;
+  },
 ): Promise<string> {
   if (!a.id)
     throw new UsageError(
@@ -106,6 +112,11 @@ export async function takeCommand(
   if (!a.learner || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(a.learner))
     throw new UsageError(
       `Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`,
+    );
+  const attempt = a.attempt === undefined ? 1 : Number(a.attempt);
+  if (!/^[1-9][0-9]{0,5}$/.test(a.attempt ?? '1'))
+    throw new UsageError(
+      `Expected --attempt to be the attempt's number (1, 2, …); found "${a.attempt}". Pass --attempt <n>, as the grade of your last attempt says.`,
     );
   const { checkpoint, config } = await findCheckpoint(a, a.id);
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
@@ -118,7 +129,7 @@ export async function takeCommand(
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(
       path,
-      answerSheetText(quiz, a.learner, { decimalMark: config.policies.decimalMark }),
+      learnerSheetText(quiz, a.learner, attempt, { decimalMark: config.policies.decimalMark }),
       {
         flag: 'wx',
       },
@@ -132,7 +143,7 @@ export async function takeCommand(
     return `Created ${relative(a.cwd, path)}, the key sheet: every right answer written in. Run "enablekit grade ${relative(a.cwd, path)}" to see the quiz can be passed.\n${note}`;
   }
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
+  writeFileSync(path, checkpointSheetText(checkpoint, a.learner, attempt), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
 }
 
@@ -211,6 +222,8 @@ export async function gradeCommand(
         prior: [],
         now: a.now,
         match: timedMatcher,
+        // No records here: a pooled quiz's sheet is checked against the draw of the attempt it names.
+        attemptFromSheet: true,
       });
       if (!result.ok && result.refusal.line)
         result.refusal.message = `${a.sheet}: ${result.refusal.message}`;

@@ -247,6 +247,10 @@ export interface Quiz extends ItemBase {
   keySpan?: Span;
   /** Set when a sealed quiz's key was opened and merged in: its answers are there to lint and grade. */
   keyApplied?: boolean;
+  /** A pool: how many of its questions each learner answers, drawn by learner and attempt (grading/quiz-draw.ts). */
+  draw?: number;
+  /** Choices of single and multiple choice questions listed in each learner's own order (quiz-draw.ts). */
+  shuffleChoices?: boolean;
   questions: Question[];
 }
 

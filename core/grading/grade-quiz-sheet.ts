@@ -81,6 +81,8 @@ export function gradeQuizSheet(
     now: rerun?.at ?? now,
     ...(match ? { match } : {}),
     hints,
+    // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
+    learner: pull.author,
   });
   // Practice (a sheet after a pass) is recorded nowhere: it is no attempt and no result.
   if (result.ok && !result.grade.practice) {

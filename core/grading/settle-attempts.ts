@@ -61,6 +61,7 @@ export function settleAttempts(i: {
       now: asOf,
       ...(i.match ? { match: i.match } : {}),
       hints: q.hints,
+      learner: login,
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };

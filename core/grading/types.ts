@@ -69,6 +69,7 @@ export interface Refusal {
     | 'no-attempts-left'
     | 'cooldown'
     | 'invalid-sheet'
+    | 'other-draw'
     | 'unknown-checkpoint'
     | 'ambiguous-checkpoint'
     | 'no-config'

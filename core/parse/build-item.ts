@@ -194,6 +194,8 @@ export function buildItem(
           ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] }
           : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
+        ...(typeof d.draw === 'number' ? { draw: d.draw } : {}),
+        ...(d.shuffle_choices === true ? { shuffleChoices: true } : {}),
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':
