@@ -6,6 +6,7 @@ import { retakeStanding } from './retake-policy.js';
 import { checkDraw } from './draw-check.js';
 import { sheetProblemMessage, unknownQuestions } from './sheet-problems.js';
 import type { AnswerSheet } from './read-answer-sheet.js';
+import { chargeHints, type HintOpened } from './hint-cost.js';
 import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
 
 /** The quiz's own settings over the repo's defaults. */
@@ -30,6 +31,8 @@ export interface GradeInput {
   match?: PatternMatcher;
   /** Set by an adapter that merged the quiz's key file into it. */
   keyApplied?: boolean;
+  /** Cost hints the learner opened (their progress records): those opened by `now` cost. */
+  hints?: readonly HintOpened[];
   /** Whose draw a pooled or shuffled quiz is graded on: the pull request's author in the Action; the sheet's learner when left out. */
   learner?: string;
   /** Grading without records (enablekit grade): the draw of the attempt the sheet names, not the records' count. */
@@ -125,6 +128,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     );
   });
   const questions = scored.map((s) => s.result);
+  chargeHints(asked.quiz, questions, input.hints ?? [], now);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;

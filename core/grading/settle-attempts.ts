@@ -60,6 +60,7 @@ export function settleAttempts(i: {
       prior: place.prior,
       now: asOf,
       ...(i.match ? { match: i.match } : {}),
+      hints: q.hints,
       learner: login,
     });
     const k = results.findIndex((r) => r.path === q.path);

@@ -100,6 +100,8 @@ function recordLine(r: ProgressRecord): string {
       return `${id}: ${r.side === 'gave' ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
     case 'appraisal':
       return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
+    case 'hint':
+      return `${id}: hint ${r.hint ?? '?'} of question ${escapeMarkdown(r.question ?? '', 100)} opened in #${r.pr}${r.cost ? `; it costs ${Math.round(r.cost * 1000) / 10}% of the question's credit in every attempt graded after it` : ''}.`;
     case 'recertify':
       return `${id}: to recertify: release ${escapeMarkdown(r.release ?? r.sha, 40)} changed ${(r.features ?? []).map((f) => escapeMarkdown(f, 60)).join(', ') || 'what it covers'}. A new pass is needed; attempts are counted afresh.`;
   }
@@ -187,6 +189,10 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
         ...mine
           .filter((r) => r.kind === 'quiz' && !r.refused)
           .map((r) => ({ ...r, passed: false })),
+      );
+      // A hint opened stays opened however its record is edited: it costs from when GitHub stored it.
+      records.push(
+        ...mine.filter((r) => r.kind === 'hint').map((r) => ({ ...r, at: c.createdAt })),
       );
     } else {
       records.push(...mine);

@@ -1,6 +1,12 @@
 /** Results count towards completion; activity (replies, appraisals) is recorded beside them. */
 export const RESULT_KINDS = ['quiz', 'mock', 'reflection'] as const;
-export const RECORD_KINDS = [...RESULT_KINDS, 'participation', 'appraisal', 'recertify'] as const;
+export const RECORD_KINDS = [
+  ...RESULT_KINDS,
+  'participation',
+  'appraisal',
+  'recertify',
+  'hint',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type AppraisalRole = 'self' | 'trainer' | 'manager';
@@ -51,6 +57,13 @@ export interface ProgressRecord {
    */
   release?: string;
   features?: string[];
+  /**
+   * Hint: a cost hint the learner opened with `/hint` (ref `hint-<comment id>`): the question,
+   * which of its hints (1, 2, …) and what it cost then. Grading takes the cost from the quiz.
+   */
+  question?: string;
+  hint?: number;
+  cost?: number;
   /**
    * The comment's place among the Action's record comments on the issue (1, 2, …): a number
    * missing below the highest one seen means a record comment was deleted.

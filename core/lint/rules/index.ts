@@ -23,6 +23,7 @@ import { lessonUnclosedBlock } from './lesson-unclosed-block.js';
 import { quizAcceptedFeedback } from './quiz-accepted-feedback.js';
 import { quizNumbers } from './quiz-numbers.js';
 import { quizChoiceCredit } from './quiz-choice-credit.js';
+import { quizHint } from './quiz-hint.js';
 import { scenarioSituation } from './scenario-situation.js';
 import { trackDuplicateModule } from './track-duplicate-module.js';
 import { trackOrder } from './track-order.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   quizAcceptedFeedback,
   quizNumbers,
   quizChoiceCredit,
+  quizHint,
   quizPassMark,
   quizDraw,
   quizKeyPasses,
