@@ -128,10 +128,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Create the blank sheet (never over one that exists: a learner's answers are never lost) and open it. */
+/**
+ * Create the blank sheet (never over one that exists: a learner's answers are never lost) and
+ * open it. A pooled quiz's sheet is drawn for the attempt after those the learner's progress
+ * (as last read from GitHub) counts.
+ */
 export async function takeCheckpoint(
   ws: CurriculaWorkspace,
   uri?: vscode.Uri,
+  progress?: LearnerProgress,
 ): Promise<vscode.Uri | undefined> {
   await ws.ready;
   const item = checkpointAt(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
@@ -148,7 +153,11 @@ export async function takeCheckpoint(
   if (!(await exists(sheet)))
     await vscode.workspace.fs.writeFile(
       sheet,
-      new TextEncoder().encode(ws.engine().checkpointSheetText(item, login)),
+      new TextEncoder().encode(
+        ws
+          .engine()
+          .checkpointSheetText(item, login, ws.engine().nextAttempt(progress?.resultOf(item.id))),
+      ),
     );
   await vscode.window.showTextDocument(sheet, { preview: false });
   return sheet;
@@ -170,7 +179,7 @@ export function registerCheckpointCommands(
 ): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) =>
-      takeCheckpoint(ws, uri),
+      takeCheckpoint(ws, uri, progress),
     ),
     vscode.commands.registerCommand('enablekit.submitCheckpoint', async (uri?: vscode.Uri) => {
       const submitted = await submitCheckpoint(
