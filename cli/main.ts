@@ -227,6 +227,8 @@ async function run(argv: string[]): Promise<number> {
             ...(values.learner ? { learner: values.learner } : {}),
             ...(values.answered ? { answered: true } : {}),
             ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+            now: at,
+            ...(day ? { today: day } : {}),
           }),
         );
         return 0;

@@ -178,6 +178,9 @@ export function buildItem(
         ...(followUpWeeks(d.follow_up) !== undefined
           ? { followUpWeeks: followUpWeeks(d.follow_up)! }
           : {}),
+        ...(d.gating === 'strict' || d.gating === 'advisory' || d.gating === 'off'
+          ? { gating: d.gating }
+          : {}),
       };
     }
     case 'module':
