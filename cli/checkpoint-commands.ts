@@ -7,7 +7,7 @@ import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/rende
 import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
-import { answerSheetText } from '../core/grading/sheet-template.js';
+import { learnerSheetText } from '../core/grading/learner-sheet.js';
 import { answerPattern } from '../core/grading/answer-pattern.js';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
@@ -105,6 +105,7 @@ export async function takeCommand(
   a: CheckpointArgs & {
     id?: string;
     learner?: string;
+    attempt?: string;
     answered?: boolean;
     secret?: string;
     now: Date;
@@ -119,6 +120,11 @@ export async function takeCommand(
     throw new UsageError(
       `Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`,
     );
+  const attempt = a.attempt === undefined ? 1 : Number(a.attempt);
+  if (!/^[1-9][0-9]{0,5}$/.test(a.attempt ?? '1'))
+    throw new UsageError(
+      `Expected --attempt to be the attempt's number (1, 2, …); found "${a.attempt}". Pass --attempt <n>, as the grade of your last attempt says.`,
+    );
   const { checkpoint, config, index } = await findCheckpoint(a, a.id);
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path))
@@ -130,7 +136,7 @@ export async function takeCommand(
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(
       path,
-      answerSheetText(quiz, a.learner, { decimalMark: config.policies.decimalMark }),
+      learnerSheetText(quiz, a.learner, attempt, { decimalMark: config.policies.decimalMark }),
       {
         flag: 'wx',
       },
@@ -145,7 +151,7 @@ export async function takeCommand(
   }
   warnIfLocked(a, a.learner, checkpoint, config, index);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
+  writeFileSync(path, checkpointSheetText(checkpoint, a.learner, attempt), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
 }
 
@@ -254,6 +260,8 @@ export async function gradeCommand(
         prior: [],
         now: a.now,
         match: timedMatcher,
+        // No records here: a pooled quiz's sheet is checked against the draw of the attempt it names.
+        attemptFromSheet: true,
       });
       if (!result.ok && result.refusal.line)
         result.refusal.message = `${a.sheet}: ${result.refusal.message}`;

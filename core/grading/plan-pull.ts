@@ -21,6 +21,7 @@ import { sheetLimit } from './sheet-limit.js';
 import { sheetGate } from './sheet-gate.js';
 import { placeProblems } from './sheet-problems.js';
 import type { GradeResult, PatternMatcher, Refusal } from './types.js';
+import { hintsOpened, type HintOpened } from './hint-cost.js';
 
 /** A sheet as read at the pull request's head: its text, or what was there instead (too large, a symlink, nothing). */
 export type SheetRead = { text: string } | { found: string };
@@ -44,6 +45,8 @@ export interface QuizSheet {
   quiz: Quiz;
   sheet: Sheet;
   record: ProgressRecord;
+  /** Cost hints the learner opened at this quiz, read with the ledger. */
+  hints: HintOpened[];
 }
 
 /** Everything the adapter read to grade a pull request's sheets. */
@@ -280,6 +283,7 @@ export function planPull(r: PullReads): GradedPull {
           `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`,
         );
       } else if (keyed.ok) {
+        const hints = hintsOpened(ledger?.records ?? [], item.id, pull.author);
         result = gradeQuizSheet(
           keyed.quiz,
           read.sheet,
@@ -289,6 +293,7 @@ export function planPull(r: PullReads): GradedPull {
           config,
           r.now,
           r.match,
+          hints,
         );
         if (result.ok && !result.grade.practice) {
           // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
@@ -308,6 +313,7 @@ export function planPull(r: PullReads): GradedPull {
             quiz: keyed.quiz,
             sheet: read.sheet,
             record: graded,
+            hints,
           });
         }
         if (!result.ok && result.refusal.line)
