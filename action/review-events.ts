@@ -171,7 +171,7 @@ export async function recordParticipation(
     const before = ledger.records.length;
     const roles = rolesOf(login, config);
     await appendRecords(gh, ctx, ledger, records, (l) =>
-      progressBody(login, roles, index, l, curriculaToday(config, new Date(now))),
+      progressBody(login, roles, index, l, curriculaToday(config, new Date(now)), true, config),
     );
     recorded += ledger.records.length - before;
   }
@@ -244,7 +244,7 @@ export async function onAppraise(
   };
   const ledger = await loadLedger(gh, ctx, learner);
   await appendRecords(gh, ctx, ledger, [record], (l) =>
-    progressBody(learner, roles, index, l, curriculaToday(config, new Date(now))),
+    progressBody(learner, roles, index, l, curriculaToday(config, new Date(now)), true, config),
   );
   core.info(`Recorded a ${command.as} appraisal of @${learner} on ${track.id} by @${c.author}.`);
   return { kind: 'appraisal', recorded: true };

@@ -230,6 +230,8 @@ async function run(argv: string[]): Promise<number> {
             ...(values.answered ? { answered: true } : {}),
             ...(values.attempt !== undefined ? { attempt: values.attempt } : {}),
             ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+            now: at,
+            ...(day ? { today: day } : {}),
           }),
         );
         return 0;

@@ -98,6 +98,8 @@ export interface Track extends ItemBase {
   window?: Window;
   modules: TrackModuleEntry[];
   followUpWeeks?: number;
+  /** Overrides enablekit.yml's policies.gating for this track's modules. */
+  gating?: 'strict' | 'advisory' | 'off';
 }
 
 export interface Module extends ItemBase {

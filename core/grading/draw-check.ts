@@ -3,7 +3,8 @@ import { askedQuiz, drawSeed, drawnIds, isVaried, unshuffled } from './quiz-draw
 import type { AnswerSheet } from './read-answer-sheet.js';
 
 export type DrawCheck =
-  { ok: true; quiz: Quiz; questions: Question[] } | { ok: false; message: string; line?: number };
+  | { ok: true; quiz: Quiz; questions: Question[]; attempt?: number }
+  | { ok: false; message: string; line: number };
 
 /** A list for a message, kept short: a pool may hold hundreds of questions. */
 function listed(ids: readonly string[]): string {
@@ -72,5 +73,5 @@ export function checkDraw(
         return key ? unshuffled(key, q, seed) : q;
       })
     : sheet.questions;
-  return { ok: true, quiz: asked, questions };
+  return { ok: true, quiz: asked, questions, attempt: n };
 }

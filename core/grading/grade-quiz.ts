@@ -166,6 +166,11 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       passed,
       revealed,
       questions,
+      ...(asked.attempt !== undefined && !passed && !practice
+        ? {
+            retake: `enablekit take ${quiz.id} --learner ${input.learner ?? sheet.learner} --attempt ${asked.attempt + 1}`,
+          }
+        : {}),
     },
   };
 }

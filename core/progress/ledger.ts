@@ -90,7 +90,7 @@ function recordLine(r: ProgressRecord): string {
       if (isClaim(r))
         return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
       if (r.refused)
-        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
+        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : r.refused === 'other-draw' ? 'its sheet was drawn for another attempt than the one it was placed as' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'mock':
       return `${id}: ${r.passed ? 'Pass' : 'Fail'}${r.attempt ? ` (attempt ${r.attempt})` : ''}, graded by ${who(r.reviewer)} in #${r.pr}.`;

@@ -46,9 +46,10 @@ export interface ProgressRecord {
   /**
    * A quiz attempt recorded, then found past the attempts allowed or inside the retake
    * cooldown once the records were read back in the order GitHub stored them (runs that
-   * raced). This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
+   * raced), or (`other-draw`) placed as another attempt than the one its pooled quiz's sheet
+   * was drawn for. This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
    */
-  refused?: 'no-attempts-left' | 'cooldown';
+  refused?: 'no-attempts-left' | 'cooldown' | 'other-draw';
   /**
    * Recertify: the release that changed what the checkpoint covers, and the features it
    * touched. Such a record (pr 0, sha and ref naming the release) starts a new cycle: a pass

@@ -9,6 +9,7 @@ import { quizAnswer } from './quiz-answer.js';
 import { quizDuplicateChoice } from './quiz-duplicate-choice.js';
 import { quizFeedback } from './quiz-feedback.js';
 import { quizPassMark } from './quiz-pass-mark.js';
+import { quizDraw } from './quiz-draw.js';
 import { quizKeyPasses } from './quiz-key-passes.js';
 import { quizQuestionId } from './quiz-question-id.js';
 import { quizSingleAnswer } from './quiz-single-answer.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   quizChoiceCredit,
   quizHint,
   quizPassMark,
+  quizDraw,
   quizKeyPasses,
   scenarioRubric,
   scenarioSituation,
