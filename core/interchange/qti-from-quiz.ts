@@ -2,6 +2,7 @@ import { creditOf, hasChoiceCredits } from '../grading/choice-credit.js';
 import type { Question, Quiz } from '../model.js';
 import { answerPattern } from '../grading/answer-pattern.js';
 import type { NotExported } from './gift-from-quiz.js';
+import { matchOptions } from '../grading/match-options.js';
 
 /**
  * A quiz as an IMS QTI 2.1 content package (imsmanifest.xml, one assessmentTest, one
@@ -71,13 +72,94 @@ const numberTest = ({ value, tolerance }: { value: number; tolerance: number }) 
     ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
     : `<equal toleranceMode="exact"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`;
 
-/** The response declaration, the item body and the response processing of one question. */
-function parts(q: Question): {
+interface Parts {
   declaration: string;
   body: string;
   processing: string;
   feedbackCardinality?: string;
-} {
+  /** Feedback shown by the FEEDBACK outcome, after the item. */
+  modal?: string;
+}
+
+/**
+ * Answers tried top to bottom, as enablekit grades text answers and accepted numbers: the first
+ * whose test holds sets the score (its credit times the weight) and shows its feedback; none
+ * holding scores 0 and shows the feedback of "Any other answer".
+ */
+function firstMatch(
+  q: Question,
+  answers: { test: string; credit: number; feedback?: string | undefined }[],
+): Pick<Parts, 'processing' | 'feedbackCardinality' | 'modal'> {
+  const feedbackId = (i: number) => `answer-${i + 1}`;
+  const showFeedback = (id: string) =>
+    `<setOutcomeValue identifier="FEEDBACK"><baseValue baseType="identifier">${id}</baseValue></setOutcomeValue>`;
+  const branches = answers
+    .map(
+      (a, i) =>
+        `<responseElseIf>${a.test}${score(`<baseValue baseType="float">${num(a.credit * q.weight)}</baseValue>`)}${a.feedback ? showFeedback(feedbackId(i)) : ''}</responseElseIf>`,
+    )
+    .join('');
+  const other = q.otherFeedback ? `<responseElse>${showFeedback('other')}</responseElse>` : '';
+  const feedbacks = [
+    ...answers.flatMap((a, i) => (a.feedback ? [[feedbackId(i), a.feedback] as const] : [])),
+    ...(q.otherFeedback ? [['other', q.otherFeedback.text] as const] : []),
+  ];
+  return {
+    // An empty response matches nothing and shows no feedback for "any other answer".
+    processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf>${branches}${other}</responseCondition>`,
+    ...(feedbacks.length
+      ? {
+          feedbackCardinality: 'single',
+          modal: feedbacks
+            .map(
+              ([id, text]) =>
+                `<modalFeedback outcomeIdentifier="FEEDBACK" identifier="${id}" showHide="show">${xml(text)}</modalFeedback>`,
+            )
+            .join(''),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Matching as QTI's match interaction: prompts on one side, every answer (extra ones included)
+ * on the other, each answer usable by as many prompts as it belongs to. Each right pair earns
+ * the weight's share per prompt, as enablekit grades; all or nothing, only the whole pairing.
+ */
+function matchingParts(q: Question): Parts {
+  const pairs = q.pairs ?? [];
+  const options = matchOptions(q);
+  const optionId = (answer: string) =>
+    `answer-${options.findIndex((o) => o.toLowerCase() === answer.toLowerCase()) + 1}`;
+  const promptId = (letter: string) => `prompt-${letter}`;
+  const uses = (o: string) =>
+    pairs.filter((p) => p.answer.toLowerCase() === o.toLowerCase()).length || 1;
+  const right = pairs.map((p) => `${promptId(p.letter)} ${optionId(p.answer)}`);
+  const share = q.weight / pairs.length;
+  const mapping = `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${right
+    .map((r) => `<mapEntry mapKey="${r}" mappedValue="${num(share)}"/>`)
+    .join('')}</mapping>`;
+  return {
+    declaration: `<responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="directedPair"><correctResponse>${right.map((r) => `<value>${r}</value>`).join('')}</correctResponse>${q.partial ? mapping : ''}</responseDeclaration>`,
+    body: `<matchInteraction responseIdentifier="RESPONSE" shuffle="true" maxAssociations="${pairs.length}"><prompt>${xml(q.prompt)}</prompt><simpleMatchSet>${pairs
+      .map(
+        (p) =>
+          `<simpleAssociableChoice identifier="${promptId(p.letter)}" matchMax="1">${xml(p.prompt)}</simpleAssociableChoice>`,
+      )
+      .join('')}</simpleMatchSet><simpleMatchSet>${options
+      .map(
+        (o) =>
+          `<simpleAssociableChoice identifier="${optionId(o)}" matchMax="${uses(o)}">${xml(o)}</simpleAssociableChoice>`,
+      )
+      .join('')}</simpleMatchSet></matchInteraction>`,
+    processing: q.partial
+      ? score('<mapResponse identifier="RESPONSE"/>')
+      : whenCorrect(matchCorrect, q.weight),
+  };
+}
+
+/** The response declaration, the item body and the response processing of one question. */
+function parts(q: Question): Parts {
   const right = q.choices.filter((c) => c.checked);
   const correct = (values: string[]) =>
     `<correctResponse>${values.map((v) => `<value>${xml(v)}</value>`).join('')}</correctResponse>`;
@@ -126,37 +208,38 @@ function parts(q: Question): {
         throw new NotYet(
           `the pattern ${patterns[0]!.value} has no QTI 2.1 form enablekit can vouch for (its patterns are XML Schema's)`,
         );
-      if (q.accepted.some((a) => a.feedback) || q.otherFeedback)
-        throw new NotYet('feedback on accepted answers is not exported to QTI yet');
-      const mapping = `<mapping defaultValue="0" upperBound="${num(q.weight)}">${q.accepted
-        .map(
-          (a) =>
-            `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num((a.credit ?? 1) * q.weight)}" caseSensitive="false"/>`,
-        )
-        .join('')}</mapping>`;
+      // Tried in order, as enablekit grades: the first answer that matches sets the score and the feedback.
+      const answers = q.accepted.map((a) => ({
+        test: `<stringMatch caseSensitive="false"><variable identifier="RESPONSE"/><baseValue baseType="string">${xml(a.value)}</baseValue></stringMatch>`,
+        credit: a.credit ?? 1,
+        feedback: a.feedback?.text,
+      }));
       return {
-        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">${correct(q.accepted.slice(0, 1).map((a) => a.value))}${mapping}</responseDeclaration>`,
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">${correct(
+          q.accepted
+            .filter((a) => (a.credit ?? 1) === 1)
+            .slice(0, 1)
+            .map((a) => a.value),
+        )}</responseDeclaration>`,
         body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="30"/></p>`,
-        processing: score('<mapResponse identifier="RESPONSE"/>'),
+        ...firstMatch(q, answers),
       };
     }
     case 'numeric': {
       if (q.numbers) {
-        if (q.numbers.some((n) => n.feedback) || q.otherFeedback)
-          throw new NotYet('feedback on accepted numbers is not exported to QTI yet');
         const best = q.numbers.find((n) => n.credit === 1);
         if (!best) throw new NotYet('no accepted number is worth the whole question');
-        // Tried in order, as enablekit grades: the first number that holds the answer sets the score.
-        const branches = q.numbers
-          .map(
-            (n, i) =>
-              `<${i === 0 ? 'responseIf' : 'responseElseIf'}>${numberTest(n)}${score(`<baseValue baseType="float">${num(n.credit * q.weight)}</baseValue>`)}</${i === 0 ? 'responseIf' : 'responseElseIf'}>`,
-          )
-          .join('');
         return {
           declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">${correct([num(best.value)])}</responseDeclaration>`,
           body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="10"/></p>`,
-          processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition><responseCondition>${branches}</responseCondition>`,
+          ...firstMatch(
+            q,
+            q.numbers.map((n) => ({
+              test: numberTest(n),
+              credit: n.credit,
+              feedback: n.feedback?.text,
+            })),
+          ),
         };
       }
       if (!q.numeric) throw new NotYet('it has no answer');
@@ -170,7 +253,7 @@ function parts(q: Question): {
       };
     }
     case 'matching':
-      throw new NotYet('matching questions are not exported to QTI yet');
+      return matchingParts(q);
     case 'truefalse': {
       if (!q.truth) throw new NotYet('it has no answer');
       const choices = ['true', 'false']
@@ -227,7 +310,7 @@ ${outcome('MAXSCORE', num(q.weight))}
 ${feedback}${explain}
 <itemBody>${p.body}</itemBody>
 <responseProcessing>${p.processing}${setExplain}</responseProcessing>
-${explanation}
+${p.modal ?? ''}${explanation}
 </assessmentItem>
 `;
 }
