@@ -180,6 +180,9 @@ export function buildItem(
           : {}),
         ...(typeof d.summary === 'string' ? { summary: d.summary } : {}),
         ...(typeof d.valid_for === 'string' ? { validFor: d.valid_for } : {}),
+        ...(d.gating === 'strict' || d.gating === 'advisory' || d.gating === 'off'
+          ? { gating: d.gating }
+          : {}),
       };
     }
     case 'module':
@@ -196,6 +199,9 @@ export function buildItem(
           ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] }
           : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
+        // Any other draw is the schema's to report; the quiz is then read as asking every question.
+        ...(Number.isInteger(d.draw) && (d.draw as number) >= 1 ? { draw: d.draw as number } : {}),
+        ...(d.shuffle_choices === true ? { shuffleChoices: true } : {}),
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':

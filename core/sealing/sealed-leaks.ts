@@ -1,4 +1,5 @@
 import type { Quiz } from '../model.js';
+import { askForHint } from '../grading/hint-cost.js';
 
 /**
  * An answer the sealed text still shows, read back from the sealed file as a learner would
@@ -27,6 +28,8 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     const paired = q.type === 'matching' ? q.pairs?.find((p) => p.answer !== '') : undefined;
     if (paired) return leak(`the answer of prompt ${paired.letter}`);
     if (q.explanation) return leak('the explanation');
+    const told = q.hints?.find((h) => h.cost && h.text !== askForHint(sealed.id, q, h));
+    if (told) return leak(`the text of hint ${told.n}, which has a cost,`);
   }
   return undefined;
 }
