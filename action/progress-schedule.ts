@@ -26,6 +26,7 @@ import {
 import { OperationBudget } from '../github/operation-budget.js';
 import { createIssue } from '../github/keyed-create.js';
 import { writeDashboardFiles, type DashboardFiles } from './dashboard-files.js';
+import { certificateIssuer } from './certificate-issuer.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -117,6 +118,7 @@ export async function runProgressSchedule(
     return done;
   };
   const facts: LearnerFacts[] = [];
+  const certify = certificateIssuer(ctx, config, index, ctx.sha);
   for (const login of [...logins.values()].sort()) {
     const roles = [
       ...new Set([...rolesOf(login, config), ...(fromTeams.get(login.toLowerCase()) ?? [])]),
@@ -145,7 +147,7 @@ export async function runProgressSchedule(
       }[due.notice.kind];
       const posted = await write(
         `${verb} @${login} about ${due.notice.item}`,
-        () => postNotice(gh, ctx, number!, due),
+        () => postNotice(gh, ctx, number!, due, certify),
         due.notice.kind === 'report-card' ? 2 : 1,
       );
       if (posted)
