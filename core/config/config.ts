@@ -16,6 +16,9 @@ export { CONFIG_FILE };
 export type RevealPolicy = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
 /** Whether a release that touches what a passed checkpoint covers asks the learner for a new pass. */
 export type RecertifyPolicy = 'on-release' | 'never';
+/** Whether prerequisites, phases and windows hold a checkpoint back (see core/progress/gate.ts). */
+export const GATING_MODES = ['strict', 'advisory', 'off'] as const;
+export type GatingMode = (typeof GATING_MODES)[number];
 
 export interface Role {
   id: string;
@@ -45,6 +48,8 @@ export interface Policies {
   /** How numeric answers are read: `.` (2.5, 5,000) or `,` (2,5, 5.000). */
   decimalMark: DecimalMark;
   recertify: RecertifyPolicy;
+  /** strict: a checkpoint taken out of order is not graded; advisory: graded, and said so; off: nothing is held back. */
+  gating: GatingMode;
 }
 
 export interface Config {
@@ -60,8 +65,21 @@ export interface Config {
   maxFileSize: number;
   /** IANA time zone "today" is read in (enablekit.yml `timezone:`); UTC when unset or unknown. */
   timeZone: string;
+  /** Open Badges certificates for completed tracks (enablekit.yml `certificates:`); none when unset. */
+  certificates?: CertificateSettings;
   problems: FileProblem[];
 }
+
+export interface CertificateSettings {
+  issuer: { id: string; name: string; url?: string };
+  /** The issuer's public keys (a JWK set), relative to enablekit.yml. */
+  keys: string;
+  /** The revocation list, relative to enablekit.yml. */
+  revocations: string;
+}
+
+export const DEFAULT_CERTIFICATE_KEYS = 'certificates/issuer-keys.json';
+export const DEFAULT_REVOCATIONS = 'certificates/revoked.json';
 
 export const DEFAULT_POLICIES: Policies = {
   passMark: 80,
@@ -72,6 +90,8 @@ export const DEFAULT_POLICIES: Policies = {
   remindEvery: '7d',
   decimalMark: '.',
   recertify: 'on-release',
+  // Off until a curricula asks: learners mid-course under an older enablekit are never refused by an upgrade.
+  gating: 'off',
 };
 
 export function defaultConfig(): Config {
@@ -169,11 +189,25 @@ export function parseConfig(file: string, source: string): Config {
     config.policies.decimalMark = p.decimal_mark;
   if (p.recertify === 'on-release' || p.recertify === 'never')
     config.policies.recertify = p.recertify;
+  if ((GATING_MODES as readonly unknown[]).includes(p.gating))
+    config.policies.gating = p.gating as GatingMode;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;
   }
   config.ignore = list(lint.ignore);
+  const certs = obj(data.certificates);
+  const issuer = obj(certs.issuer);
+  if (typeof issuer.id === 'string' && typeof issuer.name === 'string')
+    config.certificates = {
+      issuer: {
+        id: issuer.id,
+        name: issuer.name,
+        ...(typeof issuer.url === 'string' ? { url: issuer.url } : {}),
+      },
+      keys: typeof certs.keys === 'string' ? certs.keys : DEFAULT_CERTIFICATE_KEYS,
+      revocations: typeof certs.revocations === 'string' ? certs.revocations : DEFAULT_REVOCATIONS,
+    };
   if (typeof lint.max_file_size === 'number') config.maxFileSize = lint.max_file_size;
   if (typeof data.timezone === 'string') {
     if (isTimeZone(data.timezone)) config.timeZone = data.timezone;

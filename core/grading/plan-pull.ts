@@ -18,6 +18,7 @@ import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
 import { sheetLimit } from './sheet-limit.js';
+import { sheetGate } from './sheet-gate.js';
 import { placeProblems } from './sheet-problems.js';
 import type { GradeResult, PatternMatcher, Refusal } from './types.js';
 import { hintsOpened, type HintOpened } from './hint-cost.js';
@@ -89,6 +90,8 @@ export interface GradedPull {
   replies: { to: string; text: string }[];
   outcomeReviews: PullOutcome['reviews'];
   keyFailures: string[];
+  /** Sheets graded though taken out of order (gating advisory), one sentence each for the grade comment. */
+  outOfOrder: string[];
 }
 
 const refuse = (
@@ -148,6 +151,7 @@ export function planPull(r: PullReads): GradedPull {
     replies: [],
     outcomeReviews: [],
     keyFailures: [],
+    outOfOrder: [],
   };
   if (!roster || r.classified.refusals.length) return out;
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
@@ -214,16 +218,27 @@ export function planPull(r: PullReads): GradedPull {
       });
       continue;
     }
+    // A locked checkpoint (strict) is refused before its sheet is read: the adapter does not fetch it.
+    const gate = sheetGate({
+      index,
+      config,
+      learner: pull.author,
+      checkpoint: item.id,
+      path: s.path,
+      records: ledger?.records,
+      now: r.now,
+    });
     // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
     const read =
-      text === undefined || 'found' in text
+      gate.kind === 'refuse' || text === undefined || 'found' in text
         ? undefined
         : readAnswerSheet(text.text, sheetLimit(item));
     const misplaced = read?.ok
       ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint)
       : [];
     let result: GradeResult | undefined;
-    if (!read)
+    if (gate.kind === 'refuse') result = refuse(s.checkpoint, pull.author, 'locked', gate.message);
+    else if (!read)
       result = refuse(
         s.checkpoint,
         pull.author,
@@ -357,6 +372,7 @@ export function planPull(r: PullReads): GradedPull {
       out.sections.push({ path: s.path, markdown: o.markdown });
       out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
     }
+    if (gate.kind === 'note' && (!result || result.ok)) out.outOfOrder.push(gate.text);
     if (result) out.results.push({ path: s.path, result });
   }
   return out;

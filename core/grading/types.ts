@@ -76,7 +76,8 @@ export interface Refusal {
     | 'ambiguous-checkpoint'
     | 'no-config'
     | 'key-unavailable'
-    | 'ledger-damaged';
+    | 'ledger-damaged'
+    | 'locked';
   message: string;
   line?: number;
 }
