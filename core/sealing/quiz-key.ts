@@ -2,6 +2,7 @@ import type { QuestionType, Quiz } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
 import { hasWrittenType } from '../parse/quiz-body.js';
 import { matchOptions } from '../grading/match-options.js';
+import { blanksShape, sealBlanks, type BlankKey } from './seal-cloze.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
 export interface QuizKey {
@@ -35,6 +36,8 @@ export interface QuestionKey {
   truth?: boolean;
   /** Matching: each prompt's answer, by the prompt's letter. */
   match?: Record<string, string>;
+  /** Cloze: each blank's answer, by its number. */
+  blanks?: Record<string, BlankKey>;
   explanation?: string;
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
@@ -241,6 +244,8 @@ export function sealQuiz(
           .map((o) => `- ${o}`)
           .join('\n')}`;
       }
+    } else if (q.type === 'cloze' && q.blanks) {
+      k.blanks = sealBlanks(q, lines, dropSpan);
     } else if (q.type === 'truefalse' && q.truth) {
       k.truth = q.truth.value;
       dropSpan(q.truth.span);
@@ -298,7 +303,7 @@ export function quizShape(quiz: Quiz): string {
   return quiz.questions
     .map(
       (q) =>
-        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}`,
+        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}${blanksShape(q)}`,
     )
     .join('\n');
 }
