@@ -12,6 +12,7 @@ import {
 import type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
 import { reviewGate, reviewTeams } from '../core/grading/review-gate.js';
 import { settleAttempts } from '../core/grading/settle-attempts.js';
+import { sheetGate } from '../core/grading/sheet-gate.js';
 import { replyBody } from '../core/review/reply.js';
 import type { Ledger } from '../core/progress/ledger.js';
 import { noticesDue } from '../core/progress/schedule-plan.js';
@@ -133,12 +134,24 @@ export async function gradePull(
         return refuseCommand(ctx, gh, pull.number, review.login, gate.refused);
       reviewer = gate.reviewer;
     }
-    // Only sheets of checkpoints the base branch knows are fetched; read every one at once: octokit's throttling keeps it to GitHub's concurrency.
+    // Only sheets of checkpoints the base branch knows, and that gating does not refuse, are fetched;
+    // read every one at once: octokit's throttling keeps it to GitHub's concurrency.
     const headSha = pull.headSha;
+    const read = (checkpoint: string, path: string) =>
+      gradableCheckpoint(index, config, checkpoint) &&
+      sheetGate({
+        index,
+        config,
+        learner: pull.author,
+        checkpoint,
+        path,
+        records: ledger?.records,
+        now,
+      }).kind !== 'refuse';
     texts.push(
       ...(await Promise.all(
         classified.sheets.map((s) =>
-          gradableCheckpoint(index, config, s.checkpoint)
+          read(s.checkpoint, s.path)
             ? fileAt(gh, ctx, s.path, headSha)
             : Promise.resolve(undefined),
         ),
@@ -182,6 +195,7 @@ export async function gradePull(
     outcomeReviews: graded.outcomeReviews,
     replies: graded.replies,
     keyFailures: graded.keyFailures,
+    outOfOrder: graded.outOfOrder,
     ...(existing?.body ? { gradeComment: existing.body } : {}),
     dryRun: ctx.dryRun,
   });
@@ -243,7 +257,7 @@ async function recordProgress(
   const login = pull.author;
   const roles = rolesOf(login, config);
   const body = (l: Ledger) =>
-    progressBody(login, roles, index, l, curriculaToday(config, new Date(now)));
+    progressBody(login, roles, index, l, curriculaToday(config, new Date(now)), true, config);
   await appendRecords(gh, ctx, ledger, graded.fresh, body);
   let settled = ledger;
   let shown: Pick<GradedPull, 'results' | 'records'> = graded;

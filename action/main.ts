@@ -115,6 +115,9 @@ async function reviewEvent(
   else if (o.kind === 'participation') {
     core.setOutput('summary', JSON.stringify(o));
     core.info(`Participation: ${o.recorded} record(s) added.`);
+  } else if (o.kind === 'hint') {
+    core.setOutput('summary', JSON.stringify(o));
+    core.info(`Hint: ${o.recorded ? 'opened and recorded' : 'nothing recorded'}: ${o.reply ?? ''}`);
   } else if (o.kind === 'appraisal') {
     core.setOutput('summary', JSON.stringify(o));
     core.info(o.recorded ? 'Appraisal recorded.' : `Appraisal not recorded: ${o.reply ?? ''}`);

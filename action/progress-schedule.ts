@@ -109,7 +109,7 @@ export async function runProgressSchedule(
     facts.push({ login, roles, records: ledger.records, notices: ledger.notices });
     let number = ledger.issue?.number;
     if (number === undefined) {
-      const body = progressBody(login, roles, index, ledger, today);
+      const body = progressBody(login, roles, index, ledger, today, true, config);
       const opened = await write(`open the progress issue of @${login}`, async () => {
         number = (await openProgressIssue(gh, ctx, login, body, readUpTo)).number;
       });

@@ -52,7 +52,8 @@ export async function markRecertification(
   const budget = new OperationBudget(operations, ctx.dryRun, core.info);
   for (const m of marks) {
     const ledger = ledgers.find((l) => l.login.toLowerCase() === m.login.toLowerCase())!;
-    const body = (l: Ledger) => progressBody(m.login, rolesOf(m.login, config), index, l, at.today);
+    const body = (l: Ledger) =>
+      progressBody(m.login, rolesOf(m.login, config), index, l, at.today, true, config);
     const done = await budget.spend(
       `mark ${m.records.map((r) => r.checkpoint).join(', ')} of @${m.login} to recertify after ${release.tag}`,
       () => appendRecords(gh, ctx, ledger, m.records, body),

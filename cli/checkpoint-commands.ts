@@ -7,7 +7,7 @@ import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/rende
 import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
-import { answerSheetText } from '../core/grading/sheet-template.js';
+import { learnerSheetText } from '../core/grading/learner-sheet.js';
 import { answerPattern } from '../core/grading/answer-pattern.js';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
@@ -18,6 +18,11 @@ import { UsageError } from '../host/usage-error.js';
 import { findCurricula, resolveTargets } from '../host/workspace-files.js';
 import { CONFIG_FILE } from '../core/config/config-candidates.js';
 import { ProgressBar } from './progress-bar.js';
+import { recordsFromSheets } from './sheet-records.js';
+import { Gate, reasonsText } from '../core/progress/gate.js';
+import { rolesOf } from '../core/progress/learner-status.js';
+import { curriculaToday } from '../core/config/clock.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 
 export interface CheckpointArgs {
   cwd: string;
@@ -36,7 +41,7 @@ export interface CheckpointArgs {
 async function findCheckpoint(
   a: CheckpointArgs,
   id: string,
-): Promise<{ checkpoint: Checkpoint; config: Config }> {
+): Promise<{ checkpoint: Checkpoint; config: Config; index: WorkspaceIndex }> {
   const from = resolve(a.cwd, a.curricula ?? '.');
   if (a.curricula && !existsSync(from))
     throw new UsageError(
@@ -75,7 +80,7 @@ async function findCheckpoint(
     throw new UsageError(
       `Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`,
     );
-  return { checkpoint: item, config };
+  return { checkpoint: item, config, index };
 }
 
 /** The quiz with its answers: a sealed one is opened with the secret, or refused with what to do. */
@@ -97,7 +102,15 @@ function quizWithAnswers(a: CheckpointArgs, checkpoint: Checkpoint, secret?: str
  * right answer written in); an existing sheet is never overwritten.
  */
 export async function takeCommand(
-  a: CheckpointArgs & { id?: string; learner?: string; answered?: boolean; secret?: string },
+  a: CheckpointArgs & {
+    id?: string;
+    learner?: string;
+    attempt?: string;
+    answered?: boolean;
+    secret?: string;
+    now: Date;
+    today?: string;
+  },
 ): Promise<string> {
   if (!a.id)
     throw new UsageError(
@@ -107,7 +120,12 @@ export async function takeCommand(
     throw new UsageError(
       `Expected --learner to be your GitHub login; found ${a.learner ? `"${a.learner}"` : 'none'}. Pass --learner <login>.`,
     );
-  const { checkpoint, config } = await findCheckpoint(a, a.id);
+  const attempt = a.attempt === undefined ? 1 : Number(a.attempt);
+  if (!/^[1-9][0-9]{0,5}$/.test(a.attempt ?? '1'))
+    throw new UsageError(
+      `Expected --attempt to be the attempt's number (1, 2, …); found "${a.attempt}". Pass --attempt <n>, as the grade of your last attempt says.`,
+    );
+  const { checkpoint, config, index } = await findCheckpoint(a, a.id);
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path))
     throw new UsageError(
@@ -118,7 +136,7 @@ export async function takeCommand(
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(
       path,
-      answerSheetText(quiz, a.learner, { decimalMark: config.policies.decimalMark }),
+      learnerSheetText(quiz, a.learner, attempt, { decimalMark: config.policies.decimalMark }),
       {
         flag: 'wx',
       },
@@ -131,9 +149,40 @@ export async function takeCommand(
       : '';
     return `Created ${relative(a.cwd, path)}, the key sheet: every right answer written in. Run "enablekit grade ${relative(a.cwd, path)}" to see the quiz can be passed.\n${note}`;
   }
+  warnIfLocked(a, a.learner, checkpoint, config, index);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, checkpointSheetText(checkpoint, a.learner), { flag: 'wx' });
+  writeFileSync(path, checkpointSheetText(checkpoint, a.learner, attempt), { flag: 'wx' });
   return `Created ${relative(a.cwd, path)}. Answer it, then run "enablekit grade ${relative(a.cwd, path)}" to check locally, or open a pull request.\n`;
+}
+
+/**
+ * Say on stderr what to finish first when the curricula's gating holds the checkpoint back,
+ * judged from the learner's sheets on disk (as `enablekit progress` judges them); the sheet is
+ * made anyway: the Action, not the terminal, decides what is graded.
+ */
+function warnIfLocked(
+  a: CheckpointArgs & { now: Date; today?: string },
+  learner: string,
+  checkpoint: Checkpoint,
+  config: Config,
+  index: WorkspaceIndex,
+): void {
+  const now = a.now.toISOString();
+  const records = recordsFromSheets({ ...a, now, learner }, index, config).get(
+    learner.toLowerCase(),
+  );
+  const gate = new Gate({
+    index,
+    config,
+    login: learner,
+    roles: rolesOf(learner, config),
+    records: records ?? [],
+    today: curriculaToday(config, a.now, a.today),
+  }).checkpoint(checkpoint.id);
+  if (gate.open || gate.mode === 'off') return;
+  process.stderr.write(
+    `Warning: "${checkpoint.id}" is locked for ${learner}. ${reasonsText(gate)} ${gate.mode === 'strict' ? 'The Action will not grade it until then (gating: strict); the sheet is made anyway.' : 'The Action grades it anyway and says it was taken out of order (gating: advisory).'}\n`,
+  );
 }
 
 function reflectionReport(
@@ -211,6 +260,8 @@ export async function gradeCommand(
         prior: [],
         now: a.now,
         match: timedMatcher,
+        // No records here: a pooled quiz's sheet is checked against the draw of the attempt it names.
+        attemptFromSheet: true,
       });
       if (!result.ok && result.refusal.line)
         result.refusal.message = `${a.sheet}: ${result.refusal.message}`;

@@ -19,7 +19,7 @@ Usage:
   enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
   enablekit import <files...> --from gift|quizdown|mkdocs-quiz --module <id> [--dir <folder>] [--owner <login>]
   enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
-  enablekit take <checkpoint-id> --learner <login> [--answered] [--curricula <folder>] [--submissions <folder>]
+  enablekit take <checkpoint-id> --learner <login> [--attempt <n>] [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json|csv] [--learner <login>] [--repo owner/name] [--api-url <url>]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
@@ -32,6 +32,7 @@ Options:
   --owner     init, new: the GitHub login or org/team who keeps the items true (init: default
               from git's github.user, no-reply user.email or user.name)
   --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
+  --attempt   take: the attempt the sheet is for (default 1); a quiz with a pool draws its questions by it
   --to, --out export: the format to write (gift, or qti: a QTI 2.1 package) and the folder to write to (default: here)
   --from      import: the format of the question banks (gift: Moodle's GIFT; quizdown;
               mkdocs-quiz: the <quiz> blocks of an MkDocs page)
@@ -98,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
       to: { type: 'string' },
       out: { type: 'string', default: '.' },
       answered: { type: 'boolean', default: false },
+      attempt: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -226,7 +228,10 @@ async function run(argv: string[]): Promise<number> {
             ...(rest[0] ? { id: rest[0] } : {}),
             ...(values.learner ? { learner: values.learner } : {}),
             ...(values.answered ? { answered: true } : {}),
+            ...(values.attempt !== undefined ? { attempt: values.attempt } : {}),
             ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+            now: at,
+            ...(day ? { today: day } : {}),
           }),
         );
         return 0;

@@ -1,10 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
-import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
-import { sheetLimit } from '../core/grading/sheet-limit.js';
-import { checkReflection } from '../core/grading/reflection-complete.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cohort, dashboardBody } from '../core/progress/cohort.js';
 import { matrixCsv } from '../core/progress/dashboard-matrix.js';
 import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
@@ -12,13 +7,11 @@ import { markedLearner } from '../core/progress/ledger.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { participationOf } from '../core/review/participation.js';
-import type { Config } from '../core/config/config.js';
-import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { loadIndex } from '../host/analyse.js';
-import { timedMatcher } from '../host/timed-matcher.js';
 import { UsageError } from '../host/usage-error.js';
 import { resolveTargets } from '../host/workspace-files.js';
 import { ProgressBar } from './progress-bar.js';
+import { recordsFromSheets } from './sheet-records.js';
 import { curriculaToday } from '../core/config/clock.js';
 
 export interface ProgressArgs {
@@ -63,7 +56,9 @@ export async function progressCommand(
     targets: resolveTargets(a.cwd, [dir]),
     progress: ProgressBar.onTerminal,
   });
-  const records = a.repo ? await recordsFromGitHub(a) : recordsFromSheets(a, index, config);
+  const records = a.repo
+    ? await recordsFromGitHub(a)
+    : recordsFromSheets({ cwd: a.cwd, submissions: a.submissions, now: a.now }, index, config);
   const logins = new Set(
     [...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())),
   );
@@ -89,7 +84,7 @@ export async function progressCommand(
       learners: learners.map((l) => ({
         login: l.login,
         roles: l.roles,
-        tracks: learnerStatus(l.login, l.roles, index, l.records, today),
+        tracks: learnerStatus(l.login, l.roles, index, l.records, today, config),
         participation: participationOf(l.records, l.login),
         records: l.records.length,
       })),
@@ -99,7 +94,7 @@ export async function progressCommand(
   }
   const parts = learners.map(
     (l) =>
-      `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, today, false)}`,
+      `## @${l.login}\n\n${progressBody(l.login, l.roles, index, { records: l.records, flagged: [] }, today, false, config)}`,
   );
   if (!a.learner)
     parts.push(
@@ -155,65 +150,6 @@ export async function rebuildCommand(
     throw githubProblem(e, a, 'read and write', ' Run it again: it carries on from what is there.');
   }
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
-}
-
-/** Every sheet under submissions/<login>/ graded as of now: quizzes scored, reflections checked; mocks wait for a reviewer. */
-function recordsFromSheets(
-  a: ProgressArgs,
-  index: WorkspaceIndex,
-  config: Config,
-): Map<string, ProgressRecord[]> {
-  const out = new Map<string, ProgressRecord[]>();
-  const root = resolve(a.cwd, a.submissions);
-  if (!existsSync(root)) return out;
-  for (const folder of readdirSync(root, { withFileTypes: true })) {
-    if (!folder.isDirectory()) continue;
-    for (const file of readdirSync(join(root, folder.name))
-      .filter((f) => f.endsWith('.md'))
-      .sort()) {
-      const text = readFileSync(join(root, folder.name, file), 'utf8');
-      const read = readAnswerSheet(text, sheetLimit(index.item(file.replace(/\.md$/, ''))));
-      if (!read.ok || read.sheet.learner.toLowerCase() !== folder.name.toLowerCase()) continue;
-      const item = index.item(read.sheet.checkpoint);
-      const base = {
-        learner: folder.name.toLowerCase(),
-        checkpoint: read.sheet.checkpoint,
-        pr: 0,
-        sha: createHash('sha1').update(text).digest('hex').slice(0, 12),
-        at: a.now,
-      };
-      let record: ProgressRecord | undefined;
-      if (item?.type === 'quiz') {
-        const g = gradeQuiz({
-          sheet: read.sheet,
-          quiz: item,
-          policy: policyFor(item, config),
-          prior: [],
-          now: a.now,
-          match: timedMatcher,
-        });
-        if (g.ok)
-          record = {
-            ...base,
-            kind: 'quiz',
-            passed: g.grade.passed,
-            percent: g.grade.percent,
-            attempt: 1,
-            missed: g.grade.questions
-              .filter((q) => q.outcome !== 'right')
-              .flatMap((q) => (q.id ? [q.id] : [])),
-          };
-      } else if (item?.type === 'reflection') {
-        record = {
-          ...base,
-          kind: 'reflection',
-          passed: checkReflection(read.sheet.body, item).complete,
-        };
-      }
-      if (record) out.set(record.learner, [...(out.get(record.learner) ?? []), record]);
-    }
-  }
-  return out;
 }
 
 /**

@@ -98,6 +98,8 @@ export interface Track extends ItemBase {
   window?: Window;
   modules: TrackModuleEntry[];
   followUpWeeks?: number;
+  /** Overrides enablekit.yml's policies.gating for this track's modules. */
+  gating?: 'strict' | 'advisory' | 'off';
 }
 
 export interface Module extends ItemBase {
@@ -234,8 +236,28 @@ export interface Question {
   items: { letter: string; text: string; span: Span }[];
   /** Question-level explanation, which may reveal the answer. */
   explanation?: Feedback;
+  /** Hints under the question (`<details><summary>Hint</summary>`), in the order a learner opens them. */
+  hints?: Hint[];
   /** Learner's free text (answer sheets only). */
   answerText?: { value: string; span: Span };
+}
+
+/**
+ * A hint a learner can open: `<details><summary>Hint</summary>…</details>` under a question,
+ * free, or with a cost: `<summary>Hint (cost 10%)</summary>`. A cost hint's text lives in the
+ * sealed key; the sealed quiz keeps, in its place, how to ask for it (core/grading/hint-cost.ts).
+ */
+export interface Hint {
+  /** Its place among the question's hints, 1, 2, …: what `/hint q 2` names. */
+  n: number;
+  /** The hint's Markdown, trimmed. */
+  text: string;
+  /** The share of the question's weight it costs once opened, over 0 and at most 1; free when left out. */
+  cost?: number;
+  /** From `<details>` to `</details>`. */
+  span: Span;
+  /** What is wrong with how it is written (its cost, its closing tag): reported by quiz-hint. */
+  problem?: string;
 }
 
 export interface Quiz extends ItemBase {
@@ -250,6 +272,10 @@ export interface Quiz extends ItemBase {
   keySpan?: Span;
   /** Set when a sealed quiz's key was opened and merged in: its answers are there to lint and grade. */
   keyApplied?: boolean;
+  /** A pool: how many of its questions each learner answers, drawn by learner and attempt (grading/quiz-draw.ts). */
+  draw?: number;
+  /** Choices of single and multiple choice questions listed in each learner's own order (quiz-draw.ts). */
+  shuffleChoices?: boolean;
   questions: Question[];
 }
 

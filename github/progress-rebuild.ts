@@ -26,7 +26,7 @@ export async function rebuildProgress(
   for (const login of logins) {
     const ledger = await loadLedger(gh, ctx, login, issues);
     if (!ledger.issue) continue;
-    const body = progressBody(login, rolesOf(login, config), index, ledger, today);
+    const body = progressBody(login, rolesOf(login, config), index, ledger, today, true, config);
     if (body === ledger.issue.body) continue;
     rewritten++;
     if (ctx.dryRun)

@@ -140,4 +140,19 @@ describe('front-matter completion (core, what the editor offers)', () => {
     assert.deepEqual(labels('type: |'), ['track', 'module', 'quiz', 'scenario', 'reflection']);
     assert.deepEqual(labels('type: scenario\nlevel: |'), ['beginner', 'advanced']);
   });
+
+  it('a quiz is offered draw and shuffle_choices, and what they write lints clean', () => {
+    const keys = labels('type: quiz\nid: q\n|');
+    assert.ok(keys.includes('draw') && keys.includes('shuffle_choices'), keys.join());
+    assert.ok(!labels('type: module\nid: m\n|').includes('draw'), 'only quizzes draw');
+    assert.deepEqual(labels('type: quiz\nid: q\nshuffle_choices: |'), ['true', 'false']);
+    const fm = at(
+      'type: quiz\nid: q\ntitle: Q\nmodule: intro\nowner: alice\ndraw: 1\nshuffle_choices: |',
+    ).accept('true');
+    const quiz = `---\n${fm}\n---\n# Q\n\n## One?\n<!-- question id=one -->\n\n- [x] Yes\n- [ ] No\n\n## Two?\n<!-- question id=two -->\n\n- [x] Yes\n- [ ] No\n`;
+    assert.deepEqual(
+      lintInMemory({ 'intro.md': MODULE('intro'), 'q.md': quiz }, '2026-11-22').diagnostics,
+      [],
+    );
+  });
 });

@@ -169,7 +169,7 @@ describe('matching questions', () => {
       );
   });
 
-  it('the preview shows the prompts and answers to read, outside the checked form; GIFT round trip; QTI names it', () => {
+  it('the preview shows the prompts and answers to read, outside the checked form; GIFT round trip; QTI exports it', () => {
     const html = renderPreview('curricula/tools.md', QUIZ).html;
     assert.match(
       html,
@@ -190,7 +190,11 @@ describe('matching questions', () => {
     );
     assert.deepEqual(
       qtiFromQuiz(quiz).notExported.map((n) => [n.id, n.reason]),
-      [['tools', 'matching questions are not exported to QTI yet']],
+      [],
+    );
+    assert.match(
+      qtiFromQuiz(quiz).files.find((f) => f.path.includes('tools'))!.text,
+      /<matchInteraction [^>]*>.*<simpleAssociableChoice identifier="prompt-a" matchMax="1">Grafana<\/simpleAssociableChoice>.*<simpleAssociableChoice identifier="answer-1" matchMax="1">billing<\/simpleAssociableChoice>/,
     );
   });
 });

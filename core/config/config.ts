@@ -16,6 +16,9 @@ export { CONFIG_FILE };
 export type RevealPolicy = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
 /** Whether a release that touches what a passed checkpoint covers asks the learner for a new pass. */
 export type RecertifyPolicy = 'on-release' | 'never';
+/** Whether prerequisites, phases and windows hold a checkpoint back (see core/progress/gate.ts). */
+export const GATING_MODES = ['strict', 'advisory', 'off'] as const;
+export type GatingMode = (typeof GATING_MODES)[number];
 
 export interface Role {
   id: string;
@@ -45,6 +48,8 @@ export interface Policies {
   /** How numeric answers are read: `.` (2.5, 5,000) or `,` (2,5, 5.000). */
   decimalMark: DecimalMark;
   recertify: RecertifyPolicy;
+  /** strict: a checkpoint taken out of order is not graded; advisory: graded, and said so; off: nothing is held back. */
+  gating: GatingMode;
 }
 
 export interface Config {
@@ -72,6 +77,8 @@ export const DEFAULT_POLICIES: Policies = {
   remindEvery: '7d',
   decimalMark: '.',
   recertify: 'on-release',
+  // Off until a curricula asks: learners mid-course under an older enablekit are never refused by an upgrade.
+  gating: 'off',
 };
 
 export function defaultConfig(): Config {
@@ -169,6 +176,8 @@ export function parseConfig(file: string, source: string): Config {
     config.policies.decimalMark = p.decimal_mark;
   if (p.recertify === 'on-release' || p.recertify === 'never')
     config.policies.recertify = p.recertify;
+  if ((GATING_MODES as readonly unknown[]).includes(p.gating))
+    config.policies.gating = p.gating as GatingMode;
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;

@@ -1,5 +1,5 @@
 import type { Checkpoint, Reflection, Scenario } from '../model.js';
-import { answerSheetText } from './sheet-template.js';
+import { learnerSheetText } from './learner-sheet.js';
 
 const front = (id: string, learner: string) =>
   `---\ntype: answer-sheet\ncheckpoint: ${id}\nlearner: ${learner}\n---\n\n`;
@@ -20,11 +20,14 @@ function reflectionSheet(r: Reflection, learner: string): string {
   return `${front(r.id, learner)}# ${r.title}\n\n${read}## Your reflection\n\nAnswer under each prompt.${min}\n\n${prompts}`;
 }
 
-/** The blank sheet a learner fills in for any checkpoint: questions, a submission or a reflection. */
-export function checkpointSheetText(c: Checkpoint, learner: string): string {
+/**
+ * The blank sheet a learner fills in for any checkpoint: questions, a submission or a
+ * reflection. `attempt` decides a pooled quiz's draw (learnerSheetText).
+ */
+export function checkpointSheetText(c: Checkpoint, learner: string, attempt = 1): string {
   switch (c.type) {
     case 'quiz':
-      return answerSheetText(c, learner);
+      return learnerSheetText(c, learner, attempt);
     case 'scenario':
       return scenarioSheet(c, learner);
     case 'reflection':

@@ -39,6 +39,8 @@ export function finishPull(i: {
   outcomeReviews: PullOutcome['reviews'];
   replies: readonly { to: string; text: string }[];
   keyFailures: readonly string[];
+  /** Sheets graded though taken out of order (advisory gating): said at the top of the comment. */
+  outOfOrder?: readonly string[];
   /** The grade comment as this run listed it: what the pull request shows now. */
   gradeComment?: string;
   dryRun: boolean;
@@ -89,6 +91,7 @@ export function finishPull(i: {
     i.sections,
     i.reviews,
     nextShown(shown, pull.headSha, waiting ? shown.label : OUTCOME_LABELS[label], pull.before),
+    i.outOfOrder,
   );
   if (i.dryRun) {
     const text = `Dry run: would comment on #${pull.number}, ${waiting ? 'wait for a reviewer' : `label it ${OUTCOME_LABELS[label]}`} and report a ${label === 'practice' || waiting ? 'neutral' : allPassed ? 'successful' : 'failing'} check.`;

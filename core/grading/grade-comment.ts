@@ -47,10 +47,18 @@ export function gradeCommentBody(
   sections: ReviewSection[] = [],
   reviews: ProgressRecord[] = [],
   shown?: ShownState,
+  outOfOrder: readonly string[] = [],
 ): string {
   const parts = [COMMENT_MARKER, '## enablekit checkpoint results', ''];
   if (refusals.length)
     parts.push('### Not graded', '', ...refusals.map((r) => `- ${escapeMarkdown(r, 1000)}`), '');
+  if (outOfOrder.length)
+    parts.push(
+      '### Taken out of order',
+      '',
+      ...outOfOrder.map((r) => `- ${escapeMarkdown(r, 1000)}`),
+      '',
+    );
   for (const { path, result } of results) {
     parts.push(
       `#### \`${path.replace(/`/g, '')}\``,

@@ -6,6 +6,7 @@ import { gradeQuiz, policyFor } from './grade-quiz.js';
 import type { GradedPull, QuizKey } from './plan-pull.js';
 import type { PullFacts } from './pull-outcome.js';
 import type { GradeResult, PatternMatcher } from './types.js';
+import type { HintOpened } from './hint-cost.js';
 
 /** An answer sheet as read, ready to grade. */
 export type Sheet = Parameters<typeof gradeQuiz>[0]['sheet'];
@@ -65,6 +66,7 @@ export function gradeQuizSheet(
   config: Config,
   now: string,
   match: PatternMatcher | undefined,
+  hints: readonly HintOpened[] = [],
 ): GradeResult {
   const mine = attempts.filter(
     (x) => x.checkpoint === quiz.id && x.learner.toLowerCase() === pull.author.toLowerCase(),
@@ -78,6 +80,9 @@ export function gradeQuizSheet(
     prior,
     now: rerun?.at ?? now,
     ...(match ? { match } : {}),
+    hints,
+    // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
+    learner: pull.author,
   });
   // Practice (a sheet after a pass) is recorded nowhere: it is no attempt and no result.
   if (result.ok && !result.grade.practice) {

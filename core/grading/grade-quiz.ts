@@ -3,8 +3,10 @@ import type { Quiz } from '../model.js';
 import { durationMs } from '../text/duration.js';
 import { correctAnswerOf, plainMatcher, scoreQuestion } from './grade-question.js';
 import { retakeStanding } from './retake-policy.js';
+import { checkDraw } from './draw-check.js';
 import { sheetProblemMessage, unknownQuestions } from './sheet-problems.js';
 import type { AnswerSheet } from './read-answer-sheet.js';
+import { chargeHints, type HintOpened } from './hint-cost.js';
 import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
 
 /** The quiz's own settings over the repo's defaults. */
@@ -29,6 +31,12 @@ export interface GradeInput {
   match?: PatternMatcher;
   /** Set by an adapter that merged the quiz's key file into it. */
   keyApplied?: boolean;
+  /** Cost hints the learner opened (their progress records): those opened by `now` cost. */
+  hints?: readonly HintOpened[];
+  /** Whose draw a pooled or shuffled quiz is graded on: the pull request's author in the Action; the sheet's learner when left out. */
+  learner?: string;
+  /** Grading without records (enablekit grade): the draw of the attempt the sheet names, not the records' count. */
+  attemptFromSheet?: boolean;
 }
 
 /**
@@ -78,6 +86,18 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       },
     };
   }
+  // A pool or shuffled choices: the sheet must be the one drawn for this learner and attempt.
+  const asked = checkDraw(
+    quiz,
+    sheet,
+    input.learner ?? sheet.learner,
+    input.attemptFromSheet || standing.kind === 'practice' ? undefined : standing.attempt,
+  );
+  if (!asked.ok)
+    return {
+      ok: false,
+      refusal: { ...who, reason: 'other-draw', message: asked.message, line: asked.line },
+    };
   // A sheet that gives a question twice, one the quiz does not have, or a tick or answer written
   // so that what was meant is unclear is not graded: refusing uses no attempt, so the learner
   // loses nothing by fixing it, and gains nothing: no score and no answer is shown.
@@ -94,8 +114,9 @@ export function gradeQuiz(input: GradeInput): GradeResult {
         line: problems[0]!.span.start.line,
       },
     };
-  const mine = new Map(sheet.questions.filter((q) => q.id).map((q) => [q.id!, q]));
-  const scored = quiz.questions.map((key) => {
+  const mine = new Map(asked.questions.filter((q) => q.id).map((q) => [q.id!, q]));
+  // Only the drawn questions are graded, out of their weight.
+  const scored = asked.quiz.questions.map((key) => {
     const q = mine.get(key.id ?? '');
     return scoreQuestion(
       key,
@@ -107,6 +128,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     );
   });
   const questions = scored.map((s) => s.result);
+  chargeHints(asked.quiz, questions, input.hints ?? [], now);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
@@ -120,7 +142,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     (policy.revealAnswers === 'after-last-attempt' &&
       (passed || practice || attempt >= policy.attempts));
   if (revealed) {
-    quiz.questions.forEach((key, i) => {
+    asked.quiz.questions.forEach((key, i) => {
       const r = questions[i]!;
       if (r.outcome !== 'right') r.correctAnswer = correctAnswerOf(key);
       // Feedback that points at the right choices waits for the reveal (scoreChoices says which).
@@ -144,6 +166,11 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       passed,
       revealed,
       questions,
+      ...(asked.attempt !== undefined && !passed && !practice
+        ? {
+            retake: `enablekit take ${quiz.id} --learner ${input.learner ?? sheet.learner} --attempt ${asked.attempt + 1}`,
+          }
+        : {}),
     },
   };
 }

@@ -18,8 +18,10 @@ import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
 import { sheetLimit } from './sheet-limit.js';
+import { sheetGate } from './sheet-gate.js';
 import { placeProblems } from './sheet-problems.js';
 import type { GradeResult, PatternMatcher, Refusal } from './types.js';
+import { hintsOpened, type HintOpened } from './hint-cost.js';
 
 /** A sheet as read at the pull request's head: its text, or what was there instead (too large, a symlink, nothing). */
 export type SheetRead = { text: string } | { found: string };
@@ -43,6 +45,8 @@ export interface QuizSheet {
   quiz: Quiz;
   sheet: Sheet;
   record: ProgressRecord;
+  /** Cost hints the learner opened at this quiz, read with the ledger. */
+  hints: HintOpened[];
 }
 
 /** Everything the adapter read to grade a pull request's sheets. */
@@ -86,6 +90,8 @@ export interface GradedPull {
   replies: { to: string; text: string }[];
   outcomeReviews: PullOutcome['reviews'];
   keyFailures: string[];
+  /** Sheets graded though taken out of order (gating advisory), one sentence each for the grade comment. */
+  outOfOrder: string[];
 }
 
 const refuse = (
@@ -145,6 +151,7 @@ export function planPull(r: PullReads): GradedPull {
     replies: [],
     outcomeReviews: [],
     keyFailures: [],
+    outOfOrder: [],
   };
   if (!roster || r.classified.refusals.length) return out;
   // Attempts across pull requests come from the learner's progress issue; this PR's comment adds its own.
@@ -211,16 +218,27 @@ export function planPull(r: PullReads): GradedPull {
       });
       continue;
     }
+    // A locked checkpoint (strict) is refused before its sheet is read: the adapter does not fetch it.
+    const gate = sheetGate({
+      index,
+      config,
+      learner: pull.author,
+      checkpoint: item.id,
+      path: s.path,
+      records: ledger?.records,
+      now: r.now,
+    });
     // The limit follows from the checkpoint named by the file, and is checked before the sheet is parsed.
     const read =
-      text === undefined || 'found' in text
+      gate.kind === 'refuse' || text === undefined || 'found' in text
         ? undefined
         : readAnswerSheet(text.text, sheetLimit(item));
     const misplaced = read?.ok
       ? placeProblems(s.path, read.sheet.learner, read.sheet.checkpoint)
       : [];
     let result: GradeResult | undefined;
-    if (!read)
+    if (gate.kind === 'refuse') result = refuse(s.checkpoint, pull.author, 'locked', gate.message);
+    else if (!read)
       result = refuse(
         s.checkpoint,
         pull.author,
@@ -265,6 +283,7 @@ export function planPull(r: PullReads): GradedPull {
           `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`,
         );
       } else if (keyed.ok) {
+        const hints = hintsOpened(ledger?.records ?? [], item.id, pull.author);
         result = gradeQuizSheet(
           keyed.quiz,
           read.sheet,
@@ -274,6 +293,7 @@ export function planPull(r: PullReads): GradedPull {
           config,
           r.now,
           r.match,
+          hints,
         );
         if (result.ok && !result.grade.practice) {
           // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
@@ -293,6 +313,7 @@ export function planPull(r: PullReads): GradedPull {
             quiz: keyed.quiz,
             sheet: read.sheet,
             record: graded,
+            hints,
           });
         }
         if (!result.ok && result.refusal.line)
@@ -351,6 +372,7 @@ export function planPull(r: PullReads): GradedPull {
       out.sections.push({ path: s.path, markdown: o.markdown });
       out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
     }
+    if (gate.kind === 'note' && (!result || result.ok)) out.outOfOrder.push(gate.text);
     if (result) out.results.push({ path: s.path, result });
   }
   return out;

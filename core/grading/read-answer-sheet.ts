@@ -25,6 +25,9 @@ export interface SheetBody {
 export interface AnswerSheet {
   checkpoint: string;
   learner: string;
+  /** Quizzes with a pool or shuffled choices: the attempt the sheet was made for, and the questions drawn for it. */
+  attempt?: number;
+  drawn?: string[];
   questions: Question[];
   /** What the sheet says unclearly on its own (sheetProblems): a quiz sheet with any is not graded. */
   problems: SheetProblem[];
@@ -89,12 +92,19 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
     }
     throw e;
   }
-  const data = fm.value.data as { checkpoint: string; learner: string };
+  const data = fm.value.data as {
+    checkpoint: string;
+    learner: string;
+    attempt?: number;
+    drawn?: string[];
+  };
   return {
     ok: true,
     sheet: {
       checkpoint: data.checkpoint,
       learner: data.learner,
+      ...(data.attempt !== undefined ? { attempt: data.attempt } : {}),
+      ...(data.drawn !== undefined ? { drawn: data.drawn } : {}),
       questions,
       problems: sheetProblems(questions),
       body: { text, tree, lines },

@@ -39,9 +39,15 @@ export function gradeMarkdown(g: Grade): string {
     ? '\n\nPush again to practise more; nothing submitted here changes your result.'
     : g.passed
       ? ''
-      : `\n\n${g.attempt < g.attemptsAllowed ? 'Change your answers and push again to retake.' : 'That was your last attempt; talk to your trainer.'}`;
+      : `\n\n${g.attempt < g.attemptsAllowed ? retakeNote(g) : 'That was your last attempt; talk to your trainer.'}`;
   return `${head}${cols}${rows}${tail}\n`;
 }
+
+/** A pooled quiz's retake is a new sheet: its questions are drawn anew. */
+const retakeNote = (g: Grade) =>
+  g.retake
+    ? `Your next attempt draws its own questions: move this sheet away, run \`${g.retake}\`, answer the new sheet and push it.`
+    : 'Change your answers and push again to retake.';
 
 /** No "of M": the limit may have been lowered since the pass, and a practice sheet uses no attempt anyway. */
 function practiceNote(p: NonNullable<Grade['practice']>): string {
@@ -61,5 +67,5 @@ export function gradeText(g: Grade): string {
   });
   if (g.practice)
     return `${g.checkpoint} (${g.learner}), practice: ${practiceNote(g.practice)}\n${lines.join('\n')}\n\nPractice: ${g.percent}% (pass mark ${g.passMark}%), not counted\n`;
-  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}\n${lines.join('\n')}\n\n${g.passed ? 'Passed' : 'Not passed'}: ${g.percent}% (pass mark ${g.passMark}%)\n`;
+  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}\n${lines.join('\n')}\n\n${g.passed ? 'Passed' : 'Not passed'}: ${g.percent}% (pass mark ${g.passMark}%)\n${g.retake ? `Your next attempt draws its own questions: move this sheet away and run "${g.retake}".\n` : ''}`;
 }

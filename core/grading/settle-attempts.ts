@@ -60,6 +60,8 @@ export function settleAttempts(i: {
       prior: place.prior,
       now: asOf,
       ...(i.match ? { match: i.match } : {}),
+      hints: q.hints,
+      learner: login,
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
@@ -78,7 +80,9 @@ export function settleAttempts(i: {
       });
     } else if (
       result.refusal.reason === 'no-attempts-left' ||
-      result.refusal.reason === 'cooldown'
+      result.refusal.reason === 'cooldown' ||
+      // Placed as another attempt than the plan graded it as (a race): its pooled sheet is another draw's.
+      result.refusal.reason === 'other-draw'
     ) {
       dropRecord(records, q.quiz.id, i.pull.headSha);
       // Keyed by this pull request, so its re-run adds nothing; it voids the commit's attempt in every pull request.

@@ -4,6 +4,7 @@ import { answerPattern } from './answer-pattern.js';
 import { shuffledItems } from './shuffled-order.js';
 import { markdownInline } from '../text/markdown-escape.js';
 import { matchOptions } from './match-options.js';
+import { askForHint } from './hint-cost.js';
 
 /** The author's key sheet writes each right answer; a blank sheet writes none. */
 export interface KeyFill {
@@ -50,12 +51,26 @@ function clozeBlock(q: Question, fill?: KeyFill): string {
   return `${sentence}${blanks.join('\n')}\n`;
 }
 
-function questionBlock(q: Question, learner: string, fill?: KeyFill): string {
+/**
+ * The question's hints, collapsed as on github.com: a free hint's text, and for a hint with a
+ * cost only how to ask for it (its text is the key's). A hint is never an answer, so the
+ * sheet reads back the same.
+ */
+export function hintBlocks(quizId: string, q: Question): string {
+  return (q.hints ?? [])
+    .map(
+      (h) =>
+        `<details><summary>Hint${h.cost ? ` (cost ${Math.round(h.cost * 1000) / 10}%)` : ''}</summary>\n\n${h.cost ? askForHint(quizId, q, h) : h.text}\n\n</details>\n\n`,
+    )
+    .join('');
+}
+
+function questionBlock(q: Question, learner: string, fill?: KeyFill, quizId = ''): string {
   // A quiz sealed before sealing wrote the type down reads an untyped text or numeric question
   // as single choice with no choices: it still takes an "Answer:" line, and its key says which.
   const answerOnly = q.type === 'single' && q.choices.length === 0 && q.items.length === 0;
   const meta = `<!-- question id=${q.id ?? ''}${answerOnly ? '' : ` type=${q.type}`} -->`;
-  const head = `## ${q.prompt}\n${meta}\n\n`;
+  const head = `## ${q.prompt}\n${meta}\n\n${hintBlocks(quizId, q)}`;
   if (answerOnly) return `${head}Answer: \n`;
   switch (q.type) {
     case 'single':
@@ -95,6 +110,6 @@ export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): st
         : '') +
       'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
       'Then commit this file on a branch and open a pull request.';
-  const questions = quiz.questions.map((q) => questionBlock(q, learner, fill)).join('\n');
+  const questions = quiz.questions.map((q) => questionBlock(q, learner, fill, quiz.id)).join('\n');
   return `---\ntype: answer-sheet\ncheckpoint: ${quiz.id}\nlearner: ${learner}\n---\n\n# ${quiz.title}: answers\n\n${instructions}\n\n${questions}`;
 }

@@ -59,6 +59,8 @@ export interface Grade {
   passed: boolean;
   revealed: boolean;
   questions: QuestionResult[];
+  /** A quiz whose every attempt draws anew: the command that writes the next attempt's sheet. */
+  retake?: string;
 }
 
 /** Why an answer sheet gets no grade: the learner is told this instead. */
@@ -69,11 +71,13 @@ export interface Refusal {
     | 'no-attempts-left'
     | 'cooldown'
     | 'invalid-sheet'
+    | 'other-draw'
     | 'unknown-checkpoint'
     | 'ambiguous-checkpoint'
     | 'no-config'
     | 'key-unavailable'
-    | 'ledger-damaged';
+    | 'ledger-damaged'
+    | 'locked';
   message: string;
   line?: number;
 }

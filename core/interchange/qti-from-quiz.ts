@@ -2,6 +2,9 @@ import { creditOf, hasChoiceCredits } from '../grading/choice-credit.js';
 import type { Question, Quiz } from '../model.js';
 import { answerPattern } from '../grading/answer-pattern.js';
 import type { NotExported } from './gift-from-quiz.js';
+import { matchOptions } from '../grading/match-options.js';
+import { NotYet, choiceId, num, score, whenCorrect, xml } from './qti-parts.js';
+import { clozeParts } from './qti-cloze.js';
 
 /**
  * A quiz as an IMS QTI 2.1 content package (imsmanifest.xml, one assessmentTest, one
@@ -14,29 +17,9 @@ import type { NotExported } from './gift-from-quiz.js';
 const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
 
-export function xml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // XML 1.0 has no form for most control characters: they are dropped.
-      .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
-  );
-}
-
-const num = (n: number) => String(Number(n.toPrecision(12)));
 /** QTI identifiers are XML names: a question id (lowercase, digits, dashes) is prefixed to start with a letter. */
 const itemId = (quiz: Quiz, q: Question) =>
   `${quiz.id}-${q.id ?? ''}`.replace(/^[^A-Za-z_]/, 'q$&');
-const choiceId = (letter: string) => `choice-${letter}`;
-
-class NotYet extends Error {}
-
-const score = (value: string) => `<setOutcomeValue identifier="SCORE">${value}</setOutcomeValue>`;
-const whenCorrect = (test: string, weight: number) =>
-  `<responseCondition><responseIf>${test}${score(`<baseValue baseType="float">${num(weight)}</baseValue>`)}</responseIf></responseCondition>`;
 const matchCorrect =
   '<match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>';
 const showChoiceFeedback =
@@ -71,77 +54,94 @@ const numberTest = ({ value, tolerance }: { value: number; tolerance: number }) 
     ? `<equal toleranceMode="absolute" tolerance="${num(tolerance)} ${num(tolerance)}"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`
     : `<equal toleranceMode="exact"><variable identifier="RESPONSE"/><baseValue baseType="float">${num(value)}</baseValue></equal>`;
 
-/**
- * A cloze question: its sentence with an inlineChoiceInteraction (choices) or a
- * textEntryInteraction (typed answers) in each blank's place, a response RESPONSE_n per blank
- * mapped to its credit (1 for the right choice, each accepted answer its credit, any case), and
- * the score the share of blanks right times the weight, or the weight only when every blank is
- * right under scoring=all-or-nothing.
- */
-function clozeParts(q: Question): { declaration: string; body: string; processing: string } {
-  const blanks = q.blanks ?? [];
-  if (!blanks.length) throw new NotYet('it has no blanks');
-  const byNumber = new Map(blanks.map((b) => [b.n, b]));
-  const rid = (n: number) => `RESPONSE_${n}`;
-  const declarations = blanks.map((b) => {
-    if (b.choices.length) {
-      const right = b.choices.find((c) => c.checked);
-      return `<responseDeclaration identifier="${rid(b.n)}" cardinality="single" baseType="identifier">${right ? `<correctResponse><value>${choiceId(right.letter)}</value></correctResponse>` : ''}<mapping defaultValue="0">${right ? `<mapEntry mapKey="${choiceId(right.letter)}" mappedValue="1"/>` : ''}</mapping></responseDeclaration>`;
-    }
-    const pattern = b.accepted.find((a) => answerPattern(a.value));
-    if (pattern)
-      throw new NotYet(
-        `the pattern ${pattern.value} has no QTI 2.1 form enablekit can vouch for (its patterns are XML Schema's)`,
-      );
-    return `<responseDeclaration identifier="${rid(b.n)}" cardinality="single" baseType="string">${b.accepted.length ? `<correctResponse><value>${xml(b.accepted[0]!.value)}</value></correctResponse>` : ''}<mapping defaultValue="0" upperBound="1">${b.accepted
-      .map(
-        (a) =>
-          `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num(a.credit ?? 1)}" caseSensitive="false"/>`,
-      )
-      .join('')}</mapping></responseDeclaration>`;
-  });
-  const interaction = (n: number) => {
-    const b = byNumber.get(n);
-    if (!b) return xml(`{${n}}`);
-    if (!b.choices.length)
-      return `<textEntryInteraction responseIdentifier="${rid(n)}" expectedLength="20"/>`;
-    return `<inlineChoiceInteraction responseIdentifier="${rid(n)}" shuffle="false">${b.choices
-      .map((c) => `<inlineChoice identifier="${choiceId(c.letter)}">${xml(c.text)}</inlineChoice>`)
-      .join('')}</inlineChoiceInteraction>`;
-  };
-  const paragraph = (text: string) =>
-    `<p>${text
-      .split(/(\{\d{1,3}\})/)
-      .map((part) => {
-        const m = /^\{(\d{1,3})\}$/.exec(part);
-        return m ? interaction(Number(m[1])) : xml(part);
-      })
-      .join('')}</p>`;
-  const sentence = q.sentence ?? [];
-  const inHeading = sentence.some((s) => s.span.start.line === q.span.start.line);
-  const body = [
-    ...(inHeading ? [] : [`<p>${xml(q.prompt)}</p>`]),
-    ...sentence.map((s) => paragraph(s.text)),
-  ].join('');
-  const maps = blanks.map((b) => `<mapResponse identifier="${rid(b.n)}"/>`).join('');
-  const processing = q.partial
-    ? score(
-        `<product><sum>${maps}</sum><baseValue baseType="float">${num(q.weight / blanks.length)}</baseValue></product>`,
-      )
-    : whenCorrect(
-        `<and>${blanks.map((b) => `<equal toleranceMode="exact"><mapResponse identifier="${rid(b.n)}"/><baseValue baseType="float">1</baseValue></equal>`).join('')}</and>`,
-        q.weight,
-      );
-  return { declaration: declarations.join('\n'), body, processing };
-}
-
-/** The response declaration, the item body and the response processing of one question. */
-function parts(q: Question): {
+interface Parts {
   declaration: string;
   body: string;
   processing: string;
   feedbackCardinality?: string;
-} {
+  /** Feedback shown by the FEEDBACK outcome, after the item. */
+  modal?: string;
+}
+
+/**
+ * Answers tried top to bottom, as enablekit grades text answers and accepted numbers: the first
+ * whose test holds sets the score (its credit times the weight) and shows its feedback; none
+ * holding scores 0 and shows the feedback of "Any other answer".
+ */
+function firstMatch(
+  q: Question,
+  answers: { test: string; credit: number; feedback?: string | undefined }[],
+): Pick<Parts, 'processing' | 'feedbackCardinality' | 'modal'> {
+  const feedbackId = (i: number) => `answer-${i + 1}`;
+  const showFeedback = (id: string) =>
+    `<setOutcomeValue identifier="FEEDBACK"><baseValue baseType="identifier">${id}</baseValue></setOutcomeValue>`;
+  const branches = answers
+    .map(
+      (a, i) =>
+        `<responseElseIf>${a.test}${score(`<baseValue baseType="float">${num(a.credit * q.weight)}</baseValue>`)}${a.feedback ? showFeedback(feedbackId(i)) : ''}</responseElseIf>`,
+    )
+    .join('');
+  const other = q.otherFeedback ? `<responseElse>${showFeedback('other')}</responseElse>` : '';
+  const feedbacks = [
+    ...answers.flatMap((a, i) => (a.feedback ? [[feedbackId(i), a.feedback] as const] : [])),
+    ...(q.otherFeedback ? [['other', q.otherFeedback.text] as const] : []),
+  ];
+  return {
+    // An empty response matches nothing and shows no feedback for "any other answer".
+    processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf>${branches}${other}</responseCondition>`,
+    ...(feedbacks.length
+      ? {
+          feedbackCardinality: 'single',
+          modal: feedbacks
+            .map(
+              ([id, text]) =>
+                `<modalFeedback outcomeIdentifier="FEEDBACK" identifier="${id}" showHide="show">${xml(text)}</modalFeedback>`,
+            )
+            .join(''),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Matching as QTI's match interaction: prompts on one side, every answer (extra ones included)
+ * on the other, each answer usable by as many prompts as it belongs to. Each right pair earns
+ * the weight's share per prompt, as enablekit grades; all or nothing, only the whole pairing.
+ */
+function matchingParts(q: Question): Parts {
+  const pairs = q.pairs ?? [];
+  const options = matchOptions(q);
+  const optionId = (answer: string) =>
+    `answer-${options.findIndex((o) => o.toLowerCase() === answer.toLowerCase()) + 1}`;
+  const promptId = (letter: string) => `prompt-${letter}`;
+  const uses = (o: string) =>
+    pairs.filter((p) => p.answer.toLowerCase() === o.toLowerCase()).length || 1;
+  const right = pairs.map((p) => `${promptId(p.letter)} ${optionId(p.answer)}`);
+  const share = q.weight / pairs.length;
+  const mapping = `<mapping lowerBound="0" upperBound="${num(q.weight)}" defaultValue="0">${right
+    .map((r) => `<mapEntry mapKey="${r}" mappedValue="${num(share)}"/>`)
+    .join('')}</mapping>`;
+  return {
+    declaration: `<responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="directedPair"><correctResponse>${right.map((r) => `<value>${r}</value>`).join('')}</correctResponse>${q.partial ? mapping : ''}</responseDeclaration>`,
+    body: `<matchInteraction responseIdentifier="RESPONSE" shuffle="true" maxAssociations="${pairs.length}"><prompt>${xml(q.prompt)}</prompt><simpleMatchSet>${pairs
+      .map(
+        (p) =>
+          `<simpleAssociableChoice identifier="${promptId(p.letter)}" matchMax="1">${xml(p.prompt)}</simpleAssociableChoice>`,
+      )
+      .join('')}</simpleMatchSet><simpleMatchSet>${options
+      .map(
+        (o) =>
+          `<simpleAssociableChoice identifier="${optionId(o)}" matchMax="${uses(o)}">${xml(o)}</simpleAssociableChoice>`,
+      )
+      .join('')}</simpleMatchSet></matchInteraction>`,
+    processing: q.partial
+      ? score('<mapResponse identifier="RESPONSE"/>')
+      : whenCorrect(matchCorrect, q.weight),
+  };
+}
+
+/** The response declaration, the item body and the response processing of one question. */
+function parts(q: Question): Parts {
   const right = q.choices.filter((c) => c.checked);
   const correct = (values: string[]) =>
     `<correctResponse>${values.map((v) => `<value>${xml(v)}</value>`).join('')}</correctResponse>`;
@@ -190,37 +190,38 @@ function parts(q: Question): {
         throw new NotYet(
           `the pattern ${patterns[0]!.value} has no QTI 2.1 form enablekit can vouch for (its patterns are XML Schema's)`,
         );
-      if (q.accepted.some((a) => a.feedback) || q.otherFeedback)
-        throw new NotYet('feedback on accepted answers is not exported to QTI yet');
-      const mapping = `<mapping defaultValue="0" upperBound="${num(q.weight)}">${q.accepted
-        .map(
-          (a) =>
-            `<mapEntry mapKey="${xml(a.value)}" mappedValue="${num((a.credit ?? 1) * q.weight)}" caseSensitive="false"/>`,
-        )
-        .join('')}</mapping>`;
+      // Tried in order, as enablekit grades: the first answer that matches sets the score and the feedback.
+      const answers = q.accepted.map((a) => ({
+        test: `<stringMatch caseSensitive="false"><variable identifier="RESPONSE"/><baseValue baseType="string">${xml(a.value)}</baseValue></stringMatch>`,
+        credit: a.credit ?? 1,
+        feedback: a.feedback?.text,
+      }));
       return {
-        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">${correct(q.accepted.slice(0, 1).map((a) => a.value))}${mapping}</responseDeclaration>`,
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">${correct(
+          q.accepted
+            .filter((a) => (a.credit ?? 1) === 1)
+            .slice(0, 1)
+            .map((a) => a.value),
+        )}</responseDeclaration>`,
         body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="30"/></p>`,
-        processing: score('<mapResponse identifier="RESPONSE"/>'),
+        ...firstMatch(q, answers),
       };
     }
     case 'numeric': {
       if (q.numbers) {
-        if (q.numbers.some((n) => n.feedback) || q.otherFeedback)
-          throw new NotYet('feedback on accepted numbers is not exported to QTI yet');
         const best = q.numbers.find((n) => n.credit === 1);
         if (!best) throw new NotYet('no accepted number is worth the whole question');
-        // Tried in order, as enablekit grades: the first number that holds the answer sets the score.
-        const branches = q.numbers
-          .map(
-            (n, i) =>
-              `<${i === 0 ? 'responseIf' : 'responseElseIf'}>${numberTest(n)}${score(`<baseValue baseType="float">${num(n.credit * q.weight)}</baseValue>`)}</${i === 0 ? 'responseIf' : 'responseElseIf'}>`,
-          )
-          .join('');
         return {
           declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">${correct([num(best.value)])}</responseDeclaration>`,
           body: `<p>${xml(q.prompt)}</p><p><textEntryInteraction responseIdentifier="RESPONSE" expectedLength="10"/></p>`,
-          processing: `<responseCondition><responseIf><isNull><variable identifier="RESPONSE"/></isNull>${score('<baseValue baseType="float">0</baseValue>')}</responseIf></responseCondition><responseCondition>${branches}</responseCondition>`,
+          ...firstMatch(
+            q,
+            q.numbers.map((n) => ({
+              test: numberTest(n),
+              credit: n.credit,
+              feedback: n.feedback?.text,
+            })),
+          ),
         };
       }
       if (!q.numeric) throw new NotYet('it has no answer');
@@ -234,7 +235,7 @@ function parts(q: Question): {
       };
     }
     case 'matching':
-      throw new NotYet('matching questions are not exported to QTI yet');
+      return matchingParts(q);
     case 'cloze':
       return clozeParts(q);
     case 'truefalse': {
@@ -293,7 +294,7 @@ ${outcome('MAXSCORE', num(q.weight))}
 ${feedback}${explain}
 <itemBody>${p.body}</itemBody>
 <responseProcessing>${p.processing}${setExplain}</responseProcessing>
-${explanation}
+${p.modal ?? ''}${explanation}
 </assessmentItem>
 `;
 }

@@ -178,6 +178,9 @@ export function buildItem(
         ...(followUpWeeks(d.follow_up) !== undefined
           ? { followUpWeeks: followUpWeeks(d.follow_up)! }
           : {}),
+        ...(d.gating === 'strict' || d.gating === 'advisory' || d.gating === 'off'
+          ? { gating: d.gating }
+          : {}),
       };
     }
     case 'module':
@@ -194,6 +197,9 @@ export function buildItem(
           ? { revealAnswers: d.reveal_answers as Quiz['revealAnswers'] }
           : {}),
         ...(typeof d.key === 'string' ? { key: d.key, keySpan: spanAt(fm, '/key') } : {}),
+        // Any other draw is the schema's to report; the quiz is then read as asking every question.
+        ...(Number.isInteger(d.draw) && (d.draw as number) >= 1 ? { draw: d.draw as number } : {}),
+        ...(d.shuffle_choices === true ? { shuffleChoices: true } : {}),
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines),
       };
     case 'scenario':

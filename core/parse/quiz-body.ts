@@ -21,6 +21,7 @@ import {
 } from './answer-lists.js';
 import type { Fix } from '../types.js';
 import { hasBlank, isBlankList, parseBlanks } from './cloze-blanks.js';
+import { closesHint, startHint, unclosedHint, type OpenHint } from './hint-block.js';
 
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
@@ -298,9 +299,17 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   let expectOptions = false;
   // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
   let emptyAnswer = false;
+  // A hint's blocks are its text, never the question's answer, choices or explanation.
+  let hint: OpenHint | undefined;
   const body: RootContent[] = tree.children;
   for (const node of body) {
+    if (hint && !(node.type === 'heading' && node.depth <= 2)) {
+      if (node.type === 'html' && closesHint(hint, node, lines)) hint = undefined;
+      continue;
+    }
     if (node.type === 'heading' && node.depth <= 2) {
+      if (hint) unclosedHint(hint);
+      hint = undefined;
       if (q) inferType(q);
       q = node.depth === 2 ? newQuestion(textOf(node), spanOf(node, lines)) : undefined;
       if (q) questions.push(q);
@@ -329,7 +338,10 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       continue;
     }
     if (node.type === 'html') {
-      applyMeta(q, node, lines);
+      if (!applyMeta(q, node, lines)) {
+        hint = startHint(node, lines, q);
+        if (hint && closesHint(hint, node, lines)) hint = undefined;
+      }
     } else if (node.type === 'paragraph') {
       if (ACCEPTED.test(textOf(node))) expectAccepted = node;
       else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
@@ -380,6 +392,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       q.explanation = { text: textOf(node), span: spanOf(node, lines) };
     }
   }
+  if (hint) unclosedHint(hint);
   if (q) inferType(q);
   return questions;
 }

@@ -128,6 +128,7 @@ export function cohort(
 const ICON: Record<ModuleState, string> = {
   'not-started': '·',
   open: '○',
+  locked: '🔒',
   submitted: '◐',
   failed: '✗',
   passed: '✓',

@@ -14,7 +14,8 @@ type Learner = Cohort['tracks'][number]['learners'][number];
 export function standing(l: Learner): 'complete' | 'overdue' | 'not started' | 'in progress' {
   if (l.complete) return 'complete';
   if (l.states.includes('overdue')) return 'overdue';
-  if (l.states.every((s) => s === 'not-started' || s === 'open')) return 'not started';
+  if (l.states.every((s) => s === 'not-started' || s === 'open' || s === 'locked'))
+    return 'not started';
   return 'in progress';
 }
 

@@ -3,9 +3,10 @@ import type { Track } from '../model.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { ProgressRecord } from './records.js';
 import { checkpointCycles } from './recertification.js';
+import { Gate, gatingOf } from './gate.js';
 
 export type ModuleState =
-  'not-started' | 'open' | 'submitted' | 'failed' | 'passed' | 'overdue' | 'recertify';
+  'not-started' | 'open' | 'locked' | 'submitted' | 'failed' | 'passed' | 'overdue' | 'recertify';
 
 /** A release that changed what a passed checkpoint covers: a new pass is needed. */
 export interface RecertifyNote {
@@ -17,6 +18,8 @@ export interface ModuleStatus {
   module: string;
   state: ModuleState;
   due?: string;
+  /** Locked: what to finish (or wait for) first, one sentence each (see gate.ts). */
+  locked?: string[];
   /**
    * Per checkpoint of the module: passed, attempts so far and the best score, all of the
    * current cycle; `recertify` while a release has called an earlier pass into question.
@@ -48,7 +51,8 @@ export function rolesOf(login: string, config: Config, extraRoles: string[] = []
 /**
  * Where a learner stands on every track of their roles: per module, from the records of
  * its checkpoints. `today` is YYYY-MM-DD; a module whose window is due and whose
- * checkpoints are not all passed is overdue. A track is complete when every required
+ * checkpoints are not all passed is overdue. Given the config, a module not yet tried that
+ * its track's gating holds back (prerequisites, earlier phase, window) is locked, with why. A track is complete when every required
  * module with checkpoints is passed. A pass a release called into question is not current:
  * its module is to recertify until the checkpoint is passed again.
  */
@@ -58,6 +62,7 @@ export function learnerStatus(
   index: WorkspaceIndex,
   records: readonly ProgressRecord[],
   today: string,
+  config?: Config,
 ): TrackStatus[] {
   const tracks = [...index.items()].filter(
     (i): i is Track => i.type === 'track' && i.roles.some((r) => roles.includes(r)),
@@ -66,6 +71,7 @@ export function learnerStatus(
     a.phase === b.phase ? a.id.localeCompare(b.id) : a.phase === 'foundation' ? -1 : 1,
   );
   const cycleOf = checkpointCycles(records, login);
+  const gate = config && new Gate({ index, config, login, roles, records, today });
   return tracks.map((t) => {
     const modules = t.modules.map((entry): ModuleStatus => {
       const checkpoints = index.checkpointsOf(entry.module).map((c) => {
@@ -97,7 +103,18 @@ export function learnerStatus(
       else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = 'failed';
       else if (tried) state = 'submitted';
       else state = opens && opens > today ? 'not-started' : 'open';
-      return { module: entry.module, state, ...(due ? { due } : {}), checkpoints };
+      const locked =
+        gate && gatingOf(config, t) !== 'off' && (state === 'open' || state === 'not-started')
+          ? gate.module(entry.module, t).map((r) => r.text)
+          : [];
+      if (locked.length) state = 'locked';
+      return {
+        module: entry.module,
+        state,
+        ...(due ? { due } : {}),
+        ...(locked.length ? { locked } : {}),
+        checkpoints,
+      };
     });
     const required = modules.filter((m, k) => m.checkpoints.length > 0 && !t.modules[k]!.optional);
     return {

@@ -90,7 +90,7 @@ function recordLine(r: ProgressRecord): string {
       if (isClaim(r))
         return `${id}: an attempt in #${r.pr} at ${r.sha.slice(0, 7)}, placed in the order the records were stored before it is graded.`;
       if (r.refused)
-        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
+        return `${id}: the attempt in #${r.pr} at ${r.sha.slice(0, 7)} does not count: ${r.refused === 'cooldown' ? 'it came inside the retake cooldown' : r.refused === 'other-draw' ? 'its sheet was drawn for another attempt than the one it was placed as' : 'it came after the attempts allowed'}, counted in the order the records were stored.`;
       return `${id}: ${r.passed ? 'Passed' : 'Not passed yet'}${r.percent === undefined ? '' : `: ${r.percent}%`}${r.attempt ? ` (attempt ${r.attempt})` : ''}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'mock':
       return `${id}: ${r.passed ? 'Pass' : 'Fail'}${r.attempt ? ` (attempt ${r.attempt})` : ''}, graded by ${who(r.reviewer)} in #${r.pr}.`;
@@ -100,6 +100,8 @@ function recordLine(r: ProgressRecord): string {
       return `${id}: ${r.side === 'gave' ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
     case 'appraisal':
       return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
+    case 'hint':
+      return `${id}: hint ${r.hint ?? '?'} of question ${escapeMarkdown(r.question ?? '', 100)} opened in #${r.pr}${r.cost ? `; it costs ${Math.round(r.cost * 1000) / 10}% of the question's credit in every attempt graded after it` : ''}.`;
     case 'recertify':
       return `${id}: to recertify: release ${escapeMarkdown(r.release ?? r.sha, 40)} changed ${(r.features ?? []).map((f) => escapeMarkdown(f, 60)).join(', ') || 'what it covers'}. A new pass is needed; attempts are counted afresh.`;
   }
@@ -187,6 +189,10 @@ export function readLedger(comments: readonly LedgerComment[], learner: string):
         ...mine
           .filter((r) => r.kind === 'quiz' && !r.refused)
           .map((r) => ({ ...r, passed: false })),
+      );
+      // A hint opened stays opened however its record is edited: it costs from when GitHub stored it.
+      records.push(
+        ...mine.filter((r) => r.kind === 'hint').map((r) => ({ ...r, at: c.createdAt })),
       );
     } else {
       records.push(...mine);

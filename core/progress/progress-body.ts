@@ -1,3 +1,4 @@
+import type { Config } from '../config/config.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
@@ -8,6 +9,7 @@ import { appraisalLines } from './appraisal-lines.js';
 const STATE: Record<ModuleState, string> = {
   'not-started': '⏳ not open yet',
   open: '📖 open',
+  locked: '🔒 locked',
   submitted: '📨 submitted',
   failed: '🔁 not passed yet',
   passed: '✅ passed',
@@ -27,8 +29,9 @@ export function progressBody(
   ledger: Ledger,
   today: string,
   forIssue = true,
+  config?: Config,
 ): string {
-  const tracks = learnerStatus(login, [...roles], index, ledger.records, today);
+  const tracks = learnerStatus(login, [...roles], index, ledger.records, today, config);
   const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 120);
   const intro = `Training progress of @${login}${roles.length ? ` (${roles.join(', ')})` : ''}, as of ${today}.`;
   const parts = forIssue
@@ -57,7 +60,7 @@ export function progressBody(
         )
         .join('<br>');
       parts.push(
-        `| ${title(m.module)} | ${STATE[m.state]} | ${m.due ?? ''} | ${cps || '(reading only)'} |`,
+        `| ${title(m.module)} | ${STATE[m.state]}${m.locked ? `: ${m.locked.map((l) => escapeMarkdown(l, 400)).join(' ')}` : ''} | ${m.due ?? ''} | ${cps || '(reading only)'} |`,
       );
     }
     parts.push(...appraisalLines(ledger.records, t.track), '');

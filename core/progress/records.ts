@@ -1,6 +1,12 @@
 /** Results count towards completion; activity (replies, appraisals) is recorded beside them. */
 export const RESULT_KINDS = ['quiz', 'mock', 'reflection'] as const;
-export const RECORD_KINDS = [...RESULT_KINDS, 'participation', 'appraisal', 'recertify'] as const;
+export const RECORD_KINDS = [
+  ...RESULT_KINDS,
+  'participation',
+  'appraisal',
+  'recertify',
+  'hint',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type AppraisalRole = 'self' | 'trainer' | 'manager';
@@ -40,9 +46,10 @@ export interface ProgressRecord {
   /**
    * A quiz attempt recorded, then found past the attempts allowed or inside the retake
    * cooldown once the records were read back in the order GitHub stored them (runs that
-   * raced). This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
+   * raced), or (`other-draw`) placed as another attempt than the one its pooled quiz's sheet
+   * was drawn for. This record (ref `refused`) voids the attempt of the same checkpoint, pull request and commit.
    */
-  refused?: 'no-attempts-left' | 'cooldown';
+  refused?: 'no-attempts-left' | 'cooldown' | 'other-draw';
   /**
    * Recertify: the release that changed what the checkpoint covers, and the features it
    * touched. Such a record (pr 0, sha and ref naming the release) starts a new cycle: a pass
@@ -50,6 +57,13 @@ export interface ProgressRecord {
    */
   release?: string;
   features?: string[];
+  /**
+   * Hint: a cost hint the learner opened with `/hint` (ref `hint-<comment id>`): the question,
+   * which of its hints (1, 2, …) and what it cost then. Grading takes the cost from the quiz.
+   */
+  question?: string;
+  hint?: number;
+  cost?: number;
   /**
    * The comment's place among the Action's record comments on the issue (1, 2, …): a number
    * missing below the highest one seen means a record comment was deleted.

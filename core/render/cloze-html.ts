@@ -7,7 +7,7 @@ import { escapeHtml } from '../text/escape-html.js';
  * (typed answers) in each blank's place. An open quiz's page knows which option is right and
  * which answers are accepted (for "Check my answers"); a sealed quiz's says nothing of them.
  */
-export function clozeHtml(q: Question, name: string, sealed: boolean): string {
+export function clozeHtml(q: Question, name: string, sealed: boolean, hints = ''): string {
   const byNumber = new Map((q.blanks ?? []).map((b) => [b.n, b]));
   const control = (b: Blank | undefined, n: number) => {
     if (!b) return escapeHtml(`{${n}}`);
@@ -36,7 +36,7 @@ export function clozeHtml(q: Question, name: string, sealed: boolean): string {
   const sentence = q.sentence ?? [];
   const inHeading = sentence.some((s) => s.span.start.line === q.span.start.line);
   return [
-    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="cloze" data-id="${escapeHtml(q.id ?? name)}"><legend>${inHeading ? withBlanks(q.prompt) : escapeHtml(q.prompt)}</legend>`,
+    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="cloze" data-id="${escapeHtml(q.id ?? name)}"><legend>${inHeading ? withBlanks(q.prompt) : escapeHtml(q.prompt)}</legend>${hints}`,
     ...sentence
       .filter((s) => s.span.start.line !== q.span.start.line)
       .map((s) => `<p class="ek-cloze" data-line="${s.span.start.line}">${withBlanks(s.text)}</p>`),

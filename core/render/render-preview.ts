@@ -13,6 +13,7 @@ import { installLinearEditMap } from '../markdown/linear-edit-map.js';
 import { findSlowShape } from '../markdown/parse-guard.js';
 import { deepestLine } from '../markdown/nesting-guard.js';
 import { shuffledOrder } from '../grading/shuffled-order.js';
+import { askForHint } from '../grading/hint-cost.js';
 import { matchOptions } from '../grading/match-options.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { clozeHtml } from './cloze-html.js';
@@ -148,7 +149,7 @@ function quizForm(quiz: Quiz): string {
     `<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`,
     `<form class="ek-quiz" data-sealed="${sealed}">`,
   ];
-  quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed)));
+  quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed, quiz.id)));
   parts.push(
     sealed
       ? '<p class="ek-note">The answers to this quiz are sealed: the grader checks them when you submit.</p>'
@@ -161,17 +162,32 @@ function quizForm(quiz: Quiz): string {
 /** The preview shuffles ordering items as a sheet does, for a learner of its own. */
 const PREVIEW_SEED = 'preview';
 
-function questionHtml(q: Question, k: number, sealed: boolean): string {
+/**
+ * The question's hints, collapsed as github.com shows them: a free hint's text, and for a hint
+ * with a cost how to ask for it (as the sealed quiz and the sheet say), never its text. Its own
+ * line numbers are the hint's, not the file's, so they are left out.
+ */
+function hintsHtml(quizId: string, q: Question): string {
+  return (q.hints ?? [])
+    .map(
+      (h) =>
+        `<details class="ek-hint" data-line="${h.span.start.line}"${h.cost ? ` data-cost="${h.cost}"` : ''}><summary>Hint${h.cost ? ` (cost ${Math.round(h.cost * 1000) / 10}%)` : ''}</summary>${markdownToHtml(h.cost ? askForHint(quizId, q, h) : h.text).replace(/ data-line="\d+"/g, '')}</details>`,
+    )
+    .join('');
+}
+
+function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): string {
   const name = `q${k}`;
+  const hints = hintsHtml(quizId, q);
   const key = (data: string) => (sealed ? '' : ` ${data}`);
   // Matching is shown for reading, not checked here: the page's form has no matching check yet.
   if (q.type === 'matching')
-    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3><ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
-  if (q.type === 'cloze') return clozeHtml(q, name, sealed);
+    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
+  if (q.type === 'cloze') return clozeHtml(q, name, sealed, hints);
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
     // A true/false question is shown, checked and kept as a single choice between True and False.
-    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type === 'truefalse' ? 'single' : q.type}" data-id="${escapeHtml(q.id ?? name)}"><legend>${escapeHtml(q.prompt)}</legend>`,
+    `<fieldset class="ek-question" data-line="${q.span.start.line}" data-type="${q.type === 'truefalse' ? 'single' : q.type}" data-id="${escapeHtml(q.id ?? name)}"><legend>${escapeHtml(q.prompt)}</legend>${hints}`,
   ];
   if (q.type === 'truefalse') {
     for (const v of [true, false])

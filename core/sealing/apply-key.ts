@@ -85,6 +85,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       ...(k.explanation !== undefined
         ? { explanation: { text: k.explanation, span: q.span } }
         : {}),
+      ...(q.hints && k.hints ? { hints: hintsFromKey(q.hints, k.hints) } : {}),
     };
   });
   return { ...quiz, questions, keyApplied: true };
@@ -103,4 +104,10 @@ export function typeFromKey(k: QuestionKey): QuestionType | undefined {
   if (k.accepted) return 'text';
   if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';
   return undefined;
+}
+
+/** The cost hints' texts, in order, from the key; free hints stay as the quiz has them. */
+function hintsFromKey(hints: NonNullable<Question['hints']>, texts: string[]) {
+  let k = 0;
+  return hints.map((h) => (h.cost ? { ...h, text: texts[k++] ?? h.text } : h));
 }

@@ -3,6 +3,7 @@ import { choiceLabel } from '../text/choice-label.js';
 import { hasWrittenType } from '../parse/quiz-body.js';
 import { matchOptions } from '../grading/match-options.js';
 import { blanksShape, sealBlanks, type BlankKey } from './seal-cloze.js';
+import { hintBlocks } from '../grading/sheet-template.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
 export interface QuizKey {
@@ -42,6 +43,8 @@ export interface QuestionKey {
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
   credit?: Record<string, number>;
+  /** The text of each hint with a cost, in order: the sealed quiz says how to ask for it instead. */
+  hints?: string[];
 }
 
 export interface AcceptedKey {
@@ -272,6 +275,16 @@ export function sealQuiz(
       k.explanation = q.explanation.text;
       dropSpan(q.explanation.span);
     }
+    const bad = q.hints?.find((h) => h.problem);
+    if (bad) return { ok: false, line: bad.span.start.line, message: bad.problem! };
+    // A cost hint's text goes into the key; in its place, how to ask the Action for it.
+    for (const h of (q.hints ?? []).filter((x) => x.cost)) {
+      (k.hints ??= []).push(h.text);
+      dropSpan(h.span);
+      const at = h.span.start.line - 1;
+      drop.delete(at);
+      lines[at] = hintBlocks(quiz.id, { ...q, hints: [h] }).trimEnd();
+    }
     key.answers[q.id] = k;
     // A type the markup gave (ticks, "Answer:", a list) goes with the markup: written down, so
     // the sealed file, and the sheets made from it, ask for the same kind of answer.
@@ -303,7 +316,13 @@ export function quizShape(quiz: Quiz): string {
   return quiz.questions
     .map(
       (q) =>
-        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}${blanksShape(q)}`,
+        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}${costHints(q)}${blanksShape(q)}`,
     )
     .join('\n');
 }
+
+/** The places of a question's cost hints, when it has any: the key's hint texts are in their order. */
+const costHints = (q: Quiz['questions'][number]) => {
+  const ns = (q.hints ?? []).filter((h) => h.cost).map((h) => h.n);
+  return ns.length ? `:hints=${ns.join('|')}` : '';
+};

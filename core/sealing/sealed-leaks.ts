@@ -1,4 +1,5 @@
 import type { Quiz } from '../model.js';
+import { askForHint } from '../grading/hint-cost.js';
 
 /**
  * An answer the sealed text still shows, read back from the sealed file as a learner would
@@ -31,6 +32,8 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     );
     if (filled) return leak(`the answer of blank {${filled.n}}`);
     if (q.explanation) return leak('the explanation');
+    const told = q.hints?.find((h) => h.cost && h.text !== askForHint(sealed.id, q, h));
+    if (told) return leak(`the text of hint ${told.n}, which has a cost,`);
   }
   return undefined;
 }

@@ -51,7 +51,7 @@ on:
   pull_request_target:
     types: [opened, synchronize, reopened]
     paths: ['submissions/**']
-  issue_comment:                # /grade on mocks, replies on reflections, /appraise
+  issue_comment:                # /grade on mocks, /hint, replies on reflections, /appraise
     types: [created]
   pull_request_review:          # a review that starts with /grade
     types: [submitted]

@@ -131,6 +131,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Create the blank sheet (never over one that exists: a learner's answers are never lost) and open it. */
 export async function takeCheckpoint(
   ws: CurriculaWorkspace,
+  progress: LearnerProgress,
   uri?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
   await ws.ready;
@@ -145,6 +146,12 @@ export async function takeCheckpoint(
   const root = submissionsRoot(ws);
   if (!login || !root) return undefined;
   const sheet = vscode.Uri.joinPath(root, login, `${item.id}.md`);
+  // A warning, never a stop: the sheet is the learner's to fill; the Action decides what is graded.
+  const gate = progress.gate(item.id, login);
+  if (gate && !gate.open && gate.mode !== 'off')
+    void vscode.window.showWarningMessage(
+      `enablekit: "${item.title}" is locked. ${ws.engine().reasonsText(gate)} ${gate.mode === 'strict' ? 'The Action will not grade it until then; your answer sheet is made anyway.' : 'The Action grades it anyway and says it was taken out of order.'}`,
+    );
   if (!(await exists(sheet)))
     await vscode.workspace.fs.writeFile(
       sheet,
@@ -170,7 +177,7 @@ export function registerCheckpointCommands(
 ): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) =>
-      takeCheckpoint(ws, uri),
+      takeCheckpoint(ws, progress, uri),
     ),
     vscode.commands.registerCommand('enablekit.submitCheckpoint', async (uri?: vscode.Uri) => {
       const submitted = await submitCheckpoint(

@@ -127,10 +127,25 @@ export class CurriculaTree implements vscode.TreeDataProvider<Node> {
     item: Item,
   ): { label: string; icon: string; color?: string; detail?: string } | undefined {
     if (item.type === 'module') {
-      const state = this.progress.moduleState(item.id);
+      const status = this.progress.moduleStatus(item.id);
+      const state = status?.state;
+      if (state === 'locked') return { ...STATES.locked, detail: lockedDetail(status?.locked) };
       return state && state !== 'not-started' && state !== 'open' ? STATES[state] : undefined;
     }
     const result = this.progress.resultOf(item.id);
+    // Locked only once the learner's progress is read: before, nothing is known of their passes.
+    const gate =
+      !result && this.progress.login && this.ws.engine().isCheckpoint(item)
+        ? this.progress.gate(item.id, this.progress.login)
+        : undefined;
+    if (gate && !gate.open && gate.mode !== 'off')
+      return {
+        ...STATES.locked,
+        detail: lockedDetail(
+          gate.reasons.map((r) => r.text),
+          gate.mode,
+        ),
+      };
     // A pull request waiting for its grade is what the learner wants to see, before an older grade.
     const waiting = this.submitted.awaitingGrade(item.id, result?.latest.pr);
     if (waiting)
@@ -155,4 +170,15 @@ const STATES = {
   submitted: { label: 'submitted', icon: 'clock' },
   overdue: { label: 'overdue', icon: 'warning', color: 'problemsWarningIcon.foreground' },
   recertify: { label: 'to recertify', icon: 'history', color: 'problemsWarningIcon.foreground' },
+  locked: { label: 'locked', icon: 'lock' },
 };
+
+function lockedDetail(reasons: readonly string[] = [], mode?: string): string {
+  const then =
+    mode === 'strict'
+      ? '\nUntil then the Action does not grade it.'
+      : mode === 'advisory'
+        ? '\nThe Action grades it anyway and says it was taken out of order.'
+        : '';
+  return `Locked: ${reasons.join(' ')}${then}`;
+}

@@ -17,6 +17,7 @@ export { applyEdits, bulkFixEdits, fixText } from '../../core/lint/apply-fixes.j
 export { originalOffsets } from '../../core/text/line-endings.js';
 export { isCheckpoint } from '../../core/model.js';
 export { rolesOf, learnerStatus } from '../../core/progress/learner-status.js';
+export { Gate, reasonsText } from '../../core/progress/gate.js';
 export { checkpointResults, resultLine } from '../../core/progress/checkpoint-results.js';
 export { completionsAt } from '../../core/schema/front-matter-place.js';
 export {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CheckpointResult } from '../../core/progress/checkpoint-results.js';
-import type { ModuleState } from '../../core/progress/learner-status.js';
+import type { ModuleStatus } from '../../core/progress/learner-status.js';
+import type { CheckpointGate } from '../../core/progress/gate.js';
+import type { ProgressRecord } from '../../core/progress/records.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { githubApiUrl, githubRepository, learnerLogin } from './github-session.js';
 import { SET_TOKEN, type GitHubToken } from './github-token.js';
@@ -14,7 +16,9 @@ import { plainGitHubError } from './plain-errors.js';
  */
 export class LearnerProgress implements vscode.Disposable {
   private results = new Map<string, CheckpointResult>();
-  private modules = new Map<string, ModuleState>();
+  private modules = new Map<string, ModuleStatus>();
+  /** The records last read, of `login`; undefined until read. */
+  private records: readonly ProgressRecord[] | undefined;
   login: string | undefined;
   repository: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -29,8 +33,29 @@ export class LearnerProgress implements vscode.Disposable {
     return this.results.get(checkpoint);
   }
 
-  moduleState(module: string): ModuleState | undefined {
+  moduleStatus(module: string): ModuleStatus | undefined {
     return this.modules.get(module);
+  }
+
+  /**
+   * Whether `login` may take a checkpoint now, by the curricula's gating: from their records
+   * when read (for another login, or before a read, only windows are known, as for the
+   * Action with `progress: false`). Undefined with no curricula open.
+   */
+  gate(checkpoint: string, login: string): CheckpointGate | undefined {
+    const session = this.ws.lintSession;
+    if (!session) return undefined;
+    const engine = this.ws.engine();
+    const config = session.currentConfig;
+    const mine = this.login?.toLowerCase() === login.toLowerCase();
+    return new engine.Gate({
+      index: session.index,
+      config,
+      login,
+      roles: engine.rolesOf(login, config),
+      records: mine ? this.records : undefined,
+      today: this.ws.today(),
+    }).checkpoint(checkpoint);
   }
 
   /** Read the records again. `interactive`: the user asked, so sign-in may be requested and failures are shown. */
@@ -82,12 +107,13 @@ export class LearnerProgress implements vscode.Disposable {
     const records = engine.readLedger(comments, login).records;
     this.login = login;
     this.repository = repository;
+    this.records = records;
     this.results = engine.checkpointResults(records, login);
     const roles = engine.rolesOf(login, session.currentConfig);
     this.modules = new Map(
       engine
-        .learnerStatus(login, roles, session.index, records, this.ws.today())
-        .flatMap((t) => t.modules.map((m) => [m.module, m.state] as const)),
+        .learnerStatus(login, roles, session.index, records, this.ws.today(), session.currentConfig)
+        .flatMap((t) => t.modules.map((m) => [m.module, m] as const)),
     );
     this.changed.fire();
     return true;

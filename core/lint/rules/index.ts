@@ -9,6 +9,7 @@ import { quizAnswer } from './quiz-answer.js';
 import { quizDuplicateChoice } from './quiz-duplicate-choice.js';
 import { quizFeedback } from './quiz-feedback.js';
 import { quizPassMark } from './quiz-pass-mark.js';
+import { quizDraw } from './quiz-draw.js';
 import { quizKeyPasses } from './quiz-key-passes.js';
 import { quizQuestionId } from './quiz-question-id.js';
 import { quizSingleAnswer } from './quiz-single-answer.js';
@@ -22,6 +23,7 @@ import { lessonUnclosedBlock } from './lesson-unclosed-block.js';
 import { quizAcceptedFeedback } from './quiz-accepted-feedback.js';
 import { quizNumbers } from './quiz-numbers.js';
 import { quizChoiceCredit } from './quiz-choice-credit.js';
+import { quizHint } from './quiz-hint.js';
 import { scenarioSituation } from './scenario-situation.js';
 import { trackDuplicateModule } from './track-duplicate-module.js';
 import { trackOrder } from './track-order.js';
@@ -45,7 +47,9 @@ export const RULES: readonly Rule[] = [
   quizAcceptedFeedback,
   quizNumbers,
   quizChoiceCredit,
+  quizHint,
   quizPassMark,
+  quizDraw,
   quizKeyPasses,
   scenarioRubric,
   scenarioSituation,

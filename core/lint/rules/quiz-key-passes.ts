@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 import type { Question, Quiz } from '../../model.js';
 import type { Config } from '../../config/config.js';
 import { answerProblem } from './quiz-answer.js';
-import { answerSheetText } from '../../grading/sheet-template.js';
+import { learnerSheetText } from '../../grading/learner-sheet.js';
 import { readAnswerSheet } from '../../grading/read-answer-sheet.js';
 import { gradeQuiz, policyFor } from '../../grading/grade-quiz.js';
 import { answerPattern } from '../../grading/answer-pattern.js';
@@ -34,7 +34,12 @@ function keyShortfalls(quiz: Quiz, config: Config): { q: Question; found: string
   if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return [];
   const checked = quiz.questions.filter((q) => !answerProblem(q) && !patternOnly(q));
   if (checked.length === 0) return [];
-  const text = answerSheetText(quiz, KEY_LEARNER, { decimalMark: config.policies.decimalMark });
+  // A pool's key is checked whole: every question, whichever draw asks it (choices still shuffled).
+  const whole: Quiz = { ...quiz };
+  delete whole.draw;
+  const text = learnerSheetText(whole, KEY_LEARNER, 1, {
+    decimalMark: config.policies.decimalMark,
+  });
   const read = readAnswerSheet(text, Number.MAX_SAFE_INTEGER);
   if (!read.ok)
     return [
@@ -42,13 +47,14 @@ function keyShortfalls(quiz: Quiz, config: Config): { q: Question; found: string
     ];
   const graded = gradeQuiz({
     sheet: read.sheet,
-    quiz,
+    quiz: whole,
     policy: { ...policyFor(quiz, config), attempts: Number.MAX_SAFE_INTEGER },
     prior: [],
     now: '2000-01-01T00:00:00Z',
     // The key writes a plain accepted answer, which matches without running any pattern.
     match: () => false,
     keyApplied: true,
+    attemptFromSheet: true,
   });
   if (!graded.ok)
     return [{ q: checked[0]!, found: `the key sheet refused: ${graded.refusal.message}` }];

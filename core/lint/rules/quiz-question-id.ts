@@ -57,6 +57,65 @@ export const quizQuestionId: Rule = {
       },
     },
     {
+      title: 'A question without an id in a pooled quiz',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          draw: 1
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## Who owns the status page?
+          <!-- question id=status -->
+
+          - [x] The incident lead
+          - [ ] Marketing
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:11',
+          message:
+            'found none. Add <!-- question id=which-queue-takes-p1-tickets --> under its heading. A pooled quiz cannot draw it without one',
+        },
+      ],
+      fixed: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          draw: 1
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=which-queue-takes-p1-tickets -->
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## Who owns the status page?
+          <!-- question id=status -->
+
+          - [x] The incident lead
+          - [ ] Marketing
+        `,
+      },
+    },
+    {
       title: 'Two questions with one id',
       files: {
         'q.md': dedent`
@@ -132,7 +191,7 @@ export const quizQuestionId: Rule = {
         ctx.report({
           file: item.file,
           span: q.span,
-          message: `Expected question "${q.prompt}" to have an id; found none. Add <!-- question id=${id} --> under its heading.`,
+          message: `Expected question "${q.prompt}" to have an id; found none. Add <!-- question id=${id} --> under its heading.${item.draw !== undefined ? ' A pooled quiz cannot draw it without one: the sheet names the questions drawn by their ids.' : ''}`,
           fix,
         });
       }

@@ -58,6 +58,29 @@ export const schema: Rule = {
       ],
     },
     {
+      title: 'A quiz that draws no questions',
+      files: {
+        'q.md': dedent`
+        ---
+        type: quiz
+        id: q
+        title: Q
+        module: m
+        owner: alice
+        draw: 0
+        ---
+        # Q
+
+        ## Pick one
+        <!-- question id=one -->
+
+        - [x] Yes
+        - [ ] No
+      `,
+      },
+      expect: [{ at: 'q.md:7', message: 'Expected draw to be at least 1; found 0' }],
+    },
+    {
       title: 'A valid module',
       files: {
         'intro.md': dedent`
