@@ -98,6 +98,10 @@ export interface Track extends ItemBase {
   window?: Window;
   modules: TrackModuleEntry[];
   followUpWeeks?: number;
+  /** What the learner gets out of it, as written (`summary:`); a certificate's description. */
+  summary?: string;
+  /** How long a certificate for the track holds (`valid_for: 365d`); none, for good. */
+  validFor?: string;
   /** Overrides enablekit.yml's policies.gating for this track's modules. */
   gating?: 'strict' | 'advisory' | 'off';
 }

@@ -215,6 +215,8 @@ export function giftFromQuiz(
     }
     if (q.weight !== 1)
       notes.push(`its weight ${q.weight} (GIFT files carry none; every question is worth 1)`);
+    if (q.hints?.length)
+      notes.push(`its hints (GIFT has none; ${q.hints.length} left out, free or with a cost)`);
     for (const n of notes) dropped.push({ line, id, reason: n });
     const general = q.explanation
       ? `\n\t####${giftEscape(unquote(slice(source, q.explanation.span)))}`

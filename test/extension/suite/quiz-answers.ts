@@ -184,6 +184,31 @@ export function registerQuizAnswersSuite(folder: string): void {
       }
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
+
+    it("shows a question's free hint collapsed, opening on a click, and a hint with a cost only as how to ask for it", async () => {
+      await activated();
+      await vscode.window.showTextDocument(quiz, { viewColumn: vscode.ViewColumn.One });
+      await vscode.commands.executeCommand('enablekit.openPreview', quiz);
+      const meta = '<!-- question id=blocked-priority type=single -->\n';
+      await editSource(
+        meta,
+        `${meta}\n<details><summary>Hint</summary>\n\nThink of HINT-FREE impact.\n\n</details>\n\n<details><summary>Hint (cost 25%)</summary>\n\nHINT-PAID: everyone blocked.\n\n</details>\n`,
+      );
+      const summaries = () => readWebview<string>('.ek-hint summary', 'el.textContent');
+      await eventually('the hints shown', async () => (await summaries()).length === 2);
+      assert.deepEqual(await summaries(), ['Hint', 'Hint (cost 25%)']);
+      assert.deepEqual(await readWebview<boolean>('.ek-hint', 'el.open'), [false, false]);
+      const [free, paid] = await readWebview<string>('.ek-hint', 'el.textContent');
+      assert.match(free!, /HINT-FREE/);
+      assert.doesNotMatch(paid!, /HINT-PAID/, "a cost hint's text is not shown");
+      assert.match(paid!, /comment \/hint blocked-priority 2 on your checkpoint pull request/);
+      await inWebview({ action: 'click', selector: '.ek-hint summary' });
+      await eventually(
+        'the free hint opened',
+        async () => (await readWebview<boolean>('.ek-hint', 'el.open'))[0] === true,
+      );
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
   });
 
   /** Edit the quiz's title and wait until the preview shows it. */
