@@ -3,6 +3,8 @@ import type { Question, Quiz } from '../model.js';
 import { answerPattern } from '../grading/answer-pattern.js';
 import type { NotExported } from './gift-from-quiz.js';
 import { matchOptions } from '../grading/match-options.js';
+import { NotYet, choiceId, num, score, whenCorrect, xml } from './qti-parts.js';
+import { clozeParts } from './qti-cloze.js';
 
 /**
  * A quiz as an IMS QTI 2.1 content package (imsmanifest.xml, one assessmentTest, one
@@ -15,29 +17,9 @@ import { matchOptions } from '../grading/match-options.js';
 const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
 
-export function xml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // XML 1.0 has no form for most control characters: they are dropped.
-      .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
-  );
-}
-
-const num = (n: number) => String(Number(n.toPrecision(12)));
 /** QTI identifiers are XML names: a question id (lowercase, digits, dashes) is prefixed to start with a letter. */
 const itemId = (quiz: Quiz, q: Question) =>
   `${quiz.id}-${q.id ?? ''}`.replace(/^[^A-Za-z_]/, 'q$&');
-const choiceId = (letter: string) => `choice-${letter}`;
-
-class NotYet extends Error {}
-
-const score = (value: string) => `<setOutcomeValue identifier="SCORE">${value}</setOutcomeValue>`;
-const whenCorrect = (test: string, weight: number) =>
-  `<responseCondition><responseIf>${test}${score(`<baseValue baseType="float">${num(weight)}</baseValue>`)}</responseIf></responseCondition>`;
 const matchCorrect =
   '<match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>';
 const showChoiceFeedback =
@@ -254,6 +236,8 @@ function parts(q: Question): Parts {
     }
     case 'matching':
       return matchingParts(q);
+    case 'cloze':
+      return clozeParts(q);
     case 'truefalse': {
       if (!q.truth) throw new NotYet('it has no answer');
       const choices = ['true', 'false']

@@ -15,6 +15,8 @@ import { deepestLine } from '../markdown/nesting-guard.js';
 import { shuffledOrder } from '../grading/shuffled-order.js';
 import { askForHint } from '../grading/hint-cost.js';
 import { matchOptions } from '../grading/match-options.js';
+import { escapeHtml } from '../text/escape-html.js';
+import { clozeHtml } from './cloze-html.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -81,8 +83,6 @@ function markdownToHtml(markdown: string): string {
     .use(rehypeStringify);
   return processor.processSync(markdown).toString();
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface Preview {
   title: string;
@@ -198,6 +198,7 @@ function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): 
   // Matching is shown for reading, not checked here: the page's form has no matching check yet.
   if (q.type === 'matching')
     return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
+  if (q.type === 'cloze') return clozeHtml(q, name, sealed, hints);
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
     // A true/false question is shown, checked and kept as a single choice between True and False.
