@@ -8,6 +8,8 @@ import { seal, openSealed } from '../core/sealing/seal.js';
 import type { GradeResult, PriorAttempt } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 import { policy } from './helpers/grade-sheet.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
+import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { answered, poolQuiz } from './helpers/pool-quiz.js';
 
 const SECRET = 'correct horse battery staple 42';
@@ -224,5 +226,29 @@ describe('pools and shuffled choices', () => {
     assert.doesNotMatch(sheet, /drawn:/);
     assert.ok(grade(answered(sheet), { on: shuffled }).ok);
     assert.ok(!grade(answered(sheet), { on: shuffled, prior: [failed] }).ok);
+  });
+
+  it('exports every question of the pool: QTI selects the draw in its section, GIFT names the draw it cannot carry', () => {
+    const qti = qtiFromQuiz(quiz);
+    const test = qti.files.find((f) => f.path === 'assessment.xml')!.text;
+    assert.match(
+      test,
+      /<assessmentSection [^>]*>\n<selection select="3"\/>\n<ordering shuffle="false"\/>\n<assessmentItemRef/,
+    );
+    assert.equal([...test.matchAll(/<assessmentItemRef /g)].length, 8);
+    const gift = giftFromQuiz(quiz, poolQuiz());
+    assert.equal(gift.count, 8);
+    assert.deepEqual(gift.dropped[0], {
+      line: 7,
+      id: 'pool',
+      reason:
+        'its draw of 3 of 8 questions per learner (GIFT has none: every question is exported; in Moodle, add 3 random questions from the category "Pool" to the quiz)',
+    });
+    const whole = quizOf(poolQuiz('shuffle_choices: true\n'));
+    assert.doesNotMatch(
+      qtiFromQuiz(whole).files.find((f) => f.path === 'assessment.xml')!.text,
+      /<selection/,
+    );
+    assert.equal(giftFromQuiz(whole, poolQuiz('shuffle_choices: true\n')).dropped.length, 0);
   });
 });

@@ -36,7 +36,7 @@ export function checkDraw(
     found !== undefined &&
     found.length === want.size &&
     found.every((id) => want.has(id));
-  const take = `move this sheet away, run "enablekit take ${quiz.id} --learner ${learner} --attempt ${n}" and answer the new sheet. Nothing was recorded`;
+  const take = `move this sheet away, run "enablekit take ${quiz.id} --learner ${learner} --attempt ${n}" (or Take checkpoint in VS Code) and answer the new sheet. Nothing was recorded`;
   if (!same) {
     const drew = quiz.draw === undefined ? '' : ` (questions ${listed(expected)})`;
     const had =

@@ -14,7 +14,7 @@ import {
  * quizdown questions as one enablekit quiz, each graded as quizdown grades it: single choice
  * as `single`; multiple choice, which quizdown counts right only for exactly the ticked set, as
  * `multiple` with `scoring=all-or-nothing`; a sequence as `ordering`. Answer comments become
- * per-choice feedback; the hint, a collapsed "Hint" under the question's text. What a
+ * per-choice feedback; the hint, a free hint under the question's text. What a
  * question holds that enablekit cannot (a comment on a sequence item) is named in `skipped`
  * with why; the question is imported without it.
  */
@@ -23,8 +23,8 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
   skipped: Skipped[];
 } {
   const drafts = questions.map((q): QuestionDraft => {
-    // enablekit has no hints of its own: a collapsed block under the text opens on a click
-    // on GitHub, as quizdown's hint button does.
+    // A free hint (format.md, Hints): collapsed under the text, it opens on a click on GitHub,
+    // as quizdown's hint button does.
     const hint =
       q.hint && listLine(q.hint) === undefined
         ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>`
