@@ -229,5 +229,12 @@ export function giftFromQuiz(
     out.push(`::${giftEscape(id)}::[markdown]${questionText(source, q, block)}`);
     count++;
   }
+  // GIFT is a question bank: a quiz's draw belongs to the quiz the bank is used in.
+  if (quiz.draw !== undefined && quiz.draw < quiz.questions.length)
+    dropped.unshift({
+      line: quiz.fieldSpans['/draw']?.start.line ?? quiz.idSpan.start.line,
+      id: quiz.id,
+      reason: `its draw of ${quiz.draw} of ${quiz.questions.length} questions per learner (GIFT has none: every question is exported; in Moodle, add ${quiz.draw} random questions from the category "${quiz.title}" to the quiz)`,
+    });
   return { text: `${out.join('\n\n')}\n`, count, notExported, dropped };
 }

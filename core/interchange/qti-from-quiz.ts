@@ -299,6 +299,16 @@ ${p.modal ?? ''}${explanation}
 `;
 }
 
+/**
+ * A pool's draw as QTI 2.1 says it: the section selects that many of its items for each
+ * candidate, kept in the quiz's order, as enablekit's sheets list them. The LMS draws by its
+ * own random numbers, not enablekit's seed, so a learner's draw there is not the one here.
+ */
+function selection(quiz: Quiz, exported: number): string {
+  if (quiz.draw === undefined || quiz.draw >= exported) return '';
+  return `<selection select="${quiz.draw}"/>\n<ordering shuffle="false"/>\n`;
+}
+
 /** The package's files by path, and the questions QTI 2.1 cannot hold as enablekit grades them. */
 export function qtiFromQuiz(quiz: Quiz): {
   files: { path: string; text: string }[];
@@ -321,7 +331,7 @@ export function qtiFromQuiz(quiz: Quiz): {
 <assessmentTest xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" identifier="${testId}" title="${xml(quiz.title)}">
 <testPart identifier="part" navigationMode="nonlinear" submissionMode="simultaneous">
 <assessmentSection identifier="section" title="${xml(quiz.title)}" visible="true">
-${items.map((i) => `<assessmentItemRef identifier="${i.id}" href="${i.path}"/>`).join('\n')}
+${selection(quiz, items.length)}${items.map((i) => `<assessmentItemRef identifier="${i.id}" href="${i.path}"/>`).join('\n')}
 </assessmentSection>
 </testPart>
 </assessmentTest>

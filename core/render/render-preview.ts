@@ -147,6 +147,7 @@ function quizForm(quiz: Quiz): string {
   const sealed = quiz.key !== undefined;
   const parts = [
     `<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`,
+    ...poolNote(quiz),
     `<form class="ek-quiz" data-sealed="${sealed}">`,
   ];
   quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed, quiz.id)));
@@ -157,6 +158,20 @@ function quizForm(quiz: Quiz): string {
     '</form>',
   );
   return parts.join('\n');
+}
+
+/** The author sees the whole pool; the note says what each learner's sheet holds of it. */
+function poolNote(quiz: Quiz): string[] {
+  const n = quiz.questions.length;
+  const drawn =
+    quiz.draw !== undefined && quiz.draw < n
+      ? `Each learner answers ${quiz.draw} of these ${n} questions, drawn for them anew at each attempt; the preview shows the whole pool.`
+      : '';
+  const shuffled = quiz.shuffleChoices
+    ? "Each learner's sheet lists the choices in an order of its own, new at each attempt."
+    : '';
+  const text = [drawn, shuffled].filter(Boolean).join(' ');
+  return text ? [`<p class="ek-note ek-pool">${escapeHtml(text)}</p>`] : [];
 }
 
 /** The preview shuffles ordering items as a sheet does, for a learner of its own. */
