@@ -14,6 +14,8 @@ export interface RunContext {
   workspace: string;
   /** Where the scheduled run writes the full dashboard matrix (input dashboard-path, under the workspace). */
   dashboardDir: string;
+  /** Where the scheduled run keeps what it read, for the next run (input state-path, under the workspace; carried by the Actions cache). */
+  stateDir: string;
   curricula: string;
   submissions: string;
   dryRun: boolean;
@@ -181,6 +183,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     dashboardDir: resolve(
       env.GITHUB_WORKSPACE ?? process.cwd(),
       core.getInput('dashboard-path') || '.enablekit/dashboard',
+    ),
+    stateDir: resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      core.getInput('state-path') || '.enablekit/state',
     ),
     curricula: core.getInput('curricula') || 'curricula',
     submissions: core.getInput('submissions') || 'submissions',

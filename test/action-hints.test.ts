@@ -7,6 +7,7 @@ import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
 import { MODULE, tempWorkspace } from './helpers/cli.js';
 import { issueCommentEvent, pullRequestEvent, runAction } from './helpers/run-action.js';
+import { DROPPED, FAULTS, KEEPS_FAILING, faultedIn } from './helpers/write-faults.js';
 
 const SECRET = 'correct horse battery staple 42';
 const QUIZ = `---
@@ -172,5 +173,46 @@ describe('hints with a cost, asked for with /hint on the learner’s pull reques
     assert.match(graded, /: 87\.5% \(pass mark/, 'prio earns 75% of its credit: (0.75 + 1) of 2');
     assert.match(graded, /✅ right \(0\.75\/1\)/);
     assert.match(graded, /Hint opened: −25% of the question(&#39;|')s credit\./);
+  });
+
+  const WRITES = [
+    ['the hint record', /enablekit:record/],
+    ['the reply with the hint', /enablekit:hint comment=/],
+  ] as const;
+  for (const [what, body] of WRITES)
+    for (const f of [...FAULTS, DROPPED])
+      it(`${what}: ${f.name}: the hint recorded once and given once`, async () => {
+        gh.fault({
+          ...f.fault,
+          match: /^POST \/repos\/acme\/training\/issues\/\d+\/comments$/,
+          body,
+        });
+        const r = await comment('ana', '/hint prio');
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+        assert.ok(faultedIn(gh, f.fault), 'the fault fired');
+        assert.equal(hintRecords().length, 1);
+        assert.equal(
+          commentsOn(5).filter((c) => c.body.includes('enablekit:hint comment=')).length,
+          1,
+        );
+        assert.match(commentsOn(5).at(-1)!.body, /HINT-SECRET/);
+      });
+
+  it('a reply GitHub keeps refusing fails the run after the record; the re-run gives the hint once and records nothing more', async () => {
+    gh.fault({
+      ...KEEPS_FAILING,
+      match: /^POST \/repos\/acme\/training\/issues\/5\/comments$/,
+      body: /enablekit:hint comment=/,
+    });
+    const id = nextId;
+    const failed = await comment('ana', '/hint prio');
+    assert.notEqual(failed.code, 0, 'the run fails');
+    assert.equal(hintRecords().length, 1, 'recorded before the hint is shown');
+    const again = await deliver(id, 'ana', '/hint prio');
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.equal(hintRecords().length, 1);
+    const replies = commentsOn(5).filter((c) => c.body.includes(`enablekit:hint comment=${id}`));
+    assert.equal(replies.length, 1);
+    assert.match(replies[0]!.body, /^@ana: Here is hint 2[\s\S]*HINT-SECRET/);
   });
 });

@@ -8,6 +8,7 @@ import { answerPattern, matchFlags } from './answer-pattern.js';
 import { creditAnswer, hasChoiceCredits, scoreCredits } from './choice-credit.js';
 import { orderingCredit } from './ordering-credit.js';
 import { shuffledItems } from './shuffled-order.js';
+import { blanksText, scoreCloze } from './score-cloze.js';
 
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
@@ -297,6 +298,20 @@ export function correctAnswerOf(q: Question): string {
       return q.truth ? String(q.truth.value) : '';
     case 'matching':
       return pairsText(q.pairs ?? []);
+    case 'cloze':
+      return blanksText(
+        (q.blanks ?? []).map((b) => ({
+          n: b.n,
+          text: b.choices.length
+            ? b.choices
+                .filter((c) => c.checked)
+                .map((c) => c.text)
+                .join(' + ')
+            : (b.accepted.find((a) => !answerPattern(a.value) && (a.credit ?? 1) === 1)?.value ??
+              b.accepted[0]?.value ??
+              ''),
+        })),
+      );
   }
 }
 
@@ -339,7 +354,9 @@ export function scoreQuestion(
             ? scoreTrueFalse(key, mine)
             : key.type === 'matching'
               ? scoreMatching(key, mine)
-              : scoreOrdering(key, mine, learner);
+              : key.type === 'cloze'
+                ? scoreCloze(key, mine, scoreChoices, (k, m) => scoreText(k, m, match))
+                : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,

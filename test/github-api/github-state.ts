@@ -35,6 +35,19 @@ export interface Issue {
   state: 'open' | 'closed';
   stateReason?: string;
   isPull: boolean;
+  /**
+   * When the issue itself last changed (body, title, state, labels). GitHub also counts a new
+   * comment as a change to its issue; `issueUpdatedAt` adds that, so a comment a test pushes
+   * straight into the state counts too.
+   */
+  updated_at?: string;
+}
+
+/** The issue's updatedAt as GitHub gives it: its own last change or its newest comment, whichever is later. */
+export function issueUpdatedAt(i: Issue, comments: readonly Comment[]): string {
+  let at = i.updated_at ?? '1970-01-01T00:00:00Z';
+  for (const c of comments) if (c.created_at > at) at = c.created_at;
+  return at;
 }
 
 export interface Release {
@@ -139,6 +152,7 @@ export class Repo {
       assignees,
       state: 'open',
       isPull: false,
+      updated_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
     this.issues.set(issue.number, issue);
     return issue;

@@ -230,12 +230,14 @@ export const HANDLERS: Record<string, Handler> = {
       r.labels.add(l);
       if (!i.labels.includes(l)) i.labels.push(l);
     }
+    i.updated_at = NOW();
     return { status: 200, body: i.labels.map((name) => ({ name, color: 'ededed' })) };
   },
   'issues/remove-label': (s, p) => {
     const i = repoOf(s, p)?.issues.get(Number(p.issue_number));
     if (!i || !i.labels.includes(p.name!)) return notFound;
     i.labels = i.labels.filter((l) => l !== p.name);
+    i.updated_at = NOW();
     return { status: 200, body: i.labels.map((name) => ({ name })) };
   },
   'issues/get': (s, p) => {
@@ -290,6 +292,7 @@ export const HANDLERS: Record<string, Handler> = {
         typeof l === 'string' ? l : l.name,
       );
     if (Array.isArray(body.assignees)) i.assignees = body.assignees;
+    i.updated_at = NOW();
     return { status: 200, body: issueJson(r, i.number) };
   },
   'repos/list-releases': (s, p) => {

@@ -107,6 +107,43 @@ export const quizKeyPasses: Rule = {
       ],
     },
     {
+      // The key sheet's own draw of one is `routing`: the whole pool is graded, so `header` is checked too.
+      title: 'A pool is checked whole: every question, whichever draw asks it',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          draw: 1
+          shuffle_choices: true
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=routing -->
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \` \`
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:18',
+          message: `Expected the quiz's key sheet to earn full credit on "Which header carries the request id?"; found no credit: read as not answered`,
+        },
+      ],
+    },
+    {
       title: 'A key that passes: nothing to report',
       files: {
         'enablekit.yml': 'version: 1\npolicies:\n  decimal_mark: ","\n',
