@@ -11,6 +11,7 @@ import { registerFirstMinutesSuite } from './first-minutes.js';
 import { registerEmptyWorkspaceSuite } from './empty-workspace.js';
 import { registerLearnerRetrySuite } from './learner-retry.js';
 import { registerQuizAnswersSuite } from './quiz-answers.js';
+import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -39,6 +40,7 @@ export function run(): Promise<void> {
     registerFirstMinutesSuite(folder);
     registerLearnerRetrySuite(folder);
     registerQuizAnswersSuite(folder);
+    registerLearnerGatingSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
   // code-server shares: left there, the UI test run after would never be asked for it.
