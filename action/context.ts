@@ -14,6 +14,8 @@ export interface RunContext {
   workspace: string;
   /** Where the scheduled run writes the full dashboard matrix (input dashboard-path, under the workspace). */
   dashboardDir: string;
+  /** Where the scheduled run keeps what it read, for the next run (input state-path, under the workspace; carried by the Actions cache). */
+  stateDir: string;
   curricula: string;
   submissions: string;
   dryRun: boolean;
@@ -33,6 +35,10 @@ export interface RunContext {
   freshness: FreshnessInputs;
   /** The secret sealed quizzes' keys open with (input answer-key, or ENABLEKIT_KEY). */
   answerKey?: string;
+  /** The private key certificates are signed with (input certificate-key, a JWK), if any. */
+  certificateKey?: string;
+  /** The commit the workflow checked out (GITHUB_SHA): what a scheduled run's certificates were earned against. */
+  sha: string;
   /** Who this run writes as: only what this identity wrote (records, grade comments, progress issues) is trusted. */
   writer: Writer;
   /** issue_comment: the comment and the issue or pull request it is on. */
@@ -156,8 +162,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     release.previous = input('previous-release');
   const budget = Number(input('operations-per-run') || 100);
   const answerKey = core.getInput('answer-key') || env.ENABLEKIT_KEY || '';
-  // Masked before anything could print it.
+  const certificateKey = core.getInput('certificate-key') || env.ENABLEKIT_CERTIFICATE_KEY || '';
+  // Masked before anything could print them.
   if (answerKey) core.setSecret(answerKey);
+  if (certificateKey) core.setSecret(certificateKey);
   const writer = writerNamed(core.getInput('writer-login'));
   const action = str(at(event, 'action'));
   const comment = at(event, 'comment');
@@ -176,6 +184,10 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
       env.GITHUB_WORKSPACE ?? process.cwd(),
       core.getInput('dashboard-path') || '.enablekit/dashboard',
     ),
+    stateDir: resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      core.getInput('state-path') || '.enablekit/state',
+    ),
     curricula: core.getInput('curricula') || 'curricula',
     submissions: core.getInput('submissions') || 'submissions',
     dryRun: /^true$/i.test(core.getInput('dry-run')),
@@ -187,6 +199,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     ...(Number.isInteger(dispatched) && dispatched > 0 ? { pullNumber: dispatched } : {}),
     serverUrl: run.serverUrl,
     ...(answerKey ? { answerKey } : {}),
+    ...(certificateKey ? { certificateKey } : {}),
+    sha: run.sha ?? '',
     ...(release ? { release } : {}),
     ...(run.eventName === 'push'
       ? {

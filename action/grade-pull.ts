@@ -46,6 +46,7 @@ import {
 } from '../github/progress-ledger.js';
 import { teamsOf } from '../github/team-members.js';
 import { attemptsOfCycle } from '../core/progress/recertification.js';
+import { certificateIssuer } from './certificate-issuer.js';
 
 export type { PullOutcome, ReviewEvent } from '../core/grading/pull-outcome.js';
 
@@ -287,6 +288,8 @@ async function recordProgress(
     now,
   ).filter((d) => d.notice.kind === 'report-card');
   const issue = settled.issue ?? ledger.issue;
-  if (issue && !ctx.dryRun) for (const card of cards) await postNotice(gh, ctx, issue.number, card);
+  const certify = cards.length ? certificateIssuer(ctx, config, index, pull.baseSha) : undefined;
+  if (issue && !ctx.dryRun)
+    for (const card of cards) await postNotice(gh, ctx, issue.number, card, certify);
   return shown;
 }

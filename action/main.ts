@@ -10,6 +10,8 @@ import { PROGRESS_LABEL } from '../core/progress/ledger.js';
 import { runFreshness, UsageProblem } from './freshness-run.js';
 import { rebuildProgress } from '../github/progress-rebuild.js';
 import { runProgressSchedule } from './progress-schedule.js';
+import { readRunState, writeRunState } from './run-state.js';
+import { conditionalReads } from '../github/conditional-reads.js';
 
 const GRADED_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
 /** The Action's GitHub client: what the GitHub layer says goes to the workflow log, warnings as annotations. */
@@ -115,6 +117,9 @@ async function reviewEvent(
   else if (o.kind === 'participation') {
     core.setOutput('summary', JSON.stringify(o));
     core.info(`Participation: ${o.recorded} record(s) added.`);
+  } else if (o.kind === 'hint') {
+    core.setOutput('summary', JSON.stringify(o));
+    core.info(`Hint: ${o.recorded ? 'opened and recorded' : 'nothing recorded'}: ${o.reply ?? ''}`);
   } else if (o.kind === 'appraisal') {
     core.setOutput('summary', JSON.stringify(o));
     core.info(o.recorded ? 'Appraisal recorded.' : `Appraisal not recorded: ${o.reply ?? ''}`);
@@ -155,8 +160,15 @@ function report(outcome: PullOutcome): void {
 }
 
 async function schedule(ctx: RunContext): Promise<void> {
-  await freshness(ctx);
-  const p = await runProgressSchedule(ctx, client(ctx), nowIso());
+  // One client for the whole run, its GETs conditional on what the last run kept.
+  const gh = client(ctx);
+  const last = readRunState(ctx.stateDir, ctx, (m) => core.warning(m));
+  const reads = conditionalReads(gh, last?.answers);
+  await freshness(ctx, gh);
+  const p = await runProgressSchedule(ctx, gh, nowIso(), last?.progress);
+  if (p.snapshot) writeRunState(ctx.stateDir, ctx, { progress: p.snapshot, answers: reads.kept() });
+  delete p.snapshot;
+  p.notModified = reads.notModified();
   core.setOutput('progress', JSON.stringify(p));
   if (p.matrix) {
     core.setOutput('dashboard-csv', p.matrix.csv);
@@ -169,8 +181,8 @@ async function schedule(ctx: RunContext): Promise<void> {
   await core.summary.addRaw(`${line}\n`).write();
 }
 
-async function freshness(ctx: RunContext): Promise<void> {
-  const o = await runFreshness(ctx, client(ctx), curriculaDay(ctx), nowIso());
+async function freshness(ctx: RunContext, gh = client(ctx)): Promise<void> {
+  const o = await runFreshness(ctx, gh, curriculaDay(ctx), nowIso());
   core.setOutput('opened', o.opened);
   core.setOutput('updated', o.updated);
   core.setOutput('closed', o.closed);

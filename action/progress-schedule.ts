@@ -16,7 +16,7 @@ import { resolveTargets } from '../host/workspace-files.js';
 import type { RunContext } from './context.js';
 import { botIssues, type Client } from '../github/calls.js';
 import { teamMembers } from '../github/team-members.js';
-import { readProgressIssues } from '../github/progress-issues.js';
+import { readProgressIssuesSince, type ProgressSnapshot } from '../github/progress-issues.js';
 import {
   loadLedger,
   openProgressIssue,
@@ -26,6 +26,7 @@ import {
 import { OperationBudget } from '../github/operation-budget.js';
 import { createIssue } from '../github/keyed-create.js';
 import { writeDashboardFiles, type DashboardFiles } from './dashboard-files.js';
+import { certificateIssuer } from './certificate-issuer.js';
 
 export interface ScheduleOutcome {
   learners: number;
@@ -38,6 +39,14 @@ export interface ScheduleOutcome {
   deferred: number;
   /** Where the full learner × module matrix was written (CSV and JSON), for the artifact. */
   matrix?: DashboardFiles;
+  /** Whether every progress issue was read (no state from the last run, or a week since the last full read). */
+  fullRead: boolean;
+  /** Progress issues read this run: all of them, or those changed since the last run. */
+  issuesRead: number;
+  /** REST reads GitHub answered 304 (not modified): not counted against the rate limit. */
+  notModified?: number;
+  /** What the next run reads from (kept in the run state, not an output). */
+  snapshot?: ProgressSnapshot;
 }
 
 /** Members of the GitHub teams mapped to roles; a team the token cannot read is warned about and skipped. */
@@ -62,6 +71,7 @@ export async function runProgressSchedule(
   ctx: RunContext,
   gh: Client,
   now: string,
+  last?: ProgressSnapshot,
 ): Promise<ScheduleOutcome> {
   const { index, config } = await loadIndex({
     cwd: ctx.workspace,
@@ -78,9 +88,16 @@ export async function runProgressSchedule(
     reportCards: 0,
     dashboard: 'none',
     deferred: 0,
+    fullRead: true,
+    issuesRead: 0,
   };
-  // Every progress issue with its comments, 100 issues a request: reads grow by pages, not by learners.
-  const issues = await readProgressIssues(gh, ctx);
+  // Every progress issue with its comments, 100 issues a request (reads grow by pages, not by
+  // learners), or only those changed since the last run's mark, the rest as it kept them.
+  const read = await readProgressIssuesSince(gh, ctx, last, now);
+  const issues = read.issues;
+  outcome.fullRead = read.full;
+  outcome.issuesRead = read.read;
+  if (read.snapshot) outcome.snapshot = read.snapshot;
   const readUpTo = Math.max(0, ...issues.map((i) => i.number));
   const fromTeams = await teamRoles(gh, config);
   const logins = new Map<string, string>();
@@ -101,6 +118,7 @@ export async function runProgressSchedule(
     return done;
   };
   const facts: LearnerFacts[] = [];
+  const certify = certificateIssuer(ctx, config, index, ctx.sha);
   for (const login of [...logins.values()].sort()) {
     const roles = [
       ...new Set([...rolesOf(login, config), ...(fromTeams.get(login.toLowerCase()) ?? [])]),
@@ -129,7 +147,7 @@ export async function runProgressSchedule(
       }[due.notice.kind];
       const posted = await write(
         `${verb} @${login} about ${due.notice.item}`,
-        () => postNotice(gh, ctx, number!, due),
+        () => postNotice(gh, ctx, number!, due, certify),
         due.notice.kind === 'report-card' ? 2 : 1,
       );
       if (posted)

@@ -17,11 +17,14 @@ import { appendRecords, listProgressIssues, loadLedger } from '../github/progres
 import { createComment } from '../github/keyed-create.js';
 import { teamsOf } from '../github/team-members.js';
 import { curriculaToday } from '../core/config/clock.js';
+import { parseHintCommand } from '../core/grading/hint-request.js';
+import { onHint, type HintOutcome } from './hint-event.js';
 
 export type ReviewEventOutcome =
   | { kind: 'graded'; outcome: PullOutcome }
   | { kind: 'participation'; recorded: number }
   | { kind: 'appraisal'; recorded: boolean; reply?: string }
+  | HintOutcome
   | { kind: 'ignored'; why: string };
 
 const roster = (ctx: RunContext) =>
@@ -33,8 +36,8 @@ const roster = (ctx: RunContext) =>
   });
 
 /**
- * A comment on a pull request: `/grade pass|fail` from a reviewer grades the mock in it;
- * any other reply from a teammate on a reflection counts as participation.
+ * A comment on a pull request: `/hint q` from its learner opens a hint (hint-event.ts);
+ * `/grade pass|fail` from a reviewer grades the mock in it; any other reply from a teammate on a reflection counts as participation.
  */
 export async function onPullComment(
   ctx: RunContext,
@@ -42,6 +45,8 @@ export async function onPullComment(
   now: string,
 ): Promise<ReviewEventOutcome> {
   const c = ctx.comment!;
+  const hint = parseHintCommand(c.body);
+  if (hint) return onHint(ctx, gh, hint, now);
   const command = parseGradeCommand(c.body);
   if (command)
     return {

@@ -25,6 +25,9 @@ Usage:
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
   enablekit seal --rotate [paths...]         (also ENABLEKIT_NEW_KEY; or: enablekit rotate)
+  enablekit certificate keygen --out <private-key-file> [--alg RS256|EdDSA|ES256]
+  enablekit certificate verify <file.jwt>
+  enablekit certificate revoke <file.jwt|urn:uuid:...> --reason <text>
   enablekit stale [paths...] [--release <tag>] [--features a,b] [--notes <file>] [--format stylish|json]
   enablekit --help | --version
 
@@ -36,6 +39,8 @@ Options:
   --to, --out export: the format to write (gift, or qti: a QTI 2.1 package) and the folder to write to (default: here)
   --from      import: the format of the question banks (gift: Moodle's GIFT; quizdown;
               mkdocs-quiz: the <quiz> blocks of an MkDocs page)
+  --out       certificate keygen: the file the private key is written to (outside the repository)
+  --reason    certificate revoke: why, as a verifier is told
   --role      init: the id of the one role enablekit.yml starts with (default: support)
   --name      init: the product's name in enablekit.yml
   --format    lint: stylish (default), json or sarif; grade: text (default), json or markdown;
@@ -99,6 +104,8 @@ async function run(argv: string[]): Promise<number> {
       to: { type: 'string' },
       out: { type: 'string', default: '.' },
       answered: { type: 'boolean', default: false },
+      alg: { type: 'string' },
+      reason: { type: 'string' },
       attempt: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -188,6 +195,23 @@ async function run(argv: string[]): Promise<number> {
         out: values.out,
         cwd,
         ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
+      });
+      process.stderr.write(stderr);
+      process.stdout.write(stdout);
+      return exitCode;
+    }
+    case 'certificate': {
+      const { certificateCommand } = await import('./certificate-command.js');
+      const [action, ...files] = rest;
+      const { stdout, stderr, exitCode } = await certificateCommand({
+        action,
+        files,
+        cwd,
+        now: at,
+        ...(values.curricula ? { curricula: values.curricula } : {}),
+        ...(values.out !== '.' ? { out: values.out } : {}),
+        ...(values.alg ? { alg: values.alg } : {}),
+        ...(values.reason ? { reason: values.reason } : {}),
       });
       process.stderr.write(stderr);
       process.stdout.write(stdout);

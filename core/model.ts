@@ -98,6 +98,10 @@ export interface Track extends ItemBase {
   window?: Window;
   modules: TrackModuleEntry[];
   followUpWeeks?: number;
+  /** What the learner gets out of it, as written (`summary:`); a certificate's description. */
+  summary?: string;
+  /** How long a certificate for the track holds (`valid_for: 365d`); none, for good. */
+  validFor?: string;
   /** Overrides enablekit.yml's policies.gating for this track's modules. */
   gating?: 'strict' | 'advisory' | 'off';
 }
@@ -148,8 +152,24 @@ export const QUESTION_TYPES = [
   'ordering',
   'truefalse',
   'matching',
+  'cloze',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** One blank of a cloze question: pick one of its choices, or type one of its accepted answers. */
+export interface Blank {
+  /** Its number, as the sentence writes it: `{1}` is 1. */
+  n: number;
+  span: Span;
+  /** Pick one: the choices listed under it, the right one ticked (`- [x] Incident`). */
+  choices: Choice[];
+  /** Type one: accepted answers, matched as a text question's are (folded, any case, credit). */
+  accepted: { value: string; span: Span; credit?: number }[];
+  /** The list under the blank, which sealing takes out for typed answers. */
+  listSpan?: Span;
+  /** What is written after `{1}:` (a learner's typed answer on a sheet). */
+  given: string;
+}
 
 export interface Question {
   id?: string;
@@ -207,6 +227,13 @@ export interface Question {
   distractors?: { answer: string; span: Span }[];
   /** Matching, on a sheet or a sealed quiz: the answers to choose from (`Choose from:`). */
   options?: string[];
+  /**
+   * Cloze: the text the blanks stand in (`{1}`, `{2}` …), as written: the heading, the
+   * paragraphs under it that hold a blank, or both.
+   */
+  sentence?: { text: string; span: Span }[];
+  /** Cloze: each blank of the sentence, as listed under it (`- {1}`), in the order listed. */
+  blanks?: Blank[];
   /** True/false: the right answer, from `Answer: true` or `Answer: false`. */
   truth?: { value: boolean; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */

@@ -29,10 +29,14 @@ const AUTHOR = `author { __typename login ... on Bot { databaseId } ... on User 
 const COMMENTS = `pageInfo { hasNextPage endCursor }
       nodes { databaseId body url createdAt updatedAt ${AUTHOR} }`;
 
-/** Every issue with the progress label (open and closed, oldest first), 100 a request, each with its first 100 comments. */
-export const PROGRESS_ISSUES_QUERY = `query ProgressIssues($owner: String!, $repo: String!, $labels: [String!], $after: String) {
+/**
+ * Every issue with the progress label (open and closed, oldest first), 100 a request, each with
+ * its first 100 comments; with `$since`, only those updated at or after it (a new comment
+ * updates its issue), as GitHub's IssueFilters define `since`.
+ */
+export const PROGRESS_ISSUES_QUERY = `query ProgressIssues($owner: String!, $repo: String!, $labels: [String!], $after: String, $since: DateTime) {
   repository(owner: $owner, name: $repo) {
-    issues(first: 100, after: $after, labels: $labels, orderBy: {field: CREATED_AT, direction: ASC}) {
+    issues(first: 100, after: $after, labels: $labels, filterBy: {since: $since}, orderBy: {field: CREATED_AT, direction: ASC}) {
       pageInfo { hasNextPage endCursor }
       nodes {
         number
@@ -95,16 +99,40 @@ const restComment = (c: CommentNode): ProgressComment => ({
  * opened are left out, as `botIssues` leaves them out.
  */
 export async function readProgressIssues(gh: Client, ctx: RepoRef): Promise<ProgressIssue[]> {
+  return (await readIssues(gh, ctx)).issues;
+}
+
+/**
+ * The progress issues, read through GraphQL; with `since`, only those updated at or after it.
+ * `at` is GitHub's time (its Date header) when it answered the first page: every change after
+ * that read has an updatedAt at or after `at` less a second (the header's precision).
+ */
+async function readIssues(
+  gh: Client,
+  ctx: RepoRef,
+  since?: string,
+): Promise<{ issues: ProgressIssue[]; at?: string; requests: number }> {
   const out: ProgressIssue[] = [];
   let after: string | null = null;
+  let at: string | undefined;
+  let requests = 0;
   do {
-    const data: { repository: { issues: Page<IssueNode> } } = await query(
-      gh,
-      PROGRESS_ISSUES_QUERY,
-      { owner: ctx.owner, repo: ctx.repo, labels: [PROGRESS_LABEL], after },
-      `the progress issues of ${ctx.owner}/${ctx.repo}`,
-    );
-    const page = data.repository.issues;
+    const answered: { data: { repository: { issues: Page<IssueNode> } }; date?: string } =
+      await query<{ repository: { issues: Page<IssueNode> } }>(
+        gh,
+        PROGRESS_ISSUES_QUERY,
+        {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          labels: [PROGRESS_LABEL],
+          after,
+          ...(since ? { since } : {}),
+        },
+        `the progress issues of ${ctx.owner}/${ctx.repo}`,
+      );
+    requests++;
+    at ??= answered.date;
+    const page: Page<IssueNode> = answered.data.repository.issues;
     for (const node of page.nodes) {
       const user = restUser(node.author);
       if (!writtenBy(user, ctx.writer ?? ACTIONS_BOT)) continue;
@@ -112,6 +140,7 @@ export async function readProgressIssues(gh: Client, ctx: RepoRef): Promise<Prog
       let more = node.comments.pageInfo;
       while (more.hasNextPage) {
         const next: Page<CommentNode> = await issueComments(gh, ctx, node.number, more.endCursor);
+        requests++;
         comments.push(...next.nodes.map(restComment));
         more = next.pageInfo;
       }
@@ -119,7 +148,58 @@ export async function readProgressIssues(gh: Client, ctx: RepoRef): Promise<Prog
     }
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
-  return out;
+  return { issues: out, ...(at ? { at } : {}), requests };
+}
+
+/** The progress issues as a run read them, kept for the next run to read only what changed since. */
+export interface ProgressSnapshot {
+  /** Issues updated at or after this (GitHub's clock) were not yet read: the next run reads them. */
+  since: string;
+  /** When every issue was last read in full (GitHub's clock). */
+  fullAt: string;
+  issues: ProgressIssue[];
+}
+
+/**
+ * How far back of GitHub's Date header the next run's `since` goes. The header is GitHub's
+ * time when it answered, to the second; the page it answered was read a moment before, and an
+ * issue's updatedAt is stamped by another of GitHub's hosts, whose clock may differ a little.
+ * Ten minutes covers that many times over; it costs re-reading the issues changed in those
+ * ten minutes, a page.
+ */
+export const SINCE_OVERLAP_MS = 10 * 60_000;
+/** A full read at least this often: what `since` cannot see (a label taken off, a comment deleted) is caught then. */
+export const FULL_READ_EVERY_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The progress issues, reading only what changed since the last run's snapshot: the issues
+ * updated since its mark replace the ones kept, the rest are kept as they were. Without a
+ * snapshot (a first run, a cache gone) or a week after the last full read, everything is read.
+ * The new snapshot's mark is GitHub's own time (never the runner's clock) when this read began,
+ * less the overlap, so a change landing while this run reads or writes is read again by the next.
+ */
+export async function readProgressIssuesSince(
+  gh: Client,
+  ctx: RepoRef,
+  last: ProgressSnapshot | undefined,
+  now: string,
+): Promise<{ issues: ProgressIssue[]; snapshot?: ProgressSnapshot; full: boolean; read: number }> {
+  const full = !last || !(Date.parse(now) - Date.parse(last.fullAt) < FULL_READ_EVERY_MS);
+  const r = await readIssues(gh, ctx, full ? undefined : last.since);
+  let issues = r.issues;
+  if (!full) {
+    const byNumber = new Map(last.issues.map((i) => [i.number, i]));
+    for (const i of r.issues) byNumber.set(i.number, i);
+    issues = [...byNumber.values()].sort((a, b) => a.number - b.number);
+  }
+  if (!r.at || Number.isNaN(Date.parse(r.at))) return { issues, full, read: r.issues.length };
+  const since = new Date(Date.parse(r.at) - SINCE_OVERLAP_MS).toISOString();
+  return {
+    issues,
+    snapshot: { since, fullAt: full ? since : last.fullAt, issues },
+    full,
+    read: r.issues.length,
+  };
 }
 
 async function issueComments(
@@ -128,7 +208,7 @@ async function issueComments(
   number: number,
   after: string | null,
 ): Promise<Page<CommentNode>> {
-  const data: { repository: { issue: { comments: Page<CommentNode> } } } = await query(
+  const { data } = await query<{ repository: { issue: { comments: Page<CommentNode> } } }>(
     gh,
     ISSUE_COMMENTS_QUERY,
     { owner: ctx.owner, repo: ctx.repo, number, after },
@@ -147,9 +227,25 @@ async function query<T>(
   text: string,
   variables: Record<string, unknown>,
   what: string,
-): Promise<T> {
+): Promise<{ data: T; date?: string }> {
+  let date: string | undefined;
   try {
-    return await gh.graphql<T>(text, variables);
+    const data = await gh.graphql<T>(text, {
+      ...variables,
+      // GitHub's clock, from the answer's Date header: what a later run's `since` is measured by.
+      request: {
+        hook: async (
+          request: (o: unknown) => Promise<{ headers: Record<string, unknown> }>,
+          options: unknown,
+        ) => {
+          const answer = await request(options);
+          if (typeof answer.headers.date === 'string')
+            date = new Date(answer.headers.date).toISOString();
+          return answer;
+        },
+      },
+    });
+    return { data, ...(date ? { date } : {}) };
   } catch (e) {
     const errors = (e as { errors?: { type?: string; message?: string }[] }).errors;
     const missing = errors?.find((x) => x.type === 'NOT_FOUND');

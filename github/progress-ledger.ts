@@ -209,12 +209,15 @@ export async function postNotice(
   ctx: RepoRef,
   issue: number,
   due: ScheduledNotice,
+  /** A report card's certificate, when the Action issues them: posted in the same comment, so once with it. */
+  certify?: (due: ScheduledNotice) => Promise<string | undefined>,
 ): Promise<void> {
+  const certificate = due.notice.kind === 'report-card' && certify ? await certify(due) : undefined;
   await createComment(
     gh,
     ctx,
     issue,
-    noticeComment(due.notice, due.text),
+    noticeComment(due.notice, certificate ? `${due.text}\n\n${certificate}` : due.text),
     hiddenJson('notice', due.notice),
   );
   if (due.notice.kind === 'report-card')

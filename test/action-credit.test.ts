@@ -59,6 +59,17 @@ Accepted answers:
 - Grafana → dashboards
 - PagerDuty → paging
 - → billing
+
+## Complete the routing rule
+<!-- question id=rule -->
+
+A P1 goes to the {1} queue and is answered within {2} minutes.
+
+- {1}
+  - [x] Incident
+  - [ ] Tier 1
+- {2}
+  - \`15\`
 `;
 
 describe('the Action grades per-answer credit and says what earned what (issue #21, item 1)', function () {
@@ -83,7 +94,9 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       .replace('- [ ] 2\n', '- [x] 2\n')
       .replace('- [ ] 4\n', '- [x] 4\n')
       .replace('- Grafana → \n', '- Grafana → DASHBOARDS\n')
-      .replace('- PagerDuty → \n', '- PagerDuty → billing\n');
+      .replace('- PagerDuty → \n', '- PagerDuty → billing\n')
+      .replace('  - [ ] Incident\n', '  - [x] Incident\n')
+      .replace('- {2}: \n', '- {2}: 16\n');
     sheet = sheet.replace(
       /(?:^\d+\. .*\n)+/m,
       '1. Route\n2. Read\n3. Find the impact\n4. Set the priority\n',
@@ -112,8 +125,8 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       inputs: { 'answer-key': SECRET },
     });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    // 0.5 + 0 + 0.5 + 2/3 + 0.5 of 5.
-    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].percent, 43.3);
+    // 0.5 + 0 + 0.5 + 2/3 + 0.5 + 0.5 of 6.
+    assert.equal(JSON.parse(r.outputs.summary!).sheets[0].percent, 44.4);
     const comment = repo.comments.map((c) => c.body).join('\n');
     assert.match(
       comment,
@@ -135,9 +148,13 @@ describe('the Action grades per-answer credit and says what earned what (issue #
       comment,
       /🟡 partly right \(0\.5\/1\) \| 1 of 2 prompts are matched right: 50% of the question's credit\./,
     );
+    assert.match(
+      comment,
+      /🟡 partly right \(0\.5\/1\) \| 1 of 2 blanks are right: 50% of the question's credit\./,
+    );
     assert.doesNotMatch(
       comment,
-      /ZEBRA-FOUR|Each tick|X-Request-Id|→ paging/,
+      /ZEBRA-FOUR|Each tick|X-Request-Id|→ paging|\{2\} 15/,
       'what would tell the right answer stays hidden',
     );
   });

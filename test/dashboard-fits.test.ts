@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { cohort, dashboardBody, DASHBOARD_LIMIT, type Cohort } from '../core/progress/cohort.js';
 import { matrixCsv, matrixJson } from '../core/progress/dashboard-matrix.js';
+import { progressBody } from '../core/progress/progress-body.js';
+import { progressMarker } from '../core/progress/ledger.js';
+import { GITHUB_BODY_LIMIT } from '../core/text/github-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import type { LearnerFacts } from '../core/progress/schedule-plan.js';
 
@@ -151,5 +154,39 @@ describe('the cohort dashboard fits in a GitHub issue for any cohort (issue #22)
       mostMissed: [],
     });
     assert.equal(csv.split('\r\n')[1], `"'=HYPERLINK(""x"")","a,b",ana,not started,,open`);
+  });
+
+  it("a learner's progress issue body fits too: 50 modules and 3,000 copied records flagged, cut at a whole line, the record count kept, saying where all of it is", () => {
+    const index = curriculum(1);
+    const who = login(0);
+    const records = Array.from({ length: MODULES }, (_, m) => pass(who, m));
+    // Anyone can comment a copy of a record on the issue; each is flagged in the body, with its link.
+    const flagged = Array.from({ length: 3000 }, (_, k) => ({
+      comment: 10_000 + k,
+      url: `https://github.com/acme/training/issues/1#issuecomment-${10_000 + k}`,
+      why: 'not-written-by-enablekit' as const,
+    }));
+    const whole = progressBody(who, ['support'], index, { records, flagged }, TODAY, false);
+    assert.ok(whole.length > GITHUB_BODY_LIMIT, `the whole view is ${whole.length} characters`);
+    const body = progressBody(who, ['support'], index, { records, flagged }, TODAY);
+    assert.ok(body.length <= GITHUB_BODY_LIMIT, `${body.length} characters`);
+    assert.ok(body.startsWith(progressMarker(who)), 'the marker that finds the issue is kept');
+    assert.match(
+      body,
+      /\| Module 49 \| ✅ passed \|/,
+      'every module row is kept: the flagged list is cut',
+    );
+    assert.match(
+      body,
+      /> \d+ lines of results left out here to fit GitHub's 65,536-character limit\. Every record is in the comments below, and `enablekit progress --learner learner-0000 --repo <owner\/name>` shows every module and checkpoint\.\n\n<sub>50 records\.<\/sub>$/,
+    );
+    for (const line of body.split('\n'))
+      assert.ok(
+        !line.startsWith('> - https') || line.endsWith(': not written by enablekit'),
+        'no line cut in the middle',
+      );
+    // Within the limit, the body is what it was: nothing rewritten on the next run.
+    const small = progressBody(who, ['support'], index, { records, flagged: [] }, TODAY);
+    assert.ok(small.endsWith('\n<sub>50 records.</sub>') && !small.includes('left out'));
   });
 });

@@ -5,6 +5,8 @@ import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { hintsOpened, type HintOpened } from '../core/grading/hint-cost.js';
+import { parseHintCommand, planHint } from '../core/grading/hint-request.js';
+import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { renderPreview } from '../core/render/render-preview.js';
@@ -238,6 +240,15 @@ describe('hints a learner can open, optionally at a cost (issue #21, item 1)', (
     }
   });
 
+  it('GIFT export names the hints it leaves out', () => {
+    const { dropped } = giftFromQuiz(quizOf(QUIZ), QUIZ);
+    assert.ok(
+      dropped.some(
+        (d) => d.id === 'prio' && /its hints \(GIFT has none; 3 left out/.test(d.reason),
+      ),
+    );
+  });
+
   it('a quizdown hint imports as a free hint', () => {
     const { quizzes } = quizzesFromQuizdown([
       {
@@ -259,5 +270,77 @@ describe('hints a learner can open, optionally at a cost (issue #21, item 1)', (
       q.hints?.map((h) => [h.text, h.cost]),
       [['Think of impact.', undefined]],
     );
+  });
+});
+
+describe('/hint: which hint a learner gets, and what it costs (issue #21, item 1)', () => {
+  const { quiz } = (() => {
+    const s = seal('curricula/hq.md', QUIZ, SECRET);
+    assert.ok(s.ok);
+    const o = openSealed(quizOf(s.sealedText), s.keyText, SECRET);
+    assert.ok(o.ok);
+    return o;
+  })();
+  const other = quizOf(QUIZ.replace('id: hq', 'id: hq2'));
+  const ask = (body: string, records: ProgressRecord[] = [], author = 'ana', quizzes = [quiz]) => {
+    const command = parseHintCommand(body);
+    assert.ok(command && !('error' in command), JSON.stringify(command));
+    return planHint({
+      command,
+      comment: { id: 42, author, at: '2027-01-09T00:00:00Z' },
+      pull: { number: 5, author: 'ana' },
+      quizzes,
+      records,
+    });
+  };
+
+  it('reads /hint q, /hint quiz/q and /hint q n on the first line; anything else after /hint is an error to answer', () => {
+    assert.deepEqual(parseHintCommand('/hint prio'), { question: 'prio' });
+    assert.deepEqual(parseHintCommand('/HINT hq/prio 3\r\nplease'), {
+      question: 'prio',
+      quiz: 'hq',
+      n: 3,
+    });
+    assert.match(
+      (parseHintCommand('/hint') as { error: string }).error,
+      /^Expected "\/hint" and a question's id/,
+    );
+    assert.equal(parseHintCommand('thanks for the /hint prio'), undefined);
+  });
+
+  it('gives the next hint with a cost, in order, with its record; the same hint again costs nothing more', () => {
+    const first = ask('/hint prio');
+    assert.equal(first.hint, 'HINT-SECRET-ONE: everyone blocked is the top priority.');
+    assert.deepEqual(
+      [first.record?.question, first.record?.hint, first.record?.cost, first.record?.ref],
+      ['prio', 2, 0.25, 'hint-42'],
+    );
+    assert.match(
+      ask('/hint prio 3').intro,
+      /Expected hint 2 of question "prio" opened before hint 3/,
+    );
+    assert.equal(ask('/hint prio 3').record, undefined);
+    const opened = { ...first.record!, ref: 'hint-41' };
+    const next = ask('/hint prio', [opened]);
+    assert.equal(next.record?.hint, 3);
+    const again = ask('/hint prio 2', [opened]);
+    assert.equal(again.record, undefined);
+    assert.equal(again.openedIn, 5);
+    assert.match(again.intro, /here it is again, at no further cost/);
+    assert.equal(again.hint, first.hint);
+    // The record of this very comment (a re-run) is this opening, not an earlier one.
+    assert.equal(ask('/hint prio', [first.record!]).record?.ref, 'hint-42');
+    assert.match(ask('/hint prio 1').intro, /is free: your answer sheet shows it/);
+  });
+
+  it('refuses anyone but the pull request’s author, an unknown question, and a question two sheets share unless the quiz is named', () => {
+    const ben = ask('/hint prio', [], 'ben');
+    assert.equal(ben.record, undefined);
+    assert.equal(ben.hint, undefined);
+    assert.match(ben.intro, /^Expected a hint to be asked for by @ana/);
+    assert.match(ask('/hint nope').intro, /found none/);
+    assert.match(ask('/hint hours').intro, /found no hints/);
+    assert.match(ask('/hint prio', [], 'ana', [quiz, other]).intro, /Write "\/hint hq\/prio"/);
+    assert.equal(ask('/hint hq/prio', [], 'ana', [quiz, other]).record?.checkpoint, 'hq');
   });
 });

@@ -8,6 +8,11 @@ import { seal, openSealed } from '../core/sealing/seal.js';
 import type { GradeResult, PriorAttempt } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 import { policy } from './helpers/grade-sheet.js';
+import { defaultConfig } from '../core/config/config.js';
+import { settleAttempts } from '../core/grading/settle-attempts.js';
+import type { ProgressRecord } from '../core/progress/records.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
+import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { answered, poolQuiz } from './helpers/pool-quiz.js';
 
 const SECRET = 'correct horse battery staple 42';
@@ -224,5 +229,78 @@ describe('pools and shuffled choices', () => {
     assert.doesNotMatch(sheet, /drawn:/);
     assert.ok(grade(answered(sheet), { on: shuffled }).ok);
     assert.ok(!grade(answered(sheet), { on: shuffled, prior: [failed] }).ok);
+  });
+
+  it('exports every question of the pool: QTI selects the draw in its section, GIFT names the draw it cannot carry', () => {
+    const qti = qtiFromQuiz(quiz);
+    const test = qti.files.find((f) => f.path === 'assessment.xml')!.text;
+    assert.match(
+      test,
+      /<assessmentSection [^>]*>\n<selection select="3"\/>\n<ordering shuffle="false"\/>\n<assessmentItemRef/,
+    );
+    assert.equal([...test.matchAll(/<assessmentItemRef /g)].length, 8);
+    const gift = giftFromQuiz(quiz, poolQuiz());
+    assert.equal(gift.count, 8);
+    assert.deepEqual(gift.dropped[0], {
+      line: 7,
+      id: 'pool',
+      reason:
+        'its draw of 3 of 8 questions per learner (GIFT has none: every question is exported; in Moodle, add 3 random questions from the category "Pool" to the quiz)',
+    });
+    const whole = quizOf(poolQuiz('shuffle_choices: true\n'));
+    assert.doesNotMatch(
+      qtiFromQuiz(whole).files.find((f) => f.path === 'assessment.xml')!.text,
+      /<selection/,
+    );
+    assert.equal(giftFromQuiz(whole, poolQuiz('shuffle_choices: true\n')).dropped.length, 0);
+  });
+
+  it('a run that raced another: placed as attempt 2, its attempt-1 sheet is voided when settled (refused: other-draw)', () => {
+    const config = defaultConfig();
+    config.policies.retakeCooldown = '1h';
+    const read = readAnswerSheet(answered(learnerSheetText(quiz, 'ana', 1)));
+    assert.ok(read.ok);
+    const pull = { number: 7, author: 'ana', headSha: 'sha-b', labels: [] };
+    const claim = (sha: string, pr: number, at: string): ProgressRecord => ({
+      learner: 'ana',
+      checkpoint: 'pool',
+      kind: 'quiz',
+      pr,
+      sha,
+      ref: 'claim',
+      at,
+      passed: false,
+    });
+    // Another pull request's attempt was stored first, two hours before: this one is attempt 2.
+    const settled = settleAttempts({
+      quizSheets: [
+        {
+          path: 'submissions/ana/pool.md',
+          quiz,
+          sheet: read.sheet,
+          record: {
+            ...claim('sha-b', 7, '2027-01-10T12:00:00Z'),
+            ref: undefined,
+            passed: true,
+            percent: 100,
+            attempt: 1,
+          },
+          hints: [],
+        },
+      ],
+      results: [],
+      records: [],
+      stored: [
+        claim('sha-a', 6, '2027-01-10T10:00:00Z'),
+        claim('sha-b', 7, '2027-01-10T12:00:00Z'),
+      ],
+      config,
+      pull,
+      now: '2027-01-10T12:00:01Z',
+    });
+    assert.deepEqual(
+      settled.settle.map((r) => [r.sha, r.ref, r.refused]),
+      [['sha-b', 'refused', 'other-draw']],
+    );
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { renderPreview } from '../core/render/render-preview.js';
 import { seal } from '../core/sealing/seal.js';
 import { ROOT } from './helpers/cli.js';
+import { poolQuiz } from './helpers/pool-quiz.js';
 
 const FILE = 'curricula/support-onboarding/triage-quiz.md';
 const text = readFileSync(join(ROOT, FILE), 'utf8');
@@ -53,5 +54,15 @@ describe("a quiz's preview (the form a learner sees)", () => {
     assert.doesNotMatch(html, /data-(place|correct|accepted|feedback|value|tolerance)=/);
     assert.doesNotMatch(html, /X-Request-Id|P3 tickets have a workaround|Engineering searches/i);
     assert.equal(listed(html).length, 5);
+  });
+
+  it('a pooled quiz shows the whole pool and says what each learner is drawn', () => {
+    const html = renderPreview('pool.md', poolQuiz()).html;
+    assert.equal([...html.matchAll(/<fieldset /g)].length, 8, 'every question of the pool');
+    assert.match(
+      html,
+      /<p class="ek-note ek-pool">Each learner answers 3 of these 8 questions, drawn for them anew at each attempt; the preview shows the whole pool\. Each learner&#39;s sheet lists the choices in an order of its own, new at each attempt\.<\/p>/,
+    );
+    assert.doesNotMatch(renderPreview(FILE, text).html, /ek-pool/);
   });
 });

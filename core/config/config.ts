@@ -65,8 +65,21 @@ export interface Config {
   maxFileSize: number;
   /** IANA time zone "today" is read in (enablekit.yml `timezone:`); UTC when unset or unknown. */
   timeZone: string;
+  /** Open Badges certificates for completed tracks (enablekit.yml `certificates:`); none when unset. */
+  certificates?: CertificateSettings;
   problems: FileProblem[];
 }
+
+export interface CertificateSettings {
+  issuer: { id: string; name: string; url?: string };
+  /** The issuer's public keys (a JWK set), relative to enablekit.yml. */
+  keys: string;
+  /** The revocation list, relative to enablekit.yml. */
+  revocations: string;
+}
+
+export const DEFAULT_CERTIFICATE_KEYS = 'certificates/issuer-keys.json';
+export const DEFAULT_REVOCATIONS = 'certificates/revoked.json';
 
 export const DEFAULT_POLICIES: Policies = {
   passMark: 80,
@@ -183,6 +196,18 @@ export function parseConfig(file: string, source: string): Config {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;
   }
   config.ignore = list(lint.ignore);
+  const certs = obj(data.certificates);
+  const issuer = obj(certs.issuer);
+  if (typeof issuer.id === 'string' && typeof issuer.name === 'string')
+    config.certificates = {
+      issuer: {
+        id: issuer.id,
+        name: issuer.name,
+        ...(typeof issuer.url === 'string' ? { url: issuer.url } : {}),
+      },
+      keys: typeof certs.keys === 'string' ? certs.keys : DEFAULT_CERTIFICATE_KEYS,
+      revocations: typeof certs.revocations === 'string' ? certs.revocations : DEFAULT_REVOCATIONS,
+    };
   if (typeof lint.max_file_size === 'number') config.maxFileSize = lint.max_file_size;
   if (typeof data.timezone === 'string') {
     if (isTimeZone(data.timezone)) config.timeZone = data.timezone;

@@ -2,12 +2,13 @@ import type { Question } from '../model.js';
 import { foldText } from '../text/fold-text.js';
 import type { DecimalMark } from './read-number.js';
 import type { PatternMatcher, QuestionResult } from './types.js';
-import { percent, type Scored } from './scored.js';
+import { percent, shareOfParts, type Scored } from './scored.js';
 import { numberText, scoreNumeric } from './score-numeric.js';
 import { answerPattern, matchFlags } from './answer-pattern.js';
 import { creditAnswer, hasChoiceCredits, scoreCredits } from './choice-credit.js';
 import { orderingCredit } from './ordering-credit.js';
 import { shuffledItems } from './shuffled-order.js';
+import { blanksText, scoreCloze } from './score-cloze.js';
 
 /** Longer answers are not matched against patterns: it bounds the work a pattern can do. */
 export const MAX_TEXT_ANSWER = 500;
@@ -190,18 +191,12 @@ function scoreMatching(key: Question, mine: Question): Scored {
   const right = prompts.filter(
     (p) => normalise(given.get(normalise(p.prompt))!).trim() === normalise(p.answer).trim(),
   ).length;
-  const all = right === prompts.length;
-  const fraction = all ? 1 : key.partial ? right / prompts.length : 0;
-  return {
-    outcome: all ? 'right' : fraction > 0 ? 'partial' : 'wrong',
-    points: fraction * key.weight,
+  return shareOfParts(key, {
+    all: right === prompts.length,
+    share: right / prompts.length,
+    said: `${right} of ${prompts.length} prompts are matched right`,
     answer,
-    feedback: all
-      ? []
-      : [
-          `${right} of ${prompts.length} prompts are matched right${key.partial ? `: ${percent(fraction)} of the question's credit` : ''}.`,
-        ],
-  };
+  });
 }
 
 function scoreOrdering(key: Question, mine: Question, learner?: string): Scored {
@@ -297,6 +292,20 @@ export function correctAnswerOf(q: Question): string {
       return q.truth ? String(q.truth.value) : '';
     case 'matching':
       return pairsText(q.pairs ?? []);
+    case 'cloze':
+      return blanksText(
+        (q.blanks ?? []).map((b) => ({
+          n: b.n,
+          text: b.choices.length
+            ? b.choices
+                .filter((c) => c.checked)
+                .map((c) => c.text)
+                .join(' + ')
+            : (b.accepted.find((a) => !answerPattern(a.value) && (a.credit ?? 1) === 1)?.value ??
+              b.accepted[0]?.value ??
+              ''),
+        })),
+      );
   }
 }
 
@@ -339,7 +348,9 @@ export function scoreQuestion(
             ? scoreTrueFalse(key, mine)
             : key.type === 'matching'
               ? scoreMatching(key, mine)
-              : scoreOrdering(key, mine, learner);
+              : key.type === 'cloze'
+                ? scoreCloze(key, mine, scoreChoices, (k, m) => scoreText(k, m, match))
+                : scoreOrdering(key, mine, learner);
   return {
     result: {
       ...base,

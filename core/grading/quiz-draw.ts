@@ -12,6 +12,14 @@ export const isVaried = (quiz: Pick<Quiz, 'draw' | 'shuffleChoices'>): boolean =
 export const drawSeed = (quizId: string, learner: string, attempt: number): string =>
   `${quizId}\n${learner.toLowerCase()}\n${attempt}`;
 
+/**
+ * The attempt a new sheet is for, from the learner's recorded result at the quiz: the one
+ * after the attempts counted so far; the first with none, or once passed (a sheet after a
+ * pass is practice, graded on the draw of the attempt it names).
+ */
+export const nextAttempt = (result?: { passed: boolean; attempts: number }): number =>
+  result && !result.passed ? result.attempts + 1 : 1;
+
 /** Spreads the hash's bits (murmur3's finaliser), so ids one letter apart rank far apart. */
 function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;

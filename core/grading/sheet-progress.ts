@@ -48,6 +48,8 @@ function answered(q: Question, learner: string, quiz: Quiz | undefined): Answere
       : 'items still in the order the sheet listed them; move them into yours';
   }
   if (q.type === 'matching') return (q.pairs ?? []).some((p) => p.answer.trim() !== '');
+  if (q.type === 'cloze')
+    return (q.blanks ?? []).some((b) => b.given !== '' || b.choices.some((c) => c.checked));
   return (q.answerText?.value ?? '').trim() !== '';
 }
 

@@ -32,6 +32,26 @@ function keyAnswer(q: Question, fill: KeyFill | undefined): string {
 }
 
 /**
+ * A cloze question's sentence (when not in the heading) and its blanks: a choice blank lists its
+ * choices to tick one; a typed blank takes the answer after `{2}:`.
+ */
+function clozeBlock(q: Question, fill?: KeyFill): string {
+  const sentence = (q.sentence ?? [])
+    .filter((s) => s.span.start.line !== q.span.start.line)
+    .map((s) => `${markdownInline(s.text.replace(/\s+/g, ' '))}\n\n`)
+    .join('');
+  const blanks = (q.blanks ?? []).map((b) => {
+    if (b.choices.length)
+      return `- {${b.n}}\n${b.choices.map((c) => `  - [${fill && c.checked ? 'x' : ' '}] ${markdownInline(c.text)}`).join('\n')}`;
+    const typed = fill
+      ? (b.accepted.find((a) => !answerPattern(a.value) && (a.credit ?? 1) === 1)?.value ?? '')
+      : '';
+    return `- {${b.n}}: ${markdownInline(typed)}`;
+  });
+  return `${sentence}${blanks.join('\n')}\n`;
+}
+
+/**
  * The question's hints, collapsed as on github.com: a free hint's text, and for a hint with a
  * cost only how to ask for it (its text is the key's). A hint is never an answer, so the
  * sheet reads back the same.
@@ -67,6 +87,8 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill, quizId = ''
       )
         .map((o) => `- ${markdownInline(o)}`)
         .join('\n')}\n`;
+    case 'cloze':
+      return `${head}${clozeBlock(q, fill)}`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${markdownInline(t)}`)
@@ -83,6 +105,9 @@ export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): st
   const instructions = fill
     ? 'The key sheet: every right answer written in from the quiz. Grade it ("enablekit grade") to see that the quiz can be passed; it holds the answers, so never share it with learners.'
     : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which) and after each arrow (one of the answers to choose from), ' +
+      (quiz.questions.some((q) => q.type === 'cloze')
+        ? 'fill in each blank after its number, "{1}: " (or tick one choice under it), '
+        : '') +
       'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
       'Then commit this file on a branch and open a pull request.';
   const questions = quiz.questions.map((q) => questionBlock(q, learner, fill, quiz.id)).join('\n');

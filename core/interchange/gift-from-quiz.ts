@@ -129,6 +129,8 @@ function answers(source: string, q: Question, notes: string[]): string {
     case 'truefalse':
       if (!q.truth) throw new NotYet('it has no answer');
       return q.truth.value ? 'T' : 'F';
+    case 'cloze':
+      return blankAnswers(q);
     case 'matching':
       if (!q.pairs?.length) throw new NotYet('it has no pairs');
       return [
@@ -136,6 +138,50 @@ function answers(source: string, q: Question, notes: string[]): string {
         ...(q.distractors ?? []).map((d) => `\t= -> ${giftEscape(d.answer)}`),
       ].join('\n');
   }
+}
+
+/**
+ * A cloze question's one blank as GIFT's missing word answers: its choices (`=` the right one,
+ * `~` the rest), or its accepted answers (`=`, with `%50%` for a credit). GIFT has one answer
+ * block a question, so a cloze with more blanks is named, not written as something else.
+ */
+function blankAnswers(q: Question): string {
+  const blanks = q.blanks ?? [];
+  if (blanks.length !== 1)
+    throw new NotYet(
+      `a cloze question with ${blanks.length} blanks has no GIFT form: GIFT's missing word takes one blank a question (split it into one question a blank to export it)`,
+    );
+  const b = blanks[0]!;
+  if (b.choices.length)
+    return b.choices.map((c) => `\t${c.checked ? '=' : '~'}${giftEscape(c.text)}`).join('\n');
+  if (b.accepted.length === 0) throw new NotYet('its blank has no accepted answers');
+  const pattern = b.accepted.find((a) => answerPattern(a.value));
+  if (pattern)
+    throw new NotYet(
+      `the pattern ${pattern.value} has no GIFT form (short answers match text, with * for any)`,
+    );
+  return b.accepted
+    .map(
+      (a) =>
+        `\t=${a.credit === undefined || a.credit === 1 ? '' : `%${num(a.credit * 100)}%`}${giftEscape(a.value).replace(/\*/g, '\\*')}`,
+    )
+    .join('\n');
+}
+
+/**
+ * The question's GIFT text with its answer block: after the text, or for a cloze question in
+ * its blank's place (GIFT's missing word), the heading and the sentence as Markdown.
+ */
+function questionText(source: string, q: Question, block: string): string {
+  if (q.type !== 'cloze') return `${giftEscape(heading(source, q))}${block}`;
+  const parts = [
+    heading(source, q),
+    ...(q.sentence ?? [])
+      .filter((s) => s.span.start.line !== q.span.start.line)
+      .map((s) => slice(source, s.span).trim()),
+  ];
+  const [before, ...after] = parts.join('\n\n').split(/\{\d{1,3}\}/);
+  return `${giftEscape(before!)}${block}${giftEscape(after.join(''))}`;
 }
 
 /**
@@ -169,6 +215,8 @@ export function giftFromQuiz(
     }
     if (q.weight !== 1)
       notes.push(`its weight ${q.weight} (GIFT files carry none; every question is worth 1)`);
+    if (q.hints?.length)
+      notes.push(`its hints (GIFT has none; ${q.hints.length} left out, free or with a cost)`);
     for (const n of notes) dropped.push({ line, id, reason: n });
     const general = q.explanation
       ? `\n\t####${giftEscape(unquote(slice(source, q.explanation.span)))}`
@@ -178,8 +226,15 @@ export function giftFromQuiz(
       : body.startsWith('#') || body === 'T' || body === 'F'
         ? `{${body}${general}}`
         : `{\n${body}${general}\n}`;
-    out.push(`::${giftEscape(id)}::[markdown]${giftEscape(heading(source, q))}${block}`);
+    out.push(`::${giftEscape(id)}::[markdown]${questionText(source, q, block)}`);
     count++;
   }
+  // GIFT is a question bank: a quiz's draw belongs to the quiz the bank is used in.
+  if (quiz.draw !== undefined && quiz.draw < quiz.questions.length)
+    dropped.unshift({
+      line: quiz.fieldSpans['/draw']?.start.line ?? quiz.idSpan.start.line,
+      id: quiz.id,
+      reason: `its draw of ${quiz.draw} of ${quiz.questions.length} questions per learner (GIFT has none: every question is exported; in Moodle, add ${quiz.draw} random questions from the category "${quiz.title}" to the quiz)`,
+    });
   return { text: `${out.join('\n\n')}\n`, count, notExported, dropped };
 }

@@ -3,6 +3,8 @@ import type { Question, Quiz } from '../model.js';
 import { answerPattern } from '../grading/answer-pattern.js';
 import type { NotExported } from './gift-from-quiz.js';
 import { matchOptions } from '../grading/match-options.js';
+import { NotYet, choiceId, num, score, whenCorrect, xml } from './qti-parts.js';
+import { clozeParts } from './qti-cloze.js';
 
 /**
  * A quiz as an IMS QTI 2.1 content package (imsmanifest.xml, one assessmentTest, one
@@ -15,29 +17,9 @@ import { matchOptions } from '../grading/match-options.js';
 const NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const SCHEMA = `${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd`;
 
-export function xml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // XML 1.0 has no form for most control characters: they are dropped.
-      .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
-  );
-}
-
-const num = (n: number) => String(Number(n.toPrecision(12)));
 /** QTI identifiers are XML names: a question id (lowercase, digits, dashes) is prefixed to start with a letter. */
 const itemId = (quiz: Quiz, q: Question) =>
   `${quiz.id}-${q.id ?? ''}`.replace(/^[^A-Za-z_]/, 'q$&');
-const choiceId = (letter: string) => `choice-${letter}`;
-
-class NotYet extends Error {}
-
-const score = (value: string) => `<setOutcomeValue identifier="SCORE">${value}</setOutcomeValue>`;
-const whenCorrect = (test: string, weight: number) =>
-  `<responseCondition><responseIf>${test}${score(`<baseValue baseType="float">${num(weight)}</baseValue>`)}</responseIf></responseCondition>`;
 const matchCorrect =
   '<match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>';
 const showChoiceFeedback =
@@ -254,6 +236,8 @@ function parts(q: Question): Parts {
     }
     case 'matching':
       return matchingParts(q);
+    case 'cloze':
+      return clozeParts(q);
     case 'truefalse': {
       if (!q.truth) throw new NotYet('it has no answer');
       const choices = ['true', 'false']
@@ -315,6 +299,16 @@ ${p.modal ?? ''}${explanation}
 `;
 }
 
+/**
+ * A pool's draw as QTI 2.1 says it: the section selects that many of its items for each
+ * candidate, kept in the quiz's order, as enablekit's sheets list them. The LMS draws by its
+ * own random numbers, not enablekit's seed, so a learner's draw there is not the one here.
+ */
+function selection(quiz: Quiz, exported: number): string {
+  if (quiz.draw === undefined || quiz.draw >= exported) return '';
+  return `<selection select="${quiz.draw}"/>\n<ordering shuffle="false"/>\n`;
+}
+
 /** The package's files by path, and the questions QTI 2.1 cannot hold as enablekit grades them. */
 export function qtiFromQuiz(quiz: Quiz): {
   files: { path: string; text: string }[];
@@ -337,7 +331,7 @@ export function qtiFromQuiz(quiz: Quiz): {
 <assessmentTest xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" identifier="${testId}" title="${xml(quiz.title)}">
 <testPart identifier="part" navigationMode="nonlinear" submissionMode="simultaneous">
 <assessmentSection identifier="section" title="${xml(quiz.title)}" visible="true">
-${items.map((i) => `<assessmentItemRef identifier="${i.id}" href="${i.path}"/>`).join('\n')}
+${selection(quiz, items.length)}${items.map((i) => `<assessmentItemRef identifier="${i.id}" href="${i.path}"/>`).join('\n')}
 </assessmentSection>
 </testPart>
 </assessmentTest>

@@ -216,6 +216,56 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
 }
 
 /**
+ * GIFT's missing word (`Grant is {~buried =entombed ~living} in the tomb.`) as a cloze question
+ * with one blank: `{1}` where the answers stood, its choices to pick one from or its accepted
+ * answers to type. Undefined for a question that is not one; what a blank does not carry is
+ * named, not dropped.
+ */
+function missingWord(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer' | 'text'> | undefined {
+  const b = q.body;
+  if (!q.missingWord || (b.kind !== 'shortanswer' && (b.kind !== 'multichoice' || b.multiple)))
+    return undefined;
+  const md = markdownOf(q.text);
+  const parts = md.split('_____');
+  if (parts.length !== 2)
+    throw new NotYet(
+      'its text has "_____" of its own besides the missing word, so the blank\'s place is not certain',
+    );
+  if (/\{\d{1,3}\}/.test(md))
+    throw new NotYet('its text has a number in braces, which enablekit reads as a blank');
+  const answers = b.answers;
+  if (answers.some((a) => a.feedback))
+    throw new NotYet("feedback on a missing word's answers has no place in a blank yet");
+  let items: string[];
+  if (b.kind === 'multichoice') {
+    if (
+      answers.filter((a) => a.credit === 1).length !== 1 ||
+      answers.some((a) => a.credit !== 0 && a.credit !== 1)
+    )
+      throw new NotYet(
+        'a missing word with credits other than one right answer (100%) and wrong ones (0%)',
+      );
+    items = answers.map(
+      (a) => `  - [${a.credit === 1 ? 'x' : ' '}] ${oneLine(markdownOf(a.text))}`,
+    );
+  } else {
+    if (answers.some((a) => a.credit < 0 || a.credit > 1))
+      throw new NotYet('a credit outside 0% to 100% on an accepted answer is not supported');
+    if (!answers.some((a) => a.credit === 1))
+      throw new NotYet('no accepted answer is worth the whole question (100%)');
+    if (answers.some((a) => a.text.text.includes('`') || /(?<!\\)\*/.test(a.text.text)))
+      throw new NotYet(
+        "an accepted answer with a backtick (`) or Moodle's * (any text) in a missing word is not supported",
+      );
+    items = answers.map(
+      (a) =>
+        `  - \`${a.text.text.replace(/\\\*/g, '*')}\`${a.credit === 1 ? '' : ` (credit ${num(a.credit * 100)}%)`}`,
+    );
+  }
+  return { type: 'cloze', text: `${parts[0]}{1}${parts[1]}`, answer: `- {1}\n${items.join('\n')}` };
+}
+
+/**
  * GIFT questions as enablekit quizzes: one per `$CATEGORY:` (or one for the file, without
  * categories), each question with an id made from its name (or its text), unique in the quiz.
  * What enablekit cannot grade as GIFT would is returned in `skipped`, with why.
@@ -233,7 +283,7 @@ export function quizzesFromGift(questions: GiftQuestion[]): {
         ...(q.category ? { group: q.category } : {}),
         idFrom: q.name ?? firstWords(markdownOf(q.text)),
         text: markdownOf(q.text) || (q.name ?? ''),
-        ...answerPart(q),
+        ...(missingWord(q) ?? answerPart(q)),
         ...(q.generalFeedback ? { explanation: markdownOf(q.generalFeedback) } : {}),
       });
     } catch (e) {

@@ -2,7 +2,6 @@ import type { QuizdownQuestion } from './parse-quizdown.js';
 import {
   choiceList,
   firstWords,
-  listLine,
   orderedList,
   quizzesOf,
   type ImportedQuiz,
@@ -14,7 +13,7 @@ import {
  * quizdown questions as one enablekit quiz, each graded as quizdown grades it: single choice
  * as `single`; multiple choice, which quizdown counts right only for exactly the ticked set, as
  * `multiple` with `scoring=all-or-nothing`; a sequence as `ordering`. Answer comments become
- * per-choice feedback; the hint, a collapsed "Hint" under the question's text. What a
+ * per-choice feedback; the hint, a free hint under the question's text. What a
  * question holds that enablekit cannot (a comment on a sequence item) is named in `skipped`
  * with why; the question is imported without it.
  */
@@ -23,12 +22,10 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
   skipped: Skipped[];
 } {
   const drafts = questions.map((q): QuestionDraft => {
-    // enablekit has no hints of its own: a collapsed block under the text opens on a click
-    // on GitHub, as quizdown's hint button does.
-    const hint =
-      q.hint && listLine(q.hint) === undefined
-        ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>`
-        : undefined;
+    // A free hint (format.md, Hints): collapsed under the text, it opens on a click on GitHub,
+    // as quizdown's hint button does.
+    // What is inside a hint is never read as the question's answers, so a list in it is safe.
+    const hint = q.hint ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>` : undefined;
     const text = [q.heading, q.body, hint].filter(Boolean).join('\n\n');
     const choices = () =>
       choiceList(
@@ -49,18 +46,7 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
     }
   });
   const skipped = questions.flatMap((q) =>
-    [
-      ...(q.hint && listLine(q.hint) !== undefined
-        ? [
-            {
-              line: q.hintLine ?? q.line,
-              what: 'its hint',
-              why: "it holds a list, which enablekit would read as the question's answers; add the hint to the question's text as sentences",
-            },
-          ]
-        : []),
-      ...q.left,
-    ].map((l) => ({
+    q.left.map((l) => ({
       line: l.line,
       name: (q.heading || q.body).slice(0, 60),
       reason: `${l.what}: ${l.why}`,

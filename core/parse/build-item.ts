@@ -178,6 +178,8 @@ export function buildItem(
         ...(followUpWeeks(d.follow_up) !== undefined
           ? { followUpWeeks: followUpWeeks(d.follow_up)! }
           : {}),
+        ...(typeof d.summary === 'string' ? { summary: d.summary } : {}),
+        ...(typeof d.valid_for === 'string' ? { validFor: d.valid_for } : {}),
         ...(d.gating === 'strict' || d.gating === 'advisory' || d.gating === 'off'
           ? { gating: d.gating }
           : {}),

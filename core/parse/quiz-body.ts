@@ -20,6 +20,7 @@ import {
   readNumberSpec,
 } from './answer-lists.js';
 import type { Fix } from '../types.js';
+import { hasBlank, isBlankList, parseBlanks } from './cloze-blanks.js';
 import { closesHint, startHint, unclosedHint, type OpenHint } from './hint-block.js';
 
 const ANSWER = /^answer\s*:\s*/i;
@@ -116,6 +117,8 @@ function newQuestion(prompt: string, span: Question['span']): Question {
     choices: [],
     accepted: [],
     items: [],
+    // A heading with blanks may be a cloze question's sentence; kept only if it is one.
+    ...(hasBlank(prompt) ? { sentence: [{ text: prompt, span }] } : {}),
   };
 }
 
@@ -234,8 +237,10 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
 }
 
 function inferType(q: Question): void {
+  if (q.type !== 'cloze' && !(q.blanks && !typed.has(q))) delete q.sentence;
   if (typed.has(q)) return;
-  if (q.choices.length > 0)
+  if (q.blanks) q.type = 'cloze';
+  else if (q.choices.length > 0)
     q.type = q.choices.filter((c) => c.checked).length > 1 ? 'multiple' : 'single';
   else if (q.items.length > 0) q.type = 'ordering';
   else if (q.numeric || q.numbers) q.type = 'numeric';
@@ -342,6 +347,8 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
       else if (CHOOSE_FROM.test(textOf(node))) expectOptions = true;
       else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
+      else if (hasBlank(textOf(node)))
+        (q.sentence ??= []).push({ text: textOf(node), span: spanOf(node, lines) });
     } else if (node.type === 'list') {
       if (expectOptions) {
         q.options = node.children.map((item) => choiceText(item));
@@ -360,6 +367,8 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
           end: spanOf(node, lines).end,
         };
         expectAccepted = undefined;
+      } else if (!node.ordered && (q.type === 'cloze' || isBlankList(node))) {
+        parseBlanks(node, lines, q, parseChoices, () => newQuestion('', q!.span));
       } else if (
         node.children.some((i) => typeof i.checked === 'boolean') ||
         allTickVariants(node)

@@ -5,6 +5,7 @@ import { learnerStatus, type ModuleState } from './learner-status.js';
 import { progressMarker, type Ledger } from './ledger.js';
 import { participationOf } from '../review/participation.js';
 import { appraisalLines } from './appraisal-lines.js';
+import { fitBody } from '../text/github-body.js';
 
 const STATE: Record<ModuleState, string> = {
   'not-started': '⏳ not open yet',
@@ -81,8 +82,13 @@ export function progressBody(
       '',
     );
   }
-  parts.push(
-    `<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`,
+  const count = `<sub>${ledger.records.length} record${ledger.records.length === 1 ? '' : 's'}.</sub>`;
+  if (!forIssue) return [...parts, count].join('\n');
+  // Many tracks, or many ignored records (anyone can comment copies), could pass GitHub's limit
+  // and the body would be refused: cut at a whole line, the records themselves are in the comments.
+  return fitBody(
+    parts.join('\n'),
+    count,
+    `Every record is in the comments below, and \`enablekit progress --learner ${login} --repo <owner/name>\` shows every module and checkpoint.`,
   );
-  return parts.join('\n');
 }

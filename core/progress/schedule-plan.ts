@@ -18,6 +18,8 @@ export interface LearnerFacts {
 export interface ScheduledNotice {
   notice: Notice;
   text: string;
+  /** A report card: when the track was completed (its last checkpoint passed), the date its certificate names. */
+  completedAt?: string;
 }
 
 const DAY = 86_400_000;
@@ -86,14 +88,15 @@ export function noticesDue(
   for (const t of learnerStatus(l.login, l.roles, index, l.records, today)) {
     const track = index.item(t.track) as Track | undefined;
     if (!track || !t.complete) continue;
+    const done = Math.max(
+      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)),
+    );
     if (last('report-card', track.id) === undefined)
       out.push({
         notice: { learner: l.login, kind: 'report-card', item: track.id, at: now },
         text: reportCard(l.login, track, index, l.records),
+        completedAt: Number.isFinite(done) && done > 0 ? new Date(done).toISOString() : now,
       });
-    const done = Math.max(
-      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)),
-    );
     followUp(
       track,
       Number.isFinite(done) && done > 0 ? done : undefined,

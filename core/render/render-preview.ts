@@ -15,6 +15,8 @@ import { deepestLine } from '../markdown/nesting-guard.js';
 import { shuffledOrder } from '../grading/shuffled-order.js';
 import { askForHint } from '../grading/hint-cost.js';
 import { matchOptions } from '../grading/match-options.js';
+import { escapeHtml } from '../text/escape-html.js';
+import { clozeHtml } from './cloze-html.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -82,8 +84,6 @@ function markdownToHtml(markdown: string): string {
   return processor.processSync(markdown).toString();
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export interface Preview {
   title: string;
   type?: Item['type'];
@@ -147,6 +147,7 @@ function quizForm(quiz: Quiz): string {
   const sealed = quiz.key !== undefined;
   const parts = [
     `<h1 data-line="${quiz.idSpan.start.line}">${escapeHtml(quiz.title)}</h1>`,
+    ...poolNote(quiz),
     `<form class="ek-quiz" data-sealed="${sealed}">`,
   ];
   quiz.questions.forEach((q, k) => parts.push(questionHtml(q, k, sealed, quiz.id)));
@@ -157,6 +158,20 @@ function quizForm(quiz: Quiz): string {
     '</form>',
   );
   return parts.join('\n');
+}
+
+/** The author sees the whole pool; the note says what each learner's sheet holds of it. */
+function poolNote(quiz: Quiz): string[] {
+  const n = quiz.questions.length;
+  const drawn =
+    quiz.draw !== undefined && quiz.draw < n
+      ? `Each learner answers ${quiz.draw} of these ${n} questions, drawn for them anew at each attempt; the preview shows the whole pool.`
+      : '';
+  const shuffled = quiz.shuffleChoices
+    ? "Each learner's sheet lists the choices in an order of its own, new at each attempt."
+    : '';
+  const text = [drawn, shuffled].filter(Boolean).join(' ');
+  return text ? [`<p class="ek-note ek-pool">${escapeHtml(text)}</p>`] : [];
 }
 
 /** The preview shuffles ordering items as a sheet does, for a learner of its own. */
@@ -183,6 +198,7 @@ function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): 
   // Matching is shown for reading, not checked here: the page's form has no matching check yet.
   if (q.type === 'matching')
     return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
+  if (q.type === 'cloze') return clozeHtml(q, name, sealed, hints);
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
     // A true/false question is shown, checked and kept as a single choice between True and False.

@@ -2,6 +2,7 @@ import type { Question, QuestionType, Quiz } from '../model.js';
 import { QUESTION_TYPES } from '../model.js';
 import { hasWrittenType } from '../parse/quiz-body.js';
 import { numberFromKey, type QuestionKey, type QuizKey } from './quiz-key.js';
+import { blanksFromKey } from './seal-cloze.js';
 
 /**
  * The sealed quiz with its key merged back in, for grading and for linting the answers:
@@ -80,6 +81,7 @@ export function applyKey(quiz: Quiz, key: QuizKey): Quiz {
       ...(k.match && q.pairs
         ? { pairs: q.pairs.map((p) => ({ ...p, answer: k.match![p.letter] ?? '' })) }
         : {}),
+      ...(k.blanks && q.blanks ? { blanks: blanksFromKey(q.blanks, k.blanks) } : {}),
       ...(k.explanation !== undefined
         ? { explanation: { text: k.explanation, span: q.span } }
         : {}),
@@ -97,6 +99,7 @@ export function typeFromKey(k: QuestionKey): QuestionType | undefined {
   if (k.order) return 'ordering';
   if (k.truth !== undefined) return 'truefalse';
   if (k.match) return 'matching';
+  if (k.blanks) return 'cloze';
   if (k.value !== undefined || k.min !== undefined || k.numbers) return 'numeric';
   if (k.accepted) return 'text';
   if (k.correct) return k.correct.length > 1 ? 'multiple' : 'single';

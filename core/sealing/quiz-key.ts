@@ -2,6 +2,7 @@ import type { QuestionType, Quiz } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
 import { hasWrittenType } from '../parse/quiz-body.js';
 import { matchOptions } from '../grading/match-options.js';
+import { blanksShape, sealBlanks, type BlankKey } from './seal-cloze.js';
 import { hintBlocks } from '../grading/sheet-template.js';
 
 /** A quiz's answers by question id, in the shape of schemas/quiz-key.schema.json. */
@@ -36,6 +37,8 @@ export interface QuestionKey {
   truth?: boolean;
   /** Matching: each prompt's answer, by the prompt's letter. */
   match?: Record<string, string>;
+  /** Cloze: each blank's answer, by its number. */
+  blanks?: Record<string, BlankKey>;
   explanation?: string;
   feedback?: Record<string, string>;
   /** Single and multiple: the credit written on a choice (`(credit 50%)`), by letter, -1 to 1. */
@@ -244,6 +247,8 @@ export function sealQuiz(
           .map((o) => `- ${o}`)
           .join('\n')}`;
       }
+    } else if (q.type === 'cloze' && q.blanks) {
+      k.blanks = sealBlanks(q, lines, dropSpan);
     } else if (q.type === 'truefalse' && q.truth) {
       k.truth = q.truth.value;
       dropSpan(q.truth.span);
@@ -311,7 +316,7 @@ export function quizShape(quiz: Quiz): string {
   return quiz.questions
     .map(
       (q) =>
-        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}${costHints(q)}`,
+        `${q.id}:${q.type}:${q.choices.map((c) => c.text).join('|')}:${q.items.map((i) => i.text).join('|')}${q.pairs?.length ? `:${q.pairs.map((p) => p.prompt).join('|')}` : ''}${costHints(q)}${blanksShape(q)}`,
     )
     .join('\n');
 }

@@ -27,6 +27,10 @@ export function sealedLeak(sealed: Quiz): { question: string; message: string } 
     if (q.otherFeedback) return leak('the feedback for any other answer');
     const paired = q.type === 'matching' ? q.pairs?.find((p) => p.answer !== '') : undefined;
     if (paired) return leak(`the answer of prompt ${paired.letter}`);
+    const filled = q.blanks?.find(
+      (b) => b.given !== '' || b.accepted.length > 0 || b.choices.some((c) => c.checked),
+    );
+    if (filled) return leak(`the answer of blank {${filled.n}}`);
     if (q.explanation) return leak('the explanation');
     const told = q.hints?.find((h) => h.cost && h.text !== askForHint(sealed.id, q, h));
     if (told) return leak(`the text of hint ${told.n}, which has a cost,`);

@@ -51,7 +51,7 @@ on:
   pull_request_target:
     types: [opened, synchronize, reopened]
     paths: ['submissions/**']
-  issue_comment:                # /grade on mocks, replies on reflections, /appraise
+  issue_comment:                # /grade on mocks, /hint, replies on reflections, /appraise
     types: [created]
   pull_request_review:          # a review that starts with /grade
     types: [submitted]
@@ -106,6 +106,13 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+      # What the last scheduled run read: this run reads only the progress issues changed since.
+      # A new key each run (caches cannot be overwritten); the newest is restored, and saved after.
+      - uses: actions/cache@v4
+        with:
+          path: .enablekit/state/
+          key: enablekit-state-\${{ github.run_id }}
+          restore-keys: enablekit-state-
       - uses: enablekit/enablekit@v1
         with:
           release: \${{ github.event.inputs.release }}

@@ -13,6 +13,8 @@
   const saved = () => (vscode.getState() || {}).answers || {};
   const inputs = (q) => Array.from(q.querySelectorAll('input'));
   const items = (q) => Array.from(q.querySelectorAll('.ek-order-item'));
+  const blanks = (q) => Array.from(q.querySelectorAll('.ek-blank'));
+  const fold = (s) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
   function answerOf(q) {
     const type = q.dataset.type;
@@ -21,6 +23,8 @@
         .filter((i) => i.checked)
         .map((i) => i.value);
     if (type === 'ordering') return { order: items(q).map((li) => li.dataset.text) };
+    if (type === 'cloze')
+      return { blanks: Object.fromEntries(blanks(q).map((b) => [b.dataset.blank, b.value])) };
     const i = q.querySelector('input');
     return i ? i.value : '';
   }
@@ -54,6 +58,9 @@
           return n < 0 ? a.order.length : n;
         };
         for (const li of items(q).sort((x, y) => rank(x) - rank(y))) list.appendChild(li);
+      } else if (type === 'cloze' && a && a.blanks) {
+        for (const b of blanks(q))
+          if (typeof a.blanks[b.dataset.blank] === 'string') b.value = a.blanks[b.dataset.blank];
       } else if (typeof a === 'string') {
         const i = q.querySelector('input');
         if (i) i.value = a;
@@ -177,6 +184,14 @@
           i.dataset.value !== undefined &&
           i.value.trim() !== '' &&
           Math.abs(Number(i.value) - Number(i.dataset.value)) <= Number(i.dataset.tolerance || 0);
+      } else if (type === 'cloze') {
+        // Every blank right: a chosen option marked right, or a typed answer among the accepted ones.
+        right = blanks(q).every((b) => {
+          if (b.tagName === 'SELECT')
+            return b.selectedOptions[0] && b.selectedOptions[0].dataset.correct === 'true';
+          const accepted = b.dataset.accepted ? JSON.parse(b.dataset.accepted) : [];
+          return accepted.some((a) => fold(a) === fold(b.value));
+        });
       } else if (type === 'text') {
         const i = q.querySelector('input');
         const accepted = i.dataset.accepted ? JSON.parse(i.dataset.accepted) : [];

@@ -128,7 +128,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Create the blank sheet (never over one that exists: a learner's answers are never lost) and open it. */
+/**
+ * Create the blank sheet (never over one that exists: a learner's answers are never lost) and
+ * open it. A pooled quiz's sheet is drawn for the attempt after those the learner's progress
+ * (as last read from GitHub) counts.
+ */
 export async function takeCheckpoint(
   ws: CurriculaWorkspace,
   progress: LearnerProgress,
@@ -155,7 +159,11 @@ export async function takeCheckpoint(
   if (!(await exists(sheet)))
     await vscode.workspace.fs.writeFile(
       sheet,
-      new TextEncoder().encode(ws.engine().checkpointSheetText(item, login)),
+      new TextEncoder().encode(
+        ws
+          .engine()
+          .checkpointSheetText(item, login, ws.engine().nextAttempt(progress.resultOf(item.id))),
+      ),
     );
   await vscode.window.showTextDocument(sheet, { preview: false });
   return sheet;

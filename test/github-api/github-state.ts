@@ -35,6 +35,19 @@ export interface Issue {
   state: 'open' | 'closed';
   stateReason?: string;
   isPull: boolean;
+  /**
+   * When the issue itself last changed (body, title, state, labels). GitHub also counts a new
+   * comment as a change to its issue; `issueUpdatedAt` adds that, so a comment a test pushes
+   * straight into the state counts too.
+   */
+  updated_at?: string;
+}
+
+/** The issue's updatedAt as GitHub gives it: its own last change or its newest comment, whichever is later. */
+export function issueUpdatedAt(i: Issue, comments: readonly Comment[]): string {
+  let at = i.updated_at ?? '1970-01-01T00:00:00Z';
+  for (const c of comments) if (c.created_at > at) at = c.created_at;
+  return at;
 }
 
 export interface Release {
@@ -91,6 +104,15 @@ export class Repo {
     return this.trees.get(ref)?.get(path);
   }
 
+  /** One file written on a branch (the contents API), the rest of its tree kept. */
+  setFile(ref: string, path: string, text: string): void {
+    if (!this.trees.has(ref)) this.trees.set(ref, new Map());
+    this.trees.get(ref)!.set(path, text);
+  }
+
+  /** Files written through the contents API, in order, with their commit messages. */
+  readonly fileWrites: { branch: string; path: string; message: string }[] = [];
+
   addPull(p: Omit<Pull, 'number' | 'state'> & { number?: number }): Pull {
     const number = p.number ?? this.nextNumber;
     // Issues and pull requests share numbers on GitHub; a test that reuses one has a bug.
@@ -130,6 +152,7 @@ export class Repo {
       assignees,
       state: 'open',
       isPull: false,
+      updated_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
     this.issues.set(issue.number, issue);
     return issue;

@@ -12,7 +12,13 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { Comment, GitHubState, Issue, Repo } from './github-state.js';
+import {
+  issueUpdatedAt,
+  type Comment,
+  type GitHubState,
+  type Issue,
+  type Repo,
+} from './github-state.js';
 import { user } from './handler-kit.js';
 
 /** What a GraphQL request was, for the server's call log: only a mutation writes. */
@@ -143,7 +149,17 @@ function repository(r: Repo) {
       return issue(r, i);
     },
     issues: (a: Args, ctx: Ctx) => {
-      if (a.filterBy) unsupported(ctx, 'Repository.issues(filterBy:)');
+      const filter = (a.filterBy ?? {}) as Record<string, unknown>;
+      // viewerSubscribed defaults to false in GitHub's schema, so it is always there.
+      for (const k of Object.keys(filter))
+        if (
+          k !== 'since' &&
+          !(k === 'viewerSubscribed' && filter[k] === false) &&
+          filter[k] != null
+        )
+          unsupported(ctx, `Repository.issues(filterBy: {${k}})`);
+      // IssueFilters.since: "issues that have been updated at or after the given date", a new comment included.
+      const since = typeof filter.since === 'string' ? Date.parse(filter.since) : undefined;
       const labels = (a.labels ?? []) as string[];
       const states = ((a.states ?? []) as string[]).map((s) => s.toLowerCase());
       // GitHub's labels argument matches issues carrying any of them (REST's labels=, all of them).
@@ -152,7 +168,9 @@ function repository(r: Repo) {
           (i) =>
             listed(i) &&
             (!labels.length || labels.some((l) => i.labels.includes(l))) &&
-            (!states.length || states.includes(i.state)),
+            (!states.length || states.includes(i.state)) &&
+            (since === undefined ||
+              Date.parse(issueUpdatedAt(i, commentsOf(ctx, r, i.number))) >= since),
         )
         .sort((x, y) => x.number - y.number);
       if (a.orderBy && a.orderBy.field !== 'CREATED_AT')
@@ -180,6 +198,7 @@ function issue(r: Repo, i: Issue) {
     stateReason: i.stateReason ? i.stateReason.toUpperCase() : null,
     url,
     author: actor(i.author),
+    updatedAt: (_a: Args, ctx: Ctx) => issueUpdatedAt(i, commentsOf(ctx, r, i.number)),
     labels: (a: Args, ctx: Ctx) =>
       connection(
         i.labels.map((name) => ({ __typename: 'Label', name, color: 'ededed' })),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitHubState } from './github-state.js';
@@ -22,6 +23,11 @@ export interface Fault {
   applied?: boolean;
   /** No answer at all: the connection is closed instead (recorded as status 0). */
   drop?: boolean;
+  /**
+   * A 403 that is a refusal, not a rate limit: GitHub's message, such as "Resource not
+   * accessible by integration" (a token without the permission), and no retry-after.
+   */
+  refusal?: string;
 }
 
 export interface Call {
@@ -33,6 +39,8 @@ export interface Call {
   at: number;
   /** A POST to /graphql: a query reads, only a mutation writes. */
   graphql?: GraphQLKind;
+  /** Whether GitHub counts it against the token's rate limit: all but a 304 to a conditional request. */
+  counted: boolean;
 }
 
 /** Whether a request changed (or asked to change) GitHub: not a GET, nor a GraphQL query. */
@@ -40,6 +48,9 @@ export const isWrite = (c: Call): boolean =>
   c.method !== 'GET' && c.graphql !== 'query' && c.graphql !== 'invalid';
 
 let sharedValidator: OpenApiValidator | undefined;
+
+const tokenOf = (req: IncomingMessage): string =>
+  /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
 /**
  * A local GitHub REST and GraphQL API for tests, on 127.0.0.1: in-memory state, every REST
@@ -54,6 +65,10 @@ export class LocalGitHub {
   private faults: Fault[] = [];
   /** Who a token acts as; any other token is the workflow's github-actions[bot]. */
   readonly tokens = new Map<string, string>();
+  /** Called with each call as it is answered: a test makes a change land in the middle of a run. */
+  afterCall?: (c: Call) => void;
+  /** Requests counted against the rate limit (all but 304s), for x-ratelimit-used. */
+  private used = 0;
   private server?: Server;
   url = '';
   private readonly validator: OpenApiValidator;
@@ -116,7 +131,7 @@ export class LocalGitHub {
       (f) => f.times > 0 && (!f.match || f.match.test(key)) && (!f.body || f.body.test(raw)),
     );
     const handler = op && HANDLERS[op.operationId];
-    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const token = tokenOf(req);
     const apply = () =>
       handler!(
         this.state,
@@ -135,10 +150,19 @@ export class LocalGitHub {
           ...(op ? { operationId: op.operationId } : {}),
           status: 0,
           at: performance.now(),
+          counted: true,
         });
         req.socket.destroy();
         return;
       }
+      if (fault.status === 403 && fault.refusal)
+        return this.send(res, method, url, op?.operationId, {
+          status: 403,
+          body: {
+            message: fault.refusal,
+            documentation_url: 'https://docs.github.com/rest/repos/contents',
+          },
+        });
       if (fault.status === 403) {
         res.setHeader('retry-after', String(fault.retryAfter ?? 1));
         return this.send(res, method, url, op?.operationId, {
@@ -165,7 +189,7 @@ export class LocalGitHub {
         body: { message: 'Not implemented by the local GitHub API server' },
       });
     }
-    this.send(res, method, url, op.operationId, apply());
+    this.send(res, method, url, op.operationId, apply(), undefined, req);
   }
 
   /** A GraphQL request: faults as for REST (matched as `POST /graphql`), then the query answered. */
@@ -183,7 +207,13 @@ export class LocalGitHub {
     if (fault) {
       fault.times--;
       if (fault.drop) {
-        this.calls.push({ method: 'POST', path: '/graphql', status: 0, at: performance.now() });
+        this.calls.push({
+          method: 'POST',
+          path: '/graphql',
+          status: 0,
+          at: performance.now(),
+          counted: true,
+        });
         req.socket.destroy();
         return;
       }
@@ -207,8 +237,10 @@ export class LocalGitHub {
     operationId: string | undefined,
     reply: Reply,
     graphql?: GraphQLKind,
+    req?: IncomingMessage,
   ): void {
     let payload = reply.body;
+    let status = reply.status;
     if (reply.list) {
       const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
       const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
@@ -227,17 +259,38 @@ export class LocalGitHub {
       ];
       if (links.length) res.setHeader('link', links.join(', '));
     }
-    this.calls.push({
+    let text = payload === undefined ? '' : JSON.stringify(payload);
+    if (req && method === 'GET' && status === 200) {
+      // As GitHub: a weak ETag of what the token was answered. ETags are per token (GitHub
+      // confirms it: a new token's request for the same data gets 200 and a new ETag), and a
+      // 304 to If-None-Match is not counted against the rate limit.
+      const token = tokenOf(req);
+      const etag = `W/"${createHash('sha1').update(token).update('\0').update(text).digest('hex')}"`;
+      res.setHeader('etag', etag);
+      const asked = req.headers['if-none-match'];
+      if (asked && asked.split(/\s*,\s*/).includes(etag)) {
+        status = 304;
+        text = '';
+      }
+    }
+    const call: Call = {
       method,
       path: url.pathname,
       ...(operationId ? { operationId } : {}),
-      status: reply.status,
+      status,
       at: performance.now(),
       ...(graphql ? { graphql } : {}),
-    });
-    res.statusCode = reply.status;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('x-ratelimit-remaining', '4999');
-    res.end(payload === undefined ? '' : JSON.stringify(payload));
+      counted: status !== 304,
+    };
+    this.calls.push(call);
+    res.statusCode = status;
+    if (status !== 304) res.setHeader('content-type', 'application/json; charset=utf-8');
+    if (call.counted) this.used++;
+    const used = this.used;
+    res.setHeader('x-ratelimit-limit', '5000');
+    res.setHeader('x-ratelimit-used', String(used));
+    res.setHeader('x-ratelimit-remaining', String(Math.max(0, 5000 - used)));
+    res.end(text);
+    this.afterCall?.(call);
   }
 }

@@ -2,6 +2,47 @@ import type { Question } from '../../model.js';
 import type { Rule } from '../rule.js';
 import { answerPattern } from '../../grading/answer-pattern.js';
 import { dedent } from '../../text/dedent.js';
+import { blanksIn } from '../../parse/cloze-blanks.js';
+
+/**
+ * Why a cloze question cannot be graded: its sentence and its blanks list must name the same
+ * blanks, each once; a blank offers one right choice among two or more, or accepted answers of
+ * which one is worth the whole blank.
+ */
+function clozeProblem(q: Question): string | undefined {
+  const blanks = q.blanks ?? [];
+  const marks = (q.sentence ?? []).flatMap((s) => blanksIn(s.text));
+  if (!marks.length)
+    return 'Expected a cloze question to mark its blanks in its heading or text as {1}, {2} …; found none. Write {1} where the first blank goes.';
+  if (!blanks.length)
+    return `Expected a cloze question to list each blank under its text ("- {1}" with its choices or accepted answers under it); found no list for ${marks.map((n) => `{${n}}`).join(', ')}. Add it.`;
+  const twiceMarked = marks.find((n, i) => marks.indexOf(n) !== i);
+  if (twiceMarked !== undefined)
+    return `Expected each blank once in the text; found {${twiceMarked}} twice. Number the blanks {1}, {2} … in the order they come.`;
+  const listed = blanks.map((b) => b.n);
+  const twiceListed = listed.find((n, i) => listed.indexOf(n) !== i);
+  if (twiceListed !== undefined)
+    return `Expected each blank listed once; found "- {${twiceListed}}" twice. Merge their answers into one.`;
+  const unlisted = marks.find((n) => !listed.includes(n));
+  if (unlisted !== undefined)
+    return `Expected blank {${unlisted}} of the text in the list under it; found no "- {${unlisted}}". Add it with its choices or accepted answers.`;
+  const unmarked = listed.find((n) => !marks.includes(n));
+  if (unmarked !== undefined)
+    return `Expected blank {${unmarked}} of the list in the text; found no {${unmarked}} there. Write it where the blank goes, or remove its item.`;
+  for (const b of blanks) {
+    if (b.given)
+      return `Expected blank {${b.n}}'s answers listed under it ("  - \`${b.given}\`"); found "${b.given}" after it, where a learner writes. Move it into the list under the blank.`;
+    if (b.choices.length) {
+      const right = b.choices.filter((c) => c.checked).length;
+      if (b.choices.length < 2 || right !== 1)
+        return `Expected blank {${b.n}} to offer at least 2 choices with exactly one ticked ("  - [x] …"); found ${b.choices.length} choices, ${right} ticked. A blank takes one choice.`;
+    } else if (!b.accepted.length)
+      return `Expected blank {${b.n}} to list its choices ("  - [x] …") or its accepted answers ("  - \`…\`") under it; found none. Add them.`;
+    else if (!b.accepted.some((a) => (a.credit ?? 1) === 1))
+      return `Expected one accepted answer of blank {${b.n}} worth the whole blank; found none. Take the credit off the right answer.`;
+  }
+  return undefined;
+}
 
 /** Why a question cannot be graded from its source, or undefined when it can. */
 export function answerProblem(q: Question): string | undefined {
@@ -32,6 +73,8 @@ export function answerProblem(q: Question): string | undefined {
         ? `Expected each prompt of a matching question once; found prompt ${twice.letter} again. Merge them or tell them apart.`
         : undefined;
     }
+    case 'cloze':
+      return clozeProblem(q);
     case 'truefalse':
       return q.truth
         ? undefined
@@ -126,9 +169,57 @@ export const quizAnswer: Rule = {
           - Grafana → dashboards
           - PagerDuty → paging
           - → billing
+
+          ## A P1 goes to the {1} queue and gets a first reply within {2} minutes.
+          <!-- question id=p1-rule type=cloze -->
+
+          - {1}
+            - [x] Incident
+            - [ ] Tier 1
+          - {2}
+            - \`15\`
+            - \`fifteen\`
         `,
       },
       expect: [],
+    },
+    {
+      title: 'Cloze questions whose text and blanks list do not agree',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Complete the routing rule
+          <!-- question id=routing type=cloze -->
+
+          A P1 goes to the {1} queue and is answered within {2} minutes.
+
+          - {1}
+            - [x] Incident
+            - [ ] Tier 1
+
+          ## Which queue? {1}
+          <!-- question id=queue type=cloze -->
+
+          - {1}
+            - [x] Incident
+            - [x] Tier 1
+        `,
+      },
+      expect: [
+        { at: 'q.md:10', message: 'Expected blank {2} of the text in the list under it' },
+        {
+          at: 'q.md:19',
+          message: 'Expected blank {1} to offer at least 2 choices with exactly one ticked',
+        },
+      ],
     },
   ],
   check(ctx) {
@@ -137,7 +228,7 @@ export const quizAnswer: Rule = {
       for (const q of item.questions) {
         const problem = answerProblem(q);
         if (problem) ctx.report({ file: item.file, span: q.span, message: problem });
-        for (const a of q.accepted) {
+        for (const a of [...q.accepted, ...(q.blanks ?? []).flatMap((b) => b.accepted)]) {
           const m = answerPattern(a.value);
           if (!m) continue;
           try {

@@ -261,6 +261,36 @@ export const quizFeedback: Rule = {
       ],
     },
     {
+      title: 'Feedback under a blank of a cloze question, which a blank does not show',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## A P1 goes to the {1} queue.
+          <!-- question id=p1-queue type=cloze -->
+
+          - {1}
+            - [x] Incident
+            - [ ] Tier 1
+              > Tier 1 takes P3s.
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:14',
+          message:
+            'Expected blank {1} to list only its choices or accepted answers; found feedback quoted under an answer',
+        },
+      ],
+    },
+    {
       title: 'Feedback under each choice',
       files: {
         'q.md': dedent`

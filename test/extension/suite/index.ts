@@ -11,6 +11,7 @@ import { registerFirstMinutesSuite } from './first-minutes.js';
 import { registerEmptyWorkspaceSuite } from './empty-workspace.js';
 import { registerLearnerRetrySuite } from './learner-retry.js';
 import { registerQuizAnswersSuite } from './quiz-answers.js';
+import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerBench } from './bench.js';
 
@@ -40,6 +41,7 @@ export function run(): Promise<void> {
     registerFirstMinutesSuite(folder);
     registerLearnerRetrySuite(folder);
     registerQuizAnswersSuite(folder);
+    registerLearnerPoolSuite(folder);
     registerLearnerGatingSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
