@@ -13,6 +13,7 @@ import { registerLearnerRetrySuite } from './learner-retry.js';
 import { registerQuizAnswersSuite } from './quiz-answers.js';
 import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
+import { registerCertificatesSuite } from './certificates.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -43,6 +44,7 @@ export function run(): Promise<void> {
     registerQuizAnswersSuite(folder);
     registerLearnerPoolSuite(folder);
     registerLearnerGatingSuite(folder);
+    registerCertificatesSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
   // code-server shares: left there, the UI test run after would never be asked for it.
