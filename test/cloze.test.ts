@@ -297,10 +297,12 @@ describe('cloze questions', () => {
     );
     const text = QUIZ.replace(/## Complete[\s\S]*?(?=## A P2)/, '').replace(
       '- {1}\n  - `Tier 2`',
-      '- {1}\n  - [x] Tier 2\n  - [ ] Tier 1',
+      '- {1}\n  - [x] Tier 2\n  - [ ] *Tier* 1',
     );
     const out = giftFromQuiz(quizOf(text), text);
-    assert.match(out.text, /A P2 goes to the \{\n\t=Tier 2\n\t~Tier 1\n/);
+    assert.match(out.text, /A P2 goes to the \{\n\t=Tier 2\n\t~\*Tier\* 1\n/);
+    const again = quizzesFromGift(parseGift(out.text).questions).quizzes[0]!.body;
+    assert.match(again, /- \{1\}\n {2}- \[x\] Tier 2\n {2}- \[ \] \*Tier\* 1/);
   });
 
   it('GIFT import: a missing word becomes a cloze with one blank, its choices or its accepted answers', () => {
