@@ -201,6 +201,19 @@ describe('cloze questions', () => {
     assert.equal(graded(curly, sheet).questions[0]!.outcome, 'right');
   });
 
+  it('a sheet has room for a long answer in every blank, as for every question', () => {
+    const n = 40;
+    const big = quizOf(
+      `---\ntype: quiz\nid: big\ntitle: Big\nmodule: m\nowner: o\n---\n# Big\n\n## Fill\n<!-- question id=fill type=cloze -->\n\n${Array.from({ length: n }, (_, i) => `{${i + 1}}`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `- {${i + 1}}\n  - \`x\``).join('\n')}\n`,
+    );
+    // 500 characters of four bytes each in every blank: 80 KB of answers.
+    const long = '𝄞'.repeat(500);
+    let sheet = answerSheetText(big, 'ana');
+    for (let i = 1; i <= n; i++) sheet = sheet.replace(`- {${i}}: \n`, `- {${i}}: ${long}\n`);
+    const g = graded(big, sheet);
+    assert.deepEqual([g.questions[0]!.outcome, g.questions[0]!.points], ['wrong', 0]);
+  });
+
   it('the key sheet grades 100%', () => {
     const r = gradeSheet(quiz, answerSheetText(quiz, 'ana', { decimalMark: '.' }));
     assert.ok(r.ok);

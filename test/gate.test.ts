@@ -4,6 +4,7 @@ import { Gate, reasonsText } from '../core/progress/gate.js';
 import { learnerStatus } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { recertifyRecord } from '../core/progress/recertification.js';
+import { completionsAt } from '../core/schema/front-matter-place.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 
 const quiz = (id: string, module: string) =>
@@ -158,5 +159,14 @@ describe('gating: prerequisites, phases and windows (core/progress/gate.ts)', ()
     assert.ok(about.some((d) => d.file === 'enablekit.yml' && /strict/.test(d.message)));
     assert.ok(about.some((d) => d.file === 'adv.md' && /advisory/.test(d.message)));
     assert.ok(about.every((d) => d.fix?.suggestion));
+  });
+
+  it("completion offers a track's gating values", () => {
+    const lines = ['type: track', 'id: adv', 'title: A', 'gating: '];
+    const found = completionsAt({ lines, line: 3, character: 8, ids: () => [] });
+    assert.deepEqual(
+      found.map((c) => c.label),
+      ['strict', 'advisory', 'off'],
+    );
   });
 });
