@@ -151,6 +151,12 @@ describe('cloze questions', () => {
       ["The blanks earn 2.5 of 3: 83.3% of the question's credit."],
     ]);
     assert.deepEqual(rule(grade({})), ['unanswered', 0, []]);
+    // A typographic apostrophe, typed as a phone or a word processor writes it.
+    const apostrophe = quizOf(QUIZ.replace('`account manager`', "`customer's manager`"));
+    assert.deepEqual(
+      rule(grade({ 1: 'Incident', 2: '15', 3: 'Customer’s  Manager' }, apostrophe)),
+      ['right', 3, []],
+    );
     const strict = quizOf(
       QUIZ.replace('id=rule weight=3', 'id=rule weight=3 scoring=all-or-nothing'),
     );
