@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import * as core from '@actions/core';
 import type { JWK } from 'jose';
-import type { Config } from '../core/config/config.js';
+import type { CertificateSettings, Config } from '../core/config/config.js';
 import type { Track } from '../core/model.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { ScheduledNotice } from '../core/progress/schedule-plan.js';
@@ -10,6 +10,14 @@ import { signCredential } from '../core/certificates/sign-credential.js';
 import { certificateComment } from '../core/certificates/certificate-file.js';
 import { hiddenJson } from '../core/text/hidden-json.js';
 import type { RunContext } from './context.js';
+
+/** Where anyone who can read the repository reads the revocation list: a certificate's status. */
+export function statusListUrl(
+  ctx: Pick<RunContext, 'serverUrl' | 'owner' | 'repo' | 'curricula'>,
+  settings: CertificateSettings,
+): string {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/raw/HEAD/${posix.join(ctx.curricula, settings.revocations)}`;
+}
 
 /** The hidden record of a certificate in its report card: what recertification revokes by. */
 export const CERTIFICATE_TAG = 'certificate';
@@ -44,9 +52,7 @@ export function certificateIssuer(
     return undefined;
   }
   const repoUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`;
-  // A URL anyone can read the list at, while the repository is readable to them.
-  const listPath = posix.join(ctx.curricula, settings.revocations);
-  const statusUrl = `${repoUrl}/raw/HEAD/${listPath}`;
+  const statusUrl = statusListUrl(ctx, settings);
   return async (due) => {
     const track = index.item(due.notice.item) as Track | undefined;
     if (track?.type !== 'track') return undefined;

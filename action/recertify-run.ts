@@ -1,14 +1,24 @@
 import * as core from '@actions/core';
 import type { Config } from '../core/config/config.js';
-import { planRecertification, recertifyTargets } from '../core/freshness/recertify.js';
+import {
+  planRecertification,
+  recertifyTargets,
+  type RecertifyMark,
+} from '../core/freshness/recertify.js';
 import { markedLearner, type Ledger } from '../core/progress/ledger.js';
 import { rolesOf } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import type { Client } from '../github/calls.js';
 import { OperationBudget } from '../github/operation-budget.js';
-import { appendRecords, loadLedger } from '../github/progress-ledger.js';
-import { readProgressIssues } from '../github/progress-issues.js';
+import { appendRecords, loadLedger, type LearnerLedger } from '../github/progress-ledger.js';
+import { readProgressIssues, type ProgressIssue } from '../github/progress-issues.js';
+import { revokeInRepository } from '../github/revocation-file.js';
+import { revocationsAfterRelease } from '../core/certificates/recertify-revocations.js';
+import { readHiddenJson } from '../core/text/hidden-json.js';
+import { writtenBy } from '../core/progress/writer.js';
+import { CERTIFICATE_TAG, statusListUrl } from './certificate-issuer.js';
+import { posix } from 'node:path';
 import type { RunContext } from './context.js';
 
 export interface RecertifyOutcome {
@@ -66,9 +76,81 @@ export async function markRecertification(
     outcome.learners++;
     outcome.records += m.records.length;
   }
+  await revokeCertificates(ctx, gh, curricula, release.tag, ledgers, marks, issues, budget, at.now);
   if (outcome.deferred)
     core.warning(
       `Expected to mark every learner whose pass ${release.tag} calls into question; found operations-per-run reached with ${outcome.deferred} learner(s) left. Re-run this job: it marks only those not marked yet.`,
     );
   return outcome;
+}
+
+/**
+ * End early the certificates of the tracks a release asks learners to recertify: every learner
+ * with recertify records for this release (marked now or by an earlier run of it), their
+ * certificates for tracks holding those checkpoints, as the report cards the Action posted
+ * record them (only the Action's own comments are read). One write, the revocation list.
+ */
+async function revokeCertificates(
+  ctx: RunContext,
+  gh: Client,
+  curricula: { index: WorkspaceIndex; config: Config },
+  tag: string,
+  ledgers: readonly LearnerLedger[],
+  marks: readonly RecertifyMark[],
+  issues: readonly ProgressIssue[],
+  budget: OperationBudget,
+  now: string,
+): Promise<void> {
+  const settings = curricula.config.certificates;
+  if (!settings) return;
+  const learners = ledgers.map((l) => {
+    const own = new Set(
+      issues
+        .filter((i) => markedLearner(i.body)?.toLowerCase() === l.login.toLowerCase())
+        .map((i) => i.number),
+    );
+    const certificates = issues
+      .filter((i) => own.has(i.number))
+      .flatMap((i) => i.thread)
+      .filter((c) => writtenBy(c.user, ctx.writer))
+      .flatMap((c) =>
+        readHiddenJson(CERTIFICATE_TAG, c.body).flatMap((d) => {
+          const x = d as { id?: unknown; track?: unknown };
+          return typeof x.id === 'string' && typeof x.track === 'string'
+            ? [{ id: x.id, track: x.track, at: c.created_at }]
+            : [];
+        }),
+      );
+    const marked = marks.find((m) => m.login.toLowerCase() === l.login.toLowerCase());
+    return { records: [...l.records, ...(marked?.records ?? [])], certificates };
+  });
+  const revoke = revocationsAfterRelease({ index: curricula.index, release: tag, learners, now });
+  if (!revoke.length) return;
+  const path = posix.join(ctx.curricula, settings.revocations);
+  let added = 0;
+  try {
+    const done = await budget.spend(
+      `revoke ${revoke.length} certificate(s) in ${path}`,
+      async () => {
+        added = await revokeInRepository(
+          gh,
+          ctx,
+          path,
+          revoke,
+          { id: statusListUrl(ctx, settings), issuer: settings.issuer.id },
+          `enablekit: revoke certificates after ${tag}`,
+        );
+      },
+    );
+    if (!done)
+      core.warning(
+        `Expected to revoke ${revoke.length} certificate(s) after ${tag}; found operations-per-run reached. Re-run this job: it revokes only those not revoked yet.`,
+      );
+    else if (added) core.info(`Revoked ${added} certificate(s) in ${path} after ${tag}.`);
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    core.warning(
+      `Expected to revoke ${revoke.length} certificate(s) in ${path} after ${tag}; GitHub refused${status ? ` (${status})` : ''}: ${(e as Error).message}. Give the workflow contents: write (docs/certificates.md), or run "enablekit certificate revoke" for them and commit the list: ${revoke.map((r) => r.id).join(', ')}.`,
+    );
+  }
 }

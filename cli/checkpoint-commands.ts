@@ -8,6 +8,7 @@ import type { GradeResult } from '../core/grading/types.js';
 import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
 import { learnerSheetText } from '../core/grading/learner-sheet.js';
+import { askedQuiz } from '../core/grading/quiz-draw.js';
 import { answerPattern } from '../core/grading/answer-pattern.js';
 import { openQuizKey } from '../host/quiz-keys.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
@@ -141,7 +142,7 @@ export async function takeCommand(
         flag: 'wx',
       },
     );
-    const patternOnly = quiz.questions.filter(
+    const patternOnly = askedQuiz(quiz, a.learner, attempt).questions.filter(
       (q) => q.type === 'text' && q.accepted.every((x) => answerPattern(x.value)),
     );
     const note = patternOnly.length

@@ -8,7 +8,7 @@ import { generateIssuerKey } from '../core/certificates/sign-credential.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
 import { cli, ROOT } from './helpers/cli.js';
-import { pullRequestEvent, runAction, workspaceWith } from './helpers/run-action.js';
+import { pullRequestEvent, runAction, workspaceWith, releaseEvent } from './helpers/run-action.js';
 
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'action-curricula');
 const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8'))
@@ -125,5 +125,88 @@ describe('the Action issues an Open Badges certificate with the report card (rea
     assert.equal(cards().length, 1);
     assert.doesNotMatch(cards()[0]!.body, /Certificate/);
     assert.match(r.stdout, /::warning::Expected the certificate-key secret/);
+  });
+
+  it('a release that asks for recertification revokes the certificate in the repository, once; a forged record revokes nothing', async () => {
+    const curricula = join(workspace, 'curricula');
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(
+        join(curricula, file),
+        readFileSync(join(curricula, file), 'utf8').replace(from, to),
+      );
+    edit('enablekit.yml', 'policies:', 'features:\n  - id: request-ids\npolicies:');
+    edit('basics-quiz.md', 'owner: lead', 'owner: lead\ncovers: [request-ids]');
+    assert.equal((await grade({ 'certificate-key': key })).code, 0);
+    const token = /```text\n([^\n]+)\n```/.exec(cards()[0]!.body)![1]!;
+    const id = decodeJwt(token).jti!;
+    // Ana, wanting Bo's certificate gone, posts a look-alike record on her own issue.
+    const issue = cards()[0]!.issue;
+    repo().comments.push({
+      ...cards()[0]!,
+      id: 9_999_001,
+      author: 'ana',
+      body: '<!-- enablekit:certificate {"id":"urn:uuid:00000000-0000-8000-8000-0000000000b0","learner":"ana","track":"support-basics"} -->',
+    });
+    const path = 'curricula/certificates/revoked.json';
+    repo().setFile('main', path, '{"revokedCredentials":[]}\n');
+    const release = () =>
+      runAction({
+        apiUrl: gh.url,
+        workspace,
+        eventName: 'release',
+        payload: releaseEvent('v4.3.0', 'Every request-ids header now carries the region.'),
+        inputs: { 'feature-sources': 'explicit,notes' },
+      });
+    // A workflow without contents: write: GitHub refuses, the run says what to do and goes on.
+    gh.fault({
+      status: 403,
+      times: 1,
+      match: /^PUT \/repos\/acme\/training\/contents\//,
+      refusal: 'Resource not accessible by integration',
+    });
+    const refused = await release();
+    assert.equal(refused.code, 0, refused.stdout + refused.stderr);
+    assert.match(
+      refused.stdout,
+      new RegExp(
+        `::warning::Expected to revoke 1 certificate\\(s\\) in ${path} after v4\\.3\\.0; GitHub refused \\(403\\).*Give the workflow contents: write \\(docs/certificates\\.md\\), or run "enablekit certificate revoke" for them and commit the list: ${id}`,
+      ),
+    );
+    assert.equal(repo().fileWrites.length, 0);
+    // Granted, the re-run revokes what the first could not, though it marks no one again.
+    const r = await release();
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const list = JSON.parse(repo().file('main', path)!);
+    assert.deepEqual(
+      list.revokedCredentials.map((c: { id: string }) => c.id),
+      [id],
+      "the Action's own record only",
+    );
+    assert.match(
+      list.revokedCredentials[0].revocationReason,
+      /^Release v4\.3\.0 changed what Support basics teaches; the learner recertifies by passing Basics quiz again \(revoked \d{4}-\d\d-\d\d\)$/,
+    );
+    assert.equal(
+      list.id,
+      'https://github.com/acme/training/raw/HEAD/curricula/certificates/revoked.json',
+    );
+    assert.deepEqual(
+      repo().fileWrites.map((w) => [w.path, w.message]),
+      [[path, 'enablekit: revoke certificates after v4.3.0']],
+    );
+    assert.equal(issue, cards()[0]!.issue);
+
+    assert.equal((await release()).code, 0);
+    assert.equal(repo().fileWrites.length, 1, 'a re-run writes nothing again');
+
+    // The learner's certificate, checked against the repository as it now is: revoked.
+    writeFileSync(join(curricula, 'certificates/revoked.json'), repo().file('main', path)!);
+    writeFileSync(join(workspace, 'ana.jwt'), token);
+    const v = cli(['certificate', 'verify', 'ana.jwt', '--curricula', 'curricula'], workspace);
+    assert.equal(v.code, 1);
+    assert.match(
+      v.stderr,
+      /The certificate was revoked: Release v4\.3\.0 changed what Support basics teaches/,
+    );
   });
 });

@@ -8,6 +8,9 @@ import { seal, openSealed } from '../core/sealing/seal.js';
 import type { GradeResult, PriorAttempt } from '../core/grading/types.js';
 import type { Quiz } from '../core/model.js';
 import { policy } from './helpers/grade-sheet.js';
+import { defaultConfig } from '../core/config/config.js';
+import { settleAttempts } from '../core/grading/settle-attempts.js';
+import type { ProgressRecord } from '../core/progress/records.js';
 import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
 import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
 import { answered, poolQuiz } from './helpers/pool-quiz.js';
@@ -250,5 +253,54 @@ describe('pools and shuffled choices', () => {
       /<selection/,
     );
     assert.equal(giftFromQuiz(whole, poolQuiz('shuffle_choices: true\n')).dropped.length, 0);
+  });
+
+  it('a run that raced another: placed as attempt 2, its attempt-1 sheet is voided when settled (refused: other-draw)', () => {
+    const config = defaultConfig();
+    config.policies.retakeCooldown = '1h';
+    const read = readAnswerSheet(answered(learnerSheetText(quiz, 'ana', 1)));
+    assert.ok(read.ok);
+    const pull = { number: 7, author: 'ana', headSha: 'sha-b', labels: [] };
+    const claim = (sha: string, pr: number, at: string): ProgressRecord => ({
+      learner: 'ana',
+      checkpoint: 'pool',
+      kind: 'quiz',
+      pr,
+      sha,
+      ref: 'claim',
+      at,
+      passed: false,
+    });
+    // Another pull request's attempt was stored first, two hours before: this one is attempt 2.
+    const settled = settleAttempts({
+      quizSheets: [
+        {
+          path: 'submissions/ana/pool.md',
+          quiz,
+          sheet: read.sheet,
+          record: {
+            ...claim('sha-b', 7, '2027-01-10T12:00:00Z'),
+            ref: undefined,
+            passed: true,
+            percent: 100,
+            attempt: 1,
+          },
+          hints: [],
+        },
+      ],
+      results: [],
+      records: [],
+      stored: [
+        claim('sha-a', 6, '2027-01-10T10:00:00Z'),
+        claim('sha-b', 7, '2027-01-10T12:00:00Z'),
+      ],
+      config,
+      pull,
+      now: '2027-01-10T12:00:01Z',
+    });
+    assert.deepEqual(
+      settled.settle.map((r) => [r.sha, r.ref, r.refused]),
+      [['sha-b', 'refused', 'other-draw']],
+    );
   });
 });

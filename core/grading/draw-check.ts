@@ -55,9 +55,9 @@ export function checkDraw(
       message: `Expected the sheet of ${learner}'s attempt ${n} at "${quiz.title}"${drew}; found ${had}${hadDrawn}. Each attempt draws its own questions and orders its choices, from your login and the attempt's number: ${take}.`,
     };
   }
-  const stray = sheet.questions.find(
-    (q) => q.id && !want.has(q.id) && quiz.questions.some((k) => k.id === q.id),
-  );
+  // Questions the quiz does not have at all are unknownQuestions' to report.
+  const pool = new Set(quiz.questions.map((k) => k.id));
+  const stray = sheet.questions.find((q) => q.id && !want.has(q.id) && pool.has(q.id));
   if (stray)
     return {
       ok: false,

@@ -2,7 +2,7 @@ import type { Question } from '../model.js';
 import { foldText } from '../text/fold-text.js';
 import type { DecimalMark } from './read-number.js';
 import type { PatternMatcher, QuestionResult } from './types.js';
-import { percent, type Scored } from './scored.js';
+import { percent, shareOfParts, type Scored } from './scored.js';
 import { numberText, scoreNumeric } from './score-numeric.js';
 import { answerPattern, matchFlags } from './answer-pattern.js';
 import { creditAnswer, hasChoiceCredits, scoreCredits } from './choice-credit.js';
@@ -191,18 +191,12 @@ function scoreMatching(key: Question, mine: Question): Scored {
   const right = prompts.filter(
     (p) => normalise(given.get(normalise(p.prompt))!).trim() === normalise(p.answer).trim(),
   ).length;
-  const all = right === prompts.length;
-  const fraction = all ? 1 : key.partial ? right / prompts.length : 0;
-  return {
-    outcome: all ? 'right' : fraction > 0 ? 'partial' : 'wrong',
-    points: fraction * key.weight,
+  return shareOfParts(key, {
+    all: right === prompts.length,
+    share: right / prompts.length,
+    said: `${right} of ${prompts.length} prompts are matched right`,
     answer,
-    feedback: all
-      ? []
-      : [
-          `${right} of ${prompts.length} prompts are matched right${key.partial ? `: ${percent(fraction)} of the question's credit` : ''}.`,
-        ],
-  };
+  });
 }
 
 function scoreOrdering(key: Question, mine: Question, learner?: string): Scored {

@@ -1,6 +1,6 @@
 import type { Blank, Question } from '../model.js';
 import { foldText } from '../text/fold-text.js';
-import { percent, type Scored } from './scored.js';
+import { shareOfParts, type Scored } from './scored.js';
 
 /** One blank graded as a question of its own: a single choice, or a text answer. */
 export type BlankScorer = (key: Question, mine: Question) => Scored;
@@ -89,21 +89,14 @@ export function scoreCloze(
   });
   const earned = shares.reduce((t, s) => t + Math.min(1, Math.max(0, s.points)), 0);
   const n = keyBlanks.length;
-  const all = n > 0 && shares.every((s) => s.points >= 1);
-  const fraction = all ? 1 : key.partial && n > 0 ? earned / n : 0;
   const whole = shares.every((s) => s.points === 0 || s.points >= 1);
-  const count = whole
-    ? `${shares.filter((s) => s.points >= 1).length} of ${n} blanks are right`
-    : `The blanks earn ${Math.round(earned * 100) / 100} of ${n}`;
-  return {
-    outcome: all ? 'right' : fraction > 0 ? 'partial' : 'wrong',
-    points: fraction * key.weight,
+  return shareOfParts(key, {
+    all: n > 0 && shares.every((s) => s.points >= 1),
+    share: n > 0 ? earned / n : 0,
+    said: whole
+      ? `${shares.filter((s) => s.points >= 1).length} of ${n} blanks are right`
+      : `The blanks earn ${Math.round(earned * 100) / 100} of ${n}`,
     answer,
-    feedback: all
-      ? []
-      : [
-          `${count}${key.partial ? `: ${percent(fraction)} of the question's credit` : ''}.`,
-          ...notes,
-        ],
-  };
+    notes,
+  });
 }

@@ -2,7 +2,6 @@ import type { QuizdownQuestion } from './parse-quizdown.js';
 import {
   choiceList,
   firstWords,
-  listLine,
   orderedList,
   quizzesOf,
   type ImportedQuiz,
@@ -25,10 +24,8 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
   const drafts = questions.map((q): QuestionDraft => {
     // A free hint (format.md, Hints): collapsed under the text, it opens on a click on GitHub,
     // as quizdown's hint button does.
-    const hint =
-      q.hint && listLine(q.hint) === undefined
-        ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>`
-        : undefined;
+    // What is inside a hint is never read as the question's answers, so a list in it is safe.
+    const hint = q.hint ? `<details><summary>Hint</summary>\n\n${q.hint}\n\n</details>` : undefined;
     const text = [q.heading, q.body, hint].filter(Boolean).join('\n\n');
     const choices = () =>
       choiceList(
@@ -49,18 +46,7 @@ export function quizzesFromQuizdown(questions: QuizdownQuestion[]): {
     }
   });
   const skipped = questions.flatMap((q) =>
-    [
-      ...(q.hint && listLine(q.hint) !== undefined
-        ? [
-            {
-              line: q.hintLine ?? q.line,
-              what: 'its hint',
-              why: "it holds a list, which enablekit would read as the question's answers; add the hint to the question's text as sentences",
-            },
-          ]
-        : []),
-      ...q.left,
-    ].map((l) => ({
+    q.left.map((l) => ({
       line: l.line,
       name: (q.heading || q.body).slice(0, 60),
       reason: `${l.what}: ${l.why}`,

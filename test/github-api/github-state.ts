@@ -104,6 +104,15 @@ export class Repo {
     return this.trees.get(ref)?.get(path);
   }
 
+  /** One file written on a branch (the contents API), the rest of its tree kept. */
+  setFile(ref: string, path: string, text: string): void {
+    if (!this.trees.has(ref)) this.trees.set(ref, new Map());
+    this.trees.get(ref)!.set(path, text);
+  }
+
+  /** Files written through the contents API, in order, with their commit messages. */
+  readonly fileWrites: { branch: string; path: string; message: string }[] = [];
+
   addPull(p: Omit<Pull, 'number' | 'state'> & { number?: number }): Pull {
     const number = p.number ?? this.nextNumber;
     // Issues and pull requests share numbers on GitHub; a test that reuses one has a bug.

@@ -1,6 +1,13 @@
 import type { Comment, Repo } from './github-state.js';
 import { CHECK_HANDLERS } from './check-handlers.js';
+import { createHash } from 'node:crypto';
 import { bodyTooLong, notFound, repoOf, user, type Handler } from './handler-kit.js';
+
+/** A file's sha as git names its blob: what the contents API answers and asks back on update. */
+const blobSha = (text: string) => {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+};
 
 export type { Reply } from './handler-kit.js';
 
@@ -142,7 +149,35 @@ export const HANDLERS: Record<string, Handler> = {
         name: p.path!.split('/').pop(),
         path: p.path,
         content: big ? '' : content.toString('base64'),
-        sha: `blob-${content.length}`,
+        sha: blobSha(text),
+      },
+    };
+  },
+  // Writes a file on a branch (the default, main, unless named), as GitHub does: updating needs
+  // the sha of the version replaced (409 when it is not the current one), creating needs none.
+  'repos/create-or-update-file-contents': (s, p, body) => {
+    const r = repoOf(s, p);
+    if (!r) return notFound;
+    const branch = typeof body.branch === 'string' ? body.branch : 'main';
+    const current = r.file(branch, p.path!);
+    if (current !== undefined && body.sha === undefined)
+      return {
+        status: 422,
+        body: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' },
+      };
+    if (current !== undefined && body.sha !== blobSha(current))
+      return {
+        status: 409,
+        body: { message: `${p.path} does not match ${String(body.sha)}` },
+      };
+    const text = Buffer.from(String(body.content), 'base64').toString('utf8');
+    r.setFile(branch, p.path!, text);
+    r.fileWrites.push({ branch, path: p.path!, message: String(body.message) });
+    return {
+      status: current === undefined ? 201 : 200,
+      body: {
+        content: { name: p.path!.split('/').pop(), path: p.path, sha: blobSha(text), type: 'file' },
+        commit: { sha: blobSha(`${branch}:${p.path}:${text}`), message: body.message },
       },
     };
   },

@@ -23,6 +23,11 @@ export interface Fault {
   applied?: boolean;
   /** No answer at all: the connection is closed instead (recorded as status 0). */
   drop?: boolean;
+  /**
+   * A 403 that is a refusal, not a rate limit: GitHub's message, such as "Resource not
+   * accessible by integration" (a token without the permission), and no retry-after.
+   */
+  refusal?: string;
 }
 
 export interface Call {
@@ -150,6 +155,14 @@ export class LocalGitHub {
         req.socket.destroy();
         return;
       }
+      if (fault.status === 403 && fault.refusal)
+        return this.send(res, method, url, op?.operationId, {
+          status: 403,
+          body: {
+            message: fault.refusal,
+            documentation_url: 'https://docs.github.com/rest/repos/contents',
+          },
+        });
       if (fault.status === 403) {
         res.setHeader('retry-after', String(fault.retryAfter ?? 1));
         return this.send(res, method, url, op?.operationId, {

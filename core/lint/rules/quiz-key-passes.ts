@@ -20,9 +20,12 @@ const OUTCOME: Record<Exclude<Outcome, 'right'>, string> = {
   'not-a-number': 'no credit: its answer read as not a number',
 };
 
-/** A text question whose only accepted answers are patterns: no one answer can be written for it. */
+const onlyPatterns = (accepted: Question['accepted']) =>
+  accepted.length > 0 && accepted.every((a) => answerPattern(a.value));
+/** A text question (or a cloze blank) whose only accepted answers are patterns: no one answer can be written for it. */
 const patternOnly = (q: Question) =>
-  q.type === 'text' && q.accepted.length > 0 && q.accepted.every((a) => answerPattern(a.value));
+  (q.type === 'text' && onlyPatterns(q.accepted)) ||
+  (q.type === 'cloze' && (q.blanks ?? []).some((b) => onlyPatterns(b.accepted)));
 
 /**
  * The quiz's key sheet (`take --answered`), graded as the Action grades a learner's: every
@@ -107,6 +110,43 @@ export const quizKeyPasses: Rule = {
       ],
     },
     {
+      // The key sheet's own draw of one is `routing`: the whole pool is graded, so `header` is checked too.
+      title: 'A pool is checked whole: every question, whichever draw asks it',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          draw: 1
+          shuffle_choices: true
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=routing -->
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## Which header carries the request id?
+          <!-- question id=header type=text -->
+
+          Accepted answers:
+
+          - \` \`
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:18',
+          message: `Expected the quiz's key sheet to earn full credit on "Which header carries the request id?"; found no credit: read as not answered`,
+        },
+      ],
+    },
+    {
       title: 'A key that passes: nothing to report',
       files: {
         'enablekit.yml': 'version: 1\npolicies:\n  decimal_mark: ","\n',
@@ -131,6 +171,22 @@ export const quizKeyPasses: Rule = {
           1. Read
           2. Triage
           3. Reply
+
+          ## A P1 goes to the {1} queue and is answered within {2} minutes.
+          <!-- question id=p1-rule type=cloze -->
+
+          - {1}
+            - [ ] Tier 1
+            - [x] Incident
+          - {2}
+            - \`15\`
+            - \`fifteen\`
+
+          ## The {1} header carries the request id.
+          <!-- question id=header type=cloze -->
+
+          - {1}
+            - \`/^x-req(uest)?-id$/i\`
         `,
       },
       expect: [],
