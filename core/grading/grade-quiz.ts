@@ -134,12 +134,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
   const passed = percent + 1e-9 >= policy.passMark;
   const practice = standing.kind === 'practice';
-  // Without records, a pooled sheet is the attempt it names (its draw was checked for that one).
-  const attempt = practice
-    ? standing.passedAttempt
-    : input.attemptFromSheet && asked.attempt !== undefined
-      ? asked.attempt
-      : standing.attempt;
+  const attempt = practice ? standing.passedAttempt : standing.attempt;
   // Practice comes after a pass, when the answers were theirs to see already.
   const revealed =
     policy.revealAnswers === 'always' ||
@@ -171,7 +166,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       passed,
       revealed,
       questions,
-      ...(asked.attempt !== undefined && !passed && !practice && attempt < policy.attempts
+      ...(asked.attempt !== undefined && !passed && !practice
         ? {
             retake: `enablekit take ${quiz.id} --learner ${input.learner ?? sheet.learner} --attempt ${asked.attempt + 1}`,
           }

@@ -31,6 +31,8 @@ export {
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
 export { curriculaToday } from '../../core/config/clock.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';
+export { verifyCredential } from '../../core/certificates/verify-credential.js';
+export { readRevocationList } from '../../core/certificates/revocation-list.js';
 
 import type * as self from './engine.js';
 export type Engine = typeof self;

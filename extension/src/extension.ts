@@ -14,6 +14,7 @@ import { registerNewItemCommands } from './new-item-commands.js';
 import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
 import { ActiveEditorKeys } from './context-keys.js';
 import { registerCreateCurricula } from './create-curricula.js';
+import { registerVerifyCertificate } from './certificate-verify.js';
 
 let engine: Engine | undefined;
 /** The engine (core, remark, ajv) is a second bundle, loaded on first need, so activation stays light. */
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     ...sealed.disposables,
     contextKeys,
     registerCreateCurricula(workspace, start),
+    registerVerifyCertificate(workspace),
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
