@@ -162,7 +162,7 @@ export async function runProgressSchedule(
         ]++;
     }
   }
-  const c = cohort(index, facts, today);
+  const c = cohort(index, facts, today, config.policies.itemMinAnswers);
   outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
   const body = dashboardBody(c, index, today);
   const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) =>

@@ -5,6 +5,7 @@ import { learnerStatus } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { recertifyRecord } from '../core/progress/recertification.js';
 import { completionsAt } from '../core/schema/front-matter-place.js';
+import { noticesDue } from '../core/progress/schedule-plan.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 
 const quiz = (id: string, module: string) =>
@@ -168,5 +169,24 @@ describe('gating: prerequisites, phases and windows (core/progress/gate.ts)', ()
       found.map((c) => c.label),
       ['strict', 'advisory', 'off'],
     );
+  });
+
+  it('an overdue module stays overdue, and its reminder says what to finish first before taking it', () => {
+    const { index, config } = gateOf('strict', [], '2027-03-10');
+    const [reminder] = noticesDue(
+      index,
+      config,
+      { login: 'ana', roles: ['support'], records: [], notices: [] },
+      '2027-03-10T09:00:00Z',
+    ).filter((n) => n.notice.item === 'deep');
+    assert.match(
+      reminder!.text,
+      /was due on 2027-02-26, and these checkpoints are not passed yet: deep-quiz title, Deep mock\. They cannot be taken yet: Finish the module "basics title" \(basics\) first: pass "basics-quiz title" \(basics-quiz\)\. .* Then take them, or tell your manager/,
+    );
+    const deep = learnerStatus('ana', ['support'], index, [], '2027-03-10', config)
+      .flatMap((t) => t.modules)
+      .find((m) => m.module === 'deep')!;
+    assert.equal(deep.state, 'overdue');
+    assert.equal(deep.locked!.length, 2);
   });
 });
