@@ -168,7 +168,7 @@ export async function runProgressSchedule(
         ]++;
     }
   }
-  const c = cohort(index, facts, today);
+  const c = cohort(index, facts, today, config.policies.itemMinAnswers);
   outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
   const feedback = surveyDashboardSection(
     surveyResults(

@@ -76,7 +76,13 @@ export async function benchProgress(sizes = SIZES): Promise<void> {
   for (const learners of sizes) await scheduledRuns(learners);
 }
 
-/** Two scheduled runs (the second resumes what the first left) over this many learners, each owed ten reminders. */
+/**
+ * Scheduled runs over this many learners, each owed ten reminders, one after the other on the
+ * same workspace (the state a run keeps for the next, as actions/cache carries it) and token:
+ * the first reads everything, the second resumes the writes the first left; then dry runs
+ * (which read as a run does and write nothing): one reading what the second wrote to, one with
+ * nothing changed, and one after ten learners got a new result.
+ */
 async function scheduledRuns(learners: number): Promise<void> {
   const workspace = mkdtempSync(join(tmpdir(), 'enablekit-bench-progress-'));
   mkdirSync(join(workspace, 'curricula'));
@@ -85,7 +91,9 @@ async function scheduledRuns(learners: number): Promise<void> {
   const gh = new LocalGitHub();
   await gh.start();
   const repo = gh.state.repo('acme', 'training');
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Every learner has their issue already, with ten results recorded; ten modules are past due, so everyone is owed reminders.
+  const issues: number[] = [];
   for (let i = 0; i < learners; i++) {
     const issue = repo.addIssue(
       `Training progress: @${login(i)}`,
@@ -93,6 +101,8 @@ async function scheduledRuns(learners: number): Promise<void> {
       'github-actions[bot]',
       ['enablekit:progress'],
     );
+    issue.updated_at = hourAgo;
+    issues.push(issue.number);
     const mine = records(login(i)).filter(
       (r) => Number(r.checkpoint.slice(1)) >= 40 && Number(r.checkpoint.slice(1)) < 45,
     );
@@ -105,7 +115,7 @@ async function scheduledRuns(learners: number): Promise<void> {
       updated_at: '2026-03-05T10:00:00Z',
     });
   }
-  const run = async () => {
+  const run = async (dryRun = false) => {
     const before = gh.calls.length;
     const t = performance.now();
     const r = await runAction({
@@ -113,7 +123,7 @@ async function scheduledRuns(learners: number): Promise<void> {
       workspace,
       eventName: 'schedule',
       payload: {},
-      inputs: { 'operations-per-run': String(BUDGET) },
+      inputs: { 'operations-per-run': String(BUDGET), 'dry-run': String(dryRun) },
     });
     if (r.code !== 0) throw new Error(r.stdout + r.stderr);
     const calls = gh.calls.slice(before);
@@ -122,26 +132,54 @@ async function scheduledRuns(learners: number): Promise<void> {
       ms: performance.now() - t,
       reads: reads.length,
       graphql: reads.filter((c) => c.graphql).length,
+      notModified: reads.filter((c) => !c.counted).length,
       writes: calls.filter(isWrite).length,
-      progress: JSON.parse(r.outputs.progress!) as { deferred: number; reminded: number },
+      progress: JSON.parse(r.outputs.progress!) as {
+        deferred: number;
+        reminded: number;
+        issuesRead: number;
+      },
     };
   };
+  // Scheduled runs are a day apart or more: GitHub's clock moves a day between them, so the
+  // 10-minute overlap each run reads again holds only what changed in its last minutes.
+  const nextDay = () => (gh.state.clockOffsetMs += 86_400_000);
   const first = await run();
+  nextDay();
   const second = await run();
   const dashboard = [...repo.issues.values()].find((i) => i.labels.includes('enablekit:dashboard'));
+  nextDay();
+  const third = await run(true);
+  nextDay();
+  const quiet = await run(true);
+  for (let k = 0; k < 10; k++)
+    repo.comments.push({
+      id: gh.state.id(),
+      issue: issues[k * Math.floor(learners / 10)]!,
+      author: 'github-actions[bot]',
+      body: recordComment(records(login(k * Math.floor(learners / 10))).slice(0, 1)),
+      created_at: gh.state.now(),
+      updated_at: gh.state.now(),
+    });
+  const ten = await run(true);
   await gh.stop();
   const line = (what: string, r: Awaited<ReturnType<typeof run>>) =>
     console.log(
-      `    ${what.padEnd(38)} ${fmt(r.ms)}, ${r.reads} reads (${r.graphql} GraphQL), ${r.writes} writes (${r.progress.reminded} reminders, ${r.progress.deferred} left)`,
+      `    ${what.padEnd(44)} ${fmt(r.ms)}, ${r.reads} reads (${r.graphql} GraphQL, ${r.notModified} answered 304: ${r.reads - r.notModified} counted), ${r.progress.issuesRead} issues read, ${r.writes} writes (${r.progress.reminded} reminders, ${r.progress.deferred} left)`,
     );
   console.log(`  ${learners} learners:`);
   line(`scheduled run, operations-per-run ${BUDGET}`, first);
   line('the next scheduled run (resumes)', second);
+  line('a dry run after it (reads what it wrote to)', third);
+  line('a dry run, nothing changed', quiet);
+  line('a dry run, ten learners with a new result', ten);
   const size = (f: string) =>
     statSync(join(workspace, '.enablekit', 'dashboard', f)).size.toLocaleString('en');
   console.log(
-    `    dashboard body ${(dashboard?.body.length ?? 0).toLocaleString('en')} characters (GitHub's limit: 65,536); the full matrix: dashboard.csv ${size('dashboard.csv')} bytes, dashboard.json ${size('dashboard.json')} bytes`,
+    `    dashboard body ${(dashboard?.body.length ?? 0).toLocaleString('en')} characters (GitHub's limit: 65,536); the full matrix: dashboard.csv ${size('dashboard.csv')} bytes, dashboard.json ${size('dashboard.json')} bytes; the run state ${statSync(join(workspace, '.enablekit', 'state', 'run-state.json.gz')).size.toLocaleString('en')} bytes`,
   );
   if (first.writes > BUDGET || second.writes > BUDGET)
     throw new Error(`the schedule wrote more than operations-per-run (${BUDGET})`);
+  if (quiet.progress.issuesRead !== 0 || ten.progress.issuesRead !== 10)
+    throw new Error('the dry runs read other than what changed');
 }

@@ -21,7 +21,9 @@ Usage:
   enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
   enablekit take <checkpoint-or-survey-id> --learner <login> [--attempt <n>] [--occasion <id>] [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
-  enablekit progress [--format markdown|json|csv] [--learner <login>] [--surveys] [--repo owner/name] [--api-url <url>]
+  enablekit progress [--format markdown|json|csv] [--learner <login>] [--repo owner/name] [--api-url <url>]
+  enablekit progress --surveys [--format markdown|json] [--learner <login>] [--repo owner/name]
+  enablekit progress --items [--format markdown|json|csv] [--repo owner/name]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
   enablekit seal --rotate [paths...]         (also ENABLEKIT_NEW_KEY; or: enablekit rotate)
@@ -50,6 +52,8 @@ Options:
               progress: markdown (default), json, or csv (the learner × module matrix)
   --repo      progress: read the records from this repository's progress issues (token in
               GITHUB_TOKEN or GH_TOKEN; --api-url for GitHub Enterprise Server), not local sheets
+  --items     progress: item analysis of every quiz question (difficulty, discrimination, choice
+              picks, flags, changes after releases) from the learners' first attempts
   --fix       apply the fixes rules offer, then report what is left
   --no-cache  parse every file again instead of reusing .enablekit-cache/
   --jobs      lint: parse on this many threads (default: cores - 1, at most 4, from 4 cores up; else 1)
@@ -96,6 +100,7 @@ async function run(argv: string[]): Promise<number> {
       'api-url': { type: 'string' },
       today: { type: 'string' },
       fix: { type: 'boolean', default: false },
+      items: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       jobs: { type: 'string' },
       dir: { type: 'string', default: '.' },
@@ -303,6 +308,7 @@ async function run(argv: string[]): Promise<number> {
         ...(values.repo ? { repo: values.repo } : {}),
         ...(values.surveys ? { surveys: true } : {}),
         ...(token ? { token } : {}),
+        ...(values.items ? { items: true } : {}),
       });
       process.stdout.write(stdout);
       return exitCode;

@@ -14,6 +14,10 @@ import { resolveTargets } from '../host/workspace-files.js';
 import { ProgressBar } from './progress-bar.js';
 import { recordsFromSheets } from './sheet-records.js';
 import { curriculaToday } from '../core/config/clock.js';
+import { itemAnalysis } from '../core/analysis/item-analysis.js';
+import { itemsCsv, itemsMarkdown } from '../core/analysis/item-report.js';
+import { escapeMarkdown } from '../core/text/markdown-escape.js';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 
 export interface ProgressArgs {
   cwd: string;
@@ -32,6 +36,8 @@ export interface ProgressArgs {
   cache: boolean;
   /** --surveys: the surveys' answers (feedback on the training) instead of progress. */
   surveys?: boolean;
+  /** --items: the item analysis of every quiz question instead of where each learner stands. */
+  items?: boolean;
 }
 
 /**
@@ -95,8 +101,13 @@ export async function progressCommand(
     notices: [],
   }));
   const today = curriculaToday(config, new Date(a.now), a.today);
+  if (a.items) return itemsOutput(a.format, index, learners, config.policies.itemMinAnswers);
   // The full learner × module matrix, as the Action's dashboard artifact holds it.
-  if (a.format === 'csv') return { stdout: matrixCsv(cohort(index, learners, today)), exitCode: 0 };
+  if (a.format === 'csv')
+    return {
+      stdout: matrixCsv(cohort(index, learners, today, config.policies.itemMinAnswers)),
+      exitCode: 0,
+    };
   if (a.format === 'json') {
     const out = {
       today,
@@ -108,7 +119,9 @@ export async function progressCommand(
         participation: participationOf(l.records, l.login),
         records: l.records.length,
       })),
-      ...(a.learner ? {} : { cohort: cohort(index, learners, today) }),
+      ...(a.learner
+        ? {}
+        : { cohort: cohort(index, learners, today, config.policies.itemMinAnswers) }),
     };
     return { stdout: `${JSON.stringify(out, null, 2)}\n`, exitCode: 0 };
   }
@@ -118,9 +131,27 @@ export async function progressCommand(
   );
   if (!a.learner)
     parts.push(
-      `## Cohort\n\n${dashboardBody(cohort(index, learners, today), index, today, false)}`,
+      `## Cohort\n\n${dashboardBody(cohort(index, learners, today, config.policies.itemMinAnswers), index, today, false)}`,
     );
   return { stdout: `${parts.join('\n\n')}\n`, exitCode: 0 };
+}
+
+/** `--items`: the analysis, as Markdown for people, JSON for tools, CSV for spreadsheets. */
+function itemsOutput(
+  format: string,
+  index: WorkspaceIndex,
+  learners: readonly { login: string; records: ProgressRecord[] }[],
+  minAnswers: number | undefined,
+): { stdout: string; exitCode: number } {
+  const a = itemAnalysis(
+    index,
+    learners.flatMap((l) => l.records),
+    minAnswers,
+  );
+  if (format === 'json') return { stdout: `${JSON.stringify(a, null, 2)}\n`, exitCode: 0 };
+  if (format === 'csv') return { stdout: itemsCsv(a), exitCode: 0 };
+  const title = (id: string) => escapeMarkdown(index.item(id)?.title ?? id, 60);
+  return { stdout: itemsMarkdown(a, title), exitCode: 0 };
 }
 
 /**

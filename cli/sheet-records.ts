@@ -10,6 +10,7 @@ import type { Config } from '../core/config/config.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
 import { timedMatcher } from '../host/timed-matcher.js';
+import { questionMarks } from '../core/progress/question-marks.js';
 
 /**
  * Every sheet under submissions/<login>/ (or only `learner`'s) graded as of now: quizzes
@@ -58,9 +59,7 @@ export function recordsFromSheets(
             passed: g.grade.passed,
             percent: g.grade.percent,
             attempt: 1,
-            missed: g.grade.questions
-              .filter((q) => q.outcome !== 'right')
-              .flatMap((q) => (q.id ? [q.id] : [])),
+            ...questionMarks(g.grade.questions),
           };
       } else if (item?.type === 'reflection') {
         record = {

@@ -8,23 +8,7 @@ import { generateIssuerKey } from '../core/certificates/sign-credential.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
 import { cli, ROOT } from './helpers/cli.js';
-import { pullRequestEvent, runAction, workspaceWith } from './helpers/run-action.js';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-function releaseEvent(tag: string, body: string) {
-  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
-    name: string;
-    examples: Record<string, any>[];
-  }[];
-  const e = structuredClone(
-    examples.find((x) => x.name === 'release')!.examples.find((x) => x.action === 'published')!,
-  );
-  e.release.tag_name = tag;
-  e.release.body = body;
-  e.repository.full_name = 'acme/training';
-  return e;
-}
+import { pullRequestEvent, runAction, workspaceWith, releaseEvent } from './helpers/run-action.js';
 
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'action-curricula');
 const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8'))

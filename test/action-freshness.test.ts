@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readIssueData } from '../core/freshness/stale-issue.js';
 import { isWrite, LocalGitHub } from './github-api/server.js';
 import { ROOT } from './helpers/cli.js';
-import { runAction, workspaceWith } from './helpers/run-action.js';
+import { runAction, workspaceWith, releaseEvent } from './helpers/run-action.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
@@ -20,14 +20,6 @@ const example = (name: string, action?: string) =>
   );
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'freshness-curricula');
 const TODAY = new Date().toISOString().slice(0, 10);
-
-function releaseEvent(tag: string, body: string) {
-  const e = example('release', 'published');
-  e.release.tag_name = tag;
-  e.release.body = body;
-  e.repository.full_name = 'acme/training';
-  return e;
-}
 
 function dispatchEvent(payload: Record<string, unknown>) {
   const e = example('repository_dispatch');

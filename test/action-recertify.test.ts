@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
@@ -9,9 +8,8 @@ import { readRecords } from '../core/progress/ledger.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
 import { BIN, ROOT } from './helpers/cli.js';
-import { pullRequestEvent, runAction, workspaceWith } from './helpers/run-action.js';
+import { pullRequestEvent, runAction, workspaceWith, releaseEvent } from './helpers/run-action.js';
 
-const require = createRequire(import.meta.url);
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'action-curricula');
 const quiz = parseFile('basics-quiz.md', readFileSync(join(CURRICULA, 'basics-quiz.md'), 'utf8'))
   .model.item as Quiz;
@@ -19,20 +17,6 @@ const RIGHT = (l: string) =>
   answerSheetText(quiz, l)
     .replace('- [ ] Incident', '- [x] Incident')
     .replace('Answer: ', 'Answer: X-Request-Id');
-
-function releaseEvent(tag: string, body: string) {
-  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
-    name: string;
-    examples: Record<string, any>[];
-  }[];
-  const e = structuredClone(
-    examples.find((x) => x.name === 'release')!.examples.find((x) => x.action === 'published')!,
-  );
-  e.release.tag_name = tag;
-  e.release.body = body;
-  e.repository.full_name = 'acme/training';
-  return e;
-}
 
 /** `enablekit progress` reading the progress issues, run without blocking the local GitHub server. */
 function progressCli(

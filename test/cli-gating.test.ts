@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { parseFile } from '../core/parse/parse-file.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import type { Quiz } from '../core/model.js';
-import { cli, tempWorkspace } from './helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { progressMarker, recordComment } from '../core/progress/ledger.js';
+import { LocalGitHub } from './github-api/server.js';
+import { BIN, cli, tempWorkspace } from './helpers/cli.js';
 
 const quiz = (id: string, module: string) =>
   `---\ntype: quiz\nid: ${id}\ntitle: ${id} title\nmodule: ${module}\nowner: l\n---\n# Q\n\n## Which queue takes P1 tickets?\n<!-- question id=a -->\n\n- [ ] Tier 1\n- [x] Incident\n`;
@@ -87,5 +90,71 @@ describe('enablekit take and progress: a checkpoint held back by gating', functi
     assert.equal(quiet.code, 0, quiet.stderr);
     assert.equal(quiet.stderr, '');
     assert.match(readFileSync(join(off, 'submissions/ana/deep-quiz.md'), 'utf8'), /deep-quiz/);
+  });
+
+  it('progress --repo judges by the records in the progress issues (local GitHub API): locked until the Action recorded the prerequisite passed', async () => {
+    const gh = new LocalGitHub();
+    await gh.start();
+    try {
+      const repo = gh.state.repo('acme', 'training');
+      const issue = repo.addIssue(
+        'Training progress: @ana',
+        progressMarker('ana'),
+        'github-actions[bot]',
+        ['enablekit:progress'],
+      );
+      const ws = tempWorkspace(files('strict'));
+      const progress = () =>
+        new Promise<string>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [
+              BIN,
+              'progress',
+              '--repo',
+              'acme/training',
+              '--api-url',
+              gh.url,
+              '--learner',
+              'ana',
+              '--today',
+              '2027-02-02',
+            ],
+            { cwd: ws, env: { PATH: process.env.PATH!, NO_COLOR: '1', GITHUB_TOKEN: 'ghs_test' } },
+          );
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', () => resolve(out));
+        });
+      assert.match(
+        await progress(),
+        /\| Deep dive \| 🔒 locked: Finish the module "Basics" \(basics\) first/,
+      );
+      repo.comments.push({
+        id: gh.state.id(),
+        issue: issue.number,
+        author: 'github-actions[bot]',
+        body: recordComment([
+          {
+            learner: 'ana',
+            checkpoint: 'basics-quiz',
+            kind: 'quiz',
+            pr: 3,
+            sha: 'b1',
+            at: '2027-01-20T10:00:00Z',
+            passed: true,
+            percent: 100,
+            attempt: 1,
+          },
+        ]),
+        created_at: '2027-01-20T10:00:00Z',
+        updated_at: '2027-01-20T10:00:00Z',
+      });
+      assert.match(await progress(), /\| Deep dive \| 📖 open/);
+    } finally {
+      await gh.stop();
+      assert.deepEqual(gh.violations, []);
+    }
   });
 });

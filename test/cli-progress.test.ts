@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,7 +8,7 @@ import { progressMarker, recordComment } from '../core/progress/ledger.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import type { Quiz } from '../core/model.js';
 import { LocalGitHub } from './github-api/server.js';
-import { BIN, cli, ROOT } from './helpers/cli.js';
+import { cli, cliAsync, ROOT } from './helpers/cli.js';
 import { runAction } from './helpers/run-action.js';
 
 const CURRICULA = join(ROOT, 'test', 'fixtures', 'progress-curricula');
@@ -34,25 +33,6 @@ function workspace(sheets: Record<string, string>): string {
     writeFileSync(join(dir, path), text);
   }
   return dir;
-}
-
-/** The CLI run without blocking this process, so the local GitHub server can answer it. */
-function cliAsync(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH!, NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('enablekit progress: the same status and dashboard as the Action, from local sheets or the progress issues', function () {

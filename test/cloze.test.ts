@@ -151,6 +151,12 @@ describe('cloze questions', () => {
       ["The blanks earn 2.5 of 3: 83.3% of the question's credit."],
     ]);
     assert.deepEqual(rule(grade({})), ['unanswered', 0, []]);
+    // A typographic apostrophe, typed as a phone or a word processor writes it.
+    const apostrophe = quizOf(QUIZ.replace('`account manager`', "`customer's manager`"));
+    assert.deepEqual(
+      rule(grade({ 1: 'Incident', 2: '15', 3: 'Customer’s  Manager' }, apostrophe)),
+      ['right', 3, []],
+    );
     const strict = quizOf(
       QUIZ.replace('id=rule weight=3', 'id=rule weight=3 scoring=all-or-nothing'),
     );
@@ -199,6 +205,19 @@ describe('cloze questions', () => {
       '“now”',
     );
     assert.equal(graded(curly, sheet).questions[0]!.outcome, 'right');
+  });
+
+  it('a sheet has room for a long answer in every blank, as for every question', () => {
+    const n = 40;
+    const big = quizOf(
+      `---\ntype: quiz\nid: big\ntitle: Big\nmodule: m\nowner: o\n---\n# Big\n\n## Fill\n<!-- question id=fill type=cloze -->\n\n${Array.from({ length: n }, (_, i) => `{${i + 1}}`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `- {${i + 1}}\n  - \`x\``).join('\n')}\n`,
+    );
+    // 500 characters of four bytes each in every blank: 80 KB of answers.
+    const long = '𝄞'.repeat(500);
+    let sheet = answerSheetText(big, 'ana');
+    for (let i = 1; i <= n; i++) sheet = sheet.replace(`- {${i}}: \n`, `- {${i}}: ${long}\n`);
+    const g = graded(big, sheet);
+    assert.deepEqual([g.questions[0]!.outcome, g.questions[0]!.points], ['wrong', 0]);
   });
 
   it('the key sheet grades 100%', () => {
@@ -278,10 +297,12 @@ describe('cloze questions', () => {
     );
     const text = QUIZ.replace(/## Complete[\s\S]*?(?=## A P2)/, '').replace(
       '- {1}\n  - `Tier 2`',
-      '- {1}\n  - [x] Tier 2\n  - [ ] Tier 1',
+      '- {1}\n  - [x] Tier 2\n  - [ ] *Tier* 1',
     );
     const out = giftFromQuiz(quizOf(text), text);
-    assert.match(out.text, /A P2 goes to the \{\n\t=Tier 2\n\t~Tier 1\n/);
+    assert.match(out.text, /A P2 goes to the \{\n\t=Tier 2\n\t~\*Tier\* 1\n/);
+    const again = quizzesFromGift(parseGift(out.text).questions).quizzes[0]!.body;
+    assert.match(again, /- \{1\}\n {2}- \[x\] Tier 2\n {2}- \[ \] \*Tier\* 1/);
   });
 
   it('GIFT import: a missing word becomes a cloze with one blank, its choices or its accepted answers', () => {

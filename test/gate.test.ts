@@ -4,6 +4,8 @@ import { Gate, reasonsText } from '../core/progress/gate.js';
 import { learnerStatus } from '../core/progress/learner-status.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import { recertifyRecord } from '../core/progress/recertification.js';
+import { completionsAt } from '../core/schema/front-matter-place.js';
+import { noticesDue } from '../core/progress/schedule-plan.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 
 const quiz = (id: string, module: string) =>
@@ -158,5 +160,33 @@ describe('gating: prerequisites, phases and windows (core/progress/gate.ts)', ()
     assert.ok(about.some((d) => d.file === 'enablekit.yml' && /strict/.test(d.message)));
     assert.ok(about.some((d) => d.file === 'adv.md' && /advisory/.test(d.message)));
     assert.ok(about.every((d) => d.fix?.suggestion));
+  });
+
+  it("completion offers a track's gating values", () => {
+    const lines = ['type: track', 'id: adv', 'title: A', 'gating: '];
+    const found = completionsAt({ lines, line: 3, character: 8, ids: () => [] });
+    assert.deepEqual(
+      found.map((c) => c.label),
+      ['strict', 'advisory', 'off'],
+    );
+  });
+
+  it('an overdue module stays overdue, and its reminder says what to finish first before taking it', () => {
+    const { index, config } = gateOf('strict', [], '2027-03-10');
+    const [reminder] = noticesDue(
+      index,
+      config,
+      { login: 'ana', roles: ['support'], records: [], notices: [] },
+      '2027-03-10T09:00:00Z',
+    ).filter((n) => n.notice.item === 'deep');
+    assert.match(
+      reminder!.text,
+      /was due on 2027-02-26, and these checkpoints are not passed yet: deep-quiz title, Deep mock\. They cannot be taken yet: Finish the module "basics title" \(basics\) first: pass "basics-quiz title" \(basics-quiz\)\. .* Then take them, or tell your manager/,
+    );
+    const deep = learnerStatus('ana', ['support'], index, [], '2027-03-10', config)
+      .flatMap((t) => t.modules)
+      .find((m) => m.module === 'deep')!;
+    assert.equal(deep.state, 'overdue');
+    assert.equal(deep.locked!.length, 2);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { progressMarker, recordComment } from '../core/progress/ledger.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import { isWrite, LocalGitHub, type Call } from './github-api/server.js';
@@ -231,5 +232,39 @@ describe('the scheduled run reads only what changed, conditionally, and resumes 
     const fifth = await schedule(ws, budget);
     assert.equal(fifth.writes.length, 0, 'a run after writes nothing');
     assert.equal(repo().comments.filter((c) => c.body.includes('"kind":"reminder"')).length, 15);
+  });
+
+  it('reads everything again a week after the last full read, and when the state kept is unreadable or another writer’s', async () => {
+    const ws = setUp(30, '2099-01-01');
+    const full = async (o: Parameters<typeof schedule>[1] = {}) => {
+      const r = await schedule(ws, o);
+      assert.equal(r.r.code, 0, r.r.stdout + r.r.stderr);
+      return [r.progress!.fullRead, r.progress!.issuesRead];
+    };
+    assert.deepEqual(await full(), [true, 30]);
+    assert.deepEqual(await full(), [false, 0]);
+    // Eight days on (the runner's clock: it only decides when to read everything).
+    assert.deepEqual(await full({ env: { ENABLEKIT_NOW: iso(Date.now() + 8 * 86_400_000) } }), [
+      true,
+      30,
+    ]);
+    assert.deepEqual(await full(), [false, 0]);
+    // Kept for another writer: its issues are not this writer's, so none is used.
+    gh.tokens.set('ghs_app', 'my-app[bot]');
+    assert.deepEqual(
+      await full({
+        inputs: { 'writer-login': 'my-app[bot]', 'github-token': 'ghs_app', 'dry-run': 'true' },
+      }),
+      [true, 0],
+    );
+    const state = join(ws, '.enablekit', 'state', 'run-state.json.gz');
+    writeFileSync(state, 'not gzip');
+    const broken = await schedule(ws);
+    assert.equal(broken.r.code, 0, broken.r.stdout + broken.r.stderr);
+    assert.deepEqual([broken.progress!.fullRead, broken.progress!.issuesRead], [true, 30]);
+    assert.match(
+      broken.r.stdout,
+      /Expected .*run-state\.json\.gz to be the state a scheduled run kept; found it unreadable .*Reading every progress issue instead/,
+    );
   });
 });

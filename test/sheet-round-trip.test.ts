@@ -99,6 +99,55 @@ describe('An answer sheet lists what the quiz says, and the key sheet earns full
     );
   });
 
+  it('a cloze sentence, its choices and a typed answer with Markdown marks read back from the sheet, and its key sheet earns full credit', () => {
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        fc.uniqueArray(text, { minLength: 2, maxLength: 4 }),
+        text.filter((t) => !t.includes('`')),
+        (before, after, choices, typed) => {
+          const source = [
+            '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: alice\n---\n# Q\n',
+            '## Fill\n<!-- question id=fill type=cloze -->\n',
+            `${markdownInline(before)} {1} ${markdownInline(after)} {2}\n`,
+            '- {1}',
+            ...choices.map((c, i) => `  - [${i === 0 ? 'x' : ' '}] ${markdownInline(c)}`),
+            '- {2}',
+            `  - \`${typed}\``,
+            '',
+          ].join('\n');
+          const quiz = parseFile('q.md', source).model.item as Quiz;
+          const [fill] = quiz.questions;
+          fc.pre(fill!.blanks?.[0]?.choices.map((c) => c.text).join('\n') === choices.join('\n'));
+          fc.pre(fill!.blanks?.[1]?.accepted[0]?.value === typed);
+          const read = readAnswerSheet(answerSheetText(quiz, 'ana', { decimalMark: '.' }));
+          assert.ok(read.ok, read.ok ? '' : read.message);
+          const mine = read.sheet.questions[0]!;
+          assert.deepEqual(
+            mine.sentence?.map((x) => x.text),
+            fill!.sentence?.map((x) => x.text),
+          );
+          assert.deepEqual(
+            mine.blanks?.[0]?.choices.map((c) => c.text),
+            choices,
+          );
+          assert.equal(mine.blanks?.[1]?.given, typed);
+          const graded = gradeQuiz({
+            sheet: read.sheet,
+            quiz,
+            policy: { passMark: 100, attempts: 3, retakeCooldownMs: 0, revealAnswers: 'never' },
+            prior: [],
+            now: '2026-11-29T00:00:00Z',
+          });
+          assert.ok(graded.ok);
+          assert.equal(graded.grade.percent, 100);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('a choice written \\*x\\* in the quiz reads back as *x* from the sheet, not as emphasis', () => {
     const quiz = quizOf(['*x*', 'y'], ['a_b_', '[c]']);
     const sheet = answerSheetText(quiz, 'ana');

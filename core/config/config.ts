@@ -50,6 +50,8 @@ export interface Policies {
   recertify: RecertifyPolicy;
   /** strict: a checkpoint taken out of order is not graded; advisory: graded, and said so; off: nothing is held back. */
   gating: GatingMode;
+  /** Item analysis flags no question answered fewer times than this (policies.item_min_answers); 20 when unset. */
+  itemMinAnswers?: number;
 }
 
 export interface Config {
@@ -191,6 +193,8 @@ export function parseConfig(file: string, source: string): Config {
     config.policies.recertify = p.recertify;
   if ((GATING_MODES as readonly unknown[]).includes(p.gating))
     config.policies.gating = p.gating as GatingMode;
+  if (typeof p.item_min_answers === 'number' && Number.isInteger(p.item_min_answers))
+    config.policies.itemMinAnswers = Math.max(1, p.item_min_answers);
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === 'error' || sev === 'warning' || sev === 'off') config.rules[rule] = sev;

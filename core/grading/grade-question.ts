@@ -351,6 +351,11 @@ export function scoreQuestion(
               : key.type === 'cloze'
                 ? scoreCloze(key, mine, scoreChoices, (k, m) => scoreText(k, m, match))
                 : scoreOrdering(key, mine, learner);
+  // The sheet's choice n is the key's choice n (choices compared by position): named by the key's letter.
+  const picked =
+    (key.type === 'single' || key.type === 'multiple') && s.outcome !== 'changed'
+      ? mine.choices.flatMap((c, i) => (c.checked ? [key.choices[i]!.letter] : []))
+      : undefined;
   return {
     result: {
       ...base,
@@ -358,6 +363,7 @@ export function scoreQuestion(
       outcome: s.outcome,
       points: Math.round(s.points * 1000) / 1000,
       feedback: s.changed ? [s.changed] : s.feedback,
+      ...(picked ? { picked } : {}),
     },
     held: s.held ?? [],
   };

@@ -7,6 +7,7 @@ import type { GradedPull, QuizKey } from './plan-pull.js';
 import type { PullFacts } from './pull-outcome.js';
 import type { GradeResult, PatternMatcher } from './types.js';
 import type { HintOpened } from './hint-cost.js';
+import { questionMarks } from '../progress/question-marks.js';
 
 /** An answer sheet as read, ready to grade. */
 export type Sheet = Parameters<typeof gradeQuiz>[0]['sheet'];
@@ -106,9 +107,7 @@ export function gradeQuizSheet(
       passed: result.grade.passed,
       percent: result.grade.percent,
       attempt: result.grade.attempt,
-      missed: result.grade.questions
-        .filter((q) => q.outcome !== 'right')
-        .flatMap((q) => (q.id ? [q.id] : [])),
+      ...questionMarks(result.grade.questions),
     });
   }
   return result;

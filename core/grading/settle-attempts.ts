@@ -6,6 +6,7 @@ import { gradeQuiz, policyFor } from './grade-quiz.js';
 import type { QuizSheet } from './plan-pull.js';
 import type { PullFacts } from './pull-outcome.js';
 import type { GradeResult, PatternMatcher } from './types.js';
+import { questionMarks } from '../progress/question-marks.js';
 
 export interface Settled {
   /** The results, each quiz graded again as the attempt it turned out to be. */
@@ -74,9 +75,7 @@ export function settleAttempts(i: {
         passed: result.grade.passed,
         percent: result.grade.percent,
         attempt: result.grade.attempt,
-        missed: result.grade.questions
-          .filter((x) => x.outcome !== 'right')
-          .flatMap((x) => (x.id ? [x.id] : [])),
+        ...questionMarks(result.grade.questions),
       });
     } else if (
       result.refusal.reason === 'no-attempts-left' ||

@@ -23,5 +23,10 @@ export function sheetLimit(item: Item | undefined): number {
     return MAX_SHEET_BYTES;
   const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
   if (item.type !== 'quiz') return blank + MAX_SHEET_BYTES;
-  return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
+  // A cloze takes an answer in each blank: room for each, as for a question.
+  const places = item.questions.reduce(
+    (n, q) => n + (q.type === 'cloze' ? Math.max(1, q.blanks?.length ?? 0) : 1),
+    0,
+  );
+  return blank + places * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
 }

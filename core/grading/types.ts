@@ -35,6 +35,11 @@ export interface QuestionResult {
   weight: number;
   /** Feedback the learner may see: on the choices they picked, and about their answer. */
   feedback: string[];
+  /**
+   * Single and multiple choice: the letters ticked, as the quiz names its choices (a shuffled
+   * sheet's put back), for item analysis. Never shown to the learner: the sheet says as much.
+   */
+  picked?: string[];
   /** Only when the policy allows revealing it. */
   correctAnswer?: string;
   /** 1-based line of the question in the answer sheet, for annotations. */

@@ -130,7 +130,7 @@ function answers(source: string, q: Question, notes: string[]): string {
       if (!q.truth) throw new NotYet('it has no answer');
       return q.truth.value ? 'T' : 'F';
     case 'cloze':
-      return blankAnswers(q);
+      return blankAnswers(source, q);
     case 'matching':
       if (!q.pairs?.length) throw new NotYet('it has no pairs');
       return [
@@ -145,7 +145,7 @@ function answers(source: string, q: Question, notes: string[]): string {
  * `~` the rest), or its accepted answers (`=`, with `%50%` for a credit). GIFT has one answer
  * block a question, so a cloze with more blanks is named, not written as something else.
  */
-function blankAnswers(q: Question): string {
+function blankAnswers(source: string, q: Question): string {
   const blanks = q.blanks ?? [];
   if (blanks.length !== 1)
     throw new NotYet(
@@ -153,7 +153,9 @@ function blankAnswers(q: Question): string {
     );
   const b = blanks[0]!;
   if (b.choices.length)
-    return b.choices.map((c) => `\t${c.checked ? '=' : '~'}${giftEscape(c.text)}`).join('\n');
+    return b.choices
+      .map((c) => `\t${c.checked ? '=' : '~'}${giftEscape(choiceMarkdown(source, c))}`)
+      .join('\n');
   if (b.accepted.length === 0) throw new NotYet('its blank has no accepted answers');
   const pattern = b.accepted.find((a) => answerPattern(a.value));
   if (pattern)

@@ -5,6 +5,8 @@ import { summaryBody } from './dashboard-summary.js';
 import { learnerStatus, type ModuleState } from './learner-status.js';
 import { resultsOf } from './records.js';
 import { checkpointCycles } from './recertification.js';
+import { itemAnalysis, type ItemAnalysis } from '../analysis/item-analysis.js';
+import { flaggedLines } from '../analysis/item-report.js';
 import type { LearnerFacts } from './schedule-plan.js';
 
 export const DASHBOARD_LABEL = 'enablekit:dashboard';
@@ -38,6 +40,8 @@ export interface Cohort {
   }[];
   checkpoints: CheckpointStats[];
   mostMissed: { checkpoint: string; question: string; count: number }[];
+  /** Every quiz question's difficulty, discrimination and choice picks, from first attempts; the flagged ones shown. */
+  items?: ItemAnalysis;
 }
 
 const median = (xs: number[]) => {
@@ -51,6 +55,8 @@ export function cohort(
   index: WorkspaceIndex,
   learners: readonly LearnerFacts[],
   today: string,
+  /** policies.item_min_answers: no question is flagged on fewer answers. */
+  minAnswers?: number,
 ): Cohort {
   const tracks: Cohort['tracks'] = [];
   const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
@@ -122,7 +128,14 @@ export function cohort(
         a.question.localeCompare(b.question),
     )
     .slice(0, 10);
-  return { tracks, checkpoints, mostMissed };
+  const items = itemAnalysis(
+    index,
+    learners.flatMap((l) =>
+      l.records.filter((r) => r.learner.toLowerCase() === l.login.toLowerCase()),
+    ),
+    minAnswers,
+  );
+  return { tracks, checkpoints, mostMissed, items };
 }
 
 const ICON: Record<ModuleState, string> = {
@@ -215,5 +228,6 @@ function statisticsLines(c: Cohort, title: (id: string) => string): string[] {
         `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? '' : 's'}`,
       );
   }
+  if (c.items) parts.push(...flaggedLines(c.items, title));
   return parts;
 }

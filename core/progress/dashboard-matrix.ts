@@ -48,7 +48,7 @@ export function matrixJson(c: Cohort, today: string): string {
  * One CSV field: quoted when it holds a comma, quote or line break; a field a spreadsheet
  * would run as a formula (=, +, -, @ first) is prefixed with an apostrophe, as OWASP advises.
  */
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

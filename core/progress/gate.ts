@@ -46,6 +46,8 @@ export const gatingOf = (config: Config, track: Track | undefined): GatingMode =
 export class Gate {
   private readonly passed: Set<string> | undefined;
   private readonly trackLeft = new Map<string, { module: string; checkpoints: string[] }[]>();
+  /** Every track, read once: a learner's status asks about each module, an org's rebuild about each learner. */
+  private readonly tracks: Track[];
 
   constructor(private readonly f: GateFacts) {
     this.passed = f.records
@@ -55,15 +57,16 @@ export class Gate {
             .map((r) => r.checkpoint),
         )
       : undefined;
+    this.tracks = [...f.index.items()]
+      .filter((i): i is Track => i.type === 'track')
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** The tracks a module is taken through: those of the learner's roles, or any listing it when none is. */
   tracksOf(module: string): Track[] {
-    const all = [...this.f.index.items()].filter(
-      (i): i is Track => i.type === 'track' && i.modules.some((m) => m.module === module),
-    );
+    const all = this.tracks.filter((t) => t.modules.some((m) => m.module === module));
     const mine = all.filter((t) => t.roles.some((r) => this.f.roles.includes(r)));
-    return (mine.length ? mine : all).sort((a, b) => a.id.localeCompare(b.id));
+    return mine.length ? mine : all;
   }
 
   /** A checkpoint as the learner would take it now. A checkpoint passed already is open: a pass stands. */
@@ -120,9 +123,8 @@ export class Gate {
       for (const p of track.prerequisites) before.set(p, false);
       // Foundation before advanced, for the roles they share (the same order track-order checks).
       if (track.phase === 'advanced')
-        for (const t of index.items())
+        for (const t of this.tracks)
           if (
-            t.type === 'track' &&
             t.phase === 'foundation' &&
             t.id !== track.id &&
             t.roles.some((r) => track.roles.includes(r) && this.takes(track, r))

@@ -52,7 +52,9 @@ export function rolesOf(login: string, config: Config, extraRoles: string[] = []
  * Where a learner stands on every track of their roles: per module, from the records of
  * its checkpoints. `today` is YYYY-MM-DD; a module whose window is due and whose
  * checkpoints are not all passed is overdue. Given the config, a module not yet tried that
- * its track's gating holds back (prerequisites, earlier phase, window) is locked, with why. A track is complete when every required
+ * its track's gating holds back (prerequisites, earlier phase, window) is locked, with why
+ * (an overdue one stays overdue, with the same why: the reminder names what to finish first).
+ * A track is complete when every required
  * module with checkpoints is passed. A pass a release called into question is not current:
  * its module is to recertify until the checkpoint is passed again.
  */
@@ -104,10 +106,12 @@ export function learnerStatus(
       else if (tried) state = 'submitted';
       else state = opens && opens > today ? 'not-started' : 'open';
       const locked =
-        gate && gatingOf(config, t) !== 'off' && (state === 'open' || state === 'not-started')
+        gate &&
+        gatingOf(config, t) !== 'off' &&
+        (state === 'open' || state === 'not-started' || state === 'overdue')
           ? gate.module(entry.module, t).map((r) => r.text)
           : [];
-      if (locked.length) state = 'locked';
+      if (locked.length && state !== 'overdue') state = 'locked';
       return {
         module: entry.module,
         state,

@@ -10,6 +10,10 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** One question of a quiz attempt: points earned, weight, and the choice letters ticked (comma-separated). */
+export type ItemMark =
+  [points: number, weight: number] | [points: number, weight: number, picked: string];
+
 export type AppraisalRole = 'self' | 'trainer' | 'manager';
 
 /**
@@ -35,6 +39,13 @@ export interface ProgressRecord {
   attempt?: number;
   /** Ids of the questions not answered right: the cohort's most-missed questions come from these. */
   missed?: string[];
+  /**
+   * Quiz results: each question asked, by id: the points it earned and its weight, and for a
+   * single or multiple choice question the letters ticked (the quiz's own letters), such as
+   * `{"q1":[1,1,"b"],"q2":[0,2,"a,c"]}`. Item analysis reads these (core/analysis/); a result
+   * recorded before they were kept is not counted there.
+   */
+  items?: Record<string, ItemMark>;
   /** Mock scenarios: who graded it, the criteria met and what they wrote; appraisals: who wrote it. */
   reviewer?: string;
   met?: string[];

@@ -47,7 +47,7 @@ export function noticesDue(
       .map((n) => Date.parse(n.at))
       .sort((a, b) => b - a)[0];
   const title = (id: string) => index.item(id)?.title ?? id;
-  for (const track of learnerStatus(l.login, l.roles, index, l.records, today)) {
+  for (const track of learnerStatus(l.login, l.roles, index, l.records, today, config)) {
     for (const m of track.modules) {
       if (m.state !== 'overdue') continue;
       const prev = last('reminder', m.module);
@@ -55,7 +55,7 @@ export function noticesDue(
       const open = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
       out.push({
         notice: { learner: l.login, kind: 'reminder', item: m.module, at: now },
-        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open.length === 1 ? 'its checkpoint' : 'these checkpoints'} ${open.length === 1 ? 'is' : 'are'} not passed yet: ${open.join(', ')}. Take ${open.length === 1 ? 'it' : 'them'} when you can, or tell your manager if the date does not work for you.`,
+        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track.track)}) was due on ${m.due}, and ${open.length === 1 ? 'its checkpoint' : 'these checkpoints'} ${open.length === 1 ? 'is' : 'are'} not passed yet: ${open.join(', ')}. ${m.locked ? `${open.length === 1 ? 'It' : 'They'} cannot be taken yet: ${m.locked.join(' ')} Then take ${open.length === 1 ? 'it' : 'them'}` : `Take ${open.length === 1 ? 'it' : 'them'} when you can`}, or tell your manager if the date does not work for you.`,
       });
     }
   }

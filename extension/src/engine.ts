@@ -6,6 +6,7 @@ export { LintSession } from '../../core/lint/lint-session.js';
 export { renderPreview } from '../../core/render/render-preview.js';
 export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
 export { nextAttempt } from '../../core/grading/quiz-draw.js';
+export { otherAttemptNote } from '../../core/grading/learner-sheet.js';
 export { sheetProgress } from '../../core/grading/sheet-progress.js';
 export { lintSheet } from '../../core/lint/lint-sheet.js';
 export { newItemText, PLACEHOLDER_OWNER } from '../../core/templates/new-item.js';

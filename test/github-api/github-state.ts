@@ -161,6 +161,8 @@ export class Repo {
 
 export class GitHubState {
   readonly repos = new Map<string, Repo>();
+  /** GitHub's clock ahead of this machine's: a benchmark lets a day pass between scheduled runs. */
+  clockOffsetMs = 0;
   /** Team members by `org/team-slug`. */
   readonly teams = new Map<string, string[]>();
   private nextId = 1000;
@@ -181,5 +183,10 @@ export class GitHubState {
 
   id(): number {
     return this.nextId++;
+  }
+
+  /** GitHub's time, to the second, as its timestamps give it. */
+  now(): string {
+    return new Date(Date.now() + this.clockOffsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 }

@@ -19,7 +19,6 @@ export type Handler = (
   login: string,
 ) => Reply;
 
-export const NOW = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 export const notFound: Reply = {
   status: 404,
   body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },

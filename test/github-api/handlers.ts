@@ -1,7 +1,7 @@
 import type { Comment, Repo } from './github-state.js';
 import { CHECK_HANDLERS } from './check-handlers.js';
 import { createHash } from 'node:crypto';
-import { NOW, bodyTooLong, notFound, repoOf, user, type Handler } from './handler-kit.js';
+import { bodyTooLong, notFound, repoOf, user, type Handler } from './handler-kit.js';
 
 /** A file's sha as git names its blob: what the contents API answers and asks back on update. */
 const blobSha = (text: string) => {
@@ -201,8 +201,8 @@ export const HANDLERS: Record<string, Handler> = {
       issue: Number(p.issue_number),
       author: login,
       body: body.body,
-      created_at: NOW(),
-      updated_at: NOW(),
+      created_at: s.now(),
+      updated_at: s.now(),
     };
     r.comments.push(c);
     return { status: 201, body: commentJson(r, c) };
@@ -214,7 +214,7 @@ export const HANDLERS: Record<string, Handler> = {
     const tooLong = bodyTooLong('IssueComment', body.body);
     if (tooLong) return tooLong;
     c.body = body.body;
-    c.updated_at = NOW();
+    c.updated_at = s.now();
     return { status: 200, body: commentJson(r, c) };
   },
   'issues/list-labels-on-issue': (s, p) => {
@@ -230,14 +230,14 @@ export const HANDLERS: Record<string, Handler> = {
       r.labels.add(l);
       if (!i.labels.includes(l)) i.labels.push(l);
     }
-    i.updated_at = NOW();
+    i.updated_at = s.now();
     return { status: 200, body: i.labels.map((name) => ({ name, color: 'ededed' })) };
   },
   'issues/remove-label': (s, p) => {
     const i = repoOf(s, p)?.issues.get(Number(p.issue_number));
     if (!i || !i.labels.includes(p.name!)) return notFound;
     i.labels = i.labels.filter((l) => l !== p.name);
-    i.updated_at = NOW();
+    i.updated_at = s.now();
     return { status: 200, body: i.labels.map((name) => ({ name })) };
   },
   'issues/get': (s, p) => {
@@ -259,6 +259,7 @@ export const HANDLERS: Record<string, Handler> = {
       ),
       body.assignees ?? [],
     );
+    i.updated_at = s.now();
     return { status: 201, body: issueJson(r, i.number) };
   },
   'issues/list-for-repo': (s, p, _b, q) => {
@@ -292,7 +293,7 @@ export const HANDLERS: Record<string, Handler> = {
         typeof l === 'string' ? l : l.name,
       );
     if (Array.isArray(body.assignees)) i.assignees = body.assignees;
-    i.updated_at = NOW();
+    i.updated_at = s.now();
     return { status: 200, body: issueJson(r, i.number) };
   },
   'repos/list-releases': (s, p) => {

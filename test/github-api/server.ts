@@ -284,6 +284,7 @@ export class LocalGitHub {
     };
     this.calls.push(call);
     res.statusCode = status;
+    res.setHeader('date', new Date(Date.now() + this.state.clockOffsetMs).toUTCString());
     if (status !== 304) res.setHeader('content-type', 'application/json; charset=utf-8');
     if (call.counted) this.used++;
     const used = this.used;

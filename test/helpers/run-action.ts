@@ -87,6 +87,15 @@ export function issueCommentEvent(
   return ourRepo(e, repo);
 }
 
+/** A release (published) webhook from @octokit/webhooks-examples, for our repository. */
+export function releaseEvent(tag: string, body: string, repo = 'acme/training') {
+  const e = example('release', 'published');
+  e.release.tag_name = tag;
+  e.release.body = body;
+  e.repository.full_name = repo;
+  return e;
+}
+
 /** A pull_request_review (submitted) webhook from @octokit/webhooks-examples. */
 export function pullRequestReviewEvent(
   r: {

@@ -4,6 +4,12 @@ import { answerPattern } from '../../grading/answer-pattern.js';
 import { dedent } from '../../text/dedent.js';
 import { blanksIn } from '../../parse/cloze-blanks.js';
 
+/** The first number that comes a second time, if any. */
+function firstRepeat(ns: number[]): number | undefined {
+  const seen = new Set<number>();
+  return ns.find((n) => seen.size === seen.add(n).size);
+}
+
 /**
  * Why a cloze question cannot be graded: its sentence and its blanks list must name the same
  * blanks, each once; a blank offers one right choice among two or more, or accepted answers of
@@ -16,17 +22,20 @@ function clozeProblem(q: Question): string | undefined {
     return 'Expected a cloze question to mark its blanks in its heading or text as {1}, {2} …; found none. Write {1} where the first blank goes.';
   if (!blanks.length)
     return `Expected a cloze question to list each blank under its text ("- {1}" with its choices or accepted answers under it); found no list for ${marks.map((n) => `{${n}}`).join(', ')}. Add it.`;
-  const twiceMarked = marks.find((n, i) => marks.indexOf(n) !== i);
+  // Sets, not indexOf: a sentence may hold many blanks, and lint stays linear in its length.
+  const twiceMarked = firstRepeat(marks);
   if (twiceMarked !== undefined)
     return `Expected each blank once in the text; found {${twiceMarked}} twice. Number the blanks {1}, {2} … in the order they come.`;
   const listed = blanks.map((b) => b.n);
-  const twiceListed = listed.find((n, i) => listed.indexOf(n) !== i);
+  const twiceListed = firstRepeat(listed);
   if (twiceListed !== undefined)
     return `Expected each blank listed once; found "- {${twiceListed}}" twice. Merge their answers into one.`;
-  const unlisted = marks.find((n) => !listed.includes(n));
+  const listedSet = new Set(listed);
+  const markSet = new Set(marks);
+  const unlisted = marks.find((n) => !listedSet.has(n));
   if (unlisted !== undefined)
     return `Expected blank {${unlisted}} of the text in the list under it; found no "- {${unlisted}}". Add it with its choices or accepted answers.`;
-  const unmarked = listed.find((n) => !marks.includes(n));
+  const unmarked = listed.find((n) => !markSet.has(n));
   if (unmarked !== undefined)
     return `Expected blank {${unmarked}} of the list in the text; found no {${unmarked}} there. Write it where the blank goes, or remove its item.`;
   for (const b of blanks) {

@@ -12,6 +12,7 @@ import { registerEmptyWorkspaceSuite } from './empty-workspace.js';
 import { registerLearnerRetrySuite } from './learner-retry.js';
 import { registerQuizAnswersSuite } from './quiz-answers.js';
 import { registerLearnerPoolSuite } from './learner-pool.js';
+import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerCertificatesSuite } from './certificates.js';
 import { registerBench } from './bench.js';
 
@@ -42,6 +43,7 @@ export function run(): Promise<void> {
     registerLearnerRetrySuite(folder);
     registerQuizAnswersSuite(folder);
     registerLearnerPoolSuite(folder);
+    registerLearnerGatingSuite(folder);
     registerCertificatesSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
