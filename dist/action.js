@@ -39484,7 +39484,8 @@ var init_config_schema = __esm({
             remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." },
             decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' },
             recertify: { enum: ["on-release", "never"], default: "on-release", description: "on-release: when a release touches a feature a passed checkpoint covers (or its module does), the learner's pass is to recertify and a new pass is needed, attempts counted afresh. never: passes stand. A checkpoint or module may override it with recertify:." },
-            gating: { enum: ["strict", "advisory", "off"], default: "off", description: "Whether module prerequisites, track prerequisites, phases (foundation before advanced) and windows (not before opens) hold a checkpoint back. strict: the Action does not grade a checkpoint taken out of order and says what to finish first; advisory: it grades it and says it was taken out of order; off: nothing is held back. A track may override it with gating:." }
+            gating: { enum: ["strict", "advisory", "off"], default: "off", description: "Whether module prerequisites, track prerequisites, phases (foundation before advanced) and windows (not before opens) hold a checkpoint back. strict: the Action does not grade a checkpoint taken out of order and says what to finish first; advisory: it grades it and says it was taken out of order; off: nothing is held back. A track may override it with gating:." },
+            item_min_answers: { type: "integer", minimum: 1, default: 20, description: "Item analysis (enablekit progress --items, the cohort dashboard, VS Code) flags no question, and no release's change in a question's miss rate, on fewer first attempts than this: a handful of answers says little about a question." }
           },
           additionalProperties: false
         },
@@ -55224,11 +55225,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag2, data, attrs);
@@ -63107,6 +63108,8 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}---
     config.policies.recertify = p.recertify;
   if (GATING_MODES.includes(p.gating))
     config.policies.gating = p.gating;
+  if (typeof p.item_min_answers === "number" && Number.isInteger(p.item_min_answers))
+    config.policies.itemMinAnswers = Math.max(1, p.item_min_answers);
   const lint = obj(data.lint);
   for (const [rule, sev] of Object.entries(obj(lint.rules))) {
     if (sev === "error" || sev === "warning" || sev === "off") config.rules[rule] = sev;
@@ -63762,6 +63765,10 @@ var matchFlags = (flags) => flags.replace(/[gy]/g, "");
 
 // core/lint/rules/quiz-answer.ts
 init_cloze_blanks();
+function firstRepeat(ns) {
+  const seen = /* @__PURE__ */ new Set();
+  return ns.find((n) => seen.size === seen.add(n).size);
+}
 function clozeProblem(q) {
   const blanks = q.blanks ?? [];
   const marks = (q.sentence ?? []).flatMap((s) => blanksIn(s.text));
@@ -63769,17 +63776,19 @@ function clozeProblem(q) {
     return "Expected a cloze question to mark its blanks in its heading or text as {1}, {2} \u2026; found none. Write {1} where the first blank goes.";
   if (!blanks.length)
     return `Expected a cloze question to list each blank under its text ("- {1}" with its choices or accepted answers under it); found no list for ${marks.map((n) => `{${n}}`).join(", ")}. Add it.`;
-  const twiceMarked = marks.find((n, i) => marks.indexOf(n) !== i);
+  const twiceMarked = firstRepeat(marks);
   if (twiceMarked !== void 0)
     return `Expected each blank once in the text; found {${twiceMarked}} twice. Number the blanks {1}, {2} \u2026 in the order they come.`;
   const listed2 = blanks.map((b) => b.n);
-  const twiceListed = listed2.find((n, i) => listed2.indexOf(n) !== i);
+  const twiceListed = firstRepeat(listed2);
   if (twiceListed !== void 0)
     return `Expected each blank listed once; found "- {${twiceListed}}" twice. Merge their answers into one.`;
-  const unlisted = marks.find((n) => !listed2.includes(n));
+  const listedSet = new Set(listed2);
+  const markSet = new Set(marks);
+  const unlisted = marks.find((n) => !listedSet.has(n));
   if (unlisted !== void 0)
     return `Expected blank {${unlisted}} of the text in the list under it; found no "- {${unlisted}}". Add it with its choices or accepted answers.`;
-  const unmarked = listed2.find((n) => !marks.includes(n));
+  const unmarked = listed2.find((n) => !markSet.has(n));
   if (unmarked !== void 0)
     return `Expected blank {${unmarked}} of the list in the text; found no {${unmarked}} there. Write it where the blank goes, or remove its item.`;
   for (const b of blanks) {
@@ -64722,6 +64731,146 @@ function unshuffled(key, mine, seed) {
   };
 }
 
+// core/grading/read-answer-sheet.ts
+init_parse_file();
+init_schema_problems();
+init_front_matter();
+init_lesson_source();
+init_markdown();
+init_parse_guard();
+init_nesting_guard();
+init_quiz_body();
+init_line_index();
+init_line_endings();
+
+// core/grading/checkpoint-sheets.ts
+var front2 = (id, learner) => `---
+type: answer-sheet
+checkpoint: ${id}
+learner: ${learner}
+---
+
+`;
+function scenarioSheet(s, learner) {
+  return `${front2(s.id, learner)}# ${s.title}: submission
+
+Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
+
+## Transcript
+
+
+## Notes
+
+What you would do next, and anything the reviewer should know.
+`;
+}
+function reflectionSheet(r, learner) {
+  const read2 = r.readCheck ? `- [ ] ${r.readCheck.text}
+
+` : "";
+  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
+
+`).join("");
+  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
+  return `${front2(r.id, learner)}# ${r.title}
+
+${read2}## Your reflection
+
+Answer under each prompt.${min}
+
+${prompts}`;
+}
+function checkpointSheetText(c, learner, attempt = 1) {
+  switch (c.type) {
+    case "quiz":
+      return learnerSheetText(c, learner, attempt);
+    case "scenario":
+      return scenarioSheet(c, learner);
+    case "reflection":
+      return reflectionSheet(c, learner);
+  }
+}
+
+// core/grading/sheet-limit.ts
+var MAX_SHEET_BYTES = 64 * 1024;
+var ANSWER_ALLOWANCE = 2 * 1024;
+var SHEET_ALLOWANCE = 32 * 1024;
+var LONGEST_LOGIN = "x".repeat(39);
+var bytes = (s) => new TextEncoder().encode(s).length;
+function sheetLimit(item) {
+  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection")
+    return MAX_SHEET_BYTES;
+  const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
+  if (item.type !== "quiz") return blank + MAX_SHEET_BYTES;
+  const places = item.questions.reduce(
+    (n, q) => n + (q.type === "cloze" ? Math.max(1, q.blanks?.length ?? 0) : 1),
+    0
+  );
+  return blank + places * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
+}
+
+// core/grading/read-answer-sheet.ts
+init_sheet_problems();
+function overLimit(text3, maxBytes) {
+  if (text3.length * 3 <= maxBytes) return void 0;
+  const size = text3.length > maxBytes ? text3.length : new TextEncoder().encode(text3).length;
+  return size > maxBytes ? size : void 0;
+}
+function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
+  const size = overLimit(source, maxBytes);
+  if (size !== void 0)
+    return {
+      ok: false,
+      line: 1,
+      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`
+    };
+  const text3 = toLf(source);
+  const lines = new LineIndex(text3);
+  const fence3 = findFrontMatter(text3);
+  if (!fence3)
+    return {
+      ok: false,
+      line: 1,
+      message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".'
+    };
+  const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
+  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
+  const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
+  if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
+  const slow = findSlowShape(text3, fence3.end);
+  if (slow) return { ok: false, line: slow.line, message: slow.message };
+  let tree;
+  let questions;
+  try {
+    tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
+    questions = parseQuestions(tree, lines);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      const line = deepestLine(text3, fence3.end);
+      return {
+        ok: false,
+        line,
+        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`
+      };
+    }
+    throw e;
+  }
+  const data = fm.value.data;
+  return {
+    ok: true,
+    sheet: {
+      checkpoint: data.checkpoint,
+      learner: data.learner,
+      ...data.attempt !== void 0 ? { attempt: data.attempt } : {},
+      ...data.drawn !== void 0 ? { drawn: data.drawn } : {},
+      ...data.occasion !== void 0 ? { occasion: data.occasion } : {},
+      questions,
+      problems: sheetProblems(questions),
+      body: { text: text3, tree, lines }
+    }
+  };
+}
+
 // core/text/markdown-escape.ts
 function escapeMarkdown(text3, maxLength = 300) {
   const clipped = text3.length > maxLength ? `${text3.slice(0, maxLength)}\u2026` : text3;
@@ -64898,142 +65047,6 @@ ${drawn}---
   ).replace(`# ${quiz5.title}: answers
 
 `, (head3) => `${head3}${note}`);
-}
-
-// core/grading/read-answer-sheet.ts
-init_parse_file();
-init_schema_problems();
-init_front_matter();
-init_lesson_source();
-init_markdown();
-init_parse_guard();
-init_nesting_guard();
-init_quiz_body();
-init_line_index();
-init_line_endings();
-
-// core/grading/checkpoint-sheets.ts
-var front2 = (id, learner) => `---
-type: answer-sheet
-checkpoint: ${id}
-learner: ${learner}
----
-
-`;
-function scenarioSheet(s, learner) {
-  return `${front2(s.id, learner)}# ${s.title}: submission
-
-Add a link to your recording as \`recording: https://...\` in the front matter above, or paste the transcript below. Then commit this file on a branch and open a pull request; a reviewer grades it against the rubric.
-
-## Transcript
-
-
-## Notes
-
-What you would do next, and anything the reviewer should know.
-`;
-}
-function reflectionSheet(r, learner) {
-  const read2 = r.readCheck ? `- [ ] ${r.readCheck.text}
-
-` : "";
-  const prompts = r.prompts.map((p, i) => `### ${i + 1}. ${p.text}
-
-`).join("");
-  const min = r.minWords ? ` Write at least ${r.minWords} words for each.` : "";
-  return `${front2(r.id, learner)}# ${r.title}
-
-${read2}## Your reflection
-
-Answer under each prompt.${min}
-
-${prompts}`;
-}
-function checkpointSheetText(c, learner, attempt = 1) {
-  switch (c.type) {
-    case "quiz":
-      return learnerSheetText(c, learner, attempt);
-    case "scenario":
-      return scenarioSheet(c, learner);
-    case "reflection":
-      return reflectionSheet(c, learner);
-  }
-}
-
-// core/grading/sheet-limit.ts
-var MAX_SHEET_BYTES = 64 * 1024;
-var ANSWER_ALLOWANCE = 2 * 1024;
-var SHEET_ALLOWANCE = 32 * 1024;
-var LONGEST_LOGIN = "x".repeat(39);
-var bytes = (s) => new TextEncoder().encode(s).length;
-function sheetLimit(item) {
-  if (!item || item.type !== "quiz" && item.type !== "scenario" && item.type !== "reflection")
-    return MAX_SHEET_BYTES;
-  const blank = bytes(checkpointSheetText(item, LONGEST_LOGIN));
-  if (item.type !== "quiz") return blank + MAX_SHEET_BYTES;
-  return blank + item.questions.length * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
-}
-
-// core/grading/read-answer-sheet.ts
-init_sheet_problems();
-function overLimit(text3, maxBytes) {
-  if (text3.length * 3 <= maxBytes) return void 0;
-  const size = text3.length > maxBytes ? text3.length : new TextEncoder().encode(text3).length;
-  return size > maxBytes ? size : void 0;
-}
-function readAnswerSheet(source, maxBytes = MAX_SHEET_BYTES) {
-  const size = overLimit(source, maxBytes);
-  if (size !== void 0)
-    return {
-      ok: false,
-      line: 1,
-      message: `Expected an answer sheet of at most ${Math.ceil(maxBytes / 1024)} KB for this checkpoint; found ${Math.ceil(size / 1024)} KB. Answer in the sheet only; put long material in a link.`
-    };
-  const text3 = toLf(source);
-  const lines = new LineIndex(text3);
-  const fence3 = findFrontMatter(text3);
-  if (!fence3)
-    return {
-      ok: false,
-      line: 1,
-      message: 'Expected the answer sheet to start with front matter (type: answer-sheet, checkpoint:, learner:); found none. Recreate it with "enablekit take <checkpoint>".'
-    };
-  const fm = readFrontMatter(text3, fence3.start, fence3.end, lines);
-  if (!fm.ok) return { ok: false, line: fm.span.start.line, message: fm.message };
-  const problem2 = schemaProblems("answer-sheet", fm.value, "an answer sheet")[0];
-  if (problem2) return { ok: false, line: problem2.span.start.line, message: problem2.message };
-  const slow = findSlowShape(text3, fence3.end);
-  if (slow) return { ok: false, line: slow.line, message: slow.message };
-  let tree;
-  let questions;
-  try {
-    tree = parseMarkdown(blankRange(text3, fence3.start, fence3.end));
-    questions = parseQuestions(tree, lines);
-  } catch (e) {
-    if (e instanceof RangeError) {
-      const line = deepestLine(text3, fence3.end);
-      return {
-        ok: false,
-        line,
-        message: `Expected an answer sheet nested at most a few lists or block quotes deep; found it nested too deep to read at line ${line}. Recreate it with "enablekit take <checkpoint>" and copy your answers over.`
-      };
-    }
-    throw e;
-  }
-  const data = fm.value.data;
-  return {
-    ok: true,
-    sheet: {
-      checkpoint: data.checkpoint,
-      learner: data.learner,
-      ...data.attempt !== void 0 ? { attempt: data.attempt } : {},
-      ...data.drawn !== void 0 ? { drawn: data.drawn } : {},
-      ...data.occasion !== void 0 ? { occasion: data.occasion } : {},
-      questions,
-      problems: sheetProblems(questions),
-      body: { text: text3, tree, lines }
-    }
-  };
 }
 
 // core/text/duration.ts
@@ -65487,13 +65500,15 @@ function scoreQuestion(key, mine, match, line, mark = ".", learner) {
       held: []
     };
   const s = key.type === "single" || key.type === "multiple" ? scoreChoices(key, mine) : key.type === "text" ? scoreText(key, mine, match) : key.type === "numeric" ? scoreNumeric(key, mine, mark) : key.type === "truefalse" ? scoreTrueFalse(key, mine) : key.type === "matching" ? scoreMatching(key, mine) : key.type === "cloze" ? scoreCloze(key, mine, scoreChoices, (k, m) => scoreText(k, m, match)) : scoreOrdering(key, mine, learner);
+  const picked = (key.type === "single" || key.type === "multiple") && s.outcome !== "changed" ? mine.choices.flatMap((c, i) => c.checked ? [key.choices[i].letter] : []) : void 0;
   return {
     result: {
       ...base,
       answer: s.answer,
       outcome: s.outcome,
       points: Math.round(s.points * 1e3) / 1e3,
-      feedback: s.changed ? [s.changed] : s.feedback
+      feedback: s.changed ? [s.changed] : s.feedback,
+      ...picked ? { picked } : {}
     },
     held: s.held ?? []
   };
@@ -69391,17 +69406,18 @@ var Gate = class {
     this.passed = f.records ? new Set(
       resultsOf(f.records, f.login).filter((r) => r.passed).map((r) => r.checkpoint)
     ) : void 0;
+    this.tracks = [...f.index.items()].filter((i) => i.type === "track").sort((a, b) => a.id.localeCompare(b.id));
   }
   f;
   passed;
   trackLeft = /* @__PURE__ */ new Map();
+  /** Every track, read once: a learner's status asks about each module, an org's rebuild about each learner. */
+  tracks;
   /** The tracks a module is taken through: those of the learner's roles, or any listing it when none is. */
   tracksOf(module4) {
-    const all2 = [...this.f.index.items()].filter(
-      (i) => i.type === "track" && i.modules.some((m) => m.module === module4)
-    );
+    const all2 = this.tracks.filter((t) => t.modules.some((m) => m.module === module4));
     const mine = all2.filter((t) => t.roles.some((r) => this.f.roles.includes(r)));
-    return (mine.length ? mine : all2).sort((a, b) => a.id.localeCompare(b.id));
+    return mine.length ? mine : all2;
   }
   /** A checkpoint as the learner would take it now. A checkpoint passed already is open: a pass stands. */
   checkpoint(id) {
@@ -69446,8 +69462,8 @@ var Gate = class {
       const before = /* @__PURE__ */ new Map();
       for (const p of track3.prerequisites) before.set(p, false);
       if (track3.phase === "advanced") {
-        for (const t of index2.items())
-          if (t.type === "track" && t.phase === "foundation" && t.id !== track3.id && t.roles.some((r) => track3.roles.includes(r) && this.takes(track3, r))) {
+        for (const t of this.tracks)
+          if (t.phase === "foundation" && t.id !== track3.id && t.roles.some((r) => track3.roles.includes(r) && this.takes(track3, r))) {
             if (!before.has(t.id)) before.set(t.id, true);
           }
       }
@@ -69545,8 +69561,8 @@ function learnerStatus(login, roles, index2, records, today, config) {
       else if (checkpoints.some((c) => c.attempts > 0 && !c.passed)) state = "failed";
       else if (tried) state = "submitted";
       else state = opens && opens > today ? "not-started" : "open";
-      const locked = gate && gatingOf(config, t) !== "off" && (state === "open" || state === "not-started") ? gate.module(entry.module, t).map((r) => r.text) : [];
-      if (locked.length) state = "locked";
+      const locked = gate && gatingOf(config, t) !== "off" && (state === "open" || state === "not-started" || state === "overdue") ? gate.module(entry.module, t).map((r) => r.text) : [];
+      if (locked.length && state !== "overdue") state = "locked";
       return {
         module: entry.module,
         state,
@@ -69898,6 +69914,19 @@ function tickedCriteria(body, s) {
   return ticked;
 }
 
+// core/progress/question-marks.ts
+function questionMarks(questions) {
+  const items = {};
+  for (const q of questions) {
+    if (!q.id) continue;
+    items[q.id] = q.picked?.length ? [q.points, q.weight, q.picked.join(",")] : [q.points, q.weight];
+  }
+  return {
+    missed: questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : []),
+    items
+  };
+}
+
 // core/grading/grade-quiz-sheet.ts
 function mergeAttempts(fromComment, fromLedger) {
   const out = /* @__PURE__ */ new Map();
@@ -69963,7 +69992,7 @@ function gradeQuizSheet(quiz5, sheet, pull, attempts, out, config, now, match, h
       passed: result.grade.passed,
       percent: result.grade.percent,
       attempt: result.grade.attempt,
-      missed: result.grade.questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
+      ...questionMarks(result.grade.questions)
     });
   }
   return result;
@@ -70357,7 +70386,7 @@ function settleAttempts(i) {
         passed: result.grade.passed,
         percent: result.grade.percent,
         attempt: result.grade.attempt,
-        missed: result.grade.questions.filter((x) => x.outcome !== "right").flatMap((x) => x.id ? [x.id] : [])
+        ...questionMarks(result.grade.questions)
       });
     } else if (result.refusal.reason === "no-attempts-left" || result.refusal.reason === "cooldown" || // Placed as another attempt than the plan graded it as (a race): its pooled sheet is another draw's.
     result.refusal.reason === "other-draw") {
@@ -70443,7 +70472,7 @@ function noticesDue(index2, config, l, now) {
   const every = durationMs(config.policies.remindEvery) ?? 7 * DAY2;
   const last = (kind, item) => l.notices.filter((n) => n.kind === kind && n.item === item).map((n) => Date.parse(n.at)).sort((a, b) => b - a)[0];
   const title = (id) => index2.item(id)?.title ?? id;
-  for (const track3 of learnerStatus(l.login, l.roles, index2, l.records, today)) {
+  for (const track3 of learnerStatus(l.login, l.roles, index2, l.records, today, config)) {
     for (const m of track3.modules) {
       if (m.state !== "overdue") continue;
       const prev = last("reminder", m.module);
@@ -70451,7 +70480,7 @@ function noticesDue(index2, config, l, now) {
       const open2 = m.checkpoints.filter((c) => !c.passed).map((c) => title(c.id));
       out.push({
         notice: { learner: l.login, kind: "reminder", item: m.module, at: now },
-        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track3.track)}) was due on ${m.due}, and ${open2.length === 1 ? "its checkpoint" : "these checkpoints"} ${open2.length === 1 ? "is" : "are"} not passed yet: ${open2.join(", ")}. Take ${open2.length === 1 ? "it" : "them"} when you can, or tell your manager if the date does not work for you.`
+        text: `@${l.login}, a reminder: **${title(m.module)}** (${title(track3.track)}) was due on ${m.due}, and ${open2.length === 1 ? "its checkpoint" : "these checkpoints"} ${open2.length === 1 ? "is" : "are"} not passed yet: ${open2.join(", ")}. ${m.locked ? `${open2.length === 1 ? "It" : "They"} cannot be taken yet: ${m.locked.join(" ")} Then take ${open2.length === 1 ? "it" : "them"}` : `Take ${open2.length === 1 ? "it" : "them"} when you can`}, or tell your manager if the date does not work for you.`
       });
     }
   }
@@ -73406,6 +73435,329 @@ function fitLines(lines, limit) {
   return `${lines.slice(0, kept).join("\n")}${note(lines.length - kept)}`;
 }
 
+// core/analysis/release-shifts.ts
+var SHIFT_Z = 1.96;
+function releasesOf(records) {
+  const first2 = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    if (r.kind !== "recertify" || !r.release) continue;
+    const at4 = Date.parse(r.at);
+    if (!Number.isNaN(at4) && at4 < (first2.get(r.release) ?? Infinity)) first2.set(r.release, at4);
+  }
+  return [...first2].map(([release, at4]) => ({ release, at: at4 })).sort((a, b) => a.at - b.at);
+}
+function twoProportionZ(a, na, b, nb) {
+  const pooled = (a + b) / (na + nb);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
+  return se === 0 ? 0 : (b / nb - a / na) / se;
+}
+function releaseShifts(records, attempts, questions, minAnswers) {
+  const releases = releasesOf(records);
+  const out = [];
+  releases.forEach((rel, k) => {
+    const from = k > 0 ? releases[k - 1].at : -Infinity;
+    const to = releases[k + 1]?.at ?? Infinity;
+    const tally = /* @__PURE__ */ new Map();
+    for (const a of attempts) {
+      const at4 = Date.parse(a.at);
+      const side = at4 >= from && at4 < rel.at ? "before" : at4 >= rel.at && at4 < to ? "after" : void 0;
+      if (!side) continue;
+      for (const [q, m] of Object.entries(a.items)) {
+        const key = `${a.checkpoint}#${q}`;
+        if (!questions.has(key)) continue;
+        const t = tally.get(key) ?? { before: { n: 0, missed: 0 }, after: { n: 0, missed: 0 } };
+        t[side].n++;
+        if (m[0] < m[1]) t[side].missed++;
+        tally.set(key, t);
+      }
+    }
+    for (const [key, t] of [...tally].sort(([a], [b]) => a < b ? -1 : 1)) {
+      if (t.before.n < minAnswers || t.after.n < minAnswers) continue;
+      const z = twoProportionZ(t.before.missed, t.before.n, t.after.missed, t.after.n);
+      if (Math.abs(z) < SHIFT_Z) continue;
+      const [checkpoint = "", question = ""] = key.split("#");
+      out.push({
+        release: rel.release,
+        at: new Date(rel.at).toISOString(),
+        checkpoint,
+        question,
+        ...t,
+        z: Math.round(z * 100) / 100
+      });
+    }
+  });
+  return out;
+}
+
+// core/analysis/item-analysis.ts
+var DEFAULT_MIN_ANSWERS = 20;
+var THRESHOLDS = {
+  /** Flagged too easy above this share right. */
+  easy: 0.9,
+  /** Flagged too hard below this share right. */
+  hard: 0.2,
+  /** Flagged as not discriminating below this point-biserial. */
+  discrimination: 0.2
+};
+var isMark = (v) => Array.isArray(v) && (v.length === 2 || v.length === 3) && typeof v[0] === "number" && typeof v[1] === "number" && Number.isFinite(v[0]) && Number.isFinite(v[1]) && v[1] > 0 && (v.length === 2 || typeof v[2] === "string");
+function firstAttempts(records) {
+  const counted = [];
+  let uncounted = 0;
+  for (const r of records) {
+    if (r.kind !== "quiz" || r.ref || r.refused || (r.attempt ?? 1) !== 1) continue;
+    const marks = Object.entries(r.items ?? {}).filter(([, m]) => isMark(m));
+    if (!marks.length) {
+      uncounted++;
+      continue;
+    }
+    counted.push({ checkpoint: r.checkpoint, at: r.at, items: Object.fromEntries(marks) });
+  }
+  return { counted, uncounted };
+}
+var round = (x) => Math.round(x * 100) / 100;
+function correlation(xs, ys) {
+  const n = xs.length;
+  if (n < 2) return null;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i] - mx;
+    const dy = ys[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx < 1e-12 || syy < 1e-12) return null;
+  return sxy / Math.sqrt(sxx * syy);
+}
+function keyLetters(q, marks) {
+  const ticked = q.choices.filter((c) => c.checked).map((c) => c.letter);
+  if (ticked.length) return new Set(ticked);
+  const full = marks.find((m) => m.length === 3 && m[0] >= m[1] && m[2] !== "");
+  return new Set(full?.[2]?.split(",") ?? []);
+}
+function itemStats(quiz5, q, attempts, minAnswers) {
+  const id = q.id ?? "";
+  const xs = [];
+  const rests = [];
+  const marks = [];
+  let right = 0;
+  for (const a of attempts) {
+    const m = a.items[id];
+    if (!m) continue;
+    marks.push(m);
+    if (m[0] >= m[1]) right++;
+    let points = 0;
+    let weight = 0;
+    for (const [other, o] of Object.entries(a.items))
+      if (other !== id) {
+        points += o[0];
+        weight += o[1];
+      }
+    if (weight > 0) {
+      xs.push(Math.min(1, Math.max(0, m[0] / m[1])));
+      rests.push(points / weight);
+    }
+  }
+  const n = marks.length;
+  const r = correlation(xs, rests);
+  const p = n ? right / n : null;
+  const flags = [];
+  if (n >= minAnswers && p !== null) {
+    if (p > THRESHOLDS.easy) flags.push({ kind: "too-easy", right, n });
+    if (p < THRESHOLDS.hard) flags.push({ kind: "too-hard", right, n });
+    if (r !== null && r < THRESHOLDS.discrimination)
+      flags.push({ kind: "not-discriminating", r: round(r), n });
+  }
+  let choices;
+  if (q.type === "single" || q.type === "multiple") {
+    const key = keyLetters(q, marks);
+    const picks = /* @__PURE__ */ new Map();
+    for (const m of marks)
+      for (const l of new Set(m[2] ? m[2].split(",") : [])) picks.set(l, (picks.get(l) ?? 0) + 1);
+    choices = q.choices.map((c) => ({
+      letter: c.letter,
+      picks: picks.get(c.letter) ?? 0,
+      key: key.has(c.letter)
+    }));
+    const keys = choices.filter((c) => c.key);
+    const top = choices.filter((c) => !c.key).sort((a, b) => b.picks - a.picks)[0];
+    const weakest = Math.min(...keys.map((c) => c.picks));
+    if (n >= minAnswers && keys.length && top && top.picks > weakest)
+      flags.push({
+        kind: "distractor-outdraws-key",
+        distractor: top.letter,
+        picks: top.picks,
+        keyPicks: weakest,
+        n
+      });
+  }
+  return {
+    checkpoint: quiz5.id,
+    question: id,
+    type: q.type,
+    line: q.span.start.line,
+    n,
+    right,
+    p: p === null ? null : round(p),
+    r: r === null ? null : round(r),
+    ...choices ? { choices } : {},
+    flags
+  };
+}
+function itemAnalysis(index2, records, minAnswers = DEFAULT_MIN_ANSWERS) {
+  const { counted, uncounted } = firstAttempts(records);
+  const byQuiz = /* @__PURE__ */ new Map();
+  for (const a of counted) byQuiz.set(a.checkpoint, [...byQuiz.get(a.checkpoint) ?? [], a]);
+  const items = [];
+  const ids = [...index2.files.values()].flatMap(
+    (m) => m.item?.type === "quiz" ? [m.item.id] : []
+  );
+  const quizzes = [...new Set(ids)].sort().flatMap((id) => {
+    const quiz5 = index2.item(id);
+    return quiz5?.type === "quiz" ? [quiz5] : [];
+  });
+  for (const quiz5 of quizzes) {
+    const attempts = byQuiz.get(quiz5.id) ?? [];
+    for (const q of quiz5.questions) if (q.id) items.push(itemStats(quiz5, q, attempts, minAnswers));
+  }
+  return {
+    minAnswers,
+    thresholds: THRESHOLDS,
+    attempts: counted.length,
+    uncounted,
+    items,
+    shifts: releaseShifts(
+      records,
+      counted,
+      new Set(items.map((i) => `${i.checkpoint}#${i.question}`)),
+      minAnswers
+    )
+  };
+}
+
+// core/progress/dashboard-matrix.ts
+function matrixCsv(c) {
+  const modules = [...new Set(c.tracks.flatMap((t) => t.modules))];
+  const rows = [["role", "track", "learner", "standing", "overdue since", ...modules]];
+  for (const t of c.tracks) {
+    const column = new Map(t.modules.map((m, k) => [m, k]));
+    for (const l of t.learners)
+      rows.push([
+        t.role,
+        t.track,
+        l.login,
+        standing(l),
+        l.overdueSince ?? "",
+        ...modules.map((m) => {
+          const k = column.get(m);
+          return k === void 0 ? "" : l.states[k] ?? "";
+        })
+      ]);
+  }
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r
+`;
+}
+function matrixJson(c, today) {
+  return `${JSON.stringify(
+    {
+      today,
+      tracks: c.tracks.map((t) => ({
+        ...t,
+        learners: t.learners.map((l) => ({ ...l, standing: standing(l) }))
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
+function csvCell(v) {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// core/analysis/item-report.ts
+var pct = (x) => `${Math.round(x * 100)}%`;
+function flagText(f, letters = true) {
+  switch (f.kind) {
+    case "too-easy":
+      return `too easy: ${f.right} of ${f.n} right (flagged above ${pct(0.9)})`;
+    case "too-hard":
+      return `too hard: ${f.right} of ${f.n} right (flagged below ${pct(0.2)})`;
+    case "not-discriminating":
+      return `does not discriminate: r = ${f.r.toFixed(2)} over ${f.n} (flagged below 0.20)`;
+    case "distractor-outdraws-key":
+      return letters ? `distractor ${f.distractor} outdraws the right answer: ticked by ${f.picks} of ${f.n}, the right answer by ${f.keyPicks}` : `a distractor outdraws the right answer: ticked by ${f.picks} of ${f.n}, the right answer by ${f.keyPicks}`;
+  }
+}
+function figuresText(s) {
+  if (!s.n) return "no first attempts recorded";
+  return `${s.p === null ? "\u2013" : pct(s.p)} right \xB7 r = ${s.r === null ? "\u2013" : s.r.toFixed(2)} \xB7 n = ${s.n}`;
+}
+function basisText(a) {
+  const old = a.uncounted ? ` ${a.uncounted} first attempt(s) recorded before per-question results were kept are not counted.` : "";
+  return `From ${a.attempts} first attempt(s) (retakes come after feedback, so they are left out). Right: the share answered fully right. r: the point-biserial of the question against the rest of the same attempt. No question is flagged on fewer than ${a.minAnswers} answers (policies.item_min_answers), nor a release's change on fewer than ${a.minAnswers} on each side; a change is flagged when a two-proportion test gives |z| \u2265 ${SHIFT_Z}.${old}`;
+}
+function shiftText(s) {
+  const rate = (x) => `${x.missed} of ${x.n} (${pct(x.missed / x.n)})`;
+  return `missed ${rate(s.before)} before release ${escapeMarkdown(s.release, 40)}, ${rate(s.after)} after (z = ${s.z.toFixed(2)})`;
+}
+var DASHBOARD_FLAGGED = 20;
+function flaggedLines(a, title) {
+  const flagged = a.items.filter((i) => i.flags.length);
+  if (!a.attempts) return [];
+  const parts = ["", "### Questions to review", ""];
+  if (!flagged.length) parts.push("No question is flagged.");
+  for (const s of flagged.slice(0, DASHBOARD_FLAGGED))
+    parts.push(
+      `- ${title(s.checkpoint)}, \`${escapeMarkdown(s.question, 80)}\` (${figuresText(s)}): ${s.flags.map((f) => flagText(f, false)).join("; ")}`
+    );
+  if (flagged.length > DASHBOARD_FLAGGED)
+    parts.push(`- and ${flagged.length - DASHBOARD_FLAGGED} more, in the artifact's items.csv`);
+  for (const s of a.shifts.slice(0, DASHBOARD_FLAGGED))
+    parts.push(`- ${title(s.checkpoint)}, \`${escapeMarkdown(s.question, 80)}\`: ${shiftText(s)}`);
+  if (a.shifts.length > DASHBOARD_FLAGGED)
+    parts.push(
+      `- and ${a.shifts.length - DASHBOARD_FLAGGED} more release changes, in the artifact's items.json`
+    );
+  parts.push("", basisText(a));
+  return parts;
+}
+var cell = (v) => typeof v === "number" ? String(v) : csvCell(v);
+function itemsCsv(a) {
+  const rows = [
+    [
+      "checkpoint",
+      "question",
+      "type",
+      "answers",
+      "right",
+      "difficulty",
+      "discrimination",
+      "choice picks",
+      "flags"
+    ]
+  ];
+  for (const s of a.items)
+    rows.push([
+      s.checkpoint,
+      s.question,
+      s.type,
+      s.n,
+      s.right,
+      s.p ?? "",
+      s.r ?? "",
+      (s.choices ?? []).map((c) => `${c.letter}:${c.picks}`).join(" "),
+      s.flags.map((f) => f.kind).join(" ")
+    ]);
+  return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r
+`;
+}
+
 // core/progress/cohort.ts
 var DASHBOARD_LABEL = "enablekit:dashboard";
 var DASHBOARD_MARKER = "<!-- enablekit:dashboard -->";
@@ -73414,7 +73766,7 @@ var median = (xs) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-function cohort(index2, learners, today) {
+function cohort(index2, learners, today, minAnswers) {
   const tracks = [];
   const roles = [...new Set(learners.flatMap((l) => l.roles))].sort();
   for (const role of roles) {
@@ -73475,7 +73827,14 @@ function cohort(index2, learners, today) {
   const mostMissed = [...missed.values()].sort(
     (a, b) => b.count - a.count || a.checkpoint.localeCompare(b.checkpoint) || a.question.localeCompare(b.question)
   ).slice(0, 10);
-  return { tracks, checkpoints, mostMissed };
+  const items = itemAnalysis(
+    index2,
+    learners.flatMap(
+      (l) => l.records.filter((r) => r.learner.toLowerCase() === l.login.toLowerCase())
+    ),
+    minAnswers
+  );
+  return { tracks, checkpoints, mostMissed, items };
 }
 var ICON = {
   "not-started": "\xB7",
@@ -73543,6 +73902,7 @@ function statisticsLines(c, title) {
         `- ${title(m.checkpoint)}, \`${escapeMarkdown(m.question, 80)}\`: missed ${m.count} time${m.count === 1 ? "" : "s"}`
       );
   }
+  if (c.items) parts.push(...flaggedLines(c.items, title));
   return parts;
 }
 
@@ -73644,54 +74004,16 @@ function surveyDashboardSection(results) {
 // action/dashboard-files.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join5 } from "node:path";
-
-// core/progress/dashboard-matrix.ts
-function matrixCsv(c) {
-  const modules = [...new Set(c.tracks.flatMap((t) => t.modules))];
-  const rows = [["role", "track", "learner", "standing", "overdue since", ...modules]];
-  for (const t of c.tracks) {
-    const column = new Map(t.modules.map((m, k) => [m, k]));
-    for (const l of t.learners)
-      rows.push([
-        t.role,
-        t.track,
-        l.login,
-        standing(l),
-        l.overdueSince ?? "",
-        ...modules.map((m) => {
-          const k = column.get(m);
-          return k === void 0 ? "" : l.states[k] ?? "";
-        })
-      ]);
-  }
-  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r
-`;
-}
-function matrixJson(c, today) {
-  return `${JSON.stringify(
-    {
-      today,
-      tracks: c.tracks.map((t) => ({
-        ...t,
-        learners: t.learners.map((l) => ({ ...l, standing: standing(l) }))
-      }))
-    },
-    null,
-    2
-  )}
-`;
-}
-function csvCell(v) {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-// action/dashboard-files.ts
 function writeDashboardFiles(dir, c, today) {
   mkdirSync2(dir, { recursive: true });
   const files = { csv: join5(dir, "dashboard.csv"), json: join5(dir, "dashboard.json") };
   writeFileSync2(files.csv, matrixCsv(c));
   writeFileSync2(files.json, matrixJson(c, today));
+  if (c.items) {
+    writeFileSync2(join5(dir, "items.csv"), itemsCsv(c.items));
+    writeFileSync2(join5(dir, "items.json"), `${JSON.stringify(c.items, null, 2)}
+`);
+  }
   return files;
 }
 
@@ -73792,7 +74114,7 @@ async function runProgressSchedule(ctx, gh, now, last) {
         }[due.notice.kind]]++;
     }
   }
-  const c = cohort(index2, facts, today);
+  const c = cohort(index2, facts, today, config.policies.itemMinAnswers);
   outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
   const feedback = surveyDashboardSection(
     surveyResults(
