@@ -134,12 +134,16 @@ describe('enablekit export --to qti', () => {
         ],
       ],
     );
-    const textMap = at(item('ratio'), 'responseDeclaration', 'mapping').mapEntry as Node[];
+    // Accepted answers are tried in order, case-insensitively, each setting the score.
     assert.deepEqual(
-      textMap.map((e) => [e['@mapKey'], e['@caseSensitive']]),
       [
-        ['1:2', 'false'],
-        ['one to two', 'false'],
+        ...text('items/escalations-ratio.xml').matchAll(
+          /<stringMatch caseSensitive="false"><variable identifier="RESPONSE"\/><baseValue baseType="string">([^<]*)<\/baseValue><\/stringMatch><setOutcomeValue identifier="SCORE"><baseValue baseType="float">([^<]*)</g,
+        ),
+      ].map((m) => [m[1], m[2]]),
+      [
+        ['1:2', '1'],
+        ['one to two', '1'],
       ],
     );
     assert.match(

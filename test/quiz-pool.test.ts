@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../core/parse/parse-file.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
-import { learnerSheetText } from '../core/grading/learner-sheet.js';
+import { learnerSheetText, otherAttemptNote } from '../core/grading/learner-sheet.js';
 import { drawnIds } from '../core/grading/quiz-draw.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import type { GradeResult, PriorAttempt } from '../core/grading/types.js';
@@ -301,6 +301,24 @@ describe('pools and shuffled choices', () => {
     assert.deepEqual(
       settled.settle.map((r) => [r.sha, r.ref, r.refused]),
       [['sha-b', 'refused', 'other-draw']],
+    );
+  });
+
+  it('tells a learner taking the quiz again that the sheet in place is an earlier attempt’s', () => {
+    const first = learnerSheetText(quiz, 'ana', 1);
+    assert.equal(otherAttemptNote(quiz, first, undefined), undefined, 'no attempt yet');
+    assert.equal(
+      otherAttemptNote(quiz, first, { passed: true, attempts: 1 }),
+      undefined,
+      'practice',
+    );
+    assert.equal(
+      otherAttemptNote(quiz, first, { passed: false, attempts: 1 }),
+      'Expected your sheet of "Pool" to be for attempt 2, your next; found the one made for attempt 1, kept as it is. Each attempt draws its own questions: move that sheet away, then Take checkpoint again.',
+    );
+    assert.equal(
+      otherAttemptNote(quiz, learnerSheetText(quiz, 'ana', 2), { passed: false, attempts: 1 }),
+      undefined,
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { Quiz } from '../model.js';
-import { askedQuiz, drawnIds, isVaried } from './quiz-draw.js';
+import { askedQuiz, drawnIds, isVaried, nextAttempt } from './quiz-draw.js';
+import { readAnswerSheet } from './read-answer-sheet.js';
 import { answerSheetText, type KeyFill } from './sheet-template.js';
 
 /**
@@ -30,4 +31,24 @@ export function learnerSheetText(
       `\nlearner: ${learner}\nattempt: ${attempt}\n${drawn}---\n`,
     )
     .replace(`# ${quiz.title}: answers\n\n`, (head) => `${head}${note}`);
+}
+
+/**
+ * What to tell a learner who takes a pooled or shuffled quiz again while a sheet of an earlier
+ * attempt is still in place (it is never overwritten): after a failed attempt, the next one
+ * draws anew. `result` is the learner's recorded result at the quiz; none, or a pass (any
+ * sheet is practice then), leaves nothing to say.
+ */
+export function otherAttemptNote(
+  quiz: Quiz,
+  sheetText: string,
+  result: { passed: boolean; attempts: number } | undefined,
+): string | undefined {
+  if (!isVaried(quiz) || !result || result.passed) return undefined;
+  const read = readAnswerSheet(sheetText);
+  const next = nextAttempt(result);
+  if (!read.ok || read.sheet.attempt === next) return undefined;
+  const made =
+    read.sheet.attempt === undefined ? 'naming no attempt' : `for attempt ${read.sheet.attempt}`;
+  return `Expected your sheet of "${quiz.title}" to be for attempt ${next}, your next; found the one made ${made}, kept as it is. Each attempt draws its own questions: move that sheet away, then Take checkpoint again.`;
 }

@@ -156,7 +156,20 @@ export async function takeCheckpoint(
     void vscode.window.showWarningMessage(
       `enablekit: "${item.title}" is locked. ${ws.engine().reasonsText(gate)} ${gate.mode === 'strict' ? 'The Action will not grade it until then; your answer sheet is made anyway.' : 'The Action grades it anyway and says it was taken out of order.'}`,
     );
-  if (!(await exists(sheet)))
+  if (await exists(sheet)) {
+    // Kept as it is; a pooled quiz's retry needs a new draw, and the learner is told so.
+    const note =
+      item.type === 'quiz'
+        ? ws
+            .engine()
+            .otherAttemptNote(
+              item,
+              new TextDecoder().decode(await vscode.workspace.fs.readFile(sheet)),
+              progress.resultOf(item.id),
+            )
+        : undefined;
+    if (note) void vscode.window.showWarningMessage(`enablekit: ${note}`);
+  } else
     await vscode.workspace.fs.writeFile(
       sheet,
       new TextEncoder().encode(

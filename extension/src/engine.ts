@@ -6,6 +6,7 @@ export { LintSession } from '../../core/lint/lint-session.js';
 export { renderPreview } from '../../core/render/render-preview.js';
 export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
 export { nextAttempt } from '../../core/grading/quiz-draw.js';
+export { otherAttemptNote } from '../../core/grading/learner-sheet.js';
 export { sheetProgress } from '../../core/grading/sheet-progress.js';
 export { lintSheet } from '../../core/lint/lint-sheet.js';
 export { newItemText, PLACEHOLDER_OWNER } from '../../core/templates/new-item.js';
@@ -23,10 +24,13 @@ export { checkpointResults, resultLine } from '../../core/progress/checkpoint-re
 export { completionsAt } from '../../core/schema/front-matter-place.js';
 export {
   ledgerComment,
+  markedLearner,
   PROGRESS_LABEL,
   progressIssuesOf,
   readLedger,
 } from '../../core/progress/ledger.js';
+export { itemAnalysis } from '../../core/analysis/item-analysis.js';
+export { basisText, figuresText, flagText } from '../../core/analysis/item-report.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
 export { curriculaToday } from '../../core/config/clock.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';

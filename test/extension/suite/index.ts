@@ -14,6 +14,7 @@ import { registerQuizAnswersSuite } from './quiz-answers.js';
 import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerCertificatesSuite } from './certificates.js';
+import { registerAuthorItemAnalysisSuite } from './author-item-analysis.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -45,6 +46,7 @@ export function run(): Promise<void> {
     registerLearnerPoolSuite(folder);
     registerLearnerGatingSuite(folder);
     registerCertificatesSuite(folder);
+    registerAuthorItemAnalysisSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
   // code-server shares: left there, the UI test run after would never be asked for it.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LocalGitHub } from '../../github-api/server.js';
 import { activated, until } from './helpers.js';
-import { answering } from './notifications.js';
+import { answering, watchNotifications } from './notifications.js';
 import { poolQuiz } from '../../helpers/pool-quiz.js';
 import { parseFile } from '../../../core/parse/parse-file.js';
 import { drawnIds } from '../../../core/grading/quiz-draw.js';
@@ -96,8 +96,6 @@ export function registerLearnerPoolSuite(folder: string): void {
     });
 
     it('after a failed attempt the progress records show, the next sheet is attempt 2’s draw', async () => {
-      rmSync(sheetPath);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.env.clipboard.writeText(TOKEN);
       await answering(vscode.commands.executeCommand('enablekit.setGitHubToken'));
       const repo = gh.state.repo('acme', 'training');
@@ -129,6 +127,22 @@ export function registerLearnerPoolSuite(folder: string): void {
         updated_at: at,
       });
       assert.equal(await vscode.commands.executeCommand('enablekit.refreshProgress'), true);
+      // Taken again with attempt 1's sheet still there: kept, and the learner told why it is not a new draw.
+      const kept = readFileSync(sheetPath, 'utf8');
+      const seen = watchNotifications();
+      try {
+        await take();
+        const note = await seen.next(/your next/);
+        assert.equal(
+          note.text,
+          'enablekit: Expected your sheet of "Pool" to be for attempt 2, your next; found the one made for attempt 1, kept as it is. Each attempt draws its own questions: move that sheet away, then Take checkpoint again.',
+        );
+      } finally {
+        seen.dispose();
+      }
+      assert.equal(readFileSync(sheetPath, 'utf8'), kept);
+      rmSync(sheetPath);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const { text } = await take();
       const second = drawnIds(quiz, LOGIN, 2);
       assert.notDeepEqual(second, drawnIds(quiz, LOGIN, 1));
