@@ -13,6 +13,8 @@ import { twoProportionZ } from '../core/analysis/release-shifts.js';
 import { flaggedLines, itemsCsv, itemsMarkdown } from '../core/analysis/item-report.js';
 import { recertifyRecord } from '../core/progress/recertification.js';
 import { cohort, DASHBOARD_LIMIT, dashboardBody } from '../core/progress/cohort.js';
+import { readRecords, recordComment } from '../core/progress/ledger.js';
+import { GITHUB_BODY_LIMIT } from '../core/text/github-body.js';
 import { policy } from './helpers/grade-sheet.js';
 import { answered, poolQuiz } from './helpers/pool-quiz.js';
 
@@ -190,7 +192,17 @@ describe('item analysis', () => {
     const big = questionMarks(results);
     assert.equal(big.items, undefined);
     assert.equal(big.missed.length, 800);
-    assert.ok(JSON.stringify(questionMarks(results.slice(0, 300)).items).length <= ITEMS_BUDGET);
+    const fits = questionMarks(results.slice(0, 300));
+    assert.ok(JSON.stringify(fits.items).length <= ITEMS_BUDGET);
+    // Many such sheets in one pull request: the record comment drops their items to stay within GitHub's limit.
+    const record = (k: number): ProgressRecord => ({ ...attempt({}), pr: 900 + k, ...fits });
+    const comment = recordComment(Array.from({ length: 8 }, (_, k) => record(k)));
+    assert.ok(comment.length <= GITHUB_BODY_LIMIT);
+    assert.deepEqual(
+      readRecords(comment).map((r) => [r.items, r.missed?.length]),
+      Array.from({ length: 8 }, () => [undefined, 300]),
+    );
+    assert.ok(readRecords(recordComment([record(0)]))[0]!.items, 'one sheet keeps its items');
   });
 
   it('flags, per release, a question missed more often after it', () => {
