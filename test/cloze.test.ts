@@ -3,6 +3,8 @@ import { parseFile } from '../core/parse/parse-file.js';
 import { graded, gradeSheet } from './helpers/grade-sheet.js';
 import { answerSheetText } from '../core/grading/sheet-template.js';
 import { sheetProgress } from '../core/grading/sheet-progress.js';
+import { doubleTicks } from '../core/grading/sheet-problems.js';
+import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { renderPreview } from '../core/render/render-preview.js';
 import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
@@ -126,6 +128,22 @@ describe('cloze questions', () => {
     assert.doesNotMatch(blank, /Tier 2|15|account manager/);
     assert.equal(sheetProgress(blank)!.unanswered.length, 2);
     assert.equal(sheetProgress(sheetFor({ 2: '15' }))!.unanswered.length, 1);
+    const doubled = sheetFor({ 1: 'Incident' }).replace('  - [ ] Tier 1', '  - [x] Tier 1');
+    assert.deepEqual(
+      sheetProgress(doubled)!.unanswered.map((u) => u.why),
+      ['2 or more ticks under blank {1}; a blank takes one', undefined],
+    );
+    const read = readAnswerSheet(doubled);
+    assert.ok(read.ok);
+    assert.deepEqual(
+      doubleTicks(read.sheet.questions).map((p) => [p.span.start.line, p.message]),
+      [
+        [
+          doubled.split('\n').indexOf('- {1}') + 1,
+          'Expected one tick under blank {1} of question "rule"; found 2. Untick all but one: two ticks make the blank wrong.',
+        ],
+      ],
+    );
   });
 
   it('grades each blank (folded, any case), the share of blanks right, with credit on a typed answer', () => {

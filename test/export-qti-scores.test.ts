@@ -104,6 +104,30 @@ const QUIZ = quizOf(dedent`
   - Grafana → dashboards
   - Kibana → dashboards
   - → paging
+
+  ## Complete the rule
+  <!-- question id=rule type=cloze weight=3 -->
+
+  A P1 goes to the {1} queue and is answered within {2} minutes.
+
+  - {1}
+    - [ ] Tier 1
+    - [x] Incident
+    - [ ] Billing
+  - {2}
+    - \`15\`
+    - \`fifteen\` (credit 50%)
+
+  ## Complete the rule strictly
+  <!-- question id=strict-rule type=cloze scoring=all-or-nothing -->
+
+  A P1 goes to the {1} queue and is answered within {2} minutes.
+
+  - {1}
+    - [ ] Tier 1
+    - [x] Incident
+  - {2}
+    - \`15\`
 `);
 
 const { files, notExported } = qtiFromQuiz(QUIZ);
@@ -128,7 +152,11 @@ const authors = (q: Question, said: string[]) => {
   return said.filter((s) => written.has(s));
 };
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const agree = (id: string, response: Response, mine: Partial<Question>) => {
+const agree = (
+  id: string,
+  response: Response | Record<string, Response>,
+  mine: Partial<Question>,
+) => {
   const q = question(id);
   const qti = scoreItem(itemOf(id), response);
   const ours = graded(q, mine);
@@ -191,6 +219,40 @@ describe('QTI export scores as enablekit grades', () => {
           (n) => {
             const { qti, ours } = agree(id, n, { answerText: { value: String(n), span: NO_SPAN } });
             assert.deepEqual(qti.feedback, authors(question(id), ours.feedback), String(n));
+          },
+        ),
+      );
+    });
+
+  for (const id of ['rule', 'strict-rule'])
+    it(`cloze: ${id}, any choice and any typed answer in any case`, () => {
+      const q = question(id);
+      const [pick, typed] = q.blanks!;
+      const word = fc
+        .tuple(
+          fc.oneof(
+            fc.constantFrom('15', 'fifteen', '16', ''),
+            fc.stringMatching(/^[a-z0-9]{1,8}$/),
+          ),
+          fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        )
+        .map(([t, up]) => [...t].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''));
+      fc.assert(
+        fc.property(
+          fc.option(fc.nat(pick!.choices.length - 1), { nil: undefined }),
+          word,
+          (i, t) => {
+            const picked = i === undefined ? null : `choice-${pick!.choices[i]!.letter}`;
+            agree(
+              id,
+              { RESPONSE_1: picked, RESPONSE_2: t === '' ? null : t },
+              {
+                blanks: [
+                  { ...pick!, choices: pick!.choices.map((c, n) => ({ ...c, checked: n === i })) },
+                  { ...typed!, given: t },
+                ],
+              },
+            );
           },
         ),
       );

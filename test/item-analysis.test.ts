@@ -6,12 +6,15 @@ import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import type { Quiz } from '../core/model.js';
-import { questionMarks } from '../core/progress/question-marks.js';
+import { ITEMS_BUDGET, questionMarks } from '../core/progress/question-marks.js';
 import type { ItemMark, ProgressRecord } from '../core/progress/records.js';
 import { correlation, itemAnalysis } from '../core/analysis/item-analysis.js';
 import { twoProportionZ } from '../core/analysis/release-shifts.js';
 import { flaggedLines, itemsCsv, itemsMarkdown } from '../core/analysis/item-report.js';
 import { recertifyRecord } from '../core/progress/recertification.js';
+import { cohort, DASHBOARD_LIMIT, dashboardBody } from '../core/progress/cohort.js';
+import { readRecords, recordComment } from '../core/progress/ledger.js';
+import { GITHUB_BODY_LIMIT } from '../core/text/github-body.js';
 import { policy } from './helpers/grade-sheet.js';
 import { answered, poolQuiz } from './helpers/pool-quiz.js';
 
@@ -147,7 +150,7 @@ describe('item analysis', () => {
       learner: 'ana',
     });
     assert.ok(g.ok);
-    const { items } = questionMarks(g.grade.questions);
+    const { items = {} } = questionMarks(g.grade.questions);
     // Three drawn of eight; each right answer is b in the quiz file, whatever order ana's sheet listed them in.
     assert.equal(Object.keys(items).length, 3);
     for (const [id, mark] of Object.entries(items))
@@ -173,6 +176,35 @@ describe('item analysis', () => {
     assert.equal(a.items.find((i) => i.question === 'q1')!.r, 0.5);
   });
 
+  it('keeps a record small: a quiz asking too many questions at once records no items, only what was missed', () => {
+    const results = Array.from({ length: 800 }, (_, k) => ({
+      id: `question-number-${k}`,
+      type: 'single' as const,
+      prompt: 'p',
+      answer: 'a) x',
+      outcome: 'wrong' as const,
+      points: 0,
+      weight: 1,
+      feedback: [],
+      picked: ['a'],
+      line: k + 1,
+    }));
+    const big = questionMarks(results);
+    assert.equal(big.items, undefined);
+    assert.equal(big.missed.length, 800);
+    const fits = questionMarks(results.slice(0, 300));
+    assert.ok(JSON.stringify(fits.items).length <= ITEMS_BUDGET);
+    // Many such sheets in one pull request: the record comment drops their items to stay within GitHub's limit.
+    const record = (k: number): ProgressRecord => ({ ...attempt({}), pr: 900 + k, ...fits });
+    const comment = recordComment(Array.from({ length: 8 }, (_, k) => record(k)));
+    assert.ok(comment.length <= GITHUB_BODY_LIMIT);
+    assert.deepEqual(
+      readRecords(comment).map((r) => [r.items, r.missed?.length]),
+      Array.from({ length: 8 }, () => [undefined, 300]),
+    );
+    assert.ok(readRecords(recordComment([record(0)]))[0]!.items, 'one sheet keeps its items');
+  });
+
   it('flags, per release, a question missed more often after it', () => {
     // Pooled 18/40 = .45; se = √(.45·.55·(1/20 + 1/20)) = .1573; (.7 − .2)/.1573 = 3.178.
     assert.ok(Math.abs(twoProportionZ(4, 20, 14, 20) - 3.178) < 0.001);
@@ -196,6 +228,31 @@ describe('item analysis', () => {
       lines,
       /missed 4 of 20 \(20%\) before release v2\.0, 14 of 20 \(70%\) after \(z = 3\.18\)/,
     );
+  });
+
+  it("the dashboard names at most 20 flagged questions and counts the rest, within GitHub's limit", () => {
+    const many = `---\ntype: quiz\nid: big\ntitle: Big\nmodule: m\nowner: alice\n---\n# Big\n\n${Array.from(
+      { length: 300 },
+      (_, k) =>
+        `## Question ${k}?\n<!-- question id=${'q'.repeat(60)}${k} -->\n\n- [x] right\n- [ ] wrong\n`,
+    ).join('\n')}`;
+    const index = indexOf(['big.md', many]);
+    const learners = Array.from({ length: 3 }, (_, k) => {
+      const items: Record<string, ItemMark> = {};
+      for (let q = 0; q < 300; q++) items[`${'q'.repeat(60)}${q}`] = [1, 1, 'a'];
+      return {
+        login: `l${k}`,
+        roles: [],
+        notices: [],
+        records: [{ ...attempt({}, { learner: `l${k}`, checkpoint: 'big' }), items }],
+      };
+    });
+    const c = cohort(index, learners, '2027-01-10', 3);
+    assert.equal(c.items?.items.filter((i) => i.flags.length).length, 300);
+    const body = dashboardBody(c, index, '2027-01-10');
+    assert.ok(body.length <= DASHBOARD_LIMIT);
+    assert.equal(body.match(/: too easy: 3 of 3 right/g)?.length, 20);
+    assert.match(body, /- and 280 more, in the artifact's items\.csv/);
   });
 
   it('names no choice letter on the dashboard, and writes every question to CSV', () => {

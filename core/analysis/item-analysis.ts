@@ -136,35 +136,46 @@ function keyLetters(q: Question, marks: readonly ItemMark[]): Set<string> {
 }
 
 /** One question's statistics over the attempts that asked it. */
+/** What one question's statistics are made of: its marks, and its credit beside the rest of each attempt. */
+interface Answers {
+  marks: ItemMark[];
+  xs: number[];
+  rests: number[];
+}
+
+/**
+ * Every question's answers in one pass over the attempts: each attempt's total once, each
+ * question's rest the total less its own (a pool asks each learner its own questions), so
+ * the work grows with the answers recorded, not with the pool's size.
+ */
+function answersByQuestion(attempts: readonly CountedAttempt[]): Map<string, Answers> {
+  const out = new Map<string, Answers>();
+  for (const a of attempts) {
+    const marks = Object.entries(a.items);
+    const points = marks.reduce((s, [, m]) => s + m[0], 0);
+    const weight = marks.reduce((s, [, m]) => s + m[1], 0);
+    for (const [id, m] of marks) {
+      let at = out.get(id);
+      if (!at) out.set(id, (at = { marks: [], xs: [], rests: [] }));
+      at.marks.push(m);
+      if (weight - m[1] > 0) {
+        at.xs.push(Math.min(1, Math.max(0, m[0] / m[1])));
+        at.rests.push((points - m[0]) / (weight - m[1]));
+      }
+    }
+  }
+  return out;
+}
+
+/** One question's statistics over the first attempts that asked it. */
 function itemStats(
   quiz: Quiz,
   q: Question,
-  attempts: readonly CountedAttempt[],
+  { marks, xs, rests }: Answers,
   minAnswers: number,
 ): ItemStats {
   const id = q.id ?? '';
-  const xs: number[] = [];
-  const rests: number[] = [];
-  const marks: ItemMark[] = [];
-  let right = 0;
-  for (const a of attempts) {
-    const m = a.items[id];
-    if (!m) continue;
-    marks.push(m);
-    if (m[0] >= m[1]) right++;
-    // The rest of this attempt: the other questions it asked (a pool asks each learner its own).
-    let points = 0;
-    let weight = 0;
-    for (const [other, o] of Object.entries(a.items))
-      if (other !== id) {
-        points += o[0];
-        weight += o[1];
-      }
-    if (weight > 0) {
-      xs.push(Math.min(1, Math.max(0, m[0] / m[1])));
-      rests.push(points / weight);
-    }
-  }
+  const right = marks.filter((m) => m[0] >= m[1]).length;
   const n = marks.length;
   const r = correlation(xs, rests);
   const p = n ? right / n : null;
@@ -224,7 +235,11 @@ export function itemAnalysis(
 ): ItemAnalysis {
   const { counted, uncounted } = firstAttempts(records);
   const byQuiz = new Map<string, CountedAttempt[]>();
-  for (const a of counted) byQuiz.set(a.checkpoint, [...(byQuiz.get(a.checkpoint) ?? []), a]);
+  for (const a of counted) {
+    const list = byQuiz.get(a.checkpoint);
+    if (list) list.push(a);
+    else byQuiz.set(a.checkpoint, [a]);
+  }
   const items: ItemStats[] = [];
   const ids = [...index.files.values()].flatMap((m) =>
     m.item?.type === 'quiz' ? [m.item.id] : [],
@@ -234,8 +249,10 @@ export function itemAnalysis(
     return quiz?.type === 'quiz' ? [quiz] : [];
   });
   for (const quiz of quizzes) {
-    const attempts = byQuiz.get(quiz.id) ?? [];
-    for (const q of quiz.questions) if (q.id) items.push(itemStats(quiz, q, attempts, minAnswers));
+    const answers = answersByQuestion(byQuiz.get(quiz.id) ?? []);
+    const none: Answers = { marks: [], xs: [], rests: [] };
+    for (const q of quiz.questions)
+      if (q.id) items.push(itemStats(quiz, q, answers.get(q.id) ?? none, minAnswers));
   }
   return {
     minAnswers,

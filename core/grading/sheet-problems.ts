@@ -30,9 +30,19 @@ export function sheetProblems(questions: readonly Question[]): SheetProblem[] {
   return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 
-/** Two or more ticks where the sheet's comment says type=single: worth saying before the grade does. */
+/** Two or more ticks where the sheet's comment says type=single, or under a cloze blank: worth saying before the grade does. */
 export function doubleTicks(questions: readonly Question[]): SheetProblem[] {
   return questions.flatMap((q) => {
+    // A cloze blank takes one choice too: two ticks under it make the blank wrong.
+    const blanks = q.type === 'cloze' ? (q.blanks ?? []) : [];
+    const blank = blanks.find((b) => b.choices.filter((c) => c.checked).length > 1);
+    if (blank)
+      return [
+        {
+          span: blank.span,
+          message: `Expected one tick under blank {${blank.n}} of question "${q.id ?? q.prompt}"; found ${blank.choices.filter((c) => c.checked).length}. Untick all but one: two ticks make the blank wrong.`,
+        },
+      ];
     const ticked = q.choices.filter((c) => c.checked);
     return q.type === 'single' && ticked.length > 1
       ? [

@@ -48,8 +48,11 @@ function answered(q: Question, learner: string, quiz: Quiz | undefined): Answere
       : 'items still in the order the sheet listed them; move them into yours';
   }
   if (q.type === 'matching') return (q.pairs ?? []).some((p) => p.answer.trim() !== '');
-  if (q.type === 'cloze')
+  if (q.type === 'cloze') {
+    const doubled = (q.blanks ?? []).find((b) => b.choices.filter((c) => c.checked).length > 1);
+    if (doubled) return `2 or more ticks under blank {${doubled.n}}; a blank takes one`;
     return (q.blanks ?? []).some((b) => b.given !== '' || b.choices.some((c) => c.checked));
+  }
   return (q.answerText?.value ?? '').trim() !== '';
 }
 

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '../text/markdown-escape.js';
+import { GITHUB_BODY_LIMIT } from '../text/github-body.js';
 import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 import { dedupeRecords, isClaim, RECORD_KINDS, type ProgressRecord } from './records.js';
 import { ACTIONS_BOT, writtenBy, type Writer } from './writer.js';
@@ -63,6 +64,19 @@ export function ledgerComment(c: ApiComment, writer: Writer = ACTIONS_BOT): Ledg
  * each record hidden beside it. A run never edits a comment, so concurrent runs lose nothing.
  */
 export function recordComment(records: readonly ProgressRecord[]): string {
+  const whole = commentOf(records);
+  if (whole.length <= GITHUB_BODY_LIMIT) return whole;
+  // Many sheets in one pull request: their per-question items go (item analysis counts those attempts as recorded without), the results stay.
+  return commentOf(
+    records.map((r) => {
+      const lean = { ...r };
+      delete lean.items;
+      return lean;
+    }),
+  );
+}
+
+function commentOf(records: readonly ProgressRecord[]): string {
   const lines = records.map((r) => `${recordLine(r)}\n${hiddenJson('record', r)}`);
   const again = records.filter((r) => r.kind === 'recertify');
   return [...(again.length ? [recertifyIntro(again)] : []), ...lines].join('\n\n');

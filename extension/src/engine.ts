@@ -25,10 +25,13 @@ export { checkpointResults, resultLine } from '../../core/progress/checkpoint-re
 export { completionsAt } from '../../core/schema/front-matter-place.js';
 export {
   ledgerComment,
+  markedLearner,
   PROGRESS_LABEL,
   progressIssuesOf,
   readLedger,
 } from '../../core/progress/ledger.js';
+export { itemAnalysis } from '../../core/analysis/item-analysis.js';
+export { basisText, figuresText, flagText } from '../../core/analysis/item-report.js';
 export { freshnessVerdict } from '../../core/freshness/verdict.js';
 export { curriculaToday } from '../../core/config/clock.js';
 export { seal, unsealText, keyFilePath } from '../../core/sealing/seal.js';

@@ -15,6 +15,7 @@ import { registerSealedQuizzes, type SealedQuizzes } from './sealed-quizzes.js';
 import { ActiveEditorKeys } from './context-keys.js';
 import { registerCreateCurricula } from './create-curricula.js';
 import { registerVerifyCertificate } from './certificate-verify.js';
+import { registerItemAnalysis, type ItemAnalysisLens } from './item-analysis-lens.js';
 
 let engine: Engine | undefined;
 /** The engine (core, remark, ajv) is a second bundle, loaded on first need, so activation stays light. */
@@ -31,6 +32,8 @@ export interface Api {
   sheetStatus: SheetStatus;
   progress: LearnerProgress;
   sealed: SealedQuizzes;
+  /** Item analysis above each quiz question, once an author asked for it. */
+  items: ItemAnalysisLens;
   /** The context keys the palette's `when` clauses read, as last set. */
   contextKeys: ActiveEditorKeys;
   /** How long activate() took, in ms: the benchmark and tests read it. */
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const sheetStatus = new SheetStatus(workspace);
   const sealed = registerSealedQuizzes(workspace, context);
   const contextKeys = new ActiveEditorKeys(workspace);
+  const items = registerItemAnalysis(workspace, token);
   const start = () => workspace.start().then(() => progress.refresh(false));
   context.subscriptions.push(
     workspace,
@@ -74,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     contextKeys,
     registerCreateCurricula(workspace, start),
     registerVerifyCertificate(workspace),
+    ...items.disposables,
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
@@ -86,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     sheetStatus,
     progress,
     sealed: sealed.sealed,
+    items: items.lens,
     contextKeys,
     activationMs: performance.now() - started,
   };

@@ -46,14 +46,13 @@ export async function openPullRequest(o: {
   return { url: data.html_url, number: data.number, created: true };
 }
 
-/**
- * The comments of the learner's progress issues, picked and read by core's ledger helpers
- * (the Action reads them with the same ones, and the engine bundle brings them).
- */
-export async function progressComments(
-  o: { baseUrl: string; token: string; repository: string; login: string },
-  ledger: Pick<Engine, 'PROGRESS_LABEL' | 'progressIssuesOf' | 'ledgerComment'>,
-): Promise<LedgerComment[]> {
+type LedgerHelpers = Pick<Engine, 'PROGRESS_LABEL' | 'progressIssuesOf' | 'ledgerComment'>;
+
+/** The repository's progress issues, and a reader of the ledger comments of one learner's. */
+async function progressIssues(
+  o: { baseUrl: string; token: string; repository: string },
+  ledger: LedgerHelpers,
+) {
   const [owner = '', repo = ''] = o.repository.split('/');
   const gh = new Octokit({
     auth: o.token,
@@ -68,15 +67,41 @@ export async function progressComments(
     state: 'all',
     per_page: 100,
   });
-  const comments: LedgerComment[] = [];
-  for (const issue of ledger.progressIssuesOf(issues, o.login)) {
-    const list = await gh.paginate(gh.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issue.number,
-      per_page: 100,
-    });
-    comments.push(...list.map((c) => ledger.ledgerComment(c)));
-  }
-  return comments;
+  const commentsOf = async (login: string): Promise<LedgerComment[]> => {
+    const comments: LedgerComment[] = [];
+    for (const issue of ledger.progressIssuesOf(issues, login)) {
+      const list = await gh.paginate(gh.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issue.number,
+        per_page: 100,
+      });
+      comments.push(...list.map((c) => ledger.ledgerComment(c)));
+    }
+    return comments;
+  };
+  return { issues, commentsOf };
+}
+
+/**
+ * The comments of the learner's progress issues, picked and read by core's ledger helpers
+ * (the Action reads them with the same ones, and the engine bundle brings them).
+ */
+export async function progressComments(
+  o: { baseUrl: string; token: string; repository: string; login: string },
+  ledger: LedgerHelpers,
+): Promise<LedgerComment[]> {
+  return (await progressIssues(o, ledger)).commentsOf(o.login);
+}
+
+/** Every learner's progress comments, by login: what item analysis reads, as `enablekit progress --repo` does. */
+export async function cohortComments(
+  o: { baseUrl: string; token: string; repository: string },
+  ledger: LedgerHelpers & Pick<Engine, 'markedLearner'>,
+): Promise<Map<string, LedgerComment[]>> {
+  const { issues, commentsOf } = await progressIssues(o, ledger);
+  const out = new Map<string, LedgerComment[]>();
+  for (const login of new Set(issues.flatMap((i) => ledger.markedLearner(i.body) ?? [])))
+    out.set(login, await commentsOf(login));
+  return out;
 }

@@ -48,20 +48,31 @@ export interface Scored {
   feedback: string[];
 }
 
-export function scoreItem(itemXml: string, response: Response): Scored {
+/**
+ * Score an item: `response` is the one RESPONSE, or for an item with several (a cloze's blanks)
+ * each by its identifier.
+ */
+export function scoreItem(itemXml: string, response: Response | Record<string, Response>): Scored {
   const root = (parser.parse(itemXml) as Record<string, unknown>[])
     .map(toEl)
     .find((e): e is El => !!e)!;
   const decl = find(root, 'responseDeclaration')!;
+  const decls = new Map(
+    root.children
+      .filter((c) => c.name === 'responseDeclaration')
+      .map((c) => [c.attrs.identifier!, c]),
+  );
+  const responses: Record<string, Response> =
+    response !== null && typeof response === 'object' && !Array.isArray(response)
+      ? response
+      : { RESPONSE: response };
   const baseType = decl.attrs.baseType!;
   const cardinality = decl.attrs.cardinality!;
   const correct = (find(decl, 'correctResponse')?.children ?? []).map((v) => v.text);
-  const mapping = find(decl, 'mapping');
   const outcomes = new Map<string, Response>([['SCORE', 0]]);
 
   const value = (v: Response): Response =>
     v === null || (Array.isArray(v) && v.length === 0) || v === '' ? null : v;
-  const resp = value(response);
   const same = (a: Response, b: Response): boolean => {
     if (a === null || b === null) return false;
     if (cardinality === 'multiple' && Array.isArray(a) && Array.isArray(b))
@@ -75,7 +86,9 @@ export function scoreItem(itemXml: string, response: Response): Scored {
         : (correct[0] ?? null)
       : correct;
 
-  function mapResponse(): number {
+  function mapResponse(id = 'RESPONSE'): number {
+    const mapping = find(decls.get(id) ?? decl, 'mapping');
+    const resp = value(responses[id] ?? null);
     if (!mapping) throw new Error('mapResponse without a mapping');
     const entries = mapping.children.map((e) => e.attrs);
     const lookup = (v: string) => {
@@ -97,15 +110,21 @@ export function scoreItem(itemXml: string, response: Response): Scored {
     const [a, b] = e.children.map(expr);
     switch (e.name) {
       case 'variable':
-        return e.attrs.identifier === 'RESPONSE'
-          ? resp
+        return e.attrs.identifier! in responses
+          ? value(responses[e.attrs.identifier!]!)
           : (outcomes.get(e.attrs.identifier!) ?? null);
       case 'correct':
         return correctValue;
       case 'baseValue':
         return e.attrs.baseType === 'float' ? Number(e.text) : e.text;
       case 'mapResponse':
-        return mapResponse();
+        return mapResponse(e.attrs.identifier);
+      case 'sum':
+        return e.children.map(expr).reduce((t: number, x) => t + Number(x), 0);
+      case 'product':
+        return e.children.map(expr).reduce((t: number, x) => t * Number(x), 1);
+      case 'and':
+        return e.children.map(expr).every((x) => x === true);
       case 'isNull':
         return a === null;
       case 'match':

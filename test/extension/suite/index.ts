@@ -15,6 +15,7 @@ import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerLearnerSurveySuite } from './learner-survey.js';
 import { registerCertificatesSuite } from './certificates.js';
+import { registerAuthorItemAnalysisSuite } from './author-item-analysis.js';
 import { registerBench } from './bench.js';
 
 /**
@@ -47,6 +48,7 @@ export function run(): Promise<void> {
     registerLearnerGatingSuite(folder);
     registerLearnerSurveySuite(folder);
     registerCertificatesSuite(folder);
+    registerAuthorItemAnalysisSuite(folder);
   }
   // The learner's login is remembered in the user settings, which every workspace of this
   // code-server shares: left there, the UI test run after would never be asked for it.
