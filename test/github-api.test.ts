@@ -212,4 +212,82 @@ describe('the local GitHub API server, through the real octokit client', functio
     const { data } = await ghes.rest.pulls.get({ owner: 'acme', repo: 'training', pull_number: 7 });
     assert.equal(data.number, 7);
   });
+
+  it('answers If-None-Match as GitHub does: a 304 not counted against the rate limit, ETags per token', async () => {
+    const repo = gh.state.repo('acme', 'training');
+    const dashboard = repo.addIssue('Training dashboard', 'body', 'github-actions[bot]', [
+      'enablekit:dashboard',
+    ]);
+    const list = (o: InstanceType<typeof Octokit>, etag?: string) =>
+      o.rest.issues.listForRepo({
+        owner: 'acme',
+        repo: 'training',
+        labels: 'enablekit:dashboard',
+        ...(etag ? { headers: { 'if-none-match': etag } } : {}),
+      });
+    const first = await list(octokit);
+    const etag = first.headers.etag!;
+    assert.match(etag, /^W\/"[0-9a-f]{40}"$/);
+    const used = Number(first.headers['x-ratelimit-used']);
+    await assert.rejects(list(octokit, etag), (e: { status?: number }) => e.status === 304);
+    assert.equal(gh.calls.at(-1)!.counted, false, 'a 304 is not counted');
+    const again = await list(octokit);
+    assert.equal(Number(again.headers['x-ratelimit-used']), used + 1, 'only the 200 was counted');
+    // Another token (the workflow's is new each run): its ETag differs, and the first one is not a match.
+    const other = new Octokit({ auth: 'another-token', baseUrl: gh.url });
+    const theirs = await list(other, etag);
+    assert.equal(theirs.status, 200);
+    assert.notEqual(theirs.headers.etag, etag);
+    // A change makes a new ETag: the old one is answered in full.
+    dashboard.body = 'changed';
+    assert.equal((await list(octokit, etag)).status, 200);
+  });
+
+  it("filters issues by GraphQL's filterBy.since, a new comment counting as an update; other filters are not implemented, and said so", async () => {
+    const repo = gh.state.repo('acme', 'training');
+    const old = repo.addIssue('old', '', 'ana', ['enablekit:progress']);
+    const commented = repo.addIssue('commented', '', 'ana', ['enablekit:progress']);
+    const edited = repo.addIssue('edited', '', 'ana', ['enablekit:progress']);
+    for (const i of [old, commented, edited]) i.updated_at = '2026-01-01T00:00:00Z';
+    repo.comments.push({
+      id: gh.state.id(),
+      issue: commented.number,
+      author: 'bo',
+      body: 'hello',
+      created_at: '2026-03-01T00:00:00Z',
+      updated_at: '2026-03-01T00:00:00Z',
+    });
+    await octokit.rest.issues.update({
+      owner: 'acme',
+      repo: 'training',
+      issue_number: edited.number,
+      body: 'new',
+    });
+    const since = async (at: string) =>
+      (
+        await octokit.graphql<{
+          repository: { issues: { nodes: { number: number; updatedAt: string }[] } };
+        }>(
+          `query($since: DateTime) { repository(owner: "acme", name: "training") { issues(first: 100, labels: ["enablekit:progress"], filterBy: {since: $since}) { nodes { number updatedAt } } } }`,
+          { since: at },
+        )
+      ).repository.issues.nodes;
+    assert.deepEqual(
+      (await since('2026-02-01T00:00:00Z')).map((i) => i.number),
+      [commented.number, edited.number],
+    );
+    const [c] = await since('2026-03-01T00:00:00Z');
+    assert.deepEqual(
+      c,
+      { number: commented.number, updatedAt: '2026-03-01T00:00:00Z' },
+      'at or after',
+    );
+    assert.equal((await since('2026-01-01T00:00:00Z')).length, 3);
+    await octokit.graphql(
+      `{ repository(owner: "acme", name: "training") { issues(first: 1, filterBy: {assignee: "ana"}) { nodes { number } } } }`,
+    );
+    assert.deepEqual(gh.violations.splice(0), [
+      'POST /graphql: Repository.issues(filterBy: {assignee}) is valid but not implemented by the local server',
+    ]);
+  });
 });
