@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { readSurveyAnswers, surveySheetText } from '../core/grading/survey-sheet.js';
 import { answered, survey } from './helpers/survey.js';
+import { lintInMemory } from '../core/lint/lint-in-memory.js';
+import { Gate } from '../core/progress/gate.js';
+import { learnerStatus } from '../core/progress/learner-status.js';
+import { noticesDue } from '../core/progress/schedule-plan.js';
+import { openOccasions } from '../core/progress/survey-occasions.js';
+import type { ProgressRecord } from '../core/progress/records.js';
 
 describe('surveys: read from Markdown, sheets written and read back', () => {
   it('reads occasions, a rating, a choice and free text', () => {
@@ -53,5 +59,97 @@ describe('surveys: read from Markdown, sheets written and read back', () => {
       read(surveySheetText(s, 'ana', s.ask[1]!))[0]!,
       /Expected at least one question answered/,
     );
+  });
+});
+
+describe('surveys are never gated, never count, and come as the track does', () => {
+  const files = {
+    'enablekit.yml':
+      'version: 1\nroles:\n  support:\n    learners: [ana]\npolicies:\n  gating: strict\n',
+    't.md':
+      '---\ntype: track\nid: t\ntitle: T\nroles: [support]\nphase: advanced\nowner: l\nmodules: [m]\n---\n# T\n',
+    'm.md': '---\ntype: module\nid: m\ntitle: M\nowner: l\n---\n# M\n',
+    'q.md':
+      '---\ntype: quiz\nid: q\ntitle: Q\nmodule: m\nowner: l\n---\n# Q\n\n## A?\n<!-- question id=a -->\n\n- [x] y\n- [ ] n\n',
+    's.md':
+      '---\ntype: survey\nid: s\ntitle: S\nowner: l\ntrack: t\nask:\n  - when: during\n    after_module: m\n  - when: after\n    weeks: 1\n---\n# S\n\n## How was it?\n',
+  };
+  const { index, config, diagnostics } = lintInMemory(files, '2027-01-01');
+  const pass: ProgressRecord = {
+    learner: 'ana',
+    checkpoint: 'q',
+    kind: 'quiz',
+    pr: 1,
+    sha: 'q',
+    at: '2027-01-01T10:00:00Z',
+    passed: true,
+    percent: 100,
+  };
+  const response: ProgressRecord = {
+    learner: 'ana',
+    checkpoint: 's',
+    kind: 'survey',
+    pr: 2,
+    sha: 's',
+    at: '2027-01-02T10:00:00Z',
+    passed: false,
+    occasion: 'during-m',
+    answers: ['fine'],
+  };
+
+  it('lints clean, is open under strict gating, and is no checkpoint of the module', () => {
+    assert.deepEqual(
+      diagnostics.filter((d) => d.file === 's.md'),
+      [],
+    );
+    const gate = new Gate({
+      index,
+      config,
+      login: 'ana',
+      roles: ['support'],
+      records: [],
+      today: '2027-01-01',
+    });
+    assert.equal(gate.checkpoint('s').open, true);
+    const [track] = learnerStatus('ana', ['support'], index, [response], '2027-01-03');
+    assert.deepEqual(
+      track!.modules[0]!.checkpoints.map((c) => c.id),
+      ['q'],
+    );
+    assert.equal(track!.complete, false, 'a survey answered completes nothing');
+    assert.equal(learnerStatus('ana', ['support'], index, [pass], '2027-01-03')[0]!.complete, true);
+  });
+
+  it('during: once the module is passed; after: the weeks after the track; invited once, not when answered', () => {
+    const open = (records: ProgressRecord[], now: string) =>
+      openOccasions(
+        index,
+        learnerStatus('ana', ['support'], index, records, now.slice(0, 10)),
+        records,
+        'ana',
+        now,
+      ).map((o) => `${o.occasion.id}${o.answered ? ' (answered)' : ''}`);
+    assert.deepEqual(open([], '2027-01-20T00:00:00Z'), []);
+    assert.deepEqual(open([pass], '2027-01-05T00:00:00Z'), ['during-m']);
+    assert.deepEqual(open([pass, response], '2027-01-09T00:00:00Z'), [
+      'during-m (answered)',
+      'after-1w',
+    ]);
+    const facts = { login: 'ana', roles: ['support'], records: [pass, response], notices: [] };
+    const due = noticesDue(index, config, facts, '2027-01-09T00:00:00Z').filter(
+      (n) => n.notice.kind === 'survey',
+    );
+    assert.deepEqual(
+      due.map((n) => n.notice.item),
+      ['s/after-1w'],
+    );
+    assert.match(due[0]!.text, /enablekit take s --occasion after-1w/);
+    const again = noticesDue(
+      index,
+      config,
+      { ...facts, notices: due.map((n) => n.notice) },
+      '2027-01-16T00:00:00Z',
+    );
+    assert.equal(again.filter((n) => n.notice.kind === 'survey').length, 0);
   });
 });
