@@ -210,6 +210,13 @@ export async function gradePull(
       await setOutcomeLabel(gh, ctx, pull.number, finished.labels, w.add, w.remove);
     else if (w.kind === 'check-run')
       await createCheckRun(gh, ctx, { head_sha: w.headSha, ...w.run });
+    else if (w.kind === 'close')
+      await gh.rest.pulls.update({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pull_number: pull.number,
+        state: 'closed',
+      });
     else await createComment(gh, ctx, pull.number, w.body);
   }
   if (ledger && roster && graded.fresh.length && ctx.dryRun)

@@ -129,6 +129,7 @@ describe('surveys in the Action: invited once when due, answered by pull request
       /\*\*Feedback: How is Support basics going\?\*\* \(a week after the track\): recorded, thank you/,
     );
     assert.doesNotMatch(grade.body.replace(/<!--[\s\S]*?-->/g, ''), /passed|failed|%/i);
+    assert.equal(repo().pulls.get(40)!.state, 'closed', 'closed with thanks: nothing to merge');
     assert.ok(!repo().issues.get(40)!.labels.includes('checkpoint:passed'));
     assert.ok(!repo().issues.get(40)!.labels.includes('checkpoint:failed'));
 
@@ -141,6 +142,7 @@ describe('surveys in the Action: invited once when due, answered by pull request
       /Expected survey "support-feedback" to ask a week after the track once that time has come for you/,
     );
     assert.equal(recordsOf('bo').filter((r) => r.kind === 'survey').length, 0);
+    assert.equal(repo().pulls.get(41)!.state, 'open', 'a refused sheet stays open to be fixed');
 
     await schedule();
     const body = dashboard().body;

@@ -13,6 +13,8 @@ export type PullWrite =
   | { kind: 'label'; add: string; remove: string }
   | { kind: 'check-run'; headSha: string; run: ReturnType<typeof checkRunFor> }
   | { kind: 'comment'; body: string }
+  /** Close the pull request: it held survey answers only, all recorded, and nothing in it is to merge. */
+  | { kind: 'close' }
   | { kind: 'info'; text: string };
 
 export interface FinishedPull {
@@ -113,5 +115,12 @@ export function finishPull(i: {
   }
   writes.push({ kind: 'check-run', headSha: pull.headSha, run: checkRunFor(outcome, allPassed) });
   for (const r of i.replies) writes.push({ kind: 'comment', body: replyBody(r.to, r.text) });
+  // Feedback is kept in the progress issue; its sheet would only clutter the repository if merged.
+  const onlyFeedback =
+    outcome.refusals.length === 0 &&
+    results.length === 0 &&
+    outcomeReviews.length > 0 &&
+    outcomeReviews.every((r) => r.state === 'recorded');
+  if (onlyFeedback && !newer) writes.push({ kind: 'close' });
   return { outcome, body, writes, labels };
 }

@@ -48,6 +48,6 @@ export function surveyOutcome(
       occasion: occasion.id,
       answers: read.answers,
     },
-    markdown: `**Feedback: ${escapeMarkdown(s.title, 120)}** (${occasionLabel(occasion)}): recorded, thank you. It is not graded; the enablement team reads it to improve the training. You can close this pull request.`,
+    markdown: `**Feedback: ${escapeMarkdown(s.title, 120)}** (${occasionLabel(occasion)}): recorded, thank you. It is not graded; the enablement team reads it to improve the training. Nothing here is to merge, so this pull request is closed.`,
   };
 }

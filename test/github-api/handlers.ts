@@ -59,6 +59,18 @@ export const HANDLERS: Record<string, Handler> = {
       },
     };
   },
+  'pulls/update': (s, p, body, q, login) => {
+    const r = repoOf(s, p);
+    const pull = r?.pulls.get(Number(p.pull_number));
+    if (!r || !pull) return notFound;
+    if (body.state === 'open' || body.state === 'closed') {
+      pull.state = body.state;
+      const issue = r.issues.get(pull.number);
+      if (issue) issue.state = body.state;
+    }
+    if (typeof body.title === 'string') pull.title = body.title;
+    return HANDLERS['pulls/get']!(s, p, {}, q, login);
+  },
   'pulls/create': (s, p, body, _q, login) => {
     const r = repoOf(s, p);
     if (!r) return notFound;
