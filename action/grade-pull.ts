@@ -4,6 +4,7 @@ import { COMMENT_MARKER } from '../core/grading/grade-comment.js';
 import { finishPull } from '../core/grading/finish-pull.js';
 import {
   gradableCheckpoint,
+  answerableSurvey,
   opensGradeComment,
   planPull,
   type GradedPull,
@@ -139,7 +140,8 @@ export async function gradePull(
     // read every one at once: octokit's throttling keeps it to GitHub's concurrency.
     const headSha = pull.headSha;
     const read = (checkpoint: string, path: string) =>
-      gradableCheckpoint(index, config, checkpoint) &&
+      (gradableCheckpoint(index, config, checkpoint) ??
+        answerableSurvey(index, config, checkpoint)) &&
       sheetGate({
         index,
         config,

@@ -175,7 +175,7 @@ async function schedule(ctx: RunContext): Promise<void> {
     core.setOutput('dashboard-json', p.matrix.json);
   }
   const line = p.learners
-    ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), ${p.reportCards} report card(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ''}.`
+    ? `Progress: ${p.learners} learner(s); ${p.opened} issue(s) opened, ${p.reminded} reminder(s), ${p.followedUp} follow-up(s), ${p.reportCards} report card(s), ${p.surveyed} survey invitation(s), dashboard ${p.dashboard}${p.deferred ? `; ${p.deferred} write(s) left for the next run` : ''}.`
     : 'Progress: no learners in enablekit.yml or its teams yet.';
   core.info(line);
   await core.summary.addRaw(`${line}\n`).write();

@@ -25,6 +25,7 @@ import {
 } from '../github/progress-ledger.js';
 import { OperationBudget } from '../github/operation-budget.js';
 import { createIssue } from '../github/keyed-create.js';
+import { surveyDashboardSection, surveyResults } from '../core/progress/survey-results.js';
 import { writeDashboardFiles, type DashboardFiles } from './dashboard-files.js';
 import { certificateIssuer } from './certificate-issuer.js';
 
@@ -34,6 +35,8 @@ export interface ScheduleOutcome {
   reminded: number;
   followedUp: number;
   reportCards: number;
+  /** Survey invitations posted (feedback on the training). */
+  surveyed: number;
   dashboard: 'opened' | 'updated' | 'unchanged' | 'none' | 'deferred';
   /** Writes left for the next run: the operations budget ran out. */
   deferred: number;
@@ -86,6 +89,7 @@ export async function runProgressSchedule(
     reminded: 0,
     followedUp: 0,
     reportCards: 0,
+    surveyed: 0,
     dashboard: 'none',
     deferred: 0,
     fullRead: true,
@@ -144,6 +148,7 @@ export async function runProgressSchedule(
         reminder: 'remind',
         'follow-up': 'follow up with',
         'report-card': 'post the report card of',
+        survey: 'ask for feedback from',
       }[due.notice.kind];
       const posted = await write(
         `${verb} @${login} about ${due.notice.item}`,
@@ -157,6 +162,7 @@ export async function runProgressSchedule(
               reminder: 'reminded',
               'follow-up': 'followedUp',
               'report-card': 'reportCards',
+              survey: 'surveyed',
             } as const
           )[due.notice.kind]
         ]++;
@@ -164,7 +170,13 @@ export async function runProgressSchedule(
   }
   const c = cohort(index, facts, today, config.policies.itemMinAnswers);
   outcome.matrix = writeDashboardFiles(ctx.dashboardDir, c, today);
-  const body = dashboardBody(c, index, today);
+  const feedback = surveyDashboardSection(
+    surveyResults(
+      index,
+      facts.flatMap((f) => f.records),
+    ),
+  );
+  const body = dashboardBody(c, index, today, true, feedback);
   const [existing] = (await botIssues(gh, ctx, DASHBOARD_LABEL, 'open')).filter((i) =>
     (i.body ?? '').includes(DASHBOARD_MARKER),
   );

@@ -5,7 +5,15 @@ import { readAnswerSheet, type SheetBody } from '../core/grading/read-answer-she
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { gradeMarkdown, gradeText, refusalMarkdown } from '../core/grading/render-grade.js';
 import type { GradeResult } from '../core/grading/types.js';
-import { isCheckpoint, type Checkpoint, type Quiz, type Reflection } from '../core/model.js';
+import {
+  isCheckpoint,
+  type Checkpoint,
+  type Item,
+  type Quiz,
+  type Reflection,
+  type Survey,
+} from '../core/model.js';
+import { occasionLabel, surveySheetText } from '../core/grading/survey-sheet.js';
 import { checkpointSheetText } from '../core/grading/checkpoint-sheets.js';
 import { learnerSheetText } from '../core/grading/learner-sheet.js';
 import { askedQuiz } from '../core/grading/quiz-draw.js';
@@ -39,10 +47,10 @@ export interface CheckpointArgs {
  * `curricula/` counts too), never from whichever folder the command was run in: a
  * checkpoint id more than one file claims is refused, never picked from.
  */
-async function findCheckpoint(
+async function findItem(
   a: CheckpointArgs,
   id: string,
-): Promise<{ checkpoint: Checkpoint; config: Config; index: WorkspaceIndex }> {
+): Promise<{ item: Item; config: Config; index: WorkspaceIndex }> {
   const from = resolve(a.cwd, a.curricula ?? '.');
   if (a.curricula && !existsSync(from))
     throw new UsageError(
@@ -77,11 +85,42 @@ async function findCheckpoint(
     throw new UsageError(
       `Expected a checkpoint with id "${id}" in ${dir}; found none. Check the id, or pass --curricula <folder>.`,
     );
+  return { item, config, index };
+}
+
+async function findCheckpoint(
+  a: CheckpointArgs,
+  id: string,
+  what = 'a quiz, scenario or reflection',
+): Promise<{ checkpoint: Checkpoint; config: Config; index: WorkspaceIndex }> {
+  const { item, config, index } = await findItem(a, id);
   if (!isCheckpoint(item))
     throw new UsageError(
-      `Expected "${id}" to be a quiz, scenario or reflection; found a ${item.type}. Name a checkpoint.`,
+      `Expected "${id}" to be ${what}; found a ${item.type}. Name a checkpoint.`,
     );
   return { checkpoint: item, config, index };
+}
+
+/** A survey's sheet for one occasion: named, or the survey's only one. */
+function takeSurvey(
+  a: CheckpointArgs & { learner: string; occasion?: string },
+  survey: Survey,
+): string {
+  const asks = survey.ask.filter((o) => !o.problem);
+  const occasion =
+    a.occasion === undefined && asks.length === 1 ? asks[0] : asks.find((o) => o.id === a.occasion);
+  if (!occasion)
+    throw new UsageError(
+      `Expected --occasion to name one of survey "${survey.id}"'s occasions (${asks.map((o) => o.id).join(', ')}); found ${a.occasion === undefined ? 'none' : `"${a.occasion}"`}. Pass the one your invitation names.`,
+    );
+  const path = resolve(a.cwd, a.submissions, a.learner, `${survey.id}.md`);
+  if (existsSync(path))
+    throw new UsageError(
+      `Expected no answer sheet at ${relative(a.cwd, path)}; found one. Once its pull request is closed, delete it and run this again; nothing was overwritten.`,
+    );
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, surveySheetText(survey, a.learner, occasion), { flag: 'wx' });
+  return `Created ${relative(a.cwd, path)} (${occasionLabel(occasion)}). Answer what you like, then open a pull request: it is recorded, not graded.\n`;
 }
 
 /** The quiz with its answers: a sealed one is opened with the secret, or refused with what to do. */
@@ -109,6 +148,7 @@ export async function takeCommand(
     attempt?: string;
     answered?: boolean;
     secret?: string;
+    occasion?: string;
     now: Date;
     today?: string;
   },
@@ -126,7 +166,14 @@ export async function takeCommand(
     throw new UsageError(
       `Expected --attempt to be the attempt's number (1, 2, …); found "${a.attempt}". Pass --attempt <n>, as the grade of your last attempt says.`,
     );
-  const { checkpoint, config, index } = await findCheckpoint(a, a.id);
+  const found = await findItem(a, a.id);
+  if (found.item.type === 'survey' && !a.answered)
+    return takeSurvey({ ...a, learner: a.learner }, found.item);
+  const { checkpoint, config, index } = await findCheckpoint(
+    a,
+    a.id,
+    'a quiz, scenario, reflection or survey',
+  );
   const path = resolve(a.cwd, a.submissions, a.learner, `${checkpoint.id}.md`);
   if (existsSync(path))
     throw new UsageError(

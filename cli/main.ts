@@ -16,12 +16,13 @@ const HELP = `enablekit ${VERSION}: training as code
 Usage:
   enablekit init [folder] [--owner <login>] [--role <id>] [--name <product>]
   enablekit lint [paths...] [--format stylish|json|sarif] [--fix] [--submissions <folder>] [--no-cache] [--jobs <n>]
-  enablekit new <track|module|quiz|scenario|reflection> <id> [--dir <folder>] [--owner <login>] [--module <id>]
+  enablekit new <track|module|quiz|scenario|reflection|survey> <id> [--dir <folder>] [--owner <login>] [--module <id>] [--track <id>]
   enablekit import <files...> --from gift|quizdown|mkdocs-quiz --module <id> [--dir <folder>] [--owner <login>]
   enablekit export <quiz.md...> --to gift|qti [--out <folder>]   (sealed: ENABLEKIT_KEY)
-  enablekit take <checkpoint-id> --learner <login> [--attempt <n>] [--answered] [--curricula <folder>] [--submissions <folder>]
+  enablekit take <checkpoint-or-survey-id> --learner <login> [--attempt <n>] [--occasion <id>] [--answered] [--curricula <folder>] [--submissions <folder>]
   enablekit grade <answer-sheet> [--format text|json|markdown] [--curricula <folder>]
   enablekit progress [--format markdown|json|csv] [--learner <login>] [--repo owner/name] [--api-url <url>]
+  enablekit progress --surveys [--format markdown|json] [--learner <login>] [--repo owner/name]
   enablekit progress --items [--format markdown|json|csv] [--repo owner/name]
   enablekit progress rebuild --repo owner/name [--api-url <url>] [--dry-run]
   enablekit seal|unseal [paths...]           (secret in ENABLEKIT_KEY)
@@ -37,6 +38,9 @@ Options:
               from git's github.user, no-reply user.email or user.name)
   --answered  take: the author's key sheet, every right answer written in (sealed: ENABLEKIT_KEY)
   --attempt   take: the attempt the sheet is for (default 1); a quiz with a pool draws its questions by it
+  --occasion  take: the survey occasion to answer (during-<module>, after-<weeks>w), as the invitation names it
+  --surveys   progress: the surveys' answers per occasion and question (feedback on the training)
+  --track     new survey: the track it asks about
   --to, --out export: the format to write (gift, or qti: a QTI 2.1 package) and the folder to write to (default: here)
   --from      import: the format of the question banks (gift: Moodle's GIFT; quizdown;
               mkdocs-quiz: the <quiz> blocks of an MkDocs page)
@@ -111,6 +115,9 @@ async function run(argv: string[]): Promise<number> {
       alg: { type: 'string' },
       reason: { type: 'string' },
       attempt: { type: 'string' },
+      occasion: { type: 'string' },
+      surveys: { type: 'boolean', default: false },
+      track: { type: 'string' },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -235,6 +242,7 @@ async function run(argv: string[]): Promise<number> {
           now: at,
           ...(values.owner ? { owner: values.owner } : {}),
           ...(values.module ? { module: values.module } : {}),
+          ...(values.track ? { track: values.track } : {}),
         }),
       );
       return 0;
@@ -257,6 +265,7 @@ async function run(argv: string[]): Promise<number> {
             ...(values.learner ? { learner: values.learner } : {}),
             ...(values.answered ? { answered: true } : {}),
             ...(values.attempt !== undefined ? { attempt: values.attempt } : {}),
+            ...(values.occasion !== undefined ? { occasion: values.occasion } : {}),
             ...(process.env.ENABLEKIT_KEY ? { secret: process.env.ENABLEKIT_KEY } : {}),
             now: at,
             ...(day ? { today: day } : {}),
@@ -297,6 +306,7 @@ async function run(argv: string[]): Promise<number> {
         ...(values.curricula ? { curricula: values.curricula } : {}),
         ...(values.learner ? { learner: values.learner } : {}),
         ...(values.repo ? { repo: values.repo } : {}),
+        ...(values.surveys ? { surveys: true } : {}),
         ...(token ? { token } : {}),
         ...(values.items ? { items: true } : {}),
       });

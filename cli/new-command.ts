@@ -20,6 +20,8 @@ export interface NewArgs {
   now: Date;
   owner?: string;
   module?: string;
+  /** A survey's track (--track). */
+  track?: string;
   /** An imported quiz's title and questions (see newItemText). */
   title?: string;
   questions?: string;
@@ -69,7 +71,8 @@ function moduleFor(
   cwd: string,
   ignore: string[],
 ): { module?: string; note?: string } {
-  if (type === 'module' || (type === 'track' && given === undefined)) return {};
+  if (type === 'module' || type === 'survey' || (type === 'track' && given === undefined))
+    return {};
   const modules = modulesUnder(curricula, cwd, ignore);
   const where = toPosix(relative(cwd, curricula)) || '.';
   const dirRel = toPosix(relative(cwd, dir)) || '.';
@@ -152,6 +155,7 @@ export function newCommand(a: NewArgs): string {
       today: curriculaToday(config, a.now, a.today),
       ...(a.owner ? { owner: a.owner } : {}),
       ...(module ? { module } : {}),
+      ...(a.track ? { track: a.track } : {}),
       ...(a.title ? { title: a.title } : {}),
       ...(a.questions ? { questions: a.questions } : {}),
       ...(config.productVersion ? { productVersion: config.productVersion } : {}),
@@ -160,6 +164,9 @@ export function newCommand(a: NewArgs): string {
   );
   const notes = [
     note,
+    type === 'survey' && !a.track
+      ? 'track: is the placeholder "track-id"; name the track the survey asks about, or pass --track <id>.'
+      : undefined,
     a.owner
       ? undefined
       : `owner: is the placeholder "${PLACEHOLDER_OWNER}"; replace it with a GitHub login or org/team, or pass --owner <login> (lint warns until then).`,

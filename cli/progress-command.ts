@@ -6,6 +6,7 @@ import { learnerStatus, rolesOf } from '../core/progress/learner-status.js';
 import { markedLearner } from '../core/progress/ledger.js';
 import { progressBody } from '../core/progress/progress-body.js';
 import type { ProgressRecord } from '../core/progress/records.js';
+import { surveyResults, surveyResultsMarkdown } from '../core/progress/survey-results.js';
 import { participationOf } from '../core/review/participation.js';
 import { loadIndex } from '../host/analyse.js';
 import { UsageError } from '../host/usage-error.js';
@@ -33,6 +34,8 @@ export interface ProgressArgs {
   now: string;
   version: string;
   cache: boolean;
+  /** --surveys: the surveys' answers (feedback on the training) instead of progress. */
+  surveys?: boolean;
   /** --items: the item analysis of every quiz question instead of where each learner stands. */
   items?: boolean;
 }
@@ -65,6 +68,23 @@ export async function progressCommand(
   const records = a.repo
     ? await recordsFromGitHub(a)
     : recordsFromSheets({ cwd: a.cwd, submissions: a.submissions, now: a.now }, index, config);
+  if (a.surveys) {
+    if (a.format === 'csv')
+      throw new UsageError(
+        'Expected --format markdown or json with --surveys; found csv. Leave --format out for Markdown.',
+      );
+    const all = [...records.values()]
+      .flat()
+      .filter((r) => !a.learner || r.learner.toLowerCase() === a.learner.toLowerCase());
+    const results = surveyResults(index, all);
+    return {
+      stdout:
+        a.format === 'json'
+          ? `${JSON.stringify({ source: a.repo ? `github:${a.repo}` : 'answer-sheets', surveys: results }, null, 2)}\n`
+          : `## Feedback on the training\n\n${surveyResultsMarkdown(results, true)}\n`,
+      exitCode: 0,
+    };
+  }
   const logins = new Set(
     [...config.roles.values()].flatMap((r) => r.learners.map((l) => l.toLowerCase())),
   );

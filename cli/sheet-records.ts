@@ -5,6 +5,7 @@ import { gradeQuiz, policyFor } from '../core/grading/grade-quiz.js';
 import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
 import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { checkReflection } from '../core/grading/reflection-complete.js';
+import { surveyOutcome } from '../core/review/survey-outcome.js';
 import type { Config } from '../core/config/config.js';
 import type { ProgressRecord } from '../core/progress/records.js';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index.js';
@@ -13,7 +14,7 @@ import { questionMarks } from '../core/progress/question-marks.js';
 
 /**
  * Every sheet under submissions/<login>/ (or only `learner`'s) graded as of now: quizzes
- * scored, reflections checked; mocks wait for a reviewer. The records `progress` and `take`
+ * scored, reflections checked, surveys' answers read; mocks wait for a reviewer. The records `progress` and `take`
  * judge by when no repository is named.
  */
 export function recordsFromSheets(
@@ -66,6 +67,11 @@ export function recordsFromSheets(
           kind: 'reflection',
           passed: checkReflection(read.sheet.body, item).complete,
         };
+      } else if (item?.type === 'survey') {
+        // On disk nothing says when a sheet was written: every occasion of the survey counts as come.
+        const open = item.ask.map((occasion) => ({ survey: item, occasion, answered: false }));
+        const o = surveyOutcome(item, read.sheet, open, base.pr, base.sha, base.at);
+        if (o.ok) record = { ...o.record, learner: base.learner };
       }
       if (record) out.set(record.learner, [...(out.get(record.learner) ?? []), record]);
     }

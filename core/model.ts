@@ -1,6 +1,6 @@
 import type { Fix, Span } from './types.js';
 
-export const ITEM_TYPES = ['track', 'module', 'quiz', 'scenario', 'reflection'] as const;
+export const ITEM_TYPES = ['track', 'module', 'quiz', 'scenario', 'reflection', 'survey'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 export const CHECKPOINT_TYPES = ['quiz', 'scenario', 'reflection'] as const;
 
@@ -17,6 +17,7 @@ export const REFERENCE_FIELDS: Readonly<
   quiz: { covers: 'feature', module: 'module', roles: 'role' },
   scenario: { covers: 'feature', module: 'module', roles: 'role', prerequisites: 'checkpoint' },
   reflection: { covers: 'feature', module: 'module', roles: 'role' },
+  survey: { track: 'track' },
 };
 
 /** A reference from one item to another id, kept with where it was written. */
@@ -314,7 +315,48 @@ export interface Reflection extends ItemBase {
   followUpPrompt?: string;
 }
 
-export type Item = Track | Module | Quiz | Scenario | Reflection;
+/**
+ * One time a survey asks: `during` the track, once the learner finishes a module of it, or
+ * `after` it, a number of weeks after they finish it. Each occasion is answered on its own.
+ */
+export interface SurveyOccasion {
+  /** What names it on a sheet and in results: `during-<module>` or `after-<weeks>w`. */
+  id: string;
+  when: 'during' | 'after';
+  afterModule?: string;
+  weeks?: number;
+  span: Span;
+  /** What the entry is missing (after_module, weeks): reported by survey-ask; such an entry never asks. */
+  problem?: string;
+}
+
+/** A survey question: a rating on a scale, one choice of a list, or free text. */
+export interface SurveyQuestion {
+  prompt: string;
+  kind: 'rating' | 'choice' | 'text';
+  /** Rating: the scale's bounds, and the words written beside them (`Scale: 1 (not useful) to 5 (very useful)`). */
+  scale?: { min: number; max: number; minLabel?: string; maxLabel?: string; span: Span };
+  /** Choice: the options, as listed. */
+  options: string[];
+  /** What is wrong with how it is written (its scale): reported by survey-questions. */
+  problem?: { span: Span; message: string };
+  span: Span;
+}
+
+/**
+ * Feedback on the training itself: asked during and after a track, never graded, never a
+ * checkpoint (it gates nothing and counts toward nothing), its answers shown to authors.
+ */
+export interface Survey extends ItemBase {
+  type: 'survey';
+  track: string;
+  ask: SurveyOccasion[];
+  /** The paragraphs under the title: what learners are told, including who reads their answers. */
+  intro: string;
+  questions: SurveyQuestion[];
+}
+
+export type Item = Track | Module | Quiz | Scenario | Reflection | Survey;
 export type Checkpoint = Quiz | Scenario | Reflection;
 
 export function isCheckpoint(item: Item): item is Checkpoint {

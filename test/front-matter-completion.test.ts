@@ -137,8 +137,17 @@ describe('front-matter completion (core, what the editor offers)', () => {
       [],
       'nested keys are left to the author (or the YAML extension)',
     );
-    assert.deepEqual(labels('type: |'), ['track', 'module', 'quiz', 'scenario', 'reflection']);
+    assert.deepEqual(labels('type: |'), [
+      'track',
+      'module',
+      'quiz',
+      'scenario',
+      'reflection',
+      'survey',
+    ]);
     assert.deepEqual(labels('type: scenario\nlevel: |'), ['beginner', 'advanced']);
+    // A survey names its track from the schema and REFERENCE_FIELDS, as lint checks it.
+    assert.deepEqual(labels('type: survey\ntrack: |'), ['advanced', 'onboarding']);
   });
 
   it('a quiz is offered draw and shuffle_choices, and what they write lints clean', () => {

@@ -1,6 +1,6 @@
 import { csvCell } from '../progress/dashboard-matrix.js';
 import { escapeMarkdown } from '../text/markdown-escape.js';
-import type { ItemAnalysis, ItemFlag, ItemStats } from './item-analysis.js';
+import { THRESHOLDS, type ItemAnalysis, type ItemFlag, type ItemStats } from './item-analysis.js';
 import { SHIFT_Z, type ReleaseShift } from './release-shifts.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -13,11 +13,11 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function flagText(f: ItemFlag, letters = true): string {
   switch (f.kind) {
     case 'too-easy':
-      return `too easy: ${f.right} of ${f.n} right (flagged above ${pct(0.9)})`;
+      return `too easy: ${f.right} of ${f.n} right (flagged above ${pct(THRESHOLDS.easy)})`;
     case 'too-hard':
-      return `too hard: ${f.right} of ${f.n} right (flagged below ${pct(0.2)})`;
+      return `too hard: ${f.right} of ${f.n} right (flagged below ${pct(THRESHOLDS.hard)})`;
     case 'not-discriminating':
-      return `does not discriminate: r = ${f.r.toFixed(2)} over ${f.n} (flagged below 0.20)`;
+      return `does not discriminate: r = ${f.r.toFixed(2)} over ${f.n} (flagged below ${THRESHOLDS.discrimination.toFixed(2)})`;
     case 'distractor-outdraws-key':
       return letters
         ? `distractor ${f.distractor} outdraws the right answer: ticked by ${f.picks} of ${f.n}, the right answer by ${f.keyPicks}`

@@ -54,7 +54,7 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
         ),
         ...o.reviews.map(
           (r) =>
-            `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'passed' ? 'passed' : 'not passed yet'}`,
+            `- ${r.path}: ${r.state === 'pending' ? 'waiting for a reviewer' : r.state === 'recorded' ? 'feedback recorded' : r.state === 'passed' ? 'passed' : 'not passed yet'}`,
         ),
       ].join('\n');
   return {

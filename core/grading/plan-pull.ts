@@ -1,6 +1,9 @@
 import type { Config } from '../config/config.js';
-import { isCheckpoint, type Quiz, type Reflection, type Scenario } from '../model.js';
-import { rolesOf } from '../progress/learner-status.js';
+import { isCheckpoint, type Quiz, type Reflection, type Scenario, type Survey } from '../model.js';
+import { learnerStatus, rolesOf } from '../progress/learner-status.js';
+import { openOccasions } from '../progress/survey-occasions.js';
+import { surveyOutcome } from '../review/survey-outcome.js';
+import { curriculaToday } from '../config/clock.js';
 import { CLAIM_REF, recordKey, type ProgressRecord } from '../progress/records.js';
 import { mockOutcome } from '../review/mock-outcome.js';
 import { reflectionOutcome } from '../review/reflection-outcome.js';
@@ -113,6 +116,18 @@ export function gradableCheckpoint(
     : undefined;
 }
 
+/** A survey a sheet may answer: one the base branch's config knows and one file claims. Never a checkpoint: nothing gates or grades it. */
+export function answerableSurvey(
+  index: WorkspaceIndex,
+  config: Config,
+  id: string,
+): Survey | undefined {
+  const item = index.item(id);
+  return config.file && index.itemsWithId(id).length === 1 && item?.type === 'survey'
+    ? item
+    : undefined;
+}
+
 /**
  * The writer is checked on the run's first write, before anything is graded or shown: with
  * progress on that is an attempt's claim, which holds no result; without, the grade comment,
@@ -174,7 +189,9 @@ export function planPull(r: PullReads): GradedPull {
     );
   for (const [k, s] of r.classified.sheets.entries()) {
     const text = r.texts?.[k];
-    const item = gradableCheckpoint(index, config, s.checkpoint);
+    const item =
+      gradableCheckpoint(index, config, s.checkpoint) ??
+      answerableSurvey(index, config, s.checkpoint);
     if (!config.file) {
       out.results.push({
         path: s.path,
@@ -269,6 +286,39 @@ export function planPull(r: PullReads): GradedPull {
         'invalid-sheet',
         `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`,
       );
+    } else if (item.type === 'survey') {
+      const prior = out.reviews.find(
+        (x) =>
+          x.kind === 'survey' &&
+          x.checkpoint === item.id &&
+          x.pr === pull.number &&
+          x.sha === pull.headSha,
+      );
+      const records = ledger?.records ?? [];
+      const today = curriculaToday(config, new Date(r.now));
+      const roles = rolesOf(pull.author, config);
+      const open = openOccasions(
+        index,
+        learnerStatus(pull.author, roles, index, records, today),
+        records,
+        pull.author,
+        r.now,
+      );
+      const o = surveyOutcome(
+        item,
+        read.sheet,
+        open,
+        pull.number,
+        pull.headSha,
+        prior?.at ?? r.now,
+      );
+      if (!o.ok)
+        result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${o.message}`);
+      else {
+        keep(o.record);
+        out.sections.push({ path: s.path, markdown: o.markdown });
+        out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: 'recorded' });
+      }
     } else if (item.type === 'quiz') {
       const keyed = withKey(item, r.keys?.get(item.id));
       if (ledger?.missing?.length) {

@@ -30,7 +30,12 @@ export interface PullOutcome {
   refusals: string[];
   results: { path: string; result: GradeResult }[];
   /** Mocks and reflections: their state on the head commit. */
-  reviews: { path: string; checkpoint: string; state: 'pending' | 'passed' | 'failed' }[];
+  reviews: {
+    path: string;
+    checkpoint: string;
+    /** `recorded`: a survey's answers, taken as they are; neither passed nor failed. */
+    state: 'pending' | 'passed' | 'failed' | 'recorded';
+  }[];
   /** Sealed quizzes that could not be opened: what the maintainers must do. The run fails with these. */
   keyFailures: string[];
 }

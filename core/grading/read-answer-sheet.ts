@@ -28,6 +28,8 @@ export interface AnswerSheet {
   /** Quizzes with a pool or shuffled choices: the attempt the sheet was made for, and the questions drawn for it. */
   attempt?: number;
   drawn?: string[];
+  /** Surveys: the occasion answered (`after-1w`). */
+  occasion?: string;
   questions: Question[];
   /** What the sheet says unclearly on its own (sheetProblems): a quiz sheet with any is not graded. */
   problems: SheetProblem[];
@@ -97,6 +99,7 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
     learner: string;
     attempt?: number;
     drawn?: string[];
+    occasion?: string;
   };
   return {
     ok: true,
@@ -105,6 +108,7 @@ export function readAnswerSheet(source: string, maxBytes: number = MAX_SHEET_BYT
       learner: data.learner,
       ...(data.attempt !== undefined ? { attempt: data.attempt } : {}),
       ...(data.drawn !== undefined ? { drawn: data.drawn } : {}),
+      ...(data.occasion !== undefined ? { occasion: data.occasion } : {}),
       questions,
       problems: sheetProblems(questions),
       body: { text, tree, lines },

@@ -2,12 +2,22 @@ import type { Node, Root } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
 import { REFERENCE_FIELDS } from '../model.js';
-import type { Quiz, Freshness, Item, ItemType, Link, Reference, Window } from '../model.js';
+import type {
+  Quiz,
+  Freshness,
+  Item,
+  ItemType,
+  Link,
+  Reference,
+  SurveyOccasion,
+  Window,
+} from '../model.js';
 import type { FrontMatter } from './front-matter.js';
 import { spanOf } from '../markdown/mdast-util.js';
 import { parseQuestions } from './quiz-body.js';
 import { parseScenarioBody } from './scenario-body.js';
 import { parseReflectionBody } from './reflection-body.js';
+import { parseSurveyBody } from './survey-body.js';
 import { withAcceptedFeedback } from './accepted-feedback.js';
 
 type Fm = Record<string, unknown>;
@@ -46,6 +56,26 @@ function windowOf(fm: FrontMatter, pointer: string): Window | undefined {
     ...(opensSpan ? { opensSpan } : {}),
     ...(dueSpan ? { dueSpan } : {}),
   };
+}
+
+/** A survey's `ask:` entries the schema accepts; anything else the schema reports. */
+function occasionsOf(fm: FrontMatter): SurveyOccasion[] {
+  const ask = fm.data.ask;
+  return (Array.isArray(ask) ? ask : []).flatMap((a: unknown, i): SurveyOccasion[] => {
+    const e = (a && typeof a === 'object' ? a : {}) as Fm;
+    const span = spanAt(fm, `/ask/${i}`);
+    if (e.when === 'during' && typeof e.after_module === 'string')
+      return [
+        { id: `during-${e.after_module}`, when: 'during', afterModule: e.after_module, span },
+      ];
+    if (e.when === 'after' && Number.isInteger(e.weeks) && (e.weeks as number) >= 0)
+      return [{ id: `after-${e.weeks as number}w`, when: 'after', weeks: e.weeks as number, span }];
+    if (e.when === 'during')
+      return [{ id: '', when: 'during', span, problem: 'after_module: <a module of the track>' }];
+    if (e.when === 'after')
+      return [{ id: '', when: 'after', span, problem: 'weeks: <how many weeks after the track>' }];
+    return [];
+  });
 }
 
 function followUpWeeks(v: unknown): number | undefined {
@@ -231,5 +261,13 @@ export function buildItem(
           : {}),
       };
     }
+    case 'survey':
+      return {
+        ...base,
+        type,
+        track: scalarText(d.track),
+        ask: occasionsOf(fm),
+        ...parseSurveyBody(body.root, lines),
+      };
   }
 }

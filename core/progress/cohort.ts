@@ -164,14 +164,20 @@ export function dashboardBody(
   index: WorkspaceIndex,
   today: string,
   forIssue = true,
+  /** A section of its own to end the body with (the surveys'), kept whole: the rest fits around it. */
+  extra = '',
 ): string {
+  const tail = extra ? `\n\n${extra}` : '';
+  const limit = DASHBOARD_LIMIT - tail.length;
   const full = matrixBody(c, index, today, forIssue);
-  return !forIssue || full.length <= DASHBOARD_LIMIT
-    ? full
-    : summaryBody(c, index, today, DASHBOARD_LIMIT, {
-        marker: DASHBOARD_MARKER,
-        statistics: statisticsLines(c, titleIn(index)),
-      });
+  return (
+    (!forIssue || full.length <= limit
+      ? full
+      : summaryBody(c, index, today, limit, {
+          marker: DASHBOARD_MARKER,
+          statistics: statisticsLines(c, titleIn(index)),
+        })) + tail
+  );
 }
 
 const titleIn = (index: WorkspaceIndex) => (id: string) =>

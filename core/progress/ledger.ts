@@ -112,6 +112,8 @@ function recordLine(r: ProgressRecord): string {
       return `${id}: ${r.passed ? 'Complete' : 'Not complete yet'}, in #${r.pr} at ${r.sha.slice(0, 7)}.`;
     case 'participation':
       return `${id}: ${r.side === 'gave' ? `replied to ${who(r.peer)}'s reflection` : `${who(r.peer)} replied to this reflection`} in #${r.pr}.`;
+    case 'survey':
+      return `${id}: feedback on the training (${escapeMarkdown(r.occasion ?? '', 40)}) received in #${r.pr}; not graded.`;
     case 'appraisal':
       return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
     case 'hint':

@@ -4,8 +4,8 @@ import { hiddenJson, readHiddenJson } from '../text/hidden-json.js';
 /** A reminder or follow-up the Action posted, kept hidden in its comment so it is not repeated. */
 export interface Notice {
   learner: string;
-  kind: 'reminder' | 'follow-up' | 'report-card';
-  /** The module (reminder), the reflection or track (follow-up), or the completed track (report card). */
+  kind: 'reminder' | 'follow-up' | 'report-card' | 'survey';
+  /** The module (reminder), the reflection or track (follow-up), the completed track (report card), or `<survey>/<occasion>` (survey). */
   item: string;
   at: string;
 }
@@ -20,7 +20,7 @@ export function readNotices(comments: readonly LedgerComment[], learner: string)
     for (const n of readHiddenJson('notice', c.body) as Notice[]) {
       if (
         n.learner?.toLowerCase() === learner.toLowerCase() &&
-        ['reminder', 'follow-up', 'report-card'].includes(n.kind) &&
+        ['reminder', 'follow-up', 'report-card', 'survey'].includes(n.kind) &&
         typeof n.item === 'string' &&
         !Number.isNaN(Date.parse(n.at))
       )

@@ -6,6 +6,7 @@ export const RECORD_KINDS = [
   'appraisal',
   'recertify',
   'hint',
+  'survey',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -75,6 +76,13 @@ export interface ProgressRecord {
   question?: string;
   hint?: number;
   cost?: number;
+  /**
+   * Survey: the occasion answered and the answers, one per question in the survey's order
+   * (a rating's number, a choice's text, free text; null when left blank). Never a result:
+   * `passed` is false and means nothing here.
+   */
+  occasion?: string;
+  answers?: (number | string | null)[];
   /**
    * The comment's place among the Action's record comments on the issue (1, 2, …): a number
    * missing below the highest one seen means a record comment was deleted.

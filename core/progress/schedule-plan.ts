@@ -7,6 +7,8 @@ import { learnerStatus } from './learner-status.js';
 import type { Notice } from './notices.js';
 import { resultsOf, type ProgressRecord } from './records.js';
 import { reportCard } from './report-card.js';
+import { openOccasions } from './survey-occasions.js';
+import { occasionLabel } from '../grading/survey-sheet.js';
 
 export interface LearnerFacts {
   login: string;
@@ -85,7 +87,16 @@ export function noticesDue(
       );
     }
   }
-  for (const t of learnerStatus(l.login, l.roles, index, l.records, today)) {
+  const statuses = learnerStatus(l.login, l.roles, index, l.records, today);
+  for (const o of openOccasions(index, statuses, l.records, l.login, now)) {
+    const item = `${o.survey.id}/${o.occasion.id}`;
+    if (o.answered || last('survey', item) !== undefined) continue;
+    out.push({
+      notice: { learner: l.login, kind: 'survey', item, at: now },
+      text: `@${l.login}, how is the training going? **${title(o.survey.track)}** asks for your feedback ${occasionLabel(o.occasion)}: run \`enablekit take ${o.survey.id} --occasion ${o.occasion.id}\` (or take it in VS Code), answer what you like, and open a pull request. It is not graded; the enablement team reads it to improve the training.`,
+    });
+  }
+  for (const t of statuses) {
     const track = index.item(t.track) as Track | undefined;
     if (!track || !t.complete) continue;
     const done = Math.max(

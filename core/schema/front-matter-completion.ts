@@ -4,6 +4,7 @@ import module from '../../schemas/module.schema.json' with { type: 'json' };
 import quiz from '../../schemas/quiz.schema.json' with { type: 'json' };
 import scenario from '../../schemas/scenario.schema.json' with { type: 'json' };
 import reflection from '../../schemas/reflection.schema.json' with { type: 'json' };
+import survey from '../../schemas/survey.schema.json' with { type: 'json' };
 import config from '../../schemas/config.schema.json' with { type: 'json' };
 import { ITEM_TYPES, REFERENCE_FIELDS, type ItemType } from '../model.js';
 
@@ -23,6 +24,7 @@ const SCHEMAS: Record<ItemType | 'config', SchemaNode> = {
   quiz,
   scenario,
   reflection,
+  survey,
   config,
 };
 

@@ -5,6 +5,7 @@ import module from '../../schemas/module.schema.json' with { type: 'json' };
 import quiz from '../../schemas/quiz.schema.json' with { type: 'json' };
 import scenario from '../../schemas/scenario.schema.json' with { type: 'json' };
 import reflection from '../../schemas/reflection.schema.json' with { type: 'json' };
+import survey from '../../schemas/survey.schema.json' with { type: 'json' };
 import config from '../../schemas/config.schema.json' with { type: 'json' };
 import answerSheet from '../../schemas/answer-sheet.schema.json' with { type: 'json' };
 import quizKey from '../../schemas/quiz-key.schema.json' with { type: 'json' };
@@ -17,6 +18,7 @@ const SCHEMAS = {
   quiz,
   scenario,
   reflection,
+  survey,
   config,
   'answer-sheet': answerSheet,
   'quiz-key': quizKey,

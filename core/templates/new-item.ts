@@ -5,6 +5,8 @@ export interface TemplateOptions {
   today: string;
   owner?: string;
   module?: string;
+  /** A survey's track. */
+  track?: string;
   role?: string;
   productVersion?: string;
   /** The title, when not made from the id (an imported quiz keeps its category's name). */
@@ -138,6 +140,37 @@ ${freshness(o)}---
 ## Prompts
 
 1. Share one strategy of your own, or one from the lesson you will adopt, and why.
+`;
+    case 'survey':
+      return `---
+type: survey
+id: ${o.id}
+title: ${yamlTitle(title)}
+owner: ${o.owner ?? PLACEHOLDER_OWNER}
+track: ${o.track ?? 'track-id'}
+ask:
+  - when: after
+    weeks: 1
+  - when: after
+    weeks: 12
+---
+
+# ${title}
+
+Your answers are not graded. The enablement team reads them with your login, so they can
+follow up with you; tell them here what to keep and what to change.
+
+## How useful was this track for your work?
+
+Scale: 1 (not useful) to 5 (very useful)
+
+## Which part helped you most?
+
+- Lessons
+- Quizzes
+- Mock scenarios
+
+## What would you change?
 `;
   }
 }

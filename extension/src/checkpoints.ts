@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Checkpoint } from '../../core/model.js';
+import type { Checkpoint, Survey } from '../../core/model.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
 import { submitCheckpoint, type SubmitDeps } from './submit.js';
 import { githubApiUrl, learnerLogin } from './github-session.js';
@@ -9,7 +9,7 @@ import type { SubmittedSheets } from './submitted-sheets.js';
 
 export const SHEET_PATH = /(^|\/)submissions\/([^/]+)\/([^/]+)\.md$/;
 
-/** "Take checkpoint" above every quiz, scenario and reflection; "Submit checkpoint" above an answer sheet. */
+/** "Take checkpoint" above every quiz, scenario and reflection ("Take survey" above a survey); "Submit checkpoint" above an answer sheet. */
 export class CheckpointLens implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -36,6 +36,15 @@ export class CheckpointLens implements vscode.CodeLensProvider {
         }),
         ...this.submission(top, sheet[3]!),
         ...this.grade(top, sheet[3]!),
+      ];
+    const survey = surveyAt(this.ws, doc.uri);
+    if (survey)
+      return [
+        new vscode.CodeLens(top, {
+          title: `$(feedback) Take survey: ${survey.title}`,
+          command: 'enablekit.takeCheckpoint',
+          arguments: [doc.uri],
+        }),
       ];
     const item = checkpointAt(this.ws, doc.uri);
     if (!item) return [];
@@ -110,6 +119,48 @@ function checkpointAt(ws: CurriculaWorkspace, uri: vscode.Uri | undefined): Chec
   return item && ws.engine().isCheckpoint(item) ? item : undefined;
 }
 
+function surveyAt(ws: CurriculaWorkspace, uri: vscode.Uri | undefined): Survey | undefined {
+  const path = uri && ws.relative(uri);
+  const item = path ? ws.lintSession?.index.files.get(path)?.item : undefined;
+  return item?.type === 'survey' ? item : undefined;
+}
+
+/**
+ * A survey's sheet for one occasion, as `enablekit take --occasion` writes it: the occasion
+ * given (the invitation names it), the only one, or the one the learner picks.
+ */
+async function takeSurvey(
+  ws: CurriculaWorkspace,
+  survey: Survey,
+  occasion?: string,
+): Promise<vscode.Uri | undefined> {
+  const engine = ws.engine();
+  const asks = survey.ask.filter((o) => !o.problem);
+  const picked =
+    asks.find((o) => o.id === occasion) ??
+    (asks.length === 1
+      ? asks[0]
+      : (
+          await vscode.window.showQuickPick(
+            asks.map((o) => ({ label: o.id, description: engine.occasionLabel(o), o })),
+            { title: `${survey.title}: which occasion? Your invitation names it.` },
+          )
+        )?.o);
+  if (!picked) return undefined;
+  const login = await learnerLogin(true, ws);
+  const root = submissionsRoot(ws);
+  if (!login || !root) return undefined;
+  const sheet = vscode.Uri.joinPath(root, login, `${survey.id}.md`);
+  // A sheet there already holds the learner's answers: opened as it is, never replaced.
+  if (!(await exists(sheet)))
+    await vscode.workspace.fs.writeFile(
+      sheet,
+      new TextEncoder().encode(engine.surveySheetText(survey, login, picked)),
+    );
+  await vscode.window.showTextDocument(sheet, { preview: false });
+  return sheet;
+}
+
 /** The folder of answer sheets, as the CLI's and the Action's default: the editor has no setting for another. */
 export const SUBMISSIONS = 'submissions';
 
@@ -137,8 +188,11 @@ export async function takeCheckpoint(
   ws: CurriculaWorkspace,
   progress: LearnerProgress,
   uri?: vscode.Uri,
+  occasion?: string,
 ): Promise<vscode.Uri | undefined> {
   await ws.ready;
+  const survey = surveyAt(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
+  if (survey) return takeSurvey(ws, survey, occasion);
   const item = checkpointAt(ws, uri ?? vscode.window.activeTextEditor?.document.uri);
   if (!item) {
     void vscode.window.showWarningMessage(
@@ -197,8 +251,9 @@ export function registerCheckpointCommands(
   deps: SubmitDeps,
 ): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('enablekit.takeCheckpoint', (uri?: vscode.Uri) =>
-      takeCheckpoint(ws, progress, uri),
+    vscode.commands.registerCommand(
+      'enablekit.takeCheckpoint',
+      (uri?: vscode.Uri, occasion?: string) => takeCheckpoint(ws, progress, uri, occasion),
     ),
     vscode.commands.registerCommand('enablekit.submitCheckpoint', async (uri?: vscode.Uri) => {
       const submitted = await submitCheckpoint(

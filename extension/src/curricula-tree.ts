@@ -13,6 +13,7 @@ const ICONS: Record<Item['type'], string> = {
   quiz: 'checklist',
   scenario: 'comment-discussion',
   reflection: 'lightbulb',
+  survey: 'feedback',
 };
 
 /** Tracks → modules → checkpoints, filtered by role, with each file's problem count and freshness. */

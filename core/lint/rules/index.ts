@@ -15,6 +15,8 @@ import { quizQuestionId } from './quiz-question-id.js';
 import { quizSingleAnswer } from './quiz-single-answer.js';
 import { reflectionPrompts } from './reflection-prompts.js';
 import { scenarioRubric } from './scenario-rubric.js';
+import { surveyAsk } from './survey-ask.js';
+import { surveyQuestions } from './survey-questions.js';
 import { scheduleWindow } from './schedule-window.js';
 import { schema } from './schema.js';
 import { staleContent } from './stale-content.js';
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   scenarioRubric,
   scenarioSituation,
   reflectionPrompts,
+  surveyQuestions,
+  surveyAsk,
   brokenLink,
   scheduleWindow,
   missingOwner,

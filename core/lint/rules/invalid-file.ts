@@ -38,7 +38,7 @@ export const invalidFile: Rule = {
         {
           at: 'lesson.md:2',
           message:
-            'Expected type: to be one of track, module, quiz, scenario, reflection; found "lesson"',
+            'Expected type: to be one of track, module, quiz, scenario, reflection, survey; found "lesson"',
         },
       ],
     },
@@ -59,7 +59,7 @@ export const invalidFile: Rule = {
         {
           at: 'intro.md:2',
           message:
-            'Expected type: to be one of track, module, quiz, scenario, reflection; found "modul". Did you mean "module"?',
+            'Expected type: to be one of track, module, quiz, scenario, reflection, survey; found "modul". Did you mean "module"?',
         },
       ],
       suggested: {

@@ -13,6 +13,7 @@ import { registerLearnerRetrySuite } from './learner-retry.js';
 import { registerQuizAnswersSuite } from './quiz-answers.js';
 import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
+import { registerLearnerSurveySuite } from './learner-survey.js';
 import { registerCertificatesSuite } from './certificates.js';
 import { registerAuthorItemAnalysisSuite } from './author-item-analysis.js';
 import { registerBench } from './bench.js';
@@ -45,6 +46,7 @@ export function run(): Promise<void> {
     registerQuizAnswersSuite(folder);
     registerLearnerPoolSuite(folder);
     registerLearnerGatingSuite(folder);
+    registerLearnerSurveySuite(folder);
     registerCertificatesSuite(folder);
     registerAuthorItemAnalysisSuite(folder);
   }
