@@ -39,9 +39,9 @@ describe('the scheduled run reads only what changed, conditionally, and resumes 
   const issueOf = new Map<string, number>();
 
   /** A track with one module and its quiz, due in `due`; `learners` in one role, each with a progress issue. */
-  function setUp(learners: number, due: string) {
+  function setUp(learners: number, due: string, withoutIssue = 0) {
     const names = Array.from({ length: learners }, (_, k) => login(k));
-    for (const l of names) {
+    for (const l of names.slice(withoutIssue)) {
       const issue = repo().addIssue(`Training progress: @${l}`, `${progressMarker(l)}\nbody`, BOT, [
         'enablekit:progress',
       ]);
@@ -232,6 +232,41 @@ describe('the scheduled run reads only what changed, conditionally, and resumes 
     const fifth = await schedule(ws, budget);
     assert.equal(fifth.writes.length, 0, 'a run after writes nothing');
     assert.equal(repo().comments.filter((c) => c.body.includes('"kind":"reminder"')).length, 15);
+  });
+
+  it('with operations-per-run N and 3N writes due (issues to open, reminders), three runs write them all, each once', async () => {
+    // Five learners have their issue, five have none: 5 reminders + 5 issues + 5 reminders.
+    const ws = setUp(10, '2026-02-01', 5);
+    const budget = { inputs: { 'operations-per-run': '6' } };
+    const runs = [];
+    for (let k = 0; k < 3; k++) {
+      const r = await schedule(ws, budget);
+      assert.equal(r.r.code, 0, r.r.stdout + r.r.stderr);
+      assert.ok(r.writes.length <= 6, `run ${k + 1}: ${r.writes.length} writes`);
+      runs.push(r.progress!);
+    }
+    // deferred counts the writes a run saw it could not make (a learner whose issue waits has their reminder counted later).
+    assert.deepEqual(
+      runs.map((p) => p.deferred > 0),
+      [true, true, false],
+      'work left after the first and second runs, none after the third',
+    );
+    const issues = [...repo().issues.values()].filter((i) =>
+      i.labels.includes('enablekit:progress'),
+    );
+    for (let k = 0; k < 10; k++) {
+      const mine = issues.filter((i) => i.body.includes(progressMarker(login(k))));
+      assert.equal(mine.length, 1, `one issue for ${login(k)}`);
+      assert.equal(
+        repo().comments.filter(
+          (c) => c.issue === mine[0]!.number && c.body.includes('"kind":"reminder"'),
+        ).length,
+        1,
+        `one reminder for ${login(k)}`,
+      );
+    }
+    const fourth = await schedule(ws, budget);
+    assert.equal(fourth.writes.length, 0, 'a fourth run finds nothing left');
   });
 
   it('reads everything again a week after the last full read, and when the state kept is unreadable or another writer’s', async () => {
