@@ -129,7 +129,10 @@
     if (b.classList.contains('ek-up') || b.classList.contains('ek-down')) {
       const li = b.closest('.ek-order-item');
       moveItem(li, b.classList.contains('ek-up') ? -1 : 1, b);
-    } else if (b.classList.contains('ek-check')) check();
+    } else if (b.classList.contains('ek-check')) {
+      checked = true;
+      check();
+    }
   });
   root.addEventListener('keydown', (e) => {
     const li = e.target.closest && e.target.closest('.ek-order-item');
@@ -167,6 +170,10 @@
     save();
     dragged = undefined;
   });
+
+  // Once the learner has checked, an edit of the source checks the new form again: the
+  // results stay on the page, and say what they say of the quiz as it is now.
+  let checked = false;
 
   function check() {
     for (const q of root.querySelectorAll('.ek-question')) {
@@ -228,6 +235,7 @@
       document.body.classList.add(m.bodyClass);
       root.innerHTML = m.html;
       shown();
+      if (checked) check();
       return;
     }
     if (m.type !== 'scroll') return;

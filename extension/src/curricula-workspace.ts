@@ -110,7 +110,16 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.session = session;
     const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const relist = () => this.scheduleRelist();
+    // Files changed on disk outside the editor (git checkout, git pull, enablekit import or new
+    // in a terminal): an open document hears of it through its editor, the rest through this.
+    const disk = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(this.root, `**/{*.md,${CONFIG}}`),
+    );
     this.subscriptions.push(
+      disk,
+      disk.onDidCreate((u) => this.fromDisk(u)),
+      disk.onDidChange((u) => this.fromDisk(u)),
+      disk.onDidDelete((u) => this.fromDisk(u, true)),
       gitignores,
       gitignores.onDidCreate(relist),
       gitignores.onDidChange(relist),
@@ -297,6 +306,46 @@ export class CurriculaWorkspace implements vscode.Disposable {
     }
     this.publish(path === CONFIG ? [] : [path]);
   }
+
+  /**
+   * A file created, changed or deleted on disk, read again with the others of the same moment:
+   * a checkout of another branch changes hundreds at once, and they are linted together.
+   */
+  private fromDisk(uri: vscode.Uri, deleted = false): void {
+    // An open document's text is what is linted (VS Code brings a clean one up to date with the
+    // disk); a deleted file is gone unless its document holds unsaved text.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc && (!deleted || doc.isDirty)) return;
+    this.diskChanged.set(uri.toString(), uri);
+    clearTimeout(this.diskTimer);
+    this.diskTimer = setTimeout(() => void this.readChanged(), 100);
+  }
+
+  private async readChanged(): Promise<void> {
+    const uris = [...this.diskChanged.values()];
+    this.diskChanged.clear();
+    if (!this.session) return;
+    const paths: string[] = [];
+    for (const uri of uris) {
+      const path = this.relative(uri);
+      if (!path || !this.listed(path)) continue;
+      try {
+        this.setFile(path, await readBytes(uri));
+      } catch {
+        this.session.removeFile(path);
+        this.itemsChanged = true;
+        this.diagnostics.delete(uri);
+      }
+      if (path !== CONFIG) paths.push(path);
+    }
+    this.publish(paths);
+    this.diskReads++;
+  }
+
+  private readonly diskChanged = new Map<string, vscode.Uri>();
+  private diskTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of files read again after they changed on disk: for the tests. */
+  diskReads = 0;
 
   private forget(uri: vscode.Uri): void {
     const path = this.relative(uri);

@@ -15,6 +15,7 @@ import { registerLearnerPoolSuite } from './learner-pool.js';
 import { registerLearnerGatingSuite } from './learner-gating.js';
 import { registerLearnerSurveySuite } from './learner-survey.js';
 import { registerCertificatesSuite } from './certificates.js';
+import { registerDiskChangesSuite } from './disk-changes.js';
 import { registerAuthorItemAnalysisSuite } from './author-item-analysis.js';
 import { registerBench } from './bench.js';
 
@@ -40,6 +41,7 @@ export function run(): Promise<void> {
     registerAuthorSuite(folder);
     registerAuthorToolsSuite(folder);
     registerAuthorItemsSuite(folder);
+    registerDiskChangesSuite(folder);
     registerLearnerSuite(folder);
     registerFirstMinutesSuite(folder);
     registerLearnerRetrySuite(folder);

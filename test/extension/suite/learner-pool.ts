@@ -57,11 +57,17 @@ export function registerLearnerPoolSuite(folder: string): void {
       rmSync(join(folder, 'submissions', LOGIN), { recursive: true, force: true });
       // Closed once deleted: the workspace reads the file again, finds it gone and drops it.
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
       await vscode.commands.executeCommand('enablekit.forgetGitHubToken');
       await settings().update('login', login || undefined, vscode.ConfigurationTarget.Workspace);
       await settings().update('githubApiUrl', apiUrl, vscode.ConfigurationTarget.Global);
       await gh.stop();
       assert.deepEqual(gh.violations, [], "every request matched GitHub's OpenAPI description");
+      // Suites after this one see the sample as it was: the quiz deleted on disk is dropped.
+      const api = await activated();
+      await until('the pooled quiz dropped', () =>
+        api.workspace.lintSession?.index.itemsWithId('pool-quiz').length ? undefined : true,
+      );
     });
 
     const take = async () => {

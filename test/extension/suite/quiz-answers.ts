@@ -207,6 +207,20 @@ export function registerQuizAnswersSuite(folder: string): void {
       );
       assert.deepEqual(await readWebview<string>(input, 'el.value'), ['X-Request-Id']);
       await inWebview({ action: 'click', selector: '.ek-check' });
+      // An edit after the check keeps the results, checked again against the edited quiz.
+      const checkedHtml = api.preview.lastHtml;
+      await editSource('title: Triage quiz', 'title: Triage quiz, again');
+      await until('the third update', () => api.preview.lastHtml !== checkedHtml);
+      await eventually('the result kept across the edit', async () =>
+        /^✓ Right\./.test(
+          (
+            await readWebview<string>(
+              '.ek-question[data-id="request-id-header"] .ek-result',
+              'el.textContent',
+            )
+          )[0] ?? '',
+        ),
+      );
       // Legible in a light theme and a dark one: WCAG AA asks 4.5:1 for text.
       const workbench = vscode.workspace.getConfiguration('workbench');
       try {
