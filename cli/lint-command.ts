@@ -135,7 +135,7 @@ export async function lintCommand(
     ]);
     return { stdout: `${formatSarif(diagnostics, RULES, a.version)}\n`, exitCode, ...note };
   }
-  const summary = `Linted ${files} file${files === 1 ? '' : 's'}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections.`;
+  const summary = `Linted ${files} file${files === 1 ? '' : 's'}: ${c.track} tracks, ${c.module} modules, ${c.quiz} quizzes, ${c.scenario} scenarios, ${c.reflection} reflections${c.survey ? `, ${c.survey} survey${c.survey === 1 ? '' : 's'}` : ''}.`;
   const body = formatStylish(diagnostics, { color: a.color });
   const locked = result.sealed?.locked ?? 0;
   const sealedNote = [

@@ -123,6 +123,7 @@ export async function analyse(o: {
     quiz: 0,
     scenario: 0,
     reflection: 0,
+    survey: 0,
   };
   for (const m of models) if (m.item && o.files.only.has(m.file)) counts[m.item.type]!++;
   return { diagnostics, counts, sealed };

@@ -40,6 +40,7 @@ describe('enablekit with surveys: new, take --occasion, progress --surveys', fun
     );
     const lint = cli(['lint', 'curricula'], dir);
     assert.equal(lint.code, 0, lint.stdout);
+    assert.match(lint.stdout, /reflections, 2 surveys\./);
   });
 
   it('take names the occasions when one is needed, writes the sheet, and never overwrites it', () => {

@@ -6,6 +6,7 @@ export { LintSession } from '../../core/lint/lint-session.js';
 export { renderPreview } from '../../core/render/render-preview.js';
 export { checkpointSheetText } from '../../core/grading/checkpoint-sheets.js';
 export { occasionLabel, surveySheetText } from '../../core/grading/survey-sheet.js';
+export { surveyResults, surveyResultsMarkdown } from '../../core/progress/survey-results.js';
 export { nextAttempt } from '../../core/grading/quiz-draw.js';
 export { otherAttemptNote } from '../../core/grading/learner-sheet.js';
 export { sheetProgress } from '../../core/grading/sheet-progress.js';

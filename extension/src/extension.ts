@@ -16,6 +16,7 @@ import { ActiveEditorKeys } from './context-keys.js';
 import { registerCreateCurricula } from './create-curricula.js';
 import { registerVerifyCertificate } from './certificate-verify.js';
 import { registerItemAnalysis, type ItemAnalysisLens } from './item-analysis-lens.js';
+import { registerSurveyResults, type SurveyResultsLens } from './survey-results-lens.js';
 
 let engine: Engine | undefined;
 /** The engine (core, remark, ajv) is a second bundle, loaded on first need, so activation stays light. */
@@ -34,6 +35,8 @@ export interface Api {
   sealed: SealedQuizzes;
   /** Item analysis above each quiz question, once an author asked for it. */
   items: ItemAnalysisLens;
+  /** Survey results above each survey question, once an author asked for them. */
+  surveys: SurveyResultsLens;
   /** The context keys the palette's `when` clauses read, as last set. */
   contextKeys: ActiveEditorKeys;
   /** How long activate() took, in ms: the benchmark and tests read it. */
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   const sealed = registerSealedQuizzes(workspace, context);
   const contextKeys = new ActiveEditorKeys(workspace);
   const items = registerItemAnalysis(workspace, token);
+  const surveys = registerSurveyResults(workspace, token);
   const start = () => workspace.start().then(() => progress.refresh(false));
   context.subscriptions.push(
     workspace,
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     registerCreateCurricula(workspace, start),
     registerVerifyCertificate(workspace),
     ...items.disposables,
+    ...surveys.disposables,
   );
   // The first lint happens after activation returns: opening the workspace never waits on it.
   // A learner signed in to GitHub sees their grades without asking; no sign-in is requested here.
@@ -92,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     progress,
     sealed: sealed.sealed,
     items: items.lens,
+    surveys: surveys.lens,
     contextKeys,
     activationMs: performance.now() - started,
   };

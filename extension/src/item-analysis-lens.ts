@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { ItemAnalysis, ItemStats } from '../../core/analysis/item-analysis.js';
-import type { ProgressRecord } from '../../core/progress/records.js';
 import type { CurriculaWorkspace } from './curricula-workspace.js';
-import { githubApiUrl, githubRepository } from './github-session.js';
 import type { GitHubToken } from './github-token.js';
-import { plainGitHubError } from './plain-errors.js';
+import { readCohortRecords } from './cohort-records.js';
 
 /**
  * Item analysis for authors, above each question of a quiz: how often it is answered right,
@@ -51,28 +49,10 @@ export class ItemAnalysisLens implements vscode.CodeLensProvider, vscode.Disposa
       false
     );
     if (!session) return say('open a folder with an enablekit.yml first.');
-    const repository = await githubRepository(this.ws.root);
-    if (!repository)
-      return say('this folder has no GitHub remote. Set enablekit.repository to owner/name.');
-    const auth = await this.token.get(true);
-    if ('problem' in auth) return say(`could not read the progress issues: ${auth.problem}.`);
+    const read = await readCohortRecords(this.ws, this.token);
+    if ('problem' in read) return say(read.problem);
+    const { records } = read;
     const engine = this.ws.engine();
-    const records: ProgressRecord[] = [];
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const github = require('./github.js') as typeof import('./github.js');
-      const byLogin = await github.cohortComments(
-        { baseUrl: githubApiUrl(), token: auth.token, repository },
-        engine,
-      );
-      // Only the Action's own, unedited records count, as everywhere else.
-      for (const [login, comments] of byLogin)
-        records.push(...engine.readLedger(comments, login).records);
-    } catch (e) {
-      return say(
-        `could not read the progress issues of ${repository}: ${plainGitHubError(e, githubApiUrl(), repository)}.`,
-      );
-    }
     this.analysis = engine.itemAnalysis(
       session.index,
       records,

@@ -3,6 +3,16 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { activated, until } from './helpers.js';
+import { LocalGitHub } from '../../github-api/server.js';
+import {
+  PROGRESS_LABEL,
+  progressMarker,
+  progressTitle,
+  recordComment,
+} from '../../../core/progress/ledger.js';
+import type { ProgressRecord } from '../../../core/progress/records.js';
+
+const TOKEN = `ghp_${'e'.repeat(36)}`;
 
 const SURVEY = `---
 type: survey
@@ -36,7 +46,9 @@ Scale: 1 (not useful) to 5 (very useful)
 /**
  * Feedback on the training in VS Code (issue #23, item 4): "Take survey" above a survey
  * writes the learner's sheet for the occasion their invitation names, as `enablekit take
- * --occasion` does, and never replaces a sheet that holds their answers.
+ * --occasion` does, and never replaces a sheet that holds their answers; "Show survey
+ * results" reads every progress issue (here the local GitHub API) and shows each question's
+ * figures above it, the free text with who wrote it beside.
  */
 export function registerLearnerSurveySuite(folder: string): void {
   const path = join(folder, 'curricula', 'support-onboarding', 'support-feedback.md');
@@ -99,6 +111,91 @@ export function registerLearnerSurveySuite(folder: string): void {
         'during-triage-and-routing',
       );
       assert.equal(readFileSync(sheetPath, 'utf8'), text, "the learner's sheet is kept");
+    });
+
+    it('Show survey results reads every progress issue and shows the figures above each question', async () => {
+      const settings = () => vscode.workspace.getConfiguration('enablekit');
+      const gh = new LocalGitHub();
+      await gh.start();
+      try {
+        gh.tokens.set(TOKEN, 'lena-trainer');
+        await settings().update(
+          'repository',
+          'acme/training',
+          vscode.ConfigurationTarget.Workspace,
+        );
+        await settings().update('githubApiUrl', gh.url, vscode.ConfigurationTarget.Global);
+        await settings().update('token', TOKEN, vscode.ConfigurationTarget.Global);
+        await until(
+          'the token moved',
+          () => settings().inspect('token')?.globalValue === undefined,
+        );
+        const repo = gh.state.repo('acme', 'training');
+        for (const [login, answers] of [
+          ['sv-one', [5, 'Mock calls', 'More mocks.']],
+          ['sv-two', [3, 'Lessons', null]],
+        ] as const) {
+          const issue = repo.addIssue(
+            progressTitle(login),
+            `${progressMarker(login)}\nTraining progress`,
+            'github-actions[bot]',
+            [PROGRESS_LABEL],
+          );
+          const record: ProgressRecord = {
+            learner: login,
+            checkpoint: 'support-feedback',
+            kind: 'survey',
+            pr: issue.number + 100,
+            sha: `sha-${login}`,
+            at: '2027-01-20T10:00:00Z',
+            passed: false,
+            occasion: 'after-1w',
+            answers: [...answers],
+          };
+          repo.comments.push({
+            id: gh.state.id(),
+            issue: issue.number,
+            author: 'github-actions[bot]',
+            body: recordComment([record]),
+            created_at: '2027-01-20T10:00:00Z',
+            updated_at: '2027-01-20T10:00:00Z',
+          });
+        }
+        assert.equal(await vscode.commands.executeCommand('enablekit.showSurveyResults'), true);
+        const full = vscode.window.activeTextEditor!.document.getText();
+        assert.match(full, /\(after-1w\): 2 responses/);
+        assert.match(full, /- @sv-one: More mocks\./);
+        const lenses = (
+          await vscode.commands.executeCommand<vscode.CodeLens[]>(
+            'vscode.executeCodeLensProvider',
+            vscode.Uri.file(path),
+          )
+        ).map((l) => l.command?.title ?? '');
+        assert.ok(
+          lenses.includes('$(feedback) Responses: during-triage-and-routing: 0 · after-1w: 2'),
+          lenses.join('\n'),
+        );
+        assert.ok(
+          lenses.includes(
+            '$(graph) during-triage-and-routing: no answers · after-1w: mean 4 (n 2)',
+          ),
+          lenses.join('\n'),
+        );
+        assert.ok(
+          lenses.includes(
+            '$(graph) during-triage-and-routing: no answers · after-1w: Lessons 1, Mock calls 1',
+          ),
+          lenses.join('\n'),
+        );
+        assert.ok(
+          lenses.includes('$(graph) during-triage-and-routing: no answers · after-1w: 1 written'),
+        );
+      } finally {
+        await settings().update('repository', undefined, vscode.ConfigurationTarget.Workspace);
+        await settings().update('githubApiUrl', undefined, vscode.ConfigurationTarget.Global);
+        await gh.stop();
+        assert.deepEqual(gh.violations, [], "every request matched GitHub's OpenAPI description");
+      }
     });
   });
 }
