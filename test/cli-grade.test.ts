@@ -41,6 +41,14 @@ describe('enablekit take and grade (the built CLI)', () => {
     assert.match(r.stdout, /⏳ waits for a reviewer\s+0\/1 {2}Why does the first reply matter\?/);
     assert.match(r.stdout, /Waiting for a reviewer: 80% so far \(pass mark 75%\)/);
     assert.match(r.stdout, /The open question "why-first" waits for a reviewer/);
+    // Progress from the sheets records no outcome while the open answer waits, as for a mock.
+    const progress = JSON.parse(
+      cli(['progress', '--learner', 'ana-support', '--format', 'json'], dir).stdout,
+    ) as { learners: { tracks: { modules: { module: string; state: string }[] }[] }[] };
+    const lifecycle = progress.learners[0]!.tracks.flatMap((t) => t.modules).find(
+      (m) => m.module === 'ticket-lifecycle',
+    )!;
+    assert.notEqual(lifecycle.state, 'failed');
   });
 
   it('takes a quiz, grades the blank sheet as not passed, then the right answers as passed', () => {
