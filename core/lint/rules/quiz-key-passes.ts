@@ -191,8 +191,16 @@ export const quizKeyPasses: Rule = {
 
           - {1}
             - \`/^x-req(uest)?-id$/i\`
+
+          ## Why does a P2 get a reply within four hours?
+          <!-- question id=p2-why type=open -->
+
+          Rubric:
+
+          - Names what the customer is waiting for
         `,
       },
+      // The key sheet leaves an open answer empty: a reviewer grades it, so it is not the key's to earn.
       expect: [],
     },
   ],
