@@ -127,9 +127,9 @@ export async function gradePull(
     });
     roster = { index, config };
     if (review) {
-      const asked = reviewTeams(classified.sheets, index, config, pull.author);
+      const asked = reviewTeams(classified.sheets, index, config, pull.author, review.command);
       const teams = asked
-        ? await teamsOf(gh, review.login, asked.teams, `reviewers of ${asked.scenario.id}`)
+        ? await teamsOf(gh, review.login, asked.teams, `reviewers of ${asked.id}`)
         : undefined;
       const gate = reviewGate(pull, classified.sheets, index, config, review, teams);
       if (gate.refused !== undefined)

@@ -5,6 +5,8 @@ import { answerSheetText } from '../core/grading/sheet-template.js';
 import { gradeMarkdown, gradeText } from '../core/grading/render-grade.js';
 import { sheetProgress } from '../core/grading/sheet-progress.js';
 import { sheetLimit } from '../core/grading/sheet-limit.js';
+import { readAnswerSheet } from '../core/grading/read-answer-sheet.js';
+import { gradeQuiz } from '../core/grading/grade-quiz.js';
 import { lintInMemory } from '../core/lint/lint-in-memory.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { renderPreview } from '../core/render/render-preview.js';
@@ -13,6 +15,9 @@ import { parseGift } from '../core/interchange/parse-gift.js';
 import { quizzesFromGift } from '../core/interchange/quiz-from-gift.js';
 import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
 import type { Quiz } from '../core/model.js';
+import { parseGradeCommand } from '../core/review/grade-command.js';
+import { marksOf } from '../core/grading/open-marks.js';
+import type { ProgressRecord } from '../core/progress/records.js';
 
 const SECRET = 'correct horse battery staple 42';
 const QUIZ = `---
@@ -217,5 +222,82 @@ describe('open questions (essays), graded by a reviewer', () => {
     );
     assert.match(item, /<responseProcessing><\/responseProcessing>/);
     assert.match(item, /identifier="MAXSCORE"[^>]*><defaultValue><value>2<\/value>/);
+  });
+
+  it('reads a mark command strictly: a question id and a share from 0% to 100%, notes after it', () => {
+    assert.deepEqual(parseGradeCommand('/grade p1-update 75%\nGood, but no time.'), {
+      question: 'p1-update',
+      share: 0.75,
+      notes: 'Good, but no time.',
+    });
+    assert.deepEqual(parseGradeCommand('/grade p2-why 12,5 % fine'), {
+      question: 'p2-why',
+      share: 0.125,
+      notes: 'fine',
+    });
+    assert.match(
+      (parseGradeCommand('/grade p1-update 120%') as { error: string }).error,
+      /Expected a mark from 0% to 100% of the question's credit; found 120%/,
+    );
+    assert.match(
+      (parseGradeCommand('/grade p1-update great') as { error: string }).error,
+      /"\/grade <question-id> 75%"/,
+    );
+  });
+
+  it('grades an open answer with its latest mark; an answer without one still waits', () => {
+    const mark = (
+      question: string,
+      percent: number,
+      at: string,
+      sha = 'sha-1',
+    ): ProgressRecord => ({
+      learner: 'ana',
+      checkpoint: 'updates',
+      kind: 'mark',
+      pr: 3,
+      sha,
+      ref: `comment-${at}`,
+      at,
+      passed: false,
+      question,
+      percent,
+      reviewer: 'tara',
+    });
+    const marks = marksOf(
+      [
+        mark('p1-update', 100, '2027-01-10T12:05:00Z'),
+        mark('p1-update', 50, '2027-01-10T12:01:00Z'),
+        mark('p2-why', 100, '2027-01-10T12:02:00Z', 'sha-other'),
+      ],
+      'updates',
+      'ANA',
+      'sha-1',
+    );
+    assert.deepEqual(marks, [{ question: 'p1-update', share: 1, reviewer: 'tara' }]);
+    const read = readAnswerSheet(sheet('We know the cause.', 'Customers wait.'), sheetLimit(quiz));
+    assert.ok(read.ok);
+    const r = gradeQuiz({
+      sheet: read.sheet,
+      quiz,
+      policy: policy({ passMark: 60 }),
+      prior: [],
+      now: '2027-01-10T12:00:00Z',
+      marks,
+    });
+    assert.ok(r.ok);
+    assert.deepEqual(
+      r.grade.questions.map((q) => [q.outcome, q.points, q.feedback[0]]),
+      [
+        ['right', 1, undefined],
+        ['right', 2, "Graded by @tara: 100% of the question's credit."],
+        [
+          'pending',
+          0,
+          'A reviewer grades this answer against the rubric; it earns nothing until then.',
+        ],
+      ],
+    );
+    assert.deepEqual([r.grade.percent, r.grade.passed, r.grade.pending], [75, false, ['p2-why']]);
   });
 });

@@ -174,7 +174,7 @@ describe('planning the grading of a pull request (core, no I/O)', function () {
     assert.equal((f.writes[0] as { body: string }).body, f.body);
   });
 
-  it('a quiz with an open question is not graded by the Action: refused, with no attempt used and nothing recorded', () => {
+  it('a quiz sheet with an open answer claims the attempt, records no result and waits: no label, a neutral check', () => {
     const open = {
       ...quiz.questions[0]!,
       id: 'why',
@@ -183,16 +183,37 @@ describe('planning the grading of a pull request (core, no I/O)', function () {
       choices: [],
     };
     const withOpen: Quiz = { ...quiz, questions: [...quiz.questions, open] };
+    const text = `${sheetOf(ANA, 'right')}\n## Why?\n<!-- question id=why type=open -->\n\nAnswer: Because.\n`;
     const r = reads(
-      { [`submissions/${ANA}/${QUIZ}.md`]: { text: sheetOf(ANA, 'right') } },
+      { [`submissions/${ANA}/${QUIZ}.md`]: { text } },
       { keys: new Map<string, QuizKey>([[QUIZ, { ok: true, quiz: withOpen }]]) },
     );
     const g = planPull(r);
     const result = g.results[0]!.result;
-    assert.ok(!result.ok);
-    assert.equal(result.refusal.reason, 'needs-reviewer');
-    assert.match(result.refusal.message, /open question \(why\), which a reviewer grades/);
-    assert.deepEqual([g.fresh, g.records, g.quizSheets], [[], [], []]);
+    assert.ok(result.ok);
+    assert.deepEqual([result.grade.passed, result.grade.pending], [false, ['why']]);
+    assert.deepEqual(
+      g.fresh.map((f) => f.ref),
+      [CLAIM_REF],
+    );
+    const settled = settleAttempts({
+      quizSheets: g.quizSheets,
+      results: g.results,
+      records: g.records,
+      stored: g.fresh,
+      config: roster.config,
+      pull,
+      now: NOW,
+    });
+    assert.deepEqual(settled.settle, [], 'no result recorded while the open answer waits');
+    const f = finish(g, r);
+    assert.deepEqual(
+      f.writes.map((w) => w.kind),
+      ['grade-comment', 'check-run'],
+    );
+    const check = f.writes[1]!;
+    assert.equal(check.kind === 'check-run' && check.run.conclusion, 'neutral');
+    assert.deepEqual([f.outcome.pending, f.outcome.failed, f.outcome.passed], [1, 0, 0]);
   });
 
   it("a learner submitting in another learner's folder is refused, with nothing graded or recorded", () => {

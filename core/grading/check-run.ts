@@ -12,7 +12,10 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
             path,
             start_line: q.line,
             end_line: q.line,
-            annotation_level: q.outcome === 'right' ? ('notice' as const) : ('failure' as const),
+            annotation_level:
+              q.outcome === 'right' || q.outcome === 'pending'
+                ? ('notice' as const)
+                : ('failure' as const),
             title: `${q.id}: ${q.outcome}`,
             message: [
               `${q.points} of ${q.weight} points.`,
@@ -38,7 +41,7 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
   const title = o.refusals.length
     ? 'Not graded'
     : waiting
-      ? `Waiting for a reviewer (${o.pending} mock${o.pending > 1 ? 's' : ''})`
+      ? `Waiting for a reviewer (${o.pending} ${o.pending > 1 ? 'sheets' : 'sheet'})`
       : practice
         ? 'Practice: passed before, nothing counted'
         : success
@@ -50,7 +53,7 @@ export function checkRunFor(o: PullOutcome, success: boolean) {
     : [
         ...o.results.map(
           ({ path, result }) =>
-            `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.practice ? 'practice, not counted' : result.grade.passed ? 'passed' : 'not passed'})` : 'not graded'}`,
+            `- ${path}: ${result.ok ? `${result.grade.percent}% (${result.grade.practice ? 'practice, not counted' : result.grade.passed ? 'passed' : result.grade.pending ? 'so far; open answers wait for a reviewer' : 'not passed'})` : 'not graded'}`,
         ),
         ...o.reviews.map(
           (r) =>

@@ -54,13 +54,18 @@ export function finishPull(i: {
   const quizPassed = graded.filter(
     (r) => r.result.ok && r.result.grade.passed && !r.result.grade.practice,
   ).length;
+  // A quiz whose open answers wait for a reviewer neither passes nor fails yet, as a mock waiting.
+  const quizPending = graded.filter(
+    (r) => r.result.ok && r.result.grade.pending && !r.result.grade.practice,
+  ).length;
   const passed = quizPassed + outcomeReviews.filter((r) => r.state === 'passed').length;
   const failed =
     graded.length -
     practice -
-    quizPassed +
+    quizPassed -
+    quizPending +
     outcomeReviews.filter((r) => r.state === 'failed').length;
-  const pending = outcomeReviews.filter((r) => r.state === 'pending').length;
+  const pending = quizPending + outcomeReviews.filter((r) => r.state === 'pending').length;
   const outcome: PullOutcome = {
     pull: pull.number,
     graded: graded.length + outcomeReviews.length - pending,

@@ -6,6 +6,7 @@ import { gradeQuiz, policyFor } from './grade-quiz.js';
 import type { GradedPull, QuizKey } from './plan-pull.js';
 import type { PullFacts } from './pull-outcome.js';
 import type { GradeResult, PatternMatcher } from './types.js';
+import type { OpenMark } from './open-marks.js';
 import type { HintOpened } from './hint-cost.js';
 import { questionMarks } from '../progress/question-marks.js';
 
@@ -68,6 +69,7 @@ export function gradeQuizSheet(
   now: string,
   match: PatternMatcher | undefined,
   hints: readonly HintOpened[] = [],
+  marks: readonly OpenMark[] = [],
 ): GradeResult {
   const mine = attempts.filter(
     (x) => x.checkpoint === quiz.id && x.learner.toLowerCase() === pull.author.toLowerCase(),
@@ -82,11 +84,19 @@ export function gradeQuizSheet(
     now: rerun?.at ?? now,
     ...(match ? { match } : {}),
     hints,
+    marks,
     // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
     learner: pull.author,
   });
   // Practice (a sheet after a pass) is recorded nowhere: it is no attempt and no result.
   if (result.ok && !result.grade.practice) {
+    // Open answers marked since the first run settle the attempt: the comment's record follows.
+    const shown =
+      rerun && out.records.find((x) => x.checkpoint === quiz.id && x.sha === pull.headSha);
+    if (shown) {
+      shown.passed = result.grade.passed;
+      shown.percent = result.grade.percent;
+    }
     if (!rerun)
       out.records.push({
         checkpoint: quiz.id,

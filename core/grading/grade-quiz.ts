@@ -7,6 +7,7 @@ import { checkDraw } from './draw-check.js';
 import { sheetProblemMessage, unknownQuestions } from './sheet-problems.js';
 import type { AnswerSheet } from './read-answer-sheet.js';
 import { chargeHints, type HintOpened } from './hint-cost.js';
+import { applyMarks, type OpenMark } from './open-marks.js';
 import type { GradePolicy, GradeResult, PatternMatcher, PriorAttempt } from './types.js';
 
 /** The quiz's own settings over the repo's defaults. */
@@ -35,6 +36,8 @@ export interface GradeInput {
   hints?: readonly HintOpened[];
   /** Whose draw a pooled or shuffled quiz is graded on: the pull request's author in the Action; the sheet's learner when left out. */
   learner?: string;
+  /** Reviewers' marks of this attempt's open answers (marksOf): an open answer without one waits. */
+  marks?: readonly OpenMark[];
   /** Grading without records (enablekit grade): the draw of the attempt the sheet names, not the records' count. */
   attemptFromSheet?: boolean;
 }
@@ -128,6 +131,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
     );
   });
   const questions = scored.map((s) => s.result);
+  applyMarks(questions, input.marks ?? []);
   chargeHints(asked.quiz, questions, input.hints ?? [], now);
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;

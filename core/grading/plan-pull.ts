@@ -17,7 +17,9 @@ import {
   type ReviewSection,
 } from './grade-comment.js';
 import { gradeQuizSheet, mergeAttempts, withKey, type Sheet } from './grade-quiz-sheet.js';
-import { openQuestionsRefusal } from './open-questions.js';
+import type { OpenMark } from './open-marks.js';
+import { attemptMarks } from '../review/open-mark.js';
+import { isMark } from '../review/grade-command.js';
 import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
@@ -51,6 +53,8 @@ export interface QuizSheet {
   record: ProgressRecord;
   /** Cost hints the learner opened at this quiz, read with the ledger. */
   hints: HintOpened[];
+  /** Reviewers' marks of this attempt's open answers. */
+  marks?: OpenMark[];
 }
 
 /** Everything the adapter read to grade a pull request's sheets. */
@@ -333,11 +337,20 @@ export function planPull(r: PullReads): GradedPull {
         out.keyFailures.push(
           `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`,
         );
-      } else if (keyed.ok && openQuestionsRefusal(keyed.quiz)) {
-        const why = openQuestionsRefusal(keyed.quiz)!;
-        result = refuse(s.checkpoint, pull.author, 'needs-reviewer', why);
       } else if (keyed.ok) {
         const hints = hintsOpened(ledger?.records ?? [], item.id, pull.author);
+        // Reviewers' marks of the open answers: the progress issue's and this comment's, and the command's.
+        const { marks, record, reply } = attemptMarks({
+          quiz: keyed.quiz,
+          sheet: read.sheet,
+          learner: pull.author,
+          pr: pull.number,
+          sha: pull.headSha,
+          records: [...(ledger?.records ?? []), ...out.reviews],
+          ...(r.review ? { review: r.review } : {}),
+        });
+        if (record) keep(record);
+        if (reply && r.review) out.replies.push({ to: r.review.event.login, text: reply });
         result = gradeQuizSheet(
           keyed.quiz,
           read.sheet,
@@ -348,6 +361,7 @@ export function planPull(r: PullReads): GradedPull {
           r.now,
           r.match,
           hints,
+          marks,
         );
         if (result.ok && !result.grade.practice) {
           // The progress issue first gets a claim, holding no result; the result follows once the attempt is placed and counts.
@@ -368,6 +382,7 @@ export function planPull(r: PullReads): GradedPull {
             sheet: read.sheet,
             record: graded,
             hints,
+            marks,
           });
         }
         if (!result.ok && result.refusal.line)
@@ -400,7 +415,8 @@ export function planPull(r: PullReads): GradedPull {
       const checklist = r.comments.find((c) => (c.body ?? '').includes(rubricMarker(scenario.id)));
       if (!checklist && !r.dryRun)
         out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
-      const review = r.review;
+      // A mark (`/grade q 75%`) is for a quiz's open answer, never a mock's verdict.
+      const review = r.review && !isMark(r.review.event.command) ? r.review : undefined;
       const o = mockOutcome({
         scenario,
         learner: pull.author,

@@ -12,8 +12,11 @@ const MARK: Record<Outcome, string> = {
 };
 
 /** What an attempt with open answers waits for, and that its outcome is not settled. */
-const pendingNote = (g: Grade) =>
-  `The open question${g.pending!.length > 1 ? 's' : ''} ${g.pending!.map((id) => `"${id}"`).join(', ')} wait${g.pending!.length > 1 ? '' : 's'} for a reviewer, who grades against the rubric. The score so far counts ${g.pending!.length > 1 ? 'them' : 'it'} as nothing; this attempt passes or fails once every open answer has its mark.`;
+const pendingNote = (g: Grade) => {
+  const ids = g.pending!;
+  const many = ids.length > 1;
+  return `The open question${many ? 's' : ''} ${ids.map((id) => `"${id}"`).join(', ')} wait${many ? '' : 's'} for a reviewer, who grades ${many ? 'each' : 'it'} against the rubric: on the pull request, a reviewer of the learner's role comments "/grade ${ids[0]} 75%" (the share of the question's credit). The score so far counts ${many ? 'them' : 'it'} as nothing; this attempt passes or fails once every open answer has its mark.`;
+};
 
 /**
  * The grade as Markdown for a pull request comment or job summary: one table, learner

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.js';
-import type { Scenario } from '../model.js';
+import type { Quiz, Scenario } from '../model.js';
 import { rolesOf } from '../progress/learner-status.js';
-import { commandRefusal, reviewersOf } from '../review/rubric-verdict.js';
+import { isMark, type GradeCommand } from '../review/grade-command.js';
+import { commandRefusal, mayReview, reviewersOf } from '../review/rubric-verdict.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { PullFacts, ReviewEvent } from './pull-outcome.js';
 
@@ -22,21 +23,66 @@ export function commandScenario(
   };
 }
 
-/** The teams whose membership decides whether the command's writer reviews this mock; undefined when there is no one mock. */
+/** The quiz a mark (`/grade <question> 75%`) is for: the pull request's one sheet of a quiz with open questions. */
+function commandQuiz(
+  sheets: readonly { checkpoint: string }[],
+  index: WorkspaceIndex,
+): { quiz?: Quiz; quizzes: number } {
+  const quizzes = sheets.flatMap((s) => {
+    const item = index.item(s.checkpoint);
+    return item?.type === 'quiz' && item.questions.some((q) => q.type === 'open') ? [item] : [];
+  });
+  return { quizzes: quizzes.length, ...(quizzes.length === 1 ? { quiz: quizzes[0]! } : {}) };
+}
+
+/** A quiz has no reviewers of its own: its open answers are graded by the learner's roles' reviewers. */
+const NO_REVIEWERS = { reviewers: [] };
+
+/** The teams whose membership decides whether the command's writer reviews this mock or quiz; undefined when there is no one of them. */
 export function reviewTeams(
   sheets: readonly { checkpoint: string }[],
   index: WorkspaceIndex,
   config: Config,
   author: string,
-): { scenario: Scenario; teams: string[] } | undefined {
+  command: GradeCommand,
+): { id: string; teams: string[] } | undefined {
+  const roles = rolesOf(author, config);
+  if (isMark(command)) {
+    const { quiz } = commandQuiz(sheets, index);
+    return quiz ? { id: quiz.id, teams: reviewersOf(NO_REVIEWERS, roles, config) } : undefined;
+  }
   const { scenario } = commandScenario(sheets, index);
-  return scenario
-    ? { scenario, teams: reviewersOf(scenario, rolesOf(author, config), config) }
-    : undefined;
+  return scenario ? { id: scenario.id, teams: reviewersOf(scenario, roles, config) } : undefined;
 }
 
 export type GateResult =
   { reviewer?: { login: string; teams: string[] }; refused?: undefined } | { refused: string };
+
+/** A mark of an open answer, from whom: the reviewers of the learner's roles, never the learner. */
+function markGate(
+  pull: PullFacts,
+  sheets: readonly { checkpoint: string }[],
+  index: WorkspaceIndex,
+  config: Config,
+  review: ReviewEvent,
+  teams: string[] | undefined,
+): GateResult {
+  const { quiz, quizzes } = commandQuiz(sheets, index);
+  if (!quiz)
+    return {
+      refused: `Expected one quiz with open questions in this pull request to mark; found ${quizzes}. ${quizzes ? 'Ask the learner to submit each such quiz in its own pull request.' : 'Write "/grade pass" or "/grade fail" on a mock.'}`,
+    };
+  const reviewer = { login: review.login, teams: teams ?? [] };
+  if (reviewer.login.toLowerCase() === pull.author.toLowerCase())
+    return {
+      refused: `Expected a reviewer other than the learner; found @${pull.author} marking their own answer. Ask a trainer.`,
+    };
+  if (!mayReview(reviewer, NO_REVIEWERS, rolesOf(pull.author, config), config))
+    return {
+      refused: `Expected a reviewer of the open answers of "${quiz.id}" (the reviewers of the learner's role in enablekit.yml); found @${review.login}, who is not one. The comment was ignored.`,
+    };
+  return { reviewer };
+}
 
 /** The command taken (with its writer as reviewer), or why not, told to its writer. `teams`: the writer's memberships read. */
 export function reviewGate(
@@ -47,6 +93,8 @@ export function reviewGate(
   review: ReviewEvent,
   teams: string[] | undefined,
 ): GateResult {
+  if ('error' in review.command) return { refused: review.command.error };
+  if (isMark(review.command)) return markGate(pull, sheets, index, config, review, teams);
   const { scenario, mocks } = commandScenario(sheets, index);
   const reviewer = scenario ? { login: review.login, teams: teams ?? [] } : undefined;
   const refused = !scenario

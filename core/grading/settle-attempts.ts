@@ -62,12 +62,15 @@ export function settleAttempts(i: {
       now: asOf,
       ...(i.match ? { match: i.match } : {}),
       hints: q.hints,
+      marks: q.marks ?? [],
       learner: login,
     });
     const k = results.findIndex((r) => r.path === q.path);
     if (k >= 0) results[k] = { path: q.path, result };
     // Placed after a pass stored before it (a race): practice, so no result is recorded and its claim counts for nothing.
     if (result.ok && result.grade.practice) dropRecord(records, q.quiz.id, i.pull.headSha);
+    // Open answers waiting for a reviewer: the claim holds the attempt's place; its result waits for the marks.
+    else if (result.ok && result.grade.pending) continue;
     else if (result.ok) {
       settle.push({
         ...q.record,

@@ -118,6 +118,8 @@ function recordLine(r: ProgressRecord): string {
       return `${id}: ${r.as ?? ''} appraisal by ${who(r.reviewer)} recorded.`;
     case 'hint':
       return `${id}: hint ${r.hint ?? '?'} of question ${escapeMarkdown(r.question ?? '', 100)} opened in #${r.pr}${r.cost ? `; it costs ${Math.round(r.cost * 1000) / 10}% of the question's credit in every attempt graded after it` : ''}.`;
+    case 'mark':
+      return `${id}: question ${escapeMarkdown(r.question ?? '', 100)} of the attempt in #${r.pr} at ${r.sha.slice(0, 7)} marked ${r.percent ?? 0}% by ${who(r.reviewer)}.`;
     case 'recertify':
       return `${id}: to recertify: release ${escapeMarkdown(r.release ?? r.sha, 40)} changed ${(r.features ?? []).map((f) => escapeMarkdown(f, 60)).join(', ') || 'what it covers'}. A new pass is needed; attempts are counted afresh.`;
   }

@@ -7,6 +7,7 @@ export const RECORD_KINDS = [
   'recertify',
   'hint',
   'survey',
+  'mark',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -76,6 +77,12 @@ export interface ProgressRecord {
   question?: string;
   hint?: number;
   cost?: number;
+  /**
+   * Mark: a reviewer's grade of one open question (`question`) of the quiz attempt at `sha`
+   * (`/grade p1-update 75%`, ref `comment-<id>`): `percent` is its share of the question's
+   * credit, `reviewer` who gave it, `notes` what they wrote. Never a result: grading reads the
+   * marks of an attempt; a later mark of the same question, while the attempt waits, replaces it.
+   */
   /**
    * Survey: the occasion answered and the answers, one per question in the survey's order
    * (a rating's number, a choice's text, free text; null when left blank). Never a result:

@@ -29,7 +29,11 @@ export interface ReviewerFacts {
 }
 
 /** The logins and org/teams who may grade a learner's mock: the scenario's reviewers (role ids expanded), or else the learner's roles' reviewers. */
-export function reviewersOf(s: Scenario, learnerRoles: string[], config: Config): string[] {
+export function reviewersOf(
+  s: Pick<Scenario, 'reviewers'>,
+  learnerRoles: string[],
+  config: Config,
+): string[] {
   const fromRoles = (roles: string[]) =>
     roles.flatMap((id) => config.roles.get(id)?.reviewers ?? []);
   return s.reviewers.length
@@ -43,7 +47,7 @@ export function reviewersOf(s: Scenario, learnerRoles: string[], config: Config)
  */
 export function mayReview(
   r: ReviewerFacts,
-  s: Scenario,
+  s: Pick<Scenario, 'reviewers'>,
   learnerRoles: string[],
   config: Config,
 ): boolean {
@@ -109,6 +113,12 @@ export function rubricVerdict(i: VerdictInput): VerdictResult {
   if (refused) return refused;
   // Already refused above; repeated so that the type of the command narrows here.
   if ('error' in i.command) return { ok: false, reason: 'bad-command', message: i.command.error };
+  if (!('verdict' in i.command))
+    return {
+      ok: false,
+      reason: 'bad-command',
+      message: `Expected "/grade pass" or "/grade fail" on a mock; found a mark for a question ("${i.command.question}"), which only a quiz's open questions take. Write the command again.`,
+    };
   const missing = s.prerequisites.filter((p) => !i.passed.has(p));
   if (missing.length)
     return {
