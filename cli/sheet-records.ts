@@ -14,7 +14,7 @@ import { questionMarks } from '../core/progress/question-marks.js';
 
 /**
  * Every sheet under submissions/<login>/ (or only `learner`'s) graded as of now: quizzes
- * scored, reflections checked, surveys' answers read; mocks wait for a reviewer. The records `progress` and `take`
+ * scored, reflections checked, surveys' answers read; mocks and open answers wait for a reviewer. The records `progress` and `take`
  * judge by when no repository is named.
  */
 export function recordsFromSheets(
@@ -52,7 +52,8 @@ export function recordsFromSheets(
           now: a.now,
           match: timedMatcher,
         });
-        if (g.ok)
+        // Open answers wait for a reviewer, as mocks do: no outcome to record yet.
+        if (g.ok && !g.grade.pending)
           record = {
             ...base,
             kind: 'quiz',

@@ -154,6 +154,7 @@ export const QUESTION_TYPES = [
   'truefalse',
   'matching',
   'cloze',
+  'open',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -235,6 +236,11 @@ export interface Question {
   sentence?: { text: string; span: Span }[];
   /** Cloze: each blank of the sentence, as listed under it (`- {1}`), in the order listed. */
   blanks?: Blank[];
+  /**
+   * Open (essay): what a reviewer grades the answer against (`Rubric:` and a list under it),
+   * in order. An open question has no key: a person grades it.
+   */
+  rubric?: { text: string; span: Span }[];
   /** True/false: the right answer, from `Answer: true` or `Answer: false`. */
   truth?: { value: boolean; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */

@@ -11,6 +11,46 @@ function repoWithSampleCurricula(): string {
 }
 
 describe('enablekit take and grade (the built CLI)', () => {
+  it('grades all but an open answer, which waits for a reviewer: not passed yet (exit 1)', () => {
+    const dir = repoWithSampleCurricula();
+    const quizPath = join(dir, 'curricula/product-foundations/product-foundations-quiz.md');
+    writeFileSync(
+      quizPath,
+      `${readFileSync(quizPath, 'utf8')}\n## Why does the first reply matter?\n<!-- question id=why-first type=open -->\n\nRubric:\n\n- Names what the customer learns from it\n`,
+    );
+    assert.equal(
+      cli(['take', 'product-foundations-quiz', '--learner', 'ana-support'], dir).code,
+      0,
+    );
+    const path = join(dir, 'submissions', 'ana-support', 'product-foundations-quiz.md');
+    const blank = readFileSync(path, 'utf8');
+    const parts = blank.split('Answer: \n');
+    assert.equal(parts.length, 3);
+    writeFileSync(
+      path,
+      `${parts[0]!
+        .replace('- [ ] Pending', '- [x] Pending')
+        .replace('- [ ] Time to first reply', '- [x] Time to first reply')
+        .replace(
+          '- [ ] Time to resolution',
+          '- [x] Time to resolution',
+        )}Answer: 4\n${parts[1]}Answer: They know we are on it.\n\nAnd when to expect more.\n${parts[2]}`,
+    );
+    const r = cli(['grade', 'submissions/ana-support/product-foundations-quiz.md'], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /⏳ waits for a reviewer\s+0\/1 {2}Why does the first reply matter\?/);
+    assert.match(r.stdout, /Waiting for a reviewer: 80% so far \(pass mark 75%\)/);
+    assert.match(r.stdout, /The open question "why-first" waits for a reviewer/);
+    // Progress from the sheets records no outcome while the open answer waits, as for a mock.
+    const progress = JSON.parse(
+      cli(['progress', '--learner', 'ana-support', '--format', 'json'], dir).stdout,
+    ) as { learners: { tracks: { modules: { module: string; state: string }[] }[] }[] };
+    const lifecycle = progress.learners[0]!.tracks.flatMap((t) => t.modules).find(
+      (m) => m.module === 'ticket-lifecycle',
+    )!;
+    assert.notEqual(lifecycle.state, 'failed');
+  });
+
   it('takes a quiz, grades the blank sheet as not passed, then the right answers as passed', () => {
     const dir = repoWithSampleCurricula();
     const take = cli(['take', 'product-foundations-quiz', '--learner', 'ana-support'], dir);

@@ -202,12 +202,14 @@ describe('GIFT into enablekit quizzes', () => {
       quizzes.map((q) => [q.category?.split('/').at(-1), q.count]),
       [
         ['Support basics', 6],
-        ['Advanced', 8],
+        ['Advanced', 9],
       ],
     );
-    assert.deepEqual(
-      skipped.map((s) => [s.line, s.name, s.reason.split(' ')[0]]),
-      [[30, 'essay', 'an']],
+    // An essay is an open question, graded by a reviewer.
+    assert.deepEqual(skipped, []);
+    assert.match(
+      quizzes[1]!.body,
+      /## Describe your triage\.\n<!-- question id=essay type=open -->\n\n## /,
     );
     const basics = quizzes[0]!.body;
     assert.match(
@@ -282,6 +284,9 @@ describe('enablekit import --from gift', () => {
 
   it('writes one quiz per category that lints with no problems, and names every question it did not import', () => {
     const dir = curricula();
+    // A description is not a question: named, not imported.
+    const bank = `${BANK}\n::intro::Read the SLA table first.\n`;
+    writeFileSync(join(dir, 'banks/support.gift'), bank.replace(/\n/g, '\r\n'));
     const r = cli(
       [
         'import',
@@ -301,9 +306,9 @@ describe('enablekit import --from gift', () => {
         .trim()
         .split('\n')
         .map((l) => l.split(': not imported: ')[0]),
-      ['banks/support.gift:30'],
+      [`banks/support.gift:${bank.split('\n').length - 1}`],
     );
-    assert.match(r.stderr, /"essay": an open answer graded by a reviewer/);
+    assert.match(r.stderr, /"intro": a description \(text without answers\) is not a question/);
     assert.deepEqual(readdirSync(join(dir, 'onboarding/quizzes')).sort(), [
       'advanced.md',
       'support-basics.md',

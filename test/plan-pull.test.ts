@@ -174,6 +174,27 @@ describe('planning the grading of a pull request (core, no I/O)', function () {
     assert.equal((f.writes[0] as { body: string }).body, f.body);
   });
 
+  it('a quiz with an open question is not graded by the Action: refused, with no attempt used and nothing recorded', () => {
+    const open = {
+      ...quiz.questions[0]!,
+      id: 'why',
+      type: 'open' as const,
+      prompt: 'Why?',
+      choices: [],
+    };
+    const withOpen: Quiz = { ...quiz, questions: [...quiz.questions, open] };
+    const r = reads(
+      { [`submissions/${ANA}/${QUIZ}.md`]: { text: sheetOf(ANA, 'right') } },
+      { keys: new Map<string, QuizKey>([[QUIZ, { ok: true, quiz: withOpen }]]) },
+    );
+    const g = planPull(r);
+    const result = g.results[0]!.result;
+    assert.ok(!result.ok);
+    assert.equal(result.refusal.reason, 'needs-reviewer');
+    assert.match(result.refusal.message, /open question \(why\), which a reviewer grades/);
+    assert.deepEqual([g.fresh, g.records, g.quizSheets], [[], [], []]);
+  });
+
   it("a learner submitting in another learner's folder is refused, with nothing graded or recorded", () => {
     const r = reads({
       [`submissions/kofi-support/${QUIZ}.md`]: { text: sheetOf('kofi-support', 'right') },

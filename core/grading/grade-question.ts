@@ -292,6 +292,9 @@ export function correctAnswerOf(q: Question): string {
       return q.truth ? String(q.truth.value) : '';
     case 'matching':
       return pairsText(q.pairs ?? []);
+    case 'open':
+      // No key: a reviewer grades it against its rubric.
+      return '';
     case 'cloze':
       return blanksText(
         (q.blanks ?? []).map((b) => ({
@@ -307,6 +310,18 @@ export function correctAnswerOf(q: Question): string {
         })),
       );
   }
+}
+
+/** An open answer earns what a reviewer gives it: nothing is decided here but that it waits. */
+function scoreOpen(mine: Question): Scored {
+  const answer = mine.answerText?.value ?? '';
+  if (!answer.trim()) return { outcome: 'unanswered', points: 0, answer: '', feedback: [] };
+  return {
+    outcome: 'pending',
+    points: 0,
+    answer,
+    feedback: ['A reviewer grades this answer against the rubric; it earns nothing until then.'],
+  };
 }
 
 export interface ScoredQuestion {
@@ -350,7 +365,9 @@ export function scoreQuestion(
               ? scoreMatching(key, mine)
               : key.type === 'cloze'
                 ? scoreCloze(key, mine, scoreChoices, (k, m) => scoreText(k, m, match))
-                : scoreOrdering(key, mine, learner);
+                : key.type === 'open'
+                  ? scoreOpen(mine)
+                  : scoreOrdering(key, mine, learner);
   // The sheet's choice n is the key's choice n (choices compared by position): named by the key's letter.
   const picked =
     (key.type === 'single' || key.type === 'multiple') && s.outcome !== 'changed'

@@ -132,7 +132,9 @@ export function gradeQuiz(input: GradeInput): GradeResult {
   const maxScore = questions.reduce((s, q) => s + q.weight, 0);
   const score = Math.round(questions.reduce((s, q) => s + q.points, 0) * 1000) / 1000;
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
-  const passed = percent + 1e-9 >= policy.passMark;
+  const pending = questions.filter((q) => q.outcome === 'pending').map((q) => q.id);
+  // The percent so far counts an open answer as nothing: a pass waits for the reviewer's mark.
+  const passed = pending.length === 0 && percent + 1e-9 >= policy.passMark;
   const practice = standing.kind === 'practice';
   const attempt = practice ? standing.passedAttempt : standing.attempt;
   // Practice comes after a pass, when the answers were theirs to see already.
@@ -144,7 +146,7 @@ export function gradeQuiz(input: GradeInput): GradeResult {
   if (revealed) {
     asked.quiz.questions.forEach((key, i) => {
       const r = questions[i]!;
-      if (r.outcome !== 'right') r.correctAnswer = correctAnswerOf(key);
+      if (r.outcome !== 'right' && key.type !== 'open') r.correctAnswer = correctAnswerOf(key);
       // Feedback that points at the right choices waits for the reveal (scoreChoices says which).
       r.feedback.push(...scored[i]!.held);
       if (key.explanation) r.feedback.push(key.explanation.text);
@@ -164,9 +166,10 @@ export function gradeQuiz(input: GradeInput): GradeResult {
       percent,
       passMark: policy.passMark,
       passed,
+      ...(pending.length ? { pending } : {}),
       revealed,
       questions,
-      ...(asked.attempt !== undefined && !passed && !practice
+      ...(asked.attempt !== undefined && !passed && !practice && !pending.length
         ? {
             retake: `enablekit take ${quiz.id} --learner ${input.learner ?? sheet.learner} --attempt ${asked.attempt + 1}`,
           }

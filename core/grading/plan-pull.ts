@@ -17,6 +17,7 @@ import {
   type ReviewSection,
 } from './grade-comment.js';
 import { gradeQuizSheet, mergeAttempts, withKey, type Sheet } from './grade-quiz-sheet.js';
+import { openQuestionsRefusal } from './open-questions.js';
 import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
@@ -332,6 +333,9 @@ export function planPull(r: PullReads): GradedPull {
         out.keyFailures.push(
           `Expected every enablekit record comment on the progress issue of ${pull.author} (${where}); found record number${ledger.missing.length > 1 ? 's' : ''} ${ledger.missing.join(', ')} missing: deleted since the Action wrote ${ledger.missing.length > 1 ? 'them' : 'it'}, so attempts cannot be counted and ${pull.author}'s quizzes are not graded. An organization's audit log names who deleted ${ledger.missing.length > 1 ? 'them' : 'it'} (issue_comment.destroy); to start ${pull.author}'s records afresh, remove the enablekit:progress label from ${where} and re-run this job.`,
         );
+      } else if (keyed.ok && openQuestionsRefusal(keyed.quiz)) {
+        const why = openQuestionsRefusal(keyed.quiz)!;
+        result = refuse(s.checkpoint, pull.author, 'needs-reviewer', why);
       } else if (keyed.ok) {
         const hints = hintsOpened(ledger?.records ?? [], item.id, pull.author);
         result = gradeQuizSheet(

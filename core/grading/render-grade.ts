@@ -8,7 +8,12 @@ const MARK: Record<Outcome, string> = {
   unanswered: '⬜ no answer',
   changed: '⚠️ question changed',
   'not-a-number': '❌ not a number',
+  pending: '⏳ waits for a reviewer',
 };
+
+/** What an attempt with open answers waits for, and that its outcome is not settled. */
+const pendingNote = (g: Grade) =>
+  `The open question${g.pending!.length > 1 ? 's' : ''} ${g.pending!.map((id) => `"${id}"`).join(', ')} wait${g.pending!.length > 1 ? '' : 's'} for a reviewer, who grades against the rubric. The score so far counts ${g.pending!.length > 1 ? 'them' : 'it'} as nothing; this attempt passes or fails once every open answer has its mark.`;
 
 /**
  * The grade as Markdown for a pull request comment or job summary: one table, learner
@@ -18,7 +23,7 @@ export function gradeMarkdown(g: Grade): string {
   const at = `\`${g.checkpoint}\` by @${g.learner.replace(/[^A-Za-z0-9-]/g, '')}`;
   const head = g.practice
     ? `### Practice: ${g.percent}% (pass mark ${g.passMark}%)\n\nPractice at ${at}: ${practiceNote(g.practice)} Score ${g.score} of ${g.maxScore}.\n\n`
-    : `### ${g.passed ? 'Passed' : 'Not passed yet'}: ${g.percent}% (pass mark ${g.passMark}%)\n\nAttempt ${g.attempt} of ${g.attemptsAllowed} at ${at}. Score ${g.score} of ${g.maxScore}.\n\n`;
+    : `### ${g.passed ? 'Passed' : g.pending ? 'Waiting for a reviewer' : 'Not passed yet'}: ${g.percent}%${g.pending ? ' so far' : ''} (pass mark ${g.passMark}%)\n\nAttempt ${g.attempt} of ${g.attemptsAllowed} at ${at}. Score ${g.score} of ${g.maxScore}.\n\n`;
   const cols = g.revealed
     ? '| # | Question | Your answer | Result | Right answer | Feedback |\n|---|---|---|---|---|---|\n'
     : '| # | Question | Your answer | Result | Feedback |\n|---|---|---|---|---|\n';
@@ -39,7 +44,9 @@ export function gradeMarkdown(g: Grade): string {
     ? '\n\nPush again to practise more; nothing submitted here changes your result.'
     : g.passed
       ? ''
-      : `\n\n${g.attempt < g.attemptsAllowed ? retakeNote(g) : 'That was your last attempt; talk to your trainer.'}`;
+      : g.pending
+        ? `\n\n${pendingNote(g)}`
+        : `\n\n${g.attempt < g.attemptsAllowed ? retakeNote(g) : 'That was your last attempt; talk to your trainer.'}`;
   return `${head}${cols}${rows}${tail}\n`;
 }
 
@@ -67,5 +74,5 @@ export function gradeText(g: Grade): string {
   });
   if (g.practice)
     return `${g.checkpoint} (${g.learner}), practice: ${practiceNote(g.practice)}\n${lines.join('\n')}\n\nPractice: ${g.percent}% (pass mark ${g.passMark}%), not counted\n`;
-  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}\n${lines.join('\n')}\n\n${g.passed ? 'Passed' : 'Not passed'}: ${g.percent}% (pass mark ${g.passMark}%)\n${g.retake ? `Your next attempt draws its own questions: move this sheet away and run "${g.retake}".\n` : ''}`;
+  return `${g.checkpoint} (${g.learner}), attempt ${g.attempt} of ${g.attemptsAllowed}\n${lines.join('\n')}\n\n${g.passed ? 'Passed' : g.pending ? 'Waiting for a reviewer' : 'Not passed'}: ${g.percent}%${g.pending ? ' so far' : ''} (pass mark ${g.passMark}%)\n${g.pending ? `${pendingNote(g)}\n` : ''}${g.retake ? `Your next attempt draws its own questions: move this sheet away and run "${g.retake}".\n` : ''}`;
 }

@@ -5,6 +5,8 @@ import { checkpointSheetText } from './checkpoint-sheets.js';
 export const MAX_SHEET_BYTES = 64 * 1024;
 /** Room for one question's answer: the longest graded text answer (500 characters) at 4 bytes each. */
 export const ANSWER_ALLOWANCE = 2 * 1024;
+/** Room for an open answer: a few paragraphs, which no pattern reads (a reviewer does). */
+export const OPEN_ANSWER_ALLOWANCE = 16 * 1024;
 /** Room for the whole sheet beyond its answers: notes, a longer login, spaces. */
 export const SHEET_ALLOWANCE = 32 * 1024;
 /** GitHub logins are at most 39 characters: the blank sheet is measured with the longest. */
@@ -28,5 +30,6 @@ export function sheetLimit(item: Item | undefined): number {
     (n, q) => n + (q.type === 'cloze' ? Math.max(1, q.blanks?.length ?? 0) : 1),
     0,
   );
-  return blank + places * ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
+  const open = item.questions.filter((q) => q.type === 'open').length;
+  return blank + places * ANSWER_ALLOWANCE + open * OPEN_ANSWER_ALLOWANCE + SHEET_ALLOWANCE;
 }

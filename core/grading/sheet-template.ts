@@ -89,6 +89,9 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill, quizId = ''
         .join('\n')}\n`;
     case 'cloze':
       return `${head}${clozeBlock(q, fill)}`;
+    case 'open':
+      // No key to write: the key sheet leaves it empty, as a reviewer grades it (quiz-key-passes skips it).
+      return `${head}Answer: \n`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${markdownInline(t)}`)
@@ -107,6 +110,9 @@ export function answerSheetText(quiz: Quiz, learner: string, fill?: KeyFill): st
     : 'Tick your choices with [x] (one only where a question has a single answer), write after "Answer:" (true or false where a question asks which) and after each arrow (one of the answers to choose from), ' +
       (quiz.questions.some((q) => q.type === 'cloze')
         ? 'fill in each blank after its number, "{1}: " (or tick one choice under it), '
+        : '') +
+      (quiz.questions.some((q) => q.type === 'open')
+        ? 'write an open answer after its "Answer:" in as many paragraphs as it takes (a reviewer grades it), '
         : '') +
       'and put numbered items in the right order: they are listed shuffled, so a list left as it is counts as not answered yet. ' +
       'Then commit this file on a branch and open a pull request.';

@@ -21,8 +21,12 @@ export interface PriorAttempt {
   percent: number;
 }
 
-/** `not-a-number`: a numeric answer that is not one number (graded wrong, with a hint). */
-export type Outcome = 'right' | 'partial' | 'wrong' | 'unanswered' | 'changed' | 'not-a-number';
+/**
+ * `not-a-number`: a numeric answer that is not one number (graded wrong, with a hint).
+ * `pending`: an open answer, which waits for a reviewer's mark (no points until then).
+ */
+export type Outcome =
+  'right' | 'partial' | 'wrong' | 'unanswered' | 'changed' | 'not-a-number' | 'pending';
 
 export interface QuestionResult {
   id: string;
@@ -61,7 +65,13 @@ export interface Grade {
   maxScore: number;
   percent: number;
   passMark: number;
+  /** Never true while `pending` names a question: the outcome waits for the reviewer. */
   passed: boolean;
+  /**
+   * The open questions answered on the sheet, by id, which wait for a reviewer's mark: the
+   * score so far leaves them out, and the attempt's outcome is not settled until they have one.
+   */
+  pending?: string[];
   revealed: boolean;
   questions: QuestionResult[];
   /** A quiz whose every attempt draws anew: the command that writes the next attempt's sheet. */
@@ -82,7 +92,8 @@ export interface Refusal {
     | 'no-config'
     | 'key-unavailable'
     | 'ledger-damaged'
-    | 'locked';
+    | 'locked'
+    | 'needs-reviewer';
   message: string;
   line?: number;
 }

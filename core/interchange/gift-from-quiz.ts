@@ -131,6 +131,9 @@ function answers(source: string, q: Question, notes: string[]): string {
       return q.truth.value ? 'T' : 'F';
     case 'cloze':
       return blankAnswers(source, q);
+    case 'open':
+      if (q.rubric?.length) notes.push('its rubric (GIFT has no place for one)');
+      return '';
     case 'matching':
       if (!q.pairs?.length) throw new NotYet('it has no pairs');
       return [
@@ -223,11 +226,15 @@ export function giftFromQuiz(
     const general = q.explanation
       ? `\n\t####${giftEscape(unquote(slice(source, q.explanation.span)))}`
       : '';
-    const block = body.startsWith('#\n')
-      ? `{${body}${general}\n}`
-      : body.startsWith('#') || body === 'T' || body === 'F'
-        ? `{${body}${general}}`
-        : `{\n${body}${general}\n}`;
+    // An open question is GIFT's essay: an empty answer block.
+    const block =
+      body === ''
+        ? `{${general.trim()}}`
+        : body.startsWith('#\n')
+          ? `{${body}${general}\n}`
+          : body.startsWith('#') || body === 'T' || body === 'F'
+            ? `{${body}${general}}`
+            : `{\n${body}${general}\n}`;
     out.push(`::${giftEscape(id)}::[markdown]${questionText(source, q, block)}`);
     count++;
   }

@@ -238,6 +238,14 @@ function parts(q: Question): Parts {
       return matchingParts(q);
     case 'cloze':
       return clozeParts(q);
+    case 'open':
+      // No response processing: SCORE stays 0 until a person scores the item, as QTI leaves
+      // an extended text to a human scorer; the rubric is shown to scorers only.
+      return {
+        declaration: `<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string"/>`,
+        body: `${q.rubric?.length ? `<rubricBlock view="scorer"><ul>${q.rubric.map((c) => `<li>${xml(c.text)}</li>`).join('')}</ul></rubricBlock>` : ''}<extendedTextInteraction responseIdentifier="RESPONSE"><prompt>${xml(q.prompt)}</prompt></extendedTextInteraction>`,
+        processing: '',
+      };
     case 'truefalse': {
       if (!q.truth) throw new NotYet('it has no answer');
       const choices = ['true', 'false']

@@ -92,9 +92,8 @@ function answerPart(q: GiftQuestion): Pick<QuestionDraft, 'type' | 'answer'> {
         'a description (text without answers) is not a question; copy its text into the quiz if you need it',
       );
     case 'essay':
-      throw new NotYet(
-        'an open answer graded by a reviewer is not a quiz question yet; write it as a scenario with a rubric',
-      );
+      // An open question: no key, a reviewer grades it (its rubric is added in the quiz).
+      return { type: 'open', answer: '' };
     case 'match': {
       const arrow = /→|->/;
       const lines = b.pairs.map((p) => {

@@ -225,7 +225,8 @@ export function quizzesOf(drafts: QuestionDraft[]): ImportedQuiz[] {
     const prompt = [
       `## ${heading || `Question ${quiz.parts.length + 1}`}\n${comment}`,
       ...(rest ? [headingsAsBold(rest)] : []),
-      q.answer,
+      // An open question (GIFT's essay) has no answer part.
+      ...(q.answer ? [q.answer] : []),
       ...(q.explanation?.trim() ? [quote(q.explanation.trim())] : []),
     ];
     quiz.parts.push(prompt.join('\n\n'));

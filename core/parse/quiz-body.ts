@@ -25,6 +25,7 @@ import { closesHint, startHint, unclosedHint, type OpenHint } from './hint-block
 
 const ANSWER = /^answer\s*:\s*/i;
 const ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
+const RUBRIC = /^rubric\s*:?\s*$/i;
 const QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
 
 /** The attributes a `<!-- question … -->` comment may carry, and the values `scoring=` takes. */
@@ -204,7 +205,11 @@ function applyMeta(q: Question, html: Html, lines: LineIndex): boolean {
     if (name === 'id') {
       if (value) q.id = value;
     } else if (name === 'type') {
-      if ((QUESTION_TYPES as readonly string[]).includes(value)) {
+      // GIFT and Moodle call an open answer an essay: either word is the one type.
+      if (value === 'essay') {
+        q.type = 'open';
+        typed.add(q);
+      } else if ((QUESTION_TYPES as readonly string[]).includes(value)) {
         q.type = value as QuestionType;
         typed.add(q);
       } else {
@@ -266,7 +271,7 @@ function readAnswerParagraph(p: Paragraph, lines: LineIndex, q: Question): boole
   const truth = TRUTH.exec(value);
   if (truth && (q.type === 'truefalse' || !hasWrittenType(q)))
     q.truth = { value: truth[1]!.toLowerCase() === 'true', span: spanOf(p, lines) };
-  const spec = q.type === 'text' || truth ? undefined : readNumberSpec(value);
+  const spec = q.type === 'text' || q.type === 'open' || truth ? undefined : readNumberSpec(value);
   if (spec?.ok && spec.credit !== undefined)
     q.markupProblems.push({
       span: spanOf(p, lines),
@@ -297,6 +302,7 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
   let expectAccepted: Paragraph | undefined;
   let expectNumbers: Paragraph | undefined;
   let expectOptions = false;
+  let expectRubric = false;
   // "Answer:" left empty: an answer in the block right below it was meant to be on that line.
   let emptyAnswer = false;
   // A hint's blocks are its text, never the question's answer, choices or explanation.
@@ -316,10 +322,20 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       expectAccepted = undefined;
       expectNumbers = undefined;
       expectOptions = false;
+      expectRubric = false;
       emptyAnswer = false;
       continue;
     }
     if (!q) continue;
+    // An open answer runs from "Answer:" to the next question: every block is the learner's.
+    if (q.type === 'open' && q.answerText && node.type !== 'html') {
+      const more = textOf(node);
+      q.answerText = {
+        value: q.answerText.value ? `${q.answerText.value}\n\n${more}` : more,
+        span: { start: q.answerText.span.start, end: spanOf(node, lines).end },
+      };
+      continue;
+    }
     const afterEmptyAnswer = emptyAnswer;
     emptyAnswer = false;
     if (
@@ -346,11 +362,19 @@ export function parseQuestions(tree: Root, lines: LineIndex): Question[] {
       if (ACCEPTED.test(textOf(node))) expectAccepted = node;
       else if (ACCEPTED_NUMBERS.test(textOf(node))) expectNumbers = node;
       else if (CHOOSE_FROM.test(textOf(node))) expectOptions = true;
+      else if (q.type === 'open' && RUBRIC.test(textOf(node))) expectRubric = true;
       else if (readAnswerParagraph(node, lines, q)) emptyAnswer = q.answerText?.value === '';
       else if (hasBlank(textOf(node)))
         (q.sentence ??= []).push({ text: textOf(node), span: spanOf(node, lines) });
     } else if (node.type === 'list') {
-      if (expectOptions) {
+      if (expectRubric) {
+        // A criterion may be written as a task item, as a scenario's rubric is: never a choice here.
+        q.rubric = node.children.map((item) => ({
+          text: choiceText(item).replace(/^\[[ xX]?\]\s*/, ''),
+          span: spanOf(item, lines),
+        }));
+        expectRubric = false;
+      } else if (expectOptions) {
         q.options = node.children.map((item) => choiceText(item));
         expectOptions = false;
       } else if (expectNumbers) {

@@ -199,6 +199,13 @@ function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): 
   if (q.type === 'matching')
     return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
   if (q.type === 'cloze') return clozeHtml(q, name, sealed, hints);
+  // An open answer is for a reviewer: room to draft it, the rubric it is graded by, no check.
+  if (q.type === 'open') {
+    const rubric = (q.rubric ?? [])
+      .map((c) => `<li data-line="${c.span.start.line}">${escapeHtml(c.text)}</li>`)
+      .join('');
+    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<textarea name="${name}" rows="6" aria-label="${escapeHtml(`Your answer to "${q.prompt}"`)}"></textarea>${rubric ? `<p>What the reviewer looks for:</p><ul>${rubric}</ul>` : ''}<p class="ek-note">An open answer is graded by a reviewer, not checked here.</p></section>`;
+  }
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [
     // A true/false question is shown, checked and kept as a single choice between True and False.

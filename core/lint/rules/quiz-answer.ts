@@ -84,6 +84,23 @@ export function answerProblem(q: Question): string | undefined {
     }
     case 'cloze':
       return clozeProblem(q);
+    case 'open': {
+      // A key under an open question would never be used: a reviewer grades it against the rubric.
+      const key = q.choices.length
+        ? 'choices'
+        : q.accepted.length
+          ? 'accepted answers'
+          : q.answerText
+            ? 'an "Answer:" line'
+            : q.pairs?.length
+              ? 'pairs'
+              : q.items.length
+                ? 'items to order'
+                : undefined;
+      return key
+        ? `Expected an open question to have no answer key (a reviewer grades it against its rubric, under "Rubric:"); found ${key}. Remove them, or give the question the type its key is for.`
+        : undefined;
+    }
     case 'truefalse':
       return q.truth
         ? undefined
@@ -99,7 +116,7 @@ export const quizAnswer: Rule = {
   meta: {
     id: 'quiz-answer',
     description:
-      'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order.',
+      'Every question has what it needs to be graded: choices, accepted answers (valid patterns), a number, or items to order; an open question has no key (a reviewer grades it).',
     severity: 'error',
     rationale:
       'A question without an answer in the source (or the key file) cannot be graded, and an invalid pattern would fail every learner.',
@@ -188,9 +205,42 @@ export const quizAnswer: Rule = {
           - {2}
             - \`15\`
             - \`fifteen\`
+
+          ## How would you tell a customer their P1 is not fixed yet?
+          <!-- question id=p1-update type=open weight=2 -->
+
+          Rubric:
+
+          - Says what is known and what is not
+          - Gives the time of the next update
+
+          ## Why do we reply to a P2 within four hours?
+          <!-- question id=p2-why type=essay -->
         `,
       },
       expect: [],
+    },
+    {
+      title: 'An open question with an answer key, which no one would use',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## How would you tell a customer their P1 is not fixed yet?
+          <!-- question id=p1-update type=open -->
+
+          - [x] Honestly
+          - [ ] Not at all
+        `,
+      },
+      expect: [{ at: 'q.md:10', message: 'Expected an open question to have no answer key' }],
     },
     {
       title: 'Cloze questions whose text and blanks list do not agree',

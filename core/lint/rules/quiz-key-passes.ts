@@ -18,6 +18,7 @@ const OUTCOME: Record<Exclude<Outcome, 'right'>, string> = {
   unanswered: 'no credit: read as not answered',
   changed: 'no credit: its choices read as changed',
   'not-a-number': 'no credit: its answer read as not a number',
+  pending: 'no credit yet: it waits for a reviewer',
 };
 
 const onlyPatterns = (accepted: Question['accepted']) =>
@@ -35,7 +36,10 @@ function keyShortfalls(quiz: Quiz, config: Config): { q: Question; found: string
   // Questions without an id, or sharing one, are quiz-question-id's to report: no sheet names them apart.
   const ids = quiz.questions.map((q) => q.id);
   if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return [];
-  const checked = quiz.questions.filter((q) => !answerProblem(q) && !patternOnly(q));
+  // An open question has no key: its key sheet leaves it empty, and a reviewer's mark is not the author's to check.
+  const checked = quiz.questions.filter(
+    (q) => q.type !== 'open' && !answerProblem(q) && !patternOnly(q),
+  );
   if (checked.length === 0) return [];
   // A pool's key is checked whole: every question, whichever draw asks it (choices still shuffled).
   const whole: Quiz = { ...quiz };
@@ -187,8 +191,16 @@ export const quizKeyPasses: Rule = {
 
           - {1}
             - \`/^x-req(uest)?-id$/i\`
+
+          ## Why does a P2 get a reply within four hours?
+          <!-- question id=p2-why type=open -->
+
+          Rubric:
+
+          - Names what the customer is waiting for
         `,
       },
+      // The key sheet leaves an open answer empty: a reviewer grades it, so it is not the key's to earn.
       expect: [],
     },
   ],
