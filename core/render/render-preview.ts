@@ -14,7 +14,6 @@ import { findSlowShape } from '../markdown/parse-guard.js';
 import { deepestLine } from '../markdown/nesting-guard.js';
 import { shuffledOrder } from '../grading/shuffled-order.js';
 import { askForHint } from '../grading/hint-cost.js';
-import { matchOptions } from '../grading/match-options.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { clozeHtml } from './cloze-html.js';
 import { matchingHtml } from './matching-html.js';
