@@ -94,6 +94,10 @@ async function findCheckpoint(
   what = 'a quiz, scenario or reflection',
 ): Promise<{ checkpoint: Checkpoint; config: Config; index: WorkspaceIndex }> {
   const { item, config, index } = await findItem(a, id);
+  if (item.type === 'survey')
+    throw new UsageError(
+      `Expected "${id}" to be ${what}; found a survey, which is never graded. Open a pull request with its sheet: the Action records the answers.`,
+    );
   if (!isCheckpoint(item))
     throw new UsageError(
       `Expected "${id}" to be ${what}; found a ${item.type}. Name a checkpoint.`,

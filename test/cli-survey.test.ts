@@ -93,6 +93,12 @@ describe('enablekit with surveys: new, take --occasion, progress --surveys', fun
     );
     assert.equal(twice.code, 2);
     assert.ok(existsSync(join(dir, 'submissions', 'ana', 'support-feedback.md')));
+    const graded = cli(['grade', 'submissions/ana/support-feedback.md'], dir);
+    assert.equal(graded.code, 2);
+    assert.match(
+      graded.stderr,
+      /found a survey, which is never graded\. Open a pull request with its sheet/,
+    );
   });
 
   it('progress --surveys shows each occasion: n, mean and distribution, and every free-text answer with its learner', () => {

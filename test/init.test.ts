@@ -173,6 +173,7 @@ const PERMISSION_OF: Record<string, string> = {
   'pulls.get': 'pull-requests: read',
   'pulls.list': 'pull-requests: read', // of the product repository: public, or a token of its own
   'pulls.listFiles': 'pull-requests: read',
+  'pulls.update': 'pull-requests: write', // closing a survey's pull request once recorded
   'reactions.listForIssue': 'issues: read',
   'repos.compareCommitsWithBasehead': 'contents: read',
   'repos.getContent': 'contents: read',

@@ -169,14 +169,34 @@ describe('matching questions', () => {
       );
   });
 
-  it('the preview shows the prompts and answers to read, outside the checked form; GIFT round trip; QTI exports it', () => {
+  it('the preview is a form: a drop-down of every answer per prompt, the right one marked only while open; GIFT round trip; QTI exports it', () => {
     const html = renderPreview('curricula/tools.md', QUIZ).html;
     assert.match(
       html,
-      /<section class="ek-question-static"[^>]*><h3>Match each tool to its job<\/h3><ul><li[^>]*>Grafana → …<\/li>/,
+      /<fieldset class="ek-question"[^>]* data-type="matching" data-id="tools"><legend>Match each tool to its job<\/legend>/,
     );
-    assert.match(html, /Choose from: billing · dashboards · paging · status pages/);
-    assert.doesNotMatch(html, /data-type="matching"/);
+    const grafana =
+      /<label class="ek-pair"[^>]*>Grafana → <select class="ek-match"[^>]*data-prompt="a"[^>]*>(.*?)<\/select>/.exec(
+        html,
+      )![1]!;
+    assert.deepEqual(
+      [...grafana.matchAll(/<option value="([^"]*)"(?: data-correct="(\w+)")?>/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+      [
+        ['', undefined],
+        ['billing', 'false'],
+        ['dashboards', 'true'],
+        ['paging', 'false'],
+        ['status pages', 'false'],
+      ],
+    );
+    const sealed = seal('curricula/tools.md', QUIZ, SECRET);
+    assert.ok(sealed.ok);
+    const sealedHtml = renderPreview('curricula/tools.md', sealed.sealedText).html;
+    assert.match(sealedHtml, /data-type="matching"/);
+    assert.doesNotMatch(sealedHtml, /data-correct/, 'a sealed quiz says nothing of the pairing');
     const gift = giftFromQuiz(quiz, QUIZ);
     assert.match(
       gift.text,

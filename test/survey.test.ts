@@ -40,6 +40,25 @@ describe('surveys: read from Markdown, sheets written and read back', () => {
     }
   });
 
+  it('keeps at most 2,000 characters of an answer and 20,000 of a response, so its record fits in a comment', () => {
+    const long = 'word '.repeat(1000);
+    const read = readAnswerSheet(answered('ana', 'after-1w', '4', long));
+    assert.ok(read.ok);
+    const [, , text] = readSurveyAnswers(read.sheet.body, survey()).answers;
+    assert.equal(String(text).length, 2000);
+    const many = { ...survey() };
+    many.questions = Array.from({ length: 12 }, () => survey().questions[2]!);
+    const sheet = `---\ntype: answer-sheet\ncheckpoint: support-feedback\nlearner: ana\noccasion: after-1w\n---\n\n${many.questions.map((q, i) => `## ${i + 1}. ${q.prompt}\n\n${long}\n\n`).join('')}`;
+    const r = readAnswerSheet(sheet);
+    assert.ok(r.ok);
+    const kept = readSurveyAnswers(r.sheet.body, many).answers;
+    assert.equal(
+      kept.reduce((n: number, a) => n + String(a ?? '').length, 0),
+      20_000,
+    );
+    assert.equal(kept.at(-1), null, 'past the budget, an answer is not kept');
+  });
+
   it('says what is unclear: a rating off the scale, two ticks, nothing answered', () => {
     const read = (t: string) => {
       const r = readAnswerSheet(t);

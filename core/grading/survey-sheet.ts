@@ -4,6 +4,8 @@ import { textOf } from '../markdown/mdast-util.js';
 
 /** Free text kept of one answer: the rest stays in the pull request, not in the progress issue. */
 export const MAX_SURVEY_TEXT = 2000;
+/** Free text kept of a whole response, so its record fits in one issue comment (65,536 characters) with room to spare. */
+export const MAX_SURVEY_TOTAL = 20_000;
 
 /** An occasion as people say it: "after module Triage", "a week after the track". */
 export function occasionLabel(o: Pick<SurveyOccasion, 'when' | 'afterModule' | 'weeks'>): string {
@@ -51,6 +53,7 @@ export function readSurveyAnswers(
     else if (node.type !== 'html' && node.type !== 'heading') sections.at(-1)?.nodes.push(node);
   }
   const problems: string[] = [];
+  let budget = MAX_SURVEY_TOTAL;
   const answers = s.questions.map((q, i): SurveyAnswer => {
     const section = sections[i];
     if (!section) return null;
@@ -88,7 +91,9 @@ export function readSurveyAnswers(
       }
       return n;
     }
-    return text.slice(0, MAX_SURVEY_TEXT);
+    const kept = text.slice(0, Math.min(MAX_SURVEY_TEXT, budget));
+    budget -= kept.length;
+    return kept || null;
   });
   if (!problems.length && answers.every((a) => a === null))
     problems.push(

@@ -14,9 +14,9 @@ import { findSlowShape } from '../markdown/parse-guard.js';
 import { deepestLine } from '../markdown/nesting-guard.js';
 import { shuffledOrder } from '../grading/shuffled-order.js';
 import { askForHint } from '../grading/hint-cost.js';
-import { matchOptions } from '../grading/match-options.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { clozeHtml } from './cloze-html.js';
+import { matchingHtml } from './matching-html.js';
 
 /**
  * Elements keep the source line they start on, so the preview can follow the editor.
@@ -195,9 +195,7 @@ function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): 
   const name = `q${k}`;
   const hints = hintsHtml(quizId, q);
   const key = (data: string) => (sealed ? '' : ` ${data}`);
-  // Matching is shown for reading, not checked here: the page's form has no matching check yet.
-  if (q.type === 'matching')
-    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<ul>${(q.pairs ?? []).map((p) => `<li data-line="${p.span.start.line}">${escapeHtml(p.prompt)} → …</li>`).join('')}</ul><p>Choose from: ${matchOptions(q).map(escapeHtml).join(' · ')}</p><p class="ek-note">Matching is checked by the grader.</p></section>`;
+  if (q.type === 'matching') return matchingHtml(q, name, sealed, hints);
   if (q.type === 'cloze') return clozeHtml(q, name, sealed, hints);
   // An open answer is for a reviewer: room to draft it, the rubric it is graded by, no check.
   if (q.type === 'open') {

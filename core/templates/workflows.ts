@@ -62,7 +62,7 @@ on:
         required: true
 permissions:
   contents: read        # the curricula, and the answer sheet at the pull request's head
-  pull-requests: write  # its files; the grade comment and the label on it
+  pull-requests: write  # its files; the grade comment and the label on it, and closing a survey's
   issues: write         # the learners' progress issues
   checks: write         # the check run
 # One run at a time per learner (the author of the pull request); attempts are safe without it too.

@@ -14,6 +14,7 @@
   const inputs = (q) => Array.from(q.querySelectorAll('input'));
   const items = (q) => Array.from(q.querySelectorAll('.ek-order-item'));
   const blanks = (q) => Array.from(q.querySelectorAll('.ek-blank'));
+  const matches = (q) => Array.from(q.querySelectorAll('.ek-match'));
   const fold = (s) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
   function answerOf(q) {
@@ -25,6 +26,8 @@
     if (type === 'ordering') return { order: items(q).map((li) => li.dataset.text) };
     if (type === 'cloze')
       return { blanks: Object.fromEntries(blanks(q).map((b) => [b.dataset.blank, b.value])) };
+    if (type === 'matching')
+      return { pairs: Object.fromEntries(matches(q).map((m) => [m.dataset.prompt, m.value])) };
     const i = q.querySelector('input');
     return i ? i.value : '';
   }
@@ -61,6 +64,9 @@
       } else if (type === 'cloze' && a && a.blanks) {
         for (const b of blanks(q))
           if (typeof a.blanks[b.dataset.blank] === 'string') b.value = a.blanks[b.dataset.blank];
+      } else if (type === 'matching' && a && a.pairs) {
+        for (const m of matches(q))
+          if (typeof a.pairs[m.dataset.prompt] === 'string') m.value = a.pairs[m.dataset.prompt];
       } else if (typeof a === 'string') {
         const i = q.querySelector('input');
         if (i) i.value = a;
@@ -191,6 +197,11 @@
           i.dataset.value !== undefined &&
           i.value.trim() !== '' &&
           Math.abs(Number(i.value) - Number(i.dataset.value)) <= Number(i.dataset.tolerance || 0);
+      } else if (type === 'matching') {
+        // Every prompt given its own answer: the option marked right.
+        right = matches(q).every(
+          (m) => m.selectedOptions[0] && m.selectedOptions[0].dataset.correct === 'true',
+        );
       } else if (type === 'cloze') {
         // Every blank right: a chosen option marked right, or a typed answer among the accepted ones.
         right = blanks(q).every((b) => {

@@ -175,6 +175,57 @@ export function registerQuizAnswersSuite(folder: string): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('matches in the preview: a drop-down per prompt, kept across an edit and checked', async () => {
+      const api = await activated();
+      await vscode.window.showTextDocument(quiz, { viewColumn: vscode.ViewColumn.One });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('enablekit.openPreview', quiz);
+      const last = '  > P3 tickets have a workaround.';
+      const before = api.preview.lastHtml;
+      await editSource(
+        last,
+        `${last}\n\n## Match each tool to its job\n<!-- question id=tools type=matching -->\n\n- Grafana → dashboards\n- PagerDuty → paging\n- → billing\n`,
+      );
+      await until('the preview updated', () => api.preview.lastHtml !== before);
+      const q = '.ek-question[data-id="tools"]';
+      await eventually(
+        'a drop-down per prompt',
+        async () => (await readWebview<string>(`${q} .ek-match`, 'el.tagName')).length === 2,
+      );
+      assert.deepEqual(
+        await readWebview<string>(
+          `${q} .ek-match`,
+          'Array.from(el.options).map((o) => o.value).join()',
+        ),
+        [',billing,dashboards,paging', ',billing,dashboards,paging'],
+      );
+      const pick = (a: string, b: string) =>
+        inWebview({
+          action: 'eval',
+          selector: `${q} select`,
+          js: `els[0].value = '${a}'; els[1].value = '${b}'; els.forEach((e) => e.dispatchEvent(new Event('input', { bubbles: true }))); return true;`,
+        });
+      await pick('dashboards', 'billing');
+      await until(
+        'the answers reported',
+        () =>
+          JSON.stringify(api.preview.answers['tools']) ===
+          '{"pairs":{"a":"dashboards","b":"billing"}}',
+      );
+      await inWebview({ action: 'click', selector: '.ek-check' });
+      const result = () => readWebview<string>(`${q} .ek-result`, 'el.textContent');
+      await eventually('the result', async () => /^✗ Not yet\./.test((await result())[0] ?? ''));
+      await reviseTitle(api);
+      assert.deepEqual(await readWebview<string>(`${q} .ek-match`, 'el.value'), [
+        'dashboards',
+        'billing',
+      ]);
+      await pick('dashboards', 'paging');
+      await inWebview({ action: 'click', selector: '.ek-check' });
+      await eventually('the result', async () => /^✓ Right\./.test((await result())[0] ?? ''));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     it('keeps what the learner typed and ticked in the preview while the quiz is edited, and shows the result legibly', async () => {
       const api = await activated();
       await vscode.window.showTextDocument(quiz, { viewColumn: vscode.ViewColumn.One });
