@@ -241,6 +241,8 @@ export interface Question {
    * in order. An open question has no key: a person grades it.
    */
   rubric?: { text: string; span: Span }[];
+  /** Open: about how many words the answer should take (`words=150`), shown to the learner; a hint, never graded. */
+  words?: number;
   /** True/false: the right answer, from `Answer: true` or `Answer: false`. */
   truth?: { value: boolean; span: Span };
   /** Ordering: items in the source order, which is the right order in the author's source. */

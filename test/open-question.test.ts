@@ -45,7 +45,7 @@ Rubric:
 - [ ] Gives the time of the next update
 
 ## Why does a P2 get a reply within four hours?
-<!-- question id=p2-why type=essay -->
+<!-- question id=p2-why type=essay words=80 -->
 `;
 
 const quizOf = (text: string) => parseFile('curricula/updates.md', text).model.item as Quiz;
@@ -105,6 +105,7 @@ describe('open questions (essays), graded by a reviewer', () => {
     assert.deepEqual(sheetProgress(text)?.answered, 3);
     assert.deepEqual(sheetProgress(sheet('', ''))?.answered, 1);
     assert.match(answerSheetText(quiz, 'ana'), /write an open answer after its "Answer:"/);
+    assert.match(answerSheetText(quiz, 'ana'), /type=open -->\n\nAbout 80 words\.\n\nAnswer: \n/);
   });
 
   it('an answered open question leaves the attempt pending: no pass whatever the score so far, no retake note', () => {
@@ -177,6 +178,7 @@ describe('open questions (essays), graded by a reviewer', () => {
       /<h3>How would you tell a customer their P1 is not fixed yet\?<\/h3><textarea name="q1" rows="6"[^>]*><\/textarea><p>What the reviewer looks for:<\/p><ul><li data-line="\d+">Says what is known and what is not<\/li>/,
     );
     assert.match(html, /An open answer is graded by a reviewer, not checked here\./);
+    assert.match(html, /<p>About 80 words\.<\/p><textarea name="q2"/);
   });
 
   it("GIFT: written as an essay's empty answer block, and an essay is imported as an open question", () => {
@@ -192,6 +194,10 @@ describe('open questions (essays), graded by a reviewer', () => {
         'its rubric (GIFT has no place for one)',
         'its weight 2 (GIFT files carry none; every question is worth 1)',
       ],
+    );
+    assert.deepEqual(
+      gift.dropped.filter((d) => d.id === 'p2-why').map((d) => d.reason),
+      ['its length hint of 80 words (GIFT has none)'],
     );
     const back = quizzesFromGift(parseGift(gift.text).questions);
     assert.deepEqual(back.skipped, []);

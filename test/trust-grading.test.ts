@@ -29,7 +29,7 @@ describe('strict, explainable grading (issue #17, sections 2 and 3)', () => {
       assert.equal(found.length, 1, JSON.stringify(found));
       assert.match(
         found[0]!.message,
-        /^Expected the question comment's attributes to be id, type, weight, scoring; found "wieght"\. Did you mean weight\? Write weight=2\.$/,
+        /^Expected the question comment's attributes to be id, type, weight, scoring, words; found "wieght"\. Did you mean weight\? Write weight=2\.$/,
       );
       assert.equal(found[0]!.severity, 'error');
     });

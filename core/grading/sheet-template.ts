@@ -91,7 +91,7 @@ function questionBlock(q: Question, learner: string, fill?: KeyFill, quizId = ''
       return `${head}${clozeBlock(q, fill)}`;
     case 'open':
       // No key to write: the key sheet leaves it empty, as a reviewer grades it (quiz-key-passes skips it).
-      return `${head}Answer: \n`;
+      return `${head}${q.words ? `About ${q.words} words.\n\n` : ''}Answer: \n`;
     case 'ordering':
       return `${head}${(fill ? q.items.map((i) => i.text) : shuffledItems(q, learner))
         .map((t, i) => `${i + 1}. ${markdownInline(t)}`)

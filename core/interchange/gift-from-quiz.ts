@@ -133,6 +133,7 @@ function answers(source: string, q: Question, notes: string[]): string {
       return blankAnswers(source, q);
     case 'open':
       if (q.rubric?.length) notes.push('its rubric (GIFT has no place for one)');
+      if (q.words) notes.push(`its length hint of ${q.words} words (GIFT has none)`);
       return '';
     case 'matching':
       if (!q.pairs?.length) throw new NotYet('it has no pairs');

@@ -202,7 +202,7 @@ function questionHtml(q: Question, k: number, sealed: boolean, quizId: string): 
     const rubric = (q.rubric ?? [])
       .map((c) => `<li data-line="${c.span.start.line}">${escapeHtml(c.text)}</li>`)
       .join('');
-    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}<textarea name="${name}" rows="6" aria-label="${escapeHtml(`Your answer to "${q.prompt}"`)}"></textarea>${rubric ? `<p>What the reviewer looks for:</p><ul>${rubric}</ul>` : ''}<p class="ek-note">An open answer is graded by a reviewer, not checked here.</p></section>`;
+    return `<section class="ek-question-static" data-line="${q.span.start.line}"><h3>${escapeHtml(q.prompt)}</h3>${hints}${q.words ? `<p>About ${q.words} words.</p>` : ''}<textarea name="${name}" rows="6" aria-label="${escapeHtml(`Your answer to "${q.prompt}"`)}"></textarea>${rubric ? `<p>What the reviewer looks for:</p><ul>${rubric}</ul>` : ''}<p class="ek-note">An open answer is graded by a reviewer, not checked here.</p></section>`;
   }
   // The preview keeps what was typed across edits by question id (index for a quiz without ids).
   const out = [

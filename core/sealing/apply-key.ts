@@ -1,6 +1,6 @@
 import type { Question, QuestionType, Quiz } from '../model.js';
 import { QUESTION_TYPES } from '../model.js';
-import { hasWrittenType } from '../parse/quiz-body.js';
+import { hasWrittenType } from '../parse/question-comment.js';
 import { numberFromKey, type QuestionKey, type QuizKey } from './quiz-key.js';
 import { blanksFromKey } from './seal-cloze.js';
 

@@ -1,6 +1,6 @@
 import type { QuestionType, Quiz } from '../model.js';
 import { choiceLabel } from '../text/choice-label.js';
-import { hasWrittenType } from '../parse/quiz-body.js';
+import { hasWrittenType } from '../parse/question-comment.js';
 import { matchOptions } from '../grading/match-options.js';
 import { blanksShape, sealBlanks, type BlankKey } from './seal-cloze.js';
 import { hintBlocks } from '../grading/sheet-template.js';

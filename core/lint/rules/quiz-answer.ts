@@ -215,7 +215,7 @@ export const quizAnswer: Rule = {
           - Gives the time of the next update
 
           ## Why do we reply to a P2 within four hours?
-          <!-- question id=p2-why type=essay -->
+          <!-- question id=p2-why type=essay words=150 -->
         `,
       },
       expect: [],

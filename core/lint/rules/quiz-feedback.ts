@@ -88,6 +88,40 @@ export const quizFeedback: Rule = {
       },
     },
     {
+      title: 'A length hint on a question that is not open, and one that is not a number',
+      files: {
+        'q.md': dedent`
+          ---
+          type: quiz
+          id: q
+          title: Q
+          module: m
+          owner: alice
+          ---
+          # Q
+
+          ## Which queue takes P1 tickets?
+          <!-- question id=p1 words=50 -->
+
+          - [x] Incident
+          - [ ] Tier 1
+
+          ## How would you tell a customer their P1 is not fixed yet?
+          <!-- question id=p1-update type=open words=many -->
+        `,
+      },
+      expect: [
+        {
+          at: 'q.md:11',
+          message: 'Expected words= only on an open question (type=open)',
+        },
+        {
+          at: 'q.md:17',
+          message: 'Expected words= to be a whole number of words, such as words=150; found "many"',
+        },
+      ],
+    },
+    {
       title: 'Ticks written another way',
       files: {
         'q.md': dedent`
