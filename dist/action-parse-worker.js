@@ -207,13 +207,14 @@ var ITEM_TYPES, REFERENCE_FIELDS, QUESTION_TYPES;
 var init_model = __esm({
   "core/model.ts"() {
     "use strict";
-    ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection"];
+    ITEM_TYPES = ["track", "module", "quiz", "scenario", "reflection", "survey"];
     REFERENCE_FIELDS = {
       track: { covers: "feature", roles: "role", prerequisites: "track", modules: "module" },
       module: { covers: "feature", prerequisites: "module" },
       quiz: { covers: "feature", module: "module", roles: "role" },
       scenario: { covers: "feature", module: "module", roles: "role", prerequisites: "checkpoint" },
-      reflection: { covers: "feature", module: "module", roles: "role" }
+      reflection: { covers: "feature", module: "module", roles: "role" },
+      survey: { track: "track" }
     };
     QUESTION_TYPES = [
       "single",
@@ -222,7 +223,9 @@ var init_model = __esm({
       "numeric",
       "ordering",
       "truefalse",
-      "matching"
+      "matching",
+      "cloze",
+      "open"
     ];
   }
 });
@@ -7257,6 +7260,18 @@ var init_track_schema = __esm({
         window: {
           $ref: "common.schema.json#/definitions/window"
         },
+        valid_for: {
+          $ref: "common.schema.json#/definitions/duration",
+          description: "How long the certificate a learner earns by completing the track holds, such as 365d; left out, it does not expire. A release that asks for recertification ends it early."
+        },
+        gating: {
+          enum: [
+            "strict",
+            "advisory",
+            "off"
+          ],
+          description: "Overrides policies.gating for this track's modules. strict: a checkpoint whose prerequisites, earlier phase or window are not met is not graded; advisory: graded, and the grade says it was taken out of order; off: nothing is held back."
+        },
         follow_up: {
           $ref: "common.schema.json#/definitions/followUp"
         },
@@ -7443,6 +7458,15 @@ var init_quiz_schema = __esm({
           ],
           description: "When feedback may show the right answers. Defaults to policies.reveal_answers."
         },
+        draw: {
+          type: "integer",
+          minimum: 1,
+          description: "A pool: how many of the quiz's questions each learner answers, drawn anew for each learner and attempt. Leave out to ask every question."
+        },
+        shuffle_choices: {
+          type: "boolean",
+          description: "List the choices of single and multiple choice questions in an order of each learner's own, new for each attempt."
+        },
         key: {
           type: "string",
           description: "Path, relative to this file, of a key file that holds the right answers instead of this file (see Sealed keys)."
@@ -7624,6 +7648,70 @@ var init_reflection_schema = __esm({
   }
 });
 
+// schemas/survey.schema.json
+var survey_schema_default;
+var init_survey_schema = __esm({
+  "schemas/survey.schema.json"() {
+    survey_schema_default = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "survey.schema.json",
+      title: "enablekit survey",
+      description: "Feedback on the training itself, asked during and after a track. Never graded; authors see the answers.",
+      type: "object",
+      properties: {
+        type: {
+          const: "survey",
+          description: "This file is a survey: questions about how the training went."
+        },
+        id: {
+          $ref: "common.schema.json#/definitions/id"
+        },
+        title: {
+          type: "string",
+          minLength: 1,
+          description: "The title learners see."
+        },
+        owner: {
+          $ref: "common.schema.json#/definitions/owner"
+        },
+        track: {
+          $ref: "common.schema.json#/definitions/id",
+          description: "The track this survey asks about. Its learners are invited to answer it."
+        },
+        ask: {
+          type: "array",
+          minItems: 1,
+          maxItems: 20,
+          description: "When to ask: during the track, once a module is finished, and after it, weeks after the track is finished. Each occasion is answered on its own.",
+          items: {
+            type: "object",
+            properties: {
+              when: {
+                enum: ["during", "after"],
+                description: "during: once the learner finishes after_module; after: weeks after the learner finishes the track."
+              },
+              after_module: {
+                $ref: "common.schema.json#/definitions/id",
+                description: "With when: during, the module of the track whose completion opens this occasion."
+              },
+              weeks: {
+                type: "integer",
+                minimum: 0,
+                maximum: 260,
+                description: "With when: after, how many weeks after finishing the track to ask (0: as soon as it is finished)."
+              }
+            },
+            required: ["when"],
+            additionalProperties: false
+          }
+        }
+      },
+      required: ["type", "id", "title", "track", "ask"],
+      additionalProperties: false
+    };
+  }
+});
+
 // schemas/config.schema.json
 var config_schema_default;
 var init_config_schema = __esm({
@@ -7690,8 +7778,31 @@ var init_config_schema = __esm({
             review_every: { $ref: "common.schema.json#/definitions/duration", default: "180d", description: "Default review interval for every item." },
             remind_every: { $ref: "common.schema.json#/definitions/duration", default: "7d", description: "Remind a learner of an overdue module at most this often." },
             decimal_mark: { enum: [".", ","], default: ".", description: 'How learners write numeric answers: "." reads 2.5 and 5,000; "," reads 2,5 and 5.000.' },
-            recertify: { enum: ["on-release", "never"], default: "on-release", description: "on-release: when a release touches a feature a passed checkpoint covers (or its module does), the learner's pass is to recertify and a new pass is needed, attempts counted afresh. never: passes stand. A checkpoint or module may override it with recertify:." }
+            recertify: { enum: ["on-release", "never"], default: "on-release", description: "on-release: when a release touches a feature a passed checkpoint covers (or its module does), the learner's pass is to recertify and a new pass is needed, attempts counted afresh. never: passes stand. A checkpoint or module may override it with recertify:." },
+            gating: { enum: ["strict", "advisory", "off"], default: "off", description: "Whether module prerequisites, track prerequisites, phases (foundation before advanced) and windows (not before opens) hold a checkpoint back. strict: the Action does not grade a checkpoint taken out of order and says what to finish first; advisory: it grades it and says it was taken out of order; off: nothing is held back. A track may override it with gating:." },
+            item_min_answers: { type: "integer", minimum: 1, default: 20, description: "Item analysis (enablekit progress --items, the cohort dashboard, VS Code) flags no question, and no release's change in a question's miss rate, on fewer first attempts than this: a handful of answers says little about a question." }
           },
+          additionalProperties: false
+        },
+        certificates: {
+          type: "object",
+          description: "Open Badges 3.0 certificates the Action issues when a learner completes a track, signed with the certificate-key secret. See docs/certificates.md.",
+          properties: {
+            issuer: {
+              type: "object",
+              description: "Who issues the certificates.",
+              properties: {
+                id: { type: "string", pattern: "^[a-z][a-z0-9+.-]*:\\S+$", description: "A URI naming the issuer, such as https://github.com/acme/enablement: every certificate carries it, and verify checks it." },
+                name: { type: "string", minLength: 1, description: "The issuer's name as a certificate shows it, such as Acme Enablement." },
+                url: { type: "string", pattern: "^https?://\\S+$", description: "The issuer's home page." }
+              },
+              required: ["id", "name"],
+              additionalProperties: false
+            },
+            keys: { type: "string", default: "certificates/issuer-keys.json", description: "The issuer's public keys (a JWK set), relative to enablekit.yml: enablekit certificate keygen adds to it." },
+            revocations: { type: "string", default: "certificates/revoked.json", description: "The revocation list (1EdTech Revocation List), relative to enablekit.yml." }
+          },
+          required: ["issuer"],
           additionalProperties: false
         },
         lint: {
@@ -7726,8 +7837,11 @@ var init_answer_sheet_schema = __esm({
       type: "object",
       properties: {
         type: { const: "answer-sheet" },
-        checkpoint: { $ref: "common.schema.json#/definitions/id", description: "The id of the quiz, scenario or reflection answered." },
+        checkpoint: { $ref: "common.schema.json#/definitions/id", description: "The id of the quiz, scenario, reflection or survey answered." },
         learner: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$", description: "The learner's GitHub login; must match the folder name and the pull request's author." },
+        attempt: { type: "integer", minimum: 1, description: "Quizzes with a pool or shuffled choices: the attempt this sheet was made for, which decides its questions and the order of their choices." },
+        drawn: { type: "array", items: { $ref: "common.schema.json#/definitions/id" }, maxItems: 1e3, uniqueItems: true, description: "Quizzes with a pool: the ids of the questions drawn for this learner and attempt. The grader draws again and refuses a sheet whose list differs." },
+        occasion: { type: "string", pattern: "^(during-[a-z0-9][a-z0-9-]*|after-[0-9]+w)$", description: "Surveys: the occasion answered, as the survey's invitation names it (during-<module> or after-<weeks>w)." },
         recording: { type: "string", pattern: "^https://", description: "Scenarios: a link to a recording of the mock." }
       },
       required: ["type", "checkpoint", "learner"],
@@ -7754,7 +7868,7 @@ var init_quiz_key_schema = __esm({
           additionalProperties: {
             type: "object",
             properties: {
-              type: { enum: ["single", "multiple", "text", "numeric", "ordering", "truefalse", "matching"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
+              type: { enum: ["single", "multiple", "text", "numeric", "ordering", "truefalse", "matching", "cloze"], description: "The question's type, kept because the sealed file no longer shows the ticks or answers it was read from. Keys without it: the type follows from what the key holds (order, value, accepted, more than one correct)." },
               correct: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Single and multiple: the letters of the right choices." },
               accepted: {
                 type: "array",
@@ -7801,10 +7915,33 @@ var init_quiz_key_schema = __esm({
               otherwise: { type: "string", description: "Text and numeric: the feedback for any answer none of the accepted ones matches (Any other answer)." },
               order: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "Ordering: the letters of the items in the right order." },
               truth: { type: "boolean", description: "True/false: the right answer." },
+              blanks: {
+                type: "object",
+                propertyNames: { pattern: "^[0-9]+$" },
+                additionalProperties: {
+                  type: "object",
+                  properties: {
+                    correct: { type: "array", items: { type: "string", pattern: "^[a-z]+$" }, description: "A blank with choices: the letter of its right choice." },
+                    accepted: {
+                      type: "array",
+                      items: {
+                        anyOf: [
+                          { type: "string" },
+                          { type: "object", properties: { value: { type: "string" }, credit: { type: "number", minimum: 0, maximum: 1 } }, required: ["value"], additionalProperties: false }
+                        ]
+                      },
+                      description: "A blank to type: its accepted answers in the order they are tried, each with its credit (0 to 1) when not 1."
+                    }
+                  },
+                  additionalProperties: false
+                },
+                description: `Cloze: each blank's answer, by the blank's number ({1} is "1").`
+              },
               match: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "string" }, description: "Matching: each prompt's answer, by the prompt's letter." },
               explanation: { type: "string", description: "Feedback that reveals the answer." },
               feedback: { type: "object", additionalProperties: { type: "string" }, description: "Feedback per choice letter." },
-              credit: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "number", minimum: -1, maximum: 1 }, description: "Single and multiple: the credit written on a choice, by letter: the share of the weight a tick on it earns (-1 to 1)." }
+              credit: { type: "object", propertyNames: { pattern: "^[a-z]+$" }, additionalProperties: { type: "number", minimum: -1, maximum: 1 }, description: "Single and multiple: the credit written on a choice, by letter: the share of the weight a tick on it earns (-1 to 1)." },
+              hints: { type: "array", items: { type: "string" }, description: "The text of each hint with a cost (Hint (cost 10%)), in the order the quiz has them: the sealed quiz says how to ask for it instead." }
             },
             additionalProperties: false
           }
@@ -8064,6 +8201,7 @@ var init_validate = __esm({
     init_quiz_schema();
     init_scenario_schema();
     init_reflection_schema();
+    init_survey_schema();
     init_config_schema();
     init_answer_sheet_schema();
     init_quiz_key_schema();
@@ -8075,6 +8213,7 @@ var init_validate = __esm({
       quiz: quiz_schema_default,
       scenario: scenario_schema_default,
       reflection: reflection_schema_default,
+      survey: survey_schema_default,
       config: config_schema_default,
       "answer-sheet": answer_sheet_schema_default,
       "quiz-key": quiz_key_schema_default
@@ -26333,6 +26472,234 @@ var init_answer_lists = __esm({
   }
 });
 
+// core/parse/cloze-blanks.ts
+function parseBlanks(list2, lines, q, readChoices, scratch) {
+  const blanks = q.blanks ??= [];
+  for (const item of list2.children) {
+    const span = spanOf(item, lines);
+    const m = BLANK_ITEM.exec(choiceText(item));
+    if (!m) {
+      q.markupProblems.push({
+        span,
+        message: `Expected each item under a cloze question to name its blank, "- {1}", with its choices or accepted answers listed under it; found "${shorten(choiceText(item))}". Start the item with the blank's number in braces.`
+      });
+      continue;
+    }
+    const blank = { n: Number(m[1]), span, choices: [], accepted: [], given: m[2].trim() };
+    const inner = item.children.find((c) => c.type === "list");
+    if (inner) {
+      blank.listSpan = spanOf(inner, lines);
+      const temp = scratch();
+      if (inner.children.some((i) => typeof i.checked === "boolean"))
+        readChoices(inner, lines, temp);
+      else parseAccepted(inner, lines, temp);
+      blank.choices = temp.choices;
+      blank.accepted = temp.accepted.map(({ value: value3, span: s, credit }) => ({
+        value: value3,
+        span: s,
+        ...credit !== void 0 ? { credit } : {}
+      }));
+      q.markupProblems.push(...temp.markupProblems);
+      const extra = noPlaceInBlank(inner, temp);
+      if (extra)
+        q.markupProblems.push({
+          span: blank.listSpan,
+          message: `Expected blank {${blank.n}} to list only its choices or accepted answers; found ${extra}, which a blank does not show yet. Put it in the question's explanation (a quote under the question, after the list).`
+        });
+    }
+    blanks.push(blank);
+  }
+}
+function noPlaceInBlank(inner, temp) {
+  if (temp.otherFeedback) return '"Any other answer"';
+  if (temp.choices.some((c) => c.credit !== void 0))
+    return "a credit on a choice (a blank takes one choice: the ticked one is right)";
+  if (inner.children.some((i) => i.children.some((c) => c.type === "blockquote")))
+    return "feedback quoted under an answer";
+  return void 0;
+}
+var HAS_BLANK, BLANK_ITEM, hasBlank, isBlankList, shorten;
+var init_cloze_blanks = __esm({
+  "core/parse/cloze-blanks.ts"() {
+    "use strict";
+    init_mdast_util();
+    init_answer_lists();
+    HAS_BLANK = /\{\d{1,3}\}/;
+    BLANK_ITEM = /^\{(\d{1,3})\}(?:\s*:\s?|\s+|$)([\s\S]*)$/;
+    hasBlank = (text3) => HAS_BLANK.test(text3);
+    isBlankList = (list2) => !list2.ordered && list2.children.length > 0 && list2.children.every((i) => BLANK_ITEM.test(choiceText(i)));
+    shorten = (t) => t.length > 60 ? `${t.slice(0, 60)}\u2026` : t;
+  }
+});
+
+// core/parse/hint-block.ts
+function readCost(rest) {
+  const after = rest.trim();
+  if (after === "") return {};
+  const m = COST.exec(after);
+  if (!m)
+    return {
+      problem: `Expected a hint's summary to be "Hint", or "Hint (cost 10%)" for a hint that costs part of the question's credit; found "Hint ${after}". Write the cost as (cost 10%), or leave it out for a free hint.`
+    };
+  const percent = Number(m[1].replace("\u2212", "-"));
+  if (percent < 0 || percent > 100)
+    return {
+      problem: `Expected a hint's cost from 0% to 100% of the question's credit; found ${m[1]}%. Write the share of the question's weight the hint costs once opened, such as (cost 10%).`
+    };
+  return percent === 0 ? {} : { cost: percent / 100 };
+}
+function startHint(node2, lines, q) {
+  const m = OPEN.exec(node2.value);
+  const summary = m ? SUMMARY.exec(m[1].replace(/<[^>]*>/g, "").trim()) : void 0;
+  if (!m || !summary) return void 0;
+  const span = spanOf(node2, lines);
+  const { cost, problem: problem2 } = readCost(summary[1]);
+  const hints = q.hints ??= [];
+  const hint = {
+    n: hints.length + 1,
+    text: "",
+    span,
+    ...cost !== void 0 ? { cost } : {},
+    ...problem2 ? { problem: problem2 } : {}
+  };
+  hints.push(hint);
+  return { hint, textFrom: span.start.offset + m[0].length };
+}
+function closesHint(open, node2, lines) {
+  if (!CLOSE.test(node2.value)) return false;
+  const span = spanOf(node2, lines);
+  const end = span.start.offset + node2.value.search(CLOSE);
+  open.hint.text = lines.text.slice(open.textFrom, Math.max(open.textFrom, end)).trim();
+  open.hint.span = { start: open.hint.span.start, end: span.end };
+  return true;
+}
+function unclosedHint(open) {
+  open.hint.problem ??= `Expected </details> to close the hint opened on line ${open.hint.span.start.line}; found none before the next question or the end of the quiz, so what follows it is read as the hint. Add </details> on a line of its own after the hint.`;
+}
+var OPEN, CLOSE, SUMMARY, COST;
+var init_hint_block = __esm({
+  "core/parse/hint-block.ts"() {
+    "use strict";
+    init_mdast_util();
+    OPEN = /^<details\b[^>]*>\s*<summary>([\s\S]*?)<\/summary>/i;
+    CLOSE = /<\/details>\s*$/i;
+    SUMMARY = /^hint(?:\s+\d+)?\b\s*([\s\S]*)$/i;
+    COST = /^\(cost\s+([-+−]?\d+(?:\.\d+)?)\s*%\)$/i;
+  }
+});
+
+// core/parse/question-comment.ts
+function metaWords(inner) {
+  const out = [];
+  for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
+    if (m[3] !== void 0)
+      out.push({ name: "", value: m[3], raw: m[3], at: m.index, valueAt: m.index });
+    else
+      out.push({
+        name: m[1],
+        value: m[2].replace(/^"|"$/g, ""),
+        raw: m[0],
+        at: m.index,
+        valueAt: m.index + m[1].length + 1 + (m[2].startsWith('"') ? 1 : 0)
+      });
+  }
+  return out;
+}
+function applyMeta(q, html, lines) {
+  const m = QUESTION_COMMENT.exec(html.value.trim());
+  if (!m) return false;
+  q.metaSpan = spanOf(html, lines);
+  const start = q.metaSpan.start.offset;
+  const innerAt = html.value === lines.text.slice(start, q.metaSpan.end.offset) ? start + html.value.indexOf(m[1]) : void 0;
+  const change = (at3, found, near) => near === void 0 || innerAt === void 0 ? void 0 : {
+    description: `Change to '${near}'`,
+    edits: [{ start: innerAt + at3, end: innerAt + at3 + found.length, text: near }],
+    suggestion: true
+  };
+  const problem2 = (message, fix) => q.markupProblems.push({ span: q.metaSpan, message, ...fix ? { fix } : {} });
+  const seen = /* @__PURE__ */ new Set();
+  for (const { name, value: value3, raw, at: at3, valueAt } of metaWords(m[1])) {
+    if (name === "") {
+      problem2(
+        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(didYouMean(raw.toLowerCase(), QUESTION_ATTRIBUTES), (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
+      );
+      continue;
+    }
+    if (!QUESTION_ATTRIBUTES.includes(name)) {
+      const near = didYouMean(name.toLowerCase(), QUESTION_ATTRIBUTES);
+      problem2(
+        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(near, (k) => `${k}=${value3}`, "Remove it.")}`,
+        change(at3, name, near)
+      );
+      continue;
+    }
+    if (seen.has(name)) {
+      problem2(
+        `Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`
+      );
+      continue;
+    }
+    seen.add(name);
+    if (name === "id") {
+      if (value3) q.id = value3;
+    } else if (name === "type") {
+      if (value3 === "essay") {
+        q.type = "open";
+        typed.add(q);
+      } else if (QUESTION_TYPES.includes(value3)) {
+        q.type = value3;
+        typed.add(q);
+      } else {
+        const near = didYouMean(value3.toLowerCase(), QUESTION_TYPES);
+        problem2(
+          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(near, (k) => `type=${k}`, "Fix the question comment.")}`,
+          change(valueAt, value3, near)
+        );
+      }
+    } else if (name === "words") {
+      const n = /^\d{1,5}$/.test(value3) ? Number(value3) : 0;
+      if (n > 0) q.words = n;
+      else
+        problem2(
+          `Expected words= to be a whole number of words, such as words=150; found "${value3}". Fix the question comment.`
+        );
+    } else if (name === "weight") {
+      const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
+      if (Number.isFinite(w) && w > 0) q.weight = w;
+      else
+        problem2(
+          `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
+        );
+    } else if (value3 === "all-or-nothing") {
+      q.partial = false;
+      q.scoring = value3;
+    } else if (value3 === "partial") q.scoring = value3;
+    else {
+      const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
+      problem2(
+        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
+        change(valueAt, value3, near)
+      );
+    }
+  }
+  return true;
+}
+var QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, hasWrittenType, suggestion;
+var init_question_comment = __esm({
+  "core/parse/question-comment.ts"() {
+    "use strict";
+    init_model();
+    init_did_you_mean();
+    init_mdast_util();
+    QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
+    QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring", "words"];
+    SCORING_VALUES = ["partial", "all-or-nothing"];
+    typed = /* @__PURE__ */ new WeakSet();
+    hasWrittenType = (q) => typed.has(q);
+    suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
+  }
+});
+
 // core/parse/quiz-body.ts
 function tickFix(p, lines, v) {
   const at3 = p?.position?.start;
@@ -26398,97 +26765,26 @@ function newQuestion(prompt, span) {
     markupProblems: [],
     choices: [],
     accepted: [],
-    items: []
+    items: [],
+    // A heading with blanks may be a cloze question's sentence; kept only if it is one.
+    ...hasBlank(prompt) ? { sentence: [{ text: prompt, span }] } : {}
   };
-}
-function metaWords(inner) {
-  const out = [];
-  for (const m of inner.matchAll(/([^\s=]+)=("[^"]*"|\S*)|(\S+)/g)) {
-    if (m[3] !== void 0)
-      out.push({ name: "", value: m[3], raw: m[3], at: m.index, valueAt: m.index });
-    else
-      out.push({
-        name: m[1],
-        value: m[2].replace(/^"|"$/g, ""),
-        raw: m[0],
-        at: m.index,
-        valueAt: m.index + m[1].length + 1 + (m[2].startsWith('"') ? 1 : 0)
-      });
-  }
-  return out;
-}
-function applyMeta(q, html, lines) {
-  const m = QUESTION_COMMENT.exec(html.value.trim());
-  if (!m) return false;
-  q.metaSpan = spanOf(html, lines);
-  const start = q.metaSpan.start.offset;
-  const innerAt = html.value === lines.text.slice(start, q.metaSpan.end.offset) ? start + html.value.indexOf(m[1]) : void 0;
-  const change = (at3, found, near) => near === void 0 || innerAt === void 0 ? void 0 : {
-    description: `Change to '${near}'`,
-    edits: [{ start: innerAt + at3, end: innerAt + at3 + found.length, text: near }],
-    suggestion: true
-  };
-  const problem2 = (message, fix) => q.markupProblems.push({ span: q.metaSpan, message, ...fix ? { fix } : {} });
-  const seen = /* @__PURE__ */ new Set();
-  for (const { name, value: value3, raw, at: at3, valueAt } of metaWords(m[1])) {
-    if (name === "") {
-      problem2(
-        `Expected attributes written as name=value (${QUESTION_ATTRIBUTES.join(", ")}) in the question comment; found "${raw}". ${suggestion(didYouMean(raw.toLowerCase(), QUESTION_ATTRIBUTES), (k) => `${k}=\u2026`, "Write it as name=value, or remove it.")}`
-      );
-      continue;
-    }
-    if (!QUESTION_ATTRIBUTES.includes(name)) {
-      const near = didYouMean(name.toLowerCase(), QUESTION_ATTRIBUTES);
-      problem2(
-        `Expected the question comment's attributes to be ${QUESTION_ATTRIBUTES.join(", ")}; found "${name}". ${suggestion(near, (k) => `${k}=${value3}`, "Remove it.")}`,
-        change(at3, name, near)
-      );
-      continue;
-    }
-    if (seen.has(name)) {
-      problem2(
-        `Expected ${name}= once in the question comment; found it again ("${raw}"). Keep one.`
-      );
-      continue;
-    }
-    seen.add(name);
-    if (name === "id") {
-      if (value3) q.id = value3;
-    } else if (name === "type") {
-      if (QUESTION_TYPES.includes(value3)) {
-        q.type = value3;
-        typed.add(q);
-      } else {
-        const near = didYouMean(value3.toLowerCase(), QUESTION_TYPES);
-        problem2(
-          `Expected type= to be one of ${QUESTION_TYPES.join(", ")}; found "${value3}". ${suggestion(near, (k) => `type=${k}`, "Fix the question comment.")}`,
-          change(valueAt, value3, near)
-        );
-      }
-    } else if (name === "weight") {
-      const w = /^(\d+(\.\d*)?|\.\d+)$/.test(value3) ? Number(value3) : NaN;
-      if (Number.isFinite(w) && w > 0) q.weight = w;
-      else
-        problem2(
-          `Expected weight= to be a positive number; found "${value3}". Fix the question comment.`
-        );
-    } else if (value3 === "all-or-nothing") {
-      q.partial = false;
-      q.scoring = value3;
-    } else if (value3 === "partial") q.scoring = value3;
-    else {
-      const near = didYouMean(value3.toLowerCase(), SCORING_VALUES);
-      problem2(
-        `Expected scoring= to be ${SCORING_VALUES.join(" or ")}; found "${value3}". ${suggestion(near, (k) => `scoring=${k}`, "Write scoring=all-or-nothing for no partial credit, or leave scoring= out for partial credit.")}`,
-        change(valueAt, value3, near)
-      );
-    }
-  }
-  return true;
 }
 function inferType(q) {
-  if (typed.has(q)) return;
-  if (q.choices.length > 0)
+  inferFromMarkup(q);
+  if (q.words !== void 0 && q.type !== "open") {
+    q.markupProblems.push({
+      span: q.metaSpan ?? q.span,
+      message: `Expected words= only on an open question (type=open), where it says how long the answer should be; found it on a ${q.type} question. Remove it.`
+    });
+    delete q.words;
+  }
+}
+function inferFromMarkup(q) {
+  if (q.type !== "cloze" && !(q.blanks && !hasWrittenType(q))) delete q.sentence;
+  if (hasWrittenType(q)) return;
+  if (q.blanks) q.type = "cloze";
+  else if (q.choices.length > 0)
     q.type = q.choices.filter((c) => c.checked).length > 1 ? "multiple" : "single";
   else if (q.items.length > 0) q.type = "ordering";
   else if (q.numeric || q.numbers) q.type = "numeric";
@@ -26511,7 +26807,7 @@ function readAnswerParagraph(p, lines, q) {
   const truth = TRUTH.exec(value3);
   if (truth && (q.type === "truefalse" || !hasWrittenType(q)))
     q.truth = { value: truth[1].toLowerCase() === "true", span: spanOf(p, lines) };
-  const spec = q.type === "text" || truth ? void 0 : readNumberSpec(value3);
+  const spec = q.type === "text" || q.type === "open" || truth ? void 0 : readNumberSpec(value3);
   if (spec?.ok && spec.credit !== void 0)
     q.markupProblems.push({
       span: spanOf(p, lines),
@@ -26530,20 +26826,39 @@ function parseQuestions(tree, lines) {
   let expectAccepted;
   let expectNumbers;
   let expectOptions = false;
+  let expectRubric = false;
   let emptyAnswer = false;
+  let hint;
   const body = tree.children;
   for (const node2 of body) {
+    if (hint && !(node2.type === "heading" && node2.depth <= 2)) {
+      if (node2.type === "html" && closesHint(hint, node2, lines)) hint = void 0;
+      continue;
+    }
     if (node2.type === "heading" && node2.depth <= 2) {
+      if (hint) unclosedHint(hint);
+      hint = void 0;
       if (q) inferType(q);
       q = node2.depth === 2 ? newQuestion(textOf(node2), spanOf(node2, lines)) : void 0;
       if (q) questions.push(q);
       expectAccepted = void 0;
       expectNumbers = void 0;
       expectOptions = false;
+      expectRubric = false;
       emptyAnswer = false;
       continue;
     }
     if (!q) continue;
+    if (q.type === "open" && q.answerText && node2.type !== "html") {
+      const more = textOf(node2);
+      q.answerText = {
+        value: q.answerText.value ? `${q.answerText.value}
+
+${more}` : more,
+        span: { start: q.answerText.span.start, end: spanOf(node2, lines).end }
+      };
+      continue;
+    }
     const afterEmptyAnswer = emptyAnswer;
     emptyAnswer = false;
     if (afterEmptyAnswer && (node2.type === "paragraph" || node2.type === "code") && !ANSWER.test(textOf(node2)) && !ACCEPTED.test(textOf(node2)) && !ACCEPTED_NUMBERS.test(textOf(node2))) {
@@ -26556,14 +26871,26 @@ function parseQuestions(tree, lines) {
       continue;
     }
     if (node2.type === "html") {
-      applyMeta(q, node2, lines);
+      if (!applyMeta(q, node2, lines)) {
+        hint = startHint(node2, lines, q);
+        if (hint && closesHint(hint, node2, lines)) hint = void 0;
+      }
     } else if (node2.type === "paragraph") {
       if (ACCEPTED.test(textOf(node2))) expectAccepted = node2;
       else if (ACCEPTED_NUMBERS.test(textOf(node2))) expectNumbers = node2;
       else if (CHOOSE_FROM.test(textOf(node2))) expectOptions = true;
+      else if (q.type === "open" && RUBRIC.test(textOf(node2))) expectRubric = true;
       else if (readAnswerParagraph(node2, lines, q)) emptyAnswer = q.answerText?.value === "";
+      else if (hasBlank(textOf(node2)))
+        (q.sentence ??= []).push({ text: textOf(node2), span: spanOf(node2, lines) });
     } else if (node2.type === "list") {
-      if (expectOptions) {
+      if (expectRubric) {
+        q.rubric = node2.children.map((item) => ({
+          text: choiceText(item).replace(/^\[[ xX]?\]\s*/, ""),
+          span: spanOf(item, lines)
+        }));
+        expectRubric = false;
+      } else if (expectOptions) {
         q.options = node2.children.map((item) => choiceText(item));
         expectOptions = false;
       } else if (expectNumbers) {
@@ -26580,6 +26907,8 @@ function parseQuestions(tree, lines) {
           end: spanOf(node2, lines).end
         };
         expectAccepted = void 0;
+      } else if (!node2.ordered && (q.type === "cloze" || isBlankList(node2))) {
+        parseBlanks(node2, lines, q, parseChoices, () => newQuestion("", q.span));
       } else if (node2.children.some((i) => typeof i.checked === "boolean") || allTickVariants(node2)) {
         parseChoices(node2, lines, q);
       } else if (!node2.ordered && (q.type === "matching" || node2.children.every((i) => PAIR.test(choiceText(i))))) {
@@ -26597,27 +26926,24 @@ function parseQuestions(tree, lines) {
       q.explanation = { text: textOf(node2), span: spanOf(node2, lines) };
     }
   }
+  if (hint) unclosedHint(hint);
   if (q) inferType(q);
   return questions;
 }
-var ANSWER, ACCEPTED, QUESTION_COMMENT, QUESTION_ATTRIBUTES, SCORING_VALUES, typed, hasWrittenType, suggestion, allTickVariants;
+var ANSWER, ACCEPTED, RUBRIC, allTickVariants;
 var init_quiz_body = __esm({
   "core/parse/quiz-body.ts"() {
     "use strict";
-    init_model();
     init_choice_label();
-    init_did_you_mean();
     init_mdast_util();
     init_tick_variant();
     init_answer_lists();
+    init_cloze_blanks();
+    init_hint_block();
+    init_question_comment();
     ANSWER = /^answer\s*:\s*/i;
     ACCEPTED = /^accepted(\s+answers?)?\s*:?\s*$/i;
-    QUESTION_COMMENT = /^<!--\s*question\b([\s\S]*?)-->\s*$/;
-    QUESTION_ATTRIBUTES = ["id", "type", "weight", "scoring"];
-    SCORING_VALUES = ["partial", "all-or-nothing"];
-    typed = /* @__PURE__ */ new WeakSet();
-    hasWrittenType = (q) => typed.has(q);
-    suggestion = (near, write, otherwise) => near ? `Did you mean ${near}? Write ${write(near)}.` : otherwise;
+    RUBRIC = /^rubric\s*:?\s*$/i;
     allTickVariants = (list2) => list2.children.length > 0 && list2.children.every((i) => tickVariant(choiceText(i)) !== void 0);
   }
 });
@@ -26640,6 +26966,15 @@ function sheetProblems(questions) {
 }
 function doubleTicks(questions) {
   return questions.flatMap((q) => {
+    const blanks = q.type === "cloze" ? q.blanks ?? [] : [];
+    const blank = blanks.find((b) => b.choices.filter((c) => c.checked).length > 1);
+    if (blank)
+      return [
+        {
+          span: blank.span,
+          message: `Expected one tick under blank {${blank.n}} of question "${q.id ?? q.prompt}"; found ${blank.choices.filter((c) => c.checked).length}. Untick all but one: two ticks make the blank wrong.`
+        }
+      ];
     const ticked = q.choices.filter((c) => c.checked);
     return q.type === "single" && ticked.length > 1 ? [
       {
@@ -26862,6 +27197,70 @@ var init_reflection_body = __esm({
   }
 });
 
+// core/parse/survey-body.ts
+function readScale(text3, span) {
+  const m = SCALE.exec(text3);
+  if (!m)
+    return {
+      problem: {
+        span,
+        message: `Expected a rating's scale written as "Scale: 1 (not useful) to 5 (very useful)"; found "${text3.slice(0, 80)}". Write the lowest and highest number with "to" between them.`
+      }
+    };
+  const [min, max] = [Number(m[1]), Number(m[3])];
+  const scale = {
+    min,
+    max,
+    span,
+    ...m[2]?.trim() ? { minLabel: m[2].trim() } : {},
+    ...m[4]?.trim() ? { maxLabel: m[4].trim() } : {}
+  };
+  if (max <= min || max - min + 1 > MAX_SCALE_POINTS)
+    return {
+      scale,
+      problem: {
+        span,
+        message: `Expected a rating's scale from a lower to a higher number, at most ${MAX_SCALE_POINTS} points; found ${min} to ${max}. Write it as "Scale: 1 to 5", lowest first.`
+      }
+    };
+  return { scale };
+}
+function parseSurveyBody(tree, lines) {
+  const questions = [];
+  const intro = [];
+  let q;
+  for (const node2 of tree.children) {
+    if (node2.type === "heading") {
+      q = void 0;
+      if (node2.depth === 2) {
+        q = { prompt: textOf(node2), kind: "text", options: [], span: spanOf(node2, lines) };
+        questions.push(q);
+      }
+      continue;
+    }
+    if (!q) {
+      if (node2.type === "paragraph" && !questions.length) intro.push(textOf(node2));
+      continue;
+    }
+    if (node2.type === "paragraph" && /^scale:/i.test(textOf(node2)) && q.kind === "text") {
+      Object.assign(q, { kind: "rating" }, readScale(textOf(node2), spanOf(node2, lines)));
+    } else if (node2.type === "list" && q.kind === "text") {
+      q.kind = "choice";
+      q.options = node2.children.map((i) => textOf(i)).filter(Boolean);
+    }
+  }
+  return { intro: intro.join("\n\n"), questions };
+}
+var MAX_SCALE_POINTS, SCALE;
+var init_survey_body = __esm({
+  "core/parse/survey-body.ts"() {
+    "use strict";
+    init_mdast_util();
+    MAX_SCALE_POINTS = 11;
+    SCALE = /^scale:\s*(-?\d+)\s*(?:\(([^)]*)\))?\s*(?:to|-|–|\.\.)\s*(-?\d+)\s*(?:\(([^)]*)\))?\s*$/i;
+  }
+});
+
 // core/parse/accepted-feedback.ts
 function withAcceptedFeedback(questions, root, lines) {
   const byStart = /* @__PURE__ */ new Map();
@@ -26914,6 +27313,24 @@ function windowOf(fm, pointer) {
     ...opensSpan ? { opensSpan } : {},
     ...dueSpan ? { dueSpan } : {}
   };
+}
+function occasionsOf(fm) {
+  const ask = fm.data.ask;
+  return (Array.isArray(ask) ? ask : []).flatMap((a, i) => {
+    const e = a && typeof a === "object" ? a : {};
+    const span = spanAt(fm, `/ask/${i}`);
+    if (e.when === "during" && typeof e.after_module === "string")
+      return [
+        { id: `during-${e.after_module}`, when: "during", afterModule: e.after_module, span }
+      ];
+    if (e.when === "after" && Number.isInteger(e.weeks) && e.weeks >= 0)
+      return [{ id: `after-${e.weeks}w`, when: "after", weeks: e.weeks, span }];
+    if (e.when === "during")
+      return [{ id: "", when: "during", span, problem: "after_module: <a module of the track>" }];
+    if (e.when === "after")
+      return [{ id: "", when: "after", span, problem: "weeks: <how many weeks after the track>" }];
+    return [];
+  });
 }
 function followUpWeeks(v) {
   const w = v && typeof v === "object" ? v.after_weeks : void 0;
@@ -27011,7 +27428,10 @@ function buildItem(file, type, fm, body, lines) {
         prerequisites: strings(d.prerequisites),
         modules,
         ...window ? { window } : {},
-        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {}
+        ...followUpWeeks(d.follow_up) !== void 0 ? { followUpWeeks: followUpWeeks(d.follow_up) } : {},
+        ...typeof d.summary === "string" ? { summary: d.summary } : {},
+        ...typeof d.valid_for === "string" ? { validFor: d.valid_for } : {},
+        ...d.gating === "strict" || d.gating === "advisory" || d.gating === "off" ? { gating: d.gating } : {}
       };
     }
     case "module":
@@ -27026,6 +27446,9 @@ function buildItem(file, type, fm, body, lines) {
         ...typeof d.retake_cooldown === "string" ? { retakeCooldown: d.retake_cooldown } : {},
         ...typeof d.reveal_answers === "string" ? { revealAnswers: d.reveal_answers } : {},
         ...typeof d.key === "string" ? { key: d.key, keySpan: spanAt(fm, "/key") } : {},
+        // Any other draw is the schema's to report; the quiz is then read as asking every question.
+        ...Number.isInteger(d.draw) && d.draw >= 1 ? { draw: d.draw } : {},
+        ...d.shuffle_choices === true ? { shuffleChoices: true } : {},
         questions: withAcceptedFeedback(parseQuestions(body.root, lines), body.root, lines)
       };
     case "scenario":
@@ -27051,6 +27474,14 @@ function buildItem(file, type, fm, body, lines) {
         ...typeof d.follow_up?.prompt === "string" ? { followUpPrompt: d.follow_up.prompt } : {}
       };
     }
+    case "survey":
+      return {
+        ...base,
+        type,
+        track: scalarText(d.track),
+        ask: occasionsOf(fm),
+        ...parseSurveyBody(body.root, lines)
+      };
   }
 }
 var linkOfNode, scalarText;
@@ -27062,6 +27493,7 @@ var init_build_item = __esm({
     init_quiz_body();
     init_scenario_body();
     init_reflection_body();
+    init_survey_body();
     init_accepted_feedback();
     linkOfNode = /* @__PURE__ */ new WeakMap();
     scalarText = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : "";
@@ -27212,7 +27644,7 @@ var init_inline_marks_guard = __esm({
 });
 
 // core/markdown/inline-html-guard.ts
-function readCost(text3, from, to, next) {
+function readCost2(text3, from, to, next) {
   const find = (end, at3) => {
     let p = next[end];
     if (p === -2 || p !== -1 && p < at3) next[end] = p = text3.indexOf(ENDS[end], at3);
@@ -27255,7 +27687,7 @@ function findCostlyInlineHtml(text3, from = 0) {
   const ends = [-2, -2, -2, -2];
   const close2 = (end) => {
     if (start !== -1 && openers) {
-      const { cost, unclosed } = readCost(text3, start, end, ends);
+      const { cost, unclosed } = readCost2(text3, start, end, ends);
       if (cost > MAX_HTML_READS * (end - start) + ALLOWANCE) return { line: startLine, unclosed };
     }
     start = -1;
