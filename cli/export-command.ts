@@ -60,6 +60,8 @@ export function exportCommand(a: ExportArgs): { stdout: string; stderr: string; 
       const qti = qtiFromQuiz(opened.quiz);
       for (const n of qti.notExported)
         stderr.push(`${shown}:${n.line}: not exported: "${n.id}": ${n.reason}.`);
+      for (const n of qti.dropped)
+        stderr.push(`${shown}:${n.line}: exported without ${n.reason}: "${n.id}".`);
       const zip = zipSync(Object.fromEntries(qti.files.map((f) => [f.path, strToU8(f.text)])), {
         mtime: new Date('2000-01-01T00:00:00Z'),
       });

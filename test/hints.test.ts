@@ -7,6 +7,7 @@ import { sheetLimit } from '../core/grading/sheet-limit.js';
 import { hintsOpened, type HintOpened } from '../core/grading/hint-cost.js';
 import { parseHintCommand, planHint } from '../core/grading/hint-request.js';
 import { giftFromQuiz } from '../core/interchange/gift-from-quiz.js';
+import { qtiFromQuiz } from '../core/interchange/qti-from-quiz.js';
 import { gradeMarkdown } from '../core/grading/render-grade.js';
 import { seal, openSealed } from '../core/sealing/seal.js';
 import { renderPreview } from '../core/render/render-preview.js';
@@ -240,12 +241,21 @@ describe('hints a learner can open, optionally at a cost (issue #21, item 1)', (
     }
   });
 
-  it('GIFT export names the hints it leaves out', () => {
+  it('GIFT and QTI export name the hints they leave out', () => {
     const { dropped } = giftFromQuiz(quizOf(QUIZ), QUIZ);
     assert.ok(
       dropped.some(
         (d) => d.id === 'prio' && /its hints \(GIFT has none; 3 left out/.test(d.reason),
       ),
+    );
+    const qti = qtiFromQuiz(quizOf(QUIZ));
+    assert.deepEqual(
+      qti.dropped.filter((d) => d.id === 'prio').map((d) => d.reason),
+      ['its hints (a QTI 2.1 item scored once has none; 3 left out, free or with a cost)'],
+    );
+    assert.ok(
+      qti.files.some((f) => f.path.includes('prio')),
+      'the question itself is exported',
     );
   });
 

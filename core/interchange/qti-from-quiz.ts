@@ -322,9 +322,12 @@ export function qtiFromQuiz(quiz: Quiz): {
   files: { path: string; text: string }[];
   count: number;
   notExported: NotExported[];
+  /** Questions exported without something of theirs (hints), said as GIFT export says it. */
+  dropped: NotExported[];
 } {
   const items: { id: string; path: string; text: string }[] = [];
   const notExported: NotExported[] = [];
+  const dropped: NotExported[] = [];
   for (const q of quiz.questions) {
     try {
       const id = itemId(quiz, q);
@@ -332,7 +335,14 @@ export function qtiFromQuiz(quiz: Quiz): {
     } catch (e) {
       if (!(e instanceof NotYet)) throw e;
       notExported.push({ line: q.span.start.line, id: q.id ?? '', reason: e.message });
+      continue;
     }
+    if (q.hints?.length)
+      dropped.push({
+        line: q.span.start.line,
+        id: q.id ?? '',
+        reason: `its hints (a QTI 2.1 item scored once has none; ${q.hints.length} left out, free or with a cost)`,
+      });
   }
   const testId = `${quiz.id}-test`.replace(/^[^A-Za-z_]/, 'q$&');
   const test = `<?xml version="1.0" encoding="UTF-8"?>
@@ -362,5 +372,6 @@ ${items.map((i) => `<resource identifier="${i.id}" type="imsqti_item_xmlv2p1" hr
     ],
     count: items.length,
     notExported,
+    dropped,
   };
 }
