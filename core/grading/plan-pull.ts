@@ -1,13 +1,6 @@
 import type { Config } from '../config/config.js';
 import { isCheckpoint, type Quiz, type Reflection, type Scenario, type Survey } from '../model.js';
-import { learnerStatus, rolesOf } from '../progress/learner-status.js';
-import { openOccasions } from '../progress/survey-occasions.js';
-import { surveyOutcome } from '../review/survey-outcome.js';
-import { curriculaToday } from '../config/clock.js';
 import { CLAIM_REF, recordKey, type ProgressRecord } from '../progress/records.js';
-import { mockOutcome } from '../review/mock-outcome.js';
-import { reflectionOutcome } from '../review/reflection-outcome.js';
-import { rubricChecklist, rubricMarker, tickedCriteria } from '../review/rubric-checklist.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { PullPlan } from './classify-pull.js';
 import {
@@ -19,7 +12,6 @@ import {
 import { gradeQuizSheet, mergeAttempts, withKey, type Sheet } from './grade-quiz-sheet.js';
 import type { OpenMark } from './open-marks.js';
 import { attemptMarks } from '../review/open-mark.js';
-import { isMark } from '../review/grade-command.js';
 import { attemptsOfCycle } from '../progress/recertification.js';
 import type { PullFacts, PullOutcome, ReviewEvent } from './pull-outcome.js';
 import { readAnswerSheet } from './read-answer-sheet.js';
@@ -28,6 +20,12 @@ import { sheetGate } from './sheet-gate.js';
 import { placeProblems } from './sheet-problems.js';
 import type { GradeResult, PatternMatcher, Refusal } from './types.js';
 import { hintsOpened, type HintOpened } from './hint-cost.js';
+import {
+  planMockSheet,
+  planReflectionSheet,
+  planSurveySheet,
+  type ReviewSheetPlan,
+} from './plan-review-sheets.js';
 
 /** A sheet as read at the pull request's head: its text, or what was there instead (too large, a symlink, nothing). */
 export type SheetRead = { text: string } | { found: string };
@@ -188,6 +186,22 @@ export function planPull(r: PullReads): GradedPull {
   };
   const { index, config } = roster;
   const claims = (id: string) => index.itemsWithId(id);
+  const context = (path: string, sheet: Sheet) => ({
+    r,
+    index,
+    config,
+    path,
+    sheet,
+    reviews: out.reviews,
+  });
+  /** A survey's, reflection's or mock's plan put in the pull request's: in the order they are written. */
+  const apply = (path: string, checkpoint: string, p: ReviewSheetPlan) => {
+    if (p.checklist) out.checklists.push(p.checklist);
+    if (p.record) keep(p.record);
+    if (p.reply) out.replies.push(p.reply);
+    if (p.markdown !== undefined) out.sections.push({ path, markdown: p.markdown });
+    if (p.state) out.outcomeReviews.push({ path, checkpoint, state: p.state });
+  };
   if (!config.file)
     out.keyFailures.push(
       `Expected enablekit.yml in ${r.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`,
@@ -292,38 +306,9 @@ export function planPull(r: PullReads): GradedPull {
         `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read.sheet.learner}, checkpoint: ${read.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`,
       );
     } else if (item.type === 'survey') {
-      const prior = out.reviews.find(
-        (x) =>
-          x.kind === 'survey' &&
-          x.checkpoint === item.id &&
-          x.pr === pull.number &&
-          x.sha === pull.headSha,
-      );
-      const records = ledger?.records ?? [];
-      const today = curriculaToday(config, new Date(r.now));
-      const roles = rolesOf(pull.author, config);
-      const open = openOccasions(
-        index,
-        learnerStatus(pull.author, roles, index, records, today),
-        records,
-        pull.author,
-        r.now,
-      );
-      const o = surveyOutcome(
-        item,
-        read.sheet,
-        open,
-        pull.number,
-        pull.headSha,
-        prior?.at ?? r.now,
-      );
-      if (!o.ok)
-        result = refuse(s.checkpoint, pull.author, 'invalid-sheet', `${s.path}: ${o.message}`);
-      else {
-        keep(o.record);
-        out.sections.push({ path: s.path, markdown: o.markdown });
-        out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: 'recorded' });
-      }
+      const p = planSurveySheet(context(s.path, read.sheet), item);
+      if (p.refusal) result = refuse(s.checkpoint, pull.author, 'invalid-sheet', p.refusal);
+      else apply(s.path, item.id, p);
     } else if (item.type === 'quiz') {
       const keyed = withKey(item, r.keys?.get(item.id));
       if (ledger?.missing?.length) {
@@ -392,55 +377,9 @@ export function planPull(r: PullReads): GradedPull {
         out.keyFailures.push(keyed.maintainer);
       }
     } else if (item.type === 'reflection') {
-      const prior = out.reviews.find(
-        (x) =>
-          x.kind === 'reflection' &&
-          x.checkpoint === item.id &&
-          x.pr === pull.number &&
-          x.sha === pull.headSha,
-      );
-      const o = reflectionOutcome(
-        item,
-        read.sheet.body,
-        pull.author,
-        pull.number,
-        pull.headSha,
-        prior?.at ?? r.now,
-      );
-      keep(o.record);
-      out.sections.push({ path: s.path, markdown: o.markdown });
-      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
+      apply(s.path, item.id, planReflectionSheet(context(s.path, read.sheet), item));
     } else {
-      const scenario = item;
-      const checklist = r.comments.find((c) => (c.body ?? '').includes(rubricMarker(scenario.id)));
-      if (!checklist && !r.dryRun)
-        out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
-      // A mark (`/grade q 75%`) is for a quiz's open answer, never a mock's verdict.
-      const review = r.review && !isMark(r.review.event.command) ? r.review : undefined;
-      const o = mockOutcome({
-        scenario,
-        learner: pull.author,
-        learnerRoles: rolesOf(pull.author, config),
-        config,
-        pr: pull.number,
-        sha: pull.headSha,
-        records: [...(ledger?.records ?? []), ...out.reviews],
-        ...(review
-          ? {
-              review: {
-                reviewer: review.reviewer,
-                command: review.event.command,
-                ref: review.event.ref,
-                at: review.event.at,
-                ticked: tickedCriteria(checklist?.body ?? '', scenario),
-              },
-            }
-          : {}),
-      });
-      if (o.record) keep(o.record);
-      if (o.reply && review) out.replies.push({ to: review.event.login, text: o.reply });
-      out.sections.push({ path: s.path, markdown: o.markdown });
-      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
+      apply(s.path, item.id, planMockSheet(context(s.path, read.sheet), item));
     }
     if (gate.kind === 'note' && (!result || result.ok)) out.outOfOrder.push(gate.text);
     if (result) out.results.push({ path: s.path, result });
