@@ -69563,6 +69563,175 @@ function finishPull(i) {
 // core/grading/plan-pull.ts
 init_model();
 
+// core/progress/question-marks.ts
+var ITEMS_BUDGET = 12e3;
+function questionMarks(questions) {
+  const items = {};
+  for (const q of questions) {
+    if (!q.id) continue;
+    items[q.id] = q.picked?.length ? [q.points, q.weight, q.picked.join(",")] : [q.points, q.weight];
+  }
+  const kept = JSON.stringify(items).length <= ITEMS_BUDGET;
+  return {
+    ...kept ? { items } : {},
+    missed: questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
+  };
+}
+
+// core/grading/grade-quiz-sheet.ts
+function mergeAttempts(fromComment, fromLedger) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of fromLedger)
+    if (r.kind === "quiz")
+      out.set(`${r.checkpoint}@${r.sha}`, {
+        checkpoint: r.checkpoint,
+        learner: r.learner,
+        sha: r.sha,
+        at: r.at,
+        passed: r.passed,
+        percent: r.percent ?? 0
+      });
+  for (const r of fromComment)
+    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
+  return [...out.values()];
+}
+function withKey(quiz5, key) {
+  if (!key && quiz5.key)
+    throw new Error(
+      `Expected the key of "${quiz5.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
+    );
+  const r = key ?? { ok: true, quiz: quiz5 };
+  if (r.ok) return r;
+  const learner = `Expected the answers of "${quiz5.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
+  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
+  return { ok: false, learner, maintainer };
+}
+function gradeQuizSheet(quiz5, sheet, pull, attempts, out, config, now, match, hints = [], marks = []) {
+  const mine = attempts.filter(
+    (x) => x.checkpoint === quiz5.id && x.learner.toLowerCase() === pull.author.toLowerCase()
+  );
+  const rerun = mine.find((x) => x.sha === pull.headSha);
+  const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
+  const result = gradeQuiz({
+    sheet,
+    quiz: quiz5,
+    policy: policyFor(quiz5, config),
+    prior,
+    now: rerun?.at ?? now,
+    ...match ? { match } : {},
+    hints,
+    marks,
+    // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
+    learner: pull.author
+  });
+  if (result.ok && !result.grade.practice) {
+    const shown = rerun && out.records.find((x) => x.checkpoint === quiz5.id && x.sha === pull.headSha);
+    if (shown) {
+      shown.passed = result.grade.passed;
+      shown.percent = result.grade.percent;
+    }
+    if (!rerun)
+      out.records.push({
+        checkpoint: quiz5.id,
+        learner: pull.author,
+        sha: pull.headSha,
+        at: now,
+        passed: result.grade.passed,
+        percent: result.grade.percent
+      });
+    out.fresh.push({
+      learner: pull.author,
+      checkpoint: quiz5.id,
+      kind: "quiz",
+      pr: pull.number,
+      sha: pull.headSha,
+      at: rerun?.at ?? now,
+      passed: result.grade.passed,
+      percent: result.grade.percent,
+      attempt: result.grade.attempt,
+      ...questionMarks(result.grade.questions)
+    });
+  }
+  return result;
+}
+
+// core/review/grade-command.ts
+init_line_endings();
+var isMark = (c) => "question" in c;
+var USAGE = '"/grade pass" or "/grade fail" (a mock), or "/grade <question-id> 75%" (an open question of a quiz), on the first line, with notes after it';
+function parseGradeCommand(body) {
+  const text3 = toLf(body).trim();
+  const first2 = text3.split("\n")[0].trim();
+  if (!/^\/grade\b/i.test(first2)) return void 0;
+  const notesAfter = (rest) => [rest, ...text3.split("\n").slice(1)].join("\n").trim();
+  const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first2);
+  if (m) return { verdict: m[1].toLowerCase(), notes: notesAfter(m[2]) };
+  const mark = /^\/grade[ \t]+(\S+)[ \t]+(\d{1,3}(?:[.,]\d+)?)[ \t]*%(?:[ \t]+(.*))?$/i.exec(first2);
+  if (mark) {
+    const share = Number(mark[2].replace(",", ".")) / 100;
+    if (share > 1)
+      return {
+        error: `Expected a mark from 0% to 100% of the question's credit; found ${mark[2]}%. Write the command again.`
+      };
+    return { question: mark[1], share, notes: notesAfter(mark[3] ?? "") };
+  }
+  return {
+    error: `Expected ${USAGE}; found "${first2.slice(0, 60)}". Write the command again.`
+  };
+}
+
+// core/review/open-mark.ts
+function takeMark(f) {
+  const { quiz: quiz5, review } = f;
+  if (f.records.some((r) => r.kind === "mark" && r.pr === f.pr && r.ref === review.ref)) return {};
+  const open2 = quiz5.questions.filter((q) => q.type === "open").map((q) => q.id ?? "");
+  const id = review.command.question;
+  const at4 = f.sha.slice(0, 7);
+  if (!open2.includes(id))
+    return {
+      reply: `Expected the id of an open question of "${quiz5.id}" (${open2.join(", ") || "it has none"}); found "${id}". Write the command again.`
+    };
+  const answered = f.sheet.questions.filter((q) => q.id && open2.includes(q.id) && (q.answerText?.value ?? "").trim() !== "").map((q) => q.id);
+  if (!answered.includes(id))
+    return {
+      reply: `Expected an answer to question "${id}" to mark; found it left empty on the sheet at ${at4}: it earns nothing and waits for no one. Nothing was recorded.`
+    };
+  if (answered.every((q) => f.marks.some((m) => m.question === q)))
+    return {
+      reply: `Expected an attempt still waiting for a mark; found every open answer of the attempt at ${at4} marked and its outcome recorded, which a later mark does not change. Nothing was recorded.`
+    };
+  return {
+    record: {
+      learner: f.learner,
+      checkpoint: quiz5.id,
+      kind: "mark",
+      pr: f.pr,
+      sha: f.sha,
+      ref: review.ref,
+      at: review.at,
+      passed: false,
+      question: id,
+      percent: Math.round(review.command.share * 1e3) / 10,
+      reviewer: review.reviewer,
+      ...review.command.notes ? { notes: review.command.notes } : {}
+    }
+  };
+}
+function attemptMarks(i) {
+  const marks = marksOf(i.records, i.quiz.id, i.learner, i.sha);
+  const command = i.review?.event.command;
+  if (!i.review || !command || !isMark(command)) return { marks };
+  const taken = takeMark({
+    ...i,
+    marks,
+    review: { ...i.review.event, reviewer: i.review.reviewer.login, command }
+  });
+  return taken.record ? {
+    marks: marksOf([...i.records, taken.record], i.quiz.id, i.learner, i.sha),
+    record: taken.record
+  } : { marks, ...taken.reply ? { reply: taken.reply } : {} };
+}
+
 // core/progress/recertification.ts
 var RECERTIFY_REF = "recertify";
 function recertifyRecord(learner, checkpoint, release, features, at4) {
@@ -69806,6 +69975,32 @@ function learnerStatus(login, roles, index2, records, today, config) {
     };
   });
 }
+
+// core/grading/sheet-gate.ts
+function sheetGate(i) {
+  const gate = new Gate({
+    index: i.index,
+    config: i.config,
+    login: i.learner,
+    roles: rolesOf(i.learner, i.config),
+    records: i.records,
+    today: curriculaToday(i.config, new Date(i.now))
+  }).checkpoint(i.checkpoint);
+  if (gate.open || gate.mode === "off") return { kind: "open" };
+  const why = reasonsText(gate);
+  if (gate.mode === "strict")
+    return {
+      kind: "refuse",
+      message: `Expected "${i.checkpoint}" to be open to you; found it locked. ${why} Your answers are kept and nothing is recorded or counted: once that is done, push again or re-run this check to have it graded.`
+    };
+  return {
+    kind: "note",
+    text: `${i.path}: taken out of order, graded anyway (gating is advisory). ${why}`
+  };
+}
+
+// core/grading/plan-pull.ts
+init_sheet_problems();
 
 // core/progress/survey-occasions.ts
 var WEEK = 7 * 864e5;
@@ -70151,200 +70346,77 @@ function tickedCriteria(body, s) {
   return ticked;
 }
 
-// core/progress/question-marks.ts
-var ITEMS_BUDGET = 12e3;
-function questionMarks(questions) {
-  const items = {};
-  for (const q of questions) {
-    if (!q.id) continue;
-    items[q.id] = q.picked?.length ? [q.points, q.weight, q.picked.join(",")] : [q.points, q.weight];
-  }
-  const kept = JSON.stringify(items).length <= ITEMS_BUDGET;
-  return {
-    ...kept ? { items } : {},
-    missed: questions.filter((q) => q.outcome !== "right").flatMap((q) => q.id ? [q.id] : [])
-  };
-}
-
-// core/grading/grade-quiz-sheet.ts
-function mergeAttempts(fromComment, fromLedger) {
-  const out = /* @__PURE__ */ new Map();
-  for (const r of fromLedger)
-    if (r.kind === "quiz")
-      out.set(`${r.checkpoint}@${r.sha}`, {
-        checkpoint: r.checkpoint,
-        learner: r.learner,
-        sha: r.sha,
-        at: r.at,
-        passed: r.passed,
-        percent: r.percent ?? 0
-      });
-  for (const r of fromComment)
-    if (!out.has(`${r.checkpoint}@${r.sha}`)) out.set(`${r.checkpoint}@${r.sha}`, r);
-  return [...out.values()];
-}
-function withKey(quiz5, key) {
-  if (!key && quiz5.key)
-    throw new Error(
-      `Expected the key of "${quiz5.id}" opened before grading; found none passed in. Open every quiz whose sheet was read (host/quiz-keys.ts).`
-    );
-  const r = key ?? { ok: true, quiz: quiz5 };
-  if (r.ok) return r;
-  const learner = `Expected the answers of "${quiz5.title}" to grade against; found them sealed, and this run could not open them. The maintainers are told; your answers are kept and are graded when the run is repeated.`;
-  const maintainer = r.reason === "no-secret" ? `${r.message} Add the secret the quiz was sealed with as the repository secret ENABLEKIT_KEY, pass it to the Action (with: answer-key: \${{ secrets.ENABLEKIT_KEY }}), then re-run this job.` : r.message;
-  return { ok: false, learner, maintainer };
-}
-function gradeQuizSheet(quiz5, sheet, pull, attempts, out, config, now, match, hints = [], marks = []) {
-  const mine = attempts.filter(
-    (x) => x.checkpoint === quiz5.id && x.learner.toLowerCase() === pull.author.toLowerCase()
+// core/grading/plan-review-sheets.ts
+var priorAt = (c, kind, id) => c.reviews.find(
+  (x) => x.kind === kind && x.checkpoint === id && x.pr === c.r.pull.number && x.sha === c.r.pull.headSha
+)?.at;
+function planSurveySheet(c, item) {
+  const { r, index: index2, config } = c;
+  const records = r.ledger?.records ?? [];
+  const today = curriculaToday(config, new Date(r.now));
+  const roles = rolesOf(r.pull.author, config);
+  const open2 = openOccasions(
+    index2,
+    learnerStatus(r.pull.author, roles, index2, records, today),
+    records,
+    r.pull.author,
+    r.now
   );
-  const rerun = mine.find((x) => x.sha === pull.headSha);
-  const prior = rerun ? mine.filter((x) => Date.parse(x.at) < Date.parse(rerun.at)) : mine;
-  const result = gradeQuiz({
-    sheet,
-    quiz: quiz5,
-    policy: policyFor(quiz5, config),
-    prior,
-    now: rerun?.at ?? now,
-    ...match ? { match } : {},
-    hints,
-    marks,
-    // A pooled quiz is drawn for the pull request's author, whatever the sheet says.
-    learner: pull.author
+  const o = surveyOutcome(
+    item,
+    c.sheet,
+    open2,
+    r.pull.number,
+    r.pull.headSha,
+    priorAt(c, "survey", item.id) ?? r.now
+  );
+  if (!o.ok) return { refusal: `${c.path}: ${o.message}` };
+  return { record: o.record, markdown: o.markdown, state: "recorded" };
+}
+function planReflectionSheet(c, item) {
+  const { r } = c;
+  const o = reflectionOutcome(
+    item,
+    c.sheet.body,
+    r.pull.author,
+    r.pull.number,
+    r.pull.headSha,
+    priorAt(c, "reflection", item.id) ?? r.now
+  );
+  return { record: o.record, markdown: o.markdown, state: o.state };
+}
+function planMockSheet(c, scenario) {
+  const { r, config } = c;
+  const checklist = r.comments.find((x) => (x.body ?? "").includes(rubricMarker(scenario.id)));
+  const review = r.review && !isMark(r.review.event.command) ? r.review : void 0;
+  const o = mockOutcome({
+    scenario,
+    learner: r.pull.author,
+    learnerRoles: rolesOf(r.pull.author, config),
+    config,
+    pr: r.pull.number,
+    sha: r.pull.headSha,
+    records: [...r.ledger?.records ?? [], ...c.reviews],
+    ...review ? {
+      review: {
+        reviewer: review.reviewer,
+        command: review.event.command,
+        ref: review.event.ref,
+        at: review.event.at,
+        ticked: tickedCriteria(checklist?.body ?? "", scenario)
+      }
+    } : {}
   });
-  if (result.ok && !result.grade.practice) {
-    const shown = rerun && out.records.find((x) => x.checkpoint === quiz5.id && x.sha === pull.headSha);
-    if (shown) {
-      shown.passed = result.grade.passed;
-      shown.percent = result.grade.percent;
-    }
-    if (!rerun)
-      out.records.push({
-        checkpoint: quiz5.id,
-        learner: pull.author,
-        sha: pull.headSha,
-        at: now,
-        passed: result.grade.passed,
-        percent: result.grade.percent
-      });
-    out.fresh.push({
-      learner: pull.author,
-      checkpoint: quiz5.id,
-      kind: "quiz",
-      pr: pull.number,
-      sha: pull.headSha,
-      at: rerun?.at ?? now,
-      passed: result.grade.passed,
-      percent: result.grade.percent,
-      attempt: result.grade.attempt,
-      ...questionMarks(result.grade.questions)
-    });
-  }
-  return result;
-}
-
-// core/review/grade-command.ts
-init_line_endings();
-var isMark = (c) => "question" in c;
-var USAGE = '"/grade pass" or "/grade fail" (a mock), or "/grade <question-id> 75%" (an open question of a quiz), on the first line, with notes after it';
-function parseGradeCommand(body) {
-  const text3 = toLf(body).trim();
-  const first2 = text3.split("\n")[0].trim();
-  if (!/^\/grade\b/i.test(first2)) return void 0;
-  const notesAfter = (rest) => [rest, ...text3.split("\n").slice(1)].join("\n").trim();
-  const m = /^\/grade[ \t]+(pass|fail)\b[ \t]*(.*)$/i.exec(first2);
-  if (m) return { verdict: m[1].toLowerCase(), notes: notesAfter(m[2]) };
-  const mark = /^\/grade[ \t]+(\S+)[ \t]+(\d{1,3}(?:[.,]\d+)?)[ \t]*%(?:[ \t]+(.*))?$/i.exec(first2);
-  if (mark) {
-    const share = Number(mark[2].replace(",", ".")) / 100;
-    if (share > 1)
-      return {
-        error: `Expected a mark from 0% to 100% of the question's credit; found ${mark[2]}%. Write the command again.`
-      };
-    return { question: mark[1], share, notes: notesAfter(mark[3] ?? "") };
-  }
   return {
-    error: `Expected ${USAGE}; found "${first2.slice(0, 60)}". Write the command again.`
-  };
-}
-
-// core/review/open-mark.ts
-function takeMark(f) {
-  const { quiz: quiz5, review } = f;
-  if (f.records.some((r) => r.kind === "mark" && r.pr === f.pr && r.ref === review.ref)) return {};
-  const open2 = quiz5.questions.filter((q) => q.type === "open").map((q) => q.id ?? "");
-  const id = review.command.question;
-  const at4 = f.sha.slice(0, 7);
-  if (!open2.includes(id))
-    return {
-      reply: `Expected the id of an open question of "${quiz5.id}" (${open2.join(", ") || "it has none"}); found "${id}". Write the command again.`
-    };
-  const answered = f.sheet.questions.filter((q) => q.id && open2.includes(q.id) && (q.answerText?.value ?? "").trim() !== "").map((q) => q.id);
-  if (!answered.includes(id))
-    return {
-      reply: `Expected an answer to question "${id}" to mark; found it left empty on the sheet at ${at4}: it earns nothing and waits for no one. Nothing was recorded.`
-    };
-  if (answered.every((q) => f.marks.some((m) => m.question === q)))
-    return {
-      reply: `Expected an attempt still waiting for a mark; found every open answer of the attempt at ${at4} marked and its outcome recorded, which a later mark does not change. Nothing was recorded.`
-    };
-  return {
-    record: {
-      learner: f.learner,
-      checkpoint: quiz5.id,
-      kind: "mark",
-      pr: f.pr,
-      sha: f.sha,
-      ref: review.ref,
-      at: review.at,
-      passed: false,
-      question: id,
-      percent: Math.round(review.command.share * 1e3) / 10,
-      reviewer: review.reviewer,
-      ...review.command.notes ? { notes: review.command.notes } : {}
-    }
-  };
-}
-function attemptMarks(i) {
-  const marks = marksOf(i.records, i.quiz.id, i.learner, i.sha);
-  const command = i.review?.event.command;
-  if (!i.review || !command || !isMark(command)) return { marks };
-  const taken = takeMark({
-    ...i,
-    marks,
-    review: { ...i.review.event, reviewer: i.review.reviewer.login, command }
-  });
-  return taken.record ? {
-    marks: marksOf([...i.records, taken.record], i.quiz.id, i.learner, i.sha),
-    record: taken.record
-  } : { marks, ...taken.reply ? { reply: taken.reply } : {} };
-}
-
-// core/grading/sheet-gate.ts
-function sheetGate(i) {
-  const gate = new Gate({
-    index: i.index,
-    config: i.config,
-    login: i.learner,
-    roles: rolesOf(i.learner, i.config),
-    records: i.records,
-    today: curriculaToday(i.config, new Date(i.now))
-  }).checkpoint(i.checkpoint);
-  if (gate.open || gate.mode === "off") return { kind: "open" };
-  const why = reasonsText(gate);
-  if (gate.mode === "strict")
-    return {
-      kind: "refuse",
-      message: `Expected "${i.checkpoint}" to be open to you; found it locked. ${why} Your answers are kept and nothing is recorded or counted: once that is done, push again or re-run this check to have it graded.`
-    };
-  return {
-    kind: "note",
-    text: `${i.path}: taken out of order, graded anyway (gating is advisory). ${why}`
+    ...o.record ? { record: o.record } : {},
+    markdown: o.markdown,
+    state: o.state,
+    ...o.reply && review ? { reply: { to: review.event.login, text: o.reply } } : {},
+    ...!checklist && !r.dryRun ? { checklist: { checkpoint: scenario.id, body: rubricChecklist(scenario) } } : {}
   };
 }
 
 // core/grading/plan-pull.ts
-init_sheet_problems();
 var refuse = (checkpoint, learner, reason, message2) => ({ ok: false, refusal: { checkpoint, learner, reason, message: message2 } });
 function gradableCheckpoint(index2, config, id) {
   const item = index2.item(id);
@@ -70385,6 +70457,21 @@ function planPull(r) {
   };
   const { index: index2, config } = roster2;
   const claims = (id) => index2.itemsWithId(id);
+  const context3 = (path, sheet) => ({
+    r,
+    index: index2,
+    config,
+    path,
+    sheet,
+    reviews: out.reviews
+  });
+  const apply = (path, checkpoint, p) => {
+    if (p.checklist) out.checklists.push(p.checklist);
+    if (p.record) keep(p.record);
+    if (p.reply) out.replies.push(p.reply);
+    if (p.markdown !== void 0) out.sections.push({ path, markdown: p.markdown });
+    if (p.state) out.outcomeReviews.push({ path, checkpoint, state: p.state });
+  };
   if (!config.file)
     out.keyFailures.push(
       `Expected enablekit.yml in ${r.curricula} on the base branch; found none. Create it at the curricula root (see docs/format.md#enablekityml), or set the Action's curricula input to the folder that holds it, then re-run this job.`
@@ -70475,34 +70562,9 @@ function planPull(r) {
         `Expected learner: ${pull.author} and checkpoint: ${s.checkpoint} in ${s.path}; found learner: ${read2.sheet.learner}, checkpoint: ${read2.sheet.checkpoint}. Submit only your own answers, to the file of that checkpoint.`
       );
     } else if (item.type === "survey") {
-      const prior = out.reviews.find(
-        (x) => x.kind === "survey" && x.checkpoint === item.id && x.pr === pull.number && x.sha === pull.headSha
-      );
-      const records = ledger?.records ?? [];
-      const today = curriculaToday(config, new Date(r.now));
-      const roles = rolesOf(pull.author, config);
-      const open2 = openOccasions(
-        index2,
-        learnerStatus(pull.author, roles, index2, records, today),
-        records,
-        pull.author,
-        r.now
-      );
-      const o = surveyOutcome(
-        item,
-        read2.sheet,
-        open2,
-        pull.number,
-        pull.headSha,
-        prior?.at ?? r.now
-      );
-      if (!o.ok)
-        result = refuse(s.checkpoint, pull.author, "invalid-sheet", `${s.path}: ${o.message}`);
-      else {
-        keep(o.record);
-        out.sections.push({ path: s.path, markdown: o.markdown });
-        out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: "recorded" });
-      }
+      const p = planSurveySheet(context3(s.path, read2.sheet), item);
+      if (p.refusal) result = refuse(s.checkpoint, pull.author, "invalid-sheet", p.refusal);
+      else apply(s.path, item.id, p);
     } else if (item.type === "quiz") {
       const keyed = withKey(item, r.keys?.get(item.id));
       if (ledger?.missing?.length) {
@@ -70569,48 +70631,9 @@ function planPull(r) {
         out.keyFailures.push(keyed.maintainer);
       }
     } else if (item.type === "reflection") {
-      const prior = out.reviews.find(
-        (x) => x.kind === "reflection" && x.checkpoint === item.id && x.pr === pull.number && x.sha === pull.headSha
-      );
-      const o = reflectionOutcome(
-        item,
-        read2.sheet.body,
-        pull.author,
-        pull.number,
-        pull.headSha,
-        prior?.at ?? r.now
-      );
-      keep(o.record);
-      out.sections.push({ path: s.path, markdown: o.markdown });
-      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
+      apply(s.path, item.id, planReflectionSheet(context3(s.path, read2.sheet), item));
     } else {
-      const scenario = item;
-      const checklist = r.comments.find((c) => (c.body ?? "").includes(rubricMarker(scenario.id)));
-      if (!checklist && !r.dryRun)
-        out.checklists.push({ checkpoint: scenario.id, body: rubricChecklist(scenario) });
-      const review = r.review && !isMark(r.review.event.command) ? r.review : void 0;
-      const o = mockOutcome({
-        scenario,
-        learner: pull.author,
-        learnerRoles: rolesOf(pull.author, config),
-        config,
-        pr: pull.number,
-        sha: pull.headSha,
-        records: [...ledger?.records ?? [], ...out.reviews],
-        ...review ? {
-          review: {
-            reviewer: review.reviewer,
-            command: review.event.command,
-            ref: review.event.ref,
-            at: review.event.at,
-            ticked: tickedCriteria(checklist?.body ?? "", scenario)
-          }
-        } : {}
-      });
-      if (o.record) keep(o.record);
-      if (o.reply && review) out.replies.push({ to: review.event.login, text: o.reply });
-      out.sections.push({ path: s.path, markdown: o.markdown });
-      out.outcomeReviews.push({ path: s.path, checkpoint: item.id, state: o.state });
+      apply(s.path, item.id, planMockSheet(context3(s.path, read2.sheet), item));
     }
     if (gate.kind === "note" && (!result || result.ok)) out.outOfOrder.push(gate.text);
     if (result) out.results.push({ path: s.path, result });
