@@ -134,6 +134,7 @@ describe('front-matter completion from the schemas', () => {
       'quiz',
       'scenario',
       'reflection',
+      'survey',
     ]);
     assert.deepEqual(labels('level: ', 'scenario'), ['beginner', 'advanced']);
     assert.deepEqual(labels('phase: fo', 'track'), ['foundation', 'advanced']);
