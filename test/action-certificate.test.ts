@@ -208,5 +208,38 @@ describe('the Action issues an Open Badges certificate with the report card (rea
       v.stderr,
       /The certificate was revoked: Release v4\.3\.0 changed what Support basics teaches/,
     );
+
+    // Ana passes again on the changed training: a new report card with a new certificate, valid.
+    repo().setFiles('sha-2', { 'submissions/ana/basics-quiz.md': RIGHT });
+    repo().addPull({
+      number: 900,
+      author: 'ana',
+      title: 'Answers again',
+      head: { ref: 'ana/answers-2', sha: 'sha-2' },
+      base: { ref: 'main', sha: 'base' },
+      files: [{ filename: 'submissions/ana/basics-quiz.md', status: 'added' }],
+    });
+    const again = await runAction({
+      apiUrl: gh.url,
+      workspace,
+      eventName: 'pull_request_target',
+      payload: pullRequestEvent('opened', {
+        number: 900,
+        author: 'ana',
+        headSha: 'sha-2',
+        baseSha: 'b5e0f00dcafe0123456789abcdef0123456789ab',
+      }),
+      inputs: { 'certificate-key': key },
+    });
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.equal(cards().length, 2, 'a second report card, for the track completed again');
+    const renewed = /```text\n([^\n]+)\n```/.exec(cards()[1]!.body)![1]!;
+    assert.notEqual(decodeJwt(renewed).jti, id);
+    writeFileSync(join(workspace, 'ana.jwt'), renewed);
+    const fresh = cli(['certificate', 'verify', 'ana.jwt', '--curricula', 'curricula'], workspace);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    // And once only: the scheduled run after it owes no third.
+    assert.equal((await grade({ 'certificate-key': key }, 'synchronize')).code, 0);
+    assert.equal(cards().length, 2);
   });
 });

@@ -72,6 +72,11 @@ export function noticesDue(
       text: ask,
     });
   };
+  const latestPassAt = (checkpoint: string) =>
+    resultsOf(l.records, l.login)
+      .filter((r) => r.checkpoint === checkpoint && r.passed)
+      .map((r) => Date.parse(r.at))
+      .sort((a, b) => b - a)[0];
   const passedAt = (checkpoint: string) =>
     resultsOf(l.records, l.login)
       .filter((r) => r.checkpoint === checkpoint && r.passed)
@@ -99,14 +104,29 @@ export function noticesDue(
   for (const t of statuses) {
     const track = index.item(t.track) as Track | undefined;
     if (!track || !t.complete) continue;
-    const done = Math.max(
-      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0)),
-    );
-    if (last('report-card', track.id) === undefined)
+    const checkpoints = t.modules.flatMap((m) => m.checkpoints.map((c) => c.id));
+    const done = Math.max(...checkpoints.map((c) => passedAt(c) ?? 0));
+    // The track completed again after a release asked to recertify any of it: a new report card
+    // (and certificate), dated by the latest passes, as the one before was revoked.
+    const card = last('report-card', track.id);
+    const recertified =
+      card !== undefined &&
+      l.records.some(
+        (r) =>
+          r.kind === 'recertify' &&
+          r.learner.toLowerCase() === l.login.toLowerCase() &&
+          checkpoints.includes(r.checkpoint) &&
+          Date.parse(r.at) > card,
+      );
+    const completed = recertified
+      ? Math.max(...checkpoints.map((c) => latestPassAt(c) ?? 0))
+      : done;
+    if (card === undefined || recertified)
       out.push({
         notice: { learner: l.login, kind: 'report-card', item: track.id, at: now },
         text: reportCard(l.login, track, index, l.records),
-        completedAt: Number.isFinite(done) && done > 0 ? new Date(done).toISOString() : now,
+        completedAt:
+          Number.isFinite(completed) && completed > 0 ? new Date(completed).toISOString() : now,
       });
     followUp(
       track,
