@@ -70885,6 +70885,7 @@ function noticesDue(index2, config, l, now) {
       text: ask
     });
   };
+  const latestPassAt = (checkpoint) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => b - a)[0];
   const passedAt = (checkpoint) => resultsOf(l.records, l.login).filter((r) => r.checkpoint === checkpoint && r.passed).map((r) => Date.parse(r.at)).sort((a, b) => a - b)[0];
   for (const item of index2.items()) {
     if (item.type === "reflection") {
@@ -70908,14 +70909,18 @@ function noticesDue(index2, config, l, now) {
   for (const t of statuses) {
     const track3 = index2.item(t.track);
     if (!track3 || !t.complete) continue;
-    const done = Math.max(
-      ...t.modules.flatMap((m) => m.checkpoints.map((c) => passedAt(c.id) ?? 0))
+    const checkpoints = t.modules.flatMap((m) => m.checkpoints.map((c) => c.id));
+    const done = Math.max(...checkpoints.map((c) => passedAt(c) ?? 0));
+    const card = last("report-card", track3.id);
+    const recertified = card !== void 0 && l.records.some(
+      (r) => r.kind === "recertify" && r.learner.toLowerCase() === l.login.toLowerCase() && checkpoints.includes(r.checkpoint) && Date.parse(r.at) > card
     );
-    if (last("report-card", track3.id) === void 0)
+    const completed = recertified ? Math.max(...checkpoints.map((c) => latestPassAt(c) ?? 0)) : done;
+    if (card === void 0 || recertified)
       out.push({
         notice: { learner: l.login, kind: "report-card", item: track3.id, at: now },
         text: reportCard(l.login, track3, index2, l.records),
-        completedAt: Number.isFinite(done) && done > 0 ? new Date(done).toISOString() : now
+        completedAt: Number.isFinite(completed) && completed > 0 ? new Date(completed).toISOString() : now
       });
     followUp(
       track3,
