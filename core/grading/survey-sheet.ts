@@ -1,4 +1,5 @@
-import type { Survey, SurveyOccasion, SurveyQuestion } from '../model.js';
+import type { Survey } from '../model.js';
+import type { SurveyOccasion, SurveyQuestion } from '../survey-parts.js';
 import type { SheetBody } from './read-answer-sheet.js';
 import { textOf } from '../markdown/mdast-util.js';
 

@@ -2,16 +2,8 @@ import type { Node, Root } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
 import { REFERENCE_FIELDS } from '../model.js';
-import type {
-  Quiz,
-  Freshness,
-  Item,
-  ItemType,
-  Link,
-  Reference,
-  SurveyOccasion,
-  Window,
-} from '../model.js';
+import type { Quiz, Freshness, Item, ItemType, Link, Reference, Window } from '../model.js';
+import type { SurveyOccasion } from '../survey-parts.js';
 import type { FrontMatter } from './front-matter.js';
 import { spanOf } from '../markdown/mdast-util.js';
 import { parseQuestions } from './quiz-body.js';

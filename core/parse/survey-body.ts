@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { SurveyQuestion } from '../model.js';
+import type { SurveyQuestion } from '../survey-parts.js';
 import type { LineIndex } from '../text/line-index.js';
 import type { Span } from '../types.js';
 import { spanOf, textOf } from '../markdown/mdast-util.js';

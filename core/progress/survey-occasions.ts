@@ -1,4 +1,5 @@
-import type { Survey, SurveyOccasion } from '../model.js';
+import type { Survey } from '../model.js';
+import type { SurveyOccasion } from '../survey-parts.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import type { TrackStatus } from './learner-status.js';
 import { dedupeRecords, resultsOf, type ProgressRecord } from './records.js';

@@ -1,4 +1,4 @@
-import type { SurveyQuestion } from '../model.js';
+import type { SurveyQuestion } from '../survey-parts.js';
 import { occasionLabel } from '../grading/survey-sheet.js';
 import type { WorkspaceIndex } from '../workspace/workspace-index.js';
 import { dedupeRecords, type ProgressRecord } from './records.js';
