@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
 import type { Engine } from './engine.js';
 import type { LintSession } from '../../core/lint/lint-session.js';
+import { DiskChanges } from './disk-changes.js';
 import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 import { contentFilter } from './workspace-listing.js';
@@ -110,16 +111,10 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.session = session;
     const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const relist = () => this.scheduleRelist();
-    // Files changed on disk outside the editor (git checkout, git pull, enablekit import or new
-    // in a terminal): an open document hears of it through its editor, the rest through this.
-    const disk = vscode.workspace.createFileSystemWatcher(
-      new vscode.RelativePattern(this.root, `**/{*.md,${CONFIG}}`),
-    );
     this.subscriptions.push(
-      disk,
-      disk.onDidCreate((u) => this.fromDisk(u)),
-      disk.onDidChange((u) => this.fromDisk(u)),
-      disk.onDidDelete((u) => this.fromDisk(u, true)),
+      new DiskChanges(new vscode.RelativePattern(this.root, `**/{*.md,${CONFIG}}`), (uris) =>
+        this.readChanged(uris),
+      ),
       gitignores,
       gitignores.onDidCreate(relist),
       gitignores.onDidChange(relist),
@@ -293,59 +288,39 @@ export class CurriculaWorkspace implements vscode.Disposable {
     this.publish([path]);
   }
 
-  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+  /** Read a file again from disk (gone: dropped); the path to publish, if it is content. */
+  private async loadFromDisk(uri: vscode.Uri): Promise<string | undefined> {
     const path = this.relative(uri);
-    if (!path || !this.session || !this.listed(path)) return;
-    if (!path.endsWith('.md') && path !== CONFIG) return this.session.index.addKnownPath(path);
+    if (!path || !this.session || !this.listed(path)) return undefined;
+    if (!path.endsWith('.md') && path !== CONFIG) {
+      this.session.index.addKnownPath(path);
+      return undefined;
+    }
     if (uri.scheme === ANSWERS_SCHEME) this.diagnostics.delete(uri);
     try {
       this.setFile(path, await readBytes(uri.with({ scheme: this.root!.scheme })));
     } catch {
       this.session.removeFile(path);
       this.itemsChanged = true;
+      this.diagnostics.delete(uri);
     }
-    this.publish(path === CONFIG ? [] : [path]);
+    return path;
   }
 
-  /**
-   * A file created, changed or deleted on disk, read again with the others of the same moment:
-   * a checkout of another branch changes hundreds at once, and they are linted together.
-   */
-  private fromDisk(uri: vscode.Uri, deleted = false): void {
-    // An open document's text is what is linted (VS Code brings a clean one up to date with the
-    // disk); a deleted file is gone unless its document holds unsaved text.
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc && (!deleted || doc.isDirty)) return;
-    this.diskChanged.set(uri.toString(), uri);
-    clearTimeout(this.diskTimer);
-    this.diskTimer = setTimeout(() => void this.readChanged(), 100);
+  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    const path = await this.loadFromDisk(uri);
+    if (path !== undefined) this.publish(path === CONFIG ? [] : [path]);
   }
 
-  private async readChanged(): Promise<void> {
-    const uris = [...this.diskChanged.values()];
-    this.diskChanged.clear();
-    if (!this.session) return;
+  /** Files changed on disk outside the editor (DiskChanges), read again and linted together. */
+  private async readChanged(uris: vscode.Uri[]): Promise<void> {
     const paths: string[] = [];
     for (const uri of uris) {
-      const path = this.relative(uri);
-      if (!path || !this.listed(path)) continue;
-      try {
-        this.setFile(path, await readBytes(uri));
-      } catch {
-        this.session.removeFile(path);
-        this.itemsChanged = true;
-        this.diagnostics.delete(uri);
-      }
-      if (path !== CONFIG) paths.push(path);
+      const path = await this.loadFromDisk(uri);
+      if (path !== undefined && path !== CONFIG) paths.push(path);
     }
     this.publish(paths);
-    this.diskReads++;
   }
-
-  private readonly diskChanged = new Map<string, vscode.Uri>();
-  private diskTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Batches of files read again after they changed on disk: for the tests. */
-  diskReads = 0;
 
   private forget(uri: vscode.Uri): void {
     const path = this.relative(uri);
