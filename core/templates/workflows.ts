@@ -82,6 +82,7 @@ jobs:
           submissions: submissions
           pull-number: \${{ github.event.inputs.pull-number }}
           answer-key: \${{ secrets.ENABLEKIT_KEY }}   # only if quizzes are sealed
+          certificate-key: \${{ secrets.ENABLEKIT_CERTIFICATE_KEY }}   # only with certificates: in enablekit.yml
 `,
 };
 
@@ -117,6 +118,7 @@ jobs:
         with:
           release: \${{ github.event.inputs.release }}
           features: \${{ github.event.inputs.features }}
+          certificate-key: \${{ secrets.ENABLEKIT_CERTIFICATE_KEY }}   # only with certificates: in enablekit.yml
           # To read pull request labels in a private product repository:
           # github-token: \${{ secrets.PRODUCT_READ_TOKEN }}
       # The full learner × module matrix (CSV and JSON); an artifact needs no token permission.
