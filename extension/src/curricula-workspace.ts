@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/types.js';
 import type { Engine } from './engine.js';
 import type { LintSession } from '../../core/lint/lint-session.js';
 import { DiskChanges } from './disk-changes.js';
+import { readBytes } from './read-bytes.js';
 import { DiagnosticShards } from './diagnostic-shards.js';
 import { ANSWERS_SCHEME } from './sealed-quizzes.js';
 import { contentFilter } from './workspace-listing.js';
@@ -394,13 +394,4 @@ export class CurriculaWorkspace implements vscode.Disposable {
 function threadCpuMs(): number | undefined {
   const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
   return usage && (usage.user + usage.system) / 1000;
-}
-
-/**
- * A local file straight from the disk: through vscode.workspace.fs each read is a round
- * trip to the window, which for 2,000 files costs about a second. Virtual workspaces
- * (other schemes) are read through VS Code.
- */
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
-  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Engine } from './engine.js';
+import { readBytes } from './read-bytes.js';
 
-/** A local file straight from the disk (cheaper than a round trip to the window), else through VS Code. */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder().decode(
-      uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri),
-    );
+    return new TextDecoder().decode(await readBytes(uri));
   } catch {
     return undefined;
   }
