@@ -239,6 +239,8 @@
     const m = event.data;
     if (m.type === 'update') {
       // An edit of the source: the new form, with what the learner entered kept.
+      // Results checked on one quiz are not carried to another the preview turns to.
+      if (m.doc !== doc) checked = false;
       doc = m.doc;
       // VS Code keeps the theme's classes on the body (vscode-light, …): only ours change.
       for (const c of Array.from(document.body.classList))
